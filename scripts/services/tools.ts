@@ -1,0 +1,110 @@
+/**
+ * Installs the external programs the exchange runs beside it, once per machine, into a shared
+ * tools folder (default ~/.cache/techexchange/tools, or TOOLS_DIR) so fresh clones reuse them.
+ * Each step is idempotent and returns at once when its program is already there.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+
+export const FERRETDB_VERSION = 'v1.24.2';
+export const STRIPE_MOCK_VERSION = 'v0.203.0';
+
+export class MissingPrerequisite extends Error {}
+
+export function toolsDir(): string {
+  const dir = process.env.TOOLS_DIR ?? path.join(os.homedir(), '.cache', 'techexchange', 'tools');
+  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
+  return dir;
+}
+
+function which(cmd: string): string | undefined {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function requireGo(what: string, alternative: string): string {
+  const go = which('go') ?? (fs.existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+  if (!go) throw new MissingPrerequisite(`${what} needs Go to build: install Go 1.22+ (https://go.dev/dl or apt-get install golang-go), or ${alternative}`);
+  return go;
+}
+
+function log(message: string) {
+  process.stderr.write(`[tools] ${message}\n`);
+}
+
+/**
+ * FerretDB v1.24.2, built from its module source. `go install` of it fails on some proxies
+ * (its deprecation lookup), and its module zip lacks the embedded version file, so we build a copy.
+ */
+export function ensureFerretDb(): string {
+  const bin = path.join(toolsDir(), 'bin', `ferretdb-${FERRETDB_VERSION}`);
+  if (fs.existsSync(bin)) return bin;
+  const go = requireGo('The embedded database (FerretDB)', 'set MONGODB_URI to a running MongoDB');
+  log(`building FerretDB ${FERRETDB_VERSION} (about a minute, once)…`);
+  const info = JSON.parse(
+    execFileSync(go, ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], {
+      encoding: 'utf8',
+      cwd: os.tmpdir(),
+    }),
+  ) as { Dir: string };
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+  try {
+    fs.cpSync(info.Dir, work, { recursive: true });
+    execFileSync('chmod', ['-R', 'u+w', work]);
+    fs.writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    execFileSync(go, ['build', '-o', `${bin}.tmp`, './cmd/ferretdb'], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+    fs.renameSync(`${bin}.tmp`, bin);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return bin;
+}
+
+export function ensureStripeMock(): string {
+  const bin = path.join(toolsDir(), 'bin', `stripe-mock-${STRIPE_MOCK_VERSION}`);
+  if (fs.existsSync(bin)) return bin;
+  const go = requireGo('stripe-mock (used by the tests)', 'set STRIPE_API_BASE to a running stripe-mock');
+  log(`building stripe-mock ${STRIPE_MOCK_VERSION} (once)…`);
+  const gobin = fs.mkdtempSync(path.join(os.tmpdir(), 'stripe-mock-bin-'));
+  try {
+    execFileSync(go, ['install', `github.com/stripe/stripe-mock@${STRIPE_MOCK_VERSION}`], {
+      env: { ...process.env, GOBIN: gobin },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    fs.renameSync(path.join(gobin, 'stripe-mock'), bin);
+  } finally {
+    fs.rmSync(gobin, { recursive: true, force: true });
+  }
+  return bin;
+}
+
+function aptInstall(pkg: string, why: string): void {
+  if (process.getuid?.() !== 0) {
+    throw new MissingPrerequisite(`${why}: install it with 'sudo apt-get install -y ${pkg}'`);
+  }
+  if (!which('apt-get')) throw new MissingPrerequisite(`${why}: install the '${pkg}' package`);
+  log(`installing ${pkg} from Debian (once)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  let r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) {
+    spawnSync('apt-get', ['update', '-q'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (r.status !== 0) throw new MissingPrerequisite(`${why}: 'apt-get install ${pkg}' failed`);
+}
+
+export function ensureRedis(): string {
+  const found = which('redis-server');
+  if (found) return found;
+  aptInstall('redis-server', 'Redis is needed for several server processes (or set REDIS_URL)');
+  return which('redis-server') ?? '/usr/bin/redis-server';
+}
+
+export function ensureChromium(): string {
+  const bin = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (fs.existsSync(bin)) return bin;
+  aptInstall('chromium', 'The browser tests need Chromium (or set CHROMIUM_PATH)');
+  return bin;
+}

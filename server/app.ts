@@ -1,0 +1,103 @@
+/**
+ * Builds the Express application from its dependencies. It opens no port and connects to
+ * nothing: main.ts (or a test) does that, then calls createApp.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { ApiRouter } from './common/api-router';
+import { buildOpenApi } from './common/openapi';
+import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error-handler';
+import { logger, setLogLevel } from './common/logger';
+import { createSessionMiddleware } from './auth/session';
+import { configurePassport } from './auth/passport';
+import { registerAuthRoutes } from './auth/auth.routes';
+import { registerOrganizationRoutes } from './organizations/organizations.routes';
+import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
+import { registerHealthRoutes } from './health/health.routes';
+import type { AppContext } from './context';
+
+export interface BuiltApp {
+  app: express.Express;
+  /** The session middleware, shared with the Socket.IO handshake. */
+  sessionMiddleware: RequestHandler;
+  passportMiddlewares: RequestHandler[];
+  openapi: ReturnType<typeof buildOpenApi>;
+}
+
+export function createApp(ctx: AppContext): BuiltApp {
+  const { config } = ctx;
+  setLogLevel(config.logLevel);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy ? 1 : false);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'upgrade-insecure-requests': null, 'connect-src': ["'self'", 'ws:', 'wss:'] },
+      },
+      strictTransportSecurity: config.publicUrl.startsWith('https://'),
+    }),
+  );
+
+  registerHealthRoutes(app, ctx);
+
+  // Stripe signs the exact bytes it sent: its webhook gets the raw body, before the JSON parser.
+  app.use('/api/payments/stripe/webhook', express.raw({ type: '*/*', limit: '1mb' }));
+  app.use('/api', requireJsonBodies, express.json({ limit: '1mb' }));
+
+  const sessionMiddleware = createSessionMiddleware({
+    secret: config.sessionSecret,
+    maxAgeHours: config.sessionMaxAgeHours,
+  });
+  const passport = configurePassport();
+  const passportMiddlewares = [passport.initialize(), passport.session()];
+  app.use('/api', sessionMiddleware, ...passportMiddlewares);
+
+  const api = new ApiRouter();
+  registerAuthRoutes(api, { loginRateLimit: config.loginRateLimit });
+  registerOrganizationRoutes(api);
+  registerAdminOrganizationRoutes(api);
+
+  const openapi = buildOpenApi(api.routes, { title: 'Technology Exchange API', version: '1.0.0' });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'Technology Exchange API' }));
+  app.use('/api', api.router);
+  app.use('/api', notFoundHandler);
+
+  serveClient(app, config.clientDir);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return { app, sessionMiddleware, passportMiddlewares, openapi };
+}
+
+/** The built web client, with client-side routes falling back to index.html. */
+function serveClient(app: express.Express, clientDir: string): void {
+  const index = path.join(clientDir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|socket\.io\/).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,111 @@
+import type { Request, Response, RequestHandler } from 'express';
+import passport from 'passport';
+import { rateLimit } from 'express-rate-limit';
+import type { ApiRouter } from '../common/api-router';
+import { AppError } from '../common/errors';
+import type { SessionUser } from '../common/session-user';
+import { loginSchema, mePatchSchema, registerSchema, userResponse } from './auth.schemas';
+import { register, updateMe, type RegisterInput } from './auth.service';
+
+function logIn(req: Request, user: SessionUser): Promise<void> {
+  // passport >= 0.6 regenerates the session id here, so a fixed session id cannot be reused.
+  return new Promise((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
+}
+
+function authenticateLocal(req: Request, res: Response): Promise<SessionUser | false> {
+  return new Promise((resolve, reject) => {
+    passport.authenticate('local', (err: unknown, user: SessionUser | false) => (err ? reject(err) : resolve(user)))(
+      req,
+      res,
+      () => undefined,
+    );
+  });
+}
+
+export function loginRateLimiter(limit: number): RequestHandler {
+  return rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => {
+      const email = typeof req.body?.email === 'string' ? req.body.email.toLowerCase().slice(0, 254) : '';
+      return `${req.ip}|${email}`;
+    },
+    handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many sign-in attempts; try again in a few minutes')),
+    validate: { keyGeneratorIpFallback: false },
+  });
+}
+
+export function registerAuthRoutes(api: ApiRouter, opts: { loginRateLimit: number }): void {
+  const tag = 'auth';
+  api.add<unknown, unknown, RegisterInput>({
+    method: 'post',
+    path: '/auth/register',
+    tag,
+    summary: 'Create an account with a new organization, or ask to join an existing one',
+    access: 'public',
+    body: registerSchema,
+    status: 201,
+    response: userResponse,
+    handler: async ({ body, req }) => {
+      const user = await register(body);
+      await logIn(req, user);
+      return { user };
+    },
+  });
+
+  api.add<unknown, unknown, { email: string; password: string }>({
+    method: 'post',
+    path: '/auth/login',
+    tag,
+    summary: 'Sign in with email and password; sets the session cookie',
+    access: 'public',
+    before: [loginRateLimiter(opts.loginRateLimit)],
+    body: loginSchema,
+    response: userResponse,
+    handler: async ({ body, req, res }) => {
+      req.body = body;
+      const user = await authenticateLocal(req, res);
+      if (!user) throw AppError.unauthenticated('Email or password is incorrect');
+      await logIn(req, user);
+      return { user };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/auth/logout',
+    tag,
+    summary: 'Sign out and end the session',
+    access: 'public',
+    status: 204,
+    handler: async ({ req, res }) => {
+      await new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve) => req.session?.destroy(() => resolve()) ?? resolve());
+      res.clearCookie('tx.sid', { path: '/' });
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/auth/me',
+    tag,
+    summary: 'The signed-in user',
+    access: 'user',
+    response: userResponse,
+    handler: ({ user }) => ({ user }),
+  });
+
+  api.add({
+    method: 'patch',
+    path: '/auth/me',
+    tag,
+    summary: 'Change your name, language or notification settings',
+    access: 'user',
+    body: mePatchSchema,
+    response: userResponse,
+    handler: async ({ user, body }) => ({ user: await updateMe(user, body) }),
+  });
+}

@@ -1,0 +1,42 @@
+import Joi from 'joi';
+import { LOCALES } from '../contract/enums';
+import { newOrganizationSchema } from '../organizations/organization.schemas';
+import { objectId } from '../common/ids';
+
+const email = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
+const password = Joi.string().min(10).max(200).messages({ 'string.min': 'password must be at least 10 characters' });
+
+export const registerSchema = Joi.object({
+  email: email.required(),
+  password: password.required(),
+  name: Joi.string().trim().min(2).max(120).required(),
+  locale: Joi.string().valid(...LOCALES).default('vi'),
+  organization: newOrganizationSchema,
+  organizationId: objectId(),
+}).xor('organization', 'organizationId');
+
+export const loginSchema = Joi.object({
+  email: email.required(),
+  password: Joi.string().min(1).max(200).required(),
+});
+
+export const mePatchSchema = Joi.object({
+  name: Joi.string().trim().min(2).max(120),
+  locale: Joi.string().valid(...LOCALES),
+  notificationPrefs: Joi.object({
+    email: Joi.boolean(),
+    frequency: Joi.string().valid('instant', 'daily'),
+  }),
+}).min(1);
+
+export const userResponse = Joi.object({
+  user: Joi.object({
+    id: Joi.string(),
+    email: Joi.string(),
+    name: Joi.string(),
+    role: Joi.string(),
+    locale: Joi.string(),
+    membershipStatus: Joi.string(),
+    organization: Joi.object({ id: Joi.string(), name: Joi.string(), kind: Joi.string(), verified: Joi.boolean() }).allow(null),
+  }),
+});

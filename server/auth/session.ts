@@ -1,0 +1,37 @@
+/**
+ * Cookie sessions stored in MongoDB, shared by Express and the Socket.IO handshake.
+ * Expired sessions are removed by an interval sweep: FerretDB has no TTL indexes.
+ */
+import session from 'express-session';
+import { MongoStore } from 'connect-mongo';
+import mongoose from 'mongoose';
+import type { RequestHandler } from 'express';
+
+export const SESSION_COOKIE = 'tx.sid';
+
+export function createSessionMiddleware(opts: { secret: string; maxAgeHours: number }): RequestHandler {
+  const store = MongoStore.create({
+    client: mongoose.connection.getClient() as never,
+    collectionName: 'sessions',
+    ttl: opts.maxAgeHours * 3600,
+    autoRemove: 'interval',
+    autoRemoveInterval: 10,
+    stringify: false,
+  });
+  return session({
+    name: SESSION_COOKIE,
+    secret: opts.secret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: undefined,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      // Secure whenever the request came over TLS (directly or, with TRUST_PROXY, via a proxy).
+      secure: 'auto',
+      maxAge: opts.maxAgeHours * 3600 * 1000,
+    },
+  });
+}

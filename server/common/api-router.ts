@@ -1,0 +1,124 @@
+/**
+ * Routes are declared once, as data: the same joi schemas validate requests and describe the
+ * API in the OpenAPI document, so the two cannot drift. A handler receives cleaned values and
+ * the caller; it returns the response body.
+ */
+import express, { type Request, type Response, type RequestHandler } from 'express';
+import Joi from 'joi';
+import { AppError, detailsFromJoi } from './errors';
+import { checkAccess, type Access } from './access';
+import type { SessionUser } from './session-user';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+export interface HandlerContext<P = any, Q = any, B = any> {
+  params: P;
+  query: Q;
+  body: B;
+  /** The signed-in user; set on every route whose access is not 'public'. */
+  user: SessionUser;
+  /** The signed-in user on a public route, if any. */
+  maybeUser?: SessionUser;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteDef<P = any, Q = any, B = any> {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: Joi.ObjectSchema;
+  query?: Joi.ObjectSchema;
+  body?: Joi.Schema;
+  /** Success status; 204 sends no body. */
+  status?: number;
+  /** Documented response schema of the success body. */
+  response?: Joi.Schema;
+  /** Extra middleware run after access checks and before validation (uploads, raw bodies). */
+  before?: RequestHandler[];
+  /** For the docs only: a body that is not JSON. */
+  contentType?: string;
+  handler: (ctx: HandlerContext<P, Q, B>) => unknown | Promise<unknown>;
+}
+
+const VALIDATE_OPTIONS: Joi.ValidationOptions = { abortEarly: false, stripUnknown: true, convert: true };
+
+function validatePart(schema: Joi.Schema | undefined, value: unknown, part: string, errors: Joi.ValidationError[]) {
+  if (!schema) return {};
+  const result = schema.validate(value ?? {}, VALIDATE_OPTIONS);
+  if (result.error) {
+    result.error.details.forEach((d) => (d.path = [part, ...d.path]));
+    errors.push(result.error);
+  }
+  return result.value;
+}
+
+export class ApiRouter {
+  readonly router = express.Router();
+  readonly routes: RouteDef[] = [];
+
+  add<P = any, Q = any, B = any>(def: RouteDef<P, Q, B>): void {
+    this.routes.push(def as RouteDef);
+    const handlers: RequestHandler[] = [
+      (req, _res, next) => {
+        checkAccess(req, def.access);
+        next();
+      },
+      ...(def.before ?? []),
+      async (req, res) => {
+        rejectOperatorKeys(req);
+        const errors: Joi.ValidationError[] = [];
+        const params = validatePart(def.params, req.params, 'params', errors);
+        const query = validatePart(def.query, req.query, 'query', errors);
+        const body = validatePart(def.body, req.body, 'body', errors);
+        if (errors.length) {
+          throw AppError.validation(errors.flatMap((e) => detailsFromJoi(e)).map(stripPartPrefix));
+        }
+        const maybeUser = req.user as SessionUser | undefined;
+        const result = await def.handler({
+          params,
+          query,
+          body,
+          user: maybeUser as SessionUser,
+          maybeUser,
+          req,
+          res,
+        } as HandlerContext<P, Q, B>);
+        if (res.headersSent) return;
+        const status = def.status ?? 200;
+        if (status === 204) res.status(204).end();
+        else res.status(status).json(result);
+      },
+    ];
+    this.router[def.method](def.path, ...handlers);
+  }
+}
+
+/** Field names in error details are those the client sent: `email`, not `body.email`. */
+function stripPartPrefix(d: { field: string; message: string; type?: string }) {
+  const field = d.field.replace(/^(body|query|params)\.?/, '') || d.field;
+  return { ...d, field };
+}
+
+/**
+ * Query keys like `verified[$ne]` and body keys like `{"$gt": ""}` are attempts at NoSQL
+ * injection: refuse them by name rather than silently dropping them.
+ */
+function rejectOperatorKeys(req: Request): void {
+  const bad: { field: string; message: string }[] = [];
+  for (const key of Object.keys((req.query as Record<string, unknown>) ?? {})) {
+    if (/[$[\]]/.test(key)) bad.push({ field: key, message: `${key} is not an accepted parameter` });
+  }
+  const walk = (value: unknown, path: string, depth: number) => {
+    if (depth > 20 || value === null || typeof value !== 'object') return;
+    for (const [k, v] of Object.entries(value)) {
+      const p = path ? `${path}.${k}` : k;
+      if (k.startsWith('$')) bad.push({ field: path || k, message: `${p} is not an accepted value` });
+      else walk(v, p, depth + 1);
+    }
+  };
+  if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) walk(req.body, '', 0);
+  if (bad.length) throw AppError.validation(bad);
+}

@@ -1,0 +1,33 @@
+/** The MongoDB connection (FerretDB by default). One connection per process. */
+import mongoose from 'mongoose';
+
+mongoose.set('strictQuery', true);
+mongoose.set('sanitizeFilter', true);
+
+export async function connectDatabase(uri: string): Promise<typeof mongoose> {
+  return mongoose.connect(uri, {
+    serverSelectionTimeoutMS: 3000,
+    autoIndex: true,
+  });
+}
+
+/** Answers within `timeoutMs` whether the database responds to a ping. */
+export async function pingDatabase(timeoutMs = 1500): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (!db || mongoose.connection.readyState !== 1) return false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      db.admin().command({ ping: 1 }).then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+    ]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}

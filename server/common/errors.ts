@@ -1,0 +1,117 @@
+/**
+ * The one error type of the exchange. Services throw it; `toErrorBody` turns it (or anything
+ * else) into the contract's error body, for HTTP responses and socket acknowledgements alike.
+ */
+import Joi from 'joi';
+import mongoose from 'mongoose';
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+export interface ErrorDetail {
+  field: string;
+  message: string;
+  type?: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.status = STATUS[code];
+  }
+
+  static validation(details: ErrorDetail[], message = 'The request is not valid') {
+    return new AppError('validation_failed', message, details);
+  }
+  static unauthenticated(message = 'Sign in first') {
+    return new AppError('unauthenticated', message);
+  }
+  static forbidden(message = 'You may not do this') {
+    return new AppError('forbidden', message);
+  }
+  static notFound(what = 'Resource') {
+    return new AppError('not_found', `${what} not found`);
+  }
+  static conflict(message: string) {
+    return new AppError('conflict', message);
+  }
+  static unavailable(message: string) {
+    return new AppError('unavailable', message);
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: ErrorDetail[] };
+}
+
+export function detailsFromJoi(err: Joi.ValidationError, prefix?: string): ErrorDetail[] {
+  return err.details.map((d) => ({
+    field: [prefix, ...d.path.map(String)].filter(Boolean).join('.'),
+    message: d.message.replace(/"/g, ''),
+    type: d.type,
+  }));
+}
+
+/** Normalises any thrown value into an AppError; unknown errors become a bare 500. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (Joi.isError(err)) return AppError.validation(detailsFromJoi(err));
+  if (err instanceof mongoose.Error.CastError) {
+    return AppError.validation([{ field: err.path, message: `${err.path} is not valid` }]);
+  }
+  if (err instanceof mongoose.Error.ValidationError) {
+    return AppError.validation(
+      Object.values(err.errors).map((e) => ({ field: e.path, message: e.message.replace(/`/g, '') })),
+    );
+  }
+  const e = err as { code?: number; type?: string; status?: number; statusCode?: number };
+  if (e && e.code === 11000) return AppError.conflict('This already exists');
+  if (e && e.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large');
+  if (e && e.type === 'entity.parse.failed') {
+    return AppError.validation([{ field: 'body', message: 'The body is not valid JSON' }], 'Malformed JSON');
+  }
+  if (e && (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported')) {
+    return new AppError('unsupported_media_type', 'Unsupported body encoding');
+  }
+  const status = e?.status ?? e?.statusCode;
+  if (status && status >= 400 && status < 500) return new AppError('validation_failed', 'The request is not valid');
+  if (isDatabaseDown(err)) return new AppError('unavailable', 'The database is not answering', [], { cause: err });
+  return new AppError('internal', 'Something went wrong on our side', [], { cause: err });
+}
+
+function isDatabaseDown(err: unknown): boolean {
+  const name = (err as { name?: string })?.name ?? '';
+  return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError/.test(name);
+}
+
+export function toErrorBody(err: AppError): ErrorBody {
+  return { error: { code: err.code, message: err.message, details: err.details } };
+}

@@ -1,0 +1,12 @@
+import pino from 'pino';
+
+/** The process-wide structured logger. Level comes from config at start-up (`setLogLevel`). */
+export const logger = pino({
+  level: 'info',
+  base: undefined,
+  redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'], remove: true },
+});
+
+export function setLogLevel(level: string): void {
+  logger.level = level;
+}

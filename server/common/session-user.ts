@@ -1,0 +1,17 @@
+import type { OrganizationKind, UserRole, Locale } from '../contract/enums';
+
+/** What a request knows about who is signed in: loaded fresh from the database per request. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  locale: Locale;
+  membershipStatus: 'active' | 'pending' | 'none';
+  organization: { id: string; name: string; kind: OrganizationKind; verified: boolean } | null;
+}
+
+/** The organization a user may act for: only with an active membership. */
+export function actingOrganizationId(user: SessionUser): string | undefined {
+  return user.membershipStatus === 'active' ? user.organization?.id : undefined;
+}

@@ -1,0 +1,129 @@
+/**
+ * The only reader of process.env. Every setting is validated once, at start-up; a bad value
+ * stops the process with a message naming it. Defaults are the embedded, single-machine setup.
+ */
+import path from 'node:path';
+import Joi from 'joi';
+import { DEFAULT_FEE_SCHEDULE, feeScheduleSchema, type FeeSchedule } from './payments/fees';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  mongodbUri?: string;
+  meiliHost?: string;
+  meiliKey?: string;
+  searchIndexPath: string;
+  stripeSecretKey?: string;
+  stripeWebhookSecret?: string;
+  stripeApiBase?: string;
+  redisUrl?: string;
+  sessionSecret: string;
+  sessionMaxAgeHours: number;
+  trustProxy: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  adminName: string;
+  loginRateLimit: number;
+  logLevel: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  feeSchedule: FeeSchedule;
+  uploadMaxBytes: number;
+  schedulerIntervalMs: number;
+  seedDemo: boolean;
+  clientDir: string;
+}
+
+const schema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  HOST: Joi.string().default('127.0.0.1'),
+  PORT: Joi.number().port().default(3000),
+  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  DATA_DIR: Joi.string().default('./data'),
+  MONGODB_URI: Joi.string().uri({ scheme: ['mongodb', 'mongodb+srv'] }),
+  MEILI_HOST: Joi.string().uri({ scheme: ['http', 'https'] }),
+  MEILI_KEY: Joi.string(),
+  SEARCH_INDEX_PATH: Joi.string(),
+  STRIPE_SECRET_KEY: Joi.string().pattern(/^(sk|rk)_(test|live)_/),
+  STRIPE_WEBHOOK_SECRET: Joi.string().pattern(/^whsec_/),
+  STRIPE_API_BASE: Joi.string().uri({ scheme: ['http', 'https'] }),
+  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
+  SESSION_SECRET: Joi.string().min(16),
+  SESSION_MAX_AGE_HOURS: Joi.number().integer().min(1).max(24 * 90).default(24 * 7),
+  TRUST_PROXY: Joi.boolean().default(false),
+  ADMIN_EMAIL: Joi.string().email(),
+  ADMIN_PASSWORD: Joi.string().min(10),
+  ADMIN_NAME: Joi.string().default('Quản trị viên sàn'),
+  LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
+  MAIL_FROM: Joi.string().default('Sàn giao dịch công nghệ <no-reply@techexchange.local>'),
+  FEE_SCHEDULE: Joi.string(),
+  UPLOAD_MAX_BYTES: Joi.number().integer().min(1024).default(10 * 1024 * 1024),
+  SCHEDULER_INTERVAL_MS: Joi.number().integer().min(50).default(1000),
+  SEED_DEMO: Joi.boolean().default(false),
+  CLIENT_DIR: Joi.string().default('client/dist'),
+})
+  .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
+  .unknown(true);
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const { value, error } = schema.validate(env, { abortEarly: false, convert: true });
+  if (error) {
+    const names = error.details.map((d) => `${d.path.join('.')}: ${d.message.replace(/"/g, '')}`);
+    throw new ConfigError(`Invalid configuration: ${names.join('; ')}`);
+  }
+  const nodeEnv = value.NODE_ENV as Config['env'];
+  if (nodeEnv === 'production' && !value.SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration: SESSION_SECRET is required when NODE_ENV=production');
+  }
+  const dataDir = path.resolve(value.DATA_DIR);
+  return {
+    env: nodeEnv,
+    host: value.HOST,
+    port: value.PORT,
+    publicUrl: value.PUBLIC_URL ?? `http://${value.HOST}:${value.PORT}`,
+    dataDir,
+    mongodbUri: value.MONGODB_URI,
+    meiliHost: value.MEILI_HOST,
+    meiliKey: value.MEILI_KEY,
+    searchIndexPath: value.SEARCH_INDEX_PATH ?? path.join(dataDir, 'search', 'listings.sqlite'),
+    stripeSecretKey: value.STRIPE_SECRET_KEY,
+    stripeWebhookSecret: value.STRIPE_WEBHOOK_SECRET,
+    stripeApiBase: value.STRIPE_API_BASE,
+    redisUrl: value.REDIS_URL,
+    sessionSecret: value.SESSION_SECRET ?? 'dev-only-session-secret-change-me',
+    sessionMaxAgeHours: value.SESSION_MAX_AGE_HOURS,
+    trustProxy: value.TRUST_PROXY,
+    adminEmail: value.ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: value.ADMIN_PASSWORD,
+    adminName: value.ADMIN_NAME,
+    loginRateLimit: value.LOGIN_RATE_LIMIT,
+    logLevel: value.LOG_LEVEL,
+    smtpUrl: value.SMTP_URL,
+    mailFrom: value.MAIL_FROM,
+    feeSchedule: parseFeeSchedule(value.FEE_SCHEDULE),
+    uploadMaxBytes: value.UPLOAD_MAX_BYTES,
+    schedulerIntervalMs: value.SCHEDULER_INTERVAL_MS,
+    seedDemo: value.SEED_DEMO,
+    clientDir: path.resolve(value.CLIENT_DIR),
+  };
+}
+
+function parseFeeSchedule(raw: string | undefined): FeeSchedule {
+  if (!raw) return DEFAULT_FEE_SCHEDULE;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('Invalid configuration: FEE_SCHEDULE is not valid JSON');
+  }
+  const { value, error } = feeScheduleSchema.validate(parsed, { abortEarly: false });
+  if (error) throw new ConfigError(`Invalid configuration: FEE_SCHEDULE ${error.message}`);
+  return value as FeeSchedule;
+}

@@ -1,0 +1,95 @@
+/** Closed vocabularies of the exchange, shared by server, search and client. */
+import type { Label } from './taxonomy';
+
+export const ORGANIZATION_KINDS = ['institute', 'university', 'enterprise', 'broker_firm'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const USER_ROLES = ['member', 'broker', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const CURRENCIES = ['VND', 'USD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+/** Digits after the decimal point of each currency's minor unit (Stripe: VND is zero-decimal). */
+export const CURRENCY_DECIMALS: Record<Currency, number> = { VND: 0, USD: 2 };
+
+export const IP_STATUSES = [
+  'patent_granted',
+  'patent_pending',
+  'utility_solution',
+  'industrial_design',
+  'trade_secret',
+  'copyright',
+  'none',
+] as const;
+export type IpStatus = (typeof IP_STATUSES)[number];
+
+export const TRANSFER_MODES = [
+  'license_exclusive',
+  'license_non_exclusive',
+  'assignment',
+  'joint_venture',
+  'co_development',
+  'consulting',
+  'turnkey',
+] as const;
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+
+export const PRICING_MODELS = ['fixed', 'negotiable', 'auction'] as const;
+export type PricingModel = (typeof PRICING_MODELS)[number];
+
+export const DEMAND_MODES = ['open', 'call_for_proposals'] as const;
+export type DemandMode = (typeof DEMAND_MODES)[number];
+
+export const LISTING_KINDS = ['offer', 'demand'] as const;
+export type ListingKind = (typeof LISTING_KINDS)[number];
+
+export const LISTING_STATUSES = ['draft', 'pending_review', 'published', 'closed', 'withdrawn', 'expired'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+export const LISTING_LANGUAGES = ['vi', 'en'] as const;
+
+export const TRL_MIN = 1;
+export const TRL_MAX = 9;
+
+/** Vietnam's 34 provincial-level units (since the 2025 merger), as slugs with labels. */
+export const PROVINCES: readonly { code: string; label: Label }[] = [
+  ['ha_noi', 'Hà Nội', 'Hanoi'],
+  ['ho_chi_minh', 'TP. Hồ Chí Minh', 'Ho Chi Minh City'],
+  ['hai_phong', 'Hải Phòng', 'Hai Phong'],
+  ['da_nang', 'Đà Nẵng', 'Da Nang'],
+  ['can_tho', 'Cần Thơ', 'Can Tho'],
+  ['hue', 'Huế', 'Hue'],
+  ['lai_chau', 'Lai Châu', 'Lai Chau'],
+  ['dien_bien', 'Điện Biên', 'Dien Bien'],
+  ['son_la', 'Sơn La', 'Son La'],
+  ['lang_son', 'Lạng Sơn', 'Lang Son'],
+  ['quang_ninh', 'Quảng Ninh', 'Quang Ninh'],
+  ['thanh_hoa', 'Thanh Hóa', 'Thanh Hoa'],
+  ['nghe_an', 'Nghệ An', 'Nghe An'],
+  ['ha_tinh', 'Hà Tĩnh', 'Ha Tinh'],
+  ['cao_bang', 'Cao Bằng', 'Cao Bang'],
+  ['tuyen_quang', 'Tuyên Quang', 'Tuyen Quang'],
+  ['lao_cai', 'Lào Cai', 'Lao Cai'],
+  ['thai_nguyen', 'Thái Nguyên', 'Thai Nguyen'],
+  ['phu_tho', 'Phú Thọ', 'Phu Tho'],
+  ['bac_ninh', 'Bắc Ninh', 'Bac Ninh'],
+  ['hung_yen', 'Hưng Yên', 'Hung Yen'],
+  ['ninh_binh', 'Ninh Bình', 'Ninh Binh'],
+  ['quang_tri', 'Quảng Trị', 'Quang Tri'],
+  ['quang_ngai', 'Quảng Ngãi', 'Quang Ngai'],
+  ['gia_lai', 'Gia Lai', 'Gia Lai'],
+  ['khanh_hoa', 'Khánh Hòa', 'Khanh Hoa'],
+  ['lam_dong', 'Lâm Đồng', 'Lam Dong'],
+  ['dak_lak', 'Đắk Lắk', 'Dak Lak'],
+  ['dong_nai', 'Đồng Nai', 'Dong Nai'],
+  ['tay_ninh', 'Tây Ninh', 'Tay Ninh'],
+  ['vinh_long', 'Vĩnh Long', 'Vinh Long'],
+  ['dong_thap', 'Đồng Tháp', 'Dong Thap'],
+  ['ca_mau', 'Cà Mau', 'Ca Mau'],
+  ['an_giang', 'An Giang', 'An Giang'],
+].map(([code, vi, en]) => ({ code, label: { vi, en } }));
+
+export const PROVINCE_CODES: readonly string[] = PROVINCES.map((p) => p.code);

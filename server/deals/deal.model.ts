@@ -1,0 +1,75 @@
+/**
+ * A deal between a seller and a buyer organization, with its term sheets, timeline and NDA
+ * acceptances embedded, so that every change is one atomic single-document update guarded by
+ * the expected state (FerretDB and MongoDB alike; no multi-document transactions).
+ */
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { CURRENCIES } from '../contract/enums';
+
+export const DEAL_STATUSES = ['negotiating', 'agreed', 'awaiting_payment', 'closed_won', 'closed_lost', 'cancelled'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+const termSheetSchema = new Schema(
+  {
+    version: { type: Number, required: true },
+    price: { type: Number, required: true },
+    currency: { type: String, enum: CURRENCIES, required: true },
+    royaltyPct: { type: Number },
+    exclusivity: { type: Boolean, required: true },
+    territory: { type: String },
+    durationMonths: { type: Number },
+    milestones: { type: [{ title: String, dueDate: Date, amount: Number }], default: [] },
+    proposedBy: { type: Schema.Types.ObjectId, required: true },
+    proposedByRole: { type: String, enum: ['seller', 'buyer', 'broker', 'admin'], required: true },
+    acceptedBy: { type: [{ role: String, userId: Schema.Types.ObjectId, at: Date }], default: [] },
+    createdAt: { type: Date, default: () => new Date() },
+  },
+  { _id: false },
+);
+
+const timelineEntrySchema = new Schema(
+  {
+    at: { type: Date, default: () => new Date() },
+    actorId: { type: Schema.Types.ObjectId },
+    actorRole: { type: String },
+    event: { type: String, required: true },
+    from: { type: String },
+    to: { type: String },
+    data: { type: Schema.Types.Mixed },
+  },
+  { _id: false },
+);
+
+const dealSchema = new Schema(
+  {
+    listingKind: { type: String, enum: ['offer', 'demand'], required: true },
+    offerId: { type: Schema.Types.ObjectId, index: true },
+    demandId: { type: Schema.Types.ObjectId, index: true },
+    listingTitle: { type: String, required: true },
+    bidId: { type: Schema.Types.ObjectId },
+    sellerOrgId: { type: Schema.Types.ObjectId, required: true, index: true },
+    buyerOrgId: { type: Schema.Types.ObjectId, required: true, index: true },
+    brokerUserId: { type: Schema.Types.ObjectId, index: true },
+    status: { type: String, enum: DEAL_STATUSES, default: 'negotiating', index: true },
+    field: { type: String },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+    termSheets: { type: [termSheetSchema], default: [] },
+    /** The newest term-sheet version (0: none yet). Versions are 1..n in array order, so version v sits at index v - 1. */
+    latestVersion: { type: Number, default: 0 },
+    agreedVersion: { type: Number },
+    timeline: { type: [timelineEntrySchema], default: [] },
+    ndaAcceptances: { type: [{ userId: Schema.Types.ObjectId, orgId: Schema.Types.ObjectId, at: Date, text: String }], default: [] },
+    cancelReason: { type: String },
+    closedAt: { type: Date },
+    /** 'YYYY-MM' of creation, for statistics. */
+    createdMonth: { type: String, default: () => new Date().toISOString().slice(0, 7) },
+    /** Per-deal message counter: messages take `seq` from it so catch-up is exact across processes. */
+    messageSeq: { type: Number, default: 0 },
+  },
+  { timestamps: true },
+);
+/** One open deal per bid: concurrent accepts cannot create two. */
+dealSchema.index({ bidId: 1 }, { unique: true, sparse: true });
+
+export type DealDoc = InferSchemaType<typeof dealSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export const DealModel = mongoose.model('Deal', dealSchema);

@@ -1,0 +1,26 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { CURRENCIES, DEMAND_MODES } from '../contract/enums';
+import { commonListingFields } from '../listings/listing-fields.model';
+
+const demandSchema = new Schema(
+  {
+    ...commonListingFields,
+    problem: { type: String, default: '' },
+    desiredOutcome: { type: String, default: '' },
+    minTrl: { type: Number, min: 1, max: 9, default: 1 },
+    budget: {
+      min: { type: Number },
+      max: { type: Number },
+      currency: { type: String, enum: CURRENCIES, default: 'VND' },
+    },
+    mode: { type: String, enum: DEMAND_MODES, default: 'open' },
+    /** Calls for proposals: proposals stay sealed until then, and none are taken after. */
+    deadline: { type: Date },
+    callClosedAt: { type: Date },
+  },
+  { timestamps: true },
+);
+demandSchema.index({ status: 1, mode: 1, deadline: 1 });
+
+export type DemandDoc = InferSchemaType<typeof demandSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export const DemandModel = mongoose.model('Demand', demandSchema);

@@ -1,0 +1,69 @@
+/**
+ * A running exchange: database connection, search engine, HTTP server, realtime and background
+ * workers, started in order and stopped in reverse. main.ts runs one; tests start their own.
+ */
+import http from 'node:http';
+import mongoose from 'mongoose';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { connectDatabase, disconnectDatabase } from './common/db';
+import { EventBus } from './common/events';
+import { logger } from './common/logger';
+import { createApp } from './app';
+import { ensureAdmin } from './auth/auth.service';
+import { createSearchEngine } from '../search';
+import type { AppContext } from './context';
+
+export interface Exchange {
+  url: string;
+  httpServer: http.Server;
+  ctx: AppContext;
+  stop(): Promise<void>;
+}
+
+export interface Worker {
+  name: string;
+  stop(): Promise<void> | void;
+}
+
+export async function startExchange(config: Config): Promise<Exchange> {
+  if (!config.mongodbUri) {
+    throw new Error('MONGODB_URI is not set: run `npm start`, which starts the embedded database, or point MONGODB_URI at MongoDB');
+  }
+  // A test process shares one connection among several exchanges; whoever connects disconnects.
+  const connectsDatabase = mongoose.connection.readyState !== 1;
+  if (connectsDatabase) await connectDatabase(config.mongodbUri);
+  const search = createSearchEngine({
+    meiliHost: config.meiliHost,
+    meiliKey: config.meiliKey,
+    embeddedPath: config.searchIndexPath,
+  });
+  const opened = await search.open();
+  const bus = new EventBus();
+  const ctx: AppContext = { config, bus, search, searchNeedsRebuild: opened.needsRebuild };
+  await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
+
+  const built = createApp(ctx);
+  const httpServer = http.createServer(built.app);
+  const workers: Worker[] = [];
+  for (const start of ctx.backgroundStarters ?? []) workers.push(await start(ctx, { httpServer, built }));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = config.port === port ? config.publicUrl : `http://${config.host}:${port}`;
+  logger.info({ url, search: search.name }, 'exchange listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const w of workers.reverse()) await w.stop();
+      httpServer.closeAllConnections?.();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await search.close();
+      if (connectsDatabase) await disconnectDatabase();
+    })());
+  return { url, httpServer, ctx, stop };
+}

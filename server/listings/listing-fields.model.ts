@@ -1,0 +1,45 @@
+/** Fields and behaviour common to offers and demands, as mongoose schema parts. */
+import { Schema } from 'mongoose';
+import { FIELD_CODES } from '../contract/taxonomy';
+import { LISTING_LANGUAGES, LISTING_STATUSES, TRANSFER_MODES } from '../contract/enums';
+
+export const attachmentSchema = new Schema(
+  {
+    fileId: { type: Schema.Types.ObjectId, required: true },
+    name: { type: String, required: true },
+    size: { type: Number, required: true },
+    contentType: { type: String, required: true },
+    confidential: { type: Boolean, default: false },
+    uploadedAt: { type: Date, default: () => new Date() },
+    uploadedBy: { type: Schema.Types.ObjectId },
+  },
+  { _id: true },
+);
+
+export const commonListingFields = {
+  organizationId: { type: Schema.Types.ObjectId, required: true, index: true },
+  createdBy: { type: Schema.Types.ObjectId, required: true },
+  status: { type: String, enum: LISTING_STATUSES, default: 'draft', index: true },
+  title: { type: String, required: true },
+  summary: { type: String, default: '' },
+  language: { type: String, enum: LISTING_LANGUAGES, default: 'vi' },
+  field: { type: String, enum: FIELD_CODES, required: true },
+  subField: { type: String },
+  keywords: { type: [String], default: [] },
+  transferModes: { type: [String], enum: TRANSFER_MODES, default: [] },
+  province: { type: String },
+  attachments: { type: [attachmentSchema], default: [] },
+  /** Text a party accepts in a deal before confidential attachments open to them. */
+  ndaText: { type: String },
+  rejectionReason: { type: String },
+  submittedAt: { type: Date },
+  publishedAt: { type: Date },
+  closedAt: { type: Date },
+  withdrawnAt: { type: Date },
+  /** 'YYYY-MM' of creation: statistics group on it (FerretDB lacks $dateToString). */
+  createdMonth: { type: String, default: () => new Date().toISOString().slice(0, 7) },
+  /** Bumped by every change; the search indexer records the revision it indexed. */
+  rev: { type: Number, default: 1 },
+  /** Set in the same update as any change, cleared once the search index holds that revision. */
+  searchDirty: { type: Boolean, default: true, index: true },
+};

@@ -1,0 +1,27 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { ORGANIZATION_KINDS } from '../contract/enums';
+
+const organizationSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true },
+    kind: { type: String, enum: ORGANIZATION_KINDS, required: true },
+    taxCode: { type: String },
+    province: { type: String },
+    website: { type: String },
+    description: { type: String, default: '' },
+    verified: { type: Boolean, default: false },
+    verifiedAt: { type: Date },
+    verifiedBy: { type: Schema.Types.ObjectId },
+    capability: {
+      fields: { type: [String], default: [] },
+      keywords: { type: [String], default: [] },
+      staff: { type: Number },
+      labs: { type: [String], default: [] },
+    },
+  },
+  { timestamps: true },
+);
+organizationSchema.index({ verified: 1, createdAt: -1 });
+
+export type OrganizationDoc = InferSchemaType<typeof organizationSchema> & { _id: mongoose.Types.ObjectId };
+export const OrganizationModel = mongoose.model('Organization', organizationSchema);

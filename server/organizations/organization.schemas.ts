@@ -1,0 +1,52 @@
+import Joi from 'joi';
+import { ORGANIZATION_KINDS, PROVINCE_CODES } from '../contract/enums';
+import { FIELD_CODES } from '../contract/taxonomy';
+import { objectId } from '../common/ids';
+
+export const newOrganizationSchema = Joi.object({
+  name: Joi.string().trim().min(2).max(200).required(),
+  kind: Joi.string()
+    .valid(...ORGANIZATION_KINDS)
+    .required(),
+  province: Joi.string().valid(...PROVINCE_CODES),
+  taxCode: Joi.string().pattern(/^\d{10}(-\d{3})?$/).message('taxCode must be 10 digits, optionally -NNN'),
+  website: Joi.string().uri({ scheme: ['http', 'https'] }),
+  description: Joi.string().max(5000).allow(''),
+});
+
+export const organizationPatchSchema = Joi.object({
+  name: Joi.string().trim().min(2).max(200),
+  province: Joi.string().valid(...PROVINCE_CODES),
+  website: Joi.string().uri({ scheme: ['http', 'https'] }).allow(''),
+  description: Joi.string().max(5000).allow(''),
+  capability: Joi.object({
+    fields: Joi.array().items(Joi.string().valid(...FIELD_CODES)).max(6).unique(),
+    keywords: Joi.array().items(Joi.string().trim().min(1).max(60)).max(40),
+    staff: Joi.number().integer().min(0).max(1_000_000),
+    labs: Joi.array().items(Joi.string().trim().max(200)).max(50),
+  }),
+}).min(1);
+
+export const organizationListQuery = Joi.object({
+  q: Joi.string().trim().max(200).allow(''),
+  kind: Joi.string().valid(...ORGANIZATION_KINDS),
+  field: Joi.string().valid(...FIELD_CODES),
+  verified: Joi.boolean(),
+  page: Joi.number().integer().min(1).default(1),
+  limit: Joi.number().integer().min(1).max(100).default(20),
+});
+
+export const memberParams = Joi.object({ id: objectId().required(), userId: objectId().required() });
+
+export const organizationResponse = Joi.object({
+  organization: Joi.object({
+    id: Joi.string(),
+    name: Joi.string(),
+    kind: Joi.string(),
+    province: Joi.string(),
+    website: Joi.string(),
+    description: Joi.string(),
+    verified: Joi.boolean(),
+    capability: Joi.object(),
+  }),
+});
