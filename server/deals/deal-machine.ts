@@ -1,0 +1,270 @@
+/**
+ * The deal's negotiation as an explicit state graph (named states, named transitions, who may
+ * take each), plus the pure rules for roles, visibility and versioned term sheets.
+ *
+ *   negotiating ──agree──▶ agreed ──request_payment──▶ awaiting_payment ──complete──▶ closed_won
+ *        │                   └──────────────complete (no fees due)──────────────────────▲
+ *        └──walk_away──▶ closed_lost
+ *   negotiating | agreed | awaiting_payment ──cancel (with a reason)──▶ cancelled
+ *
+ * `agree`, `request_payment` and `complete` are taken by the system only, when their guard
+ * holds (both parties accepted the latest term sheet; fees exist; every fee is paid / none is
+ * due). Those guards need data the service has; this table only says who and from where.
+ */
+import type { Currency, UserRole } from '../contract/enums';
+
+export const DEAL_STATES = [
+  'negotiating',
+  'agreed',
+  'awaiting_payment',
+  'closed_won',
+  'closed_lost',
+  'cancelled',
+] as const;
+export type DealState = (typeof DEAL_STATES)[number];
+
+export const DEAL_TERMINAL_STATES: readonly DealState[] = ['closed_won', 'closed_lost', 'cancelled'];
+
+export const DEAL_ROLES = ['seller', 'buyer', 'broker', 'admin', 'system', 'outsider'] as const;
+export type DealRole = (typeof DEAL_ROLES)[number];
+export type DealParty = 'seller' | 'buyer';
+
+export const DEAL_TRANSITION_NAMES = ['agree', 'request_payment', 'complete', 'cancel', 'walk_away'] as const;
+export type DealTransition = (typeof DEAL_TRANSITION_NAMES)[number];
+
+export interface DealTransitionRule {
+  from: readonly DealState[];
+  to: DealState;
+  roles: readonly DealRole[];
+  requiresReason?: boolean;
+}
+
+export const DEAL_TRANSITIONS: Readonly<Record<DealTransition, DealTransitionRule>> = {
+  agree: { from: ['negotiating'], to: 'agreed', roles: ['system'] },
+  request_payment: { from: ['agreed'], to: 'awaiting_payment', roles: ['system'] },
+  complete: { from: ['agreed', 'awaiting_payment'], to: 'closed_won', roles: ['system'] },
+  cancel: {
+    from: ['negotiating', 'agreed', 'awaiting_payment'],
+    to: 'cancelled',
+    roles: ['seller', 'buyer', 'admin'],
+    requiresReason: true,
+  },
+  walk_away: { from: ['negotiating'], to: 'closed_lost', roles: ['seller', 'buyer'] },
+};
+
+/** Codes are the API's error codes: 403 forbidden, 409 conflict, 400 validation_failed. */
+export type DealPlan =
+  | { ok: true; to: DealState }
+  | { ok: false; code: 'forbidden' | 'conflict' | 'validation_failed'; message: string };
+
+/**
+ * Decides whether `role` may take `transition` from `state`. The role is checked first, then
+ * the state (409 when another step got there first), then the reason for `cancel`.
+ */
+export function planDealTransition(
+  state: DealState,
+  transition: DealTransition,
+  role: DealRole,
+  input: { reason?: string } = {},
+): DealPlan {
+  const rule = DEAL_TRANSITIONS[transition];
+  if (!rule.roles.includes(role)) {
+    return { ok: false, code: 'forbidden', message: `A ${role} may not ${words(transition)} this deal.` };
+  }
+  if (!rule.from.includes(state)) {
+    return {
+      ok: false,
+      code: 'conflict',
+      message: `The deal is ${words(state)}; it cannot ${words(transition)}.`,
+    };
+  }
+  if (rule.requiresReason && !input.reason?.trim()) {
+    return { ok: false, code: 'validation_failed', message: 'A reason is required.' };
+  }
+  return { ok: true, to: rule.to };
+}
+
+function words(code: string): string {
+  return code.replaceAll('_', ' ');
+}
+
+/**
+ * The role a user plays in a deal. Membership of a party's organization comes first: an
+ * operator or broker who belongs to the seller's or buyer's organization acts as that party
+ * and gets no mediating powers over their own deal. `system` is never returned: only the
+ * server's own jobs act as the system.
+ */
+export function dealRoleOf(
+  deal: { sellerOrgId: string; buyerOrgId: string; brokerUserId?: string | null },
+  user: { id: string; organizationId?: string | null; role: UserRole },
+): DealRole {
+  if (user.organizationId && user.organizationId === deal.sellerOrgId) return 'seller';
+  if (user.organizationId && user.organizationId === deal.buyerOrgId) return 'buyer';
+  if (deal.brokerUserId && user.id === deal.brokerUserId) return 'broker';
+  if (user.role === 'admin') return 'admin';
+  return 'outsider';
+}
+
+/** Parties, the assigned broker, operators and the system see a deal; outsiders do not. */
+export function canView(role: DealRole): boolean {
+  return role !== 'outsider';
+}
+
+/**
+ * Who may put a new term-sheet version on the table: the parties and the broker (who mediates
+ * by drafting terms), only while negotiating. Accepting stays with the parties.
+ */
+export function canProposeTerms(state: DealState, role: DealRole): boolean {
+  return state === 'negotiating' && (role === 'seller' || role === 'buyer' || role === 'broker');
+}
+
+/** A party or an operator may assign a broker to a deal that is still open. */
+export function canAssignBroker(state: DealState, role: DealRole): boolean {
+  return !DEAL_TERMINAL_STATES.includes(state) && (role === 'seller' || role === 'buyer' || role === 'admin');
+}
+
+// ---- Term sheets -------------------------------------------------------------------------
+
+/** The negotiated terms. Money in minor units; royaltyPct is a rate, not money. */
+export interface TermSheetTerms {
+  price: number;
+  currency: Currency;
+  royaltyPct?: number | null;
+  exclusivity: boolean;
+  territory?: string | null;
+  durationMonths?: number | null;
+  milestones?: readonly unknown[] | null;
+}
+
+export interface TermSheetVersionState {
+  version: number;
+  acceptedBy: readonly DealParty[];
+}
+
+export type TermSheetAcceptance =
+  | { ok: true; acceptedBy: DealParty[]; agreed: boolean; changed: boolean }
+  | { ok: false; code: 'forbidden' | 'conflict' | 'not_found'; message: string };
+
+/**
+ * Whether `role` may accept term-sheet `version`, and what follows. Only the seller and the
+ * buyer accept; only the latest version can be accepted (an older one is stale: 409), which is
+ * how a new version voids every acceptance of earlier ones. The deal becomes `agreed` when both
+ * parties have accepted the latest version. Accepting twice changes nothing and is not an
+ * error, even after the deal moved on. Pass `status` to refuse acceptance once the deal has
+ * left `negotiating`.
+ */
+export function termSheetAcceptance(
+  state: { versions: readonly TermSheetVersionState[]; status?: DealState },
+  version: number,
+  role: DealRole,
+): TermSheetAcceptance {
+  if (role !== 'seller' && role !== 'buyer') {
+    return { ok: false, code: 'forbidden', message: 'Only the seller and the buyer can accept terms.' };
+  }
+  const target = state.versions.find((v) => v.version === version);
+  if (!target) return { ok: false, code: 'not_found', message: `There is no term sheet version ${version}.` };
+  if (version !== latestVersion(state.versions)) {
+    return { ok: false, code: 'conflict', message: `Version ${version} has been replaced by a newer one.` };
+  }
+  const agreedBefore = bothAccepted(target.acceptedBy);
+  if (target.acceptedBy.includes(role)) {
+    return { ok: true, acceptedBy: [...target.acceptedBy], agreed: agreedBefore, changed: false };
+  }
+  if (state.status && state.status !== 'negotiating') {
+    return {
+      ok: false,
+      code: 'conflict',
+      message: `The deal is ${words(state.status)}; terms can no longer be accepted.`,
+    };
+  }
+  const acceptedBy = [...target.acceptedBy, role];
+  return { ok: true, acceptedBy, agreed: bothAccepted(acceptedBy), changed: true };
+}
+
+/** Whether both parties accepted the latest version. */
+export function isAgreed(versions: readonly TermSheetVersionState[]): boolean {
+  const latest = latestVersion(versions);
+  const sheet = versions.find((v) => v.version === latest);
+  return sheet !== undefined && bothAccepted(sheet.acceptedBy);
+}
+
+/** The highest version number, or 0 when there is none. */
+export function latestVersion(versions: readonly { version: number }[]): number {
+  return versions.reduce((max, v) => Math.max(max, v.version), 0);
+}
+
+/** The number the next proposed term sheet gets (1 for the first). */
+export function nextTermSheetVersion(versions: readonly { version: number }[]): number {
+  return latestVersion(versions) + 1;
+}
+
+function bothAccepted(acceptedBy: readonly DealParty[]): boolean {
+  return acceptedBy.includes('seller') && acceptedBy.includes('buyer');
+}
+
+/** Bookkeeping keys that are not terms and never count as a change. */
+export const TERM_SHEET_META_KEYS: readonly string[] = [
+  'id',
+  '_id',
+  'version',
+  'acceptedBy',
+  'proposedBy',
+  'proposedByRole',
+  'createdAt',
+  'updatedAt',
+];
+
+const TERM_KEY_ORDER: readonly string[] = [
+  'price',
+  'currency',
+  'royaltyPct',
+  'exclusivity',
+  'territory',
+  'durationMonths',
+  'milestones',
+];
+
+/**
+ * The keys whose values differ between two term sheets, for the side-by-side diff. Values are
+ * compared deeply (ignoring nested `_id`s); a missing key, `undefined` and `null` all mean "not set" and are equal;
+ * dates compare by instant. Known terms come in their usual order, other keys alphabetically.
+ */
+export function diffTermSheets(a: object, b: object): string[] {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  const changed = [...keys].filter((k) => !TERM_SHEET_META_KEYS.includes(k) && !sameValue(left[k], right[k]));
+  return changed.sort((x, y) => orderOf(x) - orderOf(y) || x.localeCompare(y));
+}
+
+function orderOf(key: string): number {
+  const i = TERM_KEY_ORDER.indexOf(key);
+  return i === -1 ? TERM_KEY_ORDER.length : i;
+}
+
+function sameValue(x: unknown, y: unknown): boolean {
+  if (x == null || y == null) return x == null && y == null;
+  if (x instanceof Date || y instanceof Date) return timeOf(x) !== undefined && timeOf(x) === timeOf(y);
+  if (Array.isArray(x) || Array.isArray(y)) {
+    return (
+      Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => sameValue(v, y[i]))
+    );
+  }
+  if (typeof x === 'object' && typeof y === 'object') {
+    const xo = x as Record<string, unknown>;
+    const yo = y as Record<string, unknown>;
+    const keys = new Set([...Object.keys(xo), ...Object.keys(yo)]);
+    keys.delete('_id'); // a stored sub-document's own id (a milestone's) is not a term
+    return [...keys].every((k) => sameValue(xo[k], yo[k]));
+  }
+  return Object.is(x, y);
+}
+
+function timeOf(value: unknown): number | undefined {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string') {
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? undefined : t;
+  }
+  return undefined;
+}

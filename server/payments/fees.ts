@@ -1,0 +1,189 @@
+/**
+ * The exchange's fees: the schedule operators configure, and the integer arithmetic that turns
+ * a deal price into what each side owes.
+ *
+ * Rounding rule: every amount is an integer in the currency's minor unit (VND has none, so
+ * whole đồng; USD in cents). A percentage is computed as price × basis points / 10 000 in
+ * BigInt, rounded half up to the minor unit, then clamped to the schedule's [min, max] for the
+ * currency, then split. A split gives the odd minor unit to the buyer. Lines of zero are left
+ * out. The minimum applies even when it exceeds the price: it is the exchange's floor per deal.
+ *
+ * The broker's commission is paid by the exchange out of the success fee it collected, so it
+ * is not among the fees the parties owe (a deal closes when those are paid); it is returned by
+ * `computeBrokerCommission` with payer `exchange`, for the payout record.
+ */
+import Joi from 'joi';
+import {
+  CURRENCIES,
+  CURRENCY_DECIMALS,
+  type Currency,
+  type ListingKind,
+  type Locale,
+} from '../contract/enums';
+
+const BPS_DENOMINATOR = 10_000n;
+
+export type FeePayer = 'buyer' | 'seller';
+
+export interface FeeSchedule {
+  successFee: {
+    /** Share of the deal price in basis points: 200 = 2 %. */
+    percentBps: number;
+    /** Per currency, in minor units. */
+    min: Record<Currency, number>;
+    max: Record<Currency, number>;
+    payer: FeePayer | 'split';
+  };
+  /** The broker's share of the success fee in basis points: 3000 = 30 %. */
+  brokerShareBps: number;
+  /** A flat fee for publishing a listing, per kind and currency, in minor units. */
+  listingFee?: Partial<Record<ListingKind, Partial<Record<Currency, number>>>>;
+}
+
+export interface FeeLine {
+  purpose: 'success_fee' | 'listing_fee';
+  amount: number;
+  currency: Currency;
+  payer: FeePayer;
+}
+
+export interface BrokerCommission {
+  purpose: 'broker_commission';
+  amount: number;
+  currency: Currency;
+  payer: 'exchange';
+}
+
+export interface DealPrice {
+  price: number;
+  currency: Currency;
+  hasBroker: boolean;
+}
+
+/** 2 % success fee split between the parties; a broker earns 30 % of it. */
+export const DEFAULT_FEE_SCHEDULE: FeeSchedule = {
+  successFee: {
+    percentBps: 200,
+    min: { VND: 2_000_000, USD: 10_000 },
+    max: { VND: 500_000_000, USD: 2_500_000 },
+    payer: 'split',
+  },
+  brokerShareBps: 3000,
+};
+
+const minorAmount = Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
+const bps = Joi.number().integer().min(0).max(10_000);
+const perCurrency = (required: boolean) =>
+  Joi.object(Object.fromEntries(CURRENCIES.map((c) => [c, required ? minorAmount.required() : minorAmount])));
+
+export const feeScheduleSchema = Joi.object<FeeSchedule>({
+  successFee: Joi.object({
+    percentBps: bps.required(),
+    min: perCurrency(true).required(),
+    max: perCurrency(true).required(),
+    payer: Joi.string().valid('buyer', 'seller', 'split').required(),
+  })
+    .required()
+    .custom((fee: FeeSchedule['successFee'], helpers) => {
+      const inverted = CURRENCIES.find((c) => fee.min[c] > fee.max[c]);
+      return inverted
+        ? helpers.message({ custom: `successFee.min.${inverted} exceeds successFee.max.${inverted}` })
+        : fee;
+    }),
+  brokerShareBps: bps.required(),
+  listingFee: Joi.object({ offer: perCurrency(false), demand: perCurrency(false) }),
+});
+
+/** The success fee in total, before it is split between the parties. */
+export function computeSuccessFee(price: number, currency: Currency, schedule: FeeSchedule): number {
+  assertMinorAmount(price, 'price');
+  assertCurrency(currency);
+  const { percentBps, min, max } = schedule.successFee;
+  const percent = percentOf(BigInt(price), percentBps);
+  return Number(clamp(percent, BigInt(min[currency]), BigInt(max[currency])));
+}
+
+/** What the parties owe for a deal at `price`: one line per payer, none of zero. */
+export function computeDealFees(deal: DealPrice, schedule: FeeSchedule): FeeLine[] {
+  const total = computeSuccessFee(deal.price, deal.currency, schedule);
+  const line = (payer: FeePayer, amount: number): FeeLine => ({
+    purpose: 'success_fee',
+    amount,
+    currency: deal.currency,
+    payer,
+  });
+  const { payer } = schedule.successFee;
+  const lines =
+    payer === 'split'
+      ? [line('buyer', total - Math.floor(total / 2)), line('seller', Math.floor(total / 2))]
+      : [line(payer, total)];
+  return lines.filter((l) => l.amount > 0);
+}
+
+/** The broker's share of the success fee, paid by the exchange; null when there is no broker. */
+export function computeBrokerCommission(deal: DealPrice, schedule: FeeSchedule): BrokerCommission | null {
+  if (!deal.hasBroker) return null;
+  const fee = computeSuccessFee(deal.price, deal.currency, schedule);
+  const amount = Number(percentOf(BigInt(fee), schedule.brokerShareBps));
+  return { purpose: 'broker_commission', amount, currency: deal.currency, payer: 'exchange' };
+}
+
+/**
+ * The fee for publishing a listing, owed by its owner (the would-be seller of an offer, the
+ * would-be buyer of a demand); null when the schedule sets none for this kind and currency.
+ */
+export function computeListingFee(
+  kind: ListingKind,
+  currency: Currency,
+  schedule: FeeSchedule,
+): FeeLine | null {
+  const amount = schedule.listingFee?.[kind]?.[currency];
+  if (!amount) return null;
+  return { purpose: 'listing_fee', amount, currency, payer: kind === 'offer' ? 'seller' : 'buyer' };
+}
+
+/**
+ * An amount in minor units as the locale writes money: formatMoney(200000000, 'VND', 'vi') is
+ * "200.000.000 ₫", formatMoney(10000, 'USD', 'en') is "$100.00". The decimal string goes to
+ * Intl as text, so no amount ever passes through floating point.
+ */
+export function formatMoney(amount: number, currency: Currency, locale: Locale): string {
+  assertCurrency(currency);
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be a safe integer, got ${amount}`);
+  const decimals = CURRENCY_DECIMALS[currency];
+  const digits = Math.abs(amount)
+    .toString()
+    .padStart(decimals + 1, '0');
+  const whole = digits.slice(0, digits.length - decimals);
+  const fraction = decimals > 0 ? `.${digits.slice(-decimals)}` : '';
+  const text = `${amount < 0 ? '-' : ''}${whole}${fraction}` as `${number}`;
+  const formatter = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+  return formatter.format(text);
+}
+
+/** value × bps / 10 000, rounded half up (value ≥ 0). */
+function percentOf(value: bigint, basisPoints: number): bigint {
+  return (value * BigInt(basisPoints) + BPS_DENOMINATOR / 2n) / BPS_DENOMINATOR;
+}
+
+function clamp(value: bigint, low: bigint, high: bigint): bigint {
+  if (value < low) return low;
+  if (value > high) return high;
+  return value;
+}
+
+function assertMinorAmount(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative integer in minor units, got ${value}`);
+  }
+}
+
+function assertCurrency(currency: string): asserts currency is Currency {
+  if (!(CURRENCIES as readonly string[]).includes(currency))
+    throw new RangeError(`unknown currency ${currency}`);
+}
