@@ -26,7 +26,9 @@ function dependenciesStale() {
 if (dependenciesStale()) {
   const ci = process.env.CI === 'true' && fs.existsSync(path.join(root, 'package-lock.json'));
   const args = ci ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
-  console.error(`[bootstrap] npm ${args[0]} (native modules build from source the first time: a minute or two)…`);
+  console.error(
+    `[bootstrap] npm ${args[0]} (native modules build from source the first time: a minute or two)…`,
+  );
   const r = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.error('[bootstrap] npm install failed; see the output above.');

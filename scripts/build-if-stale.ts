@@ -19,7 +19,10 @@ function newestMtime(dir: string): number {
 function buildIfStale(name: string, sources: string[], stamp: string, npmScript: string): void {
   const stampPath = path.join(root, stamp);
   const built = fs.existsSync(stampPath) ? fs.statSync(stampPath).mtimeMs : 0;
-  const newest = Math.max(...sources.map((s) => newestMtime(path.join(root, s))), fs.statSync(path.join(root, 'package.json')).mtimeMs);
+  const newest = Math.max(
+    ...sources.map((s) => newestMtime(path.join(root, s))),
+    fs.statSync(path.join(root, 'package.json')).mtimeMs,
+  );
   if (built > newest) return;
   process.stderr.write(`[build] ${name}…\n`);
   const r = spawnSync('npm', ['run', '--silent', npmScript], { cwd: root, stdio: 'inherit' });

@@ -48,7 +48,9 @@ async function main() {
       process.stdout.write(`\nThe technology exchange is running at ${ready[1]}\n`);
       if (env.ADMIN_EMAIL === DEMO_ADMIN.email) {
         process.stdout.write(`Operator sign-in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}\n`);
-        process.stdout.write('Demo members sign in with their email (see README) and password demo-Password-2026\n');
+        process.stdout.write(
+          'Demo members sign in with their email (see README) and password demo-Password-2026\n',
+        );
       }
       process.stdout.write('Press Ctrl+C to stop.\n\n');
     }
@@ -64,7 +66,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  const message = err instanceof MissingPrerequisite ? err.message : (err as Error).stack ?? String(err);
+  const message = err instanceof MissingPrerequisite ? err.message : ((err as Error).stack ?? String(err));
   process.stderr.write(`npm start failed: ${message}\n`);
   process.exit(1);
 });

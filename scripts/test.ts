@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ensureChromium, ensureFerretDb, ensureRedis, ensureStripeMock, MissingPrerequisite } from './services/tools';
+import {
+  ensureChromium,
+  ensureFerretDb,
+  ensureRedis,
+  ensureStripeMock,
+  MissingPrerequisite,
+} from './services/tools';
 import { buildClientIfStale } from './build-if-stale';
 
 const root = path.resolve(__dirname, '..');
@@ -29,8 +35,17 @@ function main(): number {
   const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tx-test-')), 'summary.json');
   const r = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--reporter', path.join(root, 'test/fixtures/reporter.cjs'), ...process.argv.slice(2)],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', TEST_SUMMARY_FILE: summaryFile } },
+    [
+      path.join(root, 'node_modules/mocha/bin/mocha.js'),
+      '--reporter',
+      path.join(root, 'test/fixtures/reporter.cjs'),
+      ...process.argv.slice(2),
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'test', TEST_SUMMARY_FILE: summaryFile },
+    },
   );
   let passed = 0;
   let failed = 1;

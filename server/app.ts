@@ -81,7 +81,11 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'Technology Exchange API' }));
+  app.use(
+    '/api/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(openapi, { customSiteTitle: 'Technology Exchange API' }),
+  );
   app.use('/api', api.router);
   app.use('/api', notFoundHandler);
 

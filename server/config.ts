@@ -52,7 +52,11 @@ const schema = Joi.object({
   STRIPE_API_BASE: Joi.string().uri({ scheme: ['http', 'https'] }),
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
   SESSION_SECRET: Joi.string().min(16),
-  SESSION_MAX_AGE_HOURS: Joi.number().integer().min(1).max(24 * 90).default(24 * 7),
+  SESSION_MAX_AGE_HOURS: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   TRUST_PROXY: Joi.boolean().default(false),
   ADMIN_EMAIL: Joi.string().email(),
   ADMIN_PASSWORD: Joi.string().min(10),
@@ -62,7 +66,10 @@ const schema = Joi.object({
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Sàn giao dịch công nghệ <no-reply@techexchange.local>'),
   FEE_SCHEDULE: Joi.string(),
-  UPLOAD_MAX_BYTES: Joi.number().integer().min(1024).default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: Joi.number()
+    .integer()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   SCHEDULER_INTERVAL_MS: Joi.number().integer().min(50).default(1000),
   SEED_DEMO: Joi.boolean().default(false),
   CLIENT_DIR: Joi.string().default('client/dist'),

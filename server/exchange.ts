@@ -28,7 +28,9 @@ export interface Worker {
 
 export async function startExchange(config: Config): Promise<Exchange> {
   if (!config.mongodbUri) {
-    throw new Error('MONGODB_URI is not set: run `npm start`, which starts the embedded database, or point MONGODB_URI at MongoDB');
+    throw new Error(
+      'MONGODB_URI is not set: run `npm start`, which starts the embedded database, or point MONGODB_URI at MongoDB',
+    );
   }
   // A test process shares one connection among several exchanges; whoever connects disconnects.
   const connectsDatabase = mongoose.connection.readyState !== 1;

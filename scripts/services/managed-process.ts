@@ -55,10 +55,10 @@ export function managedProcess(opts: {
         exitEarly = `${opts.name} exited (${signal ?? code})${opts.logFile ? `; see ${opts.logFile}` : ''}`;
       });
       try {
-        await waitForPort(opts.port, opts.readyTimeoutMs ?? 20000);
+        await waitForPort(opts.port, opts.readyTimeoutMs ?? 60000);
       } catch (err) {
         proc.kill('SIGKILL');
-        throw new Error(exitEarly ?? (err as Error).message);
+        throw new Error(exitEarly ?? (err as Error).message, { cause: err });
       }
     },
     async stop() {

@@ -10,7 +10,11 @@ export interface RunningService extends ManagedProcess {
 }
 
 /** FerretDB on its SQLite backend, keeping its files in `dataDir`. */
-export async function startFerretDb(opts: { dataDir: string; port?: number; logFile?: string }): Promise<RunningService> {
+export async function startFerretDb(opts: {
+  dataDir: string;
+  port?: number;
+  logFile?: string;
+}): Promise<RunningService> {
   const bin = ensureFerretDb();
   const dbDir = path.resolve(opts.dataDir);
   fs.mkdirSync(dbDir, { recursive: true });
@@ -56,7 +60,18 @@ export async function startRedis(opts: { port?: number; logFile?: string } = {})
   const proc = managedProcess({
     name: 'Redis',
     command: bin,
-    args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    args: [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+    ],
     port,
     logFile: opts.logFile,
   });

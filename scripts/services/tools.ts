@@ -26,7 +26,10 @@ function which(cmd: string): string | undefined {
 
 function requireGo(what: string, alternative: string): string {
   const go = which('go') ?? (fs.existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
-  if (!go) throw new MissingPrerequisite(`${what} needs Go to build: install Go 1.22+ (https://go.dev/dl or apt-get install golang-go), or ${alternative}`);
+  if (!go)
+    throw new MissingPrerequisite(
+      `${what} needs Go to build: install Go 1.22+ (https://go.dev/dl or apt-get install golang-go), or ${alternative}`,
+    );
   return go;
 }
 
@@ -54,7 +57,10 @@ export function ensureFerretDb(): string {
     fs.cpSync(info.Dir, work, { recursive: true });
     execFileSync('chmod', ['-R', 'u+w', work]);
     fs.writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-    execFileSync(go, ['build', '-o', `${bin}.tmp`, './cmd/ferretdb'], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(go, ['build', '-o', `${bin}.tmp`, './cmd/ferretdb'], {
+      cwd: work,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     fs.renameSync(`${bin}.tmp`, bin);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

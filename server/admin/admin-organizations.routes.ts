@@ -34,7 +34,11 @@ export function registerAdminOrganizationRoutes(api: ApiRouter): void {
     summary: 'Give a user the member, broker or operator role',
     access: ['admin'],
     params: idParams,
-    body: Joi.object({ role: Joi.string().valid(...USER_ROLES).required() }),
+    body: Joi.object({
+      role: Joi.string()
+        .valid(...USER_ROLES)
+        .required(),
+    }),
     handler: async ({ user, params, body }) => ({ user: await setRole(user, params.id, body.role) }),
   });
 }

@@ -14,11 +14,9 @@ function logIn(req: Request, user: SessionUser): Promise<void> {
 
 function authenticateLocal(req: Request, res: Response): Promise<SessionUser | false> {
   return new Promise((resolve, reject) => {
-    passport.authenticate('local', (err: unknown, user: SessionUser | false) => (err ? reject(err) : resolve(user)))(
-      req,
-      res,
-      () => undefined,
-    );
+    passport.authenticate('local', (err: unknown, user: SessionUser | false) =>
+      err ? reject(err) : resolve(user),
+    )(req, res, () => undefined);
   });
 }
 
@@ -33,7 +31,8 @@ export function loginRateLimiter(limit: number): RequestHandler {
       const email = typeof req.body?.email === 'string' ? req.body.email.toLowerCase().slice(0, 254) : '';
       return `${req.ip}|${email}`;
     },
-    handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many sign-in attempts; try again in a few minutes')),
+    handler: (_req, _res, next) =>
+      next(new AppError('rate_limited', 'Too many sign-in attempts; try again in a few minutes')),
     validate: { keyGeneratorIpFallback: false },
   });
 }

@@ -4,13 +4,18 @@ import { newOrganizationSchema } from '../organizations/organization.schemas';
 import { objectId } from '../common/ids';
 
 const email = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
-const password = Joi.string().min(10).max(200).messages({ 'string.min': 'password must be at least 10 characters' });
+const password = Joi.string()
+  .min(10)
+  .max(200)
+  .messages({ 'string.min': 'password must be at least 10 characters' });
 
 export const registerSchema = Joi.object({
   email: email.required(),
   password: password.required(),
   name: Joi.string().trim().min(2).max(120).required(),
-  locale: Joi.string().valid(...LOCALES).default('vi'),
+  locale: Joi.string()
+    .valid(...LOCALES)
+    .default('vi'),
   organization: newOrganizationSchema,
   organizationId: objectId(),
 }).xor('organization', 'organizationId');
@@ -37,6 +42,11 @@ export const userResponse = Joi.object({
     role: Joi.string(),
     locale: Joi.string(),
     membershipStatus: Joi.string(),
-    organization: Joi.object({ id: Joi.string(), name: Joi.string(), kind: Joi.string(), verified: Joi.boolean() }).allow(null),
+    organization: Joi.object({
+      id: Joi.string(),
+      name: Joi.string(),
+      kind: Joi.string(),
+      verified: Joi.boolean(),
+    }).allow(null),
   }),
 });

@@ -13,17 +13,26 @@ export interface RegisterInput {
   password: string;
   name: string;
   locale: 'vi' | 'en';
-  organization?: { name: string; kind: OrganizationKind; province?: string; taxCode?: string; website?: string; description?: string };
+  organization?: {
+    name: string;
+    kind: OrganizationKind;
+    province?: string;
+    taxCode?: string;
+    website?: string;
+    description?: string;
+  };
   organizationId?: string;
 }
 
 export async function register(input: RegisterInput): Promise<SessionUser> {
-  if (await UserModel.exists({ email: input.email })) throw AppError.conflict('An account with this email already exists');
+  if (await UserModel.exists({ email: input.email }))
+    throw AppError.conflict('An account with this email already exists');
   let org;
   let createdOrg = false;
   if (input.organizationId) {
     org = await OrganizationModel.findById(input.organizationId).lean();
-    if (!org) throw AppError.validation([{ field: 'organizationId', message: 'organizationId does not exist' }]);
+    if (!org)
+      throw AppError.validation([{ field: 'organizationId', message: 'organizationId does not exist' }]);
   } else {
     org = (await OrganizationModel.create({ ...input.organization, verified: false })).toObject();
     createdOrg = true;
@@ -40,12 +49,18 @@ export async function register(input: RegisterInput): Promise<SessionUser> {
       // The founder of a new organization is its first active member; others wait for approval.
       membershipStatus: createdOrg ? 'active' : 'pending',
     });
-    await recordAudit({ actorId: String(user._id), action: 'user.register', targetType: 'user', targetId: String(user._id) });
+    await recordAudit({
+      actorId: String(user._id),
+      action: 'user.register',
+      targetType: 'user',
+      targetId: String(user._id),
+    });
     return userView(user.toObject(), org);
   } catch (err) {
     // No half-written record: the organization made for this registration goes with it.
     if (createdOrg) await OrganizationModel.deleteOne({ _id: org._id });
-    if ((err as { code?: number }).code === 11000) throw AppError.conflict('An account with this email already exists');
+    if ((err as { code?: number }).code === 11000)
+      throw AppError.conflict('An account with this email already exists');
     throw err;
   }
 }
@@ -81,13 +96,26 @@ export async function updateMe(user: SessionUser, patch: Record<string, unknown>
 
 export async function getNotificationPrefs(userId: string) {
   const user = await UserModel.findById(userId).lean();
-  return { email: user?.notificationPrefs?.email ?? true, frequency: user?.notificationPrefs?.frequency ?? 'instant' };
+  return {
+    email: user?.notificationPrefs?.email ?? true,
+    frequency: user?.notificationPrefs?.frequency ?? 'instant',
+  };
 }
 
 export async function setRole(admin: SessionUser, userId: string, role: 'member' | 'broker' | 'admin') {
-  const user = await UserModel.findByIdAndUpdate(userId, { $set: { role } }, { returnDocument: 'after' }).lean();
+  const user = await UserModel.findByIdAndUpdate(
+    userId,
+    { $set: { role } },
+    { returnDocument: 'after' },
+  ).lean();
   if (!user) throw AppError.notFound('User');
-  await recordAudit({ actorId: admin.id, action: 'user.role', targetType: 'user', targetId: userId, data: { role } });
+  await recordAudit({
+    actorId: admin.id,
+    action: 'user.role',
+    targetType: 'user',
+    targetId: userId,
+    data: { role },
+  });
   const org = user.organizationId ? await OrganizationModel.findById(user.organizationId).lean() : null;
   return userView(user, org);
 }

@@ -10,12 +10,15 @@ export function configurePassport(): typeof passport {
   if (configured) return passport;
   configured = true;
   passport.use(
-    new LocalStrategy({ usernameField: 'email', passwordField: 'password', session: true }, (email, password, done) => {
-      authenticate(email, password).then(
-        (user) => done(null, user ?? false),
-        (err) => done(err),
-      );
-    }),
+    new LocalStrategy(
+      { usernameField: 'email', passwordField: 'password', session: true },
+      (email, password, done) => {
+        authenticate(email, password).then(
+          (user) => done(null, user ?? false),
+          (err) => done(err),
+        );
+      },
+    ),
   );
   passport.serializeUser((user, done) => done(null, (user as SessionUser).id));
   passport.deserializeUser((id: string, done) => {

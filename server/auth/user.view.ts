@@ -3,7 +3,10 @@ import type { OrganizationDoc } from '../organizations/organization.model';
 import type { SessionUser } from '../common/session-user';
 
 /** The contract's `user`: never a password hash. */
-export function userView(user: Omit<UserDoc, 'passwordHash'>, org: OrganizationDoc | null | undefined): SessionUser {
+export function userView(
+  user: Omit<UserDoc, 'passwordHash'>,
+  org: OrganizationDoc | null | undefined,
+): SessionUser {
   return {
     id: String(user._id),
     email: user.email,
@@ -12,7 +15,12 @@ export function userView(user: Omit<UserDoc, 'passwordHash'>, org: OrganizationD
     locale: user.locale as SessionUser['locale'],
     membershipStatus: (user.membershipStatus ?? 'none') as SessionUser['membershipStatus'],
     organization: org
-      ? { id: String(org._id), name: org.name, kind: org.kind as 'institute', verified: Boolean(org.verified) }
+      ? {
+          id: String(org._id),
+          name: org.name,
+          kind: org.kind as 'institute',
+          verified: Boolean(org.verified),
+        }
       : null,
   };
 }

@@ -45,7 +45,12 @@ export interface RouteDef<P = any, Q = any, B = any> {
 
 const VALIDATE_OPTIONS: Joi.ValidationOptions = { abortEarly: false, stripUnknown: true, convert: true };
 
-function validatePart(schema: Joi.Schema | undefined, value: unknown, part: string, errors: Joi.ValidationError[]) {
+function validatePart(
+  schema: Joi.Schema | undefined,
+  value: unknown,
+  part: string,
+  errors: Joi.ValidationError[],
+) {
   if (!schema) return {};
   const result = schema.validate(value ?? {}, VALIDATE_OPTIONS);
   if (result.error) {

@@ -18,7 +18,10 @@ export async function pingDatabase(timeoutMs = 1500): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
-      db.admin().command({ ping: 1 }).then(() => true),
+      db
+        .admin()
+        .command({ ping: 1 })
+        .then(() => true),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
     ]);
   } catch {

@@ -18,7 +18,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 
 /** JSON routes refuse bodies of other types with 415 instead of silently ignoring them. */
 export const requireJsonBodies: RequestHandler = (req, _res, next) => {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (!hasBody || !['POST', 'PUT', 'PATCH'].includes(req.method)) return next();
   if (req.is(['application/json', 'application/*+json', 'multipart/form-data'])) return next();
   next(new AppError('unsupported_media_type', 'Send the body as application/json'));

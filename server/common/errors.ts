@@ -94,7 +94,8 @@ export function toAppError(err: unknown): AppError {
   }
   const e = err as { code?: number; type?: string; status?: number; statusCode?: number };
   if (e && e.code === 11000) return AppError.conflict('This already exists');
-  if (e && e.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large');
+  if (e && e.type === 'entity.too.large')
+    return new AppError('payload_too_large', 'The request body is too large');
   if (e && e.type === 'entity.parse.failed') {
     return AppError.validation([{ field: 'body', message: 'The body is not valid JSON' }], 'Malformed JSON');
   }
@@ -102,14 +103,18 @@ export function toAppError(err: unknown): AppError {
     return new AppError('unsupported_media_type', 'Unsupported body encoding');
   }
   const status = e?.status ?? e?.statusCode;
-  if (status && status >= 400 && status < 500) return new AppError('validation_failed', 'The request is not valid');
-  if (isDatabaseDown(err)) return new AppError('unavailable', 'The database is not answering', [], { cause: err });
+  if (status && status >= 400 && status < 500)
+    return new AppError('validation_failed', 'The request is not valid');
+  if (isDatabaseDown(err))
+    return new AppError('unavailable', 'The database is not answering', [], { cause: err });
   return new AppError('internal', 'Something went wrong on our side', [], { cause: err });
 }
 
 function isDatabaseDown(err: unknown): boolean {
   const name = (err as { name?: string })?.name ?? '';
-  return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError/.test(name);
+  return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError/.test(
+    name,
+  );
 }
 
 export function toErrorBody(err: AppError): ErrorBody {

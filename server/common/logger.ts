@@ -4,7 +4,10 @@ import pino from 'pino';
 export const logger = pino({
   level: 'info',
   base: undefined,
-  redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'], remove: true },
+  redact: {
+    paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'],
+    remove: true,
+  },
 });
 
 export function setLogLevel(level: string): void {

@@ -27,9 +27,16 @@ function toSchema(schema: Joi.Schema, components: Record<string, unknown>) {
   return swagger;
 }
 
-function parametersOf(schema: Joi.ObjectSchema | undefined, where: 'path' | 'query', components: Record<string, unknown>) {
+function parametersOf(
+  schema: Joi.ObjectSchema | undefined,
+  where: 'path' | 'query',
+  components: Record<string, unknown>,
+) {
   if (!schema) return [];
-  const swagger = toSchema(schema, components) as { properties?: Record<string, unknown>; required?: string[] };
+  const swagger = toSchema(schema, components) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
   return Object.entries(swagger.properties ?? {}).map(([name, s]) => ({
     name,
     in: where,
@@ -48,13 +55,21 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
       tags: [r.tag],
       summary: r.summary,
       description: `Access: ${Array.isArray(r.access) ? r.access.join(' or ') : r.access}`,
-      parameters: [...parametersOf(r.params, 'path', components), ...parametersOf(r.query, 'query', components)],
+      parameters: [
+        ...parametersOf(r.params, 'path', components),
+        ...parametersOf(r.query, 'query', components),
+      ],
       responses: {
         [successStatus]: {
           description: successStatus === '204' ? 'No content' : 'Success',
-          ...(r.response ? { content: { 'application/json': { schema: toSchema(r.response, components) } } } : {}),
+          ...(r.response
+            ? { content: { 'application/json': { schema: toSchema(r.response, components) } } }
+            : {}),
         },
-        default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     };
     if (r.body) {

@@ -46,7 +46,14 @@ export type DemandMode = (typeof DEMAND_MODES)[number];
 export const LISTING_KINDS = ['offer', 'demand'] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];
 
-export const LISTING_STATUSES = ['draft', 'pending_review', 'published', 'closed', 'withdrawn', 'expired'] as const;
+export const LISTING_STATUSES = [
+  'draft',
+  'pending_review',
+  'published',
+  'closed',
+  'withdrawn',
+  'expired',
+] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 
 export const LISTING_LANGUAGES = ['vi', 'en'] as const;

@@ -37,10 +37,18 @@ export const TAXONOMY: readonly Field[] = [
     label: { vi: 'Khoa học tự nhiên', en: 'Natural sciences' },
     subFields: [
       sub('mathematics', 'Toán học và thống kê', 'Mathematics and statistics'),
-      sub('computer_information_sciences', 'Khoa học máy tính và thông tin', 'Computer and information sciences'),
+      sub(
+        'computer_information_sciences',
+        'Khoa học máy tính và thông tin',
+        'Computer and information sciences',
+      ),
       sub('physical_sciences', 'Vật lý', 'Physical sciences'),
       sub('chemical_sciences', 'Hóa học', 'Chemical sciences'),
-      sub('earth_environmental_sciences', 'Khoa học trái đất và môi trường', 'Earth and environmental sciences'),
+      sub(
+        'earth_environmental_sciences',
+        'Khoa học trái đất và môi trường',
+        'Earth and environmental sciences',
+      ),
       sub('biological_sciences', 'Sinh học', 'Biological sciences'),
       sub('other_natural_sciences', 'Khoa học tự nhiên khác', 'Other natural sciences'),
     ],
@@ -50,13 +58,21 @@ export const TAXONOMY: readonly Field[] = [
     label: { vi: 'Khoa học kỹ thuật và công nghệ', en: 'Engineering and technology' },
     subFields: [
       sub('civil_engineering', 'Kỹ thuật dân dụng', 'Civil engineering'),
-      sub('electrical_electronic_engineering', 'Kỹ thuật điện, điện tử, thông tin', 'Electrical, electronic and information engineering'),
+      sub(
+        'electrical_electronic_engineering',
+        'Kỹ thuật điện, điện tử, thông tin',
+        'Electrical, electronic and information engineering',
+      ),
       sub('mechanical_engineering', 'Kỹ thuật cơ khí', 'Mechanical engineering'),
       sub('chemical_engineering', 'Kỹ thuật hóa học', 'Chemical engineering'),
       sub('materials_engineering', 'Kỹ thuật vật liệu và luyện kim', 'Materials engineering'),
       sub('medical_engineering', 'Kỹ thuật y học', 'Medical engineering'),
       sub('environmental_engineering', 'Kỹ thuật môi trường', 'Environmental engineering'),
-      sub('energy_engineering', 'Kỹ thuật năng lượng, năng lượng tái tạo', 'Energy and renewable energy engineering'),
+      sub(
+        'energy_engineering',
+        'Kỹ thuật năng lượng, năng lượng tái tạo',
+        'Energy and renewable energy engineering',
+      ),
       sub('environmental_biotechnology', 'Công nghệ sinh học môi trường', 'Environmental biotechnology'),
       sub('industrial_biotechnology', 'Công nghệ sinh học công nghiệp', 'Industrial biotechnology'),
       sub('nanotechnology', 'Công nghệ nano', 'Nanotechnology'),
@@ -112,7 +128,11 @@ export const TAXONOMY: readonly Field[] = [
     subFields: [
       sub('history_archaeology', 'Lịch sử và khảo cổ học', 'History and archaeology'),
       sub('languages_literature', 'Ngôn ngữ học và văn học', 'Languages and literature'),
-      sub('philosophy_ethics_religion', 'Triết học, đạo đức học và tôn giáo', 'Philosophy, ethics and religion'),
+      sub(
+        'philosophy_ethics_religion',
+        'Triết học, đạo đức học và tôn giáo',
+        'Philosophy, ethics and religion',
+      ),
       sub('arts', 'Nghệ thuật', 'Arts'),
       sub('other_humanities', 'Khoa học nhân văn khác', 'Other humanities'),
     ],

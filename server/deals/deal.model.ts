@@ -6,7 +6,14 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { CURRENCIES } from '../contract/enums';
 
-export const DEAL_STATUSES = ['negotiating', 'agreed', 'awaiting_payment', 'closed_won', 'closed_lost', 'cancelled'] as const;
+export const DEAL_STATUSES = [
+  'negotiating',
+  'agreed',
+  'awaiting_payment',
+  'closed_won',
+  'closed_lost',
+  'cancelled',
+] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 
 const termSheetSchema = new Schema(
@@ -58,7 +65,10 @@ const dealSchema = new Schema(
     latestVersion: { type: Number, default: 0 },
     agreedVersion: { type: Number },
     timeline: { type: [timelineEntrySchema], default: [] },
-    ndaAcceptances: { type: [{ userId: Schema.Types.ObjectId, orgId: Schema.Types.ObjectId, at: Date, text: String }], default: [] },
+    ndaAcceptances: {
+      type: [{ userId: Schema.Types.ObjectId, orgId: Schema.Types.ObjectId, at: Date, text: String }],
+      default: [],
+    },
     cancelReason: { type: String },
     closedAt: { type: Date },
     /** 'YYYY-MM' of creation, for statistics. */
@@ -71,5 +81,9 @@ const dealSchema = new Schema(
 /** One open deal per bid: concurrent accepts cannot create two. */
 dealSchema.index({ bidId: 1 }, { unique: true, sparse: true });
 
-export type DealDoc = InferSchemaType<typeof dealSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type DealDoc = InferSchemaType<typeof dealSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const DealModel = mongoose.model('Deal', dealSchema);

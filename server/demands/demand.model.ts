@@ -22,5 +22,9 @@ const demandSchema = new Schema(
 );
 demandSchema.index({ status: 1, mode: 1, deadline: 1 });
 
-export type DemandDoc = InferSchemaType<typeof demandSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type DemandDoc = InferSchemaType<typeof demandSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const DemandModel = mongoose.model('Demand', demandSchema);

@@ -28,5 +28,9 @@ const offerSchema = new Schema(
 );
 offerSchema.index({ status: 1, 'pricing.model': 1, 'pricing.closesAt': 1 });
 
-export type OfferDoc = InferSchemaType<typeof offerSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type OfferDoc = InferSchemaType<typeof offerSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const OfferModel = mongoose.model('Offer', offerSchema);

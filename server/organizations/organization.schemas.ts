@@ -9,7 +9,9 @@ export const newOrganizationSchema = Joi.object({
     .valid(...ORGANIZATION_KINDS)
     .required(),
   province: Joi.string().valid(...PROVINCE_CODES),
-  taxCode: Joi.string().pattern(/^\d{10}(-\d{3})?$/).message('taxCode must be 10 digits, optionally -NNN'),
+  taxCode: Joi.string()
+    .pattern(/^\d{10}(-\d{3})?$/)
+    .message('taxCode must be 10 digits, optionally -NNN'),
   website: Joi.string().uri({ scheme: ['http', 'https'] }),
   description: Joi.string().max(5000).allow(''),
 });
@@ -17,10 +19,15 @@ export const newOrganizationSchema = Joi.object({
 export const organizationPatchSchema = Joi.object({
   name: Joi.string().trim().min(2).max(200),
   province: Joi.string().valid(...PROVINCE_CODES),
-  website: Joi.string().uri({ scheme: ['http', 'https'] }).allow(''),
+  website: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .allow(''),
   description: Joi.string().max(5000).allow(''),
   capability: Joi.object({
-    fields: Joi.array().items(Joi.string().valid(...FIELD_CODES)).max(6).unique(),
+    fields: Joi.array()
+      .items(Joi.string().valid(...FIELD_CODES))
+      .max(6)
+      .unique(),
     keywords: Joi.array().items(Joi.string().trim().min(1).max(60)).max(40),
     staff: Joi.number().integer().min(0).max(1_000_000),
     labs: Joi.array().items(Joi.string().trim().max(200)).max(50),

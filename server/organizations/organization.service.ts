@@ -43,7 +43,8 @@ export async function listOrganizations(query: {
 
 function assertMemberOrAdmin(user: SessionUser, orgId: string) {
   const isMember = user.organization?.id === orgId && user.membershipStatus === 'active';
-  if (!isMember && user.role !== 'admin') throw AppError.forbidden('Only members of this organization may do this');
+  if (!isMember && user.role !== 'admin')
+    throw AppError.forbidden('Only members of this organization may do this');
 }
 
 export async function updateOrganization(user: SessionUser, id: string, patch: Record<string, unknown>) {
@@ -54,9 +55,18 @@ export async function updateOrganization(user: SessionUser, id: string, patch: R
       for (const [ck, cv] of Object.entries(v)) set[`capability.${ck}`] = cv;
     } else set[k] = v;
   }
-  const org = await OrganizationModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean();
+  const org = await OrganizationModel.findByIdAndUpdate(
+    id,
+    { $set: set },
+    { returnDocument: 'after' },
+  ).lean();
   if (!org) throw AppError.notFound('Organization');
-  await recordAudit({ actorId: user.id, action: 'organization.update', targetType: 'organization', targetId: id });
+  await recordAudit({
+    actorId: user.id,
+    action: 'organization.update',
+    targetType: 'organization',
+    targetId: id,
+  });
   return organizationView(org);
 }
 
@@ -67,7 +77,12 @@ export async function verifyOrganization(admin: SessionUser, id: string) {
     { returnDocument: 'after' },
   ).lean();
   if (!org) throw AppError.notFound('Organization');
-  await recordAudit({ actorId: admin.id, action: 'organization.verify', targetType: 'organization', targetId: id });
+  await recordAudit({
+    actorId: admin.id,
+    action: 'organization.verify',
+    targetType: 'organization',
+    targetId: id,
+  });
   return organizationView(org);
 }
 
@@ -87,7 +102,12 @@ export async function approveMember(user: SessionUser, orgId: string, userId: st
     { returnDocument: 'after' },
   ).lean();
   if (!updated) throw AppError.notFound('Pending member');
-  await recordAudit({ actorId: user.id, action: 'organization.member.approve', targetType: 'user', targetId: userId });
+  await recordAudit({
+    actorId: user.id,
+    action: 'organization.member.approve',
+    targetType: 'user',
+    targetId: userId,
+  });
   const org = await OrganizationModel.findById(orgId).lean();
   return { ...userView(updated, org), membershipStatus: updated.membershipStatus };
 }

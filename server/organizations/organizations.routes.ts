@@ -1,7 +1,18 @@
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
-import { memberParams, organizationListQuery, organizationPatchSchema, organizationResponse } from './organization.schemas';
-import { approveMember, getOrganization, listMembers, listOrganizations, updateOrganization } from './organization.service';
+import {
+  memberParams,
+  organizationListQuery,
+  organizationPatchSchema,
+  organizationResponse,
+} from './organization.schemas';
+import {
+  approveMember,
+  getOrganization,
+  listMembers,
+  listOrganizations,
+  updateOrganization,
+} from './organization.service';
 
 export function registerOrganizationRoutes(api: ApiRouter): void {
   const tag = 'organizations';
@@ -9,7 +20,7 @@ export function registerOrganizationRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/organizations',
     tag,
-    summary: "Directory of organizations and their technology capability",
+    summary: 'Directory of organizations and their technology capability',
     access: 'public',
     query: organizationListQuery,
     handler: ({ query }) => listOrganizations(query),
@@ -33,7 +44,9 @@ export function registerOrganizationRoutes(api: ApiRouter): void {
     params: idParams,
     body: organizationPatchSchema,
     response: organizationResponse,
-    handler: async ({ user, params, body }) => ({ organization: await updateOrganization(user, params.id, body) }),
+    handler: async ({ user, params, body }) => ({
+      organization: await updateOrganization(user, params.id, body),
+    }),
   });
   api.add({
     method: 'get',

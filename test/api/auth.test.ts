@@ -16,7 +16,12 @@ describe('accounts and organizations', () => {
     password: PASSWORD,
     name: 'Trần Thị Lan',
     locale: 'vi',
-    organization: { name: 'Viện Công nghệ Môi trường Thăng Long', kind: 'institute', province: 'ha_noi', taxCode: '0101234567' },
+    organization: {
+      name: 'Viện Công nghệ Môi trường Thăng Long',
+      kind: 'institute',
+      province: 'ha_noi',
+      taxCode: '0101234567',
+    },
   });
 
   it('when someone registers with a new organization, then they get their user, signed in, without a password hash', async () => {
@@ -45,14 +50,19 @@ describe('accounts and organizations', () => {
     assert.equal(res.body.user.organization.id, founder.orgId);
     const members = await founder.agent.get(`/api/organizations/${founder.orgId}/members`).expect(200);
     assert.equal(members.body.members.length, 2);
-    await founder.agent.post(`/api/organizations/${founder.orgId}/members/${res.body.user.id}/approve`).expect(200);
+    await founder.agent
+      .post(`/api/organizations/${founder.orgId}/members/${res.body.user.id}/approve`)
+      .expect(200);
     const me = await agent.get('/api/auth/me').expect(200);
     assert.equal(me.body.user.membershipStatus, 'active');
   });
 
   it('when an email is registered twice, then the second gets 409 and no second organization is left behind', async () => {
     await request(t.app).post('/api/auth/register').send(registration('dup@example.vn')).expect(201);
-    const res = await request(t.app).post('/api/auth/register').send(registration('DUP@example.vn')).expect(409);
+    const res = await request(t.app)
+      .post('/api/auth/register')
+      .send(registration('DUP@example.vn'))
+      .expect(409);
     assert.equal(res.body.error.code, 'conflict');
     const admin = await signInAdmin(t.app);
     const orgs = await admin.agent.get('/api/admin/organizations').expect(200);
@@ -66,7 +76,8 @@ describe('accounts and organizations', () => {
       .expect(400);
     assert.equal(res.body.error.code, 'validation_failed');
     const fields = res.body.error.details.map((d: { field: string }) => d.field);
-    for (const f of ['email', 'password', 'name', 'organization.name', 'organization.kind']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+    for (const f of ['email', 'password', 'name', 'organization.name', 'organization.kind'])
+      assert.ok(fields.includes(f), `${f} in ${fields}`);
   });
 
   it('when a registration sends role or verified, then they are ignored (no mass assignment)', async () => {
@@ -79,8 +90,14 @@ describe('accounts and organizations', () => {
 
   it('when the password is wrong or the email unknown, then both get the same 401 with no hint', async () => {
     await request(t.app).post('/api/auth/register').send(registration('known@example.vn')).expect(201);
-    const wrong = await request(t.app).post('/api/auth/login').send({ email: 'known@example.vn', password: 'wrong-password' }).expect(401);
-    const unknown = await request(t.app).post('/api/auth/login').send({ email: 'nobody@example.vn', password: 'wrong-password' }).expect(401);
+    const wrong = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'known@example.vn', password: 'wrong-password' })
+      .expect(401);
+    const unknown = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'nobody@example.vn', password: 'wrong-password' })
+      .expect(401);
     assert.equal(wrong.body.error.code, 'unauthenticated');
     assert.equal(wrong.body.error.message, unknown.body.error.message);
     assert.doesNotMatch(wrong.body.error.message, /password is wrong|no such|not found|unknown/i);
@@ -95,7 +112,10 @@ describe('accounts and organizations', () => {
     assert.equal(res.body.error.code, 'validation_failed');
     const fields = res.body.error.details.map((d: { field: string }) => d.field);
     assert.ok(fields.includes('email') && fields.includes('password'));
-    await request(t.app).post('/api/auth/login').send({ email: 'target@example.vn', password: { $gt: '' } }).expect(400);
+    await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'target@example.vn', password: { $gt: '' } })
+      .expect(400);
   });
 
   it('when a query string carries NoSQL operators, then it is refused with 400', async () => {
@@ -108,7 +128,10 @@ describe('accounts and organizations', () => {
 
   it('when someone signs in, then the session cookie is HttpOnly and SameSite=Lax, and Secure behind TLS', async () => {
     await request(t.app).post('/api/auth/register').send(registration('cookie@example.vn')).expect(201);
-    const res = await request(t.app).post('/api/auth/login').send({ email: 'cookie@example.vn', password: PASSWORD }).expect(200);
+    const res = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'cookie@example.vn', password: PASSWORD })
+      .expect(200);
     const cookie = String(res.headers['set-cookie']);
     assert.match(cookie, /tx\.sid=/);
     assert.match(cookie, /HttpOnly/);
@@ -127,7 +150,10 @@ describe('accounts and organizations', () => {
     const agent = request.agent(t.app);
     const reg = await agent.post('/api/auth/register').send(registration('rotate@example.vn')).expect(201);
     const before = /tx\.sid=([^;]+)/.exec(String(reg.headers['set-cookie']))![1];
-    const login = await agent.post('/api/auth/login').send({ email: 'rotate@example.vn', password: PASSWORD }).expect(200);
+    const login = await agent
+      .post('/api/auth/login')
+      .send({ email: 'rotate@example.vn', password: PASSWORD })
+      .expect(200);
     const after = /tx\.sid=([^;]+)/.exec(String(login.headers['set-cookie']))![1];
     assert.notEqual(after, before);
   });
@@ -143,9 +169,15 @@ describe('accounts and organizations', () => {
   it('when sign-in fails too often, then further attempts get 429', async () => {
     const limited = await createTestApp({ LOGIN_RATE_LIMIT: '3' });
     for (let i = 0; i < 3; i++) {
-      await request(limited.app).post('/api/auth/login').send({ email: 'x@example.vn', password: 'nope-nope' }).expect(401);
+      await request(limited.app)
+        .post('/api/auth/login')
+        .send({ email: 'x@example.vn', password: 'nope-nope' })
+        .expect(401);
     }
-    const res = await request(limited.app).post('/api/auth/login').send({ email: 'x@example.vn', password: 'nope-nope' }).expect(429);
+    const res = await request(limited.app)
+      .post('/api/auth/login')
+      .send({ email: 'x@example.vn', password: 'nope-nope' })
+      .expect(429);
     assert.equal(res.body.error.code, 'rate_limited');
   });
 

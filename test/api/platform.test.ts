@@ -28,7 +28,11 @@ describe('platform: errors, health, API document', () => {
   });
 
   it('when the body is not JSON, then 415', async () => {
-    const res = await request(t.app).post('/api/auth/login').set('Content-Type', 'text/plain').send('hello').expect(415);
+    const res = await request(t.app)
+      .post('/api/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send('hello')
+      .expect(415);
     assert.equal(res.body.error.code, 'unsupported_media_type');
   });
 

@@ -10,13 +10,25 @@ export const PASSWORD = 'correct-horse-battery';
 
 export interface Member {
   agent: ReturnType<typeof request.agent>;
-  user: { id: string; email: string; name: string; role: string; organization: { id: string; name: string; kind: string; verified: boolean } | null };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: string;
+    organization: { id: string; name: string; kind: string; verified: boolean } | null;
+  };
   orgId: string;
 }
 
 export async function signUp(
   app: Express,
-  opts: { kind?: 'institute' | 'university' | 'enterprise' | 'broker_firm'; verified?: boolean; role?: 'member' | 'broker'; name?: string; orgName?: string } = {},
+  opts: {
+    kind?: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+    verified?: boolean;
+    role?: 'member' | 'broker';
+    name?: string;
+    orgName?: string;
+  } = {},
 ): Promise<Member> {
   const agent = request.agent(app);
   const email = `user-${randomUUID().slice(0, 8)}@example.vn`;
@@ -26,19 +38,30 @@ export async function signUp(
       email,
       password: PASSWORD,
       name: opts.name ?? 'Nguyễn Văn An',
-      organization: { name: opts.orgName ?? `Tổ chức ${email}`, kind: opts.kind ?? 'enterprise', province: 'ha_noi' },
+      organization: {
+        name: opts.orgName ?? `Tổ chức ${email}`,
+        kind: opts.kind ?? 'enterprise',
+        province: 'ha_noi',
+      },
     })
     .expect(201);
   const orgId = res.body.user.organization.id as string;
   if (opts.verified ?? true) await OrganizationModel.updateOne({ _id: orgId }, { $set: { verified: true } });
-  if (opts.role && opts.role !== 'member') await UserModel.updateOne({ email }, { $set: { role: opts.role } });
+  if (opts.role && opts.role !== 'member')
+    await UserModel.updateOne({ email }, { $set: { role: opts.role } });
   const me = await agent.get('/api/auth/me').expect(200);
   return { agent, user: me.body.user, orgId };
 }
 
 export async function signInAdmin(app: Express): Promise<Member> {
   const email = `admin-${randomUUID().slice(0, 8)}@example.vn`;
-  await UserModel.create({ email, passwordHash: await hashPassword(PASSWORD), name: 'Operator', role: 'admin', membershipStatus: 'none' });
+  await UserModel.create({
+    email,
+    passwordHash: await hashPassword(PASSWORD),
+    name: 'Operator',
+    role: 'admin',
+    membershipStatus: 'none',
+  });
   const agent = request.agent(app);
   const res = await agent.post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
   return { agent, user: res.body.user, orgId: '' };
