@@ -1,0 +1,48 @@
+import { Route, Routes } from 'react-router-dom';
+import { AdminHomePage } from './features/admin/AdminHomePage';
+import { OrganizationsPage } from './features/admin/OrganizationsPage';
+import { RequireAdmin } from './features/admin/RequireAdmin';
+import { ReviewQueuePage } from './features/admin/ReviewQueuePage';
+import { AccountPage } from './features/auth/AccountPage';
+import { LoginPage } from './features/auth/LoginPage';
+import { RegisterPage } from './features/auth/RegisterPage';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { MyDealsPage } from './features/deals/MyDealsPage';
+import { HomePage } from './features/home/HomePage';
+import { Layout } from './features/layout/Layout';
+import { NotFoundPage } from './features/layout/NotFoundPage';
+import { DemandFormPage } from './features/listings/DemandFormPage';
+import { ListingPage } from './features/listings/ListingPage';
+import { MyListingsPage } from './features/listings/MyListingsPage';
+import { OfferFormPage } from './features/listings/OfferFormPage';
+import { SearchPage } from './features/search/SearchPage';
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path="offers/:id" element={<ListingPage kind="offer" />} />
+        <Route path="demands/:id" element={<ListingPage kind="demand" />} />
+        <Route element={<RequireAuth />}>
+          <Route path="account" element={<AccountPage />} />
+          <Route path="offers/new" element={<OfferFormPage />} />
+          <Route path="offers/:id/edit" element={<OfferFormPage />} />
+          <Route path="demands/new" element={<DemandFormPage />} />
+          <Route path="demands/:id/edit" element={<DemandFormPage />} />
+          <Route path="my/listings" element={<MyListingsPage />} />
+          <Route path="my/deals" element={<MyDealsPage />} />
+          <Route path="admin" element={<RequireAdmin />}>
+            <Route index element={<AdminHomePage />} />
+            <Route path="organizations" element={<OrganizationsPage />} />
+            <Route path="queue" element={<ReviewQueuePage />} />
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,27 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+
+export function AdminHomePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('admin.title'));
+  return (
+    <section>
+      <h1>{t('admin.title')}</h1>
+      <ul className="card-links">
+        <li>
+          <Link to="/admin/queue" className="card" data-testid="admin-queue-link">
+            <h2>{t('review.queueTitle')}</h2>
+            <p>{t('review.queueIntro')}</p>
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/organizations" className="card" data-testid="admin-orgs-link">
+            <h2>{t('admin.organizations.title')}</h2>
+            <p>{t('admin.organizations.intro')}</p>
+          </Link>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { Link, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { isAdmin, useAuth } from '../auth/authContext';
+
+interface NavItem {
+  to: string;
+  label: string;
+  testId: string;
+  isActive: (path: string, search: URLSearchParams) => boolean;
+}
+
+export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const { pathname, search } = useLocation();
+  const params = new URLSearchParams(search);
+  const onSearch = (path: string) => path === '/search';
+
+  const items: NavItem[] = [
+    {
+      to: '/search',
+      label: t('nav.search'),
+      testId: 'nav-search',
+      isActive: (p, s) => onSearch(p) && !s.get('kind'),
+    },
+    {
+      to: '/search?kind=offer',
+      label: t('nav.offers'),
+      testId: 'nav-offers',
+      isActive: (p, s) => (onSearch(p) && s.get('kind') === 'offer') || p.startsWith('/offers'),
+    },
+    {
+      to: '/search?kind=demand',
+      label: t('nav.demands'),
+      testId: 'nav-demands',
+      isActive: (p, s) => (onSearch(p) && s.get('kind') === 'demand') || p.startsWith('/demands'),
+    },
+  ];
+  if (user) {
+    items.push(
+      {
+        to: '/my/listings',
+        label: t('nav.myListings'),
+        testId: 'nav-my-listings',
+        isActive: (p) => p === '/my/listings',
+      },
+      {
+        to: '/my/deals',
+        label: t('nav.myDeals'),
+        testId: 'nav-my-deals',
+        isActive: (p) => p.startsWith('/my/deals'),
+      },
+    );
+  }
+  if (isAdmin(user)) {
+    items.push({
+      to: '/admin',
+      label: t('nav.admin'),
+      testId: 'nav-admin',
+      isActive: (p) => p.startsWith('/admin'),
+    });
+  }
+
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <ul>
+        {items.map((item) => {
+          const active = item.isActive(pathname, params);
+          return (
+            <li key={item.testId}>
+              <Link
+                to={item.to}
+                className={active ? 'active' : ''}
+                aria-current={active ? 'page' : undefined}
+                data-testid={item.testId}
+                onClick={onNavigate}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

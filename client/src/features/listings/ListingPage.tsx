@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { ListingKind } from '../../../../server/contract/enums';
+import { isApiError } from '../../api';
+import type { Listing } from '../../types';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { KindBadge } from '../../ui/KindBadge';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { VerifiedBadge } from '../../ui/VerifiedBadge';
+import { ReviewActions } from '../admin/ReviewActions';
+import { isAdmin, useAuth } from '../auth/authContext';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import { CommonFacts } from './CommonFacts';
+import { DemandFacts } from './DemandFacts';
+import { getListing, isOwnListing } from './listingApi';
+import { OfferFacts } from './OfferFacts';
+import { OwnerActions } from './OwnerActions';
+import type { ListingNotice } from './useListingForm';
+
+type PageNotice = ListingNotice['notice'] | 'withdrawn' | 'approved' | 'rejected';
+
+/** `/offers/:id` and `/demands/:id`: every field of one listing, with its owner's and operators' actions. */
+export function ListingPage({ kind }: { kind: ListingKind }) {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const { user } = useAuth();
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<PageNotice>((location.state as ListingNotice | null)?.notice);
+  useDocumentTitle(listing?.title);
+
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      getListing(kind, id, signal)
+        .then((loaded) => {
+          setListing(loaded);
+          setError(null);
+        })
+        .catch((err: unknown) => {
+          if (!signal?.aborted) setError(err);
+        }),
+    [kind, id],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setListing(null);
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  if (isApiError(error) && error.status === 404) return <NotFoundPage />;
+  if (error) return <ErrorAlert error={error} />;
+  if (!listing) return <Loading />;
+
+  const own = isOwnListing(listing, user?.organization?.id);
+  const reviewable = isAdmin(user) && listing.status === 'pending_review';
+  const after = (change: PageNotice) => {
+    setNotice(change);
+    void load();
+  };
+
+  return (
+    <article
+      className="listing-page"
+      data-testid="listing-page"
+      data-id={listing.id}
+      data-status={listing.status}
+    >
+      <header className="page-header">
+        <p className="page-kicker">
+          <KindBadge kind={listing.kind} /> <StatusBadge status={listing.status} />
+        </p>
+        <h1 data-testid="listing-title">{listing.title}</h1>
+        {listing.organization && (
+          <p className="page-meta" data-testid="listing-org">
+            {listing.organization.name} <VerifiedBadge verified={listing.organization.verified} />
+          </p>
+        )}
+      </header>
+
+      {notice && (
+        <Notice tone="success" testId={`notice-${notice}`}>
+          {t(`listing.notices.${notice}`)}
+        </Notice>
+      )}
+      {own && listing.status === 'draft' && listing.rejectionReason && (
+        <Notice tone="warning" testId="rejection-reason">
+          <strong>{t('listing.rejectedBecause')}</strong> {listing.rejectionReason}
+        </Notice>
+      )}
+
+      <div className="listing-layout">
+        <div className="listing-main">
+          {listing.summary && (
+            <p className="lead" data-testid="listing-summary">
+              {listing.summary}
+            </p>
+          )}
+          {listing.kind === 'offer' ? (
+            listing.description && (
+              <section>
+                <h2>{t('listing.description')}</h2>
+                <div className="prose" data-testid="listing-description">
+                  {listing.description}
+                </div>
+              </section>
+            )
+          ) : (
+            <>
+              {listing.problem && (
+                <section>
+                  <h2>{t('listing.problem')}</h2>
+                  <div className="prose" data-testid="listing-problem">
+                    {listing.problem}
+                  </div>
+                </section>
+              )}
+              {listing.desiredOutcome && (
+                <section>
+                  <h2>{t('listing.desiredOutcome')}</h2>
+                  <div className="prose" data-testid="listing-desired-outcome">
+                    {listing.desiredOutcome}
+                  </div>
+                </section>
+              )}
+            </>
+          )}
+        </div>
+        <aside className="listing-side">
+          {own && (
+            <div className="card">
+              <h2 className="card-title">{t('listing.yourListing')}</h2>
+              <OwnerActions listing={listing} onChanged={after} />
+            </div>
+          )}
+          {reviewable && (
+            <div className="card">
+              <h2 className="card-title">{t('review.title')}</h2>
+              <ReviewActions kind={listing.kind} id={listing.id} onDone={after} />
+            </div>
+          )}
+          <div className="card">
+            {listing.kind === 'offer' ? <OfferFacts offer={listing} /> : <DemandFacts demand={listing} />}
+            <CommonFacts listing={listing} />
+          </div>
+          {!user && (
+            <p className="muted">
+              <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>{t('login.title')}</Link>{' '}
+              {t('listing.signInToAct')}
+            </p>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Listing } from '../../types';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { listingHref, submitListing, withdrawListing } from './listingApi';
+
+interface OwnerActionsProps {
+  listing: Listing;
+  onChanged: (change: 'submitted' | 'withdrawn') => void;
+  showView?: boolean;
+}
+
+const WITHDRAWABLE = ['draft', 'pending_review', 'published'];
+
+/** What an owner may do with a listing in its current state: edit, submit for review, withdraw. */
+export function OwnerActions({ listing, onChanged, showView }: OwnerActionsProps) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const href = listingHref(listing.kind, listing.id);
+
+  async function run(action: () => Promise<unknown>, change: 'submitted' | 'withdrawn') {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      setConfirming(false);
+      onChanged(change);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="owner-actions">
+      <div className="button-row">
+        {showView && (
+          <Link to={href} className="btn btn-small btn-ghost">
+            {t('common.view')}
+          </Link>
+        )}
+        {listing.status === 'draft' && (
+          <>
+            <Link
+              to={`${href}/edit`}
+              className="btn btn-small btn-secondary"
+              data-testid={`edit-${listing.id}`}
+            >
+              {t('common.edit')}
+            </Link>
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={busy}
+              onClick={() => void run(() => submitListing(listing.kind, listing.id), 'submitted')}
+              data-testid={`submit-${listing.id}`}
+            >
+              {t('listingForm.submitReview')}
+            </button>
+          </>
+        )}
+        {WITHDRAWABLE.includes(listing.status) && !confirming && (
+          <button
+            type="button"
+            className="btn btn-small btn-danger-outline"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+            data-testid={`withdraw-${listing.id}`}
+          >
+            {t('listing.withdraw')}
+          </button>
+        )}
+        {confirming && (
+          <span className="confirm-inline" role="group" aria-label={t('listing.withdrawConfirm')}>
+            <span>{t('listing.withdrawConfirm')}</span>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              disabled={busy}
+              onClick={() => void run(() => withdrawListing(listing.kind, listing.id), 'withdrawn')}
+              data-testid={`confirm-withdraw-${listing.id}`}
+            >
+              {t('common.yes')}
+            </button>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => setConfirming(false)}>
+              {t('common.no')}
+            </button>
+          </span>
+        )}
+      </div>
+      <ErrorAlert error={error} />
+    </div>
+  );
+}

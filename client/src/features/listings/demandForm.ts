@@ -1,0 +1,106 @@
+import {
+  CURRENCIES,
+  DEMAND_MODES,
+  TRL_MAX,
+  TRL_MIN,
+  type Currency,
+  type DemandMode,
+  type Locale,
+} from '../../../../server/contract/enums';
+import { isoToLocalInput, localInputToIso } from '../../dates';
+import { minorToMajorString, parseMajorInput } from '../../money';
+import type { Demand } from '../../types';
+import { checkChoice, checkFuture, checkIntegerRange, checkText, type Issues } from '../../validation';
+import {
+  commonPayload,
+  commonValuesOf,
+  emptyCommonValues,
+  optionalText,
+  validateCommon,
+  type CommonListingValues,
+} from './commonListingFields';
+import { LONG_TEXT_MAX } from './listingRules';
+
+export interface DemandValues extends CommonListingValues {
+  problem: string;
+  desiredOutcome: string;
+  minTrl: string;
+  /** Budget bounds as typed, in major units of `currency`. */
+  budgetMin: string;
+  budgetMax: string;
+  currency: Currency;
+  mode: DemandMode;
+  deadline: string;
+}
+
+export function emptyDemandValues(locale: Locale): DemandValues {
+  return {
+    ...emptyCommonValues(locale),
+    problem: '',
+    desiredOutcome: '',
+    minTrl: '',
+    budgetMin: '',
+    budgetMax: '',
+    currency: 'VND',
+    mode: 'open',
+    deadline: '',
+  };
+}
+
+export function demandValuesOf(demand: Demand): DemandValues {
+  const currency = demand.budget?.currency ?? 'VND';
+  const major = (n: number | undefined) => (typeof n === 'number' ? minorToMajorString(n, currency) : '');
+  return {
+    ...commonValuesOf(demand),
+    problem: demand.problem ?? '',
+    desiredOutcome: demand.desiredOutcome ?? '',
+    minTrl: demand.minTrl ? String(demand.minTrl) : '',
+    budgetMin: major(demand.budget?.min),
+    budgetMax: major(demand.budget?.max),
+    currency,
+    mode: demand.mode ?? 'open',
+    deadline: isoToLocalInput(demand.deadline),
+  };
+}
+
+export function validateDemand(v: DemandValues, now = new Date()): Issues {
+  const issues: Issues = {};
+  validateCommon(v, issues);
+  checkText(issues, 'problem', v.problem, { max: LONG_TEXT_MAX });
+  checkText(issues, 'desiredOutcome', v.desiredOutcome, { max: LONG_TEXT_MAX });
+  checkIntegerRange(issues, 'minTrl', v.minTrl, TRL_MIN, TRL_MAX);
+  checkChoice(issues, 'budget.currency', v.currency, CURRENCIES);
+  const min = parseBudget(issues, 'budget.min', v.budgetMin, v.currency);
+  const max = parseBudget(issues, 'budget.max', v.budgetMax, v.currency);
+  if (min !== null && max !== null && min > max) issues['budget.max'] = { key: 'minAboveMax' };
+  checkChoice(issues, 'mode', v.mode, DEMAND_MODES);
+  if (v.mode === 'call_for_proposals') checkFuture(issues, 'deadline', localInputToIso(v.deadline), now);
+  return issues;
+}
+
+function parseBudget(issues: Issues, name: string, text: string, currency: Currency): number | null {
+  if (!text.trim()) {
+    issues[name] = { key: 'required' };
+    return null;
+  }
+  const minor = parseMajorInput(text, currency);
+  if (minor === null) issues[name] = { key: 'amount', params: { currency } };
+  return minor;
+}
+
+/** The JSON body of `POST /api/demands` and `PATCH /api/demands/:id`; call only on valid values. */
+export function demandPayload(v: DemandValues) {
+  return {
+    ...commonPayload(v),
+    problem: optionalText(v.problem),
+    desiredOutcome: optionalText(v.desiredOutcome),
+    minTrl: Number(v.minTrl),
+    budget: {
+      min: parseMajorInput(v.budgetMin, v.currency) ?? 0,
+      max: parseMajorInput(v.budgetMax, v.currency) ?? 0,
+      currency: v.currency,
+    },
+    mode: v.mode,
+    deadline: v.mode === 'call_for_proposals' ? localInputToIso(v.deadline) : undefined,
+  };
+}

@@ -1,0 +1,41 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+
+interface FormActionsProps {
+  busy: 'save' | 'submit' | null;
+  canSubmit: boolean;
+  cancelHref: string;
+  onSaveDraft: () => void;
+  onSubmit: () => void;
+}
+
+export function FormActions({ busy, canSubmit, cancelHref, onSaveDraft, onSubmit }: FormActionsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-actions sticky-actions">
+      <Link to={cancelHref} className="btn btn-ghost">
+        {t('common.cancel')}
+      </Link>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={!!busy}
+        onClick={onSaveDraft}
+        data-testid="save-draft"
+      >
+        {busy === 'save' ? t('common.saving') : t('listingForm.saveDraft')}
+      </button>
+      {canSubmit && (
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!!busy}
+          onClick={onSubmit}
+          data-testid="submit-review"
+        >
+          {busy === 'submit' ? t('common.working') : t('listingForm.submitReview')}
+        </button>
+      )}
+    </div>
+  );
+}

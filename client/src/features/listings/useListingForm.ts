@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { ListingKind, Locale } from '../../../../server/contract/enums';
+import { useLocale } from '../../labels';
+import { useFormErrors } from '../../ui/useFormErrors';
+import type { Issues } from '../../validation';
+import {
+  createListing,
+  getListing,
+  listingHref,
+  submitListing,
+  updateListing,
+  type ListingOf,
+} from './listingApi';
+
+export interface ListingFormSpec<K extends ListingKind, V> {
+  kind: K;
+  empty: (locale: Locale) => V;
+  valuesOf: (listing: ListingOf<K>) => V;
+  validate: (values: V) => Issues;
+  payload: (values: V) => object;
+}
+
+/** Route state a listing page reads to say what just happened. */
+export interface ListingNotice {
+  notice?: 'saved' | 'submitted';
+}
+
+/**
+ * Loads, edits, saves and submits one offer or demand. A new listing is created on its first save
+ * (the page then moves to its edit address); "submit for review" saves first, then submits.
+ */
+export function useListingForm<K extends ListingKind, V>(
+  spec: ListingFormSpec<K, V>,
+  id: string | undefined,
+) {
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<V>(() => spec.empty(locale));
+  const [listing, setListing] = useState<ListingOf<K> | null>(null);
+  const [loading, setLoading] = useState(!!id);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const errors = useFormErrors();
+  const { kind, valuesOf, validate, payload } = spec;
+
+  useEffect(() => {
+    if (!id) return;
+    const controller = new AbortController();
+    setLoading(true);
+    getListing(kind, id, controller.signal)
+      .then((loaded) => {
+        setListing(loaded);
+        setValues(valuesOf(loaded));
+        setLoadError(null);
+      })
+      .catch((err: unknown) => {
+        if (!controller.signal.aborted) setLoadError(err);
+      })
+      .finally(() => {
+        if (!controller.signal.aborted) setLoading(false);
+      });
+    return () => controller.abort();
+  }, [kind, id, valuesOf]);
+
+  const set = useCallback(<F extends keyof V>(field: F, value: V[F]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+  }, []);
+
+  /** Validates and saves; returns the listing's id, or undefined when something was wrong. */
+  async function save(): Promise<string | undefined> {
+    const issues = validate(values);
+    if (Object.keys(issues).length) {
+      errors.showIssues(issues);
+      focusFirstError();
+      return undefined;
+    }
+    errors.clear();
+    try {
+      if (!id) return (await createListing(kind, payload(values))).id;
+      const updated = await updateListing(kind, id, payload(values));
+      if (updated) {
+        setListing(updated);
+        setValues(valuesOf(updated));
+      }
+      return id;
+    } catch (err) {
+      errors.showServerError(err);
+      focusFirstError();
+      return undefined;
+    }
+  }
+
+  async function saveDraft(): Promise<void> {
+    setBusy('save');
+    try {
+      const savedId = await save();
+      if (!savedId) return;
+      const notice: ListingNotice = { notice: 'saved' };
+      navigate(`${listingHref(kind, savedId)}/edit`, { replace: true, state: notice });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function submitForReview(): Promise<void> {
+    setBusy('submit');
+    try {
+      const savedId = await save();
+      if (!savedId) return;
+      try {
+        await submitListing(kind, savedId);
+      } catch (err) {
+        errors.showServerError(err);
+        if (!id)
+          navigate(`${listingHref(kind, savedId)}/edit`, {
+            replace: true,
+            state: { notice: 'saved' } satisfies ListingNotice,
+          });
+        return;
+      }
+      const notice: ListingNotice = { notice: 'submitted' };
+      navigate(listingHref(kind, savedId), { state: notice });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return { values, set, listing, loading, loadError, busy, saveDraft, submitForReview, ...errors };
+}
+
+function focusFirstError(): void {
+  requestAnimationFrame(() => {
+    const target = document.querySelector<HTMLElement>('[aria-invalid="true"], .alert-error');
+    target?.focus?.();
+    target?.scrollIntoView({ block: 'center' });
+  });
+}

@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { CURRENCIES, LISTING_KINDS, TRANSFER_MODES, type Currency } from '../../../../server/contract/enums';
+import { TAXONOMY } from '../../../../server/contract/taxonomy';
+import { useLabels } from '../../labels';
+import { ProvinceSelect } from '../../ui/ProvinceSelect';
+import type { SearchResponse } from '../../types';
+import { FacetRadioGroup } from './FacetRadioGroup';
+import { PriceFilter } from './PriceFilter';
+import type { SearchParam, SearchState } from './searchQuery';
+import { TrlFilter } from './TrlFilter';
+
+interface FacetFiltersProps {
+  state: SearchState;
+  facets: SearchResponse['facets'] | undefined;
+  onChange: (changes: Partial<Record<SearchParam, string | undefined>>) => void;
+}
+
+export function FacetFilters({ state, facets, onChange }: FacetFiltersProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const currency: Currency = state.currency === 'USD' ? 'USD' : 'VND';
+
+  return (
+    <div className="facets" id="search-facets">
+      <FacetRadioGroup
+        name="kind"
+        legend={t('search.kind')}
+        options={LISTING_KINDS.map((k) => ({ value: k, label: labels.enumLabel('listingKind', k) }))}
+        selected={state.kind}
+        counts={facets?.kind}
+        onSelect={(kind) => onChange({ kind })}
+      />
+      <FacetRadioGroup
+        name="field"
+        legend={t('listing.field')}
+        options={TAXONOMY.map((f) => ({ value: f.code, label: labels.field(f.code) }))}
+        selected={state.field}
+        counts={facets?.field}
+        onSelect={(field) => onChange({ field })}
+      />
+      <TrlFilter
+        min={state.trlMin}
+        max={state.trlMax}
+        counts={facets?.trl}
+        onChange={(trlMin, trlMax) => onChange({ trlMin, trlMax })}
+      />
+      <FacetRadioGroup
+        name="transferMode"
+        legend={t('listing.transferModes')}
+        options={TRANSFER_MODES.map((m) => ({ value: m, label: labels.enumLabel('transferMode', m) }))}
+        selected={state.transferMode}
+        counts={facets?.transferModes ?? facets?.transferMode}
+        onSelect={(transferMode) => onChange({ transferMode })}
+      />
+      <div className="facet">
+        <label htmlFor="facet-province" className="facet-title">
+          {t('listing.province')}
+        </label>
+        <ProvinceSelect
+          id="facet-province"
+          name="province"
+          value={state.province ?? ''}
+          onChange={(province) => onChange({ province })}
+          emptyLabel={t('search.allProvinces')}
+          counts={facets?.province}
+        />
+      </div>
+      <FacetRadioGroup
+        name="currency"
+        legend={t('listing.currency')}
+        options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+        selected={state.currency}
+        counts={facets?.currency}
+        onSelect={(c) => onChange({ currency: c })}
+      />
+      <PriceFilter
+        key={`${currency}:${state.priceMin ?? ''}:${state.priceMax ?? ''}`}
+        currency={currency}
+        min={state.priceMin}
+        max={state.priceMax}
+        onApply={(priceMin, priceMax) => onChange({ priceMin, priceMax })}
+      />
+    </div>
+  );
+}

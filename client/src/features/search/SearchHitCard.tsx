@@ -1,0 +1,74 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../labels';
+import { formatMoney, formatMoneyRange } from '../../money';
+import type { HitPrice, SearchHit } from '../../types';
+import { KindBadge } from '../../ui/KindBadge';
+import { safeHighlight } from './searchQuery';
+
+function hitPrice(hit: SearchHit): HitPrice | undefined {
+  if (typeof hit.price === 'number')
+    return hit.currency ? { amount: hit.price, currency: hit.currency } : undefined;
+  return hit.price ?? undefined;
+}
+
+function priceText(price: HitPrice | undefined, locale: string): string {
+  if (!price || !price.currency) return '';
+  if (typeof price.amount === 'number') return formatMoney(price.amount, price.currency, locale);
+  if (typeof price.min === 'number' && typeof price.max === 'number')
+    return formatMoneyRange(price.min, price.max, price.currency, locale);
+  if (typeof price.max === 'number') return formatMoney(price.max, price.currency, locale);
+  return '';
+}
+
+export function SearchHitCard({ hit }: { hit: SearchHit }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const href = `/${hit.kind === 'demand' ? 'demands' : 'offers'}/${hit.id}`;
+  const priceInfo = hitPrice(hit);
+  const price = priceText(priceInfo, labels.locale);
+  const titleHtml = hit.highlight?.title;
+  const summaryHtml = hit.highlight?.summary;
+
+  return (
+    <li className="hit card" data-testid="search-result" data-id={hit.id} data-kind={hit.kind}>
+      <div className="hit-head">
+        <KindBadge kind={hit.kind} />
+        <span className="hit-field">{labels.field(hit.field)}</span>
+      </div>
+      <h3 className="hit-title">
+        <Link to={href} data-testid="search-hit">
+          {titleHtml ? <span dangerouslySetInnerHTML={{ __html: safeHighlight(titleHtml) }} /> : hit.title}
+        </Link>
+      </h3>
+      {summaryHtml ? (
+        <p className="hit-summary" dangerouslySetInnerHTML={{ __html: safeHighlight(summaryHtml) }} />
+      ) : (
+        hit.summary && <p className="hit-summary">{hit.summary}</p>
+      )}
+      <ul className="hit-meta">
+        {typeof hit.trl === 'number' && (
+          <li>
+            <span className="meta-label">
+              {hit.kind === 'demand' ? t('listing.minTrl') : t('listing.trl')}
+            </span>{' '}
+            {hit.trl}
+          </li>
+        )}
+        {hit.province && (
+          <li>
+            <span className="meta-label">{t('listing.province')}</span> {labels.province(hit.province)}
+          </li>
+        )}
+        <li>
+          <span className="meta-label">
+            {hit.kind === 'demand' ? t('listing.budget') : t('listing.price')}
+          </span>{' '}
+          <span data-testid="hit-price">
+            {price || (priceInfo?.model === 'negotiable' ? t('listing.negotiable') : '—')}
+          </span>
+        </li>
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,117 @@
+/** JSON shapes the server returns (see /work/shared/API.md). Ids are strings, times ISO strings. */
+import type {
+  Currency,
+  DemandMode,
+  IpStatus,
+  ListingKind,
+  ListingStatus,
+  Locale,
+  OrganizationKind,
+  PricingModel,
+  TransferMode,
+  UserRole,
+} from '../../server/contract/enums';
+
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  verified: boolean;
+}
+
+export interface Organization extends OrganizationSummary {
+  province?: string;
+  taxCode?: string;
+  createdAt?: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  locale: Locale;
+  organization: OrganizationSummary | null;
+}
+
+export interface Pricing {
+  model: PricingModel;
+  amount?: number;
+  currency: Currency;
+  reservePrice?: number;
+  closesAt?: string;
+}
+
+interface ListingBase {
+  id: string;
+  status: ListingStatus;
+  organization: OrganizationSummary;
+  title: string;
+  summary: string;
+  language: Locale;
+  field: string;
+  subField: string;
+  keywords: string[];
+  transferModes: TransferMode[];
+  province: string;
+  rejectionReason?: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt?: string;
+}
+
+export interface Offer extends ListingBase {
+  kind: 'offer';
+  description: string;
+  trl: number;
+  ipStatus: IpStatus;
+  ipNumbers: string[];
+  pricing: Pricing;
+  sectors: string[];
+}
+
+export interface Demand extends ListingBase {
+  kind: 'demand';
+  problem: string;
+  desiredOutcome: string;
+  minTrl: number;
+  budget: { min: number; max: number; currency: Currency };
+  mode: DemandMode;
+  deadline?: string;
+}
+
+export type Listing = Offer | Demand;
+
+/** A search hit's price: an offer's asking price, or (assumed) a demand's budget range. */
+export interface HitPrice {
+  amount?: number;
+  min?: number;
+  max?: number;
+  currency: Currency;
+  model?: PricingModel;
+}
+
+export interface SearchHit {
+  id: string;
+  kind: ListingKind;
+  title: string;
+  summary: string;
+  field: string;
+  subField?: string;
+  trl?: number;
+  province: string;
+  /** An object as below; a bare number is read as minor units of `currency`. */
+  price?: HitPrice | number | null;
+  currency?: Currency;
+  highlight?: { title?: string; summary?: string };
+}
+
+export type FacetCounts = Record<string, number>;
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  total: number;
+  facets: Partial<Record<string, FacetCounts>>;
+  page: number;
+  limit: number;
+}
