@@ -1,0 +1,72 @@
+/**
+ * Issue 2's journey in Debian Chromium against a whole running exchange serving the built
+ * client: register, sign out, sign in, see your name and organisation, switch language.
+ */
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
+import { startTestExchange } from '../helpers/running-exchange';
+import { resetDatabase } from '../helpers/test-app';
+import type { Exchange } from '../../server/exchange';
+
+describe('browser: an account from registration to language switch', function () {
+  this.timeout(90000);
+  let exchange: Exchange;
+  let browser: Browser;
+
+  before(async () => {
+    exchange = await startTestExchange();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await exchange?.stop();
+  });
+  beforeEach(resetDatabase);
+
+  it('when someone registers, signs out and signs in again, then they see their name and organisation, in the language they choose', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${exchange.url}/`);
+    await page.getByTestId('nav-register').click();
+    await page.fill('input[name="name"]', 'Phạm Thu Hà');
+    await page.fill('input[name="email"]', 'ha@hanoi-agritech.example.vn');
+    await page.fill('input[name="password"]', 'mật-khẩu-đủ-dài-2026');
+    await page.fill('input[name="organization.name"]', 'Công ty Nông nghiệp Công nghệ cao Hà Nội');
+    await page.selectOption('select[name="organization.kind"]', 'enterprise');
+    await page.getByTestId('register-submit').click();
+    await page.getByTestId('user-name').waitFor();
+    assert.equal(await page.getByTestId('user-name').textContent(), 'Phạm Thu Hà');
+
+    await page.getByTestId('logout').click();
+    await page.getByTestId('nav-login').click();
+    await page.fill('input[name="email"]', 'ha@hanoi-agritech.example.vn');
+    await page.fill('input[name="password"]', 'mật-khẩu-đủ-dài-2026');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-org').waitFor();
+    assert.match(
+      (await page.getByTestId('user-org').textContent()) ?? '',
+      /Nông nghiệp Công nghệ cao Hà Nội/,
+    );
+
+    await page.getByTestId('nav-account').click();
+    await page.getByTestId('account-org-name').waitFor();
+    assert.equal(
+      await page.getByTestId('account-org-name').textContent(),
+      'Công ty Nông nghiệp Công nghệ cao Hà Nội',
+    );
+    assert.match((await page.getByTestId('org-verified').textContent()) ?? '', /Chờ xác minh/);
+
+    await page.getByTestId('lang-en').click();
+    await page.waitForFunction(() => /Awaiting verification/.test(document.body.innerText));
+    assert.match(await page.locator('h1').first().innerText(), /account/i);
+    await page.reload();
+    await page.getByTestId('org-verified').waitFor();
+    assert.match((await page.getByTestId('org-verified').textContent()) ?? '', /Awaiting verification/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
