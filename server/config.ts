@@ -58,7 +58,7 @@ const schema = Joi.object({
     .max(24 * 90)
     .default(24 * 7),
   TRUST_PROXY: Joi.boolean().default(false),
-  ADMIN_EMAIL: Joi.string().email(),
+  ADMIN_EMAIL: Joi.string().email({ tlds: false }),
   ADMIN_PASSWORD: Joi.string().min(10),
   ADMIN_NAME: Joi.string().default('Quản trị viên sàn'),
   LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
