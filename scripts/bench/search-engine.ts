@@ -1,0 +1,147 @@
+/**
+ * In-process benchmark of the embedded search engine on synthetic listings: index build time,
+ * resident memory and search latency percentiles over a realistic query mix.
+ *
+ *   npx tsx scripts/bench/search-engine.ts [--n 10000,100000] [--rounds 20]
+ *
+ * Each size runs in its own child process so resident memory is measured per size.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedSearchEngine } from '../../search/embedded/embedded-engine';
+import { generateSyntheticListings, toSearchDoc } from '../synthetic/listings';
+import { queryCategory, searchQueryMix } from './search-queries';
+
+export { searchQueryMix, queryCategory } from './search-queries';
+
+interface SizeResult {
+  n: number;
+  buildSeconds: number;
+  rssMb: number;
+  fileMb: number;
+  reopenMs: number;
+  queries: number;
+  all: Percentiles;
+  byCategory: Record<string, Percentiles>;
+}
+
+interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return { p50: at(50), p95: at(95), p99: at(99) };
+}
+
+async function benchSize(n: number, rounds: number): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'search-bench-'));
+  const path = join(dir, 'index.sqlite');
+  try {
+    let docs = generateSyntheticListings(n, 42).map(toSearchDoc);
+    const engine = new EmbeddedSearchEngine(path);
+    await engine.open();
+    const started = performance.now();
+    for (let i = 0; i < docs.length; i += 5000) await engine.upsert(docs.slice(i, i + 5000));
+    const buildSeconds = (performance.now() - started) / 1000;
+    docs = [];
+    await engine.close();
+
+    const reopenStarted = performance.now();
+    await engine.open();
+    const reopenMs = performance.now() - reopenStarted;
+    global.gc?.();
+
+    const mix = searchQueryMix();
+    for (const q of mix) await engine.search(q);
+    const all: number[] = [];
+    const byCategory: Record<string, number[]> = {};
+    for (let round = 0; round < rounds; round++) {
+      for (const q of mix) {
+        const t = performance.now();
+        await engine.search(q);
+        const ms = performance.now() - t;
+        all.push(ms);
+        (byCategory[queryCategory(q)] ??= []).push(ms);
+      }
+    }
+    const rssMb = process.memoryUsage().rss / 1e6;
+    await engine.close();
+    return {
+      n,
+      buildSeconds,
+      rssMb,
+      fileMb: statSync(path).size / 1e6,
+      reopenMs,
+      queries: all.length,
+      all: percentiles(all),
+      byCategory: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, percentiles(v)])),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printTable(results: SizeResult[]): void {
+  const ms = (x: number): string => x.toFixed(2);
+  console.log('\nEmbedded search engine (SQLite FTS5), in-process');
+  console.log('| listings | build s | RSS MB | file MB | reopen ms | queries | p50 ms | p95 ms | p99 ms |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(
+      `| ${r.n} | ${r.buildSeconds.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.fileMb.toFixed(0)} | ${r.reopenMs.toFixed(0)} | ${r.queries} | ${ms(r.all.p50)} | ${ms(r.all.p95)} | ${ms(r.all.p99)} |`,
+    );
+  }
+  console.log('\nBy kind of query (p50 / p95 / p99 ms)');
+  console.log('| listings | ' + Object.keys(results[0].byCategory).join(' | ') + ' |');
+  console.log(
+    '|---:|' +
+      Object.keys(results[0].byCategory)
+        .map(() => '---:|')
+        .join(''),
+  );
+  for (const r of results) {
+    const cells = Object.values(r.byCategory).map((p) => `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}`);
+    console.log(`| ${r.n} | ${cells.join(' | ')} |`);
+  }
+}
+
+function argument(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+async function main(): Promise<void> {
+  const rounds = Number(argument('rounds', '20'));
+  const child = argument('child', '');
+  if (child) {
+    process.stdout.write(JSON.stringify(await benchSize(Number(child), rounds)) + '\n');
+    return;
+  }
+  const sizes = argument('n', '10000,100000').split(',').map(Number);
+  const results: SizeResult[] = [];
+  for (const n of sizes) {
+    console.error(`indexing and querying ${n} synthetic listings…`);
+    const run = spawnSync(
+      process.execPath,
+      [...process.execArgv, '--expose-gc', __filename, '--child', String(n), '--rounds', String(rounds)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    if (run.status !== 0) throw new Error(`benchmark of ${n} listings failed`);
+    results.push(JSON.parse(run.stdout.trim().split('\n').pop()!) as SizeResult);
+  }
+  printTable(results);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

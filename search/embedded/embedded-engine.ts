@@ -1,0 +1,345 @@
+import type Database from 'better-sqlite3';
+import { highlight } from '../highlight';
+import type { WordMatcher } from '../highlight';
+import { queryWordMatcher } from '../query-matcher';
+import { parseQueryWords, tokenize } from '../text';
+import type { QueryWord } from '../text';
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_WORDS } from '../types';
+import type {
+  OpenResult,
+  RelevanceHit,
+  RelevanceOptions,
+  SearchDoc,
+  SearchEngine,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+} from '../types';
+import { DocColumns } from './doc-columns';
+import type { StoredDoc } from './doc-columns';
+import { allOf, anyOf, inTitle, phraseOf, wordExpressions } from './fts-query';
+import type { WordExpressions } from './fts-query';
+import { foldedWordsOf, indexedText } from './indexed-text';
+import { openIndexDatabase } from './open-database';
+import { StatementCache } from './statement-cache';
+import { topK } from './top-k';
+import { Vocabulary } from './vocabulary';
+
+interface HitRow {
+  id: string;
+  kind: 'offer' | 'demand';
+  title: string;
+  summary: string;
+  field: string;
+  trl: number;
+  province: string;
+  price: number | null;
+  currency: string | null;
+}
+
+/**
+ * Relevance criteria, most important first, packed into one integer per doc: more query words
+ * matched (levels above the words kept), every typed diacritic matched exactly, no typo needed,
+ * the words adjacent in the text (proximity), all words in the title. Each weight exceeds the
+ * largest possible sum of the weights below it.
+ */
+const WEIGHT = { level: 16, exact: 8, typoFree: 4, phrase: 2, title: 1 } as const;
+/** Words in more than this share of the listings say little about a match and are left out of relevance(). */
+const RELEVANCE_COMMON_WORD_SHARE = 0.5;
+const RELEVANCE_MAX_WORDS = 64;
+
+/**
+ * Search over SQLite FTS5 in one file. Matching mimics Meilisearch: all words first, then words
+ * dropped from the end while there are fewer results than a page; per-word typo tolerance from
+ * the index's own vocabulary; prefix search on the last word. Filters, facets and sorting run
+ * over the matching rowids in typed arrays (DocColumns).
+ */
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly name = 'embedded' as const;
+  private db: Database.Database | null = null;
+  private statements: StatementCache | null = null;
+  private matchRowids: Database.Statement | null = null;
+  private readonly columns = new DocColumns();
+  private readonly vocabulary = new Vocabulary(() => this.readVocabulary());
+
+  constructor(private readonly path: string) {}
+
+  async open(): Promise<OpenResult> {
+    if (this.db) await this.close();
+    const { db, status } = openIndexDatabase(this.path, (candidate) => {
+      this.columns.clear();
+      for (const row of candidate.prepare(`SELECT ${STORED_COLUMNS} FROM docs`).iterate()) {
+        this.columns.set(row as StoredDoc);
+      }
+    });
+    this.db = db;
+    this.statements = new StatementCache(db);
+    this.matchRowids = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck();
+    return status;
+  }
+
+  async upsert(docs: SearchDoc[]): Promise<void> {
+    const db = this.database();
+    const find = this.sql('SELECT rowid FROM docs WHERE id = ?');
+    const insertDoc = this.sql(`
+      INSERT INTO docs (id, kind, field, sub_field, trl, province, modes, price, currency, published_at, title, summary)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const updateDoc = this.sql(`
+      UPDATE docs SET id = ?, kind = ?, field = ?, sub_field = ?, trl = ?, province = ?, modes = ?, price = ?,
+        currency = ?, published_at = ?, title = ?, summary = ?
+      WHERE rowid = ?`);
+    const deleteText = this.sql('DELETE FROM fts WHERE rowid = ?');
+    const insertText = this.sql('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)');
+    const stored: StoredDoc[] = [];
+    db.transaction(() => {
+      for (const doc of docs) {
+        const modes = [...new Set(doc.transferModes)].sort().join(',');
+        const price = doc.price ?? null;
+        const currency = price === null ? null : (doc.currency ?? null);
+        const values = [
+          doc.id,
+          doc.kind,
+          doc.field,
+          doc.subField ?? null,
+          doc.trl,
+          doc.province,
+          modes,
+          price,
+          currency,
+        ];
+        const existing = find.get(doc.id) as { rowid: number } | undefined;
+        let rowid: number;
+        if (existing) {
+          rowid = existing.rowid;
+          updateDoc.run(...values, doc.publishedAt, doc.title, doc.summary, rowid);
+          deleteText.run(rowid);
+        } else {
+          rowid = Number(insertDoc.run(...values, doc.publishedAt, doc.title, doc.summary).lastInsertRowid);
+        }
+        const body = [doc.summary, doc.body, ...doc.keywords];
+        insertText.run(rowid, indexedText([doc.title]), indexedText(body));
+        if (this.vocabulary.loaded) this.vocabulary.add(foldedWordsOf([doc.title, ...body]));
+        stored.push({
+          rowid,
+          kind: doc.kind,
+          field: doc.field,
+          sub_field: doc.subField ?? null,
+          trl: doc.trl,
+          province: doc.province,
+          modes,
+          price,
+          currency,
+          published_at: doc.publishedAt,
+        });
+      }
+    })();
+    for (const doc of stored) this.columns.set(doc);
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    const db = this.database();
+    const find = this.sql('SELECT rowid FROM docs WHERE id = ?');
+    const deleteText = this.sql('DELETE FROM fts WHERE rowid = ?');
+    const deleteDoc = this.sql('DELETE FROM docs WHERE rowid = ?');
+    const removed: number[] = [];
+    db.transaction(() => {
+      for (const id of ids) {
+        const row = find.get(id) as { rowid: number } | undefined;
+        if (!row) continue;
+        deleteText.run(row.rowid);
+        deleteDoc.run(row.rowid);
+        removed.push(row.rowid);
+      }
+    })();
+    for (const rowid of removed) this.columns.delete(rowid);
+  }
+
+  /** Removes every document and every metadata entry (a cleared index has nothing to catch up from). */
+  async clear(): Promise<void> {
+    const db = this.database();
+    db.transaction(() => {
+      db.exec("DELETE FROM docs; DELETE FROM meta; INSERT INTO fts (fts) VALUES ('delete-all');");
+    })();
+    this.columns.clear();
+    this.vocabulary.reset();
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    this.database();
+    const page = Math.max(1, Math.floor(query.page ?? 1));
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)));
+    const words = parseQueryWords(query.q, MAX_QUERY_WORDS);
+    const expressions = words.map((word, i) => {
+      const isLast = i === words.length - 1;
+      return wordExpressions(word, isLast, this.vocabulary.corrections(word.folded, isLast));
+    });
+
+    let used = words.length;
+    let rowids = this.matching(query, used > 0 ? allOf(expressions, used) : null);
+    while (used > 1 && rowids.length < limit) {
+      used--;
+      rowids = this.matching(query, allOf(expressions, used));
+    }
+
+    const offset = (page - 1) * limit;
+    const ordered =
+      offset < rowids.length ? this.order(rowids, words, expressions, used, query.sort, offset + limit) : [];
+    const pageRow = this.sql(`SELECT ${HIT_COLUMNS} FROM docs WHERE rowid = ?`);
+    const matches = words.length > 0 ? queryWordMatcher(words) : () => false;
+    const hits = ordered.slice(offset).map((rowid) => toHit(pageRow.get(rowid) as HitRow, matches));
+    return { hits, total: rowids.length, facets: this.columns.facets(rowids), page, limit };
+  }
+
+  async relevance(text: string, opts: RelevanceOptions): Promise<RelevanceHit[]> {
+    this.database();
+    if (opts.limit <= 0 || (opts.ids && opts.ids.length === 0)) return [];
+    const words = this.telling([...new Set(tokenize(text))].slice(0, RELEVANCE_MAX_WORDS));
+    if (words.length === 0) return [];
+    const params: (string | number)[] = [anyOf(words), opts.kind];
+    let idCondition = '';
+    if (opts.ids) {
+      idCondition = 'AND d.id IN (SELECT value FROM json_each(?))';
+      params.push(JSON.stringify(opts.ids));
+    }
+    const rows = this.sql(
+      `
+      SELECT d.id, bm25(fts, 2.0, 1.0) AS score
+      FROM fts JOIN docs d ON d.rowid = fts.rowid
+      WHERE fts MATCH ? AND d.kind = ? ${idCondition}
+      ORDER BY score, d.published_at DESC
+      LIMIT ?`,
+    ).all(...params, Math.floor(opts.limit)) as { id: string; score: number }[];
+    const best = rows[0]?.score ?? 0;
+    return rows.map((row) => ({ id: row.id, score: best < 0 ? row.score / best : 1 }));
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const row = this.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.sql(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return this.db?.prepare('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = null;
+    this.statements = null;
+    this.matchRowids = null;
+    this.columns.clear();
+    this.vocabulary.reset();
+  }
+
+  /** Rowids passing the filters, among the FTS matches of `match` (or all docs when null). */
+  private matching(query: SearchQuery, match: string | null): number[] {
+    return this.columns.filter(query, match === null ? null : this.rowidsOf(match));
+  }
+
+  private rowidsOf(match: string): number[] {
+    return this.matchRowids!.all(match) as number[];
+  }
+
+  /** The first `k` of `rowids` in result order. */
+  private order(
+    rowids: number[],
+    words: QueryWord[],
+    expressions: WordExpressions[],
+    used: number,
+    sort: SearchQuery['sort'],
+    k: number,
+  ): number[] {
+    const c = this.columns;
+    const newest = (a: number, b: number): number => c.publishedAt(b) - c.publishedAt(a) || b - a;
+    if (sort === 'price_asc' || sort === 'price_desc') {
+      const direction = sort === 'price_asc' ? 1 : -1;
+      return topK(rowids, k, (a, b) => {
+        const pa = c.priceOf(a);
+        const pb = c.priceOf(b);
+        if (Number.isNaN(pa) || Number.isNaN(pb))
+          return Number.isNaN(pa) ? (Number.isNaN(pb) ? newest(a, b) : 1) : -1;
+        return (pa - pb) * direction || newest(a, b);
+      });
+    }
+    if (sort === 'newest' || used === 0) return topK(rowids, k, newest);
+    const score = this.relevanceScores(rowids, words, expressions, used);
+    return topK(rowids, k, (a, b) => score[b] - score[a] || newest(a, b));
+  }
+
+  private relevanceScores(
+    rowids: number[],
+    words: QueryWord[],
+    expressions: WordExpressions[],
+    used: number,
+  ): Uint32Array {
+    const score = new Uint32Array(this.columns.rowidBound);
+    const add = (match: string, weight: number): void => {
+      for (const r of this.rowidsOf(match)) score[r] += weight;
+    };
+    const kept = expressions.slice(0, used);
+    const base = allOf(expressions, used);
+    for (let count = used + 1; count <= expressions.length; count++)
+      add(allOf(expressions, count), WEIGHT.level);
+    const exact = kept.flatMap((w) => (w.exact ? [w.exact] : []));
+    if (exact.length > 0) add([base, ...exact].join(' AND '), WEIGHT.exact);
+    if (kept.some((w) => w.withoutTypos))
+      add(kept.map((w) => w.withoutTypos ?? w.any).join(' AND '), WEIGHT.typoFree);
+    if (used > 1) add(phraseOf(words, used, used === words.length), WEIGHT.phrase);
+    add(inTitle(base), WEIGHT.title);
+    return score;
+  }
+
+  /** Drops words found in most listings (they match nearly everything), unless nothing else is left. */
+  private telling(words: string[]): string[] {
+    const total = this.columns.size;
+    const frequency = this.sql('SELECT doc FROM fts_vocab WHERE term = ?');
+    const found = words
+      .map((word) => ({ word, docs: (frequency.get(word) as { doc: number } | undefined)?.doc ?? 0 }))
+      .filter((w) => w.docs > 0);
+    const telling = found.filter((w) => w.docs <= total * RELEVANCE_COMMON_WORD_SHARE);
+    return (telling.length > 0 ? telling : found).map((w) => w.word);
+  }
+
+  private readVocabulary(): Iterable<string> {
+    return this.database().prepare('SELECT term FROM fts_vocab').pluck().all() as string[];
+  }
+
+  private sql(text: string): Database.Statement {
+    this.database();
+    return this.statements!.get(text);
+  }
+
+  private database(): Database.Database {
+    if (!this.db) throw new Error('search index is not open: call open() first');
+    return this.db;
+  }
+}
+
+const STORED_COLUMNS = 'rowid, kind, field, sub_field, trl, province, modes, price, currency, published_at';
+const HIT_COLUMNS = 'id, kind, title, summary, field, trl, province, price, currency';
+
+function toHit(row: HitRow, matches: WordMatcher): SearchHit {
+  const hit: SearchHit = {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    field: row.field,
+    trl: row.trl,
+    province: row.province,
+    highlight: { title: highlight(row.title, matches), summary: highlight(row.summary, matches) },
+  };
+  if (row.price !== null) hit.price = row.price;
+  if (row.currency !== null) hit.currency = row.currency;
+  return hit;
+}

@@ -1,0 +1,23 @@
+/** Vietnamese/English pairs that name the same technology, for engines that support synonyms. */
+export const SYNONYM_PAIRS: readonly [string, string][] = [
+  ['nước thải', 'wastewater'],
+  ['xử lý nước thải', 'wastewater treatment'],
+  ['năng lượng tái tạo', 'renewable energy'],
+  ['năng lượng mặt trời', 'solar energy'],
+  ['điện mặt trời', 'solar power'],
+  ['trí tuệ nhân tạo', 'artificial intelligence'],
+  ['trí tuệ nhân tạo', 'ai'],
+  ['công nghệ sinh học', 'biotechnology'],
+  ['nông nghiệp công nghệ cao', 'high tech agriculture'],
+  ['chuyển đổi số', 'digital transformation'],
+  ['internet vạn vật', 'iot'],
+  ['thủy canh', 'hydroponics'],
+  ['nhà kính', 'greenhouse'],
+  ['vắc xin', 'vaccine'],
+  ['phân bón hữu cơ', 'organic fertilizer'],
+  ['rác thải', 'waste'],
+  ['khí thải', 'emissions'],
+  ['vật liệu nano', 'nanomaterial'],
+  ['chuỗi khối', 'blockchain'],
+  ['sở hữu trí tuệ', 'intellectual property'],
+];
