@@ -46,6 +46,8 @@ interface HitRow {
 const WEIGHT = { level: 16, exact: 8, typoFree: 4, phrase: 2, title: 1 } as const;
 /** Words in more than this share of the listings say little about a match and are left out of relevance(). */
 const RELEVANCE_COMMON_WORD_SHARE = 0.5;
+/** Below this many listings every word is cheap to look up, and dropping one could drop the only shared word. */
+const RELEVANCE_PRUNE_MIN_DOCS = 200;
 const RELEVANCE_MAX_WORDS = 64;
 
 /**
@@ -306,6 +308,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const found = words
       .map((word) => ({ word, docs: (frequency.get(word) as { doc: number } | undefined)?.doc ?? 0 }))
       .filter((w) => w.docs > 0);
+    if (total < RELEVANCE_PRUNE_MIN_DOCS) return found.map((w) => w.word);
     const telling = found.filter((w) => w.docs <= total * RELEVANCE_COMMON_WORD_SHARE);
     return (telling.length > 0 ? telling : found).map((w) => w.word);
   }

@@ -324,6 +324,47 @@ for (const engineUnderTest of ENGINES) {
         );
       });
 
+      it('when the index is tiny and the shared words are in every listing, then the offers still rank', async () => {
+        const small = engineUnderTest.make();
+        await small.open();
+        const base = CONTRACT_DOCS.find((d) => d.id === 'wastewater')!;
+        await small.upsert([
+          {
+            ...base,
+            id: 'o1',
+            kind: 'offer',
+            title: 'Màng lọc xử lý nước thải',
+            summary: 'Màng lọc',
+            body: '',
+          },
+          {
+            ...base,
+            id: 'o2',
+            kind: 'offer',
+            title: 'Bể lọc nước thải sinh học',
+            summary: 'Bể lọc',
+            body: '',
+          },
+          {
+            ...base,
+            id: 'd1',
+            kind: 'demand',
+            title: 'Cần xử lý nước thải chế biến tôm',
+            summary: 'tôm',
+            body: '',
+          },
+        ]);
+        try {
+          const ranked = await small.relevance('Cần xử lý nước thải chế biến tôm', {
+            kind: 'offer',
+            limit: 5,
+          });
+          assert.deepEqual(ranked.map((r) => r.id).sort(), ['o1', 'o2']);
+        } finally {
+          await small.close();
+        }
+      });
+
       it('when nothing shares a word, then the ranking is empty', async () => {
         assert.deepEqual(await engine.relevance('zzzz qqqq', { kind: 'offer', limit: 10 }), []);
       });
