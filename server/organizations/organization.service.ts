@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { OrganizationModel } from './organization.model';
 import { organizationView } from './organization.view';
 import { AppError } from '../common/errors';
@@ -28,15 +29,14 @@ export async function listOrganizations(query: {
   if (query.kind) filter.kind = query.kind;
   if (query.field) filter['capability.fields'] = query.field;
   if (query.verified !== undefined) filter.verified = query.verified;
-  if (query.q) filter.name = { $regex: escapeRegex(query.q), $options: 'i' };
+  if (query.q) filter.name = mongoose.trusted({ $regex: escapeRegex(query.q), $options: 'i' });
   const [items, total] = await Promise.all([
     OrganizationModel.find(filter)
-      .setOptions({ sanitizeFilter: false })
       .sort({ createdAt: -1 })
       .skip((query.page - 1) * query.limit)
       .limit(query.limit)
       .lean(),
-    OrganizationModel.countDocuments(filter).setOptions({ sanitizeFilter: false }),
+    OrganizationModel.countDocuments(filter),
   ]);
   return { organizations: items.map(organizationView), total, page: query.page, limit: query.limit };
 }

@@ -208,6 +208,18 @@ describe('accounts and organizations', () => {
     assert.equal((await UserModel.findById(member.user.id).lean())!.role, 'broker');
   });
 
+  it('when someone searches the organization directory by name, then matching organizations are listed', async () => {
+    await signUp(t.app, { kind: 'institute', orgName: 'Viện Công nghệ Sinh học Miền Bắc' });
+    await signUp(t.app, { kind: 'enterprise', orgName: 'Công ty Cơ khí Hải Phòng' });
+    const res = await request(t.app).get('/api/organizations?q=sinh%20h%E1%BB%8Dc').expect(200);
+    assert.deepEqual(
+      res.body.organizations.map((o: { name: string }) => o.name),
+      ['Viện Công nghệ Sinh học Miền Bắc'],
+    );
+    const regexy = await request(t.app).get('/api/organizations?q=.*').expect(200);
+    assert.equal(regexy.body.total, 0);
+  });
+
   it('when a user changes the language, then it is remembered', async () => {
     const member = await signUp(t.app);
     await member.agent.patch('/api/auth/me').send({ locale: 'en' }).expect(200);
