@@ -61,7 +61,7 @@ describe('browser: an account from registration to language switch', function ()
     assert.match((await page.getByTestId('org-verified').textContent()) ?? '', /Chờ xác minh/);
 
     await page.getByTestId('lang-en').click();
-    await page.waitForFunction(() => /Awaiting verification/.test(document.body.innerText));
+    await page.getByTestId('org-verified').filter({ hasText: 'Awaiting verification' }).waitFor();
     assert.match(await page.locator('h1').first().innerText(), /account/i);
     await page.reload();
     await page.getByTestId('org-verified').waitFor();
