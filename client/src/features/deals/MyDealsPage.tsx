@@ -1,43 +1,58 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { DEAL_STATES } from '../../../../server/deals/deal-machine';
 import { formatDate } from '../../dates';
 import { useLocale } from '../../labels';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { MyBidsSection } from '../bids/MyBidsSection';
+import { DealStatusBadge } from './DealStatusBadge';
+import { listDeals } from './dealsApi';
+import type { Deal, DealStatus } from './dealTypes';
+import './deals.css';
 
-/** The few deal fields this page relies on; the full deal shape arrives with the negotiation room. */
-interface DealSummary {
-  id: string;
-  status: string;
-  createdAt?: string;
-  offer?: { title?: string };
-  demand?: { title?: string };
-  title?: string;
-}
-
-/** `GET /api/deals`: the signed-in user's deals, newest first as the server orders them. */
+/** `/deals`: the deals of my organization (and those I broker), with their status, and my bids. */
 export function MyDealsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [deals, setDeals] = useState<DealSummary[] | null>(null);
+  const [status, setStatus] = useState<DealStatus | ''>('');
+  const [deals, setDeals] = useState<Deal[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useDocumentTitle(t('nav.myDeals'));
+  useDocumentTitle(t('deals.title'));
 
   useEffect(() => {
     const controller = new AbortController();
-    api<{ deals?: DealSummary[] }>('/api/deals', { signal: controller.signal })
-      .then((body) => setDeals(body.deals ?? []))
+    setDeals(null);
+    listDeals({ status: status || undefined }, controller.signal)
+      .then((body) => setDeals(body.deals))
       .catch((err: unknown) => {
         if (!controller.signal.aborted) setError(err);
       });
     return () => controller.abort();
-  }, []);
+  }, [status]);
 
   return (
-    <section>
-      <h1>{t('nav.myDeals')}</h1>
+    <section className="my-deals">
+      <header className="page-header row">
+        <h1>{t('deals.title')}</h1>
+        <label className="inline-filter">
+          <span>{t('deals.filterStatus')}</span>{' '}
+          <select
+            value={status}
+            onChange={(e) => setStatus(e.target.value as DealStatus | '')}
+            data-testid="deal-status-filter"
+          >
+            <option value="">{t('deals.allStatuses')}</option>
+            {DEAL_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`deals.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
       <ErrorAlert error={error} />
       {!deals && !error && <Loading />}
       {deals && deals.length === 0 && (
@@ -51,26 +66,35 @@ export function MyDealsPage() {
             <thead>
               <tr>
                 <th scope="col">{t('deals.subject')}</th>
+                <th scope="col">{t('deals.counterpart')}</th>
+                <th scope="col">{t('deals.role')}</th>
                 <th scope="col">{t('deals.status')}</th>
-                <th scope="col">{t('listing.createdAt')}</th>
+                <th scope="col">{t('deals.updated')}</th>
               </tr>
             </thead>
             <tbody>
               {deals.map((deal) => (
                 <tr key={deal.id} data-testid={`deal-${deal.id}`}>
-                  <td>{deal.title ?? deal.offer?.title ?? deal.demand?.title ?? deal.id}</td>
                   <td>
-                    <span className="badge">
-                      {t(`deals.statuses.${deal.status}`, { defaultValue: deal.status })}
-                    </span>
+                    <Link to={`/deals/${deal.id}`} data-testid={`deal-link-${deal.id}`}>
+                      {deal.title}
+                    </Link>
                   </td>
-                  <td>{formatDate(deal.createdAt, locale)}</td>
+                  <td>
+                    {deal.seller.name} → {deal.buyer.name}
+                  </td>
+                  <td>{t(`deals.roles.${deal.myRole}`)}</td>
+                  <td>
+                    <DealStatusBadge status={deal.status} />
+                  </td>
+                  <td>{formatDate(deal.updatedAt, locale)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <MyBidsSection />
     </section>
   );
 }

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ListingKind } from '../../../../server/contract/enums';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { useAuth } from '../auth/authContext';
+import { getListingBids } from './bidsApi';
+import type { ListingBids } from './bidTypes';
+import { BidForm } from './BidForm';
+import { BidTable } from './BidTable';
+import { DeadlineNotice } from './DeadlineNotice';
+import { OpenNegotiationButton } from './OpenNegotiationButton';
+import { OwnerBidActions } from './OwnerBidActions';
+import { WithdrawBidButton } from './WithdrawBidButton';
+
+/**
+ * Bids on a listing for the signed-in user: the owner sees the bids received (sealed ones after
+ * the deadline) and decides on them; another verified organization places bids and follows its own.
+ */
+export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }) {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const [data, setData] = useState<ListingBids | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [placed, setPlaced] = useState(false);
+
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      getListingBids(kind, id, signal).then(
+        (loaded) => {
+          setData(loaded);
+          setError(null);
+        },
+        (err: unknown) => {
+          if (!signal?.aborted) setError(err);
+        },
+      ),
+    [kind, id],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  if (!user) return null;
+  if (error) return <ErrorAlert error={error} />;
+  if (!data) return <Loading />;
+
+  const { listing } = data;
+  const orgId = user.organization?.id;
+  const owner = !!orgId && orgId === listing.ownerOrgId;
+  const title = kind === 'offer' ? t('bids.bidsTitle') : t('bids.proposalsTitle');
+  const deadlinePassed = !!listing.deadline && Date.parse(listing.deadline) <= Date.now();
+  const open = listing.status === 'published' && !listing.closedAt && !listing.awarded && !deadlinePassed;
+  const operator = user.role === 'admin' && !owner && !orgId;
+  const reload = () => void load();
+
+  return (
+    <section className="card listing-bids" data-testid="listing-bids" data-owner={owner ? 'true' : 'false'}>
+      <h2 className="card-title">{title}</h2>
+      <DeadlineNotice listing={listing} sealed={data.sealed} owner={owner} />
+      {operator && <BidTable bids={data.bids} caption={t('bids.received')} />}
+      {owner && (
+        <BidTable
+          bids={data.bids}
+          caption={t('bids.received')}
+          actions={(bid) => <OwnerBidActions bid={bid} onChanged={reload} />}
+        />
+      )}
+      {!owner && !operator && (
+        <>
+          {placed && (
+            <Notice tone="success" testId="bid-placed">
+              {t('bids.submitted')}
+            </Notice>
+          )}
+          {open && user.organization?.verified && (
+            <BidForm
+              listing={listing}
+              onPlaced={() => {
+                setPlaced(true);
+                reload();
+              }}
+            />
+          )}
+          {open && !user.organization?.verified && <p className="muted">{t('bids.verifiedOnly')}</p>}
+          <h3>{t('bids.yours')}</h3>
+          <BidTable
+            bids={data.bids}
+            caption={t('bids.yours')}
+            actions={(bid) => <WithdrawBidButton bid={bid} onChanged={reload} />}
+          />
+          {listing.status === 'published' && user.organization?.verified && (
+            <OpenNegotiationButton kind={kind} listingId={id} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

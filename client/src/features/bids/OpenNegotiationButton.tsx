@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { ListingKind } from '../../../../server/contract/enums';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { openDeal } from '../deals/dealsApi';
+
+/** Opens a deal on the listing without a bid, then shows it. */
+export function OpenNegotiationButton({ kind, listingId }: { kind: ListingKind; listingId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function open() {
+    setBusy(true);
+    setError(null);
+    try {
+      navigate(`/deals/${(await openDeal(kind, listingId)).id}`);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="open-negotiation">
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={busy}
+        onClick={() => void open()}
+        data-testid="open-negotiation"
+      >
+        {t('bids.openNegotiation')}
+      </button>
+      <ErrorAlert error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { assignBroker, brokerCandidates, removeBroker } from './dealsApi';
+import { OPEN_DEAL_STATUSES, type BrokerCandidate, type Deal } from './dealTypes';
+
+/** The deal's broker; the parties and operators choose or remove one while the deal is open. */
+export function BrokerPanel({ deal, onChanged }: { deal: Deal; onChanged: (deal: Deal) => void }) {
+  const { t } = useTranslation();
+  const manages =
+    ['seller', 'buyer', 'admin'].includes(deal.myRole) && OPEN_DEAL_STATUSES.includes(deal.status);
+  const [candidates, setCandidates] = useState<BrokerCandidate[] | null>(null);
+  const [chosen, setChosen] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!manages) return;
+    const controller = new AbortController();
+    brokerCandidates(deal.id, controller.signal).then(setCandidates, (err: unknown) => {
+      if (!controller.signal.aborted) setError(err);
+    });
+    return () => controller.abort();
+  }, [deal.id, manages]);
+
+  async function run(action: () => Promise<Deal>) {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await action());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" data-testid="broker-panel">
+      <h2 className="card-title">{t('deals.brokerPanel.title')}</h2>
+      <p data-testid="deal-broker">{deal.broker ? deal.broker.name : t('deals.noBroker')}</p>
+      {manages && deal.broker && (
+        <button
+          type="button"
+          className="btn btn-small btn-danger-outline"
+          disabled={busy}
+          onClick={() => void run(() => removeBroker(deal.id))}
+        >
+          {t('deals.brokerPanel.remove')}
+        </button>
+      )}
+      {manages && candidates && candidates.length === 0 && (
+        <p className="muted">{t('deals.brokerPanel.noCandidates')}</p>
+      )}
+      {manages && candidates && candidates.length > 0 && (
+        <div className="form-row compact">
+          <label htmlFor="broker-choice">{t('deals.brokerPanel.choose')}</label>
+          <select
+            id="broker-choice"
+            value={chosen}
+            onChange={(e) => setChosen(e.target.value)}
+            data-testid="broker-choice"
+          >
+            <option value="" />
+            {candidates.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+                {b.organization ? ` — ${b.organization.name}` : ''}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn btn-small btn-secondary"
+            disabled={busy || !chosen}
+            onClick={() => void run(() => assignBroker(deal.id, chosen))}
+            data-testid="assign-broker"
+          >
+            {t('deals.brokerPanel.assign')}
+          </button>
+        </div>
+      )}
+      <ErrorAlert error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import { useDealLiveEvents } from '../negotiation/dealLiveEvents';
+import { BrokerPanel } from './BrokerPanel';
+import { ContractLinks } from './ContractLinks';
+import { DealActions } from './DealActions';
+import { DealDocumentsPanel } from './DealDocumentsPanel';
+import { DealStatusBadge } from './DealStatusBadge';
+import { DealTimeline } from './DealTimeline';
+import { FeesSlot, NegotiationRoomSlot } from './DealSlots';
+import { getDeal } from './dealsApi';
+import type { Deal } from './dealTypes';
+import { TermSheetForm } from './TermSheetForm';
+import { TermSheetsSection } from './TermSheetsSection';
+import './deals.css';
+
+/** `/deals/:id`: one deal with its terms, documents, broker, timeline, room and fees. */
+export function DealPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [deal, setDeal] = useState<Deal | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useDocumentTitle(deal?.title);
+
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      getDeal(id, signal).then(
+        (loaded) => {
+          setDeal(loaded);
+          setError(null);
+        },
+        (err: unknown) => {
+          if (!signal?.aborted) setError(err);
+        },
+      ),
+    [id],
+  );
+  useEffect(() => {
+    const controller = new AbortController();
+    setDeal(null);
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+  useDealLiveEvents(id, () => void load());
+
+  if (isApiError(error) && error.status === 404) return <NotFoundPage />;
+  if (!deal) return error ? <ErrorAlert error={error} /> : <Loading />;
+
+  const reload = () => void load();
+  const canPropose = deal.status === 'negotiating' && ['seller', 'buyer', 'broker'].includes(deal.myRole);
+  return (
+    <article
+      className="deal-page"
+      data-testid="deal-page"
+      data-id={deal.id}
+      data-status={deal.status}
+      data-role={deal.myRole}
+    >
+      <header className="page-header">
+        <p className="page-kicker">
+          {t('deals.kicker')} <DealStatusBadge status={deal.status} />
+        </p>
+        <h1 data-testid="deal-title">{deal.title}</h1>
+        <p className="page-meta" data-testid="deal-parties">
+          {t('deals.seller')}: <strong>{deal.seller.name}</strong> · {t('deals.buyer')}:{' '}
+          <strong>{deal.buyer.name}</strong>
+          {deal.broker && (
+            <>
+              {' '}
+              · {t('deals.broker')}: <strong>{deal.broker.name}</strong>
+            </>
+          )}
+        </p>
+        <p className="page-links">
+          <span>{t('deals.youAre', { role: t(`deals.roles.${deal.myRole}`) })}</span> ·{' '}
+          <Link to={`/${deal.listingKind}s/${deal.listingId}`}>{t('deals.viewListing')}</Link>
+        </p>
+      </header>
+      <ErrorAlert error={error} />
+      {deal.cancelReason && (
+        <Notice tone="warning" testId="cancel-reason-shown">
+          {t('deals.cancelReasonShown', { reason: deal.cancelReason })}
+        </Notice>
+      )}
+      <div className="deal-layout">
+        <div className="deal-main">
+          <TermSheetsSection deal={deal} onChanged={setDeal} />
+          {canPropose && <TermSheetForm key={deal.latestVersion} deal={deal} onProposed={reload} />}
+          <ContractLinks deal={deal} />
+          <NegotiationRoomSlot deal={deal} />
+        </div>
+        <aside className="deal-side">
+          <FeesSlot deal={deal} onChanged={reload} />
+          <DealDocumentsPanel deal={deal} onChanged={setDeal} />
+          <BrokerPanel deal={deal} onChanged={setDeal} />
+          <DealActions deal={deal} onChanged={setDeal} />
+          <DealTimeline deal={deal} />
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,120 @@
+/** The deal, term-sheet, NDA and document endpoints. */
+import type { ListingKind } from '../../../../server/contract/enums';
+import { api, ApiError } from '../../api';
+import type {
+  BrokerCandidate,
+  Deal,
+  DealDocument,
+  DealDocuments,
+  DealStatus,
+  NewTermSheet,
+  TermSheet,
+} from './dealTypes';
+
+const dealPath = (id: string, rest = '') => `/api/deals/${encodeURIComponent(id)}${rest}`;
+
+export async function listDeals(query: { status?: DealStatus; page?: number }, signal?: AbortSignal) {
+  return api<{ deals: Deal[]; total: number; page: number; limit: number }>('/api/deals', {
+    query: { status: query.status, page: query.page, limit: 50 },
+    signal,
+  });
+}
+
+export async function getDeal(id: string, signal?: AbortSignal): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id), { signal })).deal;
+}
+
+export async function openDeal(kind: ListingKind, listingId: string): Promise<Deal> {
+  const body = kind === 'offer' ? { offerId: listingId } : { demandId: listingId };
+  return (await api<{ deal: Deal }>('/api/deals', { method: 'POST', body })).deal;
+}
+
+export async function proposeTerms(id: string, terms: NewTermSheet): Promise<TermSheet> {
+  return (await api<{ termSheet: TermSheet }>(dealPath(id, '/terms'), { method: 'POST', body: terms }))
+    .termSheet;
+}
+
+export async function acceptTerms(id: string, version: number): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, `/terms/${version}/accept`), { method: 'POST' })).deal;
+}
+
+export async function cancelDeal(id: string, reason: string): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, '/cancel'), { method: 'POST', body: { reason } })).deal;
+}
+
+export async function walkAway(id: string): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, '/walk-away'), { method: 'POST' })).deal;
+}
+
+export async function brokerCandidates(id: string, signal?: AbortSignal): Promise<BrokerCandidate[]> {
+  return (await api<{ brokers: BrokerCandidate[] }>(dealPath(id, '/broker-candidates'), { signal })).brokers;
+}
+
+export async function assignBroker(id: string, userId: string): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, '/broker'), { method: 'POST', body: { userId } })).deal;
+}
+
+export async function removeBroker(id: string): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, '/broker'), { method: 'DELETE' })).deal;
+}
+
+export async function acceptNda(id: string): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, '/nda/accept'), { method: 'POST' })).deal;
+}
+
+export function getDealDocuments(id: string, signal?: AbortSignal): Promise<DealDocuments> {
+  return api<DealDocuments>(dealPath(id, '/documents'), { signal });
+}
+
+export function contractHref(id: string, lang: 'vi' | 'en'): string {
+  return `${dealPath(id, '/contract')}?lang=${lang}`;
+}
+
+export async function listingDocuments(
+  kind: ListingKind,
+  id: string,
+  signal?: AbortSignal,
+): Promise<DealDocument[]> {
+  const base = kind === 'offer' ? '/api/offers' : '/api/demands';
+  return (await api<{ documents: DealDocument[] }>(`${base}/${encodeURIComponent(id)}/documents`, { signal }))
+    .documents;
+}
+
+/** Multipart upload: the JSON helper does not fit, so this one speaks fetch itself and maps errors alike. */
+export async function uploadListingDocument(
+  kind: ListingKind,
+  id: string,
+  file: File,
+  confidential: boolean,
+) {
+  const base = kind === 'offer' ? '/api/offers' : '/api/demands';
+  const form = new FormData();
+  form.append('confidential', String(confidential));
+  form.append('file', file);
+  const response = await fetch(`${base}/${encodeURIComponent(id)}/documents`, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  });
+  const payload = (await response.json().catch(() => undefined)) as
+    { document?: DealDocument; error?: { code: string; message: string; details?: [] } } | undefined;
+  if (response.ok && payload?.document) return payload.document;
+  throw new ApiError(
+    response.status,
+    payload?.error?.code ?? 'internal',
+    payload?.error?.message ?? `Upload failed (${response.status})`,
+    payload?.error?.details ?? [],
+  );
+}
+
+export async function deleteListingDocument(
+  kind: ListingKind,
+  id: string,
+  documentId: string,
+): Promise<void> {
+  const base = kind === 'offer' ? '/api/offers' : '/api/demands';
+  await api<void>(`${base}/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`, {
+    method: 'DELETE',
+  });
+}

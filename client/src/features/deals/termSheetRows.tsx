@@ -1,0 +1,50 @@
+/** The rows of a term sheet as people read them, keyed by the term names `diffTermSheets` reports. */
+import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { formatDate } from '../../dates';
+import { formatMoney } from '../../money';
+import type { TermSheet } from './dealTypes';
+
+export const TERM_ROWS = [
+  'price',
+  'royaltyPct',
+  'exclusivity',
+  'territory',
+  'durationMonths',
+  'milestones',
+] as const;
+export type TermRow = (typeof TERM_ROWS)[number];
+
+export function termValue(sheet: TermSheet, row: TermRow, t: TFunction, locale: string): ReactNode {
+  switch (row) {
+    case 'price':
+      return formatMoney(sheet.price, sheet.currency, locale);
+    case 'royaltyPct':
+      return sheet.royaltyPct != null ? `${sheet.royaltyPct} %` : '—';
+    case 'exclusivity':
+      return sheet.exclusivity ? t('deals.terms.exclusive') : t('deals.terms.nonExclusive');
+    case 'territory':
+      return sheet.territory || '—';
+    case 'durationMonths':
+      return sheet.durationMonths ?? '—';
+    case 'milestones':
+      return sheet.milestones.length ? (
+        <ul className="milestone-list">
+          {sheet.milestones.map((m, i) => (
+            <li key={i}>
+              {m.title}
+              {m.dueDate && ` · ${formatDate(m.dueDate, locale)}`}
+              {m.amount != null && ` · ${formatMoney(m.amount, sheet.currency, locale)}`}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        '—'
+      );
+  }
+}
+
+/** The label of a row; a change of currency shows on the price row. */
+export function termLabel(row: TermRow, t: TFunction): string {
+  return t(`deals.terms.${row}`);
+}

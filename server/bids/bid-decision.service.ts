@@ -1,0 +1,162 @@
+/**
+ * Decisions on a bid: the owner shortlists, rejects or accepts it (accepting opens a deal),
+ * the bidder withdraws it. Each is one update conditional on the bid's current status.
+ */
+import mongoose from 'mongoose';
+import { AppError } from '../common/errors';
+import { isObjectId } from '../common/ids';
+import { actingOrganizationId, type SessionUser } from '../common/session-user';
+import type { EventBus } from '../common/events';
+import { recordAudit } from '../audit/audit.service';
+import { createDeal } from '../deals/deal-opening.service';
+import type { DealView } from '../deals/deal.view';
+import type { DealRole } from '../deals/deal-machine';
+import {
+  LIVE_BID_STATUSES,
+  isSealed,
+  planBidTransition,
+  takesWholeOffer,
+  type BidActor,
+  type BidTransition,
+} from './bid-lifecycle';
+import { BidModel, type BidDoc } from './bid.model';
+import { bidEvent, viewBids } from './bid.service';
+import type { BidView } from './bid.view';
+import { loadListing, toBiddable, type ListingRef } from './listing-ref';
+import { claimOfferAward, recordAwardDeal, releaseOfferAward } from './offer-award';
+import { withLock } from '../scheduler/locks';
+
+/** Every write to a bid runs under its lock (see scheduler/locks.ts for why). */
+const withBidLock = <T>(bidId: string, fn: () => Promise<T>) => withLock(`bid:${bidId}`, fn);
+
+async function loadBidAndListing(bidId: string): Promise<{ bid: BidDoc; listing: ListingRef }> {
+  const bid = isObjectId(bidId) ? ((await BidModel.findById(bidId).lean()) as BidDoc | null) : null;
+  const listing = bid ? await loadListing(bid.listingKind, String(bid.listingId)) : null;
+  if (!bid || !listing) throw AppError.notFound('Bid');
+  return { bid, listing };
+}
+
+function actorOf(user: SessionUser, bid: BidDoc, listing: ListingRef): BidActor {
+  const orgId = actingOrganizationId(user);
+  if (orgId && orgId === listing.ownerOrgId) return 'owner';
+  if (orgId && orgId === String(bid.bidderOrgId)) return 'bidder';
+  if (user.role === 'admin') return 'admin';
+  return 'other';
+}
+
+/** Loads the bid for a decision by `user`, refusing as the bid rules say. Outsiders get 404. */
+async function planDecision(user: SessionUser, bidId: string, transition: BidTransition) {
+  const { bid, listing } = await loadBidAndListing(bidId);
+  const actor = actorOf(user, bid, listing);
+  if (actor === 'other') throw AppError.notFound('Bid');
+  const plan = planBidTransition(bid.status, transition, actor, {
+    sealed: isSealed(toBiddable(listing), new Date()),
+  });
+  if (!plan.ok) {
+    throw plan.reason === 'forbidden' ? AppError.forbidden(plan.message) : AppError.conflict(plan.message);
+  }
+  return { bid, listing, to: plan.to };
+}
+
+export async function decideBid(
+  user: SessionUser,
+  bidId: string,
+  transition: 'shortlist' | 'reject' | 'withdraw',
+  bus?: EventBus,
+): Promise<BidView> {
+  const updated = await withBidLock(bidId, async () => {
+    const { bid, to } = await planDecision(user, bidId, transition);
+    return (await BidModel.findOneAndUpdate(
+      { _id: bid._id, status: bid.status },
+      { $set: { status: to, decidedAt: new Date(), decidedBy: user.id } },
+      { returnDocument: 'after' },
+    ).lean()) as BidDoc | null;
+  });
+  if (!updated) throw AppError.conflict('The bid changed meanwhile; reload it.');
+  bus?.publish('bid.changed', bidEvent(updated));
+  await recordAudit({ actorId: user.id, action: `bid.${transition}`, targetType: 'bid', targetId: bidId });
+  const [view] = await viewBids([updated]);
+  return view;
+}
+
+/** The owner accepts a bid: it becomes a deal between the two organizations. */
+export async function acceptBid(user: SessionUser, bidId: string, bus?: EventBus): Promise<DealView> {
+  const unfinished = await unfinishedAcceptance(user, bidId);
+  if (unfinished) return acceptBidAs(unfinished.bid, unfinished.listing, unfinished.actor, bus);
+  const { bid, listing } = await planDecision(user, bidId, 'accept');
+  if (listing.status !== 'published')
+    throw AppError.conflict('This listing no longer takes decisions on bids.');
+  return acceptBidAs(
+    bid,
+    listing,
+    { userId: user.id, role: ownerRole(listing), requirePublished: true },
+    bus,
+  );
+}
+
+const ownerRole = (listing: ListingRef): DealRole => (listing.kind === 'offer' ? 'seller' : 'buyer');
+
+/** A bid the owner accepted whose deal was never written (the process stopped in between): accepting again finishes it. */
+async function unfinishedAcceptance(user: SessionUser, bidId: string) {
+  const { bid, listing } = await loadBidAndListing(bidId);
+  if (bid.status !== 'accepted' || bid.dealId || actorOf(user, bid, listing) !== 'owner') return null;
+  return { bid, listing, actor: { userId: user.id, role: ownerRole(listing), requirePublished: false } };
+}
+
+/**
+ * Accepts `bid` and opens its deal, for the owner or for the system (an auction's close). Safe
+ * to repeat after a crash: the award, the bid's status and the deal's unique bidId each hold
+ * only once, and a step already taken for this same bid is passed over.
+ */
+export async function acceptBidAs(
+  bid: BidDoc,
+  listing: ListingRef,
+  actor: { userId?: string; role: DealRole; requirePublished: boolean },
+  bus?: EventBus,
+): Promise<DealView> {
+  const bidId = String(bid._id);
+  if (listing.awardedBidId && listing.awardedBidId !== bidId) {
+    throw AppError.conflict('This technology has already been awarded to another bid.');
+  }
+  const whole = takesWholeOffer(toBiddable(listing), bid.transferMode);
+  if (whole && !(await claimOfferAward(listing.id, bidId, { requirePublished: actor.requirePublished }))) {
+    throw AppError.conflict('Another bid on this offer was accepted first.');
+  }
+  const accepted = await withBidLock(
+    bidId,
+    async () =>
+      (await BidModel.findOneAndUpdate(
+        { _id: bid._id, status: mongoose.trusted({ $in: LIVE_BID_STATUSES }) },
+        { $set: { status: 'accepted', decidedAt: new Date(), decidedBy: actor.userId } },
+        { returnDocument: 'after' },
+      ).lean()) as BidDoc | null,
+  );
+  const current = accepted ?? ((await BidModel.findById(bid._id).lean()) as BidDoc | null);
+  if (!current || current.status !== 'accepted') {
+    if (whole) await releaseOfferAward(listing.id, { bidId });
+    throw AppError.conflict(`The bid is ${current?.status ?? 'gone'}; it cannot be accepted.`);
+  }
+  const { deal, created } = await createDeal(
+    {
+      listing,
+      counterpartOrgId: String(current.bidderOrgId),
+      createdBy: actor.userId ?? String(current.createdBy),
+      actor: { userId: actor.userId, role: actor.role },
+      bid: current,
+    },
+    bus,
+  );
+  await BidModel.updateOne({ _id: current._id }, { $set: { dealId: deal.id } });
+  if (whole) await recordAwardDeal(listing.id, bidId, deal.id);
+  if (accepted) {
+    bus?.publish('bid.changed', bidEvent(current));
+    await recordAudit({
+      actorId: actor.userId,
+      action: 'bid.accept',
+      targetType: 'bid',
+      targetId: bidId,
+      data: { dealId: deal.id, created },
+    });
+  }
+  return deal;
+}

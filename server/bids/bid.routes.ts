@@ -1,0 +1,81 @@
+import Joi from 'joi';
+import type { ApiRouter } from '../common/api-router';
+import { idParams } from '../common/ids';
+import type { AppContext } from '../context';
+import type { ListingKind } from '../contract/enums';
+import { dealResponse } from '../deals/deal.schemas';
+import { describeDeal } from '../deals/deal-description';
+import { bidBody, bidListResponse, bidResponse, myBidsQuery } from './bid.schemas';
+import { listListingBids, listMyBids, placeBid } from './bid.service';
+import { acceptBid, decideBid } from './bid-decision.service';
+
+export function registerBidRoutes(api: ApiRouter, ctx: AppContext): void {
+  const tag = 'bids';
+  const { bus } = ctx;
+  const listings: { kind: ListingKind; path: string; noun: string }[] = [
+    { kind: 'offer', path: '/offers/:id/bids', noun: 'bid on an offer' },
+    { kind: 'demand', path: '/demands/:id/proposals', noun: 'proposal on a demand' },
+  ];
+  for (const { kind, path, noun } of listings) {
+    api.add({
+      method: 'post',
+      path,
+      tag,
+      summary: `Place a ${noun} (verified organizations, before the deadline)`,
+      access: 'verified',
+      params: idParams,
+      body: bidBody,
+      status: 201,
+      response: bidResponse,
+      handler: async ({ user, params, body }) => ({ bid: await placeBid(user, kind, params.id, body, bus) }),
+    });
+    api.add({
+      method: 'get',
+      path,
+      tag,
+      summary: `The ${noun}s you may see: the owner all (sealed ones after the deadline), a bidder its own`,
+      access: 'user',
+      params: idParams,
+      response: bidListResponse,
+      handler: ({ user, params }) => listListingBids(user, kind, params.id),
+    });
+  }
+  api.add({
+    method: 'get',
+    path: '/bids',
+    tag,
+    summary: 'Bids and proposals my organization placed',
+    access: 'user',
+    query: myBidsQuery,
+    response: Joi.object({ bids: Joi.array() }),
+    handler: ({ user, query }) => listMyBids(user, query),
+  });
+  api.add({
+    method: 'post',
+    path: '/bids/:id/accept',
+    tag,
+    summary: 'Accept a bid or proposal on your listing: opens a deal',
+    access: 'user',
+    params: idParams,
+    status: 201,
+    response: dealResponse,
+    handler: async ({ user, params }) => ({
+      deal: await describeDeal(await acceptBid(user, params.id, bus), user),
+    }),
+  });
+  for (const transition of ['reject', 'shortlist', 'withdraw'] as const) {
+    api.add({
+      method: 'post',
+      path: `/bids/:id/${transition}`,
+      tag,
+      summary:
+        transition === 'withdraw'
+          ? 'Withdraw your bid'
+          : `${transition === 'reject' ? 'Reject' : 'Shortlist'} a bid on your listing`,
+      access: 'user',
+      params: idParams,
+      response: bidResponse,
+      handler: async ({ user, params }) => ({ bid: await decideBid(user, params.id, transition, bus) }),
+    });
+  }
+}

@@ -1,0 +1,155 @@
+/** Placing bids and proposals, and listing them for whoever may see them. */
+import { AppError } from '../common/errors';
+import { actingOrganizationId, type SessionUser } from '../common/session-user';
+import type { EventBus } from '../common/events';
+import type { ListingKind } from '../contract/enums';
+import { recordAudit } from '../audit/audit.service';
+import { organizationNames } from '../deals/names';
+import { canPlaceBid, canSeeBid, isSealed, takesSealedBids, type PlaceBidRefusal } from './bid-lifecycle';
+import { BidModel, type BidDoc } from './bid.model';
+import { bidView, type BidView } from './bid.view';
+import { isListingOwner, loadVisibleListing, toBiddable, type ListingRef } from './listing-ref';
+import type { BidStatus } from './bid-lifecycle';
+import type { TransferMode, Currency } from '../contract/enums';
+
+export interface BidInput {
+  amount: number;
+  currency: Currency;
+  transferMode: TransferMode;
+  terms: string;
+}
+
+export async function viewBids(docs: BidDoc[]): Promise<BidView[]> {
+  const names = await organizationNames(docs.map((b) => String(b.bidderOrgId)));
+  return docs.map((b) => bidView(b, names));
+}
+
+function placeRefusal(reason: PlaceBidRefusal, message: string): AppError {
+  if (reason === 'unverified_org' || reason === 'own_listing') return AppError.forbidden(message);
+  if (reason === 'not_published' || reason === 'deadline_passed') return AppError.conflict(message);
+  const field = reason === 'invalid_amount' ? 'amount' : 'currency';
+  return AppError.validation([{ field, message }], message);
+}
+
+function assertListingTakesBid(listing: ListingRef, input: BidInput): void {
+  if (listing.deadlineClosedAt) throw AppError.conflict('The deadline for bids has passed.');
+  if (listing.awardedBidId) throw AppError.conflict('This technology has already been awarded.');
+  if (listing.transferModes.length > 0 && !listing.transferModes.includes(input.transferMode)) {
+    const message = `transferMode must be one of ${listing.transferModes.join(', ')}`;
+    throw AppError.validation([{ field: 'transferMode', message }], message);
+  }
+}
+
+export async function placeBid(
+  user: SessionUser,
+  kind: ListingKind,
+  listingId: string,
+  input: BidInput,
+  bus?: EventBus,
+): Promise<BidView> {
+  const listing = await loadVisibleListing(kind, listingId, user);
+  const bidderOrgId = actingOrganizationId(user);
+  const now = new Date();
+  const decision = canPlaceBid({
+    listing: toBiddable(listing),
+    bidderOrgId: bidderOrgId ?? '',
+    bidderOrgVerified: !!bidderOrgId && !!user.organization?.verified,
+    bid: input,
+    now,
+  });
+  if (!decision.ok) throw placeRefusal(decision.reason, decision.message);
+  assertListingTakesBid(listing, input);
+  const doc = await BidModel.create({
+    listingKind: kind,
+    listingId: listing.id,
+    listingTitle: listing.title,
+    listingOwnerOrgId: listing.ownerOrgId,
+    bidderOrgId,
+    createdBy: user.id,
+    ...input,
+    sealed: takesSealedBids(toBiddable(listing)),
+  });
+  const bid = doc.toObject() as BidDoc;
+  bus?.publish('bid.changed', bidEvent(bid));
+  await recordAudit({
+    actorId: user.id,
+    action: 'bid.place',
+    targetType: 'bid',
+    targetId: String(bid._id),
+    data: { kind, listingId },
+  });
+  const [view] = await viewBids([bid]);
+  return view;
+}
+
+export function bidEvent(bid: BidDoc) {
+  return {
+    bidId: String(bid._id),
+    listingKind: bid.listingKind as ListingKind,
+    listingId: String(bid.listingId),
+    status: bid.status as BidStatus,
+    bidderOrgId: String(bid.bidderOrgId),
+    listingOwnerOrgId: String(bid.listingOwnerOrgId),
+  };
+}
+
+/**
+ * The bids of a listing that `user` may see: operators all; the owner all, except sealed ones
+ * before the deadline; a bidder their own organization's.
+ */
+export async function listListingBids(user: SessionUser, kind: ListingKind, listingId: string) {
+  const listing = await loadVisibleListing(kind, listingId, user);
+  const now = new Date();
+  const biddable = toBiddable(listing);
+  const sealed = isSealed(biddable, now);
+  const orgId = actingOrganizationId(user);
+  const filter: Record<string, unknown> = { listingKind: kind, listingId: listing.id };
+  const seesAll = user.role === 'admin' || (isListingOwner(listing, user) && !sealed);
+  const summary = { listing: listingSummary(listing), sealed, deadline: listing.deadline?.toISOString() };
+  if (!seesAll) {
+    if (!orgId || isListingOwner(listing, user)) return { bids: [], ...summary };
+    filter.bidderOrgId = orgId;
+  }
+  const docs = (await BidModel.find(filter).sort({ createdAt: 1, _id: 1 }).lean()) as BidDoc[];
+  const visible = docs.filter((b) =>
+    canSeeBid({
+      viewer: { role: user.role, organizationId: orgId },
+      bid: { bidderOrgId: String(b.bidderOrgId) },
+      listing: biddable,
+      now,
+    }),
+  );
+  return { bids: await viewBids(visible), ...summary };
+}
+
+/** What a bid form needs to know of the listing. */
+export function listingSummary(listing: ListingRef) {
+  return {
+    kind: listing.kind,
+    id: listing.id,
+    title: listing.title,
+    status: listing.status,
+    ownerOrgId: listing.ownerOrgId,
+    currency: listing.currency ?? undefined,
+    transferModes: listing.transferModes,
+    pricingModel: listing.pricingModel,
+    demandMode: listing.demandMode,
+    takesSealedBids: takesSealedBids(toBiddable(listing)),
+    deadline: listing.deadline ? new Date(listing.deadline).toISOString() : undefined,
+    closedAt: listing.deadlineClosedAt ? new Date(listing.deadlineClosedAt).toISOString() : undefined,
+    awarded: Boolean(listing.awardedBidId),
+  };
+}
+
+/** `GET /api/bids?mine=true`: bids and proposals my organization placed (operators: all with mine=false). */
+export async function listMyBids(user: SessionUser, query: { mine: boolean; status?: BidStatus }) {
+  const filter: Record<string, unknown> = {};
+  if (query.mine || user.role !== 'admin') {
+    const orgId = actingOrganizationId(user);
+    if (!orgId) return { bids: [] };
+    filter.bidderOrgId = orgId;
+  }
+  if (query.status) filter.status = query.status;
+  const docs = (await BidModel.find(filter).sort({ createdAt: -1, _id: -1 }).limit(500).lean()) as BidDoc[];
+  return { bids: await viewBids(docs) };
+}

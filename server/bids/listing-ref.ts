@@ -1,0 +1,168 @@
+/**
+ * Offers and demands as the bid, deal and document rules see them: one shape for both kinds,
+ * read straight from the models (the listings component owns their routes and services).
+ */
+import mongoose from 'mongoose';
+import type {
+  Currency,
+  DemandMode,
+  ListingKind,
+  ListingStatus,
+  PricingModel,
+  TransferMode,
+} from '../contract/enums';
+import { AppError } from '../common/errors';
+import { isObjectId } from '../common/ids';
+import { actingOrganizationId, type SessionUser } from '../common/session-user';
+import { OfferModel } from '../offers/offer.model';
+import { DemandModel } from '../demands/demand.model';
+import { readClaims } from '../scheduler/claims';
+import { canViewListing } from '../listings/listing-access';
+import type { BiddableListing } from './bid-lifecycle';
+
+export interface AttachmentRef {
+  id: string;
+  fileId: string;
+  name: string;
+  size: number;
+  contentType: string;
+  confidential: boolean;
+  uploadedAt?: Date;
+}
+
+export interface ListingRef {
+  kind: ListingKind;
+  id: string;
+  ownerOrgId: string;
+  status: ListingStatus;
+  title: string;
+  field: string;
+  trl?: number;
+  ipStatus?: string;
+  currency: Currency | null;
+  pricingModel?: PricingModel;
+  demandMode?: DemandMode;
+  /** The auction's closing time or the call's (or demand's) deadline. */
+  deadline: Date | null;
+  reservePrice?: number | null;
+  transferModes: TransferMode[];
+  ndaText?: string;
+  attachments: AttachmentRef[];
+  /** An offer licensed exclusively (or sold) to one bidder (from its award claim): no other bid may be accepted. */
+  awardedBidId?: string;
+  awardedDealId?: string;
+  /** When the deadline job closed the auction or the call (its claim, or the listing's copy). */
+  deadlineClosedAt?: Date;
+}
+
+export function listingModel(kind: ListingKind) {
+  return (kind === 'offer' ? OfferModel : DemandModel) as unknown as mongoose.Model<Record<string, any>>;
+}
+
+/** Claims that decide a listing's award and close: `offer-award:<id>`, `auction-close:<id>`, `call-close:<id>`. */
+export const closeKey = (kind: ListingKind, id: string) =>
+  `${kind === 'offer' ? 'auction' : 'call'}-close:${id}`;
+
+export async function loadListing(kind: ListingKind, id: string): Promise<ListingRef | null> {
+  if (!isObjectId(id)) return null;
+  const doc = await listingModel(kind).findById(id).lean();
+  if (!doc) return null;
+  const ref = toListingRef(kind, doc);
+  const claims = await readClaims<{ bidId?: string; dealId?: string; closedAt?: Date }>([
+    `offer-award:${id}`,
+    closeKey(kind, id),
+  ]);
+  const award = kind === 'offer' ? claims.get(`offer-award:${id}`)?.data : undefined;
+  const closed = claims.get(closeKey(kind, id));
+  return {
+    ...ref,
+    awardedBidId: award?.bidId ?? undefined,
+    awardedDealId: award?.dealId ?? undefined,
+    deadlineClosedAt: ref.deadlineClosedAt ?? closed?.data.closedAt ?? closed?.at,
+  };
+}
+
+export function toListingRef(kind: ListingKind, doc: Record<string, any>): ListingRef {
+  const common = {
+    kind,
+    id: String(doc._id),
+    ownerOrgId: String(doc.organizationId),
+    status: doc.status as ListingStatus,
+    title: String(doc.title ?? ''),
+    field: String(doc.field ?? ''),
+    transferModes: (doc.transferModes ?? []) as TransferMode[],
+    ndaText: doc.ndaText ?? undefined,
+    attachments: ((doc.attachments ?? []) as Record<string, any>[]).map(toAttachmentRef),
+  };
+  if (kind === 'offer') {
+    return {
+      ...common,
+      trl: doc.trl,
+      ipStatus: doc.ipStatus,
+      currency: (doc.pricing?.currency ?? null) as Currency | null,
+      pricingModel: (doc.pricing?.model ?? 'negotiable') as PricingModel,
+      deadline: doc.pricing?.closesAt ?? null,
+      reservePrice: doc.pricing?.reservePrice ?? null,
+      deadlineClosedAt: doc.auction?.closedAt ?? undefined,
+    };
+  }
+  return {
+    ...common,
+    trl: doc.minTrl,
+    currency: (doc.budget?.currency ?? null) as Currency | null,
+    demandMode: (doc.mode ?? 'open') as DemandMode,
+    deadline: doc.deadline ?? null,
+    deadlineClosedAt: doc.callClosedAt ?? undefined,
+  };
+}
+
+function toAttachmentRef(a: Record<string, any>): AttachmentRef {
+  return {
+    id: String(a._id),
+    fileId: String(a.fileId),
+    name: String(a.name),
+    size: Number(a.size),
+    contentType: String(a.contentType),
+    confidential: Boolean(a.confidential),
+    uploadedAt: a.uploadedAt ?? undefined,
+  };
+}
+
+export function toBiddable(listing: ListingRef): BiddableListing {
+  return {
+    kind: listing.kind,
+    status: listing.status,
+    ownerOrgId: listing.ownerOrgId,
+    currency: listing.currency,
+    pricingModel: listing.pricingModel ?? null,
+    demandMode: listing.demandMode ?? null,
+    deadline: listing.deadline,
+  };
+}
+
+export function isListingOwner(
+  listing: Pick<ListingRef, 'ownerOrgId'>,
+  user: SessionUser | undefined,
+): boolean {
+  return !!user && actingOrganizationId(user) === listing.ownerOrgId;
+}
+
+/** The listings component's rule: drafts and listings awaiting review exist only for their organization and operators. */
+export function canSeeListing(listing: ListingRef, viewer: SessionUser | undefined): boolean {
+  return canViewListing(viewer, { organizationId: listing.ownerOrgId, status: listing.status });
+}
+
+/** The listing if `viewer` may see it; 404 otherwise, so a hidden draft is not revealed. */
+export async function loadVisibleListing(
+  kind: ListingKind,
+  id: string,
+  viewer: SessionUser | undefined,
+): Promise<ListingRef> {
+  const listing = await loadListing(kind, id);
+  if (!listing || !canSeeListing(listing, viewer)) throw AppError.notFound(kindName(kind));
+  return listing;
+}
+
+export function kindName(kind: ListingKind): string {
+  return kind === 'offer' ? 'Offer' : 'Demand';
+}

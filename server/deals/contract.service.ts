@@ -1,0 +1,65 @@
+/** The contract draft of an agreed deal, in the language asked for. */
+import { AppError } from '../common/errors';
+import type { SessionUser } from '../common/session-user';
+import type { Currency, Locale } from '../contract/enums';
+import { OrganizationModel } from '../organizations/organization.model';
+import { UserModel } from '../auth/user.model';
+import { BidModel } from '../bids/bid.model';
+import { loadListing } from '../bids/listing-ref';
+import { loadDealForUser } from './deal.service';
+import { renderContractDraft, type ContractParty } from './contract-draft';
+
+async function partyOf(orgId: string): Promise<ContractParty> {
+  const org = await OrganizationModel.findById(orgId).lean();
+  return {
+    name: org?.name ?? '',
+    kind: org?.kind ?? undefined,
+    taxCode: org?.taxCode ?? undefined,
+    province: org?.province ?? undefined,
+  };
+}
+
+export async function contractDraftHtml(user: SessionUser, dealId: string, locale: Locale): Promise<string> {
+  const { deal } = await loadDealForUser(user, dealId);
+  const version = deal.agreedVersion;
+  const sheet = version ? deal.termSheets.find((s) => s.version === version) : undefined;
+  if (!sheet)
+    throw AppError.conflict('The contract draft exists once both parties have accepted the same terms.');
+  const [seller, buyer, listing, bid, broker] = await Promise.all([
+    partyOf(deal.sellerOrgId),
+    partyOf(deal.buyerOrgId),
+    loadListing(deal.listingKind, deal.listingId),
+    deal.bidId ? BidModel.findById(deal.bidId).lean() : null,
+    deal.brokerUserId ? UserModel.findById(deal.brokerUserId).lean() : null,
+  ]);
+  return renderContractDraft(
+    {
+      dealId: deal.id,
+      version: sheet.version,
+      generatedAt: new Date(),
+      seller,
+      buyer,
+      broker: broker ? { name: broker.name } : null,
+      technology: {
+        title: deal.listingTitle,
+        kind: deal.listingKind,
+        field: listing?.field ?? deal.field,
+        trl: listing?.trl,
+        ipStatus: listing?.ipStatus,
+        transferMode:
+          bid?.transferMode ?? (listing?.transferModes.length === 1 ? listing.transferModes[0] : undefined),
+      },
+      terms: {
+        price: sheet.price,
+        currency: sheet.currency as Currency,
+        royaltyPct: sheet.royaltyPct,
+        exclusivity: sheet.exclusivity,
+        territory: sheet.territory,
+        durationMonths: sheet.durationMonths,
+        milestones: sheet.milestones,
+      },
+      acceptances: sheet.acceptedBy.map((a) => ({ role: a.role, at: a.at })),
+    },
+    locale,
+  );
+}

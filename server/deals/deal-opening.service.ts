@@ -1,0 +1,140 @@
+/**
+ * How deals begin: from an accepted bid (with the bid as term sheet version 1) or from a party
+ * that opens a negotiation on a published listing directly.
+ */
+import mongoose from 'mongoose';
+import { AppError } from '../common/errors';
+import { actingOrganizationId, type SessionUser } from '../common/session-user';
+import type { EventBus } from '../common/events';
+import type { ListingKind } from '../contract/enums';
+import { recordAudit } from '../audit/audit.service';
+import { SINGLE_AWARD_TRANSFER_MODES } from '../bids/bid-lifecycle';
+import type { BidDoc } from '../bids/bid.model';
+import { isListingOwner, loadVisibleListing, type ListingRef } from '../bids/listing-ref';
+import { DealModel, type DealDoc } from './deal.model';
+import { dealView, type DealView } from './deal.view';
+import { publishDealEvent } from './deal-events';
+import type { DealRole } from './deal-machine';
+import { withLock } from '../scheduler/locks';
+
+interface NewDeal {
+  listing: ListingRef;
+  /** The organization that is not the listing's owner. */
+  counterpartOrgId: string;
+  createdBy: string;
+  actor: { userId?: string; role: DealRole };
+  bid?: BidDoc;
+}
+
+function partiesOf(listing: ListingRef, counterpartOrgId: string) {
+  return listing.kind === 'offer'
+    ? { sellerOrgId: listing.ownerOrgId, buyerOrgId: counterpartOrgId }
+    : { sellerOrgId: counterpartOrgId, buyerOrgId: listing.ownerOrgId };
+}
+
+/** The bid, as the first term sheet, proposed by its author on their side of the deal. */
+function termSheetFromBid(bid: BidDoc, listingKind: ListingKind) {
+  return {
+    version: 1,
+    price: bid.amount,
+    currency: bid.currency,
+    exclusivity: SINGLE_AWARD_TRANSFER_MODES.includes(bid.transferMode),
+    milestones: [],
+    proposedBy: bid.createdBy,
+    proposedByRole: listingKind === 'offer' ? 'buyer' : 'seller',
+    acceptedBy: [],
+    createdAt: new Date(),
+  };
+}
+
+/** Creates the deal; for a bid that already has one (a retried accept), returns that one. */
+export async function createDeal(
+  input: NewDeal,
+  bus?: EventBus,
+): Promise<{ deal: DealView; created: boolean }> {
+  const { listing, bid } = input;
+  const firstSheet = bid && bid.amount > 0 ? termSheetFromBid(bid, listing.kind) : undefined;
+  const now = new Date();
+  let doc: DealDoc;
+  try {
+    const created = await DealModel.create({
+      listingKind: listing.kind,
+      ...(listing.kind === 'offer' ? { offerId: listing.id } : { demandId: listing.id }),
+      listingTitle: listing.title,
+      field: listing.field,
+      ...(bid ? { bidId: bid._id } : {}),
+      ...partiesOf(listing, input.counterpartOrgId),
+      status: 'negotiating',
+      createdBy: input.createdBy,
+      termSheets: firstSheet ? [firstSheet] : [],
+      latestVersion: firstSheet ? 1 : 0,
+      timeline: [
+        {
+          at: now,
+          actorId: input.actor.userId,
+          actorRole: input.actor.role,
+          event: 'created',
+          to: 'negotiating',
+          data: bid ? { bidId: String(bid._id), termSheetVersion: firstSheet ? 1 : undefined } : {},
+        },
+      ],
+    });
+    doc = created.toObject() as DealDoc;
+  } catch (err) {
+    if (bid && (err as { code?: number }).code === 11000) {
+      const existing = (await DealModel.findOne({ bidId: bid._id }).lean()) as DealDoc | null;
+      if (existing) return { deal: dealView(existing), created: false };
+    }
+    throw err;
+  }
+  const deal = dealView(doc);
+  publishDealEvent(bus, deal.id, 'deal:created', {});
+  if (deal.termSheets[0]) publishDealEvent(bus, deal.id, 'terms:proposed', { termSheet: deal.termSheets[0] });
+  await recordAudit({
+    actorId: input.actor.userId,
+    action: 'deal.create',
+    targetType: 'deal',
+    targetId: deal.id,
+    data: { listingKind: listing.kind, listingId: listing.id, ...(bid ? { bidId: String(bid._id) } : {}) },
+  });
+  return { deal, created: true };
+}
+
+/** `POST /api/deals {offerId | demandId}`: a verified organization opens a negotiation on someone else's listing. */
+export async function openDealDirect(
+  user: SessionUser,
+  input: { offerId?: string; demandId?: string },
+  bus?: EventBus,
+): Promise<DealView> {
+  const kind: ListingKind = input.offerId ? 'offer' : 'demand';
+  const listing = await loadVisibleListing(kind, (input.offerId ?? input.demandId)!, user);
+  const orgId = actingOrganizationId(user)!;
+  if (isListingOwner(listing, user)) throw AppError.forbidden('You cannot open a deal on your own listing.');
+  if (listing.status !== 'published') throw AppError.conflict('This listing is not open for negotiation.');
+  if (listing.awardedBidId)
+    throw AppError.conflict('This technology has already been awarded to another buyer.');
+  return withLock(`open-deal:${listing.id}:${orgId}`, () => openOnce(user, listing, orgId, bus));
+}
+
+/** One open deal per organization and listing: checked and created under the lock above. */
+async function openOnce(
+  user: SessionUser,
+  listing: ListingRef,
+  orgId: string,
+  bus?: EventBus,
+): Promise<DealView> {
+  const kind = listing.kind;
+  const org = new mongoose.Types.ObjectId(orgId);
+  const open = await DealModel.exists({
+    [kind === 'offer' ? 'offerId' : 'demandId']: new mongoose.Types.ObjectId(listing.id),
+    $or: [{ sellerOrgId: org }, { buyerOrgId: org }],
+    status: mongoose.trusted({ $in: ['negotiating', 'agreed', 'awaiting_payment'] }),
+  });
+  if (open) throw AppError.conflict('Your organization already has an open deal on this listing.');
+  const role: DealRole = kind === 'offer' ? 'buyer' : 'seller';
+  const { deal } = await createDeal(
+    { listing, counterpartOrgId: orgId, createdBy: user.id, actor: { userId: user.id, role } },
+    bus,
+  );
+  return deal;
+}

@@ -1,0 +1,134 @@
+import type { ApiRouter } from '../common/api-router';
+import { idParams } from '../common/ids';
+import type { AppContext } from '../context';
+import {
+  brokerBody,
+  cancelBody,
+  dealListQuery,
+  dealListResponse,
+  dealResponse,
+  openDealBody,
+  timelineResponse,
+  brokerCandidatesResponse,
+} from './deal.schemas';
+import { cancelDeal, listDeals, loadDealForUser, walkAwayFromDeal } from './deal.service';
+import { describeDeal, describeDeals } from './deal-description';
+import { openDealDirect } from './deal-opening.service';
+import { assignBroker, listBrokerCandidates, removeBroker } from './deal-broker.service';
+import { setDefaultDealBus } from './deal-events';
+
+export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
+  const tag = 'deals';
+  const { bus } = ctx;
+  setDefaultDealBus(bus);
+  api.add({
+    method: 'get',
+    path: '/deals',
+    tag,
+    summary: 'Deals of my organization and deals I broker (operators: all, unless mine=true)',
+    access: 'user',
+    query: dealListQuery,
+    response: dealListResponse,
+    handler: async ({ user, query }) => {
+      const { views, total } = await listDeals(user, query);
+      return { deals: await describeDeals(views, user), total, page: query.page, limit: query.limit };
+    },
+  });
+  api.add({
+    method: 'post',
+    path: '/deals',
+    tag,
+    summary: 'Open a negotiation directly on a published offer or demand',
+    access: 'verified',
+    body: openDealBody,
+    status: 201,
+    response: dealResponse,
+    handler: async ({ user, body }) => ({
+      deal: await describeDeal(await openDealDirect(user, body, bus), user),
+    }),
+  });
+  api.add({
+    method: 'get',
+    path: '/deals/:id',
+    tag,
+    summary: 'One deal with its term sheets and timeline (parties, broker, operators)',
+    access: 'user',
+    params: idParams,
+    response: dealResponse,
+    handler: async ({ user, params }) => ({
+      deal: await describeDeal((await loadDealForUser(user, params.id)).deal, user),
+    }),
+  });
+  api.add({
+    method: 'get',
+    path: '/deals/:id/timeline',
+    tag,
+    summary: 'What happened in a deal, who did it and when',
+    access: 'user',
+    params: idParams,
+    response: timelineResponse,
+    handler: async ({ user, params }) => ({
+      timeline: (await loadDealForUser(user, params.id)).deal.timeline,
+    }),
+  });
+  api.add({
+    method: 'post',
+    path: '/deals/:id/cancel',
+    tag,
+    summary: 'Cancel a deal with a reason (a party or an operator)',
+    access: 'user',
+    params: idParams,
+    body: cancelBody,
+    response: dealResponse,
+    handler: async ({ user, params, body }) => ({
+      deal: await describeDeal(await cancelDeal(user, params.id, body.reason, bus), user),
+    }),
+  });
+  api.add({
+    method: 'post',
+    path: '/deals/:id/walk-away',
+    tag,
+    summary: 'A party ends the negotiation without agreement',
+    access: 'user',
+    params: idParams,
+    response: dealResponse,
+    handler: async ({ user, params }) => ({
+      deal: await describeDeal(await walkAwayFromDeal(user, params.id, bus), user),
+    }),
+  });
+  api.add({
+    method: 'post',
+    path: '/deals/:id/broker',
+    tag,
+    summary: 'Assign a broker to the deal (a party or an operator)',
+    access: 'user',
+    params: idParams,
+    body: brokerBody,
+    response: dealResponse,
+    handler: async ({ user, params, body }) => ({
+      deal: await describeDeal(await assignBroker(user, params.id, body.userId, bus), user),
+    }),
+  });
+  api.add({
+    method: 'get',
+    path: '/deals/:id/broker-candidates',
+    tag,
+    summary: 'Brokers a party or an operator may assign to the deal',
+    access: 'user',
+    params: idParams,
+    response: brokerCandidatesResponse,
+    handler: async ({ user, params }) => ({ brokers: await listBrokerCandidates(user, params.id) }),
+  });
+  api.add({
+    method: 'delete',
+    path: '/deals/:id/broker',
+    tag,
+    summary: 'Remove the deal’s broker (a party or an operator)',
+    access: 'user',
+    params: idParams,
+    response: dealResponse,
+    handler: async ({ user, params }) => ({
+      deal: await describeDeal(await removeBroker(user, params.id, bus), user),
+    }),
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * Deals: who may see them, and their state machine applied with one conditional update per
+ * transition, recorded in the timeline and published as a domain event.
+ */
+import mongoose from 'mongoose';
+import { AppError } from '../common/errors';
+import { isObjectId } from '../common/ids';
+import { actingOrganizationId, type SessionUser } from '../common/session-user';
+import type { EventBus } from '../common/events';
+import { recordAudit } from '../audit/audit.service';
+import { releaseOfferAward } from '../bids/offer-award';
+import { DealModel, type DealDoc, type DealStatus } from './deal.model';
+import { dealView, type DealView } from './deal.view';
+import {
+  DEAL_TERMINAL_STATES,
+  canView,
+  dealRoleOf,
+  planDealTransition,
+  type DealRole,
+  type DealTransition,
+} from './deal-machine';
+import { publishDealEvent } from './deal-events';
+import { refusal } from './deal-errors';
+import { withLock } from '../scheduler/locks';
+
+export { dealView, type DealView };
+
+export function dealParticipants(deal: {
+  sellerOrgId: unknown;
+  buyerOrgId: unknown;
+  brokerUserId?: unknown;
+}): { sellerOrgId: string; buyerOrgId: string; brokerUserId?: string } {
+  return {
+    sellerOrgId: String(deal.sellerOrgId),
+    buyerOrgId: String(deal.buyerOrgId),
+    ...(deal.brokerUserId ? { brokerUserId: String(deal.brokerUserId) } : {}),
+  };
+}
+
+export function roleOfUser(deal: DealView | DealDoc, user: SessionUser): DealRole {
+  return dealRoleOf(dealParticipants(deal), {
+    id: user.id,
+    organizationId: actingOrganizationId(user) ?? null,
+    role: user.role,
+  });
+}
+
+/**
+ * Every write to a deal document runs under this lock: on FerretDB two concurrent updates of one
+ * document can silently overwrite each other (see scheduler/locks.ts). Do not nest it.
+ */
+export function withDealLock<T>(dealId: string, fn: () => Promise<T>): Promise<T> {
+  return withLock(`deal:${dealId}`, fn);
+}
+
+export async function findDealDoc(dealId: string): Promise<DealDoc | null> {
+  if (!isObjectId(dealId)) return null;
+  return (await DealModel.findById(dealId).lean()) as DealDoc | null;
+}
+
+/** The deal and the user's role in it; 404 for unknown ids and for outsiders alike. */
+export async function loadDealForUser(
+  user: SessionUser,
+  dealId: string,
+): Promise<{ deal: DealView; role: DealRole }> {
+  const doc = await findDealDoc(dealId);
+  if (!doc) throw AppError.notFound('Deal');
+  const role = roleOfUser(doc, user);
+  if (!canView(role)) throw AppError.notFound('Deal');
+  return { deal: dealView(doc), role };
+}
+
+export interface TransitionOptions {
+  reason?: string;
+  expectedFrom?: DealStatus[];
+  /** Published to this bus; without one, to the exchange's default bus. */
+  bus?: EventBus;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Takes `transition` as `actor`: checks the rule against the current state, then applies it
+ * with an update conditional on that state, so of two concurrent transitions one wins and the
+ * other is refused with 409 (or re-planned when the state it saw was replaced by another).
+ */
+export async function transitionDeal(
+  dealId: string,
+  transition: DealTransition,
+  actor: { userId?: string; role: DealRole },
+  opts: TransitionOptions = {},
+): Promise<DealView> {
+  return withDealLock(dealId, () => applyTransition(dealId, transition, actor, opts));
+}
+
+async function applyTransition(
+  dealId: string,
+  transition: DealTransition,
+  actor: { userId?: string; role: DealRole },
+  opts: TransitionOptions,
+): Promise<DealView> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const doc = await findDealDoc(dealId);
+    if (!doc) throw AppError.notFound('Deal');
+    const from = doc.status as DealStatus;
+    const plan = planDealTransition(from, transition, actor.role, { reason: opts.reason });
+    if (!plan.ok) throw refusal(plan.code, plan.message);
+    if (opts.expectedFrom && !opts.expectedFrom.includes(from)) {
+      throw AppError.conflict(`The deal is ${from.replaceAll('_', ' ')}.`);
+    }
+    const now = new Date();
+    const set: Record<string, unknown> = { status: plan.to };
+    if (DEAL_TERMINAL_STATES.includes(plan.to)) set.closedAt = now;
+    if (opts.reason) set.cancelReason = opts.reason;
+    const entry = {
+      at: now,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      event: transition,
+      from,
+      to: plan.to,
+      data: { ...(opts.reason ? { reason: opts.reason } : {}), ...opts.data },
+    };
+    const updated = (await DealModel.findOneAndUpdate(
+      { _id: dealId, status: from },
+      { $set: set, $push: { timeline: entry } },
+      { returnDocument: 'after' },
+    ).lean()) as DealDoc | null;
+    if (!updated) continue;
+    await afterTransition(updated, transition, actor, from, opts);
+    return dealView(updated);
+  }
+  throw AppError.conflict('The deal changed meanwhile; reload it and try again.');
+}
+
+async function afterTransition(
+  deal: DealDoc,
+  transition: DealTransition,
+  actor: { userId?: string; role: DealRole },
+  from: DealStatus,
+  opts: TransitionOptions,
+): Promise<void> {
+  const dealId = String(deal._id);
+  if ((deal.status === 'cancelled' || deal.status === 'closed_lost') && deal.offerId) {
+    await releaseOfferAward(String(deal.offerId), { dealId });
+  }
+  publishDealEvent(opts.bus, dealId, 'deal:status', {
+    status: deal.status as DealStatus,
+    from,
+    ...(opts.reason ? { reason: opts.reason } : {}),
+  });
+  await recordAudit({
+    actorId: actor.userId,
+    action: `deal.${transition}`,
+    targetType: 'deal',
+    targetId: dealId,
+    data: { from, to: deal.status, role: actor.role, ...(opts.reason ? { reason: opts.reason } : {}) },
+  });
+}
+
+export async function cancelDeal(user: SessionUser, dealId: string, reason: string, bus?: EventBus) {
+  const { role } = await loadDealForUser(user, dealId);
+  return transitionDeal(dealId, 'cancel', { userId: user.id, role }, { reason, bus });
+}
+
+export async function walkAwayFromDeal(user: SessionUser, dealId: string, bus?: EventBus) {
+  const { role } = await loadDealForUser(user, dealId);
+  return transitionDeal(dealId, 'walk_away', { userId: user.id, role }, { bus });
+}
+
+export interface DealListQuery {
+  status?: DealStatus;
+  mine?: boolean;
+  page: number;
+  limit: number;
+}
+
+/** The user's deals (as a member of either party, or as their broker); operators see all unless `mine`. */
+export async function listDeals(user: SessionUser, query: DealListQuery) {
+  const filter: Record<string, unknown> = {};
+  if (user.role !== 'admin' || query.mine) {
+    const orgId = actingOrganizationId(user);
+    const mine: Record<string, unknown>[] = [{ brokerUserId: new mongoose.Types.ObjectId(user.id) }];
+    if (orgId) {
+      const org = new mongoose.Types.ObjectId(orgId);
+      mine.push({ sellerOrgId: org }, { buyerOrgId: org });
+    }
+    filter.$or = mine;
+  }
+  if (query.status) filter.status = query.status;
+  const [docs, total] = await Promise.all([
+    DealModel.find(filter)
+      .sort({ updatedAt: -1, _id: -1 })
+      .skip((query.page - 1) * query.limit)
+      .limit(query.limit)
+      .lean(),
+    DealModel.countDocuments(filter),
+  ]);
+  return { views: (docs as DealDoc[]).map(dealView), total };
+}

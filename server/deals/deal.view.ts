@@ -1,0 +1,76 @@
+import type { DealDoc } from './deal.model';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+const idOf = (v: unknown) => (v == null ? undefined : String(v));
+
+type TermSheetDoc = DealDoc['termSheets'][number];
+
+export function termSheetView(sheet: TermSheetDoc) {
+  return {
+    version: sheet.version,
+    price: sheet.price,
+    currency: sheet.currency,
+    royaltyPct: sheet.royaltyPct ?? undefined,
+    exclusivity: sheet.exclusivity,
+    territory: sheet.territory ?? undefined,
+    durationMonths: sheet.durationMonths ?? undefined,
+    milestones: (sheet.milestones ?? []).map((m) => ({
+      title: m.title ?? '',
+      dueDate: iso(m.dueDate),
+      amount: m.amount ?? undefined,
+    })),
+    proposedBy: String(sheet.proposedBy),
+    proposedByRole: sheet.proposedByRole,
+    acceptedBy: (sheet.acceptedBy ?? []).map((a) => ({
+      role: a.role as 'seller' | 'buyer',
+      userId: idOf(a.userId),
+      at: iso(a.at),
+    })),
+    createdAt: iso(sheet.createdAt),
+  };
+}
+
+export type TermSheetView = ReturnType<typeof termSheetView>;
+
+/** A deal as the API returns it: ids as strings, times as ISO strings. */
+export function dealView(deal: DealDoc) {
+  return {
+    id: String(deal._id),
+    status: deal.status,
+    listingKind: deal.listingKind,
+    listingId: String(deal.offerId ?? deal.demandId),
+    offerId: idOf(deal.offerId),
+    demandId: idOf(deal.demandId),
+    listingTitle: deal.listingTitle,
+    title: deal.listingTitle,
+    field: deal.field ?? undefined,
+    bidId: idOf(deal.bidId),
+    sellerOrgId: String(deal.sellerOrgId),
+    buyerOrgId: String(deal.buyerOrgId),
+    brokerUserId: idOf(deal.brokerUserId),
+    termSheets: (deal.termSheets ?? []).map(termSheetView),
+    latestVersion: deal.latestVersion ?? 0,
+    agreedVersion: deal.agreedVersion ?? undefined,
+    timeline: (deal.timeline ?? []).map((e) => ({
+      at: iso(e.at),
+      actorId: idOf(e.actorId),
+      actorRole: e.actorRole ?? undefined,
+      event: e.event,
+      from: e.from ?? undefined,
+      to: e.to ?? undefined,
+      data: e.data ?? undefined,
+    })),
+    ndaAcceptances: (deal.ndaAcceptances ?? []).map((n) => ({
+      userId: idOf(n.userId),
+      orgId: idOf(n.orgId),
+      at: iso(n.at),
+      text: n.text ?? '',
+    })),
+    cancelReason: deal.cancelReason ?? undefined,
+    closedAt: iso(deal.closedAt),
+    createdAt: iso(deal.createdAt),
+    updatedAt: iso(deal.updatedAt),
+  };
+}
+
+export type DealView = ReturnType<typeof dealView>;

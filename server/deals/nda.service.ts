@@ -1,0 +1,71 @@
+/**
+ * The non-disclosure step of staged disclosure: a party accepts the listing's NDA text inside
+ * its deal, and from then on its members may download the listing's confidential documents.
+ */
+import mongoose from 'mongoose';
+import { AppError } from '../common/errors';
+import { actingOrganizationId, type SessionUser } from '../common/session-user';
+import type { EventBus } from '../common/events';
+import { recordAudit } from '../audit/audit.service';
+import { loadListing } from '../bids/listing-ref';
+import { DealModel, type DealDoc } from './deal.model';
+import { dealView, type DealView } from './deal.view';
+import { loadDealForUser, withDealLock } from './deal.service';
+import { publishDealEvent } from './deal-events';
+
+/** Used when the owner wrote no NDA of their own. */
+export const DEFAULT_NDA_TEXT =
+  'Bên nhận cam kết giữ bí mật mọi tài liệu mật của tin đăng này, chỉ dùng chúng để đánh giá và đàm phán giao dịch, ' +
+  'không sao chép hay tiết lộ cho bên thứ ba khi chưa có sự đồng ý bằng văn bản của bên sở hữu. / ' +
+  'The recipient keeps every confidential document of this listing secret, uses it only to evaluate and negotiate ' +
+  'this deal, and neither copies nor discloses it to a third party without the owner’s written consent.';
+
+/** Deals in these states no longer open the listing's confidential documents. */
+export const DISCLOSURE_CLOSED_STATES = ['cancelled', 'closed_lost'] as const;
+
+export async function ndaTextOf(deal: Pick<DealView, 'listingKind' | 'listingId'>): Promise<string> {
+  const listing = await loadListing(deal.listingKind, deal.listingId);
+  return listing?.ndaText?.trim() || DEFAULT_NDA_TEXT;
+}
+
+export function hasAcceptedNda(deal: Pick<DealView, 'ndaAcceptances'>, orgId: string | undefined): boolean {
+  return !!orgId && deal.ndaAcceptances.some((a) => a.orgId === orgId);
+}
+
+export async function acceptNda(user: SessionUser, dealId: string, bus?: EventBus): Promise<DealView> {
+  const { deal, role } = await loadDealForUser(user, dealId);
+  if (role !== 'seller' && role !== 'buyer') throw AppError.forbidden('Only the parties accept the NDA.');
+  if ((DISCLOSURE_CLOSED_STATES as readonly string[]).includes(deal.status)) {
+    throw AppError.conflict('This deal has ended.');
+  }
+  const orgId = actingOrganizationId(user)!;
+  const text = await ndaTextOf(deal);
+  const now = new Date();
+  const updated = await withDealLock(
+    dealId,
+    async () =>
+      (await DealModel.findOneAndUpdate(
+        {
+          _id: dealId,
+          'ndaAcceptances.userId': mongoose.trusted({ $ne: new mongoose.Types.ObjectId(user.id) }),
+        },
+        {
+          $push: {
+            ndaAcceptances: { userId: user.id, orgId, at: now, text },
+            timeline: { at: now, actorId: user.id, actorRole: role, event: 'nda_accepted', data: { orgId } },
+          },
+        },
+        { returnDocument: 'after' },
+      ).lean()) as DealDoc | null,
+  );
+  if (!updated) return deal;
+  publishDealEvent(bus, dealId, 'nda:accepted', { userId: user.id });
+  await recordAudit({
+    actorId: user.id,
+    action: 'deal.nda.accept',
+    targetType: 'deal',
+    targetId: dealId,
+    data: { orgId },
+  });
+  return dealView(updated);
+}

@@ -1,0 +1,109 @@
+import { pipeline } from 'node:stream/promises';
+import type { ApiRouter } from '../common/api-router';
+import { idParams } from '../common/ids';
+import type { AppContext } from '../context';
+import type { ListingKind } from '../contract/enums';
+import {
+  attachmentParams,
+  dealDocumentsResponse,
+  documentListResponse,
+  documentResponse,
+  downloadParams,
+  uploadBody,
+} from './document.schemas';
+import {
+  listDocuments,
+  openDocument,
+  removeDocument,
+  uploadDocument,
+  type UploadedFile,
+} from './document.service';
+import { dealDocuments } from './deal-documents.service';
+import { singleFileUpload } from './upload.middleware';
+
+export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
+  const tag = 'documents';
+  const { bus } = ctx;
+  const upload = singleFileUpload(ctx.config.uploadMaxBytes);
+  for (const kind of ['offer', 'demand'] as const) {
+    const base = `/${kind}s/:id/documents`;
+    api.add({
+      method: 'post',
+      path: base,
+      tag,
+      summary: `Attach a document to your ${kind} (multipart: file, confidential=true|false)`,
+      access: 'user',
+      params: idParams,
+      before: [upload],
+      body: uploadBody,
+      contentType: 'multipart/form-data',
+      status: 201,
+      response: documentResponse,
+      handler: async ({ user, params, body, req }) => ({
+        document: await uploadDocument(
+          user,
+          kind,
+          params.id,
+          req.file as UploadedFile | undefined,
+          body.confidential,
+          bus,
+        ),
+      }),
+    });
+    api.add({
+      method: 'get',
+      path: base,
+      tag,
+      summary: `The documents of a ${kind}, with whether you may download each`,
+      access: 'public',
+      params: idParams,
+      response: documentListResponse,
+      handler: async ({ maybeUser, params }) => ({
+        documents: await listDocuments(maybeUser, kind, params.id),
+      }),
+    });
+    api.add({
+      method: 'delete',
+      path: `${base}/:attachmentId`,
+      tag,
+      summary: `Remove a document from your ${kind}`,
+      access: 'user',
+      params: attachmentParams,
+      status: 204,
+      handler: ({ user, params }) => removeDocument(user, kind, params.id, params.attachmentId, bus),
+    });
+  }
+  api.add({
+    method: 'get',
+    path: '/documents/:listingKind/:listingId/:attachmentId',
+    tag,
+    summary:
+      'Download a document: confidential ones only by the owner, operators, the broker, and parties who accepted the NDA',
+    access: 'public',
+    params: downloadParams,
+    handler: async ({ maybeUser, params, res }) => {
+      const kind = params.listingKind.replace(/s$/, '') as ListingKind;
+      const { attachment, stream } = await openDocument(
+        maybeUser,
+        kind,
+        params.listingId,
+        params.attachmentId,
+      );
+      res.setHeader('Content-Type', attachment.contentType);
+      res.setHeader('Content-Length', String(attachment.size));
+      res.setHeader('Cache-Control', attachment.confidential ? 'private, no-store' : 'private, max-age=300');
+      res.attachment(attachment.name);
+      await pipeline(stream, res);
+    },
+  });
+  api.add({
+    method: 'get',
+    path: '/deals/:id/documents',
+    tag,
+    summary: 'The documents of the deal’s listing, its NDA text and whether your side accepted it',
+    access: 'user',
+    params: idParams,
+    response: dealDocumentsResponse,
+    handler: ({ user, params }) => dealDocuments(user, params.id),
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The deadline work of the exchange: closing auctions and calls for proposals. Jobs are enqueued
+ * when a listing with a deadline is published and, in case that was missed (listings are written
+ * elsewhere, a process may have died), by a sweep that finds published listings past their
+ * deadline and not yet closed. The dedupe key makes both paths enqueue one job per listing.
+ */
+import mongoose from 'mongoose';
+import type { AppContext } from '../context';
+import type { ListingKind } from '../contract/enums';
+import { OfferModel } from '../offers/offer.model';
+import { DemandModel } from '../demands/demand.model';
+import { loadListing } from '../bids/listing-ref';
+import { closeAuction, closeCall, DEADLINE_GRACE_MS, type CloseResult } from '../bids/deadline-close.service';
+import { enqueueJob, requeueJob } from './job-queue';
+import type { JobHandler, JobResult } from './scheduler';
+
+export const AUCTION_CLOSE = 'auction.close';
+export const CALL_CLOSE = 'call.close';
+
+const $lte = (at: Date) => mongoose.trusted({ $lte: at });
+const absent = () => mongoose.trusted({ $exists: false });
+const SWEEP_BATCH = 100;
+
+export function deadlineJobKey(kind: ListingKind, id: string): string {
+  return kind === 'offer' ? `${AUCTION_CLOSE}:${id}` : `${CALL_CLOSE}:${id}`;
+}
+
+function enqueueClose(kind: ListingKind, id: string, deadline: Date) {
+  return enqueueJob({
+    type: kind === 'offer' ? AUCTION_CLOSE : CALL_CLOSE,
+    runAt: new Date(new Date(deadline).getTime() + DEADLINE_GRACE_MS),
+    payload: kind === 'offer' ? { offerId: id } : { demandId: id },
+    dedupeKey: deadlineJobKey(kind, id),
+  });
+}
+
+/** Schedules the close of a just-published auction or call for proposals; other listings need none. */
+export async function scheduleListingDeadline(kind: ListingKind, id: string): Promise<boolean> {
+  const listing = await loadListing(kind, id);
+  if (!listing || listing.status !== 'published' || !listing.deadline || listing.deadlineClosedAt)
+    return false;
+  const sealed =
+    kind === 'offer' ? listing.pricingModel === 'auction' : listing.demandMode === 'call_for_proposals';
+  if (!sealed) return false;
+  await enqueueClose(kind, id, listing.deadline);
+  return true;
+}
+
+/** Enqueues a close job for every published auction and call whose deadline has passed and that is still open. */
+export async function enqueueDueDeadlines(now = new Date()): Promise<void> {
+  const due = new Date(now.getTime() - DEADLINE_GRACE_MS);
+  const [offers, demands] = await Promise.all([
+    OfferModel.find(
+      {
+        status: 'published',
+        'pricing.model': 'auction',
+        'pricing.closesAt': $lte(due),
+        'auction.closedAt': absent(),
+      },
+      { 'pricing.closesAt': 1 },
+    )
+      .limit(SWEEP_BATCH)
+      .lean(),
+    DemandModel.find(
+      { status: 'published', mode: 'call_for_proposals', deadline: $lte(due), callClosedAt: absent() },
+      { deadline: 1 },
+    )
+      .limit(SWEEP_BATCH)
+      .lean(),
+  ]);
+  for (const o of offers as { _id: unknown; pricing: { closesAt: Date } }[]) {
+    await ensureCloseJob('offer', String(o._id), o.pricing.closesAt);
+  }
+  for (const d of demands as { _id: unknown; deadline: Date }[])
+    await ensureCloseJob('demand', String(d._id), d.deadline);
+}
+
+/**
+ * A listing the sweep finds still open past its deadline needs its close job run: enqueued if
+ * missing, run again if it is done (its marks on the listing were lost to a concurrent write).
+ */
+async function ensureCloseJob(kind: ListingKind, id: string, deadline: Date): Promise<void> {
+  const job = await enqueueClose(kind, id, deadline);
+  if (job.status === 'done') await requeueJob(job);
+}
+
+function asJobResult(result: CloseResult): JobResult {
+  return result.done ? undefined : { rescheduleAt: result.notBefore };
+}
+
+export function deadlineJobHandlers(deps: Pick<AppContext, 'bus' | 'config'>): Record<string, JobHandler> {
+  return {
+    [AUCTION_CLOSE]: async (job) => asJobResult(await closeAuction(String(job.payload?.offerId), deps)),
+    [CALL_CLOSE]: async (job) => asJobResult(await closeCall(String(job.payload?.demandId), deps)),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Short-lived locks between requests and processes, held as documents with a unique `_id`.
+ *
+ * Why: FerretDB 1.24 on SQLite applies an update as read-modify-write of the whole document
+ * without isolation, so two concurrent conditional updates of one document can both "match"
+ * and the later write silently replaces the earlier one. Inserting a document with a given
+ * `_id` is atomic there (and on MongoDB), so that is what serialises writers. A holder that
+ * dies leaves a lock that expires after `ttlMs`.
+ */
+import { randomUUID } from 'node:crypto';
+import mongoose, { Schema } from 'mongoose';
+import { AppError } from '../common/errors';
+
+const lockSchema = new Schema({ _id: String, owner: String, until: Date }, { versionKey: false });
+export const LockModel = mongoose.model('Lock', lockSchema);
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Takes the lock if it is free (or expired); returns the owner token, or null when someone holds it. */
+export async function tryLock(key: string, ttlMs: number): Promise<string | null> {
+  const owner = randomUUID();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await LockModel.collection.insertOne({ _id: key, owner, until: new Date(Date.now() + ttlMs) } as never);
+      return owner;
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      const held = await LockModel.collection.findOne({ _id: key } as never);
+      if (!held || (held.until as Date) > new Date()) return null;
+      await LockModel.collection.deleteOne({ _id: key, owner: held.owner } as never);
+    }
+  }
+  return null;
+}
+
+export async function unlock(key: string, owner: string): Promise<void> {
+  await LockModel.collection.deleteOne({ _id: key, owner } as never);
+}
+
+/**
+ * Runs `fn` while holding `key`, waiting up to `waitMs` for it. Never nest two locks on the
+ * same key: the inner one would wait for the outer.
+ */
+export async function withLock<T>(
+  key: string,
+  fn: () => Promise<T>,
+  opts: { ttlMs?: number; waitMs?: number } = {},
+): Promise<T> {
+  const ttlMs = opts.ttlMs ?? 15_000;
+  const giveUpAt = Date.now() + (opts.waitMs ?? 10_000);
+  let owner = await tryLock(key, ttlMs);
+  while (!owner) {
+    if (Date.now() > giveUpAt) throw AppError.conflict('This record is busy; try again in a moment.');
+    await sleep(5 + Math.floor(Math.random() * 20));
+    owner = await tryLock(key, ttlMs);
+  }
+  try {
+    return await fn();
+  } finally {
+    await unlock(key, owner);
+  }
+}

@@ -1,0 +1,25 @@
+/** The scheduler as a background worker of the exchange (see server/exchange.ts). */
+import { logger } from '../common/logger';
+import type { BackgroundStarter } from '../context';
+import { startScheduler } from './scheduler';
+import { deadlineJobHandlers, enqueueDueDeadlines, scheduleListingDeadline } from './deadline-jobs';
+
+export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
+  const unsubscribe = ctx.bus.subscribe('listing.published', ({ kind, id }) => {
+    scheduleListingDeadline(kind, id).catch((err) =>
+      logger.warn({ err, kind, id }, 'deadline not scheduled'),
+    );
+  });
+  const scheduler = startScheduler({
+    handlers: deadlineJobHandlers(ctx),
+    sweeps: [() => enqueueDueDeadlines()],
+    intervalMs: ctx.config.schedulerIntervalMs,
+  });
+  return {
+    name: 'scheduler',
+    async stop() {
+      unsubscribe();
+      await scheduler.stop();
+    },
+  };
+};

@@ -1,0 +1,90 @@
+/**
+ * The durable scheduler's loop: every interval it runs its sweeps (which enqueue work they find
+ * due), then claims and runs due jobs one by one until none is left. Any number of processes
+ * may run it against the same database: a job runs only under its lock (`job:<id>`), which a
+ * dead process's lock gives up after `lockMs`.
+ */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { logger } from '../common/logger';
+import type { Worker } from '../exchange';
+import { claimDueJob, completeJob, failJob, rescheduleJob } from './job-queue';
+import { tryLock, unlock } from './locks';
+import type { JobDoc } from './job.model';
+
+export type JobResult = void | { rescheduleAt: Date };
+export type JobHandler = (job: JobDoc) => Promise<JobResult>;
+
+export interface SchedulerOptions {
+  handlers: Record<string, JobHandler>;
+  sweeps?: (() => Promise<void>)[];
+  intervalMs: number;
+  /** How long a claimed job stays locked; a worker that dies frees it when this expires. */
+  lockMs?: number;
+  maxAttempts?: number;
+  workerId?: string;
+}
+
+const JOBS_PER_TICK = 50;
+
+export function startScheduler(opts: SchedulerOptions): Worker & { workerId: string; tick(): Promise<void> } {
+  const workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const lockMs = opts.lockMs ?? 60_000;
+  const maxAttempts = opts.maxAttempts ?? 5;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
+
+  async function runJob(job: JobDoc): Promise<void> {
+    const handler = opts.handlers[job.type];
+    try {
+      if (!handler) throw new Error(`no handler for job type ${job.type}`);
+      const result = await handler(job);
+      if (result && 'rescheduleAt' in result) await rescheduleJob(job, result.rescheduleAt);
+      else await completeJob(job);
+    } catch (err) {
+      logger.error({ err, jobId: String(job._id), type: job.type }, 'scheduled job failed');
+      await failJob(job, err, maxAttempts);
+    }
+  }
+
+  async function tick(): Promise<void> {
+    for (const sweep of opts.sweeps ?? []) {
+      if (stopped) return;
+      await sweep();
+    }
+    for (let i = 0; i < JOBS_PER_TICK && !stopped; i++) {
+      const job = await claimDueJob(workerId, new Date(), lockMs, Object.keys(opts.handlers));
+      if (!job) return;
+      const lockKey = `job:${String(job._id)}`;
+      const owner = await tryLock(lockKey, lockMs);
+      if (!owner) return; // another process runs this job now
+      try {
+        await runJob(job);
+      } finally {
+        await unlock(lockKey, owner);
+      }
+    }
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      current = tick()
+        .catch((err) => logger.warn({ err }, 'scheduler tick failed'))
+        .finally(() => schedule(opts.intervalMs));
+    }, delay);
+  }
+
+  schedule(0);
+  return {
+    name: 'scheduler',
+    workerId,
+    tick,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * An enterprise bids on an institute's offer, the institute accepts, and both agree on version 2
+ * of the terms — each in their own Chromium context, against a whole running exchange serving the
+ * built client (`npm run build:client` first).
+ */
+import assert from 'node:assert/strict';
+import type { Express } from 'express';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
+import { startTestExchange } from '../helpers/running-exchange';
+import { resetDatabase } from '../helpers/test-app';
+import { PASSWORD, signUp, type Member } from '../helpers/factories';
+import type { Exchange } from '../../server/exchange';
+import { DealModel } from '../../server/deals/deal.model';
+import { publishedOffer } from '../api/deals-helpers';
+
+describe('browser: a bid becomes an agreed deal', function () {
+  this.timeout(120_000);
+  let exchange: Exchange;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    exchange = await startTestExchange();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await exchange?.stop();
+  });
+  beforeEach(resetDatabase);
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  /** A browser context signed in as `member` through the API; the session cookie stays in the context. */
+  async function signedIn(member: Member, locale: string): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ locale });
+    contexts.push(context);
+    const res = await context.request.post(`${exchange.url}/api/auth/login`, {
+      data: { email: member.user.email, password: PASSWORD },
+    });
+    assert.equal(res.status(), 200);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { page, errors };
+  }
+
+  it('the enterprise bids, the institute accepts, and both accept version 2 of the terms', async () => {
+    const app = exchange.httpServer as unknown as Express;
+    const institute = await signUp(app, {
+      kind: 'institute',
+      orgName: 'Viện Sinh học Nông nghiệp',
+      name: 'Lê Thị Hoa',
+    });
+    const enterprise = await signUp(app, {
+      kind: 'enterprise',
+      orgName: 'Công ty Phân bón Sông Hồng',
+      name: 'Phạm Văn Nam',
+    });
+    const offerId = await publishedOffer(institute, { title: 'Chế phẩm vi sinh xử lý phụ phẩm nông nghiệp' });
+    const seller = await signedIn(institute, 'vi-VN');
+    const buyer = await signedIn(enterprise, 'en-GB');
+
+    // The enterprise places its bid.
+    await buyer.page.goto(`${exchange.url}/offers/${offerId}/bids`);
+    await buyer.page.getByTestId('bid-form').waitFor();
+    await buyer.page.getByTestId('bid-amount').fill('250.000.000');
+    await buyer.page.getByTestId('bid-transfer-mode').selectOption('license_non_exclusive');
+    await buyer.page.getByTestId('bid-terms').fill('Chuyển giao trong 6 tháng');
+    await buyer.page.getByTestId('bid-submit').click();
+    await buyer.page.getByTestId('bid-placed').waitFor();
+    await buyer.page.locator('[data-testid^="bid-row-"][data-amount="250000000"]').waitFor();
+
+    // The institute sees it and accepts: the deal page opens with the bid as version 1.
+    await seller.page.goto(`${exchange.url}/offers/${offerId}/bids`);
+    const accept = seller.page.locator('[data-testid^="accept-bid-"]');
+    await accept.waitFor();
+    await accept.click();
+    await seller.page.waitForURL(/\/deals\/[0-9a-f]{24}$/);
+    const dealId = seller.page.url().split('/').pop()!;
+    await seller.page.locator('[data-testid="deal-page"][data-status="negotiating"]').waitFor();
+    await seller.page.locator('[data-testid="term-sheets"][data-latest="1"]').waitFor();
+
+    // The institute proposes version 2 at a higher price.
+    await seller.page.getByTestId('terms-price').fill('300.000.000');
+    await seller.page.getByTestId('terms-duration').fill('24');
+    await seller.page.getByTestId('terms-submit').click();
+    await seller.page.locator('[data-testid="term-sheets"][data-latest="2"]').waitFor();
+
+    // The enterprise finds the deal, sees what changed, and accepts version 2.
+    await buyer.page.goto(`${exchange.url}/deals`);
+    await buyer.page.getByTestId(`deal-link-${dealId}`).click();
+    await buyer.page.locator('[data-testid="term-sheets"][data-latest="2"]').waitFor();
+    assert.equal(await buyer.page.getByTestId('term-row-price').getAttribute('data-changed'), 'true');
+    assert.equal(await buyer.page.getByTestId('term-row-territory').getAttribute('data-changed'), null);
+    await buyer.page.getByTestId('accept-terms-2').click();
+    await buyer.page.locator('[data-testid="accepted-by"][data-roles="buyer"]').waitFor();
+
+    // The institute accepts the same version: the deal is agreed and awaits payment.
+    await seller.page.reload();
+    await seller.page.getByTestId('accept-terms-2').click();
+    await seller.page.locator('[data-testid="deal-page"][data-status="awaiting_payment"]').waitFor();
+    await seller.page.getByTestId('terms-agreed').waitFor();
+    await seller.page.getByTestId('contract-vi').waitFor();
+    await seller.page.locator('[data-slot="negotiation-room"]').waitFor({ state: 'attached' });
+
+    const deal = await DealModel.findById(dealId).lean();
+    assert.equal(deal?.agreedVersion, 2);
+    assert.equal(deal?.termSheets[1].price, 300_000_000);
+    assert.deepEqual(seller.errors, []);
+    assert.deepEqual(buyer.errors, []);
+  });
+});
