@@ -1,0 +1,48 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../labels';
+import { listingHref } from '../listings/listingApi';
+import type { Match, ReasonEffect } from './matchingApi';
+
+const EFFECT_MARK: Record<ReasonEffect, string> = { positive: '✓', neutral: '•', negative: '✗' };
+
+/** One matched listing: its title, how well it fits, and why. */
+export function MatchCard({ match }: { match: Match }) {
+  const { t } = useTranslation();
+  const { field, province } = useLabels();
+  const listing = match.offer ?? match.demand;
+  if (!listing) return null;
+  const percent = Math.round(match.score * 100);
+  const reasons =
+    match.reasonDetails ?? match.reasons.map((text) => ({ code: '', effect: 'neutral' as const, text }));
+  return (
+    <li className="match-card" data-testid="match" data-id={listing.id} data-score={match.score}>
+      <div className="match-head">
+        <Link
+          to={listingHref(listing.kind ?? (match.offer ? 'offer' : 'demand'), listing.id)}
+          className="match-title"
+        >
+          {listing.title}
+        </Link>
+        <span className="match-score" title={t('matching.scoreTitle')} data-testid="match-score">
+          {t('matching.score', { percent })}
+        </span>
+      </div>
+      <div className="match-bar" aria-hidden="true">
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      <p className="muted match-meta">
+        {[listing.organization?.name, field(listing.field), listing.province && province(listing.province)]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      <ul className="match-reasons" aria-label={t('matching.reasons')}>
+        {reasons.map((r, i) => (
+          <li key={i} className={`reason reason-${r.effect}`} data-testid="match-reason">
+            <span aria-hidden="true">{EFFECT_MARK[r.effect]}</span> {r.text}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ListingKind } from '../../../../server/contract/enums';
+import { useLocale } from '../../labels';
+import { Loading } from '../../ui/Loading';
+import { MatchCard } from './MatchCard';
+import { getMatches, type Match } from './matchingApi';
+import './matching.css';
+
+/** On a listing's page: the counterpart listings that best match it, with scores and reasons. */
+export function MatchesPanel({ kind, id }: { kind: ListingKind; id: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [matches, setMatches] = useState<Match[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setMatches(null);
+    setFailed(false);
+    getMatches(kind, id, locale, controller.signal)
+      .then(setMatches)
+      .catch(() => {
+        if (!controller.signal.aborted) setFailed(true);
+      });
+    return () => controller.abort();
+  }, [kind, id, locale]);
+
+  // Matches are extra: a listing page without them is still whole.
+  if (failed) return null;
+  return (
+    <section className="matches-panel" data-testid="matches-panel" aria-labelledby="matches-title">
+      <h2 id="matches-title">
+        {kind === 'offer' ? t('matching.titleForOffer') : t('matching.titleForDemand')}
+      </h2>
+      <p className="muted">{t('matching.explained')}</p>
+      {!matches && <Loading />}
+      {matches && matches.length === 0 && (
+        <p className="empty-state" data-testid="matches-empty">
+          {t('matching.empty')}
+        </p>
+      )}
+      {matches && matches.length > 0 && (
+        <ol className="matches" data-testid="matches">
+          {matches.map((m) => (
+            <MatchCard key={(m.offer ?? m.demand)?.id} match={m} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

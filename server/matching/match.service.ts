@@ -1,0 +1,67 @@
+/** `GET /api/{offers|demands}/:id/matches`: the matcher over the database and the search index. */
+import type { AppContext } from '../context';
+import type { SessionUser } from '../common/session-user';
+import type { Locale } from '../contract/enums';
+import { reasonTexts, type MatchReason } from './match-score';
+import { counterpartKind, matchableFromDoc, type MatchKind } from './matchable';
+import { findMatches, type MatcherDeps, type ScoredMatch } from './matcher';
+import { dbCandidateStore } from './db-candidate-store';
+import { listingViews, loadListingForViewer } from './listing-access';
+
+export const DEFAULT_MATCH_LIMIT = 10;
+export const MAX_MATCH_LIMIT = 50;
+/** Below this a pairing is more noise than match: not shown. */
+export const MIN_MATCH_SCORE = 0.25;
+
+export interface MatchView {
+  offer?: Record<string, unknown>;
+  demand?: Record<string, unknown>;
+  score: number;
+  reasons: string[];
+  /** The same reasons with their codes and how each moved the score. */
+  reasonDetails: { code: string; effect: MatchReason['effect']; text: string }[];
+}
+
+export function matcherDeps(ctx: Pick<AppContext, 'search'>): MatcherDeps {
+  return { relevance: (text, opts) => ctx.search.relevance(text, opts), store: dbCandidateStore };
+}
+
+export async function matchesForListing(
+  ctx: Pick<AppContext, 'search'>,
+  viewer: SessionUser | undefined,
+  kind: MatchKind,
+  id: string,
+  opts: { limit: number; locale: Locale },
+): Promise<{ matches: MatchView[] }> {
+  const doc = await loadListingForViewer(viewer, kind, id);
+  const matches = await findMatches(matchableFromDoc(kind, doc), matcherDeps(ctx), {
+    limit: opts.limit,
+    minScore: MIN_MATCH_SCORE,
+  });
+  return { matches: await toViews(counterpartKind(kind), matches, viewer, opts.locale) };
+}
+
+async function toViews(
+  kind: MatchKind,
+  matches: ScoredMatch[],
+  viewer: SessionUser | undefined,
+  locale: Locale,
+): Promise<MatchView[]> {
+  const views = await listingViews(
+    kind,
+    matches.map((m) => m.listing.id),
+    viewer,
+  );
+  return matches.flatMap((m) => {
+    const view = views.get(m.listing.id);
+    if (!view) return [];
+    return [
+      {
+        [kind]: view,
+        score: m.score,
+        reasons: reasonTexts(m.reasons, locale),
+        reasonDetails: m.reasons.map((r) => ({ code: r.code, effect: r.effect, text: r.text[locale] })),
+      },
+    ];
+  });
+}

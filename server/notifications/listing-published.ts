@@ -1,0 +1,106 @@
+/**
+ * When a listing is published, tell the people it concerns, once each:
+ *  - active members of the organizations whose published counterpart listings it matches with a
+ *    score of at least NOTIFY_MATCH_SCORE;
+ *  - owners of saved searches it satisfies.
+ * Its own organization is not told. Safe to run twice for the same listing (and in two processes):
+ * each notification's dedupeKey is `${userId}:${type}:${listingId}`.
+ */
+import mongoose from 'mongoose';
+import type { AppContext } from '../context';
+import { OfferModel } from '../offers/offer.model';
+import { DemandModel } from '../demands/demand.model';
+import { UserModel } from '../auth/user.model';
+import { matchableFromDoc, type MatchKind } from '../matching/matchable';
+import { findMatches, type ScoredMatch } from '../matching/matcher';
+import { matcherDeps } from '../matching/match.service';
+import { alertListingFromDoc } from '../alerts/alert-match';
+import { alertsMatchingListing } from '../alerts/alert.service';
+import { createNotification } from './notification.service';
+import { LISTING_MATCH_TYPE, listingNotice } from './listing-notice';
+
+export const NOTIFY_MATCH_SCORE = 0.5;
+/** Counterpart listings whose owners may be told about one new listing. */
+const MAX_MATCHES_NOTIFIED = 50;
+
+export async function notifyAboutPublishedListing(
+  ctx: Pick<AppContext, 'bus' | 'config' | 'search'>,
+  event: { kind: MatchKind; id: string },
+  now: Date = new Date(),
+): Promise<{ notified: number }> {
+  const model: mongoose.Model<any> = event.kind === 'offer' ? OfferModel : DemandModel;
+  const doc = await model.findById(event.id).lean<Record<string, any>>();
+  if (!doc || doc.status !== 'published') return { notified: 0 };
+  const source = matchableFromDoc(event.kind, doc);
+
+  const [matches, alerts] = await Promise.all([
+    findMatches(source, matcherDeps(ctx), { limit: MAX_MATCHES_NOTIFIED, minScore: NOTIFY_MATCH_SCORE }),
+    alertsMatchingListing(alertListingFromDoc(event.kind, doc)),
+  ]);
+  const bestMatchByUser = await membersOfMatchedOrganizations(matches);
+  const alertsByUser = new Map<string, { id: string; q: string }[]>();
+  for (const { userId, alert } of alerts)
+    alertsByUser.set(userId, [...(alertsByUser.get(userId) ?? []), alert]);
+
+  const publishers = new Set(await activeMemberIds([source.organizationId]));
+  const recipients = new Set([...bestMatchByUser.keys(), ...alertsByUser.keys()]);
+  let notified = 0;
+  for (const userId of recipients) {
+    if (publishers.has(userId)) continue;
+    const match = bestMatchByUser.get(userId);
+    const notice = listingNotice({
+      listing: { kind: event.kind, id: event.id, title: source.title },
+      match: match && {
+        kind: match.listing.kind,
+        title: match.listing.title,
+        score: match.score,
+        reasons: match.reasons,
+      },
+      alerts: alertsByUser.get(userId) ?? [],
+    });
+    const created = await createNotification(
+      ctx,
+      {
+        userId,
+        type: LISTING_MATCH_TYPE,
+        ...notice,
+        data: {
+          listingKind: event.kind,
+          listingId: event.id,
+          ...(match && { matchedListingId: match.listing.id, score: match.score }),
+          alertIds: (alertsByUser.get(userId) ?? []).map((a) => a.id),
+        },
+        dedupeKey: `${userId}:${LISTING_MATCH_TYPE}:${event.id}`,
+      },
+      now,
+    );
+    if (created) notified++;
+  }
+  return { notified };
+}
+
+/** For each active member of a matched listing's organization, that organization's best match. */
+async function membersOfMatchedOrganizations(matches: ScoredMatch[]): Promise<Map<string, ScoredMatch>> {
+  const bestByOrg = new Map<string, ScoredMatch>();
+  for (const m of matches)
+    if (!bestByOrg.has(m.listing.organizationId)) bestByOrg.set(m.listing.organizationId, m);
+  const users = await UserModel.find({
+    organizationId: mongoose.trusted({
+      $in: [...bestByOrg.keys()].filter((id) => mongoose.isValidObjectId(id)),
+    }),
+    membershipStatus: 'active',
+  })
+    .select({ _id: 1, organizationId: 1 })
+    .lean();
+  return new Map(users.map((u) => [String(u._id), bestByOrg.get(String(u.organizationId))!]));
+}
+
+async function activeMemberIds(orgIds: string[]): Promise<string[]> {
+  const users = await UserModel.find({
+    organizationId: mongoose.trusted({ $in: orgIds.filter((id) => mongoose.isValidObjectId(id)) }),
+    membershipStatus: 'active',
+  })
+    .select({ _id: 1 })
+    .lean();
+  return users.map((u) => String(u._id));
+}
