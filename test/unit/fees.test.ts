@@ -10,6 +10,10 @@ import {
   type FeeLine,
   type FeeSchedule,
 } from '../../server/payments/fees';
+import { agreedPrice, allFeesPaid, dealFeeLines, paymentForLine } from '../../server/payments/deal-fees';
+import type { PaymentStatus } from '../../server/payments/payment-lifecycle';
+import { newPaymentReference, receiptNumberOf } from '../../server/payments/reference';
+import { escapeHtml, renderReceiptHtml } from '../../server/payments/receipt';
 
 /** A schedule without min or max, to see the bare percentage. */
 function bare(percentBps: number, payer: FeeSchedule['successFee']['payer'] = 'split'): FeeSchedule {
@@ -304,5 +308,88 @@ describe('fees', () => {
     it('when the amount is not an integer, then it throws', () => {
       assert.throws(() => formatMoney(1.5, 'USD', 'en'), RangeError);
     });
+  });
+});
+
+describe('the fee lines of a deal', () => {
+  const sheets = [
+    { version: 1, price: 900_000_000, currency: 'VND' },
+    { version: 2, price: 500_000_000, currency: 'VND' },
+  ];
+
+  it('when no version is agreed, then nothing is owed', () => {
+    assert.deepEqual(dealFeeLines({ termSheets: sheets }, DEFAULT_FEE_SCHEDULE), []);
+  });
+
+  it('when version 2 is agreed, then the fees come from its price, not the latest or the first', () => {
+    const lines = dealFeeLines({ termSheets: sheets, agreedVersion: 2 }, DEFAULT_FEE_SCHEDULE);
+    assert.deepEqual(
+      lines.map((l) => [l.payer, l.amount, l.currency]),
+      [
+        ['buyer', 5_000_000],
+        ['seller', 5_000_000],
+      ].map(([p, a]) => [p, a, 'VND']),
+    );
+    assert.deepEqual(agreedPrice({ termSheets: sheets, agreedVersion: 1 }), {
+      price: 900_000_000,
+      currency: 'VND',
+    });
+  });
+
+  const payment = (payer: string, status: PaymentStatus, minutesAgo: number, live = false) => ({
+    purpose: 'success_fee',
+    payer,
+    status,
+    openKey: live ? `d:success_fee:${payer}` : undefined,
+    createdAt: new Date(Date.now() - minutesAgo * 60_000),
+  });
+
+  it('then a line is represented by its live payment, else its latest one', () => {
+    const failed = payment('buyer', 'failed', 10);
+    const pending = payment('buyer', 'pending', 20, true);
+    assert.equal(paymentForLine({ purpose: 'success_fee', payer: 'buyer' }, [failed, pending]), pending);
+    const older = payment('buyer', 'failed', 30);
+    assert.equal(paymentForLine({ purpose: 'success_fee', payer: 'buyer' }, [older, failed]), failed);
+    assert.equal(paymentForLine({ purpose: 'success_fee', payer: 'seller' }, [failed]), undefined);
+  });
+
+  it('then all fees are paid only when every line has a paid payment', () => {
+    const lines = dealFeeLines({ termSheets: sheets, agreedVersion: 2 }, DEFAULT_FEE_SCHEDULE);
+    assert.equal(allFeesPaid(lines, [payment('buyer', 'paid', 1)]), false);
+    assert.equal(allFeesPaid(lines, [payment('buyer', 'paid', 1), payment('seller', 'refunded', 1)]), false);
+    assert.equal(allFeesPaid(lines, [payment('buyer', 'paid', 1), payment('seller', 'paid', 1)]), true);
+  });
+});
+
+describe('payment references and receipts', () => {
+  it('then a reference is TX- and six unambiguous characters, and its receipt number follows from it', () => {
+    for (let i = 0; i < 50; i++) assert.match(newPaymentReference(), /^TX-[A-HJKMNP-Z2-9]{6}$/);
+    assert.equal(receiptNumberOf('TX-7K3QZP'), 'RC-7K3QZP');
+  });
+
+  it('when a receipt is rendered, then every value is escaped and the amount formatted for the locale', () => {
+    const data = {
+      receiptNumber: 'RC-7K3QZP',
+      paidAt: new Date('2025-07-01T03:00:00Z'),
+      payerOrgName: 'Công ty "A" <B>',
+      dealId: 'd1',
+      dealTitle: '<img src=x onerror=alert(1)>',
+      purpose: 'success_fee',
+      amount: 5_000_000,
+      currency: 'VND' as const,
+      provider: 'bank_transfer',
+      reference: 'TX-7K3QZP',
+      status: 'paid',
+    };
+    const vi = renderReceiptHtml(data, 'vi');
+    assert.ok(!vi.includes('<img'));
+    assert.ok(vi.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.ok(vi.includes('Công ty &quot;A&quot; &lt;B&gt;'));
+    assert.ok(vi.includes(formatMoney(5_000_000, 'VND', 'vi')));
+    assert.ok(vi.includes('Phí giao dịch thành công'));
+    const en = renderReceiptHtml({ ...data, amount: 12_345, currency: 'USD' }, 'en');
+    assert.ok(en.includes('$123.45'));
+    assert.ok(en.includes('Success fee'));
+    assert.equal(escapeHtml(`<a href='x'>&</a>`), '&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;');
   });
 });

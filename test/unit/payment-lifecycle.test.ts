@@ -7,6 +7,7 @@ import {
   type PaymentEvent,
   type PaymentStatus,
 } from '../../server/payments/payment-lifecycle';
+import { readStripeEvent } from '../../server/payments/stripe-event-mapping';
 
 /** Expected status after each event, by hand: rows are the current status. */
 const EXPECTED: Record<PaymentStatus, Record<PaymentEvent, PaymentStatus>> = {
@@ -99,5 +100,83 @@ describe('payment life cycle', () => {
       PAYMENT_STATUSES.filter((s) => canRequestRefund(s)),
       ['paid'],
     );
+  });
+});
+
+describe('reading Stripe events', () => {
+  const event = (type: string, object: Record<string, unknown>) => ({ id: 'evt_1', type, data: { object } });
+  const session = {
+    id: 'cs_1',
+    client_reference_id: 'p1',
+    metadata: { paymentId: 'p1' },
+    payment_intent: 'pi_1',
+  };
+
+  it('when a Checkout Session completes paid, then it means paid, with its session and PaymentIntent', () => {
+    assert.deepEqual(
+      readStripeEvent(event('checkout.session.completed', { ...session, payment_status: 'paid' })),
+      {
+        paymentEvent: 'paid',
+        paymentId: 'p1',
+        checkoutSessionId: 'cs_1',
+        paymentIntentId: 'pi_1',
+      },
+    );
+  });
+
+  it('when it completes unpaid (a delayed method), then nothing changes until the async outcome', () => {
+    const unpaid = { ...session, payment_status: 'unpaid' };
+    assert.equal(readStripeEvent(event('checkout.session.completed', unpaid))!.paymentEvent, undefined);
+    assert.equal(
+      readStripeEvent(event('checkout.session.async_payment_succeeded', unpaid))!.paymentEvent,
+      'paid',
+    );
+    assert.equal(
+      readStripeEvent(event('checkout.session.async_payment_failed', unpaid))!.paymentEvent,
+      'failed',
+    );
+    assert.equal(readStripeEvent(event('checkout.session.expired', unpaid))!.paymentEvent, 'expired');
+  });
+
+  it('then the payment id falls back on client_reference_id, and an expanded PaymentIntent gives its id', () => {
+    const bare = {
+      id: 'cs_2',
+      client_reference_id: 'p2',
+      payment_intent: { id: 'pi_2' },
+      payment_status: 'paid',
+    };
+    const notice = readStripeEvent(event('checkout.session.completed', bare))!;
+    assert.equal(notice.paymentId, 'p2');
+    assert.equal(notice.paymentIntentId, 'pi_2');
+  });
+
+  it('when a charge is refunded in full, then refunded; in part, nothing', () => {
+    const charge = { id: 'ch_1', payment_intent: 'pi_1', refunded: true };
+    assert.equal(readStripeEvent(event('charge.refunded', charge))!.paymentEvent, 'refunded');
+    assert.equal(
+      readStripeEvent(event('charge.refunded', { ...charge, refunded: false }))!.paymentEvent,
+      undefined,
+    );
+  });
+
+  it('when a refund succeeds, then refunded with its id; while pending, nothing', () => {
+    const refund = { id: 're_1', payment_intent: 'pi_1', status: 'succeeded', metadata: { paymentId: 'p1' } };
+    assert.deepEqual(readStripeEvent(event('refund.updated', refund)), {
+      paymentEvent: 'refunded',
+      paymentId: 'p1',
+      paymentIntentId: 'pi_1',
+      refundId: 're_1',
+      refundStatus: 'succeeded',
+    });
+    assert.equal(
+      readStripeEvent(event('refund.created', { ...refund, status: 'pending' }))!.paymentEvent,
+      undefined,
+    );
+  });
+
+  it('when a PaymentIntent fails, then failed; an event of another kind is not ours to read', () => {
+    const intent = { id: 'pi_1', metadata: { paymentId: 'p1' } };
+    assert.equal(readStripeEvent(event('payment_intent.payment_failed', intent))!.paymentEvent, 'failed');
+    assert.equal(readStripeEvent(event('customer.created', { id: 'cus_1' })), null);
   });
 });

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../dates';
+import { useLocale } from '../../labels';
+import { formatMoney } from '../../money';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { confirmPayment, refundPayment, type AdminPayment, type Payment } from './paymentsApi';
+import { PaymentStatusBadge } from './PaymentStatusBadge';
+import { RefundForm } from './RefundForm';
+import { ReceiptLink } from './ReceiptLink';
+
+/** One payment in the operators' list, with confirm (bank transfer received) and refund. */
+export function AdminPaymentRow({
+  payment,
+  onChanged,
+}: {
+  payment: AdminPayment;
+  onChanged: (p: Payment) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [refunding, setRefunding] = useState(false);
+
+  async function act(action: () => Promise<Payment>) {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await action());
+      setRefunding(false);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const refundable = payment.status === 'paid' && (payment.dealStatus === 'cancelled' || payment.duplicate);
+  return (
+    <tr data-testid={`admin-payment-${payment.id}`}>
+      <td>
+        <Link to={`/deals/${payment.dealId}`}>{payment.dealTitle ?? payment.dealId}</Link>
+        <div className="row-note">{t(`payments.purposes.${payment.purpose}`)}</div>
+      </td>
+      <td>
+        {payment.payerOrgName ?? payment.payerOrgId}
+        <div className="row-note">{t(`payments.payers.${payment.payer}`)}</div>
+      </td>
+      <td>{formatMoney(payment.amount, payment.currency, locale)}</td>
+      <td>
+        {t(`payments.providers.${payment.provider}`)}
+        <div className="row-note">
+          <code>{payment.reference}</code>
+        </div>
+      </td>
+      <td>
+        <PaymentStatusBadge status={payment.status} />
+        {payment.duplicate && <div className="row-note">{t('payments.admin.duplicate')}</div>}
+        <div className="row-note">{formatDateTime(payment.paidAt ?? payment.createdAt, locale)}</div>
+      </td>
+      <td>
+        <div className="button-row">
+          {payment.provider === 'bank_transfer' &&
+            (payment.status === 'pending' || payment.status === 'failed') && (
+              <button
+                type="button"
+                className="btn btn-small btn-primary"
+                disabled={busy}
+                onClick={() => void act(() => confirmPayment(payment.id))}
+                data-testid={`confirm-${payment.id}`}
+              >
+                {t('payments.admin.confirm')}
+              </button>
+            )}
+          {refundable && !refunding && (
+            <button
+              type="button"
+              className="btn btn-small btn-danger-outline"
+              disabled={busy}
+              onClick={() => setRefunding(true)}
+              data-testid={`refund-${payment.id}`}
+            >
+              {t('payments.admin.refund')}
+            </button>
+          )}
+          {(payment.status === 'paid' || payment.status === 'refunded') && (
+            <ReceiptLink paymentId={payment.id} />
+          )}
+        </div>
+        {refunding && (
+          <RefundForm
+            paymentId={payment.id}
+            busy={busy}
+            onRefund={(reason) => void act(() => refundPayment(payment.id, reason))}
+            onCancel={() => setRefunding(false)}
+          />
+        )}
+        <ErrorAlert error={error} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { AdminPaymentRow } from './AdminPaymentRow';
+import { listPayments, type AdminPayment, type Payment, type PaymentStatus } from './paymentsApi';
+
+const FILTERS = ['pending', 'paid', 'refunded', 'failed', 'all'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** `/admin/payments`: operators confirm bank transfers and refund the fees of cancelled deals. */
+export function AdminPaymentsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filter: Filter = FILTERS.find((f) => f === params.get('status')) ?? 'pending';
+  const [payments, setPayments] = useState<AdminPayment[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useDocumentTitle(t('payments.admin.title'));
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        const status: PaymentStatus | undefined = filter === 'all' ? undefined : filter;
+        setPayments((await listPayments(status, signal)).payments);
+        setError(null);
+      } catch (err) {
+        if (!signal?.aborted) setError(err);
+      }
+    },
+    [filter],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setPayments(null);
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  function onChanged(changed: Payment) {
+    setPayments((list) => (list ?? []).map((p) => (p.id === changed.id ? { ...p, ...changed } : p)));
+  }
+
+  return (
+    <section>
+      <h1>{t('payments.admin.title')}</h1>
+      <p className="lead">{t('payments.admin.intro')}</p>
+      <div className="segmented" role="group" aria-label={t('payments.statusLabel')}>
+        {FILTERS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            aria-pressed={filter === f}
+            className={filter === f ? 'active' : ''}
+            onClick={() => setParams(f === 'pending' ? {} : { status: f })}
+            data-testid={`payment-filter-${f}`}
+          >
+            {f === 'all' ? t('payments.admin.all') : t(`payments.status.${f}`)}
+          </button>
+        ))}
+      </div>
+      <ErrorAlert error={error} />
+      {!payments && !error && <Loading />}
+      {payments && payments.length === 0 && (
+        <p className="muted" data-testid="payments-empty">
+          {t('payments.admin.empty')}
+        </p>
+      )}
+      {payments && payments.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" data-testid="admin-payments-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('payments.deal')}</th>
+                <th scope="col">{t('payments.payer')}</th>
+                <th scope="col">{t('payments.amount')}</th>
+                <th scope="col">{t('payments.provider')}</th>
+                <th scope="col">{t('payments.statusLabel')}</th>
+                <th scope="col">{t('payments.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {payments.map((p) => (
+                <AdminPaymentRow key={p.id} payment={p} onChanged={onChanged} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api';
+import { useLocale } from '../../labels';
+import { formatMoney } from '../../money';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import { BankTransferDetails } from './BankTransferDetails';
+import { getPayment, type PaymentWithDeal } from './paymentsApi';
+import { PaymentStatusBadge } from './PaymentStatusBadge';
+import { ReceiptLink } from './ReceiptLink';
+
+const POLL_MS = 2000;
+
+/**
+ * `/payments/:id/result`, where Stripe Checkout sends the payer back. It shows the payment's
+ * real state, read from the server: pending until Stripe's webhook lands, so it polls.
+ */
+export function PaymentResultPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const [data, setData] = useState<PaymentWithDeal | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useDocumentTitle(t('payments.result.title'));
+  const pending = !data || data.payment.status === 'pending';
+
+  useEffect(() => {
+    if (!pending) return;
+    const controller = new AbortController();
+    const load = () =>
+      getPayment(id, controller.signal).then(
+        (loaded) => {
+          setData(loaded);
+          setError(null);
+        },
+        (err: unknown) => {
+          if (!controller.signal.aborted) setError(err);
+        },
+      );
+    void load();
+    const timer = setInterval(() => void load(), POLL_MS);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [id, pending]);
+
+  if (isApiError(error) && error.status === 404) return <NotFoundPage />;
+  if (!data) return error ? <ErrorAlert error={error} /> : <Loading />;
+  const { payment, deal, instructions } = data;
+  const cancelled = params.get('cancelled') === '1' && payment.status === 'pending';
+  return (
+    <section data-testid="payment-result">
+      <h1>{t('payments.result.title')}</h1>
+      <p>
+        {t(`payments.purposes.${payment.purpose}`)} ·{' '}
+        <strong>{formatMoney(payment.amount, payment.currency, locale)}</strong>{' '}
+        <PaymentStatusBadge status={payment.status} />
+      </p>
+      <Notice
+        tone={payment.status === 'paid' ? 'success' : payment.status === 'failed' ? 'warning' : 'info'}
+        testId="payment-result-notice"
+      >
+        {cancelled ? t('payments.result.cancelled') : t(`payments.result.${payment.status}`)}
+      </Notice>
+      {payment.status === 'pending' && payment.provider === 'stripe' && !cancelled && <Loading />}
+      {instructions && <BankTransferDetails instructions={instructions} />}
+      <p className="muted">
+        {t('payments.reference')}: <code>{payment.reference}</code> · {t('payments.deal')}:{' '}
+        <span data-testid="result-deal-status">
+          {t(`deals.statuses.${deal.status}`, { defaultValue: deal.status })}
+        </span>
+      </p>
+      <div className="button-row">
+        <Link to={`/deals/${deal.id}`} className="btn btn-secondary" data-testid="back-to-deal">
+          {t('payments.result.backToDeal', { title: deal.title })}
+        </Link>
+        {(payment.status === 'paid' || payment.status === 'refunded') && (
+          <ReceiptLink paymentId={payment.id} />
+        )}
+      </div>
+      <ErrorAlert error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+/** The payments API as the client uses it. Money is an integer in minor units, as the server sends it. */
+import type { Currency, Locale } from '../../../../server/contract/enums';
+import type {
+  PaymentProvider,
+  PaymentPurpose,
+  PaymentStatus,
+} from '../../../../server/payments/payment-lifecycle';
+import { api } from '../../api';
+
+export type { PaymentProvider, PaymentStatus };
+export type Payer = 'buyer' | 'seller';
+
+export interface FeeLine {
+  purpose: PaymentPurpose;
+  amount: number;
+  currency: Currency;
+  payer: Payer;
+  status?: PaymentStatus;
+  paymentId?: string;
+  provider?: PaymentProvider;
+}
+
+export interface Payment {
+  id: string;
+  dealId: string;
+  purpose: PaymentPurpose;
+  payer: Payer;
+  payerOrgId: string;
+  amount: number;
+  currency: Currency;
+  provider: PaymentProvider;
+  status: PaymentStatus;
+  reference: string;
+  receiptNumber?: string;
+  checkoutUrl?: string;
+  duplicate?: boolean;
+  refundReason?: string;
+  paidAt?: string;
+  refundedAt?: string;
+  createdAt?: string;
+  stripe?: { refundStatus?: string };
+}
+
+export interface AdminPayment extends Payment {
+  dealTitle?: string;
+  dealStatus?: string;
+  payerOrgName?: string;
+}
+
+export interface BankTransferInstructions {
+  bankName: string;
+  accountName: string;
+  accountNumber: string;
+  amount: number;
+  currency: Currency;
+  reference: string;
+}
+
+export interface StartedPayment {
+  payment: Payment;
+  checkoutUrl?: string;
+  instructions?: BankTransferInstructions;
+}
+
+export interface PaymentWithDeal {
+  payment: Payment;
+  deal: { id: string; title: string; status: string };
+  instructions?: BankTransferInstructions;
+}
+
+export interface LedgerEntry {
+  id: string;
+  at: string;
+  kind: 'payment_started' | 'payment_received' | 'payment_failed' | 'refund';
+  paymentId: string;
+  payer: Payer;
+  amount: number;
+  currency: Currency;
+  provider: PaymentProvider;
+  reference: string;
+  source: 'member' | 'operator' | 'stripe' | 'system';
+  note?: string;
+}
+
+export async function getProviders(signal?: AbortSignal): Promise<PaymentProvider[]> {
+  return (await api<{ providers: PaymentProvider[] }>('/api/payments/providers', { signal })).providers;
+}
+
+export async function getFees(dealId: string, signal?: AbortSignal): Promise<FeeLine[]> {
+  return (await api<{ fees: FeeLine[] }>(`/api/deals/${encodeURIComponent(dealId)}/fees`, { signal })).fees;
+}
+
+export function startPayment(
+  dealId: string,
+  provider: PaymentProvider,
+  payer: Payer,
+): Promise<StartedPayment> {
+  return api<StartedPayment>(`/api/deals/${encodeURIComponent(dealId)}/payments`, {
+    method: 'POST',
+    body: { provider, payer },
+  });
+}
+
+export function getPayment(id: string, signal?: AbortSignal): Promise<PaymentWithDeal> {
+  return api<PaymentWithDeal>(`/api/payments/${encodeURIComponent(id)}`, { signal });
+}
+
+export async function getLedger(dealId: string, signal?: AbortSignal): Promise<LedgerEntry[]> {
+  return (
+    await api<{ entries: LedgerEntry[] }>(`/api/deals/${encodeURIComponent(dealId)}/ledger`, { signal })
+  ).entries;
+}
+
+export async function listPayments(status: PaymentStatus | undefined, signal?: AbortSignal) {
+  return api<{ payments: AdminPayment[]; total: number }>('/api/admin/payments', {
+    query: { status, limit: 100 },
+    signal,
+  });
+}
+
+export async function confirmPayment(id: string): Promise<Payment> {
+  const body = await api<{ payment: Payment }>(`/api/admin/payments/${encodeURIComponent(id)}/confirm`, {
+    method: 'POST',
+    body: {},
+  });
+  return body.payment;
+}
+
+export async function refundPayment(id: string, reason: string): Promise<Payment> {
+  const body = await api<{ payment: Payment }>(`/api/admin/payments/${encodeURIComponent(id)}/refund`, {
+    method: 'POST',
+    body: { reason },
+  });
+  return body.payment;
+}
+
+export function receiptUrl(paymentId: string, lang: Locale): string {
+  return `/api/payments/${encodeURIComponent(paymentId)}/receipt?lang=${lang}`;
+}

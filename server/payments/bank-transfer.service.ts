@@ -1,0 +1,49 @@
+import { AppError } from '../common/errors';
+import type { SessionUser } from '../common/session-user';
+import { recordAudit } from '../audit/audit.service';
+import { applyEventToPayment } from './payment-transitions';
+import { completeDealIfAllPaid } from './deal-completion';
+import { assertOperatorOutsideDeal, loadPaymentAndDeal } from './payment-access';
+import type { PaymentDeps } from './payment-deps';
+import { paymentView } from './payment.view';
+
+/**
+ * An operator records that a bank transfer arrived: pending → paid, with who and when. A
+ * transfer given up for a card payment can still be confirmed if its money arrives after all;
+ * if the card paid the fee too, the lifecycle flags the payment a duplicate, to be refunded.
+ */
+export async function confirmBankTransfer(
+  operator: SessionUser,
+  paymentId: string,
+  note: string | undefined,
+  deps: PaymentDeps,
+) {
+  const { payment, deal } = await loadPaymentAndDeal(paymentId);
+  if (payment.provider !== 'bank_transfer')
+    throw AppError.conflict('Only bank transfers are confirmed by an operator');
+  assertOperatorOutsideDeal(operator, deal);
+  const refusal = `The payment is ${payment.status}; only a transfer not yet received can be confirmed`;
+  if (payment.status !== 'pending' && payment.status !== 'failed') throw AppError.conflict(refusal);
+  const { effect, payment: after } = await applyEventToPayment(payment._id, 'paid', {
+    source: 'operator',
+    actorId: operator.id,
+    note,
+    set: { confirmedBy: operator.id },
+  });
+  if (effect !== 'applied')
+    throw AppError.conflict(`The payment is ${after.status}; it was confirmed meanwhile`);
+  await recordAudit({
+    actorId: operator.id,
+    action: 'payment.confirm',
+    targetType: 'payment',
+    targetId: paymentId,
+    data: {
+      dealId: String(payment.dealId),
+      amount: payment.amount,
+      currency: payment.currency,
+      reference: payment.reference,
+    },
+  });
+  await completeDealIfAllPaid(String(payment.dealId), deps.schedule, deps.bus);
+  return { payment: paymentView(after) };
+}

@@ -1,0 +1,38 @@
+/**
+ * A deal awaiting payment closes as won once every fee line has a paid payment, and not before.
+ * Each caller checks after its own payment was stored, so of two fees paid at once the later
+ * check sees both; the deal's conditional transition lets only one of them close it.
+ */
+import { AppError } from '../common/errors';
+import type { EventBus } from '../common/events';
+import { DealModel, type DealDoc } from '../deals/deal.model';
+import { transitionDeal } from '../deals/deal.service';
+import type { FeeSchedule } from './fees';
+import { allFeesPaid, dealFeeLines } from './deal-fees';
+import { PaymentModel, type PaymentDoc } from './payment.model';
+import type { PaymentStatus } from './payment-lifecycle';
+
+export async function completeDealIfAllPaid(
+  dealId: string,
+  schedule: FeeSchedule,
+  bus?: EventBus,
+): Promise<boolean> {
+  const deal = (await DealModel.findById(dealId).lean()) as DealDoc | null;
+  if (!deal || deal.status !== 'awaiting_payment') return false;
+  const payments = (await PaymentModel.find({ dealId, status: 'paid' }).lean()) as PaymentDoc[];
+  const lines = dealFeeLines(deal, schedule);
+  const paid = payments.map((p) => ({ ...p, status: p.status as PaymentStatus }));
+  if (!allFeesPaid(lines, paid)) return false;
+  try {
+    await transitionDeal(
+      dealId,
+      'complete',
+      { role: 'system' },
+      { expectedFrom: ['awaiting_payment'], bus, data: { paymentIds: payments.map((p) => String(p._id)) } },
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'conflict') return false;
+    throw err;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The fee lines a deal owes, from its agreed term sheet and the configured schedule; and which
+ * payment, among a deal's payments, stands for each line. Pure: no database here.
+ */
+import type { Currency } from '../contract/enums';
+import { computeDealFees, type FeeLine, type FeeSchedule } from './fees';
+import type { PaymentStatus } from './payment-lifecycle';
+
+export interface DealTerms {
+  agreedVersion?: number | null;
+  termSheets: readonly { version: number; price: number; currency: string }[];
+  brokerUserId?: unknown;
+}
+
+/** The agreed price, or null while no version is agreed. */
+export function agreedPrice(deal: DealTerms): { price: number; currency: Currency } | null {
+  if (!deal.agreedVersion) return null;
+  const sheet = deal.termSheets.find((s) => s.version === deal.agreedVersion);
+  return sheet ? { price: sheet.price, currency: sheet.currency as Currency } : null;
+}
+
+/** What the parties owe once terms are agreed; none before. */
+export function dealFeeLines(deal: DealTerms, schedule: FeeSchedule): FeeLine[] {
+  const agreed = agreedPrice(deal);
+  if (!agreed) return [];
+  return computeDealFees({ ...agreed, hasBroker: Boolean(deal.brokerUserId) }, schedule);
+}
+
+export interface PaymentOfLine {
+  purpose: string;
+  payer: string;
+  status: PaymentStatus;
+  openKey?: string | null;
+  createdAt: Date | string;
+}
+
+/** The payment that stands for a fee line: its live one (pending or paid), else its latest. */
+export function paymentForLine<P extends PaymentOfLine>(
+  line: { purpose: string; payer: string },
+  payments: readonly P[],
+): P | undefined {
+  const ofLine = payments
+    .filter((p) => p.purpose === line.purpose && p.payer === line.payer)
+    .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime());
+  return ofLine.find((p) => p.openKey) ?? ofLine.find((p) => p.status === 'paid') ?? ofLine[0];
+}
+
+/** Every line has a paid payment (a deal with no lines owes nothing). */
+export function allFeesPaid(lines: readonly FeeLine[], payments: readonly PaymentOfLine[]): boolean {
+  return lines.every((line) =>
+    payments.some((p) => p.purpose === line.purpose && p.payer === line.payer && p.status === 'paid'),
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The money record: an append-only entry for each payment started, received, failed and
+ * refunded, with its amount, provider ids and who did it. `entryKey` (paymentId:kind) is unique,
+ * so a step retried or delivered twice is recorded once. Entries are never updated.
+ */
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { CURRENCIES } from '../contract/enums';
+import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES } from './payment-lifecycle';
+
+export const LEDGER_KINDS = ['payment_started', 'payment_received', 'payment_failed', 'refund'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+const ledgerEntrySchema = new Schema({
+  entryKey: { type: String, required: true, unique: true },
+  at: { type: Date, default: () => new Date() },
+  kind: { type: String, enum: LEDGER_KINDS, required: true },
+  dealId: { type: Schema.Types.ObjectId, required: true, index: true },
+  paymentId: { type: Schema.Types.ObjectId, required: true, index: true },
+  purpose: { type: String, enum: PAYMENT_PURPOSES, required: true },
+  payer: { type: String, required: true },
+  payerOrgId: { type: Schema.Types.ObjectId, required: true },
+  /** Minor units; a refund is recorded as a positive amount of kind `refund`. */
+  amount: { type: Number, required: true },
+  currency: { type: String, enum: CURRENCIES, required: true },
+  provider: { type: String, enum: PAYMENT_PROVIDERS, required: true },
+  reference: { type: String, required: true },
+  providerIds: {
+    checkoutSessionId: { type: String },
+    paymentIntentId: { type: String },
+    refundId: { type: String },
+    stripeEventId: { type: String },
+  },
+  actorId: { type: Schema.Types.ObjectId },
+  source: { type: String, enum: ['member', 'operator', 'stripe', 'system'], required: true },
+  note: { type: String },
+});
+ledgerEntrySchema.index({ dealId: 1, at: 1 });
+
+export type LedgerEntryDoc = InferSchemaType<typeof ledgerEntrySchema> & { _id: mongoose.Types.ObjectId };
+export const LedgerEntryModel = mongoose.model('LedgerEntry', ledgerEntrySchema);

@@ -1,0 +1,84 @@
+/**
+ * A payment of one fee line of a deal, through one provider. Its history (who moved it, when,
+ * on which provider event) is embedded, so each change is one atomic update guarded by the
+ * status it expects.
+ *
+ * `openKey` (dealId:purpose:payer) is set while the payment is live (pending or paid) and
+ * unset when it fails or is refunded: its sparse unique index lets one fee line have at most
+ * one live payment, so a fee is never paid twice, while a failed attempt can be retried.
+ */
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { CURRENCIES } from '../contract/enums';
+import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from './payment-lifecycle';
+
+export const PAYMENT_PAYERS = ['buyer', 'seller'] as const;
+
+const historyEntrySchema = new Schema(
+  {
+    at: { type: Date, default: () => new Date() },
+    event: { type: String, required: true },
+    from: { type: String },
+    to: { type: String },
+    actorId: { type: Schema.Types.ObjectId },
+    /** Who caused it: a member, an operator, Stripe (a webhook) or the system. */
+    source: { type: String, enum: ['member', 'operator', 'stripe', 'system'], required: true },
+    stripeEventId: { type: String },
+    note: { type: String },
+  },
+  { _id: false },
+);
+
+const paymentSchema = new Schema(
+  {
+    dealId: { type: Schema.Types.ObjectId, required: true, index: true },
+    purpose: { type: String, enum: PAYMENT_PURPOSES, required: true },
+    payer: { type: String, enum: PAYMENT_PAYERS, required: true },
+    payerOrgId: { type: Schema.Types.ObjectId, required: true, index: true },
+    amount: {
+      type: Number,
+      required: true,
+      validate: { validator: Number.isSafeInteger, message: 'amount must be an integer' },
+    },
+    currency: { type: String, enum: CURRENCIES, required: true },
+    provider: { type: String, enum: PAYMENT_PROVIDERS, required: true },
+    status: { type: String, enum: PAYMENT_STATUSES, default: 'pending', index: true },
+    /** What a bank transfer quotes in its description, e.g. TX-7K3QZP; printed on every receipt. */
+    reference: { type: String, required: true, unique: true, sparse: true },
+    openKey: { type: String },
+    /** Derived from the payment; sent to Stripe so a retried request never creates a second session. */
+    idempotencyKey: { type: String, required: true, unique: true, sparse: true },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+    stripe: {
+      checkoutSessionId: { type: String, index: true },
+      checkoutUrl: { type: String },
+      paymentIntentId: { type: String, index: true },
+      refundId: { type: String },
+      refundStatus: { type: String },
+    },
+    paidAt: { type: Date },
+    failedAt: { type: Date },
+    refundedAt: { type: Date },
+    confirmedBy: { type: Schema.Types.ObjectId },
+    refundReason: { type: String },
+    refundedBy: { type: Schema.Types.ObjectId },
+    /** Paid although another payment already covers its fee line: an operator should refund one. */
+    duplicate: { type: Boolean, default: false },
+    history: { type: [historyEntrySchema], default: [] },
+  },
+  { timestamps: true },
+);
+paymentSchema.index({ openKey: 1 }, { unique: true, sparse: true });
+paymentSchema.index({ createdAt: -1 });
+
+export type PaymentDoc = InferSchemaType<typeof paymentSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export type PaymentHistoryEntry = PaymentDoc['history'][number];
+export const PaymentModel = mongoose.model('Payment', paymentSchema);
+
+/** The key of a fee line's live payment. */
+export function openKeyOf(dealId: string, purpose: string, payer: string): string {
+  return `${dealId}:${purpose}:${payer}`;
+}

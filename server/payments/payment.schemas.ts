@@ -1,0 +1,88 @@
+import Joi from 'joi';
+import { CURRENCIES, LOCALES } from '../contract/enums';
+import { objectId } from '../common/ids';
+import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from './payment-lifecycle';
+import { PAYMENT_PAYERS } from './payment.model';
+
+export const startPaymentBody = Joi.object({
+  provider: Joi.string()
+    .valid(...PAYMENT_PROVIDERS)
+    .required(),
+  purpose: Joi.string().valid(...PAYMENT_PURPOSES),
+  payer: Joi.string().valid(...PAYMENT_PAYERS),
+});
+
+export const receiptQuery = Joi.object({ lang: Joi.string().valid(...LOCALES) });
+
+export const paymentListQuery = Joi.object({
+  status: Joi.string().valid(...PAYMENT_STATUSES),
+  provider: Joi.string().valid(...PAYMENT_PROVIDERS),
+  dealId: objectId(),
+  page: Joi.number().integer().min(1).default(1),
+  limit: Joi.number().integer().min(1).max(100).default(20),
+});
+
+export const confirmBody = Joi.object({ note: Joi.string().trim().max(500).allow('') });
+export const refundBody = Joi.object({ reason: Joi.string().trim().min(3).max(500).required() });
+
+const money = {
+  amount: Joi.number().integer().min(0).required(),
+  currency: Joi.string()
+    .valid(...CURRENCIES)
+    .required(),
+};
+
+export const feeLineResponse = Joi.object({
+  purpose: Joi.string()
+    .valid(...PAYMENT_PURPOSES)
+    .required(),
+  ...money,
+  payer: Joi.string()
+    .valid(...PAYMENT_PAYERS)
+    .required(),
+  status: Joi.string().valid(...PAYMENT_STATUSES),
+  paymentId: Joi.string(),
+  provider: Joi.string().valid(...PAYMENT_PROVIDERS),
+});
+
+export const paymentResponse = Joi.object({
+  id: Joi.string().required(),
+  dealId: Joi.string().required(),
+  purpose: Joi.string().required(),
+  payer: Joi.string().required(),
+  payerOrgId: Joi.string().required(),
+  ...money,
+  provider: Joi.string()
+    .valid(...PAYMENT_PROVIDERS)
+    .required(),
+  status: Joi.string()
+    .valid(...PAYMENT_STATUSES)
+    .required(),
+  reference: Joi.string().required(),
+  receiptNumber: Joi.string(),
+  checkoutUrl: Joi.string(),
+  paidAt: Joi.string(),
+  refundedAt: Joi.string(),
+  history: Joi.array().items(Joi.object()),
+}).unknown(true);
+
+export const bankInstructionsResponse = Joi.object({
+  bankName: Joi.string().required(),
+  accountName: Joi.string().required(),
+  accountNumber: Joi.string().required(),
+  ...money,
+  reference: Joi.string().required(),
+});
+
+export const ledgerEntryResponse = Joi.object({
+  id: Joi.string(),
+  at: Joi.string(),
+  kind: Joi.string(),
+  paymentId: Joi.string(),
+  ...money,
+  provider: Joi.string(),
+  reference: Joi.string(),
+  providerIds: Joi.object(),
+  actorId: Joi.string(),
+  source: Joi.string(),
+}).unknown(true);

@@ -1,0 +1,236 @@
+/**
+ * Starting a payment of a fee line: one live payment per line (its `openKey`), so a retried or
+ * doubled request resumes the same payment, and a Stripe Checkout Session created under an
+ * idempotency key derived from the payment, so no second session or charge is ever made.
+ */
+import mongoose from 'mongoose';
+import { AppError } from '../common/errors';
+import type { SessionUser } from '../common/session-user';
+import { PAYMENT_PURPOSE_LABELS, labelOf } from '../contract/labels';
+import { loadDealForUser, type DealView } from '../deals/deal.service';
+import { dealFeeLines } from './deal-fees';
+import type { FeeLine } from './fees';
+import { recordLedgerEntry } from './ledger.service';
+import { openKeyOf, PaymentModel, type PaymentDoc } from './payment.model';
+import type { PaymentProvider, PaymentPurpose } from './payment-lifecycle';
+import { applyEventToPayment, withPaymentLock } from './payment-transitions';
+import type { PaymentDeps } from './payment-deps';
+import { loadPaymentForUser } from './payment-access';
+import { newPaymentReference } from './reference';
+import { isDuplicateKeyError } from './duplicate-key';
+import { paymentView } from './payment.view';
+
+export interface StartPaymentInput {
+  provider: PaymentProvider;
+  purpose?: PaymentPurpose;
+  payer?: 'buyer' | 'seller';
+}
+
+export async function startPayment(
+  user: SessionUser,
+  dealId: string,
+  input: StartPaymentInput,
+  deps: PaymentDeps,
+) {
+  const { deal, role } = await loadDealForUser(user, dealId);
+  if (role !== 'buyer' && role !== 'seller') {
+    throw AppError.forbidden("Only a member of the paying organization may pay a deal's fees");
+  }
+  if (input.payer && input.payer !== role)
+    throw AppError.forbidden("You may pay only your own organization's fees");
+  if (input.provider === 'stripe' && !deps.providers.stripe) {
+    const message = 'Card payments are not available on this exchange; pay by bank transfer';
+    throw AppError.validation([{ field: 'provider', message }], message);
+  }
+  if (deal.status !== 'awaiting_payment') {
+    throw AppError.conflict(`The deal is ${deal.status.replaceAll('_', ' ')}; no fees can be paid now`);
+  }
+  const lines = dealFeeLines(deal, deps.schedule).filter(
+    (l) => l.payer === role && (!input.purpose || l.purpose === input.purpose),
+  );
+  if (!lines.length) throw AppError.conflict('Your organization owes no such fee on this deal');
+  for (const line of lines) {
+    const live = await livePayment(dealId, line);
+    if (live?.status === 'paid') continue;
+    const payment = await paymentOfLine(user, deal, line, input.provider, live, deps);
+    return paymentResponse(payment, deal, user, deps);
+  }
+  throw AppError.conflict('Your organization has already paid its fees on this deal');
+}
+
+function livePayment(dealId: string, line: FeeLine): Promise<PaymentDoc | null> {
+  return PaymentModel.findOne({
+    openKey: openKeyOf(dealId, line.purpose, line.payer),
+  }).lean() as Promise<PaymentDoc | null>;
+}
+
+/** The line's pending payment through `provider`: the existing one, or a new one replacing any other. */
+async function paymentOfLine(
+  user: SessionUser,
+  deal: DealView,
+  line: FeeLine,
+  provider: PaymentProvider,
+  live: PaymentDoc | null,
+  deps: PaymentDeps,
+): Promise<PaymentDoc> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (live?.provider === provider) return live;
+    if (live) await abandon(live, provider, user, deps);
+    const created = await createPayment(user, deal, line, provider);
+    if (created) return created;
+    live = await livePayment(deal.id, line);
+    if (live?.status === 'paid') throw AppError.conflict('This fee has just been paid');
+  }
+  throw AppError.conflict('Another payment of this fee is being started; try again.');
+}
+
+/** Gives up a pending payment for one through another provider (its Checkout Session closed first). */
+async function abandon(
+  payment: PaymentDoc,
+  replacement: PaymentProvider,
+  user: SessionUser,
+  deps: PaymentDeps,
+) {
+  const sessionId = payment.stripe?.checkoutSessionId;
+  if (sessionId && deps.providers.stripe) {
+    const outcome = await callStripe(() => deps.providers.stripe!.expireCheckoutSession(sessionId));
+    if (outcome === 'completed') {
+      throw AppError.conflict('The card payment of this fee was completed; its confirmation is on its way');
+    }
+  }
+  await applyEventToPayment(payment._id, 'expired', {
+    source: 'member',
+    actorId: user.id,
+    note: `replaced by a ${replacement.replaceAll('_', ' ')} payment`,
+  });
+}
+
+/** A new pending payment; null when another request took the line first. */
+async function createPayment(
+  user: SessionUser,
+  deal: DealView,
+  line: FeeLine,
+  provider: PaymentProvider,
+): Promise<PaymentDoc | null> {
+  const openKey = openKeyOf(deal.id, line.purpose, line.payer);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const _id = new mongoose.Types.ObjectId();
+    try {
+      const doc = await PaymentModel.create({
+        _id,
+        dealId: deal.id,
+        purpose: line.purpose,
+        payer: line.payer,
+        payerOrgId: line.payer === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId,
+        amount: line.amount,
+        currency: line.currency,
+        provider,
+        status: 'pending',
+        reference: newPaymentReference(),
+        openKey,
+        idempotencyKey: `checkout-${_id}`,
+        createdBy: user.id,
+        history: [{ event: 'created', to: 'pending', actorId: user.id, source: 'member' }],
+      });
+      const payment = doc.toObject() as PaymentDoc;
+      await recordLedgerEntry(payment, 'payment_started', { source: 'member', actorId: user.id });
+      return payment;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      // FerretDB does not say which unique key clashed: the line's, or (rarely) the reference.
+      if (await PaymentModel.exists({ openKey })) return null;
+    }
+  }
+  throw AppError.conflict('Could not allocate a payment reference; try again.');
+}
+
+async function paymentResponse(payment: PaymentDoc, deal: DealView, user: SessionUser, deps: PaymentDeps) {
+  if (payment.provider === 'bank_transfer') {
+    return { payment: paymentView(payment), instructions: deps.providers.bankTransfer.instructions(payment) };
+  }
+  const withSession = await ensureCheckoutSession(payment, deal, user, deps);
+  return { payment: paymentView(withSession), checkoutUrl: withSession.stripe!.checkoutUrl! };
+}
+
+/**
+ * The payment's Checkout Session, created once. Two racing requests both asking Stripe use the
+ * same idempotency key and get the same session back.
+ */
+async function ensureCheckoutSession(
+  payment: PaymentDoc,
+  deal: DealView,
+  user: SessionUser,
+  deps: PaymentDeps,
+): Promise<PaymentDoc> {
+  if (payment.stripe?.checkoutUrl) return payment;
+  const stripe = deps.providers.stripe!;
+  const id = String(payment._id);
+  const resultUrl = `${deps.publicUrl}/payments/${id}/result`;
+  const session = await callStripe(() =>
+    stripe.createCheckoutSession({
+      paymentId: id,
+      dealId: deal.id,
+      purpose: payment.purpose,
+      amount: payment.amount,
+      currency: payment.currency,
+      description:
+        `${labelOf(PAYMENT_PURPOSE_LABELS, payment.purpose, user.locale)} — ${deal.listingTitle}`.slice(
+          0,
+          250,
+        ),
+      successUrl: resultUrl,
+      cancelUrl: `${resultUrl}?cancelled=1`,
+      idempotencyKey: payment.idempotencyKey,
+      locale: user.locale,
+    }),
+  );
+  const updated = (await withPaymentLock(payment._id, () =>
+    PaymentModel.findOneAndUpdate(
+      { _id: payment._id, status: 'pending' },
+      {
+        $set: {
+          'stripe.checkoutSessionId': session.id,
+          'stripe.checkoutUrl': session.url,
+          ...(session.paymentIntentId ? { 'stripe.paymentIntentId': session.paymentIntentId } : {}),
+        },
+        $push: {
+          history: { event: 'checkout_created', actorId: user.id, source: 'member', note: session.id },
+        },
+      },
+      { returnDocument: 'after' },
+    ).lean(),
+  )) as PaymentDoc | null;
+  if (!updated) throw AppError.conflict('The payment changed meanwhile; reload it.');
+  return updated;
+}
+
+/** Stripe unreachable or refusing: the payment stays pending and a retry resumes it. */
+export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError(
+      'unavailable',
+      'The card payment service did not answer; try again or pay by bank transfer',
+      [],
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
+/** A payment as its payer, the other party or an operator sees it, with what to do next. */
+export async function getPayment(user: SessionUser, paymentId: string, deps: PaymentDeps) {
+  const { payment, deal } = await loadPaymentForUser(user, paymentId);
+  const instructions =
+    payment.provider === 'bank_transfer' && payment.status === 'pending'
+      ? deps.providers.bankTransfer.instructions(payment)
+      : undefined;
+  return {
+    payment: paymentView(payment),
+    deal: { id: String(deal._id), title: deal.listingTitle, status: deal.status },
+    ...(instructions ? { instructions } : {}),
+  };
+}

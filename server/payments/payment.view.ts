@@ -1,0 +1,84 @@
+import type { PaymentDoc } from './payment.model';
+import type { LedgerEntryDoc } from './ledger.model';
+import { receiptNumberOf } from './reference';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+const idOf = (v: unknown) => (v == null ? undefined : String(v));
+
+/** A payment as the API returns it: ids as strings, times as ISO strings, money in minor units. */
+export function paymentView(p: PaymentDoc) {
+  const receiptable = p.status === 'paid' || p.status === 'refunded';
+  return {
+    id: String(p._id),
+    dealId: String(p.dealId),
+    purpose: p.purpose,
+    payer: p.payer,
+    payerOrgId: String(p.payerOrgId),
+    amount: p.amount,
+    currency: p.currency,
+    provider: p.provider,
+    status: p.status,
+    reference: p.reference,
+    receiptNumber: receiptable ? receiptNumberOf(p.reference) : undefined,
+    checkoutUrl: p.status === 'pending' ? (p.stripe?.checkoutUrl ?? undefined) : undefined,
+    stripe:
+      p.provider === 'stripe'
+        ? {
+            checkoutSessionId: p.stripe?.checkoutSessionId ?? undefined,
+            paymentIntentId: p.stripe?.paymentIntentId ?? undefined,
+            refundId: p.stripe?.refundId ?? undefined,
+            refundStatus: p.stripe?.refundStatus ?? undefined,
+          }
+        : undefined,
+    duplicate: Boolean(p.duplicate),
+    createdBy: String(p.createdBy),
+    confirmedBy: idOf(p.confirmedBy),
+    refundedBy: idOf(p.refundedBy),
+    refundReason: p.refundReason ?? undefined,
+    paidAt: iso(p.paidAt),
+    failedAt: iso(p.failedAt),
+    refundedAt: iso(p.refundedAt),
+    history: (p.history ?? []).map((h) => ({
+      at: iso(h.at),
+      event: h.event,
+      from: h.from ?? undefined,
+      to: h.to ?? undefined,
+      actorId: idOf(h.actorId),
+      source: h.source,
+      stripeEventId: h.stripeEventId ?? undefined,
+      note: h.note ?? undefined,
+    })),
+    createdAt: iso(p.createdAt),
+    updatedAt: iso(p.updatedAt),
+  };
+}
+
+export type PaymentView = ReturnType<typeof paymentView>;
+
+export function ledgerEntryView(e: LedgerEntryDoc) {
+  return {
+    id: String(e._id),
+    at: iso(e.at),
+    kind: e.kind,
+    dealId: String(e.dealId),
+    paymentId: String(e.paymentId),
+    purpose: e.purpose,
+    payer: e.payer,
+    payerOrgId: String(e.payerOrgId),
+    amount: e.amount,
+    currency: e.currency,
+    provider: e.provider,
+    reference: e.reference,
+    providerIds: {
+      checkoutSessionId: e.providerIds?.checkoutSessionId ?? undefined,
+      paymentIntentId: e.providerIds?.paymentIntentId ?? undefined,
+      refundId: e.providerIds?.refundId ?? undefined,
+      stripeEventId: e.providerIds?.stripeEventId ?? undefined,
+    },
+    actorId: idOf(e.actorId),
+    source: e.source,
+    note: e.note ?? undefined,
+  };
+}
+
+export type LedgerEntryView = ReturnType<typeof ledgerEntryView>;

@@ -1,0 +1,109 @@
+import Joi from 'joi';
+import type { ApiRouter } from '../common/api-router';
+import { idParams } from '../common/ids';
+import type { AppContext } from '../context';
+import { PAYMENT_PROVIDERS } from './payment-lifecycle';
+import { paymentDeps } from './payment-deps';
+import { availableProviders } from './providers';
+import { feesOfDeal } from './deal-fees.service';
+import { getPayment, startPayment } from './payment.service';
+import { ledgerForUser } from './payment-queries.service';
+import { receiptHtml } from './receipt.service';
+import { handleStripeWebhook } from './stripe-webhook.service';
+import {
+  bankInstructionsResponse,
+  feeLineResponse,
+  ledgerEntryResponse,
+  paymentResponse,
+  receiptQuery,
+  startPaymentBody,
+} from './payment.schemas';
+
+export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
+  const tag = 'payments';
+  const deps = paymentDeps(ctx);
+  api.add({
+    method: 'get',
+    path: '/payments/providers',
+    tag,
+    summary:
+      'The payment methods this exchange offers (bank transfer always; cards when Stripe is configured)',
+    access: 'public',
+    response: Joi.object({ providers: Joi.array().items(Joi.string().valid(...PAYMENT_PROVIDERS)) }),
+    handler: () => ({ providers: availableProviders(deps.providers) }),
+  });
+  api.add({
+    method: 'get',
+    path: '/deals/:id/fees',
+    tag,
+    summary: "What each party owes on an agreed deal, with the state of each fee's payment",
+    access: 'user',
+    params: idParams,
+    response: Joi.object({ fees: Joi.array().items(feeLineResponse) }),
+    handler: ({ user, params }) => feesOfDeal(user, params.id, deps.schedule),
+  });
+  api.add({
+    method: 'post',
+    path: '/deals/:id/payments',
+    tag,
+    summary:
+      "Pay your organization's fee: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment.",
+    access: 'verified',
+    params: idParams,
+    body: startPaymentBody,
+    status: 201,
+    response: Joi.object({
+      payment: paymentResponse,
+      checkoutUrl: Joi.string(),
+      instructions: bankInstructionsResponse,
+    }),
+    handler: ({ user, params, body }) => startPayment(user, params.id, body, deps),
+  });
+  api.add({
+    method: 'get',
+    path: '/deals/:id/ledger',
+    tag,
+    summary: "The deal's money record: every payment and refund, with provider ids and who did what when",
+    access: 'user',
+    params: idParams,
+    response: Joi.object({ entries: Joi.array().items(ledgerEntryResponse) }),
+    handler: ({ user, params }) => ledgerForUser(user, params.id),
+  });
+  api.add({
+    method: 'get',
+    path: '/payments/:id',
+    tag,
+    summary: 'A payment, as its payer, the other party or an operator sees it',
+    access: 'user',
+    params: idParams,
+    response: Joi.object({
+      payment: paymentResponse,
+      deal: Joi.object(),
+      instructions: bankInstructionsResponse,
+    }),
+    handler: ({ user, params }) => getPayment(user, params.id, deps),
+  });
+  api.add({
+    method: 'get',
+    path: '/payments/:id/receipt',
+    tag,
+    summary: 'The printable receipt (HTML) of a paid fee',
+    access: 'user',
+    params: idParams,
+    query: receiptQuery,
+    handler: async ({ user, params, query, res }) => {
+      const html = await receiptHtml(user, params.id, query.lang);
+      res.type('html').send(html);
+    },
+  });
+  api.add({
+    method: 'post',
+    path: '/payments/stripe/webhook',
+    tag,
+    summary: "Stripe's events, signed (Stripe-Signature over the raw body); each applied once, in any order",
+    access: 'public',
+    contentType: 'application/json',
+    response: Joi.object({ received: Joi.boolean(), duplicate: Joi.boolean() }),
+    handler: ({ req }) => handleStripeWebhook(req.body, req.get('stripe-signature'), deps),
+  });
+}

@@ -1,0 +1,37 @@
+import { AppError } from '../common/errors';
+import type { SessionUser } from '../common/session-user';
+import type { Currency, Locale } from '../contract/enums';
+import { OrganizationModel } from '../organizations/organization.model';
+import { loadPaymentForUser } from './payment-access';
+import { receiptNumberOf } from './reference';
+import { renderReceiptHtml } from './receipt';
+
+/** The receipt of a paid (or since refunded) fee: the payer's organization, the deal's parties and operators. */
+export async function receiptHtml(
+  user: SessionUser,
+  paymentId: string,
+  lang: Locale | undefined,
+): Promise<string> {
+  const { payment, deal } = await loadPaymentForUser(user, paymentId);
+  if ((payment.status !== 'paid' && payment.status !== 'refunded') || !payment.paidAt) {
+    throw AppError.conflict(`The payment is ${payment.status}; a receipt exists once it is paid`);
+  }
+  const payerOrg = await OrganizationModel.findById(payment.payerOrgId, { name: 1 }).lean();
+  return renderReceiptHtml(
+    {
+      receiptNumber: receiptNumberOf(payment.reference),
+      paidAt: payment.paidAt,
+      payerOrgName: payerOrg?.name ?? String(payment.payerOrgId),
+      dealId: String(deal._id),
+      dealTitle: deal.listingTitle,
+      purpose: payment.purpose,
+      amount: payment.amount,
+      currency: payment.currency as Currency,
+      provider: payment.provider,
+      reference: payment.reference,
+      status: payment.status,
+      providerId: payment.stripe?.paymentIntentId ?? undefined,
+    },
+    lang ?? user.locale,
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * Stripe's webhook: verify the signature over the raw bytes, store the event id once (the
+ * insert is the lock: a redelivery finds it and does nothing), then apply it to its payment with
+ * a conditional update. Answered as soon as those one or two small writes are done.
+ */
+import { AppError } from '../common/errors';
+import { isObjectId } from '../common/ids';
+import { logger } from '../common/logger';
+import { PaymentModel, type PaymentDoc } from './payment.model';
+import type { PaymentEvent } from './payment-lifecycle';
+import { applyEventToPayment, withPaymentLock } from './payment-transitions';
+import { completeDealIfAllPaid } from './deal-completion';
+import { StripeEventModel } from './stripe-event.model';
+import { readStripeEvent, type StripePaymentNotice } from './stripe-event-mapping';
+import type { PaymentDeps } from './payment-deps';
+import { isDuplicateKeyError } from './duplicate-key';
+import type { VerifiedEvent } from './providers/payment-provider';
+
+type Outcome =
+  'applied' | 'duplicate' | 'superseded' | 'recorded' | 'ignored' | 'unknown_payment' | 'waiting';
+
+export async function handleStripeWebhook(
+  rawBody: unknown,
+  signature: string | undefined,
+  deps: PaymentDeps,
+) {
+  const event = verify(rawBody, signature, deps);
+  const notice = readStripeEvent(event);
+  const firstDelivery = await storeEventOnce(event, notice);
+  if (!firstDelivery) return { received: true, duplicate: true };
+  const outcome = notice ? await applyNotice(notice, event.id, deps) : 'ignored';
+  if (outcome !== 'waiting') {
+    await StripeEventModel.updateOne({ _id: event.id }, { $set: { appliedAt: new Date(), outcome } });
+  }
+  logger.info({ stripeEventId: event.id, type: event.type, outcome }, 'stripe event');
+  return { received: true };
+}
+
+function verify(rawBody: unknown, signature: string | undefined, deps: PaymentDeps): VerifiedEvent {
+  const stripe = deps.providers.stripe;
+  const refuse = (message: string) => AppError.validation([{ field: 'Stripe-Signature', message }], message);
+  if (!stripe) throw refuse('Stripe is not configured on this exchange');
+  if (!Buffer.isBuffer(rawBody) || !signature) throw refuse('A signed Stripe event is required');
+  try {
+    return stripe.verifyWebhook(rawBody, signature);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw refuse('The Stripe signature does not match this event or is too old');
+  }
+}
+
+/** False when the event was already applied; an event stored but not applied yet is tried again. */
+async function storeEventOnce(event: VerifiedEvent, notice: StripePaymentNotice | null): Promise<boolean> {
+  try {
+    await StripeEventModel.create({
+      _id: event.id,
+      type: event.type,
+      paymentId: notice?.paymentId && isObjectId(notice.paymentId) ? notice.paymentId : undefined,
+      paymentIntentId: notice?.paymentIntentId,
+      paymentEvent: notice?.paymentEvent,
+      refundId: notice?.refundId,
+    });
+    return true;
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+    const stored = await StripeEventModel.findById(event.id).lean();
+    return !stored?.appliedAt;
+  }
+}
+
+async function applyNotice(
+  notice: StripePaymentNotice,
+  eventId: string,
+  deps: PaymentDeps,
+): Promise<Outcome> {
+  const payment = await findPayment(notice);
+  if (!payment) {
+    // A refund notice can outrun the checkout notice that links its PaymentIntent to a payment.
+    return notice.paymentId || !notice.paymentIntentId ? 'unknown_payment' : 'waiting';
+  }
+  if (payment.provider !== 'stripe') return 'ignored';
+  const linked = await linkProviderIds(payment, notice);
+  const outcome = notice.paymentEvent
+    ? await settle(payment, notice.paymentEvent, eventId, deps)
+    : 'recorded';
+  if (linked) await replayWaitingEvents(payment, eventId, deps);
+  return outcome;
+}
+
+async function findPayment(notice: StripePaymentNotice): Promise<PaymentDoc | null> {
+  if (notice.paymentId && isObjectId(notice.paymentId)) {
+    return (await PaymentModel.findById(notice.paymentId).lean()) as PaymentDoc | null;
+  }
+  if (notice.checkoutSessionId) {
+    const bySession = await PaymentModel.findOne({
+      'stripe.checkoutSessionId': notice.checkoutSessionId,
+    }).lean();
+    if (bySession) return bySession as PaymentDoc;
+  }
+  if (notice.paymentIntentId) {
+    return (await PaymentModel.findOne({
+      'stripe.paymentIntentId': notice.paymentIntentId,
+    }).lean()) as PaymentDoc | null;
+  }
+  return null;
+}
+
+/** Records the PaymentIntent and refund ids the event tells; true when the PaymentIntent is new to us. */
+async function linkProviderIds(payment: PaymentDoc, notice: StripePaymentNotice): Promise<boolean> {
+  const set: Record<string, string> = {};
+  const newIntent =
+    Boolean(notice.paymentIntentId) && payment.stripe?.paymentIntentId !== notice.paymentIntentId;
+  if (newIntent) set['stripe.paymentIntentId'] = notice.paymentIntentId!;
+  if (notice.refundId) set['stripe.refundId'] = notice.refundId;
+  if (notice.refundStatus) set['stripe.refundStatus'] = notice.refundStatus;
+  if (Object.keys(set).length) {
+    await withPaymentLock(payment._id, () => PaymentModel.updateOne({ _id: payment._id }, { $set: set }));
+  }
+  return newIntent;
+}
+
+async function settle(payment: PaymentDoc, event: PaymentEvent, eventId: string, deps: PaymentDeps) {
+  const { effect, payment: after } = await applyEventToPayment(payment._id, event, {
+    source: 'stripe',
+    stripeEventId: eventId,
+  });
+  if (after.status === 'paid') await completeDealIfAllPaid(String(after.dealId), deps.schedule, deps.bus);
+  return effect;
+}
+
+/** Applies the events that waited for this payment's PaymentIntent to become known. */
+async function replayWaitingEvents(
+  payment: PaymentDoc,
+  currentEventId: string,
+  deps: PaymentDeps,
+): Promise<void> {
+  const intent = (await PaymentModel.findById(payment._id).lean())?.stripe?.paymentIntentId;
+  if (!intent) return;
+  const waiting = await StripeEventModel.find({ paymentIntentId: intent, appliedAt: null })
+    .sort({ receivedAt: 1 })
+    .lean();
+  for (const stored of waiting.filter((e) => e._id !== currentEventId)) {
+    if (stored.refundId || stored.paymentEvent === 'refunded') {
+      await linkProviderIds(payment, { refundId: stored.refundId ?? undefined });
+    }
+    const outcome = stored.paymentEvent
+      ? await settle(payment, stored.paymentEvent as PaymentEvent, String(stored._id), deps)
+      : 'recorded';
+    await StripeEventModel.updateOne({ _id: stored._id }, { $set: { appliedAt: new Date(), outcome } });
+  }
+}
