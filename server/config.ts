@@ -31,6 +31,8 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   feeSchedule: FeeSchedule;
+  /** The exchange's collection account, quoted in bank-transfer instructions. */
+  bankAccount: { bankName: string; accountName: string; accountNumber: string };
   uploadMaxBytes: number;
   schedulerIntervalMs: number;
   seedDemo: boolean;
@@ -66,6 +68,9 @@ const schema = Joi.object({
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Sàn giao dịch công nghệ <no-reply@techexchange.local>'),
   FEE_SCHEDULE: Joi.string(),
+  BANK_NAME: Joi.string().default('Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank) — demo'),
+  BANK_ACCOUNT_NAME: Joi.string().default('SAN GIAO DICH CONG NGHE'),
+  BANK_ACCOUNT_NUMBER: Joi.string().pattern(/^[0-9 -]{6,34}$/).default('0011004455667'),
   UPLOAD_MAX_BYTES: Joi.number()
     .integer()
     .min(1024)
@@ -115,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
     feeSchedule: parseFeeSchedule(value.FEE_SCHEDULE),
+    bankAccount: {
+      bankName: value.BANK_NAME,
+      accountName: value.BANK_ACCOUNT_NAME,
+      accountNumber: value.BANK_ACCOUNT_NUMBER,
+    },
     uploadMaxBytes: value.UPLOAD_MAX_BYTES,
     schedulerIntervalMs: value.SCHEDULER_INTERVAL_MS,
     seedDemo: value.SEED_DEMO,

@@ -31,7 +31,7 @@ describe('payments under concurrent events', () => {
     const payment = await PaymentModel.findById(id).lean();
     assert.equal(payment!.status, 'paid');
     assert.ok(payment!.paidAt);
-    const toPaid = (payment!.history ?? []).filter((h: { to?: string }) => h.to === 'paid');
+    const toPaid = (payment!.history ?? []).filter((h) => h.to === 'paid');
     assert.equal(toPaid.length, 1);
   });
 });

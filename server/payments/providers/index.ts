@@ -27,7 +27,7 @@ export function paymentProvidersFor(config: Config): PaymentProviders {
             apiBase: config.stripeApiBase,
           })
         : undefined,
-      bankTransfer: createBankTransferProvider(),
+      bankTransfer: createBankTransferProvider(config.bankAccount),
     };
     byConfig.set(config, providers);
   }
