@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListingKind } from '../../../../server/contract/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { approveListing, rejectListing } from '../listings/listingApi';
-import { RejectForm } from './RejectForm';
+import { ReasonForm } from '../../ui/ReasonForm';
 
 interface ReviewActionsProps {
   kind: ListingKind;
@@ -35,11 +35,14 @@ export function ReviewActions({ kind, id, onDone }: ReviewActionsProps) {
     <div className="review-actions">
       <ErrorAlert error={error} />
       {rejecting ? (
-        <RejectForm
-          listingId={id}
+        <ReasonForm
+          action="reject"
+          targetId={id}
+          label={t('review.reason')}
+          confirmLabel={t('review.confirmReject')}
           busy={busy}
           onCancel={() => setRejecting(false)}
-          onReject={(reason) => void run(() => rejectListing(kind, id, reason), 'rejected')}
+          onSubmit={(reason) => void run(() => rejectListing(kind, id, reason), 'rejected')}
         />
       ) : (
         <div className="button-row">

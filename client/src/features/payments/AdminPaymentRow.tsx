@@ -7,7 +7,7 @@ import { formatMoney } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { confirmPayment, refundPayment, type AdminPayment, type Payment } from './paymentsApi';
 import { PaymentStatusBadge } from './PaymentStatusBadge';
-import { RefundForm } from './RefundForm';
+import { ReasonForm } from '../../ui/ReasonForm';
 import { ReceiptLink } from './ReceiptLink';
 
 /** One payment in the operators' list, with confirm (bank transfer received) and refund. */
@@ -90,10 +90,15 @@ export function AdminPaymentRow({
           )}
         </div>
         {refunding && (
-          <RefundForm
-            paymentId={payment.id}
+          <ReasonForm
+            action="refund"
+            targetId={payment.id}
+            label={t('payments.admin.refundReason')}
+            confirmLabel={t('payments.admin.confirmRefund')}
+            minLength={3}
+            tooShortMessage={t('payments.admin.reasonRequired')}
             busy={busy}
-            onRefund={(reason) => void act(() => refundPayment(payment.id, reason))}
+            onSubmit={(reason) => void act(() => refundPayment(payment.id, reason))}
             onCancel={() => setRefunding(false)}
           />
         )}

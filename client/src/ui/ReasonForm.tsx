@@ -1,29 +1,46 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface RejectFormProps {
-  listingId: string;
+interface ReasonFormProps {
+  /** What the reason is for: `reject`, `refund`… names the test ids `<action>-reason-<id>` and `confirm-<action>-<id>`. */
+  action: string;
+  targetId: string;
+  label: string;
+  confirmLabel: string;
+  minLength?: number;
+  tooShortMessage?: string;
   busy: boolean;
-  onReject: (reason: string) => void;
+  onSubmit: (reason: string) => void;
   onCancel: () => void;
 }
 
-export function RejectForm({ listingId, busy, onReject, onCancel }: RejectFormProps) {
+/** An operator's decision that needs a written reason (rejecting a listing, refunding a fee). */
+export function ReasonForm({
+  action,
+  targetId,
+  label,
+  confirmLabel,
+  minLength = 1,
+  tooShortMessage,
+  busy,
+  onSubmit,
+  onCancel,
+}: ReasonFormProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
-  const id = `reject-reason-${listingId}`;
+  const id = `${action}-reason-${targetId}`;
 
-  function onSubmit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (!reason.trim()) return setError(t('validation.required'));
+    if (reason.trim().length < minLength) return setError(tooShortMessage ?? t('validation.required'));
     setError('');
-    onReject(reason.trim());
+    onSubmit(reason.trim());
   }
 
   return (
-    <form className="reject-form" onSubmit={onSubmit} noValidate>
-      <label htmlFor={id}>{t('review.reason')}</label>
+    <form className="reject-form" onSubmit={submit} noValidate>
+      <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
         name="reason"
@@ -48,9 +65,9 @@ export function RejectForm({ listingId, busy, onReject, onCancel }: RejectFormPr
           type="submit"
           className="btn btn-danger"
           disabled={busy}
-          data-testid={`confirm-reject-${listingId}`}
+          data-testid={`confirm-${action}-${targetId}`}
         >
-          {t('review.confirmReject')}
+          {confirmLabel}
         </button>
       </div>
     </form>
