@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { OpenResult } from '../types';
 import { LAYOUT_VERSION, createSchema } from './schema';
 
@@ -38,6 +39,7 @@ export function openIndexDatabase(path: string, load: (db: Database.Database) =>
 }
 
 function createFresh(path: string, load: (db: Database.Database) => void): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   configure(db);
   createSchema(db);

@@ -3,7 +3,7 @@
  * Meilisearch too when MEILI_HOST is set.
  */
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -478,6 +478,17 @@ describe('embedded search index file', () => {
     await engine.upsert(CONTRACT_DOCS);
     await engine.close();
   }
+
+  it('when the index folder does not exist yet, then open() creates it', async () => {
+    const nested = join(dir, 'data', 'search', 'listings.sqlite');
+    const engine = new EmbeddedSearchEngine(nested);
+    try {
+      assert.deepEqual(await engine.open(), { needsRebuild: true, reason: 'missing' });
+      assert.ok(existsSync(nested));
+    } finally {
+      await engine.close();
+    }
+  });
 
   it('when the file holds garbage bytes, then open() recreates it and asks for a rebuild because it is damaged', async () => {
     writeFileSync(path, Buffer.from('this is not an sqlite file at all, just garbage bytes'.repeat(100)));
