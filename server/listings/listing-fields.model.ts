@@ -36,6 +36,7 @@ export const commonListingFields = {
   publishedAt: { type: Date },
   closedAt: { type: Date },
   withdrawnAt: { type: Date },
+  expiredAt: { type: Date },
   /** 'YYYY-MM' of creation: statistics group on it (FerretDB lacks $dateToString). */
   createdMonth: { type: String, default: () => new Date().toISOString().slice(0, 7) },
   /** Bumped by every change; the search indexer records the revision it indexed. */

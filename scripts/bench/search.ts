@@ -1,0 +1,191 @@
+/**
+ * Search through the whole exchange (`npm run bench:search`): synthetic published listings are
+ * inserted into a throw-away FerretDB, indexed from the database (timed), then a realistic query
+ * mix is sent to `GET /api/search` over real HTTP and to the engine in-process; prints the
+ * p50/p95/p99 latencies of both and their ratio (what HTTP, validation and JSON add).
+ *
+ *   npx tsx scripts/bench/search.ts [--n 10000,100000] [--rounds 5]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { loadConfig } from '../../server/config';
+import { connectDatabase, disconnectDatabase } from '../../server/common/db';
+import { setLogLevel } from '../../server/common/logger';
+import { startExchange } from '../../server/exchange';
+import { rebuildSearchIndex } from '../../server/search-sync/search-sync.service';
+import { searchSyncWorkerOf } from '../../server/search-sync/search-sync.worker';
+import { createSearchEngine, type SearchEngine, type SearchQuery } from '../../search';
+import { startFerretDb, type RunningService } from '../services/services';
+import { generateSyntheticListings } from '../synthetic/listings';
+import { insertSyntheticListings } from '../seed-loader/synthetic-records';
+import { searchQueryMix } from './search-queries';
+
+interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+interface SizeResult {
+  n: number;
+  insertSeconds: number;
+  indexSeconds: number;
+  queries: number;
+  http: Percentiles;
+  engine: Percentiles;
+}
+
+function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return { p50: at(50), p95: at(95), p99: at(99) };
+}
+
+function argument(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+function toParams(q: SearchQuery): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
+  return params.toString();
+}
+
+async function httpSearch(url: string, q: SearchQuery): Promise<void> {
+  const res = await fetch(`${url}/api/search?${toParams(q)}`);
+  await res.json();
+  if (res.status !== 200) throw new Error(`GET /api/search?${toParams(q)} answered ${res.status}`);
+}
+
+/**
+ * Each query over HTTP and then in-process, one after the other, so that both see the same load
+ * (the machine may be shared); the first round warms up and is not counted.
+ */
+async function timeBoth(url: string, search: SearchEngine, mix: SearchQuery[], rounds: number) {
+  const http: number[] = [];
+  const engine: number[] = [];
+  for (let round = -1; round < rounds; round++) {
+    for (const q of mix) {
+      let started = performance.now();
+      await httpSearch(url, q);
+      const httpMs = performance.now() - started;
+      started = performance.now();
+      await search.search({ limit: 20, page: 1, sort: 'relevance', ...q });
+      const engineMs = performance.now() - started;
+      if (round >= 0) {
+        http.push(httpMs);
+        engine.push(engineMs);
+      }
+    }
+  }
+  return { http, engine };
+}
+
+async function benchSize(
+  n: number,
+  inserted: number,
+  dir: string,
+  mongodbUri: string,
+  rounds: number,
+): Promise<SizeResult> {
+  const listings = generateSyntheticListings(n, 42).slice(inserted);
+  let started = performance.now();
+  await insertSyntheticListings(listings);
+  const insertSeconds = (performance.now() - started) / 1000;
+
+  const indexPath = path.join(dir, `index-${n}.sqlite`);
+  const search = createSearchEngine({ embeddedPath: indexPath });
+  await search.open();
+  started = performance.now();
+  await rebuildSearchIndex({ search });
+  const indexSeconds = (performance.now() - started) / 1000;
+  await search.close();
+
+  const exchange = await startExchange(
+    loadConfig({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dir,
+      MONGODB_URI: mongodbUri,
+      SEARCH_INDEX_PATH: indexPath,
+      SESSION_SECRET: 'bench-session-secret-0123456789',
+      // The deadline sweep reads every listing: keep it out of the measurement.
+      SCHEDULER_INTERVAL_MS: String(3_600_000),
+    } as NodeJS.ProcessEnv),
+  );
+  try {
+    // Let the indexer's start-up pass over the dirty marks finish before measuring.
+    await searchSyncWorkerOf(exchange.ctx)?.idle();
+    const mix = searchQueryMix();
+    const { http, engine } = await timeBoth(exchange.url, exchange.ctx.search, mix, rounds);
+    return {
+      n,
+      insertSeconds,
+      indexSeconds,
+      queries: http.length,
+      http: percentiles(http),
+      engine: percentiles(engine),
+    };
+  } finally {
+    await exchange.stop();
+  }
+}
+
+function printTable(results: SizeResult[]): void {
+  const ms = (x: number) => x.toFixed(2);
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
+  console.log('\nGET /api/search over HTTP vs the embedded engine in-process (ms)');
+  console.log(
+    '| listings | insert s | index build s | queries | HTTP p50 | HTTP p95 | HTTP p99 | engine p50 | engine p95 | engine p99 | ratio p50 | ratio p95 | ratio p99 |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(
+      `| ${r.n} | ${r.insertSeconds.toFixed(1)} | ${r.indexSeconds.toFixed(1)} | ${r.queries} | ` +
+        `${ms(r.http.p50)} | ${ms(r.http.p95)} | ${ms(r.http.p99)} | ${ms(r.engine.p50)} | ${ms(r.engine.p95)} | ${ms(r.engine.p99)} | ` +
+        `${ratio(r.http.p50, r.engine.p50)} | ${ratio(r.http.p95, r.engine.p95)} | ${ratio(r.http.p99, r.engine.p99)} |`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const sizes = argument('n', '10000,100000')
+    .split(',')
+    .map(Number)
+    .sort((a, b) => a - b);
+  const rounds = Number(argument('rounds', '5'));
+  setLogLevel('warn');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-http-bench-'));
+  let db: RunningService | undefined;
+  const cleanUp = async () => {
+    if (mongoose.connection.readyState === 1) await disconnectDatabase();
+    await db?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+  try {
+    db = await startFerretDb({ dataDir: path.join(dir, 'db') });
+    const mongodbUri = `${db.url}bench_search`;
+    await connectDatabase(mongodbUri);
+    const results: SizeResult[] = [];
+    let inserted = 0;
+    for (const n of sizes) {
+      console.error(`inserting, indexing and querying ${n} synthetic listings…`);
+      results.push(await benchSize(n, inserted, dir, mongodbUri, rounds));
+      inserted = n;
+    }
+    printTable(results);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,70 @@
+/**
+ * Loads the demo organizations, users, offers and demands into an empty database (one with no
+ * organizations); does nothing otherwise. Listings are stored marked dirty, so the search
+ * indexer picks them up when it starts.
+ */
+import mongoose from 'mongoose';
+import { OrganizationModel } from '../../server/organizations/organization.model';
+import { UserModel } from '../../server/auth/user.model';
+import { OfferModel } from '../../server/offers/offer.model';
+import { DemandModel } from '../../server/demands/demand.model';
+import { hashPassword } from '../../server/auth/password';
+import { DEMO_DEMANDS, DEMO_OFFERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from '../seed-data';
+import { demandRecord, offerRecord, organizationRecord, userRecord } from './demo-records';
+
+export interface DemoLoadResult {
+  loaded: boolean;
+  organizations: number;
+  users: number;
+  offers: number;
+  demands: number;
+}
+
+export async function loadDemoData(
+  opts: { log?: (message: string) => void; now?: Date } = {},
+): Promise<DemoLoadResult> {
+  const log = opts.log ?? (() => undefined);
+  const now = opts.now ?? new Date();
+  if ((await OrganizationModel.countDocuments({})) > 0) {
+    log('demo data: the database already has organizations, nothing loaded');
+    return { loaded: false, organizations: 0, users: 0, offers: 0, demands: 0 };
+  }
+  const orgs = DEMO_ORGANIZATIONS.map((o) => ({ key: o.key, record: organizationRecord(o, now) }));
+  const orgId = new Map(orgs.map((o) => [o.key, o.record._id]));
+  const idOf = (key: string) => {
+    const id = orgId.get(key);
+    if (!id) throw new Error(`demo data: unknown organization "${key}"`);
+    return id;
+  };
+  // One hash for every demo account: they share one password, and argon2 is slow on purpose.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = DEMO_USERS.map((u) => ({
+    key: u.organizationKey,
+    record: userRecord(u, idOf(u.organizationKey), passwordHash),
+  }));
+  const authorOf = new Map<string, mongoose.Types.ObjectId>();
+  for (const u of users) if (!authorOf.has(u.key)) authorOf.set(u.key, u.record._id);
+  const owner = (key: string) => ({ organizationId: idOf(key), createdBy: authorOf.get(key) ?? idOf(key) });
+
+  await OrganizationModel.insertMany(orgs.map((o) => o.record));
+  await UserModel.insertMany(users.map((u) => u.record));
+  await OfferModel.insertMany(
+    DEMO_OFFERS.map((o, i) => offerRecord(o, owner(o.organizationKey), i, DEMO_OFFERS.length, now)),
+    { timestamps: false } as never,
+  );
+  await DemandModel.insertMany(
+    DEMO_DEMANDS.map((d, i) => demandRecord(d, owner(d.organizationKey), i, DEMO_DEMANDS.length, now)),
+    { timestamps: false } as never,
+  );
+  const result = {
+    loaded: true,
+    organizations: orgs.length,
+    users: users.length,
+    offers: DEMO_OFFERS.length,
+    demands: DEMO_DEMANDS.length,
+  };
+  log(
+    `demo data: ${result.organizations} organizations, ${result.users} users, ${result.offers} offers, ${result.demands} demands`,
+  );
+  return result;
+}

@@ -1,0 +1,75 @@
+/** Operators moderating listings: the review queue, approving and rejecting offers and demands. */
+import Joi from 'joi';
+import type { ApiRouter } from '../common/api-router';
+import { idParams } from '../common/ids';
+import type { AppContext } from '../context';
+import { transitionListing } from '../listings/listing-commands.service';
+import { viewListing } from '../listings/listing-queries.service';
+import { rejectBody } from '../listings/listing-schemas';
+import type { ListingSpec } from '../listings/listing-spec';
+import { OFFER_SPEC } from '../offers/offer.service';
+import { DEMAND_SPEC } from '../demands/demand.service';
+import { offerResponse } from '../offers/offer.schemas';
+import { demandResponse } from '../demands/demand.schemas';
+import { reviewQueue } from './admin-queue.service';
+
+export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): void {
+  const tag = 'admin';
+  api.add({
+    method: 'get',
+    path: '/admin/queue',
+    tag,
+    summary: 'Offers and demands awaiting review, oldest submitted first',
+    access: ['admin'],
+    query: Joi.object({
+      page: Joi.number().integer().min(1).max(10_000).default(1),
+      limit: Joi.number().integer().min(1).max(100).default(50),
+    }),
+    handler: ({ user, query }) => reviewQueue(user, query.page, query.limit),
+  });
+  addModerationRoutes(api, ctx, OFFER_SPEC, offerResponse);
+  addModerationRoutes(api, ctx, DEMAND_SPEC, demandResponse);
+}
+
+function addModerationRoutes(
+  api: ApiRouter,
+  ctx: AppContext,
+  spec: ListingSpec<unknown>,
+  response: Joi.ObjectSchema,
+) {
+  const deps = { bus: ctx.bus };
+  const name = spec.label.toLowerCase();
+  api.add({
+    method: 'post',
+    path: `/admin/${spec.plural}/:id/approve`,
+    tag: 'admin',
+    summary: `Publish a ${name} awaiting review`,
+    access: ['admin'],
+    params: idParams,
+    response,
+    handler: async ({ user, params }) => ({
+      [spec.kind]: await viewListing(
+        spec,
+        user,
+        await transitionListing(spec, deps, user, params.id, 'approve'),
+      ),
+    }),
+  });
+  api.add({
+    method: 'post',
+    path: `/admin/${spec.plural}/:id/reject`,
+    tag: 'admin',
+    summary: `Send a ${name} awaiting review back to its owner as a draft, with the reason`,
+    access: ['admin'],
+    params: idParams,
+    body: rejectBody,
+    response,
+    handler: async ({ user, params, body }) => ({
+      [spec.kind]: await viewListing(
+        spec,
+        user,
+        await transitionListing(spec, deps, user, params.id, 'reject', body),
+      ),
+    }),
+  });
+}

@@ -1,0 +1,29 @@
+/** The operators' review queue: offers and demands awaiting review, oldest submitted first. */
+import type { SessionUser } from '../common/session-user';
+import { listingModel, type ListingDoc } from '../listings/listing-store';
+import { viewListings } from '../listings/listing-queries.service';
+import { OFFER_SPEC } from '../offers/offer.service';
+import { DEMAND_SPEC } from '../demands/demand.service';
+
+const AWAITING = { status: 'pending_review' };
+
+export async function reviewQueue(operator: SessionUser, page: number, limit: number) {
+  // Both kinds are merged by submission time, so each kind contributes at most the first page*limit.
+  const upTo = page * limit;
+  const load = (kind: 'offer' | 'demand') =>
+    listingModel(kind).find(AWAITING).sort({ submittedAt: 1, _id: 1 }).limit(upTo).lean<ListingDoc[]>();
+  const [offers, demands, offerCount, demandCount] = await Promise.all([
+    load('offer'),
+    load('demand'),
+    listingModel('offer').countDocuments(AWAITING),
+    listingModel('demand').countDocuments(AWAITING),
+  ]);
+  const [offerViews, demandViews] = await Promise.all([
+    viewListings(OFFER_SPEC, operator, offers),
+    viewListings(DEMAND_SPEC, operator, demands),
+  ]);
+  const queue = [...offerViews, ...demandViews]
+    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id.localeCompare(b.id))
+    .slice((page - 1) * limit, upTo);
+  return { queue, total: offerCount + demandCount, page, limit };
+}

@@ -1,0 +1,44 @@
+import type { ListingDoc } from '../listings/listing-store';
+import { attachmentViews, iso, type OrganizationSummary } from '../listings/listing-view';
+
+/** The contract's `demand`. */
+export function demandView(doc: ListingDoc, organization: OrganizationSummary) {
+  const b = doc.budget ?? {};
+  return {
+    id: String(doc._id),
+    kind: 'demand' as const,
+    status: doc.status as string,
+    organization,
+    title: doc.title as string,
+    summary: (doc.summary ?? '') as string,
+    problem: (doc.problem ?? '') as string,
+    desiredOutcome: (doc.desiredOutcome ?? '') as string,
+    language: doc.language as string,
+    field: doc.field as string,
+    subField: (doc.subField ?? null) as string | null,
+    keywords: (doc.keywords ?? []) as string[],
+    minTrl: (doc.minTrl ?? 1) as number,
+    budget: {
+      min: (b.min ?? null) as number | null,
+      max: (b.max ?? null) as number | null,
+      currency: (b.currency ?? 'VND') as string,
+    },
+    transferModes: (doc.transferModes ?? []) as string[],
+    province: (doc.province ?? null) as string | null,
+    mode: (doc.mode ?? 'open') as string,
+    deadline: iso(doc.deadline),
+    callClosedAt: iso(doc.callClosedAt),
+    attachments: attachmentViews(doc.attachments),
+    ndaText: doc.ndaText ?? undefined,
+    rejectionReason: doc.rejectionReason ?? undefined,
+    createdAt: iso(doc.createdAt),
+    updatedAt: iso(doc.updatedAt),
+    submittedAt: iso(doc.submittedAt),
+    publishedAt: iso(doc.publishedAt),
+    closedAt: iso(doc.closedAt),
+    withdrawnAt: iso(doc.withdrawnAt),
+    expiredAt: iso(doc.expiredAt),
+  };
+}
+
+export type DemandView = ReturnType<typeof demandView>;

@@ -1,0 +1,110 @@
+/** The routes of one listing kind (`/offers…` or `/demands…`), declared once for both kinds. */
+import type Joi from 'joi';
+import type { ApiRouter } from '../common/api-router';
+import { idParams } from '../common/ids';
+import type { AppContext } from '../context';
+import { createListing, editListing, transitionListing } from './listing-commands.service';
+import { findVisibleListing, listListings, viewListing } from './listing-queries.service';
+import { listingListQuery } from './listing-schemas';
+import type { ListingSpec } from './listing-spec';
+
+export interface ListingRouteSchemas {
+  create: Joi.ObjectSchema;
+  patch: Joi.ObjectSchema;
+  response: Joi.ObjectSchema;
+  listResponse: Joi.ObjectSchema;
+}
+
+export function addListingRoutes(
+  api: ApiRouter,
+  ctx: AppContext,
+  spec: ListingSpec<unknown>,
+  schemas: ListingRouteSchemas,
+) {
+  const tag = spec.plural;
+  const base = `/${spec.plural}`;
+  const one = spec.kind;
+  const name = spec.label.toLowerCase();
+  const deps = { bus: ctx.bus };
+  const wrap = async (doc: Parameters<typeof viewListing>[2], viewer: Parameters<typeof viewListing>[1]) => ({
+    [one]: await viewListing(spec, viewer, doc),
+  });
+
+  api.add({
+    method: 'post',
+    path: base,
+    tag,
+    summary: `Draft a technology ${name} (any active member of an organization, verified or not)`,
+    access: 'user',
+    body: schemas.create,
+    status: 201,
+    response: schemas.response,
+    handler: async ({ user, body }) => wrap(await createListing(spec, deps, user, body), user),
+  });
+  api.add({
+    method: 'get',
+    path: base,
+    tag,
+    summary: `Published ${spec.plural}, newest first; with mine=true your organization's ${spec.plural} in any status`,
+    access: 'public',
+    query: listingListQuery,
+    response: schemas.listResponse,
+    handler: ({ maybeUser, query }) => listListings(spec, maybeUser, query),
+  });
+  api.add({
+    method: 'get',
+    path: `${base}/:id`,
+    tag,
+    summary: `One ${name}; drafts and listings awaiting review only for their organization and operators`,
+    access: 'public',
+    params: idParams,
+    response: schemas.response,
+    handler: async ({ maybeUser, params }) =>
+      wrap(await findVisibleListing(spec, maybeUser, params.id), maybeUser),
+  });
+  api.add({
+    method: 'patch',
+    path: `${base}/:id`,
+    tag,
+    summary: `Edit your ${name} while a draft or awaiting review (which takes it back to draft)`,
+    access: 'user',
+    params: idParams,
+    body: schemas.patch,
+    response: schemas.response,
+    handler: async ({ user, params, body }) =>
+      wrap(await editListing(spec, deps, user, params.id, body), user),
+  });
+  api.add({
+    method: 'delete',
+    path: `${base}/:id`,
+    tag,
+    summary: `Withdraw your ${name} (published, awaiting review or draft)`,
+    access: 'user',
+    params: idParams,
+    response: schemas.response,
+    handler: async ({ user, params }) =>
+      wrap(await transitionListing(spec, deps, user, params.id, 'withdraw'), user),
+  });
+  api.add({
+    method: 'post',
+    path: `${base}/:id/submit`,
+    tag,
+    summary: `Submit your ${name} for review by an operator (verified organizations only)`,
+    access: 'user',
+    params: idParams,
+    response: schemas.response,
+    handler: async ({ user, params }) =>
+      wrap(await transitionListing(spec, deps, user, params.id, 'submit'), user),
+  });
+  api.add({
+    method: 'post',
+    path: `${base}/:id/close`,
+    tag,
+    summary: `Close your published ${name}: it leaves search and takes no more bids`,
+    access: 'user',
+    params: idParams,
+    response: schemas.response,
+    handler: async ({ user, params }) =>
+      wrap(await transitionListing(spec, deps, user, params.id, 'close'), user),
+  });
+}

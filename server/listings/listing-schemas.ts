@@ -1,0 +1,88 @@
+/** joi parts shared by the offer and demand schemas. Rules between fields live in *-rules.ts. */
+import Joi from 'joi';
+import { FIELD_CODES, SUB_FIELD_CODES } from '../contract/taxonomy';
+import {
+  CURRENCIES,
+  LISTING_LANGUAGES,
+  LISTING_STATUSES,
+  PROVINCE_CODES,
+  TRANSFER_MODES,
+  TRL_MAX,
+  TRL_MIN,
+} from '../contract/enums';
+
+/** An amount in the currency's minor unit: a positive whole number. */
+export const money = () => Joi.number().integer().positive().max(Number.MAX_SAFE_INTEGER);
+export const trl = () => Joi.number().integer().min(TRL_MIN).max(TRL_MAX);
+export const currency = () => Joi.string().valid(...CURRENCIES);
+const text = (max: number) => Joi.string().trim().max(max).allow('');
+
+export const commonListingKeys = {
+  title: Joi.string().trim().min(5).max(200),
+  summary: text(1000),
+  language: Joi.string().valid(...LISTING_LANGUAGES),
+  field: Joi.string().valid(...FIELD_CODES),
+  subField: Joi.string()
+    .valid(...SUB_FIELD_CODES)
+    .allow(null),
+  keywords: Joi.array().items(Joi.string().trim().min(1).max(80)).max(30),
+  transferModes: Joi.array()
+    .items(Joi.string().valid(...TRANSFER_MODES))
+    .unique()
+    .max(TRANSFER_MODES.length),
+  province: Joi.string()
+    .valid(...PROVINCE_CODES)
+    .allow(null),
+  ndaText: text(20_000).allow(null),
+};
+
+/** The create schema (with `required` keys) and the patch schema (everything optional, at least one key). */
+export function createAndPatchSchemas(keys: Record<string, Joi.Schema>, required: string[]) {
+  const base = Joi.object(keys);
+  return { create: base.fork(required, (s) => s.required()), patch: base.min(1) };
+}
+
+export const listingListQuery = Joi.object({
+  mine: Joi.boolean().default(false),
+  status: Joi.string().valid(...LISTING_STATUSES),
+  page: Joi.number().integer().min(1).max(10_000).default(1),
+  limit: Joi.number().integer().min(1).max(100).default(20),
+});
+
+export const rejectBody = Joi.object({ reason: Joi.string().trim().min(3).max(2000).required() });
+
+export const organizationSummarySchema = Joi.object({
+  id: Joi.string(),
+  name: Joi.string(),
+  kind: Joi.string(),
+  verified: Joi.boolean(),
+});
+
+export const attachmentSchema = Joi.object({
+  id: Joi.string(),
+  name: Joi.string(),
+  size: Joi.number(),
+  contentType: Joi.string(),
+  confidential: Joi.boolean(),
+});
+
+/** Documented response keys common to both kinds. */
+export const commonViewKeys = {
+  id: Joi.string(),
+  status: Joi.string().valid(...LISTING_STATUSES),
+  organization: organizationSummarySchema,
+  title: Joi.string(),
+  summary: Joi.string(),
+  language: Joi.string(),
+  field: Joi.string(),
+  subField: Joi.string().allow(null),
+  keywords: Joi.array().items(Joi.string()),
+  transferModes: Joi.array().items(Joi.string()),
+  province: Joi.string().allow(null),
+  attachments: Joi.array().items(attachmentSchema),
+  rejectionReason: Joi.string(),
+  createdAt: Joi.date().iso(),
+  updatedAt: Joi.date().iso(),
+  submittedAt: Joi.date().iso(),
+  publishedAt: Joi.date().iso(),
+};

@@ -1,0 +1,55 @@
+/** View parts shared by offers and demands: the owning organization, attachments, times. */
+import mongoose from 'mongoose';
+import { OrganizationModel } from '../organizations/organization.model';
+import type { OrganizationKind } from '../contract/enums';
+
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  verified: boolean;
+}
+
+export interface AttachmentView {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+  confidential: boolean;
+}
+
+export function iso(date: Date | string | null | undefined): string | undefined {
+  return date ? new Date(date).toISOString() : undefined;
+}
+
+export function attachmentViews(attachments: Record<string, any>[] | undefined): AttachmentView[] {
+  return (attachments ?? []).map((a) => ({
+    id: String(a._id),
+    name: String(a.name),
+    size: Number(a.size),
+    contentType: String(a.contentType),
+    confidential: Boolean(a.confidential),
+  }));
+}
+
+/** An organization that has since disappeared still shows as something rather than breaking the page. */
+export function organizationSummary(
+  org: Record<string, any> | null | undefined,
+  id: unknown,
+): OrganizationSummary {
+  if (!org) return { id: String(id), name: '', kind: 'enterprise', verified: false };
+  return { id: String(org._id), name: org.name, kind: org.kind, verified: Boolean(org.verified) };
+}
+
+/** The owning organizations of some listings, by id, in one query. */
+export async function loadOrganizationSummaries(
+  listings: { organizationId: unknown }[],
+): Promise<Map<string, OrganizationSummary>> {
+  const ids = [...new Set(listings.map((l) => String(l.organizationId)))];
+  if (ids.length === 0) return new Map();
+  const orgs = await OrganizationModel.find(
+    { _id: mongoose.trusted({ $in: ids }) },
+    { name: 1, kind: 1, verified: 1 },
+  ).lean();
+  return new Map(orgs.map((o) => [String(o._id), organizationSummary(o, o._id)]));
+}
