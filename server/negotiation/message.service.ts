@@ -1,0 +1,198 @@
+/**
+ * Storing and reading a deal room's messages. A message is stored before anyone is told about
+ * it; its seq comes from the room's counter; a retried clientId returns the stored copy.
+ */
+import { randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import { AppError } from '../common/errors';
+import type { ChatMessage, MessageAudience, MessageKind, RoomRole } from '../contract/socket-events';
+import { MessageModel, type MessageDoc } from './message.model';
+import { RoomCounterModel } from './room-counter.model';
+import { stableObjectId } from './stable-ids';
+import { messageView } from './message.view';
+import { visibleAudiences } from './room-access';
+
+export interface MessageAuthor {
+  userId: string;
+  name: string;
+  role: RoomRole;
+}
+
+export interface NewMessage {
+  body: string;
+  clientId: string;
+  audience: MessageAudience;
+}
+
+export interface SystemMessage {
+  kind: Extract<MessageKind, 'system' | 'terms'>;
+  body: string;
+  event: { name: string; data: Record<string, unknown> };
+}
+
+export interface MessagePage {
+  messages: ChatMessage[];
+  hasMore: boolean;
+}
+
+const oid = (id: string) => new mongoose.Types.ObjectId(id);
+
+const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/**
+ * Takes the room's next message number. `$inc` is atomic on MongoDB but not on FerretDB's
+ * SQLite backend (concurrent increments can be lost), so the unique {dealId, seq} index is
+ * what finally guarantees each number is used once: see `storeWithNextSeq`.
+ */
+async function nextSeq(dealId: string): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const counter = await RoomCounterModel.findOneAndUpdate(
+        { _id: oid(dealId) },
+        { $inc: { seq: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
+      return counter!.seq;
+    } catch (err) {
+      // The room's first two messages at once both create the counter; the loser increments it.
+      if (!isDuplicateKey(err) || attempt > 0) throw err;
+    }
+  }
+}
+
+/** The highest seq taken in a deal's room (0 when empty). */
+export async function lastSeqOf(dealId: string): Promise<number> {
+  const counter = await RoomCounterModel.findById(oid(dealId)).lean();
+  return counter?.seq ?? 0;
+}
+
+const SEQ_ATTEMPTS = 20;
+
+/**
+ * Inserts the message under the next free seq. A duplicate-key error is either the sender's
+ * retry that got there first (same `_id`: returned as not created) or a seq taken meanwhile
+ * (a new seq is taken and the insert tried again).
+ */
+async function storeWithNextSeq(
+  fields: Record<string, unknown> & { _id: mongoose.Types.ObjectId; dealId: string },
+) {
+  for (let attempt = 0; attempt < SEQ_ATTEMPTS; attempt++) {
+    const seq = await nextSeq(fields.dealId);
+    try {
+      const doc = await MessageModel.create({ ...fields, seq });
+      return { doc: doc.toObject() as MessageDoc, created: true };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const stored = (await MessageModel.findById(fields._id).lean()) as MessageDoc | null;
+      if (stored) return { doc: stored, created: false };
+    }
+  }
+  throw AppError.unavailable('The room is too busy to store this message; send it again');
+}
+
+/**
+ * Stores a participant's message. Its `_id` is derived from (deal, author, clientId), so a
+ * retried send collides with the stored message and gets it back with `created` false: nothing
+ * new should then be announced. (No lookup first: the insert is the check, one query fewer.)
+ */
+export async function postMessage(
+  dealId: string,
+  author: MessageAuthor,
+  input: NewMessage,
+): Promise<{ message: ChatMessage; created: boolean }> {
+  const { doc, created } = await storeWithNextSeq({
+    _id: stableObjectId('message', dealId, author.userId, input.clientId),
+    dealId,
+    authorId: author.userId,
+    authorName: author.name,
+    authorRole: author.role,
+    kind: input.audience === 'all' ? 'text' : 'note',
+    body: input.body,
+    audience: input.audience,
+    clientId: input.clientId,
+  });
+  return { message: messageView(doc), created };
+}
+
+/** Records a deal event in the room, visible to everyone in it. */
+export async function postSystemMessage(dealId: string, system: SystemMessage): Promise<ChatMessage> {
+  const { doc } = await storeWithNextSeq({
+    _id: new mongoose.Types.ObjectId(),
+    dealId,
+    authorId: null,
+    authorRole: 'system',
+    kind: system.kind,
+    body: system.body,
+    audience: 'all',
+    clientId: `system:${randomUUID()}`,
+    event: system.event,
+  });
+  return messageView(doc);
+}
+
+function visibleTo(role: RoomRole): Record<string, unknown> {
+  const audiences = visibleAudiences(role);
+  return audiences.length === 3 ? {} : { audience: mongoose.trusted({ $in: audiences }) };
+}
+
+/**
+ * A page of the room's history as `role` may see it, newest last: the newest `limit` messages
+ * (before `before` when given), or the oldest `limit` after `after`.
+ */
+export async function listMessages(
+  dealId: string,
+  role: RoomRole,
+  page: { before?: number; after?: number; limit: number },
+): Promise<MessagePage> {
+  const seq: Record<string, number> = {};
+  if (page.before !== undefined) seq.$lt = page.before;
+  if (page.after !== undefined) seq.$gt = page.after;
+  const filter = {
+    dealId: oid(dealId),
+    ...visibleTo(role),
+    ...(Object.keys(seq).length ? { seq: mongoose.trusted(seq) } : {}),
+  };
+  const forward = page.after !== undefined;
+  const docs = (await MessageModel.find(filter)
+    .sort({ seq: forward ? 1 : -1 })
+    .limit(page.limit + 1)
+    .lean()) as MessageDoc[];
+  const hasMore = docs.length > page.limit;
+  const kept = docs.slice(0, page.limit);
+  if (!forward) kept.reverse();
+  return { messages: kept.map(messageView), hasMore };
+}
+
+/** Messages numbered before a newer one but stored after it are caught within this window. */
+const LATE_STORE_WINDOW_MS = 3000;
+const LATE_STORE_SEQS = 20;
+
+/**
+ * What a client that holds everything up to `afterSeq` missed. Seqs are taken before the insert,
+ * so a message can be stored just after a higher-numbered one the client already saw; the few
+ * messages stored around that moment are sent again and clients drop the ones they hold.
+ */
+export async function catchUpMessages(
+  dealId: string,
+  role: RoomRole,
+  afterSeq: number,
+  limit: number,
+): Promise<MessagePage> {
+  const from = Math.max(0, afterSeq - LATE_STORE_SEQS);
+  const docs = (await MessageModel.find({
+    dealId: oid(dealId),
+    ...visibleTo(role),
+    seq: mongoose.trusted({ $gt: from }),
+  })
+    .sort({ seq: 1 })
+    .limit(limit + LATE_STORE_SEQS + 1)
+    .lean()) as MessageDoc[];
+  const anchor = docs.filter((d) => d.seq <= afterSeq).at(-1);
+  const since = anchor ? new Date(anchor.createdAt).getTime() - LATE_STORE_WINDOW_MS : Infinity;
+  const late = docs.filter((d) => d.seq <= afterSeq && new Date(d.createdAt).getTime() >= since);
+  const missed = docs.filter((d) => d.seq > afterSeq);
+  return {
+    messages: [...late, ...missed.slice(0, limit)].map(messageView),
+    hasMore: missed.length > limit,
+  };
+}

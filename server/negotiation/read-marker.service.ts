@@ -1,0 +1,100 @@
+/**
+ * Read receipts: the last seq each participant has read in a deal's room, and from it the
+ * number of unread messages per deal for "my deals".
+ */
+import mongoose from 'mongoose';
+import type { SessionUser } from '../common/session-user';
+import { actingOrganizationId } from '../common/session-user';
+import { isObjectId } from '../common/ids';
+import { loadSessionUser } from '../auth/auth.service';
+import { DealModel } from '../deals/deal.model';
+import type { ReadMarker } from '../contract/socket-events';
+import { ReadMarkerModel } from './read-marker.model';
+import { MessageModel } from './message.model';
+import { lastSeqOf } from './message.service';
+import { stableObjectId } from './stable-ids';
+import { currentRoomRole, visibleAudiences } from './room-access';
+
+const oid = (id: string) => new mongoose.Types.ObjectId(id);
+
+/** Moves the user's marker forward to `seq` (never back, never past the last message); returns it. */
+export async function markRead(dealId: string, userId: string, seq: number): Promise<number> {
+  const upTo = Math.min(seq, await lastSeqOf(dealId));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const marker = await ReadMarkerModel.findOneAndUpdate(
+        { _id: stableObjectId('read-marker', dealId, userId) },
+        { $max: { seq: upTo }, $setOnInsert: { dealId: oid(dealId), userId: oid(userId) } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
+      return marker?.seq ?? upTo;
+    } catch (err) {
+      // Two first reads at once both try to insert the marker; the loser updates the winner's.
+      if ((err as { code?: number }).code !== 11000 || attempt > 0) throw err;
+    }
+  }
+}
+
+export async function readMarkersOf(dealId: string): Promise<ReadMarker[]> {
+  const markers = await ReadMarkerModel.find({ dealId: oid(dealId) }).lean();
+  return markers.map((m) => ({ userId: String(m.userId), seq: m.seq }));
+}
+
+const MY_DEALS_LIMIT = 200;
+
+async function myDealIds(user: SessionUser): Promise<string[]> {
+  const mine: Record<string, unknown>[] = [{ brokerUserId: oid(user.id) }];
+  const orgId = actingOrganizationId(user);
+  if (orgId) mine.push({ sellerOrgId: oid(orgId) }, { buyerOrgId: oid(orgId) });
+  const deals = await DealModel.find({ $or: mine }, { _id: 1 })
+    .sort({ updatedAt: -1 })
+    .limit(MY_DEALS_LIMIT)
+    .lean();
+  return deals.map((d) => String(d._id));
+}
+
+/**
+ * Unread messages per deal for a user: those after their read marker, not written by them, in
+ * audiences they may see. Deals they may not see are left out. Without `dealIds`: their own
+ * deals (as a party or as the broker), the most recently active first.
+ */
+export async function unreadCounts(
+  userOrId: SessionUser | string,
+  dealIds?: string[],
+): Promise<Record<string, number>> {
+  const user = typeof userOrId === 'string' ? await loadSessionUser(userOrId) : userOrId;
+  if (!user) return {};
+  const ids = dealIds ? [...new Set(dealIds.filter(isObjectId))] : await myDealIds(user);
+  if (ids.length === 0) return {};
+  const [deals, markers] = await Promise.all([
+    DealModel.find(
+      { _id: mongoose.trusted({ $in: ids.map(oid) }) },
+      { sellerOrgId: 1, buyerOrgId: 1, brokerUserId: 1 },
+    ).lean(),
+    ReadMarkerModel.find({ userId: oid(user.id), dealId: mongoose.trusted({ $in: ids.map(oid) }) }).lean(),
+  ]);
+  const readUpTo = new Map(markers.map((m) => [String(m.dealId), m.seq]));
+  const roomUser = {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    organizationId: actingOrganizationId(user) ?? null,
+  };
+  const counts: Record<string, number> = {};
+  const branches: Record<string, unknown>[] = [];
+  for (const deal of deals) {
+    const role = currentRoomRole(deal, roomUser);
+    if (!role) continue;
+    const dealId = String(deal._id);
+    counts[dealId] = 0;
+    const after = readUpTo.get(dealId) ?? 0;
+    branches.push({ dealId: deal._id, seq: { $gt: after }, audience: { $in: visibleAudiences(role) } });
+  }
+  if (branches.length === 0) return counts;
+  const grouped = await MessageModel.aggregate<{ _id: unknown; n: number }>([
+    { $match: { $or: branches, authorId: { $ne: oid(user.id) } } },
+    { $group: { _id: '$dealId', n: { $sum: 1 } } },
+  ]);
+  for (const g of grouped) counts[String(g._id)] = g.n;
+  return counts;
+}

@@ -1,0 +1,125 @@
+/**
+ * The negotiation room's socket events: join (with catch-up), send, typing, read receipts,
+ * leave, and presence on every arrival and departure.
+ */
+import { AppError } from '../common/errors';
+import { loadSessionUser } from '../auth/auth.service';
+import {
+  HISTORY_PAGE_SIZE,
+  type JoinRequest,
+  type RoomRole,
+  type SendMessageRequest,
+} from '../contract/socket-events';
+import { assertMayAddress, roomRoleFor } from '../negotiation/room-access';
+import { catchUpMessages, listMessages, postMessage } from '../negotiation/message.service';
+import { markRead, readMarkersOf } from '../negotiation/read-marker.service';
+import { dealRefSchema, joinSchema, readSchema, sendMessageSchema } from '../negotiation/message.schemas';
+import { announcePresence } from './presence';
+import { announceMessage } from './room-emitter';
+import { allRoomsOf, dealIdsIn, dealRoom, roomsFor } from './rooms';
+import { roomUserOf } from './session-handshake';
+import { socketHandler } from './socket-handler';
+import type { TokenBuckets } from './token-bucket';
+import type { DealsNamespace, DealsSocket } from './socket-types';
+
+export interface RoomHandlerDeps {
+  /** Messages a sender may post per deal room. */
+  sendLimiter: TokenBuckets;
+}
+
+const CATCH_UP_LIMIT = 200;
+
+/** The user as the database knows them now (their membership may have changed since they connected). */
+async function refreshUser(socket: DealsSocket) {
+  const user = await loadSessionUser(socket.data.user.id);
+  if (!user) throw AppError.unauthenticated();
+  socket.data.user = roomUserOf(user);
+  return user;
+}
+
+/** The socket's role in a deal: remembered while it is in the room, else checked afresh. */
+async function roleFor(socket: DealsSocket, dealId: string): Promise<RoomRole> {
+  const remembered = socket.data.roles[dealId];
+  if (remembered && socket.rooms.has(dealRoom(dealId))) return remembered;
+  return roomRoleFor(await refreshUser(socket), dealId);
+}
+
+export function registerDealRoomHandlers(
+  nsp: DealsNamespace,
+  socket: DealsSocket,
+  deps: RoomHandlerDeps,
+): void {
+  socket.on(
+    'deal:join',
+    socketHandler('deal:join', joinSchema, async ({ dealId, afterSeq }: JoinRequest) => {
+      const role = await roomRoleFor(await refreshUser(socket), dealId);
+      const wanted = roomsFor(dealId, role);
+      for (const room of allRoomsOf(dealId)) if (!wanted.includes(room)) await socket.leave(room);
+      // In the room before reading history: whatever is stored after this read reaches the socket live.
+      await socket.join(wanted);
+      socket.data.roles[dealId] = role;
+      const page =
+        afterSeq === undefined
+          ? await listMessages(dealId, role, { limit: HISTORY_PAGE_SIZE })
+          : await catchUpMessages(dealId, role, afterSeq, CATCH_UP_LIMIT);
+      const [reads, { online, names }] = await Promise.all([
+        readMarkersOf(dealId),
+        announcePresence(nsp, dealId),
+      ]);
+      return { role, ...page, online, names, reads };
+    }),
+  );
+
+  socket.on(
+    'deal:leave',
+    socketHandler('deal:leave', dealRefSchema, async ({ dealId }: { dealId: string }) => {
+      for (const room of allRoomsOf(dealId)) await socket.leave(room);
+      delete socket.data.roles[dealId];
+      await announcePresence(nsp, dealId);
+      return {};
+    }),
+  );
+
+  socket.on(
+    'message:send',
+    socketHandler('message:send', sendMessageSchema, async (input: Required<SendMessageRequest>) => {
+      const role = await roleFor(socket, input.dealId);
+      assertMayAddress(role, input.audience);
+      const { id: userId, name } = socket.data.user;
+      if (!deps.sendLimiter.take(`${userId}:${input.dealId}`)) {
+        throw new AppError('rate_limited', 'You are sending messages too quickly; wait a moment');
+      }
+      const { message, created } = await postMessage(input.dealId, { userId, name, role }, input);
+      if (created) announceMessage(nsp, message);
+      return { message };
+    }),
+  );
+
+  socket.on(
+    'typing',
+    socketHandler('typing', dealRefSchema, ({ dealId }: { dealId: string }) => {
+      if (!socket.rooms.has(dealRoom(dealId))) throw AppError.forbidden('Join the deal room first');
+      const { id: userId, name } = socket.data.user;
+      socket.to(dealRoom(dealId)).emit('typing', { dealId, userId, name });
+      return {};
+    }),
+  );
+
+  socket.on(
+    'message:read',
+    socketHandler('message:read', readSchema, async ({ dealId, seq }: { dealId: string; seq: number }) => {
+      await roleFor(socket, dealId);
+      const userId = socket.data.user.id;
+      const stored = await markRead(dealId, userId, seq);
+      nsp.to(dealRoom(dealId)).emit('read', { dealId, userId, seq: stored });
+      return { seq: stored };
+    }),
+  );
+
+  socket.on('disconnecting', () => {
+    const dealIds = dealIdsIn(socket.rooms);
+    socket.once('disconnect', () => {
+      for (const dealId of dealIds) void announcePresence(nsp, dealId);
+    });
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The Socket.IO server of the exchange, on the same HTTP server and session as the API:
+ * namespace `/deals` for negotiation rooms and each user's own notifications.
+ */
+import type http from 'node:http';
+import type { RequestHandler } from 'express';
+import { Server } from 'socket.io';
+import type { EventBus } from '../common/events';
+import {
+  DEALS_NAMESPACE,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../contract/socket-events';
+import { registerDealRoomHandlers } from './deal-room.handlers';
+import { relayDealEvents } from './deal-event-relay';
+import { relayNotifications } from './notification-relay';
+import { connectRedisAdapter, untilListening } from './redis-adapter';
+import { userRoom } from './rooms';
+import { requireSignedIn, sameOriginOnly, shareWebSession } from './session-handshake';
+import { TokenBuckets } from './token-bucket';
+import type { DealsNamespace, InterServerEvents, SocketData } from './socket-types';
+
+export interface RealtimeOptions {
+  bus: EventBus;
+  /** The web session and passport middlewares, reused on the socket handshake. */
+  sessionMiddlewares: RequestHandler[];
+  publicUrl: string;
+  redisUrl?: string;
+  /** Messages a sender may post in one room at once, and how many more per second. */
+  sendRate?: { burst: number; perSecond: number };
+}
+
+export interface RealtimeServer {
+  io: Server;
+  deals: DealsNamespace;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SEND_RATE = { burst: 10, perSecond: 2 };
+
+export async function createRealtimeServer(
+  httpServer: http.Server,
+  opts: RealtimeOptions,
+): Promise<RealtimeServer> {
+  const redis = opts.redisUrl ? await connectRedisAdapter(opts.redisUrl) : undefined;
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(
+    httpServer,
+    {
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+      allowRequest: sameOriginOnly(opts.publicUrl),
+      ...(redis ? { adapter: redis.adapter } : {}),
+    },
+  );
+  shareWebSession(io as unknown as Server, opts.sessionMiddlewares);
+  const deals = io.of(DEALS_NAMESPACE);
+  requireSignedIn(deals);
+  const rate = opts.sendRate ?? DEFAULT_SEND_RATE;
+  const sendLimiter = new TokenBuckets(rate.burst, rate.perSecond);
+  deals.on('connection', (socket) => {
+    void socket.join(userRoom(socket.data.user.id));
+    registerDealRoomHandlers(deals, socket, { sendLimiter });
+  });
+  const unsubscribe = [relayDealEvents(opts.bus, deals), relayNotifications(opts.bus, deals)];
+  if (redis) await untilListening(deals.adapter);
+
+  return {
+    io: io as unknown as Server,
+    deals,
+    async close() {
+      for (const off of unsubscribe) off();
+      // Like io.close(), but leaves the HTTP server to its owner (exchange.ts closes it).
+      for (const nsp of [io.of('/'), deals]) {
+        nsp.local.disconnectSockets(true);
+        await nsp.adapter.close();
+      }
+      io.engine.close();
+      await redis?.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Namespace, Socket, RemoteSocket } from 'socket.io';
+import type { ClientToServerEvents, RoomRole, ServerToClientEvents } from '../contract/socket-events';
+import type { RoomUser } from '../negotiation/room-access';
+
+/** Kept on each socket (and sent across processes by fetchSockets): who it is, where it is. */
+export interface SocketData {
+  user: RoomUser;
+  /** The role the socket had when it joined each deal's room. */
+  roles: Record<string, RoomRole>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InterServerEvents {}
+
+export type DealsNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type DealsSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type DealsRemoteSocket = RemoteSocket<ServerToClientEvents, SocketData>;
