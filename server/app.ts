@@ -18,7 +18,22 @@ import { configurePassport } from './auth/passport';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerOrganizationRoutes } from './organizations/organizations.routes';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
+import { registerAdminStatsRoutes } from './admin/admin-stats.routes';
 import { registerHealthRoutes } from './health/health.routes';
+import { registerNegotiationRoutes } from './negotiation/message.routes';
+import { registerBidRoutes } from './bids/bid.routes';
+import { registerDealRoutes } from './deals/deal.routes';
+import { registerTermSheetRoutes } from './deals/term-sheet.routes';
+import { registerDocumentRoutes } from './documents/document.routes';
+import { registerPaymentRoutes } from './payments/payments.routes';
+import { registerAdminPaymentRoutes } from './admin/admin-payments.routes';
+import { registerMatchRoutes } from './matching/match.routes';
+import { registerNotificationRoutes } from './notifications/notification.routes';
+import { registerAlertRoutes } from './alerts/alert.routes';
+import { registerOfferRoutes } from './offers/offers.routes';
+import { registerDemandRoutes } from './demands/demands.routes';
+import { registerAdminListingRoutes } from './admin/admin-listings.routes';
+import { registerSearchRoutes } from './search-api/search.routes';
 import type { AppContext } from './context';
 
 export interface BuiltApp {
@@ -76,6 +91,22 @@ export function createApp(ctx: AppContext): BuiltApp {
   registerAuthRoutes(api, { loginRateLimit: config.loginRateLimit });
   registerOrganizationRoutes(api);
   registerAdminOrganizationRoutes(api);
+  registerAdminStatsRoutes(api);
+  registerBidRoutes(api, ctx);
+  registerDealRoutes(api, ctx);
+  registerNegotiationRoutes(api);
+  registerTermSheetRoutes(api, ctx);
+  registerDocumentRoutes(api, ctx);
+  registerPaymentRoutes(api, ctx);
+  registerAdminPaymentRoutes(api, ctx);
+
+  registerMatchRoutes(api, ctx);
+  registerNotificationRoutes(api);
+  registerAlertRoutes(api);
+  registerOfferRoutes(api, ctx);
+  registerDemandRoutes(api, ctx);
+  registerAdminListingRoutes(api, ctx);
+  registerSearchRoutes(api, ctx);
 
   const openapi = buildOpenApi(api.routes, { title: 'Technology Exchange API', version: '1.0.0' });
   app.get('/api/openapi.json', (_req, res) => {

@@ -13,6 +13,12 @@ import { createApp } from './app';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
 import type { AppContext } from './context';
+import { startPublishListener } from './notifications/publish-listener.starter';
+import { startDigestMailer } from './mail/digest-mailer.starter';
+import { startRealtime } from './realtime/realtime.starter';
+import { startDeadlineScheduler } from './scheduler/scheduler.starter';
+import { startSearchSync } from './search-sync/search-sync.starter';
+import { loadDemoData } from '../scripts/seed-loader/load-demo';
 
 export interface Exchange {
   url: string;
@@ -43,7 +49,12 @@ export async function startExchange(config: Config): Promise<Exchange> {
   const opened = await search.open();
   const bus = new EventBus();
   const ctx: AppContext = { config, bus, search, searchNeedsRebuild: opened.needsRebuild };
+  (ctx.backgroundStarters ??= []).push(startSearchSync);
+  ctx.backgroundStarters.push(startDeadlineScheduler);
+  ctx.backgroundStarters.push(startRealtime);
+  ctx.backgroundStarters.push(startPublishListener, startDigestMailer);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
+  if (config.seedDemo) await loadDemoData({ log: (message) => logger.info(message) });
 
   const built = createApp(ctx);
   const httpServer = http.createServer(built.app);

@@ -8,6 +8,8 @@ import { LoginPage } from './features/auth/LoginPage';
 import { RegisterPage } from './features/auth/RegisterPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { MyDealsPage } from './features/deals/MyDealsPage';
+import { DealPage } from './features/deals/DealPage';
+import { ListingBidsPage } from './features/bids/ListingBidsPage';
 import { HomePage } from './features/home/HomePage';
 import { Layout } from './features/layout/Layout';
 import { NotFoundPage } from './features/layout/NotFoundPage';
@@ -16,6 +18,10 @@ import { ListingPage } from './features/listings/ListingPage';
 import { MyListingsPage } from './features/listings/MyListingsPage';
 import { OfferFormPage } from './features/listings/OfferFormPage';
 import { SearchPage } from './features/search/SearchPage';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
+import { AlertsPage } from './features/alerts/AlertsPage';
+import { AdminPaymentsPage } from './features/payments/AdminPaymentsPage';
+import { PaymentResultPage } from './features/payments/PaymentResultPage';
 
 export function App() {
   return (
@@ -35,10 +41,18 @@ export function App() {
           <Route path="demands/:id/edit" element={<DemandFormPage />} />
           <Route path="my/listings" element={<MyListingsPage />} />
           <Route path="my/deals" element={<MyDealsPage />} />
+          <Route path="deals" element={<MyDealsPage />} />
+          <Route path="deals/:id" element={<DealPage />} />
+          <Route path="offers/:id/bids" element={<ListingBidsPage kind="offer" />} />
+          <Route path="demands/:id/proposals" element={<ListingBidsPage kind="demand" />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="alerts" element={<AlertsPage />} />
+          <Route path="payments/:id/result" element={<PaymentResultPage />} />
           <Route path="admin" element={<RequireAdmin />}>
             <Route index element={<AdminHomePage />} />
             <Route path="organizations" element={<OrganizationsPage />} />
             <Route path="queue" element={<ReviewQueuePage />} />
+            <Route path="payments" element={<AdminPaymentsPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -24,9 +24,9 @@ import { bidEvent, viewBids } from './bid.service';
 import type { BidView } from './bid.view';
 import { loadListing, toBiddable, type ListingRef } from './listing-ref';
 import { claimOfferAward, recordAwardDeal, releaseOfferAward } from './offer-award';
-import { withLock } from '../scheduler/locks';
+import { withLock } from '../common/locks';
 
-/** Every write to a bid runs under its lock (see scheduler/locks.ts for why). */
+/** Every write to a bid runs under its lock (see common/locks.ts for why). */
 const withBidLock = <T>(bidId: string, fn: () => Promise<T>) => withLock(`bid:${bidId}`, fn);
 
 async function loadBidAndListing(bidId: string): Promise<{ bid: BidDoc; listing: ListingRef }> {

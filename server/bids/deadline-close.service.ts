@@ -6,10 +6,11 @@
  * retry after a crash finishes the work without repeating it.
  */
 import mongoose from 'mongoose';
+import { withListingLock } from '../listings/listing-store';
 import { recordAudit } from '../audit/audit.service';
 import { OfferModel } from '../offers/offer.model';
 import { DemandModel } from '../demands/demand.model';
-import { claimOnce, readClaim } from '../scheduler/claims';
+import { claimOnce, readClaim } from '../common/claims';
 import { LIVE_BID_STATUSES, auctionOutcome } from './bid-lifecycle';
 import { BidModel, type BidDoc } from './bid.model';
 import { closeKey, loadListing, type ListingRef } from './listing-ref';
@@ -117,18 +118,20 @@ async function markOfferClosed(offerId: string, close: AuctionClose): Promise<vo
   for (let attempt = 0; attempt < 3; attempt++) {
     const offer = await OfferModel.findById(offerId, { status: 1, auction: 1 }).lean();
     if (!offer || (offer.auction?.closedAt && offer.status !== 'published')) return;
-    await OfferModel.updateOne(
-      { _id: offerId },
-      {
-        $set: {
-          ...(offer.status === 'published' ? { status: 'closed', closedAt: close.closedAt } : {}),
-          'auction.closedAt': close.closedAt,
-          'auction.outcome': close.outcome,
-          ...(close.winningBidId ? { 'auction.winningBidId': close.winningBidId } : {}),
-          searchDirty: true,
+    await withListingLock('offer', offerId, () =>
+      OfferModel.updateOne(
+        { _id: offerId },
+        {
+          $set: {
+            ...(offer.status === 'published' ? { status: 'closed', closedAt: close.closedAt } : {}),
+            'auction.closedAt': close.closedAt,
+            'auction.outcome': close.outcome,
+            ...(close.winningBidId ? { 'auction.winningBidId': close.winningBidId } : {}),
+            searchDirty: true,
+          },
+          $inc: { rev: 1 },
         },
-        $inc: { rev: 1 },
-      },
+      ),
     );
   }
 }
@@ -176,9 +179,11 @@ export async function closeCall(demandId: string, deps: NoticeDeps, now = new Da
   for (let attempt = 0; attempt < 3; attempt++) {
     const stored = await DemandModel.findById(demandId, { callClosedAt: 1 }).lean();
     if (!stored || stored.callClosedAt) break;
-    await DemandModel.updateOne(
-      { _id: demandId },
-      { $set: { callClosedAt: closedAt, searchDirty: true }, $inc: { rev: 1 } },
+    await withListingLock('demand', demandId, () =>
+      DemandModel.updateOne(
+        { _id: demandId },
+        { $set: { callClosedAt: closedAt, searchDirty: true }, $inc: { rev: 1 } },
+      ),
     );
   }
   if (closedNow) await announceClose(demand, 'unsealed', undefined, deps);

@@ -16,7 +16,7 @@ import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import { OfferModel } from '../offers/offer.model';
 import { DemandModel } from '../demands/demand.model';
-import { readClaims } from '../scheduler/claims';
+import { readClaims } from '../common/claims';
 import { canViewListing } from '../listings/listing-access';
 import type { BiddableListing } from './bid-lifecycle';
 

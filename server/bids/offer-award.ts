@@ -1,13 +1,14 @@
 /**
  * The award of an offer that can be sold only once (fixed price, auction, exclusive licence,
- * assignment). The award is a claim (`offer-award:<offerId>`, see scheduler/claims.ts): the
+ * assignment). The award is a claim (`offer-award:<offerId>`, see common/claims.ts): the
  * first accepted bid to insert it holds the offer, so two owners' clicks (or two server
  * processes) cannot hand the same technology to two buyers. The offer document carries a copy
  * (`award: {bidId, dealId, at}`, not declared in the offer schema: written with `strict` off)
  * for readers of the offer; the claim is what decides.
  */
 import { OfferModel } from '../offers/offer.model';
-import { claimOnce, readClaim, releaseClaim, updateClaimData } from '../scheduler/claims';
+import { withListingLock } from '../listings/listing-store';
+import { claimOnce, readClaim, releaseClaim, updateClaimData } from '../common/claims';
 
 const MIRROR = { strict: false, strictQuery: false } as const;
 
@@ -33,7 +34,9 @@ export async function claimOfferAward(
     if (offer?.status !== 'published') return false;
   }
   if (await claimOnce(awardKey(offerId), { bidId })) {
-    await OfferModel.updateOne({ _id: offerId }, { $set: { award: { bidId, at: new Date() } } }, MIRROR);
+    await withListingLock('offer', offerId, () =>
+      OfferModel.updateOne({ _id: offerId }, { $set: { award: { bidId, at: new Date() } } }, MIRROR),
+    );
     return true;
   }
   return (await readOfferAward(offerId))?.bidId === bidId;
@@ -42,7 +45,9 @@ export async function claimOfferAward(
 export async function recordAwardDeal(offerId: string, bidId: string, dealId: string): Promise<void> {
   if ((await readOfferAward(offerId))?.bidId !== bidId) return;
   await updateClaimData(awardKey(offerId), { dealId });
-  await OfferModel.updateOne({ _id: offerId }, { $set: { 'award.dealId': dealId } }, MIRROR);
+  await withListingLock('offer', offerId, () =>
+    OfferModel.updateOne({ _id: offerId }, { $set: { 'award.dealId': dealId } }, MIRROR),
+  );
 }
 
 /** Frees the offer again when the bid holding it could not become a deal, or its deal failed. */
@@ -57,5 +62,7 @@ export async function releaseOfferAward(
     : !!holder.bidId && award.bidId === holder.bidId;
   if (!holds) return;
   await releaseClaim(awardKey(offerId));
-  await OfferModel.updateOne({ _id: offerId }, { $unset: { award: 1 } }, MIRROR);
+  await withListingLock('offer', offerId, () =>
+    OfferModel.updateOne({ _id: offerId }, { $unset: { award: 1 } }, MIRROR),
+  );
 }

@@ -10,6 +10,26 @@ export interface DomainEvents {
   'listing.published': { kind: 'offer' | 'demand'; id: string };
   'notification.created': { userId: string; notification: unknown };
   'deal.event': { dealId: string; event: string; payload: unknown };
+  /** A bid or proposal was placed or changed status (bids component). */
+  'bid.changed': {
+    bidId: string;
+    listingKind: 'offer' | 'demand';
+    listingId: string;
+    status: string;
+    bidderOrgId: string;
+    listingOwnerOrgId: string;
+  };
+  /**
+   * An auction or a call for proposals reached its deadline and was closed by the scheduler
+   * (exactly once): its owner should be told. `outcome` is the auction's, or 'unsealed' for a call.
+   */
+  'listing.deadline_closed': {
+    kind: 'offer' | 'demand';
+    id: string;
+    ownerOrgId: string;
+    outcome: 'sold' | 'reserve_not_met' | 'no_bids' | 'unsealed';
+    dealId?: string;
+  };
 }
 
 export class EventBus {

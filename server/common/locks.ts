@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import mongoose, { Schema } from 'mongoose';
-import { AppError } from '../common/errors';
+import { AppError } from './errors';
 
 const lockSchema = new Schema({ _id: String, owner: String, until: Date }, { versionKey: false });
 export const LockModel = mongoose.model('Lock', lockSchema);

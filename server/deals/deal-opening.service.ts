@@ -15,7 +15,7 @@ import { DealModel, type DealDoc } from './deal.model';
 import { dealView, type DealView } from './deal.view';
 import { publishDealEvent } from './deal-events';
 import type { DealRole } from './deal-machine';
-import { withLock } from '../scheduler/locks';
+import { withLock } from '../common/locks';
 
 interface NewDeal {
   listing: ListingRef;

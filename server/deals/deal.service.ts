@@ -21,7 +21,7 @@ import {
 } from './deal-machine';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
-import { withLock } from '../scheduler/locks';
+import { withLock } from '../common/locks';
 
 export { dealView, type DealView };
 
@@ -47,7 +47,7 @@ export function roleOfUser(deal: DealView | DealDoc, user: SessionUser): DealRol
 
 /**
  * Every write to a deal document runs under this lock: on FerretDB two concurrent updates of one
- * document can silently overwrite each other (see scheduler/locks.ts). Do not nest it.
+ * document can silently overwrite each other (see common/locks.ts). Do not nest it.
  */
 export function withDealLock<T>(dealId: string, fn: () => Promise<T>): Promise<T> {
   return withLock(`deal:${dealId}`, fn);

@@ -28,10 +28,7 @@ import {
 } from './document-access';
 import { cleanFileName, detectDocumentType } from './document-types';
 import { deleteFile, openFile, storeFile } from './document-storage';
-import { withLock } from '../scheduler/locks';
-
-const withListingLock = <T>(kind: ListingKind, id: string, fn: () => Promise<T>) =>
-  withLock(`listing:${kind}:${id}`, fn);
+import { withListingLock } from '../listings/listing-store';
 
 export const MAX_ATTACHMENTS = 20;
 

@@ -15,7 +15,7 @@ import {
   type PaymentStatus,
 } from './payment-lifecycle';
 import { isDuplicateKeyError } from './duplicate-key';
-import { withLock } from '../scheduler/locks';
+import { withLock } from '../common/locks';
 
 export interface PaymentEventMeta extends LedgerMeta {
   /** Fields set in the same update as the status (who confirmed, the refund reason…). */

@@ -9,7 +9,7 @@ import os from 'node:os';
 import { logger } from '../common/logger';
 import type { Worker } from '../exchange';
 import { claimDueJob, completeJob, failJob, rescheduleJob } from './job-queue';
-import { tryLock, unlock } from './locks';
+import { tryLock, unlock } from '../common/locks';
 import type { JobDoc } from './job.model';
 
 export type JobResult = void | { rescheduleAt: Date };

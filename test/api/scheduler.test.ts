@@ -3,8 +3,8 @@ import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
 import { startScheduler, type JobHandler } from '../../server/scheduler/scheduler';
 import { enqueueJob } from '../../server/scheduler/job-queue';
 import { JobModel } from '../../server/scheduler/job.model';
-import { LockModel, withLock } from '../../server/scheduler/locks';
-import { claimOnce } from '../../server/scheduler/claims';
+import { LockModel, withLock } from '../../server/common/locks';
+import { claimOnce } from '../../server/common/claims';
 import { setLogLevel } from '../../server/common/logger';
 
 async function eventually<T>(check: () => Promise<T | null | undefined | false>, what: string): Promise<T> {

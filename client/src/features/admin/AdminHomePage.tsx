@@ -21,6 +21,12 @@ export function AdminHomePage() {
             <p>{t('admin.organizations.intro')}</p>
           </Link>
         </li>
+        <li>
+          <Link to="/admin/payments" className="card" data-testid="admin-payments-link">
+            <h2>{t('payments.admin.title')}</h2>
+            <p>{t('payments.admin.intro')}</p>
+          </Link>
+        </li>
       </ul>
     </section>
   );

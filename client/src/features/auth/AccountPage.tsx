@@ -5,6 +5,7 @@ import { useLabels } from '../../labels';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { VerifiedBadge } from '../../ui/VerifiedBadge';
+import { NotificationSettings } from '../notifications/NotificationSettings';
 import { useAuth } from './authContext';
 
 export function AccountPage() {
@@ -63,7 +64,12 @@ export function AccountPage() {
           )}
         </div>
       </div>
+      <NotificationSettings />
       <p className="page-links">
+        <Link to="/notifications">{t('notifications.title')}</Link>
+        {' · '}
+        <Link to="/alerts">{t('alerts.title')}</Link>
+        {' · '}
         <Link to="/my/listings">{t('nav.myListings')}</Link>
         {' · '}
         <Link to="/my/deals">{t('nav.myDeals')}</Link>

@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { MyBidsSection } from '../bids/MyBidsSection';
+import { UnreadBadge } from '../negotiation/UnreadBadge';
+import { useUnreadCounts } from '../negotiation/useUnreadCounts';
 import { DealStatusBadge } from './DealStatusBadge';
 import { listDeals } from './dealsApi';
 import type { Deal, DealStatus } from './dealTypes';
@@ -21,6 +23,7 @@ export function MyDealsPage() {
   const [deals, setDeals] = useState<Deal[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useDocumentTitle(t('deals.title'));
+  const unread = useUnreadCounts();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -78,7 +81,8 @@ export function MyDealsPage() {
                   <td>
                     <Link to={`/deals/${deal.id}`} data-testid={`deal-link-${deal.id}`}>
                       {deal.title}
-                    </Link>
+                    </Link>{' '}
+                    <UnreadBadge count={unread[deal.id]} />
                   </td>
                   <td>
                     {deal.seller.name} → {deal.buyer.name}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/authContext';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function UserMenu() {
 
   return (
     <div className="user-menu">
+      <NotificationBell />
       <Link to="/account" className="user-identity" title={t('account.title')} data-testid="nav-account">
         <span className="user-name" data-testid="user-name">
           {user.name}

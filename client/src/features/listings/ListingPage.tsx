@@ -12,6 +12,9 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { VerifiedBadge } from '../../ui/VerifiedBadge';
 import { ReviewActions } from '../admin/ReviewActions';
+import { MatchesPanel } from '../matching/MatchesPanel';
+import { ListingBidsPanel } from '../bids/ListingBidsPanel';
+import { ListingDocuments } from '../deals/ListingDocuments';
 import { isAdmin, useAuth } from '../auth/authContext';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { CommonFacts } from './CommonFacts';
@@ -131,6 +134,9 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
               )}
             </>
           )}
+          <MatchesPanel kind={listing.kind} id={listing.id} />
+          <ListingDocuments kind={listing.kind} id={listing.id} owner={own} />
+          {user && listing.status !== 'draft' && <ListingBidsPanel kind={listing.kind} id={listing.id} />}
         </div>
         <aside className="listing-side">
           {own && (

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { Pagination } from '../../ui/Pagination';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { SaveSearchButton } from '../alerts/SaveSearchButton';
 import { FacetFilters } from './FacetFilters';
 import { SearchBar } from './SearchBar';
 import { SearchHitCard } from './SearchHitCard';
@@ -49,6 +50,7 @@ export function SearchPage() {
     <section className="search-page">
       <h1 className="visually-hidden">{t('search.title')}</h1>
       <SearchBar key={state.q ?? ''} initial={state.q ?? ''} onSearch={(q) => change({ q })} />
+      <SaveSearchButton state={state} />
       <div className="search-layout">
         <aside className={`search-filters${filtersOpen ? ' open' : ''}`} aria-label={t('search.filters')}>
           <div className="filters-head">

@@ -1,0 +1,18 @@
+import type { ApiRouter } from '../common/api-router';
+import type { AppContext } from '../context';
+import { searchQuerySchema, searchResponse } from './search.schemas';
+import { searchListings } from './search.service';
+
+export function registerSearchRoutes(api: ApiRouter, ctx: AppContext): void {
+  api.add({
+    method: 'get',
+    path: '/search',
+    tag: 'search',
+    summary:
+      'Search published offers and demands (Vietnamese with or without diacritics, typos tolerated), with facet counts',
+    access: 'public',
+    query: searchQuerySchema,
+    response: searchResponse,
+    handler: ({ query }) => searchListings(ctx.search, query),
+  });
+}

@@ -1,0 +1,69 @@
+import Joi from 'joi';
+import {
+  CURRENCIES,
+  LISTING_KINDS,
+  PROVINCE_CODES,
+  TRANSFER_MODES,
+  TRL_MAX,
+  TRL_MIN,
+} from '../contract/enums';
+import { FIELD_CODES, SUB_FIELD_CODES } from '../contract/taxonomy';
+import type { ErrorDetail } from '../common/errors';
+import { MAX_LIMIT, type SearchQuery } from '../../search';
+
+const trl = () => Joi.number().integer().min(TRL_MIN).max(TRL_MAX);
+const amount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const searchQuerySchema = Joi.object({
+  q: Joi.string().trim().max(200).allow(''),
+  kind: Joi.string().valid(...LISTING_KINDS),
+  field: Joi.string().valid(...FIELD_CODES),
+  subField: Joi.string().valid(...SUB_FIELD_CODES),
+  trlMin: trl(),
+  trlMax: trl(),
+  transferMode: Joi.string().valid(...TRANSFER_MODES),
+  province: Joi.string().valid(...PROVINCE_CODES),
+  currency: Joi.string().valid(...CURRENCIES),
+  priceMin: amount().description('Minor units of the currency'),
+  priceMax: amount().description('Minor units of the currency'),
+  sort: Joi.string().valid('relevance', 'newest', 'price_asc', 'price_desc').default('relevance'),
+  page: Joi.number().integer().min(1).max(1000).default(1),
+  limit: Joi.number().integer().min(1).max(MAX_LIMIT).default(20),
+});
+
+/** Ranges given upside down. Pure. */
+export function searchRangeViolations(q: SearchQuery): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  if (q.trlMin !== undefined && q.trlMax !== undefined && q.trlMin > q.trlMax) {
+    details.push({ field: 'trlMax', message: 'trlMax must not be less than trlMin' });
+  }
+  if (q.priceMin !== undefined && q.priceMax !== undefined && q.priceMin > q.priceMax) {
+    details.push({ field: 'priceMax', message: 'priceMax must not be less than priceMin' });
+  }
+  return details;
+}
+
+const countMap = Joi.object().pattern(Joi.string(), Joi.number());
+
+export const searchResponse = Joi.object({
+  hits: Joi.array().items(
+    Joi.object({
+      id: Joi.string(),
+      kind: Joi.string().valid(...LISTING_KINDS),
+      title: Joi.string(),
+      summary: Joi.string(),
+      field: Joi.string(),
+      trl: Joi.number(),
+      province: Joi.string(),
+      price: Joi.number(),
+      currency: Joi.string(),
+      highlight: Joi.object({ title: Joi.string(), summary: Joi.string() }).description(
+        'HTML with <mark> around matches',
+      ),
+    }),
+  ),
+  total: Joi.number(),
+  facets: Joi.object({ field: countMap, trl: countMap, transferModes: countMap, province: countMap }),
+  page: Joi.number(),
+  limit: Joi.number(),
+});
