@@ -70,7 +70,9 @@ const schema = Joi.object({
   FEE_SCHEDULE: Joi.string(),
   BANK_NAME: Joi.string().default('Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank) — demo'),
   BANK_ACCOUNT_NAME: Joi.string().default('SAN GIAO DICH CONG NGHE'),
-  BANK_ACCOUNT_NUMBER: Joi.string().pattern(/^[0-9 -]{6,34}$/).default('0011004455667'),
+  BANK_ACCOUNT_NUMBER: Joi.string()
+    .pattern(/^[0-9 -]{6,34}$/)
+    .default('0011004455667'),
   UPLOAD_MAX_BYTES: Joi.number()
     .integer()
     .min(1024)

@@ -69,7 +69,10 @@ describe('demo seed data', () => {
   describe('vocabulary of the contract', () => {
     it('every offer and demand has a field, a sub-field of that field and a known province', () => {
       for (const l of listings) {
-        assert.ok(isSubFieldOf(l.field, l.subField), `${describeListing(l)}: ${l.subField} is not in ${l.field}`);
+        assert.ok(
+          isSubFieldOf(l.field, l.subField),
+          `${describeListing(l)}: ${l.subField} is not in ${l.field}`,
+        );
         assert.ok(PROVINCE_CODES.includes(l.province), `${describeListing(l)}: province ${l.province}`);
       }
     });
@@ -78,18 +81,30 @@ describe('demo seed data', () => {
       for (const l of listings) {
         assert.ok(l.transferModes.length > 0, `${describeListing(l)} has no transfer mode`);
         for (const m of l.transferModes) {
-          assert.ok((TRANSFER_MODES as readonly string[]).includes(m), `${describeListing(l)}: transfer mode ${m}`);
+          assert.ok(
+            (TRANSFER_MODES as readonly string[]).includes(m),
+            `${describeListing(l)}: transfer mode ${m}`,
+          );
         }
       }
     });
 
     it('every offer has a known IP status, and every listing a known status and language', () => {
       for (const o of DEMO_OFFERS) {
-        assert.ok((IP_STATUSES as readonly string[]).includes(o.ipStatus), `offer ${o.key}: IP status ${o.ipStatus}`);
+        assert.ok(
+          (IP_STATUSES as readonly string[]).includes(o.ipStatus),
+          `offer ${o.key}: IP status ${o.ipStatus}`,
+        );
       }
       for (const l of listings) {
-        assert.ok((LISTING_STATUSES as readonly string[]).includes(l.status), `${describeListing(l)}: status ${l.status}`);
-        assert.ok(l.language === 'vi' || l.language === 'en', `${describeListing(l)}: language ${l.language}`);
+        assert.ok(
+          (LISTING_STATUSES as readonly string[]).includes(l.status),
+          `${describeListing(l)}: status ${l.status}`,
+        );
+        assert.ok(
+          l.language === 'vi' || l.language === 'en',
+          `${describeListing(l)}: language ${l.language}`,
+        );
       }
     });
 
@@ -110,9 +125,13 @@ describe('demo seed data', () => {
     it('every price is a positive integer in minor units of a known currency', () => {
       for (const o of DEMO_OFFERS) {
         const p = o.pricing;
-        assert.ok((CURRENCIES as readonly string[]).includes(p.currency), `offer ${o.key}: currency ${p.currency}`);
+        assert.ok(
+          (CURRENCIES as readonly string[]).includes(p.currency),
+          `offer ${o.key}: currency ${p.currency}`,
+        );
         if (p.amount !== undefined) assert.ok(isMinorUnits(p.amount), `offer ${o.key}: amount ${p.amount}`);
-        if (p.reservePrice !== undefined) assert.ok(isMinorUnits(p.reservePrice), `offer ${o.key}: reserve ${p.reservePrice}`);
+        if (p.reservePrice !== undefined)
+          assert.ok(isMinorUnits(p.reservePrice), `offer ${o.key}: reserve ${p.reservePrice}`);
       }
     });
 
@@ -120,14 +139,20 @@ describe('demo seed data', () => {
       for (const o of DEMO_OFFERS.filter((x) => x.pricing.model === 'auction')) {
         assert.ok(o.pricing.reservePrice !== undefined, `auction ${o.key} has no reserve price`);
         const days = o.pricing.closesInDays;
-        assert.ok(days !== undefined && Number.isInteger(days) && days > 0, `auction ${o.key}: closesInDays ${days}`);
+        assert.ok(
+          days !== undefined && Number.isInteger(days) && days > 0,
+          `auction ${o.key}: closesInDays ${days}`,
+        );
       }
     });
 
     it('every budget is in integer minor units of a known currency, its minimum not above its maximum', () => {
       for (const d of DEMO_DEMANDS) {
         const b = d.budget;
-        assert.ok((CURRENCIES as readonly string[]).includes(b.currency), `demand ${d.key}: currency ${b.currency}`);
+        assert.ok(
+          (CURRENCIES as readonly string[]).includes(b.currency),
+          `demand ${d.key}: currency ${b.currency}`,
+        );
         assert.ok(isMinorUnits(b.min) && isMinorUnits(b.max), `demand ${d.key}: budget ${b.min}–${b.max}`);
         assert.ok(b.min <= b.max, `demand ${d.key}: budget minimum ${b.min} above maximum ${b.max}`);
       }
@@ -139,7 +164,10 @@ describe('demo seed data', () => {
       for (const d of DEMO_DEMANDS) {
         if (d.mode === 'call_for_proposals') {
           const days = d.deadlineInDays;
-          assert.ok(days !== undefined && Number.isInteger(days) && days > 0, `call ${d.key}: deadlineInDays ${days}`);
+          assert.ok(
+            days !== undefined && Number.isInteger(days) && days > 0,
+            `call ${d.key}: deadlineInDays ${days}`,
+          );
         } else {
           assert.equal(d.deadlineInDays, undefined, `open demand ${d.key} has a deadline`);
         }
@@ -156,28 +184,45 @@ describe('demo seed data', () => {
     it('every top-level field has offers and demands', () => {
       const offerFields = new Set(DEMO_OFFERS.map((o) => o.field));
       const demandFields = new Set(DEMO_DEMANDS.map((d) => d.field));
-      assert.deepEqual(FIELD_CODES.filter((f) => !offerFields.has(f)), [], 'fields without offers');
-      assert.deepEqual(FIELD_CODES.filter((f) => !demandFields.has(f)), [], 'fields without demands');
+      assert.deepEqual(
+        FIELD_CODES.filter((f) => !offerFields.has(f)),
+        [],
+        'fields without offers',
+      );
+      assert.deepEqual(
+        FIELD_CODES.filter((f) => !demandFields.has(f)),
+        [],
+        'fields without demands',
+      );
     });
 
     it('at least 80% of all listings are in Vietnamese', () => {
       const vietnamese = listings.filter((l) => l.language === 'vi').length;
-      assert.ok(vietnamese * 5 >= listings.length * 4, `${vietnamese} of ${listings.length} listings are Vietnamese`);
+      assert.ok(
+        vietnamese * 5 >= listings.length * 4,
+        `${vietnamese} of ${listings.length} listings are Vietnamese`,
+      );
     });
 
     it('every listing marked Vietnamese has a title written with Vietnamese diacritics', () => {
-      const bare = listings.filter((l) => l.language === 'vi' && !VIETNAMESE_LETTER.test(l.title)).map(describeListing);
+      const bare = listings
+        .filter((l) => l.language === 'vi' && !VIETNAMESE_LETTER.test(l.title))
+        .map(describeListing);
       assert.deepEqual(bare, []);
     });
 
     it('all listing text is in Unicode NFC, so search folds diacritics the same way everywhere', () => {
-      const decomposed = listings.filter((l) => textsOf(l).some((t) => t !== t.normalize('NFC'))).map(describeListing);
+      const decomposed = listings
+        .filter((l) => textsOf(l).some((t) => t !== t.normalize('NFC')))
+        .map(describeListing);
       assert.deepEqual(decomposed, []);
     });
 
     it('a published offer has "công nghệ xử lý nước thải" in its title', () => {
       const phrase = 'công nghệ xử lý nước thải';
-      const found = DEMO_OFFERS.some((o) => o.status === 'published' && o.title.normalize('NFC').toLowerCase().includes(phrase));
+      const found = DEMO_OFFERS.some(
+        (o) => o.status === 'published' && o.title.normalize('NFC').toLowerCase().includes(phrase),
+      );
       assert.ok(found, `no published offer title contains "${phrase}"`);
     });
   });
@@ -186,7 +231,8 @@ describe('demo seed data', () => {
     it('there are at least 20 labels, one per demand at most, each naming at least one offer', () => {
       assert.ok(MATCH_LABELS.length >= 20, `only ${MATCH_LABELS.length} match labels`);
       assert.deepEqual(duplicatesOf(MATCH_LABELS.map((m) => m.demandKey)), []);
-      for (const m of MATCH_LABELS) assert.ok(m.relevantOfferKeys.length > 0, `label for ${m.demandKey} names no offer`);
+      for (const m of MATCH_LABELS)
+        assert.ok(m.relevantOfferKeys.length > 0, `label for ${m.demandKey} names no offer`);
     });
 
     it('every label refers to an existing demand and existing offers', () => {
@@ -194,7 +240,9 @@ describe('demo seed data', () => {
       const offerKeys = new Set(DEMO_OFFERS.map((o) => o.key));
       const unknown = MATCH_LABELS.flatMap((m) => [
         ...(demandKeys.has(m.demandKey) ? [] : [`demand ${m.demandKey}`]),
-        ...m.relevantOfferKeys.filter((k) => !offerKeys.has(k)).map((k) => `offer ${k} (label of ${m.demandKey})`),
+        ...m.relevantOfferKeys
+          .filter((k) => !offerKeys.has(k))
+          .map((k) => `offer ${k} (label of ${m.demandKey})`),
       ]);
       assert.deepEqual(unknown, []);
     });
