@@ -112,7 +112,8 @@ export const OFFERS_HEALTH_SOCIETY: readonly DemoOffer[] = [
     ipStatus: 'patent_granted',
     ipNumbers: ['1-0026718'],
     transferModes: ['license_exclusive'],
-    pricing: { model: 'auction', amount: 1200000000, currency: 'VND', reservePrice: 1500000000, closesInDays: 3 },
+    // Closes 15 minutes after the demo data is loaded, so a fresh `npm start` shows an auction closing by itself.
+    pricing: { model: 'auction', amount: 1200000000, currency: 'VND', reservePrice: 1500000000, closesInDays: 15 / (24 * 60) },
     province: 'lam_dong',
     sectors: ['dược phẩm', 'thực phẩm bảo vệ sức khỏe', 'mỹ phẩm'],
     status: 'published',

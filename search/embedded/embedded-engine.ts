@@ -46,8 +46,6 @@ interface HitRow {
 const WEIGHT = { level: 16, exact: 8, typoFree: 4, phrase: 2, title: 1 } as const;
 /** Words in more than this share of the listings say little about a match and are left out of relevance(). */
 const RELEVANCE_COMMON_WORD_SHARE = 0.5;
-/** Below this many listings every word is cheap to look up, and dropping one could drop the only shared word. */
-const RELEVANCE_PRUNE_MIN_DOCS = 200;
 const RELEVANCE_MAX_WORDS = 64;
 
 /**
@@ -195,8 +193,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async relevance(text: string, opts: RelevanceOptions): Promise<RelevanceHit[]> {
     this.database();
     if (opts.limit <= 0 || (opts.ids && opts.ids.length === 0)) return [];
-    const words = this.telling([...new Set(tokenize(text))].slice(0, RELEVANCE_MAX_WORDS));
-    if (words.length === 0) return [];
+    const { telling, found } = this.wordsOf([...new Set(tokenize(text))].slice(0, RELEVANCE_MAX_WORDS));
+    if (found.length === 0) return [];
+    const rows = this.rankByWords(telling.length > 0 ? telling : found, opts);
+    // On a small index the only shared words may be the common ones: then rank by those.
+    if (rows.length > 0 || telling.length === 0 || telling.length === found.length) return rows;
+    return this.rankByWords(found, opts);
+  }
+
+  private rankByWords(words: string[], opts: RelevanceOptions): RelevanceHit[] {
     const params: (string | number)[] = [anyOf(words), opts.kind];
     let idCondition = '';
     if (opts.ids) {
@@ -301,16 +306,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return score;
   }
 
-  /** Drops words found in most listings (they match nearly everything), unless nothing else is left. */
-  private telling(words: string[]): string[] {
+  /** The query words in the index (`found`), and those not in most listings (`telling`). */
+  private wordsOf(words: string[]): { telling: string[]; found: string[] } {
     const total = this.columns.size;
     const frequency = this.sql('SELECT doc FROM fts_vocab WHERE term = ?');
-    const found = words
+    const counted = words
       .map((word) => ({ word, docs: (frequency.get(word) as { doc: number } | undefined)?.doc ?? 0 }))
       .filter((w) => w.docs > 0);
-    if (total < RELEVANCE_PRUNE_MIN_DOCS) return found.map((w) => w.word);
-    const telling = found.filter((w) => w.docs <= total * RELEVANCE_COMMON_WORD_SHARE);
-    return (telling.length > 0 ? telling : found).map((w) => w.word);
+    return {
+      found: counted.map((w) => w.word),
+      telling: counted.filter((w) => w.docs <= total * RELEVANCE_COMMON_WORD_SHARE).map((w) => w.word),
+    };
   }
 
   private readVocabulary(): Iterable<string> {

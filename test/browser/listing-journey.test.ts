@@ -1,0 +1,106 @@
+/**
+ * Issue 3's journey in Debian Chromium: an institute writes an offer and submits it, an
+ * operator approves it, an enterprise finds it by a query typed without diacritics and opens it.
+ */
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
+import { startTestExchange } from '../helpers/running-exchange';
+import { resetDatabase } from '../helpers/test-app';
+import { PASSWORD } from '../helpers/factories';
+import { OrganizationModel } from '../../server/organizations/organization.model';
+import { UserModel } from '../../server/auth/user.model';
+import { hashPassword } from '../../server/auth/password';
+import type { Exchange } from '../../server/exchange';
+
+describe('browser: an offer from draft to being found', function () {
+  this.timeout(120000);
+  let exchange: Exchange;
+  let browser: Browser;
+
+  before(async () => {
+    exchange = await startTestExchange();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await exchange?.stop();
+  });
+  beforeEach(resetDatabase);
+
+  async function member(email: string, orgName: string, kind: string) {
+    const res = await request(exchange.url)
+      .post('/api/auth/register')
+      .send({ email, password: PASSWORD, name: orgName.split(' ')[0], organization: { name: orgName, kind } })
+      .expect(201);
+    await OrganizationModel.updateOne({ _id: res.body.user.organization.id }, { $set: { verified: true } });
+  }
+
+  async function signedInPage(email: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+    await page.goto(`${exchange.url}/login`);
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-name').waitFor();
+    return page;
+  }
+
+  it('when an institute submits an offer and an operator approves it, then an enterprise finds it without diacritics and opens it', async () => {
+    await member('vien@moitruong.example.vn', 'Viện Công nghệ Môi trường Thăng Long', 'institute');
+    await member('dn@detnhuom.example.vn', 'Công ty Dệt nhuộm Nam Định', 'enterprise');
+    await UserModel.create({
+      email: 'operator@san.example.vn',
+      passwordHash: await hashPassword(PASSWORD),
+      name: 'Điều hành viên',
+      role: 'admin',
+    });
+
+    const institute = await signedInPage('vien@moitruong.example.vn');
+    await institute.goto(`${exchange.url}/offers/new`);
+    await institute.fill('input[name="title"]', 'Công nghệ xử lý nước thải dệt nhuộm bằng màng lọc gốm');
+    await institute.fill('#offer-summary', 'Màng gốm chịu nhiệt loại bỏ màu và COD của nước thải dệt nhuộm.');
+    await institute.fill(
+      '#offer-description',
+      'Hệ thống 200 m³/ngày, thí điểm tại Nam Định, nước sau xử lý đạt cột B.',
+    );
+    await institute.selectOption('select[name="field"]', 'engineering_technology');
+    await institute.selectOption('select[name="subField"]', 'environmental_engineering');
+    await institute.selectOption('select[name="trl"]', '7');
+    await institute.selectOption('select[name="province"]', 'ninh_binh');
+    await institute.check('input[name="transferModes"][value="license_non_exclusive"]');
+    await institute.check('input[name="pricing.model"][value="negotiable"]');
+    await institute.getByTestId('submit-review').click();
+    await institute.waitForURL(/\/offers\/[0-9a-f]{24}$/);
+    const offerId = /\/offers\/([0-9a-f]{24})$/.exec(institute.url())![1];
+
+    const operator = await signedInPage('operator@san.example.vn');
+    await operator.goto(`${exchange.url}/admin/queue`);
+    await operator.getByTestId(`approve-${offerId}`).click();
+    await operator.getByTestId(`queue-item-${offerId}`).waitFor({ state: 'detached' });
+
+    const enterprise = await signedInPage('dn@detnhuom.example.vn');
+    await enterprise.goto(`${exchange.url}/search`);
+    const hit = enterprise.locator(
+      `[data-testid="search-result"][data-id="${offerId}"] [data-testid="search-hit"]`,
+    );
+    // The index follows the database within about a second; search again until the offer is in.
+    for (let attempt = 0; attempt < 20 && !(await hit.count()); attempt++) {
+      await enterprise.getByTestId('search-input').fill('xu ly nuoc thai det nhuom');
+      await enterprise.getByTestId('search-submit').click();
+      await enterprise.getByTestId('search-total').waitFor();
+      await enterprise.waitForTimeout(300);
+    }
+    assert.match((await hit.innerHTML()) ?? '', /<mark>/);
+    await hit.click();
+    await enterprise.getByTestId('listing-title').waitFor();
+    assert.equal(
+      await enterprise.getByTestId('listing-title').textContent(),
+      'Công nghệ xử lý nước thải dệt nhuộm bằng màng lọc gốm',
+    );
+    assert.match((await enterprise.getByTestId('listing-org').textContent()) ?? '', /Thăng Long/);
+  });
+});
