@@ -11,6 +11,7 @@ import { tokenize } from '../../search/text';
 export interface AlertFilters {
   kind?: 'offer' | 'demand' | null;
   field?: string | null;
+  subField?: string | null;
   trlMin?: number | null;
   trlMax?: number | null;
   transferMode?: string | null;
@@ -25,6 +26,7 @@ export interface AlertListing {
   kind: 'offer' | 'demand';
   text: string[];
   field: string;
+  subField?: string | null;
   /** Offer: its TRL. Demand: the minimum TRL wanted. */
   trl?: number | null;
   transferModes: readonly string[];
@@ -41,6 +43,7 @@ export function listingMatchesAlert(
   const f = alert.filters ?? {};
   if (f.kind && f.kind !== listing.kind) return false;
   if (f.field && f.field !== listing.field) return false;
+  if (f.subField && f.subField !== listing.subField) return false;
   if (f.province && f.province !== listing.province) return false;
   if (f.transferMode && !listing.transferModes.includes(f.transferMode)) return false;
   if (typeof f.trlMin === 'number' && !(typeof listing.trl === 'number' && listing.trl >= f.trlMin))
@@ -62,6 +65,7 @@ export function alertListingFromDoc(kind: 'offer' | 'demand', doc: Record<string
   const common = {
     kind,
     field: doc.field,
+    subField: doc.subField ?? null,
     transferModes: doc.transferModes ?? [],
     province: doc.province ?? null,
   };

@@ -9,6 +9,7 @@ const alertSchema = new Schema(
     filters: {
       kind: { type: String, enum: LISTING_KINDS },
       field: { type: String },
+      subField: { type: String },
       trlMin: { type: Number },
       trlMax: { type: Number },
       transferMode: { type: String, enum: TRANSFER_MODES },

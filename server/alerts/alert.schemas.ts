@@ -1,28 +1,12 @@
 import Joi from 'joi';
-import {
-  CURRENCIES,
-  LISTING_KINDS,
-  PROVINCE_CODES,
-  TRANSFER_MODES,
-  TRL_MAX,
-  TRL_MIN,
-} from '../contract/enums';
-import { FIELD_CODES } from '../contract/taxonomy';
+import { TRL_MAX, TRL_MIN } from '../contract/enums';
+import { SEARCH_FILTER_KEYS } from '../search-api/search.schemas';
 
-const trl = () => Joi.number().integer().min(TRL_MIN).max(TRL_MAX);
-const amount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
-
-/** The filters of `GET /api/search`. */
+/** The filters of `GET /api/search`, with ranges checked in order. */
 export const alertFiltersSchema = Joi.object({
-  kind: Joi.string().valid(...LISTING_KINDS),
-  field: Joi.string().valid(...FIELD_CODES),
-  trlMin: trl(),
-  trlMax: trl().min(Joi.ref('trlMin', { adjust: (v) => v ?? TRL_MIN })),
-  transferMode: Joi.string().valid(...TRANSFER_MODES),
-  province: Joi.string().valid(...PROVINCE_CODES),
-  currency: Joi.string().valid(...CURRENCIES),
-  priceMin: amount(),
-  priceMax: amount().min(Joi.ref('priceMin', { adjust: (v) => v ?? 0 })),
+  ...SEARCH_FILTER_KEYS,
+  trlMax: SEARCH_FILTER_KEYS.trlMax.min(Joi.ref('trlMin', { adjust: (v) => v ?? TRL_MIN })).max(TRL_MAX),
+  priceMax: SEARCH_FILTER_KEYS.priceMax.min(Joi.ref('priceMin', { adjust: (v) => v ?? 0 })),
 }).default({});
 
 /** Words, filters or both: an alert with neither would announce every new listing. */

@@ -14,8 +14,8 @@ import { MAX_LIMIT, type SearchQuery } from '../../search';
 const trl = () => Joi.number().integer().min(TRL_MIN).max(TRL_MAX);
 const amount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
 
-export const searchQuerySchema = Joi.object({
-  q: Joi.string().trim().max(200).allow(''),
+/** The filters of `GET /api/search`, shared with saved searches (alerts). */
+export const SEARCH_FILTER_KEYS = {
   kind: Joi.string().valid(...LISTING_KINDS),
   field: Joi.string().valid(...FIELD_CODES),
   subField: Joi.string().valid(...SUB_FIELD_CODES),
@@ -26,6 +26,11 @@ export const searchQuerySchema = Joi.object({
   currency: Joi.string().valid(...CURRENCIES),
   priceMin: amount().description('Minor units of the currency'),
   priceMax: amount().description('Minor units of the currency'),
+};
+
+export const searchQuerySchema = Joi.object({
+  q: Joi.string().trim().max(200).allow(''),
+  ...SEARCH_FILTER_KEYS,
   sort: Joi.string().valid('relevance', 'newest', 'price_asc', 'price_desc').default('relevance'),
   page: Joi.number().integer().min(1).max(1000).default(1),
   limit: Joi.number().integer().min(1).max(MAX_LIMIT).default(20),

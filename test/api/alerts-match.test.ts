@@ -8,6 +8,7 @@ const offer: AlertListing = alertListingFromDoc('offer', {
   description: 'Tái sử dụng nước cho nhà máy Đà Nẵng.',
   keywords: ['màng lọc'],
   field: 'engineering_technology',
+  subField: 'environmental_engineering',
   trl: 7,
   transferModes: ['turnkey'],
   province: 'ha_noi',
@@ -33,6 +34,8 @@ describe('alert matching', () => {
   it('each filter must hold', () => {
     assert.ok(matches('', { field: 'engineering_technology', province: 'ha_noi', transferMode: 'turnkey' }));
     assert.ok(!matches('', { field: 'medical_health' }));
+    assert.ok(matches('', { subField: 'environmental_engineering' }));
+    assert.ok(!matches('', { subField: 'energy_engineering' }));
     assert.ok(!matches('', { province: 'hue' }));
     assert.ok(!matches('', { transferMode: 'assignment' }));
     assert.ok(matches('', { trlMin: 7, trlMax: 7 }));
