@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
-import { resetDatabase } from '../helpers/test-app';
+import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
+import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
 import { startTestExchange } from '../helpers/running-exchange';
 import type { Exchange } from '../../server/exchange';
 import { OfferModel } from '../../server/offers/offer.model';
@@ -42,13 +43,21 @@ describe('auctions and calls for proposals close by themselves', function () {
   }
   const appOf = (exchange: Exchange) => exchange.httpServer as unknown as Express;
 
+  const processes: ExchangeProcess[] = [];
+
+  before(connectTestDatabase);
   beforeEach(resetDatabase);
   afterEach(stopAll);
+  afterEach(async () => {
+    while (processes.length) await processes.pop()!.stop();
+  });
 
   it('when two server processes run, the auction closes exactly once: one deal, one timeline entry, one job done', async () => {
-    const a = await start();
-    await start();
-    c = await cast(appOf(a));
+    const [a] = await Promise.all([spawnExchangeProcess(), spawnExchangeProcess()]).then((both) => {
+      processes.push(...both);
+      return both;
+    });
+    c = await cast(a.url as unknown as Express);
     const offerId = await auctionOffer(c.institute, inOneHour(), 150_000_000);
     await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(160_000_000)).expect(201);
     const top = await c.rival.agent.post(`/api/offers/${offerId}/bids`).send(aBid(180_000_000)).expect(201);

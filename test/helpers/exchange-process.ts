@@ -1,0 +1,54 @@
+/**
+ * The exchange as a separate OS process (`server/main.ts`), sharing the test database: for the
+ * tests that need several server processes at once. Stopped with SIGTERM like a real deployment.
+ */
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ExchangeProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(__dirname, '../..');
+
+export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<ExchangeProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      MONGODB_URI: process.env.MONGODB_URI!,
+      SEARCH_INDEX_PATH: ':memory:',
+      SESSION_SECRET: 'test-session-secret-0123456789',
+      LOGIN_RATE_LIMIT: '1000',
+      SCHEDULER_INTERVAL_MS: '100',
+      ...env,
+    },
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const ready = /READY (\S+)/.exec(chunk.toString());
+      if (ready) resolve({ url: ready[1], stop });
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`exchange process exited (${code}): ${stderr.slice(-500)}`)),
+    );
+  });
+}
