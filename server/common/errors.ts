@@ -4,6 +4,7 @@
  */
 import Joi from 'joi';
 import mongoose from 'mongoose';
+import { isDuplicateKeyError } from './duplicate-key';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -93,7 +94,7 @@ export function toAppError(err: unknown): AppError {
     );
   }
   const e = err as { code?: number; type?: string; status?: number; statusCode?: number };
-  if (e && e.code === 11000) return AppError.conflict('This already exists');
+  if (isDuplicateKeyError(err)) return AppError.conflict('This already exists');
   if (e && e.type === 'entity.too.large')
     return new AppError('payload_too_large', 'The request body is too large');
   if (e && e.type === 'entity.parse.failed') {

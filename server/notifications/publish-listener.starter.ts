@@ -11,6 +11,7 @@ import { DemandModel } from '../demands/demand.model';
 import type { MatchKind } from '../matching/matchable';
 import { notifyAboutPublishedListing } from './listing-published';
 import { PublicationNoticeModel } from './publication-notice.model';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 
 const CATCH_UP_EVERY_MS = 60_000;
 const CATCH_UP_WINDOW_MS = 60 * 60_000;
@@ -23,11 +24,14 @@ export async function handleListingPublished(
   event: { kind: MatchKind; id: string },
 ): Promise<void> {
   const { notified } = await notifyAboutPublishedListing(ctx, event);
+  // Two deliveries of the same event may upsert at once: the loser finds the record made.
   await PublicationNoticeModel.updateOne(
     { key: `${event.kind}:${event.id}` },
     { $setOnInsert: { notified } },
     { upsert: true },
-  );
+  ).catch((err) => {
+    if (!isDuplicateKeyError(err)) throw err;
+  });
 }
 
 /** Handles listings published since `now - window` that have no record yet. */

@@ -1,7 +1,7 @@
 import { logger } from '../common/logger';
 import { LedgerEntryModel, type LedgerKind } from './ledger.model';
 import type { PaymentDoc } from './payment.model';
-import { isDuplicateKeyError } from './duplicate-key';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import { ledgerEntryView } from './payment.view';
 
 export type LedgerSource = 'member' | 'operator' | 'stripe' | 'system';

@@ -14,7 +14,7 @@ import {
   type PaymentEventEffect,
   type PaymentStatus,
 } from './payment-lifecycle';
-import { isDuplicateKeyError } from './duplicate-key';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import { withLock } from '../common/locks';
 
 export interface PaymentEventMeta extends LedgerMeta {

@@ -17,7 +17,7 @@ import { applyEventToPayment, withPaymentLock } from './payment-transitions';
 import type { PaymentDeps } from './payment-deps';
 import { loadPaymentForUser } from './payment-access';
 import { newPaymentReference } from './reference';
-import { isDuplicateKeyError } from './duplicate-key';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import { paymentView } from './payment.view';
 
 export interface StartPaymentInput {

@@ -13,7 +13,7 @@ import { completeDealIfAllPaid } from './deal-completion';
 import { StripeEventModel } from './stripe-event.model';
 import { readStripeEvent, type StripePaymentNotice } from './stripe-event-mapping';
 import type { PaymentDeps } from './payment-deps';
-import { isDuplicateKeyError } from './duplicate-key';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import type { VerifiedEvent } from './providers/payment-provider';
 
 type Outcome =
