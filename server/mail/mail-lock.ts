@@ -3,6 +3,7 @@
  * one mail rather than split between two mailers. A lock expires by itself after LOCK_MS.
  */
 import { randomUUID } from 'node:crypto';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import mongoose, { Schema } from 'mongoose';
 
 const LOCK_MS = 2 * 60_000;
@@ -29,7 +30,7 @@ export async function lockUserMail(userId: string): Promise<string | null> {
     return lock?.token === token ? token : null;
   } catch (err) {
     // The upsert met the unique index: the user's lock exists and is held.
-    if ((err as { code?: number }).code === 11000) return null;
+    if (isDuplicateKeyError(err)) return null;
     throw err;
   }
 }

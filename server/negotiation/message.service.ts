@@ -3,6 +3,7 @@
  * it; its seq comes from the room's counter; a retried clientId returns the stored copy.
  */
 import { randomUUID } from 'node:crypto';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { ChatMessage, MessageAudience, MessageKind, RoomRole } from '../contract/socket-events';
@@ -37,7 +38,7 @@ export interface MessagePage {
 
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
+const isDuplicateKey = isDuplicateKeyError;
 
 /**
  * Takes the room's next message number. `$inc` is atomic on MongoDB but not on FerretDB's

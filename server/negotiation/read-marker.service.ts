@@ -3,6 +3,7 @@
  * number of unread messages per deal for "my deals".
  */
 import mongoose from 'mongoose';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import type { SessionUser } from '../common/session-user';
 import { actingOrganizationId } from '../common/session-user';
 import { isObjectId } from '../common/ids';
@@ -30,7 +31,7 @@ export async function markRead(dealId: string, userId: string, seq: number): Pro
       return marker?.seq ?? upTo;
     } catch (err) {
       // Two first reads at once both try to insert the marker; the loser updates the winner's.
-      if ((err as { code?: number }).code !== 11000 || attempt > 0) throw err;
+      if (!isDuplicateKeyError(err) || attempt > 0) throw err;
     }
   }
 }
