@@ -73,8 +73,6 @@ const dealSchema = new Schema(
     closedAt: { type: Date },
     /** 'YYYY-MM' of creation, for statistics. */
     createdMonth: { type: String, default: () => new Date().toISOString().slice(0, 7) },
-    /** Per-deal message counter: messages take `seq` from it so catch-up is exact across processes. */
-    messageSeq: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

@@ -2,7 +2,7 @@
  * Each room's message counter, one small document per deal addressed by its id. It lives apart
  * from the deal: on FerretDB's SQLite backend an update rewrites the whole document without
  * isolation, so incrementing a counter inside the deal could undo a concurrent term-sheet or
- * status change. (Deal.messageSeq is therefore left unused.)
+ * status change.
  */
 import mongoose, { Schema } from 'mongoose';
 
