@@ -1,14 +1,13 @@
 /**
- * Two exchanges sharing one Redis (the streams adapter): people connected to different server
+ * Two exchange processes (server/main.ts spawned twice) sharing one Redis (the streams adapter): people connected to different server
  * processes share a room, a REST change in one process reaches sockets of the other once, and
  * delivery survives a Redis restart.
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { startRedis, type RunningService } from '../../scripts/services/services';
-import { startTestExchange } from '../helpers/running-exchange';
-import { resetDatabase } from '../helpers/test-app';
-import type { Exchange } from '../../server/exchange';
+import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
 import type { ChatMessage, JoinResult } from '../../server/contract/socket-events';
 import {
   call,
@@ -27,14 +26,17 @@ import {
 describe('negotiation room across two server processes with Redis', function () {
   this.timeout(60000);
   let redis: RunningService;
-  let a: Exchange;
-  let b: Exchange;
+  let a: ExchangeProcess;
+  let b: ExchangeProcess;
   const sockets: RoomClient[] = [];
 
   before(async () => {
+    await connectTestDatabase();
     redis = await startRedis();
-    a = await startTestExchange({ REDIS_URL: redis.url });
-    b = await startTestExchange({ REDIS_URL: redis.url });
+    [a, b] = await Promise.all([
+      spawnExchangeProcess({ REDIS_URL: redis.url }),
+      spawnExchangeProcess({ REDIS_URL: redis.url }),
+    ]);
   });
   after(async () => {
     await a?.stop();
@@ -47,7 +49,7 @@ describe('negotiation room across two server processes with Redis', function () 
   });
 
   async function joinedOn(
-    exchange: Exchange,
+    exchange: ExchangeProcess,
     p: Person,
     dealId: string,
   ): Promise<{ socket: RoomClient; join: JoinResult }> {
