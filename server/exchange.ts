@@ -14,6 +14,7 @@ import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
 import type { AppContext } from './context';
 import { startPublishListener } from './notifications/publish-listener.starter';
+import { startBidNotices } from './bids/bid-notices';
 import { startDigestMailer } from './mail/digest-mailer.starter';
 import { startRealtime } from './realtime/realtime.starter';
 import { startDeadlineScheduler } from './scheduler/scheduler.starter';
@@ -52,7 +53,7 @@ export async function startExchange(config: Config): Promise<Exchange> {
   (ctx.backgroundStarters ??= []).push(startSearchSync);
   ctx.backgroundStarters.push(startDeadlineScheduler);
   ctx.backgroundStarters.push(startRealtime);
-  ctx.backgroundStarters.push(startPublishListener, startDigestMailer);
+  ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
   if (config.seedDemo) await loadDemoData({ log: (message) => logger.info(message) });
 

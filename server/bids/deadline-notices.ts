@@ -52,7 +52,7 @@ async function activeMembers(orgId: string): Promise<string[]> {
   return users.map((u) => String(u._id));
 }
 
-async function notifyOrg(
+export async function notifyOrg(
   deps: NoticeDeps,
   orgId: string,
   type: string,
