@@ -13,7 +13,7 @@ import { ApiRouter } from './common/api-router';
 import { buildOpenApi } from './common/openapi';
 import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error-handler';
 import { logger, setLogLevel } from './common/logger';
-import { createSessionMiddleware } from './auth/session';
+import { createSessionMiddleware, SESSION_COOKIE } from './auth/session';
 import { configurePassport } from './auth/passport';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerOrganizationRoutes } from './organizations/organizations.routes';
@@ -108,7 +108,11 @@ export function createApp(ctx: AppContext): BuiltApp {
   registerAdminListingRoutes(api, ctx);
   registerSearchRoutes(api, ctx);
 
-  const openapi = buildOpenApi(api.routes, { title: 'Technology Exchange API', version: '1.0.0' });
+  const openapi = buildOpenApi(
+    api.routes,
+    { title: 'Technology Exchange API', version: '1.0.0' },
+    SESSION_COOKIE,
+  );
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });

@@ -6,6 +6,7 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { loginSchema, mePatchSchema, registerSchema, userResponse } from './auth.schemas';
 import { register, updateMe, type RegisterInput } from './auth.service';
+import { SESSION_COOKIE } from './session';
 
 function logIn(req: Request, user: SessionUser): Promise<void> {
   // passport >= 0.6 regenerates the session id here, so a fixed session id cannot be reused.
@@ -20,7 +21,7 @@ function authenticateLocal(req: Request, res: Response): Promise<SessionUser | f
   });
 }
 
-export function loginRateLimiter(limit: number): RequestHandler {
+function loginRateLimiter(limit: number): RequestHandler {
   return rateLimit({
     windowMs: 15 * 60 * 1000,
     limit,
@@ -83,7 +84,7 @@ export function registerAuthRoutes(api: ApiRouter, opts: { loginRateLimit: numbe
     handler: async ({ req, res }) => {
       await new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err) : resolve())));
       await new Promise<void>((resolve) => req.session?.destroy(() => resolve()) ?? resolve());
-      res.clearCookie('tx.sid', { path: '/' });
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
     },
   });
 

@@ -6,7 +6,17 @@ import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
 import type { SessionUser } from '../common/session-user';
 import { logger } from '../common/logger';
+import { withLock } from '../common/locks';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import type { OrganizationKind } from '../contract/enums';
+
+/**
+ * Every update of a user runs under its lock: FerretDB rewrites the whole document without
+ * isolation, so a sign-in stamping lastLoginAt could otherwise undo a concurrent role change.
+ */
+export function withUserLock<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+  return withLock(`user:${userId}`, fn);
+}
 
 export interface RegisterInput {
   email: string;
@@ -59,8 +69,7 @@ export async function register(input: RegisterInput): Promise<SessionUser> {
   } catch (err) {
     // No half-written record: the organization made for this registration goes with it.
     if (createdOrg) await OrganizationModel.deleteOne({ _id: org._id });
-    if ((err as { code?: number }).code === 11000)
-      throw AppError.conflict('An account with this email already exists');
+    if (isDuplicateKeyError(err)) throw AppError.conflict('An account with this email already exists');
     throw err;
   }
 }
@@ -69,7 +78,9 @@ export async function authenticate(email: string, password: string): Promise<Ses
   const user = await UserModel.findOne({ email: email.toLowerCase() }).lean();
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;
-  await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
+  await withUserLock(String(user._id), () =>
+    UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } }),
+  );
   const org = user.organizationId ? await OrganizationModel.findById(user.organizationId).lean() : null;
   return userView(user, org);
 }
@@ -88,7 +99,7 @@ export async function updateMe(user: SessionUser, patch: Record<string, unknown>
       for (const [pk, pv] of Object.entries(v)) set[`notificationPrefs.${pk}`] = pv;
     } else set[k] = v;
   }
-  await UserModel.updateOne({ _id: user.id }, { $set: set });
+  await withUserLock(user.id, () => UserModel.updateOne({ _id: user.id }, { $set: set }));
   const fresh = await loadSessionUser(user.id);
   if (!fresh) throw AppError.notFound('User');
   return fresh;
@@ -103,11 +114,9 @@ export async function getNotificationPrefs(userId: string) {
 }
 
 export async function setRole(admin: SessionUser, userId: string, role: 'member' | 'broker' | 'admin') {
-  const user = await UserModel.findByIdAndUpdate(
-    userId,
-    { $set: { role } },
-    { returnDocument: 'after' },
-  ).lean();
+  const user = await withUserLock(userId, () =>
+    UserModel.findByIdAndUpdate(userId, { $set: { role } }, { returnDocument: 'after' }).lean(),
+  );
   if (!user) throw AppError.notFound('User');
   await recordAudit({
     actorId: admin.id,
@@ -131,7 +140,7 @@ export async function ensureAdmin(admin: { email?: string; password?: string; na
     role: 'admin',
     membershipStatus: 'none',
   }).catch((err) => {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKeyError(err)) throw err;
   });
   logger.info({ email: admin.email }, 'operator account created from ADMIN_EMAIL');
 }

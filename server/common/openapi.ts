@@ -45,7 +45,11 @@ function parametersOf(
   }));
 }
 
-export function buildOpenApi(routes: RouteDef[], info: { title: string; version: string }) {
+export function buildOpenApi(
+  routes: RouteDef[],
+  info: { title: string; version: string },
+  sessionCookie: string,
+) {
   const components: Record<string, unknown> = { Error: ERROR_SCHEMA };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
@@ -88,7 +92,7 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
     paths,
     components: {
       schemas: components,
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tx.sid' } },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } },
     },
   };
 }

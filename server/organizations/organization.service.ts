@@ -6,6 +6,11 @@ import { recordAudit } from '../audit/audit.service';
 import type { SessionUser } from '../common/session-user';
 import { UserModel } from '../auth/user.model';
 import { userView } from '../auth/user.view';
+import { withUserLock } from '../auth/auth.service';
+import { withLock } from '../common/locks';
+
+/** Every update of an organization runs under its lock (FerretDB rewrites whole documents unisolated). */
+const withOrganizationLock = <T>(id: string, fn: () => Promise<T>) => withLock(`organization:${id}`, fn);
 
 function escapeRegex(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -55,11 +60,9 @@ export async function updateOrganization(user: SessionUser, id: string, patch: R
       for (const [ck, cv] of Object.entries(v)) set[`capability.${ck}`] = cv;
     } else set[k] = v;
   }
-  const org = await OrganizationModel.findByIdAndUpdate(
-    id,
-    { $set: set },
-    { returnDocument: 'after' },
-  ).lean();
+  const org = await withOrganizationLock(id, () =>
+    OrganizationModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean(),
+  );
   if (!org) throw AppError.notFound('Organization');
   await recordAudit({
     actorId: user.id,
@@ -71,11 +74,13 @@ export async function updateOrganization(user: SessionUser, id: string, patch: R
 }
 
 export async function verifyOrganization(admin: SessionUser, id: string) {
-  const org = await OrganizationModel.findByIdAndUpdate(
-    id,
-    { $set: { verified: true, verifiedAt: new Date(), verifiedBy: admin.id } },
-    { returnDocument: 'after' },
-  ).lean();
+  const org = await withOrganizationLock(id, () =>
+    OrganizationModel.findByIdAndUpdate(
+      id,
+      { $set: { verified: true, verifiedAt: new Date(), verifiedBy: admin.id } },
+      { returnDocument: 'after' },
+    ).lean(),
+  );
   if (!org) throw AppError.notFound('Organization');
   await recordAudit({
     actorId: admin.id,
@@ -96,11 +101,13 @@ export async function listMembers(user: SessionUser, orgId: string) {
 
 export async function approveMember(user: SessionUser, orgId: string, userId: string) {
   assertMemberOrAdmin(user, orgId);
-  const updated = await UserModel.findOneAndUpdate(
-    { _id: userId, organizationId: orgId, membershipStatus: 'pending' },
-    { $set: { membershipStatus: 'active' } },
-    { returnDocument: 'after' },
-  ).lean();
+  const updated = await withUserLock(userId, () =>
+    UserModel.findOneAndUpdate(
+      { _id: userId, organizationId: orgId, membershipStatus: 'pending' },
+      { $set: { membershipStatus: 'active' } },
+      { returnDocument: 'after' },
+    ).lean(),
+  );
   if (!updated) throw AppError.notFound('Pending member');
   await recordAudit({
     actorId: user.id,

@@ -3,15 +3,11 @@
  * operator approves it, an enterprise finds it by a query typed without diacritics and opens it.
  */
 import assert from 'node:assert/strict';
-import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { startTestExchange } from '../helpers/running-exchange';
 import { resetDatabase } from '../helpers/test-app';
-import { PASSWORD } from '../helpers/factories';
-import { OrganizationModel } from '../../server/organizations/organization.model';
-import { UserModel } from '../../server/auth/user.model';
-import { hashPassword } from '../../server/auth/password';
+import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
 import type { Exchange } from '../../server/exchange';
 
 describe('browser: an offer from draft to being found', function () {
@@ -29,14 +25,6 @@ describe('browser: an offer from draft to being found', function () {
   });
   beforeEach(resetDatabase);
 
-  async function member(email: string, orgName: string, kind: string) {
-    const res = await request(exchange.url)
-      .post('/api/auth/register')
-      .send({ email, password: PASSWORD, name: orgName.split(' ')[0], organization: { name: orgName, kind } })
-      .expect(201);
-    await OrganizationModel.updateOne({ _id: res.body.user.organization.id }, { $set: { verified: true } });
-  }
-
   async function signedInPage(email: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
@@ -50,14 +38,13 @@ describe('browser: an offer from draft to being found', function () {
   }
 
   it('when an institute submits an offer and an operator approves it, then an enterprise finds it without diacritics and opens it', async () => {
-    await member('vien@moitruong.example.vn', 'Viện Công nghệ Môi trường Thăng Long', 'institute');
-    await member('dn@detnhuom.example.vn', 'Công ty Dệt nhuộm Nam Định', 'enterprise');
-    await UserModel.create({
-      email: 'operator@san.example.vn',
-      passwordHash: await hashPassword(PASSWORD),
-      name: 'Điều hành viên',
-      role: 'admin',
+    await signUp(exchange.url, {
+      email: 'vien@moitruong.example.vn',
+      kind: 'institute',
+      orgName: 'Viện Công nghệ Môi trường Thăng Long',
     });
+    await signUp(exchange.url, { email: 'dn@detnhuom.example.vn', orgName: 'Công ty Dệt nhuộm Nam Định' });
+    await signInAdmin(exchange.url, 'operator@san.example.vn');
 
     const institute = await signedInPage('vien@moitruong.example.vn');
     await institute.goto(`${exchange.url}/offers/new`);

@@ -1,5 +1,6 @@
 /** Builds each test's data through the real API, the way a person would. */
 import request from 'supertest';
+import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { UserModel } from '../../server/auth/user.model';
@@ -7,6 +8,9 @@ import { OrganizationModel } from '../../server/organizations/organization.model
 import { hashPassword } from '../../server/auth/password';
 
 export const PASSWORD = 'correct-horse-battery';
+
+/** What supertest can drive: the app itself, a listening server, or a running exchange's URL. */
+export type Target = Express | Server | string;
 
 export interface Member {
   agent: ReturnType<typeof request.agent>;
@@ -21,8 +25,9 @@ export interface Member {
 }
 
 export async function signUp(
-  app: Express,
+  app: Target,
   opts: {
+    email?: string;
     kind?: 'institute' | 'university' | 'enterprise' | 'broker_firm';
     verified?: boolean;
     role?: 'member' | 'broker';
@@ -31,7 +36,7 @@ export async function signUp(
   } = {},
 ): Promise<Member> {
   const agent = request.agent(app);
-  const email = `user-${randomUUID().slice(0, 8)}@example.vn`;
+  const email = opts.email ?? `user-${randomUUID().slice(0, 8)}@example.vn`;
   const res = await agent
     .post('/api/auth/register')
     .send({
@@ -53,8 +58,10 @@ export async function signUp(
   return { agent, user: me.body.user, orgId };
 }
 
-export async function signInAdmin(app: Express): Promise<Member> {
-  const email = `admin-${randomUUID().slice(0, 8)}@example.vn`;
+export async function signInAdmin(
+  app: Target,
+  email = `admin-${randomUUID().slice(0, 8)}@example.vn`,
+): Promise<Member> {
   await UserModel.create({
     email,
     passwordHash: await hashPassword(PASSWORD),
