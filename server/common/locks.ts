@@ -10,11 +10,11 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { Schema } from 'mongoose';
 import { AppError } from './errors';
+import { isDuplicateKeyError } from './duplicate-key';
 
 const lockSchema = new Schema({ _id: String, owner: String, until: Date }, { versionKey: false });
 export const LockModel = mongoose.model('Lock', lockSchema);
 
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Takes the lock if it is free (or expired); returns the owner token, or null when someone holds it. */
@@ -25,7 +25,7 @@ export async function tryLock(key: string, ttlMs: number): Promise<string | null
       await LockModel.collection.insertOne({ _id: key, owner, until: new Date(Date.now() + ttlMs) } as never);
       return owner;
     } catch (err) {
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       const held = await LockModel.collection.findOne({ _id: key } as never);
       if (!held || (held.until as Date) > new Date()) return null;
       await LockModel.collection.deleteOne({ _id: key, owner: held.owner } as never);

@@ -1,20 +1,15 @@
 /** Published offers and demands from the database, as candidates for the matcher. */
 import mongoose from 'mongoose';
-import { OfferModel } from '../offers/offer.model';
-import { DemandModel } from '../demands/demand.model';
 import { isObjectId } from '../common/ids';
-import { matchableFromDoc, type Matchable, type MatchKind } from './matchable';
+import { listingModel } from '../listings/listing-store';
+import { matchableFromDoc, type Matchable } from './matchable';
 import type { CandidateStore } from './matcher';
-
-function modelOf(kind: MatchKind): mongoose.Model<any> {
-  return kind === 'offer' ? OfferModel : DemandModel;
-}
 
 export const dbCandidateStore: CandidateStore = {
   async byIds(kind, ids) {
     const valid = ids.filter(isObjectId);
     if (valid.length === 0) return [];
-    const docs = await modelOf(kind)
+    const docs = await listingModel(kind)
       .find({ _id: mongoose.trusted({ $in: valid }), status: 'published' })
       .lean();
     return docs.map((d) => matchableFromDoc(kind, d));
@@ -25,7 +20,7 @@ export const dbCandidateStore: CandidateStore = {
     const seen: string[] = [];
     const take = async (filter: Record<string, unknown>, max: number) => {
       if (max <= 0) return;
-      const docs = await modelOf(kind)
+      const docs = await listingModel(kind)
         .find({ ...filter, status: 'published' })
         .sort({ publishedAt: -1, _id: -1 })
         .limit(max)

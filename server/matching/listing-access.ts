@@ -7,7 +7,7 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { isListingOwner, isOperator } from '../listings/listing-access';
 import { viewListings } from '../listings/listing-queries.service';
-import { listingModel, type ListingDoc } from '../listings/listing-store';
+import { listingLabel, listingModel, type ListingDoc } from '../listings/listing-store';
 import { findOfferForViewer, OFFER_SPEC } from '../offers/offer.service';
 import { DEMAND_SPEC, findDemandForViewer } from '../demands/demand.service';
 import type { MatchKind } from './matchable';
@@ -23,7 +23,7 @@ export async function loadListingForViewer(
 ): Promise<ListingDoc> {
   const doc = kind === 'offer' ? await findOfferForViewer(viewer, id) : await findDemandForViewer(viewer, id);
   if (doc.status !== 'published' && !isListingOwner(viewer, doc) && !isOperator(viewer)) {
-    throw AppError.notFound(kind === 'offer' ? 'Offer' : 'Demand');
+    throw AppError.notFound(listingLabel(kind));
   }
   return doc;
 }

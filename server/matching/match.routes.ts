@@ -1,42 +1,40 @@
+import type Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import { viewerLocale } from '../notifications/viewer-locale';
 import { demandMatchesResponse, matchesQuery, offerMatchesResponse } from './match.schemas';
 import { matchesForListing } from './match.service';
+import type { MatchKind } from './matchable';
 
 const tag = 'Matching';
 
 export function registerMatchRoutes(api: ApiRouter, ctx: AppContext): void {
-  api.add({
-    method: 'get',
-    path: '/demands/:id/matches',
-    tag,
-    summary: 'Published offers that best answer this demand, with a score and the reasons',
-    access: 'public',
-    params: idParams,
-    query: matchesQuery,
-    response: offerMatchesResponse,
-    handler: ({ params, query, maybeUser }) =>
-      matchesForListing(ctx, maybeUser, 'demand', params.id, {
-        limit: query.limit,
-        locale: viewerLocale(maybeUser, query.lang),
-      }),
-  });
+  const addMatchesRoute = (kind: MatchKind, summary: string, response: Joi.Schema) =>
+    api.add({
+      method: 'get',
+      path: `/${kind}s/:id/matches`,
+      tag,
+      summary,
+      access: 'public',
+      params: idParams,
+      query: matchesQuery,
+      response,
+      handler: ({ params, query, maybeUser }) =>
+        matchesForListing(ctx, maybeUser, kind, params.id, {
+          limit: query.limit,
+          locale: viewerLocale(maybeUser, query.lang),
+        }),
+    });
 
-  api.add({
-    method: 'get',
-    path: '/offers/:id/matches',
-    tag,
-    summary: 'Published demands this offer best answers, with a score and the reasons',
-    access: 'public',
-    params: idParams,
-    query: matchesQuery,
-    response: demandMatchesResponse,
-    handler: ({ params, query, maybeUser }) =>
-      matchesForListing(ctx, maybeUser, 'offer', params.id, {
-        limit: query.limit,
-        locale: viewerLocale(maybeUser, query.lang),
-      }),
-  });
+  addMatchesRoute(
+    'demand',
+    'Published offers that best answer this demand, with a score and the reasons',
+    offerMatchesResponse,
+  );
+  addMatchesRoute(
+    'offer',
+    'Published demands this offer best answers, with a score and the reasons',
+    demandMatchesResponse,
+  );
 }

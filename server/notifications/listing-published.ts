@@ -8,8 +8,7 @@
  */
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
-import { OfferModel } from '../offers/offer.model';
-import { DemandModel } from '../demands/demand.model';
+import { findListingDoc } from '../listings/listing-store';
 import { UserModel } from '../auth/user.model';
 import { matchableFromDoc, type MatchKind } from '../matching/matchable';
 import { findMatches, type ScoredMatch } from '../matching/matcher';
@@ -28,8 +27,7 @@ export async function notifyAboutPublishedListing(
   event: { kind: MatchKind; id: string },
   now: Date = new Date(),
 ): Promise<{ notified: number }> {
-  const model: mongoose.Model<any> = event.kind === 'offer' ? OfferModel : DemandModel;
-  const doc = await model.findById(event.id).lean<Record<string, any>>();
+  const doc = await findListingDoc(event.kind, event.id);
   if (!doc || doc.status !== 'published') return { notified: 0 };
   const source = matchableFromDoc(event.kind, doc);
 
@@ -84,23 +82,19 @@ async function membersOfMatchedOrganizations(matches: ScoredMatch[]): Promise<Ma
   const bestByOrg = new Map<string, ScoredMatch>();
   for (const m of matches)
     if (!bestByOrg.has(m.listing.organizationId)) bestByOrg.set(m.listing.organizationId, m);
-  const users = await UserModel.find({
-    organizationId: mongoose.trusted({
-      $in: [...bestByOrg.keys()].filter((id) => mongoose.isValidObjectId(id)),
-    }),
-    membershipStatus: 'active',
-  })
-    .select({ _id: 1, organizationId: 1 })
-    .lean();
+  const users = await activeMembersOf([...bestByOrg.keys()]);
   return new Map(users.map((u) => [String(u._id), bestByOrg.get(String(u.organizationId))!]));
 }
 
 async function activeMemberIds(orgIds: string[]): Promise<string[]> {
-  const users = await UserModel.find({
+  return (await activeMembersOf(orgIds)).map((u) => String(u._id));
+}
+
+async function activeMembersOf(orgIds: string[]) {
+  return UserModel.find({
     organizationId: mongoose.trusted({ $in: orgIds.filter((id) => mongoose.isValidObjectId(id)) }),
     membershipStatus: 'active',
   })
-    .select({ _id: 1 })
+    .select({ _id: 1, organizationId: 1 })
     .lean();
-  return users.map((u) => String(u._id));
 }

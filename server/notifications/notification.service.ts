@@ -6,6 +6,7 @@
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import { logger } from '../common/logger';
 import type { SessionUser } from '../common/session-user';
 import type { Label } from '../contract/taxonomy';
@@ -49,7 +50,7 @@ export async function createNotification(
       })
     ).toObject() as NotificationDoc;
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) return null;
+    if (isDuplicateKeyError(err)) return null;
     throw err;
   }
   const view = notificationView(doc, (user.locale ?? 'vi') as Locale);

@@ -1,4 +1,4 @@
-import type { Namespace, Socket, RemoteSocket } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import type { ClientToServerEvents, RoomRole, ServerToClientEvents } from '../contract/socket-events';
 import type { RoomUser } from '../negotiation/room-access';
 
@@ -19,4 +19,3 @@ export type DealsNamespace = Namespace<
   SocketData
 >;
 export type DealsSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type DealsRemoteSocket = RemoteSocket<ServerToClientEvents, SocketData>;

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { TAXONOMY } from '../../../../server/contract/taxonomy';
 import { useLabels } from '../../labels';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/authContext';
+import { SearchBar } from '../search/SearchBar';
 import { HowItWorks } from './HowItWorks';
 
 export function HomePage() {
@@ -12,37 +12,19 @@ export function HomePage() {
   const { field } = useLabels();
   const { user } = useAuth();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
   useDocumentTitle(undefined);
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const query = q.trim();
-    navigate(query ? `/search?q=${encodeURIComponent(query)}` : '/search');
-  }
 
   return (
     <>
       <section className="hero">
         <h1>{t('home.hero.title')}</h1>
         <p className="hero-lead">{t('home.hero.lead')}</p>
-        <form className="hero-search" role="search" onSubmit={onSubmit}>
-          <label htmlFor="home-q" className="visually-hidden">
-            {t('search.inputLabel')}
-          </label>
-          <input
-            id="home-q"
-            name="q"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder={t('search.placeholder')}
-            data-testid="search-input"
-          />
-          <button type="submit" className="btn btn-primary" data-testid="search-submit">
-            {t('search.submit')}
-          </button>
-        </form>
+        <SearchBar
+          id="home-q"
+          className="hero-search"
+          initial=""
+          onSearch={(q) => navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search')}
+        />
         <div className="hero-actions">
           <Link to={user ? '/offers/new' : '/register'} className="btn btn-secondary">
             {t('home.hero.offer')}

@@ -12,6 +12,7 @@ import {
   type DemandValues,
 } from './demandForm';
 import { BudgetFields } from './form/BudgetFields';
+import { BasicsFields } from './form/BasicsFields';
 import { ClassificationFields } from './form/ClassificationFields';
 import { DemandModeFields } from './form/DemandModeFields';
 import { FormActions } from './form/FormActions';
@@ -20,7 +21,7 @@ import { TrlSelect } from './form/TrlSelect';
 import { listingHref } from './listingApi';
 import { ListingFormGate } from './ListingFormGate';
 import { ListingFormHeader } from './ListingFormHeader';
-import { LONG_TEXT_MAX, SUMMARY_MAX, TITLE_MAX } from './listingRules';
+import { LONG_TEXT_MAX } from './listingRules';
 import { useListingForm, type ListingFormSpec } from './useListingForm';
 
 const DEMAND_FORM: ListingFormSpec<'demand', DemandValues> = {
@@ -50,29 +51,7 @@ export function DemandFormPage() {
       <ListingFormGate loading={form.loading} loadError={form.loadError} listing={listing}>
         <form className="listing-form" onSubmit={onSubmit} noValidate data-testid="demand-form">
           <ErrorAlert error={form.formError} />
-          <fieldset>
-            <legend>{t('listingForm.basics')}</legend>
-            <TextField
-              id="demand-title"
-              name="title"
-              label={t('listing.title')}
-              value={values.title}
-              onChange={(v) => set('title', v)}
-              error={errorFor('title')}
-              maxLength={TITLE_MAX}
-              required
-            />
-            <TextField
-              id="demand-summary"
-              name="summary"
-              label={t('listing.summary')}
-              value={values.summary}
-              onChange={(v) => set('summary', v)}
-              error={errorFor('summary')}
-              maxLength={SUMMARY_MAX}
-              multiline
-              rows={3}
-            />
+          <BasicsFields idPrefix="demand" values={values} set={set} errorFor={errorFor}>
             <TextField
               id="demand-problem"
               name="problem"
@@ -95,7 +74,7 @@ export function DemandFormPage() {
               multiline
               rows={5}
             />
-          </fieldset>
+          </BasicsFields>
           <ClassificationFields idPrefix="demand" values={values} set={set} errorFor={errorFor} />
           <fieldset>
             <legend>{t('listingForm.requirements')}</legend>

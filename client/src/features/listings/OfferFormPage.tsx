@@ -6,6 +6,7 @@ import { describedBy, FormField } from '../../ui/FormField';
 import { TagInput } from '../../ui/TagInput';
 import { TextField } from '../../ui/TextField';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { BasicsFields } from './form/BasicsFields';
 import { ClassificationFields } from './form/ClassificationFields';
 import { FormActions } from './form/FormActions';
 import { IpFields } from './form/IpFields';
@@ -15,7 +16,7 @@ import { TrlSelect } from './form/TrlSelect';
 import { listingHref } from './listingApi';
 import { ListingFormGate } from './ListingFormGate';
 import { ListingFormHeader } from './ListingFormHeader';
-import { LONG_TEXT_MAX, SECTORS_MAX, SUMMARY_MAX, TITLE_MAX } from './listingRules';
+import { LONG_TEXT_MAX, SECTORS_MAX } from './listingRules';
 import { emptyOfferValues, offerPayload, offerValuesOf, validateOffer } from './offerForm';
 import { useListingForm, type ListingFormSpec } from './useListingForm';
 import type { OfferValues } from './offerForm';
@@ -48,29 +49,7 @@ export function OfferFormPage() {
       <ListingFormGate loading={form.loading} loadError={form.loadError} listing={listing}>
         <form className="listing-form" onSubmit={onSubmit} noValidate data-testid="offer-form">
           <ErrorAlert error={form.formError} />
-          <fieldset>
-            <legend>{t('listingForm.basics')}</legend>
-            <TextField
-              id="offer-title"
-              name="title"
-              label={t('listing.title')}
-              value={values.title}
-              onChange={(v) => set('title', v)}
-              error={errorFor('title')}
-              maxLength={TITLE_MAX}
-              required
-            />
-            <TextField
-              id="offer-summary"
-              name="summary"
-              label={t('listing.summary')}
-              value={values.summary}
-              onChange={(v) => set('summary', v)}
-              error={errorFor('summary')}
-              maxLength={SUMMARY_MAX}
-              multiline
-              rows={3}
-            />
+          <BasicsFields idPrefix="offer" values={values} set={set} errorFor={errorFor}>
             <TextField
               id="offer-description"
               name="description"
@@ -82,7 +61,7 @@ export function OfferFormPage() {
               multiline
               rows={10}
             />
-          </fieldset>
+          </BasicsFields>
           <ClassificationFields idPrefix="offer" values={values} set={set} errorFor={errorFor} />
           <fieldset>
             <legend>{t('listingForm.technology')}</legend>

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 interface SearchBarProps {
   initial: string;
   onSearch: (q: string) => void;
+  id?: string;
+  className?: string;
 }
 
 /** Re-mount it with `key={q}` so it shows the URL's query after back/forward. */
-export function SearchBar({ initial, onSearch }: SearchBarProps) {
+export function SearchBar({ initial, onSearch, id = 'search-q', className = 'search-bar' }: SearchBarProps) {
   const { t } = useTranslation();
   const [q, setQ] = useState(initial);
 
@@ -17,12 +19,12 @@ export function SearchBar({ initial, onSearch }: SearchBarProps) {
   }
 
   return (
-    <form className="search-bar" role="search" onSubmit={onSubmit}>
-      <label htmlFor="search-q" className="visually-hidden">
+    <form className={className} role="search" onSubmit={onSubmit}>
+      <label htmlFor={id} className="visually-hidden">
         {t('search.inputLabel')}
       </label>
       <input
-        id="search-q"
+        id={id}
         name="q"
         type="search"
         value={q}
