@@ -33,13 +33,3 @@ export function highlight(text: string, matches: WordMatcher): string {
   }
   return html + escapeHtml(nfc.slice(cursor));
 }
-
-/**
- * Matcher for folded query words and their accepted corrections: whole words, plus prefixes
- * (the last query word is searched as a prefix).
- */
-export function wordMatcher(words: Iterable<string>, prefixes: Iterable<string>): WordMatcher {
-  const wordSet = new Set(words);
-  const prefixList = [...prefixes].filter((p) => p.length > 0);
-  return (folded) => wordSet.has(folded) || prefixList.some((p) => folded.startsWith(p));
-}

@@ -50,8 +50,8 @@ export function tokenSpans(text: string): { text: string; spans: TokenSpan[] } {
   const nfc = text.normalize('NFC');
   const spans: TokenSpan[] = [];
   for (const m of nfc.matchAll(WORD)) {
-    if (foldToken(m[0].toLowerCase()) === '') continue;
-    spans.push({ start: m.index, end: m.index + m[0].length, folded: foldToken(m[0].toLowerCase()) });
+    const folded = foldToken(m[0].toLowerCase());
+    if (folded !== '') spans.push({ start: m.index, end: m.index + m[0].length, folded });
   }
   return { text: nfc, spans };
 }

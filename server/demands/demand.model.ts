@@ -1,4 +1,4 @@
-import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import mongoose, { Schema } from 'mongoose';
 import { CURRENCIES, DEMAND_MODES } from '../contract/enums';
 import { commonListingFields } from '../listings/listing-fields.model';
 
@@ -22,9 +22,4 @@ const demandSchema = new Schema(
 );
 demandSchema.index({ status: 1, mode: 1, deadline: 1 });
 
-export type DemandDoc = InferSchemaType<typeof demandSchema> & {
-  _id: mongoose.Types.ObjectId;
-  createdAt: Date;
-  updatedAt: Date;
-};
 export const DemandModel = mongoose.model('Demand', demandSchema);

@@ -1,5 +1,5 @@
 import type { ListingDoc } from '../listings/listing-store';
-import { attachmentViews, iso, type OrganizationSummary } from '../listings/listing-view';
+import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing-view';
 
 /** The contract's `demand`. */
 export function demandView(doc: ListingDoc, organization: OrganizationSummary) {
@@ -31,13 +31,7 @@ export function demandView(doc: ListingDoc, organization: OrganizationSummary) {
     attachments: attachmentViews(doc.attachments),
     ndaText: doc.ndaText ?? undefined,
     rejectionReason: doc.rejectionReason ?? undefined,
-    createdAt: iso(doc.createdAt),
-    updatedAt: iso(doc.updatedAt),
-    submittedAt: iso(doc.submittedAt),
-    publishedAt: iso(doc.publishedAt),
-    closedAt: iso(doc.closedAt),
-    withdrawnAt: iso(doc.withdrawnAt),
-    expiredAt: iso(doc.expiredAt),
+    ...listingDates(doc),
   };
 }
 

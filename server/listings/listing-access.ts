@@ -4,7 +4,6 @@
  * Published, closed and expired listings are public (bids and deals refer to how they ended).
  */
 import type { ListingStatus } from '../contract/enums';
-import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { Actor } from './listing-lifecycle';
 
@@ -27,13 +26,6 @@ export function isOperator(user: SessionUser | undefined): boolean {
 export function canViewListing(user: SessionUser | undefined, listing: OwnedListing): boolean {
   if (!PRIVATE_LISTING_STATUSES.includes(listing.status as ListingStatus)) return true;
   return isListingOwner(user, listing) || isOperator(user);
-}
-
-/** 404 when the user may not even see the listing, 403 when they see it but do not own it. */
-export function assertListingOwner(user: SessionUser, listing: OwnedListing, what = 'Listing'): void {
-  if (!canViewListing(user, listing)) throw AppError.notFound(what);
-  if (!isListingOwner(user, listing))
-    throw AppError.forbidden(`Only the organization that owns this ${what.toLowerCase()} may do this`);
 }
 
 /** The user as the listing life cycle sees them, for transitions a member starts. */

@@ -14,16 +14,11 @@ import {
   type Actor,
   type ListingTransition,
 } from './listing-lifecycle';
-import { canViewListing, listingActor } from './listing-access';
+import { listingActor } from './listing-access';
 import { refusalError } from './listing-refusal';
 import type { ListingSpec } from './listing-spec';
-import {
-  announceListingChange,
-  findListingDoc,
-  listingModel,
-  updateListingIf,
-  type ListingDoc,
-} from './listing-store';
+import { findVisibleListing } from './listing-queries.service';
+import { announceListingChange, listingModel, updateListingIf, type ListingDoc } from './listing-store';
 
 export interface ListingDeps {
   bus: EventBus;
@@ -68,7 +63,7 @@ export async function editListing(
   patch: Record<string, any>,
   now = new Date(),
 ): Promise<ListingDoc> {
-  const doc = await findVisible(spec, user, id);
+  const doc = await findVisibleListing(spec, user, id);
   const plan = planListingEdit(doc.status, listingActor(user, doc));
   if (!plan.ok) throw refusalError(plan);
   const merged = withoutNulls({ ...doc, ...patch });
@@ -80,8 +75,7 @@ export async function editListing(
   const unset = Object.keys(patch).filter((k) => patch[k] === null);
   if (doc.status === 'pending_review') unset.push('submittedAt');
   const updated = await updateListingIf(spec.kind, sameVersion(doc), set, unset);
-  if (!updated)
-    throw AppError.conflict(`The ${spec.label.toLowerCase()} changed meanwhile: reload it and try again`);
+  if (!updated) throw changedMeanwhile(spec);
   announceListingChange(deps.bus, spec.kind, id);
   await recordAudit({
     actorId: user.id,
@@ -103,7 +97,7 @@ export async function transitionListing(
   input: { reason?: string } = {},
   now = new Date(),
 ): Promise<ListingDoc> {
-  const doc = await findVisible(spec, user, id);
+  const doc = await findVisibleListing(spec, user, id);
   const operatorTransition = transition === 'approve' || transition === 'reject';
   const actor: Actor = operatorTransition
     ? { kind: user.role === 'admin' ? 'admin' : 'other' }
@@ -120,8 +114,7 @@ export async function transitionListing(
     if (conflict) throw AppError.conflict(conflict);
   }
   const updated = await applyTransition(spec.kind, deps, doc, transition, plan.to, now, input.reason);
-  if (!updated)
-    throw AppError.conflict(`The ${spec.label.toLowerCase()} changed meanwhile: reload it and try again`);
+  if (!updated) throw changedMeanwhile(spec);
   await recordAudit({
     actorId: user.id,
     action: `${spec.kind}.${transition}`,
@@ -130,30 +123,6 @@ export async function transitionListing(
     data: input.reason ? { reason: input.reason } : undefined,
   });
   return updated;
-}
-
-/**
- * The exchange itself closing or expiring a published listing (schedulers: an auction that
- * closed, a demand whose deadline passed). Returns null when the listing is not published
- * (already ended, or never published): nothing to do.
- */
-export async function endListingBySystem(
-  kind: ListingKind,
-  deps: ListingDeps,
-  id: string,
-  transition: 'close' | 'expire',
-  now = new Date(),
-): Promise<ListingDoc | null> {
-  const doc = await findListingDoc(kind, id);
-  if (!doc) return null;
-  const plan = planListingTransition(doc.status, transition, { kind: 'system' });
-  if (!plan.ok) return null;
-  return applyTransition(kind, deps, doc, transition, plan.to, now);
-}
-
-/** Expires a published listing (a demand past its deadline); null when it was not published. */
-export function expireListing(kind: ListingKind, deps: ListingDeps, id: string, now = new Date()) {
-  return endListingBySystem(kind, deps, id, 'expire', now);
 }
 
 async function applyTransition(
@@ -196,10 +165,8 @@ function transitionStamps(transition: ListingTransition, now: Date, reason?: str
   }
 }
 
-async function findVisible(spec: ListingSpec<unknown>, user: SessionUser, id: string): Promise<ListingDoc> {
-  const doc = await findListingDoc(spec.kind, id);
-  if (!doc || !canViewListing(user, doc)) throw AppError.notFound(spec.label);
-  return doc;
+function changedMeanwhile(spec: ListingSpec<unknown>): AppError {
+  return AppError.conflict(`The ${spec.label.toLowerCase()} changed meanwhile: reload it and try again`);
 }
 
 function sameVersion(doc: ListingDoc): Record<string, unknown> & { _id: unknown } {

@@ -55,8 +55,6 @@ export const LISTING_TRANSITIONS: Readonly<Record<ListingTransition, ListingTran
   expire: { from: ['published'], to: 'expired', actors: ['system'] },
 };
 
-export const LISTING_TERMINAL_STATUSES: readonly ListingStatus[] = ['closed', 'withdrawn', 'expired'];
-
 /**
  * Why a transition was refused. Suggested API error codes: forbidden → 403 `forbidden`,
  * unverified_org → 403 `forbidden`, invalid_state → 409 `conflict`,

@@ -22,6 +22,19 @@ export function iso(date: Date | string | null | undefined): string | undefined 
   return date ? new Date(date).toISOString() : undefined;
 }
 
+/** The moments of a listing's life, as the contract's offer and demand give them. */
+export function listingDates(doc: Record<string, any>) {
+  return {
+    createdAt: iso(doc.createdAt),
+    updatedAt: iso(doc.updatedAt),
+    submittedAt: iso(doc.submittedAt),
+    publishedAt: iso(doc.publishedAt),
+    closedAt: iso(doc.closedAt),
+    withdrawnAt: iso(doc.withdrawnAt),
+    expiredAt: iso(doc.expiredAt),
+  };
+}
+
 export function attachmentViews(attachments: Record<string, any>[] | undefined): AttachmentView[] {
   return (attachments ?? []).map((a) => ({
     id: String(a._id),

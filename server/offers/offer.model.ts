@@ -1,4 +1,4 @@
-import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import mongoose, { Schema } from 'mongoose';
 import { CURRENCIES, IP_STATUSES, PRICING_MODELS } from '../contract/enums';
 import { commonListingFields } from '../listings/listing-fields.model';
 
@@ -28,9 +28,4 @@ const offerSchema = new Schema(
 );
 offerSchema.index({ status: 1, 'pricing.model': 1, 'pricing.closesAt': 1 });
 
-export type OfferDoc = InferSchemaType<typeof offerSchema> & {
-  _id: mongoose.Types.ObjectId;
-  createdAt: Date;
-  updatedAt: Date;
-};
 export const OfferModel = mongoose.model('Offer', offerSchema);

@@ -1,7 +1,7 @@
 import type { SessionUser } from '../common/session-user';
 import { isListingOwner } from '../listings/listing-access';
 import type { ListingDoc } from '../listings/listing-store';
-import { attachmentViews, iso, type OrganizationSummary } from '../listings/listing-view';
+import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing-view';
 
 export interface OfferViewOptions {
   /** The auction's reserve price is the seller's secret: only the owner and operators see it. */
@@ -42,13 +42,7 @@ export function offerView(doc: ListingDoc, organization: OrganizationSummary, op
       ? { closedAt: iso(doc.auction.closedAt), outcome: doc.auction.outcome }
       : undefined,
     rejectionReason: doc.rejectionReason ?? undefined,
-    createdAt: iso(doc.createdAt),
-    updatedAt: iso(doc.updatedAt),
-    submittedAt: iso(doc.submittedAt),
-    publishedAt: iso(doc.publishedAt),
-    closedAt: iso(doc.closedAt),
-    withdrawnAt: iso(doc.withdrawnAt),
-    expiredAt: iso(doc.expiredAt),
+    ...listingDates(doc),
   };
 }
 

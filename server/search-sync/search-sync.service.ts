@@ -8,10 +8,10 @@
 import mongoose from 'mongoose';
 import type { ListingKind } from '../contract/enums';
 import type { SearchEngine } from '../../search';
-import { ifListingFree } from '../listings/listing-store';
 import {
   LISTING_KINDS_STORED,
   findListingDoc,
+  ifListingFree,
   listingModel,
   type ListingDoc,
 } from '../listings/listing-store';

@@ -46,6 +46,8 @@ export function startSearchSyncWorker(ctx: AppContext, opts: SearchSyncOptions =
 
 type StepKind = 'owed' | 'background';
 
+const refKey = (ref: ListingRef) => `${ref.kind}:${ref.id}`;
+
 class SyncLoop {
   private readonly pending = new Map<string, ListingRef>();
   private wantRebuild: boolean;
@@ -72,7 +74,7 @@ class SyncLoop {
 
   start(): void {
     this.unsubscribe = this.ctx.bus.subscribe('listing.changed', (ref) => {
-      this.pending.set(`${ref.kind}:${ref.id}`, ref);
+      this.pending.set(refKey(ref), ref);
       this.kick();
     });
     this.timer = setInterval(() => this.poll(), this.pollMs);
@@ -183,8 +185,7 @@ class SyncLoop {
     try {
       await syncListings(this.ctx, refs);
     } catch (err) {
-      for (const r of refs)
-        if (!this.pending.has(`${r.kind}:${r.id}`)) this.pending.set(`${r.kind}:${r.id}`, r);
+      for (const r of refs) this.pending.set(refKey(r), r);
       throw err;
     }
   }
