@@ -1,6 +1,7 @@
 /** Enqueueing, claiming and finishing durable jobs, each with one atomic operation. */
 import mongoose from 'mongoose';
 import { JobModel, type JobDoc } from './job.model';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 
 export interface NewJob {
   type: string;
@@ -15,7 +16,7 @@ export async function enqueueJob(job: NewJob): Promise<JobDoc> {
     const created = await JobModel.create({ ...job, status: 'pending', attempts: 0 });
     return created.toObject() as JobDoc;
   } catch (err) {
-    if ((err as { code?: number }).code === 11000 && job.dedupeKey) {
+    if (isDuplicateKeyError(err) && job.dedupeKey) {
       const existing = (await JobModel.findOne({ dedupeKey: job.dedupeKey }).lean()) as JobDoc | null;
       if (existing) return existing;
     }
@@ -23,30 +24,39 @@ export async function enqueueJob(job: NewJob): Promise<JobDoc> {
   }
 }
 
+const dueFilter = (now: Date) => ({
+  $or: [
+    { status: 'pending' as const, runAt: mongoose.trusted({ $lte: now }) },
+    { status: 'running' as const, lockedUntil: mongoose.trusted({ $lt: now }) },
+  ],
+});
+
+/** Jobs of these types that are due: pending whose time has come, or running whose worker died. */
+export async function findDueJobs(now: Date, types: readonly string[], limit: number): Promise<JobDoc[]> {
+  return (await JobModel.find({ type: mongoose.trusted({ $in: types }), ...dueFilter(now) })
+    .sort({ runAt: 1, _id: 1 })
+    .limit(limit)
+    .lean()) as JobDoc[];
+}
+
 /**
- * Marks one due job as running for `workerId`: a pending job whose time has come, or a running
- * one whose lock expired (its worker died), of the types the worker handles. On MongoDB this one findOneAndUpdate is enough; on
- * FerretDB two processes may both get the job, so the scheduler also takes the job's lock.
+ * Marks the job running for `workerId` if it is still due; null when another worker took or
+ * finished it. Call it only while holding the job's lock (`job:<id>`): FerretDB does not isolate
+ * updates, so the lock, not the filter, is what keeps two workers from claiming one job.
  */
-export async function claimDueJob(
+export async function claimJob(
+  jobId: JobDoc['_id'],
   workerId: string,
   now: Date,
   lockMs: number,
-  types: readonly string[],
 ): Promise<JobDoc | null> {
   return (await JobModel.findOneAndUpdate(
-    {
-      type: mongoose.trusted({ $in: types }),
-      $or: [
-        { status: 'pending', runAt: mongoose.trusted({ $lte: now }) },
-        { status: 'running', lockedUntil: mongoose.trusted({ $lt: now }) },
-      ],
-    },
+    { _id: jobId, ...dueFilter(now) },
     {
       $set: { status: 'running', lockedBy: workerId, lockedUntil: new Date(now.getTime() + lockMs) },
       $inc: { attempts: 1 },
     },
-    { sort: { runAt: 1, _id: 1 }, returnDocument: 'after' },
+    { returnDocument: 'after' },
   ).lean()) as JobDoc | null;
 }
 

@@ -1,14 +1,14 @@
 /**
  * The durable scheduler's loop: every interval it runs its sweeps (which enqueue work they find
- * due), then claims and runs due jobs one by one until none is left. Any number of processes
- * may run it against the same database: a job runs only under its lock (`job:<id>`), which a
- * dead process's lock gives up after `lockMs`.
+ * due), then claims and runs the due jobs it finds, one by one. Any number of processes
+ * may run it against the same database: a job is claimed and run only under its lock
+ * (`job:<id>`), which a dead process's lock gives up after `lockMs`.
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { logger } from '../common/logger';
 import type { Worker } from '../exchange';
-import { claimDueJob, completeJob, failJob, rescheduleJob } from './job-queue';
+import { claimJob, completeJob, failJob, findDueJobs, rescheduleJob } from './job-queue';
 import { tryLock, unlock } from '../common/locks';
 import type { JobDoc } from './job.model';
 
@@ -53,14 +53,15 @@ export function startScheduler(opts: SchedulerOptions): Worker & { workerId: str
       if (stopped) return;
       await sweep();
     }
-    for (let i = 0; i < JOBS_PER_TICK && !stopped; i++) {
-      const job = await claimDueJob(workerId, new Date(), lockMs, Object.keys(opts.handlers));
-      if (!job) return;
-      const lockKey = `job:${String(job._id)}`;
+    const due = await findDueJobs(new Date(), Object.keys(opts.handlers), JOBS_PER_TICK);
+    for (const candidate of due) {
+      if (stopped) return;
+      const lockKey = `job:${String(candidate._id)}`;
       const owner = await tryLock(lockKey, lockMs);
-      if (!owner) return; // another process runs this job now
+      if (!owner) continue; // another process is claiming or running this job now
       try {
-        await runJob(job);
+        const job = await claimJob(candidate._id, workerId, new Date(), lockMs);
+        if (job) await runJob(job);
       } finally {
         await unlock(lockKey, owner);
       }
