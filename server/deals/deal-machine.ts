@@ -11,7 +11,7 @@
  * holds (both parties accepted the latest term sheet; fees exist; every fee is paid / none is
  * due). Those guards need data the service has; this table only says who and from where.
  */
-import type { Currency, UserRole } from '../contract/enums';
+import type { UserRole } from '../contract/enums';
 
 export const DEAL_STATES = [
   'negotiating',
@@ -124,17 +124,6 @@ export function canAssignBroker(state: DealState, role: DealRole): boolean {
 }
 
 // ---- Term sheets -------------------------------------------------------------------------
-
-/** The negotiated terms. Money in minor units; royaltyPct is a rate, not money. */
-export interface TermSheetTerms {
-  price: number;
-  currency: Currency;
-  royaltyPct?: number | null;
-  exclusivity: boolean;
-  territory?: string | null;
-  durationMonths?: number | null;
-  milestones?: readonly unknown[] | null;
-}
 
 export interface TermSheetVersionState {
   version: number;

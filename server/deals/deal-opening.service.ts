@@ -16,6 +16,7 @@ import { dealView, type DealView } from './deal.view';
 import { publishDealEvent } from './deal-events';
 import type { DealRole } from './deal-machine';
 import { withLock } from '../common/locks';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 
 interface NewDeal {
   listing: ListingRef;
@@ -81,7 +82,7 @@ export async function createDeal(
     });
     doc = created.toObject() as DealDoc;
   } catch (err) {
-    if (bid && (err as { code?: number }).code === 11000) {
+    if (bid && isDuplicateKeyError(err)) {
       const existing = (await DealModel.findOne({ bidId: bid._id }).lean()) as DealDoc | null;
       if (existing) return { deal: dealView(existing), created: false };
     }

@@ -47,8 +47,6 @@ export const DOCUMENT_TYPES: readonly DocumentType[] = [
   { ext: ['txt'], contentType: 'text/plain', matches: looksLikeText },
 ];
 
-export const ALLOWED_EXTENSIONS: readonly string[] = DOCUMENT_TYPES.flatMap((t) => t.ext);
-
 /** The stored content type of an upload, or null when it is not one of the allowed types. */
 export function detectDocumentType(fileName: string, head: Buffer): string | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();

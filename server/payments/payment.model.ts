@@ -75,7 +75,6 @@ export type PaymentDoc = InferSchemaType<typeof paymentSchema> & {
   createdAt: Date;
   updatedAt: Date;
 };
-export type PaymentHistoryEntry = PaymentDoc['history'][number];
 export const PaymentModel = mongoose.model('Payment', paymentSchema);
 
 /** The key of a fee line's live payment. */

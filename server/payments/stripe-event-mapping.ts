@@ -21,18 +21,6 @@ export interface StripePaymentNotice {
   refundStatus?: string;
 }
 
-export const HANDLED_STRIPE_EVENTS = [
-  'checkout.session.completed',
-  'checkout.session.async_payment_succeeded',
-  'checkout.session.async_payment_failed',
-  'checkout.session.expired',
-  'payment_intent.succeeded',
-  'payment_intent.payment_failed',
-  'charge.refunded',
-  'refund.created',
-  'refund.updated',
-] as const;
-
 export function readStripeEvent(event: StripeEventLike): StripePaymentNotice | null {
   const o = event.data?.object ?? {};
   const metadataPaymentId = stringOf((o.metadata as Record<string, unknown> | undefined)?.paymentId);

@@ -5,7 +5,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 export const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
 const jobSchema = new Schema(
   {

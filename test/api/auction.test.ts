@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
 import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
 import { startTestExchange } from '../helpers/running-exchange';
+import { eventually } from '../helpers/eventually';
 import type { Exchange } from '../../server/exchange';
 import { OfferModel } from '../../server/offers/offer.model';
 import { DemandModel } from '../../server/demands/demand.model';
@@ -13,15 +14,8 @@ import { AuditModel } from '../../server/audit/audit.model';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { aBid, anHourAgo, auctionOffer, cast, inOneHour, publishedDemand, type Cast } from './deals-helpers';
 
-/** Waits until `check` returns a value (polling the database); fails after a generous limit. */
-async function eventually<T>(check: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`gave up waiting: ${what}`);
-}
+/** Closing waits on the scheduler of a whole exchange, so the tests poll longer than usual. */
+const patiently = { attempts: 300, intervalMs: 100 };
 
 const closedOffer = (id: string) => async () => {
   const offer = await OfferModel.findById(id).lean();
@@ -63,10 +57,11 @@ describe('auctions and calls for proposals close by themselves', function () {
     const top = await c.rival.agent.post(`/api/offers/${offerId}/bids`).send(aBid(180_000_000)).expect(201);
     await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
 
-    const offer = await eventually(closedOffer(offerId), 'the auction to close');
+    const offer = await eventually(closedOffer(offerId), 'the auction to close', patiently);
     const job = await eventually(
       async () => JobModel.findOne({ dedupeKey: `auction.close:${offerId}`, status: 'done' }).lean(),
       'the close job to finish',
+      patiently,
     );
     assert.equal(offer.status, 'closed');
     assert.equal(offer.auction?.outcome, 'sold');
@@ -98,7 +93,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(400_000_000)).expect(201);
     await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
 
-    const offer = await eventually(closedOffer(offerId), 'the auction to close');
+    const offer = await eventually(closedOffer(offerId), 'the auction to close', patiently);
     assert.equal(offer.auction?.outcome, 'reserve_not_met');
     assert.equal(offer.auction?.winningBidId, undefined);
     assert.equal(offer.status, 'closed');
@@ -111,6 +106,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     const notice = await eventually(
       async () => NotificationModel.findOne({ userId: c.institute.user.id, type: 'auction.closed' }).lean(),
       'the owner’s notification',
+      patiently,
     );
     assert.match(notice.title.en, /without a sale/);
     const audit = await AuditModel.findOne({ action: 'auction.close', targetId: offerId }).lean();
@@ -127,7 +123,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     assert.equal((await OfferModel.findById(offerId).lean())?.status, 'published');
 
     await start();
-    const offer = await eventually(closedOffer(offerId), 'the auction to close after the restart');
+    const offer = await eventually(closedOffer(offerId), 'the auction to close after the restart', patiently);
     assert.equal(offer.auction?.outcome, 'sold');
     assert.equal(await DealModel.countDocuments({ offerId }), 1);
   });
@@ -147,6 +143,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     await eventually(
       async () => (await DemandModel.findById(demandId).lean())?.callClosedAt,
       'the call to close',
+      patiently,
     );
     const open = await c.enterprise.agent.get(`/api/demands/${demandId}/proposals`).expect(200);
     assert.equal(open.body.bids.length, 1);
@@ -154,6 +151,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     await eventually(
       async () => NotificationModel.findOne({ userId: c.enterprise.user.id, type: 'call.closed' }).lean(),
       'the owner’s notification',
+      patiently,
     );
     assert.equal((await DemandModel.findById(demandId).lean())?.status, 'published');
   });
@@ -167,6 +165,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     const job = await eventually(
       async () => JobModel.findOne({ dedupeKey: `auction.close:${offerId}` }).lean(),
       'the close job',
+      patiently,
     );
     assert.equal(job.status, 'pending');
     assert.ok(job.runAt.getTime() >= closesAt.getTime());

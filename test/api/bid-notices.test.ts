@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
+import { eventually } from '../helpers/eventually';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { startBidNotices } from '../../server/bids/bid-notices';
 import { aBid, cast, publishedOffer, type Cast } from './deals-helpers';
-
-async function eventually<T>(check: () => Promise<T | null | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting: ${what}`);
-}
 
 describe('bidders hear the owner’s decision', () => {
   let t: TestApp;

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
+import { eventually } from '../helpers/eventually';
 import { startScheduler, type JobHandler } from '../../server/scheduler/scheduler';
 import { enqueueJob } from '../../server/scheduler/job-queue';
 import { JobModel } from '../../server/scheduler/job.model';
 import { LockModel, withLock } from '../../server/common/locks';
 import { claimOnce } from '../../server/common/claims';
 import { setLogLevel } from '../../server/common/logger';
-
-async function eventually<T>(check: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting: ${what}`);
-}
 
 const jobDone = (id: unknown) => async () => JobModel.findOne({ _id: id, status: 'done' }).lean();
 
