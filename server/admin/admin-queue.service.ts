@@ -1,6 +1,6 @@
 /** The operators' review queue: offers and demands awaiting review, oldest submitted first. */
 import type { SessionUser } from '../common/session-user';
-import { listingModel, type ListingDoc } from '../listings/listing-store';
+import { listingModel, type ListingDoc } from '../listings/listing.store';
 import { viewListings } from '../listings/listing-queries.service';
 import { OFFER_SPEC } from '../offers/offer.service';
 import { DEMAND_SPEC } from '../demands/demand.service';

@@ -2,7 +2,6 @@
  * Decisions on a bid: the owner shortlists, rejects or accepts it (accepting opens a deal),
  * the bidder withdraws it. Each is one update conditional on the bid's current status.
  */
-import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
@@ -12,25 +11,23 @@ import { createDeal } from '../deals/deal-opening.service';
 import type { DealView } from '../deals/deal.view';
 import type { DealRole } from '../deals/deal-machine';
 import {
-  LIVE_BID_STATUSES,
   isSealed,
   planBidTransition,
   takesWholeOffer,
   type BidActor,
   type BidTransition,
 } from './bid-lifecycle';
-import { BidModel, type BidDoc } from './bid.model';
+import type { BidDoc } from './bid.model';
+import { acceptLiveBid, bidStore, linkBidToDeal } from './bid.store';
 import { bidEvent, viewBids } from './bid.service';
 import type { BidView } from './bid.view';
 import { loadListing, toBiddable, type ListingRef } from './listing-ref';
-import { claimOfferAward, recordAwardDeal, releaseOfferAward } from './offer-award';
-import { withLock } from '../common/locks';
-
-/** Every write to a bid runs under its lock (see common/locks.ts for why). */
-const withBidLock = <T>(bidId: string, fn: () => Promise<T>) => withLock(`bid:${bidId}`, fn);
+import { claimOfferAward, recordAwardDeal, releaseOfferAward } from '../listings/listing.store';
+import { holdLocks } from '../common/store';
+import { listingLockKey } from '../listings/listing.store';
 
 async function loadBidAndListing(bidId: string): Promise<{ bid: BidDoc; listing: ListingRef }> {
-  const bid = isObjectId(bidId) ? ((await BidModel.findById(bidId).lean()) as BidDoc | null) : null;
+  const bid = isObjectId(bidId) ? await bidStore.get(bidId) : null;
   const listing = bid ? await loadListing(bid.listingKind, String(bid.listingId)) : null;
   if (!bid || !listing) throw AppError.notFound('Bid');
   return { bid, listing };
@@ -49,13 +46,15 @@ async function planDecision(user: SessionUser, bidId: string, transition: BidTra
   const { bid, listing } = await loadBidAndListing(bidId);
   const actor = actorOf(user, bid, listing);
   if (actor === 'other') throw AppError.notFound('Bid');
-  const plan = planBidTransition(bid.status, transition, actor, {
-    sealed: isSealed(toBiddable(listing), new Date()),
-  });
-  if (!plan.ok) {
-    throw plan.reason === 'forbidden' ? AppError.forbidden(plan.message) : AppError.conflict(plan.message);
-  }
-  return { bid, listing, to: plan.to };
+  const sealed = isSealed(toBiddable(listing), new Date());
+  const to = (status: string) => {
+    const plan = planBidTransition(status as BidDoc['status'], transition, actor, { sealed });
+    if (!plan.ok) {
+      throw plan.reason === 'forbidden' ? AppError.forbidden(plan.message) : AppError.conflict(plan.message);
+    }
+    return plan.to;
+  };
+  return { bid, listing, to: to(bid.status), planOn: to };
 }
 
 export async function decideBid(
@@ -64,15 +63,11 @@ export async function decideBid(
   transition: 'shortlist' | 'reject' | 'withdraw',
   bus?: EventBus,
 ): Promise<BidView> {
-  const updated = await withBidLock(bidId, async () => {
-    const { bid, to } = await planDecision(user, bidId, transition);
-    return (await BidModel.findOneAndUpdate(
-      { _id: bid._id, status: bid.status },
-      { $set: { status: to, decidedAt: new Date(), decidedBy: user.id } },
-      { returnDocument: 'after' },
-    ).lean()) as BidDoc | null;
-  });
-  if (!updated) throw AppError.conflict('The bid changed meanwhile; reload it.');
+  const { planOn } = await planDecision(user, bidId, transition);
+  const { doc: updated } = await bidStore.mutate(bidId, (current) => ({
+    change: { $set: { status: planOn(current.status), decidedAt: new Date(), decidedBy: user.id } },
+    result: null,
+  }));
   bus?.publish('bid.changed', bidEvent(updated));
   await recordAudit({ actorId: user.id, action: `bid.${transition}`, targetType: 'bid', targetId: bidId });
   const [view] = await viewBids([updated]);
@@ -104,11 +99,22 @@ async function unfinishedAcceptance(user: SessionUser, bidId: string) {
 }
 
 /**
- * Accepts `bid` and opens its deal, for the owner or for the system (an auction's close). Safe
- * to repeat after a crash: the award, the bid's status and the deal's unique bidId each hold
- * only once, and a step already taken for this same bid is passed over.
+ * Accepts `bid` and opens its deal, for the owner or for the system (an auction's close). The
+ * flow holds the listing's and the bid's locks from its start (LOCK_ORDER: listing, then bid).
+ * Safe to repeat after a crash: the award, the bid's status and the deal's unique bidId each
+ * hold only once, and a step already taken for this same bid is passed over.
  */
-export async function acceptBidAs(
+export function acceptBidAs(
+  bid: BidDoc,
+  listing: ListingRef,
+  actor: { userId?: string; role: DealRole; requirePublished: boolean },
+  bus?: EventBus,
+): Promise<DealView> {
+  const locks = [listingLockKey(listing.kind, listing.id), bidStore.lockKey(bid._id)];
+  return holdLocks(locks, () => acceptHeld(bid, listing, actor, bus));
+}
+
+async function acceptHeld(
   bid: BidDoc,
   listing: ListingRef,
   actor: { userId?: string; role: DealRole; requirePublished: boolean },
@@ -122,19 +128,10 @@ export async function acceptBidAs(
   if (whole && !(await claimOfferAward(listing.id, bidId, { requirePublished: actor.requirePublished }))) {
     throw AppError.conflict('Another bid on this offer was accepted first.');
   }
-  const accepted = await withBidLock(
-    bidId,
-    async () =>
-      (await BidModel.findOneAndUpdate(
-        { _id: bid._id, status: mongoose.trusted({ $in: LIVE_BID_STATUSES }) },
-        { $set: { status: 'accepted', decidedAt: new Date(), decidedBy: actor.userId } },
-        { returnDocument: 'after' },
-      ).lean()) as BidDoc | null,
-  );
-  const current = accepted ?? ((await BidModel.findById(bid._id).lean()) as BidDoc | null);
-  if (!current || current.status !== 'accepted') {
+  const { doc: current, written: accepted } = await acceptLiveBid(bidId, actor.userId);
+  if (current.status !== 'accepted') {
     if (whole) await releaseOfferAward(listing.id, { bidId });
-    throw AppError.conflict(`The bid is ${current?.status ?? 'gone'}; it cannot be accepted.`);
+    throw AppError.conflict(`The bid is ${current.status}; it cannot be accepted.`);
   }
   const { deal, created } = await createDeal(
     {
@@ -146,7 +143,7 @@ export async function acceptBidAs(
     },
     bus,
   );
-  await BidModel.updateOne({ _id: current._id }, { $set: { dealId: deal.id } });
+  await linkBidToDeal(bidId, deal.id);
   if (whole) await recordAwardDeal(listing.id, bidId, deal.id);
   if (accepted) {
     bus?.publish('bid.changed', bidEvent(current));

@@ -6,7 +6,8 @@ import type { ListingKind } from '../contract/enums';
 import { recordAudit } from '../audit/audit.service';
 import { organizationNames } from '../deals/names';
 import { canPlaceBid, canSeeBid, isSealed, takesSealedBids, type PlaceBidRefusal } from './bid-lifecycle';
-import { BidModel, type BidDoc } from './bid.model';
+import type { BidDoc } from './bid.model';
+import { bidReads, createBid } from './bid.store';
 import { bidView, type BidView } from './bid.view';
 import { isListingOwner, loadVisibleListing, toBiddable, type ListingRef } from './listing-ref';
 import type { BidStatus } from './bid-lifecycle';
@@ -59,7 +60,7 @@ export async function placeBid(
   });
   if (!decision.ok) throw placeRefusal(decision.reason, decision.message);
   assertListingTakesBid(listing, input);
-  const doc = await BidModel.create({
+  const bid = await createBid({
     listingKind: kind,
     listingId: listing.id,
     listingTitle: listing.title,
@@ -69,7 +70,6 @@ export async function placeBid(
     ...input,
     sealed: takesSealedBids(toBiddable(listing)),
   });
-  const bid = doc.toObject() as BidDoc;
   bus?.publish('bid.changed', bidEvent(bid));
   await recordAudit({
     actorId: user.id,
@@ -110,7 +110,7 @@ export async function listListingBids(user: SessionUser, kind: ListingKind, list
     if (!orgId || isListingOwner(listing, user)) return { bids: [], ...summary };
     filter.bidderOrgId = orgId;
   }
-  const docs = (await BidModel.find(filter).sort({ createdAt: 1, _id: 1 }).lean()) as BidDoc[];
+  const docs = (await bidReads.find(filter).sort({ createdAt: 1, _id: 1 }).lean()) as BidDoc[];
   const visible = docs.filter((b) =>
     canSeeBid({
       viewer: { role: user.role, organizationId: orgId },
@@ -150,6 +150,6 @@ export async function listMyBids(user: SessionUser, query: { mine: boolean; stat
     filter.bidderOrgId = orgId;
   }
   if (query.status) filter.status = query.status;
-  const docs = (await BidModel.find(filter).sort({ createdAt: -1, _id: -1 }).limit(500).lean()) as BidDoc[];
+  const docs = (await bidReads.find(filter).sort({ createdAt: -1, _id: -1 }).limit(500).lean()) as BidDoc[];
   return { bids: await viewBids(docs) };
 }

@@ -5,15 +5,17 @@
  * remaining steps are done (winner accepted, losers rejected, the listing marked closed), so a
  * retry after a crash finishes the work without repeating it.
  */
-import mongoose from 'mongoose';
-import { withListingLock } from '../listings/listing-store';
+import {
+  decideClose,
+  markAuctionClosed,
+  markCallClosed,
+  readClose,
+  type AuctionClose,
+} from '../listings/listing.store';
 import { recordAudit } from '../audit/audit.service';
-import { OfferModel } from '../offers/offer.model';
-import { DemandModel } from '../demands/demand.model';
-import { claimOnce, readClaim } from '../common/claims';
-import { LIVE_BID_STATUSES, auctionOutcome } from './bid-lifecycle';
-import { BidModel, type BidDoc } from './bid.model';
-import { closeKey, loadListing, type ListingRef } from './listing-ref';
+import { auctionOutcome } from './bid-lifecycle';
+import { bidStore, liveBidsOf, rejectLiveBids } from './bid.store';
+import { loadListing, type ListingRef } from './listing-ref';
 import { acceptBidAs } from './bid-decision.service';
 import { notifyDeadlineClosed, type CloseOutcome, type NoticeDeps } from './deadline-notices';
 
@@ -28,30 +30,18 @@ export type CloseResult =
   | { done: false; notBefore: Date }
   | { done: true; skipped: string };
 
-interface AuctionClose {
-  outcome: CloseOutcome;
-  winningBidId?: string;
-  closedAt: Date;
-}
-
 function notYet(deadline: Date | null, now: Date): Date | null {
   if (!deadline) return null;
   const due = new Date(new Date(deadline).getTime() + DEADLINE_GRACE_MS);
   return now < due ? due : null;
 }
 
-const liveBidsFilter = (listing: ListingRef) => ({
-  listingKind: listing.kind,
-  listingId: new mongoose.Types.ObjectId(listing.id),
-  status: mongoose.trusted({ $in: LIVE_BID_STATUSES }),
-});
-
 /** Decides the auction from the live bids and claims the close; the stored decision wins if another run made it first. */
 async function decideAuction(
   offer: ListingRef,
   now: Date,
 ): Promise<{ close: AuctionClose; closedNow: boolean }> {
-  const bids = (await BidModel.find(liveBidsFilter(offer)).lean()) as BidDoc[];
+  const bids = await liveBidsOf('offer', offer.id);
   const decision = auctionOutcome(
     bids.map((b) => ({ ...b, id: String(b._id), submittedAt: b.createdAt })),
     { currency: offer.currency ?? 'VND', reservePrice: offer.reservePrice },
@@ -61,9 +51,8 @@ async function decideAuction(
     ...(decision.sold ? { winningBidId: String(decision.winner._id) } : {}),
     closedAt: now,
   };
-  if (await claimOnce(closeKey('offer', offer.id), { ...close })) return { close, closedNow: true };
-  const stored = await readClaim<AuctionClose>(closeKey('offer', offer.id));
-  return { close: stored!.data, closedNow: false };
+  const { decided, now: closedNow } = await decideClose('offer', offer.id, { ...close });
+  return { close: decided, closedNow };
 }
 
 export async function closeAuction(
@@ -73,67 +62,31 @@ export async function closeAuction(
 ): Promise<CloseResult> {
   const offer = await loadListing('offer', offerId);
   if (!offer || offer.pricingModel !== 'auction') return { done: true, skipped: 'not an auction' };
-  let decided = await readClaim<AuctionClose>(closeKey('offer', offerId));
+  let close = await readClose<AuctionClose>('offer', offerId);
   let closedNow = false;
-  if (!decided) {
+  if (!close) {
     if (offer.status !== 'published') return { done: true, skipped: `offer is ${offer.status}` };
     if (!offer.deadline) return { done: true, skipped: 'no closing time' };
     const due = notYet(offer.deadline, now);
     if (due) return { done: false, notBefore: due };
     const result = await decideAuction(offer, now);
     closedNow = result.closedNow;
-    decided = { key: closeKey('offer', offerId), data: result.close, at: now };
+    close = result.close;
   }
-  const close = decided.data;
-  await markOfferClosed(offerId, close);
+  await markAuctionClosed(offerId, close);
   let won: { orgId: string; dealId: string } | undefined;
   if (close.outcome === 'sold' && close.winningBidId) {
-    const winner = (await BidModel.findById(close.winningBidId).lean()) as BidDoc | null;
+    const winner = await bidStore.get(close.winningBidId);
     if (winner) {
       const current = (await loadListing('offer', offerId))!;
       const deal = await acceptBidAs(winner, current, { role: 'system', requirePublished: false }, deps.bus);
       won = { orgId: String(winner.bidderOrgId), dealId: deal.id };
     }
   }
-  await BidModel.updateMany(
-    {
-      ...liveBidsFilter(offer),
-      ...(close.winningBidId
-        ? { _id: mongoose.trusted({ $ne: new mongoose.Types.ObjectId(close.winningBidId) }) }
-        : {}),
-    },
-    { $set: { status: 'rejected', decidedAt: now } },
-  );
+  await rejectLiveBids('offer', offerId, close.winningBidId, now);
   if (closedNow) await announceClose(offer, close.outcome, won?.dealId, deps);
   await notifyDeadlineClosed(deps, offer, close.outcome, won);
   return { done: true, closedNow, outcome: close.outcome, dealId: won?.dealId };
-}
-
-/**
- * Copies the decided close onto the offer: status closed, `auction.{closedAt,outcome,winningBidId}`.
- * Another component's concurrent write to the offer can replace the whole document on FerretDB,
- * so the copy is read back and written again until it shows.
- */
-async function markOfferClosed(offerId: string, close: AuctionClose): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const offer = await OfferModel.findById(offerId, { status: 1, auction: 1 }).lean();
-    if (!offer || (offer.auction?.closedAt && offer.status !== 'published')) return;
-    await withListingLock('offer', offerId, () =>
-      OfferModel.updateOne(
-        { _id: offerId },
-        {
-          $set: {
-            ...(offer.status === 'published' ? { status: 'closed', closedAt: close.closedAt } : {}),
-            'auction.closedAt': close.closedAt,
-            'auction.outcome': close.outcome,
-            ...(close.winningBidId ? { 'auction.winningBidId': close.winningBidId } : {}),
-            searchDirty: true,
-          },
-          $inc: { rev: 1 },
-        },
-      ),
-    );
-  }
 }
 
 /** Records the close once: in the audit log, and as events for search and live clients. */
@@ -171,21 +124,11 @@ export async function closeCall(demandId: string, deps: NoticeDeps, now = new Da
     if (!demand.deadline) return { done: true, skipped: 'no deadline' };
     const due = notYet(demand.deadline, now);
     if (due) return { done: false, notBefore: due };
-    closedNow = await claimOnce(closeKey('demand', demandId), { closedAt: now });
-    closedAt = closedNow
-      ? now
-      : ((await readClaim<{ closedAt: Date }>(closeKey('demand', demandId)))?.data.closedAt ?? now);
+    const result = await decideClose('demand', demandId, { closedAt: now });
+    closedNow = result.now;
+    closedAt = result.decided.closedAt ?? now;
   }
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const stored = await DemandModel.findById(demandId, { callClosedAt: 1 }).lean();
-    if (!stored || stored.callClosedAt) break;
-    await withListingLock('demand', demandId, () =>
-      DemandModel.updateOne(
-        { _id: demandId },
-        { $set: { callClosedAt: closedAt, searchDirty: true }, $inc: { rev: 1 } },
-      ),
-    );
-  }
+  await markCallClosed(demandId, closedAt);
   if (closedNow) await announceClose(demand, 'unsealed', undefined, deps);
   await notifyDeadlineClosed(deps, demand, 'unsealed');
   return { done: true, closedNow, outcome: 'unsealed' };

@@ -2,7 +2,6 @@
  * Offers and demands as the bid, deal and document rules see them: one shape for both kinds,
  * read straight from the models (the listings component owns their routes and services).
  */
-import mongoose from 'mongoose';
 import type {
   Currency,
   DemandMode,
@@ -14,9 +13,7 @@ import type {
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { OfferModel } from '../offers/offer.model';
-import { DemandModel } from '../demands/demand.model';
-import { readClaims } from '../common/claims';
+import { findListingDoc, readListingDecisions } from '../listings/listing.store';
 import { canViewListing } from '../listings/listing-access';
 import type { BiddableListing } from './bid-lifecycle';
 
@@ -55,30 +52,17 @@ export interface ListingRef {
   deadlineClosedAt?: Date;
 }
 
-export function listingModel(kind: ListingKind) {
-  return (kind === 'offer' ? OfferModel : DemandModel) as unknown as mongoose.Model<Record<string, any>>;
-}
-
-/** Claims that decide a listing's award and close: `offer-award:<id>`, `auction-close:<id>`, `call-close:<id>`. */
-export const closeKey = (kind: ListingKind, id: string) =>
-  `${kind === 'offer' ? 'auction' : 'call'}-close:${id}`;
-
 export async function loadListing(kind: ListingKind, id: string): Promise<ListingRef | null> {
   if (!isObjectId(id)) return null;
-  const doc = await listingModel(kind).findById(id).lean();
+  const doc = await findListingDoc(kind, id);
   if (!doc) return null;
   const ref = toListingRef(kind, doc);
-  const claims = await readClaims<{ bidId?: string; dealId?: string; closedAt?: Date }>([
-    `offer-award:${id}`,
-    closeKey(kind, id),
-  ]);
-  const award = kind === 'offer' ? claims.get(`offer-award:${id}`)?.data : undefined;
-  const closed = claims.get(closeKey(kind, id));
+  const { award, closedAt } = await readListingDecisions(kind, id);
   return {
     ...ref,
-    awardedBidId: award?.bidId ?? undefined,
-    awardedDealId: award?.dealId ?? undefined,
-    deadlineClosedAt: ref.deadlineClosedAt ?? closed?.data.closedAt ?? closed?.at,
+    awardedBidId: award?.bidId,
+    awardedDealId: award?.dealId,
+    deadlineClosedAt: ref.deadlineClosedAt ?? closedAt,
   };
 }
 

@@ -38,6 +38,23 @@ export async function unlock(key: string, owner: string): Promise<void> {
   await LockModel.collection.deleteOne({ _id: key, owner } as never);
 }
 
+/** Pushes the lock's expiry on while its holder works; false when `owner` no longer holds it. */
+export async function renewLock(key: string, owner: string, ttlMs: number): Promise<boolean> {
+  const result = await LockModel.collection.updateOne({ _id: key, owner } as never, {
+    $set: { until: new Date(Date.now() + ttlMs) },
+  });
+  return result.matchedCount === 1;
+}
+
+/**
+ * The fencing check made right before a write: `owner` still holds `key` and will for at least
+ * `marginMs`. A holder that stalled past its expiry (and so may have been replaced) fails it.
+ */
+export async function holdsLock(key: string, owner: string, marginMs = 0): Promise<boolean> {
+  const held = await LockModel.collection.findOne({ _id: key } as never);
+  return !!held && held.owner === owner && (held.until as Date).getTime() > Date.now() + marginMs;
+}
+
 /**
  * Runs `fn` while holding `key`, waiting up to `waitMs` for it. Never nest two locks on the
  * same key: the inner one would wait for the outer.

@@ -8,7 +8,7 @@ import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
-import { releaseOfferAward } from '../bids/offer-award';
+import { releaseOfferAward } from '../listings/listing.store';
 import { DealModel, type DealDoc, type DealStatus } from './deal.model';
 import { dealView, type DealView } from './deal.view';
 import {

@@ -1,4 +1,4 @@
-import type { ListingDoc } from '../listings/listing-store';
+import type { ListingDoc } from '../listings/listing.store';
 import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing-view';
 
 /** The contract's `demand`. */

@@ -14,7 +14,6 @@ import {
   canSeeListing,
   isListingOwner,
   kindName,
-  listingModel,
   loadListing,
   toListingRef,
   type AttachmentRef,
@@ -28,7 +27,7 @@ import {
 } from './document-access';
 import { cleanFileName, detectDocumentType } from './document-types';
 import { deleteFile, openFile, storeFile } from './document-storage';
-import { withListingLock } from '../listings/listing-store';
+import { addAttachment, removeAttachment } from '../listings/listing.store';
 
 export const MAX_ATTACHMENTS = 20;
 
@@ -157,7 +156,7 @@ export async function uploadDocument(
     uploadedAt: new Date(),
     uploadedBy: user.id,
   };
-  const updated = await withListingLock(kind, listing.id, () => pushAttachment(kind, listing, attachment));
+  const updated = await addAttachment(kind, listing.id, listing.ownerOrgId, attachment, MAX_ATTACHMENTS);
   if (!updated) {
     await deleteFile(fileId);
     throw AppError.conflict(`A listing holds at most ${MAX_ATTACHMENTS} documents.`);
@@ -174,53 +173,6 @@ export async function uploadDocument(
   return documentView(kind, listing.id, stored, true);
 }
 
-/**
- * Adds the attachment, then reads it back: on FerretDB a concurrent write to the listing by
- * another component can replace the document and drop the push, which is then done again.
- */
-async function pushAttachment(
-  kind: ListingKind,
-  listing: ListingRef,
-  attachment: { _id: mongoose.Types.ObjectId },
-) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const updated = await listingModel(kind)
-      .findOneAndUpdate(
-        {
-          _id: listing.id,
-          organizationId: listing.ownerOrgId,
-          [`attachments.${MAX_ATTACHMENTS - 1}`]: mongoose.trusted({ $exists: false }),
-        },
-        { $push: { attachments: attachment }, $inc: { rev: 1 }, $set: { searchDirty: true } },
-        { returnDocument: 'after' },
-      )
-      .lean();
-    if (!updated) return null;
-    const stored = await listingModel(kind).findById(listing.id, { attachments: 1 }).lean();
-    const found = ((stored?.attachments ?? []) as { _id: unknown }[]).some(
-      (a) => String(a._id) === String(attachment._id),
-    );
-    if (found) return stored!;
-  }
-  return null;
-}
-
-/** Rewrites the attachment list without it ($pull by a sub-document's id is not reliable on FerretDB). */
-async function dropAttachment(kind: ListingKind, listingId: string, attachmentId: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const doc = await listingModel(kind).findById(listingId, { attachments: 1 }).lean();
-    const current = (doc?.attachments ?? []) as { _id: unknown }[];
-    if (!current.some((a) => String(a._id) === attachmentId)) return;
-    await listingModel(kind).updateOne(
-      { _id: listingId },
-      {
-        $set: { attachments: current.filter((a) => String(a._id) !== attachmentId), searchDirty: true },
-        $inc: { rev: 1 },
-      },
-    );
-  }
-}
-
 export async function removeDocument(
   user: SessionUser,
   kind: ListingKind,
@@ -234,7 +186,7 @@ export async function removeDocument(
     throw AppError.forbidden('Only the listing’s organization may remove documents.');
   const attachment = listing.attachments.find((a) => a.id === attachmentId);
   if (!attachment) throw AppError.notFound('Document');
-  await withListingLock(kind, listing.id, () => dropAttachment(kind, listing.id, attachmentId));
+  await removeAttachment(kind, listing.id, attachmentId);
   await deleteFile(attachment.fileId);
   bus?.publish('listing.changed', { kind, id: listing.id });
   await recordAudit({

@@ -18,7 +18,7 @@ import { listingActor } from './listing-access';
 import { refusalError } from './listing-refusal';
 import type { ListingSpec } from './listing-spec';
 import { findVisibleListing } from './listing-queries.service';
-import { announceListingChange, listingModel, updateListingIf, type ListingDoc } from './listing-store';
+import { announceListingChange, createListingDoc, updateListingIf, type ListingDoc } from './listing.store';
 
 export interface ListingDeps {
   bus: EventBus;
@@ -37,18 +37,16 @@ export async function createListing(
   const fields = withoutNulls(input);
   const broken = spec.violations(fields, { now, checkTimes: true });
   if (broken.length > 0) throw AppError.validation(broken);
-  const created = await listingModel(spec.kind).create({
+  const created = await createListingDoc(spec.kind, {
     ...fields,
     organizationId,
     createdBy: user.id,
     status: 'draft',
-    rev: 1,
-    searchDirty: true,
   });
   const id = String(created._id);
   announceListingChange(deps.bus, spec.kind, id);
   await recordAudit({ actorId: user.id, action: `${spec.kind}.create`, targetType: spec.kind, targetId: id });
-  return created.toObject() as ListingDoc;
+  return created;
 }
 
 /**

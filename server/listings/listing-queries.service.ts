@@ -4,7 +4,7 @@ import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { ListingStatus } from '../contract/enums';
 import { canViewListing } from './listing-access';
 import type { ListingSpec } from './listing-spec';
-import { findListingDoc, listingModel, type ListingDoc } from './listing-store';
+import { findListingDoc, listingModel, type ListingDoc } from './listing.store';
 import { loadOrganizationSummaries, organizationSummary } from './listing-view';
 
 /** The stored listing if `viewer` may see it; 404 otherwise, so a hidden draft is not revealed. */

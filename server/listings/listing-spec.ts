@@ -5,7 +5,7 @@
 import type { ErrorDetail } from '../common/errors';
 import type { ListingKind } from '../contract/enums';
 import type { SessionUser } from '../common/session-user';
-import type { ListingDoc } from './listing-store';
+import type { ListingDoc } from './listing.store';
 import type { OrganizationSummary } from './listing-view';
 
 export interface ListingSpec<View> {

@@ -8,7 +8,7 @@
  */
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
-import { findListingDoc } from '../listings/listing-store';
+import { findListingDoc } from '../listings/listing.store';
 import { UserModel } from '../auth/user.model';
 import { matchableFromDoc, type MatchKind } from '../matching/matchable';
 import { findMatches, type ScoredMatch } from '../matching/matcher';

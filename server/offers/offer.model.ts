@@ -23,6 +23,12 @@ const offerSchema = new Schema(
       outcome: { type: String, enum: ['sold', 'reserve_not_met', 'no_bids'] },
       winningBidId: { type: Schema.Types.ObjectId },
     },
+    /** A copy, for readers of the offer, of the award claim that decides who holds it (listing.store.ts). */
+    award: {
+      bidId: { type: String },
+      dealId: { type: String },
+      at: { type: Date },
+    },
   },
   { timestamps: true },
 );

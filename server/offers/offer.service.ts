@@ -1,7 +1,7 @@
 /** Technology offers: the offer kind's spec for the listing services and routes. */
 import type { SessionUser } from '../common/session-user';
 import type { ListingSpec } from '../listings/listing-spec';
-import type { ListingDoc } from '../listings/listing-store';
+import type { ListingDoc } from '../listings/listing.store';
 import { findVisibleListing } from '../listings/listing-queries.service';
 import { offerApprovalConflict, offerSubmitViolations, offerViolations } from './offer-rules';
 import { offerViewFor, type OfferView } from './offer.view';

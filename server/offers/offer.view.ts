@@ -1,6 +1,6 @@
 import type { SessionUser } from '../common/session-user';
 import { isListingOwner } from '../listings/listing-access';
-import type { ListingDoc } from '../listings/listing-store';
+import type { ListingDoc } from '../listings/listing.store';
 import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing-view';
 
 export interface OfferViewOptions {

@@ -5,16 +5,16 @@
  * mark only if the listing still has the revision it read, so a change made meanwhile stays
  * marked and is picked up by the next pass.
  */
-import mongoose from 'mongoose';
 import type { ListingKind } from '../contract/enums';
 import type { SearchEngine } from '../../search';
 import {
   LISTING_KINDS_STORED,
+  clearSearchMark,
   findListingDoc,
-  ifListingFree,
   listingModel,
+  roughListingCount,
   type ListingDoc,
-} from '../listings/listing-store';
+} from '../listings/listing.store';
 import { toSearchDoc } from './search-doc';
 import { isObjectId } from '../common/ids';
 import { logger } from '../common/logger';
@@ -71,7 +71,7 @@ export async function rebuildSearchIndex(
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   const generation = await databaseGeneration();
-  const counts = await Promise.all(LISTING_KINDS_STORED.map(roughCount));
+  const counts = await Promise.all(LISTING_KINDS_STORED.map(roughListingCount));
   const total = counts.reduce((a, b) => a + b, 0);
   await ctx.search.clear();
   let done = 0;
@@ -111,18 +111,6 @@ export async function requestSearchRebuild(): Promise<number> {
 export async function searchIndexIsCurrent(ctx: SearchSyncContext): Promise<boolean> {
   const [indexed, current] = await Promise.all([ctx.search.getMeta(GENERATION_META), databaseGeneration()]);
   return Number(indexed ?? 0) === current;
-}
-
-/** The number of stored listings of a kind, for progress only: FerretDB counts by reading every document, but keeps statistics. */
-async function roughCount(kind: ListingKind): Promise<number> {
-  const model = listingModel(kind);
-  try {
-    const stats = await model.db.db!.command({ collStats: model.collection.collectionName });
-    if (typeof stats.count === 'number') return stats.count;
-  } catch {
-    // not offered by this server, or the collection does not exist yet
-  }
-  return model.estimatedDocumentCount();
 }
 
 async function databaseGeneration(): Promise<number> {
@@ -177,13 +165,7 @@ async function clearDirtyMarks(kind: ListingKind, docs: ListingDoc[]): Promise<v
   if (dirty.length === 0) return;
   // A listing being written right now keeps its mark and is indexed again on the next pass.
   for (const d of dirty) {
-    await ifListingFree(kind, String(d._id), () =>
-      listingModel(kind).updateOne(
-        { _id: d._id, searchDirty: true, rev: d.rev ?? mongoose.trusted({ $exists: false }) },
-        { $set: { searchDirty: false } },
-        { timestamps: false },
-      ),
-    );
+    await clearSearchMark(kind, String(d._id), d.rev);
   }
 }
 

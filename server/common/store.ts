@@ -1,0 +1,332 @@
+/**
+ * The one write path of every record: a store per record type (`*.store.ts`) built on
+ * `RecordStore`, whose `mutate(id, plan)` takes the record's lock, reads the record, runs a pure
+ * plan on it (the change to apply, or none, and a result; a refusal is a thrown AppError), checks
+ * that the lock is still held, writes, tells the record-change hooks and releases.
+ *
+ * Why locks at all: FerretDB applies an update as an unisolated read-modify-write of the whole
+ * document (see locks.ts), so two writers of one record must never overlap. A lock is renewed on
+ * a timer while it is held, and its owner token is checked right before the write (fencing): a
+ * holder that stalled past its expiry, and may have been replaced, refuses to write.
+ *
+ * A flow that spans records (bid → deal, payment → deal completion) takes every lock it needs
+ * once, at its entry, with `holdLocks`, in the fixed order of LOCK_ORDER; a `mutate` inside it
+ * finds its record's lock already held by the flow and does not take it again.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type mongoose from 'mongoose';
+import { AppError } from './errors';
+import { holdsLock, renewLock, tryLock, unlock } from './locks';
+import { isDuplicateKeyError } from './duplicate-key';
+import { logger } from './logger';
+import { recordWritten, type RecordType } from './record-changes';
+
+export interface LockTiming {
+  /** How long a lock lives without renewal (a crashed holder's lock frees itself after this). */
+  ttlMs: number;
+  /** How long a writer waits for a busy lock before answering 409. */
+  waitMs: number;
+}
+
+/** Module-wide so tests can shorten it; stores read it on every call. */
+export const lockTiming: LockTiming = { ttlMs: 15_000, waitMs: 10_000 };
+
+/** Locks are always taken in this order of their key's prefix, so two flows never wait on each other. */
+export const LOCK_ORDER = ['listing', 'bid', 'deal', 'payment', 'organization', 'user'] as const;
+
+interface HeldLock {
+  key: string;
+  owner: string;
+  ttlMs: number;
+  lost: boolean;
+  stop: () => void;
+}
+
+const heldLocks = new AsyncLocalStorage<ReadonlyMap<string, HeldLock>>();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rankOf(key: string): number {
+  const rank = (LOCK_ORDER as readonly string[]).indexOf(key.split(':')[0]);
+  return rank < 0 ? LOCK_ORDER.length : rank;
+}
+
+export function compareLockKeys(a: string, b: string): number {
+  return rankOf(a) - rankOf(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Raised when a lock expired under its holder: the write is refused and the mutation retried. */
+export class LockLost extends AppError {
+  constructor(readonly key: string) {
+    super('conflict', 'The record was busy for too long; try again in a moment.');
+  }
+}
+
+function keepAlive(key: string, owner: string, ttlMs: number): HeldLock {
+  let renewing = false;
+  const lock: HeldLock = { key, owner, ttlMs, lost: false, stop: () => clearInterval(timer) };
+  const timer = setInterval(
+    () => {
+      if (renewing || lock.lost) return;
+      renewing = true;
+      renewLock(key, owner, ttlMs)
+        .then((held) => {
+          if (!held) lock.lost = true;
+        })
+        .catch((err) => logger.warn({ err, key }, 'lock renewal failed'))
+        .finally(() => (renewing = false));
+    },
+    Math.max(10, Math.floor(ttlMs / 3)),
+  );
+  timer.unref();
+  return lock;
+}
+
+/** Takes `key`, waiting with backoff up to `waitMs`; null when it stayed busy. */
+async function acquire(key: string, timing: LockTiming): Promise<HeldLock | null> {
+  const giveUpAt = Date.now() + timing.waitMs;
+  let delay = 5;
+  for (;;) {
+    const owner = await tryLock(key, timing.ttlMs);
+    if (owner) return keepAlive(key, owner, timing.ttlMs);
+    if (Date.now() + delay > giveUpAt) return null;
+    await sleep(delay + Math.floor(Math.random() * delay));
+    delay = Math.min(delay * 2, 100);
+  }
+}
+
+async function release(lock: HeldLock): Promise<void> {
+  lock.stop();
+  await unlock(lock.key, lock.owner).catch((err) => logger.warn({ err, key: lock.key }, 'unlock failed'));
+}
+
+/**
+ * Runs `fn` holding every lock in `keys` (taken in LOCK_ORDER, those the caller already holds
+ * passed over). Busy beyond `waitMs`: 409, or `null` with `{ busy: 'skip' }`.
+ */
+export async function holdLocks<T>(
+  keys: string[],
+  fn: () => Promise<T>,
+  opts: { timing?: Partial<LockTiming>; busy?: 'conflict' },
+): Promise<T>;
+export async function holdLocks<T>(
+  keys: string[],
+  fn: () => Promise<T>,
+  opts: { timing?: Partial<LockTiming>; busy: 'skip' },
+): Promise<T | null>;
+export async function holdLocks<T>(keys: string[], fn: () => Promise<T>): Promise<T>;
+export async function holdLocks<T>(
+  keys: string[],
+  fn: () => Promise<T>,
+  opts: { timing?: Partial<LockTiming>; busy?: 'conflict' | 'skip' } = {},
+): Promise<T | null> {
+  const timing = { ...lockTiming, ...opts.timing };
+  const outer = heldLocks.getStore() ?? new Map<string, HeldLock>();
+  const wanted = [...new Set(keys)].filter((k) => !outer.has(k)).sort(compareLockKeys);
+  if (wanted.length === 0) return fn();
+  const taken: HeldLock[] = [];
+  try {
+    for (const key of wanted) {
+      const lock = await acquire(key, timing);
+      if (!lock) {
+        if (opts.busy === 'skip') return null;
+        throw AppError.conflict('This record is busy; try again in a moment.');
+      }
+      taken.push(lock);
+    }
+    const inner = new Map(outer);
+    for (const lock of taken) inner.set(lock.key, lock);
+    return await heldLocks.run(inner, fn);
+  } finally {
+    for (const lock of taken.reverse()) await release(lock);
+  }
+}
+
+/** True when the running flow holds `key` (taken by an enclosing `holdLocks`). */
+export function isHeld(key: string): boolean {
+  return heldLocks.getStore()?.has(key) ?? false;
+}
+
+/**
+ * The fencing check right before a write: the lock is still ours and stays so for a while. The
+ * renewal timer keeps it so while the holder is alive; a holder stalled past its expiry fails.
+ */
+async function assertStillHeld(key: string): Promise<void> {
+  const lock = heldLocks.getStore()?.get(key);
+  if (!lock) throw new Error(`write of ${key} outside its lock`);
+  if (lock.lost || !(await holdsLock(key, lock.owner, Math.min(1000, lock.ttlMs / 4)))) {
+    lock.lost = true;
+    throw new LockLost(key);
+  }
+}
+
+/** A MongoDB update document; the plan's change to the record. */
+export type Change = Record<string, unknown>;
+
+/** What a plan decides: the change to write (none: nothing is written) and what to answer. */
+export interface Planned<R> {
+  change?: Change | null;
+  result: R;
+}
+
+export type Plan<D, R> = (current: D) => Planned<R>;
+
+export interface Mutation<D, R> {
+  result: R;
+  /** The record after the write (as read before it when nothing was written). */
+  doc: D;
+  written: boolean;
+}
+
+export interface MutateOptions<D, R> {
+  /** The error when the record does not exist (default: 404 naming the store's record). */
+  missing?: () => AppError;
+  /** A write refused by a unique index: plan again from the error, or rethrow (the default). */
+  onDuplicateKey?: (current: D) => Planned<R>;
+  /** Leave out the store's own additions to the change (the search mark clearing itself). */
+  bare?: boolean;
+  timestamps?: boolean;
+}
+
+export interface StoreSpec {
+  /** Names the record in errors: "Deal not found". */
+  label: string;
+  model: mongoose.Model<any>;
+  lockKey: (id: string) => string;
+  /** What `recordWritten` is told; unset for records nobody caches (ledger, Stripe events). */
+  recordType?: RecordType;
+  /** Added to every change (the listing's search mark and revision). */
+  decorate?: (change: Change) => Change;
+}
+
+/** The read-only part of a model, for code outside the stores. */
+export type ModelReads<M extends mongoose.Model<any>> = Pick<
+  M,
+  'find' | 'findOne' | 'findById' | 'exists' | 'countDocuments' | 'aggregate' | 'distinct'
+>;
+
+/** `findById` that answers null for an id the model cannot cast instead of throwing. */
+async function findByIdOrNull<D>(model: mongoose.Model<any>, id: unknown): Promise<D | null> {
+  try {
+    return (await model.findById(id).lean()) as D | null;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'CastError') return null;
+    throw err;
+  }
+}
+
+export class RecordStore<D extends { _id: unknown }> {
+  constructor(readonly spec: StoreSpec) {}
+
+  get(id: string | { toString(): string }): Promise<D | null> {
+    return findByIdOrNull<D>(this.spec.model, id);
+  }
+
+  lockKey(id: string | { toString(): string }): string {
+    return this.spec.lockKey(String(id));
+  }
+
+  /** Holds the record's lock for a flow that writes it (and maybe others) several times. */
+  hold<T>(id: string | { toString(): string }, fn: () => Promise<T>): Promise<T> {
+    return holdLocks([this.lockKey(id)], fn);
+  }
+
+  /**
+   * Reads the record under its lock, lets `plan` decide, writes what it decided. A lock lost to
+   * expiry before the write refuses the write and starts again (twice at most), unless an
+   * enclosing flow holds the lock: then the flow's caller gets the 409.
+   */
+  async mutate<R>(
+    id: string | { toString(): string },
+    plan: Plan<D, R>,
+    opts: MutateOptions<D, R> = {},
+  ): Promise<Mutation<D, R>> {
+    const key = this.lockKey(id);
+    for (let attempt = 0; ; attempt++) {
+      const ownLock = !isHeld(key);
+      try {
+        return await holdLocks([key], () => this.mutateHeld(String(id), key, plan, opts));
+      } catch (err) {
+        if (err instanceof LockLost && ownLock && attempt < 2) continue;
+        throw err;
+      }
+    }
+  }
+
+  /** `mutate`, but only if nobody holds the record now; null when it was busy. */
+  async mutateIfFree<R>(
+    id: string | { toString(): string },
+    plan: Plan<D, R>,
+    opts: MutateOptions<D, R> = {},
+  ): Promise<Mutation<D, R> | null> {
+    const key = this.lockKey(id);
+    return holdLocks([key], () => this.mutateHeld(String(id), key, plan, opts), {
+      timing: { waitMs: 0 },
+      busy: 'skip',
+    });
+  }
+
+  private async mutateHeld<R>(
+    id: string,
+    key: string,
+    plan: Plan<D, R>,
+    opts: MutateOptions<D, R>,
+  ): Promise<Mutation<D, R>> {
+    const before = await this.get(id);
+    if (!before) throw opts.missing?.() ?? AppError.notFound(this.spec.label);
+    let planned = plan(before);
+    if (!planned.change) return { result: planned.result, doc: before, written: false };
+    await assertStillHeld(key);
+    let after: D | null;
+    try {
+      after = await this.write(before._id, planned.change, opts);
+    } catch (err) {
+      if (!opts.onDuplicateKey || !isDuplicateKeyError(err)) throw err;
+      planned = opts.onDuplicateKey(before);
+      if (!planned.change) return { result: planned.result, doc: before, written: false };
+      after = await this.write(before._id, planned.change, opts);
+    }
+    if (!after) throw opts.missing?.() ?? AppError.notFound(this.spec.label);
+    await this.announce(id, before, after);
+    return { result: planned.result, doc: after, written: true };
+  }
+
+  private async write(_id: unknown, change: Change, opts: MutateOptions<D, unknown>): Promise<D | null> {
+    const update = opts.bare || !this.spec.decorate ? change : this.spec.decorate(change);
+    return (await this.spec.model
+      .findOneAndUpdate({ _id }, update, {
+        returnDocument: 'after',
+        ...(opts.timestamps === false ? { timestamps: false } : {}),
+      })
+      .lean()) as D | null;
+  }
+
+  /** Inserts a new record (no lock: nobody else can know its id yet). Unique-key clashes are thrown. */
+  async create(fields: Record<string, unknown>): Promise<D> {
+    const created = await this.spec.model.create(fields);
+    const after = created.toObject() as D;
+    await this.announce(String(after._id), null, after);
+    return after;
+  }
+
+  /** Deletes the record under its lock; false when it did not exist. */
+  async remove(id: string | { toString(): string }, filter: Record<string, unknown> = {}): Promise<boolean> {
+    return holdLocks([this.lockKey(id)], async () => {
+      const before = await this.get(id);
+      if (!before) return false;
+      const result = await this.spec.model.deleteOne({ ...filter, _id: before._id });
+      if (result.deletedCount !== 1) return false;
+      await this.announce(String(id), before, null);
+      return true;
+    });
+  }
+
+  private async announce(id: string, before: D | null, after: D | null): Promise<void> {
+    if (!this.spec.recordType) return;
+    await recordWritten({
+      type: this.spec.recordType,
+      id,
+      before: before as Record<string, unknown> | null,
+      after: after as Record<string, unknown> | null,
+    });
+  }
+}
