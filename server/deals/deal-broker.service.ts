@@ -1,14 +1,13 @@
 /** Assigning and removing the accredited broker who mediates a deal. */
-import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { UserModel } from '../auth/user.model';
 import { recordAudit } from '../audit/audit.service';
-import { DealModel, type DealDoc } from './deal.model';
+import { dealStore } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import { canAssignBroker, DEAL_TERMINAL_STATES, type DealRole } from './deal-machine';
-import { loadDealForUser, withDealLock } from './deal.service';
+import { loadDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { named, organizationNames } from './names';
 
@@ -45,16 +44,12 @@ export async function assignBroker(user: SessionUser, dealId: string, brokerUser
     event: 'broker_assigned',
     data: { brokerUserId, ...(deal.brokerUserId ? { replaced: deal.brokerUserId } : {}) },
   };
-  const updated = await withDealLock(
-    dealId,
-    async () =>
-      (await DealModel.findOneAndUpdate(
-        { _id: dealId, status: mongoose.trusted({ $nin: DEAL_TERMINAL_STATES }) },
-        { $set: { brokerUserId }, $push: { timeline: entry } },
-        { returnDocument: 'after' },
-      ).lean()) as DealDoc | null,
-  );
-  if (!updated) throw AppError.conflict('The deal has ended; its broker can no longer change.');
+  const { doc: updated } = await dealStore.mutate(dealId, (current) => {
+    if (DEAL_TERMINAL_STATES.includes(current.status)) {
+      throw AppError.conflict('The deal has ended; its broker can no longer change.');
+    }
+    return { change: { $set: { brokerUserId }, $push: { timeline: entry } }, result: null };
+  });
   if (deal.brokerUserId) publishDealEvent(bus, dealId, 'broker:removed', { brokerUserId: deal.brokerUserId });
   publishDealEvent(bus, dealId, 'broker:assigned', { brokerUserId });
   await recordAudit({
@@ -81,16 +76,12 @@ export async function removeBroker(user: SessionUser, dealId: string, bus?: Even
     event: 'broker_removed',
     data: { brokerUserId },
   };
-  const updated = await withDealLock(
-    dealId,
-    async () =>
-      (await DealModel.findOneAndUpdate(
-        { _id: dealId, brokerUserId },
-        { $unset: { brokerUserId: 1 }, $push: { timeline: entry } },
-        { returnDocument: 'after' },
-      ).lean()) as DealDoc | null,
-  );
-  if (!updated) throw AppError.conflict('The broker changed meanwhile; reload the deal.');
+  const { doc: updated } = await dealStore.mutate(dealId, (current) => {
+    if (String(current.brokerUserId ?? '') !== brokerUserId) {
+      throw AppError.conflict('The broker changed meanwhile; reload the deal.');
+    }
+    return { change: { $unset: { brokerUserId: 1 }, $push: { timeline: entry } }, result: null };
+  });
   publishDealEvent(bus, dealId, 'broker:removed', { brokerUserId });
   await recordAudit({
     actorId: user.id,

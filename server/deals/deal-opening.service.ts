@@ -11,11 +11,11 @@ import { recordAudit } from '../audit/audit.service';
 import { SINGLE_AWARD_TRANSFER_MODES } from '../bids/bid-lifecycle';
 import type { BidDoc } from '../bids/bid.model';
 import { isListingOwner, loadVisibleListing, type ListingRef } from '../bids/listing-ref';
-import { DealModel, type DealDoc } from './deal.model';
+import type { DealDoc } from './deal.model';
+import { createDealDoc, dealReads, findDealOfBid, holdDealOpening } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import { publishDealEvent } from './deal-events';
 import type { DealRole } from './deal-machine';
-import { withLock } from '../common/locks';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 
 interface NewDeal {
@@ -58,7 +58,7 @@ export async function createDeal(
   const now = new Date();
   let doc: DealDoc;
   try {
-    const created = await DealModel.create({
+    doc = await createDealDoc({
       listingKind: listing.kind,
       ...(listing.kind === 'offer' ? { offerId: listing.id } : { demandId: listing.id }),
       listingTitle: listing.title,
@@ -80,10 +80,9 @@ export async function createDeal(
         },
       ],
     });
-    doc = created.toObject() as DealDoc;
   } catch (err) {
     if (bid && isDuplicateKeyError(err)) {
-      const existing = (await DealModel.findOne({ bidId: bid._id }).lean()) as DealDoc | null;
+      const existing = await findDealOfBid(bid._id);
       if (existing) return { deal: dealView(existing), created: false };
     }
     throw err;
@@ -114,7 +113,7 @@ export async function openDealDirect(
   if (listing.status !== 'published') throw AppError.conflict('This listing is not open for negotiation.');
   if (listing.awardedBidId)
     throw AppError.conflict('This technology has already been awarded to another buyer.');
-  return withLock(`open-deal:${listing.id}:${orgId}`, () => openOnce(user, listing, orgId, bus));
+  return holdDealOpening(listing.id, orgId, () => openOnce(user, listing, orgId, bus));
 }
 
 /** One open deal per organization and listing: checked and created under the lock above. */
@@ -126,7 +125,7 @@ async function openOnce(
 ): Promise<DealView> {
   const kind = listing.kind;
   const org = new mongoose.Types.ObjectId(orgId);
-  const open = await DealModel.exists({
+  const open = await dealReads.exists({
     [kind === 'offer' ? 'offerId' : 'demandId']: new mongoose.Types.ObjectId(listing.id),
     $or: [{ sellerOrgId: org }, { buyerOrgId: org }],
     status: mongoose.trusted({ $in: ['negotiating', 'agreed', 'awaiting_payment'] }),

@@ -9,7 +9,8 @@ import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
 import { releaseOfferAward } from '../listings/listing.store';
-import { DealModel, type DealDoc, type DealStatus } from './deal.model';
+import type { DealDoc, DealStatus } from './deal.model';
+import { dealReads, dealStore, findDealDoc } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import {
   DEAL_TERMINAL_STATES,
@@ -21,9 +22,8 @@ import {
 } from './deal-machine';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
-import { withLock } from '../common/locks';
 
-export { dealView, type DealView };
+export { dealView, findDealDoc, type DealView };
 
 export function dealParticipants(deal: {
   sellerOrgId: unknown;
@@ -43,19 +43,6 @@ export function roleOfUser(deal: DealView | DealDoc, user: SessionUser): DealRol
     organizationId: actingOrganizationId(user) ?? null,
     role: user.role,
   });
-}
-
-/**
- * Every write to a deal document runs under this lock: on FerretDB two concurrent updates of one
- * document can silently overwrite each other (see common/locks.ts). Do not nest it.
- */
-export function withDealLock<T>(dealId: string, fn: () => Promise<T>): Promise<T> {
-  return withLock(`deal:${dealId}`, fn);
-}
-
-export async function findDealDoc(dealId: string): Promise<DealDoc | null> {
-  if (!isObjectId(dealId)) return null;
-  return (await DealModel.findById(dealId).lean()) as DealDoc | null;
 }
 
 /** The deal and the user's role in it; 404 for unknown ids and for outsiders alike. */
@@ -79,9 +66,8 @@ export interface TransitionOptions {
 }
 
 /**
- * Takes `transition` as `actor`: checks the rule against the current state, then applies it
- * with an update conditional on that state, so of two concurrent transitions one wins and the
- * other is refused with 409 (or re-planned when the state it saw was replaced by another).
+ * Takes `transition` as `actor`: the deal rules plan it on the deal as it is under its lock, the
+ * store writes it with its timeline entry; then the award is released, the event published.
  */
 export async function transitionDeal(
   dealId: string,
@@ -89,18 +75,8 @@ export async function transitionDeal(
   actor: { userId?: string; role: DealRole },
   opts: TransitionOptions = {},
 ): Promise<DealView> {
-  return withDealLock(dealId, () => applyTransition(dealId, transition, actor, opts));
-}
-
-async function applyTransition(
-  dealId: string,
-  transition: DealTransition,
-  actor: { userId?: string; role: DealRole },
-  opts: TransitionOptions,
-): Promise<DealView> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const doc = await findDealDoc(dealId);
-    if (!doc) throw AppError.notFound('Deal');
+  if (!isObjectId(dealId)) throw AppError.notFound('Deal');
+  const { doc: updated, result: from } = await dealStore.mutate(dealId, (doc) => {
     const from = doc.status as DealStatus;
     const plan = planDealTransition(from, transition, actor.role, { reason: opts.reason });
     if (!plan.ok) throw refusal(plan.code, plan.message);
@@ -120,16 +96,10 @@ async function applyTransition(
       to: plan.to,
       data: { ...(opts.reason ? { reason: opts.reason } : {}), ...opts.data },
     };
-    const updated = (await DealModel.findOneAndUpdate(
-      { _id: dealId, status: from },
-      { $set: set, $push: { timeline: entry } },
-      { returnDocument: 'after' },
-    ).lean()) as DealDoc | null;
-    if (!updated) continue;
-    await afterTransition(updated, transition, actor, from, opts);
-    return dealView(updated);
-  }
-  throw AppError.conflict('The deal changed meanwhile; reload it and try again.');
+    return { change: { $set: set, $push: { timeline: entry } }, result: from };
+  });
+  await afterTransition(updated, transition, actor, from, opts);
+  return dealView(updated);
 }
 
 async function afterTransition(
@@ -188,12 +158,12 @@ export async function listDeals(user: SessionUser, query: DealListQuery) {
   }
   if (query.status) filter.status = query.status;
   const [docs, total] = await Promise.all([
-    DealModel.find(filter)
+    dealReads.find(filter)
       .sort({ updatedAt: -1, _id: -1 })
       .skip((query.page - 1) * query.limit)
       .limit(query.limit)
       .lean(),
-    DealModel.countDocuments(filter),
+    dealReads.countDocuments(filter),
   ]);
   return { views: (docs as DealDoc[]).map(dealView), total };
 }

@@ -2,15 +2,14 @@
  * The non-disclosure step of staged disclosure: a party accepts the listing's NDA text inside
  * its deal, and from then on its members may download the listing's confidential documents.
  */
-import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
 import { loadListing } from '../bids/listing-ref';
-import { DealModel, type DealDoc } from './deal.model';
+import { dealStore } from './deal.store';
 import { dealView, type DealView } from './deal.view';
-import { loadDealForUser, withDealLock } from './deal.service';
+import { loadDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 
 /** Used when the owner wrote no NDA of their own. */
@@ -41,24 +40,18 @@ export async function acceptNda(user: SessionUser, dealId: string, bus?: EventBu
   const orgId = actingOrganizationId(user)!;
   const text = await ndaTextOf(deal);
   const now = new Date();
-  const updated = await withDealLock(
-    dealId,
-    async () =>
-      (await DealModel.findOneAndUpdate(
-        {
-          _id: dealId,
-          'ndaAcceptances.userId': mongoose.trusted({ $ne: new mongoose.Types.ObjectId(user.id) }),
-        },
-        {
+  const { doc: updated, written } = await dealStore.mutate(dealId, (current) => ({
+    change: (current.ndaAcceptances ?? []).some((a) => String(a.userId) === user.id)
+      ? null
+      : {
           $push: {
             ndaAcceptances: { userId: user.id, orgId, at: now, text },
             timeline: { at: now, actorId: user.id, actorRole: role, event: 'nda_accepted', data: { orgId } },
           },
         },
-        { returnDocument: 'after' },
-      ).lean()) as DealDoc | null,
-  );
-  if (!updated) return deal;
+    result: null,
+  }));
+  if (!written) return deal;
   publishDealEvent(bus, dealId, 'nda:accepted', { userId: user.id });
   await recordAudit({
     actorId: user.id,

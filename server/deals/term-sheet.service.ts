@@ -4,7 +4,6 @@
  * accepted the same version the deal is agreed on it, then moves on to payment (or straight to
  * closed_won when no fee is due).
  */
-import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
@@ -12,10 +11,10 @@ import type { FeeSchedule } from '../payments/fees';
 import { computeDealFees } from '../payments/fees';
 import { recordAudit } from '../audit/audit.service';
 import { logger } from '../common/logger';
-import { DealModel, type DealDoc } from './deal.model';
+import { dealStore, holdDeal } from './deal.store';
 import { dealView, termSheetView, type DealView, type TermSheetView } from './deal.view';
 import { canProposeTerms, planDealTransition, termSheetAcceptance, type DealRole } from './deal-machine';
-import { findDealDoc, loadDealForUser, transitionDeal, withDealLock } from './deal.service';
+import { loadDealForUser, transitionDeal } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
 import type { Currency } from '../contract/enums';
@@ -52,7 +51,7 @@ export async function proposeTermSheet(
 ): Promise<TermSheetView> {
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayPropose(deal.status, role);
-  const termSheet = await withDealLock(dealId, () => appendTermSheet(user, dealId, role, input));
+  const termSheet = await appendTermSheet(user, dealId, role, input);
   publishDealEvent(bus, dealId, 'terms:proposed', { termSheet });
   await recordAudit({
     actorId: user.id,
@@ -65,12 +64,9 @@ export async function proposeTermSheet(
 }
 
 async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole, input: TermSheetInput) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const doc = await findDealDoc(dealId);
-    if (!doc) throw AppError.notFound('Deal');
-    assertMayPropose(doc.status, role);
-    const current = doc.latestVersion ?? 0;
-    const version = current + 1;
+  const { doc, result: version } = await dealStore.mutate(dealId, (current) => {
+    assertMayPropose(current.status, role);
+    const version = (current.latestVersion ?? 0) + 1;
     const now = new Date();
     const sheet = {
       ...input,
@@ -81,14 +77,12 @@ async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole
       createdAt: now,
     };
     const entry = { at: now, actorId: user.id, actorRole: role, event: 'terms_proposed', data: { version } };
-    const updated = (await DealModel.findOneAndUpdate(
-      { _id: dealId, status: 'negotiating', latestVersion: current },
-      { $push: { termSheets: sheet, timeline: entry }, $set: { latestVersion: version } },
-      { returnDocument: 'after' },
-    ).lean()) as DealDoc | null;
-    if (updated) return termSheetView(updated.termSheets[version - 1]);
-  }
-  throw AppError.conflict('Another term sheet was proposed meanwhile; reload the deal and try again.');
+    return {
+      change: { $push: { termSheets: sheet, timeline: entry }, $set: { latestVersion: version } },
+      result: version,
+    };
+  });
+  return termSheetView(doc.termSheets[version - 1]);
 }
 
 function assertMayPropose(status: string, role: DealRole): void {
@@ -109,7 +103,11 @@ function acceptanceState(deal: Pick<DealView, 'termSheets' | 'status'>) {
   };
 }
 
-/** A party accepts version `version`; returns the deal as it stands afterwards. */
+/**
+ * A party accepts version `version`; returns the deal as it stands afterwards. The whole flow
+ * (acceptance, agreement, request for payment) holds the deal's lock, and repeating it finishes
+ * an agreement whose later steps were never taken (the process stopped in between).
+ */
 export async function acceptTermSheet(
   user: SessionUser,
   dealId: string,
@@ -117,101 +115,96 @@ export async function acceptTermSheet(
   deps: TermsDeps,
 ): Promise<DealView> {
   const { role } = await loadDealForUser(user, dealId);
-  const outcome = await withDealLock(dealId, () => recordAcceptance(user, dealId, version, role));
-  if (!outcome.changed) return outcome.deal;
-  const { party, agreed } = outcome;
-  publishDealEvent(deps.bus, dealId, 'terms:accepted', { version, role: party, userId: user.id, agreed });
-  await recordAudit({
-    actorId: user.id,
-    action: 'deal.terms.accept',
-    targetType: 'deal',
-    targetId: dealId,
-    data: { version, role: party },
+  return holdDeal(dealId, async () => {
+    const outcome = await recordAcceptance(user, dealId, version, role);
+    if (!outcome.changed) return outcome.agreed ? concludeAgreement(dealId, version, deps) : outcome.deal;
+    const { party, agreed } = outcome;
+    publishDealEvent(deps.bus, dealId, 'terms:accepted', { version, role: party, userId: user.id, agreed });
+    await recordAudit({
+      actorId: user.id,
+      action: 'deal.terms.accept',
+      targetType: 'deal',
+      targetId: dealId,
+      data: { version, role: party },
+    });
+    if (!agreed) return outcome.deal;
+    return concludeAgreement(dealId, version, deps);
   });
-  if (!agreed) return outcome.deal;
-  return concludeAgreement(dealId, version, deps);
 }
 
 type AcceptanceOutcome =
-  | { changed: false; deal: DealView }
+  | { changed: false; deal: DealView; agreed: boolean }
   | { changed: true; deal: DealView; party: 'seller' | 'buyer'; agreed: boolean };
 
-/** Adds the party's acceptance of `version`, re-checked on the deal as it is inside the lock. */
+/** Adds the party's acceptance of `version`, planned on the deal as it is under its lock. */
 async function recordAcceptance(
   user: SessionUser,
   dealId: string,
   version: number,
   role: DealRole,
 ): Promise<AcceptanceOutcome> {
-  const deal = dealView((await findDealDoc(dealId))!);
-  const decision = termSheetAcceptance(acceptanceState(deal), version, role);
-  if (!decision.ok) throw refusal(decision.code, decision.message);
-  if (!decision.changed) return { changed: false, deal };
   const party = role as 'seller' | 'buyer';
   const index = version - 1;
   const now = new Date();
-  const updated = (await DealModel.findOneAndUpdate(
-    {
-      _id: dealId,
-      status: 'negotiating',
-      latestVersion: version,
-      [`termSheets.${index}.acceptedBy.role`]: mongoose.trusted({ $ne: party }),
-    },
-    {
-      $push: {
-        [`termSheets.${index}.acceptedBy`]: { role: party, userId: user.id, at: now },
-        timeline: { at: now, actorId: user.id, actorRole: party, event: 'terms_accepted', data: { version } },
+  const { doc, written, result } = await dealStore.mutate(dealId, (current) => {
+    const decision = termSheetAcceptance(acceptanceState(dealView(current)), version, role);
+    if (!decision.ok) throw refusal(decision.code, decision.message);
+    if (!decision.changed) return { result: decision.agreed };
+    return {
+      change: {
+        $push: {
+          [`termSheets.${index}.acceptedBy`]: { role: party, userId: user.id, at: now },
+          timeline: { at: now, actorId: user.id, actorRole: party, event: 'terms_accepted', data: { version } },
+        },
       },
-    },
-    { returnDocument: 'after' },
-  ).lean()) as DealDoc | null;
-  if (!updated) throw AppError.conflict('The deal changed meanwhile; reload it and try again.');
-  const accepted = (updated.termSheets[index].acceptedBy ?? []).map((a) => a.role);
-  return {
-    changed: true,
-    deal: dealView(updated),
-    party,
-    agreed: accepted.includes('seller') && accepted.includes('buyer'),
-  };
+      result: decision.agreed,
+    };
+  });
+  if (!written) return { changed: false, deal: dealView(doc), agreed: result };
+  return { changed: true, deal: dealView(doc), party, agreed: result };
 }
 
 /**
  * Both parties accepted `version`: the deal becomes agreed on it (only if it is still the latest
  * version and the deal still negotiating), then awaits payment of the fees, or closes won when
- * none is due. Each step is its own conditional update; a step another request took first is
- * not repeated.
+ * none is due. Each step is planned on the deal as it is, so a step already taken is passed
+ * over and a repeated call completes what is missing.
  */
-export async function concludeAgreement(dealId: string, version: number, deps: TermsDeps): Promise<DealView> {
+export function concludeAgreement(dealId: string, version: number, deps: TermsDeps): Promise<DealView> {
+  return holdDeal(dealId, () => concludeHeld(dealId, version, deps));
+}
+
+async function concludeHeld(dealId: string, version: number, deps: TermsDeps): Promise<DealView> {
   const plan = planDealTransition('negotiating', 'agree', 'system');
   if (!plan.ok) throw refusal(plan.code, plan.message);
   const now = new Date();
-  const agreed = await withDealLock(
-    dealId,
-    async () =>
-      (await DealModel.findOneAndUpdate(
-        { _id: dealId, status: 'negotiating', latestVersion: version },
-        {
-          $set: { status: plan.to, agreedVersion: version },
-          $push: {
-            timeline: {
-              at: now,
-              actorRole: 'system',
-              event: 'agree',
-              from: 'negotiating',
-              to: plan.to,
-              data: { version },
+  const { doc: deal, written: agreedNow } = await dealStore.mutate(dealId, (current) => ({
+    change:
+      current.status === 'negotiating' && current.latestVersion === version
+        ? {
+            $set: { status: plan.to, agreedVersion: version },
+            $push: {
+              timeline: {
+                at: now,
+                actorRole: 'system',
+                event: 'agree',
+                from: 'negotiating',
+                to: plan.to,
+                data: { version },
+              },
             },
-          },
-        },
-        { returnDocument: 'after' },
-      ).lean()) as DealDoc | null,
-  );
-  if (!agreed) return dealView((await findDealDoc(dealId))!);
-  publishDealEvent(deps.bus, dealId, 'deal:status', { status: 'agreed', from: 'negotiating' });
-  await recordAudit({ action: 'deal.agree', targetType: 'deal', targetId: dealId, data: { version } });
-  const sheet = agreed.termSheets[version - 1];
+          }
+        : null,
+    result: null,
+  }));
+  if (agreedNow) {
+    publishDealEvent(deps.bus, dealId, 'deal:status', { status: 'agreed', from: 'negotiating' });
+    await recordAudit({ action: 'deal.agree', targetType: 'deal', targetId: dealId, data: { version } });
+  }
+  if (deal.status !== 'agreed' || deal.agreedVersion !== version) return dealView(deal);
+  const sheet = deal.termSheets[version - 1];
   const fees = computeDealFees(
-    { price: sheet.price, currency: sheet.currency as Currency, hasBroker: Boolean(agreed.brokerUserId) },
+    { price: sheet.price, currency: sheet.currency as Currency, hasBroker: Boolean(deal.brokerUserId) },
     deps.feeSchedule,
   );
   try {
@@ -228,6 +221,6 @@ export async function concludeAgreement(dealId: string, version: number, deps: T
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'conflict')) throw err;
     logger.info({ dealId }, 'the agreed deal moved on before payment was requested');
-    return dealView((await findDealDoc(dealId))!);
+    return dealView((await dealStore.get(dealId))!);
   }
 }

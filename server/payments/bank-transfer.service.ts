@@ -3,6 +3,7 @@ import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
 import { applyEventToPayment } from './payment-transitions';
 import { completeDealIfAllPaid } from './deal-completion';
+import { holdDealAndPayment } from './payment.store';
 import { assertOperatorOutsideDeal, loadPaymentAndDeal } from './payment-access';
 import type { PaymentDeps } from './payment-deps';
 import { paymentView } from './payment.view';
@@ -24,26 +25,30 @@ export async function confirmBankTransfer(
   assertOperatorOutsideDeal(operator, deal);
   const refusal = `The payment is ${payment.status}; only a transfer not yet received can be confirmed`;
   if (payment.status !== 'pending' && payment.status !== 'failed') throw AppError.conflict(refusal);
-  const { effect, payment: after } = await applyEventToPayment(payment._id, 'paid', {
-    source: 'operator',
-    actorId: operator.id,
-    note,
-    set: { confirmedBy: operator.id },
+  // One flow holding the deal's and the payment's locks: the payment is confirmed, then the deal completes if all is paid.
+  const after = await holdDealAndPayment(String(payment.dealId), String(payment._id), async () => {
+    const { effect, payment: confirmed } = await applyEventToPayment(payment._id, 'paid', {
+      source: 'operator',
+      actorId: operator.id,
+      note,
+      set: { confirmedBy: operator.id },
+    });
+    if (effect !== 'applied')
+      throw AppError.conflict(`The payment is ${confirmed.status}; it was confirmed meanwhile`);
+    await recordAudit({
+      actorId: operator.id,
+      action: 'payment.confirm',
+      targetType: 'payment',
+      targetId: paymentId,
+      data: {
+        dealId: String(payment.dealId),
+        amount: payment.amount,
+        currency: payment.currency,
+        reference: payment.reference,
+      },
+    });
+    await completeDealIfAllPaid(String(payment.dealId), deps.schedule, deps.bus);
+    return confirmed;
   });
-  if (effect !== 'applied')
-    throw AppError.conflict(`The payment is ${after.status}; it was confirmed meanwhile`);
-  await recordAudit({
-    actorId: operator.id,
-    action: 'payment.confirm',
-    targetType: 'payment',
-    targetId: paymentId,
-    data: {
-      dealId: String(payment.dealId),
-      amount: payment.amount,
-      currency: payment.currency,
-      reference: payment.reference,
-    },
-  });
-  await completeDealIfAllPaid(String(payment.dealId), deps.schedule, deps.bus);
   return { payment: paymentView(after) };
 }

@@ -5,11 +5,12 @@
  */
 import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
-import { DealModel, type DealDoc } from '../deals/deal.model';
+import { findDealDoc } from '../deals/deal.store';
 import { transitionDeal } from '../deals/deal.service';
 import type { FeeSchedule } from './fees';
 import { allFeesPaid, dealFeeLines } from './deal-fees';
-import { PaymentModel, type PaymentDoc } from './payment.model';
+import type { PaymentDoc } from './payment.model';
+import { paymentReads } from './payment.store';
 import type { PaymentStatus } from './payment-lifecycle';
 
 export async function completeDealIfAllPaid(
@@ -17,9 +18,9 @@ export async function completeDealIfAllPaid(
   schedule: FeeSchedule,
   bus?: EventBus,
 ): Promise<boolean> {
-  const deal = (await DealModel.findById(dealId).lean()) as DealDoc | null;
+  const deal = await findDealDoc(dealId);
   if (!deal || deal.status !== 'awaiting_payment') return false;
-  const payments = (await PaymentModel.find({ dealId, status: 'paid' }).lean()) as PaymentDoc[];
+  const payments = (await paymentReads.find({ dealId, status: 'paid' }).lean()) as PaymentDoc[];
   const lines = dealFeeLines(deal, schedule);
   const paid = payments.map((p) => ({ ...p, status: p.status as PaymentStatus }));
   if (!allFeesPaid(lines, paid)) return false;

@@ -4,7 +4,7 @@ import type { SessionUser } from '../common/session-user';
 import { loadDealForUser } from '../deals/deal.service';
 import { DealModel } from '../deals/deal.model';
 import { OrganizationModel } from '../organizations/organization.model';
-import { ledgerOfDeal } from './ledger.service';
+import { ledgerOfDeal } from './ledger.store';
 import { PaymentModel, type PaymentDoc } from './payment.model';
 import { paymentView } from './payment.view';
 

@@ -10,10 +10,11 @@ import { PAYMENT_PURPOSE_LABELS, labelOf } from '../contract/labels';
 import { loadDealForUser, type DealView } from '../deals/deal.service';
 import { dealFeeLines } from './deal-fees';
 import type { FeeLine } from './fees';
-import { recordLedgerEntry } from './ledger.service';
-import { openKeyOf, PaymentModel, type PaymentDoc } from './payment.model';
+import { recordLedgerEntry } from './ledger.store';
+import { openKeyOf, type PaymentDoc } from './payment.model';
+import { createPaymentDoc, paymentReads, paymentStore } from './payment.store';
 import type { PaymentProvider, PaymentPurpose } from './payment-lifecycle';
-import { applyEventToPayment, withPaymentLock } from './payment-transitions';
+import { applyEventToPayment } from './payment-transitions';
 import type { PaymentDeps } from './payment-deps';
 import { loadPaymentForUser } from './payment-access';
 import { newPaymentReference } from './reference';
@@ -59,7 +60,7 @@ export async function startPayment(
 }
 
 function livePayment(dealId: string, line: FeeLine): Promise<PaymentDoc | null> {
-  return PaymentModel.findOne({
+  return paymentReads.findOne({
     openKey: openKeyOf(dealId, line.purpose, line.payer),
   }).lean() as Promise<PaymentDoc | null>;
 }
@@ -116,7 +117,7 @@ async function createPayment(
   for (let attempt = 0; attempt < 5; attempt++) {
     const _id = new mongoose.Types.ObjectId();
     try {
-      const doc = await PaymentModel.create({
+      const payment = await createPaymentDoc({
         _id,
         dealId: deal.id,
         purpose: line.purpose,
@@ -132,13 +133,12 @@ async function createPayment(
         createdBy: user.id,
         history: [{ event: 'created', to: 'pending', actorId: user.id, source: 'member' }],
       });
-      const payment = doc.toObject() as PaymentDoc;
       await recordLedgerEntry(payment, 'payment_started', { source: 'member', actorId: user.id });
       return payment;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       // FerretDB does not say which unique key clashed: the line's, or (rarely) the reference.
-      if (await PaymentModel.exists({ openKey })) return null;
+      if (await paymentReads.exists({ openKey })) return null;
     }
   }
   throw AppError.conflict('Could not allocate a payment reference; try again.');
@@ -184,10 +184,10 @@ async function ensureCheckoutSession(
       locale: user.locale,
     }),
   );
-  const updated = (await withPaymentLock(payment._id, () =>
-    PaymentModel.findOneAndUpdate(
-      { _id: payment._id, status: 'pending' },
-      {
+  const { doc: updated } = await paymentStore.mutate(payment._id, (current) => {
+    if (current.status !== 'pending') throw AppError.conflict('The payment changed meanwhile; reload it.');
+    return {
+      change: {
         $set: {
           'stripe.checkoutSessionId': session.id,
           'stripe.checkoutUrl': session.url,
@@ -197,10 +197,9 @@ async function ensureCheckoutSession(
           history: { event: 'checkout_created', actorId: user.id, source: 'member', note: session.id },
         },
       },
-      { returnDocument: 'after' },
-    ).lean(),
-  )) as PaymentDoc | null;
-  if (!updated) throw AppError.conflict('The payment changed meanwhile; reload it.');
+      result: null,
+    };
+  });
   return updated;
 }
 

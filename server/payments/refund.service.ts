@@ -6,9 +6,10 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
-import { PaymentModel, type PaymentDoc } from './payment.model';
+import type { PaymentDoc } from './payment.model';
+import { paymentStore } from './payment.store';
 import { canRequestRefund, type PaymentStatus } from './payment-lifecycle';
-import { applyEventToPayment, withPaymentLock } from './payment-transitions';
+import { applyEventToPayment } from './payment-transitions';
 import { assertOperatorOutsideDeal, loadPaymentAndDeal } from './payment-access';
 import { callStripe } from './payment.service';
 import type { PaymentDeps } from './payment-deps';
@@ -68,13 +69,10 @@ async function refundByStripe(
       paymentId: String(payment._id),
     }),
   );
-  const recorded = (await withPaymentLock(payment._id, () =>
-    PaymentModel.findOneAndUpdate(
-      { _id: payment._id },
-      { $set: { ...reasonSet, 'stripe.refundId': refund.id, 'stripe.refundStatus': refund.status } },
-      { returnDocument: 'after' },
-    ).lean(),
-  )) as PaymentDoc;
+  const { doc: recorded } = await paymentStore.mutate(payment._id, () => ({
+    change: { $set: { ...reasonSet, 'stripe.refundId': refund.id, 'stripe.refundStatus': refund.status } },
+    result: null,
+  }));
   // A pending refund completes when Stripe's refund.updated arrives.
   if (refund.status !== 'succeeded') return recorded;
   return settleRefund(recorded, operator, reason, reasonSet);

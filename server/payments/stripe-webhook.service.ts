@@ -6,14 +6,14 @@
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { logger } from '../common/logger';
-import { PaymentModel, type PaymentDoc } from './payment.model';
+import type { PaymentDoc } from './payment.model';
+import { findPaymentDoc, holdDealAndPayment, paymentReads, paymentStore } from './payment.store';
 import type { PaymentEvent } from './payment-lifecycle';
-import { applyEventToPayment, withPaymentLock } from './payment-transitions';
+import { applyEventToPayment } from './payment-transitions';
 import { completeDealIfAllPaid } from './deal-completion';
-import { StripeEventModel } from './stripe-event.model';
+import { markStripeEventApplied, storeStripeEventOnce, waitingStripeEvents } from './stripe-event.store';
 import { readStripeEvent, type StripePaymentNotice } from './stripe-event-mapping';
 import type { PaymentDeps } from './payment-deps';
-import { isDuplicateKeyError } from '../common/duplicate-key';
 import type { VerifiedEvent } from './providers/payment-provider';
 
 type Outcome =
@@ -30,7 +30,7 @@ export async function handleStripeWebhook(
   if (!firstDelivery) return { received: true, duplicate: true };
   const outcome = notice ? await applyNotice(notice, event.id, deps) : 'ignored';
   if (outcome !== 'waiting') {
-    await StripeEventModel.updateOne({ _id: event.id }, { $set: { appliedAt: new Date(), outcome } });
+    await markStripeEventApplied(event.id, outcome);
   }
   logger.info({ stripeEventId: event.id, type: event.type, outcome }, 'stripe event');
   return { received: true };
@@ -51,21 +51,14 @@ function verify(rawBody: unknown, signature: string | undefined, deps: PaymentDe
 
 /** False when the event was already applied; an event stored but not applied yet is tried again. */
 async function storeEventOnce(event: VerifiedEvent, notice: StripePaymentNotice | null): Promise<boolean> {
-  try {
-    await StripeEventModel.create({
-      _id: event.id,
-      type: event.type,
-      paymentId: notice?.paymentId && isObjectId(notice.paymentId) ? notice.paymentId : undefined,
-      paymentIntentId: notice?.paymentIntentId,
-      paymentEvent: notice?.paymentEvent,
-      refundId: notice?.refundId,
-    });
-    return true;
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-    const stored = await StripeEventModel.findById(event.id).lean();
-    return !stored?.appliedAt;
-  }
+  return storeStripeEventOnce({
+    _id: event.id,
+    type: event.type,
+    paymentId: notice?.paymentId && isObjectId(notice.paymentId) ? notice.paymentId : undefined,
+    paymentIntentId: notice?.paymentIntentId,
+    paymentEvent: notice?.paymentEvent,
+    refundId: notice?.refundId,
+  });
 }
 
 async function applyNotice(
@@ -89,16 +82,16 @@ async function applyNotice(
 
 async function findPayment(notice: StripePaymentNotice): Promise<PaymentDoc | null> {
   if (notice.paymentId && isObjectId(notice.paymentId)) {
-    return (await PaymentModel.findById(notice.paymentId).lean()) as PaymentDoc | null;
+    return findPaymentDoc(notice.paymentId);
   }
   if (notice.checkoutSessionId) {
-    const bySession = await PaymentModel.findOne({
+    const bySession = await paymentReads.findOne({
       'stripe.checkoutSessionId': notice.checkoutSessionId,
     }).lean();
     if (bySession) return bySession as PaymentDoc;
   }
   if (notice.paymentIntentId) {
-    return (await PaymentModel.findOne({
+    return (await paymentReads.findOne({
       'stripe.paymentIntentId': notice.paymentIntentId,
     }).lean()) as PaymentDoc | null;
   }
@@ -114,18 +107,26 @@ async function linkProviderIds(payment: PaymentDoc, notice: StripePaymentNotice)
   if (notice.refundId) set['stripe.refundId'] = notice.refundId;
   if (notice.refundStatus) set['stripe.refundStatus'] = notice.refundStatus;
   if (Object.keys(set).length) {
-    await withPaymentLock(payment._id, () => PaymentModel.updateOne({ _id: payment._id }, { $set: set }));
+    await paymentStore.mutate(payment._id, () => ({ change: { $set: set }, result: null }));
   }
   return newIntent;
 }
 
-async function settle(payment: PaymentDoc, event: PaymentEvent, eventId: string, deps: PaymentDeps) {
-  const { effect, payment: after } = await applyEventToPayment(payment._id, event, {
-    source: 'stripe',
-    stripeEventId: eventId,
+/**
+ * Applies the event and, once paid, closes the deal if every fee is paid: one flow holding the
+ * deal's and the payment's locks, so of two fees paid at once the later sees both. A redelivered
+ * event repeats the completion check, so a deal left awaiting payment by a crash completes.
+ */
+function settle(payment: PaymentDoc, event: PaymentEvent, eventId: string, deps: PaymentDeps) {
+  const dealId = String(payment.dealId);
+  return holdDealAndPayment(dealId, String(payment._id), async () => {
+    const { effect, payment: after } = await applyEventToPayment(payment._id, event, {
+      source: 'stripe',
+      stripeEventId: eventId,
+    });
+    if (after.status === 'paid') await completeDealIfAllPaid(dealId, deps.schedule, deps.bus);
+    return effect;
   });
-  if (after.status === 'paid') await completeDealIfAllPaid(String(after.dealId), deps.schedule, deps.bus);
-  return effect;
 }
 
 /** Applies the events that waited for this payment's PaymentIntent to become known. */
@@ -134,11 +135,9 @@ async function replayWaitingEvents(
   currentEventId: string,
   deps: PaymentDeps,
 ): Promise<void> {
-  const intent = (await PaymentModel.findById(payment._id).lean())?.stripe?.paymentIntentId;
+  const intent = (await findPaymentDoc(payment._id))?.stripe?.paymentIntentId;
   if (!intent) return;
-  const waiting = await StripeEventModel.find({ paymentIntentId: intent, appliedAt: null })
-    .sort({ receivedAt: 1 })
-    .lean();
+  const waiting = await waitingStripeEvents(intent);
   for (const stored of waiting.filter((e) => e._id !== currentEventId)) {
     if (stored.refundId || stored.paymentEvent === 'refunded') {
       await linkProviderIds(payment, { refundId: stored.refundId ?? undefined });
@@ -146,6 +145,6 @@ async function replayWaitingEvents(
     const outcome = stored.paymentEvent
       ? await settle(payment, stored.paymentEvent as PaymentEvent, String(stored._id), deps)
       : 'recorded';
-    await StripeEventModel.updateOne({ _id: stored._id }, { $set: { appliedAt: new Date(), outcome } });
+    await markStripeEventApplied(String(stored._id), outcome);
   }
 }

@@ -1,3 +1,4 @@
+/** The ledger store: the only code that writes ledger entries, each once (its unique `entryKey`). */
 import { logger } from '../common/logger';
 import { LedgerEntryModel, type LedgerKind } from './ledger.model';
 import type { PaymentDoc } from './payment.model';
