@@ -1,22 +1,17 @@
-import { UserModel } from './user.model';
+import { createUser, setUserFields, userReads } from './user.store';
 import { userView } from './user.view';
 import { hashPassword, verifyPassword } from './password';
-import { OrganizationModel } from '../organizations/organization.model';
+import {
+  createOrganization,
+  organizationReads,
+  organizationStore,
+} from '../organizations/organization.store';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
 import type { SessionUser } from '../common/session-user';
 import { logger } from '../common/logger';
-import { withLock } from '../common/locks';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import type { OrganizationKind } from '../contract/enums';
-
-/**
- * Every update of a user runs under its lock: FerretDB rewrites the whole document without
- * isolation, so a sign-in stamping lastLoginAt could otherwise undo a concurrent role change.
- */
-export function withUserLock<T>(userId: string, fn: () => Promise<T>): Promise<T> {
-  return withLock(`user:${userId}`, fn);
-}
 
 export interface RegisterInput {
   email: string;
@@ -35,21 +30,21 @@ export interface RegisterInput {
 }
 
 export async function register(input: RegisterInput): Promise<SessionUser> {
-  if (await UserModel.exists({ email: input.email }))
+  if (await userReads.exists({ email: input.email }))
     throw AppError.conflict('An account with this email already exists');
   let org;
   let createdOrg = false;
   if (input.organizationId) {
-    org = await OrganizationModel.findById(input.organizationId).lean();
+    org = await organizationReads.findById(input.organizationId).lean();
     if (!org)
       throw AppError.validation([{ field: 'organizationId', message: 'organizationId does not exist' }]);
   } else {
-    org = (await OrganizationModel.create({ ...input.organization, verified: false })).toObject();
+    org = await createOrganization({ ...input.organization, verified: false });
     createdOrg = true;
   }
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await UserModel.create({
+    const user = await createUser({
       email: input.email,
       passwordHash,
       name: input.name,
@@ -65,30 +60,28 @@ export async function register(input: RegisterInput): Promise<SessionUser> {
       targetType: 'user',
       targetId: String(user._id),
     });
-    return userView(user.toObject(), org);
+    return userView(user, org);
   } catch (err) {
     // No half-written record: the organization made for this registration goes with it.
-    if (createdOrg) await OrganizationModel.deleteOne({ _id: org._id });
+    if (createdOrg) await organizationStore.remove(String(org._id));
     if (isDuplicateKeyError(err)) throw AppError.conflict('An account with this email already exists');
     throw err;
   }
 }
 
 export async function authenticate(email: string, password: string): Promise<SessionUser | null> {
-  const user = await UserModel.findOne({ email: email.toLowerCase() }).lean();
+  const user = await userReads.findOne({ email: email.toLowerCase() }).lean();
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;
-  await withUserLock(String(user._id), () =>
-    UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } }),
-  );
-  const org = user.organizationId ? await OrganizationModel.findById(user.organizationId).lean() : null;
+  await setUserFields(String(user._id), { lastLoginAt: new Date() });
+  const org = user.organizationId ? await organizationReads.findById(user.organizationId).lean() : null;
   return userView(user, org);
 }
 
 export async function loadSessionUser(id: string): Promise<SessionUser | null> {
-  const user = await UserModel.findById(id).lean();
+  const user = await userReads.findById(id).lean();
   if (!user) return null;
-  const org = user.organizationId ? await OrganizationModel.findById(user.organizationId).lean() : null;
+  const org = user.organizationId ? await organizationReads.findById(user.organizationId).lean() : null;
   return userView(user, org);
 }
 
@@ -99,14 +92,14 @@ export async function updateMe(user: SessionUser, patch: Record<string, unknown>
       for (const [pk, pv] of Object.entries(v)) set[`notificationPrefs.${pk}`] = pv;
     } else set[k] = v;
   }
-  await withUserLock(user.id, () => UserModel.updateOne({ _id: user.id }, { $set: set }));
+  await setUserFields(user.id, set);
   const fresh = await loadSessionUser(user.id);
   if (!fresh) throw AppError.notFound('User');
   return fresh;
 }
 
 export async function getNotificationPrefs(userId: string) {
-  const user = await UserModel.findById(userId).lean();
+  const user = await userReads.findById(userId).lean();
   return {
     email: user?.notificationPrefs?.email ?? true,
     frequency: user?.notificationPrefs?.frequency ?? 'instant',
@@ -114,10 +107,7 @@ export async function getNotificationPrefs(userId: string) {
 }
 
 export async function setRole(admin: SessionUser, userId: string, role: 'member' | 'broker' | 'admin') {
-  const user = await withUserLock(userId, () =>
-    UserModel.findByIdAndUpdate(userId, { $set: { role } }, { returnDocument: 'after' }).lean(),
-  );
-  if (!user) throw AppError.notFound('User');
+  const user = await setUserFields(userId, { role });
   await recordAudit({
     actorId: admin.id,
     action: 'user.role',
@@ -125,15 +115,15 @@ export async function setRole(admin: SessionUser, userId: string, role: 'member'
     targetId: userId,
     data: { role },
   });
-  const org = user.organizationId ? await OrganizationModel.findById(user.organizationId).lean() : null;
+  const org = user.organizationId ? await organizationReads.findById(user.organizationId).lean() : null;
   return userView(user, org);
 }
 
 /** Creates the first operator from configuration when no account has that email yet. */
 export async function ensureAdmin(admin: { email?: string; password?: string; name: string }): Promise<void> {
   if (!admin.email || !admin.password) return;
-  if (await UserModel.exists({ email: admin.email })) return;
-  await UserModel.create({
+  if (await userReads.exists({ email: admin.email })) return;
+  await createUser({
     email: admin.email,
     passwordHash: await hashPassword(admin.password),
     name: admin.name,

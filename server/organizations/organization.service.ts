@@ -1,23 +1,18 @@
 import mongoose from 'mongoose';
-import { OrganizationModel } from './organization.model';
+import { organizationReads, setOrganizationFields } from './organization.store';
 import { organizationView } from './organization.view';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
 import type { SessionUser } from '../common/session-user';
-import { UserModel } from '../auth/user.model';
+import { userReads, userStore } from '../auth/user.store';
 import { userView } from '../auth/user.view';
-import { withUserLock } from '../auth/auth.service';
-import { withLock } from '../common/locks';
-
-/** Every update of an organization runs under its lock (FerretDB rewrites whole documents unisolated). */
-const withOrganizationLock = <T>(id: string, fn: () => Promise<T>) => withLock(`organization:${id}`, fn);
 
 function escapeRegex(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export async function getOrganization(id: string) {
-  const org = await OrganizationModel.findById(id).lean();
+  const org = await organizationReads.findById(id).lean();
   if (!org) throw AppError.notFound('Organization');
   return organizationView(org);
 }
@@ -36,12 +31,12 @@ export async function listOrganizations(query: {
   if (query.verified !== undefined) filter.verified = query.verified;
   if (query.q) filter.name = mongoose.trusted({ $regex: escapeRegex(query.q), $options: 'i' });
   const [items, total] = await Promise.all([
-    OrganizationModel.find(filter)
+    organizationReads.find(filter)
       .sort({ createdAt: -1 })
       .skip((query.page - 1) * query.limit)
       .limit(query.limit)
       .lean(),
-    OrganizationModel.countDocuments(filter),
+    organizationReads.countDocuments(filter),
   ]);
   return { organizations: items.map(organizationView), total, page: query.page, limit: query.limit };
 }
@@ -60,10 +55,7 @@ export async function updateOrganization(user: SessionUser, id: string, patch: R
       for (const [ck, cv] of Object.entries(v)) set[`capability.${ck}`] = cv;
     } else set[k] = v;
   }
-  const org = await withOrganizationLock(id, () =>
-    OrganizationModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean(),
-  );
-  if (!org) throw AppError.notFound('Organization');
+  const org = await setOrganizationFields(id, set);
   await recordAudit({
     actorId: user.id,
     action: 'organization.update',
@@ -74,14 +66,7 @@ export async function updateOrganization(user: SessionUser, id: string, patch: R
 }
 
 export async function verifyOrganization(admin: SessionUser, id: string) {
-  const org = await withOrganizationLock(id, () =>
-    OrganizationModel.findByIdAndUpdate(
-      id,
-      { $set: { verified: true, verifiedAt: new Date(), verifiedBy: admin.id } },
-      { returnDocument: 'after' },
-    ).lean(),
-  );
-  if (!org) throw AppError.notFound('Organization');
+  const org = await setOrganizationFields(id, { verified: true, verifiedAt: new Date(), verifiedBy: admin.id });
   await recordAudit({
     actorId: admin.id,
     action: 'organization.verify',
@@ -93,28 +78,29 @@ export async function verifyOrganization(admin: SessionUser, id: string) {
 
 export async function listMembers(user: SessionUser, orgId: string) {
   assertMemberOrAdmin(user, orgId);
-  const org = await OrganizationModel.findById(orgId).lean();
+  const org = await organizationReads.findById(orgId).lean();
   if (!org) throw AppError.notFound('Organization');
-  const users = await UserModel.find({ organizationId: orgId }).sort({ createdAt: 1 }).lean();
+  const users = await userReads.find({ organizationId: orgId }).sort({ createdAt: 1 }).lean();
   return users.map((u) => ({ ...userView(u, org), membershipStatus: u.membershipStatus }));
 }
 
 export async function approveMember(user: SessionUser, orgId: string, userId: string) {
   assertMemberOrAdmin(user, orgId);
-  const updated = await withUserLock(userId, () =>
-    UserModel.findOneAndUpdate(
-      { _id: userId, organizationId: orgId, membershipStatus: 'pending' },
-      { $set: { membershipStatus: 'active' } },
-      { returnDocument: 'after' },
-    ).lean(),
+  const pending = () => AppError.notFound('Pending member');
+  const { doc: updated } = await userStore.mutate(
+    userId,
+    (member) => {
+      if (String(member.organizationId) !== orgId || member.membershipStatus !== 'pending') throw pending();
+      return { change: { $set: { membershipStatus: 'active' } }, result: null };
+    },
+    { missing: pending },
   );
-  if (!updated) throw AppError.notFound('Pending member');
   await recordAudit({
     actorId: user.id,
     action: 'organization.member.approve',
     targetType: 'user',
     targetId: userId,
   });
-  const org = await OrganizationModel.findById(orgId).lean();
+  const org = await organizationReads.findById(orgId).lean();
   return { ...userView(updated, org), membershipStatus: updated.membershipStatus };
 }

@@ -33,8 +33,11 @@ export async function confirmBankTransfer(
       note,
       set: { confirmedBy: operator.id },
     });
-    if (effect !== 'applied')
+    if (effect !== 'applied') {
+      // A confirmation repeated after a stop between the two steps still completes the deal.
+      if (confirmed.status === 'paid') await completeDealIfAllPaid(String(payment.dealId), deps.schedule, deps.bus);
       throw AppError.conflict(`The payment is ${confirmed.status}; it was confirmed meanwhile`);
+    }
     await recordAudit({
       actorId: operator.id,
       action: 'payment.confirm',
