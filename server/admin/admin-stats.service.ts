@@ -5,9 +5,8 @@
  */
 import type { Model } from 'mongoose';
 import mongoose from 'mongoose';
-import { OfferModel } from '../offers/offer.model';
-import { DemandModel } from '../demands/demand.model';
-import { DealModel } from '../deals/deal.model';
+import { listingModel } from '../listings/listing.store';
+import { dealReads } from '../deals/deal.store';
 
 export interface CountBreakdown {
   total: number;
@@ -18,7 +17,7 @@ export interface CountBreakdown {
 
 type Row = { _id: { field?: string; status?: string; month?: string }; n: number };
 
-async function breakdown(model: Model<any>, range: { from: Date; to: Date }): Promise<CountBreakdown> {
+async function breakdown(model: Pick<Model<any>, 'aggregate'>, range: { from: Date; to: Date }): Promise<CountBreakdown> {
   const rows = (await model.aggregate([
     { $match: { createdAt: mongoose.trusted({ $gte: range.from, $lt: range.to }) } },
     { $group: { _id: { field: '$field', status: '$status', month: '$createdMonth' }, n: { $sum: 1 } } },
@@ -68,9 +67,9 @@ export async function exchangeStatistics(range: { from?: Date; to?: Date }) {
   const from = range.from ?? new Date(Date.UTC(2000, 0, 1));
   const r = { from, to };
   const [offers, demands, deals, fees] = await Promise.all([
-    breakdown(OfferModel, r),
-    breakdown(DemandModel, r),
-    breakdown(DealModel, r),
+    breakdown(listingModel('offer'), r),
+    breakdown(listingModel('demand'), r),
+    breakdown(dealReads, r),
     paidFees(r),
   ]);
   return { from: from.toISOString(), to: to.toISOString(), offers, demands, deals, paidFees: fees };

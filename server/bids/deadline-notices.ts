@@ -6,9 +6,9 @@
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { Label } from '../contract/taxonomy';
-import { UserModel } from '../auth/user.model';
 import { createNotification } from '../notifications/notification.service';
 import type { ListingRef } from './listing-ref';
+import { userReads } from '../auth/user.store';
 
 export type NoticeDeps = Pick<AppContext, 'bus' | 'config'>;
 export type CloseOutcome = 'sold' | 'reserve_not_met' | 'no_bids' | 'unsealed';
@@ -45,7 +45,7 @@ const OWNER_TEXT: Record<CloseOutcome, (title: string) => { title: Label; body: 
 };
 
 async function activeMembers(orgId: string): Promise<string[]> {
-  const users = await UserModel.find(
+  const users = await userReads.find(
     { organizationId: new mongoose.Types.ObjectId(orgId), membershipStatus: 'active' },
     { _id: 1 },
   ).lean();

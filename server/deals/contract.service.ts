@@ -2,15 +2,15 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { Currency, Locale } from '../contract/enums';
-import { OrganizationModel } from '../organizations/organization.model';
-import { UserModel } from '../auth/user.model';
-import { BidModel } from '../bids/bid.model';
 import { loadListing } from '../bids/listing-ref';
 import { loadDealForUser } from './deal.service';
 import { renderContractDraft, type ContractParty } from './contract-draft';
+import { userReads } from '../auth/user.store';
+import { organizationReads } from '../organizations/organization.store';
+import { bidReads } from '../bids/bid.store';
 
 async function partyOf(orgId: string): Promise<ContractParty> {
-  const org = await OrganizationModel.findById(orgId).lean();
+  const org = await organizationReads.findById(orgId).lean();
   return {
     name: org?.name ?? '',
     kind: org?.kind ?? undefined,
@@ -29,8 +29,8 @@ export async function contractDraftHtml(user: SessionUser, dealId: string, local
     partyOf(deal.sellerOrgId),
     partyOf(deal.buyerOrgId),
     loadListing(deal.listingKind, deal.listingId),
-    deal.bidId ? BidModel.findById(deal.bidId).lean() : null,
-    deal.brokerUserId ? UserModel.findById(deal.brokerUserId).lean() : null,
+    deal.bidId ? bidReads.findById(deal.bidId).lean() : null,
+    deal.brokerUserId ? userReads.findById(deal.brokerUserId).lean() : null,
   ]);
   return renderContractDraft(
     {

@@ -2,7 +2,6 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import { UserModel } from '../auth/user.model';
 import { recordAudit } from '../audit/audit.service';
 import { dealStore } from './deal.store';
 import { dealView, type DealView } from './deal.view';
@@ -10,6 +9,7 @@ import { canAssignBroker, DEAL_TERMINAL_STATES, type DealRole } from './deal-mac
 import { loadDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { named, organizationNames } from './names';
+import { userReads } from '../auth/user.store';
 
 function assertMayManageBroker(deal: DealView, role: DealRole): void {
   if (canAssignBroker(deal.status, role)) return;
@@ -20,7 +20,7 @@ function assertMayManageBroker(deal: DealView, role: DealRole): void {
 }
 
 async function assertBrokerUser(userId: string, deal: DealView): Promise<void> {
-  const broker = await UserModel.findById(userId).lean();
+  const broker = await userReads.findById(userId).lean();
   if (!broker || broker.role !== 'broker') {
     throw AppError.validation([{ field: 'userId', message: 'userId must be a user with the broker role' }]);
   }
@@ -97,7 +97,7 @@ export async function removeBroker(user: SessionUser, dealId: string, bus?: Even
 export async function listBrokerCandidates(user: SessionUser, dealId: string) {
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayManageBroker(deal, role);
-  const brokers = await UserModel.find({ role: 'broker' }, { name: 1, organizationId: 1 })
+  const brokers = await userReads.find({ role: 'broker' }, { name: 1, organizationId: 1 })
     .sort({ name: 1 })
     .limit(200)
     .lean();

@@ -9,7 +9,7 @@ import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { ListingKind } from '../contract/enums';
 import { recordAudit } from '../audit/audit.service';
-import { DealModel, type DealDoc } from '../deals/deal.model';
+import type { DealDoc } from '../deals/deal.model';
 import {
   canSeeListing,
   isListingOwner,
@@ -28,6 +28,7 @@ import {
 import { cleanFileName, detectDocumentType } from './document-types';
 import { deleteFile, openFile, storeFile } from './document-storage';
 import { addAttachment, removeAttachment } from '../listings/listing.store';
+import { dealReads } from '../deals/deal.store';
 
 export const MAX_ATTACHMENTS = 20;
 
@@ -49,7 +50,7 @@ async function viewerDeals(listing: ListingRef, viewer: DocumentViewer | undefin
     const org = new mongoose.Types.ObjectId(viewer.orgId);
     or.push({ sellerOrgId: org }, { buyerOrgId: org });
   }
-  const docs = (await DealModel.find({
+  const docs = (await dealReads.find({
     [listing.kind === 'offer' ? 'offerId' : 'demandId']: new mongoose.Types.ObjectId(listing.id),
     $or: or,
   }).lean()) as DealDoc[];

@@ -1,7 +1,7 @@
 /** View parts shared by offers and demands: the owning organization, attachments, times. */
 import mongoose from 'mongoose';
-import { OrganizationModel } from '../organizations/organization.model';
 import type { OrganizationKind } from '../contract/enums';
+import { organizationReads } from '../organizations/organization.store';
 
 export interface OrganizationSummary {
   id: string;
@@ -60,7 +60,7 @@ export async function loadOrganizationSummaries(
 ): Promise<Map<string, OrganizationSummary>> {
   const ids = [...new Set(listings.map((l) => String(l.organizationId)))];
   if (ids.length === 0) return new Map();
-  const orgs = await OrganizationModel.find(
+  const orgs = await organizationReads.find(
     { _id: mongoose.trusted({ $in: ids }) },
     { name: 1, kind: 1, verified: 1 },
   ).lean();

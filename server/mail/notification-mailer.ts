@@ -13,12 +13,12 @@ import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import type { Config } from '../config';
 import { logger } from '../common/logger';
-import { UserModel } from '../auth/user.model';
 import { NotificationModel } from '../notifications/notification.model';
 import type { Locale } from '../contract/enums';
 import { composeNotificationMail } from './mail-content';
 import { mailerFor } from './mailer';
 import { lockUserMail, unlockUserMail } from './mail-lock';
+import { userReads } from '../auth/user.store';
 
 export const CLAIM_TIMEOUT_MS = 10 * 60_000;
 /** Users served per run: the worker runs every minute and picks up the rest next time. */
@@ -77,7 +77,7 @@ async function claimAndSend(ctx: { config: Config }, userId: string, now: Date):
   });
   if (claimed.modifiedCount === 0) return { mails: 0, notifications: 0, failed: 0 };
   const [user, items] = await Promise.all([
-    UserModel.findById(userId).lean(),
+    userReads.findById(userId).lean(),
     NotificationModel.find({ mailClaim: claim }).sort({ createdAt: 1 }).lean(),
   ]);
   if (!user || user.notificationPrefs?.email === false) {

@@ -8,13 +8,13 @@ import type { SessionUser } from '../common/session-user';
 import { actingOrganizationId } from '../common/session-user';
 import { isObjectId } from '../common/ids';
 import { loadSessionUser } from '../auth/auth.service';
-import { DealModel } from '../deals/deal.model';
 import type { ReadMarker } from '../contract/socket-events';
 import { ReadMarkerModel } from './read-marker.model';
 import { MessageModel } from './message.model';
 import { lastSeqOf } from './message.service';
 import { stableObjectId } from './stable-ids';
 import { currentRoomRole, visibleAudiences } from './room-access';
+import { dealReads } from '../deals/deal.store';
 
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
@@ -47,7 +47,7 @@ async function myDealIds(user: SessionUser): Promise<string[]> {
   const mine: Record<string, unknown>[] = [{ brokerUserId: oid(user.id) }];
   const orgId = actingOrganizationId(user);
   if (orgId) mine.push({ sellerOrgId: oid(orgId) }, { buyerOrgId: oid(orgId) });
-  const deals = await DealModel.find({ $or: mine }, { _id: 1 })
+  const deals = await dealReads.find({ $or: mine }, { _id: 1 })
     .sort({ updatedAt: -1 })
     .limit(MY_DEALS_LIMIT)
     .lean();
@@ -68,7 +68,7 @@ export async function unreadCounts(
   const ids = dealIds ? [...new Set(dealIds.filter(isObjectId))] : await myDealIds(user);
   if (ids.length === 0) return {};
   const [deals, markers] = await Promise.all([
-    DealModel.find(
+    dealReads.find(
       { _id: mongoose.trusted({ $in: ids.map(oid) }) },
       { sellerOrgId: 1, buyerOrgId: 1, brokerUserId: 1 },
     ).lean(),

@@ -9,7 +9,6 @@
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { findListingDoc } from '../listings/listing.store';
-import { UserModel } from '../auth/user.model';
 import { matchableFromDoc, type MatchKind } from '../matching/matchable';
 import { findMatches, type ScoredMatch } from '../matching/matcher';
 import { matcherDeps } from '../matching/match.service';
@@ -17,6 +16,7 @@ import { alertListingFromDoc } from '../alerts/alert-match';
 import { alertsMatchingListing } from '../alerts/alert.service';
 import { createNotification } from './notification.service';
 import { LISTING_MATCH_TYPE, listingNotice } from './listing-notice';
+import { userReads } from '../auth/user.store';
 
 export const NOTIFY_MATCH_SCORE = 0.5;
 /** Counterpart listings whose owners may be told about one new listing. */
@@ -91,7 +91,7 @@ async function activeMemberIds(orgIds: string[]): Promise<string[]> {
 }
 
 async function activeMembersOf(orgIds: string[]) {
-  return UserModel.find({
+  return userReads.find({
     organizationId: mongoose.trusted({ $in: orgIds.filter((id) => mongoose.isValidObjectId(id)) }),
     membershipStatus: 'active',
   })

@@ -11,11 +11,11 @@ import { logger } from '../common/logger';
 import type { SessionUser } from '../common/session-user';
 import type { Label } from '../contract/taxonomy';
 import type { Locale } from '../contract/enums';
-import { UserModel } from '../auth/user.model';
 import { nextDigestAt } from '../mail/digest-schedule';
 import { sendDueMailOf } from '../mail/notification-mailer';
 import { NotificationModel, type NotificationDoc } from './notification.model';
 import { notificationView, type NotificationView } from './notification.view';
+import { userReads } from '../auth/user.store';
 
 export interface NewNotification {
   userId: string;
@@ -36,7 +36,7 @@ export async function createNotification(
   input: NewNotification,
   now: Date = new Date(),
 ): Promise<NotificationView | null> {
-  const user = await UserModel.findById(input.userId).lean();
+  const user = await userReads.findById(input.userId).lean();
   if (!user) return null;
   const emailOn = user.notificationPrefs?.email !== false;
   const daily = user.notificationPrefs?.frequency === 'daily';

@@ -6,12 +6,11 @@
 import mongoose from 'mongoose';
 import type { AppContext, BackgroundStarter } from '../context';
 import { logger } from '../common/logger';
-import { OfferModel } from '../offers/offer.model';
-import { DemandModel } from '../demands/demand.model';
 import type { MatchKind } from '../matching/matchable';
 import { notifyAboutPublishedListing } from './listing-published';
 import { PublicationNoticeModel } from './publication-notice.model';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { listingModel } from '../listings/listing.store';
 
 const CATCH_UP_EVERY_MS = 60_000;
 const CATCH_UP_WINDOW_MS = 60 * 60_000;
@@ -39,8 +38,8 @@ export async function catchUpPublications(ctx: Ctx, now: Date = new Date()): Pro
   const since = new Date(now.getTime() - CATCH_UP_WINDOW_MS);
   let handled = 0;
   for (const [kind, model] of [
-    ['offer', OfferModel],
-    ['demand', DemandModel],
+    ['offer', listingModel('offer')],
+    ['demand', listingModel('demand')],
   ] as const) {
     const recent = await (model as mongoose.Model<any>)
       .find({ status: 'published', publishedAt: mongoose.trusted({ $gte: since }) })

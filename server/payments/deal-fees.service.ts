@@ -2,15 +2,16 @@ import type { SessionUser } from '../common/session-user';
 import { loadDealForUser } from '../deals/deal.service';
 import { dealFeeLines, paymentForLine } from './deal-fees';
 import type { FeeSchedule } from './fees';
-import { PaymentModel, type PaymentDoc } from './payment.model';
+import type { PaymentDoc } from './payment.model';
 import type { PaymentStatus } from './payment-lifecycle';
+import { paymentReads } from './payment.store';
 
 /** The deal's fee lines with the state of each line's payment; parties, its broker and operators only. */
 export async function feesOfDeal(user: SessionUser, dealId: string, schedule: FeeSchedule) {
   const { deal } = await loadDealForUser(user, dealId);
   const lines = dealFeeLines(deal, schedule);
   if (!lines.length) return { fees: [] };
-  const payments = (await PaymentModel.find({ dealId }).lean()) as PaymentDoc[];
+  const payments = (await paymentReads.find({ dealId }).lean()) as PaymentDoc[];
   const typed = payments.map((p) => ({ ...p, status: p.status as PaymentStatus }));
   return {
     fees: lines.map((line) => {

@@ -5,8 +5,10 @@
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { DealModel, type DealDoc } from '../deals/deal.model';
-import { PaymentModel, type PaymentDoc } from './payment.model';
+import type { DealDoc } from '../deals/deal.model';
+import type { PaymentDoc } from './payment.model';
+import { dealReads } from '../deals/deal.store';
+import { paymentReads } from './payment.store';
 
 export function isPartyOf(user: SessionUser, deal: { sellerOrgId: unknown; buyerOrgId: unknown }): boolean {
   const orgId = actingOrganizationId(user);
@@ -15,9 +17,9 @@ export function isPartyOf(user: SessionUser, deal: { sellerOrgId: unknown; buyer
 
 export async function loadPaymentAndDeal(paymentId: string): Promise<{ payment: PaymentDoc; deal: DealDoc }> {
   if (!isObjectId(paymentId)) throw AppError.notFound('Payment');
-  const payment = (await PaymentModel.findById(paymentId).lean()) as PaymentDoc | null;
+  const payment = (await paymentReads.findById(paymentId).lean()) as PaymentDoc | null;
   if (!payment) throw AppError.notFound('Payment');
-  const deal = (await DealModel.findById(payment.dealId).lean()) as DealDoc | null;
+  const deal = (await dealReads.findById(payment.dealId).lean()) as DealDoc | null;
   if (!deal) throw AppError.notFound('Payment');
   return { payment, deal };
 }

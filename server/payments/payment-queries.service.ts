@@ -2,11 +2,12 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { loadDealForUser } from '../deals/deal.service';
-import { DealModel } from '../deals/deal.model';
-import { OrganizationModel } from '../organizations/organization.model';
 import { ledgerOfDeal } from './ledger.store';
-import { PaymentModel, type PaymentDoc } from './payment.model';
+import type { PaymentDoc } from './payment.model';
 import { paymentView } from './payment.view';
+import { dealReads } from '../deals/deal.store';
+import { organizationReads } from '../organizations/organization.store';
+import { paymentReads } from './payment.store';
 
 /** The money record of one deal, for its two parties and operators (its broker sees the fees, not this). */
 export async function ledgerForUser(user: SessionUser, dealId: string) {
@@ -32,20 +33,20 @@ export async function listPayments(query: PaymentListQuery) {
   if (query.provider) filter.provider = query.provider;
   if (query.dealId) filter.dealId = query.dealId;
   const [docs, total] = await Promise.all([
-    PaymentModel.find(filter)
+    paymentReads.find(filter)
       .sort({ createdAt: -1, _id: -1 })
       .skip((query.page - 1) * query.limit)
       .limit(query.limit)
       .lean(),
-    PaymentModel.countDocuments(filter),
+    paymentReads.countDocuments(filter),
   ]);
   const payments = docs as PaymentDoc[];
   const [deals, orgs] = await Promise.all([
-    DealModel.find(
+    dealReads.find(
       { _id: mongoose.trusted({ $in: payments.map((p) => p.dealId) }) },
       { listingTitle: 1, status: 1 },
     ).lean(),
-    OrganizationModel.find(
+    organizationReads.find(
       { _id: mongoose.trusted({ $in: payments.map((p) => p.payerOrgId) }) },
       { name: 1 },
     ).lean(),

@@ -1,10 +1,10 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { Currency, Locale } from '../contract/enums';
-import { OrganizationModel } from '../organizations/organization.model';
 import { loadPaymentForUser } from './payment-access';
 import { receiptNumberOf } from './reference';
 import { renderReceiptHtml } from './receipt';
+import { organizationReads } from '../organizations/organization.store';
 
 /** The receipt of a paid (or since refunded) fee: the payer's organization, the deal's parties and operators. */
 export async function receiptHtml(
@@ -16,7 +16,7 @@ export async function receiptHtml(
   if ((payment.status !== 'paid' && payment.status !== 'refunded') || !payment.paidAt) {
     throw AppError.conflict(`The payment is ${payment.status}; a receipt exists once it is paid`);
   }
-  const payerOrg = await OrganizationModel.findById(payment.payerOrgId, { name: 1 }).lean();
+  const payerOrg = await organizationReads.findById(payment.payerOrgId, { name: 1 }).lean();
   return renderReceiptHtml(
     {
       receiptNumber: receiptNumberOf(payment.reference),

@@ -7,12 +7,11 @@
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { ListingKind } from '../contract/enums';
-import { OfferModel } from '../offers/offer.model';
-import { DemandModel } from '../demands/demand.model';
 import { loadListing } from '../bids/listing-ref';
 import { closeAuction, closeCall, DEADLINE_GRACE_MS, type CloseResult } from '../bids/deadline-close.service';
 import { enqueueJob, requeueJob } from './job-queue';
 import type { JobHandler, JobResult } from './scheduler';
+import { listingModel } from '../listings/listing.store';
 
 export const AUCTION_CLOSE = 'auction.close';
 export const CALL_CLOSE = 'call.close';
@@ -50,7 +49,7 @@ export async function scheduleListingDeadline(kind: ListingKind, id: string): Pr
 export async function enqueueDueDeadlines(now = new Date()): Promise<void> {
   const due = new Date(now.getTime() - DEADLINE_GRACE_MS);
   const [offers, demands] = await Promise.all([
-    OfferModel.find(
+    listingModel('offer').find(
       {
         status: 'published',
         'pricing.model': 'auction',
@@ -60,18 +59,18 @@ export async function enqueueDueDeadlines(now = new Date()): Promise<void> {
       { 'pricing.closesAt': 1 },
     )
       .limit(SWEEP_BATCH)
-      .lean(),
-    DemandModel.find(
+      .lean<{ _id: unknown; pricing: { closesAt: Date } }[]>(),
+    listingModel('demand').find(
       { status: 'published', mode: 'call_for_proposals', deadline: $lte(due), callClosedAt: absent() },
       { deadline: 1 },
     )
       .limit(SWEEP_BATCH)
-      .lean(),
+      .lean<{ _id: unknown; deadline: Date }[]>(),
   ]);
-  for (const o of offers as { _id: unknown; pricing: { closesAt: Date } }[]) {
+  for (const o of offers) {
     await ensureCloseJob('offer', String(o._id), o.pricing.closesAt);
   }
-  for (const d of demands as { _id: unknown; deadline: Date }[])
+  for (const d of demands)
     await ensureCloseJob('demand', String(d._id), d.deadline);
 }
 
