@@ -41,4 +41,30 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
+  // Each record type has one store (*.store.ts) that alone writes its collection and owns its
+  // lock or claims: elsewhere in the server, no lock, no claim and no model (its types and
+  // constants excepted); reads go through the stores' read-only handles.
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.store.ts', 'server/**/*.model.ts', 'server/common/store.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/common/locks', '**/common/claims', './locks', './claims'],
+              message: 'Locks and claims belong to the stores: write through a *.store.ts.',
+            },
+            {
+              group: ['**/*.model'],
+              importNamePattern: '^[A-Z]\\w*Model$',
+              allowTypeImports: true,
+              message: 'Only a store (*.store.ts) uses a model: write and read through the store.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

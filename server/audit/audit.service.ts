@@ -1,4 +1,4 @@
-import { AuditModel } from './audit.model';
+import { appendAuditEntry } from './audit.store';
 import { logger } from '../common/logger';
 
 /** Records who did what to which object. Never fails the action it records. */
@@ -10,7 +10,7 @@ export async function recordAudit(entry: {
   data?: Record<string, unknown>;
 }): Promise<void> {
   try {
-    await AuditModel.create(entry);
+    await appendAuditEntry(entry);
   } catch (err) {
     logger.error({ err, entry }, 'audit entry not recorded');
   }

@@ -3,7 +3,7 @@
  * whose `mailDueAt` has come. Everything due for one user goes out in one mail, so a daily
  * digest batches the day's notifications and an instant notification is its own mail.
  *
- * Exactly once across processes: a mailer takes the user's mail lock (mail-lock.ts), claims the
+ * Exactly once across processes: a mailer takes the user's mail lock (notification.store.ts), claims the
  * user's due notifications with one updateMany (pending → sending, with its own claim token; each document changes atomically, so
  * no two mailers claim the same one), mails what it claimed, then marks it sent. A failed send
  * puts the claim back to pending for the next run; a claim abandoned by a crashed process is
@@ -13,11 +13,16 @@ import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import type { Config } from '../config';
 import { logger } from '../common/logger';
-import { NotificationModel } from '../notifications/notification.model';
+import {
+  claimDueMail,
+  holdUserMail,
+  notificationReads,
+  releaseAbandonedMailClaims,
+  setClaimedMailState,
+} from '../notifications/notification.store';
 import type { Locale } from '../contract/enums';
 import { composeNotificationMail } from './mail-content';
 import { mailerFor } from './mailer';
-import { lockUserMail, unlockUserMail } from './mail-lock';
 import { userReads } from '../auth/user.store';
 
 export const CLAIM_TIMEOUT_MS = 10 * 60_000;
@@ -36,7 +41,7 @@ export async function sendDueDigests(
   now: Date = new Date(),
 ): Promise<MailRunResult> {
   await releaseAbandonedClaims(now);
-  const due = await NotificationModel.find({
+  const due = await notificationReads.find({
     mailState: 'pending',
     mailDueAt: mongoose.trusted({ $lte: now }),
   })
@@ -60,28 +65,18 @@ export async function sendDueMailOf(
   userId: string,
   now: Date = new Date(),
 ): Promise<MailRunResult> {
-  const lock = await lockUserMail(userId);
-  if (!lock) return { mails: 0, notifications: 0, failed: 0 };
-  try {
-    return await claimAndSend(ctx, userId, now);
-  } finally {
-    await unlockUserMail(userId, lock);
-  }
+  return (await holdUserMail(userId, () => claimAndSend(ctx, userId, now))) ?? { mails: 0, notifications: 0, failed: 0 };
 }
 
 async function claimAndSend(ctx: { config: Config }, userId: string, now: Date): Promise<MailRunResult> {
   const claim = randomUUID();
-  const filter = { userId, mailState: 'pending' as const, mailDueAt: mongoose.trusted({ $lte: now }) };
-  const claimed = await NotificationModel.updateMany(filter, {
-    $set: { mailState: 'sending', mailClaim: claim, mailClaimedAt: now },
-  });
-  if (claimed.modifiedCount === 0) return { mails: 0, notifications: 0, failed: 0 };
+  if ((await claimDueMail(userId, now, claim)) === 0) return { mails: 0, notifications: 0, failed: 0 };
   const [user, items] = await Promise.all([
     userReads.findById(userId).lean(),
-    NotificationModel.find({ mailClaim: claim }).sort({ createdAt: 1 }).lean(),
+    notificationReads.find({ mailClaim: claim }).sort({ createdAt: 1 }).lean(),
   ]);
   if (!user || user.notificationPrefs?.email === false) {
-    await NotificationModel.updateMany({ mailClaim: claim }, { $set: { mailState: 'skipped' } });
+    await setClaimedMailState(claim, 'skipped');
     return { mails: 0, notifications: 0, failed: 0 };
   }
   const content = composeNotificationMail(
@@ -93,20 +88,14 @@ async function claimAndSend(ctx: { config: Config }, userId: string, now: Date):
     await mailerFor(ctx.config).send({ to: user.email, ...content });
   } catch (err) {
     logger.warn({ err, userId }, 'notification mail not sent; will retry');
-    await NotificationModel.updateMany({ mailClaim: claim }, { $set: { mailState: 'pending' } });
+    await setClaimedMailState(claim, 'pending');
     return { mails: 0, notifications: 0, failed: 1 };
   }
-  await NotificationModel.updateMany(
-    { mailClaim: claim },
-    { $set: { mailState: 'sent', mailedAt: new Date() } },
-  );
+  await setClaimedMailState(claim, 'sent', new Date());
   return { mails: 1, notifications: items.length, failed: 0 };
 }
 
 async function releaseAbandonedClaims(now: Date): Promise<void> {
   const before = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
-  await NotificationModel.updateMany(
-    { mailState: 'sending', mailClaimedAt: mongoose.trusted({ $lt: before }) },
-    { $set: { mailState: 'pending' } },
-  );
+  await releaseAbandonedMailClaims(before);
 }

@@ -3,12 +3,10 @@
  * it; its seq comes from the room's counter; a retried clientId returns the stored copy.
  */
 import { randomUUID } from 'node:crypto';
-import { isDuplicateKeyError } from '../common/duplicate-key';
 import mongoose from 'mongoose';
-import { AppError } from '../common/errors';
 import type { ChatMessage, MessageAudience, MessageKind, RoomRole } from '../contract/socket-events';
-import { MessageModel, type MessageDoc } from './message.model';
-import { RoomCounterModel } from './room-counter.model';
+import type { MessageDoc } from './message.model';
+import { messageReads, storeWithNextSeq } from './message.store';
 import { stableObjectId } from './stable-ids';
 import { messageView } from './message.view';
 import { visibleAudiences } from './room-access';
@@ -37,59 +35,6 @@ export interface MessagePage {
 }
 
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
-
-const isDuplicateKey = isDuplicateKeyError;
-
-/**
- * Takes the room's next message number. `$inc` is atomic on MongoDB but not on FerretDB's
- * SQLite backend (concurrent increments can be lost), so the unique {dealId, seq} index is
- * what finally guarantees each number is used once: see `storeWithNextSeq`.
- */
-async function nextSeq(dealId: string): Promise<number> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const counter = await RoomCounterModel.findOneAndUpdate(
-        { _id: oid(dealId) },
-        { $inc: { seq: 1 } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean();
-      return counter!.seq;
-    } catch (err) {
-      // The room's first two messages at once both create the counter; the loser increments it.
-      if (!isDuplicateKey(err) || attempt > 0) throw err;
-    }
-  }
-}
-
-/** The highest seq taken in a deal's room (0 when empty). */
-export async function lastSeqOf(dealId: string): Promise<number> {
-  const counter = await RoomCounterModel.findById(oid(dealId)).lean();
-  return counter?.seq ?? 0;
-}
-
-const SEQ_ATTEMPTS = 20;
-
-/**
- * Inserts the message under the next free seq. A duplicate-key error is either the sender's
- * retry that got there first (same `_id`: returned as not created) or a seq taken meanwhile
- * (a new seq is taken and the insert tried again).
- */
-async function storeWithNextSeq(
-  fields: Record<string, unknown> & { _id: mongoose.Types.ObjectId; dealId: string },
-) {
-  for (let attempt = 0; attempt < SEQ_ATTEMPTS; attempt++) {
-    const seq = await nextSeq(fields.dealId);
-    try {
-      const doc = await MessageModel.create({ ...fields, seq });
-      return { doc: doc.toObject() as MessageDoc, created: true };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const stored = (await MessageModel.findById(fields._id).lean()) as MessageDoc | null;
-      if (stored) return { doc: stored, created: false };
-    }
-  }
-  throw AppError.unavailable('The room is too busy to store this message; send it again');
-}
 
 /**
  * Stores a participant's message. Its `_id` is derived from (deal, author, clientId), so a
@@ -154,7 +99,7 @@ export async function listMessages(
     ...(Object.keys(seq).length ? { seq: mongoose.trusted(seq) } : {}),
   };
   const forward = page.after !== undefined;
-  const docs = (await MessageModel.find(filter)
+  const docs = (await messageReads.find(filter)
     .sort({ seq: forward ? 1 : -1 })
     .limit(page.limit + 1)
     .lean()) as MessageDoc[];
@@ -180,7 +125,7 @@ export async function catchUpMessages(
   limit: number,
 ): Promise<MessagePage> {
   const from = Math.max(0, afterSeq - LATE_STORE_SEQS);
-  const docs = (await MessageModel.find({
+  const docs = (await messageReads.find({
     dealId: oid(dealId),
     ...visibleTo(role),
     seq: mongoose.trusted({ $gt: from }),

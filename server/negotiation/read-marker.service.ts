@@ -3,16 +3,12 @@
  * number of unread messages per deal for "my deals".
  */
 import mongoose from 'mongoose';
-import { isDuplicateKeyError } from '../common/duplicate-key';
 import type { SessionUser } from '../common/session-user';
 import { actingOrganizationId } from '../common/session-user';
 import { isObjectId } from '../common/ids';
 import { loadSessionUser } from '../auth/auth.service';
 import type { ReadMarker } from '../contract/socket-events';
-import { ReadMarkerModel } from './read-marker.model';
-import { MessageModel } from './message.model';
-import { lastSeqOf } from './message.service';
-import { stableObjectId } from './stable-ids';
+import { lastSeqOf, messageReads, moveReadMarker, readMarkerReads } from './message.store';
 import { currentRoomRole, visibleAudiences } from './room-access';
 import { dealReads } from '../deals/deal.store';
 
@@ -20,24 +16,11 @@ const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
 /** Moves the user's marker forward to `seq` (never back, never past the last message); returns it. */
 export async function markRead(dealId: string, userId: string, seq: number): Promise<number> {
-  const upTo = Math.min(seq, await lastSeqOf(dealId));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const marker = await ReadMarkerModel.findOneAndUpdate(
-        { _id: stableObjectId('read-marker', dealId, userId) },
-        { $max: { seq: upTo }, $setOnInsert: { dealId: oid(dealId), userId: oid(userId) } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean();
-      return marker?.seq ?? upTo;
-    } catch (err) {
-      // Two first reads at once both try to insert the marker; the loser updates the winner's.
-      if (!isDuplicateKeyError(err) || attempt > 0) throw err;
-    }
-  }
+  return moveReadMarker(dealId, userId, Math.min(seq, await lastSeqOf(dealId)));
 }
 
 export async function readMarkersOf(dealId: string): Promise<ReadMarker[]> {
-  const markers = await ReadMarkerModel.find({ dealId: oid(dealId) }).lean();
+  const markers = await readMarkerReads.find({ dealId: oid(dealId) }).lean();
   return markers.map((m) => ({ userId: String(m.userId), seq: m.seq }));
 }
 
@@ -72,7 +55,7 @@ export async function unreadCounts(
       { _id: mongoose.trusted({ $in: ids.map(oid) }) },
       { sellerOrgId: 1, buyerOrgId: 1, brokerUserId: 1 },
     ).lean(),
-    ReadMarkerModel.find({ userId: oid(user.id), dealId: mongoose.trusted({ $in: ids.map(oid) }) }).lean(),
+    readMarkerReads.find({ userId: oid(user.id), dealId: mongoose.trusted({ $in: ids.map(oid) }) }).lean(),
   ]);
   const readUpTo = new Map(markers.map((m) => [String(m.dealId), m.seq]));
   const roomUser = {
@@ -92,7 +75,7 @@ export async function unreadCounts(
     branches.push({ dealId: deal._id, seq: { $gt: after }, audience: { $in: visibleAudiences(role) } });
   }
   if (branches.length === 0) return counts;
-  const grouped = await MessageModel.aggregate<{ _id: unknown; n: number }>([
+  const grouped = await messageReads.aggregate<{ _id: unknown; n: number }>([
     { $match: { $or: branches, authorId: { $ne: oid(user.id) } } },
     { $group: { _id: '$dealId', n: { $sum: 1 } } },
   ]);

@@ -6,14 +6,19 @@
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
-import { isDuplicateKeyError } from '../common/duplicate-key';
 import { logger } from '../common/logger';
 import type { SessionUser } from '../common/session-user';
 import type { Label } from '../contract/taxonomy';
 import type { Locale } from '../contract/enums';
 import { nextDigestAt } from '../mail/digest-schedule';
 import { sendDueMailOf } from '../mail/notification-mailer';
-import { NotificationModel, type NotificationDoc } from './notification.model';
+import type { NotificationDoc } from './notification.model';
+import {
+  createNotificationDoc,
+  markAllNotificationsRead,
+  markNotificationRead,
+  notificationReads,
+} from './notification.store';
 import { notificationView, type NotificationView } from './notification.view';
 import { userReads } from '../auth/user.store';
 
@@ -40,19 +45,12 @@ export async function createNotification(
   if (!user) return null;
   const emailOn = user.notificationPrefs?.email !== false;
   const daily = user.notificationPrefs?.frequency === 'daily';
-  let doc: NotificationDoc;
-  try {
-    doc = (
-      await NotificationModel.create({
-        ...input,
-        mailState: emailOn ? 'pending' : 'none',
-        mailDueAt: emailOn ? (daily ? nextDigestAt(now) : now) : undefined,
-      })
-    ).toObject() as NotificationDoc;
-  } catch (err) {
-    if (isDuplicateKeyError(err)) return null;
-    throw err;
-  }
+  const doc = await createNotificationDoc({
+    ...input,
+    mailState: emailOn ? 'pending' : 'none',
+    mailDueAt: emailOn ? (daily ? nextDigestAt(now) : now) : undefined,
+  });
+  if (!doc) return null;
   const view = notificationView(doc, (user.locale ?? 'vi') as Locale);
   ctx.bus.publish('notification.created', { userId: input.userId, notification: view });
   if (emailOn && !daily) {
@@ -79,13 +77,13 @@ export async function listNotifications(
   const mine = { userId: user.id };
   const filter = opts.unread ? { ...mine, readAt: null } : mine;
   const [docs, total, unread] = await Promise.all([
-    NotificationModel.find(filter)
+    notificationReads.find(filter)
       .sort({ createdAt: -1, _id: -1 })
       .skip((opts.page - 1) * limit)
       .limit(limit)
       .lean(),
-    NotificationModel.countDocuments(filter),
-    NotificationModel.countDocuments({ ...mine, readAt: null }),
+    notificationReads.countDocuments(filter),
+    notificationReads.countDocuments({ ...mine, readAt: null }),
   ]);
   return {
     notifications: docs.map((d) => notificationView(d as NotificationDoc, locale)),
@@ -97,21 +95,15 @@ export async function listNotifications(
 }
 
 export async function markRead(user: SessionUser, id: string, locale: Locale): Promise<NotificationView> {
-  const filter = { _id: id, userId: user.id };
-  await NotificationModel.updateOne({ ...filter, readAt: null }, { $set: { readAt: new Date() } });
-  const doc = await NotificationModel.findOne(filter).lean();
+  const doc = await markNotificationRead(id, user.id);
   if (!doc) throw AppError.notFound('Notification');
   return notificationView(doc as NotificationDoc, locale);
 }
 
 export async function markAllRead(user: SessionUser): Promise<{ updated: number }> {
-  const result = await NotificationModel.updateMany(
-    { userId: user.id, readAt: null },
-    { $set: { readAt: new Date() } },
-  );
-  return { updated: result.modifiedCount };
+  return { updated: await markAllNotificationsRead(user.id) };
 }
 
 export async function unreadCount(userId: string): Promise<number> {
-  return NotificationModel.countDocuments({ userId: new mongoose.Types.ObjectId(userId), readAt: null });
+  return notificationReads.countDocuments({ userId: new mongoose.Types.ObjectId(userId), readAt: null });
 }

@@ -8,8 +8,7 @@ import type { AppContext, BackgroundStarter } from '../context';
 import { logger } from '../common/logger';
 import type { MatchKind } from '../matching/matchable';
 import { notifyAboutPublishedListing } from './listing-published';
-import { PublicationNoticeModel } from './publication-notice.model';
-import { isDuplicateKeyError } from '../common/duplicate-key';
+import { publicationNoticeReads, recordPublicationNotice } from './notification.store';
 import { listingModel } from '../listings/listing.store';
 
 const CATCH_UP_EVERY_MS = 60_000;
@@ -23,14 +22,7 @@ export async function handleListingPublished(
   event: { kind: MatchKind; id: string },
 ): Promise<void> {
   const { notified } = await notifyAboutPublishedListing(ctx, event);
-  // Two deliveries of the same event may upsert at once: the loser finds the record made.
-  await PublicationNoticeModel.updateOne(
-    { key: `${event.kind}:${event.id}` },
-    { $setOnInsert: { notified } },
-    { upsert: true },
-  ).catch((err) => {
-    if (!isDuplicateKeyError(err)) throw err;
-  });
+  await recordPublicationNotice(`${event.kind}:${event.id}`, notified);
 }
 
 /** Handles listings published since `now - window` that have no record yet. */
@@ -48,7 +40,7 @@ export async function catchUpPublications(ctx: Ctx, now: Date = new Date()): Pro
       .lean();
     const keys = recent.map((d) => `${kind}:${String(d._id)}`);
     if (keys.length === 0) continue;
-    const done = await PublicationNoticeModel.find({ key: mongoose.trusted({ $in: keys }) })
+    const done = await publicationNoticeReads.find({ key: mongoose.trusted({ $in: keys }) })
       .select({ key: 1 })
       .lean();
     const doneKeys = new Set(done.map((d) => d.key));

@@ -9,7 +9,7 @@ import type { AppContext } from '../context';
 import type { ListingKind } from '../contract/enums';
 import { loadListing } from '../bids/listing-ref';
 import { closeAuction, closeCall, DEADLINE_GRACE_MS, type CloseResult } from '../bids/deadline-close.service';
-import { enqueueJob, requeueJob } from './job-queue';
+import { enqueueJob, requeueJob } from './job.store';
 import type { JobHandler, JobResult } from './scheduler';
 import { listingModel } from '../listings/listing.store';
 

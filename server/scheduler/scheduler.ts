@@ -8,8 +8,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { logger } from '../common/logger';
 import type { Worker } from '../exchange';
-import { claimJob, completeJob, failJob, findDueJobs, rescheduleJob } from './job-queue';
-import { tryLock, unlock } from '../common/locks';
+import { claimJob, completeJob, failJob, findDueJobs, holdJob, rescheduleJob } from './job.store';
 import type { JobDoc } from './job.model';
 
 export type JobResult = void | { rescheduleAt: Date };
@@ -56,15 +55,11 @@ export function startScheduler(opts: SchedulerOptions): Worker & { workerId: str
     const due = await findDueJobs(new Date(), Object.keys(opts.handlers), JOBS_PER_TICK);
     for (const candidate of due) {
       if (stopped) return;
-      const lockKey = `job:${String(candidate._id)}`;
-      const owner = await tryLock(lockKey, lockMs);
-      if (!owner) continue; // another process is claiming or running this job now
-      try {
+      // Passed over when another process is claiming or running this job now.
+      await holdJob(candidate._id, lockMs, async () => {
         const job = await claimJob(candidate._id, workerId, new Date(), lockMs);
         if (job) await runJob(job);
-      } finally {
-        await unlock(lockKey, owner);
-      }
+      });
     }
   }
 

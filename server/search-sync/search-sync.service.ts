@@ -18,7 +18,7 @@ import {
 import { toSearchDoc } from './search-doc';
 import { isObjectId } from '../common/ids';
 import { logger } from '../common/logger';
-import { SearchStateModel } from './search-state.model';
+import { bumpSearchGeneration, searchGeneration } from './search-state.store';
 
 export interface SearchSyncContext {
   search: SearchEngine;
@@ -30,7 +30,6 @@ export interface ListingRef {
 }
 
 const BATCH = 500;
-const STATE_ID = 'listings';
 const GENERATION_META = 'dbGeneration';
 
 /** Indexes the given listings now (the prompt path, after an event). Returns how many it handled. */
@@ -99,12 +98,7 @@ export async function rebuildSearchIndex(
 
 /** Asks every index built from this database to rebuild (after a bulk load that set no dirty marks). */
 export async function requestSearchRebuild(): Promise<number> {
-  const state = await SearchStateModel.findByIdAndUpdate(
-    STATE_ID,
-    { $inc: { generation: 1 } },
-    { upsert: true, returnDocument: 'after' },
-  ).lean();
-  return state!.generation;
+  return bumpSearchGeneration();
 }
 
 /** False when the database asked for a rebuild since the index was built. */
@@ -114,8 +108,7 @@ export async function searchIndexIsCurrent(ctx: SearchSyncContext): Promise<bool
 }
 
 async function databaseGeneration(): Promise<number> {
-  const state = await SearchStateModel.findById(STATE_ID).lean();
-  return state?.generation ?? 0;
+  return searchGeneration();
 }
 
 async function indexAndClear(ctx: SearchSyncContext, kind: ListingKind, docs: ListingDoc[]): Promise<void> {

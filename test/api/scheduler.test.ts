@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
 import { eventually } from '../helpers/eventually';
 import { startScheduler, type JobHandler } from '../../server/scheduler/scheduler';
-import { enqueueJob } from '../../server/scheduler/job-queue';
+import { enqueueJob } from '../../server/scheduler/job.store';
 import { JobModel } from '../../server/scheduler/job.model';
 import { LockModel, withLock } from '../../server/common/locks';
 import { claimOnce } from '../../server/common/claims';

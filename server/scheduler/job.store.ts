@@ -1,5 +1,9 @@
-/** Enqueueing, claiming and finishing durable jobs, each with one atomic operation. */
+/**
+ * The job store: the only code that writes durable jobs. Enqueueing, claiming and finishing
+ * each is one operation; a job is claimed and run while its worker holds the job's lock.
+ */
 import mongoose from 'mongoose';
+import { holdLocks } from '../common/store';
 import { JobModel, type JobDoc } from './job.model';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 
@@ -37,6 +41,14 @@ export async function findDueJobs(now: Date, types: readonly string[], limit: nu
     .sort({ runAt: 1, _id: 1 })
     .limit(limit)
     .lean()) as JobDoc[];
+}
+
+/**
+ * Runs `fn` holding the job's lock (renewed while the job runs); null when another process holds
+ * it (it is claiming or running this job now).
+ */
+export function holdJob<T>(jobId: JobDoc['_id'], lockMs: number, fn: () => Promise<T>): Promise<T | null> {
+  return holdLocks([`job:${String(jobId)}`], fn, { timing: { ttlMs: lockMs, waitMs: 0 }, busy: 'skip' });
 }
 
 /**

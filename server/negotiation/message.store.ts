@@ -1,0 +1,91 @@
+/**
+ * The message store: the only code that writes chat messages, room counters and read markers.
+ * A message's number comes from its room's counter and the unique {dealId, seq} index (no lock:
+ * the insert is the check), so a busy room never waits on a lock.
+ */
+import mongoose from 'mongoose';
+import { AppError } from '../common/errors';
+import { isDuplicateKeyError } from '../common/duplicate-key';
+import { recordWritten } from '../common/record-changes';
+import type { ModelReads } from '../common/store';
+import { MessageModel, type MessageDoc } from './message.model';
+import { ReadMarkerModel } from './read-marker.model';
+import { RoomCounterModel } from './room-counter.model';
+import { stableObjectId } from './stable-ids';
+
+/** Reads of messages and read markers for code outside the store. */
+export const messageReads: ModelReads<typeof MessageModel> = MessageModel;
+export const readMarkerReads: ModelReads<typeof ReadMarkerModel> = ReadMarkerModel;
+
+const oid = (id: string) => new mongoose.Types.ObjectId(id);
+const isDuplicateKey = isDuplicateKeyError;
+
+/**
+ * Takes the room's next message number. `$inc` is atomic on MongoDB but not on FerretDB's
+ * SQLite backend (concurrent increments can be lost), so the unique {dealId, seq} index is
+ * what finally guarantees each number is used once: see `storeWithNextSeq`.
+ */
+async function nextSeq(dealId: string): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const counter = await RoomCounterModel.findOneAndUpdate(
+        { _id: oid(dealId) },
+        { $inc: { seq: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
+      return counter!.seq;
+    } catch (err) {
+      // The room's first two messages at once both create the counter; the loser increments it.
+      if (!isDuplicateKey(err) || attempt > 0) throw err;
+    }
+  }
+}
+
+/** The highest seq taken in a deal's room (0 when empty). */
+export async function lastSeqOf(dealId: string): Promise<number> {
+  const counter = await RoomCounterModel.findById(oid(dealId)).lean();
+  return counter?.seq ?? 0;
+}
+
+const SEQ_ATTEMPTS = 20;
+
+/**
+ * Inserts the message under the next free seq. A duplicate-key error is either the sender's
+ * retry that got there first (same `_id`: returned as not created) or a seq taken meanwhile
+ * (a new seq is taken and the insert tried again).
+ */
+export async function storeWithNextSeq(
+  fields: Record<string, unknown> & { _id: mongoose.Types.ObjectId; dealId: string },
+) {
+  for (let attempt = 0; attempt < SEQ_ATTEMPTS; attempt++) {
+    const seq = await nextSeq(fields.dealId);
+    try {
+      const doc = (await MessageModel.create({ ...fields, seq })).toObject() as MessageDoc;
+      await recordWritten({ type: 'message', id: String(doc._id), before: null, after: doc });
+      return { doc, created: true };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const stored = (await MessageModel.findById(fields._id).lean()) as MessageDoc | null;
+      if (stored) return { doc: stored, created: false };
+    }
+  }
+  throw AppError.unavailable('The room is too busy to store this message; send it again');
+}
+
+/** Moves the user's marker forward to `upTo` (never back); returns it. */
+export async function moveReadMarker(dealId: string, userId: string, upTo: number): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const marker = await ReadMarkerModel.findOneAndUpdate(
+        { _id: stableObjectId('read-marker', dealId, userId) },
+        { $max: { seq: upTo }, $setOnInsert: { dealId: oid(dealId), userId: oid(userId) } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
+      return marker?.seq ?? upTo;
+    } catch (err) {
+      // Two first reads at once both try to insert the marker; the loser updates the winner's.
+      if (!isDuplicateKeyError(err) || attempt > 0) throw err;
+    }
+  }
+}
+

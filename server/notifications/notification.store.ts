@@ -1,0 +1,95 @@
+/**
+ * The notification store: the only code that writes notifications, publication notices and
+ * the mailer's bookkeeping on them. A notification is created once (its unique dedupeKey); the
+ * mailer claims a user's due notifications under the user's mail lock, one mailer at a time.
+ */
+import mongoose from 'mongoose';
+import { isDuplicateKeyError } from '../common/duplicate-key';
+import { recordWritten } from '../common/record-changes';
+import { holdLocks, type ModelReads } from '../common/store';
+import { NotificationModel, type NotificationDoc } from './notification.model';
+import { PublicationNoticeModel } from './publication-notice.model';
+
+/** Reads of notifications and publication notices for code outside the store. */
+export const notificationReads: ModelReads<typeof NotificationModel> = NotificationModel;
+export const publicationNoticeReads: ModelReads<typeof PublicationNoticeModel> = PublicationNoticeModel;
+
+/** Stores the notification; null when one with its dedupeKey exists. */
+export async function createNotificationDoc(fields: Record<string, unknown>): Promise<NotificationDoc | null> {
+  let doc: NotificationDoc;
+  try {
+    doc = (await NotificationModel.create(fields)).toObject() as NotificationDoc;
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return null;
+    throw err;
+  }
+  await recordWritten({ type: 'notification', id: String(doc._id), before: null, after: doc });
+  return doc;
+}
+
+/** Marks the user's notification read (once); the notification, or null when it is not theirs. */
+export async function markNotificationRead(id: string, userId: string): Promise<NotificationDoc | null> {
+  const filter = { _id: id, userId };
+  const result = await NotificationModel.updateOne({ ...filter, readAt: null }, { $set: { readAt: new Date() } });
+  const doc = (await NotificationModel.findOne(filter).lean()) as NotificationDoc | null;
+  if (doc && result.modifiedCount > 0) await recordWritten({ type: 'notification', id, after: doc });
+  return doc;
+}
+
+/** Marks every unread notification of the user read; how many were. */
+export async function markAllNotificationsRead(userId: string): Promise<number> {
+  const unread = await NotificationModel.find({ userId, readAt: null }, { _id: 1 }).lean();
+  if (unread.length === 0) return 0;
+  const result = await NotificationModel.updateMany(
+    { _id: mongoose.trusted({ $in: unread.map((n) => n._id) }), readAt: null },
+    { $set: { readAt: new Date() } },
+  );
+  for (const n of unread) await recordWritten({ type: 'notification', id: String(n._id) });
+  return result.modifiedCount;
+}
+
+// ── The mailer's bookkeeping (mail state is not shown to readers: no record-change is told). ──
+
+const MAIL_LOCK_MS = 2 * 60_000;
+
+/** Runs `fn` holding the user's mail lock; null when another mailer holds it. */
+export function holdUserMail<T>(userId: string, fn: () => Promise<T>): Promise<T | null> {
+  return holdLocks([`mail:${userId}`], fn, { timing: { ttlMs: MAIL_LOCK_MS, waitMs: 0 }, busy: 'skip' });
+}
+
+/** Claims the user's due notifications for one mail under `claim`; how many it took. */
+export async function claimDueMail(userId: string, now: Date, claim: string): Promise<number> {
+  const filter = { userId, mailState: 'pending' as const, mailDueAt: mongoose.trusted({ $lte: now }) };
+  const claimed = await NotificationModel.updateMany(filter, {
+    $set: { mailState: 'sending', mailClaim: claim, mailClaimedAt: now },
+  });
+  return claimed.modifiedCount;
+}
+
+export async function setClaimedMailState(
+  claim: string,
+  mailState: 'skipped' | 'pending' | 'sent',
+  at?: Date,
+): Promise<void> {
+  await NotificationModel.updateMany(
+    { mailClaim: claim },
+    { $set: { mailState, ...(mailState === 'sent' ? { mailedAt: at ?? new Date() } : {}) } },
+  );
+}
+
+/** Puts back claims of a mailer that stopped before finishing. */
+export async function releaseAbandonedMailClaims(before: Date): Promise<void> {
+  await NotificationModel.updateMany(
+    { mailState: 'sending', mailClaimedAt: mongoose.trusted({ $lt: before }) },
+    { $set: { mailState: 'pending' } },
+  );
+}
+
+/** Records that a published listing's notices were sent (two deliveries at once: the loser finds it made). */
+export async function recordPublicationNotice(key: string, notified: unknown): Promise<void> {
+  await PublicationNoticeModel.updateOne({ key }, { $setOnInsert: { notified } }, { upsert: true }).catch(
+    (err) => {
+      if (!isDuplicateKeyError(err)) throw err;
+    },
+  );
+}
