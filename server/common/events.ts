@@ -4,6 +4,7 @@
  * and uses these events only to start promptly.
  */
 import { EventEmitter } from 'node:events';
+import { outsideHeldLocks } from './store';
 
 export interface DomainEvents {
   'listing.changed': { kind: 'offer' | 'demand'; id: string };
@@ -38,8 +39,9 @@ export class EventBus {
     this.emitter.setMaxListeners(50);
   }
   publish<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void {
-    // Listeners run after the current request finishes; their failures never reach the caller.
-    setImmediate(() => this.emitter.emit(name, payload));
+    // Listeners run after the current request finishes; their failures never reach the caller,
+    // and they hold none of the publisher's locks (they take their own).
+    outsideHeldLocks(() => setImmediate(() => this.emitter.emit(name, payload)));
   }
   subscribe<K extends keyof DomainEvents>(name: K, listener: (payload: DomainEvents[K]) => void): () => void {
     this.emitter.on(name, listener);

@@ -39,6 +39,7 @@ interface HeldLock {
   owner: string;
   ttlMs: number;
   lost: boolean;
+  released: boolean;
   stop: () => void;
 }
 
@@ -63,7 +64,14 @@ export class LockLost extends AppError {
 
 function keepAlive(key: string, owner: string, ttlMs: number): HeldLock {
   let renewing = false;
-  const lock: HeldLock = { key, owner, ttlMs, lost: false, stop: () => clearInterval(timer) };
+  const lock: HeldLock = {
+    key,
+    owner,
+    ttlMs,
+    lost: false,
+    released: false,
+    stop: () => clearInterval(timer),
+  };
   const timer = setInterval(
     () => {
       if (renewing || lock.lost) return;
@@ -95,6 +103,7 @@ async function acquire(key: string, timing: LockTiming): Promise<HeldLock | null
 }
 
 async function release(lock: HeldLock): Promise<void> {
+  lock.released = true;
   lock.stop();
   await unlock(lock.key, lock.owner).catch((err) => logger.warn({ err, key: lock.key }, 'unlock failed'));
 }
@@ -121,7 +130,7 @@ export async function holdLocks<T>(
 ): Promise<T | null> {
   const timing = { ...lockTiming, ...opts.timing };
   const outer = heldLocks.getStore() ?? new Map<string, HeldLock>();
-  const wanted = [...new Set(keys)].filter((k) => !outer.has(k)).sort(compareLockKeys);
+  const wanted = [...new Set(keys)].filter((k) => !isHeld(k)).sort(compareLockKeys);
   if (wanted.length === 0) return fn();
   const taken: HeldLock[] = [];
   try {
@@ -141,9 +150,18 @@ export async function holdLocks<T>(
   }
 }
 
-/** True when the running flow holds `key` (taken by an enclosing `holdLocks`). */
+/** True when the running flow holds `key` (taken by an enclosing `holdLocks` that has not ended). */
 export function isHeld(key: string): boolean {
-  return heldLocks.getStore()?.has(key) ?? false;
+  const lock = heldLocks.getStore()?.get(key);
+  return !!lock && !lock.released;
+}
+
+/**
+ * Runs `fn` as no flow's part: work it starts (event listeners) never counts as holding the
+ * caller's locks, so it takes them itself and waits for the caller to finish.
+ */
+export function outsideHeldLocks<T>(fn: () => T): T {
+  return heldLocks.exit(fn);
 }
 
 /**

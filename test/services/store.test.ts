@@ -17,8 +17,8 @@ interface ProbeDoc {
   writers: string[];
 }
 
-const ProbeModel =
-  (mongoose.models.StoreProbe as mongoose.Model<any> | undefined) ??
+const ProbeModel: mongoose.Model<any> =
+  mongoose.models.StoreProbe ??
   mongoose.model('StoreProbe', new Schema({ n: Number, writers: [String] }, { versionKey: false }));
 
 const probes = new RecordStore<ProbeDoc>({
