@@ -35,6 +35,7 @@ import { registerDemandRoutes } from './demands/demands.routes';
 import { registerAdminListingRoutes } from './admin/admin-listings.routes';
 import { registerSearchRoutes } from './search-api/search.routes';
 import type { AppContext } from './context';
+import { indexListingsOnWrite } from './search-sync/index-on-write';
 
 export interface BuiltApp {
   app: express.Express;
@@ -86,6 +87,8 @@ export function createApp(ctx: AppContext): BuiltApp {
   const passport = configurePassport();
   const passportMiddlewares = [passport.initialize(), passport.session()];
   app.use('/api', sessionMiddleware, ...passportMiddlewares);
+
+  indexListingsOnWrite(ctx);
 
   const api = new ApiRouter();
   registerAuthRoutes(api, { loginRateLimit: config.loginRateLimit });

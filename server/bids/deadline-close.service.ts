@@ -5,6 +5,7 @@
  * remaining steps are done (winner accepted, losers rejected, the listing marked closed), so a
  * retry after a crash finishes the work without repeating it.
  */
+import { recordWritten } from '../common/record-changes';
 import mongoose from 'mongoose';
 import { withListingLock } from '../listings/listing-store';
 import { recordAudit } from '../audit/audit.service';
@@ -133,6 +134,7 @@ async function markOfferClosed(offerId: string, close: AuctionClose): Promise<vo
         },
       ),
     );
+    await recordWritten({ type: 'offer', id: offerId });
   }
 }
 
@@ -185,6 +187,7 @@ export async function closeCall(demandId: string, deps: NoticeDeps, now = new Da
         { $set: { callClosedAt: closedAt, searchDirty: true }, $inc: { rev: 1 } },
       ),
     );
+    await recordWritten({ type: 'demand', id: demandId });
   }
   if (closedNow) await announceClose(demand, 'unsealed', undefined, deps);
   await notifyDeadlineClosed(deps, demand, 'unsealed');
