@@ -36,6 +36,7 @@ import { registerAdminListingRoutes } from './admin/admin-listings.routes';
 import { registerSearchRoutes } from './search-api/search.routes';
 import type { AppContext } from './context';
 import { indexListingsOnWrite } from './search-sync/index-on-write';
+import { followRecordChanges } from './read-models';
 
 export interface BuiltApp {
   app: express.Express;
@@ -89,6 +90,7 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.use('/api', sessionMiddleware, ...passportMiddlewares);
 
   indexListingsOnWrite(ctx);
+  followRecordChanges();
 
   const api = new ApiRouter();
   registerAuthRoutes(api, { loginRateLimit: config.loginRateLimit });

@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import type { SearchEngine } from '../../search';
 import { logger } from '../common/logger';
 import { createRecordCache } from '../common/record-cache';
+import { readOwnerList, listingListKey, ownerListPage } from '../read-models';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { ListingKind, ListingStatus } from '../contract/enums';
@@ -95,6 +96,8 @@ export async function listListings<View>(
   if (!query.mine) {
     const published = await listPublishedFromIndex(spec, deps.search, viewer, query);
     if (published) return published;
+  } else {
+    return listOwnListings(spec, viewer!, String(filter.organizationId), query);
   }
   const model = listingModel(spec.kind);
   const [docs, total] = await Promise.all([
@@ -146,4 +149,21 @@ async function listPublishedFromIndex<View>(
   const shown = ids.map((id) => docs.get(id)).filter((d): d is ListingDoc => d?.status === 'published');
   const items = await viewListings(spec, viewer, shown);
   return { [spec.plural]: items, total: found.total, page: query.page, limit: query.limit };
+}
+
+/** Your organisation's listings: its owner list gives the page, the listings come by `_id`. */
+async function listOwnListings<View>(
+  spec: ListingSpec<View>,
+  viewer: SessionUser,
+  organizationId: string,
+  query: ListingListQuery,
+) {
+  const entries = await readOwnerList(listingListKey(spec.kind, organizationId));
+  const page = ownerListPage([entries], { status: query.status, page: query.page, limit: query.limit });
+  const docs = await readListingDocs(spec.kind, page.ids);
+  const shown = page.ids
+    .map((id) => docs.get(id))
+    .filter((d): d is ListingDoc => !!d && String(d.organizationId) === organizationId);
+  const items = await viewListings(spec, viewer, shown);
+  return { [spec.plural]: items, total: page.total, page: query.page, limit: query.limit };
 }
