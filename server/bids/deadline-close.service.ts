@@ -105,6 +105,8 @@ export async function closeAuction(
     },
     { $set: { status: 'rejected', decidedAt: now } },
   );
+  // The offer's readers (caches, lists, search) learn of the close once all of it is written.
+  await recordWritten({ type: 'offer', id: offerId });
   if (closedNow) await announceClose(offer, close.outcome, won?.dealId, deps);
   await notifyDeadlineClosed(deps, offer, close.outcome, won);
   return { done: true, closedNow, outcome: close.outcome, dealId: won?.dealId };
@@ -134,7 +136,6 @@ async function markOfferClosed(offerId: string, close: AuctionClose): Promise<vo
         },
       ),
     );
-    await recordWritten({ type: 'offer', id: offerId });
   }
 }
 
