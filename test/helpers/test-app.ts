@@ -21,7 +21,8 @@ export interface TestApp {
 const testEngines = new Set<SearchEngine>();
 
 export async function connectTestDatabase(): Promise<void> {
-  if (mongoose.connection.readyState !== 1) await connectDatabase(process.env.MONGODB_URI!);
+  if (mongoose.connection.readyState !== 1)
+    await connectDatabase(process.env.MONGODB_URI!, { monitorCommands: true });
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
 }
 
