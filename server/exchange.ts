@@ -10,6 +10,7 @@ import { connectDatabase, disconnectDatabase } from './common/db';
 import { EventBus } from './common/events';
 import { logger } from './common/logger';
 import { createApp } from './app';
+import { ensureOwnerLists } from './read-models';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
 import type { AppContext } from './context';
@@ -56,6 +57,7 @@ export async function startExchange(config: Config): Promise<Exchange> {
   ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
   if (config.seedDemo) await loadDemoData({ log: (message) => logger.info(message) });
+  await ensureOwnerLists();
 
   const built = createApp(ctx);
   const httpServer = http.createServer(built.app);

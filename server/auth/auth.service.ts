@@ -6,6 +6,7 @@ import {
   organizationReads,
   organizationStore,
 } from '../organizations/organization.store';
+import { createRecordCache } from '../common/record-cache';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
 import type { SessionUser } from '../common/session-user';
@@ -78,7 +79,23 @@ export async function authenticate(email: string, password: string): Promise<Ses
   return userView(user, org);
 }
 
+/**
+ * Who is signed in, for every request of a session: cached, dropped when the user or any
+ * organization is written (role, membership and verification changes take effect at once).
+ */
+const sessionUsers = createRecordCache<SessionUser>({
+  name: 'session-users',
+  types: ['user'],
+  clearOn: ['organization'],
+  max: 20_000,
+  ttlMs: 60_000,
+});
+
 export async function loadSessionUser(id: string): Promise<SessionUser | null> {
+  return sessionUsers.get(id, loadSessionUserFromDatabase);
+}
+
+async function loadSessionUserFromDatabase(id: string): Promise<SessionUser | null> {
   const user = await userReads.findById(id).lean();
   if (!user) return null;
   const org = user.organizationId ? await organizationReads.findById(user.organizationId).lean() : null;

@@ -5,6 +5,7 @@
  * remaining steps are done (winner accepted, losers rejected, the listing marked closed), so a
  * retry after a crash finishes the work without repeating it.
  */
+import { recordWritten } from '../common/record-changes';
 import {
   decideClose,
   markAuctionClosed,
@@ -84,6 +85,8 @@ export async function closeAuction(
     }
   }
   await rejectLiveBids('offer', offerId, close.winningBidId, now);
+  // The offer's readers (caches, lists, search) learn of the close once all of it is written.
+  await recordWritten({ type: 'offer', id: offerId });
   if (closedNow) await announceClose(offer, close.outcome, won?.dealId, deps);
   await notifyDeadlineClosed(deps, offer, close.outcome, won);
   return { done: true, closedNow, outcome: close.outcome, dealId: won?.dealId };

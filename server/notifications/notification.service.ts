@@ -10,17 +10,18 @@ import { logger } from '../common/logger';
 import type { SessionUser } from '../common/session-user';
 import type { Label } from '../contract/taxonomy';
 import type { Locale } from '../contract/enums';
+import { userReads } from '../auth/user.store';
 import { nextDigestAt } from '../mail/digest-schedule';
 import { sendDueMailOf } from '../mail/notification-mailer';
 import type { NotificationDoc } from './notification.model';
 import {
   createNotificationDoc,
-  markAllNotificationsRead,
   markNotificationRead,
+  markNotificationsRead,
   notificationReads,
 } from './notification.store';
+import { notificationListKey, ownerListPage, putOwnerListEntries, readOwnerList } from '../read-models';
 import { notificationView, type NotificationView } from './notification.view';
-import { userReads } from '../auth/user.store';
 
 export interface NewNotification {
   userId: string;
@@ -74,36 +75,55 @@ export async function listNotifications(
   limit: number;
 }> {
   const limit = opts.limit ?? PAGE_SIZE;
-  const mine = { userId: user.id };
-  const filter = opts.unread ? { ...mine, readAt: null } : mine;
-  const [docs, total, unread] = await Promise.all([
-    notificationReads.find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .skip((opts.page - 1) * limit)
-      .limit(limit)
-      .lean(),
-    notificationReads.countDocuments(filter),
-    notificationReads.countDocuments({ ...mine, readAt: null }),
-  ]);
+  const entries = await readOwnerList(notificationListKey(user.id));
+  const page = ownerListPage([entries], {
+    status: opts.unread ? 'unread' : undefined,
+    page: opts.page,
+    limit,
+  });
+  const docs = await notificationsById(page.ids);
   return {
-    notifications: docs.map((d) => notificationView(d as NotificationDoc, locale)),
-    unread,
-    total,
+    notifications: page.ids
+      .map((id) => docs.get(id))
+      .filter((d): d is NotificationDoc => !!d && String(d.userId) === user.id)
+      .map((d) => notificationView(d, locale)),
+    unread: entries.filter((e) => e.s === 'unread').length,
+    total: page.total,
     page: opts.page,
     limit,
   };
 }
 
+async function notificationsById(ids: string[]): Promise<Map<string, NotificationDoc>> {
+  if (ids.length === 0) return new Map();
+  const docs = (await notificationReads.find({
+    _id: mongoose.trusted({ $in: ids }),
+  }).lean()) as NotificationDoc[];
+  return new Map(docs.map((d) => [String(d._id), d]));
+}
+
 export async function markRead(user: SessionUser, id: string, locale: Locale): Promise<NotificationView> {
   const doc = await markNotificationRead(id, user.id);
   if (!doc) throw AppError.notFound('Notification');
-  return notificationView(doc as NotificationDoc, locale);
+  return notificationView(doc, locale);
 }
 
+/** Marks every unread notification of the user read: those its owner list knows, by `_id`. */
 export async function markAllRead(user: SessionUser): Promise<{ updated: number }> {
-  return { updated: await markAllNotificationsRead(user.id) };
+  const key = notificationListKey(user.id);
+  const unread = (await readOwnerList(key)).filter((e) => e.s === 'unread');
+  if (unread.length === 0) return { updated: 0 };
+  const updated = await markNotificationsRead(
+    unread.map((e) => e.id),
+    user.id,
+  );
+  await putOwnerListEntries(
+    key,
+    unread.map((e) => ({ ...e, s: 'read' })),
+  );
+  return { updated };
 }
 
 export async function unreadCount(userId: string): Promise<number> {
-  return notificationReads.countDocuments({ userId: new mongoose.Types.ObjectId(userId), readAt: null });
+  return (await readOwnerList(notificationListKey(userId))).filter((e) => e.s === 'unread').length;
 }

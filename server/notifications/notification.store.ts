@@ -36,15 +36,14 @@ export async function markNotificationRead(id: string, userId: string): Promise<
   return doc;
 }
 
-/** Marks every unread notification of the user read; how many were. */
-export async function markAllNotificationsRead(userId: string): Promise<number> {
-  const unread = await NotificationModel.find({ userId, readAt: null }, { _id: 1 }).lean();
-  if (unread.length === 0) return 0;
+/** Marks the user's notifications `ids` read (those not read yet); how many were. */
+export async function markNotificationsRead(ids: string[], userId: string): Promise<number> {
+  if (ids.length === 0) return 0;
   const result = await NotificationModel.updateMany(
-    { _id: mongoose.trusted({ $in: unread.map((n) => n._id) }), readAt: null },
+    { _id: mongoose.trusted({ $in: ids }), userId, readAt: null },
     { $set: { readAt: new Date() } },
   );
-  for (const n of unread) await recordWritten({ type: 'notification', id: String(n._id) });
+  for (const id of ids) await recordWritten({ type: 'notification', id });
   return result.modifiedCount;
 }
 
