@@ -17,7 +17,10 @@ export interface CountBreakdown {
 
 type Row = { _id: { field?: string; status?: string; month?: string }; n: number };
 
-async function breakdown(model: Pick<Model<any>, 'aggregate'>, range: { from: Date; to: Date }): Promise<CountBreakdown> {
+async function breakdown(
+  model: Pick<Model<any>, 'aggregate'>,
+  range: { from: Date; to: Date },
+): Promise<CountBreakdown> {
   const rows = (await model.aggregate([
     { $match: { createdAt: mongoose.trusted({ $gte: range.from, $lt: range.to }) } },
     { $group: { _id: { field: '$field', status: '$status', month: '$createdMonth' }, n: { $sum: 1 } } },

@@ -37,9 +37,10 @@ export async function deleteAlert(user: SessionUser, id: string): Promise<void> 
 export async function alertsMatchingListing(
   listing: AlertListing,
 ): Promise<{ userId: string; alert: AlertView }[]> {
-  const docs = await alertReads.find({
-    $or: [{ 'filters.kind': listing.kind }, { 'filters.kind': null }],
-  })
+  const docs = await alertReads
+    .find({
+      $or: [{ 'filters.kind': listing.kind }, { 'filters.kind': null }],
+    })
     .setOptions({ sanitizeFilter: false })
     .lean();
   return docs

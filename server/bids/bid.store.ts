@@ -30,8 +30,7 @@ export async function decideBidStatus(
   decidedBy: string,
 ): Promise<BidDoc | null> {
   const { doc, written } = await bidStore.mutate(bidId, (bid) => ({
-    change:
-      bid.status === from ? { $set: { status: to, decidedAt: new Date(), decidedBy } } : null,
+    change: bid.status === from ? { $set: { status: to, decidedAt: new Date(), decidedBy } } : null,
     result: null,
   }));
   return written ? doc : null;
@@ -64,7 +63,12 @@ export async function liveBidsOf(kind: ListingKind, listingId: string): Promise<
 }
 
 /** Rejects every live bid of the listing but `keep` (an auction's close), each under its lock. */
-export async function rejectLiveBids(kind: ListingKind, listingId: string, keep: string | undefined, at: Date) {
+export async function rejectLiveBids(
+  kind: ListingKind,
+  listingId: string,
+  keep: string | undefined,
+  at: Date,
+) {
   for (const bid of await liveBidsOf(kind, listingId)) {
     if (String(bid._id) === keep) continue;
     await bidStore.mutate(bid._id, (current) => ({

@@ -45,10 +45,9 @@ const OWNER_TEXT: Record<CloseOutcome, (title: string) => { title: Label; body: 
 };
 
 async function activeMembers(orgId: string): Promise<string[]> {
-  const users = await userReads.find(
-    { organizationId: new mongoose.Types.ObjectId(orgId), membershipStatus: 'active' },
-    { _id: 1 },
-  ).lean();
+  const users = await userReads
+    .find({ organizationId: new mongoose.Types.ObjectId(orgId), membershipStatus: 'active' }, { _id: 1 })
+    .lean();
   return users.map((u) => String(u._id));
 }
 

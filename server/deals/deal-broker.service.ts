@@ -97,7 +97,8 @@ export async function removeBroker(user: SessionUser, dealId: string, bus?: Even
 export async function listBrokerCandidates(user: SessionUser, dealId: string) {
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayManageBroker(deal, role);
-  const brokers = await userReads.find({ role: 'broker' }, { name: 1, organizationId: 1 })
+  const brokers = await userReads
+    .find({ role: 'broker' }, { name: 1, organizationId: 1 })
     .sort({ name: 1 })
     .limit(200)
     .lean();

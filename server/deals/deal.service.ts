@@ -168,7 +168,8 @@ async function listAllDeals(query: DealListQuery) {
   const filter: Record<string, unknown> = {};
   if (query.status) filter.status = query.status;
   const [docs, total] = await Promise.all([
-    dealReads.find(filter)
+    dealReads
+      .find(filter)
       .sort({ updatedAt: -1, _id: -1 })
       .skip((query.page - 1) * query.limit)
       .limit(query.limit)

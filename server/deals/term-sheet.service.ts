@@ -154,7 +154,13 @@ async function recordAcceptance(
       change: {
         $push: {
           [`termSheets.${index}.acceptedBy`]: { role: party, userId: user.id, at: now },
-          timeline: { at: now, actorId: user.id, actorRole: party, event: 'terms_accepted', data: { version } },
+          timeline: {
+            at: now,
+            actorId: user.id,
+            actorRole: party,
+            event: 'terms_accepted',
+            data: { version },
+          },
         },
       },
       result: decision.agreed,

@@ -50,10 +50,12 @@ async function viewerDeals(listing: ListingRef, viewer: DocumentViewer | undefin
     const org = new mongoose.Types.ObjectId(viewer.orgId);
     or.push({ sellerOrgId: org }, { buyerOrgId: org });
   }
-  const docs = (await dealReads.find({
-    [listing.kind === 'offer' ? 'offerId' : 'demandId']: new mongoose.Types.ObjectId(listing.id),
-    $or: or,
-  }).lean()) as DealDoc[];
+  const docs = (await dealReads
+    .find({
+      [listing.kind === 'offer' ? 'offerId' : 'demandId']: new mongoose.Types.ObjectId(listing.id),
+      $or: or,
+    })
+    .lean()) as DealDoc[];
   return docs.map(toListingDeal);
 }
 

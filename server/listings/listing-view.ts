@@ -69,10 +69,9 @@ export async function loadOrganizationSummaries(
   const ids = [...new Set(listings.map((l) => String(l.organizationId)))];
   if (ids.length === 0) return new Map();
   return organizationSummaries.getMany(ids, async (missing) => {
-    const orgs = await organizationReads.find(
-      { _id: mongoose.trusted({ $in: missing }) },
-      { name: 1, kind: 1, verified: 1 },
-    ).lean();
+    const orgs = await organizationReads
+      .find({ _id: mongoose.trusted({ $in: missing }) }, { name: 1, kind: 1, verified: 1 })
+      .lean();
     return new Map(orgs.map((o) => [String(o._id), organizationSummary(o, o._id)]));
   });
 }

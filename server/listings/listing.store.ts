@@ -87,7 +87,10 @@ export function announceListingChange(bus: EventBus, kind: ListingKind, id: stri
   bus.publish('listing.changed', { kind, id });
 }
 
-export async function createListingDoc(kind: ListingKind, fields: Record<string, unknown>): Promise<ListingDoc> {
+export async function createListingDoc(
+  kind: ListingKind,
+  fields: Record<string, unknown>,
+): Promise<ListingDoc> {
   return stores[kind].create({ ...fields, rev: 1, searchDirty: true });
 }
 
@@ -126,8 +129,7 @@ export async function addAttachment(
   max: number,
 ): Promise<ListingDoc | null> {
   const { doc, written } = await stores[kind].mutate(id, (current) => {
-    const fits =
-      String(current.organizationId) === ownerOrgId && (current.attachments ?? []).length < max;
+    const fits = String(current.organizationId) === ownerOrgId && (current.attachments ?? []).length < max;
     return { change: fits ? { $push: { attachments: attachment } } : null, result: null };
   });
   return written ? doc : null;
@@ -175,7 +177,8 @@ export async function decideClose<T extends object>(
   id: string,
   decision: T,
 ): Promise<{ decided: T; now: boolean }> {
-  if (await claimOnce(closeKey(kind, id), { ...(decision as Record<string, unknown>) })) return { decided: decision, now: true };
+  if (await claimOnce(closeKey(kind, id), { ...(decision as Record<string, unknown>) }))
+    return { decided: decision, now: true };
   return { decided: (await readClaim<T>(closeKey(kind, id)))!.data, now: false };
 }
 
@@ -259,7 +262,11 @@ export async function recordAwardDeal(offerId: string, bidId: string, dealId: st
   const award = await readOfferAward(offerId);
   if (award?.bidId !== bidId) return;
   if (award.dealId !== dealId) await updateClaimData(awardKey(offerId), { dealId });
-  await writeAwardCopy(offerId, { $set: { 'award.dealId': dealId } }, (offer) => offer.award?.dealId !== dealId);
+  await writeAwardCopy(
+    offerId,
+    { $set: { 'award.dealId': dealId } },
+    (offer) => offer.award?.dealId !== dealId,
+  );
 }
 
 /** Frees the offer again when the bid holding it could not become a deal, or its deal failed. */
@@ -269,7 +276,9 @@ export async function releaseOfferAward(
 ): Promise<void> {
   const award = await readOfferAward(offerId);
   if (!award) return;
-  const holds = holder.dealId ? award.dealId === holder.dealId : !!holder.bidId && award.bidId === holder.bidId;
+  const holds = holder.dealId
+    ? award.dealId === holder.dealId
+    : !!holder.bidId && award.bidId === holder.bidId;
   if (!holds) return;
   await releaseClaim(awardKey(offerId));
   await writeAwardCopy(offerId, { $unset: { award: 1 } }, (offer) => !!offer.award);

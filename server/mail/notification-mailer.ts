@@ -41,10 +41,11 @@ export async function sendDueDigests(
   now: Date = new Date(),
 ): Promise<MailRunResult> {
   await releaseAbandonedClaims(now);
-  const due = await notificationReads.find({
-    mailState: 'pending',
-    mailDueAt: mongoose.trusted({ $lte: now }),
-  })
+  const due = await notificationReads
+    .find({
+      mailState: 'pending',
+      mailDueAt: mongoose.trusted({ $lte: now }),
+    })
     .select({ userId: 1 })
     .limit(USERS_PER_RUN * 20)
     .lean();
@@ -65,7 +66,13 @@ export async function sendDueMailOf(
   userId: string,
   now: Date = new Date(),
 ): Promise<MailRunResult> {
-  return (await holdUserMail(userId, () => claimAndSend(ctx, userId, now))) ?? { mails: 0, notifications: 0, failed: 0 };
+  return (
+    (await holdUserMail(userId, () => claimAndSend(ctx, userId, now))) ?? {
+      mails: 0,
+      notifications: 0,
+      failed: 0,
+    }
+  );
 }
 
 async function claimAndSend(ctx: { config: Config }, userId: string, now: Date): Promise<MailRunResult> {

@@ -99,7 +99,8 @@ export async function listMessages(
     ...(Object.keys(seq).length ? { seq: mongoose.trusted(seq) } : {}),
   };
   const forward = page.after !== undefined;
-  const docs = (await messageReads.find(filter)
+  const docs = (await messageReads
+    .find(filter)
     .sort({ seq: forward ? 1 : -1 })
     .limit(page.limit + 1)
     .lean()) as MessageDoc[];
@@ -125,11 +126,12 @@ export async function catchUpMessages(
   limit: number,
 ): Promise<MessagePage> {
   const from = Math.max(0, afterSeq - LATE_STORE_SEQS);
-  const docs = (await messageReads.find({
-    dealId: oid(dealId),
-    ...visibleTo(role),
-    seq: mongoose.trusted({ $gt: from }),
-  })
+  const docs = (await messageReads
+    .find({
+      dealId: oid(dealId),
+      ...visibleTo(role),
+      seq: mongoose.trusted({ $gt: from }),
+    })
     .sort({ seq: 1 })
     .limit(limit + LATE_STORE_SEQS + 1)
     .lean()) as MessageDoc[];

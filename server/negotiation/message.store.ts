@@ -88,4 +88,3 @@ export async function moveReadMarker(dealId: string, userId: string, upTo: numbe
     }
   }
 }
-

@@ -30,7 +30,8 @@ async function myDealIds(user: SessionUser): Promise<string[]> {
   const mine: Record<string, unknown>[] = [{ brokerUserId: oid(user.id) }];
   const orgId = actingOrganizationId(user);
   if (orgId) mine.push({ sellerOrgId: oid(orgId) }, { buyerOrgId: oid(orgId) });
-  const deals = await dealReads.find({ $or: mine }, { _id: 1 })
+  const deals = await dealReads
+    .find({ $or: mine }, { _id: 1 })
     .sort({ updatedAt: -1 })
     .limit(MY_DEALS_LIMIT)
     .lean();
@@ -51,10 +52,12 @@ export async function unreadCounts(
   const ids = dealIds ? [...new Set(dealIds.filter(isObjectId))] : await myDealIds(user);
   if (ids.length === 0) return {};
   const [deals, markers] = await Promise.all([
-    dealReads.find(
-      { _id: mongoose.trusted({ $in: ids.map(oid) }) },
-      { sellerOrgId: 1, buyerOrgId: 1, brokerUserId: 1 },
-    ).lean(),
+    dealReads
+      .find(
+        { _id: mongoose.trusted({ $in: ids.map(oid) }) },
+        { sellerOrgId: 1, buyerOrgId: 1, brokerUserId: 1 },
+      )
+      .lean(),
     readMarkerReads.find({ userId: oid(user.id), dealId: mongoose.trusted({ $in: ids.map(oid) }) }).lean(),
   ]);
   const readUpTo = new Map(markers.map((m) => [String(m.dealId), m.seq]));

@@ -91,10 +91,11 @@ async function activeMemberIds(orgIds: string[]): Promise<string[]> {
 }
 
 async function activeMembersOf(orgIds: string[]) {
-  return userReads.find({
-    organizationId: mongoose.trusted({ $in: orgIds.filter((id) => mongoose.isValidObjectId(id)) }),
-    membershipStatus: 'active',
-  })
+  return userReads
+    .find({
+      organizationId: mongoose.trusted({ $in: orgIds.filter((id) => mongoose.isValidObjectId(id)) }),
+      membershipStatus: 'active',
+    })
     .select({ _id: 1, organizationId: 1 })
     .lean();
 }

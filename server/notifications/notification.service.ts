@@ -96,9 +96,11 @@ export async function listNotifications(
 
 async function notificationsById(ids: string[]): Promise<Map<string, NotificationDoc>> {
   if (ids.length === 0) return new Map();
-  const docs = (await notificationReads.find({
-    _id: mongoose.trusted({ $in: ids }),
-  }).lean()) as NotificationDoc[];
+  const docs = (await notificationReads
+    .find({
+      _id: mongoose.trusted({ $in: ids }),
+    })
+    .lean()) as NotificationDoc[];
   return new Map(docs.map((d) => [String(d._id), d]));
 }
 

@@ -15,7 +15,9 @@ export const notificationReads: ModelReads<typeof NotificationModel> = Notificat
 export const publicationNoticeReads: ModelReads<typeof PublicationNoticeModel> = PublicationNoticeModel;
 
 /** Stores the notification; null when one with its dedupeKey exists. */
-export async function createNotificationDoc(fields: Record<string, unknown>): Promise<NotificationDoc | null> {
+export async function createNotificationDoc(
+  fields: Record<string, unknown>,
+): Promise<NotificationDoc | null> {
   let doc: NotificationDoc;
   try {
     doc = (await NotificationModel.create(fields)).toObject() as NotificationDoc;
@@ -30,7 +32,10 @@ export async function createNotificationDoc(fields: Record<string, unknown>): Pr
 /** Marks the user's notification read (once); the notification, or null when it is not theirs. */
 export async function markNotificationRead(id: string, userId: string): Promise<NotificationDoc | null> {
   const filter = { _id: id, userId };
-  const result = await NotificationModel.updateOne({ ...filter, readAt: null }, { $set: { readAt: new Date() } });
+  const result = await NotificationModel.updateOne(
+    { ...filter, readAt: null },
+    { $set: { readAt: new Date() } },
+  );
   const doc = (await NotificationModel.findOne(filter).lean()) as NotificationDoc | null;
   if (doc && result.modifiedCount > 0) await recordWritten({ type: 'notification', id, after: doc });
   return doc;

@@ -40,7 +40,8 @@ export async function catchUpPublications(ctx: Ctx, now: Date = new Date()): Pro
       .lean();
     const keys = recent.map((d) => `${kind}:${String(d._id)}`);
     if (keys.length === 0) continue;
-    const done = await publicationNoticeReads.find({ key: mongoose.trusted({ $in: keys }) })
+    const done = await publicationNoticeReads
+      .find({ key: mongoose.trusted({ $in: keys }) })
       .select({ key: 1 })
       .lean();
     const doneKeys = new Set(done.map((d) => d.key));

@@ -31,7 +31,8 @@ export async function listOrganizations(query: {
   if (query.verified !== undefined) filter.verified = query.verified;
   if (query.q) filter.name = mongoose.trusted({ $regex: escapeRegex(query.q), $options: 'i' });
   const [items, total] = await Promise.all([
-    organizationReads.find(filter)
+    organizationReads
+      .find(filter)
       .sort({ createdAt: -1 })
       .skip((query.page - 1) * query.limit)
       .limit(query.limit)
@@ -66,7 +67,11 @@ export async function updateOrganization(user: SessionUser, id: string, patch: R
 }
 
 export async function verifyOrganization(admin: SessionUser, id: string) {
-  const org = await setOrganizationFields(id, { verified: true, verifiedAt: new Date(), verifiedBy: admin.id });
+  const org = await setOrganizationFields(id, {
+    verified: true,
+    verifiedAt: new Date(),
+    verifiedBy: admin.id,
+  });
   await recordAudit({
     actorId: admin.id,
     action: 'organization.verify',

@@ -17,6 +17,9 @@ export function createOrganization(fields: Record<string, unknown>): Promise<Org
 }
 
 /** Sets fields of an organization (404 when there is none); the organization after. */
-export async function setOrganizationFields(id: string, set: Record<string, unknown>): Promise<OrganizationDoc> {
+export async function setOrganizationFields(
+  id: string,
+  set: Record<string, unknown>,
+): Promise<OrganizationDoc> {
   return (await organizationStore.mutate(id, () => ({ change: { $set: set }, result: null }))).doc;
 }

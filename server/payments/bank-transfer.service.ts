@@ -35,7 +35,8 @@ export async function confirmBankTransfer(
     });
     if (effect !== 'applied') {
       // A confirmation repeated after a stop between the two steps still completes the deal.
-      if (confirmed.status === 'paid') await completeDealIfAllPaid(String(payment.dealId), deps.schedule, deps.bus);
+      if (confirmed.status === 'paid')
+        await completeDealIfAllPaid(String(payment.dealId), deps.schedule, deps.bus);
       throw AppError.conflict(`The payment is ${confirmed.status}; it was confirmed meanwhile`);
     }
     await recordAudit({

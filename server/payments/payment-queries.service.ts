@@ -33,7 +33,8 @@ export async function listPayments(query: PaymentListQuery) {
   if (query.provider) filter.provider = query.provider;
   if (query.dealId) filter.dealId = query.dealId;
   const [docs, total] = await Promise.all([
-    paymentReads.find(filter)
+    paymentReads
+      .find(filter)
       .sort({ createdAt: -1, _id: -1 })
       .skip((query.page - 1) * query.limit)
       .limit(query.limit)
@@ -42,14 +43,12 @@ export async function listPayments(query: PaymentListQuery) {
   ]);
   const payments = docs as PaymentDoc[];
   const [deals, orgs] = await Promise.all([
-    dealReads.find(
-      { _id: mongoose.trusted({ $in: payments.map((p) => p.dealId) }) },
-      { listingTitle: 1, status: 1 },
-    ).lean(),
-    organizationReads.find(
-      { _id: mongoose.trusted({ $in: payments.map((p) => p.payerOrgId) }) },
-      { name: 1 },
-    ).lean(),
+    dealReads
+      .find({ _id: mongoose.trusted({ $in: payments.map((p) => p.dealId) }) }, { listingTitle: 1, status: 1 })
+      .lean(),
+    organizationReads
+      .find({ _id: mongoose.trusted({ $in: payments.map((p) => p.payerOrgId) }) }, { name: 1 })
+      .lean(),
   ]);
   const dealById = new Map(deals.map((d) => [String(d._id), d]));
   const orgName = new Map(orgs.map((o) => [String(o._id), o.name]));

@@ -60,9 +60,11 @@ export async function startPayment(
 }
 
 function livePayment(dealId: string, line: FeeLine): Promise<PaymentDoc | null> {
-  return paymentReads.findOne({
-    openKey: openKeyOf(dealId, line.purpose, line.payer),
-  }).lean() as Promise<PaymentDoc | null>;
+  return paymentReads
+    .findOne({
+      openKey: openKeyOf(dealId, line.purpose, line.payer),
+    })
+    .lean() as Promise<PaymentDoc | null>;
 }
 
 /** The line's pending payment through `provider`: the existing one, or a new one replacing any other. */

@@ -3,7 +3,9 @@ import { isDuplicateKeyError } from '../common/duplicate-key';
 import { StripeEventModel } from './stripe-event.model';
 
 /** False when the event was already applied; an event stored but not applied yet is tried again. */
-export async function storeStripeEventOnce(fields: { _id: string } & Record<string, unknown>): Promise<boolean> {
+export async function storeStripeEventOnce(
+  fields: { _id: string } & Record<string, unknown>,
+): Promise<boolean> {
   try {
     await StripeEventModel.create(fields);
     return true;

@@ -85,15 +85,19 @@ async function findPayment(notice: StripePaymentNotice): Promise<PaymentDoc | nu
     return findPaymentDoc(notice.paymentId);
   }
   if (notice.checkoutSessionId) {
-    const bySession = await paymentReads.findOne({
-      'stripe.checkoutSessionId': notice.checkoutSessionId,
-    }).lean();
+    const bySession = await paymentReads
+      .findOne({
+        'stripe.checkoutSessionId': notice.checkoutSessionId,
+      })
+      .lean();
     if (bySession) return bySession as PaymentDoc;
   }
   if (notice.paymentIntentId) {
-    return (await paymentReads.findOne({
-      'stripe.paymentIntentId': notice.paymentIntentId,
-    }).lean()) as PaymentDoc | null;
+    return (await paymentReads
+      .findOne({
+        'stripe.paymentIntentId': notice.paymentIntentId,
+      })
+      .lean()) as PaymentDoc | null;
   }
   return null;
 }

@@ -49,29 +49,30 @@ export async function scheduleListingDeadline(kind: ListingKind, id: string): Pr
 export async function enqueueDueDeadlines(now = new Date()): Promise<void> {
   const due = new Date(now.getTime() - DEADLINE_GRACE_MS);
   const [offers, demands] = await Promise.all([
-    listingModel('offer').find(
-      {
-        status: 'published',
-        'pricing.model': 'auction',
-        'pricing.closesAt': $lte(due),
-        'auction.closedAt': absent(),
-      },
-      { 'pricing.closesAt': 1 },
-    )
+    listingModel('offer')
+      .find(
+        {
+          status: 'published',
+          'pricing.model': 'auction',
+          'pricing.closesAt': $lte(due),
+          'auction.closedAt': absent(),
+        },
+        { 'pricing.closesAt': 1 },
+      )
       .limit(SWEEP_BATCH)
       .lean<{ _id: unknown; pricing: { closesAt: Date } }[]>(),
-    listingModel('demand').find(
-      { status: 'published', mode: 'call_for_proposals', deadline: $lte(due), callClosedAt: absent() },
-      { deadline: 1 },
-    )
+    listingModel('demand')
+      .find(
+        { status: 'published', mode: 'call_for_proposals', deadline: $lte(due), callClosedAt: absent() },
+        { deadline: 1 },
+      )
       .limit(SWEEP_BATCH)
       .lean<{ _id: unknown; deadline: Date }[]>(),
   ]);
   for (const o of offers) {
     await ensureCloseJob('offer', String(o._id), o.pricing.closesAt);
   }
-  for (const d of demands)
-    await ensureCloseJob('demand', String(d._id), d.deadline);
+  for (const d of demands) await ensureCloseJob('demand', String(d._id), d.deadline);
 }
 
 /**

@@ -8,7 +8,15 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { logger } from '../common/logger';
 import type { Worker } from '../exchange';
-import { claimJob, completeJob, failJob, findDueJobs, holdJob, listJobsDueSoon, rescheduleJob } from './job.store';
+import {
+  claimJob,
+  completeJob,
+  failJob,
+  findDueJobs,
+  holdJob,
+  listJobsDueSoon,
+  rescheduleJob,
+} from './job.store';
 import type { JobDoc } from './job.model';
 
 export type JobResult = void | { rescheduleAt: Date };

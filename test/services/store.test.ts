@@ -9,7 +9,13 @@ import { connectTestDatabase } from '../helpers/test-app';
 import { AppError } from '../../server/common/errors';
 import { LockModel } from '../../server/common/locks';
 import { onRecordWritten, type RecordChange } from '../../server/common/record-changes';
-import { RecordStore, compareLockKeys, holdLocks, lockTiming, type Mutation } from '../../server/common/store';
+import {
+  RecordStore,
+  compareLockKeys,
+  holdLocks,
+  lockTiming,
+  type Mutation,
+} from '../../server/common/store';
 
 interface ProbeDoc {
   _id: mongoose.Types.ObjectId;
@@ -67,7 +73,10 @@ describe('store base: mutate under a renewed, fenced lock', function () {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => probes.mutate(id, increment(`w${i}`))),
     );
-    assert.deepEqual(results.map((r) => r.result).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(
+      results.map((r) => r.result).sort((a, b) => a - b),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
     const doc = await stored(id);
     assert.equal(doc.n, 10);
     assert.equal(doc.writers.length, 10);
@@ -98,7 +107,9 @@ describe('store base: mutate under a renewed, fenced lock', function () {
   it('when the lock was lost to another holder before the write, then the fencing check refuses the write', async () => {
     const attempt = probes.hold(id, async () => {
       // As if the lock expired and another writer took it meanwhile.
-      await LockModel.collection.updateOne({ _id: `probe:${id}` } as never, { $set: { owner: 'someone-else' } });
+      await LockModel.collection.updateOne({ _id: `probe:${id}` } as never, {
+        $set: { owner: 'someone-else' },
+      });
       return probes.mutate(id, increment('stale'));
     });
     await assert.rejects(attempt, (err: unknown) => err instanceof AppError && err.status === 409);
