@@ -1,0 +1,92 @@
+/**
+ * Load generators: autocannon for reads (the same request over and over), and a fixed number of
+ * writers each sending its own next request as soon as the previous one answered (every write
+ * needs distinct input). Both measure each request's latency here and count only 2xx answers.
+ */
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  /** 2xx answers per second over the run. */
+  rps: number;
+  ok: number;
+  /** Non-2xx answers, connection errors and time-outs. */
+  failed: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  seconds: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function summarize(latencies: number[], failed: number, seconds: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    rps: sorted.length / seconds,
+    ok: sorted.length,
+    failed,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    seconds,
+  };
+}
+
+export async function readLoad(opts: {
+  url: string;
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  const instance = autocannon({
+    url: opts.url,
+    connections: opts.connections,
+    duration: opts.seconds,
+    headers: opts.headers,
+    timeout: 30,
+  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>; // an emitter that is also a promise
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    else failed++;
+  });
+  const result = await instance;
+  const seconds = Math.max(opts.seconds, (performance.now() - started) / 1000);
+  return summarize(latencies, failed + result.errors + result.timeouts, seconds);
+}
+
+/**
+ * `writers` loops, each calling (after an untimed `prepare`) `send(writer, i)` for its i-th
+ * request until `seconds` have passed or it resolves to undefined (its records are used up);
+ * otherwise it resolves to whether the answer was a success.
+ */
+export async function writeLoad(opts: {
+  writers: number;
+  seconds: number;
+  send: (writer: number, i: number) => Promise<boolean | undefined>;
+  /** Untimed work before each request (proposing the terms a timed accept then accepts). */
+  prepare?: (writer: number, i: number) => Promise<void>;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  const end = started + opts.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: opts.writers }, async (_, w) => {
+      for (let i = 0; performance.now() < end; i++) {
+        if (opts.prepare) await opts.prepare(w, i);
+        const t0 = performance.now();
+        const ok = await opts.send(w, i).catch(() => false);
+        if (ok === undefined) return;
+        if (ok) latencies.push(performance.now() - t0);
+        else failed++;
+      }
+    }),
+  );
+  return summarize(latencies, failed, (performance.now() - started) / 1000);
+}
