@@ -28,8 +28,6 @@ export interface BareRoute {
 
 export interface BareSetup {
   routes: BareRoute[];
-  /** What the exchange acknowledged to a `message:send` on the /deals namespace. */
-  messageAck?: unknown;
 }
 
 /** Headers the HTTP server sets itself for each answer. */
@@ -44,6 +42,9 @@ export function capture(res: Response, body: Buffer): CapturedResponse {
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   return { status: res.status, headers, body: body.toString('base64') };
 }
+
+/** What the exchange acknowledged to a `message:send` on the /deals namespace (set later, over IPC). */
+let messageAck: unknown = { ok: true };
 
 function createBareApp(setup: BareSetup): http.Server {
   const app = express();
@@ -71,17 +72,17 @@ function createBareApp(setup: BareSetup): http.Server {
     app[method](pattern, ...handlers);
   }
   const server = http.createServer(app);
-  if (setup.messageAck !== undefined) {
-    const io = new Server(server, { serveClient: false });
-    io.of('/deals').on('connection', (socket) => {
-      socket.on('message:send', (_req: unknown, ack: (r: unknown) => void) => ack(setup.messageAck));
-    });
-  }
+  const io = new Server(server, { serveClient: false });
+  io.of('/deals').on('connection', (socket) => {
+    socket.on('message:send', (_req: unknown, ack: (r: unknown) => void) => ack(messageAck));
+  });
   return server;
 }
 
 export interface BareChild {
   url: string;
+  /** Sets the acknowledgement the bare Socket.IO answers each message with. */
+  setMessageAck(ack: unknown): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -102,7 +103,12 @@ export function startBareChild(setup: BareSetup): Promise<BareChild> {
     });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the bare server exited (${code})`)));
-    child.once('message', (m: { url: string }) => resolve({ url: m.url, stop }));
+    const setMessageAck = (ack: unknown) =>
+      new Promise<void>((done) => {
+        child.once('message', () => done());
+        child.send({ messageAck: ack });
+      });
+    child.once('message', (m: { url: string }) => resolve({ url: m.url, setMessageAck, stop }));
     child.send(setup);
   });
 }
@@ -113,6 +119,10 @@ if (process.argv.includes('--serve')) {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       process.send?.({ url: `http://127.0.0.1:${port}` });
+    });
+    process.on('message', (m: { messageAck: unknown }) => {
+      messageAck = m.messageAck;
+      process.send?.({ set: true });
     });
   });
   process.once('SIGTERM', () => process.exit(0));

@@ -225,6 +225,8 @@ export function payment(
   status: 'pending' | 'paid',
   index: number,
   now: Date,
+  /** Tells apart several live payments of one fee line (only the bench makes those). */
+  lineSuffix?: string,
 ) {
   const _id = newId();
   return {
@@ -238,7 +240,7 @@ export function payment(
     provider: 'bank_transfer',
     status,
     reference: reference(index),
-    openKey: `${String(dealDoc._id)}:success_fee:buyer`,
+    openKey: `${String(dealDoc._id)}:success_fee:buyer${lineSuffix ? `:${lineSuffix}` : ''}`,
     idempotencyKey: `checkout-${String(_id)}`,
     createdBy,
     duplicate: false,

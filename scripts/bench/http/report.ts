@@ -28,5 +28,7 @@ export function sizeTable(size: SizeResult, connections: number, writers: number
         `${ratio(r.ratio)} | ${e.failed} | ${describeTargets(r.targets)} | ${met} |`,
     );
   }
+  if (size.skipped.length > 0)
+    lines.push('', `Left out (the exchange did not answer them): ${size.skipped.join(', ')}.`);
   return lines.join('\n');
 }

@@ -25,7 +25,6 @@ import {
   sendWrite,
   signIn,
   type HttpWrite,
-  type MessageWriters,
 } from './scenarios';
 import { seedBench, type Fixture } from './seed';
 import { targetsFor, type Targets } from './targets';
@@ -66,6 +65,8 @@ export interface SizeResult {
   exchangeStartSeconds: number;
   indexSeconds: number;
   rows: Row[];
+  /** Routes left out because the exchange could not answer them once. */
+  skipped: string[];
 }
 
 const selected = (names: string[], name: string) =>
@@ -135,19 +136,28 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
     const messagesName = 'socket message:send';
     const runMessages = selected(opts.writes, messagesName);
 
-    // One answer of each route, captured for the bare server (and a first warm request).
+    // One answer of each route, captured for the bare server (and a first warm request). A route
+    // the exchange cannot answer is reported and left out rather than ending the run.
+    const skipped: string[] = [];
+    const attempt = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await fn();
+      } catch (err) {
+        opts.log(`[${opts.label}] ${name}: left out, ${(err as Error).message}`);
+        skipped.push(name);
+        return undefined;
+      }
+    };
     const bareRoutes: BareRoute[] = [];
-    for (const route of reads) bareRoutes.push(await captureRead(exchange.url, route));
-    for (const write of writes) bareRoutes.push(await captureWrite(exchange.url, write, fixture));
-    let messages: MessageWriters | undefined;
-    let messageAck: unknown;
-    if (runMessages) {
-      messages = await messageWriters(exchange.url, fixture, true);
-      cleanup.add(async () => messages?.close());
-      if (!(await messages.send(0, 0))) throw new Error('the exchange refused a message');
-      messageAck = messages.lastAck();
+    for (const route of reads) {
+      const captured = await attempt(route.name, () => captureRead(exchange.url, route));
+      if (captured) bareRoutes.push(captured);
     }
-    const bare: BareChild = await startBareChild({ routes: bareRoutes, messageAck });
+    for (const write of writes) {
+      const captured = await attempt(write.name, () => captureWrite(exchange.url, write, fixture));
+      if (captured) bareRoutes.push(captured);
+    }
+    const bare: BareChild = await startBareChild({ routes: bareRoutes });
     cleanup.add(() => bare.stop());
 
     const rows: Row[] = [];
@@ -169,14 +179,13 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
       );
     };
     const load = { connections: opts.connections, seconds: opts.seconds };
-    for (const route of reads) {
+    for (const route of reads.filter((r) => !skipped.includes(r.name))) {
       const headers = route.cookie ? { cookie: route.cookie } : undefined;
       const ex = await readLoad({ ...load, url: `${exchange.url}${route.path}`, headers });
-      await drain(`${exchange.url}${route.path}`, headers);
       const ba = await readLoad({ ...load, url: `${bare.url}${route.path}`, headers });
       addRow(route.name, 'read', ex, ba, route.db, route.page);
     }
-    for (const write of writes) {
+    for (const write of writes.filter((w) => !skipped.includes(w.name))) {
       const ex = await writeLoad({
         writers: opts.writers,
         seconds: opts.seconds,
@@ -192,11 +201,20 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
       });
       addRow(write.name, 'write', ex, ba);
     }
+    const messages =
+      runMessages &&
+      (await attempt(messagesName, async () => {
+        const writers = await messageWriters(exchange.url, fixture, true);
+        cleanup.add(async () => writers.close());
+        if (!(await writers.send(0, 0))) throw new Error('the exchange refused a message');
+        await bare.setMessageAck(writers.lastAck());
+        return writers;
+      }));
     if (messages) {
       const ex = await writeLoad({
         writers: opts.writers,
         seconds: opts.seconds,
-        send: (w, i) => messages!.send(w, i + 1),
+        send: (w, i) => messages.send(w, i + 1),
       });
       const bareMessages = await messageWriters(bare.url, fixture, false);
       cleanup.add(async () => bareMessages.close());
@@ -215,6 +233,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
       exchangeStartSeconds,
       indexSeconds,
       rows,
+      skipped,
     };
   } finally {
     process.off('SIGINT', onSignal);
@@ -234,16 +253,6 @@ async function captureWrite(url: string, write: HttpWrite, fixture: Fixture): Pr
   }
   if (write.pattern.includes('payments')) payments.pop();
   return { method: 'post', pattern: write.pattern, response: capture(sent.res, sent.body) };
-}
-
-/**
- * autocannon stops waiting at the end of its run, but the exchange still works through the
- * requests in flight: one more request, queued behind them, keeps them out of the next route's figures.
- */
-async function drain(url: string, headers?: Record<string, string>): Promise<void> {
-  await fetch(url, { headers, signal: AbortSignal.timeout(120_000) })
-    .then((res) => res.arrayBuffer())
-    .catch(() => undefined);
 }
 
 function meets(row: Row): boolean | undefined {

@@ -201,8 +201,8 @@ export interface MessageWriters {
 
 function emitWithAck(socket: Socket, event: string, payload: unknown): Promise<{ ok: boolean }> {
   return new Promise((resolve) => {
-    socket.timeout(30_000).emit(event, payload, (err: Error | null, res: { ok: boolean }) => {
-      resolve(err ? { ok: false } : res);
+    socket.timeout(120_000).emit(event, payload, (err: Error | null, res: { ok: boolean }) => {
+      resolve(err ? ({ ok: false, error: err.message } as { ok: boolean }) : res);
     });
   });
 }

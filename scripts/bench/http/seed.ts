@@ -38,7 +38,7 @@ export interface Writer {
   offerId: string;
   /** Negotiating deals between the writer's two organizations: term sheets in the first, messages in all. */
   dealIds: string[];
-  /** Pending bank-transfer payments, each on its own deal awaiting payment. */
+  /** Pending bank-transfer payments on the writer's deal awaiting payment. */
   paymentIds: string[];
 }
 
@@ -160,11 +160,13 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
       rec.deal(parties, 'negotiating', 0, now),
     );
     deals.push(...negotiating);
+    // One deal awaiting payment holds the writer's transfers (each with its own fee-line key), so
+    // that the small sizes are not mostly bench deals; a confirmation writes only its payment.
+    const awaiting = rec.deal(parties, 'awaiting_payment', 1, now);
+    deals.push(awaiting);
     const paymentIds: string[] = [];
     for (let k = 0; k < opts.paymentsPerWriter; k++) {
-      const awaiting = rec.deal(parties, 'awaiting_payment', 1, now);
-      deals.push(awaiting);
-      const p = rec.payment(awaiting, buyer._id, 'pending', paymentIndex++, now);
+      const p = rec.payment(awaiting, buyer._id, 'pending', paymentIndex++, now, `bench-${k}`);
       payments.push(p);
       paymentIds.push(String(p._id));
     }
@@ -184,7 +186,8 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
     ...demoOffers,
     ...(offers.filter((o) => o.status === 'published') as unknown as OfferRef[]),
   ];
-  const dealCount = Math.max(40, Math.round(opts.listings / 10));
+  const size = Math.max(opts.listings, demoListingCount);
+  const dealCount = Math.max(40, Math.round(size / 10));
   const statuses: rec.SeedDealStatus[] = [
     'negotiating',
     'negotiating',
@@ -247,7 +250,7 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
   if (!readerDealId) throw new Error('no deal was seeded for the reader');
 
   const bids: Doc[] = [];
-  const bidCount = Math.round(opts.listings / 5);
+  const bidCount = Math.round(size / 5);
   for (let i = 0; i < bidCount; i++) {
     const offer = publishedOffers[(i * 11) % publishedOffers.length];
     const bidder = members[(i * 17 + 3) % members.length];
@@ -256,7 +259,7 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
   }
 
   const notifications: Doc[] = [];
-  const notificationCount = Math.round(opts.listings / 2);
+  const notificationCount = Math.round(size / 2);
   const allUsers = members.map((m) => m.userId);
   for (let i = 0; i < notificationCount; i++) {
     const at = new Date(now.getTime() - i * 60_000);
