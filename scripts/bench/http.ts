@@ -96,7 +96,8 @@ async function main(): Promise<void> {
     `\nHTTP bench, ${opts.seconds} s per route and server; ${os.cpus().length} CPUs, Node ${process.version}; ` +
       `${((performance.now() - started) / 1000).toFixed(0)} s in all\n`,
   );
-  for (const size of results) console.log(`${sizeTable(size, opts.connections, opts.writers)}\n`);
+  for (const size of results)
+    console.log(`${sizeTable(size, opts.connections, opts.writers, opts.seconds)}\n`);
   if (opts.json) {
     const report = {
       at: new Date().toISOString(),

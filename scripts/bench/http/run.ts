@@ -67,6 +67,8 @@ export interface SizeResult {
   rows: Row[];
   /** Routes left out because the exchange could not answer them once. */
   skipped: string[];
+  /** The machine's 1-minute load average when the measuring began and when it ended. */
+  loadAverage: [number, number];
 }
 
 const selected = (names: string[], name: string) =>
@@ -178,6 +180,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
           `${ex.failed ? ` (${ex.failed} failed)` : ''}; bare ${ba.rps.toFixed(0)} req/s`,
       );
     };
+    const loadBefore = os.loadavg()[0];
     const load = { connections: opts.connections, seconds: opts.seconds };
     for (const route of reads.filter((r) => !skipped.includes(r.name))) {
       const headers = route.cookie ? { cookie: route.cookie } : undefined;
@@ -234,6 +237,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
       indexSeconds,
       rows,
       skipped,
+      loadAverage: [loadBefore, os.loadavg()[0]],
     };
   } finally {
     process.off('SIGINT', onSignal);

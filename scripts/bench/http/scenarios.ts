@@ -199,10 +199,15 @@ export interface MessageWriters {
   close(): void;
 }
 
-function emitWithAck(socket: Socket, event: string, payload: unknown): Promise<{ ok: boolean }> {
+interface Ack {
+  ok: boolean;
+  error?: unknown;
+}
+
+function emitWithAck(socket: Socket, event: string, payload: unknown): Promise<Ack> {
   return new Promise((resolve) => {
-    socket.timeout(120_000).emit(event, payload, (err: Error | null, res: { ok: boolean }) => {
-      resolve(err ? ({ ok: false, error: err.message } as { ok: boolean }) : res);
+    socket.timeout(120_000).emit(event, payload, (err: Error | null, res: Ack) => {
+      resolve(err ? { ok: false, error: err.message } : res);
     });
   });
 }
