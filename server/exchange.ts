@@ -10,6 +10,7 @@ import { connectDatabase, disconnectDatabase } from './common/db';
 import { EventBus } from './common/events';
 import { logger } from './common/logger';
 import { createApp } from './app';
+import { startCacheRelay } from './common/cache-relay';
 import { ensureOwnerLists } from './read-models';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
@@ -52,6 +53,10 @@ export async function startExchange(config: Config): Promise<Exchange> {
   const bus = new EventBus();
   const ctx: AppContext = { config, bus, search, searchNeedsRebuild: opened.needsRebuild };
   (ctx.backgroundStarters ??= []).push(startSearchSync);
+  if (config.redisUrl) {
+    const redisUrl = config.redisUrl;
+    ctx.backgroundStarters.unshift(() => startCacheRelay(redisUrl));
+  }
   ctx.backgroundStarters.push(startDeadlineScheduler);
   ctx.backgroundStarters.push(startRealtime);
   ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices);
