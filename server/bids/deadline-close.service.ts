@@ -5,12 +5,12 @@
  * remaining steps are done (winner accepted, losers rejected, the listing marked closed), so a
  * retry after a crash finishes the work without repeating it.
  */
-import { recordWritten } from '../common/record-changes';
 import {
   decideClose,
-  markAuctionClosed,
+  closeAuctionOffer,
   markCallClosed,
   readClose,
+  recordAuctionOutcome,
   type AuctionClose,
 } from '../listings/listing.store';
 import { recordAudit } from '../audit/audit.service';
@@ -74,7 +74,7 @@ export async function closeAuction(
     closedNow = result.closedNow;
     close = result.close;
   }
-  await markAuctionClosed(offerId, close);
+  await closeAuctionOffer(offerId, close.closedAt);
   let won: { orgId: string; dealId: string } | undefined;
   if (close.outcome === 'sold' && close.winningBidId) {
     const winner = await bidStore.get(close.winningBidId);
@@ -85,8 +85,8 @@ export async function closeAuction(
     }
   }
   await rejectLiveBids('offer', offerId, close.winningBidId, now);
-  // The offer's readers (caches, lists, search) learn of the close once all of it is written.
-  await recordWritten({ type: 'offer', id: offerId });
+  // Written last, so the offer's readers (caches, lists, search) learn of the outcome once all of it is done.
+  await recordAuctionOutcome(offerId, close);
   if (closedNow) await announceClose(offer, close.outcome, won?.dealId, deps);
   await notifyDeadlineClosed(deps, offer, close.outcome, won);
   return { done: true, closedNow, outcome: close.outcome, dealId: won?.dealId };

@@ -186,15 +186,22 @@ export async function readClose<T>(kind: ListingKind, id: string): Promise<T | n
   return (await readClaim<T>(closeKey(kind, id)))?.data ?? null;
 }
 
-/** Copies the decided close onto the offer: status closed, `auction.{closedAt,outcome,winningBidId}`. */
-export async function markAuctionClosed(offerId: string, close: AuctionClose): Promise<void> {
+/** The first step of an auction's close: the offer stops taking bids and decisions (status closed). */
+export async function closeAuctionOffer(offerId: string, closedAt: Date): Promise<void> {
+  await stores.offer.mutate(offerId, (offer) => ({
+    change: offer.status === 'published' ? { $set: { status: 'closed', closedAt } } : null,
+    result: null,
+  }));
+}
+
+/** The last step: the outcome (`auction.{closedAt,outcome,winningBidId}`), once the winner's deal exists. */
+export async function recordAuctionOutcome(offerId: string, close: AuctionClose): Promise<void> {
   await stores.offer.mutate(offerId, (offer) => {
-    if (offer.auction?.closedAt && offer.status !== 'published') return { result: null };
+    if (offer.auction?.closedAt) return { result: null };
     const set: Record<string, unknown> = {
       'auction.closedAt': close.closedAt,
       'auction.outcome': close.outcome,
       ...(close.winningBidId ? { 'auction.winningBidId': close.winningBidId } : {}),
-      ...(offer.status === 'published' ? { status: 'closed', closedAt: close.closedAt } : {}),
     };
     return { change: { $set: set }, result: null };
   });
