@@ -13,20 +13,54 @@ export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
   return ((doc as unknown as OwnerListDoc | null)?.entries ?? []) as OwnerListEntry[];
 }
 
-/** Puts entries in (replacing those with the same ids) and takes `remove` ids out. */
-export async function changeOwnerList(
-  key: string,
-  put: OwnerListEntry[],
-  remove: string[] = [],
-): Promise<void> {
-  await withLock(`ownerlist:${key}`, async () => {
-    const current = await readOwnerList(key);
-    const next = applyOwnerListChange(current, put, remove);
-    if (sameEntries(current, next)) return;
-    await OwnerListModel.collection.replaceOne({ _id: key } as never, { entries: next } as never, {
-      upsert: true,
-    });
+interface PendingChange {
+  put: OwnerListEntry[];
+  remove: string[];
+  done: () => void;
+  failed: (err: unknown) => void;
+}
+
+/** Changes waiting for a list's writer in this process, by list key. */
+const pending = new Map<string, PendingChange[]>();
+
+/**
+ * Puts entries in (replacing those with the same ids) and takes `remove` ids out; resolves once
+ * the change is stored. Changes to one list that arrive while it is being written are applied
+ * together by the next write, under one lock: many writers of one list (an organisation's deals
+ * changing at once) wait for one or two writes, not for each other's locks in turn.
+ */
+export function changeOwnerList(key: string, put: OwnerListEntry[], remove: string[] = []): Promise<void> {
+  return new Promise((done, failed) => {
+    const queue = pending.get(key);
+    if (queue) return void queue.push({ put, remove, done, failed });
+    pending.set(key, [{ put, remove, done, failed }]);
+    void writeOwnerList(key);
   });
+}
+
+async function writeOwnerList(key: string): Promise<void> {
+  for (;;) {
+    const batch = pending.get(key) ?? [];
+    if (batch.length === 0) {
+      pending.delete(key);
+      return;
+    }
+    pending.set(key, []);
+    try {
+      await withLock(`ownerlist:${key}`, async () => {
+        const current = await readOwnerList(key);
+        let next = current;
+        for (const change of batch) next = applyOwnerListChange(next, change.put, change.remove);
+        if (sameEntries(current, next)) return;
+        await OwnerListModel.collection.replaceOne({ _id: key } as never, { entries: next } as never, {
+          upsert: true,
+        });
+      });
+      for (const change of batch) change.done();
+    } catch (err) {
+      for (const change of batch) change.failed(err);
+    }
+  }
 }
 
 /** Replaces whole lists at once (a rebuild from the records themselves). */
