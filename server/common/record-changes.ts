@@ -7,7 +7,16 @@
 import { logger } from './logger';
 
 export type RecordType =
-  'offer' | 'demand' | 'bid' | 'deal' | 'payment' | 'user' | 'organization' | 'notification' | 'message';
+  | 'offer'
+  | 'demand'
+  | 'bid'
+  | 'deal'
+  | 'payment'
+  | 'user'
+  | 'organization'
+  | 'notification'
+  | 'message'
+  | 'session';
 
 export interface RecordChange {
   type: RecordType;
