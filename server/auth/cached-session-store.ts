@@ -7,7 +7,7 @@
 import session from 'express-session';
 import { LRUCache } from 'lru-cache';
 import { recordWritten } from '../common/record-changes';
-import { onCacheInvalidation } from '../common/record-cache';
+import { onCacheClear, onCacheInvalidation } from '../common/record-cache';
 
 type Data = session.SessionData & { lastModified?: Date };
 type Callback<T = unknown> = (err?: unknown, value?: T) => void;
@@ -25,6 +25,7 @@ export class CachedSessionStore extends session.Store {
     onCacheInvalidation((change) => {
       if (change.type === 'session') this.cache.delete(change.id);
     });
+    onCacheClear(() => this.cache.clear());
   }
 
   get(sid: string, callback: Callback<Data | null>): void {

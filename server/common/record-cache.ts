@@ -108,6 +108,15 @@ export function allRecordCaches(): RecordCache<object>[] {
   return [...caches];
 }
 
+const clearers = new Set<() => void>();
+
+/** For caches of other shapes: emptied with the rest (a relay reconnect, a test's fresh database). */
+export function onCacheClear(clear: () => void): () => void {
+  clearers.add(clear);
+  return () => clearers.delete(clear);
+}
+
 export function clearRecordCaches(): void {
+  for (const clear of clearers) clear();
   for (const cache of caches) cache.clear();
 }

@@ -16,7 +16,8 @@ export type RecordType =
   | 'organization'
   | 'notification'
   | 'message'
-  | 'session';
+  | 'session'
+  | 'owner-list';
 
 export interface RecordChange {
   type: RecordType;

@@ -3,15 +3,39 @@
  * isolate updates, so two writers of one list would lose an entry) and kept in newest-first
  * order; a list keeps at most `MAX_ENTRIES`, dropping the oldest.
  */
+import { LRUCache } from 'lru-cache';
 import { withLock } from '../common/locks';
+import { onCacheClear, onCacheInvalidation } from '../common/record-cache';
+import { recordWritten } from '../common/record-changes';
 import { OwnerListModel, type OwnerListDoc, type OwnerListEntry } from './owner-list.model';
 
 export const MAX_ENTRIES = 5_000;
 
+/**
+ * Lists as last read or written here. A write drops the list in the other processes through
+ * the cache relay (a 'owner-list' change); the time limit bounds a lost message.
+ */
+const cached = new LRUCache<string, OwnerListEntry[]>({ max: 20_000, ttl: 30_000 });
+onCacheInvalidation((change) => {
+  if (change.type === 'owner-list') cached.delete(change.id);
+});
+onCacheClear(() => cached.clear());
+
 export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
+  const hit = cached.get(key);
+  if (hit) return hit;
+  const entries = await readStoredOwnerList(key);
+  if (!writing.has(key)) cached.set(key, entries);
+  return entries;
+}
+
+async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]> {
   const doc = await OwnerListModel.collection.findOne({ _id: key } as never);
   return ((doc as unknown as OwnerListDoc | null)?.entries ?? []) as OwnerListEntry[];
 }
+
+/** Lists being written by this process now: what a reader reads meanwhile is not kept. */
+const writing = new Set<string>();
 
 interface PendingChange {
   put: OwnerListEntry[];
@@ -46,19 +70,27 @@ async function writeOwnerList(key: string): Promise<void> {
       return;
     }
     pending.set(key, []);
+    writing.add(key);
+    cached.delete(key);
     try {
-      await withLock(`ownerlist:${key}`, async () => {
-        const current = await readOwnerList(key);
+      const written = await withLock(`ownerlist:${key}`, async () => {
+        const current = await readStoredOwnerList(key);
         let next = current;
         for (const change of batch) next = applyOwnerListChange(next, change.put, change.remove);
-        if (sameEntries(current, next)) return;
+        if (sameEntries(current, next)) return current;
         await OwnerListModel.collection.replaceOne({ _id: key } as never, { entries: next } as never, {
           upsert: true,
         });
+        await recordWritten({ type: 'owner-list', id: key });
+        return next;
       });
+      cached.set(key, written);
       for (const change of batch) change.done();
     } catch (err) {
+      cached.delete(key);
       for (const change of batch) change.failed(err);
+    } finally {
+      writing.delete(key);
     }
   }
 }
@@ -73,11 +105,13 @@ export async function replaceOwnerLists(lists: Map<string, OwnerListEntry[]>): P
         { upsert: true },
       ),
     );
+    cached.delete(key);
   }
 }
 
 export async function clearOwnerLists(): Promise<void> {
   await OwnerListModel.collection.deleteMany({});
+  cached.clear();
 }
 
 /** The pure rule: newest first, one entry per id, at most MAX_ENTRIES. */
