@@ -1,6 +1,6 @@
 /**
  * One behaviour contract for every search engine: runs on the embedded engine always, and on
- * Meilisearch too when MEILI_HOST is set.
+ * Meilisearch too when the global fixture started one (or TEST_MEILI_HOST is set).
  */
 import assert from 'node:assert/strict';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { EmbeddedSearchEngine } from '../../search/embedded/embedded-engine';
 import { MeiliSearchEngine } from '../../search/meili/meili-engine';
 import type { SearchEngine, SearchQuery, SearchResult } from '../../search/types';
+import { freshIndexName, meiliAvailable, meiliForTests } from '../helpers/search-engine';
 import { CONTRACT_DOCS, fixture } from './fixtures';
 
 interface EngineUnderTest {
@@ -26,17 +27,11 @@ const ENGINES: EngineUnderTest[] = [
     newPlace: () => join(mkdtempSync(join(tmpdir(), 'search-contract-')), 'index.sqlite'),
   },
 ];
-if (process.env.MEILI_HOST) {
-  let counter = 0;
-  const newPlace = (): string => `contract_${process.pid}_${Date.now()}_${counter++}`;
+if (meiliAvailable()) {
+  const newPlace = (): string => freshIndexName('contract');
   ENGINES.push({
     name: 'meilisearch',
-    make: (place) =>
-      new MeiliSearchEngine({
-        host: process.env.MEILI_HOST!,
-        apiKey: process.env.MEILI_KEY,
-        indexName: place ?? newPlace(),
-      }),
+    make: (place) => new MeiliSearchEngine({ ...meiliForTests(), indexName: place ?? newPlace() }),
     newPlace,
   });
 }
