@@ -30,7 +30,10 @@ export function meilisearchBinary(): string | null {
   }
 }
 
-export async function startMeilisearch(opts: { dataDir: string; logFile?: string }): Promise<RunningMeilisearch> {
+export async function startMeilisearch(opts: {
+  dataDir: string;
+  logFile?: string;
+}): Promise<RunningMeilisearch> {
   const bin = meilisearchBinary();
   if (!bin) throw new Error('no Meilisearch binary (../shared/tools/meilisearch/meilisearch or MEILI_BIN)');
   const dbDir = path.resolve(opts.dataDir);

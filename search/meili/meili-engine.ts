@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
-import type { Index, MultiSearchQuery, RankingScoreDetails, SearchParams, SearchResponse } from 'meilisearch';
+import type { Index, MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
 import { emptyFacets } from '../facets';
 import { highlight } from '../highlight';
 import { queryWordMatcher } from '../query-matcher';
@@ -25,6 +25,7 @@ import {
   foldedQuery,
   pageAndLimit,
   queryWords,
+  wholeWord,
 } from './params';
 import { MEILI_LAYOUT_VERSION, buildMeiliSettings } from './settings';
 
@@ -44,7 +45,6 @@ interface MeiliHit {
   province: string;
   price?: number;
   currency?: string;
-  _rankingScoreDetails?: RankingScoreDetails;
 }
 
 const LAYOUT_KEY = '__layout';
@@ -152,17 +152,18 @@ export class MeiliSearchEngine implements SearchEngine {
       });
       hits = response.hits;
     } else {
-      // Meilisearch ranks all words first, then fewer; the first `total` hits are the docs counted.
+      // The docs counted (all kept words), in Meilisearch's order, then those holding more of
+      // the dropped words first, then exact diacritics first.
       const window = Math.min(offset + limit, MAX_RERANK_WINDOW, total);
-      const response = await this.index.search<MeiliHit>(foldedQuery(words), {
-        matchingStrategy: 'last',
+      const response = await this.index.search<MeiliHit>(foldedQuery(words, used), {
+        matchingStrategy: 'all',
         filter,
         offset: 0,
         limit: window,
         attributesToRetrieve: RETRIEVED_ATTRIBUTES,
-        showRankingScoreDetails: true,
       });
-      const ranked = await this.exactFirst(query, words.slice(0, used), response.hits);
+      const levels = await this.levelsOf(query, words, used, response.hits);
+      const ranked = await this.exactFirst(query, words.slice(0, used), response.hits, levels);
       hits = ranked.slice(offset, offset + limit);
     }
     const matches = words.length > 0 ? queryWordMatcher(words) : () => false;
@@ -177,8 +178,8 @@ export class MeiliSearchEngine implements SearchEngine {
     if (opts.ids) filter.push(`id IN [${opts.ids.map((id) => JSON.stringify(id)).join(', ')}]`);
     // One query per word (OR semantics); a doc's score is the sum of its per-word ranking scores.
     const responses = await this.multiSearch(
-      words.map((q) => ({
-        q,
+      words.map((word) => ({
+        q: wholeWord(word),
         filter,
         limit: Math.max(opts.limit * 5, 50),
         showRankingScore: true,
@@ -242,21 +243,52 @@ export class MeiliSearchEngine implements SearchEngine {
     return response.results;
   }
 
-  /** Within each words bucket, docs holding every typed diacritic exactly come first. */
+  /**
+   * For each hit, how many more words than the kept ones it holds (all of the first `used + k`),
+   * like Meilisearch's `last` strategy: one count per dropped word, among the hits.
+   */
+  private async levelsOf(
+    query: SearchQuery,
+    words: ReturnType<typeof queryWords>,
+    used: number,
+    hits: MeiliHit[],
+  ): Promise<Map<string, number>> {
+    const levels = new Map<string, number>();
+    if (used >= words.length || hits.length === 0) return levels;
+    const ids = `id IN [${hits.map((h) => JSON.stringify(h.id)).join(', ')}]`;
+    const responses = await this.multiSearch(
+      words.slice(used).map((_, k) => ({
+        q: foldedQuery(words, used + k + 1),
+        matchingStrategy: 'all',
+        filter: [...buildMeiliFilter(query), ids],
+        limit: hits.length,
+        attributesToRetrieve: ['id'],
+      })),
+    );
+    responses.forEach((response, k) => {
+      for (const hit of response.hits) levels.set(hit.id, k + 1);
+    });
+    return levels;
+  }
+
+  /** Within each words level, docs holding every typed diacritic exactly come first. */
   private async exactFirst(
     query: SearchQuery,
     words: ReturnType<typeof queryWords>,
     hits: MeiliHit[],
+    levels: Map<string, number>,
   ): Promise<MeiliHit[]> {
     const params = buildMeiliExactParams(
       query,
       words,
       hits.map((h) => h.id),
     );
-    if (!params) return hits;
-    const response = await this.index.search<MeiliHit>(params.q, params);
-    const exact = new Set(response.hits.map((h) => h.id));
-    const bucket = (hit: MeiliHit): number => hit._rankingScoreDetails?.words?.matchingWords ?? 0;
+    const exact = new Set<string>();
+    if (params) {
+      const response = await this.index.search<MeiliHit>(params.q, params);
+      for (const hit of response.hits) exact.add(hit.id);
+    }
+    const bucket = (hit: MeiliHit): number => levels.get(hit.id) ?? 0;
     return hits
       .map((hit, position) => ({ hit, position }))
       .sort(

@@ -66,12 +66,23 @@ export function queryWords(q: SearchQuery): QueryWord[] {
   return parseQueryWords(q.q, MAX_QUERY_WORDS);
 }
 
-/** The folded text of the first `count` words: what Meilisearch is asked (it folds documents the same way). */
+/**
+ * The folded text of the first `count` words: what Meilisearch is asked (it folds documents the
+ * same way). Meilisearch reads the last word of a query as a prefix unless a space follows it:
+ * only the word the user is still typing is a prefix, so when words were dropped the text ends
+ * with a space.
+ */
 export function foldedQuery(words: QueryWord[], count = words.length): string {
-  return words
+  const text = words
     .slice(0, count)
     .map((w) => w.folded)
     .join(' ');
+  return count < words.length ? `${text} ` : text;
+}
+
+/** One whole word, not read as a prefix. */
+export function wholeWord(word: string): string {
+  return `${word} `;
 }
 
 /**
