@@ -45,7 +45,8 @@ interface DictionaryEntry {
   other: string[][];
 }
 
-const MAX_TERM_WORDS = 4;
+/** Longest dictionary term read in a query (Meilisearch reads synonyms of up to three words). */
+export const MAX_TERM_WORDS = 3;
 let dictionary: Map<string, DictionaryEntry[]> | null = null;
 
 function buildDictionary(): Map<string, DictionaryEntry[]> {
@@ -94,7 +95,11 @@ export function toUnits(words: PlannedWord[]): QueryUnit[] {
     const synonyms = matches.filter((m) => m.folded.length === length).flatMap((m) => m.other);
     const unique = [...new Map(synonyms.map((s) => [s.join(' '), s])).values()];
     const unitWords = words.slice(i, i + length);
-    units.push({ words: unitWords, synonyms: unique, generic: unitWords.every((w) => isGenericWord(w.exact)) });
+    units.push({
+      words: unitWords,
+      synonyms: unique,
+      generic: unitWords.every((w) => isGenericWord(w.exact)),
+    });
     i += length;
   }
   return units;
@@ -104,7 +109,13 @@ export function toUnits(words: PlannedWord[]): QueryUnit[] {
 function endsInWord(q: string): boolean {
   const tokens = exactTokens(q);
   if (tokens.length === 0) return false;
-  return q.normalize('NFC').toLowerCase().trimEnd().endsWith(tokens[tokens.length - 1]) && !/\s$/.test(q);
+  return (
+    q
+      .normalize('NFC')
+      .toLowerCase()
+      .trimEnd()
+      .endsWith(tokens[tokens.length - 1]) && !/\s$/.test(q)
+  );
 }
 
 export function planQuery(q: string | undefined): QueryPlan {

@@ -273,7 +273,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       );
       const expressions = unitExpressions(unit, words);
       if (anyDoc.get(expressions.any) === undefined) continue;
-      const frequency = Math.min(...unit.words.map((w) => this.documentFrequency(w.strict ? w.exact : w.folded)));
+      const frequency = Math.min(
+        ...unit.words.map((w) => this.documentFrequency(w.strict ? w.exact : w.folded)),
+      );
       units.push({ words: unit.words, expressions, frequency, generic: unit.generic });
     }
     return units;

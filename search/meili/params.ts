@@ -3,7 +3,6 @@ import { parseQueryWords } from '../text';
 import type { QueryWord } from '../text';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_WORDS } from '../types';
 import type { SearchQuery } from '../types';
-import { exactCode } from './exact-code';
 import { FACET_ATTRIBUTES } from './settings';
 
 export const RETRIEVED_ATTRIBUTES = [
@@ -114,23 +113,5 @@ export function buildMeiliCountParams(q: SearchQuery, words: QueryWord[], count:
     facets: FACET_ATTRIBUTES,
     page: 1,
     hitsPerPage: 0,
-  };
-}
-
-/** Which of `ids` hold every typed diacritic word exactly (see exact-code.ts). */
-export function buildMeiliExactParams(
-  q: SearchQuery,
-  words: QueryWord[],
-  ids: string[],
-): SearchParams | null {
-  const codes = words.filter((w) => w.hasDiacritics).map((w) => exactCode(w.exact));
-  if (codes.length === 0 || ids.length === 0) return null;
-  return {
-    q: codes.join(' '),
-    matchingStrategy: 'all',
-    attributesToSearchOn: ['exactCodes'],
-    filter: [...buildMeiliFilter(q), `id IN [${ids.map(quoted).join(', ')}]`],
-    limit: ids.length,
-    attributesToRetrieve: ['id'],
   };
 }

@@ -131,7 +131,10 @@ for (const engineUnderTest of ENGINES) {
       it('when a request is phrased with filler words, then they are not required to match', async () => {
         const result = await search({ q: 'Cần công nghệ nào cho nuôi tôm không?' });
         assert.equal(ids(result)[0], 'shrimp');
-        assert.equal((await search({ q: 'looking for a wastewater treatment for the villages' })).hits[0].id, 'wastewater-en');
+        assert.equal(
+          (await search({ q: 'looking for a wastewater treatment for the villages' })).hits[0].id,
+          'wastewater-en',
+        );
       });
 
       it('when the query is in the other language, then the vi↔en dictionary finds the listing', async () => {
