@@ -143,6 +143,15 @@ export function dropOrder(units: { frequency: number; generic: boolean }[]): num
     .map((x) => x.i);
 }
 
+/**
+ * Words in no listing are left out, but when most of a query's units are in none, the query is
+ * about something the index does not hold: nothing matches (rather than whatever one common
+ * word finds).
+ */
+export function enoughUnitsMatch(matching: number, planned: number): boolean {
+  return matching > 0 && matching * 2 >= planned;
+}
+
 /** Weight of a unit in the ranking: rare units weigh more (inverse document frequency). */
 export function unitWeight(frequency: number, total: number): number {
   return Math.log(1 + total / Math.max(1, frequency));

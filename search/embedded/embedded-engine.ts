@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { highlight } from '../highlight';
 import type { WordMatcher } from '../highlight';
 import { queryWordMatcher } from '../query-matcher';
-import { dropOrder, keptUnits, planQuery, unitWeight } from '../query-plan';
+import { dropOrder, enoughUnitsMatch, keptUnits, planQuery, unitWeight } from '../query-plan';
 import type { PlannedWord } from '../query-plan';
 import { relevanceTerms } from '../relevance-terms';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../types';
@@ -173,7 +173,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)));
     const plan = planQuery(query.q);
     const units = this.unitsOf(plan.units);
-    if (plan.units.length > 0 && units.length === 0)
+    if (plan.units.length > 0 && !enoughUnitsMatch(units.length, plan.units.length))
       return { hits: [], total: 0, facets: this.columns.facets([]), page, limit };
 
     const order = dropOrder(units);

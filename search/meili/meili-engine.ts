@@ -3,7 +3,7 @@ import type { Index, MultiSearchQuery, SearchParams, SearchResponse } from 'meil
 import { emptyFacets } from '../facets';
 import { highlight } from '../highlight';
 import { queryWordMatcher } from '../query-matcher';
-import { dropOrder, keptUnits, planQuery, unitWeight } from '../query-plan';
+import { dropOrder, enoughUnitsMatch, keptUnits, planQuery, unitWeight } from '../query-plan';
 import type { QueryUnit } from '../query-plan';
 import { relevanceTerms } from '../relevance-terms';
 import { foldToken } from '../text';
@@ -130,7 +130,7 @@ export class MeiliSearchEngine implements SearchEngine {
     const sort = buildMeiliSort(query.sort);
     const plan = planQuery(query.q);
     const units = await this.unitsOf(plan.units);
-    if (plan.units.length > 0 && units.length === 0)
+    if (plan.units.length > 0 && !enoughUnitsMatch(units.length, plan.units.length))
       return { hits: [], total: 0, facets: emptyFacets(), page, limit };
 
     // All units, then the generic and most common dropped first, while fewer than a page.
