@@ -24,6 +24,10 @@ interface SizeResult {
   reopenMs: number;
   queries: number;
   all: Percentiles;
+  /** CPU time of the search thread: what a query costs, less the waiting on a shared machine. */
+  cpu: Percentiles;
+  /** Wall time of a fixed CPU loop in the same process: compare runs by this. */
+  bareLoopMs: number;
   byCategory: Record<string, Percentiles>;
 }
 
@@ -61,12 +65,20 @@ async function benchSize(n: number, rounds: number): Promise<SizeResult> {
     const mix = searchQueryMix();
     for (const q of mix) await engine.search(q);
     const all: number[] = [];
+    const cpu: number[] = [];
     const byCategory: Record<string, number[]> = {};
+    const bareStarted = performance.now();
+    let sink = 0;
+    for (let i = 0; i < 20_000_000; i++) sink += i % 7;
+    const bareLoopMs = performance.now() - bareStarted + (sink < 0 ? 1 : 0);
     for (let round = 0; round < rounds; round++) {
       for (const q of mix) {
+        const cpuStarted = process.cpuUsage();
         const t = performance.now();
         await engine.search(q);
         const ms = performance.now() - t;
+        const used = process.cpuUsage(cpuStarted);
+        cpu.push((used.user + used.system) / 1000);
         all.push(ms);
         (byCategory[queryCategory(q)] ??= []).push(ms);
       }
@@ -81,6 +93,8 @@ async function benchSize(n: number, rounds: number): Promise<SizeResult> {
       reopenMs,
       queries: all.length,
       all: percentiles(all),
+      cpu: percentiles(cpu),
+      bareLoopMs,
       byCategory: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, percentiles(v)])),
     };
   } finally {
@@ -91,13 +105,18 @@ async function benchSize(n: number, rounds: number): Promise<SizeResult> {
 function printTable(results: SizeResult[]): void {
   const ms = (x: number): string => x.toFixed(2);
   console.log('\nEmbedded search engine (SQLite FTS5), in-process');
-  console.log('| listings | build s | RSS MB | file MB | reopen ms | queries | p50 ms | p95 ms | p99 ms |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '| listings | build s | RSS MB | file MB | reopen ms | queries | p50 ms | p95 ms | p99 ms | CPU p50 / p95 / p99 ms | bare loop ms |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     console.log(
-      `| ${r.n} | ${r.buildSeconds.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.fileMb.toFixed(0)} | ${r.reopenMs.toFixed(0)} | ${r.queries} | ${ms(r.all.p50)} | ${ms(r.all.p95)} | ${ms(r.all.p99)} |`,
+      `| ${r.n} | ${r.buildSeconds.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.fileMb.toFixed(0)} | ${r.reopenMs.toFixed(0)} | ${r.queries} | ${ms(r.all.p50)} | ${ms(r.all.p95)} | ${ms(r.all.p99)} | ${ms(r.cpu.p50)} / ${ms(r.cpu.p95)} / ${ms(r.cpu.p99)} | ${r.bareLoopMs.toFixed(0)} |`,
     );
   }
+  console.log(
+    '(bare loop: 2e7 iterations of a fixed loop, about 20 ms on an idle core; larger means a loaded machine)',
+  );
   console.log('\nBy kind of query (p50 / p95 / p99 ms)');
   console.log('| listings | ' + Object.keys(results[0].byCategory).join(' | ') + ' |');
   console.log(

@@ -5,6 +5,7 @@ import { queryWordMatcher } from '../query-matcher';
 import { dropOrder, enoughUnitsMatch, keptUnits, planQuery, unitWeight } from '../query-plan';
 import type { PlannedWord } from '../query-plan';
 import { relevanceTerms } from '../relevance-terms';
+import { wordsForIndex } from '../text';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../types';
 import type {
   OpenResult,
@@ -18,12 +19,13 @@ import type {
 } from '../types';
 import { DocColumns } from './doc-columns';
 import type { StoredDoc } from './doc-columns';
-import { allOf, anyOf, inTitle, phraseOf, unitExpressions, wordExpressions } from './fts-query';
+import { allOf, anyOf, inTitle, unitExpressions, wordExpressions } from './fts-query';
 import type { Expressions } from './fts-query';
 import { foldedWordsOf, indexedText } from './indexed-text';
 import { openIndexDatabase } from './open-database';
 import { StatementCache } from './statement-cache';
 import { topK } from './top-k';
+import { TermFrequencies } from './term-frequencies';
 import { Vocabulary } from './vocabulary';
 
 interface HitRow {
@@ -47,6 +49,9 @@ interface HitRow {
 const WEIGHT = { dropped: 8, typoFree: 4, phrase: 2, title: 1 } as const;
 /** Dropped-unit weights are compared in steps of 1/WEIGHT_STEPS. */
 const WEIGHT_STEPS = 16;
+/** Proximity re-ranks the best PROXIMITY_POOL × page size (at least MIN_PROXIMITY_POOL) docs. */
+const PROXIMITY_POOL = 4;
+const MIN_PROXIMITY_POOL = 100;
 /** Words in more than this share of the listings say little about a match and are left out of relevance(). */
 const RELEVANCE_COMMON_WORD_SHARE = 0.5;
 const RELEVANCE_MAX_WORDS = 64;
@@ -64,6 +69,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private matchRowids: Database.Statement | null = null;
   private readonly columns = new DocColumns();
   private readonly vocabulary = new Vocabulary(() => this.readVocabulary());
+  private readonly frequencies = new TermFrequencies(
+    () =>
+      this.database().prepare('SELECT term, doc FROM fts_vocab').iterate() as Iterable<{
+        term: string;
+        doc: number;
+      }>,
+  );
 
   constructor(private readonly path: string) {}
 
@@ -120,7 +132,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
           rowid = Number(insertDoc.run(...values, doc.publishedAt, doc.title, doc.summary).lastInsertRowid);
         }
         const body = [doc.summary, doc.body, ...doc.keywords];
-        insertText.run(rowid, indexedText([doc.title]), indexedText(body));
+        const titleText = indexedText([doc.title]);
+        const bodyText = indexedText(body);
+        insertText.run(rowid, titleText, bodyText);
+        if (this.frequencies.loaded && !existing)
+          this.frequencies.addDocument(`${titleText} ${bodyText}`.split(' '));
         if (this.vocabulary.loaded) this.vocabulary.add(foldedWordsOf([doc.title, ...body]));
         stored.push({
           rowid,
@@ -165,6 +181,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     })();
     this.columns.clear();
     this.vocabulary.reset();
+    this.frequencies.reset();
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -252,6 +269,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.matchRowids = null;
     this.columns.clear();
     this.vocabulary.reset();
+    this.frequencies.reset();
   }
 
   /** Rowids passing the filters, among the FTS matches of `match` (or all docs when null). */
@@ -282,8 +300,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private documentFrequency(term: string): number {
-    const row = this.sql('SELECT doc FROM fts_vocab WHERE term = ?').get(term) as { doc: number } | undefined;
-    return row?.doc ?? 0;
+    return this.frequencies.of(term);
   }
 
   /** The first `k` of `rowids` in result order. */
@@ -308,7 +325,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     if (sort === 'newest' || units.length === 0) return topK(rowids, k, newest);
     const score = this.relevanceScores(units, kept);
-    return topK(rowids, k, (a, b) => score[b] - score[a] || newest(a, b));
+    const byScore = (a: number, b: number): number => score[b] - score[a] || newest(a, b);
+    // Proximity is judged on the best candidates only, in their title and summary: an FTS5
+    // phrase query over every match reads the position lists of the most common words.
+    const keptWords: PlannedWord[] = kept.flatMap((i) => units[i].words);
+    if (keptWords.length < 2) return topK(rowids, k, byScore);
+    const candidates = topK(rowids, Math.max(k * PROXIMITY_POOL, MIN_PROXIMITY_POOL), byScore);
+    const phrase = ` ${keptWords.map((w) => w.folded).join(' ')}${keptWords[keptWords.length - 1].prefix ? '' : ' '}`;
+    const text = this.sql('SELECT title, summary FROM docs WHERE rowid = ?');
+    for (const r of candidates) {
+      const row = text.get(r) as { title: string; summary: string };
+      if (` ${wordsForIndex(`${row.title}\n${row.summary}`).folded} `.includes(phrase))
+        score[r] += WEIGHT.phrase;
+    }
+    return topK(candidates, k, byScore);
   }
 
   private relevanceScores(units: PlannedUnit[], kept: number[]): Float64Array {
@@ -326,8 +356,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     if (kept.some((i) => expressions[i].withoutTypos))
       add(kept.map((i) => expressions[i].withoutTypos ?? expressions[i].any).join(' AND '), WEIGHT.typoFree);
-    const keptWords: PlannedWord[] = kept.flatMap((i) => units[i].words);
-    if (keptWords.length > 1) add(phraseOf(keptWords), WEIGHT.phrase);
     add(inTitle(base), WEIGHT.title);
     return score;
   }
@@ -335,9 +363,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** The query words in the index (`found`), and those not in most listings (`telling`). */
   private wordsOf(words: string[]): { telling: string[]; found: string[] } {
     const total = this.columns.size;
-    const frequency = this.sql('SELECT doc FROM fts_vocab WHERE term = ?');
     const counted = words
-      .map((word) => ({ word, docs: (frequency.get(word) as { doc: number } | undefined)?.doc ?? 0 }))
+      .map((word) => ({ word, docs: this.frequencies.of(word) }))
       .filter((w) => w.docs > 0);
     return {
       found: counted.map((w) => w.word),

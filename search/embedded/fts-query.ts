@@ -51,9 +51,3 @@ export function inTitle(expression: string): string {
 export function anyOf(terms: string[]): string {
   return terms.map(quote).join(' OR ');
 }
-
-/** The folded words as a phrase (adjacent words), for the proximity criterion. */
-export function phraseOf(words: PlannedWord[]): string {
-  const phrase = quote(words.map((w) => w.folded).join(' '));
-  return words[words.length - 1]?.prefix ? `${phrase}*` : phrase;
-}
