@@ -57,10 +57,10 @@ const RELEVANCE_COMMON_WORD_SHARE = 0.5;
 const RELEVANCE_MAX_WORDS = 64;
 
 /**
- * Search over SQLite FTS5 in one file. Matching mimics Meilisearch: all words first, then words
- * dropped from the end while there are fewer results than a page; per-word typo tolerance from
- * the index's own vocabulary; prefix search on the last word. Filters, facets and sorting run
- * over the matching rowids in typed arrays (DocColumns).
+ * Search over SQLite FTS5 in one file, reading queries as query-plan.ts says: all units first,
+ * then units dropped (generic and most common first) while there are fewer results than a page;
+ * per-word typo tolerance from the index's own vocabulary; prefix search on the word being typed.
+ * Filters, facets and sorting run over the matching rowids in typed arrays (DocColumns).
  */
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;

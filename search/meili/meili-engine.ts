@@ -53,10 +53,11 @@ const RELEVANCE_MAX_WORDS = 10;
 const WEIGHT_STEPS = 16;
 
 /**
- * Search on Meilisearch, behaving like the embedded engine: folded queries against folded copies
- * of the text; words dropped from the end while fewer than a page of results (counted with
- * `matchingStrategy: 'all'` on each shorter query, so totals and facets cover exactly the docs
- * shown); exact-diacritic matches moved first within each words bucket.
+ * Search on Meilisearch, behaving like the embedded engine (see query-plan.ts): folded words
+ * against folded copies of the text, exact codes for words typed with diacritics; units dropped
+ * (generic and most common first) while fewer than a page of results, each level counted with
+ * `matchingStrategy: 'all'` so totals and facets cover exactly the docs shown; hits re-ranked by
+ * the dropped units they hold.
  */
 export class MeiliSearchEngine implements SearchEngine {
   readonly name = 'meilisearch' as const;
