@@ -12,6 +12,7 @@
 import { isGenericWord, withoutStopWords } from './stop-words';
 import { SYNONYM_PAIRS } from './synonyms';
 import { exactTokens, foldToken, foldVietnamese } from './text';
+import { allowedTypos, typoCost } from './typo';
 import { MAX_QUERY_WORDS } from './types';
 
 export interface PlannedWord {
@@ -105,6 +106,33 @@ export function toUnits(words: PlannedWord[]): QueryUnit[] {
   return units;
 }
 
+let singleWordTerms: string[] | null = null;
+
+/**
+ * A word typed with a typo (or unfinished) that reads as one single-word dictionary term within
+ * the word's typo allowance is spelled as that term ("hydroponic" → "hydroponics"), so its
+ * translation applies on both engines; typo tolerance still finds the typed spelling.
+ */
+function dictionarySpelling(word: PlannedWord): PlannedWord {
+  if (word.strict || allowedTypos(word.folded) === 0) return word;
+  dictionary ??= buildDictionary();
+  singleWordTerms ??= [...dictionary.values()]
+    .flat()
+    .flatMap((e) => (e.folded.length === 1 ? [e.folded[0]] : []));
+  if (singleWordTerms.includes(word.folded)) return word;
+  let best: { term: string; cost: number } | null = null;
+  let tie = false;
+  for (const term of singleWordTerms) {
+    const cost = typoCost(word.folded, term, allowedTypos(word.folded), word.prefix);
+    if (cost === Infinity) continue;
+    if (!best || cost < best.cost) {
+      best = { term, cost };
+      tie = false;
+    } else if (cost === best.cost && term !== best.term) tie = true;
+  }
+  return best && !tie ? { ...word, exact: best.term, folded: best.term } : word;
+}
+
 /** Whether the query ends inside a word (the user is still typing it). */
 function endsInWord(q: string): boolean {
   const tokens = exactTokens(q);
@@ -127,7 +155,12 @@ export function planQuery(q: string | undefined): QueryPlan {
     .slice(0, MAX_QUERY_WORDS)
     .map(({ exact, index }) => {
       const folded = foldToken(exact);
-      return { exact, folded, strict: folded !== exact, prefix: typing && index === lastIndex };
+      return dictionarySpelling({
+        exact,
+        folded,
+        strict: folded !== exact,
+        prefix: typing && index === lastIndex,
+      });
     });
   return { units: toUnits(words), words };
 }
