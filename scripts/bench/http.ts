@@ -11,7 +11,7 @@
  * 20) and writes them as JSON with `--json`.
  *
  *   npm run bench:http -- [--listings demo,10000] [--duration 4] [--connections 20] [--writers 20]
- *                         [--payments 15] [--rooms 5] [--query "công nghệ"] [--json out.json]
+ *                         [--payments 15] [--rooms 10] [--query "công nghệ"] [--json out.json]
  *                         [--reads offers,deals] [--writes none|bids,terms,message,payments]
  *
  * `--listings 100000` for the large run. About four minutes with the defaults.
@@ -64,7 +64,7 @@ function parseOptions(argv: string[]): Options {
     connections: num('connections', 20),
     writers: num('writers', 20),
     paymentsPerWriter: num('payments', 15),
-    roomsPerWriter: num('rooms', 5),
+    roomsPerWriter: num('rooms', 10),
     query: get('query') ?? 'công nghệ',
     reads: list('reads'),
     writes: list('writes'),
