@@ -11,7 +11,7 @@
  * 20) and writes them as JSON with `--json`.
  *
  *   npm run bench:http -- [--listings demo,10000] [--duration 4] [--connections 20] [--writers 20]
- *                         [--payments 15] [--rooms 5] [--query "công nghệ"] [--json out.json]
+ *                         [--payments 15] [--rooms 10] [--query "công nghệ"] [--json out.json]
  *                         [--reads offers,deals] [--writes none|bids,terms,message,payments]
  *
  * `--listings 100000` for the large run. About four minutes with the defaults.
@@ -64,7 +64,7 @@ function parseOptions(argv: string[]): Options {
     connections: num('connections', 20),
     writers: num('writers', 20),
     paymentsPerWriter: num('payments', 15),
-    roomsPerWriter: num('rooms', 5),
+    roomsPerWriter: num('rooms', 10),
     query: get('query') ?? 'công nghệ',
     reads: list('reads'),
     writes: list('writes'),
@@ -76,38 +76,36 @@ async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const results: SizeResult[] = [];
+  const header = () =>
+    `HTTP bench, ${opts.seconds} s per route and server; ${os.cpus().length} CPUs, Node ${process.version}; ` +
+    `${((performance.now() - started) / 1000).toFixed(0)} s so far`;
   for (const size of opts.sizes) {
-    results.push(
-      await runSize({
-        ...size,
-        seconds: opts.seconds,
-        connections: opts.connections,
-        writers: opts.writers,
-        paymentsPerWriter: opts.paymentsPerWriter,
-        roomsPerWriter: opts.roomsPerWriter,
-        query: opts.query,
-        reads: opts.reads,
-        writes: opts.writes,
-        log: (line) => console.log(line),
-      }),
-    );
+    const result = await runSize({
+      ...size,
+      seconds: opts.seconds,
+      connections: opts.connections,
+      writers: opts.writers,
+      paymentsPerWriter: opts.paymentsPerWriter,
+      roomsPerWriter: opts.roomsPerWriter,
+      query: opts.query,
+      reads: opts.reads,
+      writes: opts.writes,
+      log: (line) => console.log(line),
+    });
+    results.push(result);
+    // Each size's table as soon as it is measured, and the JSON so far: a long run stopped half-way keeps them.
+    console.log(`\n${header()}\n\n${sizeTable(result, opts.connections, opts.writers, opts.seconds)}\n`);
+    if (opts.json) {
+      const report = {
+        at: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, node: process.version },
+        options: { ...opts, json: undefined },
+        sizes: results,
+      };
+      fs.writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
+    }
   }
-  console.log(
-    `\nHTTP bench, ${opts.seconds} s per route and server; ${os.cpus().length} CPUs, Node ${process.version}; ` +
-      `${((performance.now() - started) / 1000).toFixed(0)} s in all\n`,
-  );
-  for (const size of results)
-    console.log(`${sizeTable(size, opts.connections, opts.writers, opts.seconds)}\n`);
-  if (opts.json) {
-    const report = {
-      at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, node: process.version },
-      options: { ...opts, json: undefined },
-      sizes: results,
-    };
-    fs.writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`results written to ${opts.json}`);
-  }
+  if (opts.json) console.log(`results written to ${opts.json}`);
 }
 
 main().then(

@@ -5,8 +5,14 @@
  */
 import autocannon from 'autocannon';
 
-/** A request not answered by then counts as failed. */
-export const REQUEST_TIMEOUT_S = 30;
+/**
+ * A request not answered by then counts as failed. Long on purpose: a request the client gives up
+ * on still runs on the server and would slow the next route's figures.
+ */
+export const REQUEST_TIMEOUT_S = 120;
+/** A route whose single request takes longer than this behind a run's backlog is not measured further. */
+const SLOW_S = 30;
+const DRAIN_LIMIT_S = 120;
 
 export interface LoadResult {
   /** 2xx answers per second over the run. */
@@ -20,6 +26,8 @@ export interface LoadResult {
   seconds: number;
   /** Too slow for the timed run: measured over one request per connection instead. */
   onePerConnection?: boolean;
+  /** Too slow even for that: one request took longer than SLOW_S; counted as `connections` failures. */
+  tooSlow?: boolean;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -43,7 +51,8 @@ export function summarize(latencies: number[], failed: number, seconds: number):
 /**
  * `connections` clients sending the same request for `seconds`. A route slower than that would
  * answer (nearly) nothing within the run, autocannon dropping what is in flight at the end: it is
- * then measured over one request per connection instead, each awaited to the end.
+ * then measured over one request per connection instead, each awaited to the end; unless even a
+ * single request took longer than SLOW_S behind those in flight, when it counts as not answering.
  */
 export async function readLoad(opts: {
   url: string;
@@ -52,8 +61,9 @@ export async function readLoad(opts: {
   headers?: Record<string, string>;
 }): Promise<LoadResult> {
   const timed = await autocannonRun({ ...opts, duration: opts.seconds });
-  await drain(opts.url, opts.headers);
+  const drainSeconds = await drain(opts.url, opts.headers);
   if (timed.ok >= opts.connections) return timed;
+  if (drainSeconds > SLOW_S) return { ...timed, failed: timed.failed + opts.connections, tooSlow: true };
   const slow = await autocannonRun({ ...opts, amount: opts.connections });
   if (slow.failed > 0) await drain(opts.url, opts.headers);
   return { ...slow, onePerConnection: true };
@@ -61,12 +71,15 @@ export async function readLoad(opts: {
 
 /**
  * autocannon stops waiting at the end of its run, but the server still works through the
- * requests in flight: one more request, queued behind them, keeps them out of the next figures.
+ * requests in flight: one more request, started after them, is answered about when they are done
+ * (or given up after DRAIN_LIMIT_S). Returns how long it took.
  */
-async function drain(url: string, headers?: Record<string, string>): Promise<void> {
-  await fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000) })
+async function drain(url: string, headers?: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  await fetch(url, { headers, signal: AbortSignal.timeout(DRAIN_LIMIT_S * 1000) })
     .then((res) => res.arrayBuffer())
     .catch(() => undefined);
+  return (performance.now() - started) / 1000;
 }
 
 async function autocannonRun(opts: {

@@ -26,12 +26,15 @@ export function sizeTable(size: SizeResult, connections: number, writers: number
     const e = r.exchange;
     const met = r.met === undefined ? '' : r.met ? 'yes' : '**no**';
     lines.push(
-      `| \`${r.route}\` | ${rps(e.rps)}${e.onePerConnection ? ' †' : ''} | ${ms(e.p50)} | ${ms(e.p95)} | ${ms(e.p99)} | ${rps(r.bare.rps)} | ` +
+      `| \`${r.route}\` | ${rps(e.rps)}${e.onePerConnection ? ' †' : e.tooSlow ? ' ‡' : ''} | ${ms(e.p50)} | ${ms(e.p95)} | ${ms(e.p99)} | ${rps(r.bare.rps)} | ` +
         `${ratio(r.ratio)} | ${e.failed} | ${describeTargets(r.targets)} | ${met} |`,
     );
   }
   if (size.rows.some((r) => r.exchange.onePerConnection)) {
     lines.push('', `† answered too slowly for a ${seconds} s run: measured over one request per connection.`);
+  }
+  if (size.rows.some((r) => r.exchange.tooSlow)) {
+    lines.push('', '‡ did not answer: a single request took more than 30 s behind those of the run.');
   }
   if (size.skipped.length > 0)
     lines.push('', `Left out (the exchange did not answer them): ${size.skipped.join(', ')}.`);

@@ -6,16 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import mongoose from 'mongoose';
-import { startFerretDb, type RunningService } from '../../services/services';
 import { capture, startBareChild, type BareChild, type BareRoute } from './bare-server';
-import {
-  BENCH_SESSION_SECRET,
-  OPERATOR,
-  startExchangeChild,
-  waitForSearchIndex,
-  type ExchangeChild,
-} from './exchange-child';
+import { OPERATOR } from './exchange-child';
 import { readLoad, writeLoad, type LoadResult } from './load';
 import {
   captureRead,
@@ -26,7 +18,8 @@ import {
   signIn,
   type HttpWrite,
 } from './scenarios';
-import { seedBench, type Fixture } from './seed';
+import type { Fixture } from './seed';
+import { Cleanup, startStack } from './stack';
 import { targetsFor, type Targets } from './targets';
 
 export interface RunOptions {
@@ -74,17 +67,6 @@ export interface SizeResult {
 const selected = (names: string[], name: string) =>
   names.length === 0 || names.some((n) => n !== 'none' && name.includes(n));
 
-/** Stops what was started, newest first; safe to call twice. */
-class Cleanup {
-  private readonly steps: (() => Promise<unknown>)[] = [];
-  add(step: () => Promise<unknown>) {
-    this.steps.push(step);
-  }
-  async run() {
-    for (const step of this.steps.splice(0).reverse()) await step().catch(() => undefined);
-  }
-}
-
 export async function runSize(opts: RunOptions): Promise<SizeResult> {
   const cleanup = new Cleanup();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-bench-http-'));
@@ -93,44 +75,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const db: RunningService = await startFerretDb({ dataDir: path.join(tmp, 'db') });
-    cleanup.add(() => db.stop());
-    const mongodbUri = `${db.url}bench_http`;
-
-    const seedStarted = performance.now();
-    await mongoose.connect(mongodbUri);
-    let fixture: Fixture;
-    try {
-      fixture = await seedBench({
-        listings: opts.listings,
-        writers: opts.writers,
-        paymentsPerWriter: opts.paymentsPerWriter,
-        roomsPerWriter: opts.roomsPerWriter,
-        sessionSecret: BENCH_SESSION_SECRET,
-      });
-    } finally {
-      await mongoose.disconnect();
-    }
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
-    const counts = Object.entries(fixture.counts)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ');
-    opts.log(`[${opts.label}] seeded ${counts} in ${seedSeconds.toFixed(1)} s`);
-
-    const startStarted = performance.now();
-    const exchange: ExchangeChild = await startExchangeChild({ mongodbUri, tmpDir: tmp });
-    cleanup.add(() => exchange.stop());
-    const exchangeStartSeconds = (performance.now() - startStarted) / 1000;
-    const indexSeconds = await waitForSearchIndex(
-      exchange.url,
-      fixture.publishedListings,
-      60_000 + opts.listings * 5,
-    );
-    opts.log(
-      `[${opts.label}] exchange up in ${exchangeStartSeconds.toFixed(1)} s; search index caught up ` +
-        `(${fixture.publishedListings} published listings) ${indexSeconds.toFixed(1)} s later`,
-    );
-
+    const { fixture, exchange, timings } = await startStack(opts, tmp, cleanup);
     const readerCookie = await signIn(exchange.url, fixture.reader.email, fixture.reader.password);
     const operatorCookie = await signIn(exchange.url, OPERATOR.email, OPERATOR.password);
     const reads = readRoutes(fixture, readerCookie, opts.query).filter((r) => selected(opts.reads, r.name));
@@ -232,9 +177,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
       label: opts.label,
       listings: fixture.counts.listings,
       counts: fixture.counts,
-      seedSeconds,
-      exchangeStartSeconds,
-      indexSeconds,
+      ...timings,
       rows,
       skipped,
       loadAverage: [loadBefore, os.loadavg()[0]],

@@ -17,39 +17,26 @@ export interface ReadRoute {
   page: boolean;
 }
 
+/**
+ * Lookups by id and search first: a list route that cannot keep up leaves work behind in the
+ * database, which would slow whatever is measured after it.
+ */
 export function readRoutes(fixture: Fixture, readerCookie: string, searchQuery: string): ReadRoute[] {
+  const signedIn = { cookie: readerCookie, db: true, page: true };
   return [
     { name: 'GET /healthz', path: '/healthz', db: false, page: false },
     { name: 'GET /api/offers/:id', path: `/api/offers/${fixture.offerId}`, db: true, page: true },
-    { name: 'GET /api/offers?limit=20', path: '/api/offers?limit=20', db: true, page: true },
-    {
-      name: 'GET /api/offers?mine=true',
-      path: '/api/offers?mine=true',
-      cookie: readerCookie,
-      db: true,
-      page: true,
-    },
-    { name: 'GET /api/deals', path: '/api/deals', cookie: readerCookie, db: true, page: true },
-    {
-      name: 'GET /api/deals/:id',
-      path: `/api/deals/${fixture.dealId}`,
-      cookie: readerCookie,
-      db: true,
-      page: true,
-    },
-    {
-      name: 'GET /api/notifications',
-      path: '/api/notifications',
-      cookie: readerCookie,
-      db: true,
-      page: true,
-    },
+    { name: 'GET /api/deals/:id', path: `/api/deals/${fixture.dealId}`, ...signedIn },
     {
       name: 'GET /api/search?q=…',
       path: `/api/search?q=${encodeURIComponent(searchQuery)}`,
       db: false,
       page: false,
     },
+    { name: 'GET /api/offers?limit=20', path: '/api/offers?limit=20', db: true, page: true },
+    { name: 'GET /api/offers?mine=true', path: '/api/offers?mine=true', ...signedIn },
+    { name: 'GET /api/deals', path: '/api/deals', ...signedIn },
+    { name: 'GET /api/notifications', path: '/api/notifications', ...signedIn },
   ];
 }
 
