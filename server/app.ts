@@ -35,6 +35,9 @@ import { registerDemandRoutes } from './demands/demands.routes';
 import { registerAdminListingRoutes } from './admin/admin-listings.routes';
 import { registerSearchRoutes } from './search-api/search.routes';
 import type { AppContext } from './context';
+import { httpMetrics } from './metrics/http-metrics';
+import { registerMetricsRoutes } from './metrics/metrics.routes';
+import { bindRequestId } from './common/request-context';
 
 export interface BuiltApp {
   app: express.Express;
@@ -61,9 +64,13 @@ export function createApp(ctx: AppContext): BuiltApp {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: {
+        ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
+      },
     }),
   );
+  app.use(bindRequestId, httpMetrics);
+  registerMetricsRoutes(app, config.metricsToken);
   app.use(
     helmet({
       contentSecurityPolicy: {

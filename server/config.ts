@@ -37,6 +37,8 @@ export interface Config {
   schedulerIntervalMs: number;
   seedDemo: boolean;
   clientDir: string;
+  /** Bearer token for GET /metrics; without it /metrics is not served. */
+  metricsToken?: string;
 }
 
 const schema = Joi.object({
@@ -80,6 +82,7 @@ const schema = Joi.object({
   SCHEDULER_INTERVAL_MS: Joi.number().integer().min(50).default(1000),
   SEED_DEMO: Joi.boolean().default(false),
   CLIENT_DIR: Joi.string().default('client/dist'),
+  METRICS_TOKEN: Joi.string().min(16),
 })
   .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
   .unknown(true);
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: value.SCHEDULER_INTERVAL_MS,
     seedDemo: value.SEED_DEMO,
     clientDir: path.resolve(value.CLIENT_DIR),
+    metricsToken: value.METRICS_TOKEN,
   };
 }
 

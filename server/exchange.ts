@@ -20,6 +20,8 @@ import { startRealtime } from './realtime/realtime.starter';
 import { startDeadlineScheduler } from './scheduler/scheduler.starter';
 import { startSearchSync } from './search-sync/search-sync.starter';
 import { loadDemoData } from '../scripts/seed-loader/load-demo';
+import { countSearchErrors } from './metrics/instrument-search';
+import { watchDatabaseErrors } from './metrics/database-errors';
 
 export interface Exchange {
   url: string;
@@ -42,11 +44,14 @@ export async function startExchange(config: Config): Promise<Exchange> {
   // A test process shares one connection among several exchanges; whoever connects disconnects.
   const connectsDatabase = mongoose.connection.readyState !== 1;
   if (connectsDatabase) await connectDatabase(config.mongodbUri);
-  const search = createSearchEngine({
-    meiliHost: config.meiliHost,
-    meiliKey: config.meiliKey,
-    embeddedPath: config.searchIndexPath,
-  });
+  watchDatabaseErrors(mongoose.connection);
+  const search = countSearchErrors(
+    createSearchEngine({
+      meiliHost: config.meiliHost,
+      meiliKey: config.meiliKey,
+      embeddedPath: config.searchIndexPath,
+    }),
+  );
   const opened = await search.open();
   const bus = new EventBus();
   const ctx: AppContext = { config, bus, search, searchNeedsRebuild: opened.needsRebuild };

@@ -8,6 +8,8 @@ export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   return mongoose.connect(uri, {
     serverSelectionTimeoutMS: 3000,
     autoIndex: true,
+    // Failed commands are counted for /metrics (metrics/database-errors.ts).
+    monitorCommands: true,
   });
 }
 

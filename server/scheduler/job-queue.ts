@@ -2,6 +2,7 @@
 import mongoose from 'mongoose';
 import { JobModel, type JobDoc } from './job.model';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { currentRequestId } from '../common/request-context';
 
 export interface NewJob {
   type: string;
@@ -13,7 +14,12 @@ export interface NewJob {
 /** Adds a job; with a dedupeKey already taken, returns the job that holds it instead. */
 export async function enqueueJob(job: NewJob): Promise<JobDoc> {
   try {
-    const created = await JobModel.create({ ...job, status: 'pending', attempts: 0 });
+    const created = await JobModel.create({
+      ...job,
+      status: 'pending',
+      attempts: 0,
+      requestId: currentRequestId(),
+    });
     return created.toObject() as JobDoc;
   } catch (err) {
     if (isDuplicateKeyError(err) && job.dedupeKey) {

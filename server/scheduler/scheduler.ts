@@ -11,6 +11,7 @@ import type { Worker } from '../exchange';
 import { claimJob, completeJob, failJob, findDueJobs, rescheduleJob } from './job-queue';
 import { tryLock, unlock } from '../common/locks';
 import type { JobDoc } from './job.model';
+import { withRequestId } from '../common/request-context';
 
 export type JobResult = void | { rescheduleAt: Date };
 export type JobHandler = (job: JobDoc) => Promise<JobResult>;
@@ -61,7 +62,7 @@ export function startScheduler(opts: SchedulerOptions): Worker & { workerId: str
       if (!owner) continue; // another process is claiming or running this job now
       try {
         const job = await claimJob(candidate._id, workerId, new Date(), lockMs);
-        if (job) await runJob(job);
+        if (job) await withRequestId(job.requestId ?? `job-${String(job._id)}`, () => runJob(job));
       } finally {
         await unlock(lockKey, owner);
       }
