@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { connectDatabase, disconnectDatabase } from './common/db';
 import { EventBus } from './common/events';
-import { logger } from './common/logger';
+import { logger, setLogLevel } from './common/logger';
 import { createApp } from './app';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
@@ -22,6 +22,8 @@ import { startSearchSync } from './search-sync/search-sync.starter';
 import { loadDemoData } from '../scripts/seed-loader/load-demo';
 import { countSearchErrors } from './metrics/instrument-search';
 import { watchDatabaseErrors } from './metrics/database-errors';
+import { runMigrations } from './migrations/migration-runner';
+import { MIGRATIONS } from './migrations';
 
 export interface Exchange {
   url: string;
@@ -44,7 +46,9 @@ export async function startExchange(config: Config): Promise<Exchange> {
   // A test process shares one connection among several exchanges; whoever connects disconnects.
   const connectsDatabase = mongoose.connection.readyState !== 1;
   if (connectsDatabase) await connectDatabase(config.mongodbUri);
+  setLogLevel(config.logLevel);
   watchDatabaseErrors(mongoose.connection);
+  await runMigrations(MIGRATIONS);
   const search = countSearchErrors(
     createSearchEngine({
       meiliHost: config.meiliHost,
