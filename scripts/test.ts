@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import {
   ensureChromium,
   ensureFerretDb,
+  ensureNginx,
   ensureRedis,
   ensureStripeMock,
   MissingPrerequisite,
@@ -22,6 +23,7 @@ function main(): number {
     ensureFerretDb();
     ensureStripeMock();
     ensureRedis();
+    ensureNginx();
     ensureChromium();
   } catch (err) {
     if (err instanceof MissingPrerequisite) {

@@ -78,12 +78,12 @@ export async function createRealtimeServer(
     async close() {
       for (const off of unsubscribe) off();
       uncount();
-      // Like io.close(), but leaves the HTTP server to its owner (exchange.ts closes it).
-      for (const nsp of [io.of('/'), deals]) {
-        nsp.local.disconnectSockets(true);
-        await nsp.adapter.close();
-      }
+      // Like io.close(), but leaves the HTTP server to its owner (exchange.ts closes it). The
+      // transports are closed rather than the sockets disconnected: a client told "server
+      // disconnect" would not come back, one whose transport closed reconnects by itself, to
+      // another process behind the proxy during a rolling restart.
       io.engine.close();
+      for (const nsp of [io.of('/'), deals]) await nsp.adapter.close();
       await redis?.close();
     },
   };
