@@ -43,6 +43,7 @@ const scripts = {
   seed: 'scripts/seed.ts',
   backup: 'scripts/backup.ts',
   restore: 'scripts/restore.ts',
+  soak: 'scripts/soak.ts',
 };
 const [command, ...rest] = process.argv.slice(2);
 let script = scripts[command];
