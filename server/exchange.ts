@@ -10,6 +10,8 @@ import { connectDatabase, disconnectDatabase } from './common/db';
 import { EventBus } from './common/events';
 import { logger, setLogLevel } from './common/logger';
 import { createApp } from './app';
+import { startCacheRelay } from './common/cache-relay';
+import { ensureOwnerLists } from './read-models';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
 import type { AppContext } from './context';
@@ -45,7 +47,9 @@ export async function startExchange(config: Config): Promise<Exchange> {
   }
   // A test process shares one connection among several exchanges; whoever connects disconnects.
   const connectsDatabase = mongoose.connection.readyState !== 1;
-  if (connectsDatabase) await connectDatabase(config.mongodbUri);
+  // With metrics on, failed commands are counted (the driver's command events).
+  if (connectsDatabase)
+    await connectDatabase(config.mongodbUri, { monitorCommands: Boolean(config.metricsToken) });
   setLogLevel(config.logLevel);
   watchDatabaseErrors(mongoose.connection);
   await runMigrations(MIGRATIONS);
@@ -60,11 +64,16 @@ export async function startExchange(config: Config): Promise<Exchange> {
   const bus = new EventBus();
   const ctx: AppContext = { config, bus, search, searchNeedsRebuild: opened.needsRebuild };
   (ctx.backgroundStarters ??= []).push(startSearchSync);
+  if (config.redisUrl) {
+    const redisUrl = config.redisUrl;
+    ctx.backgroundStarters.unshift(() => startCacheRelay(redisUrl));
+  }
   ctx.backgroundStarters.push(startDeadlineScheduler);
   ctx.backgroundStarters.push(startRealtime);
   ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
   if (config.seedDemo) await loadDemoData({ log: (message) => logger.info(message) });
+  await ensureOwnerLists();
 
   const built = createApp(ctx);
   const httpServer = http.createServer(built.app);

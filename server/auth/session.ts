@@ -17,6 +17,8 @@ export function createSessionMiddleware(opts: { secret: string; maxAgeHours: num
     autoRemove: 'interval',
     autoRemoveInterval: 10,
     stringify: false,
+    // A rolling session is written back at most once in this period, not on every request.
+    touchAfter: Math.min(3600, Math.floor((opts.maxAgeHours * 3600) / 24)),
   });
   return session({
     name: SESSION_COOKIE,

@@ -8,7 +8,7 @@ export function watchDatabaseErrors(connection: Connection): void {
   const client = connection.getClient();
   if (watched.has(client)) return;
   watched.add(client);
-  // Command events are emitted only with monitorCommands (set in common/db.ts).
+  // Command events are emitted only with monitorCommands (exchange.ts asks for it with METRICS_TOKEN).
   client.on('commandFailed', (event) => databaseErrors.inc({ command: event.commandName }));
   connection.on('error', () => databaseErrors.inc({ command: 'connection' }));
 }

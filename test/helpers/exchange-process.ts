@@ -27,6 +27,7 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       SESSION_SECRET: 'test-session-secret-0123456789',
       LOGIN_RATE_LIMIT: '1000',
       SCHEDULER_INTERVAL_MS: '100',
+      SCHEDULER_SWEEP_INTERVAL_MS: '100',
       ...env,
     },
   });
