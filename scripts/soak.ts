@@ -232,9 +232,7 @@ async function main() {
   const clients: Socket[] = [];
   try {
     const rooms = await seedRooms(topology.mongodbUri, opts.rooms, perRoom, SOAK_SESSION_SECRET);
-    const listing = JSON.parse(
-      (await get(`${topology.proxyUrl}/api/search?kind=offer&limit=50`)).body,
-    ) as {
+    const listing = JSON.parse((await get(`${topology.proxyUrl}/api/search?kind=offer&limit=50`)).body) as {
       hits: { id: string; title: string }[];
     };
     const offerIds = listing.hits.map((h) => h.id);

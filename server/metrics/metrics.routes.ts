@@ -15,11 +15,9 @@ export function registerMetricsRoutes(app: Express, metricsToken: string | undef
   app.get('/metrics', async (req, res) => {
     if (!timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-      res
-        .status(401)
-        .json({
-          error: { code: 'unauthenticated', message: 'A valid metrics token is required', details: [] },
-        });
+      res.status(401).json({
+        error: { code: 'unauthenticated', message: 'A valid metrics token is required', details: [] },
+      });
       return;
     }
     res.setHeader('Content-Type', registry.contentType);
