@@ -40,7 +40,9 @@ describe('metrics (/metrics)', function () {
 
     it('when METRICS_TOKEN is not set, then /metrics is not served', async () => {
       const { app } = await createTestApp();
-      await request(app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(404);
+      const res = await request(app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(404);
+      assert.equal(res.body.error.code, 'not_found');
+      assert.doesNotMatch(res.text, /tx_http_request_duration_seconds/);
     });
 
     it('when no token or a wrong one is presented, then /metrics answers 401 and shows no metrics', async () => {
