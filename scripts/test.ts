@@ -1,6 +1,10 @@
 /**
  * `npm test`: installs the real services the tests use (once), builds the web client for the
  * browser tests, runs the whole mocha suite, and ends with the line `N passed, N failed`.
+ * The search contract suite runs on both engines within it when the Meilisearch binary is
+ * beside the repository (../shared/tools/meilisearch); then a second pass runs the search and
+ * matching API tests with the exchange on Meilisearch. Without the binary, the embedded engine
+ * runs alone and the output says so.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,8 +19,51 @@ import {
   MissingPrerequisite,
 } from './services/tools';
 import { buildClientIfStale } from './build-if-stale';
+import { meilisearchBinary } from './services/meilisearch';
 
 const root = path.resolve(__dirname, '..');
+
+/** The API tests that exercise the search engine, run a second time on Meilisearch. */
+const SEARCH_API_TESTS = [
+  'test/api/search.test.ts',
+  'test/api/search-sync.test.ts',
+  'test/api/search-demo-data.test.ts',
+  'test/api/matching.test.ts',
+  'test/api/matching-core.test.ts',
+  'test/api/alerts-match.test.ts',
+];
+
+interface PassResult {
+  passed: number;
+  failed: number;
+  ok: boolean;
+}
+
+function mochaPass(args: string[], env: NodeJS.ProcessEnv): PassResult {
+  const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tx-test-')), 'summary.json');
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/mocha/bin/mocha.js'),
+      '--reporter',
+      path.join(root, 'test/fixtures/reporter.cjs'),
+      ...args,
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'test', TEST_SUMMARY_FILE: summaryFile, ...env },
+    },
+  );
+  let passed = 0;
+  let failed = 1;
+  if (fs.existsSync(summaryFile)) {
+    const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as { passes: number; failures: number };
+    passed = summary.passes;
+    failed = summary.failures + (r.status !== 0 && summary.failures === 0 ? 1 : 0);
+  }
+  return { passed, failed, ok: failed === 0 && r.status === 0 };
+}
 
 function main(): number {
   try {
@@ -34,30 +81,23 @@ function main(): number {
     throw err;
   }
   buildClientIfStale();
-  const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tx-test-')), 'summary.json');
-  const r = spawnSync(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/mocha/bin/mocha.js'),
-      '--reporter',
-      path.join(root, 'test/fixtures/reporter.cjs'),
-      ...process.argv.slice(2),
-    ],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'test', TEST_SUMMARY_FILE: summaryFile },
-    },
+  const args = process.argv.slice(2);
+  const meili = meilisearchBinary();
+  process.stdout.write(
+    meili
+      ? `Search engines: embedded and Meilisearch (${meili})\n`
+      : 'Search engines: embedded only. Meilisearch absent (../shared/tools/meilisearch/meilisearch not found): its contract and API tests are not run.\n',
   );
-  let passed = 0;
-  let failed = 1;
-  if (fs.existsSync(summaryFile)) {
-    const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as { passes: number; failures: number };
-    passed = summary.passes;
-    failed = summary.failures + (r.status !== 0 && summary.failures === 0 ? 1 : 0);
+  const passes = [mochaPass(args, {})];
+  // A run of named files only (npm test -- file.test.ts) stays one pass.
+  if (meili && args.length === 0) {
+    process.stdout.write('\n== search and matching API tests, exchange on Meilisearch\n');
+    passes.push(mochaPass(SEARCH_API_TESTS, { TEST_SEARCH_ENGINE: 'meilisearch' }));
   }
+  const passed = passes.reduce((n, p) => n + p.passed, 0);
+  const failed = passes.reduce((n, p) => n + p.failed, 0);
   process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
-  return failed === 0 && r.status === 0 ? 0 : 1;
+  return failed === 0 && passes.every((p) => p.ok) ? 0 : 1;
 }
 
 process.exit(main());

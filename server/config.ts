@@ -27,6 +27,8 @@ export interface Config {
   adminPassword?: string;
   adminName: string;
   loginRateLimit: number;
+  /** Public searches and matches requests per client per minute. */
+  searchRateLimit: number;
   logLevel: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -67,6 +69,7 @@ const schema = Joi.object({
   ADMIN_PASSWORD: Joi.string().min(10),
   ADMIN_NAME: Joi.string().default('Quản trị viên sàn'),
   LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
+  SEARCH_RATE_LIMIT: Joi.number().integer().min(1).default(120),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Sàn giao dịch công nghệ <no-reply@techexchange.local>'),
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: value.ADMIN_PASSWORD,
     adminName: value.ADMIN_NAME,
     loginRateLimit: value.LOGIN_RATE_LIMIT,
+    searchRateLimit: value.SEARCH_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,

@@ -41,6 +41,12 @@ const TEXTS = [
   'rapid test kit',
   'smart greenhouse',
   'solar inverter',
+  // long natural questions and requests, with filler words
+  'Cần công nghệ xử lý nước thải cho nhà máy chế biến thủy sản công suất 500 m3',
+  'Làm sao để bảo quản trái cây tươi lâu hơn mà không dùng hóa chất?',
+  'Có giải pháp nào giảm dịch bệnh khi nuôi tôm thẻ chân trắng không',
+  'looking for a low cost technology to treat wastewater from food processing',
+  'can cong nghe san xuat phan bon huu co tu phu pham nong nghiep',
 ];
 
 const FILTERS: Omit<SearchQuery, 'q'>[] = [
@@ -68,8 +74,9 @@ export function searchQueryMix(): SearchQuery[] {
 }
 
 /** Which part of the mix a query belongs to, for per-kind latency figures. */
-export function queryCategory(q: SearchQuery): 'browse' | 'one word' | 'several words' {
+export function queryCategory(q: SearchQuery): 'browse' | 'one word' | 'several words' | 'question' {
   const words = (q.q ?? '').trim().split(/\s+/).filter(Boolean).length;
   if (words === 0) return 'browse';
+  if (words >= 8) return 'question';
   return words === 1 ? 'one word' : 'several words';
 }

@@ -87,6 +87,8 @@ export async function startTopology(workDir: string): Promise<Topology> {
     METRICS_TOKEN: SOAK_METRICS_TOKEN,
     DATA_DIR: workDir,
     LOGIN_RATE_LIMIT: '100000',
+    // Every browsing client of the soak comes from 127.0.0.1.
+    SEARCH_RATE_LIMIT: '1000000',
   };
   const exchanges: ExchangeChild[] = [];
   for (const [i, port] of ports.entries()) {

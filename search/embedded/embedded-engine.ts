@@ -2,9 +2,11 @@ import type Database from 'better-sqlite3';
 import { highlight } from '../highlight';
 import type { WordMatcher } from '../highlight';
 import { queryWordMatcher } from '../query-matcher';
-import { parseQueryWords, tokenize } from '../text';
-import type { QueryWord } from '../text';
-import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_WORDS } from '../types';
+import { dropOrder, enoughUnitsMatch, keptUnits, planQuery, unitWeight } from '../query-plan';
+import type { PlannedWord } from '../query-plan';
+import { relevanceTerms } from '../relevance-terms';
+import { wordsForIndex } from '../text';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../types';
 import type {
   OpenResult,
   RelevanceHit,
@@ -17,12 +19,13 @@ import type {
 } from '../types';
 import { DocColumns } from './doc-columns';
 import type { StoredDoc } from './doc-columns';
-import { allOf, anyOf, inTitle, phraseOf, wordExpressions } from './fts-query';
-import type { WordExpressions } from './fts-query';
+import { allOf, anyOf, inTitle, unitExpressions, wordExpressions } from './fts-query';
+import type { Expressions } from './fts-query';
 import { foldedWordsOf, indexedText } from './indexed-text';
 import { openIndexDatabase } from './open-database';
 import { StatementCache } from './statement-cache';
 import { topK } from './top-k';
+import { TermFrequencies } from './term-frequencies';
 import { Vocabulary } from './vocabulary';
 
 interface HitRow {
@@ -38,21 +41,26 @@ interface HitRow {
 }
 
 /**
- * Relevance criteria, most important first, packed into one integer per doc: more query words
- * matched (levels above the words kept), every typed diacritic matched exactly, no typo needed,
- * the words adjacent in the text (proximity), all words in the title. Each weight exceeds the
- * largest possible sum of the weights below it.
+ * Relevance criteria, most important first, packed into one number per doc: the weight of the
+ * dropped query units the doc holds anyway (rare units weigh more), no typo needed, the words
+ * adjacent in the text (proximity), all kept words in the title. Each weight exceeds the largest
+ * possible sum of the weights below it.
  */
-const WEIGHT = { level: 16, exact: 8, typoFree: 4, phrase: 2, title: 1 } as const;
+const WEIGHT = { dropped: 8, typoFree: 4, phrase: 2, title: 1 } as const;
+/** Dropped-unit weights are compared in steps of 1/WEIGHT_STEPS. */
+const WEIGHT_STEPS = 16;
+/** Proximity re-ranks the best PROXIMITY_POOL × page size (at least MIN_PROXIMITY_POOL) docs. */
+const PROXIMITY_POOL = 4;
+const MIN_PROXIMITY_POOL = 100;
 /** Words in more than this share of the listings say little about a match and are left out of relevance(). */
 const RELEVANCE_COMMON_WORD_SHARE = 0.5;
 const RELEVANCE_MAX_WORDS = 64;
 
 /**
- * Search over SQLite FTS5 in one file. Matching mimics Meilisearch: all words first, then words
- * dropped from the end while there are fewer results than a page; per-word typo tolerance from
- * the index's own vocabulary; prefix search on the last word. Filters, facets and sorting run
- * over the matching rowids in typed arrays (DocColumns).
+ * Search over SQLite FTS5 in one file, reading queries as query-plan.ts says: all units first,
+ * then units dropped (generic and most common first) while there are fewer results than a page;
+ * per-word typo tolerance from the index's own vocabulary; prefix search on the word being typed.
+ * Filters, facets and sorting run over the matching rowids in typed arrays (DocColumns).
  */
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
@@ -61,6 +69,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private matchRowids: Database.Statement | null = null;
   private readonly columns = new DocColumns();
   private readonly vocabulary = new Vocabulary(() => this.readVocabulary());
+  private readonly frequencies = new TermFrequencies(
+    () =>
+      this.database().prepare('SELECT term, doc FROM fts_vocab').iterate() as Iterable<{
+        term: string;
+        doc: number;
+      }>,
+  );
 
   constructor(private readonly path: string) {}
 
@@ -117,7 +132,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
           rowid = Number(insertDoc.run(...values, doc.publishedAt, doc.title, doc.summary).lastInsertRowid);
         }
         const body = [doc.summary, doc.body, ...doc.keywords];
-        insertText.run(rowid, indexedText([doc.title]), indexedText(body));
+        const titleText = indexedText([doc.title]);
+        const bodyText = indexedText(body);
+        insertText.run(rowid, titleText, bodyText);
+        if (this.frequencies.loaded && !existing)
+          this.frequencies.addDocument(`${titleText} ${bodyText}`.split(' '));
         if (this.vocabulary.loaded) this.vocabulary.add(foldedWordsOf([doc.title, ...body]));
         stored.push({
           rowid,
@@ -162,30 +181,33 @@ export class EmbeddedSearchEngine implements SearchEngine {
     })();
     this.columns.clear();
     this.vocabulary.reset();
+    this.frequencies.reset();
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     this.database();
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)));
-    const words = parseQueryWords(query.q, MAX_QUERY_WORDS);
-    const expressions = words.map((word, i) => {
-      const isLast = i === words.length - 1;
-      return wordExpressions(word, isLast, this.vocabulary.corrections(word.folded, isLast));
-    });
+    const plan = planQuery(query.q);
+    const units = this.unitsOf(plan.units);
+    if (plan.units.length > 0 && !enoughUnitsMatch(units.length, plan.units.length))
+      return { hits: [], total: 0, facets: this.columns.facets([]), page, limit };
 
-    let used = words.length;
-    let rowids = this.matching(query, used > 0 ? allOf(expressions, used) : null);
-    while (used > 1 && rowids.length < limit) {
-      used--;
-      rowids = this.matching(query, allOf(expressions, used));
+    const order = dropOrder(units);
+    let dropped = 0;
+    let kept = keptUnits(order, 0);
+    const expressions = units.map((u) => u.expressions);
+    let rowids = this.matching(query, units.length > 0 ? allOf(expressions, kept) : null);
+    while (kept.length > 1 && rowids.length < limit) {
+      dropped++;
+      kept = keptUnits(order, dropped);
+      rowids = this.matching(query, allOf(expressions, kept));
     }
 
     const offset = (page - 1) * limit;
-    const ordered =
-      offset < rowids.length ? this.order(rowids, words, expressions, used, query.sort, offset + limit) : [];
+    const ordered = offset < rowids.length ? this.order(rowids, units, kept, query.sort, offset + limit) : [];
     const pageRow = this.sql(`SELECT ${HIT_COLUMNS} FROM docs WHERE rowid = ?`);
-    const matches = words.length > 0 ? queryWordMatcher(words) : () => false;
+    const matches = plan.words.length > 0 ? queryWordMatcher(plan.words) : () => false;
     const hits = ordered.slice(offset).map((rowid) => toHit(pageRow.get(rowid) as HitRow, matches));
     return { hits, total: rowids.length, facets: this.columns.facets(rowids), page, limit };
   }
@@ -193,12 +215,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async relevance(text: string, opts: RelevanceOptions): Promise<RelevanceHit[]> {
     this.database();
     if (opts.limit <= 0 || (opts.ids && opts.ids.length === 0)) return [];
-    const { telling, found } = this.wordsOf([...new Set(tokenize(text))].slice(0, RELEVANCE_MAX_WORDS));
-    if (found.length === 0) return [];
-    const rows = this.rankByWords(telling.length > 0 ? telling : found, opts);
+    const { words, phrases } = relevanceTerms(text, RELEVANCE_MAX_WORDS);
+    const { telling, found } = this.wordsOf(words);
+    if (found.length === 0 && phrases.length === 0) return [];
+    const rows = this.rankByWords([...(telling.length > 0 ? telling : found), ...phrases], opts);
     // On a small index the only shared words may be the common ones: then rank by those.
     if (rows.length > 0 || telling.length === 0 || telling.length === found.length) return rows;
-    return this.rankByWords(found, opts);
+    return this.rankByWords([...found, ...phrases], opts);
   }
 
   private rankByWords(words: string[], opts: RelevanceOptions): RelevanceHit[] {
@@ -246,6 +269,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.matchRowids = null;
     this.columns.clear();
     this.vocabulary.reset();
+    this.frequencies.reset();
   }
 
   /** Rowids passing the filters, among the FTS matches of `match` (or all docs when null). */
@@ -257,12 +281,33 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.matchRowids!.all(match) as number[];
   }
 
+  /** The query's units that match some doc, with their expressions and document frequency. */
+  private unitsOf(planned: ReturnType<typeof planQuery>['units']): PlannedUnit[] {
+    const anyDoc = this.sql('SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1');
+    const units: PlannedUnit[] = [];
+    for (const unit of planned) {
+      const words = unit.words.map((w) =>
+        wordExpressions(w, w.strict ? NO_CORRECTIONS : this.vocabulary.corrections(w.folded, w.prefix)),
+      );
+      const expressions = unitExpressions(unit, words);
+      if (anyDoc.get(expressions.any) === undefined) continue;
+      const frequency = Math.min(
+        ...unit.words.map((w) => this.documentFrequency(w.strict ? w.exact : w.folded)),
+      );
+      units.push({ words: unit.words, expressions, frequency, generic: unit.generic });
+    }
+    return units;
+  }
+
+  private documentFrequency(term: string): number {
+    return this.frequencies.of(term);
+  }
+
   /** The first `k` of `rowids` in result order. */
   private order(
     rowids: number[],
-    words: QueryWord[],
-    expressions: WordExpressions[],
-    used: number,
+    units: PlannedUnit[],
+    kept: number[],
     sort: SearchQuery['sort'],
     k: number,
   ): number[] {
@@ -278,30 +323,39 @@ export class EmbeddedSearchEngine implements SearchEngine {
         return (pa - pb) * direction || newest(a, b);
       });
     }
-    if (sort === 'newest' || used === 0) return topK(rowids, k, newest);
-    const score = this.relevanceScores(rowids, words, expressions, used);
-    return topK(rowids, k, (a, b) => score[b] - score[a] || newest(a, b));
+    if (sort === 'newest' || units.length === 0) return topK(rowids, k, newest);
+    const score = this.relevanceScores(units, kept);
+    const byScore = (a: number, b: number): number => score[b] - score[a] || newest(a, b);
+    // Proximity is judged on the best candidates only, in their title and summary: an FTS5
+    // phrase query over every match reads the position lists of the most common words.
+    const keptWords: PlannedWord[] = kept.flatMap((i) => units[i].words);
+    if (keptWords.length < 2) return topK(rowids, k, byScore);
+    const candidates = topK(rowids, Math.max(k * PROXIMITY_POOL, MIN_PROXIMITY_POOL), byScore);
+    const phrase = ` ${keptWords.map((w) => w.folded).join(' ')}${keptWords[keptWords.length - 1].prefix ? '' : ' '}`;
+    const text = this.sql('SELECT title, summary FROM docs WHERE rowid = ?');
+    for (const r of candidates) {
+      const row = text.get(r) as { title: string; summary: string };
+      if (` ${wordsForIndex(`${row.title}\n${row.summary}`).folded} `.includes(phrase))
+        score[r] += WEIGHT.phrase;
+    }
+    return topK(candidates, k, byScore);
   }
 
-  private relevanceScores(
-    rowids: number[],
-    words: QueryWord[],
-    expressions: WordExpressions[],
-    used: number,
-  ): Uint32Array {
-    const score = new Uint32Array(this.columns.rowidBound);
+  private relevanceScores(units: PlannedUnit[], kept: number[]): Float64Array {
+    const score = new Float64Array(this.columns.rowidBound);
     const add = (match: string, weight: number): void => {
       for (const r of this.rowidsOf(match)) score[r] += weight;
     };
-    const kept = expressions.slice(0, used);
-    const base = allOf(expressions, used);
-    for (let count = used + 1; count <= expressions.length; count++)
-      add(allOf(expressions, count), WEIGHT.level);
-    const exact = kept.flatMap((w) => (w.exact ? [w.exact] : []));
-    if (exact.length > 0) add([base, ...exact].join(' AND '), WEIGHT.exact);
-    if (kept.some((w) => w.withoutTypos))
-      add(kept.map((w) => w.withoutTypos ?? w.any).join(' AND '), WEIGHT.typoFree);
-    if (used > 1) add(phraseOf(words, used, used === words.length), WEIGHT.phrase);
+    const expressions = units.map((u) => u.expressions);
+    const base = allOf(expressions, kept);
+    const total = Math.max(1, this.columns.size);
+    for (let i = 0; i < units.length; i++) {
+      if (kept.includes(i)) continue;
+      const weight = Math.round(unitWeight(units[i].frequency, total) * WEIGHT_STEPS);
+      add(`${base} AND ${expressions[i].any}`, weight * WEIGHT.dropped);
+    }
+    if (kept.some((i) => expressions[i].withoutTypos))
+      add(kept.map((i) => expressions[i].withoutTypos ?? expressions[i].any).join(' AND '), WEIGHT.typoFree);
     add(inTitle(base), WEIGHT.title);
     return score;
   }
@@ -309,9 +363,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** The query words in the index (`found`), and those not in most listings (`telling`). */
   private wordsOf(words: string[]): { telling: string[]; found: string[] } {
     const total = this.columns.size;
-    const frequency = this.sql('SELECT doc FROM fts_vocab WHERE term = ?');
     const counted = words
-      .map((word) => ({ word, docs: (frequency.get(word) as { doc: number } | undefined)?.doc ?? 0 }))
+      .map((word) => ({ word, docs: this.frequencies.of(word) }))
       .filter((w) => w.docs > 0);
     return {
       found: counted.map((w) => w.word),
@@ -333,6 +386,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.db;
   }
 }
+
+interface PlannedUnit {
+  words: PlannedWord[];
+  expressions: Expressions;
+  /** Docs holding the unit's rarest word as typed (folded, or exact when typed with diacritics). */
+  frequency: number;
+  generic: boolean;
+}
+
+const NO_CORRECTIONS = { words: [], prefixes: [] };
 
 const STORED_COLUMNS = 'rowid, kind, field, sub_field, trl, province, modes, price, currency, published_at';
 const HIT_COLUMNS = 'id, kind, title, summary, field, trl, province, price, currency';

@@ -1,57 +1,53 @@
-import type { QueryWord } from '../text';
+import type { PlannedWord, QueryUnit } from '../query-plan';
 import type { Corrections } from './vocabulary';
 
-/** FTS5 MATCH expressions for one query word. */
-export interface WordExpressions {
-  /** Folded word, its typo corrections and, for the last word, prefixes: decides membership. */
+/** FTS5 MATCH expressions for one query word or unit. */
+export interface Expressions {
+  /** Decides membership: the word (exact when typed with diacritics), its typo corrections, prefixes. */
   any: string;
-  /** Same without typo corrections, or null when the word has none (then `any` is typo-free). */
+  /** Same without typo corrections, or null when there are none (then `any` is typo-free). */
   withoutTypos: string | null;
-  /** The word with its diacritics, or null when the user typed none. */
-  exact: string | null;
 }
 
 const quote = (token: string): string => `"${token}"`;
 
-export function wordExpressions(word: QueryWord, isLast: boolean, corrections: Corrections): WordExpressions {
-  const self = isLast ? `${quote(word.folded)}*` : quote(word.folded);
+export function wordExpressions(word: PlannedWord, corrections: Corrections): Expressions {
+  const token = word.strict ? word.exact : word.folded;
+  const self = word.prefix ? `${quote(token)}*` : quote(token);
+  if (word.strict) return { any: self, withoutTypos: null };
   const alternatives = [
     self,
     ...corrections.words.map(quote),
-    ...(isLast ? corrections.prefixes.map((p) => `${quote(p)}*`) : []),
+    ...(word.prefix ? corrections.prefixes.map((p) => `${quote(p)}*`) : []),
   ];
   const hasTypos = alternatives.length > 1;
+  return { any: hasTypos ? `(${alternatives.join(' OR ')})` : self, withoutTypos: hasTypos ? self : null };
+}
+
+/** A unit: all its words, or any of its dictionary synonyms as a phrase. */
+export function unitExpressions(unit: QueryUnit, words: Expressions[]): Expressions {
+  const synonyms = unit.synonyms.map((s) => quote(s.join(' ')));
+  const build = (own: string[]): string => {
+    const all = own.length > 1 ? `(${own.join(' AND ')})` : own[0];
+    return synonyms.length > 0 ? `(${[all, ...synonyms].join(' OR ')})` : all;
+  };
+  const hasTypos = words.some((w) => w.withoutTypos !== null);
   return {
-    any: hasTypos ? `(${alternatives.join(' OR ')})` : self,
-    withoutTypos: hasTypos ? self : null,
-    exact: word.hasDiacritics ? (isLast ? `${quote(word.exact)}*` : quote(word.exact)) : null,
+    any: build(words.map((w) => w.any)),
+    withoutTypos: hasTypos ? build(words.map((w) => w.withoutTypos ?? w.any)) : null,
   };
 }
 
-/** Documents matching the first `count` words (Meilisearch's `last` strategy drops words from the end). */
-export function allOf(words: WordExpressions[], count: number): string {
-  return words
-    .slice(0, count)
-    .map((w) => w.any)
-    .join(' AND ');
+/** Documents holding every one of `units` (by index). */
+export function allOf(units: Expressions[], indexes: number[]): string {
+  return indexes.map((i) => units[i].any).join(' AND ');
 }
 
 export function inTitle(expression: string): string {
   return `{title} : (${expression})`;
 }
 
-/** Any of the folded words, for relevance ranking (OR semantics, no typos). */
-export function anyOf(foldedWords: string[]): string {
-  return foldedWords.map(quote).join(' OR ');
-}
-
-/** The first `count` folded words as a phrase (adjacent words), for the proximity criterion. */
-export function phraseOf(words: QueryWord[], count: number, lastIsPrefix: boolean): string {
-  const phrase = quote(
-    words
-      .slice(0, count)
-      .map((w) => w.folded)
-      .join(' '),
-  );
-  return lastIsPrefix ? `${phrase}*` : phrase;
+/** Any of the terms, for relevance ranking (OR semantics, no typos); a term may be a phrase. */
+export function anyOf(terms: string[]): string {
+  return terms.map(quote).join(' OR ');
 }

@@ -1,9 +1,12 @@
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
-import type { Index, MultiSearchQuery, RankingScoreDetails, SearchParams, SearchResponse } from 'meilisearch';
+import type { Index, MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
 import { emptyFacets } from '../facets';
 import { highlight } from '../highlight';
 import { queryWordMatcher } from '../query-matcher';
-import { tokenize } from '../text';
+import { dropOrder, enoughUnitsMatch, keptUnits, planQuery, unitWeight } from '../query-plan';
+import type { QueryUnit } from '../query-plan';
+import { relevanceTerms } from '../relevance-terms';
+import { foldToken } from '../text';
 import type {
   OpenResult,
   RelevanceHit,
@@ -16,17 +19,10 @@ import type {
   SearchResult,
 } from '../types';
 import { toMeiliDocument } from './document';
-import {
-  RETRIEVED_ATTRIBUTES,
-  buildMeiliCountParams,
-  buildMeiliExactParams,
-  buildMeiliFilter,
-  buildMeiliSort,
-  foldedQuery,
-  pageAndLimit,
-  queryWords,
-} from './params';
-import { MEILI_LAYOUT_VERSION, buildMeiliSettings } from './settings';
+import { RETRIEVED_ATTRIBUTES, buildMeiliFilter, buildMeiliSort, pageAndLimit, wholeWord } from './params';
+import { FACET_ATTRIBUTES, MEILI_LAYOUT_VERSION, buildMeiliSettings } from './settings';
+import { exactCode } from './exact-code';
+import { unitsText, wholeWordPhrase } from './query-text';
 
 export interface MeiliEngineOptions {
   host: string;
@@ -44,21 +40,24 @@ interface MeiliHit {
   province: string;
   price?: number;
   currency?: string;
-  _rankingScoreDetails?: RankingScoreDetails;
 }
 
 const LAYOUT_KEY = '__layout';
 const BATCH_SIZE = 5000;
+const TASK_TIMEOUT_MS = 120_000;
 /** Deepest result Meilisearch is asked for when hits must be re-ranked in process. */
 const MAX_RERANK_WINDOW = 1000;
-/** Meilisearch reads at most 10 words of a query. */
+/** Meilisearch reads at most 10 words of a query: relevance() asks at most this many terms. */
 const RELEVANCE_MAX_WORDS = 10;
+/** Dropped-unit weights are compared in steps of 1/WEIGHT_STEPS (as in the embedded engine). */
+const WEIGHT_STEPS = 16;
 
 /**
- * Search on Meilisearch, behaving like the embedded engine: folded queries against folded copies
- * of the text; words dropped from the end while fewer than a page of results (counted with
- * `matchingStrategy: 'all'` on each shorter query, so totals and facets cover exactly the docs
- * shown); exact-diacritic matches moved first within each words bucket.
+ * Search on Meilisearch, behaving like the embedded engine (see query-plan.ts): folded words
+ * against folded copies of the text, exact codes for words typed with diacritics; units dropped
+ * (generic and most common first) while fewer than a page of results, each level counted with
+ * `matchingStrategy: 'all'` so totals and facets cover exactly the docs shown; hits re-ranked by
+ * the dropped units they hold.
  */
 export class MeiliSearchEngine implements SearchEngine {
   readonly name = 'meilisearch' as const;
@@ -67,7 +66,12 @@ export class MeiliSearchEngine implements SearchEngine {
   private readonly metaIndexName: string;
 
   constructor(options: MeiliEngineOptions) {
-    this.client = new Meilisearch({ host: options.host, apiKey: options.apiKey });
+    // A write waits for its task; a loaded server (or a big batch) takes longer than the 5 s default.
+    this.client = new Meilisearch({
+      host: options.host,
+      apiKey: options.apiKey,
+      defaultWaitOptions: { timeout: TASK_TIMEOUT_MS },
+    });
     this.indexName = options.indexName ?? 'listings';
     this.metaIndexName = `${this.indexName}_meta`;
   }
@@ -122,27 +126,39 @@ export class MeiliSearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const { page, limit } = pageAndLimit(query);
-    const words = queryWords(query);
     const offset = (page - 1) * limit;
+    const filter = buildMeiliFilter(query);
+    const sort = buildMeiliSort(query.sort);
+    const plan = planQuery(query.q);
+    const units = await this.unitsOf(plan.units);
+    if (plan.units.length > 0 && !enoughUnitsMatch(units.length, plan.units.length))
+      return { hits: [], total: 0, facets: emptyFacets(), page, limit };
 
+    // All units, then the generic and most common dropped first, while fewer than a page.
+    const order = dropOrder(units);
+    const levels = units.length === 0 ? [[]] : units.map((_, dropped) => keptUnits(order, dropped));
     const counts = await this.multiSearch(
-      words.length === 0
-        ? [buildMeiliCountParams(query, words, 0)]
-        : words.map((_, i) => buildMeiliCountParams(query, words, words.length - i)),
+      levels.map((kept) => ({
+        q: kept.length > 0 ? unitsText(kept.map((i) => units[i].unit)) : '',
+        matchingStrategy: 'all',
+        filter,
+        facets: FACET_ATTRIBUTES,
+        page: 1,
+        hitsPerPage: 0,
+      })),
     );
     let chosen = 0;
     while (chosen < counts.length - 1 && totalOf(counts[chosen]) < limit) chosen++;
-    const used = words.length - chosen;
+    const kept = levels[chosen];
     const total = totalOf(counts[chosen]);
     const facets = toFacets(counts[chosen]);
     if (offset >= total) return { hits: [], total, facets, page, limit };
 
-    const filter = buildMeiliFilter(query);
-    const sort = buildMeiliSort(query.sort);
+    const q = kept.length > 0 ? unitsText(kept.map((i) => units[i].unit)) : '';
     let hits: MeiliHit[];
-    if (sort || words.length === 0) {
-      // An explicit sort (or no words) orders all docs holding the words kept.
-      const response = await this.index.search<MeiliHit>(foldedQuery(words, used), {
+    if (sort || units.length === 0) {
+      // An explicit sort (or no words) orders all docs holding the units kept.
+      const response = await this.index.search<MeiliHit>(q, {
         matchingStrategy: 'all',
         filter,
         sort,
@@ -152,32 +168,36 @@ export class MeiliSearchEngine implements SearchEngine {
       });
       hits = response.hits;
     } else {
-      // Meilisearch ranks all words first, then fewer; the first `total` hits are the docs counted.
+      // The docs counted, in Meilisearch's order, then those holding more (and rarer) of the
+      // dropped units first.
       const window = Math.min(offset + limit, MAX_RERANK_WINDOW, total);
-      const response = await this.index.search<MeiliHit>(foldedQuery(words), {
-        matchingStrategy: 'last',
+      const response = await this.index.search<MeiliHit>(q, {
+        matchingStrategy: 'all',
         filter,
         offset: 0,
         limit: window,
         attributesToRetrieve: RETRIEVED_ATTRIBUTES,
-        showRankingScoreDetails: true,
       });
-      const ranked = await this.exactFirst(query, words.slice(0, used), response.hits);
+      const ranked = await this.droppedUnitsFirst(filter, units, kept, response.hits);
       hits = ranked.slice(offset, offset + limit);
     }
-    const matches = words.length > 0 ? queryWordMatcher(words) : () => false;
+    const matches = plan.words.length > 0 ? queryWordMatcher(plan.words) : () => false;
     return { hits: hits.map((hit) => toHit(hit, matches)), total, facets, page, limit };
   }
 
   async relevance(text: string, opts: RelevanceOptions): Promise<RelevanceHit[]> {
     if (opts.limit <= 0 || (opts.ids && opts.ids.length === 0)) return [];
-    const words = [...new Set(tokenize(text))].filter((w) => w.length > 1).slice(0, RELEVANCE_MAX_WORDS);
-    if (words.length === 0) return [];
+    const { words, phrases } = relevanceTerms(text, RELEVANCE_MAX_WORDS);
+    const terms = [
+      ...words.map((w) => wholeWord(w === foldToken(w) ? w : exactCode(w))),
+      ...phrases.map((p) => `"${p}"`),
+    ].slice(0, RELEVANCE_MAX_WORDS);
+    if (terms.length === 0) return [];
     const filter = [`kind = "${opts.kind}"`];
     if (opts.ids) filter.push(`id IN [${opts.ids.map((id) => JSON.stringify(id)).join(', ')}]`);
-    // One query per word (OR semantics); a doc's score is the sum of its per-word ranking scores.
+    // One query per term (OR semantics); a doc's score is the sum of its per-term ranking scores.
     const responses = await this.multiSearch(
-      words.map((q) => ({
+      terms.map((q) => ({
         q,
         filter,
         limit: Math.max(opts.limit * 5, 50),
@@ -242,31 +262,71 @@ export class MeiliSearchEngine implements SearchEngine {
     return response.results;
   }
 
-  /** Within each words bucket, docs holding every typed diacritic exactly come first. */
-  private async exactFirst(
-    query: SearchQuery,
-    words: ReturnType<typeof queryWords>,
+  /**
+   * The query's units that match some doc, with their document frequency: one multi-search of
+   * a count per unit (as it will be searched) and per word (whole, for its frequency).
+   */
+  private async unitsOf(planned: QueryUnit[]): Promise<MeiliUnit[]> {
+    if (planned.length === 0) return [];
+    const words = planned.flatMap((u) => u.words);
+    const responses = await this.multiSearch([
+      ...planned.map((unit) => ({ q: unitsText([unit]), matchingStrategy: 'all' as const, hitsPerPage: 0 })),
+      ...words.map((word) => ({
+        q: wholeWordPhrase(word),
+        matchingStrategy: 'all' as const,
+        hitsPerPage: 0,
+      })),
+    ]);
+    const frequency = new Map(words.map((w, i) => [w, totalOf(responses[planned.length + i])]));
+    const units: MeiliUnit[] = [];
+    planned.forEach((unit, i) => {
+      if (totalOf(responses[i]) === 0) return;
+      units.push({
+        unit,
+        generic: unit.generic,
+        frequency: Math.min(...unit.words.map((w) => frequency.get(w) ?? 0)),
+      });
+    });
+    return units;
+  }
+
+  /** Stable re-ranking: docs holding more (and rarer) of the dropped units come first. */
+  private async droppedUnitsFirst(
+    filter: string[],
+    units: MeiliUnit[],
+    kept: number[],
     hits: MeiliHit[],
   ): Promise<MeiliHit[]> {
-    const params = buildMeiliExactParams(
-      query,
-      words,
-      hits.map((h) => h.id),
-    );
-    if (!params) return hits;
-    const response = await this.index.search<MeiliHit>(params.q, params);
-    const exact = new Set(response.hits.map((h) => h.id));
-    const bucket = (hit: MeiliHit): number => hit._rankingScoreDetails?.words?.matchingWords ?? 0;
+    const dropped = units.map((_, i) => i).filter((i) => !kept.includes(i));
+    if (dropped.length === 0 || hits.length === 0) return hits;
+    const ids = `id IN [${hits.map((h) => JSON.stringify(h.id)).join(', ')}]`;
+    const [stats, ...responses] = await this.multiSearch([
+      { q: '', hitsPerPage: 0 },
+      ...dropped.map((i) => ({
+        q: unitsText([...kept, i].sort((a, b) => a - b).map((k) => units[k].unit)),
+        matchingStrategy: 'all' as const,
+        filter: [...filter, ids],
+        limit: hits.length,
+        attributesToRetrieve: ['id'],
+      })),
+    ]);
+    const total = Math.max(1, totalOf(stats));
+    const score = new Map<string, number>();
+    responses.forEach((response, k) => {
+      const weight = Math.round(unitWeight(units[dropped[k]].frequency, total) * WEIGHT_STEPS);
+      for (const hit of response.hits) score.set(hit.id, (score.get(hit.id) ?? 0) + weight);
+    });
     return hits
-      .map((hit, position) => ({ hit, position }))
-      .sort(
-        (a, b) =>
-          bucket(b.hit) - bucket(a.hit) ||
-          Number(exact.has(b.hit.id)) - Number(exact.has(a.hit.id)) ||
-          a.position - b.position,
-      )
+      .map((hit, position) => ({ hit, position, score: score.get(hit.id) ?? 0 }))
+      .sort((a, b) => b.score - a.score || a.position - b.position)
       .map((x) => x.hit);
   }
+}
+
+interface MeiliUnit {
+  unit: QueryUnit;
+  generic: boolean;
+  frequency: number;
 }
 
 function totalOf(response: SearchResponse<MeiliHit>): number {

@@ -3,7 +3,6 @@ import { parseQueryWords } from '../text';
 import type { QueryWord } from '../text';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_WORDS } from '../types';
 import type { SearchQuery } from '../types';
-import { exactCode } from './exact-code';
 import { FACET_ATTRIBUTES } from './settings';
 
 export const RETRIEVED_ATTRIBUTES = [
@@ -66,12 +65,23 @@ export function queryWords(q: SearchQuery): QueryWord[] {
   return parseQueryWords(q.q, MAX_QUERY_WORDS);
 }
 
-/** The folded text of the first `count` words: what Meilisearch is asked (it folds documents the same way). */
+/**
+ * The folded text of the first `count` words: what Meilisearch is asked (it folds documents the
+ * same way). Meilisearch reads the last word of a query as a prefix unless a space follows it:
+ * only the word the user is still typing is a prefix, so when words were dropped the text ends
+ * with a space.
+ */
 export function foldedQuery(words: QueryWord[], count = words.length): string {
-  return words
+  const text = words
     .slice(0, count)
     .map((w) => w.folded)
     .join(' ');
+  return count < words.length ? `${text} ` : text;
+}
+
+/** One whole word, not read as a prefix. */
+export function wholeWord(word: string): string {
+  return `${word} `;
 }
 
 /**
@@ -103,23 +113,5 @@ export function buildMeiliCountParams(q: SearchQuery, words: QueryWord[], count:
     facets: FACET_ATTRIBUTES,
     page: 1,
     hitsPerPage: 0,
-  };
-}
-
-/** Which of `ids` hold every typed diacritic word exactly (see exact-code.ts). */
-export function buildMeiliExactParams(
-  q: SearchQuery,
-  words: QueryWord[],
-  ids: string[],
-): SearchParams | null {
-  const codes = words.filter((w) => w.hasDiacritics).map((w) => exactCode(w.exact));
-  if (codes.length === 0 || ids.length === 0) return null;
-  return {
-    q: codes.join(' '),
-    matchingStrategy: 'all',
-    attributesToSearchOn: ['exactCodes'],
-    filter: [...buildMeiliFilter(q), `id IN [${ids.map(quoted).join(', ')}]`],
-    limit: ids.length,
-    attributesToRetrieve: ['id'],
   };
 }

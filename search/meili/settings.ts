@@ -1,10 +1,13 @@
 import type { Settings } from 'meilisearch';
+import { MAX_TERM_WORDS } from '../query-plan';
+import { foldedStopWords } from '../stop-words';
 import { SYNONYM_PAIRS } from '../synonyms';
-import { foldVietnamese } from '../text';
+import { exactTokens, foldToken, foldVietnamese } from '../text';
+import { exactCode } from './exact-code';
 import { ONE_TYPO_MIN_LENGTH, TWO_TYPOS_MIN_LENGTH } from '../typo';
 
 /** Bump when the document shape or settings change: an index of another layout is rebuilt. */
-export const MEILI_LAYOUT_VERSION = '1';
+export const MEILI_LAYOUT_VERSION = '2';
 
 export const SEARCHABLE_ATTRIBUTES = [
   'titleFolded',
@@ -15,10 +18,16 @@ export const SEARCHABLE_ATTRIBUTES = [
 ];
 export const FACET_ATTRIBUTES = ['field', 'trl', 'transferModes', 'province'];
 
-/** Folded synonyms in both directions ("nuoc thai" ↔ "wastewater"), as queries are folded too. */
+/**
+ * The vi↔en dictionary in both directions, folded as queries are ("nuoc thai" ↔ "wastewater"),
+ * and from the Vietnamese term as sent when typed with diacritics (its exact codes, see
+ * query-text.ts) to the English one. Terms of more than MAX_TERM_WORDS words are keys of
+ * neither engine.
+ */
 export function buildSynonyms(): Record<string, string[]> {
   const synonyms: Record<string, Set<string>> = {};
   const link = (from: string, to: string): void => {
+    if (from === to || from.split(' ').length > MAX_TERM_WORDS) return;
     (synonyms[from] ??= new Set()).add(to);
   };
   for (const [vi, en] of SYNONYM_PAIRS) {
@@ -26,6 +35,10 @@ export function buildSynonyms(): Record<string, string[]> {
     const b = foldVietnamese(en);
     link(a, b);
     link(b, a);
+    const coded = exactTokens(vi)
+      .map((w) => (foldToken(w) === w ? w : exactCode(w)))
+      .join(' ');
+    if (coded !== a) link(coded, b);
   }
   return Object.fromEntries(Object.entries(synonyms).map(([k, v]) => [k, [...v].sort()]));
 }
@@ -51,6 +64,7 @@ export function buildMeiliSettings(): Settings {
     // "sort" first so an explicit sort orders the whole result; without one it does nothing.
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'publishedAtTs:desc'],
     synonyms: buildSynonyms(),
+    stopWords: foldedStopWords(),
     typoTolerance: {
       enabled: true,
       minWordSizeForTypos: { oneTypo: ONE_TYPO_MIN_LENGTH, twoTypos: TWO_TYPOS_MIN_LENGTH },

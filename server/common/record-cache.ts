@@ -90,6 +90,12 @@ export function createRecordCache<V extends object>(opts: RecordCacheOptions): R
 type Invalidator = (change: Pick<RecordChange, 'type' | 'id'>) => void;
 const invalidators = new Set<Invalidator>();
 
+/** For caches of other shapes (the session store's): told of every local and relayed write. */
+export function onCacheInvalidation(invalidate: Invalidator): () => void {
+  invalidators.add(invalidate);
+  return () => invalidators.delete(invalidate);
+}
+
 /** Drops what a write made stale, in this process: the stores' writes here, or the relay's from elsewhere. */
 export function invalidateRecordCaches(change: Pick<RecordChange, 'type' | 'id'>): void {
   for (const invalidate of invalidators) invalidate(change);
@@ -102,6 +108,15 @@ export function allRecordCaches(): RecordCache<object>[] {
   return [...caches];
 }
 
+const clearers = new Set<() => void>();
+
+/** For caches of other shapes: emptied with the rest (a relay reconnect, a test's fresh database). */
+export function onCacheClear(clear: () => void): () => void {
+  clearers.add(clear);
+  return () => clearers.delete(clear);
+}
+
 export function clearRecordCaches(): void {
+  for (const clear of clearers) clear();
   for (const cache of caches) cache.clear();
 }

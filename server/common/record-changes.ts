@@ -7,7 +7,17 @@
 import { logger } from './logger';
 
 export type RecordType =
-  'offer' | 'demand' | 'bid' | 'deal' | 'payment' | 'user' | 'organization' | 'notification' | 'message';
+  | 'offer'
+  | 'demand'
+  | 'bid'
+  | 'deal'
+  | 'payment'
+  | 'user'
+  | 'organization'
+  | 'notification'
+  | 'message'
+  | 'session'
+  | 'owner-list';
 
 export interface RecordChange {
   type: RecordType;

@@ -2,6 +2,7 @@ import type Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
+import { searchRateLimiter } from '../search-api/search-rate-limit';
 import { viewerLocale } from '../notifications/viewer-locale';
 import { demandMatchesResponse, matchesQuery, offerMatchesResponse } from './match.schemas';
 import { matchesForListing } from './match.service';
@@ -17,6 +18,7 @@ export function registerMatchRoutes(api: ApiRouter, ctx: AppContext): void {
       tag,
       summary,
       access: 'public',
+      before: [searchRateLimiter(ctx)],
       params: idParams,
       query: matchesQuery,
       response,

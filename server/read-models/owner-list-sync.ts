@@ -4,6 +4,7 @@
  * start-up, lists built by an older layout (or never built) are rebuilt from the records.
  */
 import mongoose from 'mongoose';
+import { LRUCache } from 'lru-cache';
 import { logger } from '../common/logger';
 import { withLock } from '../common/locks';
 import { onRecordWritten, type RecordChange } from '../common/record-changes';
@@ -36,7 +37,21 @@ export async function followRecordChange(change: RecordChange): Promise<void> {
       ? ((await (source.model as mongoose.Model<any>).findById(change.id).lean()) as Doc | null)
       : change.after;
   if (!doc) return;
-  for (const [key, entry] of source.entries(doc)) await changeOwnerList(key, [entry]);
+  const changed = source.entries(doc).filter(([key, entry]) => !recentlyListed(key, entry));
+  await Promise.all(changed.map(([key, entry]) => changeOwnerList(key, [entry])));
+  for (const [key, entry] of changed) listed.set(`${key}|${entry.id}`, entry);
+}
+
+/**
+ * What this process last put in each list: a write that changes neither a record's status nor,
+ * by more than a minute, its place in the order (a message, a term sheet) leaves the lists alone.
+ */
+const listed = new LRUCache<string, OwnerListEntry>({ max: 50_000 });
+const REORDER_AFTER_MS = 60_000;
+
+function recentlyListed(key: string, entry: OwnerListEntry): boolean {
+  const last = listed.get(`${key}|${entry.id}`);
+  return !!last && last.s === entry.s && Math.abs(entry.at - last.at) < REORDER_AFTER_MS;
 }
 
 let following = false;
@@ -76,6 +91,7 @@ export async function ensureOwnerLists(): Promise<boolean> {
 /** Reads every listed record once (a projection) and writes each list whole. */
 export async function rebuildOwnerLists(): Promise<void> {
   const started = Date.now();
+  listed.clear();
   await clearOwnerLists();
   const lists = new Map<string, OwnerListEntry[]>();
   const projection = {

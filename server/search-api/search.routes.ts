@@ -1,5 +1,6 @@
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
+import { searchRateLimiter } from './search-rate-limit';
 import { searchQuerySchema, searchResponse } from './search.schemas';
 import { searchListings } from './search.service';
 
@@ -11,6 +12,7 @@ export function registerSearchRoutes(api: ApiRouter, ctx: AppContext): void {
     summary:
       'Search published offers and demands (Vietnamese with or without diacritics, typos tolerated), with facet counts',
     access: 'public',
+    before: [searchRateLimiter(ctx)],
     query: searchQuerySchema,
     response: searchResponse,
     handler: ({ query }) => searchListings(ctx.search, query),

@@ -1,6 +1,7 @@
 /** The matcher's core without database or HTTP: candidates in memory, the embedded search engine. */
 import assert from 'node:assert/strict';
-import { createSearchEngine, type SearchEngine } from '../../search';
+import type { SearchEngine } from '../../search';
+import { testSearchEngine } from '../helpers/search-engine';
 import { findMatches, type MatcherDeps } from '../../server/matching/matcher';
 import { memoryCandidateStore } from '../../server/matching/memory-candidate-store';
 import {
@@ -70,7 +71,7 @@ describe('matcher core (no database)', () => {
   ];
 
   before(async () => {
-    engine = createSearchEngine({ embeddedPath: ':memory:' });
+    engine = testSearchEngine();
     await engine.open();
     await engine.upsert(
       offers.map((o) => ({
@@ -120,7 +121,7 @@ describe('matcher core (no database)', () => {
   });
 
   it('matches an offer to demands the same way', async () => {
-    const demandsEngine = createSearchEngine({ embeddedPath: ':memory:' });
+    const demandsEngine = testSearchEngine();
     await demandsEngine.open();
     const matches = await findMatches(
       offers[0],

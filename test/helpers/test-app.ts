@@ -1,6 +1,6 @@
 /**
  * The exchange's Express app for API tests: the real database from the global fixture, an
- * in-memory embedded search engine, no open port (supertest drives the app directly).
+ * in-memory embedded search engine (or a fresh Meilisearch index, see search-engine.ts), no open port (supertest drives the app directly).
  */
 import mongoose from 'mongoose';
 import type { Express } from 'express';
@@ -9,8 +9,9 @@ import { connectDatabase } from '../../server/common/db';
 import { EventBus } from '../../server/common/events';
 import { createApp, type BuiltApp } from '../../server/app';
 import type { AppContext } from '../../server/context';
-import { createSearchEngine, type SearchEngine } from '../../search';
+import type { SearchEngine } from '../../search';
 import { testConfig } from './config';
+import { testSearchEngine } from './search-engine';
 
 export interface TestApp {
   app: Express;
@@ -29,7 +30,7 @@ export async function connectTestDatabase(): Promise<void> {
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   await connectTestDatabase();
   const config = testConfig(overrides);
-  const search = createSearchEngine({ embeddedPath: ':memory:' });
+  const search = testSearchEngine();
   await search.open();
   testEngines.add(search);
   const ctx: AppContext = { config, bus: new EventBus(), search };

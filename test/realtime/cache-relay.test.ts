@@ -54,6 +54,22 @@ describe('caches across two server processes with Redis', function () {
     assert.equal(seen.title, 'Tên mới của công nghệ');
   });
 
+  it('when a person signs out through one process, then the other no longer knows the session', async () => {
+    const member = await signUp(a.url, { kind: 'enterprise' });
+    const login = await request(a.url)
+      .post('/api/auth/login')
+      .send({ email: member.user.email, password: PASSWORD })
+      .expect(200);
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    await request(b.url).get('/api/auth/me').set('Cookie', cookie).expect(200);
+    await request(a.url).post('/api/auth/logout').set('Cookie', cookie).expect(204);
+    await eventually(
+      async () => (await request(b.url).get('/api/auth/me').set('Cookie', cookie)).status === 401,
+      'the other process to forget the session',
+      { attempts: 20, intervalMs: 50 },
+    );
+  });
+
   it('when an operator on one process verifies an organisation, then its member on the other is verified', async () => {
     const member = await signUp(a.url, { kind: 'enterprise', verified: false });
     assert.equal((await member.agent.get('/api/auth/me').expect(200)).body.user.organization.verified, false);
