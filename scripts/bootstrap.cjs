@@ -41,6 +41,9 @@ const scripts = {
   test: 'scripts/test.ts',
   reindex: 'scripts/reindex.ts',
   seed: 'scripts/seed.ts',
+  backup: 'scripts/backup.ts',
+  restore: 'scripts/restore.ts',
+  soak: 'scripts/soak.ts',
 };
 const [command, ...rest] = process.argv.slice(2);
 let script = scripts[command];

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import {
   ensureChromium,
   ensureFerretDb,
+  ensureNginx,
   ensureRedis,
   ensureStripeMock,
   MissingPrerequisite,
@@ -69,6 +70,7 @@ function main(): number {
     ensureFerretDb();
     ensureStripeMock();
     ensureRedis();
+    ensureNginx();
     ensureChromium();
   } catch (err) {
     if (err instanceof MissingPrerequisite) {

@@ -37,6 +37,9 @@ import { registerSearchRoutes } from './search-api/search.routes';
 import type { AppContext } from './context';
 import { indexListingsOnWrite } from './search-sync/index-on-write';
 import { followRecordChanges } from './read-models';
+import { httpMetrics } from './metrics/http-metrics';
+import { registerMetricsRoutes } from './metrics/metrics.routes';
+import { bindRequestId } from './common/request-context';
 
 export interface BuiltApp {
   app: express.Express;
@@ -63,9 +66,13 @@ export function createApp(ctx: AppContext): BuiltApp {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: {
+        ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
+      },
     }),
   );
+  app.use(bindRequestId, httpMetrics);
+  registerMetricsRoutes(app, config.metricsToken);
   app.use(
     helmet({
       contentSecurityPolicy: {

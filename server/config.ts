@@ -40,6 +40,8 @@ export interface Config {
   schedulerSweepIntervalMs: number;
   seedDemo: boolean;
   clientDir: string;
+  /** Bearer token for GET /metrics; without it /metrics is not served. */
+  metricsToken?: string;
 }
 
 const schema = Joi.object({
@@ -86,6 +88,7 @@ const schema = Joi.object({
   SCHEDULER_SWEEP_INTERVAL_MS: Joi.number().integer().min(50).max(900_000).default(600_000),
   SEED_DEMO: Joi.boolean().default(false),
   CLIENT_DIR: Joi.string().default('client/dist'),
+  METRICS_TOKEN: Joi.string().min(16),
 })
   .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
   .unknown(true);
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerSweepIntervalMs: value.SCHEDULER_SWEEP_INTERVAL_MS,
     seedDemo: value.SEED_DEMO,
     clientDir: path.resolve(value.CLIENT_DIR),
+    metricsToken: value.METRICS_TOKEN,
   };
 }
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { connectDatabase, disconnectDatabase } from './common/db';
 import { EventBus } from './common/events';
-import { logger } from './common/logger';
+import { logger, setLogLevel } from './common/logger';
 import { createApp } from './app';
 import { startCacheRelay } from './common/cache-relay';
 import { ensureOwnerLists } from './read-models';
@@ -22,6 +22,10 @@ import { startRealtime } from './realtime/realtime.starter';
 import { startDeadlineScheduler } from './scheduler/scheduler.starter';
 import { startSearchSync } from './search-sync/search-sync.starter';
 import { loadDemoData } from '../scripts/seed-loader/load-demo';
+import { countSearchErrors } from './metrics/instrument-search';
+import { watchDatabaseErrors } from './metrics/database-errors';
+import { runMigrations } from './migrations/migration.store';
+import { MIGRATIONS } from './migrations';
 
 export interface Exchange {
   url: string;
@@ -43,12 +47,19 @@ export async function startExchange(config: Config): Promise<Exchange> {
   }
   // A test process shares one connection among several exchanges; whoever connects disconnects.
   const connectsDatabase = mongoose.connection.readyState !== 1;
-  if (connectsDatabase) await connectDatabase(config.mongodbUri);
-  const search = createSearchEngine({
-    meiliHost: config.meiliHost,
-    meiliKey: config.meiliKey,
-    embeddedPath: config.searchIndexPath,
-  });
+  // With metrics on, failed commands are counted (the driver's command events).
+  if (connectsDatabase)
+    await connectDatabase(config.mongodbUri, { monitorCommands: Boolean(config.metricsToken) });
+  setLogLevel(config.logLevel);
+  watchDatabaseErrors(mongoose.connection);
+  await runMigrations(MIGRATIONS);
+  const search = countSearchErrors(
+    createSearchEngine({
+      meiliHost: config.meiliHost,
+      meiliKey: config.meiliKey,
+      embeddedPath: config.searchIndexPath,
+    }),
+  );
   const opened = await search.open();
   const bus = new EventBus();
   const ctx: AppContext = { config, bus, search, searchNeedsRebuild: opened.needsRebuild };

@@ -1,7 +1,7 @@
 /** The real services the exchange runs beside it, each on a free loopback port. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureFerretDb, ensureRedis, ensureStripeMock } from './tools';
+import { ensureFerretDb, ensureNginx, ensureRedis, ensureStripeMock } from './tools';
 import { managedProcess, type ManagedProcess } from './managed-process';
 import { freePort } from './ports';
 
@@ -77,4 +77,49 @@ export async function startRedis(opts: { port?: number; logFile?: string } = {})
   });
   await proc.start();
   return Object.assign(proc, { url: `redis://127.0.0.1:${port}` });
+}
+
+/**
+ * nginx with deploy/nginx/nginx.conf, on loopback: the two upstream services pointed at the
+ * given exchange ports, TLS on `port` with the given certificate, plain HTTP on `httpPort`.
+ * The same file as production, rewritten only where a test machine differs.
+ */
+export async function startNginx(opts: {
+  exchangePorts: [number, number];
+  certDir: string;
+  workDir: string;
+}): Promise<RunningService & { httpPort: number }> {
+  const bin = ensureNginx();
+  const [port, httpPort] = [await freePort(), await freePort()];
+  const source = fs.readFileSync(path.resolve(__dirname, '../../deploy/nginx/nginx.conf'), 'utf8');
+  const conf = source
+    .replace(/exchange-1:3000/g, `127.0.0.1:${opts.exchangePorts[0]}`)
+    .replace(/exchange-2:3000/g, `127.0.0.1:${opts.exchangePorts[1]}`)
+    .replace(/\/etc\/nginx\/certs/g, opts.certDir)
+    .replace(/^\s*listen \[::\].*$/gm, '')
+    .replace(/listen 443 /g, `listen 127.0.0.1:${port} `)
+    .replace(/listen 80;/g, `listen 127.0.0.1:${httpPort};`)
+    .replace(/^pid .*$/m, `pid ${opts.workDir}/nginx.pid;`)
+    .replace(/access_log \/dev\/stdout/, `access_log ${opts.workDir}/access.log`);
+  fs.mkdirSync(opts.workDir, { recursive: true });
+  const confPath = path.join(opts.workDir, 'nginx.conf');
+  fs.writeFileSync(confPath, conf);
+  const proc = managedProcess({
+    name: 'nginx',
+    command: bin,
+    args: [
+      '-c',
+      confPath,
+      '-p',
+      opts.workDir,
+      '-e',
+      path.join(opts.workDir, 'error.log'),
+      '-g',
+      'daemon off;',
+    ],
+    port,
+    logFile: path.join(opts.workDir, 'nginx.out'),
+  });
+  await proc.start();
+  return Object.assign(proc, { url: `https://127.0.0.1:${port}`, httpPort });
 }

@@ -131,6 +131,14 @@ export function ensureRedis(): string {
   return which('redis-server') ?? '/usr/bin/redis-server';
 }
 
+/** Debian's nginx: the proxy of the production topology test and of scripts/deploy-check.sh. */
+export function ensureNginx(): string {
+  const found = which('nginx') ?? (fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : undefined);
+  if (found) return found;
+  aptInstall('nginx-light', 'The production topology test needs nginx as its proxy');
+  return '/usr/sbin/nginx';
+}
+
 export function ensureChromium(): string {
   const bin = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (fs.existsSync(bin)) return bin;

@@ -19,6 +19,8 @@ import { userRoom } from './rooms';
 import { requireSignedIn, sameOriginOnly, shareWebSession } from './session-handshake';
 import { TokenBuckets } from './token-bucket';
 import type { DealsNamespace, InterServerEvents, SocketData } from './socket-types';
+import { countSocketsWith } from '../metrics/registry';
+import { withRequestId } from '../common/request-context';
 
 export interface RealtimeOptions {
   bus: EventBus;
@@ -58,23 +60,30 @@ export async function createRealtimeServer(
   const rate = opts.sendRate ?? DEFAULT_SEND_RATE;
   const sendLimiter = new TokenBuckets(rate.burst, rate.perSecond);
   deals.on('connection', (socket) => {
+    // Each event's logs carry the id of the request that opened the connection (nginx's, or ours).
+    const header = socket.request.headers['x-request-id'];
+    const requestId =
+      typeof header === 'string' && /^[\w-]{8,64}$/.test(header) ? header : `socket-${socket.id}`;
+    socket.use((_packet, next) => withRequestId(requestId, next));
     void socket.join(userRoom(socket.data.user.id));
     registerDealRoomHandlers(deals, socket, { sendLimiter });
   });
   const unsubscribe = [relayDealEvents(opts.bus, deals), relayNotifications(opts.bus, deals)];
   if (redis) await untilListening(deals.adapter);
+  const uncount = countSocketsWith(() => deals.sockets.size);
 
   return {
     io: io as unknown as Server,
     deals,
     async close() {
       for (const off of unsubscribe) off();
-      // Like io.close(), but leaves the HTTP server to its owner (exchange.ts closes it).
-      for (const nsp of [io.of('/'), deals]) {
-        nsp.local.disconnectSockets(true);
-        await nsp.adapter.close();
-      }
+      uncount();
+      // Like io.close(), but leaves the HTTP server to its owner (exchange.ts closes it). The
+      // transports are closed rather than the sockets disconnected: a client told "server
+      // disconnect" would not come back, one whose transport closed reconnects by itself, to
+      // another process behind the proxy during a rolling restart.
       io.engine.close();
+      for (const nsp of [io.of('/'), deals]) await nsp.adapter.close();
       await redis?.close();
     },
   };

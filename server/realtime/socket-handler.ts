@@ -7,6 +7,7 @@ import type Joi from 'joi';
 import { AppError, detailsFromJoi, toAppError, toErrorBody } from '../common/errors';
 import { logger } from '../common/logger';
 import type { Ack } from '../contract/socket-events';
+import { socketEvents } from '../metrics/registry';
 
 const VALIDATE_OPTIONS: Joi.ValidationOptions = { abortEarly: false, stripUnknown: true, convert: true };
 
@@ -21,11 +22,13 @@ export function socketHandler<In, Out extends object>(
       const { value, error } = schema.validate(payload ?? {}, VALIDATE_OPTIONS);
       if (error) throw AppError.validation(detailsFromJoi(error));
       const result = await work(value as In);
+      socketEvents.inc({ event, outcome: 'ok' });
       reply?.({ ok: true, ...result });
     } catch (err) {
       const appError = toAppError(err);
       if (appError.status >= 500) logger.error({ err: appError.cause ?? err, event }, appError.message);
       const { code, message, details } = toErrorBody(appError).error;
+      socketEvents.inc({ event, outcome: code });
       reply?.({
         ok: false,
         error: { code, message, details: details.map(({ field, message: m }) => ({ field, message: m })) },

@@ -19,6 +19,8 @@ const jobSchema = new Schema(
     finishedAt: { type: Date },
     /** One job per piece of work (e.g. `auction.close:<offerId>`): enqueueing twice is harmless. */
     dedupeKey: { type: String },
+    /** The request that enqueued the job, so that its run logs under the same id. */
+    requestId: { type: String },
   },
   { timestamps: true },
 );

@@ -8,8 +8,12 @@
 import mongoose from 'mongoose';
 import { JobModel, type JobDoc } from './job.model';
 import { isDuplicateKeyError } from '../common/duplicate-key';
-import { holdLocks } from '../common/store';
+import { holdLocks, type ModelReads } from '../common/store';
+import { currentRequestId } from '../common/request-context';
 import { putOwnerListEntries, readOwnerList } from '../read-models';
+
+/** Reads of jobs for code outside the store (metrics): no writes. */
+export const jobReads: ModelReads<typeof JobModel> = JobModel;
 
 const ACTIVE_JOBS = 'jobs:active';
 /**
@@ -55,7 +59,9 @@ export interface NewJob {
 /** Adds a job; with a dedupeKey already taken, returns the job that holds it instead. */
 export async function enqueueJob(job: NewJob): Promise<JobDoc> {
   try {
-    const created = (await JobModel.create({ ...job, status: 'pending', attempts: 0 })).toObject() as JobDoc;
+    const created = (
+      await JobModel.create({ ...job, status: 'pending', attempts: 0, requestId: currentRequestId() })
+    ).toObject() as JobDoc;
     await followJob(created);
     return created;
   } catch (err) {

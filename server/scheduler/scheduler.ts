@@ -18,6 +18,7 @@ import {
   rescheduleJob,
 } from './job.store';
 import type { JobDoc } from './job.model';
+import { withRequestId } from '../common/request-context';
 
 export type JobResult = void | { rescheduleAt: Date };
 export type JobHandler = (job: JobDoc) => Promise<JobResult>;
@@ -78,7 +79,7 @@ export function startScheduler(
       // Passed over when another process is claiming or running this job now.
       await holdJob(candidate._id, lockMs, async () => {
         const job = await claimJob(candidate._id, workerId, new Date(), lockMs);
-        if (job) await runJob(job);
+        if (job) await withRequestId(job.requestId ?? `job-${String(job._id)}`, () => runJob(job));
       });
     }
   }

@@ -1,0 +1,5 @@
+/** Every data migration, in the order they run. Append; never edit or remove one that shipped. */
+import { listingRevisionMarks } from './001-listing-revision-marks';
+import type { Migration } from './migration.store';
+
+export const MIGRATIONS: readonly Migration[] = [listingRevisionMarks];
