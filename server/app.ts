@@ -88,7 +88,11 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.use('/api', sessionMiddleware, ...passportMiddlewares);
 
   const api = new ApiRouter();
-  registerAuthRoutes(api, { loginRateLimit: config.loginRateLimit });
+  registerAuthRoutes(api, {
+    loginPerEmail: config.loginRateLimit,
+    loginPerIp: config.loginIpRateLimit,
+    registerPerIp: config.registerRateLimit,
+  });
   registerOrganizationRoutes(api);
   registerAdminOrganizationRoutes(api);
   registerAdminStatsRoutes(api);

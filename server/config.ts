@@ -27,6 +27,8 @@ export interface Config {
   adminPassword?: string;
   adminName: string;
   loginRateLimit: number;
+  loginIpRateLimit: number;
+  registerRateLimit: number;
   logLevel: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -64,6 +66,8 @@ const schema = Joi.object({
   ADMIN_PASSWORD: Joi.string().min(10),
   ADMIN_NAME: Joi.string().default('Quản trị viên sàn'),
   LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
+  LOGIN_IP_RATE_LIMIT: Joi.number().integer().min(1).default(100),
+  REGISTER_RATE_LIMIT: Joi.number().integer().min(1).default(20),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Sàn giao dịch công nghệ <no-reply@techexchange.local>'),
@@ -118,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: value.ADMIN_PASSWORD,
     adminName: value.ADMIN_NAME,
     loginRateLimit: value.LOGIN_RATE_LIMIT,
+    loginIpRateLimit: value.LOGIN_IP_RATE_LIMIT,
+    registerRateLimit: value.REGISTER_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
