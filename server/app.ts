@@ -14,6 +14,7 @@ import { buildOpenApi } from './common/openapi';
 import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error-handler';
 import { logger, setLogLevel } from './common/logger';
 import { requireSameOrigin } from './common/same-origin';
+import { requireDatabase } from './common/database-gate';
 import { createSessionMiddleware, SESSION_COOKIE } from './auth/session';
 import { configurePassport } from './auth/passport';
 import { registerAuthRoutes } from './auth/auth.routes';
@@ -75,7 +76,7 @@ export function createApp(ctx: AppContext): BuiltApp {
   );
 
   registerHealthRoutes(app, ctx);
-  app.use('/api', requireSameOrigin(config.publicUrl));
+  app.use('/api', requireSameOrigin(config.publicUrl), requireDatabase);
 
   // Stripe signs the exact bytes it sent: its webhook gets the raw body, before the JSON parser.
   app.use('/api/payments/stripe/webhook', express.raw({ type: '*/*', limit: '1mb' }));

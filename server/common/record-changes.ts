@@ -7,15 +7,7 @@
 import { logger } from './logger';
 
 export type RecordType =
-  | 'offer'
-  | 'demand'
-  | 'bid'
-  | 'deal'
-  | 'payment'
-  | 'user'
-  | 'organization'
-  | 'notification'
-  | 'message';
+  'offer' | 'demand' | 'bid' | 'deal' | 'payment' | 'user' | 'organization' | 'notification' | 'message';
 
 export interface RecordChange {
   type: RecordType;
