@@ -1,6 +1,7 @@
 /**
  * `npm test`: installs the real services the tests use (once), builds the web client for the
- * browser tests, runs the whole mocha suite, and ends with the line `N passed, N failed`.
+ * browser tests, runs the whole mocha suite, and ends with the line
+ * `N passed, N failed, N skipped` (see test-summary.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import {
   MissingPrerequisite,
 } from './services/tools';
 import { buildClientIfStale } from './build-if-stale';
+import { parseBaseline, summaryLines, type Summary } from './test-summary';
 
 const root = path.resolve(__dirname, '..');
 
@@ -26,7 +28,7 @@ function main(): number {
   } catch (err) {
     if (err instanceof MissingPrerequisite) {
       process.stderr.write(`npm test cannot run: ${err.message}\n`);
-      process.stdout.write('0 passed, 1 failed\n');
+      process.stdout.write('0 passed, 1 failed, 0 skipped\n');
       return 1;
     }
     throw err;
@@ -47,14 +49,20 @@ function main(): number {
       env: { ...process.env, NODE_ENV: 'test', TEST_SUMMARY_FILE: summaryFile },
     },
   );
-  let passed = 0;
-  let failed = 1;
-  if (fs.existsSync(summaryFile)) {
-    const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as { passes: number; failures: number };
-    passed = summary.passes;
-    failed = summary.failures + (r.status !== 0 && summary.failures === 0 ? 1 : 0);
+  if (!fs.existsSync(summaryFile)) {
+    process.stdout.write('\n0 passed, 1 failed, 0 skipped\n');
+    return 1;
   }
-  process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as Summary;
+  // Only a run of the whole suite (no arguments) is held to the baseline.
+  const wholeSuite = process.argv.length <= 2;
+  const baselineFile = path.join(root, 'test/baseline-count.txt');
+  const baseline =
+    wholeSuite && fs.existsSync(baselineFile)
+      ? parseBaseline(fs.readFileSync(baselineFile, 'utf8'))
+      : undefined;
+  const { lines, failed } = summaryLines(summary, { exitedBadly: r.status !== 0, baseline });
+  process.stdout.write(`\n${lines.join('\n')}\n`);
   return failed === 0 && r.status === 0 ? 0 : 1;
 }
 

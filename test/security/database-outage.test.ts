@@ -6,6 +6,7 @@ import { testDatabaseProcess } from '../fixtures/global';
 import mongoose from 'mongoose';
 import { eventually } from '../helpers/eventually';
 import { pingDatabase } from '../../server/common/db';
+import { skipBecause } from '../helpers/skip';
 
 describe('security: a database outage', () => {
   let t: TestApp;
@@ -17,7 +18,7 @@ describe('security: a database outage', () => {
   it('when the database stops, then API calls answer 503 unavailable in the contract body, and work again when it is back', async function () {
     this.timeout(90000);
     const db = testDatabaseProcess();
-    if (!db) this.skip();
+    if (!db) skipBecause(this, 'MONGODB_URI points at a database the tests did not start');
     const member = await signUp(t.app);
     await db!.stop();
     try {
