@@ -91,13 +91,17 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.use('/api', sessionMiddleware, ...passportMiddlewares);
 
   const api = new ApiRouter();
-  registerAuthRoutes(api, {
-    loginPerEmail: config.loginRateLimit,
-    loginPerIp: config.loginIpRateLimit,
-    registerPerIp: config.registerRateLimit,
-  });
+  registerAuthRoutes(
+    api,
+    {
+      loginPerEmail: config.loginRateLimit,
+      loginPerIp: config.loginIpRateLimit,
+      registerPerIp: config.registerRateLimit,
+    },
+    ctx.bus,
+  );
   registerOrganizationRoutes(api);
-  registerAdminOrganizationRoutes(api);
+  registerAdminOrganizationRoutes(api, ctx.bus);
   registerAdminStatsRoutes(api);
   registerBidRoutes(api, ctx);
   registerDealRoutes(api, ctx);

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import passport from 'passport';
 import type { ApiRouter } from '../common/api-router';
 import { AppError } from '../common/errors';
+import type { EventBus } from '../common/events';
 import type { SessionUser } from '../common/session-user';
 import { loginSchema, mePatchSchema, registerSchema, userResponse } from './auth.schemas';
 import { register, updateMe, type RegisterInput } from './auth.service';
@@ -21,7 +22,7 @@ function authenticateLocal(req: Request, res: Response): Promise<SessionUser | f
   });
 }
 
-export function registerAuthRoutes(api: ApiRouter, limits: AuthRateLimits): void {
+export function registerAuthRoutes(api: ApiRouter, limits: AuthRateLimits, bus: EventBus): void {
   const tag = 'auth';
   api.add<unknown, unknown, RegisterInput>({
     method: 'post',
@@ -65,10 +66,13 @@ export function registerAuthRoutes(api: ApiRouter, limits: AuthRateLimits): void
     summary: 'Sign out and end the session',
     access: 'public',
     status: 204,
-    handler: async ({ req, res }) => {
+    handler: async ({ req, res, maybeUser }) => {
+      const sessionId = req.sessionID;
       await new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err) : resolve())));
       await new Promise<void>((resolve) => req.session?.destroy(() => resolve()) ?? resolve());
       res.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (maybeUser)
+        bus.publish('user.sessions_ended', { userId: maybeUser.id, sessionId, reason: 'signed_out' });
     },
   });
 
