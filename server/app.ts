@@ -37,6 +37,8 @@ import { registerDemandRoutes } from './demands/demands.routes';
 import { registerAdminListingRoutes } from './admin/admin-listings.routes';
 import { registerSearchRoutes } from './search-api/search.routes';
 import type { AppContext } from './context';
+import { indexListingsOnWrite } from './search-sync/index-on-write';
+import { followRecordChanges } from './read-models';
 
 export interface BuiltApp {
   app: express.Express;
@@ -89,6 +91,9 @@ export function createApp(ctx: AppContext): BuiltApp {
   const passport = configurePassport();
   const passportMiddlewares = [passport.initialize(), passport.session()];
   app.use('/api', sessionMiddleware, ...passportMiddlewares);
+
+  indexListingsOnWrite(ctx);
+  followRecordChanges();
 
   const api = new ApiRouter();
   registerAuthRoutes(

@@ -39,6 +39,7 @@ export interface Config {
   bankAccount: { bankName: string; accountName: string; accountNumber: string };
   uploadMaxBytes: number;
   schedulerIntervalMs: number;
+  schedulerSweepIntervalMs: number;
   seedDemo: boolean;
   clientDir: string;
 }
@@ -84,6 +85,8 @@ const schema = Joi.object({
     .min(1024)
     .default(10 * 1024 * 1024),
   SCHEDULER_INTERVAL_MS: Joi.number().integer().min(50).default(1000),
+  // Below the job list's 30-minute horizon (server/scheduler/job-queue.ts).
+  SCHEDULER_SWEEP_INTERVAL_MS: Joi.number().integer().min(50).max(900_000).default(600_000),
   SEED_DEMO: Joi.boolean().default(false),
   CLIENT_DIR: Joi.string().default('client/dist'),
 })
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     uploadMaxBytes: value.UPLOAD_MAX_BYTES,
     schedulerIntervalMs: value.SCHEDULER_INTERVAL_MS,
+    schedulerSweepIntervalMs: value.SCHEDULER_SWEEP_INTERVAL_MS,
     seedDemo: value.SEED_DEMO,
     clientDir: path.resolve(value.CLIENT_DIR),
   };

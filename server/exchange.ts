@@ -10,6 +10,8 @@ import { connectDatabase, disconnectDatabase } from './common/db';
 import { EventBus } from './common/events';
 import { logger } from './common/logger';
 import { createApp } from './app';
+import { startCacheRelay } from './common/cache-relay';
+import { ensureOwnerLists } from './read-models';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
 import type { AppContext } from './context';
@@ -51,11 +53,16 @@ export async function startExchange(config: Config): Promise<Exchange> {
   const bus = new EventBus();
   const ctx: AppContext = { config, bus, search, searchNeedsRebuild: opened.needsRebuild };
   (ctx.backgroundStarters ??= []).push(startSearchSync);
+  if (config.redisUrl) {
+    const redisUrl = config.redisUrl;
+    ctx.backgroundStarters.unshift(() => startCacheRelay(redisUrl));
+  }
   ctx.backgroundStarters.push(startDeadlineScheduler);
   ctx.backgroundStarters.push(startRealtime);
   ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
   if (config.seedDemo) await loadDemoData({ log: (message) => logger.info(message) });
+  await ensureOwnerLists();
 
   const built = createApp(ctx);
   const httpServer = http.createServer(built.app);

@@ -2,6 +2,8 @@ import { UserModel } from './user.model';
 import { userView } from './user.view';
 import { hashPassword, verifyPassword } from './password';
 import { OrganizationModel } from '../organizations/organization.model';
+import { createRecordCache } from '../common/record-cache';
+import { recordWritten } from '../common/record-changes';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
 import type { SessionUser } from '../common/session-user';
@@ -85,7 +87,23 @@ export async function authenticate(email: string, password: string): Promise<Ses
   return userView(user, org);
 }
 
+/**
+ * Who is signed in, for every request of a session: cached, dropped when the user or any
+ * organization is written (role, membership and verification changes take effect at once).
+ */
+const sessionUsers = createRecordCache<SessionUser>({
+  name: 'session-users',
+  types: ['user'],
+  clearOn: ['organization'],
+  max: 20_000,
+  ttlMs: 60_000,
+});
+
 export async function loadSessionUser(id: string): Promise<SessionUser | null> {
+  return sessionUsers.get(id, loadSessionUserFromDatabase);
+}
+
+async function loadSessionUserFromDatabase(id: string): Promise<SessionUser | null> {
   const user = await UserModel.findById(id).lean();
   if (!user) return null;
   const org = user.organizationId ? await OrganizationModel.findById(user.organizationId).lean() : null;
@@ -100,6 +118,7 @@ export async function updateMe(user: SessionUser, patch: Record<string, unknown>
     } else set[k] = v;
   }
   await withUserLock(user.id, () => UserModel.updateOne({ _id: user.id }, { $set: set }));
+  await recordWritten({ type: 'user', id: user.id });
   const fresh = await loadSessionUser(user.id);
   if (!fresh) throw AppError.notFound('User');
   return fresh;
@@ -118,6 +137,7 @@ export async function setRole(admin: SessionUser, userId: string, role: 'member'
     UserModel.findByIdAndUpdate(userId, { $set: { role } }, { returnDocument: 'after' }).lean(),
   );
   if (!user) throw AppError.notFound('User');
+  await recordWritten({ type: 'user', id: userId });
   await recordAudit({
     actorId: admin.id,
     action: 'user.role',

@@ -6,17 +6,26 @@ import session from 'express-session';
 import { MongoStore } from 'connect-mongo';
 import mongoose from 'mongoose';
 import type { RequestHandler } from 'express';
+import { CachedSessionStore } from './cached-session-store';
 
 export const SESSION_COOKIE = 'tx.sid';
 
 export function createSessionMiddleware(opts: { secret: string; maxAgeHours: number }): RequestHandler {
-  const store = MongoStore.create({
+  const touchAfterSeconds = Math.min(3600, Math.floor((opts.maxAgeHours * 3600) / 24));
+  const stored = MongoStore.create({
     client: mongoose.connection.getClient() as never,
     collectionName: 'sessions',
     ttl: opts.maxAgeHours * 3600,
     autoRemove: 'interval',
     autoRemoveInterval: 10,
     stringify: false,
+    // A rolling session is written back at most once in this period, not on every request.
+    touchAfter: touchAfterSeconds,
+  });
+  const store = new CachedSessionStore(stored, {
+    max: 50_000,
+    ttlMs: 60_000,
+    touchAfterMs: touchAfterSeconds * 1000,
   });
   return session({
     name: SESSION_COOKIE,

@@ -5,6 +5,7 @@
  * remaining steps are done (winner accepted, losers rejected, the listing marked closed), so a
  * retry after a crash finishes the work without repeating it.
  */
+import { recordWritten } from '../common/record-changes';
 import mongoose from 'mongoose';
 import { withListingLock } from '../listings/listing-store';
 import { recordAudit } from '../audit/audit.service';
@@ -104,6 +105,8 @@ export async function closeAuction(
     },
     { $set: { status: 'rejected', decidedAt: now } },
   );
+  // The offer's readers (caches, lists, search) learn of the close once all of it is written.
+  await recordWritten({ type: 'offer', id: offerId });
   if (closedNow) await announceClose(offer, close.outcome, won?.dealId, deps);
   await notifyDeadlineClosed(deps, offer, close.outcome, won);
   return { done: true, closedNow, outcome: close.outcome, dealId: won?.dealId };
@@ -185,6 +188,7 @@ export async function closeCall(demandId: string, deps: NoticeDeps, now = new Da
         { $set: { callClosedAt: closedAt, searchDirty: true }, $inc: { rev: 1 } },
       ),
     );
+    await recordWritten({ type: 'demand', id: demandId });
   }
   if (closedNow) await announceClose(demand, 'unsealed', undefined, deps);
   await notifyDeadlineClosed(deps, demand, 'unsealed');

@@ -4,10 +4,15 @@ import mongoose from 'mongoose';
 mongoose.set('strictQuery', true);
 mongoose.set('sanitizeFilter', true);
 
-export async function connectDatabase(uri: string): Promise<typeof mongoose> {
+/** `monitorCommands` lets tests watch what each request asks the database (the driver's command events). */
+export async function connectDatabase(
+  uri: string,
+  opts: { monitorCommands?: boolean } = {},
+): Promise<typeof mongoose> {
   return mongoose.connect(uri, {
     serverSelectionTimeoutMS: 3000,
     autoIndex: true,
+    monitorCommands: opts.monitorCommands ?? false,
   });
 }
 

@@ -7,7 +7,16 @@
 import { logger } from './logger';
 
 export type RecordType =
-  'offer' | 'demand' | 'bid' | 'deal' | 'payment' | 'user' | 'organization' | 'notification' | 'message';
+  | 'offer'
+  | 'demand'
+  | 'bid'
+  | 'deal'
+  | 'payment'
+  | 'user'
+  | 'organization'
+  | 'notification'
+  | 'message'
+  | 'session';
 
 export interface RecordChange {
   type: RecordType;
@@ -21,14 +30,27 @@ export interface RecordChange {
 export type RecordHook = (change: RecordChange) => Promise<void> | void;
 
 const hooks = new Set<RecordHook>();
+const named = new Map<string, RecordHook>();
 
-export function onRecordWritten(hook: RecordHook): () => void {
+/**
+ * Registers a hook. A `name` makes it the process's one hook of that name: registering it again
+ * (a new app built in the same process, as tests do) replaces the previous one.
+ */
+export function onRecordWritten(hook: RecordHook, name?: string): () => void {
+  if (name) {
+    const previous = named.get(name);
+    if (previous) hooks.delete(previous);
+    named.set(name, hook);
+  }
   hooks.add(hook);
-  return () => hooks.delete(hook);
+  return () => {
+    hooks.delete(hook);
+    if (name && named.get(name) === hook) named.delete(name);
+  };
 }
 
 export async function recordWritten(change: RecordChange): Promise<void> {
-  for (const hook of hooks) {
+  for (const hook of [...hooks]) {
     try {
       await hook(change);
     } catch (err) {

@@ -1,4 +1,5 @@
 /** Assigning and removing the accredited broker who mediates a deal. */
+import { recordWritten } from '../common/record-changes';
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
@@ -55,6 +56,7 @@ export async function assignBroker(user: SessionUser, dealId: string, brokerUser
       ).lean()) as DealDoc | null,
   );
   if (!updated) throw AppError.conflict('The deal has ended; its broker can no longer change.');
+  await recordWritten({ type: 'deal', id: dealId, after: updated });
   if (deal.brokerUserId) publishDealEvent(bus, dealId, 'broker:removed', { brokerUserId: deal.brokerUserId });
   publishDealEvent(bus, dealId, 'broker:assigned', { brokerUserId });
   await recordAudit({
@@ -91,6 +93,7 @@ export async function removeBroker(user: SessionUser, dealId: string, bus?: Even
       ).lean()) as DealDoc | null,
   );
   if (!updated) throw AppError.conflict('The broker changed meanwhile; reload the deal.');
+  await recordWritten({ type: 'deal', id: dealId, after: updated });
   publishDealEvent(bus, dealId, 'broker:removed', { brokerUserId });
   await recordAudit({
     actorId: user.id,

@@ -2,6 +2,7 @@
  * How deals begin: from an accepted bid (with the bid as term sheet version 1) or from a party
  * that opens a negotiation on a published listing directly.
  */
+import { recordWritten } from '../common/record-changes';
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
@@ -81,6 +82,7 @@ export async function createDeal(
       ],
     });
     doc = created.toObject() as DealDoc;
+    await recordWritten({ type: 'deal', id: String(doc._id), before: null, after: doc });
   } catch (err) {
     if (bid && isDuplicateKeyError(err)) {
       const existing = (await DealModel.findOne({ bidId: bid._id }).lean()) as DealDoc | null;

@@ -2,6 +2,8 @@
  * Deals: who may see them, and their state machine applied with one conditional update per
  * transition, recorded in the timeline and published as a domain event.
  */
+import { recordWritten } from '../common/record-changes';
+import { dealBrokerListKey, dealOrgListKey, ownerListPage, readOwnerList } from '../read-models';
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
@@ -126,6 +128,7 @@ async function applyTransition(
       { returnDocument: 'after' },
     ).lean()) as DealDoc | null;
     if (!updated) continue;
+    await recordWritten({ type: 'deal', id: dealId, after: updated });
     await afterTransition(updated, transition, actor, from, opts);
     return dealView(updated);
   }
@@ -176,16 +179,25 @@ export interface DealListQuery {
 
 /** The user's deals (as a member of either party, or as their broker); operators see all unless `mine`. */
 export async function listDeals(user: SessionUser, query: DealListQuery) {
+  if (user.role === 'admin' && !query.mine) return listAllDeals(query);
+  const orgId = actingOrganizationId(user);
+  const keys = [dealBrokerListKey(user.id), ...(orgId ? [dealOrgListKey(orgId)] : [])];
+  const lists = await Promise.all(keys.map((key) => readOwnerList(key)));
+  const page = ownerListPage(lists, { status: query.status, page: query.page, limit: query.limit });
+  const docs = page.ids.length
+    ? ((await DealModel.find({ _id: mongoose.trusted({ $in: page.ids }) }).lean()) as DealDoc[])
+    : [];
+  const byId = new Map(docs.map((d) => [String(d._id), d]));
+  const isMine = (d: DealDoc) =>
+    String(d.brokerUserId ?? '') === user.id ||
+    (!!orgId && (String(d.sellerOrgId) === orgId || String(d.buyerOrgId) === orgId));
+  const shown = page.ids.map((id) => byId.get(id)).filter((d): d is DealDoc => !!d && isMine(d));
+  return { views: shown.map(dealView), total: page.total };
+}
+
+/** Every deal, for operators: the one list read from the deals collection itself. */
+async function listAllDeals(query: DealListQuery) {
   const filter: Record<string, unknown> = {};
-  if (user.role !== 'admin' || query.mine) {
-    const orgId = actingOrganizationId(user);
-    const mine: Record<string, unknown>[] = [{ brokerUserId: new mongoose.Types.ObjectId(user.id) }];
-    if (orgId) {
-      const org = new mongoose.Types.ObjectId(orgId);
-      mine.push({ sellerOrgId: org }, { buyerOrgId: org });
-    }
-    filter.$or = mine;
-  }
   if (query.status) filter.status = query.status;
   const [docs, total] = await Promise.all([
     DealModel.find(filter)

@@ -4,6 +4,7 @@
  * accepted the same version the deal is agreed on it, then moves on to payment (or straight to
  * closed_won when no fee is due).
  */
+import { recordWritten } from '../common/record-changes';
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
@@ -86,7 +87,10 @@ async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole
       { $push: { termSheets: sheet, timeline: entry }, $set: { latestVersion: version } },
       { returnDocument: 'after' },
     ).lean()) as DealDoc | null;
-    if (updated) return termSheetView(updated.termSheets[version - 1]);
+    if (updated) {
+      await recordWritten({ type: 'deal', id: dealId, after: updated });
+      return termSheetView(updated.termSheets[version - 1]);
+    }
   }
   throw AppError.conflict('Another term sheet was proposed meanwhile; reload the deal and try again.');
 }
@@ -207,6 +211,7 @@ export async function concludeAgreement(dealId: string, version: number, deps: T
       ).lean()) as DealDoc | null,
   );
   if (!agreed) return dealView((await findDealDoc(dealId))!);
+  await recordWritten({ type: 'deal', id: dealId, after: agreed });
   publishDealEvent(deps.bus, dealId, 'deal:status', { status: 'agreed', from: 'negotiating' });
   await recordAudit({ action: 'deal.agree', targetType: 'deal', targetId: dealId, data: { version } });
   const sheet = agreed.termSheets[version - 1];

@@ -2,6 +2,7 @@
  * Documents attached to offers and demands: upload by the owner, listing for whoever sees the
  * listing, download as staged disclosure allows (see document-access.ts).
  */
+import { recordWritten } from '../common/record-changes';
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
@@ -200,7 +201,10 @@ async function pushAttachment(
     const found = ((stored?.attachments ?? []) as { _id: unknown }[]).some(
       (a) => String(a._id) === String(attachment._id),
     );
-    if (found) return stored!;
+    if (found) {
+      await recordWritten({ type: kind, id: String(listing.id) });
+      return stored!;
+    }
   }
   return null;
 }
@@ -218,6 +222,7 @@ async function dropAttachment(kind: ListingKind, listingId: string, attachmentId
         $inc: { rev: 1 },
       },
     );
+    await recordWritten({ type: kind, id: listingId });
   }
 }
 

@@ -3,6 +3,7 @@
  * one conditional single-document update (guarded by the status and revision read), carrying
  * the search-dirty mark, followed by an event that wakes the search indexer.
  */
+import { recordWritten } from '../common/record-changes';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
@@ -46,6 +47,7 @@ export async function createListing(
     searchDirty: true,
   });
   const id = String(created._id);
+  await recordWritten({ type: spec.kind, id, before: null, after: created.toObject() });
   announceListingChange(deps.bus, spec.kind, id);
   await recordAudit({ actorId: user.id, action: `${spec.kind}.create`, targetType: spec.kind, targetId: id });
   return created.toObject() as ListingDoc;

@@ -1,11 +1,47 @@
 /** Reading listings with their visibility rules, as views. */
+import mongoose from 'mongoose';
+import type { SearchEngine } from '../../search';
+import { logger } from '../common/logger';
+import { createRecordCache } from '../common/record-cache';
+import { readOwnerList, listingListKey, ownerListPage } from '../read-models';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import type { ListingStatus } from '../contract/enums';
+import type { ListingKind, ListingStatus } from '../contract/enums';
 import { canViewListing } from './listing-access';
 import type { ListingSpec } from './listing-spec';
 import { findListingDoc, listingModel, type ListingDoc } from './listing-store';
 import { loadOrganizationSummaries, organizationSummary } from './listing-view';
+
+const storedListings = {
+  offer: createRecordCache<ListingDoc>({ name: 'offer-docs', types: ['offer'], max: 20_000, ttlMs: 60_000 }),
+  demand: createRecordCache<ListingDoc>({
+    name: 'demand-docs',
+    types: ['demand'],
+    max: 20_000,
+    ttlMs: 60_000,
+  }),
+};
+
+/** Listings as stored, for pages only (never for a write): from the cache the listing store keeps current. */
+async function readListingDocs(kind: ListingKind, ids: string[]): Promise<Map<string, ListingDoc>> {
+  return storedListings[kind].getMany(ids, async (missing) => {
+    const docs = await listingModel(kind)
+      .find({ _id: mongoose.trusted({ $in: missing }) })
+      .lean<ListingDoc[]>();
+    return new Map(docs.map((d) => [String(d._id), d]));
+  });
+}
+
+/** Like findVisibleListing, for showing a listing page: served from the cache of stored listings. */
+export async function readVisibleListing(
+  spec: Pick<ListingSpec<unknown>, 'kind' | 'label'>,
+  viewer: SessionUser | undefined,
+  id: string,
+): Promise<ListingDoc> {
+  const doc = await storedListings[spec.kind].get(id, (key) => findListingDoc(spec.kind, key));
+  if (!doc || !canViewListing(viewer, doc)) throw AppError.notFound(spec.label);
+  return doc;
+}
 
 /** The stored listing if `viewer` may see it; 404 otherwise, so a hidden draft is not revealed. */
 export async function findVisibleListing(
@@ -45,13 +81,24 @@ export interface ListingListQuery {
   limit: number;
 }
 
-/** Your organization's listings (`mine`, any status, latest change first) or the published ones, newest first. */
+/**
+ * Your organization's listings (`mine`, any status, latest change first) or the published ones,
+ * newest first. Published ones come from the search index, which the listing store keeps
+ * current: the database is only asked for those listings by `_id`.
+ */
 export async function listListings<View>(
   spec: ListingSpec<View>,
+  deps: { search: SearchEngine },
   viewer: SessionUser | undefined,
   query: ListingListQuery,
 ) {
   const { filter, sort } = listFilter(viewer, query);
+  if (!query.mine) {
+    const published = await listPublishedFromIndex(spec, deps.search, viewer, query);
+    if (published) return published;
+  } else {
+    return listOwnListings(spec, viewer!, String(filter.organizationId), query);
+  }
   const model = listingModel(spec.kind);
   const [docs, total] = await Promise.all([
     model
@@ -82,4 +129,41 @@ function listFilter(
   const filter: Record<string, unknown> = { organizationId };
   if (query.status) filter.status = query.status;
   return { filter, sort: { updatedAt: -1, _id: -1 } };
+}
+
+async function listPublishedFromIndex<View>(
+  spec: ListingSpec<View>,
+  search: SearchEngine,
+  viewer: SessionUser | undefined,
+  query: ListingListQuery,
+) {
+  let found;
+  try {
+    found = await search.search({ kind: spec.kind, sort: 'newest', page: query.page, limit: query.limit });
+  } catch (err) {
+    logger.warn({ err }, 'search engine failed; published listings read from the database');
+    return null;
+  }
+  const ids = found.hits.map((h) => h.id);
+  const docs = await readListingDocs(spec.kind, ids);
+  const shown = ids.map((id) => docs.get(id)).filter((d): d is ListingDoc => d?.status === 'published');
+  const items = await viewListings(spec, viewer, shown);
+  return { [spec.plural]: items, total: found.total, page: query.page, limit: query.limit };
+}
+
+/** Your organisation's listings: its owner list gives the page, the listings come by `_id`. */
+async function listOwnListings<View>(
+  spec: ListingSpec<View>,
+  viewer: SessionUser,
+  organizationId: string,
+  query: ListingListQuery,
+) {
+  const entries = await readOwnerList(listingListKey(spec.kind, organizationId));
+  const page = ownerListPage([entries], { status: query.status, page: query.page, limit: query.limit });
+  const docs = await readListingDocs(spec.kind, page.ids);
+  const shown = page.ids
+    .map((id) => docs.get(id))
+    .filter((d): d is ListingDoc => !!d && String(d.organizationId) === organizationId);
+  const items = await viewListings(spec, viewer, shown);
+  return { [spec.plural]: items, total: page.total, page: query.page, limit: query.limit };
 }

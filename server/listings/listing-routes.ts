@@ -4,7 +4,7 @@ import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
 import { createListing, editListing, transitionListing } from './listing-commands.service';
-import { findVisibleListing, listListings, viewListing } from './listing-queries.service';
+import { listListings, readVisibleListing, viewListing } from './listing-queries.service';
 import { listingListQuery } from './listing-schemas';
 import type { ListingSpec } from './listing-spec';
 
@@ -49,7 +49,7 @@ export function addListingRoutes(
     access: 'public',
     query: listingListQuery,
     response: schemas.listResponse,
-    handler: ({ maybeUser, query }) => listListings(spec, maybeUser, query),
+    handler: ({ maybeUser, query }) => listListings(spec, ctx, maybeUser, query),
   });
   api.add({
     method: 'get',
@@ -60,7 +60,7 @@ export function addListingRoutes(
     params: idParams,
     response: schemas.response,
     handler: async ({ maybeUser, params }) =>
-      wrap(await findVisibleListing(spec, maybeUser, params.id), maybeUser),
+      wrap(await readVisibleListing(spec, maybeUser, params.id), maybeUser),
   });
   api.add({
     method: 'patch',

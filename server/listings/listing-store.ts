@@ -3,6 +3,7 @@
  * change, the search-dirty mark and the revision bump go in the same single-document update, so
  * the search index can never miss a change that reached the database.
  */
+import { recordWritten } from '../common/record-changes';
 import mongoose from 'mongoose';
 import type { ListingKind, ListingStatus } from '../contract/enums';
 import type { EventBus } from '../common/events';
@@ -84,9 +85,11 @@ export async function updateListingIf(
   set: Record<string, unknown>,
   unset: string[] = [],
 ): Promise<ListingDoc | null> {
-  return withListingLock(kind, String(expected._id), () =>
+  const updated = await withListingLock(kind, String(expected._id), () =>
     listingModel(kind)
       .findOneAndUpdate(expected, listingChangeUpdate(set, unset), { returnDocument: 'after' })
       .lean<ListingDoc>(),
   );
+  if (updated) await recordWritten({ type: kind, id: String(expected._id), after: updated });
+  return updated;
 }

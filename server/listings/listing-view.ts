@@ -1,5 +1,6 @@
 /** View parts shared by offers and demands: the owning organization, attachments, times. */
 import mongoose from 'mongoose';
+import { createRecordCache } from '../common/record-cache';
 import { OrganizationModel } from '../organizations/organization.model';
 import type { OrganizationKind } from '../contract/enums';
 
@@ -54,15 +55,24 @@ export function organizationSummary(
   return { id: String(org._id), name: org.name, kind: org.kind, verified: Boolean(org.verified) };
 }
 
-/** The owning organizations of some listings, by id, in one query. */
+const organizationSummaries = createRecordCache<OrganizationSummary>({
+  name: 'organization-summaries',
+  types: ['organization'],
+  max: 50_000,
+  ttlMs: 300_000,
+});
+
+/** The owning organizations of some listings, by id: from the cache, the missing ones in one query. */
 export async function loadOrganizationSummaries(
   listings: { organizationId: unknown }[],
 ): Promise<Map<string, OrganizationSummary>> {
   const ids = [...new Set(listings.map((l) => String(l.organizationId)))];
   if (ids.length === 0) return new Map();
-  const orgs = await OrganizationModel.find(
-    { _id: mongoose.trusted({ $in: ids }) },
-    { name: 1, kind: 1, verified: 1 },
-  ).lean();
-  return new Map(orgs.map((o) => [String(o._id), organizationSummary(o, o._id)]));
+  return organizationSummaries.getMany(ids, async (missing) => {
+    const orgs = await OrganizationModel.find(
+      { _id: mongoose.trusted({ $in: missing }) },
+      { name: 1, kind: 1, verified: 1 },
+    ).lean();
+    return new Map(orgs.map((o) => [String(o._id), organizationSummary(o, o._id)]));
+  });
 }

@@ -3,6 +3,7 @@
  * dedupeKey), pushed live to its user (`notification.created`, forwarded by the realtime layer)
  * and owes its user a mail according to their settings: now, at the next daily digest, or never.
  */
+import { recordWritten } from '../common/record-changes';
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
@@ -15,6 +16,7 @@ import { UserModel } from '../auth/user.model';
 import { nextDigestAt } from '../mail/digest-schedule';
 import { sendDueMailOf } from '../mail/notification-mailer';
 import { NotificationModel, type NotificationDoc } from './notification.model';
+import { notificationListKey, ownerListPage, putOwnerListEntries, readOwnerList } from '../read-models';
 import { notificationView, type NotificationView } from './notification.view';
 
 export interface NewNotification {
@@ -49,6 +51,7 @@ export async function createNotification(
         mailDueAt: emailOn ? (daily ? nextDigestAt(now) : now) : undefined,
       })
     ).toObject() as NotificationDoc;
+    await recordWritten({ type: 'notification', id: String(doc._id), before: null, after: doc });
   } catch (err) {
     if (isDuplicateKeyError(err)) return null;
     throw err;
@@ -76,42 +79,61 @@ export async function listNotifications(
   limit: number;
 }> {
   const limit = opts.limit ?? PAGE_SIZE;
-  const mine = { userId: user.id };
-  const filter = opts.unread ? { ...mine, readAt: null } : mine;
-  const [docs, total, unread] = await Promise.all([
-    NotificationModel.find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .skip((opts.page - 1) * limit)
-      .limit(limit)
-      .lean(),
-    NotificationModel.countDocuments(filter),
-    NotificationModel.countDocuments({ ...mine, readAt: null }),
-  ]);
+  const entries = await readOwnerList(notificationListKey(user.id));
+  const page = ownerListPage([entries], {
+    status: opts.unread ? 'unread' : undefined,
+    page: opts.page,
+    limit,
+  });
+  const docs = await notificationsById(page.ids);
   return {
-    notifications: docs.map((d) => notificationView(d as NotificationDoc, locale)),
-    unread,
-    total,
+    notifications: page.ids
+      .map((id) => docs.get(id))
+      .filter((d): d is NotificationDoc => !!d && String(d.userId) === user.id)
+      .map((d) => notificationView(d, locale)),
+    unread: entries.filter((e) => e.s === 'unread').length,
+    total: page.total,
     page: opts.page,
     limit,
   };
 }
 
+async function notificationsById(ids: string[]): Promise<Map<string, NotificationDoc>> {
+  if (ids.length === 0) return new Map();
+  const docs = (await NotificationModel.find({
+    _id: mongoose.trusted({ $in: ids }),
+  }).lean()) as NotificationDoc[];
+  return new Map(docs.map((d) => [String(d._id), d]));
+}
+
 export async function markRead(user: SessionUser, id: string, locale: Locale): Promise<NotificationView> {
   const filter = { _id: id, userId: user.id };
-  await NotificationModel.updateOne({ ...filter, readAt: null }, { $set: { readAt: new Date() } });
+  const result = await NotificationModel.updateOne(
+    { ...filter, readAt: null },
+    { $set: { readAt: new Date() } },
+  );
+  if (result.modifiedCount > 0) await recordWritten({ type: 'notification', id });
   const doc = await NotificationModel.findOne(filter).lean();
   if (!doc) throw AppError.notFound('Notification');
   return notificationView(doc as NotificationDoc, locale);
 }
 
+/** Marks every unread notification of the user read: those its owner list knows, by `_id`. */
 export async function markAllRead(user: SessionUser): Promise<{ updated: number }> {
+  const key = notificationListKey(user.id);
+  const unread = (await readOwnerList(key)).filter((e) => e.s === 'unread');
+  if (unread.length === 0) return { updated: 0 };
   const result = await NotificationModel.updateMany(
-    { userId: user.id, readAt: null },
+    { _id: mongoose.trusted({ $in: unread.map((e) => e.id) }), userId: user.id, readAt: null },
     { $set: { readAt: new Date() } },
+  );
+  await putOwnerListEntries(
+    key,
+    unread.map((e) => ({ ...e, s: 'read' })),
   );
   return { updated: result.modifiedCount };
 }
 
 export async function unreadCount(userId: string): Promise<number> {
-  return NotificationModel.countDocuments({ userId: new mongoose.Types.ObjectId(userId), readAt: null });
+  return (await readOwnerList(notificationListKey(userId))).filter((e) => e.s === 'unread').length;
 }

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { OrganizationModel } from './organization.model';
 import { organizationView } from './organization.view';
+import { recordWritten } from '../common/record-changes';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
 import type { SessionUser } from '../common/session-user';
@@ -64,6 +65,7 @@ export async function updateOrganization(user: SessionUser, id: string, patch: R
     OrganizationModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean(),
   );
   if (!org) throw AppError.notFound('Organization');
+  await recordWritten({ type: 'organization', id });
   await recordAudit({
     actorId: user.id,
     action: 'organization.update',
@@ -82,6 +84,7 @@ export async function verifyOrganization(admin: SessionUser, id: string) {
     ).lean(),
   );
   if (!org) throw AppError.notFound('Organization');
+  await recordWritten({ type: 'organization', id });
   await recordAudit({
     actorId: admin.id,
     action: 'organization.verify',
@@ -109,6 +112,7 @@ export async function approveMember(user: SessionUser, orgId: string, userId: st
     ).lean(),
   );
   if (!updated) throw AppError.notFound('Pending member');
+  await recordWritten({ type: 'user', id: userId });
   await recordAudit({
     actorId: user.id,
     action: 'organization.member.approve',

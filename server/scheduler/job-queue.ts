@@ -1,7 +1,47 @@
-/** Enqueueing, claiming and finishing durable jobs, each with one atomic operation. */
+/**
+ * Enqueueing, claiming and finishing durable jobs, each with one atomic operation. The jobs
+ * that are pending or running are also listed in one document (read by `_id`), so finding the
+ * due ones does not ask the database to filter the whole jobs collection every second; a
+ * slow sweep (`findDueJobsByScan`) catches any job that list missed.
+ */
 import mongoose from 'mongoose';
 import { JobModel, type JobDoc } from './job.model';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { putOwnerListEntries, readOwnerList } from '../read-models';
+
+const ACTIVE_JOBS = 'jobs:active';
+/**
+ * Pending jobs due later than this are left out of the list (it stays small however many
+ * auctions are open); the sweep, which runs more often than this, puts them in as they near.
+ */
+export const JOB_LIST_HORIZON_MS = 30 * 60_000;
+
+/**
+ * Keeps the job's line in the list of active jobs: pending at runAt (when due within the
+ * horizon), running until lockedUntil; gone when finished.
+ */
+async function followJob(
+  job: Pick<JobDoc, '_id' | 'status' | 'runAt' | 'lockedUntil'> | null,
+): Promise<void> {
+  if (!job) return;
+  const id = String(job._id);
+  const runAt = +new Date(job.runAt);
+  if (job.status === 'pending' && runAt > Date.now() + JOB_LIST_HORIZON_MS)
+    await putOwnerListEntries(ACTIVE_JOBS, [], [id]);
+  else if (job.status === 'pending')
+    await putOwnerListEntries(ACTIVE_JOBS, [{ id, s: 'pending', at: runAt }]);
+  else if (job.status === 'running')
+    await putOwnerListEntries(ACTIVE_JOBS, [
+      { id, s: 'running', at: +new Date(job.lockedUntil ?? job.runAt) },
+    ]);
+  else await putOwnerListEntries(ACTIVE_JOBS, [], [id]);
+}
+
+async function followJobById(id: JobDoc['_id']): Promise<void> {
+  await followJob(
+    (await JobModel.findById(id, { status: 1, runAt: 1, lockedUntil: 1 }).lean()) as JobDoc | null,
+  );
+}
 
 export interface NewJob {
   type: string;
@@ -13,8 +53,9 @@ export interface NewJob {
 /** Adds a job; with a dedupeKey already taken, returns the job that holds it instead. */
 export async function enqueueJob(job: NewJob): Promise<JobDoc> {
   try {
-    const created = await JobModel.create({ ...job, status: 'pending', attempts: 0 });
-    return created.toObject() as JobDoc;
+    const created = (await JobModel.create({ ...job, status: 'pending', attempts: 0 })).toObject() as JobDoc;
+    await followJob(created);
+    return created;
   } catch (err) {
     if (isDuplicateKeyError(err) && job.dedupeKey) {
       const existing = (await JobModel.findOne({ dedupeKey: job.dedupeKey }).lean()) as JobDoc | null;
@@ -33,10 +74,42 @@ const dueFilter = (now: Date) => ({
 
 /** Jobs of these types that are due: pending whose time has come, or running whose worker died. */
 export async function findDueJobs(now: Date, types: readonly string[], limit: number): Promise<JobDoc[]> {
-  return (await JobModel.find({ type: mongoose.trusted({ $in: types }), ...dueFilter(now) })
-    .sort({ runAt: 1, _id: 1 })
-    .limit(limit)
-    .lean()) as JobDoc[];
+  const t = now.getTime();
+  const due = (await readOwnerList(ACTIVE_JOBS))
+    .filter((e) => (e.s === 'pending' ? e.at <= t : e.at < t))
+    .sort((a, b) => a.at - b.at)
+    .slice(0, limit * 2);
+  if (due.length === 0) return [];
+  const jobs = (await JobModel.find({
+    _id: mongoose.trusted({ $in: due.map((e) => e.id) }),
+  }).lean()) as JobDoc[];
+  const found = new Set(jobs.map((j) => String(j._id)));
+  const gone = due.filter((e) => !found.has(e.id)).map((e) => e.id);
+  if (gone.length > 0) await putOwnerListEntries(ACTIVE_JOBS, [], gone);
+  return jobs
+    .filter((j) => types.includes(j.type) && isDue(j, now))
+    .sort((a, b) => +new Date(a.runAt) - +new Date(b.runAt) || (String(a._id) < String(b._id) ? -1 : 1))
+    .slice(0, limit);
+}
+
+function isDue(job: JobDoc, now: Date): boolean {
+  if (job.status === 'pending') return new Date(job.runAt) <= now;
+  return job.status === 'running' && !!job.lockedUntil && new Date(job.lockedUntil) < now;
+}
+
+/**
+ * The slow way, for the sweep: the jobs due within the horizon found by filtering the jobs
+ * collection, each put in the list of active jobs (so a crash between a job's write and its
+ * list line loses nothing, and jobs due later enter the list as they near).
+ */
+export async function listJobsDueSoon(now: Date): Promise<number> {
+  const jobs = (await JobModel.find(dueFilter(new Date(now.getTime() + JOB_LIST_HORIZON_MS)), {
+    status: 1,
+    runAt: 1,
+    lockedUntil: 1,
+  }).lean()) as JobDoc[];
+  for (const job of jobs) await followJob(job);
+  return jobs.length;
 }
 
 /**
@@ -50,7 +123,7 @@ export async function claimJob(
   now: Date,
   lockMs: number,
 ): Promise<JobDoc | null> {
-  return (await JobModel.findOneAndUpdate(
+  const job = (await JobModel.findOneAndUpdate(
     { _id: jobId, ...dueFilter(now) },
     {
       $set: { status: 'running', lockedBy: workerId, lockedUntil: new Date(now.getTime() + lockMs) },
@@ -58,6 +131,8 @@ export async function claimJob(
     },
     { returnDocument: 'after' },
   ).lean()) as JobDoc | null;
+  await followJob(job);
+  return job;
 }
 
 /** Finishing is done by the worker holding the job's lock (see scheduler.ts), so it needs no further guard. */
@@ -70,6 +145,7 @@ export async function completeJob(job: JobDoc): Promise<void> {
     $set: { status: 'done', finishedAt: new Date() },
     $unset: { lockedBy: 1, lockedUntil: 1 },
   });
+  await followJobById(job._id);
 }
 
 export async function rescheduleJob(job: JobDoc, runAt: Date): Promise<void> {
@@ -77,6 +153,7 @@ export async function rescheduleJob(job: JobDoc, runAt: Date): Promise<void> {
     $set: { status: 'pending', runAt, attempts: 0 },
     $unset: { lockedBy: 1, lockedUntil: 1 },
   });
+  await followJobById(job._id);
 }
 
 export async function requeueJob(job: JobDoc): Promise<void> {
@@ -84,6 +161,7 @@ export async function requeueJob(job: JobDoc): Promise<void> {
     { _id: job._id, status: 'done' },
     { $set: { status: 'pending', runAt: new Date(), attempts: 0 } },
   );
+  await followJobById(job._id);
 }
 
 export async function failJob(job: JobDoc, error: unknown, maxAttempts: number): Promise<void> {
@@ -96,4 +174,5 @@ export async function failJob(job: JobDoc, error: unknown, maxAttempts: number):
       : { status: 'failed', finishedAt: new Date(), lastError },
     $unset: { lockedBy: 1, lockedUntil: 1 },
   });
+  await followJobById(job._id);
 }

@@ -14,6 +14,7 @@ export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
     handlers: deadlineJobHandlers(ctx),
     sweeps: [() => enqueueDueDeadlines()],
     intervalMs: ctx.config.schedulerIntervalMs,
+    sweepIntervalMs: ctx.config.schedulerSweepIntervalMs,
   });
   return {
     name: 'scheduler',

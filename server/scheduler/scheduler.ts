@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { logger } from '../common/logger';
 import type { Worker } from '../exchange';
-import { claimJob, completeJob, failJob, findDueJobs, rescheduleJob } from './job-queue';
+import { claimJob, completeJob, failJob, findDueJobs, listJobsDueSoon, rescheduleJob } from './job-queue';
 import { tryLock, unlock } from '../common/locks';
 import type { JobDoc } from './job.model';
 
@@ -17,8 +17,11 @@ export type JobHandler = (job: JobDoc) => Promise<JobResult>;
 
 export interface SchedulerOptions {
   handlers: Record<string, JobHandler>;
+  /** Safety nets that read whole collections: run at start, then every `sweepIntervalMs`. */
   sweeps?: (() => Promise<void>)[];
+  /** How often the due jobs are looked for (one read by `_id`). */
   intervalMs: number;
+  sweepIntervalMs?: number;
   /** How long a claimed job stays locked; a worker that dies frees it when this expires. */
   lockMs?: number;
   maxAttempts?: number;
@@ -27,7 +30,9 @@ export interface SchedulerOptions {
 
 const JOBS_PER_TICK = 50;
 
-export function startScheduler(opts: SchedulerOptions): Worker & { workerId: string; tick(): Promise<void> } {
+export function startScheduler(
+  opts: SchedulerOptions,
+): Worker & { workerId: string; tick(pass?: { sweep?: boolean }): Promise<void> } {
   const workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const lockMs = opts.lockMs ?? 60_000;
   const maxAttempts = opts.maxAttempts ?? 5;
@@ -48,10 +53,17 @@ export function startScheduler(opts: SchedulerOptions): Worker & { workerId: str
     }
   }
 
-  async function tick(): Promise<void> {
-    for (const sweep of opts.sweeps ?? []) {
-      if (stopped) return;
-      await sweep();
+  let sweptAt = 0;
+  const sweeps = [() => listJobsDueSoon(new Date()).then(() => undefined), ...(opts.sweeps ?? [])];
+
+  /** One pass: the sweeps when they are due (or `sweep` says so), then the due jobs. */
+  async function tick(pass: { sweep?: boolean } = { sweep: true }): Promise<void> {
+    if (pass.sweep || Date.now() - sweptAt >= (opts.sweepIntervalMs ?? 600_000)) {
+      sweptAt = Date.now();
+      for (const sweep of sweeps) {
+        if (stopped) return;
+        await sweep();
+      }
     }
     const due = await findDueJobs(new Date(), Object.keys(opts.handlers), JOBS_PER_TICK);
     for (const candidate of due) {
@@ -71,7 +83,7 @@ export function startScheduler(opts: SchedulerOptions): Worker & { workerId: str
   function schedule(delay: number) {
     if (stopped) return;
     timer = setTimeout(() => {
-      current = tick()
+      current = tick({ sweep: false })
         .catch((err) => logger.warn({ err }, 'scheduler tick failed'))
         .finally(() => schedule(opts.intervalMs));
     }, delay);

@@ -49,6 +49,21 @@ export async function syncListings(ctx: SearchSyncContext, refs: ListingRef[]): 
   return refs.length;
 }
 
+/**
+ * Puts one written listing in the index (or takes it out) at once, leaving its dirty mark for
+ * the sync worker, which indexes it again and clears the mark: the prompt path may fail or be
+ * cut short, the mark may not.
+ */
+export async function indexListingNow(
+  ctx: SearchSyncContext,
+  kind: ListingKind,
+  doc: ListingDoc | null,
+  id: string,
+) {
+  if (doc?.status === 'published') await ctx.search.upsert([toSearchDoc(kind, doc)]);
+  else await ctx.search.remove([id]);
+}
+
 /** One pass over every listing marked dirty (catching up after a crash, or changes made elsewhere). */
 export async function syncSearchIndex(ctx: SearchSyncContext): Promise<number> {
   let handled = 0;

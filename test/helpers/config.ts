@@ -20,6 +20,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ...(process.env.STRIPE_API_BASE ? { STRIPE_API_BASE: process.env.STRIPE_API_BASE } : {}),
     CLIENT_DIR: path.resolve(__dirname, '../../client/dist'),
     SCHEDULER_INTERVAL_MS: '100',
+    SCHEDULER_SWEEP_INTERVAL_MS: '100',
     ...overrides,
   } as NodeJS.ProcessEnv);
 }

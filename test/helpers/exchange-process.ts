@@ -29,6 +29,7 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       LOGIN_IP_RATE_LIMIT: '100000',
       REGISTER_RATE_LIMIT: '100000',
       SCHEDULER_INTERVAL_MS: '100',
+      SCHEDULER_SWEEP_INTERVAL_MS: '100',
       ...env,
     },
   });

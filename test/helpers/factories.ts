@@ -1,4 +1,5 @@
 /** Builds each test's data through the real API, the way a person would. */
+import { clearRecordCaches } from '../../server/common/record-cache';
 import request from 'supertest';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
@@ -54,6 +55,8 @@ export async function signUp(
   if (opts.verified ?? true) await OrganizationModel.updateOne({ _id: orgId }, { $set: { verified: true } });
   if (opts.role && opts.role !== 'member')
     await UserModel.updateOne({ email }, { $set: { role: opts.role } });
+  // Written past the stores, as an operator's tooling would: the process's caches must forget.
+  clearRecordCaches();
   const me = await agent.get('/api/auth/me').expect(200);
   return { agent, user: me.body.user, orgId };
 }

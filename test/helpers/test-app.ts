@@ -4,11 +4,12 @@
  */
 import mongoose from 'mongoose';
 import type { Express } from 'express';
+import { clearRecordCaches } from '../../server/common/record-cache';
 import { connectDatabase } from '../../server/common/db';
 import { EventBus } from '../../server/common/events';
 import { createApp, type BuiltApp } from '../../server/app';
 import type { AppContext } from '../../server/context';
-import { createSearchEngine } from '../../search';
+import { createSearchEngine, type SearchEngine } from '../../search';
 import { testConfig } from './config';
 
 export interface TestApp {
@@ -17,8 +18,11 @@ export interface TestApp {
   ctx: AppContext;
 }
 
+const testEngines = new Set<SearchEngine>();
+
 export async function connectTestDatabase(): Promise<void> {
-  if (mongoose.connection.readyState !== 1) await connectDatabase(process.env.MONGODB_URI!);
+  if (mongoose.connection.readyState !== 1)
+    await connectDatabase(process.env.MONGODB_URI!, { monitorCommands: true });
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
 }
 
@@ -27,6 +31,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const config = testConfig(overrides);
   const search = createSearchEngine({ embeddedPath: ':memory:' });
   await search.open();
+  testEngines.add(search);
   const ctx: AppContext = { config, bus: new EventBus(), search };
   const built = createApp(ctx);
   return { app: built.app, built, ctx };
@@ -38,4 +43,7 @@ export async function resetDatabase(): Promise<void> {
   if (!db) return;
   const collections = await db.listCollections({}, { nameOnly: true }).toArray();
   await Promise.all(collections.map((c) => db.collection(c.name).deleteMany({})));
+  clearRecordCaches();
+  // The index is built from the database: it starts empty with it.
+  await Promise.all([...testEngines].map((engine) => engine.clear().catch(() => undefined)));
 }

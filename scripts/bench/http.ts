@@ -1,0 +1,119 @@
+/**
+ * HTTP benchmark (`npm run bench:http`): the exchange against a bare Express answering the same
+ * bytes, read routes and writes, at one or more data sizes. For each size it starts a throw-away
+ * FerretDB, seeds it straight through the driver (demo data, synthetic listings, deals with term
+ * sheets and messages, bids, payments, notifications), starts the exchange (`server/main.ts`) as
+ * a child process and waits until its search index has caught up, captures one answer per route
+ * for the bare server, then loads each route for `--duration` seconds on each: reads with
+ * autocannon, writes with a fixed number of writers each on its own records (a message is sent
+ * over Socket.IO, as the client does; its baseline is a bare Socket.IO acknowledging the same
+ * bytes). Prints one table per size (req/s, p50/p95/p99, the ratio to bare, the targets of issue
+ * 20) and writes them as JSON with `--json`.
+ *
+ *   npm run bench:http -- [--listings demo,10000] [--duration 4] [--connections 20] [--writers 20]
+ *                         [--payments 15] [--rooms 5] [--query "công nghệ"] [--json out.json]
+ *                         [--reads offers,deals] [--writes none|bids,terms,message,payments]
+ *
+ * `--listings 100000` for the large run. About four minutes with the defaults.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { runSize, type SizeResult } from './http/run';
+import { sizeTable } from './http/report';
+
+interface Options {
+  sizes: { label: string; listings: number }[];
+  seconds: number;
+  connections: number;
+  writers: number;
+  paymentsPerWriter: number;
+  roomsPerWriter: number;
+  query: string;
+  reads: string[];
+  writes: string[];
+  json?: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    if (i !== -1) return argv[i + 1];
+    return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  };
+  const num = (name: string, fallback: number) => {
+    const raw = get(name);
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+    return value;
+  };
+  const list = (name: string) =>
+    (get(name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const sizes = (list('listings').length > 0 ? list('listings') : ['demo', '10000']).map((s) => {
+    if (s === 'demo') return { label: 'demo', listings: 0 };
+    const listings = Number(s.replace(/_/g, ''));
+    if (!Number.isInteger(listings) || listings < 1)
+      throw new Error('--listings takes "demo" or whole numbers');
+    return { label: listings.toLocaleString('en'), listings };
+  });
+  return {
+    sizes,
+    seconds: num('duration', 4),
+    connections: num('connections', 20),
+    writers: num('writers', 20),
+    paymentsPerWriter: num('payments', 15),
+    roomsPerWriter: num('rooms', 5),
+    query: get('query') ?? 'công nghệ',
+    reads: list('reads'),
+    writes: list('writes'),
+    json: get('json'),
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const results: SizeResult[] = [];
+  for (const size of opts.sizes) {
+    results.push(
+      await runSize({
+        ...size,
+        seconds: opts.seconds,
+        connections: opts.connections,
+        writers: opts.writers,
+        paymentsPerWriter: opts.paymentsPerWriter,
+        roomsPerWriter: opts.roomsPerWriter,
+        query: opts.query,
+        reads: opts.reads,
+        writes: opts.writes,
+        log: (line) => console.log(line),
+      }),
+    );
+  }
+  console.log(
+    `\nHTTP bench, ${opts.seconds} s per route and server; ${os.cpus().length} CPUs, Node ${process.version}; ` +
+      `${((performance.now() - started) / 1000).toFixed(0)} s in all\n`,
+  );
+  for (const size of results)
+    console.log(`${sizeTable(size, opts.connections, opts.writers, opts.seconds)}\n`);
+  if (opts.json) {
+    const report = {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, node: process.version },
+      options: { ...opts, json: undefined },
+      sizes: results,
+    };
+    fs.writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`results written to ${opts.json}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,128 @@
+/**
+ * Load generators: autocannon for reads (the same request over and over), and a fixed number of
+ * writers each sending its own next request as soon as the previous one answered (every write
+ * needs distinct input). Both measure each request's latency here and count only 2xx answers.
+ */
+import autocannon from 'autocannon';
+
+/** A request not answered by then counts as failed. */
+export const REQUEST_TIMEOUT_S = 30;
+
+export interface LoadResult {
+  /** 2xx answers per second over the run. */
+  rps: number;
+  ok: number;
+  /** Non-2xx answers, connection errors and time-outs. */
+  failed: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  seconds: number;
+  /** Too slow for the timed run: measured over one request per connection instead. */
+  onePerConnection?: boolean;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function summarize(latencies: number[], failed: number, seconds: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    rps: sorted.length / seconds,
+    ok: sorted.length,
+    failed,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    seconds,
+  };
+}
+
+/**
+ * `connections` clients sending the same request for `seconds`. A route slower than that would
+ * answer (nearly) nothing within the run, autocannon dropping what is in flight at the end: it is
+ * then measured over one request per connection instead, each awaited to the end.
+ */
+export async function readLoad(opts: {
+  url: string;
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
+  const timed = await autocannonRun({ ...opts, duration: opts.seconds });
+  await drain(opts.url, opts.headers);
+  if (timed.ok >= opts.connections) return timed;
+  const slow = await autocannonRun({ ...opts, amount: opts.connections });
+  if (slow.failed > 0) await drain(opts.url, opts.headers);
+  return { ...slow, onePerConnection: true };
+}
+
+/**
+ * autocannon stops waiting at the end of its run, but the server still works through the
+ * requests in flight: one more request, queued behind them, keeps them out of the next figures.
+ */
+async function drain(url: string, headers?: Record<string, string>): Promise<void> {
+  await fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000) })
+    .then((res) => res.arrayBuffer())
+    .catch(() => undefined);
+}
+
+async function autocannonRun(opts: {
+  url: string;
+  connections: number;
+  headers?: Record<string, string>;
+  duration?: number;
+  amount?: number;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  const instance = autocannon({
+    url: opts.url,
+    connections: opts.connections,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration }),
+    headers: opts.headers,
+    timeout: REQUEST_TIMEOUT_S,
+  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>; // an emitter that is also a promise
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    else failed++;
+  });
+  const result = await instance;
+  const elapsed = (performance.now() - started) / 1000;
+  const seconds = opts.amount ? elapsed : Math.max(opts.duration ?? 0, elapsed);
+  return summarize(latencies, failed + result.errors, seconds); // errors include time-outs
+}
+
+/**
+ * `writers` loops, each calling (after an untimed `prepare`) `send(writer, i)` for its i-th
+ * request until `seconds` have passed or it resolves to undefined (its records are used up);
+ * otherwise it resolves to whether the answer was a success.
+ */
+export async function writeLoad(opts: {
+  writers: number;
+  seconds: number;
+  send: (writer: number, i: number) => Promise<boolean | undefined>;
+  /** Untimed work before each request (proposing the terms a timed accept then accepts). */
+  prepare?: (writer: number, i: number) => Promise<void>;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  const end = started + opts.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: opts.writers }, async (_, w) => {
+      for (let i = 0; performance.now() < end; i++) {
+        if (opts.prepare) await opts.prepare(w, i);
+        const t0 = performance.now();
+        const ok = await opts.send(w, i).catch(() => false);
+        if (ok === undefined) return;
+        if (ok) latencies.push(performance.now() - t0);
+        else failed++;
+      }
+    }),
+  );
+  return summarize(latencies, failed, (performance.now() - started) / 1000);
+}

@@ -1,0 +1,113 @@
+/**
+ * Caches of hot read views, kept per process and dropped by the stores' writes
+ * (record-changes.ts) — across processes too, through the invalidation relay when Redis is
+ * configured. A time limit bounds what a missed invalidation could cost. Write paths never read
+ * through a cache: they load the record from the database under its lock.
+ */
+import { LRUCache } from 'lru-cache';
+import { onRecordWritten, type RecordChange, type RecordType } from './record-changes';
+
+export interface RecordCacheOptions {
+  name: string;
+  /** Writes of these record types drop the entry with the written record's id. */
+  types: RecordType[];
+  max: number;
+  ttlMs: number;
+  /** Drop everything on any write of these types (views that depend on many records). */
+  clearOn?: RecordType[];
+}
+
+export interface RecordCache<V extends object> {
+  readonly name: string;
+  /** The cached value, or `load(id)` stored for the next reader; a null answer is not cached. */
+  get(id: string, load: (id: string) => Promise<V | null>): Promise<V | null>;
+  /** Several ids at once: the missing ones loaded together by `loadMany`. */
+  getMany(ids: string[], loadMany: (ids: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>>;
+  drop(id: string): void;
+  clear(): void;
+}
+
+const caches = new Set<RecordCache<object>>();
+
+export function createRecordCache<V extends object>(opts: RecordCacheOptions): RecordCache<V> {
+  const lru = new LRUCache<string, V>({ max: opts.max, ttl: opts.ttlMs });
+  // A load that started before a write must not store what it read before that write.
+  let generation = 0;
+  const dropped = new Map<string, number>();
+
+  const cache: RecordCache<V> = {
+    name: opts.name,
+    async get(id, load) {
+      const hit = lru.get(id);
+      if (hit) return hit;
+      const started = generation;
+      const value = await load(id);
+      if (value && !changedSince(id, started)) lru.set(id, value);
+      return value;
+    },
+    async getMany(ids, loadMany) {
+      const found = new Map<string, V>();
+      const missing: string[] = [];
+      for (const id of new Set(ids)) {
+        const hit = lru.get(id);
+        if (hit) found.set(id, hit);
+        else missing.push(id);
+      }
+      if (missing.length > 0) {
+        const started = generation;
+        const loaded = await loadMany(missing);
+        for (const [id, value] of loaded) {
+          found.set(id, value);
+          if (!changedSince(id, started)) lru.set(id, value);
+        }
+      }
+      return found;
+    },
+    drop(id) {
+      generation++;
+      dropped.set(id, generation);
+      if (dropped.size > 10_000) dropped.clear();
+      lru.delete(id);
+    },
+    clear() {
+      generation++;
+      lastClear = generation;
+      lru.clear();
+    },
+  };
+  let lastClear = 0;
+  const changedSince = (id: string, started: number) =>
+    lastClear > started || (dropped.get(id) ?? 0) > started;
+
+  invalidators.add((change) => {
+    if (opts.clearOn?.includes(change.type)) cache.clear();
+    else if (opts.types.includes(change.type)) cache.drop(change.id);
+  });
+  caches.add(cache as RecordCache<object>);
+  return cache;
+}
+
+type Invalidator = (change: Pick<RecordChange, 'type' | 'id'>) => void;
+const invalidators = new Set<Invalidator>();
+
+/** For caches of other shapes (the session store's): told of every local and relayed write. */
+export function onCacheInvalidation(invalidate: Invalidator): () => void {
+  invalidators.add(invalidate);
+  return () => invalidators.delete(invalidate);
+}
+
+/** Drops what a write made stale, in this process: the stores' writes here, or the relay's from elsewhere. */
+export function invalidateRecordCaches(change: Pick<RecordChange, 'type' | 'id'>): void {
+  for (const invalidate of invalidators) invalidate(change);
+}
+
+onRecordWritten((change) => invalidateRecordCaches(change));
+
+/** Every cache of the process: for the invalidation relay, and for tests that write the database directly. */
+export function allRecordCaches(): RecordCache<object>[] {
+  return [...caches];
+}
+
+export function clearRecordCaches(): void {
+  for (const cache of caches) cache.clear();
+}

@@ -1,0 +1,29 @@
+/** Which owner lists a record belongs to, and its entry there: pure rules, one per record type. */
+import type { OwnerListEntry } from './owner-list.model';
+
+type Doc = Record<string, any>;
+const ms = (d: unknown) => (d ? new Date(d as string).getTime() : 0);
+
+export const listingListKey = (kind: 'offer' | 'demand', orgId: string) => `${kind}:org:${orgId}`;
+export const dealOrgListKey = (orgId: string) => `deal:org:${orgId}`;
+export const dealBrokerListKey = (userId: string) => `deal:user:${userId}`;
+export const notificationListKey = (userId: string) => `notification:user:${userId}`;
+
+export function listingListEntries(kind: 'offer' | 'demand', doc: Doc): [string, OwnerListEntry][] {
+  if (!doc.organizationId) return [];
+  const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.updatedAt ?? doc.createdAt) };
+  return [[listingListKey(kind, String(doc.organizationId)), entry]];
+}
+
+export function dealListEntries(doc: Doc): [string, OwnerListEntry][] {
+  const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.updatedAt ?? doc.createdAt) };
+  const keys = [doc.sellerOrgId, doc.buyerOrgId].filter(Boolean).map((org) => dealOrgListKey(String(org)));
+  if (doc.brokerUserId) keys.push(dealBrokerListKey(String(doc.brokerUserId)));
+  return [...new Set(keys)].map((key) => [key, entry]);
+}
+
+export function notificationListEntries(doc: Doc): [string, OwnerListEntry][] {
+  if (!doc.userId) return [];
+  const entry = { id: String(doc._id), s: doc.readAt ? 'read' : 'unread', at: ms(doc.createdAt) };
+  return [[notificationListKey(String(doc.userId)), entry]];
+}

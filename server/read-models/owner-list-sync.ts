@@ -1,0 +1,123 @@
+/**
+ * Keeps the owner lists in step with the records: after each store write (record-changes.ts)
+ * the record's entries are put in the lists it belongs to, before the writer answers; at
+ * start-up, lists built by an older layout (or never built) are rebuilt from the records.
+ */
+import mongoose from 'mongoose';
+import { LRUCache } from 'lru-cache';
+import { logger } from '../common/logger';
+import { withLock } from '../common/locks';
+import { onRecordWritten, type RecordChange } from '../common/record-changes';
+import { OfferModel } from '../offers/offer.model';
+import { DemandModel } from '../demands/demand.model';
+import { DealModel } from '../deals/deal.model';
+import { NotificationModel } from '../notifications/notification.model';
+import type { OwnerListEntry } from './owner-list.model';
+import { changeOwnerList, clearOwnerLists, readOwnerList, replaceOwnerLists } from './owner-list.store';
+import { dealListEntries, listingListEntries, notificationListEntries } from './owner-list-keys';
+
+type Doc = Record<string, any>;
+
+const sources = {
+  offer: { model: OfferModel, entries: (d: Doc) => listingListEntries('offer', d) },
+  demand: { model: DemandModel, entries: (d: Doc) => listingListEntries('demand', d) },
+  deal: { model: DealModel, entries: dealListEntries },
+  notification: { model: NotificationModel, entries: notificationListEntries },
+} as const;
+
+type ListedType = keyof typeof sources;
+const isListed = (type: string): type is ListedType => type in sources;
+
+/** Puts the written record's entries in its lists; a deleted record leaves them (pages skip what is gone). */
+export async function followRecordChange(change: RecordChange): Promise<void> {
+  if (!isListed(change.type)) return;
+  const source = sources[change.type];
+  const doc =
+    change.after === undefined
+      ? ((await (source.model as mongoose.Model<any>).findById(change.id).lean()) as Doc | null)
+      : change.after;
+  if (!doc) return;
+  const changed = source.entries(doc).filter(([key, entry]) => !recentlyListed(key, entry));
+  await Promise.all(changed.map(([key, entry]) => changeOwnerList(key, [entry])));
+  for (const [key, entry] of changed) listed.set(`${key}|${entry.id}`, entry);
+}
+
+/**
+ * What this process last put in each list: a write that changes neither a record's status nor,
+ * by more than a minute, its place in the order (a message, a term sheet) leaves the lists alone.
+ */
+const listed = new LRUCache<string, OwnerListEntry>({ max: 50_000 });
+const REORDER_AFTER_MS = 60_000;
+
+function recentlyListed(key: string, entry: OwnerListEntry): boolean {
+  const last = listed.get(`${key}|${entry.id}`);
+  return !!last && last.s === entry.s && Math.abs(entry.at - last.at) < REORDER_AFTER_MS;
+}
+
+let following = false;
+
+/** Registers the hook once per process. */
+export function followRecordChanges(): void {
+  if (following) return;
+  following = true;
+  onRecordWritten(async (change) => {
+    try {
+      await followRecordChange(change);
+    } catch (err) {
+      logger.error({ err, type: change.type, id: change.id }, 'owner list not updated');
+    }
+  }, 'owner-lists');
+}
+
+/** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
+export const OWNER_LISTS_LAYOUT = 1;
+const LAYOUT_KEY = '__layout';
+
+/** Rebuilds the lists unless they are of the current layout; one process at a time. */
+export async function ensureOwnerLists(): Promise<boolean> {
+  const current = async () => (await readOwnerList(LAYOUT_KEY))[0]?.at === OWNER_LISTS_LAYOUT;
+  if (await current()) return false;
+  return withLock(
+    'ownerlists:rebuild',
+    async () => {
+      if (await current()) return false;
+      await rebuildOwnerLists();
+      return true;
+    },
+    { ttlMs: 30 * 60_000, waitMs: 30 * 60_000 },
+  );
+}
+
+/** Reads every listed record once (a projection) and writes each list whole. */
+export async function rebuildOwnerLists(): Promise<void> {
+  const started = Date.now();
+  listed.clear();
+  await clearOwnerLists();
+  const lists = new Map<string, OwnerListEntry[]>();
+  const projection = {
+    organizationId: 1,
+    status: 1,
+    updatedAt: 1,
+    createdAt: 1,
+    sellerOrgId: 1,
+    buyerOrgId: 1,
+    brokerUserId: 1,
+    userId: 1,
+    readAt: 1,
+  };
+  let records = 0;
+  for (const source of Object.values(sources)) {
+    const cursor = (source.model as mongoose.Model<any>).find({}, projection).lean().cursor();
+    for await (const doc of cursor) {
+      records++;
+      for (const [key, entry] of source.entries(doc as Doc)) {
+        const list = lists.get(key) ?? [];
+        list.push(entry);
+        lists.set(key, list);
+      }
+    }
+  }
+  await replaceOwnerLists(lists);
+  await changeOwnerList(LAYOUT_KEY, [{ id: 'layout', s: 'built', at: OWNER_LISTS_LAYOUT }]);
+  logger.info({ records, lists: lists.size, ms: Date.now() - started }, 'owner lists rebuilt');
+}

@@ -1,0 +1,25 @@
+/**
+ * Indexes a listing as soon as its store has written it, before the writer answers, so that
+ * whoever asks next (the public list reads the index) sees the change. The durable dirty mark
+ * stays the guarantee: the sync worker indexes the listing again and clears it, also when this
+ * failed or the process died first.
+ */
+import { logger } from '../common/logger';
+import { onRecordWritten } from '../common/record-changes';
+import { findListingDoc } from '../listings/listing-store';
+import { indexListingNow, type SearchSyncContext } from './search-sync.service';
+
+export function indexListingsOnWrite(ctx: SearchSyncContext): () => void {
+  return onRecordWritten(async (change) => {
+    if (change.type !== 'offer' && change.type !== 'demand') return;
+    try {
+      const doc = await findListingDoc(change.type, change.id);
+      await indexListingNow(ctx, change.type, doc, change.id);
+    } catch (err) {
+      logger.warn(
+        { err, kind: change.type, id: change.id },
+        'listing not indexed at once; the sync worker will',
+      );
+    }
+  }, 'search-index-on-write');
+}

@@ -1,0 +1,88 @@
+/**
+ * Two exchange processes with Redis: what one process caches is dropped when the other writes
+ * the record, at once (the cache relay), not when the cache's time runs out.
+ */
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { startRedis, type RunningService } from '../../scripts/services/services';
+import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
+import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
+import { eventually } from '../helpers/eventually';
+import { draft, offerBody } from '../api/offers-helpers';
+
+describe('caches across two server processes with Redis', function () {
+  this.timeout(60000);
+  let redis: RunningService;
+  let a: ExchangeProcess;
+  let b: ExchangeProcess;
+
+  before(async () => {
+    await connectTestDatabase();
+    redis = await startRedis();
+    [a, b] = await Promise.all([
+      spawnExchangeProcess({ REDIS_URL: redis.url }),
+      spawnExchangeProcess({ REDIS_URL: redis.url }),
+    ]);
+  });
+  after(async () => {
+    await a?.stop();
+    await b?.stop();
+    await redis?.stop();
+  });
+  beforeEach(resetDatabase);
+
+  it('when a listing shown by one process is edited through the other, then the first shows the edit', async () => {
+    const owner = await signUp(a.url, { kind: 'institute' });
+    const onB = request.agent(b.url);
+    await onB.post('/api/auth/login').send({ email: owner.user.email, password: PASSWORD }).expect(200);
+    const offer = await draft(owner, 'offers', offerBody({ title: 'Tên cũ của công nghệ' }));
+
+    assert.equal(
+      (await onB.get(`/api/offers/${offer.id}`).expect(200)).body.offer.title,
+      'Tên cũ của công nghệ',
+    );
+    await owner.agent.patch(`/api/offers/${offer.id}`).send({ title: 'Tên mới của công nghệ' }).expect(200);
+    const seen = await eventually(
+      async () => {
+        const res = await onB.get(`/api/offers/${offer.id}`).expect(200);
+        return res.body.offer.title === 'Tên mới của công nghệ' ? res.body.offer : null;
+      },
+      'the other process to show the edit',
+      { attempts: 20, intervalMs: 50 },
+    );
+    assert.equal(seen.title, 'Tên mới của công nghệ');
+  });
+
+  it('when a person signs out through one process, then the other no longer knows the session', async () => {
+    const member = await signUp(a.url, { kind: 'enterprise' });
+    const login = await request(a.url)
+      .post('/api/auth/login')
+      .send({ email: member.user.email, password: PASSWORD })
+      .expect(200);
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    await request(b.url).get('/api/auth/me').set('Cookie', cookie).expect(200);
+    await request(a.url).post('/api/auth/logout').set('Cookie', cookie).expect(204);
+    await eventually(
+      async () => (await request(b.url).get('/api/auth/me').set('Cookie', cookie)).status === 401,
+      'the other process to forget the session',
+      { attempts: 20, intervalMs: 50 },
+    );
+  });
+
+  it('when an operator on one process verifies an organisation, then its member on the other is verified', async () => {
+    const member = await signUp(a.url, { kind: 'enterprise', verified: false });
+    assert.equal((await member.agent.get('/api/auth/me').expect(200)).body.user.organization.verified, false);
+    const admin = await signInAdmin(b.url);
+    await admin.agent.post(`/api/admin/organizations/${member.orgId}/verify`).expect(200);
+    const me = await eventually(
+      async () => {
+        const res = await member.agent.get('/api/auth/me').expect(200);
+        return res.body.user.organization.verified ? res.body.user : null;
+      },
+      'the member to be verified on the other process',
+      { attempts: 20, intervalMs: 50 },
+    );
+    assert.equal(me.organization.verified, true);
+  });
+});

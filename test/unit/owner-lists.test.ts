@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { applyOwnerListChange, MAX_ENTRIES } from '../../server/read-models/owner-list.store';
+import { ownerListPage } from '../../server/read-models/owner-list-page';
+import {
+  dealListEntries,
+  listingListEntries,
+  notificationListEntries,
+} from '../../server/read-models/owner-list-keys';
+
+const e = (id: string, at: number, s = 'draft') => ({ id, s, at });
+
+describe('owner lists (pure rules)', () => {
+  it('when entries are put, then the list is newest first with one entry per id', () => {
+    const list = applyOwnerListChange([e('a', 1), e('b', 2)], [e('a', 3, 'published'), e('c', 0)], []);
+    assert.deepEqual(list, [e('a', 3, 'published'), e('b', 2), e('c', 0)]);
+  });
+
+  it('when ids are removed, then they are gone; the list never exceeds its size', () => {
+    assert.deepEqual(applyOwnerListChange([e('a', 1), e('b', 2)], [], ['a']), [e('b', 2)]);
+    const many = Array.from({ length: MAX_ENTRIES + 10 }, (_, i) => e(`x${i}`, i));
+    const kept = applyOwnerListChange([], many, []);
+    assert.equal(kept.length, MAX_ENTRIES);
+    assert.equal(kept[0].at, MAX_ENTRIES + 9);
+  });
+
+  it('when a page is asked, then it is filtered by status, counted, and merged across lists', () => {
+    const org = [e('a', 5, 'negotiating'), e('b', 4, 'agreed'), e('c', 3, 'negotiating')];
+    const broker = [e('d', 6, 'negotiating'), e('a', 5, 'negotiating')];
+    assert.deepEqual(ownerListPage([org, broker], { page: 1, limit: 2 }), { ids: ['d', 'a'], total: 4 });
+    assert.deepEqual(ownerListPage([org, broker], { page: 2, limit: 2 }), { ids: ['b', 'c'], total: 4 });
+    assert.deepEqual(ownerListPage([org, broker], { status: 'negotiating', page: 1, limit: 10 }), {
+      ids: ['d', 'a', 'c'],
+      total: 3,
+    });
+  });
+
+  it('then each record type names the lists it belongs to', () => {
+    const at = new Date('2026-01-02T00:00:00Z');
+    assert.deepEqual(
+      listingListEntries('offer', { _id: 'o1', organizationId: 'g1', status: 'draft', updatedAt: at }),
+      [['offer:org:g1', { id: 'o1', s: 'draft', at: at.getTime() }]],
+    );
+    const deal = {
+      _id: 'd1',
+      sellerOrgId: 's',
+      buyerOrgId: 'b',
+      brokerUserId: 'u',
+      status: 'agreed',
+      updatedAt: at,
+    };
+    assert.deepEqual(
+      dealListEntries(deal).map(([key]) => key),
+      ['deal:org:s', 'deal:org:b', 'deal:user:u'],
+    );
+    assert.deepEqual(notificationListEntries({ _id: 'n1', userId: 'u', createdAt: at, readAt: at }), [
+      ['notification:user:u', { id: 'n1', s: 'read', at: at.getTime() }],
+    ]);
+  });
+});

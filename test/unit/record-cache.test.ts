@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { createRecordCache, clearRecordCaches } from '../../server/common/record-cache';
+import { recordWritten } from '../../server/common/record-changes';
+
+describe('record caches', () => {
+  afterEach(clearRecordCaches);
+
+  it('when a record is read twice, then it is loaded once; a write of it drops it', async () => {
+    const cache = createRecordCache<{ v: number }>({ name: 't1', types: ['deal'], max: 10, ttlMs: 60_000 });
+    let loads = 0;
+    const load = async () => ({ v: ++loads });
+    assert.deepEqual(await cache.get('d1', load), { v: 1 });
+    assert.deepEqual(await cache.get('d1', load), { v: 1 });
+    await recordWritten({ type: 'offer', id: 'd1' });
+    assert.deepEqual(await cache.get('d1', load), { v: 1 });
+    await recordWritten({ type: 'deal', id: 'd1' });
+    assert.deepEqual(await cache.get('d1', load), { v: 2 });
+  });
+
+  it('when a write lands while a load is under way, then the loaded value is not kept', async () => {
+    const cache = createRecordCache<{ v: number }>({ name: 't2', types: ['deal'], max: 10, ttlMs: 60_000 });
+    let loads = 0;
+    const slow = async () => {
+      const v = ++loads;
+      await recordWritten({ type: 'deal', id: 'd1' });
+      return { v };
+    };
+    assert.deepEqual(await cache.get('d1', slow), { v: 1 });
+    assert.deepEqual(await cache.get('d1', async () => ({ v: ++loads })), { v: 2 });
+  });
+
+  it('when several are asked, then only the missing ones are loaded; clearOn empties the cache', async () => {
+    const cache = createRecordCache<{ id: string }>({
+      name: 't3',
+      types: ['user'],
+      clearOn: ['organization'],
+      max: 10,
+      ttlMs: 60_000,
+    });
+    const asked: string[][] = [];
+    const loadMany = async (ids: string[]) => {
+      asked.push(ids);
+      return new Map(ids.map((id) => [id, { id }]));
+    };
+    await cache.getMany(['a', 'b'], loadMany);
+    await cache.getMany(['a', 'b', 'c'], loadMany);
+    assert.deepEqual(asked, [['a', 'b'], ['c']]);
+    await recordWritten({ type: 'organization', id: 'x' });
+    await cache.getMany(['a'], loadMany);
+    assert.deepEqual(asked.at(-1), ['a']);
+  });
+});
