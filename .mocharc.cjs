@@ -8,4 +8,6 @@ module.exports = {
   require: ['test/fixtures/global.ts'],
   timeout: 20000,
   exit: true,
+  // Under CI a stray `.only` would quietly run a fraction of the suite: refuse it.
+  forbidOnly: process.env.CI === 'true',
 };

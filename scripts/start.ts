@@ -30,11 +30,14 @@ async function main() {
 
   if (!env.PORT) env.PORT = String((await isPortFree(3000)) ? 3000 : await freePort());
   env.HOST ??= '127.0.0.1';
-  if (!env.ADMIN_EMAIL) {
-    env.ADMIN_EMAIL = DEMO_ADMIN.email;
-    env.ADMIN_PASSWORD = DEMO_ADMIN.password;
+  // Demo accounts share published passwords: production gets neither (config refuses them).
+  if (env.NODE_ENV !== 'production') {
+    if (!env.ADMIN_EMAIL) {
+      env.ADMIN_EMAIL = DEMO_ADMIN.email;
+      env.ADMIN_PASSWORD = DEMO_ADMIN.password;
+    }
+    env.SEED_DEMO ??= 'true';
   }
-  env.SEED_DEMO ??= 'true';
 
   const server = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
     cwd: root,

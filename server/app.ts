@@ -13,6 +13,8 @@ import { ApiRouter } from './common/api-router';
 import { buildOpenApi } from './common/openapi';
 import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error-handler';
 import { logger, setLogLevel } from './common/logger';
+import { requireSameOrigin } from './common/same-origin';
+import { requireDatabase } from './common/database-gate';
 import { createSessionMiddleware, SESSION_COOKIE } from './auth/session';
 import { configurePassport } from './auth/passport';
 import { registerAuthRoutes } from './auth/auth.routes';
@@ -83,6 +85,7 @@ export function createApp(ctx: AppContext): BuiltApp {
   );
 
   registerHealthRoutes(app, ctx);
+  app.use('/api', requireSameOrigin(config.publicUrl), requireDatabase);
 
   // Stripe signs the exact bytes it sent: its webhook gets the raw body, before the JSON parser.
   app.use('/api/payments/stripe/webhook', express.raw({ type: '*/*', limit: '1mb' }));
@@ -100,9 +103,17 @@ export function createApp(ctx: AppContext): BuiltApp {
   followRecordChanges();
 
   const api = new ApiRouter();
-  registerAuthRoutes(api, { loginRateLimit: config.loginRateLimit });
+  registerAuthRoutes(
+    api,
+    {
+      loginPerEmail: config.loginRateLimit,
+      loginPerIp: config.loginIpRateLimit,
+      registerPerIp: config.registerRateLimit,
+    },
+    ctx.bus,
+  );
   registerOrganizationRoutes(api);
-  registerAdminOrganizationRoutes(api);
+  registerAdminOrganizationRoutes(api, ctx.bus);
   registerAdminStatsRoutes(api);
   registerBidRoutes(api, ctx);
   registerDealRoutes(api, ctx);

@@ -2,7 +2,9 @@
  * The only reader of process.env. Every setting is validated once, at start-up; a bad value
  * stops the process with a message naming it. Defaults are the embedded, single-machine setup.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import Joi from 'joi';
 import { DEFAULT_FEE_SCHEDULE, feeScheduleSchema, type FeeSchedule } from './payments/fees';
 
@@ -29,6 +31,8 @@ export interface Config {
   loginRateLimit: number;
   /** Public searches and matches requests per client per minute. */
   searchRateLimit: number;
+  loginIpRateLimit: number;
+  registerRateLimit: number;
   logLevel: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -70,6 +74,8 @@ const schema = Joi.object({
   ADMIN_NAME: Joi.string().default('Quản trị viên sàn'),
   LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
   SEARCH_RATE_LIMIT: Joi.number().integer().min(1).default(120),
+  LOGIN_IP_RATE_LIMIT: Joi.number().integer().min(1).default(100),
+  REGISTER_RATE_LIMIT: Joi.number().integer().min(1).default(20),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Sàn giao dịch công nghệ <no-reply@techexchange.local>'),
@@ -95,6 +101,50 @@ const schema = Joi.object({
 
 export class ConfigError extends Error {}
 
+/** Secrets that were once fixed in code or docs: never good enough for production. */
+const KNOWN_SESSION_SECRETS = new Set(['dev-only-session-secret-change-me']);
+
+/**
+ * What production must not run with. `NODE_ENV` unset means development, but a process that
+ * looks deployed (an https PUBLIC_URL, or TRUST_PROXY) must say which it is.
+ */
+function productionRefusals(env: NodeJS.ProcessEnv, value: Record<string, any>): string[] {
+  if (value.NODE_ENV !== 'production') {
+    const looksDeployed = String(value.PUBLIC_URL ?? '').startsWith('https://') || value.TRUST_PROXY;
+    return !env.NODE_ENV && looksDeployed
+      ? ['NODE_ENV is unset but PUBLIC_URL is https or TRUST_PROXY is set: set NODE_ENV=production']
+      : [];
+  }
+  const refusals: string[] = [];
+  if (!value.SESSION_SECRET) refusals.push('SESSION_SECRET is required when NODE_ENV=production');
+  else if (KNOWN_SESSION_SECRETS.has(value.SESSION_SECRET))
+    refusals.push('SESSION_SECRET is the published development secret; set a random one');
+  if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET)
+    refusals.push('STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set in production');
+  if (value.SEED_DEMO)
+    refusals.push('SEED_DEMO=true would load demo accounts with a shared password in production');
+  return refusals;
+}
+
+/**
+ * Outside production without SESSION_SECRET: a random secret kept in DATA_DIR, so sessions
+ * survive a restart and no secret is shared by every installation.
+ */
+function localSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    try {
+      fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    return fs.readFileSync(file, 'utf8').trim();
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { value, error } = schema.validate(env, { abortEarly: false, convert: true });
   if (error) {
@@ -102,9 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${names.join('; ')}`);
   }
   const nodeEnv = value.NODE_ENV as Config['env'];
-  if (nodeEnv === 'production' && !value.SESSION_SECRET) {
-    throw new ConfigError('Invalid configuration: SESSION_SECRET is required when NODE_ENV=production');
-  }
+  const refusals = productionRefusals(env, value);
+  if (refusals.length) throw new ConfigError(`Refusing to start: ${refusals.join('; ')}`);
   const dataDir = path.resolve(value.DATA_DIR);
   return {
     env: nodeEnv,
@@ -120,7 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stripeWebhookSecret: value.STRIPE_WEBHOOK_SECRET,
     stripeApiBase: value.STRIPE_API_BASE,
     redisUrl: value.REDIS_URL,
-    sessionSecret: value.SESSION_SECRET ?? 'dev-only-session-secret-change-me',
+    sessionSecret: value.SESSION_SECRET ?? localSessionSecret(dataDir),
     sessionMaxAgeHours: value.SESSION_MAX_AGE_HOURS,
     trustProxy: value.TRUST_PROXY,
     adminEmail: value.ADMIN_EMAIL?.toLowerCase(),
@@ -128,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminName: value.ADMIN_NAME,
     loginRateLimit: value.LOGIN_RATE_LIMIT,
     searchRateLimit: value.SEARCH_RATE_LIMIT,
+    loginIpRateLimit: value.LOGIN_IP_RATE_LIMIT,
+    registerRateLimit: value.REGISTER_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,

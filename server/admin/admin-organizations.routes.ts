@@ -1,12 +1,13 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
+import type { EventBus } from '../common/events';
 import { idParams } from '../common/ids';
 import { organizationListQuery, organizationResponse } from '../organizations/organization.schemas';
 import { listOrganizations, verifyOrganization } from '../organizations/organization.service';
 import { setRole } from '../auth/auth.service';
 import { USER_ROLES } from '../contract/enums';
 
-export function registerAdminOrganizationRoutes(api: ApiRouter): void {
+export function registerAdminOrganizationRoutes(api: ApiRouter, bus: EventBus): void {
   const tag = 'admin';
   api.add({
     method: 'get',
@@ -39,6 +40,11 @@ export function registerAdminOrganizationRoutes(api: ApiRouter): void {
         .valid(...USER_ROLES)
         .required(),
     }),
-    handler: async ({ user, params, body }) => ({ user: await setRole(user, params.id, body.role) }),
+    handler: async ({ user, params, body }) => {
+      const changed = await setRole(user, params.id, body.role);
+      // Their open sockets still carry the old role (an operator's view of both sides' notes).
+      bus.publish('user.sessions_ended', { userId: params.id, reason: 'role_changed' });
+      return { user: changed };
+    },
   });
 }

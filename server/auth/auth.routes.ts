@@ -1,12 +1,13 @@
-import type { Request, Response, RequestHandler } from 'express';
+import type { Request, Response } from 'express';
 import passport from 'passport';
-import { rateLimit } from 'express-rate-limit';
 import type { ApiRouter } from '../common/api-router';
 import { AppError } from '../common/errors';
+import type { EventBus } from '../common/events';
 import type { SessionUser } from '../common/session-user';
 import { loginSchema, mePatchSchema, registerSchema, userResponse } from './auth.schemas';
 import { register, updateMe, type RegisterInput } from './auth.service';
 import { SESSION_COOKIE } from './session';
+import { loginRateLimiters, registerRateLimiter, type AuthRateLimits } from './auth-rate-limits';
 
 function logIn(req: Request, user: SessionUser): Promise<void> {
   // passport >= 0.6 regenerates the session id here, so a fixed session id cannot be reused.
@@ -21,24 +22,7 @@ function authenticateLocal(req: Request, res: Response): Promise<SessionUser | f
   });
 }
 
-function loginRateLimiter(limit: number): RequestHandler {
-  return rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => {
-      const email = typeof req.body?.email === 'string' ? req.body.email.toLowerCase().slice(0, 254) : '';
-      return `${req.ip}|${email}`;
-    },
-    handler: (_req, _res, next) =>
-      next(new AppError('rate_limited', 'Too many sign-in attempts; try again in a few minutes')),
-    validate: { keyGeneratorIpFallback: false },
-  });
-}
-
-export function registerAuthRoutes(api: ApiRouter, opts: { loginRateLimit: number }): void {
+export function registerAuthRoutes(api: ApiRouter, limits: AuthRateLimits, bus: EventBus): void {
   const tag = 'auth';
   api.add<unknown, unknown, RegisterInput>({
     method: 'post',
@@ -46,6 +30,7 @@ export function registerAuthRoutes(api: ApiRouter, opts: { loginRateLimit: numbe
     tag,
     summary: 'Create an account with a new organization, or ask to join an existing one',
     access: 'public',
+    before: [registerRateLimiter(limits)],
     body: registerSchema,
     status: 201,
     response: userResponse,
@@ -62,7 +47,7 @@ export function registerAuthRoutes(api: ApiRouter, opts: { loginRateLimit: numbe
     tag,
     summary: 'Sign in with email and password; sets the session cookie',
     access: 'public',
-    before: [loginRateLimiter(opts.loginRateLimit)],
+    before: loginRateLimiters(limits),
     body: loginSchema,
     response: userResponse,
     handler: async ({ body, req, res }) => {
@@ -81,10 +66,13 @@ export function registerAuthRoutes(api: ApiRouter, opts: { loginRateLimit: numbe
     summary: 'Sign out and end the session',
     access: 'public',
     status: 204,
-    handler: async ({ req, res }) => {
+    handler: async ({ req, res, maybeUser }) => {
+      const sessionId = req.sessionID;
       await new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err) : resolve())));
       await new Promise<void>((resolve) => req.session?.destroy(() => resolve()) ?? resolve());
       res.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (maybeUser)
+        bus.publish('user.sessions_ended', { userId: maybeUser.id, sessionId, reason: 'signed_out' });
     },
   });
 

@@ -3,14 +3,14 @@ import { LOCALES } from '../contract/enums';
 import { newOrganizationSchema } from '../organizations/organization.schemas';
 import { objectId } from '../common/ids';
 
-const email = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
+export const emailSchema = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
 const password = Joi.string()
   .min(10)
   .max(200)
   .messages({ 'string.min': 'password must be at least 10 characters' });
 
 export const registerSchema = Joi.object({
-  email: email.required(),
+  email: emailSchema.required(),
   password: password.required(),
   name: Joi.string().trim().min(2).max(120).required(),
   locale: Joi.string()
@@ -21,7 +21,7 @@ export const registerSchema = Joi.object({
 }).xor('organization', 'organizationId');
 
 export const loginSchema = Joi.object({
-  email: email.required(),
+  email: emailSchema.required(),
   password: Joi.string().min(1).max(200).required(),
 });
 

@@ -106,16 +106,29 @@ export function toAppError(err: unknown): AppError {
   const status = e?.status ?? e?.statusCode;
   if (status && status >= 400 && status < 500)
     return new AppError('validation_failed', 'The request is not valid');
-  if (isDatabaseDown(err))
-    return new AppError('unavailable', 'The database is not answering', [], { cause: err });
+  if (isDatabaseDown(err)) return databaseUnavailable(err);
   return new AppError('internal', 'Something went wrong on our side', [], { cause: err });
 }
 
-function isDatabaseDown(err: unknown): boolean {
-  const name = (err as { name?: string })?.name ?? '';
-  return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError/.test(
-    name,
+export function databaseUnavailable(cause?: unknown): AppError {
+  return new AppError(
+    'unavailable',
+    'The database is not answering; try again shortly',
+    [{ field: 'database', message: 'database is not answering' }],
+    { cause },
   );
+}
+
+const DATABASE_DOWN_ERRORS =
+  /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|ServerClosed|PoolCleared)Error$/;
+
+/** Driver errors of an unreachable server, and mongoose's buffering timeout, at any depth of `cause`. */
+function isDatabaseDown(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 5) return false;
+  const { name = '', message = '', cause } = err as { name?: string; message?: string; cause?: unknown };
+  if (DATABASE_DOWN_ERRORS.test(name)) return true;
+  if (name === 'MongooseError' && /buffering timed out|before initial connection/.test(message)) return true;
+  return isDatabaseDown(cause, depth + 1);
 }
 
 export function toErrorBody(err: AppError): ErrorBody {

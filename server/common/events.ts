@@ -11,6 +11,11 @@ export interface DomainEvents {
   'listing.published': { kind: 'offer' | 'demand'; id: string };
   'notification.created': { userId: string; notification: unknown };
   'deal.event': { dealId: string; event: string; payload: unknown };
+  /**
+   * A session was signed out, or a user's role changed: their open sockets carry a stale
+   * identity and are disconnected (one session's sockets, or all of the user's).
+   */
+  'user.sessions_ended': { userId: string; sessionId?: string; reason: 'signed_out' | 'role_changed' };
   /** A bid or proposal was placed or changed status (bids component). */
   'bid.changed': {
     bidId: string;

@@ -10,7 +10,15 @@ export const logger = pino({
     return requestId ? { requestId } : {};
   },
   redact: {
-    paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'],
+    // Session ids travel in Cookie and Set-Cookie: a log line must never let its reader sign in.
+    paths: [
+      'req.headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-api-key"]',
+      'res.headers["set-cookie"]',
+      'password',
+      '*.password',
+    ],
     remove: true,
   },
 });

@@ -20,6 +20,7 @@ import {
 } from './document.service';
 import { dealDocuments } from './deal-documents.service';
 import { singleFileUpload } from './upload.middleware';
+import { listingOwnerOnly } from './upload-guard';
 
 export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'documents';
@@ -34,7 +35,7 @@ export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
       summary: `Attach a document to your ${kind} (multipart: file, confidential=true|false)`,
       access: 'user',
       params: idParams,
-      before: [upload],
+      before: [listingOwnerOnly(kind), upload],
       body: uploadBody,
       contentType: 'multipart/form-data',
       status: 201,

@@ -19,7 +19,13 @@ export function singleFileUpload(maxBytes: number): RequestHandler {
         const field = err.field ?? 'file';
         return next(AppError.validation([{ field, message: `${field}: ${err.message}` }]));
       }
-      next(err);
+      // busboy's parse errors (no boundary, truncated or malformed parts) are the caller's.
+      next(
+        AppError.validation(
+          [{ field: 'body', message: `The multipart body cannot be read: ${(err as Error).message}` }],
+          'Malformed multipart body',
+        ),
+      );
     });
   };
 }

@@ -23,6 +23,8 @@ export async function confirmBankTransfer(
   if (payment.provider !== 'bank_transfer')
     throw AppError.conflict('Only bank transfers are confirmed by an operator');
   assertOperatorOutsideDeal(operator, deal);
+  if (deal.status === 'cancelled' || deal.status === 'closed_lost')
+    throw AppError.conflict(`The deal is ${deal.status}: return the transfer instead of confirming it`);
   const refusal = `The payment is ${payment.status}; only a transfer not yet received can be confirmed`;
   if (payment.status !== 'pending' && payment.status !== 'failed') throw AppError.conflict(refusal);
   // One flow holding the deal's and the payment's locks: the payment is confirmed, then the deal completes if all is paid.

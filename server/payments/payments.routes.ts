@@ -18,6 +18,7 @@ import {
   receiptQuery,
   startPaymentBody,
 } from './payment.schemas';
+import { checkoutUrlFor } from './checkout-visibility';
 
 export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'payments';
@@ -81,7 +82,10 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
       deal: Joi.object(),
       instructions: bankInstructionsResponse,
     }),
-    handler: ({ user, params }) => getPayment(user, params.id, deps),
+    handler: async ({ user, params }) => {
+      const shown = await getPayment(user, params.id, deps);
+      return { ...shown, payment: checkoutUrlFor(shown.payment, user) };
+    },
   });
   api.add({
     method: 'get',

@@ -15,7 +15,8 @@ import { registerDealRoomHandlers } from './deal-room.handlers';
 import { relayDealEvents } from './deal-event-relay';
 import { relayNotifications } from './notification-relay';
 import { connectRedisAdapter, untilListening } from './redis-adapter';
-import { userRoom } from './rooms';
+import { sessionRoom, userRoom } from './rooms';
+import { relaySessionEnds } from './session-end-relay';
 import { requireSignedIn, sameOriginOnly, shareWebSession } from './session-handshake';
 import { TokenBuckets } from './token-bucket';
 import type { DealsNamespace, InterServerEvents, SocketData } from './socket-types';
@@ -66,9 +67,14 @@ export async function createRealtimeServer(
       typeof header === 'string' && /^[\w-]{8,64}$/.test(header) ? header : `socket-${socket.id}`;
     socket.use((_packet, next) => withRequestId(requestId, next));
     void socket.join(userRoom(socket.data.user.id));
+    if (socket.data.sessionId) void socket.join(sessionRoom(socket.data.sessionId));
     registerDealRoomHandlers(deals, socket, { sendLimiter });
   });
-  const unsubscribe = [relayDealEvents(opts.bus, deals), relayNotifications(opts.bus, deals)];
+  const unsubscribe = [
+    relayDealEvents(opts.bus, deals),
+    relayNotifications(opts.bus, deals),
+    relaySessionEnds(opts.bus, deals),
+  ];
   if (redis) await untilListening(deals.adapter);
   const uncount = countSocketsWith(() => deals.sockets.size);
 

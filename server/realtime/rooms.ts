@@ -9,6 +9,7 @@ export const dealRoom = (dealId: string) => `deal:${dealId}`;
 export const sideRoom = (dealId: string, side: 'seller' | 'buyer') => `deal:${dealId}:${side}`;
 export const staffRoom = (dealId: string) => `deal:${dealId}:staff`;
 export const userRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** The rooms a socket of `role` joins for a deal. */
 export function roomsFor(dealId: string, role: RoomRole): string[] {

@@ -37,7 +37,8 @@ export function roomUserOf(user: SessionUser): RoomUser {
 /** Refuses the connection (the client gets `connect_error`) unless the session has a user. */
 export function requireSignedIn(nsp: DealsNamespace): void {
   nsp.use((socket, next) => {
-    const user = (socket.request as IncomingMessage & { user?: SessionUser }).user;
+    const request = socket.request as IncomingMessage & { user?: SessionUser; sessionID?: string };
+    const user = request.user;
     if (!user) {
       const err = new Error('unauthenticated') as ExtendedError;
       err.data = { code: 'unauthenticated', message: 'Sign in first' };
@@ -45,6 +46,7 @@ export function requireSignedIn(nsp: DealsNamespace): void {
     }
     socket.data.user = roomUserOf(user);
     socket.data.roles = {};
+    socket.data.sessionId = request.sessionID;
     next();
   });
 }

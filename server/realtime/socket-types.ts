@@ -7,6 +7,8 @@ export interface SocketData {
   user: RoomUser;
   /** The role the socket had when it joined each deal's room. */
   roles: Record<string, RoomRole>;
+  /** The web session the handshake carried: signing it out disconnects this socket. */
+  sessionId?: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

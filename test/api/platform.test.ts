@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { testDatabaseProcess } from '../fixtures/global';
 import { pingDatabase } from '../../server/common/db';
+import { skipBecause } from '../helpers/skip';
 
 describe('platform: errors, health, API document', () => {
   let t: TestApp;
@@ -66,7 +67,7 @@ describe('platform: errors, health, API document', () => {
     this.timeout(60000);
     await request(t.app).get('/readyz').expect(200);
     const db = testDatabaseProcess();
-    if (!db) this.skip();
+    if (!db) skipBecause(this, 'MONGODB_URI points at a database the tests did not start');
     await db!.stop();
     try {
       const res = await request(t.app).get('/readyz').expect(503);

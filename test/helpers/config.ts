@@ -14,6 +14,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     SESSION_SECRET: 'test-session-secret-0123456789',
     LOGIN_RATE_LIMIT: '1000',
     SEARCH_RATE_LIMIT: '100000',
+    LOGIN_IP_RATE_LIMIT: '100000',
+    REGISTER_RATE_LIMIT: '100000',
     STRIPE_SECRET_KEY: 'sk_test_123',
     STRIPE_WEBHOOK_SECRET: 'whsec_test_secret',
     ...(process.env.STRIPE_API_BASE ? { STRIPE_API_BASE: process.env.STRIPE_API_BASE } : {}),

@@ -26,6 +26,8 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       SEARCH_INDEX_PATH: ':memory:',
       SESSION_SECRET: 'test-session-secret-0123456789',
       LOGIN_RATE_LIMIT: '1000',
+      LOGIN_IP_RATE_LIMIT: '100000',
+      REGISTER_RATE_LIMIT: '100000',
       SCHEDULER_INTERVAL_MS: '100',
       SCHEDULER_SWEEP_INTERVAL_MS: '100',
       ...env,

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { connectTestDatabase } from '../helpers/test-app';
+import { skipBecause } from '../helpers/skip';
 
 type Plan = string[];
 
@@ -30,7 +31,7 @@ describe('FerretDB patch: _id lookups use the _id index', function () {
     await connectTestDatabase();
     const build = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
     ferret = typeof build.ferretdbVersion === 'string';
-    if (!ferret) this.skip();
+    if (!ferret) skipBecause(this, 'the database is not FerretDB (MONGODB_URI points elsewhere)');
     const c = mongoose.connection.db!.collection('ferret_patch_probe');
     await c.deleteMany({});
     await c.insertMany([...ids.map((_id, i) => ({ _id, n: i }) as never), { _id: oid, n: 9 } as never]);

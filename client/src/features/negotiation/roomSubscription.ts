@@ -59,6 +59,8 @@ export function subscribeToRoom(socket: RoomSocket, wiring: RoomWiring): () => v
 
   const onDisconnect = (reason: string) => {
     if (reason !== 'io client disconnect') dispatch({ type: 'connection', connection: 'reconnecting' });
+    // The server ends sockets on sign-out and role changes: one new handshake tells which.
+    if (reason === 'io server disconnect') socket.connect();
   };
   const onConnectError = (err: Error) =>
     dispatch({

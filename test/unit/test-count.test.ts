@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { summaryLines } from '../../scripts/test-summary';
+
+const root = path.resolve(__dirname, '../..');
+
+/** Runs mocha the way `npm test` does on one throw-away spec file; the services are shared. */
+function runMocha(
+  spec: string,
+  env: Record<string, string>,
+): Promise<{ status: number | null; output: string; summary?: any }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-count-'));
+  const file = path.join(dir, 'fixture.test.ts');
+  const summaryFile = path.join(dir, 'summary.json');
+  fs.writeFileSync(file, spec);
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/mocha/bin/mocha.js'),
+      '--reporter',
+      path.join(root, 'test/fixtures/reporter.cjs'),
+      file,
+    ],
+    { cwd: root, env: { ...process.env, TEST_SUMMARY_FILE: summaryFile, ...env } },
+  );
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve) =>
+    child.once('exit', (status) => {
+      const summary = fs.existsSync(summaryFile)
+        ? JSON.parse(fs.readFileSync(summaryFile, 'utf8'))
+        : undefined;
+      fs.rmSync(dir, { recursive: true, force: true });
+      resolve({ status, output, summary });
+    }),
+  );
+}
+
+const skipHelper = JSON.stringify(path.join(root, 'test/helpers/skip.ts'));
+
+describe('the count cannot lie', function () {
+  this.timeout(60000);
+
+  it('when the suite ran, then the last line reads "N passed, N failed, N skipped" and lists each skip with its reason', () => {
+    const { lines, failed } = summaryLines(
+      {
+        passes: 7,
+        failures: 1,
+        pending: 1,
+        skipped: [{ title: 'search: meili', reason: 'engine not available' }],
+      },
+      { exitedBadly: true },
+    );
+    assert.equal(failed, 1);
+    assert.equal(lines.at(-1), '7 passed, 1 failed, 1 skipped');
+    assert.match(lines.at(-1)!, /^[0-9]+ passed, [0-9]+ failed/);
+    assert.ok(lines.includes('skipped: search: meili (engine not available)'));
+  });
+
+  it('when fewer tests ran than the baseline, then the run counts one more failure and says so', () => {
+    const short = summaryLines(
+      { passes: 90, failures: 0, pending: 0 },
+      { exitedBadly: false, baseline: 100 },
+    );
+    assert.equal(short.failed, 1);
+    assert.equal(short.lines.at(-1), '90 passed, 1 failed, 0 skipped');
+    assert.match(short.lines.join('\n'), /fewer tests ran \(90\) than the baseline \(100/);
+    const more = summaryLines(
+      { passes: 101, failures: 0, pending: 0 },
+      { exitedBadly: false, baseline: 100 },
+    );
+    assert.equal(more.failed, 0);
+    assert.match(more.lines.join('\n'), /raise test\/baseline-count.txt from 100 to 101/);
+  });
+
+  it('when a test is skipped for a missing engine, then the reporter records it with that reason', async () => {
+    const { summary } = await runMocha(
+      `import { skipBecause } from ${skipHelper};
+       describe('fixture', () => {
+         it('passes', () => {});
+         it('needs an engine', function () { skipBecause(this, 'engine not available: X_HOST is unset'); });
+       });`,
+      {},
+    );
+    assert.equal(summary.passes, 1);
+    assert.equal(summary.pending, 1);
+    assert.deepEqual(summary.skipped, [
+      { title: 'fixture needs an engine', reason: 'engine not available: X_HOST is unset' },
+    ]);
+  });
+
+  it('when a spec file carries .only under CI, then mocha refuses to run', async () => {
+    const spec = `describe('fixture', () => { it.only('alone', () => {}); it('other', () => {}); });`;
+    const ci = await runMocha(spec, { CI: 'true' });
+    assert.notEqual(ci.status, 0);
+    assert.match(ci.output, /\.only/);
+    const local = await runMocha(spec, { CI: 'false' });
+    assert.equal(local.status, 0, local.output);
+  });
+});
