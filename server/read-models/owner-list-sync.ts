@@ -41,7 +41,10 @@ export async function followRecordChange(change: RecordChange): Promise<void> {
       ? ((await (source.model as mongoose.Model<any>).findById(change.id).lean()) as Doc | null)
       : change.after;
   if (!doc) return;
-  const changed = source.entries(doc).filter(([key, entry]) => !recentlyListed(key, entry));
+  const entries = source.entries(doc);
+  // A write that leaves the record's entries as they were (the search mark cleared) changes no list.
+  if (change.before && sameEntries(source.entries(change.before), entries)) return;
+  const changed = entries.filter(([key, entry]) => !recentlyListed(key, entry));
   await Promise.all(changed.map(([key, entry]) => changeOwnerList(key, [entry])));
   for (const [key, entry] of changed) listed.set(`${key}|${entry.id}`, entry);
 }
@@ -120,4 +123,13 @@ export async function rebuildOwnerLists(): Promise<void> {
   await replaceOwnerLists(lists);
   await changeOwnerList(LAYOUT_KEY, [{ id: 'layout', s: 'built', at: OWNER_LISTS_LAYOUT }]);
   logger.info({ records, lists: lists.size, ms: Date.now() - started }, 'owner lists rebuilt');
+}
+
+function sameEntries(a: [string, OwnerListEntry][], b: [string, OwnerListEntry][]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      ([key, e], i) => key === b[i][0] && e.id === b[i][1].id && e.s === b[i][1].s && e.at === b[i][1].at,
+    )
+  );
 }

@@ -12,6 +12,8 @@ import { indexListingNow, type SearchSyncContext } from './search-sync.service';
 export function indexListingsOnWrite(ctx: SearchSyncContext): () => void {
   return onRecordWritten(async (change) => {
     if (change.type !== 'offer' && change.type !== 'demand') return;
+    // The sync worker clearing its own mark (same revision): the index already holds it.
+    if (change.before && change.after && change.before.rev === change.after.rev) return;
     try {
       const doc = await findListingDoc(change.type, change.id);
       await indexListingNow(ctx, change.type, doc, change.id);
