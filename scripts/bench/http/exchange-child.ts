@@ -33,7 +33,11 @@ export function startExchangeChild(opts: { mongodbUri: string; tmpDir: string })
       DATA_DIR: path.join(opts.tmpDir, 'data'),
       SEARCH_INDEX_PATH: path.join(opts.tmpDir, 'search.sqlite'),
       CLIENT_DIR: path.join(opts.tmpDir, 'no-client'),
+      // One load generator is one client: the per-client limits would measure refusals.
       LOGIN_RATE_LIMIT: '100000',
+      LOGIN_IP_RATE_LIMIT: '100000',
+      REGISTER_RATE_LIMIT: '100000',
+      SEARCH_RATE_LIMIT: '100000000',
       ADMIN_EMAIL: OPERATOR.email,
       ADMIN_PASSWORD: OPERATOR.password,
     },
