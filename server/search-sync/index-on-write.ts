@@ -6,7 +6,7 @@
  */
 import { logger } from '../common/logger';
 import { onRecordWritten } from '../common/record-changes';
-import { findListingDoc } from '../listings/listing-store';
+import { findListingDoc, type ListingDoc } from '../listings/listing.store';
 import { indexListingNow, type SearchSyncContext } from './search-sync.service';
 
 export function indexListingsOnWrite(ctx: SearchSyncContext): () => void {
@@ -15,7 +15,11 @@ export function indexListingsOnWrite(ctx: SearchSyncContext): () => void {
     // The sync worker clearing its own mark (same revision): the index already holds it.
     if (change.before && change.after && change.before.rev === change.after.rev) return;
     try {
-      const doc = await findListingDoc(change.type, change.id);
+      // The store hands over what it wrote; read it only when it did not.
+      const doc =
+        change.after !== undefined
+          ? (change.after as ListingDoc | null)
+          : await findListingDoc(change.type, change.id);
       await indexListingNow(ctx, change.type, doc, change.id);
     } catch (err) {
       logger.warn(

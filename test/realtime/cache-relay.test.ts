@@ -4,31 +4,25 @@
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { startRedis, type RunningService } from '../../scripts/services/services';
-import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
-import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
+import { startRedisPair, type RedisPair } from '../helpers/redis-processes';
+import type { ExchangeProcess } from '../helpers/exchange-process';
+import { resetDatabase } from '../helpers/test-app';
 import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
 import { eventually } from '../helpers/eventually';
 import { draft, offerBody } from '../api/offers-helpers';
 
 describe('caches across two server processes with Redis', function () {
   this.timeout(60000);
-  let redis: RunningService;
+  let pair: RedisPair;
   let a: ExchangeProcess;
   let b: ExchangeProcess;
 
   before(async () => {
-    await connectTestDatabase();
-    redis = await startRedis();
-    [a, b] = await Promise.all([
-      spawnExchangeProcess({ REDIS_URL: redis.url }),
-      spawnExchangeProcess({ REDIS_URL: redis.url }),
-    ]);
+    pair = await startRedisPair();
+    ({ a, b } = pair);
   });
   after(async () => {
-    await a?.stop();
-    await b?.stop();
-    await redis?.stop();
+    await pair?.stop();
   });
   beforeEach(resetDatabase);
 
