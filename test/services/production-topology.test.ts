@@ -196,7 +196,11 @@ describe('production topology: two processes, Redis and nginx (rolling restart)'
     const stored: ChatMessage[] = history.body.messages;
     assert.deepEqual(stored.map((m) => m.body).sort(), [...sent].sort(), 'each message stored once');
     for (const member of [sellerSide, buyerSide]) {
-      await eventually(async () => member.bySeq.size >= stored.length, 'every message to reach each side');
+      // A client cut off by the restart reconnects with back-off and then catches up: give it time.
+      await eventually(async () => member.bySeq.size >= stored.length, 'every message to reach each side', {
+        attempts: 600,
+        intervalMs: 50,
+      });
       assert.deepEqual(
         [...member.bySeq.values()].map((m) => m.id).sort(),
         stored.map((m) => m.id).sort(),
