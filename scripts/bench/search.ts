@@ -97,7 +97,7 @@ async function benchSize(
   const insertSeconds = (performance.now() - started) / 1000;
 
   const indexPath = path.join(dir, `index-${n}.sqlite`);
-  const search = createSearchEngine({ embeddedPath: indexPath });
+  const search = createSearchEngine({ embeddedPath: indexPath, thread: true });
   await search.open();
   started = performance.now();
   await rebuildSearchIndex({ search });
