@@ -168,6 +168,16 @@ describe('pages read the database by _id only', function () {
     assert.deepEqual((await buyer.agent.get('/api/deals').expect(200)).body, dealsBefore);
   });
 
+  it('when the message slots are lost, then a rebuild from the messages gives the same history', async () => {
+    const before = (await buyer.agent.get(`/api/deals/${dealId}/messages`).expect(200)).body;
+    assert.equal(before.messages.length, 2);
+    await mongoose.connection.db!.collection('message_slots').deleteMany({});
+    clearRecordCaches(); // written past the store: this process's copies go too
+    assert.deepEqual((await buyer.agent.get(`/api/deals/${dealId}/messages`).expect(200)).body.messages, []);
+    await rebuildOwnerLists();
+    assert.deepEqual((await buyer.agent.get(`/api/deals/${dealId}/messages`).expect(200)).body, before);
+  });
+
   it('when a deal changes, then both sides see the change at once, each with their own role', async () => {
     const outsider = await signUp(t.app, { kind: 'enterprise' });
     const page = (m: Member) => m.agent.get(`/api/deals/${dealId}`);
