@@ -33,7 +33,11 @@ export interface SeqRange {
 }
 
 /** Up to `want` messages of the range that `role` may read, in the range's direction. */
-export async function messagesInRange(dealId: string, role: RoomRole, range: SeqRange): Promise<MessageDoc[]> {
+export async function messagesInRange(
+  dealId: string,
+  role: RoomRole,
+  range: SeqRange,
+): Promise<MessageDoc[]> {
   const last = await lastSeqOf(dealId);
   const from = Math.max(1, range.from);
   const to = Math.min(last, range.to ?? last);

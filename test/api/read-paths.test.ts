@@ -214,7 +214,10 @@ describe('pages read the database by _id only', function () {
     assert.equal((await buyer.agent.get('/api/notifications').expect(200)).body.total, 0);
     const id = list.notifications[0].id;
     await buyer.agent.post(`/api/notifications/${id}/read`).expect(404);
-    assert.equal((await seller.agent.get('/api/notifications').expect(200)).body.notifications[0].read, false);
+    assert.equal(
+      (await seller.agent.get('/api/notifications').expect(200)).body.notifications[0].read,
+      false,
+    );
 
     await seller.agent.post(`/api/notifications/${id}/read`).expect(200);
     const after = (await seller.agent.get('/api/notifications').expect(200)).body;
@@ -251,10 +254,13 @@ describe('pages read the database by _id only', function () {
     assert.deepEqual(seqsOf(newest), forBuyer(range(1, 32)).slice(-10));
     assert.equal(newest.hasMore, true);
     const older = (
-      await buyer.agent.get(`/api/deals/${dealId}/messages?limit=10&before=${newest.messages[0].seq}`).expect(200)
+      await buyer.agent
+        .get(`/api/deals/${dealId}/messages?limit=10&before=${newest.messages[0].seq}`)
+        .expect(200)
     ).body;
     assert.deepEqual(seqsOf(older), forBuyer(range(1, 32)).slice(-20, -10));
-    const oldest = (await buyer.agent.get(`/api/deals/${dealId}/messages?limit=100&after=0`).expect(200)).body;
+    const oldest = (await buyer.agent.get(`/api/deals/${dealId}/messages?limit=100&after=0`).expect(200))
+      .body;
     assert.deepEqual(seqsOf(oldest), forBuyer(range(1, 32)));
     assert.equal(oldest.hasMore, false);
     const sellerSees = (await seller.agent.get(`/api/deals/${dealId}/messages?limit=100`).expect(200)).body;
