@@ -15,7 +15,7 @@ const storedMessages = createRecordCache<MessageDoc>({
   name: 'messages',
   types: ['message'],
   max: 50_000,
-  ttlMs: 600_000,
+  ttlMs: 300_000,
 });
 
 /** How many seqs are looked up at once at least. */
