@@ -11,7 +11,7 @@ import {
   timelineResponse,
   brokerCandidatesResponse,
 } from './deal.schemas';
-import { cancelDeal, listDeals, loadDealForUser, walkAwayFromDeal } from './deal.service';
+import { cancelDeal, listDeals, viewDealForUser, walkAwayFromDeal } from './deal.service';
 import { describeDeal, describeDeals } from './deal-description';
 import { openDealDirect } from './deal-opening.service';
 import { assignBroker, listBrokerCandidates, removeBroker } from './deal-broker.service';
@@ -56,7 +56,7 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     params: idParams,
     response: dealResponse,
     handler: async ({ user, params }) => ({
-      deal: await describeDeal((await loadDealForUser(user, params.id)).deal, user),
+      deal: await describeDeal((await viewDealForUser(user, params.id)).deal, user),
     }),
   });
   api.add({
@@ -68,7 +68,7 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     params: idParams,
     response: timelineResponse,
     handler: async ({ user, params }) => ({
-      timeline: (await loadDealForUser(user, params.id)).deal.timeline,
+      timeline: (await viewDealForUser(user, params.id)).deal.timeline,
     }),
   });
   api.add({
