@@ -124,7 +124,11 @@ export async function listMembers(user: SessionUser, orgId: string) {
   const org = await organizationReads.findById(orgId).lean();
   if (!org) throw AppError.notFound('Organization');
   const users = await userReads.find({ organizationId: orgId }).sort({ createdAt: 1 }).lean();
-  return users.map((u) => ({ ...userView(u, org), membershipStatus: u.membershipStatus }));
+  return users.map((u) => ({
+    ...userView(u, org),
+    membershipStatus: u.membershipStatus,
+    ...(user.role === 'admin' ? { suspended: Boolean(u.suspendedAt) } : {}),
+  }));
 }
 
 export async function approveMember(user: SessionUser, orgId: string, userId: string) {
