@@ -117,7 +117,7 @@ export function createApp(ctx: AppContext): BuiltApp {
     },
     ctx.bus,
   );
-  registerOrganizationRoutes(api);
+  registerOrganizationRoutes(api, ctx.bus);
   registerAdminOrganizationRoutes(api, ctx.bus);
   registerAdminStatsRoutes(api);
   registerBidRoutes(api, ctx);

@@ -44,6 +44,7 @@ export interface Config {
   /** The exchange's collection account, quoted in bank-transfer instructions. */
   bankAccount: { bankName: string; accountName: string; accountNumber: string };
   uploadMaxBytes: number;
+  uploadQuotaBytes: number;
   schedulerIntervalMs: number;
   schedulerSweepIntervalMs: number;
   seedDemo: boolean;
@@ -95,6 +96,10 @@ const schema = Joi.object({
     .integer()
     .min(1024)
     .default(10 * 1024 * 1024),
+  UPLOAD_QUOTA_BYTES: Joi.number()
+    .integer()
+    .min(1024)
+    .default(500 * 1024 * 1024),
   SCHEDULER_INTERVAL_MS: Joi.number().integer().min(50).default(1000),
   // Below the job list's 30-minute horizon (server/scheduler/job-queue.ts).
   SCHEDULER_SWEEP_INTERVAL_MS: Joi.number().integer().min(50).max(900_000).default(600_000),
@@ -197,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accountNumber: value.BANK_ACCOUNT_NUMBER,
     },
     uploadMaxBytes: value.UPLOAD_MAX_BYTES,
+    uploadQuotaBytes: value.UPLOAD_QUOTA_BYTES,
     schedulerIntervalMs: value.SCHEDULER_INTERVAL_MS,
     schedulerSweepIntervalMs: value.SCHEDULER_SWEEP_INTERVAL_MS,
     seedDemo: value.SEED_DEMO,

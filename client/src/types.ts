@@ -32,6 +32,8 @@ export interface User {
   role: UserRole;
   locale: Locale;
   organization: OrganizationSummary | null;
+  membershipStatus?: 'active' | 'pending' | 'none';
+  organizationAdmin?: boolean;
 }
 
 export interface Pricing {
@@ -55,6 +57,8 @@ interface ListingBase {
   transferModes: TransferMode[];
   province: string;
   rejectionReason?: string;
+  /** Who opens the confidential documents: each counterparty the owner approves, or whoever accepts the NDA. */
+  confidentialAccess?: 'on_request' | 'nda';
   createdAt: string;
   updatedAt: string;
   publishedAt?: string;

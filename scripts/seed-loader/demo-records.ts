@@ -19,6 +19,7 @@ export function userRecord(user: DemoUser, organizationId: Id, passwordHash: str
     locale: user.locale,
     organizationId,
     membershipStatus: 'active',
+    organizationAdmin: true,
     passwordHash,
   };
 }

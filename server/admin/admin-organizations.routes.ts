@@ -2,7 +2,12 @@ import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import type { EventBus } from '../common/events';
 import { idParams } from '../common/ids';
-import { organizationListQuery, organizationResponse } from '../organizations/organization.schemas';
+import {
+  organizationListQuery,
+  organizationResponse,
+  suspendBody,
+} from '../organizations/organization.schemas';
+import { reinstateUser, suspendUser } from '../auth/suspension.service';
 import { listOrganizations, verifyOrganization } from '../organizations/organization.service';
 import { setRole } from '../auth/auth.service';
 import { USER_ROLES } from '../contract/enums';
@@ -16,7 +21,7 @@ export function registerAdminOrganizationRoutes(api: ApiRouter, bus: EventBus): 
     summary: 'Organizations, filtered by verification state',
     access: ['admin'],
     query: organizationListQuery,
-    handler: ({ query }) => listOrganizations(query),
+    handler: ({ query }) => listOrganizations(query, 'operator'),
   });
   api.add({
     method: 'post',
@@ -46,5 +51,28 @@ export function registerAdminOrganizationRoutes(api: ApiRouter, bus: EventBus): 
       bus.publish('user.sessions_ended', { userId: params.id, reason: 'role_changed' });
       return { user: changed };
     },
+  });
+  api.add({
+    method: 'post',
+    path: '/admin/users/:id/suspend',
+    tag,
+    summary: 'Suspend a user: they cannot sign in, their sessions and sockets end',
+    access: ['admin'],
+    params: idParams,
+    body: suspendBody,
+    handler: async ({ user, params, body }) => {
+      const suspended = await suspendUser(user, params.id, body.reason);
+      bus.publish('user.sessions_ended', { userId: params.id, reason: 'suspended' });
+      return { user: suspended };
+    },
+  });
+  api.add({
+    method: 'post',
+    path: '/admin/users/:id/reinstate',
+    tag,
+    summary: 'Lift a suspension: the user may sign in again',
+    access: ['admin'],
+    params: idParams,
+    handler: async ({ user, params }) => ({ user: await reinstateUser(user, params.id) }),
   });
 }

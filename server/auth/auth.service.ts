@@ -54,6 +54,7 @@ export async function register(input: RegisterInput): Promise<SessionUser> {
       organizationId: org._id,
       // The founder of a new organization is its first active member; others wait for approval.
       membershipStatus: createdOrg ? 'active' : 'pending',
+      organizationAdmin: createdOrg,
     });
     await recordAudit({
       actorId: String(user._id),
@@ -74,6 +75,8 @@ export async function authenticate(email: string, password: string): Promise<Ses
   const user = await userReads.findOne({ email: email.toLowerCase() }).lean();
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;
+  // Told only to whoever knows the password: the account exists but an operator suspended it.
+  if (user.suspendedAt) throw AppError.forbidden('This account is suspended; contact the exchange.');
   await setUserFields(String(user._id), { lastLoginAt: new Date() });
   const org = user.organizationId ? await organizationReads.findById(user.organizationId).lean() : null;
   return userView(user, org);
@@ -97,7 +100,8 @@ export async function loadSessionUser(id: string): Promise<SessionUser | null> {
 
 async function loadSessionUserFromDatabase(id: string): Promise<SessionUser | null> {
   const user = await userReads.findById(id).lean();
-  if (!user) return null;
+  // A suspended user's sessions sign in no one (and are deleted when the suspension is made).
+  if (!user || user.suspendedAt) return null;
   const org = user.organizationId ? await organizationReads.findById(user.organizationId).lean() : null;
   return userView(user, org);
 }

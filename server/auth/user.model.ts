@@ -12,6 +12,11 @@ const userSchema = new Schema(
     locale: { type: String, enum: LOCALES, default: 'vi' },
     organizationId: { type: Schema.Types.ObjectId, index: true },
     membershipStatus: { type: String, enum: ['active', 'pending', 'none'], default: 'none' },
+    /** May approve and remove the organization's members (its founder, to begin with). */
+    organizationAdmin: { type: Boolean, default: false },
+    /** Set by an operator: the account cannot sign in and its sessions are ended. */
+    suspendedAt: { type: Date },
+    suspendedReason: { type: String },
     notificationPrefs: {
       email: { type: Boolean, default: true },
       frequency: { type: String, enum: ['instant', 'daily'], default: 'instant' },

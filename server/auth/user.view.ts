@@ -14,6 +14,7 @@ export function userView(
     role: user.role as SessionUser['role'],
     locale: user.locale as SessionUser['locale'],
     membershipStatus: (user.membershipStatus ?? 'none') as SessionUser['membershipStatus'],
+    organizationAdmin: user.membershipStatus === 'active' && user.organizationAdmin === true,
     organization: org
       ? {
           id: String(org._id),

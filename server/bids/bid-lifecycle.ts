@@ -114,9 +114,10 @@ export interface BidViewer {
 }
 
 /**
- * Whether `viewer` may see `bid`. Operators see every bid; members of the bidding
- * organization see their own; members of the listing's organization see bids of open
- * listings as they come and of sealed listings once the deadline has passed; nobody else.
+ * Whether `viewer` may see `bid`. Members of the listing's organization see bids of open
+ * listings as they come and of sealed listings once the deadline has passed, whatever their
+ * role; other operators see every bid; members of the bidding organization see their own;
+ * nobody else.
  */
 export function canSeeBid(args: {
   viewer: BidViewer;
@@ -125,11 +126,10 @@ export function canSeeBid(args: {
   now: Date;
 }): boolean {
   const { viewer, bid, listing, now } = args;
+  // The owner's side first: an operator who is a member of the owner waits for the close too.
+  if (viewer.organizationId && viewer.organizationId === listing.ownerOrgId) return !isSealed(listing, now);
   if (viewer.role === 'admin') return true;
-  if (!viewer.organizationId) return false;
-  if (viewer.organizationId === bid.bidderOrgId) return true;
-  if (viewer.organizationId === listing.ownerOrgId) return !isSealed(listing, now);
-  return false;
+  return !!viewer.organizationId && viewer.organizationId === bid.bidderOrgId;
 }
 
 /**

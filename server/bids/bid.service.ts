@@ -9,7 +9,7 @@ import { canPlaceBid, canSeeBid, isSealed, takesSealedBids, type PlaceBidRefusal
 import type { BidDoc } from './bid.model';
 import { bidReads, createBid } from './bid.store';
 import { bidView, type BidView } from './bid.view';
-import { isListingOwner, loadVisibleListing, toBiddable, type ListingRef } from './listing-ref';
+import { isListingOwner, loadListing, loadVisibleListing, toBiddable, type ListingRef } from './listing-ref';
 import type { BidStatus } from './bid-lifecycle';
 import type { TransferMode, Currency } from '../contract/enums';
 
@@ -104,10 +104,11 @@ export async function listListingBids(user: SessionUser, kind: ListingKind, list
   const sealed = isSealed(biddable, now);
   const orgId = actingOrganizationId(user);
   const filter: Record<string, unknown> = { listingKind: kind, listingId: listing.id };
-  const seesAll = user.role === 'admin' || (isListingOwner(listing, user) && !sealed);
+  const owner = isListingOwner(listing, user);
+  const seesAll = owner ? !sealed : user.role === 'admin';
   const summary = { listing: listingSummary(listing), sealed, deadline: listing.deadline?.toISOString() };
   if (!seesAll) {
-    if (!orgId || isListingOwner(listing, user)) return { bids: [], ...summary };
+    if (!orgId || owner) return { bids: [], ...summary };
     filter.bidderOrgId = orgId;
   }
   const docs = (await bidReads.find(filter).sort({ createdAt: 1, _id: 1 }).lean()) as BidDoc[];
@@ -151,5 +152,30 @@ export async function listMyBids(user: SessionUser, query: { mine: boolean; stat
   }
   if (query.status) filter.status = query.status;
   const docs = (await bidReads.find(filter).sort({ createdAt: -1, _id: -1 }).limit(500).lean()) as BidDoc[];
-  return { bids: await viewBids(docs) };
+  return { bids: await viewBids(await withoutSealedOwnBids(user, docs)) };
+}
+
+/** An operator listing every bid does not see the still-sealed bids on their own organization's listings. */
+async function withoutSealedOwnBids(user: SessionUser, docs: BidDoc[]): Promise<BidDoc[]> {
+  const orgId = actingOrganizationId(user);
+  if (!orgId) return docs;
+  const now = new Date();
+  const listings = new Map<string, ListingRef | null>();
+  const shown: BidDoc[] = [];
+  for (const bid of docs) {
+    if (String(bid.listingOwnerOrgId) !== orgId || !bid.sealed) {
+      shown.push(bid);
+      continue;
+    }
+    const key = `${bid.listingKind}:${String(bid.listingId)}`;
+    if (!listings.has(key)) listings.set(key, await loadListing(bid.listingKind, String(bid.listingId)));
+    const listing = listings.get(key);
+    const viewer = { role: user.role, organizationId: orgId };
+    if (
+      listing &&
+      canSeeBid({ viewer, bid: { bidderOrgId: String(bid.bidderOrgId) }, listing: toBiddable(listing), now })
+    )
+      shown.push(bid);
+  }
+  return shown;
 }

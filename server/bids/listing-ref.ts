@@ -3,6 +3,7 @@
  * read straight from the models (the listings component owns their routes and services).
  */
 import type {
+  ConfidentialAccessPolicy,
   Currency,
   DemandMode,
   ListingKind,
@@ -44,6 +45,7 @@ export interface ListingRef {
   reservePrice?: number | null;
   transferModes: TransferMode[];
   ndaText?: string;
+  confidentialAccess: ConfidentialAccessPolicy;
   attachments: AttachmentRef[];
   /** An offer licensed exclusively (or sold) to one bidder (from its award claim): no other bid may be accepted. */
   awardedBidId?: string;
@@ -76,6 +78,7 @@ export function toListingRef(kind: ListingKind, doc: Record<string, any>): Listi
     field: String(doc.field ?? ''),
     transferModes: (doc.transferModes ?? []) as TransferMode[],
     ndaText: doc.ndaText ?? undefined,
+    confidentialAccess: (doc.confidentialAccess === 'nda' ? 'nda' : 'on_request') as ConfidentialAccessPolicy,
     attachments: ((doc.attachments ?? []) as Record<string, any>[]).map(toAttachmentRef),
   };
   if (kind === 'offer') {

@@ -12,10 +12,14 @@ export interface DomainEvents {
   'notification.created': { userId: string; notification: unknown };
   'deal.event': { dealId: string; event: string; payload: unknown };
   /**
-   * A session was signed out, or a user's role changed: their open sockets carry a stale
-   * identity and are disconnected (one session's sockets, or all of the user's).
+   * A session was signed out, or a user's role, membership or standing changed: their open
+   * sockets carry a stale identity and are disconnected (one session's sockets, or all of the user's).
    */
-  'user.sessions_ended': { userId: string; sessionId?: string; reason: 'signed_out' | 'role_changed' };
+  'user.sessions_ended': {
+    userId: string;
+    sessionId?: string;
+    reason: 'signed_out' | 'role_changed' | 'membership_changed' | 'suspended';
+  };
   /** A bid or proposal was placed or changed status (bids component). */
   'bid.changed': {
     bidId: string;

@@ -43,6 +43,10 @@ export type PricingModel = (typeof PRICING_MODELS)[number];
 export const DEMAND_MODES = ['open', 'call_for_proposals'] as const;
 export type DemandMode = (typeof DEMAND_MODES)[number];
 
+/** Who opens a listing's confidential documents (see server/documents/document-access.ts). */
+export const CONFIDENTIAL_ACCESS_POLICIES = ['on_request', 'nda'] as const;
+export type ConfidentialAccessPolicy = (typeof CONFIDENTIAL_ACCESS_POLICIES)[number];
+
 export const LISTING_KINDS = ['offer', 'demand'] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];
 

@@ -1,4 +1,8 @@
-/** Assigning and removing the accredited broker who mediates a deal. */
+/**
+ * Assigning and removing the accredited broker who mediates a deal. A party that assigns the
+ * broker consents to it; the other party consents with `consentToBroker`. Only a broker both
+ * parties consented to (and who accepted the NDA) opens the listing's confidential documents.
+ */
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
@@ -36,7 +40,10 @@ export async function assignBroker(user: SessionUser, dealId: string, brokerUser
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayManageBroker(deal, role);
   await assertBrokerUser(brokerUserId, deal);
-  if (deal.brokerUserId === brokerUserId) return deal;
+  if (deal.brokerUserId === brokerUserId) {
+    // Naming the broker already there is the other party's consent to it.
+    return role === 'seller' || role === 'buyer' ? consentToBroker(user, dealId, brokerUserId) : deal;
+  }
   const entry = {
     at: new Date(),
     actorId: user.id,
@@ -48,7 +55,11 @@ export async function assignBroker(user: SessionUser, dealId: string, brokerUser
     if (DEAL_TERMINAL_STATES.includes(current.status)) {
       throw AppError.conflict('The deal has ended; its broker can no longer change.');
     }
-    return { change: { $set: { brokerUserId }, $push: { timeline: entry } }, result: null };
+    const consents = role === 'seller' || role === 'buyer' ? [partyOrgOf(current, role)] : [];
+    return {
+      change: { $set: { brokerUserId, brokerConsents: consents }, $push: { timeline: entry } },
+      result: null,
+    };
   });
   if (deal.brokerUserId) publishDealEvent(bus, dealId, 'broker:removed', { brokerUserId: deal.brokerUserId });
   publishDealEvent(bus, dealId, 'broker:assigned', { brokerUserId });
@@ -80,7 +91,10 @@ export async function removeBroker(user: SessionUser, dealId: string, bus?: Even
     if (String(current.brokerUserId ?? '') !== brokerUserId) {
       throw AppError.conflict('The broker changed meanwhile; reload the deal.');
     }
-    return { change: { $unset: { brokerUserId: 1 }, $push: { timeline: entry } }, result: null };
+    return {
+      change: { $unset: { brokerUserId: 1 }, $set: { brokerConsents: [] }, $push: { timeline: entry } },
+      result: null,
+    };
   });
   publishDealEvent(bus, dealId, 'broker:removed', { brokerUserId });
   await recordAudit({
@@ -114,4 +128,40 @@ export async function listBrokerCandidates(user: SessionUser, dealId: string) {
     name: b.name,
     organization: named(orgs, b.organizationId ? String(b.organizationId) : undefined),
   }));
+}
+
+function partyOrgOf(deal: { sellerOrgId: unknown; buyerOrgId: unknown }, role: 'seller' | 'buyer'): string {
+  return String(role === 'seller' ? deal.sellerOrgId : deal.buyerOrgId);
+}
+
+/** A party agrees to the deal's current broker (the one named, so a replaced broker gets no consent). */
+export async function consentToBroker(user: SessionUser, dealId: string, brokerUserId: string) {
+  const { deal, role } = await loadDealForUser(user, dealId);
+  if (role !== 'seller' && role !== 'buyer')
+    throw AppError.forbidden('Only the parties consent to a broker.');
+  if (!deal.brokerUserId) throw AppError.conflict('This deal has no broker.');
+  const orgId = partyOrgOf(deal, role);
+  const { doc, written } = await dealStore.mutate(dealId, (current) => {
+    if (DEAL_TERMINAL_STATES.includes(current.status)) throw AppError.conflict('This deal has ended.');
+    if (String(current.brokerUserId ?? '') !== brokerUserId)
+      throw AppError.conflict('The broker changed meanwhile; reload the deal.');
+    if ((current.brokerConsents ?? []).some((o) => String(o) === orgId)) return { result: null };
+    const entry = {
+      at: new Date(),
+      actorId: user.id,
+      actorRole: role,
+      event: 'broker_consented',
+      data: { brokerUserId },
+    };
+    return { change: { $push: { brokerConsents: orgId, timeline: entry } }, result: null };
+  });
+  if (written)
+    await recordAudit({
+      actorId: user.id,
+      action: 'deal.broker.consent',
+      targetType: 'deal',
+      targetId: dealId,
+      data: { brokerUserId },
+    });
+  return dealView(doc);
 }

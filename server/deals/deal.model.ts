@@ -66,9 +66,31 @@ const dealSchema = new Schema(
     agreedVersion: { type: Number },
     timeline: { type: [timelineEntrySchema], default: [] },
     ndaAcceptances: {
-      type: [{ userId: Schema.Types.ObjectId, orgId: Schema.Types.ObjectId, at: Date, text: String }],
+      type: [
+        {
+          userId: Schema.Types.ObjectId,
+          orgId: Schema.Types.ObjectId,
+          /** 'broker' for the broker's own acceptance; a party's otherwise. */
+          role: String,
+          at: Date,
+          text: String,
+        },
+      ],
       default: [],
     },
+    /**
+     * The counterparty's access to the listing's confidential documents, as the owner decided
+     * (listings whose policy is `on_request`): asked, approved or refused.
+     */
+    documentAccess: {
+      status: { type: String, enum: ['requested', 'approved', 'refused'] },
+      requestedAt: Date,
+      requestedBy: Schema.Types.ObjectId,
+      decidedAt: Date,
+      decidedBy: Schema.Types.ObjectId,
+    },
+    /** The parties (organization ids) that agreed to the current broker; both open documents to them. */
+    brokerConsents: { type: [Schema.Types.ObjectId], default: [] },
     cancelReason: { type: String },
     closedAt: { type: Date },
     /** 'YYYY-MM' of creation, for statistics. */

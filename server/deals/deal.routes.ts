@@ -14,7 +14,7 @@ import {
 import { cancelDeal, listDeals, viewDealForUser, walkAwayFromDeal } from './deal.service';
 import { describeDeal, describeDeals } from './deal-description';
 import { openDealDirect } from './deal-opening.service';
-import { assignBroker, listBrokerCandidates, removeBroker } from './deal-broker.service';
+import { assignBroker, consentToBroker, listBrokerCandidates, removeBroker } from './deal-broker.service';
 import { setDefaultDealBus } from './deal-events';
 
 export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
@@ -129,6 +129,20 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     response: dealResponse,
     handler: async ({ user, params }) => ({
       deal: await describeDeal(await removeBroker(user, params.id, bus), user),
+    }),
+  });
+  api.add({
+    method: 'post',
+    path: '/deals/:id/broker/consent',
+    tag,
+    summary:
+      'A party agrees to the deal’s broker (the party that assigned it already has); with both, the broker may open confidential documents after its NDA',
+    access: 'user',
+    params: idParams,
+    body: brokerBody,
+    response: dealResponse,
+    handler: async ({ user, params, body }) => ({
+      deal: await describeDeal(await consentToBroker(user, params.id, body.userId), user),
     }),
   });
 }

@@ -63,9 +63,18 @@ export function dealView(deal: DealDoc) {
     ndaAcceptances: (deal.ndaAcceptances ?? []).map((n) => ({
       userId: idOf(n.userId),
       orgId: idOf(n.orgId),
+      role: n.role ?? undefined,
       at: iso(n.at),
       text: n.text ?? '',
     })),
+    documentAccess: deal.documentAccess?.status
+      ? {
+          status: deal.documentAccess.status,
+          requestedAt: iso(deal.documentAccess.requestedAt),
+          decidedAt: iso(deal.documentAccess.decidedAt),
+        }
+      : undefined,
+    brokerConsents: (deal.brokerConsents ?? []).map(String),
     cancelReason: deal.cancelReason ?? undefined,
     closedAt: iso(deal.closedAt),
     createdAt: iso(deal.createdAt),

@@ -1,6 +1,7 @@
 /**
- * The non-disclosure step of staged disclosure: a party accepts the listing's NDA text inside
- * its deal, and from then on its members may download the listing's confidential documents.
+ * The non-disclosure step of staged disclosure: a party (or the deal's broker) accepts the
+ * listing's NDA text inside its deal. It is one of the conditions for the listing's
+ * confidential documents (see documents/document-access.ts).
  */
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
@@ -28,16 +29,27 @@ export async function ndaTextOf(deal: Pick<DealView, 'listingKind' | 'listingId'
 }
 
 export function hasAcceptedNda(deal: Pick<DealView, 'ndaAcceptances'>, orgId: string | undefined): boolean {
-  return !!orgId && deal.ndaAcceptances.some((a) => a.orgId === orgId);
+  return !!orgId && deal.ndaAcceptances.some((a) => a.orgId === orgId && a.role !== 'broker');
+}
+
+/** Whether the viewer (a party's member or the broker) accepted the NDA in this deal. */
+export function viewerAcceptedNda(
+  deal: Pick<DealView, 'ndaAcceptances'>,
+  role: string,
+  user: { id: string; orgId?: string },
+): boolean {
+  if (role === 'broker') return deal.ndaAcceptances.some((a) => a.role === 'broker' && a.userId === user.id);
+  return hasAcceptedNda(deal, user.orgId);
 }
 
 export async function acceptNda(user: SessionUser, dealId: string, bus?: EventBus): Promise<DealView> {
   const { deal, role } = await loadDealForUser(user, dealId);
-  if (role !== 'seller' && role !== 'buyer') throw AppError.forbidden('Only the parties accept the NDA.');
+  if (role !== 'seller' && role !== 'buyer' && role !== 'broker')
+    throw AppError.forbidden('Only the parties and the deal’s broker accept the NDA.');
   if ((DISCLOSURE_CLOSED_STATES as readonly string[]).includes(deal.status)) {
     throw AppError.conflict('This deal has ended.');
   }
-  const orgId = actingOrganizationId(user)!;
+  const orgId = role === 'broker' ? undefined : actingOrganizationId(user)!;
   const text = await ndaTextOf(deal);
   const now = new Date();
   const { doc: updated, written } = await dealStore.mutate(dealId, (current) => ({
@@ -45,8 +57,14 @@ export async function acceptNda(user: SessionUser, dealId: string, bus?: EventBu
       ? null
       : {
           $push: {
-            ndaAcceptances: { userId: user.id, orgId, at: now, text },
-            timeline: { at: now, actorId: user.id, actorRole: role, event: 'nda_accepted', data: { orgId } },
+            ndaAcceptances: { userId: user.id, ...(orgId ? { orgId } : { role: 'broker' }), at: now, text },
+            timeline: {
+              at: now,
+              actorId: user.id,
+              actorRole: role,
+              event: 'nda_accepted',
+              data: orgId ? { orgId } : { broker: user.id },
+            },
           },
         },
     result: null,

@@ -30,6 +30,7 @@ export function demandView(doc: ListingDoc, organization: OrganizationSummary) {
     callClosedAt: iso(doc.callClosedAt),
     attachments: attachmentViews(doc.attachments),
     ndaText: doc.ndaText ?? undefined,
+    confidentialAccess: (doc.confidentialAccess ?? 'on_request') as string,
     rejectionReason: doc.rejectionReason ?? undefined,
     ...listingDates(doc),
   };

@@ -1,14 +1,27 @@
-/** The documents a deal's participants work with: the listing's, with the NDA step. */
+/** The documents a deal's participants work with: the listing's, with the NDA and approval steps. */
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import { loadDealForUser } from '../deals/deal.service';
-import { hasAcceptedNda, ndaTextOf } from '../deals/nda.service';
+import { ndaTextOf, viewerAcceptedNda } from '../deals/nda.service';
+import { loadListing } from '../bids/listing-ref';
 import { listDocuments } from './document.service';
+import { brokerHasConsent } from './document-access';
 
 export async function dealDocuments(user: SessionUser, dealId: string) {
-  const { deal } = await loadDealForUser(user, dealId);
-  const [documents, ndaText] = await Promise.all([
+  const { deal, role } = await loadDealForUser(user, dealId);
+  const [documents, ndaText, listing] = await Promise.all([
     listDocuments(user, deal.listingKind, deal.listingId),
     ndaTextOf(deal),
+    loadListing(deal.listingKind, deal.listingId),
   ]);
-  return { documents, ndaText, ndaAccepted: hasAcceptedNda(deal, actingOrganizationId(user)) };
+  return {
+    documents,
+    ndaText,
+    ndaAccepted: viewerAcceptedNda(deal, role, { id: user.id, orgId: actingOrganizationId(user) }),
+    access: {
+      policy: listing?.confidentialAccess ?? 'on_request',
+      ownerOrgId: listing?.ownerOrgId,
+      status: deal.documentAccess?.status ?? 'none',
+      brokerConsented: brokerHasConsent(deal),
+    },
+  };
 }

@@ -19,8 +19,11 @@ import {
   type UploadedFile,
 } from './document.service';
 import { dealDocuments } from './deal-documents.service';
+import { decideDocumentAccess, requestDocumentAccess } from './document-access-request.service';
+import { dealResponse } from '../deals/deal.schemas';
+import { describeDeal } from '../deals/deal-description';
 import { singleFileUpload } from './upload.middleware';
-import { listingOwnerOnly } from './upload-guard';
+import { listingOwnerOnly, withinStorageQuota } from './upload-guard';
 
 export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'documents';
@@ -35,7 +38,7 @@ export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
       summary: `Attach a document to your ${kind} (multipart: file, confidential=true|false)`,
       access: 'user',
       params: idParams,
-      before: [listingOwnerOnly(kind), upload],
+      before: [listingOwnerOnly(kind), withinStorageQuota(ctx.config.uploadQuotaBytes), upload],
       body: uploadBody,
       contentType: 'multipart/form-data',
       status: 201,
@@ -48,6 +51,7 @@ export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
           req.file as UploadedFile | undefined,
           body.confidential,
           bus,
+          ctx.config.uploadQuotaBytes,
         ),
       }),
     });
@@ -107,4 +111,36 @@ export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
     response: dealDocumentsResponse,
     handler: ({ user, params }) => dealDocuments(user, params.id),
   });
+  api.add({
+    method: 'post',
+    path: '/deals/:id/documents/request',
+    tag,
+    summary: 'The counterparty asks the listing’s owner for its confidential documents (policy on_request)',
+    access: 'user',
+    params: idParams,
+    response: dealResponse,
+    handler: async ({ user, params }) => ({
+      deal: await describeDeal(await requestDocumentAccess(user, params.id), user),
+    }),
+  });
+  for (const [action, decision] of [
+    ['approve', 'approved'],
+    ['refuse', 'refused'],
+  ] as const) {
+    api.add({
+      method: 'post',
+      path: `/deals/:id/documents/${action}`,
+      tag,
+      summary:
+        action === 'approve'
+          ? 'The listing’s owner lets the counterparty open its confidential documents (after the NDA)'
+          : 'The listing’s owner refuses (or withdraws) the counterparty’s access to its confidential documents',
+      access: 'user',
+      params: idParams,
+      response: dealResponse,
+      handler: async ({ user, params }) => ({
+        deal: await describeDeal(await decideDocumentAccess(user, params.id, decision), user),
+      }),
+    });
+  }
 }

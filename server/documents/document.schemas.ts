@@ -33,4 +33,10 @@ export const dealDocumentsResponse = Joi.object({
   documents: Joi.array().items(documentSchema),
   ndaText: Joi.string(),
   ndaAccepted: Joi.boolean(),
+  access: Joi.object({
+    policy: Joi.string().valid('on_request', 'nda'),
+    ownerOrgId: Joi.string(),
+    status: Joi.string().valid('none', 'requested', 'approved', 'refused'),
+    brokerConsented: Joi.boolean(),
+  }),
 });

@@ -29,8 +29,17 @@ import { cleanFileName, detectDocumentType } from './document-types';
 import { deleteFile, openFile, storeFile } from './document-storage';
 import { addAttachment, removeAttachment } from '../listings/listing.store';
 import { dealReads } from '../deals/deal.store';
+import { releaseStorage, reserveStorage } from '../organizations/organization.store';
 
 export const MAX_ATTACHMENTS = 20;
+
+export function storageFull(quotaBytes: number): AppError {
+  const mib = Math.floor(quotaBytes / (1024 * 1024));
+  return new AppError(
+    'payload_too_large',
+    `Your organization’s document storage (${mib} MiB) is full: remove documents or ask the exchange for more.`,
+  );
+}
 
 export interface UploadedFile {
   originalname: string;
@@ -65,7 +74,10 @@ export function toListingDeal(deal: DealDoc): ListingDeal {
     buyerOrgId: String(deal.buyerOrgId),
     brokerUserId: deal.brokerUserId ? String(deal.brokerUserId) : undefined,
     status: deal.status,
-    ndaOrgIds: (deal.ndaAcceptances ?? []).map((a) => String(a.orgId)),
+    ndaOrgIds: (deal.ndaAcceptances ?? []).filter((a) => a.role !== 'broker').map((a) => String(a.orgId)),
+    ndaBrokerIds: (deal.ndaAcceptances ?? []).filter((a) => a.role === 'broker').map((a) => String(a.userId)),
+    accessApproved: deal.documentAccess?.status === 'approved',
+    brokerConsents: (deal.brokerConsents ?? []).map(String),
   };
 }
 
@@ -98,6 +110,7 @@ function mayDownload(d: Disclosure, attachment: AttachmentRef): boolean {
     ownerOrgId: d.listing.ownerOrgId,
     listingVisible: d.visible,
     deals: d.deals,
+    policy: d.listing.confidentialAccess,
   });
 }
 
@@ -128,6 +141,7 @@ export async function uploadDocument(
   file: UploadedFile | undefined,
   confidential: boolean,
   bus?: EventBus,
+  quotaBytes = Number.MAX_SAFE_INTEGER,
 ): Promise<DocumentView> {
   const listing = await loadListing(kind, listingId);
   if (!listing || !canSeeListing(listing, user)) throw AppError.notFound(kindName(kind));
@@ -144,11 +158,18 @@ export async function uploadDocument(
       'Attach a PDF, Word (.docx), Excel (.xlsx), PNG, JPEG or text file.',
     );
   }
-  const fileId = await storeFile(file.buffer, {
-    fileName: name,
-    contentType,
-    metadata: { listingKind: kind, listingId },
-  });
+  if (!(await reserveStorage(listing.ownerOrgId, file.size, quotaBytes))) throw storageFull(quotaBytes);
+  let fileId;
+  try {
+    fileId = await storeFile(file.buffer, {
+      fileName: name,
+      contentType,
+      metadata: { listingKind: kind, listingId },
+    });
+  } catch (err) {
+    await releaseStorage(listing.ownerOrgId, file.size);
+    throw err;
+  }
   const attachment = {
     _id: new mongoose.Types.ObjectId(),
     fileId,
@@ -162,6 +183,7 @@ export async function uploadDocument(
   const updated = await addAttachment(kind, listing.id, listing.ownerOrgId, attachment, MAX_ATTACHMENTS);
   if (!updated) {
     await deleteFile(fileId);
+    await releaseStorage(listing.ownerOrgId, file.size);
     throw AppError.conflict(`A listing holds at most ${MAX_ATTACHMENTS} documents.`);
   }
   bus?.publish('listing.changed', { kind, id: listing.id });
@@ -191,6 +213,7 @@ export async function removeDocument(
   if (!attachment) throw AppError.notFound('Document');
   await removeAttachment(kind, listing.id, attachmentId);
   await deleteFile(attachment.fileId);
+  await releaseStorage(listing.ownerOrgId, attachment.size);
   bus?.publish('listing.changed', { kind, id: listing.id });
   await recordAudit({
     actorId: user.id,
@@ -215,7 +238,11 @@ export async function openDocument(
   if (!attachment) throw AppError.notFound('Document');
   if (!mayDownload(d, attachment)) {
     if (!user) throw AppError.unauthenticated('Sign in to download confidential documents.');
-    throw AppError.forbidden('This document is confidential: accept the NDA in your deal first.');
+    throw AppError.forbidden(
+      d.listing.confidentialAccess === 'nda'
+        ? 'This document is confidential: accept the NDA in your deal first.'
+        : 'This document is confidential: the owner must approve your access and you must accept the NDA in your deal first.',
+    );
   }
   if (attachment.confidential && user) {
     await recordAudit({

@@ -8,6 +8,9 @@ import { isObjectId } from '../common/ids';
 import type { SessionUser } from '../common/session-user';
 import type { ListingKind } from '../contract/enums';
 import { isListingOwner, loadVisibleListing } from '../bids/listing-ref';
+import { actingOrganizationId } from '../common/session-user';
+import { organizationReads } from '../organizations/organization.store';
+import { storageFull } from './document.service';
 
 export function listingOwnerOnly(kind: ListingKind): RequestHandler {
   return async (req: Request, _res, next) => {
@@ -18,6 +21,23 @@ export function listingOwnerOnly(kind: ListingKind): RequestHandler {
     const listing = await loadVisibleListing(kind, id, req.user as SessionUser);
     if (!isListingOwner(listing, req.user as SessionUser))
       throw AppError.forbidden('Only the listing’s organization may attach documents.');
+    next();
+  };
+}
+
+/**
+ * Refuses an upload whose declared length cannot fit in what is left of the organization's
+ * storage, before reading it. (The service counts the real size under the organization's lock.)
+ */
+export function withinStorageQuota(quotaBytes: number): RequestHandler {
+  return async (req: Request, _res, next) => {
+    const orgId = actingOrganizationId(req.user as SessionUser);
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (orgId && declared > 0) {
+      const org = await organizationReads.findById(orgId, { storageUsedBytes: 1 }).lean();
+      // The multipart envelope adds a few hundred bytes to the file itself.
+      if ((org?.storageUsedBytes ?? 0) + declared - 1024 > quotaBytes) throw storageFull(quotaBytes);
+    }
     next();
   };
 }

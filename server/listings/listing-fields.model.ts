@@ -1,7 +1,12 @@
 /** Fields and behaviour common to offers and demands, as mongoose schema parts. */
 import { Schema } from 'mongoose';
 import { FIELD_CODES } from '../contract/taxonomy';
-import { LISTING_LANGUAGES, LISTING_STATUSES, TRANSFER_MODES } from '../contract/enums';
+import {
+  LISTING_LANGUAGES,
+  LISTING_STATUSES,
+  TRANSFER_MODES,
+  CONFIDENTIAL_ACCESS_POLICIES,
+} from '../contract/enums';
 
 export const attachmentSchema = new Schema(
   {
@@ -31,6 +36,12 @@ export const commonListingFields = {
   attachments: { type: [attachmentSchema], default: [] },
   /** Text a party accepts in a deal before confidential attachments open to them. */
   ndaText: { type: String },
+  /**
+   * Who may open the confidential attachments: `on_request` (the default) a counterparty the
+   * owner approved in its deal, after accepting the NDA; `nda` any counterparty in a deal who
+   * accepted the NDA.
+   */
+  confidentialAccess: { type: String, enum: CONFIDENTIAL_ACCESS_POLICIES, default: 'on_request' },
   rejectionReason: { type: String },
   submittedAt: { type: Date },
   publishedAt: { type: Date },

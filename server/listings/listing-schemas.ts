@@ -2,6 +2,7 @@
 import Joi from 'joi';
 import { FIELD_CODES, SUB_FIELD_CODES } from '../contract/taxonomy';
 import {
+  CONFIDENTIAL_ACCESS_POLICIES,
   CURRENCIES,
   LISTING_LANGUAGES,
   LISTING_STATUSES,
@@ -34,6 +35,9 @@ export const commonListingKeys = {
     .valid(...PROVINCE_CODES)
     .allow(null),
   ndaText: text(20_000).allow(null),
+  confidentialAccess: Joi.string()
+    .valid(...CONFIDENTIAL_ACCESS_POLICIES)
+    .description('on_request: the owner approves each counterparty; nda: the NDA alone opens them'),
 };
 
 /** The create schema (with `required` keys) and the patch schema (everything optional, at least one key). */

@@ -38,6 +38,7 @@ export function offerView(doc: ListingDoc, organization: OrganizationSummary, op
     sectors: (doc.sectors ?? []) as string[],
     attachments: attachmentViews(doc.attachments),
     ndaText: doc.ndaText ?? undefined,
+    confidentialAccess: (doc.confidentialAccess ?? 'on_request') as string,
     auction: doc.auction?.closedAt
       ? { closedAt: iso(doc.auction.closedAt), outcome: doc.auction.outcome }
       : undefined,

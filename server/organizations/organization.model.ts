@@ -12,6 +12,8 @@ const organizationSchema = new Schema(
     verified: { type: Boolean, default: false },
     verifiedAt: { type: Date },
     verifiedBy: { type: Schema.Types.ObjectId },
+    /** Bytes of documents the organization's listings hold, counted against UPLOAD_QUOTA_BYTES. */
+    storageUsedBytes: { type: Number, default: 0 },
     capability: {
       fields: { type: [String], default: [] },
       keywords: { type: [String], default: [] },

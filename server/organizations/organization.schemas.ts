@@ -18,6 +18,9 @@ export const newOrganizationSchema = Joi.object({
 
 export const organizationPatchSchema = Joi.object({
   name: Joi.string().trim().min(2).max(200),
+  taxCode: Joi.string()
+    .pattern(/^\d{10}(-\d{3})?$/)
+    .message('taxCode must be 10 digits, optionally -NNN'),
   province: Joi.string().valid(...PROVINCE_CODES),
   website: Joi.string()
     .uri({ scheme: ['http', 'https'] })
@@ -54,6 +57,9 @@ export const organizationResponse = Joi.object({
     website: Joi.string(),
     description: Joi.string(),
     verified: Joi.boolean(),
+    taxCode: Joi.string().description('members of the organization and operators only'),
     capability: Joi.object(),
   }),
 });
+
+export const suspendBody = Joi.object({ reason: Joi.string().trim().min(3).max(500).required() });

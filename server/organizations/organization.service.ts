@@ -1,34 +1,53 @@
 import mongoose from 'mongoose';
-import { organizationReads, setOrganizationFields } from './organization.store';
-import { organizationView } from './organization.view';
+import { organizationReads, organizationStore, setOrganizationFields } from './organization.store';
+import { organizationView, publicOrganizationView } from './organization.view';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
-import type { SessionUser } from '../common/session-user';
+import { actingOrganizationId, isOrganizationAdmin, type SessionUser } from '../common/session-user';
 import { userReads, userStore } from '../auth/user.store';
 import { userView } from '../auth/user.view';
+import { patchRevokesVerification } from './verification-rules';
 
 function escapeRegex(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function getOrganization(id: string) {
-  const org = await organizationReads.findById(id).lean();
-  if (!org) throw AppError.notFound('Organization');
-  return organizationView(org);
+/** Members of the organization and operators see its tax code and whether it is verified yet. */
+function seesInternals(viewer: SessionUser | undefined, orgId: string): boolean {
+  return !!viewer && (viewer.role === 'admin' || actingOrganizationId(viewer) === orgId);
 }
 
-export async function listOrganizations(query: {
+/** An organization's profile: unverified ones only to their members and operators (404 to others). */
+export async function getOrganization(id: string, viewer?: SessionUser) {
+  const org = await organizationReads.findById(id).lean();
+  if (!org) throw AppError.notFound('Organization');
+  if (seesInternals(viewer, id)) return organizationView(org);
+  if (!org.verified) throw AppError.notFound('Organization');
+  return publicOrganizationView(org);
+}
+
+export interface OrganizationListQuery {
   q?: string;
   kind?: string;
   field?: string;
   verified?: boolean;
   page: number;
   limit: number;
-}) {
+}
+
+/**
+ * The directory. The public one lists verified organizations only, without tax codes; operators
+ * list every organization (filtered by verification) with everything.
+ */
+export async function listOrganizations(query: OrganizationListQuery, audience: 'public' | 'operator') {
   const filter: Record<string, unknown> = {};
   if (query.kind) filter.kind = query.kind;
   if (query.field) filter['capability.fields'] = query.field;
-  if (query.verified !== undefined) filter.verified = query.verified;
+  if (audience === 'public') {
+    if (query.verified === false)
+      return { organizations: [], total: 0, page: query.page, limit: query.limit };
+    filter.verified = true;
+  } else if (query.verified !== undefined) filter.verified = query.verified;
   if (query.q) filter.name = mongoose.trusted({ $regex: escapeRegex(query.q), $options: 'i' });
   const [items, total] = await Promise.all([
     organizationReads
@@ -39,7 +58,8 @@ export async function listOrganizations(query: {
       .lean(),
     organizationReads.countDocuments(filter),
   ]);
-  return { organizations: items.map(organizationView), total, page: query.page, limit: query.limit };
+  const view = audience === 'public' ? publicOrganizationView : organizationView;
+  return { organizations: items.map(view), total, page: query.page, limit: query.limit };
 }
 
 function assertMemberOrAdmin(user: SessionUser, orgId: string) {
@@ -48,6 +68,15 @@ function assertMemberOrAdmin(user: SessionUser, orgId: string) {
     throw AppError.forbidden('Only members of this organization may do this');
 }
 
+function assertOrganizationAdmin(user: SessionUser, orgId: string) {
+  if (user.role !== 'admin' && !isOrganizationAdmin(user, orgId))
+    throw AppError.forbidden('Only the organization’s administrators may do this');
+}
+
+/**
+ * A member edits the profile. A verified organization that changes what was verified (its name
+ * or tax code) is no longer verified until an operator verifies it again.
+ */
 export async function updateOrganization(user: SessionUser, id: string, patch: Record<string, unknown>) {
   assertMemberOrAdmin(user, id);
   const set: Record<string, unknown> = {};
@@ -56,12 +85,21 @@ export async function updateOrganization(user: SessionUser, id: string, patch: R
       for (const [ck, cv] of Object.entries(v)) set[`capability.${ck}`] = cv;
     } else set[k] = v;
   }
-  const org = await setOrganizationFields(id, set);
+  const { doc: org, result: revoked } = await organizationStore.mutate(id, (current) => {
+    const revoke = user.role !== 'admin' && current.verified && patchRevokesVerification(current, patch);
+    return {
+      change: revoke
+        ? { $set: { ...set, verified: false }, $unset: { verifiedAt: 1, verifiedBy: 1 } }
+        : { $set: set },
+      result: revoke,
+    };
+  });
   await recordAudit({
     actorId: user.id,
     action: 'organization.update',
     targetType: 'organization',
     targetId: id,
+    ...(revoked ? { data: { verificationRevoked: true } } : {}),
   });
   return organizationView(org);
 }
@@ -86,7 +124,11 @@ export async function listMembers(user: SessionUser, orgId: string) {
   const org = await organizationReads.findById(orgId).lean();
   if (!org) throw AppError.notFound('Organization');
   const users = await userReads.find({ organizationId: orgId }).sort({ createdAt: 1 }).lean();
-  return users.map((u) => ({ ...userView(u, org), membershipStatus: u.membershipStatus }));
+  return users.map((u) => ({
+    ...userView(u, org),
+    membershipStatus: u.membershipStatus,
+    ...(user.role === 'admin' ? { suspended: Boolean(u.suspendedAt) } : {}),
+  }));
 }
 
 export async function approveMember(user: SessionUser, orgId: string, userId: string) {
@@ -108,4 +150,37 @@ export async function approveMember(user: SessionUser, orgId: string, userId: st
   });
   const org = await organizationReads.findById(orgId).lean();
   return { ...userView(updated, org), membershipStatus: updated.membershipStatus };
+}
+
+/**
+ * Takes a member (or a pending request) out of the organization: its administrators and
+ * operators may remove anyone, a member may leave. From then on the user acts for no
+ * organization: its deals, listings and documents are closed to them.
+ */
+export async function removeMember(user: SessionUser, orgId: string, userId: string): Promise<void> {
+  if (user.id !== userId) assertOrganizationAdmin(user, orgId);
+  else if (user.organization?.id !== orgId) throw AppError.notFound('Member');
+  const missing = () => AppError.notFound('Member');
+  await userStore.mutate(
+    userId,
+    (member) => {
+      if (String(member.organizationId ?? '') !== orgId || member.membershipStatus === 'none')
+        throw missing();
+      return {
+        change: {
+          $set: { membershipStatus: 'none', organizationAdmin: false },
+          $unset: { organizationId: 1 },
+        },
+        result: null,
+      };
+    },
+    { missing },
+  );
+  await recordAudit({
+    actorId: user.id,
+    action: user.id === userId ? 'organization.member.leave' : 'organization.member.remove',
+    targetType: 'user',
+    targetId: userId,
+    data: { organizationId: orgId },
+  });
 }

@@ -23,3 +23,23 @@ export async function setOrganizationFields(
 ): Promise<OrganizationDoc> {
   return (await organizationStore.mutate(id, () => ({ change: { $set: set }, result: null }))).doc;
 }
+
+/** Counts `bytes` more against the organization's quota; false (nothing written) when they do not fit. */
+export async function reserveStorage(orgId: string, bytes: number, quota: number): Promise<boolean> {
+  const { written } = await organizationStore.mutate(orgId, (org) => ({
+    change:
+      (org.storageUsedBytes ?? 0) + bytes <= quota
+        ? { $set: { storageUsedBytes: (org.storageUsedBytes ?? 0) + bytes } }
+        : null,
+    result: null,
+  }));
+  return written;
+}
+
+/** Gives back `bytes` of the organization's quota (a removed document, or an upload that failed). */
+export async function releaseStorage(orgId: string, bytes: number): Promise<void> {
+  await organizationStore.mutate(orgId, (org) => ({
+    change: { $set: { storageUsedBytes: Math.max(0, (org.storageUsedBytes ?? 0) - bytes) } },
+    result: null,
+  }));
+}

@@ -22,3 +22,9 @@ export function organizationView(org: OrganizationDoc) {
 }
 
 export type OrganizationView = ReturnType<typeof organizationView>;
+
+/** What anyone may see of a verified organization: no tax code. */
+export function publicOrganizationView(org: OrganizationDoc) {
+  const { taxCode: _taxCode, ...rest } = organizationView(org);
+  return rest;
+}

@@ -1,4 +1,5 @@
 import type { ApiRouter } from '../common/api-router';
+import type { EventBus } from '../common/events';
 import { idParams } from '../common/ids';
 import {
   memberParams,
@@ -11,35 +12,37 @@ import {
   getOrganization,
   listMembers,
   listOrganizations,
+  removeMember,
   updateOrganization,
 } from './organization.service';
 
-export function registerOrganizationRoutes(api: ApiRouter): void {
+export function registerOrganizationRoutes(api: ApiRouter, bus: EventBus): void {
   const tag = 'organizations';
   api.add({
     method: 'get',
     path: '/organizations',
     tag,
-    summary: 'Directory of organizations and their technology capability',
+    summary: 'Directory of verified organizations and their technology capability (no tax codes)',
     access: 'public',
     query: organizationListQuery,
-    handler: ({ query }) => listOrganizations(query),
+    handler: ({ query }) => listOrganizations(query, 'public'),
   });
   api.add({
     method: 'get',
     path: '/organizations/:id',
     tag,
-    summary: 'An organization’s public profile',
+    summary:
+      'An organization’s profile: verified ones to anyone; its tax code and unverified ones to its members and operators',
     access: 'public',
     params: idParams,
     response: organizationResponse,
-    handler: async ({ params }) => ({ organization: await getOrganization(params.id) }),
+    handler: async ({ params, maybeUser }) => ({ organization: await getOrganization(params.id, maybeUser) }),
   });
   api.add({
     method: 'patch',
     path: '/organizations/:id',
     tag,
-    summary: 'Edit your organization’s profile and capability',
+    summary: 'Edit your organization’s profile and capability; a new name or tax code needs verifying again',
     access: 'user',
     params: idParams,
     body: organizationPatchSchema,
@@ -65,5 +68,19 @@ export function registerOrganizationRoutes(api: ApiRouter): void {
     access: 'user',
     params: memberParams,
     handler: async ({ user, params }) => ({ member: await approveMember(user, params.id, params.userId) }),
+  });
+  api.add({
+    method: 'delete',
+    path: '/organizations/:id/members/:userId',
+    tag,
+    summary:
+      'Remove a member or refuse a request to join (the organization’s administrators, operators), or leave it yourself',
+    access: 'user',
+    params: memberParams,
+    status: 204,
+    handler: async ({ user, params }) => {
+      await removeMember(user, params.id, params.userId);
+      bus.publish('user.sessions_ended', { userId: params.userId, reason: 'membership_changed' });
+    },
   });
 }

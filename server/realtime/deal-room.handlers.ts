@@ -25,6 +25,14 @@ import type { DealsNamespace, DealsSocket } from './socket-types';
 export interface RoomHandlerDeps {
   /** Messages a sender may post per deal room. */
   sendLimiter: TokenBuckets;
+  /** Room joins per user (each reads the room's history). */
+  joinLimiter: TokenBuckets;
+  /** Typing signals per user and deal room (each is relayed to the whole room). */
+  typingLimiter: TokenBuckets;
+}
+
+function spend(limiter: TokenBuckets, key: string, what: string): void {
+  if (!limiter.take(key)) throw new AppError('rate_limited', `You are ${what} too quickly; wait a moment`);
 }
 
 const CATCH_UP_LIMIT = 200;
@@ -52,6 +60,7 @@ export function registerDealRoomHandlers(
   socket.on(
     'deal:join',
     socketHandler('deal:join', joinSchema, async ({ dealId, afterSeq }: JoinRequest) => {
+      spend(deps.joinLimiter, socket.data.user.id, 'joining rooms');
       const role = await roomRoleFor(await refreshUser(socket), dealId);
       const wanted = roomsFor(dealId, role);
       for (const room of allRoomsOf(dealId)) if (!wanted.includes(room)) await socket.leave(room);
@@ -86,9 +95,7 @@ export function registerDealRoomHandlers(
       const role = await roleFor(socket, input.dealId);
       assertMayAddress(role, input.audience);
       const { id: userId, name } = socket.data.user;
-      if (!deps.sendLimiter.take(`${userId}:${input.dealId}`)) {
-        throw new AppError('rate_limited', 'You are sending messages too quickly; wait a moment');
-      }
+      spend(deps.sendLimiter, `${userId}:${input.dealId}`, 'sending messages');
       const { message, created } = await postMessage(input.dealId, { userId, name, role }, input);
       if (created) announceMessage(nsp, message);
       return { message };
@@ -100,6 +107,7 @@ export function registerDealRoomHandlers(
     socketHandler('typing', dealRefSchema, ({ dealId }: { dealId: string }) => {
       if (!socket.rooms.has(dealRoom(dealId))) throw AppError.forbidden('Join the deal room first');
       const { id: userId, name } = socket.data.user;
+      spend(deps.typingLimiter, `${userId}:${dealId}`, 'typing');
       socket.to(dealRoom(dealId)).emit('typing', { dealId, userId, name });
       return {};
     }),

@@ -31,6 +31,10 @@ export interface RealtimeOptions {
   redisUrl?: string;
   /** Messages a sender may post in one room at once, and how many more per second. */
   sendRate?: { burst: number; perSecond: number };
+  /** Rooms a user may join at once, and how many more per second (each join reads the history). */
+  joinRate?: { burst: number; perSecond: number };
+  /** Typing signals a user may send into one room at once, and how many more per second. */
+  typingRate?: { burst: number; perSecond: number };
 }
 
 export interface RealtimeServer {
@@ -40,6 +44,8 @@ export interface RealtimeServer {
 }
 
 export const DEFAULT_SEND_RATE = { burst: 10, perSecond: 2 };
+export const DEFAULT_JOIN_RATE = { burst: 20, perSecond: 2 };
+export const DEFAULT_TYPING_RATE = { burst: 5, perSecond: 1 };
 
 export async function createRealtimeServer(
   httpServer: http.Server,
@@ -60,6 +66,10 @@ export async function createRealtimeServer(
   requireSignedIn(deals);
   const rate = opts.sendRate ?? DEFAULT_SEND_RATE;
   const sendLimiter = new TokenBuckets(rate.burst, rate.perSecond);
+  const join = opts.joinRate ?? DEFAULT_JOIN_RATE;
+  const joinLimiter = new TokenBuckets(join.burst, join.perSecond);
+  const typing = opts.typingRate ?? DEFAULT_TYPING_RATE;
+  const typingLimiter = new TokenBuckets(typing.burst, typing.perSecond);
   deals.on('connection', (socket) => {
     // Each event's logs carry the id of the request that opened the connection (nginx's, or ours).
     const header = socket.request.headers['x-request-id'];
@@ -68,7 +78,7 @@ export async function createRealtimeServer(
     socket.use((_packet, next) => withRequestId(requestId, next));
     void socket.join(userRoom(socket.data.user.id));
     if (socket.data.sessionId) void socket.join(sessionRoom(socket.data.sessionId));
-    registerDealRoomHandlers(deals, socket, { sendLimiter });
+    registerDealRoomHandlers(deals, socket, { sendLimiter, joinLimiter, typingLimiter });
   });
   const unsubscribe = [
     relayDealEvents(opts.bus, deals),

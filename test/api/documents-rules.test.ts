@@ -48,6 +48,9 @@ describe('document rules (pure)', () => {
       buyerOrgId: 'org-buyer',
       status: 'negotiating',
       ndaOrgIds: [],
+      ndaBrokerIds: [],
+      accessApproved: false,
+      brokerConsents: [],
       ...overrides,
     });
     const viewer = (orgId?: string, role: 'member' | 'broker' | 'admin' = 'member', userId = 'u1') => ({
@@ -60,7 +63,8 @@ describe('document rules (pure)', () => {
       v: ReturnType<typeof viewer> | undefined,
       deals: ListingDeal[] = [],
       listingVisible = true,
-    ) => canDownloadDocument({ confidential, viewer: v, ownerOrgId: owner, listingVisible, deals });
+      policy: 'nda' | 'on_request' = 'nda',
+    ) => canDownloadDocument({ confidential, viewer: v, ownerOrgId: owner, listingVisible, deals, policy });
 
     it('public documents: anyone who sees the listing', () => {
       assert.equal(can(false, undefined), true);
@@ -86,9 +90,33 @@ describe('document rules (pure)', () => {
       assert.equal(can(true, viewer('org-other'), [deal({ ndaOrgIds: ['org-buyer'] })]), false);
     });
 
-    it('confidential documents: the deal’s broker without an NDA', () => {
-      assert.equal(can(true, viewer(undefined, 'broker', 'b1'), [deal({ brokerUserId: 'b1' })]), true);
-      assert.equal(can(true, viewer(undefined, 'broker', 'b2'), [deal({ brokerUserId: 'b1' })]), false);
+    it('confidential documents: the deal’s broker once both parties consented and it accepted the NDA', () => {
+      const broker = viewer(undefined, 'broker', 'b1');
+      const both = [owner, 'org-buyer'];
+      assert.equal(can(true, broker, [deal({ brokerUserId: 'b1' })]), false);
+      assert.equal(can(true, broker, [deal({ brokerUserId: 'b1', brokerConsents: both })]), false);
+      assert.equal(
+        can(true, broker, [deal({ brokerUserId: 'b1', brokerConsents: [owner], ndaBrokerIds: ['b1'] })]),
+        false,
+      );
+      assert.equal(
+        can(true, broker, [deal({ brokerUserId: 'b1', brokerConsents: both, ndaBrokerIds: ['b1'] })]),
+        true,
+      );
+      assert.equal(
+        can(true, viewer(undefined, 'broker', 'b2'), [
+          deal({ brokerUserId: 'b1', brokerConsents: both, ndaBrokerIds: ['b2'] }),
+        ]),
+        false,
+      );
+    });
+
+    it('confidential documents on request: a party needs the owner’s approval as well as the NDA', () => {
+      const buyer = viewer('org-buyer');
+      const signed = { ndaOrgIds: ['org-buyer'] };
+      assert.equal(can(true, buyer, [deal(signed)], true, 'on_request'), false);
+      assert.equal(can(true, buyer, [deal({ accessApproved: true })], true, 'on_request'), false);
+      assert.equal(can(true, buyer, [deal({ ...signed, accessApproved: true })], true, 'on_request'), true);
     });
   });
 

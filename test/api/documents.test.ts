@@ -54,10 +54,13 @@ describe('documents and staged disclosure', () => {
     return { offerId, brochure: brochure.body.document, secret: secret.body.document };
   }
 
+  /** A deal on the offer with `buyer`, whose access to the confidential documents the owner approved. */
   async function dealOn(offerId: string, buyer: Member) {
     const bid = await buyer.agent.post(`/api/offers/${offerId}/bids`).send(aBid()).expect(201);
-    return (await c.institute.agent.post(`/api/bids/${bid.body.bid.id}/accept`).expect(201)).body.deal
+    const dealId = (await c.institute.agent.post(`/api/bids/${bid.body.bid.id}/accept`).expect(201)).body.deal
       .id as string;
+    await c.institute.agent.post(`/api/deals/${dealId}/documents/approve`).expect(200);
+    return dealId;
   }
 
   it('the owner uploads; everyone who sees the listing sees the names; public files download for anyone', async () => {
@@ -114,7 +117,7 @@ describe('documents and staged disclosure', () => {
     await c.rival.agent.get(secret.url).expect(403);
   });
 
-  it('the deal’s broker downloads confidential files without an NDA of its own, but cannot sign one', async () => {
+  it('the deal’s broker downloads confidential files once both parties consented and it accepted the NDA', async () => {
     const { offerId, secret } = await offerWithDocuments();
     const dealId = await dealOn(offerId, c.enterprise);
     await c.broker.agent.get(secret.url).expect(403);
@@ -122,9 +125,14 @@ describe('documents and staged disclosure', () => {
       .post(`/api/deals/${dealId}/broker`)
       .send({ userId: c.broker.user.id })
       .expect(200);
-    await c.broker.agent.get(secret.url).expect(200);
     await c.broker.agent.get(`/api/deals/${dealId}/documents`).expect(200);
-    await c.broker.agent.post(`/api/deals/${dealId}/nda/accept`).expect(403);
+    await c.broker.agent.post(`/api/deals/${dealId}/nda/accept`).expect(200);
+    await c.broker.agent.get(secret.url).expect(403);
+    await c.institute.agent
+      .post(`/api/deals/${dealId}/broker/consent`)
+      .send({ userId: c.broker.user.id })
+      .expect(200);
+    await c.broker.agent.get(secret.url).expect(200);
     await c.outsider.agent.post(`/api/deals/${dealId}/nda/accept`).expect(404);
     await c.outsider.agent.get(`/api/deals/${dealId}/documents`).expect(404);
   });
@@ -152,6 +160,7 @@ describe('documents and staged disclosure', () => {
       .send(aBid())
       .expect(201);
     const deal = await c.enterprise.agent.post(`/api/bids/${proposal.body.bid.id}/accept`).expect(201);
+    await c.enterprise.agent.post(`/api/deals/${deal.body.deal.id}/documents/approve`).expect(200);
     await c.institute.agent.get(doc.body.document.url).expect(403);
     await c.institute.agent.post(`/api/deals/${deal.body.deal.id}/nda/accept`).expect(200);
     const file = await c.institute.agent.get(doc.body.document.url).expect(200);

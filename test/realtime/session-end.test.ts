@@ -61,4 +61,18 @@ describe('realtime: sockets end with their session and role', () => {
     await boss.agent.post(`/api/admin/users/${demoted.user.id}/role`).send({ role: 'member' }).expect(200);
     assert.equal(await ended, 'io server disconnect');
   });
+
+  it('when an operator suspends a user, then their sockets are disconnected and cannot reconnect', async () => {
+    const suspended = await person(exchange.url, { kind: 'enterprise' });
+    const boss = await signInAdmin(exchange.url);
+    const socket = await connect(exchange.url, suspended);
+    sockets.push(socket);
+    const ended = disconnection(socket);
+    await boss.agent
+      .post(`/api/admin/users/${suspended.user.id}/suspend`)
+      .send({ reason: 'Tài khoản bị chiếm' })
+      .expect(200);
+    assert.equal(await ended, 'io server disconnect');
+    await assert.rejects(connect(exchange.url, suspended));
+  });
 });

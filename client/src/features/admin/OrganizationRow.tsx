@@ -6,6 +6,7 @@ import type { Organization } from '../../types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { VerifiedBadge } from '../../ui/VerifiedBadge';
 import { verifyOrganization } from './adminApi';
+import { OrganizationMembers } from '../organizations/OrganizationMembers';
 
 export function OrganizationRow({
   org,
@@ -18,6 +19,7 @@ export function OrganizationRow({
   const labels = useLabels();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [showMembers, setShowMembers] = useState(false);
 
   async function verify() {
     setBusy(true);
@@ -58,6 +60,15 @@ export function OrganizationRow({
             {t('admin.organizations.verify')}
           </button>
         )}
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          onClick={() => setShowMembers((v) => !v)}
+          data-testid={`show-members-${org.id}`}
+        >
+          {t('members.title')}
+        </button>
+        {showMembers && <OrganizationMembers orgId={org.id} />}
         <ErrorAlert error={error} />
       </td>
     </tr>

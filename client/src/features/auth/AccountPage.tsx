@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { VerifiedBadge } from '../../ui/VerifiedBadge';
 import { NotificationSettings } from '../notifications/NotificationSettings';
 import { useAuth } from './authContext';
+import { OrganizationMembers } from '../organizations/OrganizationMembers';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function AccountPage() {
                 </dd>
               </dl>
               {!org.verified && <Notice tone="warning">{t('account.unverifiedExplained')}</Notice>}
+              {user.membershipStatus !== 'pending' && <OrganizationMembers orgId={org.id} />}
             </>
           ) : (
             <Notice tone="info">{t('account.noOrganization')}</Notice>

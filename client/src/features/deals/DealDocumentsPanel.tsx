@@ -4,7 +4,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { DocumentList } from './DocumentList';
-import { acceptNda, getDealDocuments } from './dealsApi';
+import { acceptNda, consentToBroker, documentAccess, getDealDocuments } from './dealsApi';
+import { DocumentAccessControls } from './DocumentAccessControls';
 import type { Deal, DealDocuments } from './dealTypes';
 
 /** Staged disclosure inside the deal: the listing's NDA, the step to accept it, and the documents. */
@@ -13,7 +14,7 @@ export function DealDocumentsPanel({ deal, onChanged }: { deal: Deal; onChanged:
   const [docs, setDocs] = useState<DealDocuments | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const acceptances = deal.ndaAcceptances.length;
+  const acceptances = `${deal.ndaAcceptances.length}:${deal.documentAccess?.status ?? ''}:${(deal.brokerConsents ?? []).length}`;
 
   const load = useCallback(
     (signal?: AbortSignal) =>
@@ -28,11 +29,13 @@ export function DealDocumentsPanel({ deal, onChanged }: { deal: Deal; onChanged:
     return () => controller.abort();
   }, [load, acceptances]);
 
-  async function accept() {
+  async function act(action: 'nda' | 'request' | 'approve' | 'refuse' | 'consent') {
     setBusy(true);
     setError(null);
     try {
-      onChanged(await acceptNda(deal.id));
+      if (action === 'nda') onChanged(await acceptNda(deal.id));
+      else if (action === 'consent') onChanged(await consentToBroker(deal.id, deal.brokerUserId ?? ''));
+      else onChanged(await documentAccess(deal.id, action));
     } catch (err) {
       setError(err);
     } finally {
@@ -40,7 +43,8 @@ export function DealDocumentsPanel({ deal, onChanged }: { deal: Deal; onChanged:
     }
   }
 
-  const party = deal.myRole === 'seller' || deal.myRole === 'buyer';
+  // The parties and the deal's broker accept the NDA.
+  const party = deal.myRole === 'seller' || deal.myRole === 'buyer' || deal.myRole === 'broker';
   const hasConfidential = !!docs?.documents.some((d) => d.confidential);
   return (
     <section className="card" data-testid="deal-documents">
@@ -62,7 +66,7 @@ export function DealDocumentsPanel({ deal, onChanged }: { deal: Deal; onChanged:
                   type="button"
                   className="btn btn-small btn-primary"
                   disabled={busy}
-                  onClick={() => void accept()}
+                  onClick={() => void act('nda')}
                   data-testid="accept-nda"
                 >
                   {t('deals.nda.accept')}
@@ -72,6 +76,7 @@ export function DealDocumentsPanel({ deal, onChanged }: { deal: Deal; onChanged:
           )}
         </div>
       )}
+      {docs && <DocumentAccessControls deal={deal} docs={docs} busy={busy} onAction={(a) => void act(a)} />}
       {docs && <DocumentList documents={docs.documents} />}
       <ErrorAlert error={error} />
     </section>

@@ -69,7 +69,9 @@ export interface Deal {
   latestVersion: number;
   agreedVersion?: number;
   timeline: TimelineEntry[];
-  ndaAcceptances: { userId?: string; orgId?: string; at?: string; text: string }[];
+  ndaAcceptances: { userId?: string; orgId?: string; role?: string; at?: string; text: string }[];
+  documentAccess?: { status: 'requested' | 'approved' | 'refused'; requestedAt?: string; decidedAt?: string };
+  brokerConsents?: string[];
   cancelReason?: string;
   closedAt?: string;
   createdAt?: string;
@@ -95,6 +97,12 @@ export interface DealDocuments {
   documents: DealDocument[];
   ndaText: string;
   ndaAccepted: boolean;
+  access?: {
+    policy: 'on_request' | 'nda';
+    ownerOrgId?: string;
+    status: 'none' | 'requested' | 'approved' | 'refused';
+    brokerConsented: boolean;
+  };
 }
 
 export interface BrokerCandidate {

@@ -62,6 +62,17 @@ export async function acceptNda(id: string): Promise<Deal> {
   return (await api<{ deal: Deal }>(dealPath(id, '/nda/accept'), { method: 'POST' })).deal;
 }
 
+/** The counterparty asks for the confidential documents; the owner approves or refuses. */
+export async function documentAccess(id: string, action: 'request' | 'approve' | 'refuse'): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, `/documents/${action}`), { method: 'POST' })).deal;
+}
+
+/** A party agrees to the deal's broker. */
+export async function consentToBroker(id: string, userId: string): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, '/broker/consent'), { method: 'POST', body: { userId } }))
+    .deal;
+}
+
 export function getDealDocuments(id: string, signal?: AbortSignal): Promise<DealDocuments> {
   return api<DealDocuments>(dealPath(id, '/documents'), { signal });
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Listing } from '../../types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { listingHref, submitListing, withdrawListing } from './listingApi';
+import { listingHref, submitListing, updateListing, withdrawListing } from './listingApi';
 
 interface OwnerActionsProps {
   listing: Listing;
@@ -20,6 +20,17 @@ export function OwnerActions({ listing, onChanged, showView }: OwnerActionsProps
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const href = listingHref(listing.kind, listing.id);
+  const [policy, setPolicy] = useState(listing.confidentialAccess ?? 'on_request');
+
+  async function choosePolicy(value: 'on_request' | 'nda') {
+    setError(null);
+    try {
+      await updateListing(listing.kind, listing.id, { confidentialAccess: value });
+      setPolicy(value);
+    } catch (err) {
+      setError(err);
+    }
+  }
 
   async function run(action: () => Promise<unknown>, change: 'submitted' | 'withdrawn') {
     setBusy(true);
@@ -37,6 +48,19 @@ export function OwnerActions({ listing, onChanged, showView }: OwnerActionsProps
 
   return (
     <div className="owner-actions">
+      {listing.status === 'draft' && (
+        <label className="confidential-policy">
+          {t('listing.confidentialAccess.label')}{' '}
+          <select
+            value={policy}
+            onChange={(e) => void choosePolicy(e.target.value as 'on_request' | 'nda')}
+            data-testid={`confidential-access-${listing.id}`}
+          >
+            <option value="on_request">{t('listing.confidentialAccess.on_request')}</option>
+            <option value="nda">{t('listing.confidentialAccess.nda')}</option>
+          </select>
+        </label>
+      )}
       <div className="button-row">
         {showView && (
           <Link to={href} className="btn btn-small btn-ghost">

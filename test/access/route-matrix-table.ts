@@ -1,0 +1,281 @@
+/**
+ * Who may call each declared route, relative to the record it names: `owner` is a member of the
+ * organization that owns it (the listing's, a deal's seller, or as `owner` says), `otherOrg` a
+ * member of an unrelated verified organization, `broker` a user with the broker role (the
+ * deal's assigned broker on deal routes), `operator` an operator of no organization. Every
+ * route of the OpenAPI document must have an entry here; a route without one fails the matrix.
+ */
+import { aBid, terms } from '../api/deals-helpers';
+import { demandBody, offerBody } from '../api/offers-helpers';
+import { make, newId, type MatrixRole, type World } from './route-matrix-world';
+
+export interface Call {
+  path: Record<string, string>;
+  body?: Record<string, unknown>;
+  query?: string;
+}
+
+export interface MatrixEntry {
+  allow: readonly MatrixRole[];
+  /** Who plays `owner` (default: the seller's member). */
+  owner?: 'seller' | 'buyer';
+  /** Makes this call's records (fresh for every role). */
+  setup?: (w: World) => Promise<Call> | Call;
+  /** A multipart upload of a small PDF. */
+  upload?: boolean;
+  /** The call changes the caller's session (sign-in, sign-out, registration): made on a new session. */
+  session?: boolean;
+  /** Answers an allowed caller may get besides 2xx (a state the fresh record is in). */
+  alsoOk?: readonly number[];
+}
+
+const ALL: readonly MatrixRole[] = ['anonymous', 'otherOrg', 'owner', 'broker', 'operator'];
+const SIGNED_IN: readonly MatrixRole[] = ['otherOrg', 'owner', 'broker', 'operator'];
+const OPERATOR: readonly MatrixRole[] = ['operator'];
+const DEAL_VIEWERS: readonly MatrixRole[] = ['owner', 'broker', 'operator'];
+
+const onDeal =
+  (extra: Partial<Call> = {}, status: 'negotiating' | 'awaiting_payment' = 'negotiating') =>
+  async (w: World): Promise<Call> => ({ path: { id: await make.deal(w, status) }, ...extra });
+const onOffer = async (w: World): Promise<Call> => ({ path: { id: await make.offer(w) } });
+const onDemand = async (w: World): Promise<Call> => ({ path: { id: await make.demand(w) } });
+
+function listingRoutes(kind: 'offer' | 'demand'): Record<string, MatrixEntry> {
+  const p = `/api/${kind}s`;
+  const draft = kind === 'offer' ? make.draftOffer : make.draftDemand;
+  const pending = kind === 'offer' ? make.pendingOffer : make.pendingDemand;
+  const published = kind === 'offer' ? onOffer : onDemand;
+  const body = kind === 'offer' ? offerBody() : demandBody();
+  return {
+    [`POST ${p}`]: { allow: ['otherOrg', 'owner', 'broker'], setup: () => ({ path: {}, body }) },
+    [`GET ${p}`]: { allow: ALL },
+    [`GET ${p}/{id}`]: { allow: ALL, setup: published },
+    [`PATCH ${p}/{id}`]: {
+      allow: ['owner'],
+      setup: async (w) => ({
+        path: { id: await draft(w) },
+        body: { title: 'Tên mới của tin đăng công nghệ' },
+      }),
+    },
+    [`DELETE ${p}/{id}`]: { allow: ['owner'], setup: published },
+    [`POST ${p}/{id}/submit`]: {
+      allow: ['owner'],
+      setup: async (w) => ({ path: { id: await make.completeDraft(w, kind, body) } }),
+    },
+    [`POST ${p}/{id}/close`]: { allow: ['owner'], setup: published },
+    [`GET ${p}/{id}/matches`]: { allow: ALL, setup: published },
+    [`POST ${p}/{id}/documents`]: { allow: ['owner'], setup: published, upload: true },
+    [`GET ${p}/{id}/documents`]: { allow: ALL, setup: published },
+    [`DELETE ${p}/{id}/documents/{attachmentId}`]: {
+      allow: ['owner'],
+      setup: async (w) => {
+        const { listingId, attachmentId } = await make.attachment(w, kind);
+        return { path: { id: listingId, attachmentId } };
+      },
+    },
+    [`POST /api/admin/${kind}s/{id}/approve`]: {
+      allow: OPERATOR,
+      setup: async (w) => ({ path: { id: await pending(w) } }),
+    },
+    [`POST /api/admin/${kind}s/{id}/reject`]: {
+      allow: OPERATOR,
+      setup: async (w) => ({
+        path: { id: await pending(w) },
+        body: { reason: 'Thiếu thông tin sở hữu trí tuệ' },
+      }),
+    },
+  };
+}
+
+export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
+  // Accounts: anyone may register or sign in; each on a session of its own.
+  'POST /api/auth/register': {
+    allow: ALL,
+    session: true,
+    setup: () => ({
+      path: {},
+      body: {
+        email: `new-${newId()}@example.vn`,
+        password: 'correct-horse-battery',
+        name: 'Người Mới',
+        organization: { name: 'Tổ chức Mới', kind: 'enterprise' },
+      },
+    }),
+  },
+  'POST /api/auth/login': { allow: ALL, session: true, alsoOk: [401] },
+  'POST /api/auth/logout': { allow: ALL, session: true },
+  'GET /api/auth/me': { allow: SIGNED_IN },
+  'PATCH /api/auth/me': { allow: SIGNED_IN, setup: () => ({ path: {}, body: { locale: 'vi' } }) },
+
+  // Organizations.
+  'GET /api/organizations': { allow: ALL },
+  'GET /api/organizations/{id}': { allow: ALL, setup: (w) => ({ path: { id: w.seller.orgId } }) },
+  'PATCH /api/organizations/{id}': {
+    allow: ['owner', 'operator'],
+    setup: (w) => ({ path: { id: w.seller.orgId }, body: { description: 'Viện nghiên cứu công nghệ' } }),
+  },
+  'GET /api/organizations/{id}/members': {
+    allow: ['owner', 'operator'],
+    setup: (w) => ({ path: { id: w.seller.orgId } }),
+  },
+  'POST /api/organizations/{id}/members/{userId}/approve': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: w.seller.orgId, userId: await make.joiner(w) } }),
+  },
+  'DELETE /api/organizations/{id}/members/{userId}': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: w.seller.orgId, userId: await make.joiner(w) } }),
+  },
+  'GET /api/admin/organizations': { allow: OPERATOR },
+  'POST /api/admin/organizations/{id}/verify': {
+    allow: OPERATOR,
+    setup: (w) => ({ path: { id: w.seller.orgId } }),
+  },
+  'POST /api/admin/users/{id}/role': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: { id: await make.bystander(w) }, body: { role: 'member' } }),
+  },
+  'POST /api/admin/users/{id}/suspend': {
+    allow: OPERATOR,
+    setup: async (w) => ({
+      path: { id: await make.bystander(w) },
+      body: { reason: 'Kiểm tra quyền truy cập' },
+    }),
+  },
+  'POST /api/admin/users/{id}/reinstate': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: { id: await make.bystander(w) } }),
+  },
+  'GET /api/admin/stats': { allow: OPERATOR },
+
+  // Bids and proposals: verified organizations other than the owner bid; everyone signed in lists what they may see.
+  'POST /api/offers/{id}/bids': {
+    allow: ['otherOrg', 'broker'],
+    setup: async (w) => ({ path: { id: await make.offer(w) }, body: aBid() }),
+  },
+  'GET /api/offers/{id}/bids': { allow: SIGNED_IN, setup: onOffer },
+  'POST /api/demands/{id}/proposals': {
+    allow: ['otherOrg', 'broker'],
+    setup: async (w) => ({ path: { id: await make.demand(w) }, body: aBid() }),
+  },
+  'GET /api/demands/{id}/proposals': { allow: SIGNED_IN, setup: onDemand },
+  'GET /api/bids': { allow: SIGNED_IN },
+  'POST /api/bids/{id}/accept': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await make.bid(w) } }),
+  },
+  'POST /api/bids/{id}/reject': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await make.bid(w) } }),
+  },
+  'POST /api/bids/{id}/shortlist': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await make.bid(w) } }),
+  },
+  'POST /api/bids/{id}/withdraw': {
+    allow: ['owner'],
+    owner: 'buyer',
+    setup: async (w) => ({ path: { id: await make.bid(w) } }),
+  },
+
+  // Deals: the parties, the deal's broker and operators see them; each step has its own actors.
+  'GET /api/deals': { allow: SIGNED_IN },
+  'POST /api/deals': {
+    allow: ['otherOrg', 'broker'],
+    setup: async (w) => ({ path: {}, body: { offerId: await make.offer(w) } }),
+  },
+  'GET /api/deals/{id}': { allow: DEAL_VIEWERS, setup: onDeal() },
+  'GET /api/deals/{id}/timeline': { allow: DEAL_VIEWERS, setup: onDeal() },
+  'POST /api/deals/{id}/cancel': {
+    allow: ['owner', 'operator'],
+    setup: onDeal({ body: { reason: 'Không thống nhất' } }),
+  },
+  'POST /api/deals/{id}/walk-away': { allow: ['owner'], setup: onDeal() },
+  'POST /api/deals/{id}/broker': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: await make.deal(w) }, body: { userId: w.broker.user.id } }),
+  },
+  'DELETE /api/deals/{id}/broker': { allow: ['owner', 'operator'], setup: onDeal() },
+  'GET /api/deals/{id}/broker-candidates': { allow: ['owner', 'operator'], setup: onDeal() },
+  'POST /api/deals/{id}/broker/consent': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await make.deal(w) }, body: { userId: w.broker.user.id } }),
+  },
+  'GET /api/deals/{id}/messages': { allow: DEAL_VIEWERS, setup: onDeal() },
+  'GET /api/messages/unread': { allow: SIGNED_IN },
+  'GET /api/deals/{id}/terms': { allow: DEAL_VIEWERS, setup: onDeal() },
+  'POST /api/deals/{id}/terms': { allow: ['owner', 'broker'], setup: onDeal({ body: terms(320_000_000) }) },
+  'POST /api/deals/{id}/terms/{version}/accept': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await make.deal(w), version: '1' } }),
+  },
+  'POST /api/deals/{id}/nda/accept': { allow: ['owner', 'broker'], setup: onDeal() },
+  'GET /api/deals/{id}/contract': { allow: DEAL_VIEWERS, setup: onDeal({}, 'awaiting_payment') },
+  'GET /api/deals/{id}/documents': { allow: DEAL_VIEWERS, setup: onDeal() },
+  'POST /api/deals/{id}/documents/request': { allow: ['owner'], owner: 'buyer', setup: onDeal() },
+  'POST /api/deals/{id}/documents/approve': { allow: ['owner'], setup: onDeal() },
+  'POST /api/deals/{id}/documents/refuse': { allow: ['owner'], setup: onDeal() },
+
+  // Documents.
+  'GET /api/documents/{listingKind}/{listingId}/{attachmentId}': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => {
+      const { listingId, attachmentId } = await make.attachment(w);
+      return { path: { listingKind: 'offer', listingId, attachmentId } };
+    },
+  },
+
+  // Fees and payments.
+  'GET /api/payments/providers': { allow: ALL },
+  'GET /api/deals/{id}/fees': { allow: DEAL_VIEWERS, setup: onDeal({}, 'awaiting_payment') },
+  'POST /api/deals/{id}/payments': {
+    allow: ['owner'],
+    setup: onDeal({ body: { provider: 'bank_transfer' } }, 'awaiting_payment'),
+  },
+  // Money is the parties' and the operators' business: the broker sees the fees, not the payments.
+  'GET /api/deals/{id}/ledger': { allow: ['owner', 'operator'], setup: onDeal({}, 'awaiting_payment') },
+  'GET /api/payments/{id}': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: (await make.payment(w)).paymentId } }),
+  },
+  'GET /api/payments/{id}/receipt': {
+    allow: ['owner', 'operator'],
+    alsoOk: [409],
+    setup: async (w) => ({ path: { id: (await make.payment(w)).paymentId } }),
+  },
+  // Verified by Stripe's signature, not by a session: an unsigned delivery is a 400 for anyone.
+  'POST /api/payments/stripe/webhook': { allow: ALL, alsoOk: [400] },
+  'GET /api/admin/payments': { allow: OPERATOR },
+  'POST /api/admin/payments/{id}/confirm': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: { id: (await make.payment(w)).paymentId }, body: {} }),
+  },
+  'POST /api/admin/payments/{id}/refund': {
+    allow: OPERATOR,
+    alsoOk: [409],
+    setup: async (w) => ({
+      path: { id: (await make.payment(w)).paymentId },
+      body: { reason: 'Hoàn tiền thử' },
+    }),
+  },
+
+  // A person's own notifications and alerts.
+  'GET /api/notifications': { allow: SIGNED_IN },
+  'GET /api/notifications/settings': { allow: SIGNED_IN },
+  'POST /api/notifications/read-all': { allow: SIGNED_IN },
+  'POST /api/notifications/{id}/read': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await make.notification(w) } }),
+  },
+  'POST /api/alerts': { allow: SIGNED_IN, setup: () => ({ path: {}, body: { q: 'nước thải' } }) },
+  'GET /api/alerts': { allow: SIGNED_IN },
+  'DELETE /api/alerts/{id}': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await make.alert(w) } }),
+  },
+
+  ...listingRoutes('offer'),
+  ...listingRoutes('demand'),
+  'GET /api/admin/queue': { allow: OPERATOR },
+  'GET /api/search': { allow: ALL, setup: () => ({ path: {}, query: 'q=nuoc%20thai' }) },
+};
