@@ -34,7 +34,8 @@ function placeRefusal(reason: PlaceBidRefusal, message: string): AppError {
 
 function assertListingTakesBid(listing: ListingRef, input: BidInput): void {
   if (listing.deadlineClosedAt) throw AppError.conflict('The deadline for bids has passed.');
-  if (listing.awardedBidId) throw AppError.conflict('This technology has already been awarded.');
+  if (listing.awardedBidId || listing.awardedDealId)
+    throw AppError.conflict('This technology has already been awarded.');
   if (listing.transferModes.length > 0 && !listing.transferModes.includes(input.transferMode)) {
     const message = `transferMode must be one of ${listing.transferModes.join(', ')}`;
     throw AppError.validation([{ field: 'transferMode', message }], message);
@@ -137,7 +138,7 @@ export function listingSummary(listing: ListingRef) {
     takesSealedBids: takesSealedBids(toBiddable(listing)),
     deadline: listing.deadline ? new Date(listing.deadline).toISOString() : undefined,
     closedAt: listing.deadlineClosedAt ? new Date(listing.deadlineClosedAt).toISOString() : undefined,
-    awarded: Boolean(listing.awardedBidId),
+    awarded: Boolean(listing.awardedBidId || listing.awardedDealId),
   };
 }
 

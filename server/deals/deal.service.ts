@@ -9,7 +9,7 @@ import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
-import { releaseOfferAward } from '../listings/listing.store';
+import { releaseOfferCommitment } from '../listings/listing.store';
 import type { DealDoc, DealStatus } from './deal.model';
 import { dealReads, dealStore, findDealDoc } from './deal.store';
 import { dealView, type DealView } from './deal.view';
@@ -112,7 +112,7 @@ async function afterTransition(
 ): Promise<void> {
   const dealId = String(deal._id);
   if ((deal.status === 'cancelled' || deal.status === 'closed_lost') && deal.offerId) {
-    await releaseOfferAward(String(deal.offerId), { dealId });
+    await releaseOfferCommitment(String(deal.offerId), dealId);
   }
   publishDealEvent(opts.bus, dealId, 'deal:status', {
     status: deal.status as DealStatus,

@@ -180,7 +180,8 @@ export async function requeueJob(job: JobDoc): Promise<void> {
   await followJobById(job._id);
 }
 
-export async function failJob(job: JobDoc, error: unknown, maxAttempts: number): Promise<void> {
+/** Records a failed run: retried later with back-off (2, 4, 8 … s), or failed for good after `maxAttempts`; true then. */
+export async function failJob(job: JobDoc, error: unknown, maxAttempts: number): Promise<boolean> {
   const attempts = job.attempts ?? 1;
   const lastError = String((error as Error)?.message ?? error).slice(0, 500);
   const retry = attempts < maxAttempts;
@@ -191,4 +192,5 @@ export async function failJob(job: JobDoc, error: unknown, maxAttempts: number):
     $unset: { lockedBy: 1, lockedUntil: 1 },
   });
   await followJobById(job._id);
+  return !retry;
 }

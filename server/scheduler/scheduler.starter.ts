@@ -2,6 +2,7 @@
 import { logger } from '../common/logger';
 import type { BackgroundStarter } from '../context';
 import { startScheduler } from './scheduler';
+import { alertOperatorsOfFailedJob } from './failed-job-alert';
 import { deadlineJobHandlers, enqueueDueDeadlines, scheduleListingDeadline } from './deadline-jobs';
 
 export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
@@ -15,6 +16,7 @@ export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
     sweeps: [() => enqueueDueDeadlines()],
     intervalMs: ctx.config.schedulerIntervalMs,
     sweepIntervalMs: ctx.config.schedulerSweepIntervalMs,
+    onFailedForGood: (job, err) => alertOperatorsOfFailedJob(ctx, job, err),
   });
   return {
     name: 'scheduler',
