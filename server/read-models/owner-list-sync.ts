@@ -18,14 +18,19 @@ import {
   readOwnerList,
   replaceOwnerLists,
 } from './owner-list.store';
-import { dealListEntries, listingListEntries, notificationListEntries } from './owner-list-keys';
+import {
+  dealListEntries,
+  listingListEntries,
+  notificationListEntries,
+  unsettledDealEntries,
+} from './owner-list-keys';
 
 type Doc = Record<string, any>;
 
 const sources = {
   offer: { model: listingModel('offer'), entries: (d: Doc) => listingListEntries('offer', d) },
   demand: { model: listingModel('demand'), entries: (d: Doc) => listingListEntries('demand', d) },
-  deal: { model: dealReads, entries: dealListEntries },
+  deal: { model: dealReads, entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d)] },
   notification: { model: notificationReads, entries: notificationListEntries },
 } as const;
 
@@ -77,7 +82,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 1;
+export const OWNER_LISTS_LAYOUT = 2;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */
@@ -107,6 +112,8 @@ export async function rebuildOwnerLists(): Promise<void> {
     brokerUserId: 1,
     userId: 1,
     readAt: 1,
+    latestVersion: 1,
+    termSheets: 1,
   };
   let records = 0;
   for (const source of Object.values(sources)) {

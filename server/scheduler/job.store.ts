@@ -172,6 +172,17 @@ export async function rescheduleJob(job: JobDoc, runAt: Date): Promise<void> {
   await followJobById(job._id);
 }
 
+/** A job that schedules its own next run: enqueued once (its type is its key), brought back if it ever finished or failed. */
+export async function ensureRecurringJob(type: string, runAt: Date): Promise<void> {
+  const job = await enqueueJob({ type, runAt, dedupeKey: type });
+  if (job.status !== 'done' && job.status !== 'failed') return;
+  await JobModel.updateOne(
+    { _id: job._id, status: job.status },
+    { $set: { status: 'pending', runAt, attempts: 0 } },
+  );
+  await followJobById(job._id);
+}
+
 export async function requeueJob(job: JobDoc): Promise<void> {
   await JobModel.updateOne(
     { _id: job._id, status: 'done' },
