@@ -347,6 +347,8 @@ async function takeAward(offerId: string, holder: CommitmentHolder, award: Offer
 /** Frees what the deal held of the offer (its award, its licence) once the deal is cancelled or lost. */
 export async function releaseOfferCommitment(offerId: string, dealId: string): Promise<void> {
   await releaseOfferAward(offerId, { dealId });
+  const seen = await stores.offer.get(offerId);
+  if (!((seen?.licensees ?? []) as string[]).includes(dealId)) return;
   await stores.offer.mutate(offerId, (offer) => {
     const licensees = (offer.licensees ?? []) as string[];
     if (!licensees.includes(dealId)) return { result: null };

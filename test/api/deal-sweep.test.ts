@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { DealModel } from '../../server/deals/deal.model';
-import { dealStore } from '../../server/deals/deal.store';
+import { dealStore, holdDeal } from '../../server/deals/deal.store';
+import { lockTiming, outsideHeldLocks } from '../../server/common/store';
+import { completeDealIfAllPaid } from '../../server/payments/deal-completion';
 import { PaymentModel } from '../../server/payments/payment.model';
 import { JobModel } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
@@ -82,7 +84,8 @@ describe('deals left half done are finished by the sweeper', function () {
     assert.equal(await statusOf(dealId), 'awaiting_payment');
   });
 
-  it('when every fee of a deal awaiting payment is paid, then the sweep closes it won', async () => {
+  /** A deal awaiting payment whose every fee line has a paid payment (written as a stop would leave them). */
+  async function allFeesPaid(): Promise<string> {
     const dealId = await dealWithTerms();
     await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
     await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
@@ -105,9 +108,31 @@ describe('deals left half done are finished by the sweeper', function () {
         createdBy: c.enterprise.user.id,
       });
     }
+    return dealId;
+  }
+
+  it('when every fee of a deal awaiting payment is paid, then the sweep closes it won', async () => {
+    const dealId = await allFeesPaid();
     assert.equal(await statusOf(dealId), 'awaiting_payment');
     await sweepUnsettledDeals(t.ctx);
     assert.equal(await statusOf(dealId), 'closed_won');
+  });
+
+  it('when the completion finds the deal busy, then it fails (so a Stripe event stays unapplied) instead of saying nothing is missing', async () => {
+    const dealId = await allFeesPaid();
+    const saved = lockTiming.waitMs;
+    lockTiming.waitMs = 100;
+    try {
+      await holdDeal(dealId, () =>
+        outsideHeldLocks(() =>
+          assert.rejects(completeDealIfAllPaid(dealId, t.ctx.config.feeSchedule), { code: 'conflict' }),
+        ),
+      );
+    } finally {
+      lockTiming.waitMs = saved;
+    }
+    assert.equal(await statusOf(dealId), 'awaiting_payment');
+    assert.equal(await completeDealIfAllPaid(dealId, t.ctx.config.feeSchedule), true);
   });
 
   it('when a deal with an open Checkout session is cancelled, then its job expires the session and closes the payment', async () => {
