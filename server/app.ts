@@ -12,10 +12,11 @@ import swaggerUi from 'swagger-ui-express';
 import { ApiRouter } from './common/api-router';
 import { buildOpenApi } from './common/openapi';
 import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error-handler';
-import { logger, setLogLevel } from './common/logger';
+import { logger, requestLogSerializers, setLogLevel } from './common/logger';
 import { requireSameOrigin } from './common/same-origin';
 import { requireDatabase } from './common/database-gate';
 import { createSessionMiddleware, SESSION_COOKIE } from './auth/session';
+import { sessionWhereNeeded } from './auth/session-gate';
 import { configurePassport } from './auth/passport';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerOrganizationRoutes } from './organizations/organizations.routes';
@@ -62,6 +63,10 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.use(
     pinoHttp({
       logger,
+      // A request's line says which request it was, not its headers: building the full request
+      // object (and redacting its cookies) for every request cost more than the route itself.
+      wrapSerializers: false,
+      serializers: requestLogSerializers,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -97,7 +102,7 @@ export function createApp(ctx: AppContext): BuiltApp {
   });
   const passport = configurePassport();
   const passportMiddlewares = [passport.initialize(), passport.session()];
-  app.use('/api', sessionMiddleware, ...passportMiddlewares);
+  app.use('/api', sessionWhereNeeded(SESSION_COOKIE, [sessionMiddleware, ...passportMiddlewares]));
 
   indexListingsOnWrite(ctx);
   followRecordChanges();

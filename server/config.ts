@@ -18,6 +18,10 @@ export interface Config {
   meiliHost?: string;
   meiliKey?: string;
   searchIndexPath: string;
+  /** The embedded engine runs on its own worker thread. */
+  searchThread: boolean;
+  /** How long a search answer may be reused when no write signalled a change; 0: never. */
+  searchCacheMs: number;
   stripeSecretKey?: string;
   stripeWebhookSecret?: string;
   stripeApiBase?: string;
@@ -58,6 +62,8 @@ const schema = Joi.object({
   MEILI_HOST: Joi.string().uri({ scheme: ['http', 'https'] }),
   MEILI_KEY: Joi.string(),
   SEARCH_INDEX_PATH: Joi.string(),
+  SEARCH_THREAD: Joi.boolean().default(true),
+  SEARCH_CACHE_MS: Joi.number().integer().min(0).max(60_000).default(2000),
   STRIPE_SECRET_KEY: Joi.string().pattern(/^(sk|rk)_(test|live)_/),
   STRIPE_WEBHOOK_SECRET: Joi.string().pattern(/^whsec_/),
   STRIPE_API_BASE: Joi.string().uri({ scheme: ['http', 'https'] }),
@@ -165,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meiliHost: value.MEILI_HOST,
     meiliKey: value.MEILI_KEY,
     searchIndexPath: value.SEARCH_INDEX_PATH ?? path.join(dataDir, 'search', 'listings.sqlite'),
+    searchThread: value.SEARCH_THREAD,
+    searchCacheMs: value.SEARCH_CACHE_MS,
     stripeSecretKey: value.STRIPE_SECRET_KEY,
     stripeWebhookSecret: value.STRIPE_WEBHOOK_SECRET,
     stripeApiBase: value.STRIPE_API_BASE,

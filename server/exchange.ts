@@ -23,6 +23,7 @@ import { startDeadlineScheduler } from './scheduler/scheduler.starter';
 import { startSearchSync } from './search-sync/search-sync.starter';
 import { loadDemoData } from '../scripts/seed-loader/load-demo';
 import { countSearchErrors } from './metrics/instrument-search';
+import { cacheSearchAnswers } from './search-sync/cached-search';
 import { watchDatabaseErrors } from './metrics/database-errors';
 import { runMigrations } from './migrations/migration.store';
 import { MIGRATIONS } from './migrations';
@@ -54,11 +55,15 @@ export async function startExchange(config: Config): Promise<Exchange> {
   watchDatabaseErrors(mongoose.connection);
   await runMigrations(MIGRATIONS);
   const search = countSearchErrors(
-    createSearchEngine({
-      meiliHost: config.meiliHost,
-      meiliKey: config.meiliKey,
-      embeddedPath: config.searchIndexPath,
-    }),
+    cacheSearchAnswers(
+      createSearchEngine({
+        meiliHost: config.meiliHost,
+        meiliKey: config.meiliKey,
+        embeddedPath: config.searchIndexPath,
+        thread: config.searchThread,
+      }),
+      config.searchCacheMs,
+    ),
   );
   const opened = await search.open();
   const bus = new EventBus();

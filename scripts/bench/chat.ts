@@ -304,7 +304,7 @@ async function seed(opts: Options): Promise<Room[]> {
 
 async function clearMessages(): Promise<void> {
   const db = mongoose.connection.db!;
-  for (const name of ['dealmessages', 'negotiation_room_counters', 'readmarkers']) {
+  for (const name of ['dealmessages', 'message_slots', 'negotiation_room_counters', 'readmarkers']) {
     await db.collection(name).deleteMany({});
   }
 }

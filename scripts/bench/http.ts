@@ -14,7 +14,9 @@
  *                         [--payments 15] [--rooms 10] [--query "công nghệ"] [--json out.json]
  *                         [--reads offers,deals] [--writes none|bids,terms,message,payments]
  *
- * `--listings 100000` for the large run. About four minutes with the defaults.
+ * `--listings 100000` for the large run. About four minutes with the defaults. The exchange child
+ * inherits the environment, so e.g. `SEARCH_CACHE_MS=0 npm run bench:http -- --reads search`
+ * measures search with every query reaching the engine.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,10 +1,13 @@
 /**
  * Search through the whole exchange (`npm run bench:search`): synthetic published listings are
  * inserted into a throw-away FerretDB, indexed from the database (timed), then a realistic query
- * mix is sent to `GET /api/search` over real HTTP and to the engine in-process; prints the
- * p50/p95/p99 latencies of both and their ratio (what HTTP, validation and JSON add).
+ * mix is sent to `GET /api/search` over real HTTP and to the engine directly; prints the
+ * p50/p95/p99 latencies of both and their ratio (what HTTP, validation and JSON add). Runs on the
+ * embedded engine (on its thread, as the exchange runs it) and, when the Meilisearch binary is
+ * beside the repository, on Meilisearch too. The exchange's answer cache is off here
+ * (SEARCH_CACHE_MS=0): every query reaches the engine.
  *
- *   npx tsx scripts/bench/search.ts [--n 10000,100000] [--rounds 5]
+ *   npx tsx scripts/bench/search.ts [--n 10000,100000] [--rounds 5] [--engines embedded,meilisearch]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +21,7 @@ import { rebuildSearchIndex } from '../../server/search-sync/search-sync.service
 import { searchSyncWorkerOf } from '../../server/search-sync/search-sync.worker';
 import { createSearchEngine, type SearchEngine, type SearchQuery } from '../../search';
 import { startFerretDb, type RunningService } from '../services/services';
+import { meilisearchBinary, startMeilisearch, type RunningMeilisearch } from '../services/meilisearch';
 import { generateSyntheticListings } from '../synthetic/listings';
 import { insertSyntheticListings } from '../seed-loader/synthetic-records';
 import { searchQueryMix } from './search-queries';
@@ -29,6 +33,7 @@ interface Percentiles {
 }
 
 interface SizeResult {
+  engineName: string;
   n: number;
   insertSeconds: number;
   indexSeconds: number;
@@ -84,7 +89,17 @@ async function timeBoth(url: string, search: SearchEngine, mix: SearchQuery[], r
   return { http, engine };
 }
 
+interface EngineUnderTest {
+  name: 'embedded' | 'meilisearch';
+  /** The exchange's configuration for this engine. */
+  env: Record<string, string>;
+  /** Starts what the engine needs (Meilisearch), once, before its first size. */
+  start?(): Promise<void>;
+  create(indexPath: string): SearchEngine;
+}
+
 async function benchSize(
+  engine: EngineUnderTest,
   n: number,
   inserted: number,
   dir: string,
@@ -96,8 +111,8 @@ async function benchSize(
   await insertSyntheticListings(listings);
   const insertSeconds = (performance.now() - started) / 1000;
 
-  const indexPath = path.join(dir, `index-${n}.sqlite`);
-  const search = createSearchEngine({ embeddedPath: indexPath });
+  const indexPath = path.join(dir, `index-${engine.name}-${n}.sqlite`);
+  const search = engine.create(indexPath);
   await search.open();
   started = performance.now();
   await rebuildSearchIndex({ search });
@@ -113,23 +128,27 @@ async function benchSize(
       DATA_DIR: dir,
       MONGODB_URI: mongodbUri,
       SEARCH_INDEX_PATH: indexPath,
+      SEARCH_CACHE_MS: '0',
+      SEARCH_RATE_LIMIT: '100000000',
       SESSION_SECRET: 'bench-session-secret-0123456789',
       // The deadline sweep reads every listing: keep it out of the measurement.
       SCHEDULER_INTERVAL_MS: String(3_600_000),
+      ...engine.env,
     } as NodeJS.ProcessEnv),
   );
   try {
     // Let the indexer's start-up pass over the dirty marks finish before measuring.
     await searchSyncWorkerOf(exchange.ctx)?.idle();
     const mix = searchQueryMix();
-    const { http, engine } = await timeBoth(exchange.url, exchange.ctx.search, mix, rounds);
+    const { http, engine: direct } = await timeBoth(exchange.url, exchange.ctx.search, mix, rounds);
     return {
+      engineName: engine.name,
       n,
       insertSeconds,
       indexSeconds,
       queries: http.length,
       http: percentiles(http),
-      engine: percentiles(engine),
+      engine: percentiles(direct),
     };
   } finally {
     await exchange.stop();
@@ -139,18 +158,55 @@ async function benchSize(
 function printTable(results: SizeResult[]): void {
   const ms = (x: number) => x.toFixed(2);
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
-  console.log('\nGET /api/search over HTTP vs the embedded engine in-process (ms)');
   console.log(
-    '| listings | insert s | index build s | queries | HTTP p50 | HTTP p95 | HTTP p99 | engine p50 | engine p95 | engine p99 | ratio p50 | ratio p95 | ratio p99 |',
+    '\nGET /api/search over HTTP vs the engine asked directly (ms), every query reaching the engine',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '| engine | listings | insert s | index build s | queries | HTTP p50 | HTTP p95 | HTTP p99 | engine p50 | engine p95 | engine p99 | ratio p50 | ratio p95 | ratio p99 |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     console.log(
-      `| ${r.n} | ${r.insertSeconds.toFixed(1)} | ${r.indexSeconds.toFixed(1)} | ${r.queries} | ` +
+      `| ${r.engineName} | ${r.n} | ${r.insertSeconds.toFixed(1)} | ${r.indexSeconds.toFixed(1)} | ${r.queries} | ` +
         `${ms(r.http.p50)} | ${ms(r.http.p95)} | ${ms(r.http.p99)} | ${ms(r.engine.p50)} | ${ms(r.engine.p95)} | ${ms(r.engine.p99)} | ` +
         `${ratio(r.http.p50, r.engine.p50)} | ${ratio(r.http.p95, r.engine.p95)} | ${ratio(r.http.p99, r.engine.p99)} |`,
     );
   }
+}
+
+function enginesToRun(dir: string, cleanUps: (() => Promise<void>)[]): EngineUnderTest[] {
+  const wanted = argument('engines', 'embedded,meilisearch').split(',');
+  const engines: EngineUnderTest[] = [];
+  if (wanted.includes('embedded')) {
+    engines.push({
+      name: 'embedded',
+      env: {},
+      create: (indexPath) => createSearchEngine({ embeddedPath: indexPath, thread: true }),
+    });
+  }
+  if (wanted.includes('meilisearch')) {
+    if (!meilisearchBinary()) {
+      console.error(
+        'Meilisearch: no binary beside the repository (../shared/tools/meilisearch); embedded engine only',
+      );
+      return engines;
+    }
+    let meili: RunningMeilisearch | undefined;
+    const env: Record<string, string> = {};
+    cleanUps.push(async () => meili?.stop());
+    engines.push({
+      name: 'meilisearch',
+      env,
+      async start() {
+        meili ??= await startMeilisearch({ dataDir: path.join(dir, 'meili') });
+        env.MEILI_HOST = meili.url;
+        env.MEILI_KEY = meili.masterKey;
+      },
+      create: () =>
+        createSearchEngine({ meiliHost: env.MEILI_HOST, meiliKey: env.MEILI_KEY, embeddedPath: ':memory:' }),
+    });
+  }
+  return engines;
 }
 
 async function main(): Promise<void> {
@@ -162,22 +218,30 @@ async function main(): Promise<void> {
   setLogLevel('warn');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-http-bench-'));
   let db: RunningService | undefined;
+  const cleanUps: (() => Promise<void>)[] = [];
   const cleanUp = async () => {
     if (mongoose.connection.readyState === 1) await disconnectDatabase();
     await db?.stop();
+    for (const stop of cleanUps) await stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
   try {
-    db = await startFerretDb({ dataDir: path.join(dir, 'db') });
-    const mongodbUri = `${db.url}bench_search`;
-    await connectDatabase(mongodbUri);
     const results: SizeResult[] = [];
-    let inserted = 0;
-    for (const n of sizes) {
-      console.error(`inserting, indexing and querying ${n} synthetic listings…`);
-      results.push(await benchSize(n, inserted, dir, mongodbUri, rounds));
-      inserted = n;
+    for (const engine of enginesToRun(dir, cleanUps)) {
+      await engine.start?.();
+      // Each engine on a fresh database, so both see the same listings inserted the same way.
+      if (mongoose.connection.readyState === 1) await disconnectDatabase();
+      await db?.stop();
+      db = await startFerretDb({ dataDir: path.join(dir, `db-${engine.name}`) });
+      const mongodbUri = `${db.url}bench_search`;
+      await connectDatabase(mongodbUri);
+      let inserted = 0;
+      for (const n of sizes) {
+        console.error(`${engine.name}: inserting, indexing and querying ${n} synthetic listings…`);
+        results.push(await benchSize(engine, n, inserted, dir, mongodbUri, rounds));
+        inserted = n;
+      }
     }
     printTable(results);
   } finally {

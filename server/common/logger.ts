@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import { currentRequestId } from './request-context';
 
@@ -26,3 +27,15 @@ export const logger = pino({
 export function setLogLevel(level: string): void {
   logger.level = level;
 }
+
+/** What a request's log lines say of it (pino-http): which request, never its headers or cookies. */
+export const requestLogSerializers = {
+  req: (req: IncomingMessage & { id?: unknown; originalUrl?: string }) => ({
+    id: req.id,
+    method: req.method,
+    url: req.originalUrl ?? req.url,
+    remoteAddress: req.socket?.remoteAddress,
+  }),
+  res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+  err: pino.stdSerializers.err,
+};

@@ -12,7 +12,7 @@ import {
   timelineResponse,
   brokerCandidatesResponse,
 } from './deal.schemas';
-import { cancelDeal, listDeals, loadDealForUser, walkAwayFromDeal } from './deal.service';
+import { cancelDeal, listDeals, viewDealForUser, walkAwayFromDeal } from './deal.service';
 import { describeDeal, describeDeals } from './deal-description';
 import { openDealDirect } from './deal-opening.service';
 import { assignBroker, listBrokerCandidates, removeBroker } from './deal-broker.service';
@@ -57,7 +57,7 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     params: idParams,
     response: dealResponse,
     handler: async ({ user, params }) => ({
-      deal: await describeDeal((await loadDealForUser(user, params.id)).deal, user),
+      deal: await describeDeal((await viewDealForUser(user, params.id)).deal, user),
     }),
   });
   api.add({
@@ -70,7 +70,7 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     query: timelineQuery,
     response: timelineResponse,
     handler: async ({ user, params, query }) => {
-      const { timeline } = (await loadDealForUser(user, params.id)).deal;
+      const { timeline } = (await viewDealForUser(user, params.id)).deal;
       const from = Number(query.cursor ?? 0);
       const end = from + query.limit;
       return {

@@ -3,7 +3,6 @@
  * transition, recorded in the timeline and published as a domain event.
  */
 import { dealBrokerListKey, dealOrgListKey, ownerListPage, readOwnerList } from '../read-models';
-import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
@@ -24,6 +23,7 @@ import {
   type DealTransition,
 } from './deal-machine';
 import { publishDealEvent } from './deal-events';
+import { cachedDealView, cachedDealViews } from './deal-view-cache';
 import { refusal } from './deal-errors';
 
 export { dealView, findDealDoc, type DealView };
@@ -58,6 +58,21 @@ export async function loadDealForUser(
   const role = roleOfUser(doc, user);
   if (!canView(role)) throw AppError.notFound('Deal');
   return { deal: dealView(doc), role };
+}
+
+/**
+ * `loadDealForUser` for pages that only show the deal (and checks of who may see a room): the
+ * view comes from the cache the deal store's writes drop. Writes use `loadDealForUser`.
+ */
+export async function viewDealForUser(
+  user: SessionUser,
+  dealId: string,
+): Promise<{ deal: DealView; role: DealRole }> {
+  const deal = await cachedDealView(dealId);
+  if (!deal) throw AppError.notFound('Deal');
+  const role = roleOfUser(deal, user);
+  if (!canView(role)) throw AppError.notFound('Deal');
+  return { deal, role };
 }
 
 export interface TransitionOptions {
@@ -161,15 +176,11 @@ export async function listDeals(user: SessionUser, query: DealListQuery) {
   const keys = [dealBrokerListKey(user.id), ...(orgId ? [dealOrgListKey(orgId)] : [])];
   const lists = await Promise.all(keys.map((key) => readOwnerList(key)));
   const page = ownerListPage(lists, { status: query.status, page: query.page, limit: query.limit });
-  const docs = page.ids.length
-    ? ((await dealReads.find({ _id: mongoose.trusted({ $in: page.ids }) }).lean()) as DealDoc[])
-    : [];
-  const byId = new Map(docs.map((d) => [String(d._id), d]));
-  const isMine = (d: DealDoc) =>
-    String(d.brokerUserId ?? '') === user.id ||
-    (!!orgId && (String(d.sellerOrgId) === orgId || String(d.buyerOrgId) === orgId));
-  const shown = page.ids.map((id) => byId.get(id)).filter((d): d is DealDoc => !!d && isMine(d));
-  return { views: shown.map(dealView), total: page.total };
+  const byId = await cachedDealViews(page.ids);
+  const isMine = (d: DealView) =>
+    (d.brokerUserId ?? '') === user.id || (!!orgId && (d.sellerOrgId === orgId || d.buyerOrgId === orgId));
+  const shown = page.ids.map((id) => byId.get(id)).filter((d): d is DealView => !!d && isMine(d));
+  return { views: shown, total: page.total };
 }
 
 /** Every deal, for operators: the one list read from the deals collection itself. */

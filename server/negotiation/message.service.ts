@@ -5,11 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import type { ChatMessage, MessageAudience, MessageKind, RoomRole } from '../contract/socket-events';
-import type { MessageDoc } from './message.model';
-import { messageReads, storeWithNextSeq } from './message.store';
+import { storeWithNextSeq } from './message.store';
+import { messagesInRange } from './message-history';
 import { stableObjectId } from './stable-ids';
 import { messageView } from './message.view';
-import { visibleAudiences } from './room-access';
 
 export interface MessageAuthor {
   userId: string;
@@ -33,8 +32,6 @@ export interface MessagePage {
   messages: ChatMessage[];
   hasMore: boolean;
 }
-
-const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
 /**
  * Stores a participant's message. Its `_id` is derived from (deal, author, clientId), so a
@@ -76,11 +73,6 @@ export async function postSystemMessage(dealId: string, system: SystemMessage): 
   return messageView(doc);
 }
 
-function visibleTo(role: RoomRole): Record<string, unknown> {
-  const audiences = visibleAudiences(role);
-  return audiences.length === 3 ? {} : { audience: mongoose.trusted({ $in: audiences }) };
-}
-
 /**
  * A page of the room's history as `role` may see it, newest last: the newest `limit` messages
  * (before `before` when given), or the oldest `limit` after `after`.
@@ -90,20 +82,13 @@ export async function listMessages(
   role: RoomRole,
   page: { before?: number; after?: number; limit: number },
 ): Promise<MessagePage> {
-  const seq: Record<string, number> = {};
-  if (page.before !== undefined) seq.$lt = page.before;
-  if (page.after !== undefined) seq.$gt = page.after;
-  const filter = {
-    dealId: oid(dealId),
-    ...visibleTo(role),
-    ...(Object.keys(seq).length ? { seq: mongoose.trusted(seq) } : {}),
-  };
   const forward = page.after !== undefined;
-  const docs = (await messageReads
-    .find(filter)
-    .sort({ seq: forward ? 1 : -1 })
-    .limit(page.limit + 1)
-    .lean()) as MessageDoc[];
+  const docs = await messagesInRange(dealId, role, {
+    from: page.after !== undefined ? page.after + 1 : 1,
+    to: page.before !== undefined ? page.before - 1 : undefined,
+    forward,
+    want: page.limit + 1,
+  });
   const hasMore = docs.length > page.limit;
   const kept = docs.slice(0, page.limit);
   if (!forward) kept.reverse();
@@ -126,15 +111,11 @@ export async function catchUpMessages(
   limit: number,
 ): Promise<MessagePage> {
   const from = Math.max(0, afterSeq - LATE_STORE_SEQS);
-  const docs = (await messageReads
-    .find({
-      dealId: oid(dealId),
-      ...visibleTo(role),
-      seq: mongoose.trusted({ $gt: from }),
-    })
-    .sort({ seq: 1 })
-    .limit(limit + LATE_STORE_SEQS + 1)
-    .lean()) as MessageDoc[];
+  const docs = await messagesInRange(dealId, role, {
+    from: from + 1,
+    forward: true,
+    want: limit + LATE_STORE_SEQS + 1,
+  });
   const anchor = docs.filter((d) => d.seq <= afterSeq).at(-1);
   const since = anchor ? new Date(anchor.createdAt).getTime() - LATE_STORE_WINDOW_MS : Infinity;
   const late = docs.filter((d) => d.seq <= afterSeq && new Date(d.createdAt).getTime() >= since);

@@ -4,7 +4,7 @@
  */
 import type { SessionUser } from '../common/session-user';
 import { AppError } from '../common/errors';
-import { loadDealForUser, dealParticipants } from '../deals/deal.service';
+import { viewDealForUser, dealParticipants } from '../deals/deal.service';
 import { dealRoleOf, type DealRole } from '../deals/deal-machine';
 import type { MessageAudience, RoomRole } from '../contract/socket-events';
 
@@ -23,7 +23,7 @@ export function toRoomRole(role: DealRole): RoomRole | null {
 
 /** The user's role in the room; throws 404 for unknown deals and outsiders. */
 export async function roomRoleFor(user: SessionUser, dealId: string): Promise<RoomRole> {
-  const { role } = await loadDealForUser(user, dealId);
+  const { role } = await viewDealForUser(user, dealId);
   const roomRole = toRoomRole(role);
   if (!roomRole) throw AppError.notFound('Deal');
   return roomRole;

@@ -3,7 +3,6 @@
  * dedupeKey), pushed live to its user (`notification.created`, forwarded by the realtime layer)
  * and owes its user a mail according to their settings: now, at the next daily digest, or never.
  */
-import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import { logger } from '../common/logger';
@@ -13,15 +12,10 @@ import type { Locale } from '../contract/enums';
 import { userReads } from '../auth/user.store';
 import { nextDigestAt } from '../mail/digest-schedule';
 import { sendDueMailOf } from '../mail/notification-mailer';
-import type { NotificationDoc } from './notification.model';
-import {
-  createNotificationDoc,
-  markNotificationRead,
-  markNotificationsRead,
-  notificationReads,
-} from './notification.store';
+import { createNotificationDoc, markNotificationRead, markNotificationsRead } from './notification.store';
+import { cachedNotifications } from './notification-cache';
 import { notificationListKey, ownerListPage, putOwnerListEntries, readOwnerList } from '../read-models';
-import { notificationView, type NotificationView } from './notification.view';
+import { notificationView, type NotificationView, type ShownNotification } from './notification.view';
 
 export interface NewNotification {
   userId: string;
@@ -81,27 +75,17 @@ export async function listNotifications(
     page: opts.page,
     limit,
   });
-  const docs = await notificationsById(page.ids);
+  const docs = await cachedNotifications(page.ids);
   return {
     notifications: page.ids
       .map((id) => docs.get(id))
-      .filter((d): d is NotificationDoc => !!d && String(d.userId) === user.id)
+      .filter((d): d is ShownNotification => !!d && String(d.userId) === user.id)
       .map((d) => notificationView(d, locale)),
     unread: entries.filter((e) => e.s === 'unread').length,
     total: page.total,
     page: opts.page,
     limit,
   };
-}
-
-async function notificationsById(ids: string[]): Promise<Map<string, NotificationDoc>> {
-  if (ids.length === 0) return new Map();
-  const docs = (await notificationReads
-    .find({
-      _id: mongoose.trusted({ $in: ids }),
-    })
-    .lean()) as NotificationDoc[];
-  return new Map(docs.map((d) => [String(d._id), d]));
 }
 
 export async function markRead(user: SessionUser, id: string, locale: Locale): Promise<NotificationView> {

@@ -14,7 +14,13 @@ export interface NotificationView {
   createdAt: string;
 }
 
-export function notificationView(doc: NotificationDoc, locale: Locale): NotificationView {
+/** What a notification's view is made of. */
+export type ShownNotification = Pick<
+  NotificationDoc,
+  '_id' | 'userId' | 'type' | 'title' | 'body' | 'link' | 'data' | 'readAt' | 'createdAt'
+>;
+
+export function notificationView(doc: ShownNotification, locale: Locale): NotificationView {
   return {
     id: String(doc._id),
     type: doc.type,

@@ -1,6 +1,7 @@
 /**
- * Keeps the owner lists in step with the records: after each store write (record-changes.ts)
- * the record's entries are put in the lists it belongs to, before the writer answers; at
+ * Keeps the owner lists (and the rooms' message slots) in step with the records: after each
+ * store write (record-changes.ts) the record's entries are put in the lists it belongs to,
+ * before the writer answers; at
  * start-up, lists built by an older layout (or never built) are rebuilt from the records.
  */
 import mongoose from 'mongoose';
@@ -10,6 +11,8 @@ import { onRecordWritten, type RecordChange } from '../common/record-changes';
 import { listingModel } from '../listings/listing.store';
 import { dealReads } from '../deals/deal.store';
 import { notificationReads } from '../notifications/notification.store';
+import { messageReads } from '../negotiation/message.store';
+import { putMessageSlot, rebuildMessageSlots } from '../negotiation/message-slot.store';
 import type { OwnerListEntry } from './owner-list.model';
 import {
   changeOwnerList,
@@ -39,6 +42,7 @@ const isListed = (type: string): type is ListedType => type in sources;
 
 /** Puts the written record's entries in its lists; a deleted record leaves them (pages skip what is gone). */
 export async function followRecordChange(change: RecordChange): Promise<void> {
+  if (change.type === 'message') return followMessage(change);
   if (!isListed(change.type)) return;
   const source = sources[change.type];
   const doc =
@@ -52,6 +56,12 @@ export async function followRecordChange(change: RecordChange): Promise<void> {
   const changed = entries.filter(([key, entry]) => !recentlyListed(key, entry));
   await Promise.all(changed.map(([key, entry]) => changeOwnerList(key, [entry])));
   for (const [key, entry] of changed) listed.set(`${key}|${entry.id}`, entry);
+}
+
+/** A stored message gets its slot (a message is never changed or deleted by the exchange). */
+async function followMessage(change: RecordChange): Promise<void> {
+  const doc = (change.after ?? (await messageReads.findById(change.id).lean())) as Doc | null;
+  if (doc) await putMessageSlot(doc as Parameters<typeof putMessageSlot>[0]);
 }
 
 /**
@@ -128,8 +138,11 @@ export async function rebuildOwnerLists(): Promise<void> {
     }
   }
   await replaceOwnerLists(lists);
+  const messages = await rebuildMessageSlots(
+    messageReads.find({}, { dealId: 1, seq: 1, audience: 1 }).lean().cursor() as AsyncIterable<never>,
+  );
   await changeOwnerList(LAYOUT_KEY, [{ id: 'layout', s: 'built', at: OWNER_LISTS_LAYOUT }]);
-  logger.info({ records, lists: lists.size, ms: Date.now() - started }, 'owner lists rebuilt');
+  logger.info({ records, lists: lists.size, messages, ms: Date.now() - started }, 'owner lists rebuilt');
 }
 
 function sameEntries(a: [string, OwnerListEntry][], b: [string, OwnerListEntry][]): boolean {

@@ -177,20 +177,29 @@ async function clearDirtyMarks(kind: ListingKind, docs: ListingDoc[]): Promise<v
   }
 }
 
+/**
+ * Hands the cursor's documents to `handle` in batches, one batch at a time and in order, while
+ * the next batch is read: the database and the engine (on its own thread) work side by side.
+ */
 async function inBatches(
   cursor: AsyncIterable<ListingDoc>,
   handle: (docs: ListingDoc[]) => Promise<void>,
 ): Promise<number> {
   let batch: ListingDoc[] = [];
   let count = 0;
+  let handling: Promise<void> = Promise.resolve();
   for await (const doc of cursor) {
     batch.push(doc);
     if (batch.length >= BATCH) {
-      await handle(batch);
+      await handling;
+      handling = handle(batch);
+      // A failure surfaces at the next await of `handling`, not as an unhandled rejection meanwhile.
+      handling.catch(() => undefined);
       count += batch.length;
       batch = [];
     }
   }
+  await handling;
   if (batch.length > 0) await handle(batch);
   return count + batch.length;
 }

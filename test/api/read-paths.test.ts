@@ -11,6 +11,7 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { offerBody, published } from './offers-helpers';
 import { createNotification } from '../../server/notifications/notification.service';
+import { catchUpMessages, postMessage } from '../../server/negotiation/message.service';
 import { rebuildOwnerLists } from '../../server/read-models';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { OwnerListModel } from '../../server/read-models/owner-list.model';
@@ -74,6 +75,13 @@ describe('pages read the database by _id only', function () {
       type: 'test.notice',
       title: { vi: 'Tin', en: 'News' },
     });
+    for (const i of [1, 2]) {
+      await postMessage(
+        dealId,
+        { userId: buyer.user.id, name: 'Bên mua', role: 'buyer' },
+        { body: `Tin nhắn ${i}`, clientId: `read-paths-${i}`, audience: 'all' },
+      );
+    }
   });
 
   const pages: [string, () => Member | undefined, () => string][] = [
@@ -83,6 +91,7 @@ describe('pages read the database by _id only', function () {
     ['my deals', () => buyer, () => '/api/deals'],
     ['a deal page', () => buyer, () => `/api/deals/${dealId}`],
     ['my notifications', () => seller, () => '/api/notifications'],
+    ['the deal room history', () => buyer, () => `/api/deals/${dealId}/messages`],
   ];
 
   for (const [name, who, url] of pages) {
@@ -103,6 +112,32 @@ describe('pages read the database by _id only', function () {
         'the command watch sees the commands',
       );
       assert.deepEqual(notById(watch.asked), []);
+    });
+  }
+
+  const cachedPages: [string, () => Member, () => string][] = [
+    ['a deal page', () => buyer, () => `/api/deals/${dealId}`],
+    ['my deals', () => buyer, () => '/api/deals'],
+    ['my notifications', () => seller, () => '/api/notifications'],
+  ];
+
+  for (const [name, who, url] of cachedPages) {
+    it(`when ${name} is opened again, then it is served from the caches without asking the database`, async () => {
+      const first = await who().agent.get(url()).expect(200);
+      const watch = watchCommands();
+      let again;
+      try {
+        again = await who().agent.get(url()).expect(200);
+        await mongoose.connection.db!.collection('owner_lists').findOne({ _id: 'watch-canary' } as never);
+      } finally {
+        watch.stop();
+      }
+      assert.deepEqual(again.body, first.body);
+      assert.deepEqual(
+        watch.asked.map((a) => a.collection),
+        ['owner_lists'],
+        'only the canary lookup reached the database',
+      );
     });
   }
 
@@ -131,5 +166,111 @@ describe('pages read the database by _id only', function () {
     await rebuildOwnerLists();
     assert.deepEqual((await seller.agent.get('/api/offers?mine=true').expect(200)).body, before);
     assert.deepEqual((await buyer.agent.get('/api/deals').expect(200)).body, dealsBefore);
+  });
+
+  it('when the message slots are lost, then a rebuild from the messages gives the same history', async () => {
+    const before = (await buyer.agent.get(`/api/deals/${dealId}/messages`).expect(200)).body;
+    assert.equal(before.messages.length, 2);
+    await mongoose.connection.db!.collection('message_slots').deleteMany({});
+    clearRecordCaches(); // written past the store: this process's copies go too
+    assert.deepEqual((await buyer.agent.get(`/api/deals/${dealId}/messages`).expect(200)).body.messages, []);
+    await rebuildOwnerLists();
+    assert.deepEqual((await buyer.agent.get(`/api/deals/${dealId}/messages`).expect(200)).body, before);
+  });
+
+  it('when a deal changes, then both sides see the change at once, each with their own role', async () => {
+    const outsider = await signUp(t.app, { kind: 'enterprise' });
+    const page = (m: Member) => m.agent.get(`/api/deals/${dealId}`);
+    assert.equal((await page(seller).expect(200)).body.deal.myRole, 'seller');
+    assert.equal((await page(buyer).expect(200)).body.deal.myRole, 'buyer');
+    await outsider.agent.get(`/api/deals/${dealId}`).expect(404);
+    await outsider.agent.get(`/api/deals/${dealId}/messages`).expect(404);
+    const listed = (await seller.agent.get('/api/deals').expect(200)).body.deals[0];
+    assert.equal(listed.latestVersion, 0);
+
+    await buyer.agent
+      .post(`/api/deals/${dealId}/terms`)
+      .send({ price: 450_000_000, currency: 'VND', exclusivity: false, durationMonths: 24 })
+      .expect(201);
+
+    for (const [member, role] of [
+      [seller, 'seller'],
+      [buyer, 'buyer'],
+    ] as const) {
+      const deal = (await page(member).expect(200)).body.deal;
+      assert.equal(deal.latestVersion, 1);
+      assert.equal(deal.termSheets.length, 1);
+      assert.equal(deal.myRole, role);
+      const mine = (await member.agent.get('/api/deals').expect(200)).body.deals[0];
+      assert.equal(mine.latestVersion, 1);
+      assert.equal(mine.myRole, role);
+    }
+    await outsider.agent.get(`/api/deals/${dealId}`).expect(404);
+  });
+
+  it('when a notification is read, then its list shows it read at once, and nobody else sees it', async () => {
+    const list = (await seller.agent.get('/api/notifications').expect(200)).body;
+    assert.equal(list.unread, 1);
+    assert.equal((await buyer.agent.get('/api/notifications').expect(200)).body.total, 0);
+    const id = list.notifications[0].id;
+    await buyer.agent.post(`/api/notifications/${id}/read`).expect(404);
+    assert.equal(
+      (await seller.agent.get('/api/notifications').expect(200)).body.notifications[0].read,
+      false,
+    );
+
+    await seller.agent.post(`/api/notifications/${id}/read`).expect(200);
+    const after = (await seller.agent.get('/api/notifications').expect(200)).body;
+    assert.equal(after.unread, 0);
+    assert.equal(after.notifications[0].read, true);
+
+    await createNotification(t.ctx, {
+      userId: seller.user.id,
+      type: 'test.notice.2',
+      title: { vi: 'Tin hai', en: 'News two' },
+    });
+    assert.equal((await seller.agent.get('/api/notifications').expect(200)).body.unread, 1);
+    await seller.agent.post('/api/notifications/read-all').expect(200);
+    const all = (await seller.agent.get('/api/notifications').expect(200)).body;
+    assert.equal(all.unread, 0);
+    assert.ok(all.notifications.every((n: { read: boolean }) => n.read));
+  });
+
+  it('when a room has more messages than a page, then history pages and catch-up give them in order, notes only to their side', async () => {
+    const broker = { userId: admin.user.id, name: 'Điều phối', role: 'admin' as const };
+    // Messages 3..32: every fifth a note to the seller alone.
+    for (let i = 3; i <= 32; i++) {
+      await postMessage(dealId, broker, {
+        body: `Tin ${i}`,
+        clientId: `many-${i}`,
+        audience: i % 5 === 0 ? 'seller' : 'all',
+      });
+    }
+    const seqsOf = (body: { messages: { seq: number }[] }) => body.messages.map((m) => m.seq);
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const forBuyer = (seqs: number[]) => seqs.filter((s) => s % 5 !== 0 || s < 3);
+
+    const newest = (await buyer.agent.get(`/api/deals/${dealId}/messages?limit=10`).expect(200)).body;
+    assert.deepEqual(seqsOf(newest), forBuyer(range(1, 32)).slice(-10));
+    assert.equal(newest.hasMore, true);
+    const older = (
+      await buyer.agent
+        .get(`/api/deals/${dealId}/messages?limit=10&before=${newest.messages[0].seq}`)
+        .expect(200)
+    ).body;
+    assert.deepEqual(seqsOf(older), forBuyer(range(1, 32)).slice(-20, -10));
+    const oldest = (await buyer.agent.get(`/api/deals/${dealId}/messages?limit=100&after=0`).expect(200))
+      .body;
+    assert.deepEqual(seqsOf(oldest), forBuyer(range(1, 32)));
+    assert.equal(oldest.hasMore, false);
+    const sellerSees = (await seller.agent.get(`/api/deals/${dealId}/messages?limit=100`).expect(200)).body;
+    assert.deepEqual(seqsOf(sellerSees), range(1, 32));
+
+    const caughtUp = await catchUpMessages(dealId, 'buyer', 28, 200);
+    assert.deepEqual(
+      caughtUp.messages.filter((m) => m.seq > 28).map((m) => m.seq),
+      forBuyer(range(29, 32)),
+    );
+    assert.ok(caughtUp.messages.every((m) => m.audience !== 'seller'));
   });
 });

@@ -10,6 +10,7 @@ import { EventBus } from '../../server/common/events';
 import { createApp, type BuiltApp } from '../../server/app';
 import type { AppContext } from '../../server/context';
 import type { SearchEngine } from '../../search';
+import { cacheSearchAnswers } from '../../server/search-sync/cached-search';
 import { testConfig } from './config';
 import { testSearchEngine } from './search-engine';
 
@@ -30,7 +31,8 @@ export async function connectTestDatabase(): Promise<void> {
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   await connectTestDatabase();
   const config = testConfig(overrides);
-  const search = testSearchEngine();
+  // As in the exchange: repeated answers come from the cache, which every write must empty.
+  const search = cacheSearchAnswers(testSearchEngine(), config.searchCacheMs);
   await search.open();
   testEngines.add(search);
   const ctx: AppContext = { config, bus: new EventBus(), search };

@@ -9,7 +9,7 @@ import type { ExchangeProcess } from '../helpers/exchange-process';
 import { resetDatabase } from '../helpers/test-app';
 import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
 import { eventually } from '../helpers/eventually';
-import { draft, offerBody } from '../api/offers-helpers';
+import { draft, offerBody, published } from '../api/offers-helpers';
 
 describe('caches across two server processes with Redis', function () {
   this.timeout(60000);
@@ -78,5 +78,39 @@ describe('caches across two server processes with Redis', function () {
       { attempts: 20, intervalMs: 50 },
     );
     assert.equal(me.organization.verified, true);
+  });
+
+  it('when a deal shown by one process changes through the other, then both sides see the change on the first', async () => {
+    const [seller, buyer, admin] = await Promise.all([
+      signUp(a.url, { kind: 'institute' }),
+      signUp(a.url, { kind: 'enterprise' }),
+      signInAdmin(a.url),
+    ]);
+    const offer = await published(seller, admin, 'offers', offerBody());
+    const dealId = (await buyer.agent.post('/api/deals').send({ offerId: offer.id }).expect(201)).body.deal
+      .id;
+    for (const member of [seller, buyer]) {
+      assert.equal((await member.agent.get(`/api/deals/${dealId}`).expect(200)).body.deal.latestVersion, 0);
+    }
+    const buyerOnB = request.agent(b.url);
+    await buyerOnB.post('/api/auth/login').send({ email: buyer.user.email, password: PASSWORD }).expect(200);
+    await buyerOnB
+      .post(`/api/deals/${dealId}/terms`)
+      .send({ price: 450_000_000, currency: 'VND', exclusivity: false, durationMonths: 24 })
+      .expect(201);
+    for (const [member, role] of [
+      [seller, 'seller'],
+      [buyer, 'buyer'],
+    ] as const) {
+      const deal = await eventually(
+        async () => {
+          const res = await member.agent.get(`/api/deals/${dealId}`).expect(200);
+          return res.body.deal.latestVersion === 1 ? res.body.deal : null;
+        },
+        `the ${role} to see the new terms on the other process`,
+        { attempts: 20, intervalMs: 50 },
+      );
+      assert.equal(deal.myRole, role);
+    }
   });
 });

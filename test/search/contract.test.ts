@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EmbeddedSearchEngine } from '../../search/embedded/embedded-engine';
 import { MeiliSearchEngine } from '../../search/meili/meili-engine';
+import { WorkerSearchEngine } from '../../search/worker/worker-engine';
 import type { SearchEngine, SearchQuery, SearchResult } from '../../search/types';
 import { freshIndexName, meiliAvailable, meiliForTests } from '../helpers/search-engine';
 import { CONTRACT_DOCS, fixture } from './fixtures';
@@ -25,6 +26,11 @@ const ENGINES: EngineUnderTest[] = [
   {
     name: 'embedded',
     make: (place) => new EmbeddedSearchEngine(place ?? ':memory:'),
+    newPlace: () => join(mkdtempSync(join(tmpdir(), 'search-contract-')), 'index.sqlite'),
+  },
+  {
+    name: 'embedded on its worker thread',
+    make: (place) => new WorkerSearchEngine(place ?? ':memory:'),
     newPlace: () => join(mkdtempSync(join(tmpdir(), 'search-contract-')), 'index.sqlite'),
   },
 ];

@@ -16,8 +16,14 @@ const root = path.resolve(__dirname, '../../..');
 export const BENCH_SESSION_SECRET = 'bench-http-session-secret-0123456789';
 export const OPERATOR = { email: 'operator@bench.example.vn', password: 'operator-Password-2026' };
 
+/** `BENCH_CPU_PROF_DIR=dir`: the exchange writes a CPU profile (`node --cpu-prof`) there when it stops. */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(dir)] : [];
+}
+
 export function startExchangeChild(opts: { mongodbUri: string; tmpDir: string }): Promise<ExchangeChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -56,6 +56,8 @@ export function summarize(latencies: number[], failed: number, seconds: number):
  */
 export async function readLoad(opts: {
   url: string;
+  /** URLs on the same server that each connection asks in turn, instead of `url` over and over. */
+  paths?: string[];
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
@@ -84,6 +86,7 @@ async function drain(url: string, headers?: Record<string, string>): Promise<num
 
 async function autocannonRun(opts: {
   url: string;
+  paths?: string[];
   connections: number;
   headers?: Record<string, string>;
   duration?: number;
@@ -97,6 +100,7 @@ async function autocannonRun(opts: {
     connections: opts.connections,
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration }),
     headers: opts.headers,
+    ...(opts.paths ? { requests: opts.paths.map((p) => ({ method: 'GET' as const, path: p })) } : {}),
     timeout: REQUEST_TIMEOUT_S,
   }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>; // an emitter that is also a promise
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {

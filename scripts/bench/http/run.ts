@@ -98,7 +98,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
     const bareRoutes: BareRoute[] = [];
     for (const route of reads) {
       const captured = await attempt(route.name, () => captureRead(exchange.url, route));
-      if (captured) bareRoutes.push(captured);
+      if (captured) bareRoutes.push(...captured);
     }
     for (const write of writes) {
       const captured = await attempt(write.name, () => captureWrite(exchange.url, write, fixture));
@@ -129,8 +129,13 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
     const load = { connections: opts.connections, seconds: opts.seconds };
     for (const route of reads.filter((r) => !skipped.includes(r.name))) {
       const headers = route.cookie ? { cookie: route.cookie } : undefined;
-      const ex = await readLoad({ ...load, url: `${exchange.url}${route.path}`, headers });
-      const ba = await readLoad({ ...load, url: `${bare.url}${route.path}`, headers });
+      const ex = await readLoad({
+        ...load,
+        url: `${exchange.url}${route.path}`,
+        paths: route.paths,
+        headers,
+      });
+      const ba = await readLoad({ ...load, url: `${bare.url}${route.path}`, paths: route.paths, headers });
       addRow(route.name, 'read', ex, ba, route.db, route.page);
     }
     for (const write of writes.filter((w) => !skipped.includes(w.name))) {

@@ -6,10 +6,14 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { BareRoute, CapturedResponse } from './bare-server';
 import { capture } from './bare-server';
 import type { Fixture } from './seed';
+import type { SearchQuery } from '../../../search/types';
+import { searchQueryMix } from '../search-queries';
 
 export interface ReadRoute {
   name: string;
   path: string;
+  /** Several URLs that each connection asks in turn (`path` is the first). */
+  paths?: string[];
   cookie?: string;
   /** Reads the database (the ratio target applies). */
   db: boolean;
@@ -22,6 +26,7 @@ export interface ReadRoute {
  * database, which would slow whatever is measured after it.
  */
 export function readRoutes(fixture: Fixture, readerCookie: string, searchQuery: string): ReadRoute[] {
+  const searchMix = [...new Set(searchQueryMix().map(searchPath))];
   const signedIn = { cookie: readerCookie, db: true, page: true };
   return [
     { name: 'GET /healthz', path: '/healthz', db: false, page: false },
@@ -30,6 +35,13 @@ export function readRoutes(fixture: Fixture, readerCookie: string, searchQuery: 
     {
       name: 'GET /api/search?q=…',
       path: `/api/search?q=${encodeURIComponent(searchQuery)}`,
+      db: false,
+      page: false,
+    },
+    {
+      name: `GET /api/search (mix of ${searchMix.length} queries)`,
+      path: searchMix[0],
+      paths: searchMix,
       db: false,
       page: false,
     },
@@ -49,14 +61,24 @@ export async function fetchAndCapture(
   return { res, body, captured: capture(res, body) };
 }
 
-/** Captures the exchange's answer to a read and the bare route that replays it. */
-export async function captureRead(exchangeUrl: string, route: ReadRoute): Promise<BareRoute> {
-  const { res, body, captured } = await fetchAndCapture(`${exchangeUrl}${route.path}`, {
-    headers: route.cookie ? { cookie: route.cookie } : {},
-  });
-  if (!res.ok) throw new Error(`${route.name} answered ${res.status}: ${body.toString().slice(0, 300)}`);
-  const [pathname, query] = route.path.split('?');
-  return { method: 'get', pattern: pathname, query, response: captured };
+/** Captures the exchange's answer to each URL of a read and the bare routes that replay them. */
+export async function captureRead(exchangeUrl: string, route: ReadRoute): Promise<BareRoute[]> {
+  const routes: BareRoute[] = [];
+  for (const url of route.paths ?? [route.path]) {
+    const { res, body, captured } = await fetchAndCapture(`${exchangeUrl}${url}`, {
+      headers: route.cookie ? { cookie: route.cookie } : {},
+    });
+    if (!res.ok) throw new Error(`${route.name} answered ${res.status}: ${body.toString().slice(0, 300)}`);
+    const [pathname, query] = url.split('?');
+    routes.push({ method: 'get', pattern: pathname, query, response: captured });
+  }
+  return routes;
+}
+
+function searchPath(q: SearchQuery): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(q)) if (value !== undefined) params.set(name, String(value));
+  return `/api/search?${params.toString()}`;
 }
 
 export async function signIn(exchangeUrl: string, email: string, password: string): Promise<string> {

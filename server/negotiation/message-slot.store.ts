@@ -1,0 +1,58 @@
+/**
+ * The one writer of message slots (see message-slot.model.ts). A seq is taken by one message
+ * only (the unique {dealId, seq} index), so a slot has one writer and needs no lock; writing it
+ * replaces whatever an earlier, since-deleted message left there.
+ */
+import mongoose from 'mongoose';
+import { MessageSlotModel, type MessageSlotDoc } from './message-slot.model';
+
+export const messageSlotId = (dealId: string, seq: number) => `${dealId}:${seq}`;
+
+interface SlottedMessage {
+  _id: unknown;
+  dealId: unknown;
+  seq: number;
+  audience?: string | null;
+}
+
+function slotOf(message: SlottedMessage): MessageSlotDoc {
+  return {
+    _id: messageSlotId(String(message.dealId), message.seq),
+    m: new mongoose.Types.ObjectId(String(message._id)),
+    a: message.audience ?? 'all',
+  };
+}
+
+export async function putMessageSlot(message: SlottedMessage): Promise<void> {
+  const slot = slotOf(message);
+  await MessageSlotModel.collection.replaceOne({ _id: slot._id } as never, slot as never, { upsert: true });
+}
+
+/** The stored slots of a room's seqs, by seq (seqs not taken, or not stored yet, are absent). */
+export async function readMessageSlots(dealId: string, seqs: number[]): Promise<Map<number, MessageSlotDoc>> {
+  if (seqs.length === 0) return new Map();
+  const ids = seqs.map((seq) => messageSlotId(dealId, seq));
+  const docs = (await MessageSlotModel.collection
+    .find({ _id: { $in: ids } } as never)
+    .toArray()) as unknown as MessageSlotDoc[];
+  return new Map(docs.map((d) => [Number(d._id.slice(d._id.lastIndexOf(':') + 1)), d]));
+}
+
+/** Replaces every slot by those of `messages` (a rebuild from the messages themselves). */
+export async function rebuildMessageSlots(messages: AsyncIterable<SlottedMessage>): Promise<number> {
+  await MessageSlotModel.collection.deleteMany({});
+  let batch: MessageSlotDoc[] = [];
+  let count = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await MessageSlotModel.collection.insertMany(batch as never[], { ordered: false });
+    count += batch.length;
+    batch = [];
+  };
+  for await (const message of messages) {
+    batch.push(slotOf(message));
+    if (batch.length >= 1000) await flush();
+  }
+  await flush();
+  return count;
+}
