@@ -22,7 +22,13 @@ import { acceptLiveBid, bidStore, linkBidToDeal } from './bid.store';
 import { bidEvent, viewBids } from './bid.service';
 import type { BidView } from './bid.view';
 import { loadListing, toBiddable, type ListingRef } from './listing-ref';
-import { claimOfferAward, recordAwardDeal, releaseOfferAward } from '../listings/listing.store';
+import {
+  claimOfferAward,
+  readOfferCommitments,
+  recordAwardDeal,
+  releaseOfferAward,
+} from '../listings/listing.store';
+import { commitmentConflict } from '../listings/exclusivity';
 import { holdLocks } from '../common/store';
 import { listingLockKey } from '../listings/listing.store';
 
@@ -47,8 +53,9 @@ async function planDecision(user: SessionUser, bidId: string, transition: BidTra
   const actor = actorOf(user, bid, listing);
   if (actor === 'other') throw AppError.notFound('Bid');
   const sealed = isSealed(toBiddable(listing), new Date());
+  const auction = listing.kind === 'offer' && listing.pricingModel === 'auction';
   const to = (status: string) => {
-    const plan = planBidTransition(status as BidDoc['status'], transition, actor, { sealed });
+    const plan = planBidTransition(status as BidDoc['status'], transition, actor, { sealed, auction });
     if (!plan.ok) {
       throw plan.reason === 'forbidden' ? AppError.forbidden(plan.message) : AppError.conflict(plan.message);
     }
@@ -95,6 +102,7 @@ const ownerRole = (listing: ListingRef): DealRole => (listing.kind === 'offer' ?
 async function unfinishedAcceptance(user: SessionUser, bidId: string) {
   const { bid, listing } = await loadBidAndListing(bidId);
   if (bid.status !== 'accepted' || bid.dealId || actorOf(user, bid, listing) !== 'owner') return null;
+  if (listing.kind === 'offer' && listing.pricingModel === 'auction') return null; // its close job finishes it
   return { bid, listing, actor: { userId: user.id, role: ownerRole(listing), requirePublished: false } };
 }
 
@@ -125,6 +133,11 @@ async function acceptHeld(
     throw AppError.conflict('This technology has already been awarded to another bid.');
   }
   const whole = takesWholeOffer(toBiddable(listing), bid.transferMode);
+  if (listing.kind === 'offer') {
+    const committed = await readOfferCommitments(listing.id);
+    const conflict = commitmentConflict(committed, { bidId, exclusive: whole });
+    if (conflict) throw AppError.conflict(conflict);
+  }
   if (whole && !(await claimOfferAward(listing.id, bidId, { requirePublished: actor.requirePublished }))) {
     throw AppError.conflict('Another bid on this offer was accepted first.');
   }

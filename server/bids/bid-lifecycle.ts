@@ -42,8 +42,11 @@ export const BID_TRANSITIONS: Readonly<Record<BidTransition, BidTransitionRule>>
   withdraw: { from: ['submitted', 'shortlisted'], to: 'withdrawn', actors: ['bidder'] },
 };
 
-/** forbidden → 403; invalid_state → 409; sealed → 409 (the owner cannot judge bids still sealed). */
-export type BidRefusal = 'forbidden' | 'invalid_state' | 'sealed';
+/**
+ * forbidden → 403; invalid_state → 409; sealed → 409 (the owner cannot judge bids still sealed);
+ * system_decides → 409 (an auction's bids are decided by its close alone, never by its owner).
+ */
+export type BidRefusal = 'forbidden' | 'invalid_state' | 'sealed' | 'system_decides';
 
 export type BidPlan = { ok: true; to: BidStatus } | { ok: false; reason: BidRefusal; message: string };
 
@@ -51,12 +54,14 @@ export type BidPlan = { ok: true; to: BidStatus } | { ok: false; reason: BidRefu
  * Decides whether `actor` may take `transition` on a bid in `current`. Pass
  * `{ sealed: isSealed(listing, now) }`: while a listing is sealed its owner cannot see the
  * bids, so may not shortlist, accept or reject them either (the bidder may still withdraw).
+ * Pass `{ auction: true }` for an auction: its close decides, so its owner decides nothing, also
+ * between the closing time and the close job (a choice there would race the close).
  */
 export function planBidTransition(
   current: BidStatus,
   transition: BidTransition,
   actor: BidActor,
-  context: { sealed?: boolean } = {},
+  context: { sealed?: boolean; auction?: boolean } = {},
 ): BidPlan {
   const rule = BID_TRANSITIONS[transition];
   if (!rule.actors.includes(actor)) {
@@ -67,6 +72,13 @@ export function planBidTransition(
   }
   if (context.sealed && actor === 'owner') {
     return { ok: false, reason: 'sealed', message: 'Sealed bids can be judged only after the deadline.' };
+  }
+  if (context.auction && actor === 'owner') {
+    return {
+      ok: false,
+      reason: 'system_decides',
+      message: 'An auction is decided by its close alone: its owner cannot accept, reject or shortlist bids.',
+    };
   }
   return { ok: true, to: rule.to };
 }

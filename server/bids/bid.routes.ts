@@ -1,11 +1,17 @@
-import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
 import type { ListingKind } from '../contract/enums';
 import { dealResponse } from '../deals/deal.schemas';
 import { describeDeal } from '../deals/deal-description';
-import { bidBody, bidListResponse, bidResponse, myBidsQuery } from './bid.schemas';
+import {
+  bidBody,
+  bidListResponse,
+  bidResponse,
+  listingBidsQuery,
+  myBidsQuery,
+  myBidsResponse,
+} from './bid.schemas';
 import { listListingBids, listMyBids, placeBid } from './bid.service';
 import { acceptBid, decideBid } from './bid-decision.service';
 
@@ -36,8 +42,9 @@ export function registerBidRoutes(api: ApiRouter, ctx: AppContext): void {
       summary: `The ${noun}s you may see: the owner all (sealed ones after the deadline), a bidder its own`,
       access: 'user',
       params: idParams,
+      query: listingBidsQuery,
       response: bidListResponse,
-      handler: ({ user, params }) => listListingBids(user, kind, params.id),
+      handler: ({ user, params, query }) => listListingBids(user, kind, params.id, query),
     });
   }
   api.add({
@@ -47,7 +54,7 @@ export function registerBidRoutes(api: ApiRouter, ctx: AppContext): void {
     summary: 'Bids and proposals my organization placed',
     access: 'user',
     query: myBidsQuery,
-    response: Joi.object({ bids: Joi.array() }),
+    response: myBidsResponse,
     handler: ({ user, query }) => listMyBids(user, query),
   });
   api.add({

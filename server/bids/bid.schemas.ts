@@ -13,10 +13,19 @@ export const bidBody = Joi.object({
   terms: Joi.string().trim().max(5000).allow('').default(''),
 });
 
+/** A page of bids: at most `limit`, after the bid `cursor` (the previous page's `nextCursor`). */
+const page = {
+  limit: Joi.number().integer().min(1).max(100).default(100),
+  cursor: Joi.string().hex().length(24).description('nextCursor of the previous page'),
+};
+
 export const myBidsQuery = Joi.object({
   mine: Joi.boolean().default(true),
   status: Joi.string().valid(...BID_STATUSES),
+  ...page,
 });
+
+export const listingBidsQuery = Joi.object(page);
 
 const bid = Joi.object({
   id: Joi.string(),
@@ -50,4 +59,6 @@ export const bidListResponse = Joi.object({
   }).unknown(true),
   sealed: Joi.boolean(),
   deadline: Joi.string(),
+  nextCursor: Joi.string(),
 });
+export const myBidsResponse = Joi.object({ bids: Joi.array(), nextCursor: Joi.string() });

@@ -1,4 +1,5 @@
 /** Placing bids and proposals, and listing them for whoever may see them. */
+import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
@@ -34,7 +35,8 @@ function placeRefusal(reason: PlaceBidRefusal, message: string): AppError {
 
 function assertListingTakesBid(listing: ListingRef, input: BidInput): void {
   if (listing.deadlineClosedAt) throw AppError.conflict('The deadline for bids has passed.');
-  if (listing.awardedBidId) throw AppError.conflict('This technology has already been awarded.');
+  if (listing.awardedBidId || listing.awardedDealId)
+    throw AppError.conflict('This technology has already been awarded.');
   if (listing.transferModes.length > 0 && !listing.transferModes.includes(input.transferMode)) {
     const message = `transferMode must be one of ${listing.transferModes.join(', ')}`;
     throw AppError.validation([{ field: 'transferMode', message }], message);
@@ -97,7 +99,12 @@ export function bidEvent(bid: BidDoc) {
  * The bids of a listing that `user` may see: operators all; the owner all, except sealed ones
  * before the deadline; a bidder their own organization's.
  */
-export async function listListingBids(user: SessionUser, kind: ListingKind, listingId: string) {
+export async function listListingBids(
+  user: SessionUser,
+  kind: ListingKind,
+  listingId: string,
+  page: BidPage = { limit: 100 },
+) {
   const listing = await loadVisibleListing(kind, listingId, user);
   const now = new Date();
   const biddable = toBiddable(listing);
@@ -111,7 +118,13 @@ export async function listListingBids(user: SessionUser, kind: ListingKind, list
     if (!orgId || owner) return { bids: [], ...summary };
     filter.bidderOrgId = orgId;
   }
-  const docs = (await bidReads.find(filter).sort({ createdAt: 1, _id: 1 }).lean()) as BidDoc[];
+  if (page.cursor) filter._id = mongoose.trusted({ $gt: new mongoose.Types.ObjectId(page.cursor) });
+  const fetched = (await bidReads
+    .find(filter)
+    .sort({ _id: 1 })
+    .limit(page.limit + 1)
+    .lean()) as BidDoc[];
+  const { docs, nextCursor } = pageOf(fetched, page.limit);
   const visible = docs.filter((b) =>
     canSeeBid({
       viewer: { role: user.role, organizationId: orgId },
@@ -120,7 +133,19 @@ export async function listListingBids(user: SessionUser, kind: ListingKind, list
       now,
     }),
   );
-  return { bids: await viewBids(visible), ...summary };
+  return { bids: await viewBids(visible), ...summary, ...(nextCursor ? { nextCursor } : {}) };
+}
+
+export interface BidPage {
+  limit: number;
+  cursor?: string;
+}
+
+/** The page's bids (one more was fetched to tell whether another page follows) and the cursor of the next. */
+function pageOf(fetched: BidDoc[], limit: number): { docs: BidDoc[]; nextCursor?: string } {
+  if (fetched.length <= limit) return { docs: fetched };
+  const docs = fetched.slice(0, limit);
+  return { docs, nextCursor: String(docs[docs.length - 1]._id) };
 }
 
 /** What a bid form needs to know of the listing. */
@@ -138,12 +163,12 @@ export function listingSummary(listing: ListingRef) {
     takesSealedBids: takesSealedBids(toBiddable(listing)),
     deadline: listing.deadline ? new Date(listing.deadline).toISOString() : undefined,
     closedAt: listing.deadlineClosedAt ? new Date(listing.deadlineClosedAt).toISOString() : undefined,
-    awarded: Boolean(listing.awardedBidId),
+    awarded: Boolean(listing.awardedBidId || listing.awardedDealId),
   };
 }
 
 /** `GET /api/bids?mine=true`: bids and proposals my organization placed (operators: all with mine=false). */
-export async function listMyBids(user: SessionUser, query: { mine: boolean; status?: BidStatus }) {
+export async function listMyBids(user: SessionUser, query: { mine: boolean; status?: BidStatus } & BidPage) {
   const filter: Record<string, unknown> = {};
   if (query.mine || user.role !== 'admin') {
     const orgId = actingOrganizationId(user);
@@ -151,8 +176,17 @@ export async function listMyBids(user: SessionUser, query: { mine: boolean; stat
     filter.bidderOrgId = orgId;
   }
   if (query.status) filter.status = query.status;
-  const docs = (await bidReads.find(filter).sort({ createdAt: -1, _id: -1 }).limit(500).lean()) as BidDoc[];
-  return { bids: await viewBids(await withoutSealedOwnBids(user, docs)) };
+  if (query.cursor) filter._id = mongoose.trusted({ $lt: new mongoose.Types.ObjectId(query.cursor) });
+  const fetched = (await bidReads
+    .find(filter)
+    .sort({ _id: -1 })
+    .limit(query.limit + 1)
+    .lean()) as BidDoc[];
+  const { docs, nextCursor } = pageOf(fetched, query.limit);
+  return {
+    bids: await viewBids(await withoutSealedOwnBids(user, docs)),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
 }
 
 /** An operator listing every bid does not see the still-sealed bids on their own organization's listings. */

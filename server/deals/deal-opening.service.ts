@@ -111,8 +111,10 @@ export async function openDealDirect(
   const orgId = actingOrganizationId(user)!;
   if (isListingOwner(listing, user)) throw AppError.forbidden('You cannot open a deal on your own listing.');
   if (listing.status !== 'published') throw AppError.conflict('This listing is not open for negotiation.');
-  if (listing.awardedBidId)
+  if (listing.awardedBidId || listing.awardedDealId)
     throw AppError.conflict('This technology has already been awarded to another buyer.');
+  if (listing.kind === 'offer' && listing.pricingModel === 'auction')
+    throw AppError.conflict('An auction is decided by its close alone: place a bid instead.');
   return holdDealOpening(listing.id, orgId, () => openOnce(user, listing, orgId, bus));
 }
 

@@ -8,6 +8,7 @@ import {
   dealListResponse,
   dealResponse,
   openDealBody,
+  timelineQuery,
   timelineResponse,
   brokerCandidatesResponse,
 } from './deal.schemas';
@@ -66,10 +67,17 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     summary: 'What happened in a deal, who did it and when',
     access: 'user',
     params: idParams,
+    query: timelineQuery,
     response: timelineResponse,
-    handler: async ({ user, params }) => ({
-      timeline: (await viewDealForUser(user, params.id)).deal.timeline,
-    }),
+    handler: async ({ user, params, query }) => {
+      const { timeline } = (await viewDealForUser(user, params.id)).deal;
+      const from = Number(query.cursor ?? 0);
+      const end = from + query.limit;
+      return {
+        timeline: timeline.slice(from, end),
+        ...(end < timeline.length ? { nextCursor: String(end) } : {}),
+      };
+    },
   });
   api.add({
     method: 'post',

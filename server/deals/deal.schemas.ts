@@ -101,7 +101,17 @@ export const termSheetListResponse = Joi.object({
   latestVersion: Joi.number().integer(),
   agreedVersion: Joi.number().integer(),
 });
-export const timelineResponse = Joi.object({ timeline: Joi.array().items(Joi.object()) });
+/** A page of the timeline, oldest first: `limit` entries from `cursor` (the previous page's `nextCursor`). */
+export const timelineQuery = Joi.object({
+  limit: Joi.number().integer().min(1).max(200).default(200),
+  cursor: Joi.string()
+    .pattern(/^[0-9]{1,6}$/)
+    .description('nextCursor of the previous page'),
+});
+export const timelineResponse = Joi.object({
+  timeline: Joi.array().items(Joi.object()),
+  nextCursor: Joi.string(),
+});
 export const brokerCandidatesResponse = Joi.object({
   brokers: Joi.array().items(
     Joi.object({

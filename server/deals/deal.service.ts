@@ -8,7 +8,9 @@ import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
-import { releaseOfferAward } from '../listings/listing.store';
+import { releaseOfferCommitment } from '../listings/listing.store';
+import { enqueueJob } from '../scheduler/job.store';
+import { CLOSE_ENDED_DEAL_PAYMENTS, closeEndedDealPaymentsKey } from '../scheduler/job-types';
 import type { DealDoc, DealStatus } from './deal.model';
 import { dealReads, dealStore, findDealDoc } from './deal.store';
 import { dealView, type DealView } from './deal.view';
@@ -126,8 +128,15 @@ async function afterTransition(
   opts: TransitionOptions,
 ): Promise<void> {
   const dealId = String(deal._id);
-  if ((deal.status === 'cancelled' || deal.status === 'closed_lost') && deal.offerId) {
-    await releaseOfferAward(String(deal.offerId), { dealId });
+  if (deal.status === 'cancelled' || deal.status === 'closed_lost') {
+    // Durable: a stop before it runs is caught by the deal sweeper (the deal stays listed unsettled).
+    await enqueueJob({
+      type: CLOSE_ENDED_DEAL_PAYMENTS,
+      runAt: new Date(),
+      payload: { dealId },
+      dedupeKey: closeEndedDealPaymentsKey(dealId),
+    });
+    if (deal.offerId) await releaseOfferCommitment(String(deal.offerId), dealId);
   }
   publishDealEvent(opts.bus, dealId, 'deal:status', {
     status: deal.status as DealStatus,

@@ -11,7 +11,10 @@ import type { FeeSchedule } from '../payments/fees';
 import { computeDealFees } from '../payments/fees';
 import { recordAudit } from '../audit/audit.service';
 import { logger } from '../common/logger';
-import { dealStore, holdDeal } from './deal.store';
+import { dealStore } from './deal.store';
+import { commitAgreement, holdDealAndListing } from './agreement-commitment';
+import { MAX_TERM_SHEET_VERSIONS, agreedValue, termSheetProblems } from './term-sheet-rules';
+import { loadListing } from '../bids/listing-ref';
 import { dealView, termSheetView, type DealView, type TermSheetView } from './deal.view';
 import { canProposeTerms, planDealTransition, termSheetAcceptance, type DealRole } from './deal-machine';
 import { loadDealForUser, transitionDeal } from './deal.service';
@@ -51,6 +54,7 @@ export async function proposeTermSheet(
 ): Promise<TermSheetView> {
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayPropose(deal.status, role);
+  await assertTermsFit(deal, input);
   const termSheet = await appendTermSheet(user, dealId, role, input);
   publishDealEvent(bus, dealId, 'terms:proposed', { termSheet });
   await recordAudit({
@@ -67,6 +71,11 @@ async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole
   const { doc, result: version } = await dealStore.mutate(dealId, (current) => {
     assertMayPropose(current.status, role);
     const version = (current.latestVersion ?? 0) + 1;
+    if (version > MAX_TERM_SHEET_VERSIONS) {
+      throw AppError.conflict(
+        `A deal holds at most ${MAX_TERM_SHEET_VERSIONS} term-sheet versions; agree on one or cancel the deal.`,
+      );
+    }
     const now = new Date();
     const sheet = {
       ...input,
@@ -83,6 +92,12 @@ async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole
     };
   });
   return termSheetView(doc.termSheets[version - 1]);
+}
+
+async function assertTermsFit(deal: DealView, input: TermSheetInput): Promise<void> {
+  const listing = await loadListing(deal.listingKind, deal.listingId);
+  const problems = termSheetProblems(input, listing?.currency ?? null);
+  if (problems.length > 0) throw AppError.validation(problems, problems.map((p) => p.message).join('; '));
 }
 
 function assertMayPropose(status: string, role: DealRole): void {
@@ -115,7 +130,9 @@ export async function acceptTermSheet(
   deps: TermsDeps,
 ): Promise<DealView> {
   const { role } = await loadDealForUser(user, dealId);
-  return holdDeal(dealId, async () => {
+  const seen = (await dealStore.get(dealId))!;
+  return holdDealAndListing(seen, async () => {
+    await commitIfAgreeing(dealId, version, role);
     const outcome = await recordAcceptance(user, dealId, version, role);
     if (!outcome.changed) return outcome.agreed ? concludeAgreement(dealId, version, deps) : outcome.deal;
     const { party, agreed } = outcome;
@@ -130,6 +147,14 @@ export async function acceptTermSheet(
     if (!agreed) return outcome.deal;
     return concludeAgreement(dealId, version, deps);
   });
+}
+
+/** When this acceptance would agree the deal, the offer is committed first: a refusal (409) leaves the deal as it was. */
+async function commitIfAgreeing(dealId: string, version: number, role: DealRole): Promise<void> {
+  const current = await dealStore.get(dealId);
+  if (!current) return;
+  const decision = termSheetAcceptance(acceptanceState(dealView(current)), version, role);
+  if (decision.ok && decision.changed && decision.agreed) await commitAgreement(current, version);
 }
 
 type AcceptanceOutcome =
@@ -176,13 +201,19 @@ async function recordAcceptance(
  * none is due. Each step is planned on the deal as it is, so a step already taken is passed
  * over and a repeated call completes what is missing.
  */
-export function concludeAgreement(dealId: string, version: number, deps: TermsDeps): Promise<DealView> {
-  return holdDeal(dealId, () => concludeHeld(dealId, version, deps));
+export async function concludeAgreement(dealId: string, version: number, deps: TermsDeps): Promise<DealView> {
+  const seen = await dealStore.get(dealId);
+  if (!seen) throw AppError.notFound('Deal');
+  return holdDealAndListing(seen, () => concludeHeld(dealId, version, deps));
 }
 
 async function concludeHeld(dealId: string, version: number, deps: TermsDeps): Promise<DealView> {
   const plan = planDealTransition('negotiating', 'agree', 'system');
   if (!plan.ok) throw refusal(plan.code, plan.message);
+  const before = await dealStore.get(dealId);
+  if (before?.status === 'negotiating' && before.latestVersion === version) {
+    await commitAgreement(before, version);
+  }
   const now = new Date();
   const { doc: deal, written: agreedNow } = await dealStore.mutate(dealId, (current) => ({
     change:
@@ -210,7 +241,11 @@ async function concludeHeld(dealId: string, version: number, deps: TermsDeps): P
   if (deal.status !== 'agreed' || deal.agreedVersion !== version) return dealView(deal);
   const sheet = deal.termSheets[version - 1];
   const fees = computeDealFees(
-    { price: sheet.price, currency: sheet.currency as Currency, hasBroker: Boolean(deal.brokerUserId) },
+    {
+      price: agreedValue(sheet),
+      currency: sheet.currency as Currency,
+      hasBroker: Boolean(deal.brokerUserId),
+    },
     deps.feeSchedule,
   );
   try {

@@ -12,6 +12,8 @@ import { OfferModel } from '../offers/offer.model';
 import { DemandModel } from '../demands/demand.model';
 import { claimOnce, readClaim, readClaims, releaseClaim, updateClaimData } from '../common/claims';
 import { RecordStore, holdLocks, type Change, type ModelReads } from '../common/store';
+import { AppError } from '../common/errors';
+import { commitmentConflict, sameHolder, type CommitmentHolder } from './exclusivity';
 
 /** A stored offer or demand, as read with `.lean()`. */
 export interface ListingDoc {
@@ -218,7 +220,8 @@ export async function markCallClosed(demandId: string, closedAt: Date): Promise<
 // ── Awards: an offer sold once is held by the first accepted bid to claim it. ──
 
 export interface OfferAward {
-  bidId: string;
+  /** Absent when a deal opened directly (not from a bid) holds the offer. */
+  bidId?: string;
   dealId?: string;
 }
 
@@ -236,7 +239,9 @@ export async function readListingDecisions(
   const award = kind === 'offer' ? claims.get(awardKey(id))?.data : undefined;
   const closed = claims.get(closeKey(kind, id));
   return {
-    ...(award?.bidId ? { award: { bidId: award.bidId, dealId: award.dealId ?? undefined } } : {}),
+    ...(award?.bidId || award?.dealId
+      ? { award: { bidId: award.bidId ?? undefined, dealId: award.dealId ?? undefined } }
+      : {}),
     ...(closed ? { closedAt: closed.data.closedAt ?? closed.at } : {}),
   };
 }
@@ -289,6 +294,74 @@ export async function releaseOfferAward(
   if (!holds) return;
   await releaseClaim(awardKey(offerId));
   await writeAwardCopy(offerId, { $unset: { award: 1 } }, (offer) => !!offer.award);
+}
+
+/**
+ * Commits the offer to an agreement, decided under the offer's lock (the caller's flow holds it,
+ * or it is taken here): an exclusive one takes the award claim, a non-exclusive one a place among
+ * the licensees. A conflict (exclusivity.ts) is a 409 and writes nothing; asking again for the
+ * same holder changes nothing.
+ */
+export function commitOffer(offerId: string, holder: CommitmentHolder, exclusive: boolean): Promise<void> {
+  return holdListing('offer', offerId, async () => {
+    const offer = await stores.offer.get(offerId);
+    if (!offer) throw AppError.notFound('Offer');
+    const award = await readOfferAward(offerId);
+    const licensees = (offer.licensees ?? []) as string[];
+    const conflict = commitmentConflict({ award, licensees }, { ...holder, exclusive });
+    if (conflict) throw AppError.conflict(conflict);
+    if (exclusive) await takeAward(offerId, holder, award);
+    else if (holder.dealId && !licensees.includes(holder.dealId)) {
+      const dealId = holder.dealId;
+      await stores.offer.mutate(offerId, (current) =>
+        ((current.licensees ?? []) as string[]).includes(dealId)
+          ? { result: null }
+          : { change: { $push: { licensees: dealId } }, result: null },
+      );
+    }
+  });
+}
+
+async function takeAward(offerId: string, holder: CommitmentHolder, award: OfferAward | null): Promise<void> {
+  const data = {
+    ...(holder.bidId ? { bidId: holder.bidId } : {}),
+    ...(holder.dealId ? { dealId: holder.dealId } : {}),
+  };
+  if (!award) {
+    if (!(await claimOnce(awardKey(offerId), data))) {
+      const now = await readOfferAward(offerId);
+      if (!now || !sameHolder(now, holder))
+        throw AppError.conflict('Another buyer was committed this technology first.');
+    }
+  } else if (holder.dealId && award.dealId !== holder.dealId) {
+    await updateClaimData(awardKey(offerId), { dealId: holder.dealId });
+  }
+  const stored = { ...data, ...(award?.bidId ? { bidId: award.bidId } : {}) };
+  await writeAwardCopy(
+    offerId,
+    { $set: { award: { ...stored, at: new Date() } } },
+    (offer) => offer.award?.bidId !== stored.bidId || offer.award?.dealId !== stored.dealId,
+  );
+}
+
+/** Frees what the deal held of the offer (its award, its licence) once the deal is cancelled or lost. */
+export async function releaseOfferCommitment(offerId: string, dealId: string): Promise<void> {
+  await releaseOfferAward(offerId, { dealId });
+  const seen = await stores.offer.get(offerId);
+  if (!((seen?.licensees ?? []) as string[]).includes(dealId)) return;
+  await stores.offer.mutate(offerId, (offer) => {
+    const licensees = (offer.licensees ?? []) as string[];
+    if (!licensees.includes(dealId)) return { result: null };
+    return { change: { $set: { licensees: licensees.filter((id) => id !== dealId) } }, result: null };
+  });
+}
+
+/** The deals holding a licence of the offer (for the bid path's check under the offer's lock). */
+export async function readOfferCommitments(
+  offerId: string,
+): Promise<{ award: OfferAward | null; licensees: string[] }> {
+  const [offer, award] = await Promise.all([stores.offer.get(offerId), readOfferAward(offerId)]);
+  return { award, licensees: ((offer?.licensees ?? []) as string[]).slice() };
 }
 
 async function writeAwardCopy(

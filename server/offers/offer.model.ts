@@ -29,6 +29,8 @@ const offerSchema = new Schema(
       dealId: { type: String },
       at: { type: Date },
     },
+    /** Deals that agreed a non-exclusive licence of the offer: while any holds, nobody gets it exclusively (listing.store.ts). */
+    licensees: { type: [String], default: undefined },
   },
   { timestamps: true },
 );

@@ -33,7 +33,11 @@ export async function completeDealIfAllPaid(
     );
     return true;
   } catch (err) {
-    if (err instanceof AppError && err.code === 'conflict') return false;
+    // Another step completed (or ended) the deal first: nothing is missing. A busy deal still
+    // awaiting payment is not done: the error reaches the caller (a Stripe event stays unapplied).
+    if (err instanceof AppError && err.code === 'conflict') {
+      if ((await findDealDoc(dealId))?.status !== 'awaiting_payment') return false;
+    }
     throw err;
   }
 }

@@ -5,18 +5,24 @@
 import type { Currency } from '../contract/enums';
 import { computeDealFees, type FeeLine, type FeeSchedule } from './fees';
 import type { PaymentStatus } from './payment-lifecycle';
+import { agreedValue } from '../deals/term-sheet-rules';
 
 export interface DealTerms {
   agreedVersion?: number | null;
-  termSheets: readonly { version: number; price: number; currency: string }[];
+  termSheets: readonly {
+    version: number;
+    price: number;
+    currency: string;
+    milestones?: readonly { amount?: number | null }[];
+  }[];
   brokerUserId?: unknown;
 }
 
-/** The agreed price, or null while no version is agreed. */
+/** The agreed value (the price, never less than the milestones move), or null while no version is agreed. */
 export function agreedPrice(deal: DealTerms): { price: number; currency: Currency } | null {
   if (!deal.agreedVersion) return null;
   const sheet = deal.termSheets.find((s) => s.version === deal.agreedVersion);
-  return sheet ? { price: sheet.price, currency: sheet.currency as Currency } : null;
+  return sheet ? { price: agreedValue(sheet), currency: sheet.currency as Currency } : null;
 }
 
 /** What the parties owe once terms are agreed; none before. */

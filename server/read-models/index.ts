@@ -1,5 +1,11 @@
 /** Read models: lists of records by owner, kept by the stores' writes, read by `_id`. */
 export { readOwnerList, changeOwnerList as putOwnerListEntries } from './owner-list.store';
 export { ownerListPage, type OwnerListPage } from './owner-list-page';
-export { dealBrokerListKey, dealOrgListKey, listingListKey, notificationListKey } from './owner-list-keys';
+export {
+  dealBrokerListKey,
+  dealOrgListKey,
+  listingListKey,
+  notificationListKey,
+  UNSETTLED_DEALS,
+} from './owner-list-keys';
 export { ensureOwnerLists, followRecordChanges, rebuildOwnerLists } from './owner-list-sync';

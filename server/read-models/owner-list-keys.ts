@@ -27,3 +27,22 @@ export function notificationListEntries(doc: Doc): [string, OwnerListEntry][] {
   const entry = { id: String(doc._id), s: doc.readAt ? 'read' : 'unread', at: ms(doc.createdAt) };
   return [[notificationListKey(String(doc.userId)), entry]];
 }
+
+/**
+ * Deals a flow may have left half done, for the sweeper (server/scheduler/deal-sweep.ts): agreed
+ * or awaiting payment, negotiating with both parties' acceptance of the latest version, or ended
+ * (cancelled, lost) with payments still to close. The sweeper takes out the ones it finds settled.
+ */
+export const UNSETTLED_DEALS = 'deal:unsettled';
+
+export function unsettledDealEntries(doc: Doc): [string, OwnerListEntry][] {
+  const status = String(doc.status);
+  const latest = (doc.termSheets ?? [])[Number(doc.latestVersion ?? 0) - 1];
+  const roles = ((latest?.acceptedBy ?? []) as { role?: string }[]).map((a) => a.role);
+  const bothAccepted = roles.includes('seller') && roles.includes('buyer');
+  const unsettled =
+    ['agreed', 'awaiting_payment', 'cancelled', 'closed_lost'].includes(status) ||
+    (status === 'negotiating' && bothAccepted);
+  if (!unsettled) return [];
+  return [[UNSETTLED_DEALS, { id: String(doc._id), s: status, at: ms(doc.updatedAt ?? doc.createdAt) }]];
+}

@@ -21,14 +21,19 @@ import {
   readOwnerList,
   replaceOwnerLists,
 } from './owner-list.store';
-import { dealListEntries, listingListEntries, notificationListEntries } from './owner-list-keys';
+import {
+  dealListEntries,
+  listingListEntries,
+  notificationListEntries,
+  unsettledDealEntries,
+} from './owner-list-keys';
 
 type Doc = Record<string, any>;
 
 const sources = {
   offer: { model: listingModel('offer'), entries: (d: Doc) => listingListEntries('offer', d) },
   demand: { model: listingModel('demand'), entries: (d: Doc) => listingListEntries('demand', d) },
-  deal: { model: dealReads, entries: dealListEntries },
+  deal: { model: dealReads, entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d)] },
   notification: { model: notificationReads, entries: notificationListEntries },
 } as const;
 
@@ -117,6 +122,8 @@ export async function rebuildOwnerLists(): Promise<void> {
     brokerUserId: 1,
     userId: 1,
     readAt: 1,
+    latestVersion: 1,
+    termSheets: 1,
   };
   let records = 0;
   for (const source of Object.values(sources)) {

@@ -172,6 +172,17 @@ export async function rescheduleJob(job: JobDoc, runAt: Date): Promise<void> {
   await followJobById(job._id);
 }
 
+/** A job that schedules its own next run: enqueued once (its type is its key), brought back if it ever finished or failed. */
+export async function ensureRecurringJob(type: string, runAt: Date): Promise<void> {
+  const job = await enqueueJob({ type, runAt, dedupeKey: type });
+  if (job.status !== 'done' && job.status !== 'failed') return;
+  await JobModel.updateOne(
+    { _id: job._id, status: job.status },
+    { $set: { status: 'pending', runAt, attempts: 0 } },
+  );
+  await followJobById(job._id);
+}
+
 export async function requeueJob(job: JobDoc): Promise<void> {
   await JobModel.updateOne(
     { _id: job._id, status: 'done' },
@@ -180,7 +191,8 @@ export async function requeueJob(job: JobDoc): Promise<void> {
   await followJobById(job._id);
 }
 
-export async function failJob(job: JobDoc, error: unknown, maxAttempts: number): Promise<void> {
+/** Records a failed run: retried later with back-off (2, 4, 8 … s), or failed for good after `maxAttempts`; true then. */
+export async function failJob(job: JobDoc, error: unknown, maxAttempts: number): Promise<boolean> {
   const attempts = job.attempts ?? 1;
   const lastError = String((error as Error)?.message ?? error).slice(0, 500);
   const retry = attempts < maxAttempts;
@@ -191,4 +203,5 @@ export async function failJob(job: JobDoc, error: unknown, maxAttempts: number):
     $unset: { lockedBy: 1, lockedUntil: 1 },
   });
   await followJobById(job._id);
+  return !retry;
 }

@@ -2,6 +2,10 @@
 import { logger } from '../common/logger';
 import type { BackgroundStarter } from '../context';
 import { startScheduler } from './scheduler';
+import { alertOperatorsOfFailedJob } from './failed-job-alert';
+import { dealUpkeepHandlers } from './deal-sweep';
+import { ensureRecurringJob } from './job.store';
+import { DEAL_SWEEP } from './job-types';
 import { deadlineJobHandlers, enqueueDueDeadlines, scheduleListingDeadline } from './deadline-jobs';
 
 export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
@@ -11,10 +15,11 @@ export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
     );
   });
   const scheduler = startScheduler({
-    handlers: deadlineJobHandlers(ctx),
-    sweeps: [() => enqueueDueDeadlines()],
+    handlers: { ...deadlineJobHandlers(ctx), ...dealUpkeepHandlers(ctx) },
+    sweeps: [() => enqueueDueDeadlines(), () => ensureRecurringJob(DEAL_SWEEP, new Date())],
     intervalMs: ctx.config.schedulerIntervalMs,
     sweepIntervalMs: ctx.config.schedulerSweepIntervalMs,
+    onFailedForGood: (job, err) => alertOperatorsOfFailedJob(ctx, job, err),
   });
   return {
     name: 'scheduler',

@@ -34,6 +34,8 @@ export interface SchedulerOptions {
   lockMs?: number;
   maxAttempts?: number;
   workerId?: string;
+  /** Told of a job that failed for good (after its retries): operators must hear of it. */
+  onFailedForGood?: (job: JobDoc, error: unknown) => Promise<void>;
 }
 
 const JOBS_PER_TICK = 50;
@@ -57,7 +59,17 @@ export function startScheduler(
       else await completeJob(job);
     } catch (err) {
       logger.error({ err, jobId: String(job._id), type: job.type }, 'scheduled job failed');
-      await failJob(job, err, maxAttempts);
+      const forGood = await failJob(job, err, maxAttempts);
+      if (forGood && opts.onFailedForGood) {
+        await opts
+          .onFailedForGood(job, err)
+          .catch((alertErr) =>
+            logger.error(
+              { err: alertErr, jobId: String(job._id) },
+              'operators could not be alerted of a failed job',
+            ),
+          );
+      }
     }
   }
 

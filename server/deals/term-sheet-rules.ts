@@ -1,0 +1,41 @@
+/**
+ * What a proposed term sheet must respect besides its shape (deal.schemas.ts): the price is the
+ * whole agreed value, so the milestones' amounts add up to no more than it (value moved into
+ * milestones cannot escape the fee), the currency is the listing's, and a deal holds a bounded
+ * number of versions (the deal is one document). Pure.
+ */
+import type { ErrorDetail } from '../common/errors';
+
+/** Versions a deal may hold; each carries up to 50 milestones, so the deal document stays far below 16 MiB. */
+export const MAX_TERM_SHEET_VERSIONS = 50;
+
+export interface ProposedTerms {
+  price: number;
+  currency: string;
+  milestones?: readonly { amount?: number | null }[];
+}
+
+export function milestonesTotal(terms: Pick<ProposedTerms, 'milestones'>): number {
+  return (terms.milestones ?? []).reduce((sum, m) => sum + (m.amount ?? 0), 0);
+}
+
+/** The problems of `terms` on a listing priced in `listingCurrency` (null: the listing names none), by field. */
+export function termSheetProblems(terms: ProposedTerms, listingCurrency: string | null): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  if (listingCurrency && terms.currency !== listingCurrency) {
+    problems.push({ field: 'currency', message: `currency must be the listing’s, ${listingCurrency}` });
+  }
+  const total = milestonesTotal(terms);
+  if (total > terms.price) {
+    problems.push({
+      field: 'milestones',
+      message: `the milestones’ amounts (${total}) must not exceed the price (${terms.price}): the price is the whole agreed value`,
+    });
+  }
+  return problems;
+}
+
+/** The value a fee is computed on: the whole agreed value, never less than what the milestones move. */
+export function agreedValue(sheet: ProposedTerms): number {
+  return Math.max(sheet.price, milestonesTotal(sheet));
+}

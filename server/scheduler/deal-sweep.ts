@@ -1,0 +1,103 @@
+/**
+ * The deal sweeper: finishes what a stopped flow left half done. Every step of a deal's flows is
+ * safe to repeat (it completes what is missing), so the sweeper repeats the step each unsettled
+ * deal waits for: a negotiating deal both parties accepted is agreed, an agreed deal is moved on
+ * to payment (or closed when nothing is due), a deal whose fees are all paid is closed won, and
+ * an ended deal has its hold on the offer released and its pending payments closed. The deals
+ * come from the `deal:unsettled` owner list, read by `_id`; the deals collection is never
+ * filtered. Run as a durable job that schedules its own next run.
+ */
+import mongoose from 'mongoose';
+import type { AppContext } from '../context';
+import { logger } from '../common/logger';
+import { putOwnerListEntries, readOwnerList, UNSETTLED_DEALS } from '../read-models';
+import type { DealDoc } from '../deals/deal.model';
+import { dealReads } from '../deals/deal.store';
+import { concludeAgreement } from '../deals/term-sheet.service';
+import { isAgreed } from '../deals/deal-machine';
+import { releaseOfferCommitment } from '../listings/listing.store';
+import { completeDealIfAllPaid } from '../payments/deal-completion';
+import {
+  closePaymentsOfEndedDeal,
+  ENDED_DEAL_STATUSES,
+  pendingPaymentsOf,
+} from '../payments/ended-deal-payments';
+import { paymentProvidersFor } from '../payments/providers';
+import type { JobHandler } from './scheduler';
+import { CLOSE_ENDED_DEAL_PAYMENTS, DEAL_SWEEP } from './job-types';
+
+const BATCH = 200;
+
+export interface SweepReport {
+  /** Deals whose status the sweep moved on. */
+  moved: string[];
+  /** Deals left as they were because a step was refused (an offer committed to another buyer). */
+  stuck: string[];
+}
+
+export async function sweepUnsettledDeals(ctx: Pick<AppContext, 'bus' | 'config'>): Promise<SweepReport> {
+  const report: SweepReport = { moved: [], stuck: [] };
+  const ids = (await readOwnerList(UNSETTLED_DEALS)).map((e) => e.id);
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const batch = ids.slice(i, i + BATCH);
+    const deals = (await dealReads.find({ _id: mongoose.trusted({ $in: batch }) }).lean()) as DealDoc[];
+    const byId = new Map(deals.map((d) => [String(d._id), d]));
+    const settled = batch.filter((id) => !byId.has(id));
+    for (const deal of deals) {
+      const id = String(deal._id);
+      try {
+        const outcome = await finish(deal, ctx);
+        if (outcome === 'settled') settled.push(id);
+        if (outcome === 'moved') report.moved.push(id);
+      } catch (err) {
+        logger.warn({ err, dealId: id }, 'the sweeper could not finish a deal');
+        report.stuck.push(id);
+      }
+    }
+    if (settled.length > 0) await putOwnerListEntries(UNSETTLED_DEALS, [], settled);
+  }
+  if (report.moved.length || report.stuck.length) logger.info(report, 'deal sweep');
+  return report;
+}
+
+type Outcome = 'moved' | 'waiting' | 'settled';
+
+async function finish(deal: DealDoc, ctx: Pick<AppContext, 'bus' | 'config'>): Promise<Outcome> {
+  const id = String(deal._id);
+  const terms = { bus: ctx.bus, feeSchedule: ctx.config.feeSchedule };
+  const moved = (after: { status: string }) => (after.status !== deal.status ? 'moved' : 'waiting');
+  switch (deal.status) {
+    case 'negotiating': {
+      const versions = deal.termSheets.map((s) => ({
+        version: s.version,
+        acceptedBy: s.acceptedBy.map((a) => a.role as 'seller' | 'buyer'),
+      }));
+      if (!isAgreed(versions)) return 'waiting';
+      return moved(await concludeAgreement(id, deal.latestVersion ?? 0, terms));
+    }
+    case 'agreed':
+      return moved(await concludeAgreement(id, deal.agreedVersion ?? 0, terms));
+    case 'awaiting_payment':
+      return (await completeDealIfAllPaid(id, ctx.config.feeSchedule, ctx.bus)) ? 'moved' : 'waiting';
+    default:
+      if (!ENDED_DEAL_STATUSES.includes(deal.status)) return 'settled';
+      if (deal.offerId) await releaseOfferCommitment(String(deal.offerId), id);
+      await closePaymentsOfEndedDeal(id, { providers: paymentProvidersFor(ctx.config) });
+      return (await pendingPaymentsOf(id)).length === 0 ? 'settled' : 'waiting';
+  }
+}
+
+/** The handlers of the deal upkeep jobs: the sweep (which schedules its next run) and an ended deal's payments. */
+export function dealUpkeepHandlers(ctx: Pick<AppContext, 'bus' | 'config'>): Record<string, JobHandler> {
+  return {
+    [DEAL_SWEEP]: async () => {
+      await sweepUnsettledDeals(ctx);
+      return { rescheduleAt: new Date(Date.now() + ctx.config.schedulerSweepIntervalMs) };
+    },
+    [CLOSE_ENDED_DEAL_PAYMENTS]: async (job) => {
+      await closePaymentsOfEndedDeal(String(job.payload?.dealId), {
+        providers: paymentProvidersFor(ctx.config),
+      });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * A durable job that failed for good (its retries spent) is work the exchange owes someone (an
+ * auction's losers not told, a deal not finished): every operator gets a notification naming
+ * it, once per job (the notification store's dedupe key).
+ */
+import type { AppContext } from '../context';
+import { createNotification } from '../notifications/notification.service';
+import { userReads } from '../auth/user.store';
+import type { JobDoc } from './job.model';
+
+export const JOB_FAILED_NOTIFICATION = 'operator.job_failed';
+
+export async function alertOperatorsOfFailedJob(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  job: JobDoc,
+  error: unknown,
+): Promise<void> {
+  const operators = (await userReads.find({ role: 'admin' }, { _id: 1 }).lean()) as { _id: unknown }[];
+  const reason = String((error as Error)?.message ?? error).slice(0, 300);
+  const jobId = String(job._id);
+  for (const operator of operators) {
+    await createNotification(ctx, {
+      userId: String(operator._id),
+      type: JOB_FAILED_NOTIFICATION,
+      title: {
+        vi: `Tác vụ nền thất bại sau ${job.attempts ?? 0} lần thử: ${job.type}`,
+        en: `A background job failed after ${job.attempts ?? 0} attempts: ${job.type}`,
+      },
+      body: { vi: reason, en: reason },
+      data: { jobId, jobType: job.type, payload: job.payload ?? {}, error: reason },
+      dedupeKey: `${JOB_FAILED_NOTIFICATION}:${jobId}:${String(operator._id)}`,
+    });
+  }
+}

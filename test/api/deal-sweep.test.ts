@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import mongoose from 'mongoose';
+import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
+import { DealModel } from '../../server/deals/deal.model';
+import { dealStore, holdDeal } from '../../server/deals/deal.store';
+import { lockTiming, outsideHeldLocks } from '../../server/common/store';
+import { completeDealIfAllPaid } from '../../server/payments/deal-completion';
+import { PaymentModel } from '../../server/payments/payment.model';
+import { JobModel } from '../../server/scheduler/job.model';
+import { clearRecordCaches } from '../../server/common/record-cache';
+import { dealUpkeepHandlers, sweepUnsettledDeals } from '../../server/scheduler/deal-sweep';
+import { CLOSE_ENDED_DEAL_PAYMENTS, closeEndedDealPaymentsKey } from '../../server/scheduler/job-types';
+import { setLogLevel } from '../../server/common/logger';
+import { recordStripeCalls, type StripeCalls } from './payments-helpers';
+import { cast, publishedOffer, terms, type Cast } from './deals-helpers';
+
+describe('deals left half done are finished by the sweeper', function () {
+  this.timeout(60_000);
+  let t: TestApp;
+  let c: Cast;
+  let stripe: StripeCalls;
+  before(async () => {
+    setLogLevel(process.env.LOG_LEVEL ?? 'silent');
+    t = await createTestApp();
+    stripe = recordStripeCalls(t.ctx);
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    stripe.reset();
+    c = await cast(t.app);
+  });
+
+  const statusOf = async (dealId: string) => {
+    clearRecordCaches();
+    return (await DealModel.findById(dealId).lean())!.status;
+  };
+
+  /** A direct deal with one term sheet (v1) the seller proposed. */
+  async function dealWithTerms(): Promise<string> {
+    const offerId = await publishedOffer(c.institute);
+    const dealId = (await c.enterprise.agent.post('/api/deals').send({ offerId }).expect(201)).body.deal.id;
+    await c.institute.agent.post(`/api/deals/${dealId}/terms`).send(terms(300_000_000)).expect(201);
+    return dealId;
+  }
+
+  /** Both acceptances written as the acceptance flow writes them, and the process "stops" before agreeing. */
+  async function acceptedButStopped(dealId: string): Promise<void> {
+    await dealStore.mutate(dealId, () => ({
+      change: {
+        $push: {
+          'termSheets.0.acceptedBy': {
+            $each: [
+              { role: 'seller', userId: c.institute.user.id, at: new Date() },
+              { role: 'buyer', userId: c.enterprise.user.id, at: new Date() },
+            ],
+          },
+        },
+      },
+      result: null,
+    }));
+  }
+
+  it('when both parties accepted but the deal stayed negotiating, then the sweep agrees it and asks for payment', async () => {
+    const dealId = await dealWithTerms();
+    await acceptedButStopped(dealId);
+    assert.equal(await statusOf(dealId), 'negotiating');
+    const report = await sweepUnsettledDeals(t.ctx);
+    assert.deepEqual(report.moved, [dealId]);
+    assert.equal(await statusOf(dealId), 'awaiting_payment');
+    const again = await sweepUnsettledDeals(t.ctx);
+    assert.deepEqual(again.moved, []);
+    const events = (await DealModel.findById(dealId).lean())!.timeline.map((e) => e.event);
+    assert.equal(events.filter((e) => e === 'agree').length, 1);
+  });
+
+  it('when a deal was agreed but payment never requested, then the sweep requests it', async () => {
+    const dealId = await dealWithTerms();
+    await acceptedButStopped(dealId);
+    await dealStore.mutate(dealId, () => ({
+      change: { $set: { status: 'agreed', agreedVersion: 1 } },
+      result: null,
+    }));
+    await sweepUnsettledDeals(t.ctx);
+    assert.equal(await statusOf(dealId), 'awaiting_payment');
+  });
+
+  /** A deal awaiting payment whose every fee line has a paid payment (written as a stop would leave them). */
+  async function allFeesPaid(): Promise<string> {
+    const dealId = await dealWithTerms();
+    await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    const fees = (await c.enterprise.agent.get(`/api/deals/${dealId}/fees`).expect(200)).body.fees;
+    assert.ok(fees.length > 0);
+    for (const fee of fees) {
+      const _id = new mongoose.Types.ObjectId();
+      await PaymentModel.create({
+        _id,
+        dealId,
+        purpose: fee.purpose,
+        payer: fee.payer,
+        payerOrgId: fee.payer === 'buyer' ? c.enterprise.orgId : c.institute.orgId,
+        amount: fee.amount,
+        currency: fee.currency,
+        provider: 'bank_transfer',
+        status: 'paid',
+        reference: `TX-${String(_id).slice(-6)}`,
+        idempotencyKey: `checkout-${_id}`,
+        createdBy: c.enterprise.user.id,
+      });
+    }
+    return dealId;
+  }
+
+  it('when every fee of a deal awaiting payment is paid, then the sweep closes it won', async () => {
+    const dealId = await allFeesPaid();
+    assert.equal(await statusOf(dealId), 'awaiting_payment');
+    await sweepUnsettledDeals(t.ctx);
+    assert.equal(await statusOf(dealId), 'closed_won');
+  });
+
+  it('when the completion finds the deal busy, then it fails (so a Stripe event stays unapplied) instead of saying nothing is missing', async () => {
+    const dealId = await allFeesPaid();
+    const saved = lockTiming.waitMs;
+    lockTiming.waitMs = 100;
+    try {
+      await holdDeal(dealId, () =>
+        outsideHeldLocks(() =>
+          assert.rejects(completeDealIfAllPaid(dealId, t.ctx.config.feeSchedule), { code: 'conflict' }),
+        ),
+      );
+    } finally {
+      lockTiming.waitMs = saved;
+    }
+    assert.equal(await statusOf(dealId), 'awaiting_payment');
+    assert.equal(await completeDealIfAllPaid(dealId, t.ctx.config.feeSchedule), true);
+  });
+
+  it('when a deal with an open Checkout session is cancelled, then its job expires the session and closes the payment', async () => {
+    const dealId = await dealWithTerms();
+    await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    const started = await c.enterprise.agent
+      .post(`/api/deals/${dealId}/payments`)
+      .send({ provider: 'stripe' })
+      .expect(201);
+    const paymentId = started.body.payment.id;
+    const sessionId = (await PaymentModel.findById(paymentId).lean())!.stripe!.checkoutSessionId!;
+    await c.enterprise.agent.post(`/api/deals/${dealId}/cancel`).send({ reason: 'Đổi kế hoạch' }).expect(200);
+    const job = (await JobModel.findOne({ dedupeKey: closeEndedDealPaymentsKey(dealId) }).lean())!;
+    assert.equal(job.type, CLOSE_ENDED_DEAL_PAYMENTS);
+    assert.equal((await PaymentModel.findById(paymentId).lean())!.status, 'pending');
+    await dealUpkeepHandlers(t.ctx)[CLOSE_ENDED_DEAL_PAYMENTS](job);
+    assert.deepEqual(stripe.expired, [sessionId]);
+    const closed = (await PaymentModel.findById(paymentId).lean())!;
+    assert.equal(closed.status, 'failed');
+    assert.equal(closed.openKey, undefined);
+  });
+
+  it('when the cancelled deal’s job never ran (the process stopped), then the sweep closes its payments', async () => {
+    const dealId = await dealWithTerms();
+    await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    const started = await c.enterprise.agent
+      .post(`/api/deals/${dealId}/payments`)
+      .send({ provider: 'stripe' })
+      .expect(201);
+    await c.enterprise.agent.post(`/api/deals/${dealId}/cancel`).send({ reason: 'Đổi kế hoạch' }).expect(200);
+    await JobModel.deleteMany({});
+    await sweepUnsettledDeals(t.ctx);
+    assert.equal(stripe.expired.length, 1);
+    assert.equal((await PaymentModel.findById(started.body.payment.id).lean())!.status, 'failed');
+  });
+});
