@@ -19,7 +19,7 @@ import request from 'supertest';
 import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
 import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
 import { eventually } from '../helpers/eventually';
-import { PASSWORD, type Member } from '../helpers/factories';
+import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { aBid, cast, publishedOffer, type Cast } from '../api/deals-helpers';
 import { offerBody } from '../api/offers-helpers';
 import { WEBHOOK_SECRET, agreedDeal, deliver, sessionObject, signedEvent } from '../api/payments-helpers';
@@ -31,6 +31,8 @@ import { PaymentModel } from '../../server/payments/payment.model';
 import { LedgerEntryModel } from '../../server/payments/ledger.model';
 import { StripeEventModel } from '../../server/payments/stripe-event.model';
 import { OfferModel } from '../../server/offers/offer.model';
+import { LockModel } from '../../server/common/locks';
+import { lockTiming } from '../../server/common/store';
 
 /** Waits for the background work of a restarted exchange: stale locks live 15 s. */
 const patiently = { attempts: 600, intervalMs: 100 };
@@ -170,9 +172,7 @@ describe('a server process killed in the middle of writes (kill -9), then restar
   }
 
   it('when bids, messages, acceptances, an approval and Stripe events are cut short, then every acknowledged write is there once, no deal is left half done and search catches up', async () => {
-    const ts = Date.now();
     const url = await start();
-    console.log('started', Date.now() - ts);
     c = await cast(url as unknown as Express);
     const { institute: seller, enterprise: buyer, rival, admin } = c;
 
@@ -206,7 +206,6 @@ describe('a server process killed in the middle of writes (kill -9), then restar
     const sockets = cookies.map((cookie) => socketOf(url, cookie));
     await Promise.all(sockets.map((s) => joinRoom(s, chatDeal)));
 
-    console.log('setup', Date.now() - ts);
     let acks = 0;
     const counted = <T>(p: Promise<Sent<T>>) =>
       p.then((sent) => {
@@ -257,19 +256,6 @@ describe('a server process killed in the middle of writes (kill -9), then restar
     const sentAcceptances = await Promise.all(acceptances);
     const sentDeliveries = await Promise.all(deliveries);
     const sentApproval = await approval;
-    const t0 = Date.now();
-    const dbg = (...a: unknown[]) => console.log(`[crash +${Date.now() - t0}ms]`, ...a);
-    dbg('acked', {
-      bids: sentBids.filter((s) => s.acked).length,
-      messages: sentMessages.filter((s) => s.acked).length,
-      acceptances: sentAcceptances.filter((s) => s.acked).length,
-      deliveries: sentDeliveries.filter((s) => s.acked).length,
-      approval: sentApproval.acked,
-    });
-    for (const id of [...termDeals, ...paidDeals]) {
-      const d = (await DealModel.findById(id).lean())!;
-      dbg(id, d.status, d.termSheets[0].acceptedBy.map((a) => a.role).join(','));
-    }
     for (const s of sockets) s.close();
 
     await start();
@@ -298,7 +284,6 @@ describe('a server process killed in the middle of writes (kill -9), then restar
     retry.close();
     buyerRetry.close();
 
-    dbg('redelivered and retried');
     // Bids: each acknowledged one is there; no amount was stored twice.
     const storedBids = await BidModel.find({ listingId: offerId }).lean();
     for (const sent of sentBids.filter((s) => s.acked))
@@ -344,7 +329,6 @@ describe('a server process killed in the middle of writes (kill -9), then restar
     for (const deal of deals)
       assert.deepEqual(doubledTimeline(deal), [], `deal ${String(deal._id)} timeline`);
 
-    dbg('deals done');
     // Payments: every event applied once; every fee paid, one ledger line each; the deals won.
     assert.equal(await StripeEventModel.countDocuments({ appliedAt: null }), 0);
     assert.equal(await StripeEventModel.countDocuments({}), events.length);
@@ -367,5 +351,82 @@ describe('a server process killed in the middle of writes (kill -9), then restar
       'the search index to hold the listing as the database does',
       patiently,
     );
+  });
+  it('when a killed process left deals half done, holding their locks, then the restarted exchange finishes each once its locks expire', async () => {
+    const url = await start();
+    const [seller, buyer, admin] = await Promise.all([
+      signUp(url as unknown as Express, { kind: 'institute' }),
+      signUp(url as unknown as Express, { kind: 'enterprise' }),
+      signInAdmin(url as unknown as Express),
+    ]);
+    // Both fees of one deal paid by bank transfer: the deal closes won; the kill is made to land
+    // right before that last step by putting the deal back to awaiting payment.
+    const paid = await agreedDeal(seller, buyer);
+    for (const payer of [buyer, seller]) {
+      const payment = (
+        await payer.agent.post(`/api/deals/${paid}/payments`).send({ provider: 'bank_transfer' }).expect(201)
+      ).body.payment;
+      await admin.agent.post(`/api/admin/payments/${payment.id}/confirm`).send({}).expect(200);
+    }
+    await eventually(
+      async () => (await DealModel.findById(paid).lean())?.status === 'closed_won',
+      'the paid deal to close',
+      patiently,
+    );
+    const accepted = await agreedDeal(seller, buyer, { status: 'negotiating' });
+    const agreed = await agreedDeal(seller, buyer, { status: 'agreed' });
+    const untouched = await agreedDeal(seller, buyer, { status: 'negotiating' });
+    await running!.crash();
+
+    // What the dead process left: both acceptances recorded, not agreed; agreed, payment never
+    // requested; every fee paid, not closed. It held the first deal's lock when it died.
+    const both = [
+      { role: 'seller', userId: seller.user.id, at: new Date() },
+      { role: 'buyer', userId: buyer.user.id, at: new Date() },
+    ];
+    await DealModel.updateOne({ _id: accepted }, { $set: { 'termSheets.0.acceptedBy': both } });
+    const closed = (await DealModel.findById(paid).lean())!;
+    await DealModel.updateOne(
+      { _id: paid },
+      {
+        $set: { status: 'awaiting_payment', timeline: closed.timeline.filter((e) => e.event !== 'complete') },
+        $unset: { closedAt: 1 },
+      },
+    );
+    await LockModel.collection.insertOne({
+      _id: `deal:${accepted}`,
+      owner: 'the killed process',
+      until: new Date(Date.now() + lockTiming.ttlMs),
+    } as never);
+
+    await start();
+    const finished = await eventually(
+      async () => {
+        const docs = (await Promise.all(
+          [accepted, agreed, paid].map((id) => DealModel.findById(id).lean()),
+        )) as DealDoc[];
+        return docs.every((d) => d.status !== 'negotiating' && d.status !== 'agreed') &&
+          docs[2].status === 'closed_won'
+          ? docs
+          : null;
+      },
+      'the restarted exchange to finish the half-done deals',
+      patiently,
+    );
+    assert.deepEqual(
+      finished.map((d) => d.status),
+      ['awaiting_payment', 'awaiting_payment', 'closed_won'],
+    );
+    for (const deal of finished) assert.deepEqual(doubledTimeline(deal), []);
+    assert.deepEqual(
+      finished[0].timeline.map((e) => e.event),
+      ['agree', 'request_payment'],
+    );
+    const fees = await buyer.agent.get(`/api/deals/${accepted}/fees`).expect(200);
+    assert.equal(fees.body.fees.length, 2);
+    // A deal with one acceptance owes nothing and is left as it was.
+    const still = (await DealModel.findById(untouched).lean())!;
+    assert.equal(still.status, 'negotiating');
+    assert.deepEqual(still.timeline, []);
   });
 });
