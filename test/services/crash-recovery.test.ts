@@ -20,7 +20,7 @@ import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
 import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
 import { eventually } from '../helpers/eventually';
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
-import { aBid, cast, publishedOffer, type Cast } from '../api/deals-helpers';
+import { aBid, publishedOffer } from '../api/deals-helpers';
 import { offerBody } from '../api/offers-helpers';
 import { WEBHOOK_SECRET, agreedDeal, deliver, sessionObject, signedEvent } from '../api/payments-helpers';
 import type { SignedEvent } from '../api/payments-helpers';
@@ -84,11 +84,16 @@ function socketOf(url: string, cookie: string): Socket {
 
 function emitWithAck(socket: Socket, event: string, payload: unknown, timeoutMs: number): Promise<any> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(undefined), timeoutMs);
-    socket.emit(event, payload, (res: unknown) => {
+    const gone = () => done(undefined);
+    const timer = setTimeout(gone, timeoutMs);
+    const done = (res: unknown) => {
       clearTimeout(timer);
+      socket.off('disconnect', gone);
       resolve(res);
-    });
+    };
+    // A send cut by the connection's end is not acknowledged (and not sent again by this socket).
+    socket.once('disconnect', gone);
+    socket.emit(event, payload, done);
   });
 }
 
@@ -144,7 +149,6 @@ describe('a server process killed in the middle of writes (kill -9), then restar
   let tmp: string;
   let env: Record<string, string>;
   let running: ExchangeProcess | undefined;
-  let c: Cast;
 
   before(connectTestDatabase);
   beforeEach(async () => {
@@ -173,17 +177,21 @@ describe('a server process killed in the middle of writes (kill -9), then restar
 
   it('when bids, messages, acceptances, an approval and Stripe events are cut short, then every acknowledged write is there once, no deal is left half done and search catches up', async () => {
     const url = await start();
-    c = await cast(url as unknown as Express);
-    const { institute: seller, enterprise: buyer, rival, admin } = c;
+    const [seller, buyer, rival, admin] = await Promise.all([
+      signUp(url as unknown as Express, { kind: 'institute' }),
+      signUp(url as unknown as Express, { kind: 'enterprise' }),
+      signUp(url as unknown as Express, { kind: 'enterprise' }),
+      signInAdmin(url as unknown as Express),
+    ]);
 
     // Bids on one offer, each with its own amount so a doubled bid would show.
     const offerId = await publishedOffer(seller);
     // Deals whose latest terms both parties accept at once (agreeing them, then asking for fees).
     const termDeals = await Promise.all(
-      [1, 2, 3, 4].map(() => agreedDeal(seller, buyer, { status: 'negotiating' })),
+      [1, 2, 3, 4, 5, 6].map(() => agreedDeal(seller, buyer, { status: 'negotiating' })),
     );
     // Deals awaiting both fees by card; Stripe reports each payment as completed.
-    const paidDeals = await Promise.all([1, 2, 3].map(() => agreedDeal(seller, buyer)));
+    const paidDeals = await Promise.all([1, 2, 3, 4].map(() => agreedDeal(seller, buyer)));
     const payments = [];
     for (const dealId of paidDeals)
       for (const payer of [buyer, seller])
@@ -206,53 +214,74 @@ describe('a server process killed in the middle of writes (kill -9), then restar
     const sockets = cookies.map((cookie) => socketOf(url, cookie));
     await Promise.all(sockets.map((s) => joinRoom(s, chatDeal)));
 
-    let acks = 0;
-    const counted = <T>(p: Promise<Sent<T>>) =>
+    const acks = { bid: 0, message: 0, acceptance: 0, delivery: 0, approval: 0 };
+    const counted = <T>(kind: keyof typeof acks, p: Promise<Sent<T>>) =>
       p.then((sent) => {
-        if (sent.acked) acks++;
+        if (sent.acked) acks[kind]++;
         return sent;
       });
-    const bids = [...Array(12).keys()].map((i) =>
-      counted(
-        attempt(100_000_000 + i * 1_000_000, () =>
-          (i % 2 ? buyer : rival).agent
-            .post(`/api/offers/${offerId}/bids`)
-            .send(aBid(100_000_000 + i * 1_000_000)),
+    // Bids and messages keep coming, one after another per client, until the process dies.
+    let killed = false;
+    const bidStream = async (bidder: Member, lane: number) => {
+      const sent: Sent<number>[] = [];
+      for (let i = 0; !killed && i < 100; i++) {
+        const amount = 100_000_000 + (lane * 100 + i) * 1_000_000;
+        const one = await attempt(amount, () =>
+          bidder.agent.post(`/api/offers/${offerId}/bids`).send(aBid(amount)),
+        );
+        sent.push(one);
+        if (!one.acked) break;
+        acks.bid++;
+      }
+      return sent;
+    };
+    const messageStream = async (socket: Socket, lane: number) => {
+      const sent: Sent<{ dealId: string; body: string; clientId: string }>[] = [];
+      for (let i = 0; !killed && i < 40; i++) {
+        const input = { dealId: chatDeal, body: `tin nhắn ${lane}-${i}`, clientId: `crash-${lane}-${i}` };
+        let res = await emitWithAck(socket, 'message:send', input, 20_000);
+        // Past the room's send rate the client waits and sends the same message again.
+        while (!killed && res && !res.ok && res.error?.code === 'rate_limited') {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          res = await emitWithAck(socket, 'message:send', input, 20_000);
+        }
+        sent.push({ input, acked: Boolean(res?.ok), answer: res });
+        if (!res?.ok) break;
+        acks.message++;
+      }
+      return sent;
+    };
+    const bids = [bidStream(rival, 0), bidStream(buyer, 1)];
+    const messages = sockets.map((socket, lane) => messageStream(socket, lane));
+    const acceptances = termDeals.flatMap((dealId) =>
+      [seller, buyer].map((party) =>
+        counted(
+          'acceptance',
+          attempt({ dealId, party }, () => party.agent.post(`/api/deals/${dealId}/terms/1/accept`)),
         ),
       ),
     );
-    const messages = [...Array(12).keys()].map((i) => {
-      const input = { dealId: chatDeal, body: `tin nhắn ${i}`, clientId: `crash-${i}` };
-      return counted(
-        emitWithAck(sockets[i % 2], 'message:send', input, 20_000).then((res) => ({
-          input,
-          acked: Boolean(res?.ok),
-          answer: res,
-        })),
-      );
-    });
-    const acceptances = termDeals.flatMap((dealId) =>
-      [seller, buyer].map((party) =>
-        counted(attempt({ dealId, party }, () => party.agent.post(`/api/deals/${dealId}/terms/1/accept`))),
+    const deliveries = events.map((event) =>
+      counted(
+        'delivery',
+        attempt(event, () => deliver(url as unknown as Express, event)),
       ),
     );
-    const deliveries = events.map((event) =>
-      counted(attempt(event, () => deliver(url as unknown as Express, event))),
-    );
     const approval = counted(
+      'approval',
       attempt(draft.id, () => admin.agent.post(`/api/admin/offers/${draft.id}/approve`)),
     );
-    const total = bids.length + messages.length + acceptances.length + deliveries.length + 1;
 
-    // Killed once some writes were acknowledged and others are still under way.
+    // Killed once every kind of write has had one acknowledged: the rest are still under way.
     await eventually(
-      async () => acks >= Math.ceil(total / 4),
-      'a quarter of the writes to be acknowledged',
+      async () => acks.bid > 0 && acks.message > 0 && acks.acceptance > 0 && acks.delivery > 0,
+      'a write of every kind to be acknowledged',
       patiently,
     );
+    killed = true;
     await running!.crash();
-    const sentBids = await Promise.all(bids);
-    const sentMessages = await Promise.all(messages);
+    const sentBids = (await Promise.all(bids)).flat();
+    const sentMessages = (await Promise.all(messages)).flat();
     const sentAcceptances = await Promise.all(acceptances);
     const sentDeliveries = await Promise.all(deliveries);
     const sentApproval = await approval;
@@ -270,13 +299,11 @@ describe('a server process killed in the middle of writes (kill -9), then restar
     // The chat client sends every unacknowledged message again with its clientId.
     const [retry, buyerRetry] = cookies.map((cookie) => socketOf(url, cookie));
     await Promise.all([joinRoom(retry, chatDeal), joinRoom(buyerRetry, chatDeal)]);
-    for (const [i, sent] of sentMessages.entries()) {
+    for (const sent of sentMessages) {
       if (sent.acked) continue;
+      const sender = sent.input.clientId.startsWith('crash-1-') ? buyerRetry : retry;
       await eventually(
-        async () =>
-          (await emitWithAck(i % 2 ? buyerRetry : retry, 'message:send', sent.input, 10_000))?.ok
-            ? true
-            : null,
+        async () => ((await emitWithAck(sender, 'message:send', sent.input, 10_000))?.ok ? true : null),
         `message ${sent.input.clientId} to be stored on retry`,
         patiently,
       );
@@ -304,7 +331,10 @@ describe('a server process killed in the middle of writes (kill -9), then restar
       .get(`/api/deals/${chatDeal}/messages`)
       .query({ limit: 100 })
       .expect(200);
-    assert.equal(history.body.messages.filter((m: { kind: string }) => m.kind === 'text').length, 12);
+    assert.equal(
+      history.body.messages.filter((m: { kind: string }) => m.kind === 'text').length,
+      sentMessages.length,
+    );
 
     // Acceptances: each acknowledged one is recorded; once recovery has run no deal is half done.
     const deals = await eventually(
