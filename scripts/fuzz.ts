@@ -1,7 +1,8 @@
 /**
- * `npm run fuzz`: schemathesis against the OpenAPI document of a real exchange (FerretDB,
- * stripe-mock, demo data), signed out and signed in as a demo member. Fails on any 5xx and on
- * any 4xx whose body is not the contract's error body (scripts/fuzz/contract_checks.py).
+ * `npm run fuzz` (run by .ci/run): schemathesis against the OpenAPI document of a real exchange
+ * (FerretDB, stripe-mock, demo data), signed out, as a demo member and as the operator, the three
+ * runs side by side. Fails on any 5xx, on any 4xx whose body is not the contract's error body
+ * (scripts/fuzz/contract_checks.py), and on fewer than 5,000 requests in all.
  * FUZZ_EXAMPLES sets the fuzzing phase's examples per operation and run (default 5);
  * FUZZ_RUNS picks runs by last word (`out,member,operator`); FUZZ_ARGS adds
  * schemathesis options (e.g. `--include-path-regex /notifications`).
