@@ -162,6 +162,8 @@ describe('a server process killed in the middle of writes (kill -9), then restar
       STRIPE_SECRET_KEY: 'sk_test_123',
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       STRIPE_API_BASE: process.env.STRIPE_API_BASE!,
+      // The test polls search until the index has caught up.
+      SEARCH_RATE_LIMIT: '100000',
     };
   });
   afterEach(async () => {
