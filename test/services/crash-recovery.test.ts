@@ -146,7 +146,7 @@ function doubledTimeline(deal: DealDoc): string[] {
 
 describe('a server process killed in the middle of writes (kill -9), then restarted', function () {
   this.timeout(120_000);
-  let tmp: string;
+  let tmp = '';
   let env: Record<string, string>;
   let running: ExchangeProcess | undefined;
 
@@ -169,7 +169,8 @@ describe('a server process killed in the middle of writes (kill -9), then restar
   afterEach(async () => {
     await running?.stop();
     running = undefined;
-    fs.rmSync(tmp, { recursive: true, force: true });
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    tmp = '';
   });
 
   async function start(): Promise<string> {
