@@ -20,6 +20,7 @@ import { startBidNotices } from './bids/bid-notices';
 import { startDigestMailer } from './mail/digest-mailer.starter';
 import { startRealtime } from './realtime/realtime.starter';
 import { startDeadlineScheduler } from './scheduler/scheduler.starter';
+import { startDealRecovery } from './deals/deal-recovery.starter';
 import { startSearchSync } from './search-sync/search-sync.starter';
 import { loadDemoData } from '../scripts/seed-loader/load-demo';
 import { countSearchErrors } from './metrics/instrument-search';
@@ -73,7 +74,7 @@ export async function startExchange(config: Config): Promise<Exchange> {
     const redisUrl = config.redisUrl;
     ctx.backgroundStarters.unshift(() => startCacheRelay(redisUrl));
   }
-  ctx.backgroundStarters.push(startDeadlineScheduler);
+  ctx.backgroundStarters.push(startDeadlineScheduler, startDealRecovery);
   ctx.backgroundStarters.push(startRealtime);
   ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });

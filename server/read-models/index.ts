@@ -7,5 +7,6 @@ export {
   listingListKey,
   notificationListKey,
   UNSETTLED_DEALS,
+  unsettledDealEntries,
 } from './owner-list-keys';
 export { ensureOwnerLists, followRecordChanges, rebuildOwnerLists } from './owner-list-sync';

@@ -1,6 +1,7 @@
 /**
  * The exchange as a separate OS process (`server/main.ts`), sharing the test database: for the
- * tests that need several server processes at once. Stopped with SIGTERM like a real deployment.
+ * tests that need several server processes at once. Stopped with SIGTERM like a real deployment,
+ * or killed with SIGKILL (`crash`) like a machine losing power.
  */
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,6 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface ExchangeProcess {
   url: string;
   stop(): Promise<void>;
+  /** `kill -9`: the process ends at once, in the middle of whatever it was doing. */
+  crash(): Promise<void>;
 }
 
 const root = path.resolve(__dirname, '../..');
@@ -35,7 +38,7 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
   });
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       child.once('exit', () => {
         clearTimeout(timer);
@@ -43,12 +46,18 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       });
       child.kill('SIGTERM');
     });
+  const crash = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
       const ready = /READY (\S+)/.exec(chunk.toString());
-      if (ready) resolve({ url: ready[1], stop });
+      if (ready) resolve({ url: ready[1], stop, crash });
     });
     child.once('exit', (code) =>
       reject(new Error(`exchange process exited (${code}): ${stderr.slice(-500)}`)),

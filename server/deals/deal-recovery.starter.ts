@@ -1,0 +1,49 @@
+/**
+ * Deal recovery at start-up: half-done deals are listed again for the sweeper, which then runs
+ * at once rather than at its next scheduled time. Deals still locked by the dead process are
+ * tried again once such a lock has expired (a few times: a deal refused for good stays listed
+ * for the sweeper's regular runs).
+ */
+import { logger } from '../common/logger';
+import { lockTiming } from '../common/store';
+import type { BackgroundStarter } from '../context';
+import { sweepUnsettledDeals } from '../scheduler/deal-sweep';
+import { relistHalfDoneDeals } from './deal-recovery';
+
+const RETRIES_AFTER_LOCKS_EXPIRE = 3;
+
+export const startDealRecovery: BackgroundStarter = (ctx) => {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
+
+  function pass(retriesLeft: number, delay: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      current = (async () => {
+        if (retriesLeft === RETRIES_AFTER_LOCKS_EXPIRE) await relistHalfDoneDeals();
+        return sweepUnsettledDeals(ctx);
+      })()
+        .then(
+          (report) => report.stuck.length > 0,
+          (err: unknown) => {
+            logger.warn({ err }, 'deal recovery pass failed');
+            return true;
+          },
+        )
+        .then((again) => {
+          if (again && retriesLeft > 0) pass(retriesLeft - 1, lockTiming.ttlMs);
+        });
+    }, delay);
+    timer.unref();
+  }
+  pass(RETRIES_AFTER_LOCKS_EXPIRE, 0);
+  return {
+    name: 'deal-recovery',
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+};

@@ -1,0 +1,26 @@
+/**
+ * After a stop: deals a killed process left half done are put back on the sweeper's list. The
+ * list (`deal:unsettled`) follows each deal write, but a process killed between a deal's write
+ * and the list's update leaves the deal off it, so at start-up the deals that may owe a step are
+ * found once by their status and listed again; the sweeper (scheduler/deal-sweep.ts) then takes
+ * the step each owes, as it does on every run.
+ */
+import mongoose from 'mongoose';
+import { putOwnerListEntries, UNSETTLED_DEALS, unsettledDealEntries } from '../read-models';
+import type { DealStatus } from './deal.model';
+import { dealReads } from './deal.store';
+
+const MAY_OWE_A_STEP: DealStatus[] = ['negotiating', 'agreed', 'awaiting_payment'];
+
+/** Lists every deal that may owe a step on the sweeper's list; returns how many it listed. */
+export async function relistHalfDoneDeals(): Promise<number> {
+  const deals = await dealReads
+    .find(
+      { status: mongoose.trusted({ $in: MAY_OWE_A_STEP }) },
+      { status: 1, latestVersion: 1, termSheets: 1, updatedAt: 1, createdAt: 1 },
+    )
+    .lean();
+  const entries = deals.flatMap((d) => unsettledDealEntries(d as never).map(([, entry]) => entry));
+  if (entries.length > 0) await putOwnerListEntries(UNSETTLED_DEALS, entries);
+  return entries.length;
+}
