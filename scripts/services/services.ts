@@ -50,7 +50,7 @@ export async function startFerretDb(opts: {
 }
 
 function sqliteUrl(dbDir: string, pragmas: string[]): string {
-  const query = new URLSearchParams(pragmas.map((p) => ['_pragma', p])).toString();
+  const query = new URLSearchParams(pragmas.map((p): [string, string] => ['_pragma', p])).toString();
   return `file:${dbDir}/${query ? `?${query}` : ''}`;
 }
 
