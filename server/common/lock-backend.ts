@@ -10,6 +10,6 @@ export interface LockBackend {
   release(key: string, owner: string): Promise<void>;
   /** Pushes the expiry on; false when `owner` no longer holds `key`. */
   renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
-  /** `owner` holds `key` and will for at least `marginMs` more. */
-  holds(key: string, owner: string, marginMs: number): Promise<boolean>;
+  /** The milliseconds `key` has left while `owner` holds it; -1 when `owner` does not hold it. */
+  remaining(key: string, owner: string): Promise<number>;
 }

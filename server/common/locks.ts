@@ -49,9 +49,9 @@ export const databaseLocks: LockBackend = {
     });
     return result.matchedCount === 1;
   },
-  async holds(key, owner, marginMs) {
+  async remaining(key, owner) {
     const held = await LockModel.collection.findOne({ _id: key } as never);
-    return !!held && held.owner === owner && (held.until as Date).getTime() > Date.now() + marginMs;
+    return held && held.owner === owner ? Math.max(-1, (held.until as Date).getTime() - Date.now()) : -1;
   },
 };
 
@@ -89,7 +89,12 @@ export async function renewLock(key: string, owner: string, ttlMs: number): Prom
  * `marginMs`. A holder that stalled past its expiry (and so may have been replaced) fails it.
  */
 export async function holdsLock(key: string, owner: string, marginMs = 0): Promise<boolean> {
-  return backend.holds(key, owner, marginMs);
+  return (await backend.remaining(key, owner)) > marginMs;
+}
+
+/** How many milliseconds `owner`'s lock on `key` has left; -1 when it does not hold it. */
+export function lockRemaining(key: string, owner: string): Promise<number> {
+  return backend.remaining(key, owner);
 }
 
 /**

@@ -53,8 +53,8 @@ export async function connectRedisLocks(redisUrl: string): Promise<RedisLocks> {
     async renew(key, owner, ttlMs) {
       return (await run(RENEW, key, [owner, Math.max(1, Math.round(ttlMs))])) === 1;
     },
-    async holds(key, owner, marginMs) {
-      return (await run(REMAINING, key, [owner])) > marginMs;
+    async remaining(key, owner) {
+      return run(REMAINING, key, [owner]);
     },
   };
   return {

@@ -16,7 +16,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type mongoose from 'mongoose';
 import { AppError } from './errors';
-import { holdsLock, renewLock, tryLock, unlock } from './locks';
+import { holdsLock, lockRemaining, renewLock, tryLock, unlock } from './locks';
 
 /** Where locks live (database documents, or Redis with REDIS_URL); chosen once at start. */
 export { lockBackendName, useLockBackend } from './locks';
@@ -105,6 +105,23 @@ async function acquire(key: string, timing: LockTiming): Promise<HeldLock | null
   }
 }
 
+/**
+ * Takes every key at once when none is busy (one round trip's time for all of them); when one is
+ * busy, frees those taken and answers null, and the caller takes them in order instead.
+ */
+async function acquireAllAtOnce(keys: string[], ttlMs: number): Promise<HeldLock[] | null> {
+  const tried = await Promise.allSettled(keys.map((key) => tryLock(key, ttlMs)));
+  const taken: HeldLock[] = [];
+  tried.forEach((t, i) => {
+    if (t.status === 'fulfilled' && t.value) taken.push(keepAlive(keys[i], t.value, ttlMs));
+  });
+  if (taken.length === keys.length) return taken;
+  await Promise.all(taken.map(release));
+  const failed = tried.find((t): t is PromiseRejectedResult => t.status === 'rejected');
+  if (failed) throw failed.reason;
+  return null;
+}
+
 async function release(lock: HeldLock): Promise<void> {
   lock.released = true;
   lock.stop();
@@ -137,7 +154,10 @@ export async function holdLocks<T>(
   if (wanted.length === 0) return fn();
   const taken: HeldLock[] = [];
   try {
-    for (const key of wanted) {
+    // Free keys are all taken at once; as soon as one is busy, they are taken in LOCK_ORDER, so
+    // two flows waiting for each other's keys cannot happen.
+    if (wanted.length > 1) taken.push(...((await acquireAllAtOnce(wanted, timing.ttlMs)) ?? []));
+    for (const key of taken.length ? [] : wanted) {
       const lock = await acquire(key, timing);
       if (!lock) {
         if (opts.busy === 'skip') return null;
@@ -149,7 +169,7 @@ export async function holdLocks<T>(
     for (const lock of taken) inner.set(lock.key, lock);
     return await heldLocks.run(inner, fn);
   } finally {
-    for (const lock of taken.reverse()) await release(lock);
+    await Promise.all(taken.map(release));
   }
 }
 
@@ -167,14 +187,39 @@ export function outsideHeldLocks<T>(fn: () => T): T {
   return heldLocks.exit(fn);
 }
 
+/** The fencing check's answer: how long the lock had left, measured from when it was asked. */
+interface Lease {
+  askedAt: number;
+  remainingMs: number;
+}
+
+/**
+ * Asks how long the running flow's lock on `key` has left, at once (it runs beside the read of
+ * the record); `assertStillHeld` judges the answer right before the write.
+ */
+function askLease(key: string): Promise<Lease> | undefined {
+  const lock = heldLocks.getStore()?.get(key);
+  if (!lock || lock.lost) return undefined;
+  const askedAt = Date.now();
+  const asked = lockRemaining(key, lock.owner).then((remainingMs) => ({ askedAt, remainingMs }));
+  asked.catch(() => undefined); // judged (and thrown) by assertStillHeld, if a write follows
+  return asked;
+}
+
 /**
  * The fencing check right before a write: the lock is still ours and stays so for a while. The
  * renewal timer keeps it so while the holder is alive; a holder stalled past its expiry fails.
+ * A lease asked beside the read counts when what it had left, less all the time since it was
+ * asked, still covers the margin (nobody else can take a lock before it expires); otherwise the
+ * lock is asked again now.
  */
-async function assertStillHeld(key: string): Promise<void> {
+async function assertStillHeld(key: string, lease?: Promise<Lease>): Promise<void> {
   const lock = heldLocks.getStore()?.get(key);
   if (!lock) throw new Error(`write of ${key} outside its lock`);
-  if (lock.lost || !(await holdsLock(key, lock.owner, Math.min(1000, lock.ttlMs / 4)))) {
+  const marginMs = Math.min(1000, lock.ttlMs / 4);
+  const early = lease && (await lease.catch(() => undefined));
+  if (!lock.lost && early && early.remainingMs - (Date.now() - early.askedAt) > marginMs) return;
+  if (lock.lost || !(await holdsLock(key, lock.owner, marginMs))) {
     lock.lost = true;
     throw new LockLost(key);
   }
@@ -292,11 +337,12 @@ export class RecordStore<D extends { _id: unknown }> {
     plan: Plan<D, R>,
     opts: MutateOptions<D, R>,
   ): Promise<Mutation<D, R>> {
+    const lease = askLease(key);
     const before = await this.get(id);
     if (!before) throw opts.missing?.() ?? AppError.notFound(this.spec.label);
     let planned = plan(before);
     if (!planned.change) return { result: planned.result, doc: before, written: false };
-    await assertStillHeld(key);
+    await assertStillHeld(key, lease);
     let after: D | null;
     try {
       after = await this.write(before._id, planned.change, opts);
