@@ -44,6 +44,8 @@ interface HeldLock {
   lost: boolean;
   released: boolean;
   stop: () => void;
+  /** Lets this process's next writer of the key take its turn. */
+  endTurn?: () => void;
 }
 
 const heldLocks = new AsyncLocalStorage<ReadonlyMap<string, HeldLock>>();
@@ -92,16 +94,62 @@ function keepAlive(key: string, owner: string, ttlMs: number): HeldLock {
   return lock;
 }
 
-/** Takes `key`, waiting with backoff up to `waitMs`; null when it stayed busy. */
+/**
+ * This process's writers of one key, in line: each waits here for the one before it to release
+ * the lock, instead of polling the lock store while a neighbour in the same process holds it.
+ * The lock store still decides between processes.
+ */
+const localTurns = new Map<string, Promise<void>>();
+
+function enterTurn(key: string): { before?: Promise<void>; end: () => void } {
+  const before = localTurns.get(key);
+  let leave!: () => void;
+  const mine = new Promise<void>((resolve) => (leave = resolve));
+  const line = before ? before.then(() => mine) : mine;
+  localTurns.set(key, line);
+  return {
+    before,
+    end: () => {
+      leave();
+      if (localTurns.get(key) === line) localTurns.delete(key);
+    },
+  };
+}
+
+/** Whether `promise` settled within `ms`. */
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, ms))));
+  try {
+    return await Promise.race([promise.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Takes `key`, waiting (in this process's line, then with backoff) up to `waitMs`; null when it stayed busy. */
 async function acquire(key: string, timing: LockTiming): Promise<HeldLock | null> {
   const giveUpAt = Date.now() + timing.waitMs;
-  let delay = 5;
-  for (;;) {
-    const owner = await tryLock(key, timing.ttlMs);
-    if (owner) return keepAlive(key, owner, timing.ttlMs);
-    if (Date.now() + delay > giveUpAt) return null;
-    await sleep(delay + Math.floor(Math.random() * delay));
-    delay = Math.min(delay * 2, 100);
+  const turn = enterTurn(key);
+  try {
+    if (turn.before && !(await settlesWithin(turn.before, giveUpAt - Date.now()))) {
+      turn.end();
+      return null;
+    }
+    let delay = 5;
+    for (;;) {
+      const owner = await tryLock(key, timing.ttlMs);
+      if (owner) return Object.assign(keepAlive(key, owner, timing.ttlMs), { endTurn: turn.end });
+      if (Date.now() + delay > giveUpAt) {
+        turn.end();
+        return null;
+      }
+      await sleep(delay + Math.floor(Math.random() * delay));
+      delay = Math.min(delay * 2, 100);
+    }
+  } catch (err) {
+    turn.end();
+    throw err;
   }
 }
 
@@ -110,10 +158,14 @@ async function acquire(key: string, timing: LockTiming): Promise<HeldLock | null
  * busy, frees those taken and answers null, and the caller takes them in order instead.
  */
 async function acquireAllAtOnce(keys: string[], ttlMs: number): Promise<HeldLock[] | null> {
+  if (keys.some((key) => localTurns.has(key))) return null;
+  const turns = keys.map(enterTurn);
   const tried = await Promise.allSettled(keys.map((key) => tryLock(key, ttlMs)));
   const taken: HeldLock[] = [];
   tried.forEach((t, i) => {
-    if (t.status === 'fulfilled' && t.value) taken.push(keepAlive(keys[i], t.value, ttlMs));
+    if (t.status === 'fulfilled' && t.value)
+      taken.push(Object.assign(keepAlive(keys[i], t.value, ttlMs), { endTurn: turns[i].end }));
+    else turns[i].end();
   });
   if (taken.length === keys.length) return taken;
   await Promise.all(taken.map(release));
@@ -126,6 +178,7 @@ async function release(lock: HeldLock): Promise<void> {
   lock.released = true;
   lock.stop();
   await unlock(lock.key, lock.owner).catch((err) => logger.warn({ err, key: lock.key }, 'unlock failed'));
+  lock.endTurn?.();
 }
 
 /**
