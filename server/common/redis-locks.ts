@@ -29,6 +29,8 @@ export async function connectRedisLocks(redisUrl: string): Promise<RedisLocks> {
   const client = createClient({
     url: redisUrl,
     socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) },
+    // While Redis is away a write fails at once (and is not acknowledged) rather than hanging.
+    disableOfflineQueue: true,
   });
   let lastError = '';
   client.on('error', (err: Error) => {

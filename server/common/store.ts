@@ -17,12 +17,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type mongoose from 'mongoose';
 import { AppError } from './errors';
 import { holdsLock, lockRemaining, renewLock, tryLock, unlock } from './locks';
-
-/** Where locks live (database documents, or Redis with REDIS_URL); chosen once at start. */
-export { lockBackendName, useLockBackend } from './locks';
 import { isDuplicateKeyError } from './duplicate-key';
 import { logger } from './logger';
 import { recordWritten, type RecordType } from './record-changes';
+
+/** Where locks live (database documents, or Redis with REDIS_URL); chosen once at start. */
+export { lockBackendName, useLockBackend } from './locks';
 
 export interface LockTiming {
   /** How long a lock lives without renewal (a crashed holder's lock frees itself after this). */
