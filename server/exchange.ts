@@ -11,6 +11,8 @@ import { EventBus } from './common/events';
 import { logger, setLogLevel } from './common/logger';
 import { createApp } from './app';
 import { startCacheRelay } from './common/cache-relay';
+import { connectRedisLocks } from './common/redis-locks';
+import { useLockBackend } from './common/store';
 import { ensureOwnerLists } from './read-models';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
@@ -54,6 +56,9 @@ export async function startExchange(config: Config): Promise<Exchange> {
     await connectDatabase(config.mongodbUri, { monitorCommands: Boolean(config.metricsToken) });
   setLogLevel(config.logLevel);
   watchDatabaseErrors(mongoose.connection);
+  // Before anything takes a lock: with Redis every process of the exchange keeps its locks there.
+  const redisLocks = config.redisUrl ? await connectRedisLocks(config.redisUrl) : undefined;
+  if (redisLocks) useLockBackend(redisLocks.backend);
   await runMigrations(MIGRATIONS);
   const search = countSearchErrors(
     cacheSearchAnswers(
@@ -101,6 +106,10 @@ export async function startExchange(config: Config): Promise<Exchange> {
       httpServer.closeAllConnections?.();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await search.close();
+      if (redisLocks) {
+        useLockBackend(null);
+        await redisLocks.stop();
+      }
       if (connectsDatabase) await disconnectDatabase();
     })());
   return { url, httpServer, ctx, stop };

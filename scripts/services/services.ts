@@ -9,11 +9,22 @@ export interface RunningService extends ManagedProcess {
   url: string;
 }
 
+/**
+ * SQLite settings of the embedded database, added to FerretDB's own (busy_timeout 10 s, WAL).
+ * `synchronous(normal)`: in WAL mode a commit is written to the log but not fsynced; the log is
+ * synced at checkpoints. A power cut (not a crash of FerretDB or the exchange) can lose the last
+ * commits, never corrupt the file. The embedded database is for development and one-machine
+ * setups; production runs on MongoDB (see the README, "Durability of the embedded database").
+ */
+export const FERRETDB_SQLITE_PRAGMAS = ['synchronous(normal)'];
+
 /** FerretDB on its SQLite backend, keeping its files in `dataDir`. */
 export async function startFerretDb(opts: {
   dataDir: string;
   port?: number;
   logFile?: string;
+  /** SQLite pragmas instead of FERRETDB_SQLITE_PRAGMAS, e.g. `busy_timeout(0)`. */
+  pragmas?: string[];
 }): Promise<RunningService> {
   const bin = ensureFerretDb();
   const dbDir = path.resolve(opts.dataDir);
@@ -24,7 +35,7 @@ export async function startFerretDb(opts: {
     command: bin,
     args: [
       '--handler=sqlite',
-      `--sqlite-url=file:${dbDir}/`,
+      `--sqlite-url=${sqliteUrl(dbDir, opts.pragmas ?? FERRETDB_SQLITE_PRAGMAS)}`,
       `--state-dir=${dbDir}`,
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=127.0.0.1:0',
@@ -36,6 +47,11 @@ export async function startFerretDb(opts: {
   });
   await proc.start();
   return Object.assign(proc, { url: `mongodb://127.0.0.1:${port}/` });
+}
+
+function sqliteUrl(dbDir: string, pragmas: string[]): string {
+  const query = new URLSearchParams(pragmas.map((p): [string, string] => ['_pragma', p])).toString();
+  return `file:${dbDir}/${query ? `?${query}` : ''}`;
 }
 
 export async function startStripeMock(opts: { logFile?: string } = {}): Promise<RunningService> {

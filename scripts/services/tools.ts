@@ -41,9 +41,13 @@ function log(message: string) {
 /**
  * Changes we carry to FerretDB's source, applied in this order at build time. `id-index.patch`
  * makes its SQLite backend look documents up by `_id` (and `_id: {$in}`) through the unique
- * index it declares, instead of scanning the collection (test/services/ferretdb-patch.test.ts).
+ * index it declares, instead of scanning the collection. `serial-writes.patch` makes its writers
+ * queue on a mutex instead of in SQLite's busy handler, whose growing sleeps gave writes under
+ * load second-long tails (test/services/ferretdb-patch.test.ts).
  */
-export const FERRETDB_PATCHES = ['id-index.patch'].map((name) => path.join(__dirname, 'ferretdb', name));
+export const FERRETDB_PATCHES = ['id-index.patch', 'serial-writes.patch'].map((name) =>
+  path.join(__dirname, 'ferretdb', name),
+);
 
 /** The patches' digest names the binary, so a changed patch is rebuilt and never mixed up. */
 function ferretDbBuildTag(): string {

@@ -16,10 +16,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type mongoose from 'mongoose';
 import { AppError } from './errors';
-import { holdsLock, renewLock, tryLock, unlock } from './locks';
+import { holdsLock, lockRemaining, renewLock, tryLock, unlock } from './locks';
 import { isDuplicateKeyError } from './duplicate-key';
 import { logger } from './logger';
 import { recordWritten, type RecordType } from './record-changes';
+
+/** Where locks live (database documents, or Redis with REDIS_URL); chosen once at start. */
+export { lockBackendName, useLockBackend } from './locks';
 
 export interface LockTiming {
   /** How long a lock lives without renewal (a crashed holder's lock frees itself after this). */
@@ -41,6 +44,8 @@ interface HeldLock {
   lost: boolean;
   released: boolean;
   stop: () => void;
+  /** Lets this process's next writer of the key take its turn. */
+  endTurn?: () => void;
 }
 
 const heldLocks = new AsyncLocalStorage<ReadonlyMap<string, HeldLock>>();
@@ -89,23 +94,91 @@ function keepAlive(key: string, owner: string, ttlMs: number): HeldLock {
   return lock;
 }
 
-/** Takes `key`, waiting with backoff up to `waitMs`; null when it stayed busy. */
+/**
+ * This process's writers of one key, in line: each waits here for the one before it to release
+ * the lock, instead of polling the lock store while a neighbour in the same process holds it.
+ * The lock store still decides between processes.
+ */
+const localTurns = new Map<string, Promise<void>>();
+
+function enterTurn(key: string): { before?: Promise<void>; end: () => void } {
+  const before = localTurns.get(key);
+  let leave!: () => void;
+  const mine = new Promise<void>((resolve) => (leave = resolve));
+  const line = before ? before.then(() => mine) : mine;
+  localTurns.set(key, line);
+  return {
+    before,
+    end: () => {
+      leave();
+      if (localTurns.get(key) === line) localTurns.delete(key);
+    },
+  };
+}
+
+/** Whether `promise` settled within `ms`. */
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, ms))));
+  try {
+    return await Promise.race([promise.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Takes `key`, waiting (in this process's line, then with backoff) up to `waitMs`; null when it stayed busy. */
 async function acquire(key: string, timing: LockTiming): Promise<HeldLock | null> {
   const giveUpAt = Date.now() + timing.waitMs;
-  let delay = 5;
-  for (;;) {
-    const owner = await tryLock(key, timing.ttlMs);
-    if (owner) return keepAlive(key, owner, timing.ttlMs);
-    if (Date.now() + delay > giveUpAt) return null;
-    await sleep(delay + Math.floor(Math.random() * delay));
-    delay = Math.min(delay * 2, 100);
+  const turn = enterTurn(key);
+  try {
+    if (turn.before && !(await settlesWithin(turn.before, giveUpAt - Date.now()))) {
+      turn.end();
+      return null;
+    }
+    let delay = 5;
+    for (;;) {
+      const owner = await tryLock(key, timing.ttlMs);
+      if (owner) return Object.assign(keepAlive(key, owner, timing.ttlMs), { endTurn: turn.end });
+      if (Date.now() + delay > giveUpAt) {
+        turn.end();
+        return null;
+      }
+      await sleep(delay + Math.floor(Math.random() * delay));
+      delay = Math.min(delay * 2, 100);
+    }
+  } catch (err) {
+    turn.end();
+    throw err;
   }
+}
+
+/**
+ * Takes every key at once when none is busy (one round trip's time for all of them); when one is
+ * busy, frees those taken and answers null, and the caller takes them in order instead.
+ */
+async function acquireAllAtOnce(keys: string[], ttlMs: number): Promise<HeldLock[] | null> {
+  if (keys.some((key) => localTurns.has(key))) return null;
+  const turns = keys.map(enterTurn);
+  const tried = await Promise.allSettled(keys.map((key) => tryLock(key, ttlMs)));
+  const taken: HeldLock[] = [];
+  tried.forEach((t, i) => {
+    if (t.status === 'fulfilled' && t.value)
+      taken.push(Object.assign(keepAlive(keys[i], t.value, ttlMs), { endTurn: turns[i].end }));
+    else turns[i].end();
+  });
+  if (taken.length === keys.length) return taken;
+  await Promise.all(taken.map(release));
+  const failed = tried.find((t): t is PromiseRejectedResult => t.status === 'rejected');
+  if (failed) throw failed.reason;
+  return null;
 }
 
 async function release(lock: HeldLock): Promise<void> {
   lock.released = true;
   lock.stop();
   await unlock(lock.key, lock.owner).catch((err) => logger.warn({ err, key: lock.key }, 'unlock failed'));
+  lock.endTurn?.();
 }
 
 /**
@@ -134,7 +207,10 @@ export async function holdLocks<T>(
   if (wanted.length === 0) return fn();
   const taken: HeldLock[] = [];
   try {
-    for (const key of wanted) {
+    // Free keys are all taken at once; as soon as one is busy, they are taken in LOCK_ORDER, so
+    // two flows waiting for each other's keys cannot happen.
+    if (wanted.length > 1) taken.push(...((await acquireAllAtOnce(wanted, timing.ttlMs)) ?? []));
+    for (const key of taken.length ? [] : wanted) {
       const lock = await acquire(key, timing);
       if (!lock) {
         if (opts.busy === 'skip') return null;
@@ -146,7 +222,7 @@ export async function holdLocks<T>(
     for (const lock of taken) inner.set(lock.key, lock);
     return await heldLocks.run(inner, fn);
   } finally {
-    for (const lock of taken.reverse()) await release(lock);
+    await Promise.all(taken.map(release));
   }
 }
 
@@ -164,14 +240,39 @@ export function outsideHeldLocks<T>(fn: () => T): T {
   return heldLocks.exit(fn);
 }
 
+/** The fencing check's answer: how long the lock had left, measured from when it was asked. */
+interface Lease {
+  askedAt: number;
+  remainingMs: number;
+}
+
+/**
+ * Asks how long the running flow's lock on `key` has left, at once (it runs beside the read of
+ * the record); `assertStillHeld` judges the answer right before the write.
+ */
+function askLease(key: string): Promise<Lease> | undefined {
+  const lock = heldLocks.getStore()?.get(key);
+  if (!lock || lock.lost) return undefined;
+  const askedAt = Date.now();
+  const asked = lockRemaining(key, lock.owner).then((remainingMs) => ({ askedAt, remainingMs }));
+  asked.catch(() => undefined); // judged (and thrown) by assertStillHeld, if a write follows
+  return asked;
+}
+
 /**
  * The fencing check right before a write: the lock is still ours and stays so for a while. The
  * renewal timer keeps it so while the holder is alive; a holder stalled past its expiry fails.
+ * A lease asked beside the read counts when what it had left, less all the time since it was
+ * asked, still covers the margin (nobody else can take a lock before it expires); otherwise the
+ * lock is asked again now.
  */
-async function assertStillHeld(key: string): Promise<void> {
+async function assertStillHeld(key: string, lease?: Promise<Lease>): Promise<void> {
   const lock = heldLocks.getStore()?.get(key);
   if (!lock) throw new Error(`write of ${key} outside its lock`);
-  if (lock.lost || !(await holdsLock(key, lock.owner, Math.min(1000, lock.ttlMs / 4)))) {
+  const marginMs = Math.min(1000, lock.ttlMs / 4);
+  const early = lease && (await lease.catch(() => undefined));
+  if (!lock.lost && early && early.remainingMs - (Date.now() - early.askedAt) > marginMs) return;
+  if (lock.lost || !(await holdsLock(key, lock.owner, marginMs))) {
     lock.lost = true;
     throw new LockLost(key);
   }
@@ -289,11 +390,12 @@ export class RecordStore<D extends { _id: unknown }> {
     plan: Plan<D, R>,
     opts: MutateOptions<D, R>,
   ): Promise<Mutation<D, R>> {
+    const lease = askLease(key);
     const before = await this.get(id);
     if (!before) throw opts.missing?.() ?? AppError.notFound(this.spec.label);
     let planned = plan(before);
     if (!planned.change) return { result: planned.result, doc: before, written: false };
-    await assertStillHeld(key);
+    await assertStillHeld(key, lease);
     let after: D | null;
     try {
       after = await this.write(before._id, planned.change, opts);

@@ -7,7 +7,7 @@
  * written to be idempotent all the same, so a run cut short is simply run again.
  */
 import mongoose from 'mongoose';
-import { LockModel, tryLock, unlock } from '../common/locks';
+import { renewLock, tryLock, unlock } from '../common/locks';
 import { logger } from '../common/logger';
 
 export interface Migration {
@@ -58,9 +58,9 @@ export async function runMigrations(
     owner = await tryLock(LOCK_KEY, ttlMs);
   }
   const keepAlive = setInterval(() => {
-    void LockModel.collection
-      .updateOne({ _id: LOCK_KEY, owner } as never, { $set: { until: new Date(Date.now() + ttlMs) } })
-      .catch((err: unknown) => logger.warn({ err }, 'migrations: could not extend the lock'));
+    void renewLock(LOCK_KEY, owner, ttlMs).catch((err: unknown) =>
+      logger.warn({ err }, 'migrations: could not extend the lock'),
+    );
   }, ttlMs / 3);
   const ran: string[] = [];
   try {

@@ -1,12 +1,18 @@
 /**
- * The FerretDB patch we carry (scripts/services/ferretdb/id-index.patch): lookups by `_id`, also
- * with other conditions or as `$in`, read through the unique `_id` index instead of scanning.
- * On a real MongoDB (MONGODB_URI) the plan has another shape and these cases do not apply.
+ * The FerretDB patches we carry (scripts/services/ferretdb/): lookups by `_id`, also with other
+ * conditions or as `$in`, read through the unique `_id` index instead of scanning
+ * (id-index.patch); concurrent writers queue inside FerretDB instead of in SQLite's busy handler
+ * (serial-writes.patch). On a real MongoDB (MONGODB_URI) these cases do not apply.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import mongoose from 'mongoose';
+import { MongoClient } from 'mongodb';
 import { connectTestDatabase } from '../helpers/test-app';
 import { skipBecause } from '../helpers/skip';
+import { startFerretDb, type RunningService } from '../../scripts/services/services';
 
 type Plan = string[];
 
@@ -82,5 +88,48 @@ describe('FerretDB patch: _id lookups use the _id index', function () {
     const updated = await c.updateOne({ _id: 'a-1', n: 0 } as never, { $set: { n: 7 } });
     assert.equal(updated.modifiedCount, 1);
     assert.equal((await c.findOne({ _id: 'a-1' } as never))?.n, 7);
+  });
+});
+
+describe('FerretDB patch: writers queue inside FerretDB, not in SQLite', function () {
+  this.timeout(60_000);
+  let tmp: string | undefined;
+  let db: RunningService | undefined;
+  let client: MongoClient | undefined;
+
+  before(async function () {
+    await connectTestDatabase();
+    const build = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
+    if (typeof build.ferretdbVersion !== 'string')
+      skipBecause(this, 'the database is not FerretDB (MONGODB_URI points elsewhere)');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-ferret-serial-'));
+    // No busy handler at all: a write that found another connection writing would fail at once
+    // with "database is locked" (unpatched, nearly every one of these writes does).
+    db = await startFerretDb({ dataDir: tmp, pragmas: ['busy_timeout(0)', 'journal_mode(wal)'] });
+    client = await MongoClient.connect(db.url, { maxPoolSize: 40 });
+  });
+
+  after(async () => {
+    await client?.close();
+    await db?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('when twenty clients insert, update and delete at once, then every write succeeds and is stored', async () => {
+    const c = client!.db('serial_writes').collection<{ _id: string; n: number }>('probe');
+    await c.insertOne({ _id: 'first', n: 0 });
+    const writers = Array.from({ length: 20 }, (_, w) => w);
+    await Promise.all(
+      writers.map(async (w) => {
+        for (let i = 0; i < 10; i++) {
+          await c.insertOne({ _id: `${w}-${i}`, n: 0 });
+          await c.updateOne({ _id: `${w}-${i}` }, { $inc: { n: 1 } });
+          if (i % 2 === 1) await c.deleteOne({ _id: `${w}-${i}` });
+        }
+      }),
+    );
+    const kept = await c.find({ _id: { $ne: 'first' } }).toArray();
+    assert.equal(kept.length, 20 * 5);
+    assert.ok(kept.every((d) => d.n === 1 && Number(d._id.split('-')[1]) % 2 === 0));
   });
 });

@@ -83,6 +83,23 @@ describe('store base: mutate under a renewed, fenced lock', function () {
     assert.equal(changes.length, 10);
   });
 
+  it('when ten writers in one process change one record at once, then they wait their turn in the process: each takes the lock once, without polling', async () => {
+    let lockInserts = 0;
+    const client = mongoose.connection.getClient();
+    const onCommand = (e: { commandName: string; command: Record<string, unknown> }) => {
+      if (e.commandName === 'insert' && e.command.insert === LockModel.collection.collectionName)
+        lockInserts++;
+    };
+    client.on('commandStarted', onCommand);
+    try {
+      await Promise.all(Array.from({ length: 10 }, (_, i) => probes.mutate(id, increment(`w${i}`))));
+    } finally {
+      client.off('commandStarted', onCommand);
+    }
+    assert.equal((await stored(id)).n, 10);
+    assert.equal(lockInserts, 10);
+  });
+
   it('when a flow holds the record past the lock’s lifetime, then its lock is renewed and a second writer waits for it', async () => {
     lockTiming.ttlMs = 300;
     const order: string[] = [];
