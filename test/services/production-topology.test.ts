@@ -1,6 +1,6 @@
 /**
- * The production topology without Docker: two exchange processes sharing the database and
- * Redis, behind Debian's nginx with deploy/nginx/nginx.conf (TLS, WebSockets, Socket.IO hashed by
+ * The production topology without Docker: two exchange processes sharing the database, Redis
+ * and the shared Meilisearch (when its binary is beside the repository), behind Debian's nginx with deploy/nginx/nginx.conf (TLS, WebSockets, Socket.IO hashed by
  * session cookie). A negotiation runs through the proxy while each process in turn is stopped
  * and started again (a rolling restart): sessions survive, no message is lost or doubled, and
  * the proxy keeps answering from the process that is up.
@@ -13,6 +13,9 @@ import request from 'supertest';
 import { freePort } from '../../scripts/services/ports';
 import { startNginx, startRedis, type RunningService } from '../../scripts/services/services';
 import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { meiliAvailable, meiliForTests } from '../helpers/search-engine';
+import { skipBecause } from '../helpers/skip';
+import { publishedOffer } from '../api/deals-helpers';
 import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
 import { eventually } from '../helpers/eventually';
 import { RoomMember } from '../helpers/room-member';
@@ -52,12 +55,15 @@ describe('production topology: two processes, Redis and nginx (rolling restart)'
   const direct: RoomClient[] = [];
   let tlsCheck: string | undefined;
 
+  /** The one search index both processes share, as in production; none when Meilisearch is absent. */
+  let meili: { host: string; apiKey?: string } | undefined;
   const startProcess = async (i: 0 | 1) => {
     processes[i] = await spawnExchangeProcess({
       PORT: String(ports[i]),
       REDIS_URL: redis.url,
       PUBLIC_URL: proxy.url,
       TRUST_PROXY: 'true',
+      ...(meili ? { MEILI_HOST: meili.host, ...(meili.apiKey ? { MEILI_KEY: meili.apiKey } : {}) } : {}),
     });
   };
   const stopProcess = async (i: 0 | 1) => {
@@ -93,6 +99,8 @@ describe('production topology: two processes, Redis and nginx (rolling restart)'
       ],
       { stdio: 'ignore' },
     );
+    // Set by the global fixture, which runs after the suites are declared.
+    meili = meiliAvailable() ? meiliForTests() : undefined;
     redis = await startRedis();
     ports[0] = await freePort();
     ports[1] = await freePort();
@@ -209,5 +217,37 @@ describe('production topology: two processes, Redis and nginx (rolling restart)'
       assert.deepEqual(member.doubled, [], 'nothing delivered twice on one connection');
       assert.ok(member.connections >= 2, 'the member was moved to the other process at least once');
     }
+  });
+  it('when a listing is published, then both processes find it in the one shared Meilisearch index', async function () {
+    if (!meili)
+      skipBecause(
+        this,
+        'Meilisearch absent (../shared/tools/meilisearch): each process searches its own embedded index',
+      );
+    const seller = await person(proxy.url, {
+      kind: 'institute',
+      name: 'Đỗ Văn Sấy',
+      orgName: 'Viện Cơ điện Nông nghiệp',
+    });
+    const offerId = await publishedOffer(seller, {
+      title: 'Máy sấy nông sản dùng năng lượng mặt trời',
+      summary: 'Máy sấy cà phê và hồ tiêu bằng nhiệt mặt trời, tiết kiệm điện',
+    });
+    for (const port of ports) {
+      await eventually(
+        async () => {
+          const found = await request(`http://127.0.0.1:${port}`)
+            .get('/api/search')
+            .query({ q: 'máy sấy nông sản' });
+          return found.status === 200 && found.body.hits.some((h: { id: string }) => h.id === offerId);
+        },
+        `process on port ${port} to find the listing`,
+        { attempts: 300, intervalMs: 100 },
+      );
+    }
+    const stored = await fetch(`${meili!.host}/indexes/listings/documents/${offerId}`, {
+      headers: meili!.apiKey ? { authorization: `Bearer ${meili!.apiKey}` } : {},
+    });
+    assert.equal(stored.status, 200, 'the listing is a document of the shared index');
   });
 });
