@@ -304,7 +304,9 @@ async function main() {
     stopping = true;
     for (const s of clients) s.close();
     await topology.stop();
-    fs.rmSync(workDir, { recursive: true, force: true });
+    // A failed soak keeps the processes' logs for whoever looks into it.
+    if (process.exitCode) process.stderr.write(`soak: logs kept in ${workDir}\n`);
+    else fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
 

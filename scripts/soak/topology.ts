@@ -1,12 +1,19 @@
 /**
- * The soak's production-like topology on loopback: FerretDB, Redis, two exchange processes and
- * nginx with deploy/nginx/nginx.conf in front (TLS with a throw-away certificate).
+ * The soak's production-like topology on loopback: FerretDB, Redis, Meilisearch (when its binary
+ * is beside the repository; otherwise each process keeps an embedded index), two exchange
+ * processes in production mode and nginx with deploy/nginx/nginx.conf in front (TLS with a
+ * throw-away certificate). The demo data is loaded into the database first, as `npm run seed`
+ * does: production refuses SEED_DEMO.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import mongoose from 'mongoose';
 import { startFerretDb, startNginx, startRedis, type RunningService } from '../services/services';
+import { meilisearchBinary, startMeilisearch } from '../services/meilisearch';
 import { freePort } from '../services/ports';
+import { connectDatabase, disconnectDatabase } from '../../server/common/db';
+import { loadDemoData } from '../seed-loader/load-demo';
 
 const root = path.resolve(__dirname, '../..');
 export const SOAK_SESSION_SECRET = 'soak-session-secret-0123456789';
@@ -78,7 +85,21 @@ export async function startTopology(workDir: string): Promise<Topology> {
   });
   started.push(proxy);
   const mongodbUri = `${db.url}techexchange_soak`;
+  await connectDatabase(mongodbUri);
+  try {
+    await loadDemoData({ log: () => undefined });
+  } finally {
+    if (mongoose.connection.readyState === 1) await disconnectDatabase();
+  }
+  const search: Record<string, string> = {};
+  if (meilisearchBinary()) {
+    const meili = await startMeilisearch({ dataDir: path.join(workDir, 'meili') });
+    started.push(meili);
+    search.MEILI_HOST = meili.url;
+    search.MEILI_KEY = meili.masterKey;
+  }
   const common = {
+    ...search,
     MONGODB_URI: mongodbUri,
     REDIS_URL: redis.url,
     PUBLIC_URL: proxy.url,
@@ -92,14 +113,12 @@ export async function startTopology(workDir: string): Promise<Topology> {
   };
   const exchanges: ExchangeChild[] = [];
   for (const [i, port] of ports.entries()) {
-    // The first process loads the demo listings into the empty database; the second finds them.
     exchanges.push(
       await spawnExchange(
         {
           ...common,
           PORT: String(port),
           SEARCH_INDEX_PATH: path.join(workDir, `search-${i}.sqlite`),
-          SEED_DEMO: i === 0 ? 'true' : 'false',
         },
         path.join(workDir, `exchange-${i + 1}.log`),
       ),
