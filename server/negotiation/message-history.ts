@@ -8,7 +8,8 @@ import type { RoomRole } from '../contract/socket-events';
 import { createRecordCache } from '../common/record-cache';
 import type { MessageDoc } from './message.model';
 import { lastSeqOf, messageReads } from './message.store';
-import { readMessageSlots } from './message-slot.store';
+import { markEmptySlot, putMessageSlot, readMessageSlots } from './message-slot.store';
+import type { MessageSlotDoc } from './message-slot.model';
 import { visibleAudiences } from './room-access';
 
 const storedMessages = createRecordCache<MessageDoc>({
@@ -54,6 +55,9 @@ export async function messagesInRange(
     }
     cursor = range.forward ? cursor + size : cursor - size;
     const slots = await readMessageSlots(dealId, seqs);
+    const unslotted = seqs.filter((seq) => !slots.has(seq));
+    if (unslotted.length > 0)
+      for (const [seq, slot] of await repairSlots(dealId, unslotted)) slots.set(seq, slot);
     for (const seq of seqs) {
       const slot = slots.get(seq);
       if (slot && visible.has(slot.a)) ids.push(String(slot.m));
@@ -67,4 +71,26 @@ export async function messagesInRange(
     return new Map(found.map((d) => [String(d._id), d]));
   });
   return wanted.map((id) => docs.get(id)).filter((d): d is MessageDoc => !!d);
+}
+
+/**
+ * Slots a process stopped before writing (it was killed between storing a message and its slot):
+ * the messages of those seqs are looked up by filter, once, and their slots written; a seq with
+ * no message is marked empty so it is not looked up again.
+ */
+async function repairSlots(dealId: string, seqs: number[]): Promise<Map<number, MessageSlotDoc>> {
+  const found = (await messageReads
+    .find({ dealId: new mongoose.Types.ObjectId(dealId), seq: mongoose.trusted({ $in: seqs }) })
+    .lean()) as MessageDoc[];
+  const repaired = new Map<number, MessageSlotDoc>();
+  for (const message of found) {
+    await putMessageSlot(message);
+    repaired.set(message.seq, {
+      _id: `${dealId}:${message.seq}`,
+      m: message._id as mongoose.Types.ObjectId,
+      a: message.audience ?? 'all',
+    });
+  }
+  for (const seq of seqs) if (!repaired.has(seq)) await markEmptySlot(dealId, seq);
+  return repaired;
 }

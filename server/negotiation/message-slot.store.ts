@@ -4,7 +4,11 @@
  * replaces whatever an earlier, since-deleted message left there.
  */
 import mongoose from 'mongoose';
+import { isDuplicateKeyError } from '../common/duplicate-key';
 import { MessageSlotModel, type MessageSlotDoc } from './message-slot.model';
+
+/** The audience of a slot whose seq holds no message (its writer stopped before storing it): nobody reads it. */
+export const EMPTY_SLOT_AUDIENCE = 'none';
 
 export const messageSlotId = (dealId: string, seq: number) => `${dealId}:${seq}`;
 
@@ -26,6 +30,19 @@ function slotOf(message: SlottedMessage): MessageSlotDoc {
 export async function putMessageSlot(message: SlottedMessage): Promise<void> {
   const slot = slotOf(message);
   await MessageSlotModel.collection.replaceOne({ _id: slot._id } as never, slot as never, { upsert: true });
+}
+
+/**
+ * Marks a seq found without a message. Only inserted, never replacing: a message stored meanwhile
+ * keeps its slot, and one stored later replaces the mark (putMessageSlot).
+ */
+export async function markEmptySlot(dealId: string, seq: number): Promise<void> {
+  const mark = { _id: messageSlotId(dealId, seq), m: new mongoose.Types.ObjectId(), a: EMPTY_SLOT_AUDIENCE };
+  try {
+    await MessageSlotModel.collection.insertOne(mark as never);
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
 }
 
 /** The stored slots of a room's seqs, by seq (seqs not taken, or not stored yet, are absent). */

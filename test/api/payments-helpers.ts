@@ -26,13 +26,15 @@ export async function agreedDeal(
     status?: DealStatus;
     title?: string;
     brokerUserId?: string;
+    /** The offer the deal is on; by default one that does not exist. */
+    offerId?: string;
   } = {},
 ): Promise<string> {
   const price = opts.price ?? 500_000_000;
   const agreed = opts.status !== 'negotiating';
   const deal = await DealModel.create({
     listingKind: 'offer',
-    offerId: new mongoose.Types.ObjectId(),
+    offerId: opts.offerId ? new mongoose.Types.ObjectId(opts.offerId) : new mongoose.Types.ObjectId(),
     listingTitle: opts.title ?? 'Công nghệ xử lý nước thải bằng màng sinh học',
     sellerOrgId: seller.orgId,
     buyerOrgId: buyer.orgId,

@@ -190,8 +190,14 @@ describe('a server process killed in the middle of writes (kill -9), then restar
     // Bids on one offer, each with its own amount so a doubled bid would show.
     const offerId = await publishedOffer(seller);
     // Deals whose latest terms both parties accept at once (agreeing them, then asking for fees).
+    // Each on an offer of its own that exists and licenses without exclusivity, as a real deal is.
     const termDeals = await Promise.all(
-      [1, 2, 3, 4, 5, 6].map(() => agreedDeal(seller, buyer, { status: 'negotiating' })),
+      [1, 2, 3, 4, 5, 6].map(async () =>
+        agreedDeal(seller, buyer, {
+          status: 'negotiating',
+          offerId: await publishedOffer(seller, { transferModes: ['license_non_exclusive'] }),
+        }),
+      ),
     );
     // Deals awaiting both fees by card; Stripe reports each payment as completed.
     const paidDeals = await Promise.all([1, 2, 3, 4].map(() => agreedDeal(seller, buyer)));
