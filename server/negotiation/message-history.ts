@@ -83,14 +83,7 @@ async function repairSlots(dealId: string, seqs: number[]): Promise<Map<number, 
     .find({ dealId: new mongoose.Types.ObjectId(dealId), seq: mongoose.trusted({ $in: seqs }) })
     .lean()) as MessageDoc[];
   const repaired = new Map<number, MessageSlotDoc>();
-  for (const message of found) {
-    await putMessageSlot(message);
-    repaired.set(message.seq, {
-      _id: `${dealId}:${message.seq}`,
-      m: message._id as mongoose.Types.ObjectId,
-      a: message.audience ?? 'all',
-    });
-  }
+  for (const message of found) repaired.set(message.seq, await putMessageSlot(message));
   for (const seq of seqs) if (!repaired.has(seq)) await markEmptySlot(dealId, seq);
   return repaired;
 }

@@ -27,9 +27,11 @@ function slotOf(message: SlottedMessage): MessageSlotDoc {
   };
 }
 
-export async function putMessageSlot(message: SlottedMessage): Promise<void> {
+/** Writes the message's slot and returns it. */
+export async function putMessageSlot(message: SlottedMessage): Promise<MessageSlotDoc> {
   const slot = slotOf(message);
   await MessageSlotModel.collection.replaceOne({ _id: slot._id } as never, slot as never, { upsert: true });
+  return slot;
 }
 
 /**
