@@ -9,7 +9,13 @@ import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
 import { dealStore } from './deal.store';
 import { dealView, type DealView } from './deal.view';
-import { canAssignBroker, DEAL_TERMINAL_STATES, type DealRole } from './deal-machine';
+import {
+  brokerAssignmentsLeft,
+  canAssignBroker,
+  DEAL_TERMINAL_STATES,
+  MAX_BROKER_ASSIGNMENTS,
+  type DealRole,
+} from './deal-machine';
 import { loadDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { named, organizationNames } from './names';
@@ -54,6 +60,11 @@ export async function assignBroker(user: SessionUser, dealId: string, brokerUser
   const { doc: updated } = await dealStore.mutate(dealId, (current) => {
     if (DEAL_TERMINAL_STATES.includes(current.status)) {
       throw AppError.conflict('The deal has ended; its broker can no longer change.');
+    }
+    if (brokerAssignmentsLeft(current.timeline ?? []) <= 0) {
+      throw AppError.conflict(
+        `A deal’s broker can be assigned at most ${MAX_BROKER_ASSIGNMENTS} times; ask an operator for help.`,
+      );
     }
     const consents = role === 'seller' || role === 'buyer' ? [partyOrgOf(current, role)] : [];
     return {

@@ -123,6 +123,16 @@ export function canAssignBroker(state: DealState, role: DealRole): boolean {
   return !DEAL_TERMINAL_STATES.includes(state) && (role === 'seller' || role === 'buyer' || role === 'admin');
 }
 
+/**
+ * How many times a deal's broker may be assigned: each change writes to the deal's timeline, so
+ * an unbounded assign/remove loop would grow the deal document without end.
+ */
+export const MAX_BROKER_ASSIGNMENTS = 20;
+
+export function brokerAssignmentsLeft(timeline: readonly { event: string }[]): number {
+  return MAX_BROKER_ASSIGNMENTS - timeline.filter((e) => e.event === 'broker_assigned').length;
+}
+
 // ---- Term sheets -------------------------------------------------------------------------
 
 export interface TermSheetVersionState {

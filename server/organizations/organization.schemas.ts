@@ -46,6 +46,13 @@ export const organizationListQuery = Joi.object({
   limit: Joi.number().integer().min(1).max(100).default(20),
 });
 
+/** Members page by page, oldest first (pending requests among them). */
+export const memberListQuery = Joi.object({
+  page: Joi.number().integer().min(1).max(10_000).default(1),
+  limit: Joi.number().integer().min(1).max(100).default(50),
+});
+export type MemberListQuery = { page: number; limit: number };
+
 export const memberParams = Joi.object({ id: objectId().required(), userId: objectId().required() });
 
 export const organizationResponse = Joi.object({

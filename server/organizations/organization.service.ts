@@ -7,6 +7,7 @@ import { actingOrganizationId, isOrganizationAdmin, type SessionUser } from '../
 import { userReads, userStore } from '../auth/user.store';
 import { userView } from '../auth/user.view';
 import { patchRevokesVerification } from './verification-rules';
+import type { MemberListQuery } from './organization.schemas';
 
 function escapeRegex(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -119,16 +120,26 @@ export async function verifyOrganization(admin: SessionUser, id: string) {
   return organizationView(org);
 }
 
-export async function listMembers(user: SessionUser, orgId: string) {
+export async function listMembers(user: SessionUser, orgId: string, page: MemberListQuery) {
   assertMemberOrAdmin(user, orgId);
   const org = await organizationReads.findById(orgId).lean();
   if (!org) throw AppError.notFound('Organization');
-  const users = await userReads.find({ organizationId: orgId }).sort({ createdAt: 1 }).lean();
-  return users.map((u) => ({
+  const filter = { organizationId: orgId };
+  const [users, total] = await Promise.all([
+    userReads
+      .find(filter)
+      .sort({ createdAt: 1, _id: 1 })
+      .skip((page.page - 1) * page.limit)
+      .limit(page.limit)
+      .lean(),
+    userReads.countDocuments(filter),
+  ]);
+  const members = users.map((u) => ({
     ...userView(u, org),
     membershipStatus: u.membershipStatus,
     ...(user.role === 'admin' ? { suspended: Boolean(u.suspendedAt) } : {}),
   }));
+  return { members, total, page: page.page, limit: page.limit };
 }
 
 export async function approveMember(user: SessionUser, orgId: string, userId: string) {

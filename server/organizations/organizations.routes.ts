@@ -2,6 +2,7 @@ import type { ApiRouter } from '../common/api-router';
 import type { EventBus } from '../common/events';
 import { idParams } from '../common/ids';
 import {
+  memberListQuery,
   memberParams,
   organizationListQuery,
   organizationPatchSchema,
@@ -58,7 +59,8 @@ export function registerOrganizationRoutes(api: ApiRouter, bus: EventBus): void 
     summary: 'Members of your organization, with pending requests to join',
     access: 'user',
     params: idParams,
-    handler: async ({ user, params }) => ({ members: await listMembers(user, params.id) }),
+    query: memberListQuery,
+    handler: ({ user, params, query }) => listMembers(user, params.id, query),
   });
   api.add({
     method: 'post',

@@ -126,6 +126,29 @@ describe('access: organizations', () => {
     );
   });
 
+  it('when an organization has many members, then they come page by page with the total; a bad page is 400', async () => {
+    const founder = await signUp(t.app, { kind: 'enterprise' });
+    const joined = [];
+    for (let i = 0; i < 3; i++) joined.push(await joiner(t, founder, founder));
+    const first = await founder.agent.get(`/api/organizations/${founder.orgId}/members?limit=2`).expect(200);
+    assert.equal(first.body.total, 4);
+    assert.deepEqual(
+      first.body.members.map((m: { id: string }) => m.id),
+      [founder.user.id, joined[0]!.user.id],
+    );
+    const second = await founder.agent
+      .get(`/api/organizations/${founder.orgId}/members?limit=2&page=2`)
+      .expect(200);
+    assert.deepEqual(
+      second.body.members.map((m: { id: string }) => m.id),
+      [joined[1]!.user.id, joined[2]!.user.id],
+    );
+    const refused = await founder.agent
+      .get(`/api/organizations/${founder.orgId}/members?limit=1000`)
+      .expect(400);
+    assert.equal(refused.body.error.details[0].field, 'limit');
+  });
+
   it('when an operator suspends a user, then their session ends, they cannot sign in, and after reinstatement they can', async () => {
     const member = await signUp(t.app, { kind: 'enterprise' });
     const admin = await signInAdmin(t.app);

@@ -383,6 +383,26 @@ describe('deals and term sheets', () => {
       await c.broker.agent.get(`/api/deals/${dealId}/broker-candidates`).expect(403);
     });
 
+    it('a deal’s broker can be assigned at most 20 times (409 after), so the timeline cannot grow without end', async () => {
+      const dealId = await dealFromBid();
+      for (let i = 0; i < 20; i++) {
+        await c.institute.agent
+          .post(`/api/deals/${dealId}/broker`)
+          .send({ userId: c.broker.user.id })
+          .expect(200);
+        await c.institute.agent.delete(`/api/deals/${dealId}/broker`).expect(200);
+      }
+      const before = await DealModel.findById(dealId).lean();
+      const refused = await c.institute.agent
+        .post(`/api/deals/${dealId}/broker`)
+        .send({ userId: c.broker.user.id })
+        .expect(409);
+      assert.match(refused.body.error.message, /at most 20 times/);
+      const after = await DealModel.findById(dealId).lean();
+      assert.equal(after!.timeline.length, before!.timeline.length);
+      assert.equal(after!.brokerUserId, undefined);
+    });
+
     it('the broker cannot remove itself (403); a party removes it, after which the broker no longer sees the deal', async () => {
       const dealId = await dealFromBid();
       await c.institute.agent
