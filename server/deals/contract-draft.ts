@@ -15,6 +15,7 @@ import {
 } from '../contract/labels';
 import { formatMoney } from '../payments/fees';
 import { CONTRACT_TEXT } from './contract-text';
+import { paymentSchedule } from './term-sheet-rules';
 
 export interface ContractParty {
   name: string;
@@ -94,11 +95,17 @@ export function renderContractDraft(data: ContractDraftData, locale: Locale): st
   const { technology: tech, terms } = data;
   const money = (amount: number) => formatMoney(amount, terms.currency, locale);
   const field = tech.field ? (findField(tech.field)?.label[locale] ?? tech.field) : '';
-  const milestones = terms.milestones.length
-    ? `<table class="milestones"><thead><tr><th>${escapeHtml(t.milestone)}</th><th>${escapeHtml(t.dueDate)}</th><th>${escapeHtml(t.amount)}</th></tr></thead><tbody>${terms.milestones
-        .map(
-          (m) =>
-            `<tr><td>${escapeHtml(m.title)}</td><td>${escapeHtml(formatDay(m.dueDate, locale))}</td><td>${escapeHtml(m.amount != null ? money(m.amount) : '')}</td></tr>`,
+  const schedule = paymentSchedule(terms);
+  const scheduleRow = (title: string, due: string, amount: string) =>
+    `<tr><td>${escapeHtml(title)}</td><td>${escapeHtml(due)}</td><td>${escapeHtml(amount)}</td></tr>`;
+  const balance =
+    schedule.balanceOnSigning > 0
+      ? scheduleRow(t.balanceOnSigning, '', money(schedule.balanceOnSigning))
+      : '';
+  const milestones = schedule.milestones.length
+    ? `<table class="milestones"><thead><tr><th>${escapeHtml(t.milestone)}</th><th>${escapeHtml(t.dueDate)}</th><th>${escapeHtml(t.amount)}</th></tr></thead><tbody>${balance}${schedule.milestones
+        .map((m) =>
+          scheduleRow(m.title, formatDay(m.dueDate, locale), m.amount != null ? money(m.amount) : ''),
         )
         .join('')}</tbody></table>`
     : `<p>${escapeHtml(t.noMilestones)}</p>`;

@@ -37,6 +37,7 @@ export interface ContractText {
   dueDate: string;
   amount: string;
   noMilestones: string;
+  balanceOnSigning: string;
   acceptanceHeading: string;
   acceptedOn: string;
   signaturesHeading: string;
@@ -82,6 +83,7 @@ export const CONTRACT_TEXT: Readonly<Record<Locale, ContractText>> = {
     dueDate: 'Hạn',
     amount: 'Số tiền',
     noMilestones: 'Không có mốc riêng.',
+    balanceOnSigning: 'Phần còn lại của giá, thanh toán khi ký hợp đồng',
     acceptanceHeading: 'Điều 5. Chấp thuận trên sàn',
     acceptedOn: 'chấp thuận lúc',
     signaturesHeading: 'Đại diện các bên',
@@ -126,6 +128,7 @@ export const CONTRACT_TEXT: Readonly<Record<Locale, ContractText>> = {
     dueDate: 'Due',
     amount: 'Amount',
     noMilestones: 'No separate milestones.',
+    balanceOnSigning: 'Balance of the price, due on signing',
     acceptanceHeading: 'Article 5. Acceptance on the exchange',
     acceptedOn: 'accepted on',
     signaturesHeading: 'For the parties',

@@ -35,6 +35,23 @@ export function termSheetProblems(terms: ProposedTerms, listingCurrency: string 
   return problems;
 }
 
+/**
+ * The payment schedule an agreement shows: its milestones and, when they cover less than the
+ * price, the balance that falls due on signing, so the schedule always adds up to the price.
+ */
+export function paymentSchedule<
+  M extends { title: string; dueDate?: string; amount?: number | null },
+>(terms: {
+  price: number;
+  milestones: readonly M[];
+}): { milestones: readonly M[]; balanceOnSigning: number } {
+  if (terms.milestones.length === 0) return { milestones: [], balanceOnSigning: 0 };
+  return {
+    milestones: terms.milestones,
+    balanceOnSigning: Math.max(0, terms.price - milestonesTotal(terms)),
+  };
+}
+
 /** The value a fee is computed on: the whole agreed value, never less than what the milestones move. */
 export function agreedValue(sheet: ProposedTerms): number {
   return Math.max(sheet.price, milestonesTotal(sheet));

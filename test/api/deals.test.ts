@@ -268,6 +268,11 @@ describe('deals and term sheets', () => {
       assert.match(vi.text, /Viện Công nghệ Môi trường/);
       assert.match(vi.text, /Công ty Nước Sạch Hà Nội/);
       assert.match(vi.text, /350\.000\.000\s₫/);
+      // The schedule adds up to the price: 50,000,000 in a milestone, the other 300,000,000 on signing.
+      assert.match(
+        vi.text,
+        /Phần còn lại của giá, thanh toán khi ký hợp đồng<\/td><td><\/td><td>300\.000\.000\s₫/,
+      );
       assert.match(vi.text, /Màng lọc &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; co/);
       assert.match(vi.text, /Miền Bắc &quot;&lt;b&gt;&quot;/);
       assert.doesNotMatch(vi.text, /<script>/);
