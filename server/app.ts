@@ -17,8 +17,10 @@ import { requireSameOrigin } from './common/same-origin';
 import { requireDatabase } from './common/database-gate';
 import { createSessionMiddleware, SESSION_COOKIE } from './auth/session';
 import { sessionWhereNeeded } from './auth/session-gate';
+import { sessionFastPath } from './auth/session-fast-path';
 import { configurePassport } from './auth/passport';
 import { registerAuthRoutes } from './auth/auth.routes';
+import { loadSessionUser } from './auth/auth.service';
 import { registerOrganizationRoutes } from './organizations/organizations.routes';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
 import { registerAdminStatsRoutes } from './admin/admin-stats.routes';
@@ -96,13 +98,20 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.use('/api/payments/stripe/webhook', express.raw({ type: '*/*', limit: '1mb' }));
   app.use('/api', requireJsonBodies, express.json({ limit: '1mb' }));
 
-  const sessionMiddleware = createSessionMiddleware({
+  const sessions = createSessionMiddleware({
     secret: config.sessionSecret,
     maxAgeHours: config.sessionMaxAgeHours,
   });
+  const sessionMiddleware = sessions.middleware;
   const passport = configurePassport();
   const passportMiddlewares = [passport.initialize(), passport.session()];
-  app.use('/api', sessionWhereNeeded(SESSION_COOKIE, [sessionMiddleware, ...passportMiddlewares]));
+  const fastPath = sessionFastPath({
+    cookieName: SESSION_COOKIE,
+    secret: config.sessionSecret,
+    sessions: sessions.cache,
+    loadUser: loadSessionUser,
+  });
+  app.use('/api', sessionWhereNeeded(SESSION_COOKIE, [sessionMiddleware, ...passportMiddlewares], fastPath));
 
   indexListingsOnWrite(ctx);
   followRecordChanges();

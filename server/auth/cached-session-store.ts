@@ -39,6 +39,18 @@ export class CachedSessionStore extends session.Store {
     });
   }
 
+  /**
+   * The user id of a signed-in session held here, when no touch is due yet (so serving a read
+   * without express-session changes nothing the store keeps); undefined otherwise.
+   */
+  freshUserId(sid: string): string | undefined {
+    const hit = this.cache.get(sid);
+    if (!hit || expired(hit) || !hit.lastModified) return undefined;
+    if (Date.now() - new Date(hit.lastModified).getTime() >= this.opts.touchAfterMs) return undefined;
+    const userId = (hit as { passport?: { user?: unknown } }).passport?.user;
+    return typeof userId === 'string' ? userId : undefined;
+  }
+
   set(sid: string, sess: session.SessionData, callback?: Callback): void {
     this.cache.delete(sid);
     this.inner.set(sid, sess, (err) => {

@@ -6,13 +6,28 @@
  * read as before.
  */
 import type { RequestHandler } from 'express';
+import type { SessionFastPath } from './session-fast-path';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function sessionWhereNeeded(cookieName: string, handlers: RequestHandler[]): RequestHandler {
+/** `fastPath` serves signed-in reads whose session this process holds (session-fast-path.ts). */
+export function sessionWhereNeeded(
+  cookieName: string,
+  handlers: RequestHandler[],
+  fastPath?: SessionFastPath,
+): RequestHandler {
   const marker = `${cookieName}=`;
   return (req, res, next) => {
-    if (READS.has(req.method) && !req.headers.cookie?.includes(marker)) return next();
+    if (!READS.has(req.method)) return runAll(req, res, next);
+    if (!req.headers.cookie?.includes(marker)) return next();
+    if (!fastPath) return runAll(req, res, next);
+    fastPath(req).then(
+      (served) => (served ? next() : runAll(req, res, next)),
+      (err: unknown) => next(err),
+    );
+  };
+
+  function runAll(...[req, res, next]: Parameters<RequestHandler>): void {
     let i = 0;
     const step = (err?: unknown): void => {
       if (err !== undefined && err !== null) return next(err);
@@ -25,5 +40,5 @@ export function sessionWhereNeeded(cookieName: string, handlers: RequestHandler[
       }
     };
     step();
-  };
+  }
 }

@@ -10,7 +10,13 @@ import { CachedSessionStore } from './cached-session-store';
 
 export const SESSION_COOKIE = 'tx.sid';
 
-export function createSessionMiddleware(opts: { secret: string; maxAgeHours: number }): RequestHandler {
+export interface WebSessions {
+  middleware: RequestHandler;
+  /** The per-process session cache, which the signed-in read fast path consults. */
+  cache: CachedSessionStore;
+}
+
+export function createSessionMiddleware(opts: { secret: string; maxAgeHours: number }): WebSessions {
   const touchAfterSeconds = Math.min(3600, Math.floor((opts.maxAgeHours * 3600) / 24));
   const stored = MongoStore.create({
     client: mongoose.connection.getClient() as never,
@@ -27,7 +33,7 @@ export function createSessionMiddleware(opts: { secret: string; maxAgeHours: num
     ttlMs: 60_000,
     touchAfterMs: touchAfterSeconds * 1000,
   });
-  return session({
+  const middleware = session({
     name: SESSION_COOKIE,
     secret: opts.secret,
     store,
@@ -43,4 +49,5 @@ export function createSessionMiddleware(opts: { secret: string; maxAgeHours: num
       maxAge: opts.maxAgeHours * 3600 * 1000,
     },
   });
+  return { middleware, cache: store };
 }
