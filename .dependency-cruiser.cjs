@@ -1,0 +1,49 @@
+// The import graph's rules, checked in CI by `npm run lint:deps` (dependency-cruiser).
+// Type-only imports count: a circle held together by `import type` is still a circle.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular-server',
+      severity: 'error',
+      comment: 'The server has no import circles: a lower module never imports one above it.',
+      from: { path: '^server/' },
+      to: { circular: true },
+    },
+    {
+      name: 'api-contract-is-a-leaf',
+      severity: 'error',
+      comment:
+        'The shared API contract (enums, labels, socket events) sits at the bottom of the graph: ' +
+        'it imports nothing outside itself, so server and client can both import it.',
+      from: { path: '^server/contract/' },
+      to: { pathNot: ['^server/contract/', '^node_modules/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'server-not-scripts',
+      severity: 'error',
+      comment: 'Scripts may import the server, never the reverse.',
+      from: { path: '^server/' },
+      to: { path: '^scripts/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import that does not resolve would hide an edge from the rules above.',
+      from: { path: '^(server|search|scripts)/' },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|client/dist|data)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', '.d.ts'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
