@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
-import type { EventBus } from '../common/events';
+import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {
   organizationListQuery,
@@ -12,7 +12,8 @@ import { listOrganizations, verifyOrganization } from '../organizations/organiza
 import { setRole } from '../auth/auth.service';
 import { USER_ROLES } from '../contract/enums';
 
-export function registerAdminOrganizationRoutes(api: ApiRouter, bus: EventBus): void {
+export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext): void {
+  const { bus } = ctx;
   const tag = 'admin';
   api.add({
     method: 'get',

@@ -48,7 +48,7 @@ export async function placeBid(
   kind: ListingKind,
   listingId: string,
   input: BidInput,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<BidView> {
   const listing = await loadVisibleListing(kind, listingId, user);
   const bidderOrgId = actingOrganizationId(user);

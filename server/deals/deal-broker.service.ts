@@ -36,7 +36,7 @@ async function assertBrokerUser(userId: string, deal: DealView): Promise<void> {
   }
 }
 
-export async function assignBroker(user: SessionUser, dealId: string, brokerUserId: string, bus?: EventBus) {
+export async function assignBroker(user: SessionUser, dealId: string, brokerUserId: string, bus: EventBus) {
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayManageBroker(deal, role);
   await assertBrokerUser(brokerUserId, deal);
@@ -73,7 +73,7 @@ export async function assignBroker(user: SessionUser, dealId: string, brokerUser
   return dealView(updated);
 }
 
-export async function removeBroker(user: SessionUser, dealId: string, bus?: EventBus) {
+export async function removeBroker(user: SessionUser, dealId: string, bus: EventBus) {
   const { deal, role } = await loadDealForUser(user, dealId);
   if (role !== 'seller' && role !== 'buyer' && role !== 'admin') {
     throw AppError.forbidden('Only the parties and operators may remove the broker.');

@@ -16,21 +16,11 @@ export interface DealEventPayloads {
 }
 export type DealEventName = keyof DealEventPayloads;
 
-let defaultBus: EventBus | undefined;
-
-/**
- * The bus used when a caller (the payments service calling transitionDeal) passes none: the
- * bus of the exchange whose routes were registered last, which in a server process is its only one.
- */
-export function setDefaultDealBus(bus: EventBus): void {
-  defaultBus = bus;
-}
-
 export function publishDealEvent<E extends DealEventName>(
-  bus: EventBus | undefined,
+  bus: EventBus,
   dealId: string,
   event: E,
   payload: DealEventPayloads[E],
 ): void {
-  (bus ?? defaultBus)?.publish('deal.event', { dealId, event, payload });
+  bus.publish('deal.event', { dealId, event, payload });
 }

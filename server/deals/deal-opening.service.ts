@@ -51,7 +51,7 @@ function termSheetFromBid(bid: BidDoc, listingKind: ListingKind) {
 /** Creates the deal; for a bid that already has one (a retried accept), returns that one. */
 export async function createDeal(
   input: NewDeal,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<{ deal: DealView; created: boolean }> {
   const { listing, bid } = input;
   const firstSheet = bid && bid.amount > 0 ? termSheetFromBid(bid, listing.kind) : undefined;
@@ -104,7 +104,7 @@ export async function createDeal(
 export async function openDealDirect(
   user: SessionUser,
   input: { offerId?: string; demandId?: string },
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<DealView> {
   const kind: ListingKind = input.offerId ? 'offer' : 'demand';
   const listing = await loadVisibleListing(kind, (input.offerId ?? input.demandId)!, user);
@@ -123,7 +123,7 @@ async function openOnce(
   user: SessionUser,
   listing: ListingRef,
   orgId: string,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<DealView> {
   const kind = listing.kind;
   const org = new mongoose.Types.ObjectId(orgId);

@@ -33,7 +33,7 @@ export interface TermSheetInput {
 }
 
 export interface TermsDeps {
-  bus?: EventBus;
+  bus: EventBus;
   feeSchedule: FeeSchedule;
 }
 
@@ -50,7 +50,7 @@ export async function proposeTermSheet(
   user: SessionUser,
   dealId: string,
   input: TermSheetInput,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<TermSheetView> {
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayPropose(deal.status, role);

@@ -16,7 +16,7 @@ import type { PaymentStatus } from './payment-lifecycle';
 export async function completeDealIfAllPaid(
   dealId: string,
   schedule: FeeSchedule,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<boolean> {
   const deal = await findDealDoc(dealId);
   if (!deal || deal.status !== 'awaiting_payment') return false;
