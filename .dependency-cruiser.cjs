@@ -16,8 +16,15 @@ module.exports = {
       comment:
         'The shared API contract (enums, labels, socket events) sits at the bottom of the graph: ' +
         'it imports nothing outside itself, so server and client can both import it.',
-      from: { path: '^server/contract/' },
-      to: { pathNot: ['^server/contract/', '^node_modules/'], dependencyTypesNot: ['core'] },
+      from: { path: '^server/api-contract/' },
+      to: { pathNot: ['^server/api-contract/', '^node_modules/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'client-only-api-contract',
+      severity: 'error',
+      comment: 'The client shares only the API contract with the server, no other server file.',
+      from: { path: '^client/src/' },
+      to: { path: '^server/', pathNot: '^server/api-contract/' },
     },
     {
       name: 'server-not-scripts',

@@ -10,7 +10,7 @@ import {
 import { reinstateUser, suspendUser } from '../auth/suspension.service';
 import { listOrganizations, verifyOrganization } from '../organizations/organization.service';
 import { setRole } from '../auth/auth.service';
-import { USER_ROLES } from '../contract/enums';
+import { USER_ROLES } from '../api-contract/enums';
 
 export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext): void {
   const { bus } = ctx;

@@ -9,7 +9,6 @@ import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
 import { createDeal } from '../deals/deal-opening.service';
 import type { DealView } from '../deals/deal.view';
-import type { DealRole } from '../deals/deal-machine';
 import {
   isSealed,
   planBidTransition,
@@ -31,6 +30,7 @@ import {
 import { commitmentConflict } from '../listings/exclusivity';
 import { holdLocks } from '../common/store';
 import { listingLockKey } from '../listings/listing.store';
+import type { DealRole } from '../api-contract/enums';
 
 async function loadBidAndListing(bidId: string): Promise<{ bid: BidDoc; listing: ListingRef }> {
   const bid = isObjectId(bidId) ? await bidStore.get(bidId) : null;

@@ -9,11 +9,12 @@ import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
 import { dealStore } from './deal.store';
 import { dealView, type DealView } from './deal.view';
-import { canAssignBroker, DEAL_TERMINAL_STATES, type DealRole } from './deal-machine';
+import { canAssignBroker, DEAL_TERMINAL_STATES } from './deal-machine';
 import { loadDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { named, organizationNames } from './names';
 import { userReads } from '../auth/user.store';
+import type { DealRole } from '../api-contract/enums';
 
 function assertMayManageBroker(deal: DealView, role: DealRole): void {
   if (canAssignBroker(deal.status, role)) return;

@@ -3,13 +3,13 @@
  * `deal.event`, which the realtime layer turns into room messages and socket events.
  */
 import type { EventBus } from '../common/events';
-import type { DealState } from './deal-machine';
+import type { DealStatus } from '../api-contract/enums';
 
 export interface DealEventPayloads {
   'deal:created': Record<string, never>;
   'terms:proposed': { termSheet: unknown };
   'terms:accepted': { version: number; role: 'seller' | 'buyer'; userId: string; agreed: boolean };
-  'deal:status': { status: DealState; from: DealState; reason?: string };
+  'deal:status': { status: DealStatus; from: DealStatus; reason?: string };
   'broker:assigned': { brokerUserId: string };
   'broker:removed': { brokerUserId: string };
   'nda:accepted': { userId: string };

@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind, DealRole } from '../api-contract/enums';
 import { recordAudit } from '../audit/audit.service';
 import { SINGLE_AWARD_TRANSFER_MODES } from '../bids/bid-lifecycle';
 import type { BidDoc } from '../bids/bid.model';
@@ -15,7 +15,6 @@ import type { DealDoc } from './deal.model';
 import { createDealDoc, dealReads, findDealOfBid, holdDealOpening } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import { publishDealEvent } from './deal-events';
-import type { DealRole } from './deal-machine';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 
 interface NewDeal {

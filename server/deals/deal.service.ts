@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service';
 import { releaseOfferCommitment } from '../listings/listing.store';
 import { enqueueJob } from '../scheduler/job.store';
 import { CLOSE_ENDED_DEAL_PAYMENTS, closeEndedDealPaymentsKey } from '../scheduler/job-types';
-import type { DealDoc, DealStatus } from './deal.model';
+import type { DealDoc } from './deal.model';
 import { dealReads, dealStore, findDealDoc } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import {
@@ -19,12 +19,12 @@ import {
   canView,
   dealRoleOf,
   planDealTransition,
-  type DealRole,
   type DealTransition,
 } from './deal-machine';
 import { publishDealEvent } from './deal-events';
 import { cachedDealView, cachedDealViews } from './deal-view-cache';
 import { refusal } from './deal-errors';
+import type { DealStatus, DealRole } from '../api-contract/enums';
 
 export { dealView, findDealDoc, type DealView };
 

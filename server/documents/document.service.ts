@@ -7,7 +7,7 @@ import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind } from '../api-contract/enums';
 import { recordAudit } from '../audit/audit.service';
 import type { DealDoc } from '../deals/deal.model';
 import {

@@ -11,7 +11,7 @@ import type { FeeSchedule } from './fees';
 import { allFeesPaid, dealFeeLines } from './deal-fees';
 import type { PaymentDoc } from './payment.model';
 import { paymentReads } from './payment.store';
-import type { PaymentStatus } from './payment-lifecycle';
+import type { PaymentStatus } from '../api-contract/enums';
 
 export async function completeDealIfAllPaid(
   dealId: string,
