@@ -25,7 +25,7 @@ import { startRealtime } from './realtime/realtime.starter';
 import { startDeadlineScheduler } from './scheduler/scheduler.starter';
 import { startDealRecovery } from './deals/deal-recovery.starter';
 import { startSearchSync } from './search-sync/search-sync.starter';
-import { loadDemoData } from '../scripts/seed-loader/load-demo';
+import { loadDemoData } from './demo/load-demo';
 import { countSearchErrors } from './metrics/instrument-search';
 import { cacheSearchAnswers } from './search-sync/cached-search';
 import { watchDatabaseErrors } from './metrics/database-errors';

@@ -7,7 +7,7 @@ import {
   MATCH_LABELS,
   type DemoDemand,
   type DemoOffer,
-} from '../../scripts/seed-data';
+} from '../../server/demo/data';
 import {
   CURRENCIES,
   IP_STATUSES,
