@@ -34,6 +34,25 @@ module.exports = {
       to: { path: '^scripts/' },
     },
     {
+      name: 'model-private-to-component',
+      severity: 'error',
+      comment:
+        "A record's model (*.model.ts) is its component's own: other components take what the " +
+        "component's index.ts exports (or read through its store). The demo loader, which fills an " +
+        'empty database in bulk, is the exception; offers, demands and listings are one family (next rule).',
+      from: { path: '^(server/[^/]+)/', pathNot: '^server/(demo|listings|offers|demands)/' },
+      to: { path: '[.]model[.]ts$', pathNot: '^$1/' },
+    },
+    {
+      name: 'listing-models-private-to-listings',
+      severity: 'error',
+      comment:
+        'Offers and demands are built on the listings schema parts and written by the listings ' +
+        'store: within that family their models are shared, outside it they are private.',
+      from: { path: '^server/(listings|offers|demands)/' },
+      to: { path: '[.]model[.]ts$', pathNot: '^server/(listings|offers|demands)/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that does not resolve would hide an edge from the rules above.',

@@ -9,7 +9,7 @@ import type { EventBus } from '../common/events';
 import type { ListingKind, DealRole } from '../api-contract/enums';
 import { recordAudit } from '../audit/audit.service';
 import { SINGLE_AWARD_TRANSFER_MODES } from '../bids/bid-lifecycle';
-import type { BidDoc } from '../bids/bid.model';
+import type { BidDoc } from '../bids';
 import { isListingOwner, loadVisibleListing, type ListingRef } from '../bids/listing-ref';
 import type { DealDoc } from './deal.model';
 import { createDealDoc, dealReads, findDealOfBid, holdDealOpening } from './deal.store';
