@@ -32,7 +32,7 @@ function buildIfStale(name: string, sources: string[], stamp: string, npmScript:
 }
 
 export function buildClientIfStale(): void {
-  buildIfStale('web client', ['client', 'server/contract'], 'client/dist/.built', 'build:client');
+  buildIfStale('web client', ['client', 'server/api-contract'], 'client/dist/.built', 'build:client');
 }
 
 export function buildServerIfStale(): void {

@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../server/config';
 import { connectDatabase, disconnectDatabase } from '../server/common/db';
-import { loadDemoData } from './seed-loader/load-demo';
+import { loadDemoData } from '../server/demo/load-demo';
 
 async function main() {
   const config = loadConfig();

@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { startTopology, SOAK_METRICS_TOKEN, SOAK_SESSION_SECRET } from './soak/topology';
 import { seedRooms, type SoakRoom } from './soak/seed-rooms';
-import type { Ack, ChatMessage } from '../server/contract/socket-events';
+import type { Ack, ChatMessage } from '../server/api-contract/socket-events';
 
 const { values } = parseArgs({
   options: {

@@ -1,4 +1,4 @@
-import type { FieldCode } from '../server/contract/taxonomy';
+import type { FieldCode } from '../server/api-contract/taxonomy';
 
 export type ListingKindCode = 'offer' | 'demand';
 export type SearchCurrency = 'VND' | 'USD';
@@ -17,7 +17,7 @@ export interface SearchDoc {
   /** Offer: TRL of the technology. Demand: minimum TRL wanted. */
   trl: number;
   transferModes: string[];
-  /** Province code from server/contract/enums.ts. */
+  /** Province code from server/api-contract/enums.ts. */
   province: string;
   /** Integer in the currency's minor unit. Offer: asking/reserve amount. Demand: maximum budget. */
   price?: number;

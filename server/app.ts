@@ -5,7 +5,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import express, { type RequestHandler } from 'express';
+import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
@@ -40,19 +40,12 @@ import { registerDemandRoutes } from './demands/demands.routes';
 import { registerAdminListingRoutes } from './admin/admin-listings.routes';
 import { registerSearchRoutes } from './search-api/search.routes';
 import type { AppContext } from './context';
+import type { BuiltApp } from './runtime-types';
 import { indexListingsOnWrite } from './search-sync/index-on-write';
 import { followRecordChanges } from './read-models';
 import { httpMetrics } from './metrics/http-metrics';
 import { registerMetricsRoutes } from './metrics/metrics.routes';
 import { bindRequestId } from './common/request-context';
-
-export interface BuiltApp {
-  app: express.Express;
-  /** The session middleware, shared with the Socket.IO handshake. */
-  sessionMiddleware: RequestHandler;
-  passportMiddlewares: RequestHandler[];
-  openapi: ReturnType<typeof buildOpenApi>;
-}
 
 export function createApp(ctx: AppContext): BuiltApp {
   const { config } = ctx;
@@ -117,17 +110,9 @@ export function createApp(ctx: AppContext): BuiltApp {
   followRecordChanges();
 
   const api = new ApiRouter();
-  registerAuthRoutes(
-    api,
-    {
-      loginPerEmail: config.loginRateLimit,
-      loginPerIp: config.loginIpRateLimit,
-      registerPerIp: config.registerRateLimit,
-    },
-    ctx.bus,
-  );
-  registerOrganizationRoutes(api, ctx.bus);
-  registerAdminOrganizationRoutes(api, ctx.bus);
+  registerAuthRoutes(api, ctx);
+  registerOrganizationRoutes(api, ctx);
+  registerAdminOrganizationRoutes(api, ctx);
   registerAdminStatsRoutes(api);
   registerBidRoutes(api, ctx);
   registerDealRoutes(api, ctx);

@@ -2,8 +2,7 @@ import type http from 'node:http';
 import type { Config } from './config';
 import type { EventBus } from './common/events';
 import type { SearchEngine } from '../search';
-import type { BuiltApp } from './app';
-import type { Worker } from './exchange';
+import type { BuiltApp, Worker } from './runtime-types';
 
 export type BackgroundStarter = (
   ctx: AppContext,

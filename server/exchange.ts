@@ -17,6 +17,7 @@ import { ensureOwnerLists } from './read-models';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
 import type { AppContext } from './context';
+import type { Worker } from './runtime-types';
 import { startPublishListener } from './notifications/publish-listener.starter';
 import { startBidNotices } from './bids/bid-notices';
 import { startDigestMailer } from './mail/digest-mailer.starter';
@@ -24,7 +25,7 @@ import { startRealtime } from './realtime/realtime.starter';
 import { startDeadlineScheduler } from './scheduler/scheduler.starter';
 import { startDealRecovery } from './deals/deal-recovery.starter';
 import { startSearchSync } from './search-sync/search-sync.starter';
-import { loadDemoData } from '../scripts/seed-loader/load-demo';
+import { loadDemoData } from './demo/load-demo';
 import { countSearchErrors } from './metrics/instrument-search';
 import { cacheSearchAnswers } from './search-sync/cached-search';
 import { watchDatabaseErrors } from './metrics/database-errors';
@@ -36,11 +37,6 @@ export interface Exchange {
   httpServer: http.Server;
   ctx: AppContext;
   stop(): Promise<void>;
-}
-
-export interface Worker {
-  name: string;
-  stop(): Promise<void> | void;
 }
 
 export async function startExchange(config: Config): Promise<Exchange> {

@@ -30,7 +30,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { startFerretDb, startRedis, type RunningService } from '../services/services';
 import { loadConfig } from '../../server/config';
 import { startExchange } from '../../server/exchange';
-import type { Ack } from '../../server/contract/socket-events';
+import type { Ack } from '../../server/api-contract/socket-events';
 
 const SESSION_SECRET = 'bench-session-secret-0123456789';
 const HARD_LIMIT_MS = 240_000;

@@ -2,7 +2,7 @@
  * Quality and speed of the matcher (`npm run bench:matching`).
  *
  * Quality: the demo demands against the demo offers (published ones), scored against the experts'
- * labels in scripts/seed-data/match-labels.ts: precision@5 and nDCG@10 (binary relevance) of the
+ * labels in server/demo/data/match-labels.ts: precision@5 and nDCG@10 (binary relevance) of the
  * matches the endpoint would return (limit 10, its minimum score), beside two ablations (text
  * relevance alone, structured fit alone) to show what each half brings.
  *
@@ -16,8 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedSearchEngine } from '../../search/embedded/embedded-engine';
-import { DEMO_DEMANDS, DEMO_OFFERS, MATCH_LABELS } from '../seed-data';
-import type { DemoDemand, DemoOffer } from '../seed-data';
+import { DEMO_DEMANDS, DEMO_OFFERS, MATCH_LABELS } from '../../server/demo/data';
+import type { DemoDemand, DemoOffer } from '../../server/demo/data';
 import {
   generateSyntheticListings,
   toSearchDoc as syntheticSearchDoc,

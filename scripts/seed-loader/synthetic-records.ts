@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
-import { ORGANIZATION_KINDS } from '../../server/contract/enums';
+import { ORGANIZATION_KINDS } from '../../server/api-contract/enums';
 import { OrganizationModel } from '../../server/organizations/organization.model';
 import { OfferModel } from '../../server/offers/offer.model';
 import { DemandModel } from '../../server/demands/demand.model';

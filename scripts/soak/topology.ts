@@ -13,7 +13,7 @@ import { startFerretDb, startNginx, startRedis, type RunningService } from '../s
 import { meilisearchBinary, startMeilisearch } from '../services/meilisearch';
 import { freePort } from '../services/ports';
 import { connectDatabase, disconnectDatabase } from '../../server/common/db';
-import { loadDemoData } from '../seed-loader/load-demo';
+import { loadDemoData } from '../../server/demo/load-demo';
 
 const root = path.resolve(__dirname, '../..');
 export const SOAK_SESSION_SECRET = 'soak-session-secret-0123456789';

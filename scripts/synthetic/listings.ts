@@ -3,10 +3,10 @@
  * every field and sub-field, province, TRL, transfer mode and price range. Used by benchmarks
  * and load tests; the same (n, seed) always gives the same listings.
  */
-import { PROVINCE_CODES, TRANSFER_MODES, PRICING_MODELS } from '../../server/contract/enums';
-import type { Currency, ListingKind, PricingModel } from '../../server/contract/enums';
-import { TAXONOMY } from '../../server/contract/taxonomy';
-import type { FieldCode } from '../../server/contract/taxonomy';
+import { PROVINCE_CODES, TRANSFER_MODES, PRICING_MODELS } from '../../server/api-contract/enums';
+import type { Currency, ListingKind, PricingModel } from '../../server/api-contract/enums';
+import { TAXONOMY } from '../../server/api-contract/taxonomy';
+import type { FieldCode } from '../../server/api-contract/taxonomy';
 import type { SearchDoc } from '../../search/types';
 import { createRandom } from './prng';
 import type { Random } from './prng';

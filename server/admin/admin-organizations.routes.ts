@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
-import type { EventBus } from '../common/events';
+import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {
   organizationListQuery,
@@ -10,9 +10,10 @@ import {
 import { reinstateUser, suspendUser } from '../auth/suspension.service';
 import { listOrganizations, verifyOrganization } from '../organizations/organization.service';
 import { setRole } from '../auth/auth.service';
-import { USER_ROLES } from '../contract/enums';
+import { USER_ROLES } from '../api-contract/enums';
 
-export function registerAdminOrganizationRoutes(api: ApiRouter, bus: EventBus): void {
+export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext): void {
+  const { bus } = ctx;
   const tag = 'admin';
   api.add({
     method: 'get',

@@ -1,6 +1,6 @@
 /** Saved searches: a query and the search API's filters; new published listings matching one notify its owner. */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { CURRENCIES, LISTING_KINDS, TRANSFER_MODES } from '../contract/enums';
+import { CURRENCIES, LISTING_KINDS, TRANSFER_MODES } from '../api-contract/enums';
 
 const alertSchema = new Schema(
   {

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { TRL_MAX, TRL_MIN } from '../contract/enums';
+import { TRL_MAX, TRL_MIN } from '../api-contract/enums';
 import { SEARCH_FILTER_KEYS } from '../search-api/search.schemas';
 
 /** The filters of `GET /api/search`, with ranges checked in order. */

@@ -2,12 +2,12 @@ import type { Request, Response } from 'express';
 import passport from 'passport';
 import type { ApiRouter } from '../common/api-router';
 import { AppError } from '../common/errors';
-import type { EventBus } from '../common/events';
 import type { SessionUser } from '../common/session-user';
 import { loginSchema, mePatchSchema, registerSchema, userResponse } from './auth.schemas';
 import { register, updateMe, type RegisterInput } from './auth.service';
 import { SESSION_COOKIE } from './session';
 import { loginRateLimiters, registerRateLimiter, type AuthRateLimits } from './auth-rate-limits';
+import type { AppContext } from '../context';
 
 function logIn(req: Request, user: SessionUser): Promise<void> {
   // passport >= 0.6 regenerates the session id here, so a fixed session id cannot be reused.
@@ -22,8 +22,14 @@ function authenticateLocal(req: Request, res: Response): Promise<SessionUser | f
   });
 }
 
-export function registerAuthRoutes(api: ApiRouter, limits: AuthRateLimits, bus: EventBus): void {
+export function registerAuthRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'auth';
+  const { config, bus } = ctx;
+  const limits: AuthRateLimits = {
+    loginPerEmail: config.loginRateLimit,
+    loginPerIp: config.loginIpRateLimit,
+    registerPerIp: config.registerRateLimit,
+  };
   api.add<unknown, unknown, RegisterInput>({
     method: 'post',
     path: '/auth/register',

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { LOCALES } from '../contract/enums';
+import { LOCALES } from '../api-contract/enums';
 import { newOrganizationSchema } from '../organizations/organization.schemas';
 import { objectId } from '../common/ids';
 

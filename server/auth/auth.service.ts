@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { SessionUser } from '../common/session-user';
 import { logger } from '../common/logger';
 import { isDuplicateKeyError } from '../common/duplicate-key';
-import type { OrganizationKind } from '../contract/enums';
+import type { OrganizationKind } from '../api-contract/enums';
 
 export interface RegisterInput {
   email: string;

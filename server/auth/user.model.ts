@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { LOCALES, USER_ROLES } from '../contract/enums';
+import { LOCALES, USER_ROLES } from '../api-contract/enums';
 
 const userSchema = new Schema(
   {

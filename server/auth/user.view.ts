@@ -1,5 +1,5 @@
 import type { UserDoc } from './user.model';
-import type { OrganizationDoc } from '../organizations/organization.model';
+import type { OrganizationDoc } from '../organizations';
 import type { SessionUser } from '../common/session-user';
 
 /** The contract's `user`: never a password hash. */

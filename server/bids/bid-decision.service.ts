@@ -9,7 +9,6 @@ import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
 import { createDeal } from '../deals/deal-opening.service';
 import type { DealView } from '../deals/deal.view';
-import type { DealRole } from '../deals/deal-machine';
 import {
   isSealed,
   planBidTransition,
@@ -31,6 +30,7 @@ import {
 import { commitmentConflict } from '../listings/exclusivity';
 import { holdLocks } from '../common/store';
 import { listingLockKey } from '../listings/listing.store';
+import type { DealRole } from '../api-contract/enums';
 
 async function loadBidAndListing(bidId: string): Promise<{ bid: BidDoc; listing: ListingRef }> {
   const bid = isObjectId(bidId) ? await bidStore.get(bidId) : null;
@@ -68,7 +68,7 @@ export async function decideBid(
   user: SessionUser,
   bidId: string,
   transition: 'shortlist' | 'reject' | 'withdraw',
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<BidView> {
   const { planOn } = await planDecision(user, bidId, transition);
   const { doc: updated } = await bidStore.mutate(bidId, (current) => ({
@@ -82,7 +82,7 @@ export async function decideBid(
 }
 
 /** The owner accepts a bid: it becomes a deal between the two organizations. */
-export async function acceptBid(user: SessionUser, bidId: string, bus?: EventBus): Promise<DealView> {
+export async function acceptBid(user: SessionUser, bidId: string, bus: EventBus): Promise<DealView> {
   const unfinished = await unfinishedAcceptance(user, bidId);
   if (unfinished) return acceptBidAs(unfinished.bid, unfinished.listing, unfinished.actor, bus);
   const { bid, listing } = await planDecision(user, bidId, 'accept');
@@ -116,7 +116,7 @@ export function acceptBidAs(
   bid: BidDoc,
   listing: ListingRef,
   actor: { userId?: string; role: DealRole; requirePublished: boolean },
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<DealView> {
   const locks = [listingLockKey(listing.kind, listing.id), bidStore.lockKey(bid._id)];
   return holdLocks(locks, () => acceptHeld(bid, listing, actor, bus));
@@ -126,7 +126,7 @@ async function acceptHeld(
   bid: BidDoc,
   listing: ListingRef,
   actor: { userId?: string; role: DealRole; requirePublished: boolean },
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<DealView> {
   const bidId = String(bid._id);
   if (listing.awardedBidId && listing.awardedBidId !== bidId) {

@@ -8,6 +8,7 @@
  *   submitted | shortlisted ──withdraw─▶ withdrawn    (bidder)
  */
 import type {
+  BidStatus,
   Currency,
   DemandMode,
   ListingKind,
@@ -15,10 +16,7 @@ import type {
   PricingModel,
   TransferMode,
   UserRole,
-} from '../contract/enums';
-
-export const BID_STATUSES = ['submitted', 'shortlisted', 'rejected', 'withdrawn', 'accepted'] as const;
-export type BidStatus = (typeof BID_STATUSES)[number];
+} from '../api-contract/enums';
 
 /** Bids that still compete: they count in an auction and can be decided on. */
 export const LIVE_BID_STATUSES: readonly BidStatus[] = ['submitted', 'shortlisted'];

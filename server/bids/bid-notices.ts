@@ -2,7 +2,7 @@
  * Tells the bidding organisation's members when the listing's owner decides on their bid:
  * shortlisted, accepted (a deal is open) or rejected. Once per user, bid and decision.
  */
-import type { Label } from '../contract/taxonomy';
+import type { Label } from '../api-contract/taxonomy';
 import type { DomainEvents } from '../common/events';
 import { logger } from '../common/logger';
 import type { BackgroundStarter } from '../context';

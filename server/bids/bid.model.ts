@@ -3,8 +3,7 @@
  * so that visibility and "my bids" queries need no join (FerretDB has no $lookup).
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { CURRENCIES, LISTING_KINDS, TRANSFER_MODES } from '../contract/enums';
-import { BID_STATUSES } from './bid-lifecycle';
+import { CURRENCIES, LISTING_KINDS, TRANSFER_MODES, BID_STATUSES } from '../api-contract/enums';
 
 const bidSchema = new Schema(
   {

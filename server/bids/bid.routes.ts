@@ -1,7 +1,7 @@
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind } from '../api-contract/enums';
 import { dealResponse } from '../deals/deal.schemas';
 import { describeDeal } from '../deals/deal-description';
 import {

@@ -1,6 +1,5 @@
 import Joi from 'joi';
-import { BID_STATUSES } from './bid-lifecycle';
-import { CURRENCIES, TRANSFER_MODES } from '../contract/enums';
+import { CURRENCIES, TRANSFER_MODES, BID_STATUSES } from '../api-contract/enums';
 
 export const bidBody = Joi.object({
   amount: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required(),

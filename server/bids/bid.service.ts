@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind, BidStatus } from '../api-contract/enums';
 import { recordAudit } from '../audit/audit.service';
 import { organizationNames } from '../deals/names';
 import { canPlaceBid, canSeeBid, isSealed, takesSealedBids, type PlaceBidRefusal } from './bid-lifecycle';
@@ -11,8 +11,7 @@ import type { BidDoc } from './bid.model';
 import { bidReads, createBid } from './bid.store';
 import { bidView, type BidView } from './bid.view';
 import { isListingOwner, loadListing, loadVisibleListing, toBiddable, type ListingRef } from './listing-ref';
-import type { BidStatus } from './bid-lifecycle';
-import type { TransferMode, Currency } from '../contract/enums';
+import type { TransferMode, Currency } from '../api-contract/enums';
 
 export interface BidInput {
   amount: number;
@@ -48,7 +47,7 @@ export async function placeBid(
   kind: ListingKind,
   listingId: string,
   input: BidInput,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<BidView> {
   const listing = await loadVisibleListing(kind, listingId, user);
   const bidderOrgId = actingOrganizationId(user);

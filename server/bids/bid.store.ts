@@ -3,7 +3,7 @@
  * rules on the bid as it is under its lock (see common/store.ts).
  */
 import mongoose from 'mongoose';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind } from '../api-contract/enums';
 import { RecordStore, holdLocks, type ModelReads, type Mutation } from '../common/store';
 import { BidModel, type BidDoc } from './bid.model';
 import { LIVE_BID_STATUSES } from './bid-lifecycle';

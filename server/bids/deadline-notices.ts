@@ -5,7 +5,7 @@
  */
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
-import type { Label } from '../contract/taxonomy';
+import type { Label } from '../api-contract/taxonomy';
 import { createNotification } from '../notifications/notification.service';
 import type { ListingRef } from './listing-ref';
 import { userReads } from '../auth/user.store';

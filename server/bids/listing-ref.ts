@@ -10,7 +10,7 @@ import type {
   ListingStatus,
   PricingModel,
   TransferMode,
-} from '../contract/enums';
+} from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';

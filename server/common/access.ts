@@ -5,7 +5,7 @@
 import type { Request } from 'express';
 import { AppError } from './errors';
 import type { SessionUser } from './session-user';
-import type { UserRole } from '../contract/enums';
+import type { UserRole } from '../api-contract/enums';
 
 export type Access = 'public' | 'user' | 'verified' | UserRole[];
 

@@ -96,3 +96,5 @@ export function buildOpenApi(
     },
   };
 }
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApi>;

@@ -1,4 +1,4 @@
-import type { OrganizationKind, UserRole, Locale } from '../contract/enums';
+import type { OrganizationKind, UserRole, Locale } from '../api-contract/enums';
 
 /** What a request knows about who is signed in: loaded fresh from the database per request. */
 export interface SessionUser {

@@ -14,12 +14,12 @@ import {
   canAssignBroker,
   DEAL_TERMINAL_STATES,
   MAX_BROKER_ASSIGNMENTS,
-  type DealRole,
 } from './deal-machine';
 import { loadDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { named, organizationNames } from './names';
 import { userReads } from '../auth/user.store';
+import type { DealRole } from '../api-contract/enums';
 
 function assertMayManageBroker(deal: DealView, role: DealRole): void {
   if (canAssignBroker(deal.status, role)) return;
@@ -42,7 +42,7 @@ async function assertBrokerUser(userId: string, deal: DealView): Promise<void> {
   }
 }
 
-export async function assignBroker(user: SessionUser, dealId: string, brokerUserId: string, bus?: EventBus) {
+export async function assignBroker(user: SessionUser, dealId: string, brokerUserId: string, bus: EventBus) {
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayManageBroker(deal, role);
   await assertBrokerUser(brokerUserId, deal);
@@ -84,7 +84,7 @@ export async function assignBroker(user: SessionUser, dealId: string, brokerUser
   return dealView(updated);
 }
 
-export async function removeBroker(user: SessionUser, dealId: string, bus?: EventBus) {
+export async function removeBroker(user: SessionUser, dealId: string, bus: EventBus) {
   const { deal, role } = await loadDealForUser(user, dealId);
   if (role !== 'seller' && role !== 'buyer' && role !== 'admin') {
     throw AppError.forbidden('Only the parties and operators may remove the broker.');

@@ -3,34 +3,24 @@
  * `deal.event`, which the realtime layer turns into room messages and socket events.
  */
 import type { EventBus } from '../common/events';
-import type { DealState } from './deal-machine';
+import type { DealStatus } from '../api-contract/enums';
 
 export interface DealEventPayloads {
   'deal:created': Record<string, never>;
   'terms:proposed': { termSheet: unknown };
   'terms:accepted': { version: number; role: 'seller' | 'buyer'; userId: string; agreed: boolean };
-  'deal:status': { status: DealState; from: DealState; reason?: string };
+  'deal:status': { status: DealStatus; from: DealStatus; reason?: string };
   'broker:assigned': { brokerUserId: string };
   'broker:removed': { brokerUserId: string };
   'nda:accepted': { userId: string };
 }
 export type DealEventName = keyof DealEventPayloads;
 
-let defaultBus: EventBus | undefined;
-
-/**
- * The bus used when a caller (the payments service calling transitionDeal) passes none: the
- * bus of the exchange whose routes were registered last, which in a server process is its only one.
- */
-export function setDefaultDealBus(bus: EventBus): void {
-  defaultBus = bus;
-}
-
 export function publishDealEvent<E extends DealEventName>(
-  bus: EventBus | undefined,
+  bus: EventBus,
   dealId: string,
   event: E,
   payload: DealEventPayloads[E],
 ): void {
-  (bus ?? defaultBus)?.publish('deal.event', { dealId, event, payload });
+  bus.publish('deal.event', { dealId, event, payload });
 }

@@ -11,30 +11,18 @@
  * holds (both parties accepted the latest term sheet; fees exist; every fee is paid / none is
  * due). Those guards need data the service has; this table only says who and from where.
  */
-import type { UserRole } from '../contract/enums';
+import type { DealRole, DealStatus, UserRole } from '../api-contract/enums';
 
-export const DEAL_STATES = [
-  'negotiating',
-  'agreed',
-  'awaiting_payment',
-  'closed_won',
-  'closed_lost',
-  'cancelled',
-] as const;
-export type DealState = (typeof DEAL_STATES)[number];
+export const DEAL_TERMINAL_STATES: readonly DealStatus[] = ['closed_won', 'closed_lost', 'cancelled'];
 
-export const DEAL_TERMINAL_STATES: readonly DealState[] = ['closed_won', 'closed_lost', 'cancelled'];
-
-export const DEAL_ROLES = ['seller', 'buyer', 'broker', 'admin', 'system', 'outsider'] as const;
-export type DealRole = (typeof DEAL_ROLES)[number];
 export type DealParty = 'seller' | 'buyer';
 
 export const DEAL_TRANSITION_NAMES = ['agree', 'request_payment', 'complete', 'cancel', 'walk_away'] as const;
 export type DealTransition = (typeof DEAL_TRANSITION_NAMES)[number];
 
 export interface DealTransitionRule {
-  from: readonly DealState[];
-  to: DealState;
+  from: readonly DealStatus[];
+  to: DealStatus;
   roles: readonly DealRole[];
   requiresReason?: boolean;
 }
@@ -54,7 +42,7 @@ export const DEAL_TRANSITIONS: Readonly<Record<DealTransition, DealTransitionRul
 
 /** Codes are the API's error codes: 403 forbidden, 409 conflict, 400 validation_failed. */
 export type DealPlan =
-  | { ok: true; to: DealState }
+  | { ok: true; to: DealStatus }
   | { ok: false; code: 'forbidden' | 'conflict' | 'validation_failed'; message: string };
 
 /**
@@ -62,7 +50,7 @@ export type DealPlan =
  * the state (409 when another step got there first), then the reason for `cancel`.
  */
 export function planDealTransition(
-  state: DealState,
+  state: DealStatus,
   transition: DealTransition,
   role: DealRole,
   input: { reason?: string } = {},
@@ -114,12 +102,12 @@ export function canView(role: DealRole): boolean {
  * Who may put a new term-sheet version on the table: the parties and the broker (who mediates
  * by drafting terms), only while negotiating. Accepting stays with the parties.
  */
-export function canProposeTerms(state: DealState, role: DealRole): boolean {
+export function canProposeTerms(state: DealStatus, role: DealRole): boolean {
   return state === 'negotiating' && (role === 'seller' || role === 'buyer' || role === 'broker');
 }
 
 /** A party or an operator may assign a broker to a deal that is still open. */
-export function canAssignBroker(state: DealState, role: DealRole): boolean {
+export function canAssignBroker(state: DealStatus, role: DealRole): boolean {
   return !DEAL_TERMINAL_STATES.includes(state) && (role === 'seller' || role === 'buyer' || role === 'admin');
 }
 
@@ -153,7 +141,7 @@ export type TermSheetAcceptance =
  * left `negotiating`.
  */
 export function termSheetAcceptance(
-  state: { versions: readonly TermSheetVersionState[]; status?: DealState },
+  state: { versions: readonly TermSheetVersionState[]; status?: DealStatus },
   version: number,
   role: DealRole,
 ): TermSheetAcceptance {
@@ -199,71 +187,4 @@ export function nextTermSheetVersion(versions: readonly { version: number }[]): 
 
 function bothAccepted(acceptedBy: readonly DealParty[]): boolean {
   return acceptedBy.includes('seller') && acceptedBy.includes('buyer');
-}
-
-/** Bookkeeping keys that are not terms and never count as a change. */
-export const TERM_SHEET_META_KEYS: readonly string[] = [
-  'id',
-  '_id',
-  'version',
-  'acceptedBy',
-  'proposedBy',
-  'proposedByRole',
-  'createdAt',
-  'updatedAt',
-];
-
-const TERM_KEY_ORDER: readonly string[] = [
-  'price',
-  'currency',
-  'royaltyPct',
-  'exclusivity',
-  'territory',
-  'durationMonths',
-  'milestones',
-];
-
-/**
- * The keys whose values differ between two term sheets, for the side-by-side diff. Values are
- * compared deeply (ignoring nested `_id`s); a missing key, `undefined` and `null` all mean "not set" and are equal;
- * dates compare by instant. Known terms come in their usual order, other keys alphabetically.
- */
-export function diffTermSheets(a: object, b: object): string[] {
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-  const changed = [...keys].filter((k) => !TERM_SHEET_META_KEYS.includes(k) && !sameValue(left[k], right[k]));
-  return changed.sort((x, y) => orderOf(x) - orderOf(y) || x.localeCompare(y));
-}
-
-function orderOf(key: string): number {
-  const i = TERM_KEY_ORDER.indexOf(key);
-  return i === -1 ? TERM_KEY_ORDER.length : i;
-}
-
-function sameValue(x: unknown, y: unknown): boolean {
-  if (x == null || y == null) return x == null && y == null;
-  if (x instanceof Date || y instanceof Date) return timeOf(x) !== undefined && timeOf(x) === timeOf(y);
-  if (Array.isArray(x) || Array.isArray(y)) {
-    return (
-      Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => sameValue(v, y[i]))
-    );
-  }
-  if (typeof x === 'object' && typeof y === 'object') {
-    const xo = x as Record<string, unknown>;
-    const yo = y as Record<string, unknown>;
-    const keys = new Set([...Object.keys(xo), ...Object.keys(yo)]);
-    keys.delete('_id'); // a stored sub-document's own id (a milestone's) is not a term
-    return [...keys].every((k) => sameValue(xo[k], yo[k]));
-  }
-  return Object.is(x, y);
-}
-
-function timeOf(value: unknown): number | undefined {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'string') {
-    const t = Date.parse(value);
-    return Number.isNaN(t) ? undefined : t;
-  }
-  return undefined;
 }

@@ -6,16 +6,15 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind, DealRole } from '../api-contract/enums';
 import { recordAudit } from '../audit/audit.service';
 import { SINGLE_AWARD_TRANSFER_MODES } from '../bids/bid-lifecycle';
-import type { BidDoc } from '../bids/bid.model';
+import type { BidDoc } from '../bids';
 import { isListingOwner, loadVisibleListing, type ListingRef } from '../bids/listing-ref';
 import type { DealDoc } from './deal.model';
 import { createDealDoc, dealReads, findDealOfBid, holdDealOpening } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import { publishDealEvent } from './deal-events';
-import type { DealRole } from './deal-machine';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 
 interface NewDeal {
@@ -51,7 +50,7 @@ function termSheetFromBid(bid: BidDoc, listingKind: ListingKind) {
 /** Creates the deal; for a bid that already has one (a retried accept), returns that one. */
 export async function createDeal(
   input: NewDeal,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<{ deal: DealView; created: boolean }> {
   const { listing, bid } = input;
   const firstSheet = bid && bid.amount > 0 ? termSheetFromBid(bid, listing.kind) : undefined;
@@ -104,7 +103,7 @@ export async function createDeal(
 export async function openDealDirect(
   user: SessionUser,
   input: { offerId?: string; demandId?: string },
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<DealView> {
   const kind: ListingKind = input.offerId ? 'offer' : 'demand';
   const listing = await loadVisibleListing(kind, (input.offerId ?? input.demandId)!, user);
@@ -123,7 +122,7 @@ async function openOnce(
   user: SessionUser,
   listing: ListingRef,
   orgId: string,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<DealView> {
   const kind = listing.kind;
   const org = new mongoose.Types.ObjectId(orgId);

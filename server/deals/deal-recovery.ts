@@ -7,8 +7,8 @@
  */
 import mongoose from 'mongoose';
 import { putOwnerListEntries, UNSETTLED_DEALS, unsettledDealEntries } from '../read-models';
-import type { DealStatus } from './deal.model';
 import { dealReads } from './deal.store';
+import type { DealStatus } from '../api-contract/enums';
 
 const MAY_OWE_A_STEP: DealStatus[] = ['negotiating', 'agreed', 'awaiting_payment'];
 

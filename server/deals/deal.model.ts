@@ -4,17 +4,7 @@
  * the expected state (FerretDB and MongoDB alike; no multi-document transactions).
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { CURRENCIES } from '../contract/enums';
-
-export const DEAL_STATUSES = [
-  'negotiating',
-  'agreed',
-  'awaiting_payment',
-  'closed_won',
-  'closed_lost',
-  'cancelled',
-] as const;
-export type DealStatus = (typeof DEAL_STATUSES)[number];
+import { CURRENCIES, DEAL_STATUSES } from '../api-contract/enums';
 
 const termSheetSchema = new Schema(
   {

@@ -16,12 +16,10 @@ import { cancelDeal, listDeals, viewDealForUser, walkAwayFromDeal } from './deal
 import { describeDeal, describeDeals } from './deal-description';
 import { openDealDirect } from './deal-opening.service';
 import { assignBroker, consentToBroker, listBrokerCandidates, removeBroker } from './deal-broker.service';
-import { setDefaultDealBus } from './deal-events';
 
 export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'deals';
   const { bus } = ctx;
-  setDefaultDealBus(bus);
   api.add({
     method: 'get',
     path: '/deals',

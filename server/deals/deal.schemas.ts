@@ -1,7 +1,6 @@
 import Joi from 'joi';
-import { CURRENCIES, LOCALES } from '../contract/enums';
+import { CURRENCIES, LOCALES, DEAL_STATUSES } from '../api-contract/enums';
 import { objectId } from '../common/ids';
-import { DEAL_STATUSES } from './deal.model';
 
 const minorAmount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
 

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service';
 import { releaseOfferCommitment } from '../listings/listing.store';
 import { enqueueJob } from '../scheduler/job.store';
 import { CLOSE_ENDED_DEAL_PAYMENTS, closeEndedDealPaymentsKey } from '../scheduler/job-types';
-import type { DealDoc, DealStatus } from './deal.model';
+import type { DealDoc } from './deal.model';
 import { dealReads, dealStore, findDealDoc } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import {
@@ -19,12 +19,12 @@ import {
   canView,
   dealRoleOf,
   planDealTransition,
-  type DealRole,
   type DealTransition,
 } from './deal-machine';
 import { publishDealEvent } from './deal-events';
 import { cachedDealView, cachedDealViews } from './deal-view-cache';
 import { refusal } from './deal-errors';
+import type { DealStatus, DealRole } from '../api-contract/enums';
 
 export { dealView, findDealDoc, type DealView };
 
@@ -78,8 +78,8 @@ export async function viewDealForUser(
 export interface TransitionOptions {
   reason?: string;
   expectedFrom?: DealStatus[];
-  /** Published to this bus; without one, to the exchange's default bus. */
-  bus?: EventBus;
+  /** The exchange's bus, which the deal's event is published to. */
+  bus: EventBus;
   data?: Record<string, unknown>;
 }
 
@@ -91,7 +91,7 @@ export async function transitionDeal(
   dealId: string,
   transition: DealTransition,
   actor: { userId?: string; role: DealRole },
-  opts: TransitionOptions = {},
+  opts: TransitionOptions,
 ): Promise<DealView> {
   if (!isObjectId(dealId)) throw AppError.notFound('Deal');
   const { doc: updated, result: from } = await dealStore.mutate(dealId, (doc) => {
@@ -152,12 +152,12 @@ async function afterTransition(
   });
 }
 
-export async function cancelDeal(user: SessionUser, dealId: string, reason: string, bus?: EventBus) {
+export async function cancelDeal(user: SessionUser, dealId: string, reason: string, bus: EventBus) {
   const { role } = await loadDealForUser(user, dealId);
   return transitionDeal(dealId, 'cancel', { userId: user.id, role }, { reason, bus });
 }
 
-export async function walkAwayFromDeal(user: SessionUser, dealId: string, bus?: EventBus) {
+export async function walkAwayFromDeal(user: SessionUser, dealId: string, bus: EventBus) {
   const { role } = await loadDealForUser(user, dealId);
   return transitionDeal(dealId, 'walk_away', { userId: user.id, role }, { bus });
 }

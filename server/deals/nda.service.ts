@@ -42,7 +42,7 @@ export function viewerAcceptedNda(
   return hasAcceptedNda(deal, user.orgId);
 }
 
-export async function acceptNda(user: SessionUser, dealId: string, bus?: EventBus): Promise<DealView> {
+export async function acceptNda(user: SessionUser, dealId: string, bus: EventBus): Promise<DealView> {
   const { deal, role } = await loadDealForUser(user, dealId);
   if (role !== 'seller' && role !== 'buyer' && role !== 'broker')
     throw AppError.forbidden('Only the parties and the deal’s broker accept the NDA.');

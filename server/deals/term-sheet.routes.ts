@@ -12,7 +12,7 @@ import {
 import { acceptTermSheet, listTermSheets, proposeTermSheet } from './term-sheet.service';
 import { describeDeal } from './deal-description';
 import { acceptNda } from './nda.service';
-import { contractDraftHtml } from './contract.service';
+import { agreementDraftHtml } from './agreement-draft.service';
 
 export function registerTermSheetRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'deals';
@@ -78,7 +78,7 @@ export function registerTermSheetRoutes(api: ApiRouter, ctx: AppContext): void {
     params: idParams,
     query: contractQuery,
     handler: async ({ user, params, query, res }) => {
-      const html = await contractDraftHtml(user, params.id, query.lang ?? user.locale);
+      const html = await agreementDraftHtml(user, params.id, query.lang ?? user.locale);
       res.type('html').setHeader('Cache-Control', 'private, no-store');
       res.send(html);
     },

@@ -16,11 +16,11 @@ import { commitAgreement, holdDealAndListing } from './agreement-commitment';
 import { MAX_TERM_SHEET_VERSIONS, agreedValue, termSheetProblems } from './term-sheet-rules';
 import { loadListing } from '../bids/listing-ref';
 import { dealView, termSheetView, type DealView, type TermSheetView } from './deal.view';
-import { canProposeTerms, planDealTransition, termSheetAcceptance, type DealRole } from './deal-machine';
+import { canProposeTerms, planDealTransition, termSheetAcceptance } from './deal-machine';
 import { loadDealForUser, transitionDeal } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
-import type { Currency } from '../contract/enums';
+import type { Currency, DealRole } from '../api-contract/enums';
 
 export interface TermSheetInput {
   price: number;
@@ -33,7 +33,7 @@ export interface TermSheetInput {
 }
 
 export interface TermsDeps {
-  bus?: EventBus;
+  bus: EventBus;
   feeSchedule: FeeSchedule;
 }
 
@@ -50,7 +50,7 @@ export async function proposeTermSheet(
   user: SessionUser,
   dealId: string,
   input: TermSheetInput,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<TermSheetView> {
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayPropose(deal.status, role);

@@ -1,5 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
-import { CURRENCIES, DEMAND_MODES } from '../contract/enums';
+import { CURRENCIES, DEMAND_MODES } from '../api-contract/enums';
 import { commonListingFields } from '../listings/listing-fields.model';
 
 const demandSchema = new Schema(

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { DEMAND_MODES } from '../contract/enums';
+import { DEMAND_MODES } from '../api-contract/enums';
 import {
   commonListingKeys,
   commonViewKeys,

@@ -6,7 +6,7 @@
  * owner approved it; and to the deal's broker once both parties consented to that broker and
  * the broker accepted the NDA. Deals that ended without success open nothing.
  */
-import type { ConfidentialAccessPolicy, UserRole } from '../contract/enums';
+import type { ConfidentialAccessPolicy, UserRole } from '../api-contract/enums';
 
 export interface DocumentViewer {
   userId: string;

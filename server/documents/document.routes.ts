@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind } from '../api-contract/enums';
 import {
   attachmentParams,
   dealDocumentsResponse,

@@ -7,9 +7,9 @@ import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind } from '../api-contract/enums';
 import { recordAudit } from '../audit/audit.service';
-import type { DealDoc } from '../deals/deal.model';
+import type { DealDoc } from '../deals';
 import {
   canSeeListing,
   isListingOwner,
@@ -140,7 +140,7 @@ export async function uploadDocument(
   listingId: string,
   file: UploadedFile | undefined,
   confidential: boolean,
-  bus?: EventBus,
+  bus: EventBus,
   quotaBytes = Number.MAX_SAFE_INTEGER,
 ): Promise<DocumentView> {
   const listing = await loadListing(kind, listingId);
@@ -203,7 +203,7 @@ export async function removeDocument(
   kind: ListingKind,
   listingId: string,
   attachmentId: string,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<void> {
   const listing = await loadListing(kind, listingId);
   if (!listing || !canSeeListing(listing, user)) throw AppError.notFound(kindName(kind));

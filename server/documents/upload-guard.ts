@@ -6,7 +6,7 @@ import type { Request, RequestHandler } from 'express';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import type { SessionUser } from '../common/session-user';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind } from '../api-contract/enums';
 import { isListingOwner, loadVisibleListing } from '../bids/listing-ref';
 import { actingOrganizationId } from '../common/session-user';
 import { organizationReads } from '../organizations/organization.store';

@@ -4,7 +4,7 @@
  * licence of it. Pure rules; the listing store keeps what the offer is committed to (its award
  * claim and its list of licensees) and asks these rules under the listing's lock.
  */
-import type { ListingKind, PricingModel, TransferMode } from '../contract/enums';
+import type { ListingKind, PricingModel, TransferMode } from '../api-contract/enums';
 
 /** Transfer modes that hand the technology to one party only. */
 export const EXCLUSIVE_TRANSFER_MODES: readonly TransferMode[] = ['license_exclusive', 'assignment'];

@@ -3,7 +3,7 @@
  * owning organization's business (and the operators'): to everyone else they do not exist (404).
  * Published, closed and expired listings are public (bids and deals refer to how they ended).
  */
-import type { ListingStatus } from '../contract/enums';
+import type { ListingStatus } from '../api-contract/enums';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { Actor } from './listing-lifecycle';
 

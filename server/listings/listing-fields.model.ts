@@ -1,12 +1,12 @@
 /** Fields and behaviour common to offers and demands, as mongoose schema parts. */
 import { Schema } from 'mongoose';
-import { FIELD_CODES } from '../contract/taxonomy';
+import { FIELD_CODES } from '../api-contract/taxonomy';
 import {
   LISTING_LANGUAGES,
   LISTING_STATUSES,
   TRANSFER_MODES,
   CONFIDENTIAL_ACCESS_POLICIES,
-} from '../contract/enums';
+} from '../api-contract/enums';
 
 export const attachmentSchema = new Schema(
   {

@@ -11,7 +11,7 @@
  * and the city's statistics refer to a listing as it ended, so relisting means copying it into
  * a new draft (a service concern), which then goes through review again.
  */
-import type { ListingStatus } from '../contract/enums';
+import type { ListingStatus } from '../api-contract/enums';
 
 export type ListingActorKind = 'owner' | 'admin' | 'system' | 'other';
 

@@ -6,7 +6,7 @@ import { createRecordCache } from '../common/record-cache';
 import { readOwnerList, listingListKey, ownerListPage } from '../read-models';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import type { ListingKind, ListingStatus } from '../contract/enums';
+import type { ListingKind, ListingStatus } from '../api-contract/enums';
 import { canViewListing } from './listing-access';
 import type { ListingSpec } from './listing-spec';
 import { findListingDoc, listingModel, type ListingDoc } from './listing.store';

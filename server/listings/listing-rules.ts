@@ -3,7 +3,7 @@
  * value on its own). Pure: they return the broken rules as error details naming the field.
  */
 import type { ErrorDetail } from '../common/errors';
-import { isSubFieldOf } from '../contract/taxonomy';
+import { isSubFieldOf } from '../api-contract/taxonomy';
 
 export function subFieldRule(field: string | undefined, subField: string | null | undefined): ErrorDetail[] {
   if (!subField || !field || isSubFieldOf(field, subField)) return [];

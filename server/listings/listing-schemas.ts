@@ -1,6 +1,6 @@
 /** joi parts shared by the offer and demand schemas. Rules between fields live in *-rules.ts. */
 import Joi from 'joi';
-import { FIELD_CODES, SUB_FIELD_CODES } from '../contract/taxonomy';
+import { FIELD_CODES, SUB_FIELD_CODES } from '../api-contract/taxonomy';
 import {
   CONFIDENTIAL_ACCESS_POLICIES,
   CURRENCIES,
@@ -10,7 +10,7 @@ import {
   TRANSFER_MODES,
   TRL_MAX,
   TRL_MIN,
-} from '../contract/enums';
+} from '../api-contract/enums';
 
 /** An amount in the currency's minor unit: a positive whole number. */
 export const money = () => Joi.number().integer().positive().max(Number.MAX_SAFE_INTEGER);

@@ -3,7 +3,7 @@
  * rest (access, life cycle, conditional updates, search marks) the same way for both.
  */
 import type { ErrorDetail } from '../common/errors';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind } from '../api-contract/enums';
 import type { SessionUser } from '../common/session-user';
 import type { ListingDoc } from './listing.store';
 import type { OrganizationSummary } from './listing-view';

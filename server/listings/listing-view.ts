@@ -2,7 +2,7 @@
 import mongoose from 'mongoose';
 import { createRecordCache } from '../common/record-cache';
 import { organizationReads } from '../organizations/organization.store';
-import type { OrganizationKind } from '../contract/enums';
+import type { OrganizationKind } from '../api-contract/enums';
 
 export interface OrganizationSummary {
   id: string;

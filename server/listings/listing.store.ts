@@ -6,7 +6,7 @@
  * miss a change that reached the database.
  */
 import mongoose from 'mongoose';
-import type { ListingKind, ListingStatus } from '../contract/enums';
+import type { ListingKind, ListingStatus } from '../api-contract/enums';
 import type { EventBus } from '../common/events';
 import { OfferModel } from '../offers/offer.model';
 import { DemandModel } from '../demands/demand.model';

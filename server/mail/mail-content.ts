@@ -1,6 +1,6 @@
 /** The text of a notification mail: one notification, or a day's notifications in one digest. */
-import type { Label } from '../contract/taxonomy';
-import type { Locale } from '../contract/enums';
+import type { Label } from '../api-contract/taxonomy';
+import type { Locale } from '../api-contract/enums';
 
 export interface MailItem {
   title: Label;

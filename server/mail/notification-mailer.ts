@@ -20,7 +20,7 @@ import {
   releaseAbandonedMailClaims,
   setClaimedMailState,
 } from '../notifications/notification.store';
-import type { Locale } from '../contract/enums';
+import type { Locale } from '../api-contract/enums';
 import { composeNotificationMail } from './mail-content';
 import { mailerFor } from './mailer';
 import { userReads } from '../auth/user.store';

@@ -26,9 +26,9 @@ import {
   type Locale,
   type PricingModel,
   type TransferMode,
-} from '../contract/enums';
-import { TRANSFER_MODE_LABELS } from '../contract/labels';
-import { findField, subFieldLabel, type Label } from '../contract/taxonomy';
+} from '../api-contract/enums';
+import { TRANSFER_MODE_LABELS } from '../api-contract/labels';
+import { findField, subFieldLabel, type Label } from '../api-contract/taxonomy';
 
 export interface MatchWeights {
   text: number;

@@ -1,7 +1,7 @@
 /** `GET /api/{offers|demands}/:id/matches`: the matcher over the database and the search index. */
 import type { AppContext } from '../context';
 import type { SessionUser } from '../common/session-user';
-import type { Locale } from '../contract/enums';
+import type { Locale } from '../api-contract/enums';
 import { reasonTexts, type MatchReason } from './match-score';
 import { counterpartKind, matchableFromDoc, type MatchKind } from './matchable';
 import { findMatches, type MatcherDeps, type ScoredMatch } from './matcher';

@@ -3,7 +3,7 @@
  * engine ranks. Built from database documents, demo data or synthetic listings alike, so the
  * matcher runs without a database or HTTP (benchmarks, tests).
  */
-import type { Currency, PricingModel, TransferMode } from '../contract/enums';
+import type { Currency, PricingModel, TransferMode } from '../api-contract/enums';
 import type { MatchDemand, MatchOffer } from './match-score';
 
 interface MatchableBase {

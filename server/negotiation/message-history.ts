@@ -4,7 +4,7 @@
  * (a stored message never changes) or one `_id` query.
  */
 import mongoose from 'mongoose';
-import type { RoomRole } from '../contract/socket-events';
+import type { RoomRole } from '../api-contract/socket-events';
 import { createRecordCache } from '../common/record-cache';
 import type { MessageDoc } from './message.model';
 import { lastSeqOf, messageReads } from './message.store';

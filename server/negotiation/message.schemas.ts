@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { objectId } from '../common/ids';
-import { HISTORY_PAGE_SIZE, MESSAGE_MAX_LENGTH } from '../contract/socket-events';
+import { HISTORY_PAGE_SIZE, MESSAGE_MAX_LENGTH } from '../api-contract/socket-events';
 import { MESSAGE_AUDIENCES } from './message.model';
 
 const seq = () => Joi.number().integer().min(0);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import type { ChatMessage, MessageAudience, MessageKind, RoomRole } from '../contract/socket-events';
+import type { ChatMessage, MessageAudience, MessageKind, RoomRole } from '../api-contract/socket-events';
 import { storeWithNextSeq } from './message.store';
 import { messagesInRange } from './message-history';
 import { stableObjectId } from './stable-ids';

@@ -1,4 +1,9 @@
-import type { ChatMessage, MessageAudience, MessageAuthorRole, MessageKind } from '../contract/socket-events';
+import type {
+  ChatMessage,
+  MessageAudience,
+  MessageAuthorRole,
+  MessageKind,
+} from '../api-contract/socket-events';
 import type { MessageDoc } from './message.model';
 
 /** A message as clients see it: ids as strings, time as an ISO string. */

@@ -7,7 +7,7 @@ import type { SessionUser } from '../common/session-user';
 import { actingOrganizationId } from '../common/session-user';
 import { isObjectId } from '../common/ids';
 import { loadSessionUser } from '../auth/auth.service';
-import type { ReadMarker } from '../contract/socket-events';
+import type { ReadMarker } from '../api-contract/socket-events';
 import { lastSeqOf, messageReads, moveReadMarker, readMarkerReads } from './message.store';
 import { currentRoomRole, visibleAudiences } from './room-access';
 import { dealReads } from '../deals/deal.store';

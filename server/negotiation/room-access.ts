@@ -5,8 +5,9 @@
 import type { SessionUser } from '../common/session-user';
 import { AppError } from '../common/errors';
 import { viewDealForUser, dealParticipants } from '../deals/deal.service';
-import { dealRoleOf, type DealRole } from '../deals/deal-machine';
-import type { MessageAudience, RoomRole } from '../contract/socket-events';
+import { dealRoleOf } from '../deals/deal-machine';
+import type { MessageAudience, RoomRole } from '../api-contract/socket-events';
+import type { DealRole } from '../api-contract/enums';
 
 /** What the realtime layer remembers about a socket's user: enough to re-check access. */
 export interface RoomUser {

@@ -1,5 +1,5 @@
 /** The words of a "new listing for you" notification, in both languages. */
-import type { Label } from '../contract/taxonomy';
+import type { Label } from '../api-contract/taxonomy';
 import type { MatchReason } from '../matching/match-score';
 
 export const LISTING_MATCH_TYPE = 'listing.match';

@@ -1,4 +1,4 @@
-import type { Locale } from '../contract/enums';
+import type { Locale } from '../api-contract/enums';
 import type { NotificationDoc } from './notification.model';
 
 /** A notification as the API and the socket event show it, in one language. */

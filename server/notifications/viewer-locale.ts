@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { LOCALES, type Locale } from '../contract/enums';
+import { LOCALES, type Locale } from '../api-contract/enums';
 import type { SessionUser } from '../common/session-user';
 
 /** `?lang=` for routes that answer in the viewer's language. */

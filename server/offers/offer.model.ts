@@ -1,5 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
-import { CURRENCIES, IP_STATUSES, PRICING_MODELS } from '../contract/enums';
+import { CURRENCIES, IP_STATUSES, PRICING_MODELS } from '../api-contract/enums';
 import { commonListingFields } from '../listings/listing-fields.model';
 
 const offerSchema = new Schema(

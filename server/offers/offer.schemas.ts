@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { IP_STATUSES, PRICING_MODELS } from '../contract/enums';
+import { IP_STATUSES, PRICING_MODELS } from '../api-contract/enums';
 import {
   commonListingKeys,
   commonViewKeys,

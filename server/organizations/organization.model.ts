@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { ORGANIZATION_KINDS } from '../contract/enums';
+import { ORGANIZATION_KINDS } from '../api-contract/enums';
 
 const organizationSchema = new Schema(
   {

@@ -1,6 +1,6 @@
 import Joi from 'joi';
-import { ORGANIZATION_KINDS, PROVINCE_CODES } from '../contract/enums';
-import { FIELD_CODES } from '../contract/taxonomy';
+import { ORGANIZATION_KINDS, PROVINCE_CODES } from '../api-contract/enums';
+import { FIELD_CODES } from '../api-contract/taxonomy';
 import { objectId } from '../common/ids';
 
 export const newOrganizationSchema = Joi.object({

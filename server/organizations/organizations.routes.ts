@@ -1,5 +1,5 @@
 import type { ApiRouter } from '../common/api-router';
-import type { EventBus } from '../common/events';
+import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {
   memberListQuery,
@@ -17,7 +17,8 @@ import {
   updateOrganization,
 } from './organization.service';
 
-export function registerOrganizationRoutes(api: ApiRouter, bus: EventBus): void {
+export function registerOrganizationRoutes(api: ApiRouter, ctx: AppContext): void {
+  const { bus } = ctx;
   const tag = 'organizations';
   api.add({
     method: 'get',

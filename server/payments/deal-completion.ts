@@ -11,12 +11,12 @@ import type { FeeSchedule } from './fees';
 import { allFeesPaid, dealFeeLines } from './deal-fees';
 import type { PaymentDoc } from './payment.model';
 import { paymentReads } from './payment.store';
-import type { PaymentStatus } from './payment-lifecycle';
+import type { PaymentStatus } from '../api-contract/enums';
 
 export async function completeDealIfAllPaid(
   dealId: string,
   schedule: FeeSchedule,
-  bus?: EventBus,
+  bus: EventBus,
 ): Promise<boolean> {
   const deal = await findDealDoc(dealId);
   if (!deal || deal.status !== 'awaiting_payment') return false;

@@ -3,8 +3,8 @@ import { loadDealForUser } from '../deals/deal.service';
 import { dealFeeLines, paymentForLine } from './deal-fees';
 import type { FeeSchedule } from './fees';
 import type { PaymentDoc } from './payment.model';
-import type { PaymentStatus } from './payment-lifecycle';
 import { paymentReads } from './payment.store';
+import type { PaymentStatus } from '../api-contract/enums';
 
 /** The deal's fee lines with the state of each line's payment; parties, its broker and operators only. */
 export async function feesOfDeal(user: SessionUser, dealId: string, schedule: FeeSchedule) {

@@ -2,9 +2,8 @@
  * The fee lines a deal owes, from its agreed term sheet and the configured schedule; and which
  * payment, among a deal's payments, stands for each line. Pure: no database here.
  */
-import type { Currency } from '../contract/enums';
+import type { Currency, PaymentStatus } from '../api-contract/enums';
 import { computeDealFees, type FeeLine, type FeeSchedule } from './fees';
-import type { PaymentStatus } from './payment-lifecycle';
 import { agreedValue } from '../deals/term-sheet-rules';
 
 export interface DealTerms {

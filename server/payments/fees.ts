@@ -19,7 +19,7 @@ import {
   type Currency,
   type ListingKind,
   type Locale,
-} from '../contract/enums';
+} from '../api-contract/enums';
 
 const BPS_DENOMINATOR = 10_000n;
 

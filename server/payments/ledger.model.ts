@@ -4,8 +4,7 @@
  * so a step retried or delivered twice is recorded once. Entries are never updated.
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { CURRENCIES } from '../contract/enums';
-import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES } from './payment-lifecycle';
+import { CURRENCIES, PAYMENT_PROVIDERS, PAYMENT_PURPOSES } from '../api-contract/enums';
 
 export const LEDGER_KINDS = ['payment_started', 'payment_received', 'payment_failed', 'refund'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];

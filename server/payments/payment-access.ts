@@ -5,7 +5,7 @@
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import type { DealDoc } from '../deals/deal.model';
+import type { DealDoc } from '../deals';
 import type { PaymentDoc } from './payment.model';
 import { dealReads } from '../deals/deal.store';
 import { paymentReads } from './payment.store';

@@ -14,18 +14,10 @@
  * refunded only after it was paid; dropping it would leave the payment `paid` for ever once
  * the late `paid` notice arrives.
  */
-
-export const PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'refunded'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+import type { PaymentStatus } from '../api-contract/enums';
 
 export const PAYMENT_EVENTS = ['paid', 'failed', 'expired', 'refunded'] as const;
 export type PaymentEvent = (typeof PAYMENT_EVENTS)[number];
-
-export const PAYMENT_PURPOSES = ['success_fee', 'listing_fee', 'broker_commission'] as const;
-export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
-
-export const PAYMENT_PROVIDERS = ['stripe', 'bank_transfer'] as const;
-export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
 
 const RANK: Record<PaymentStatus, number> = { pending: 0, failed: 1, paid: 2, refunded: 3 };
 

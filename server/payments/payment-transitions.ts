@@ -8,13 +8,9 @@ import type { LedgerKind } from './ledger.model';
 import { recordLedgerEntry, type LedgerMeta } from './ledger.store';
 import { openKeyOf, type PaymentDoc } from './payment.model';
 import { paymentStore } from './payment.store';
-import {
-  applyPaymentEvent,
-  type PaymentEvent,
-  type PaymentEventEffect,
-  type PaymentStatus,
-} from './payment-lifecycle';
+import { applyPaymentEvent, type PaymentEvent, type PaymentEventEffect } from './payment-lifecycle';
 import type { Planned } from '../common/store';
+import type { PaymentStatus } from '../api-contract/enums';
 
 export interface PaymentEventMeta extends LedgerMeta {
   /** Fields set in the same update as the status (who confirmed, the refund reason…). */

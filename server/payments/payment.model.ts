@@ -8,8 +8,7 @@
  * one live payment, so a fee is never paid twice, while a failed attempt can be retried.
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { CURRENCIES } from '../contract/enums';
-import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from './payment-lifecycle';
+import { CURRENCIES, PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from '../api-contract/enums';
 
 export const PAYMENT_PAYERS = ['buyer', 'seller'] as const;
 

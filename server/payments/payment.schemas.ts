@@ -1,7 +1,12 @@
 import Joi from 'joi';
-import { CURRENCIES, LOCALES } from '../contract/enums';
+import {
+  CURRENCIES,
+  LOCALES,
+  PAYMENT_PROVIDERS,
+  PAYMENT_PURPOSES,
+  PAYMENT_STATUSES,
+} from '../api-contract/enums';
 import { objectId } from '../common/ids';
-import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from './payment-lifecycle';
 import { PAYMENT_PAYERS } from './payment.model';
 
 export const startPaymentBody = Joi.object({

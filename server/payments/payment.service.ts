@@ -6,20 +6,20 @@
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { PAYMENT_PURPOSE_LABELS, labelOf } from '../contract/labels';
+import { PAYMENT_PURPOSE_LABELS, labelOf } from '../api-contract/labels';
 import { loadDealForUser, type DealView } from '../deals/deal.service';
 import { dealFeeLines } from './deal-fees';
 import type { FeeLine } from './fees';
 import { recordLedgerEntry } from './ledger.store';
 import { openKeyOf, type PaymentDoc } from './payment.model';
 import { createPaymentDoc, paymentReads, paymentStore } from './payment.store';
-import type { PaymentProvider, PaymentPurpose } from './payment-lifecycle';
 import { applyEventToPayment } from './payment-transitions';
 import type { PaymentDeps } from './payment-deps';
 import { loadPaymentForUser } from './payment-access';
 import { newPaymentReference } from './reference';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { paymentView } from './payment.view';
+import type { PaymentProvider, PaymentPurpose } from '../api-contract/enums';
 
 export interface StartPaymentInput {
   provider: PaymentProvider;

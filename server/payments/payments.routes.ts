@@ -2,7 +2,6 @@ import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
-import { PAYMENT_PROVIDERS } from './payment-lifecycle';
 import { paymentDeps } from './payment-deps';
 import { availableProviders } from './providers';
 import { feesOfDeal } from './deal-fees.service';
@@ -19,6 +18,7 @@ import {
   startPaymentBody,
 } from './payment.schemas';
 import { checkoutUrlFor } from './checkout-visibility';
+import { PAYMENT_PROVIDERS } from '../api-contract/enums';
 
 export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'payments';

@@ -1,6 +1,6 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import type { Currency, Locale } from '../contract/enums';
+import type { Currency, Locale } from '../api-contract/enums';
 import { loadPaymentForUser } from './payment-access';
 import { receiptNumberOf } from './reference';
 import { renderReceiptHtml } from './receipt';

@@ -1,11 +1,11 @@
 /** A printable receipt of a paid fee, in Vietnamese or English. Pure; every value is escaped. */
-import type { Currency, Locale } from '../contract/enums';
+import type { Currency, Locale } from '../api-contract/enums';
 import {
   PAYMENT_PROVIDER_LABELS,
   PAYMENT_PURPOSE_LABELS,
   PAYMENT_STATUS_LABELS,
   labelOf,
-} from '../contract/labels';
+} from '../api-contract/labels';
 import { formatMoney } from './fees';
 
 export interface ReceiptData {

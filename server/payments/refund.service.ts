@@ -8,12 +8,13 @@ import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
 import type { PaymentDoc } from './payment.model';
 import { paymentStore } from './payment.store';
-import { canRequestRefund, type PaymentStatus } from './payment-lifecycle';
+import { canRequestRefund } from './payment-lifecycle';
 import { applyEventToPayment } from './payment-transitions';
 import { assertOperatorOutsideDeal, loadPaymentAndDeal } from './payment-access';
 import { callStripe } from './payment.service';
 import type { PaymentDeps } from './payment-deps';
 import { paymentView } from './payment.view';
+import type { PaymentStatus } from '../api-contract/enums';
 
 export async function refundPayment(
   operator: SessionUser,

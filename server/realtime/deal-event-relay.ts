@@ -8,7 +8,7 @@ import { logger } from '../common/logger';
 import { userNames } from '../deals/names';
 import { postSystemMessage } from '../negotiation/message.service';
 import { systemMessageFor, userIdsNamedBy } from '../negotiation/system-messages';
-import type { TermsAcceptedEvent } from '../contract/socket-events';
+import type { TermsAcceptedEvent } from '../api-contract/socket-events';
 import { announceMessage } from './room-emitter';
 import { recheckRoom } from './room-access-recheck';
 import { dealRoom } from './rooms';

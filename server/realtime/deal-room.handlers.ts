@@ -9,7 +9,7 @@ import {
   type JoinRequest,
   type RoomRole,
   type SendMessageRequest,
-} from '../contract/socket-events';
+} from '../api-contract/socket-events';
 import { assertMayAddress, roomRoleFor } from '../negotiation/room-access';
 import { catchUpMessages, listMessages, postMessage } from '../negotiation/message.service';
 import { markRead, readMarkersOf } from '../negotiation/read-marker.service';

@@ -3,7 +3,7 @@
  * it is right across processes), and told to the room.
  */
 import { logger } from '../common/logger';
-import type { PresenceEvent } from '../contract/socket-events';
+import type { PresenceEvent } from '../api-contract/socket-events';
 import { dealRoom } from './rooms';
 import type { DealsNamespace } from './socket-types';
 

@@ -10,7 +10,7 @@ import {
   DEALS_NAMESPACE,
   type ClientToServerEvents,
   type ServerToClientEvents,
-} from '../contract/socket-events';
+} from '../api-contract/socket-events';
 import { registerDealRoomHandlers } from './deal-room.handlers';
 import { relayDealEvents } from './deal-event-relay';
 import { relayNotifications } from './notification-relay';

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../contract/socket-events';
+import type { ChatMessage } from '../api-contract/socket-events';
 import { roomsForAudience } from './rooms';
 import type { DealsNamespace } from './socket-types';
 import { chatMessages } from '../metrics/registry';

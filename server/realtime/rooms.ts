@@ -3,7 +3,7 @@
  * also in their side's room and the mediators (broker, operators) in the staff room, so a
  * broker's note to one side is sent to that side and the staff only.
  */
-import type { MessageAudience, RoomRole } from '../contract/socket-events';
+import type { MessageAudience, RoomRole } from '../api-contract/socket-events';
 
 export const dealRoom = (dealId: string) => `deal:${dealId}`;
 export const sideRoom = (dealId: string, side: 'seller' | 'buyer') => `deal:${dealId}:${side}`;

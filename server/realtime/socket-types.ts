@@ -1,5 +1,5 @@
 import type { Namespace, Socket } from 'socket.io';
-import type { ClientToServerEvents, RoomRole, ServerToClientEvents } from '../contract/socket-events';
+import type { ClientToServerEvents, RoomRole, ServerToClientEvents } from '../api-contract/socket-events';
 import type { RoomUser } from '../negotiation/room-access';
 
 /** Kept on each socket (and sent across processes by fetchSockets): who it is, where it is. */

@@ -6,7 +6,7 @@
  */
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind } from '../api-contract/enums';
 import { loadListing } from '../bids/listing-ref';
 import { closeAuction, closeCall, DEADLINE_GRACE_MS, type CloseResult } from '../bids/deadline-close.service';
 import { enqueueJob, requeueJob } from './job.store';

@@ -11,7 +11,7 @@ import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { logger } from '../common/logger';
 import { putOwnerListEntries, readOwnerList, UNSETTLED_DEALS } from '../read-models';
-import type { DealDoc } from '../deals/deal.model';
+import type { DealDoc } from '../deals';
 import { dealReads } from '../deals/deal.store';
 import { concludeAgreement } from '../deals/term-sheet.service';
 import { isAgreed } from '../deals/deal-machine';

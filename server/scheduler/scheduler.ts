@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { logger } from '../common/logger';
-import type { Worker } from '../exchange';
+import type { Worker } from '../runtime-types';
 import {
   claimJob,
   completeJob,

@@ -6,8 +6,8 @@ import {
   TRANSFER_MODES,
   TRL_MAX,
   TRL_MIN,
-} from '../contract/enums';
-import { FIELD_CODES, SUB_FIELD_CODES } from '../contract/taxonomy';
+} from '../api-contract/enums';
+import { FIELD_CODES, SUB_FIELD_CODES } from '../api-contract/taxonomy';
 import type { ErrorDetail } from '../common/errors';
 import { MAX_LIMIT, type SearchQuery } from '../../search';
 

@@ -1,6 +1,6 @@
 /** A stored listing as the search index holds it. Pure. */
-import type { ListingKind } from '../contract/enums';
-import type { FieldCode } from '../contract/taxonomy';
+import type { ListingKind } from '../api-contract/enums';
+import type { FieldCode } from '../api-contract/taxonomy';
 import type { SearchDoc } from '../../search';
 
 export function toSearchDoc(kind: ListingKind, doc: Record<string, any>): SearchDoc {

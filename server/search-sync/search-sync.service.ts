@@ -5,7 +5,7 @@
  * mark only if the listing still has the revision it read, so a change made meanwhile stays
  * marked and is picked up by the next pass.
  */
-import type { ListingKind } from '../contract/enums';
+import type { ListingKind } from '../api-contract/enums';
 import type { SearchEngine } from '../../search';
 import {
   LISTING_KINDS_STORED,

@@ -5,7 +5,7 @@
  * the engine lost it or the database asked for it. One piece of work runs at a time.
  */
 import type { AppContext } from '../context';
-import type { Worker } from '../exchange';
+import type { Worker } from '../runtime-types';
 import { logger } from '../common/logger';
 import {
   rebuildSearchIndex,

@@ -11,7 +11,7 @@ import mongoose from 'mongoose';
 import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { PASSWORD } from '../helpers/factories';
-import { USER_ROLES } from '../../server/contract/enums';
+import { USER_ROLES } from '../../server/api-contract/enums';
 import { buildWorld, ROLES, type MatrixRole, type World } from './route-matrix-world';
 import { ROUTE_MATRIX, type Call, type MatrixEntry } from './route-matrix-table';
 

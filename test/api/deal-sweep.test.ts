@@ -125,14 +125,16 @@ describe('deals left half done are finished by the sweeper', function () {
     try {
       await holdDeal(dealId, () =>
         outsideHeldLocks(() =>
-          assert.rejects(completeDealIfAllPaid(dealId, t.ctx.config.feeSchedule), { code: 'conflict' }),
+          assert.rejects(completeDealIfAllPaid(dealId, t.ctx.config.feeSchedule, t.ctx.bus), {
+            code: 'conflict',
+          }),
         ),
       );
     } finally {
       lockTiming.waitMs = saved;
     }
     assert.equal(await statusOf(dealId), 'awaiting_payment');
-    assert.equal(await completeDealIfAllPaid(dealId, t.ctx.config.feeSchedule), true);
+    assert.equal(await completeDealIfAllPaid(dealId, t.ctx.config.feeSchedule, t.ctx.bus), true);
   });
 
   it('when a deal with an open Checkout session is cancelled, then its job expires the session and closes the payment', async () => {

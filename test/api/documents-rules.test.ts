@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cleanFileName, detectDocumentType } from '../../server/documents/document-types';
 import { canDownloadDocument, type ListingDeal } from '../../server/documents/document-access';
-import { escapeHtml } from '../../server/deals/contract-draft';
+import { escapeHtml } from '../../server/deals/agreement-draft';
 
 describe('document rules (pure)', () => {
   describe('detectDocumentType', () => {

@@ -8,12 +8,13 @@ import request from 'supertest';
 import Stripe from 'stripe';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
-import { DealModel, type DealStatus } from '../../server/deals/deal.model';
+import { DealModel } from '../../server/deals/deal.model';
 import type { AppContext } from '../../server/context';
 import { paymentProvidersFor } from '../../server/payments/providers';
 import { createStripeClient, createStripeProvider } from '../../server/payments/providers/stripe.provider';
 import type { CheckoutRequest, RefundRequest } from '../../server/payments/providers/payment-provider';
 import type { Member } from '../helpers/factories';
+import type { DealStatus } from '../../server/api-contract/enums';
 
 export const WEBHOOK_SECRET = 'whsec_test_secret';
 

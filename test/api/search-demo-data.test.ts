@@ -5,7 +5,7 @@ import { OfferModel } from '../../server/offers/offer.model';
 import { DemandModel } from '../../server/demands/demand.model';
 import { OrganizationModel } from '../../server/organizations/organization.model';
 import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
-import { loadDemoData } from '../../scripts/seed-loader/load-demo';
+import { loadDemoData } from '../../server/demo/load-demo';
 import { offerSubmitViolations } from '../../server/offers/offer-rules';
 import { demandSubmitViolations } from '../../server/demands/demand-rules';
 import {
@@ -14,7 +14,7 @@ import {
   DEMO_ORGANIZATIONS,
   DEMO_PASSWORD,
   DEMO_USERS,
-} from '../../scripts/seed-data';
+} from '../../server/demo/data';
 
 describe('demo data in the database and in search', () => {
   let t: TestApp;

@@ -5,7 +5,7 @@
  * kept one per seq; a send is retried with the same clientId until acknowledged.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ChatMessage, JoinResult } from '../../server/contract/socket-events';
+import type { Ack, ChatMessage, JoinResult } from '../../server/api-contract/socket-events';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

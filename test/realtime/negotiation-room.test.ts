@@ -8,7 +8,7 @@ import request from 'supertest';
 import { startTestExchange } from '../helpers/running-exchange';
 import { resetDatabase } from '../helpers/test-app';
 import type { Exchange } from '../../server/exchange';
-import type { ChatMessage, JoinResult } from '../../server/contract/socket-events';
+import type { ChatMessage, JoinResult } from '../../server/api-contract/socket-events';
 import {
   SocketPool,
   call,

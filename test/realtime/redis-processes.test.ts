@@ -8,7 +8,7 @@ import request from 'supertest';
 import { startRedis, type RunningService } from '../../scripts/services/services';
 import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
 import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
-import type { ChatMessage, JoinResult } from '../../server/contract/socket-events';
+import type { ChatMessage, JoinResult } from '../../server/api-contract/socket-events';
 import {
   call,
   callOk,

@@ -12,7 +12,7 @@ import type {
   ChatMessage,
   ClientToServerEvents,
   ServerToClientEvents,
-} from '../../server/contract/socket-events';
+} from '../../server/api-contract/socket-events';
 
 export type RoomClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 

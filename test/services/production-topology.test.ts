@@ -19,7 +19,7 @@ import { publishedOffer } from '../api/deals-helpers';
 import { connectTestDatabase, resetDatabase } from '../helpers/test-app';
 import { eventually } from '../helpers/eventually';
 import { RoomMember } from '../helpers/room-member';
-import type { ChatMessage } from '../../server/contract/socket-events';
+import type { ChatMessage } from '../../server/api-contract/socket-events';
 
 /**
  * nginx (open source) learns that a process is back only when it tries it again, `fail_timeout`

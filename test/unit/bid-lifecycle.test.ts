@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import {
   auctionOutcome,
-  BID_STATUSES,
   BID_TRANSITION_NAMES,
   canPlaceBid,
   canSeeBid,
@@ -11,9 +10,9 @@ import {
   type AuctionBid,
   type BidActor,
   type BiddableListing,
-  type BidStatus,
   type BidTransition,
 } from '../../server/bids/bid-lifecycle';
+import { BID_STATUSES, type BidStatus } from '../../server/api-contract/enums';
 
 const ACTORS: BidActor[] = ['owner', 'bidder', 'system', 'admin', 'other'];
 

@@ -3,22 +3,19 @@ import {
   canAssignBroker,
   canProposeTerms,
   canView,
-  DEAL_ROLES,
-  DEAL_STATES,
   DEAL_TRANSITION_NAMES,
   dealRoleOf,
-  diffTermSheets,
   isAgreed,
   nextTermSheetVersion,
   planDealTransition,
   termSheetAcceptance,
-  type DealRole,
-  type DealState,
   type DealTransition,
 } from '../../server/deals/deal-machine';
+import { DEAL_ROLES, DEAL_STATUSES, type DealRole, type DealStatus } from '../../server/api-contract/enums';
+import { diffTermSheets } from '../../server/api-contract/term-sheet-diff';
 
 /** Every allowed move, written out by hand: [from, transition, role, to]. Everything else is refused. */
-const ALLOWED: [DealState, DealTransition, DealRole, DealState][] = [
+const ALLOWED: [DealStatus, DealTransition, DealRole, DealStatus][] = [
   ['negotiating', 'agree', 'system', 'agreed'],
   ['agreed', 'request_payment', 'system', 'awaiting_payment'],
   ['agreed', 'complete', 'system', 'closed_won'],
@@ -47,7 +44,7 @@ const ROLES_OF: Record<DealTransition, DealRole[]> = {
 
 describe('deal machine', () => {
   describe('every state × transition × role', () => {
-    for (const state of DEAL_STATES) {
+    for (const state of DEAL_STATUSES) {
       for (const transition of DEAL_TRANSITION_NAMES) {
         for (const role of DEAL_ROLES) {
           const allowed = ALLOWED.find(([s, t, r]) => s === state && t === transition && r === role);
@@ -124,7 +121,7 @@ describe('deal machine', () => {
       DEAL_ROLES.filter((r) => canProposeTerms('negotiating', r)),
       ['seller', 'buyer', 'broker'],
     );
-    for (const state of DEAL_STATES.filter((s) => s !== 'negotiating')) {
+    for (const state of DEAL_STATUSES.filter((s) => s !== 'negotiating')) {
       assert.equal(canProposeTerms(state, 'seller'), false);
     }
   });

@@ -11,9 +11,9 @@ import {
   type FeeSchedule,
 } from '../../server/payments/fees';
 import { agreedPrice, allFeesPaid, dealFeeLines, paymentForLine } from '../../server/payments/deal-fees';
-import type { PaymentStatus } from '../../server/payments/payment-lifecycle';
 import { newPaymentReference, receiptNumberOf } from '../../server/payments/reference';
 import { escapeHtml, renderReceiptHtml } from '../../server/payments/receipt';
+import type { PaymentStatus } from '../../server/api-contract/enums';
 
 /** A schedule without min or max, to see the bare percentage. */
 function bare(percentBps: number, payer: FeeSchedule['successFee']['payer'] = 'split'): FeeSchedule {

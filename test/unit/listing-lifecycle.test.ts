@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LISTING_STATUSES, type ListingStatus } from '../../server/contract/enums';
+import { LISTING_STATUSES, type ListingStatus } from '../../server/api-contract/enums';
 import {
   availableListingTransitions,
   editableStatuses,

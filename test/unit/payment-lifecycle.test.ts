@@ -3,11 +3,10 @@ import {
   applyPaymentEvent,
   canRequestRefund,
   PAYMENT_EVENTS,
-  PAYMENT_STATUSES,
   type PaymentEvent,
-  type PaymentStatus,
 } from '../../server/payments/payment-lifecycle';
 import { readStripeEvent } from '../../server/payments/stripe-event-mapping';
+import { PAYMENT_STATUSES, type PaymentStatus } from '../../server/api-contract/enums';
 
 /** Expected status after each event, by hand: rows are the current status. */
 const EXPECTED: Record<PaymentStatus, Record<PaymentEvent, PaymentStatus>> = {

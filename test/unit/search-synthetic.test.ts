@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { PROVINCE_CODES, TRANSFER_MODES } from '../../server/contract/enums';
-import { SUB_FIELD_CODES } from '../../server/contract/taxonomy';
+import { PROVINCE_CODES, TRANSFER_MODES } from '../../server/api-contract/enums';
+import { SUB_FIELD_CODES } from '../../server/api-contract/taxonomy';
 import { searchQueryMix } from '../../scripts/bench/search-queries';
 import { generateSyntheticListings, toSearchDoc } from '../../scripts/synthetic/listings';
 

@@ -7,7 +7,7 @@ import {
   MATCH_LABELS,
   type DemoDemand,
   type DemoOffer,
-} from '../../scripts/seed-data';
+} from '../../server/demo/data';
 import {
   CURRENCIES,
   IP_STATUSES,
@@ -17,8 +17,8 @@ import {
   TRANSFER_MODES,
   TRL_MAX,
   TRL_MIN,
-} from '../../server/contract/enums';
-import { FIELD_CODES, isSubFieldOf } from '../../server/contract/taxonomy';
+} from '../../server/api-contract/enums';
+import { FIELD_CODES, isSubFieldOf } from '../../server/api-contract/taxonomy';
 
 type Listing = DemoOffer | DemoDemand;
 

@@ -8,10 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
-import { loadDemoData } from '../../seed-loader/load-demo';
+import { loadDemoData } from '../../../server/demo/load-demo';
 import { syntheticListingRecord, syntheticOrganizationId } from '../../seed-loader/synthetic-records';
 import { generateSyntheticListings } from '../../synthetic/listings';
-import { DEMO_PASSWORD } from '../../seed-data';
+import { DEMO_PASSWORD } from '../../../server/demo/data';
 import { requestSearchRebuild } from '../../../server/search-sync/search-sync.service';
 import * as rec from './records';
 

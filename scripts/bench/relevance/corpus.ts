@@ -4,7 +4,7 @@
  * change the meaning (sữa/sửa, tinh/tỉnh, nghệ/nghề, bán/bàn/bạn, đá/da, đường), so a ranking
  * has to tell them apart. Not the demo data: `queries.ts` labels these ids.
  */
-import type { FieldCode } from '../../../server/contract/taxonomy';
+import type { FieldCode } from '../../../server/api-contract/taxonomy';
 import type { SearchDoc } from '../../../search/types';
 
 type Kind = 'offer' | 'demand';

@@ -3,10 +3,10 @@
  * shared and mutable on purpose: a test may wrap `stripe` to count or inspect its calls.
  */
 import type { Config } from '../../config';
-import type { PaymentProvider } from '../payment-lifecycle';
 import { createBankTransferProvider } from './bank-transfer.provider';
 import type { BankTransferProvider, StripeProvider } from './payment-provider';
 import { createStripeProvider } from './stripe.provider';
+import type { PaymentProvider } from '../../api-contract/enums';
 
 export interface PaymentProviders {
   /** Unset when no STRIPE_SECRET_KEY is configured: the exchange then takes bank transfers only. */

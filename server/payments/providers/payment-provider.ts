@@ -2,7 +2,7 @@
  * The payment providers behind small interfaces, so the services never see the Stripe SDK and
  * tests can wrap a provider to watch what the exchange asked of it.
  */
-import type { Currency, Locale } from '../../contract/enums';
+import type { Currency, Locale } from '../../api-contract/enums';
 
 export interface CheckoutRequest {
   paymentId: string;

@@ -3,7 +3,7 @@ import {
   PROVINCE_CODES,
   type Locale,
   type OrganizationKind,
-} from '../../../../server/contract/enums';
+} from '../../../../server/api-contract/enums';
 import { checkChoice, checkEmail, checkText, type Issues } from '../../validation';
 import type { RegisterRequest } from './authContext';
 

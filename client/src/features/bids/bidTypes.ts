@@ -6,8 +6,8 @@ import type {
   ListingStatus,
   PricingModel,
   TransferMode,
-} from '../../../../server/contract/enums';
-import type { BidStatus } from '../../../../server/bids/bid-lifecycle';
+  BidStatus,
+} from '../../../../server/api-contract/enums';
 
 export type { BidStatus };
 

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { DEAL_STATES } from '../../../../server/deals/deal-machine';
 import { formatDate } from '../../dates';
 import { useLocale } from '../../labels';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -14,6 +13,7 @@ import { DealStatusBadge } from './DealStatusBadge';
 import { listDeals } from './dealsApi';
 import type { Deal, DealStatus } from './dealTypes';
 import './deals.css';
+import { DEAL_STATUSES } from '../../../../server/api-contract/enums';
 
 /** `/deals`: the deals of my organization (and those I broker), with their status, and my bids. */
 export function MyDealsPage() {
@@ -48,7 +48,7 @@ export function MyDealsPage() {
             data-testid="deal-status-filter"
           >
             <option value="">{t('deals.allStatuses')}</option>
-            {DEAL_STATES.map((s) => (
+            {DEAL_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`deals.statuses.${s}`)}
               </option>

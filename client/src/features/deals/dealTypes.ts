@@ -1,9 +1,7 @@
 /** Deals as the server returns them (see server/deals/deal.view.ts and deal-description.ts). */
-import type { Currency, ListingKind } from '../../../../server/contract/enums';
-import type { DealRole, DealState } from '../../../../server/deals/deal-machine';
+import type { Currency, ListingKind, DealRole, DealStatus } from '../../../../server/api-contract/enums';
 
-export type { DealRole };
-export type DealStatus = DealState;
+export type { DealRole, DealStatus };
 export type DealParty = 'seller' | 'buyer';
 
 export interface Milestone {

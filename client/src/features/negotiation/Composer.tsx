@@ -4,7 +4,7 @@ import {
   MESSAGE_MAX_LENGTH,
   type MessageAudience,
   type RoomRole,
-} from '../../../../server/contract/socket-events';
+} from '../../../../server/api-contract/socket-events';
 import { AudiencePicker } from './AudiencePicker';
 
 interface ComposerProps {

@@ -8,7 +8,7 @@ import type {
   DealStatusEvent,
   TermsAcceptedEvent,
   TermsProposedEvent,
-} from '../../../../server/contract/socket-events';
+} from '../../../../server/api-contract/socket-events';
 
 export type DealLiveEvent =
   | ({ type: 'terms:proposed' } & TermsProposedEvent)

@@ -1,10 +1,11 @@
 /**
- * The agreed term sheet as a printable contract draft (HTML). Pure: every value that came from
- * a person is HTML-escaped, labels come from the shared vocabularies, money from formatMoney.
+ * The agreed term sheet as a printable draft of the transfer agreement, the legal contract (HTML,
+ * served at /api/deals/:id/contract). Pure: every value that came from a person is HTML-escaped,
+ * labels come from the shared vocabularies, money from formatMoney.
  */
-import type { Currency, ListingKind, Locale } from '../contract/enums';
-import { PROVINCES } from '../contract/enums';
-import { findField } from '../contract/taxonomy';
+import type { Currency, ListingKind, Locale } from '../api-contract/enums';
+import { PROVINCES } from '../api-contract/enums';
+import { findField } from '../api-contract/taxonomy';
 import {
   DEAL_ROLE_LABELS,
   IP_STATUS_LABELS,
@@ -12,24 +13,24 @@ import {
   ORGANIZATION_KIND_LABELS,
   TRANSFER_MODE_LABELS,
   labelOf,
-} from '../contract/labels';
+} from '../api-contract/labels';
 import { formatMoney } from '../payments/fees';
-import { CONTRACT_TEXT } from './contract-text';
+import { AGREEMENT_DRAFT_TEXT } from './agreement-draft-text';
 import { paymentSchedule } from './term-sheet-rules';
 
-export interface ContractParty {
+export interface AgreementParty {
   name: string;
   kind?: string;
   taxCode?: string;
   province?: string;
 }
 
-export interface ContractDraftData {
+export interface AgreementDraftData {
   dealId: string;
   version: number;
   generatedAt: Date;
-  seller: ContractParty;
-  buyer: ContractParty;
+  seller: AgreementParty;
+  buyer: AgreementParty;
   broker?: { name: string } | null;
   technology: {
     title: string;
@@ -77,8 +78,8 @@ function row(label: string, value: string): string {
   return `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;
 }
 
-function partyTable(title: string, party: ContractParty, locale: Locale): string {
-  const t = CONTRACT_TEXT[locale];
+function partyTable(title: string, party: AgreementParty, locale: Locale): string {
+  const t = AGREEMENT_DRAFT_TEXT[locale];
   const province = PROVINCES.find((p) => p.code === party.province)?.label[locale] ?? party.province;
   return [
     `<h3>${escapeHtml(title)}</h3><table>`,
@@ -90,8 +91,8 @@ function partyTable(title: string, party: ContractParty, locale: Locale): string
   ].join('');
 }
 
-export function renderContractDraft(data: ContractDraftData, locale: Locale): string {
-  const t = CONTRACT_TEXT[locale];
+export function renderAgreementDraft(data: AgreementDraftData, locale: Locale): string {
+  const t = AGREEMENT_DRAFT_TEXT[locale];
   const { technology: tech, terms } = data;
   const money = (amount: number) => formatMoney(amount, terms.currency, locale);
   const field = tech.field ? (findField(tech.field)?.label[locale] ?? tech.field) : '';

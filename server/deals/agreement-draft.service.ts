@@ -1,15 +1,15 @@
 /** The contract draft of an agreed deal, in the language asked for. */
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import type { Currency, Locale } from '../contract/enums';
+import type { Currency, Locale } from '../api-contract/enums';
 import { loadListing } from '../bids/listing-ref';
 import { loadDealForUser } from './deal.service';
-import { renderContractDraft, type ContractParty } from './contract-draft';
+import { renderAgreementDraft, type AgreementParty } from './agreement-draft';
 import { userReads } from '../auth/user.store';
 import { organizationReads } from '../organizations/organization.store';
 import { bidReads } from '../bids/bid.store';
 
-async function partyOf(orgId: string): Promise<ContractParty> {
+async function partyOf(orgId: string): Promise<AgreementParty> {
   const org = await organizationReads.findById(orgId).lean();
   return {
     name: org?.name ?? '',
@@ -19,7 +19,7 @@ async function partyOf(orgId: string): Promise<ContractParty> {
   };
 }
 
-export async function contractDraftHtml(user: SessionUser, dealId: string, locale: Locale): Promise<string> {
+export async function agreementDraftHtml(user: SessionUser, dealId: string, locale: Locale): Promise<string> {
   const { deal } = await loadDealForUser(user, dealId);
   const version = deal.agreedVersion;
   const sheet = version ? deal.termSheets.find((s) => s.version === version) : undefined;
@@ -32,7 +32,7 @@ export async function contractDraftHtml(user: SessionUser, dealId: string, local
     deal.bidId ? bidReads.findById(deal.bidId).lean() : null,
     deal.brokerUserId ? userReads.findById(deal.brokerUserId).lean() : null,
   ]);
-  return renderContractDraft(
+  return renderAgreementDraft(
     {
       dealId: deal.id,
       version: sheet.version,

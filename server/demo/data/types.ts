@@ -8,8 +8,8 @@ import type {
   OrganizationKind,
   PricingModel,
   TransferMode,
-} from '../../server/contract/enums';
-import type { FieldCode } from '../../server/contract/taxonomy';
+} from '../../api-contract/enums';
+import type { FieldCode } from '../../api-contract/taxonomy';
 
 export type DemoLanguage = 'vi' | 'en';
 

@@ -104,3 +104,32 @@ export const PROVINCES: readonly { code: string; label: Label }[] = [
 ].map(([code, vi, en]) => ({ code, label: { vi, en } }));
 
 export const PROVINCE_CODES: readonly string[] = PROVINCES.map((p) => p.code);
+
+/** A bid's or proposal's status (its transitions: server/bids/bid-lifecycle.ts). */
+export const BID_STATUSES = ['submitted', 'shortlisted', 'rejected', 'withdrawn', 'accepted'] as const;
+export type BidStatus = (typeof BID_STATUSES)[number];
+
+/** A deal's status (its state graph: server/deals/deal-machine.ts). */
+export const DEAL_STATUSES = [
+  'negotiating',
+  'agreed',
+  'awaiting_payment',
+  'closed_won',
+  'closed_lost',
+  'cancelled',
+] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** Who someone is in a deal. */
+export const DEAL_ROLES = ['seller', 'buyer', 'broker', 'admin', 'system', 'outsider'] as const;
+export type DealRole = (typeof DEAL_ROLES)[number];
+
+/** A payment's status (how provider events move it: server/payments/payment-lifecycle.ts). */
+export const PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'refunded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const PAYMENT_PURPOSES = ['success_fee', 'listing_fee', 'broker_commission'] as const;
+export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
+
+export const PAYMENT_PROVIDERS = ['stripe', 'bank_transfer'] as const;
+export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];

@@ -4,12 +4,12 @@
  * indexer picks them up when it starts.
  */
 import mongoose from 'mongoose';
-import { OrganizationModel } from '../../server/organizations/organization.model';
-import { UserModel } from '../../server/auth/user.model';
-import { OfferModel } from '../../server/offers/offer.model';
-import { DemandModel } from '../../server/demands/demand.model';
-import { hashPassword } from '../../server/auth/password';
-import { DEMO_DEMANDS, DEMO_OFFERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from '../seed-data';
+import { OrganizationModel } from '../organizations/organization.model';
+import { UserModel } from '../auth/user.model';
+import { OfferModel } from '../offers/offer.model';
+import { DemandModel } from '../demands/demand.model';
+import { hashPassword } from '../auth/password';
+import { DEMO_DEMANDS, DEMO_OFFERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './data';
 import { demandRecord, offerRecord, organizationRecord, userRecord } from './demo-records';
 
 export interface DemoLoadResult {

@@ -1,11 +1,8 @@
 /**
  * Vietnamese and English labels of the closed vocabularies, for the client and for receipts.
- * Free of Node and browser dependencies; the domain modules are imported for their types only.
+ * Free of Node and browser dependencies, and of the rest of the server.
  * Fields and provinces carry their own labels (taxonomy.ts, enums.ts).
  */
-import type { BidStatus } from '../bids/bid-lifecycle';
-import type { DealRole, DealState } from '../deals/deal-machine';
-import type { PaymentProvider, PaymentPurpose, PaymentStatus } from '../payments/payment-lifecycle';
 import type {
   Currency,
   DemandMode,
@@ -17,6 +14,12 @@ import type {
   PricingModel,
   TransferMode,
   UserRole,
+  BidStatus,
+  DealRole,
+  DealStatus,
+  PaymentProvider,
+  PaymentPurpose,
+  PaymentStatus,
 } from './enums';
 import type { Label } from './taxonomy';
 
@@ -73,7 +76,7 @@ export const BID_STATUS_LABELS: Readonly<Record<BidStatus, Label>> = {
   accepted: { vi: 'Được chấp nhận', en: 'Accepted' },
 };
 
-export const DEAL_STATUS_LABELS: Readonly<Record<DealState, Label>> = {
+export const DEAL_STATUS_LABELS: Readonly<Record<DealStatus, Label>> = {
   negotiating: { vi: 'Đang đàm phán', en: 'Negotiating' },
   agreed: { vi: 'Đã thống nhất', en: 'Agreed' },
   awaiting_payment: { vi: 'Chờ thanh toán', en: 'Awaiting payment' },

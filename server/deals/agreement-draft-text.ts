@@ -1,7 +1,7 @@
 /** The fixed wording of the contract draft, in Vietnamese and English. */
-import type { Locale } from '../contract/enums';
+import type { Locale } from '../api-contract/enums';
 
-export interface ContractText {
+export interface AgreementDraftText {
   nation: string;
   motto: string;
   title: string;
@@ -45,7 +45,7 @@ export interface ContractText {
   disclaimer: string;
 }
 
-export const CONTRACT_TEXT: Readonly<Record<Locale, ContractText>> = {
+export const AGREEMENT_DRAFT_TEXT: Readonly<Record<Locale, AgreementDraftText>> = {
   vi: {
     nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập – Tự do – Hạnh phúc',

@@ -1,6 +1,6 @@
 /** Demo data turned into database records (plain objects, ids chosen here). Pure. */
 import mongoose from 'mongoose';
-import type { DemoDemand, DemoOffer, DemoOrganization, DemoUser } from '../seed-data/types';
+import type { DemoDemand, DemoOffer, DemoOrganization, DemoUser } from './data/types';
 import { daysFromNow, demoListingDates } from './demo-dates';
 
 type Id = mongoose.Types.ObjectId;

@@ -1,0 +1,75 @@
+// The import graph's rules, checked in CI by `npm run lint:deps` (dependency-cruiser).
+// Type-only imports count: a circle held together by `import type` is still a circle.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular-server',
+      severity: 'error',
+      comment: 'The server has no import circles: a lower module never imports one above it.',
+      from: { path: '^server/' },
+      to: { circular: true },
+    },
+    {
+      name: 'api-contract-is-a-leaf',
+      severity: 'error',
+      comment:
+        'The shared API contract (enums, labels, socket events) sits at the bottom of the graph: ' +
+        'it imports nothing outside itself, so server and client can both import it.',
+      from: { path: '^server/api-contract/' },
+      to: { pathNot: ['^server/api-contract/', '^node_modules/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'client-only-api-contract',
+      severity: 'error',
+      comment: 'The client shares only the API contract with the server, no other server file.',
+      from: { path: '^client/src/' },
+      to: { path: '^server/', pathNot: '^server/api-contract/' },
+    },
+    {
+      name: 'server-not-scripts',
+      severity: 'error',
+      comment: 'Scripts may import the server, never the reverse.',
+      from: { path: '^server/' },
+      to: { path: '^scripts/' },
+    },
+    {
+      name: 'model-private-to-component',
+      severity: 'error',
+      comment:
+        "A record's model (*.model.ts) is its component's own: other components take what the " +
+        "component's index.ts exports (or read through its store). The demo loader, which fills an " +
+        'empty database in bulk, is the exception; offers, demands and listings are one family (next rule).',
+      from: { path: '^(server/[^/]+)/', pathNot: '^server/(demo|listings|offers|demands)/' },
+      to: { path: '[.]model[.]ts$', pathNot: '^$1/' },
+    },
+    {
+      name: 'listing-models-private-to-listings',
+      severity: 'error',
+      comment:
+        'Offers and demands are built on the listings schema parts and written by the listings ' +
+        'store: within that family their models are shared, outside it they are private.',
+      from: { path: '^server/(listings|offers|demands)/' },
+      to: { path: '[.]model[.]ts$', pathNot: '^server/(listings|offers|demands)/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import that does not resolve would hide an edge from the rules above.',
+      from: { path: '^(server|search|scripts)/' },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|client/dist|data)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', '.d.ts'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

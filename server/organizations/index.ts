@@ -1,0 +1,2 @@
+/** What other components may take from organizations without reaching into its files: its record's type. */
+export type { OrganizationDoc } from './organization.model';
