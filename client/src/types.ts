@@ -10,7 +10,7 @@ import type {
   PricingModel,
   TransferMode,
   UserRole,
-} from '../../server/contract/enums';
+} from '@contract/enums';
 
 export interface OrganizationSummary {
   id: string;

@@ -6,7 +6,7 @@ import type {
   ListingStatus,
   PricingModel,
   TransferMode,
-} from '../../../../server/contract/enums';
+} from '@contract/enums';
 import type { BidStatus } from '../../../../server/bids/bid-lifecycle';
 
 export type { BidStatus };

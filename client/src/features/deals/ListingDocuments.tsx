@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListingKind } from '../../../../server/contract/enums';
+import type { ListingKind } from '@contract/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Notice } from '../../ui/Notice';
 import { DocumentList } from './DocumentList';

@@ -1,5 +1,5 @@
 /** Deals as the server returns them (see server/deals/deal.view.ts and deal-description.ts). */
-import type { Currency, ListingKind } from '../../../../server/contract/enums';
+import type { Currency, ListingKind } from '@contract/enums';
 import type { DealRole, DealState } from '../../../../server/deals/deal-machine';
 
 export type { DealRole };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ListingKind } from '../../../../server/contract/enums';
+import type { ListingKind } from '@contract/enums';
 import { isApiError } from '../../api';
 import type { Listing } from '../../types';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { LISTING_STATUSES, type ListingStatus } from '../../../../server/contract/enums';
+import { LISTING_STATUSES, type ListingStatus } from '@contract/enums';
 import { useLabels } from '../../labels';
 import type { Demand, Offer } from '../../types';
 import { ErrorAlert } from '../../ui/ErrorAlert';

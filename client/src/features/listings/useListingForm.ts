@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { ListingKind, Locale } from '../../../../server/contract/enums';
+import type { ListingKind, Locale } from '@contract/enums';
 import { useLocale } from '../../labels';
 import { useFormErrors } from '../../ui/useFormErrors';
 import type { Issues } from '../../validation';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListingKind } from '../../../../server/contract/enums';
+import type { ListingKind } from '@contract/enums';
 import { useLocale } from '../../labels';
 import { Loading } from '../../ui/Loading';
 import { MatchCard } from './MatchCard';

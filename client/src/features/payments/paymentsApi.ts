@@ -1,5 +1,5 @@
 /** The payments API as the client uses it. Money is an integer in minor units, as the server sends it. */
-import type { Currency, Locale } from '../../../../server/contract/enums';
+import type { Currency, Locale } from '@contract/enums';
 import type {
   PaymentProvider,
   PaymentPurpose,
