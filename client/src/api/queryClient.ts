@@ -1,0 +1,30 @@
+/**
+ * The client's cache of server data (TanStack Query). Queries behave as the hand-written loaders
+ * did: one attempt (an error shows at once), no refetch on window focus; a page shown again shows
+ * its cached data while it asks the server again.
+ */
+import { QueryClient } from '@tanstack/react-query';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** Query keys: a prefix invalidates everything below it (`['deals']` every deal query). */
+export const queryKeys = {
+  deals: ['deals'] as const,
+  dealLists: ['deals', 'list'] as const,
+  dealList: (status: string) => ['deals', 'list', status] as const,
+  deal: (id: string) => ['deals', 'detail', id] as const,
+  dealDocuments: (id: string) => ['deals', 'detail', id, 'documents'] as const,
+  brokerCandidates: (id: string) => ['deals', 'detail', id, 'broker-candidates'] as const,
+  myBids: ['bids', 'mine'] as const,
+  listingBids: (kind: string, id: string) => ['bids', kind, id] as const,
+  notifications: ['notifications'] as const,
+  unreadNotifications: ['notifications', 'unread'] as const,
+  notificationPage: (query: object) => ['notifications', 'page', query] as const,
+};
