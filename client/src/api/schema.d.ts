@@ -1350,19 +1350,24 @@ export interface paths {
           };
           content: {
             'application/json': {
-              user?: {
-                email?: string;
-                id?: string;
-                locale?: string;
-                membershipStatus?: string;
-                name?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+              user: {
+                email: string;
+                id: string;
+                /** @enum {string} */
+                locale: 'vi' | 'en';
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending' | 'none';
+                name: string;
+                organization: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                  name: string;
+                  verified: boolean;
                 } | null;
-                role?: string;
+                organizationAdmin?: boolean;
+                /** @enum {string} */
+                role: 'member' | 'broker' | 'admin';
               };
             };
           };
@@ -1457,19 +1462,24 @@ export interface paths {
           };
           content: {
             'application/json': {
-              user?: {
-                email?: string;
-                id?: string;
-                locale?: string;
-                membershipStatus?: string;
-                name?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+              user: {
+                email: string;
+                id: string;
+                /** @enum {string} */
+                locale: 'vi' | 'en';
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending' | 'none';
+                name: string;
+                organization: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                  name: string;
+                  verified: boolean;
                 } | null;
-                role?: string;
+                organizationAdmin?: boolean;
+                /** @enum {string} */
+                role: 'member' | 'broker' | 'admin';
               };
             };
           };
@@ -1523,19 +1533,24 @@ export interface paths {
           };
           content: {
             'application/json': {
-              user?: {
-                email?: string;
-                id?: string;
-                locale?: string;
-                membershipStatus?: string;
-                name?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+              user: {
+                email: string;
+                id: string;
+                /** @enum {string} */
+                locale: 'vi' | 'en';
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending' | 'none';
+                name: string;
+                organization: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                  name: string;
+                  verified: boolean;
                 } | null;
-                role?: string;
+                organizationAdmin?: boolean;
+                /** @enum {string} */
+                role: 'member' | 'broker' | 'admin';
               };
             };
           };
@@ -1641,19 +1656,24 @@ export interface paths {
           };
           content: {
             'application/json': {
-              user?: {
-                email?: string;
-                id?: string;
-                locale?: string;
-                membershipStatus?: string;
-                name?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+              user: {
+                email: string;
+                id: string;
+                /** @enum {string} */
+                locale: 'vi' | 'en';
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending' | 'none';
+                name: string;
+                organization: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                  name: string;
+                  verified: boolean;
                 } | null;
-                role?: string;
+                organizationAdmin?: boolean;
+                /** @enum {string} */
+                role: 'member' | 'broker' | 'admin';
               };
             };
           };
