@@ -23,6 +23,8 @@ export const queryKeys = {
   dealDocuments: (id: string) => ['deals', 'detail', id, 'documents'] as const,
   dealFees: (id: string) => ['deals', 'detail', id, 'fees'] as const,
   dealLedger: (id: string) => ['deals', 'detail', id, 'ledger'] as const,
+  allAdminPayments: ['admin', 'payments'] as const,
+  adminPayments: (status: string) => ['admin', 'payments', status] as const,
   paymentProviders: ['payments', 'providers'] as const,
   matches: (kind: string, id: string, locale: string) => ['listings', kind, id, 'matches', locale] as const,
   brokerCandidates: (id: string) => ['deals', 'detail', id, 'broker-candidates'] as const,
