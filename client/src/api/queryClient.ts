@@ -26,6 +26,7 @@ export const queryKeys = {
   allAdminPayments: ['admin', 'payments'] as const,
   adminPayments: (status: string) => ['admin', 'payments', status] as const,
   paymentProviders: ['payments', 'providers'] as const,
+  listingDocuments: (kind: string, id: string) => ['listings', kind, id, 'documents'] as const,
   matches: (kind: string, id: string, locale: string) => ['listings', kind, id, 'matches', locale] as const,
   brokerCandidates: (id: string) => ['deals', 'detail', id, 'broker-candidates'] as const,
   myBids: ['bids', 'mine'] as const,
