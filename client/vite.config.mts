@@ -8,6 +8,8 @@ const apiServer = process.env.API_SERVER ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: clientDir,
   plugins: [react()],
+  // Import aliases (@contract/…) are declared once, in tsconfig.paths.json.
+  resolve: { tsconfigPaths: true },
   server: {
     host: '127.0.0.1',
     proxy: {

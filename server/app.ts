@@ -109,6 +109,27 @@ export function createApp(ctx: AppContext): BuiltApp {
   indexListingsOnWrite(ctx);
   followRecordChanges();
 
+  const { api, openapi } = declareApi(ctx);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use(
+    '/api/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(openapi, { customSiteTitle: 'Technology Exchange API' }),
+  );
+  app.use('/api', api.router);
+  app.use('/api', notFoundHandler);
+
+  serveClient(app, config.clientDir);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return { app, sessionMiddleware, passportMiddlewares, openapi };
+}
+
+/** The API's routes and the OpenAPI document built from them; needs no database or open port. */
+export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnType<typeof buildOpenApi> } {
+  const { config } = ctx;
   const api = new ApiRouter();
   registerAuthRoutes(api, ctx);
   registerOrganizationRoutes(api, ctx);
@@ -135,21 +156,7 @@ export function createApp(ctx: AppContext): BuiltApp {
     { title: 'Technology Exchange API', version: '1.0.0' },
     SESSION_COOKIE,
   );
-  app.get('/api/openapi.json', (_req, res) => {
-    res.json(openapi);
-  });
-  app.use(
-    '/api/docs',
-    swaggerUi.serve,
-    swaggerUi.setup(openapi, { customSiteTitle: 'Technology Exchange API' }),
-  );
-  app.use('/api', api.router);
-  app.use('/api', notFoundHandler);
-
-  serveClient(app, config.clientDir);
-  app.use(notFoundHandler);
-  app.use(errorHandler);
-  return { app, sessionMiddleware, passportMiddlewares, openapi };
+  return { api, openapi };
 }
 
 /** The built web client, with client-side routes falling back to index.html. */

@@ -3,8 +3,8 @@
  * the other enums' labels live in the i18n resources under `enum.<group>.<value>`.
  */
 import { useTranslation } from 'react-i18next';
-import { findField, subFieldLabel } from '../../server/api-contract/taxonomy';
-import { PROVINCES, type Locale } from '../../server/api-contract/enums';
+import { findField, subFieldLabel } from '@contract/taxonomy';
+import { PROVINCES, type Locale } from '@contract/enums';
 
 export type EnumGroup =
   | 'organizationKind'

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
+import { QueryProvider } from './api/QueryProvider';
 import { AuthProvider } from './features/auth/AuthProvider';
 import './i18n';
 import './styles.css';
@@ -13,10 +14,12 @@ if (!root) throw new Error('index.html has no #root element');
 // flicker back to their old value while a transition is pending.
 createRoot(root).render(
   <StrictMode>
-    <BrowserRouter useTransitions={false}>
-      <AuthProvider>
-        <App />
-      </AuthProvider>
-    </BrowserRouter>
+    <QueryProvider>
+      <BrowserRouter useTransitions={false}>
+        <AuthProvider>
+          <App />
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryProvider>
   </StrictMode>,
 );

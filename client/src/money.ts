@@ -2,7 +2,7 @@
  * Money is an integer in the currency's minor unit (VND has none; USD has cents). These helpers
  * convert to and from what people type and read without ever doing floating-point arithmetic.
  */
-import { CURRENCY_DECIMALS, type Currency } from '../../server/api-contract/enums';
+import { CURRENCY_DECIMALS, type Currency } from '@contract/enums';
 
 /** `12345` USD → `"123.45"`; `1500000` VND → `"1500000"`. */
 export function minorToMajorString(amount: number, currency: Currency): string {

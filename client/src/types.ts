@@ -1,4 +1,9 @@
-/** JSON shapes the server returns (see /work/shared/API.md). Ids are strings, times ISO strings. */
+/**
+ * JSON shapes the server returns (see /work/shared/API.md). Ids are strings, times ISO strings.
+ * `User` is generated from the OpenAPI document; the listing and search shapes are still written
+ * here, as their response schemas do not describe them yet.
+ */
+import type { ApiResponse } from './api/responses';
 import type {
   Currency,
   DemandMode,
@@ -9,8 +14,7 @@ import type {
   OrganizationKind,
   PricingModel,
   TransferMode,
-  UserRole,
-} from '../../server/api-contract/enums';
+} from '@contract/enums';
 
 export interface OrganizationSummary {
   id: string;
@@ -25,16 +29,7 @@ export interface Organization extends OrganizationSummary {
   createdAt?: string;
 }
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  locale: Locale;
-  organization: OrganizationSummary | null;
-  membershipStatus?: 'active' | 'pending' | 'none';
-  organizationAdmin?: boolean;
-}
+export type User = ApiResponse<'/api/auth/me'>['user'];
 
 export interface Pricing {
   model: PricingModel;

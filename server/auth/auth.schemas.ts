@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { LOCALES } from '../api-contract/enums';
+import { LOCALES, ORGANIZATION_KINDS, USER_ROLES } from '../api-contract/enums';
 import { newOrganizationSchema } from '../organizations/organization.schemas';
 import { objectId } from '../common/ids';
 
@@ -34,19 +34,29 @@ export const mePatchSchema = Joi.object({
   }),
 }).min(1);
 
+// Documentation and the client's generated User type: `.required()` marks what userView always sends.
 export const userResponse = Joi.object({
   user: Joi.object({
-    id: Joi.string(),
-    email: Joi.string(),
-    name: Joi.string(),
-    role: Joi.string(),
-    locale: Joi.string(),
-    membershipStatus: Joi.string(),
+    id: Joi.string().required(),
+    email: Joi.string().required(),
+    name: Joi.string().required(),
+    role: Joi.string()
+      .valid(...USER_ROLES)
+      .required(),
+    locale: Joi.string()
+      .valid(...LOCALES)
+      .required(),
+    membershipStatus: Joi.string().valid('active', 'pending', 'none').required(),
+    organizationAdmin: Joi.boolean(),
     organization: Joi.object({
-      id: Joi.string(),
-      name: Joi.string(),
-      kind: Joi.string(),
-      verified: Joi.boolean(),
-    }).allow(null),
-  }),
+      id: Joi.string().required(),
+      name: Joi.string().required(),
+      kind: Joi.string()
+        .valid(...ORGANIZATION_KINDS)
+        .required(),
+      verified: Joi.boolean().required(),
+    })
+      .allow(null)
+      .required(),
+  }).required(),
 });

@@ -1,5 +1,13 @@
 import Joi from 'joi';
-import { CURRENCIES, TRANSFER_MODES, BID_STATUSES } from '../api-contract/enums';
+import {
+  BID_STATUSES,
+  CURRENCIES,
+  DEMAND_MODES,
+  LISTING_KINDS,
+  LISTING_STATUSES,
+  PRICING_MODELS,
+  TRANSFER_MODES,
+} from '../api-contract/enums';
 
 export const bidBody = Joi.object({
   amount: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required(),
@@ -26,38 +34,67 @@ export const myBidsQuery = Joi.object({
 
 export const listingBidsQuery = Joi.object(page);
 
+// Response schemas (documentation and the client's generated types): `.required()` marks what
+// bid.view.ts and listingSummary always send.
 const bid = Joi.object({
-  id: Joi.string(),
-  listingKind: Joi.string().valid('offer', 'demand'),
-  listingId: Joi.string(),
-  listingTitle: Joi.string(),
-  bidderOrg: Joi.object({ id: Joi.string(), name: Joi.string() }),
-  amount: Joi.number().integer(),
-  currency: Joi.string(),
-  transferMode: Joi.string(),
-  terms: Joi.string(),
-  sealed: Joi.boolean(),
-  status: Joi.string().valid(...BID_STATUSES),
+  id: Joi.string().required(),
+  listingKind: Joi.string()
+    .valid(...LISTING_KINDS)
+    .required(),
+  listingId: Joi.string().required(),
+  offerId: Joi.string(),
+  demandId: Joi.string(),
+  listingTitle: Joi.string().allow('').required(),
+  listingOwnerOrgId: Joi.string().required(),
+  bidderOrg: Joi.object({ id: Joi.string().required(), name: Joi.string().allow('').required() }).required(),
+  createdBy: Joi.string().required(),
+  amount: Joi.number().integer().required(),
+  currency: Joi.string()
+    .valid(...CURRENCIES)
+    .required(),
+  transferMode: Joi.string()
+    .valid(...TRANSFER_MODES)
+    .required(),
+  terms: Joi.string().allow('').required(),
+  sealed: Joi.boolean().required(),
+  status: Joi.string()
+    .valid(...BID_STATUSES)
+    .required(),
   dealId: Joi.string(),
+  decidedAt: Joi.string(),
   createdAt: Joi.string(),
-}).unknown(true);
+  updatedAt: Joi.string(),
+});
 
-export const bidResponse = Joi.object({ bid });
+export const bidResponse = Joi.object({ bid: bid.required() });
 export const bidListResponse = Joi.object({
-  bids: Joi.array().items(bid),
+  bids: Joi.array().items(bid).required(),
   listing: Joi.object({
-    kind: Joi.string(),
-    id: Joi.string(),
-    title: Joi.string(),
-    status: Joi.string(),
-    currency: Joi.string(),
-    takesSealedBids: Joi.boolean(),
+    kind: Joi.string()
+      .valid(...LISTING_KINDS)
+      .required(),
+    id: Joi.string().required(),
+    title: Joi.string().allow('').required(),
+    status: Joi.string()
+      .valid(...LISTING_STATUSES)
+      .required(),
+    ownerOrgId: Joi.string().required(),
+    currency: Joi.string().valid(...CURRENCIES),
+    transferModes: Joi.array()
+      .items(Joi.string().valid(...TRANSFER_MODES))
+      .required(),
+    pricingModel: Joi.string().valid(...PRICING_MODELS),
+    demandMode: Joi.string().valid(...DEMAND_MODES),
+    takesSealedBids: Joi.boolean().required(),
     deadline: Joi.string(),
     closedAt: Joi.string(),
-    awarded: Joi.boolean(),
-  }).unknown(true),
-  sealed: Joi.boolean(),
+    awarded: Joi.boolean().required(),
+  }).required(),
+  sealed: Joi.boolean().required(),
   deadline: Joi.string(),
   nextCursor: Joi.string(),
 });
-export const myBidsResponse = Joi.object({ bids: Joi.array(), nextCursor: Joi.string() });
+export const myBidsResponse = Joi.object({
+  bids: Joi.array().items(bid).required(),
+  nextCursor: Joi.string(),
+});

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { CURRENCIES, LOCALES, DEAL_STATUSES } from '../api-contract/enums';
+import { CURRENCIES, DEAL_ROLES, DEAL_STATUSES, LOCALES } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 
 const minorAmount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -53,51 +53,104 @@ export const termVersionParams = Joi.object({
 
 export const contractQuery = Joi.object({ lang: Joi.string().valid(...LOCALES) });
 
+// Response schemas (documentation and the client's generated types): `.required()` marks what
+// the views (deal.view.ts, deal-description.ts) always send.
+const namedRef = Joi.object({ id: Joi.string().required(), name: Joi.string().allow('').required() });
+const dealParty = Joi.string().valid('seller', 'buyer');
+
 const termSheet = Joi.object({
-  version: Joi.number().integer(),
-  price: Joi.number().integer(),
-  currency: Joi.string(),
+  version: Joi.number().integer().required(),
+  price: Joi.number().integer().required(),
+  currency: Joi.string()
+    .valid(...CURRENCIES)
+    .required(),
   royaltyPct: Joi.number(),
-  exclusivity: Joi.boolean(),
-  territory: Joi.string(),
+  exclusivity: Joi.boolean().required(),
+  territory: Joi.string().allow(''),
   durationMonths: Joi.number().integer(),
-  milestones: Joi.array().items(
-    Joi.object({ title: Joi.string(), dueDate: Joi.string(), amount: Joi.number() }),
-  ),
-  proposedBy: Joi.string(),
-  proposedByRole: Joi.string(),
-  acceptedBy: Joi.array().items(Joi.object({ role: Joi.string(), userId: Joi.string(), at: Joi.string() })),
+  milestones: Joi.array()
+    .items(
+      Joi.object({ title: Joi.string().allow('').required(), dueDate: Joi.string(), amount: Joi.number() }),
+    )
+    .required(),
+  proposedBy: Joi.string().required(),
+  proposedByRole: Joi.string().valid('seller', 'buyer', 'broker', 'admin').required(),
+  acceptedBy: Joi.array()
+    .items(Joi.object({ role: dealParty.required(), userId: Joi.string(), at: Joi.string() }))
+    .required(),
   createdAt: Joi.string(),
 });
 
-const deal = Joi.object({
-  id: Joi.string(),
-  status: Joi.string().valid(...DEAL_STATUSES),
-  listingKind: Joi.string().valid('offer', 'demand'),
-  listingId: Joi.string(),
-  listingTitle: Joi.string(),
-  sellerOrgId: Joi.string(),
-  buyerOrgId: Joi.string(),
-  brokerUserId: Joi.string(),
-  termSheets: Joi.array().items(termSheet),
-  latestVersion: Joi.number().integer(),
-  agreedVersion: Joi.number().integer(),
-  timeline: Joi.array().items(Joi.object()),
-  ndaAcceptances: Joi.array().items(Joi.object()),
-  myRole: Joi.string(),
-}).unknown(true);
-
-export const dealResponse = Joi.object({ deal });
-export const dealListResponse = Joi.object({
-  deals: Joi.array().items(deal),
-  total: Joi.number().integer(),
-  page: Joi.number().integer(),
-  limit: Joi.number().integer(),
+const timelineEntry = Joi.object({
+  at: Joi.string(),
+  actorId: Joi.string(),
+  actorRole: Joi.string(),
+  event: Joi.string().required(),
+  from: Joi.string().valid(...DEAL_STATUSES),
+  to: Joi.string().valid(...DEAL_STATUSES),
+  data: Joi.object().unknown(true),
 });
-export const termSheetResponse = Joi.object({ termSheet });
+
+const deal = Joi.object({
+  id: Joi.string().required(),
+  status: Joi.string()
+    .valid(...DEAL_STATUSES)
+    .required(),
+  listingKind: Joi.string().valid('offer', 'demand').required(),
+  listingId: Joi.string().required(),
+  offerId: Joi.string(),
+  demandId: Joi.string(),
+  listingTitle: Joi.string().allow('').required(),
+  title: Joi.string().allow('').required(),
+  field: Joi.string(),
+  bidId: Joi.string(),
+  sellerOrgId: Joi.string().required(),
+  buyerOrgId: Joi.string().required(),
+  brokerUserId: Joi.string(),
+  termSheets: Joi.array().items(termSheet).required(),
+  latestVersion: Joi.number().integer().required(),
+  agreedVersion: Joi.number().integer(),
+  timeline: Joi.array().items(timelineEntry).required(),
+  ndaAcceptances: Joi.array()
+    .items(
+      Joi.object({
+        userId: Joi.string(),
+        orgId: Joi.string(),
+        role: Joi.string(),
+        at: Joi.string(),
+        text: Joi.string().allow('').required(),
+      }),
+    )
+    .required(),
+  documentAccess: Joi.object({
+    status: Joi.string().valid('requested', 'approved', 'refused').required(),
+    requestedAt: Joi.string(),
+    decidedAt: Joi.string(),
+  }),
+  brokerConsents: Joi.array().items(Joi.string()).required(),
+  cancelReason: Joi.string(),
+  closedAt: Joi.string(),
+  createdAt: Joi.string(),
+  updatedAt: Joi.string(),
+  seller: namedRef.required(),
+  buyer: namedRef.required(),
+  broker: namedRef.allow(null).required(),
+  myRole: Joi.string()
+    .valid(...DEAL_ROLES)
+    .required(),
+});
+
+export const dealResponse = Joi.object({ deal: deal.required() });
+export const dealListResponse = Joi.object({
+  deals: Joi.array().items(deal).required(),
+  total: Joi.number().integer().required(),
+  page: Joi.number().integer().required(),
+  limit: Joi.number().integer().required(),
+});
+export const termSheetResponse = Joi.object({ termSheet: termSheet.required() });
 export const termSheetListResponse = Joi.object({
-  termSheets: Joi.array().items(termSheet),
-  latestVersion: Joi.number().integer(),
+  termSheets: Joi.array().items(termSheet).required(),
+  latestVersion: Joi.number().integer().required(),
   agreedVersion: Joi.number().integer(),
 });
 /** A page of the timeline, oldest first: `limit` entries from `cursor` (the previous page's `nextCursor`). */
@@ -108,15 +161,17 @@ export const timelineQuery = Joi.object({
     .description('nextCursor of the previous page'),
 });
 export const timelineResponse = Joi.object({
-  timeline: Joi.array().items(Joi.object()),
+  timeline: Joi.array().items(timelineEntry).required(),
   nextCursor: Joi.string(),
 });
 export const brokerCandidatesResponse = Joi.object({
-  brokers: Joi.array().items(
-    Joi.object({
-      id: Joi.string(),
-      name: Joi.string(),
-      organization: Joi.object({ id: Joi.string(), name: Joi.string() }).allow(null),
-    }),
-  ),
+  brokers: Joi.array()
+    .items(
+      Joi.object({
+        id: Joi.string().required(),
+        name: Joi.string().allow('').required(),
+        organization: namedRef.allow(null).required(),
+      }),
+    )
+    .required(),
 });

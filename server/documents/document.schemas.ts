@@ -16,27 +16,29 @@ export const downloadParams = Joi.object({
   attachmentId: objectId().required(),
 });
 
+// Response schemas (documentation and the client's generated types): `.required()` marks what
+// documentView and dealDocuments always send.
 const documentSchema = Joi.object({
-  id: Joi.string(),
-  name: Joi.string(),
-  size: Joi.number().integer(),
-  contentType: Joi.string(),
-  confidential: Joi.boolean(),
+  id: Joi.string().required(),
+  name: Joi.string().required(),
+  size: Joi.number().integer().required(),
+  contentType: Joi.string().required(),
+  confidential: Joi.boolean().required(),
   uploadedAt: Joi.string(),
-  downloadable: Joi.boolean(),
-  url: Joi.string(),
+  downloadable: Joi.boolean().required(),
+  url: Joi.string().required(),
 });
 
-export const documentResponse = Joi.object({ document: documentSchema });
-export const documentListResponse = Joi.object({ documents: Joi.array().items(documentSchema) });
+export const documentResponse = Joi.object({ document: documentSchema.required() });
+export const documentListResponse = Joi.object({ documents: Joi.array().items(documentSchema).required() });
 export const dealDocumentsResponse = Joi.object({
-  documents: Joi.array().items(documentSchema),
-  ndaText: Joi.string(),
-  ndaAccepted: Joi.boolean(),
+  documents: Joi.array().items(documentSchema).required(),
+  ndaText: Joi.string().allow('').required(),
+  ndaAccepted: Joi.boolean().required(),
   access: Joi.object({
-    policy: Joi.string().valid('on_request', 'nda'),
+    policy: Joi.string().valid('on_request', 'nda').required(),
     ownerOrgId: Joi.string(),
-    status: Joi.string().valid('none', 'requested', 'approved', 'refused'),
-    brokerConsented: Joi.boolean(),
+    status: Joi.string().valid('none', 'requested', 'approved', 'refused').required(),
+    brokerConsented: Joi.boolean().required(),
   }),
 });

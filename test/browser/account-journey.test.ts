@@ -3,34 +3,19 @@
  * client: register, sign out, sign in, see your name and organisation, switch language.
  */
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startTestExchange } from '../helpers/running-exchange';
-import { resetDatabase } from '../helpers/test-app';
-import type { Exchange } from '../../server/exchange';
+import { useBrowserExchange } from './browser-fixture';
 
 describe('browser: an account from registration to language switch', function () {
   this.timeout(90000);
-  let exchange: Exchange;
-  let browser: Browser;
-
-  before(async () => {
-    exchange = await startTestExchange();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await exchange?.stop();
-  });
-  beforeEach(resetDatabase);
+  const web = useBrowserExchange();
 
   it('when someone registers, signs out and signs in again, then they see their name and organisation, in the language they choose', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await web.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(`${exchange.url}/`);
+    await page.goto(`${web.exchange.url}/`);
     await page.getByTestId('nav-register').click();
     await page.fill('input[name="name"]', 'Phạm Thu Hà');
     await page.fill('input[name="email"]', 'ha@hanoi-agritech.example.vn');

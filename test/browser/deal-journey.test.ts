@@ -5,39 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startTestExchange } from '../helpers/running-exchange';
-import { resetDatabase } from '../helpers/test-app';
+import type { Page } from 'playwright-core';
+import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signUp, type Member } from '../helpers/factories';
-import type { Exchange } from '../../server/exchange';
 import { DealModel } from '../../server/deals/deal.model';
 import { publishedOffer } from '../api/deals-helpers';
 
 describe('browser: a bid becomes an agreed deal', function () {
   this.timeout(120_000);
-  let exchange: Exchange;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    exchange = await startTestExchange();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await exchange?.stop();
-  });
-  beforeEach(resetDatabase);
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-  });
+  const web = useBrowserExchange();
 
   /** A browser context signed in as `member` through the API; the session cookie stays in the context. */
   async function signedIn(member: Member, locale: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ locale });
-    contexts.push(context);
-    const res = await context.request.post(`${exchange.url}/api/auth/login`, {
+    const context = await web.newContext({ locale });
+    const res = await context.request.post(`${web.exchange.url}/api/auth/login`, {
       data: { email: member.user.email, password: PASSWORD },
     });
     assert.equal(res.status(), 200);
@@ -48,7 +29,7 @@ describe('browser: a bid becomes an agreed deal', function () {
   }
 
   it('the enterprise bids, the institute accepts, and both accept version 2 of the terms', async () => {
-    const app = exchange.httpServer as unknown as Express;
+    const app = web.exchange.httpServer as unknown as Express;
     const institute = await signUp(app, {
       kind: 'institute',
       orgName: 'Viện Sinh học Nông nghiệp',
@@ -64,7 +45,7 @@ describe('browser: a bid becomes an agreed deal', function () {
     const buyer = await signedIn(enterprise, 'en-GB');
 
     // The enterprise places its bid.
-    await buyer.page.goto(`${exchange.url}/offers/${offerId}/bids`);
+    await buyer.page.goto(`${web.exchange.url}/offers/${offerId}/bids`);
     await buyer.page.getByTestId('bid-form').waitFor();
     await buyer.page.getByTestId('bid-amount').fill('250.000.000');
     await buyer.page.getByTestId('bid-transfer-mode').selectOption('license_non_exclusive');
@@ -74,7 +55,7 @@ describe('browser: a bid becomes an agreed deal', function () {
     await buyer.page.locator('[data-testid^="bid-row-"][data-amount="250000000"]').waitFor();
 
     // The institute sees it and accepts: the deal page opens with the bid as version 1.
-    await seller.page.goto(`${exchange.url}/offers/${offerId}/bids`);
+    await seller.page.goto(`${web.exchange.url}/offers/${offerId}/bids`);
     const accept = seller.page.locator('[data-testid^="accept-bid-"]');
     await accept.waitFor();
     await accept.click();
@@ -90,7 +71,7 @@ describe('browser: a bid becomes an agreed deal', function () {
     await seller.page.locator('[data-testid="term-sheets"][data-latest="2"]').waitFor();
 
     // The enterprise finds the deal, sees what changed, and accepts version 2.
-    await buyer.page.goto(`${exchange.url}/deals`);
+    await buyer.page.goto(`${web.exchange.url}/deals`);
     await buyer.page.getByTestId(`deal-link-${dealId}`).click();
     await buyer.page.locator('[data-testid="term-sheets"][data-latest="2"]').waitFor();
     assert.equal(await buyer.page.getByTestId('term-row-price').getAttribute('data-changed'), 'true');

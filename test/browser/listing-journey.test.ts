@@ -3,33 +3,19 @@
  * operator approves it, an enterprise finds it by a query typed without diacritics and opens it.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startTestExchange } from '../helpers/running-exchange';
-import { resetDatabase } from '../helpers/test-app';
+import type { Page } from 'playwright-core';
+import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
-import type { Exchange } from '../../server/exchange';
 
 describe('browser: an offer from draft to being found', function () {
   this.timeout(120000);
-  let exchange: Exchange;
-  let browser: Browser;
-
-  before(async () => {
-    exchange = await startTestExchange();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await exchange?.stop();
-  });
-  beforeEach(resetDatabase);
+  const web = useBrowserExchange();
 
   async function signedInPage(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await web.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
     page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-    await page.goto(`${exchange.url}/login`);
+    await page.goto(`${web.exchange.url}/login`);
     await page.fill('input[name="email"]', email);
     await page.fill('input[name="password"]', PASSWORD);
     await page.getByTestId('login-submit').click();
@@ -38,16 +24,19 @@ describe('browser: an offer from draft to being found', function () {
   }
 
   it('when an institute submits an offer and an operator approves it, then an enterprise finds it without diacritics and opens it', async () => {
-    await signUp(exchange.url, {
+    await signUp(web.exchange.url, {
       email: 'vien@moitruong.example.vn',
       kind: 'institute',
       orgName: 'Viện Công nghệ Môi trường Thăng Long',
     });
-    await signUp(exchange.url, { email: 'dn@detnhuom.example.vn', orgName: 'Công ty Dệt nhuộm Nam Định' });
-    await signInAdmin(exchange.url, 'operator@san.example.vn');
+    await signUp(web.exchange.url, {
+      email: 'dn@detnhuom.example.vn',
+      orgName: 'Công ty Dệt nhuộm Nam Định',
+    });
+    await signInAdmin(web.exchange.url, 'operator@san.example.vn');
 
     const institute = await signedInPage('vien@moitruong.example.vn');
-    await institute.goto(`${exchange.url}/offers/new`);
+    await institute.goto(`${web.exchange.url}/offers/new`);
     await institute.fill('input[name="title"]', 'Công nghệ xử lý nước thải dệt nhuộm bằng màng lọc gốm');
     await institute.fill('#offer-summary', 'Màng gốm chịu nhiệt loại bỏ màu và COD của nước thải dệt nhuộm.');
     await institute.fill(
@@ -65,12 +54,12 @@ describe('browser: an offer from draft to being found', function () {
     const offerId = /\/offers\/([0-9a-f]{24})$/.exec(institute.url())![1];
 
     const operator = await signedInPage('operator@san.example.vn');
-    await operator.goto(`${exchange.url}/admin/queue`);
+    await operator.goto(`${web.exchange.url}/admin/queue`);
     await operator.getByTestId(`approve-${offerId}`).click();
     await operator.getByTestId(`queue-item-${offerId}`).waitFor({ state: 'detached' });
 
     const enterprise = await signedInPage('dn@detnhuom.example.vn');
-    await enterprise.goto(`${exchange.url}/search`);
+    await enterprise.goto(`${web.exchange.url}/search`);
     const hit = enterprise.locator(
       `[data-testid="search-result"][data-id="${offerId}"] [data-testid="search-hit"]`,
     );

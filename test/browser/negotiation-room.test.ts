@@ -5,47 +5,28 @@
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startTestExchange } from '../helpers/running-exchange';
-import { resetDatabase } from '../helpers/test-app';
-import type { Exchange } from '../../server/exchange';
+import type { Page } from 'playwright-core';
+import { useBrowserExchange } from './browser-fixture';
 import { dealBetween, person, type Person } from '../realtime/room-fixtures';
 import { publishedOffer } from '../api/deals-helpers';
 
 describe('browser: two people chat in one negotiation room', function () {
   this.timeout(90000);
-  let exchange: Exchange;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    exchange = await startTestExchange();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await exchange?.stop();
-  });
-  beforeEach(resetDatabase);
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-  });
+  const web = useBrowserExchange();
 
   async function openRoom(
     p: Person,
     dealId: string,
     language: 'vi' | 'en',
   ): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ locale: language === 'vi' ? 'vi-VN' : 'en-GB' });
-    contexts.push(context);
+    const context = await web.newContext({ locale: language === 'vi' ? 'vi-VN' : 'en-GB' });
     await context.addInitScript(`localStorage.setItem('techexchange.locale', '${language}')`);
     const [name, ...value] = p.cookie.split('=');
-    await context.addCookies([{ name, value: value.join('='), url: exchange.url }]);
+    await context.addCookies([{ name, value: value.join('='), url: web.exchange.url }]);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${exchange.url}/deals/${dealId}`);
+    await page.goto(`${web.exchange.url}/deals/${dealId}`);
     await page.getByTestId('deal-page').getByTestId('chat-panel').waitFor();
     await page.locator('[data-testid="chat-input"]:enabled').waitFor();
     return { page, errors };
@@ -55,8 +36,12 @@ describe('browser: two people chat in one negotiation room', function () {
 
   it('when a seller and a buyer chat, then each sees the other typing, online, their messages as typed, and proposed terms live', async () => {
     const [seller, buyer] = await Promise.all([
-      person(exchange.url, { kind: 'institute', name: 'Nguyễn Thị Bán', orgName: 'Viện Vật liệu mới' }),
-      person(exchange.url, { kind: 'enterprise', name: 'Trần Văn Mua', orgName: 'Công ty Gốm sứ Bát Tràng' }),
+      person(web.exchange.url, { kind: 'institute', name: 'Nguyễn Thị Bán', orgName: 'Viện Vật liệu mới' }),
+      person(web.exchange.url, {
+        kind: 'enterprise',
+        name: 'Trần Văn Mua',
+        orgName: 'Công ty Gốm sứ Bát Tràng',
+      }),
     ]);
     const dealId = await dealBetween(seller, buyer, undefined, await publishedOffer(seller));
     const s = await openRoom(seller, dealId, 'vi');
@@ -80,7 +65,7 @@ describe('browser: two people chat in one negotiation room', function () {
 
     await b.page.getByTestId('chat-seen').waitFor();
 
-    await request(exchange.url)
+    await request(web.exchange.url)
       .post(`/api/deals/${dealId}/terms`)
       .set('Cookie', seller.cookie)
       .send({ price: 420_000_000, currency: 'VND', exclusivity: true })
@@ -100,7 +85,7 @@ describe('browser: two people chat in one negotiation room', function () {
     await s.page.locator('[data-testid="chat-message"][data-kind="terms"]').waitFor();
     assert.deepEqual(await bodies(s.page), ['Xin chào, giá 450 triệu', '<b>Chúng tôi</b> đề nghị 400 triệu']);
 
-    await s.page.goto(`${exchange.url}/deals`);
+    await s.page.goto(`${web.exchange.url}/deals`);
     await s.page.getByTestId(`deal-${dealId}`).waitFor();
     await b.page.getByTestId('chat-input').fill('Bạn còn đó không?');
     await b.page.getByTestId('chat-input').press('Enter');
@@ -114,8 +99,12 @@ describe('browser: two people chat in one negotiation room', function () {
 
   it('when a member’s connection drops while the other keeps writing, then they see "Reconnecting…" and, once back, every missed message once', async () => {
     const [seller, buyer] = await Promise.all([
-      person(exchange.url, { kind: 'institute', name: 'Nguyễn Thị Bán', orgName: 'Viện Cơ điện' }),
-      person(exchange.url, { kind: 'enterprise', name: 'Trần Văn Mua', orgName: 'Công ty Máy nông nghiệp' }),
+      person(web.exchange.url, { kind: 'institute', name: 'Nguyễn Thị Bán', orgName: 'Viện Cơ điện' }),
+      person(web.exchange.url, {
+        kind: 'enterprise',
+        name: 'Trần Văn Mua',
+        orgName: 'Công ty Máy nông nghiệp',
+      }),
     ]);
     const dealId = await dealBetween(seller, buyer, undefined, await publishedOffer(seller));
     const s = await openRoom(seller, dealId, 'vi');

@@ -5,15 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startTestExchange } from '../helpers/running-exchange';
-import { resetDatabase } from '../helpers/test-app';
+import type { Page } from 'playwright-core';
+import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { agreedDeal } from '../api/payments-helpers';
 import { DealModel } from '../../server/deals/deal.model';
 import { PaymentModel } from '../../server/payments/payment.model';
-import type { Exchange } from '../../server/exchange';
 
 /** The buyer owes the whole success fee: one line, so one confirmed transfer closes the deal. */
 const BUYER_PAYS = JSON.stringify({
@@ -28,23 +25,12 @@ const BUYER_PAYS = JSON.stringify({
 
 describe('browser: paying a deal’s fee by bank transfer', function () {
   this.timeout(120000);
-  let exchange: Exchange;
-  let browser: Browser;
-
-  before(async () => {
-    exchange = await startTestExchange({ FEE_SCHEDULE: BUYER_PAYS });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await exchange?.stop();
-  });
-  beforeEach(resetDatabase);
+  const web = useBrowserExchange({ FEE_SCHEDULE: BUYER_PAYS });
 
   async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await web.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
-    await page.goto(`${exchange.url}/login`);
+    await page.goto(`${web.exchange.url}/login`);
     await page.fill('input[name="email"]', email);
     await page.fill('input[name="password"]', PASSWORD);
     await page.getByTestId('login-submit').click();
@@ -53,7 +39,7 @@ describe('browser: paying a deal’s fee by bank transfer', function () {
   }
 
   it('when the buyer pays by bank transfer and an operator confirms, then the deal shows closed and a receipt', async () => {
-    const app = exchange.url as unknown as Express;
+    const app = web.exchange.url as unknown as Express;
     const seller: Member = await signUp(app, { kind: 'institute', orgName: 'Viện Công nghệ Sinh học' });
     const buyer: Member = await signUp(app, { kind: 'enterprise', orgName: 'Công ty Dược phẩm Miền Bắc' });
     const admin = await signInAdmin(app);
@@ -65,7 +51,7 @@ describe('browser: paying a deal’s fee by bank transfer', function () {
     const page = await signIn(buyer.user.email);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${exchange.url}/deals/${dealId}`);
+    await page.goto(`${web.exchange.url}/deals/${dealId}`);
     await page.getByTestId('fees-panel').waitFor();
     // 2 % of 800,000,000 ₫, all owed by the buyer.
     assert.match(await page.getByTestId('fee-buyer').innerText(), /16\.000\.000/);
@@ -79,7 +65,7 @@ describe('browser: paying a deal’s fee by bank transfer', function () {
     const paymentId = String(payment._id);
 
     const operator = await signIn(admin.user.email);
-    await operator.goto(`${exchange.url}/admin/payments`);
+    await operator.goto(`${web.exchange.url}/admin/payments`);
     await operator.getByTestId(`confirm-${paymentId}`).click();
     await operator.locator(`[data-testid="admin-payment-${paymentId}"] [data-status="paid"]`).waitFor();
     assert.equal((await DealModel.findById(dealId).lean())!.status, 'closed_won');
@@ -91,7 +77,7 @@ describe('browser: paying a deal’s fee by bank transfer', function () {
     const receiptHref = await page.getByTestId(`receipt-${paymentId}`).getAttribute('href');
     assert.ok(receiptHref);
     const receipt = await page.context().newPage();
-    await receipt.goto(`${exchange.url}${receiptHref}`);
+    await receipt.goto(`${web.exchange.url}${receiptHref}`);
     const text = await receipt.locator('body').innerText();
     assert.match(text, /Biên lai thanh toán/);
     assert.ok(text.includes(reference.replace('TX-', 'RC-')));

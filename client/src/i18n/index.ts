@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../../../server/api-contract/enums';
+import type { Locale } from '@contract/enums';
 import en from './en.json';
 import vi from './vi.json';
 

@@ -1,4 +1,4 @@
-import type { ListingKind } from '../../../server/api-contract/enums';
+import type { ListingKind } from '@contract/enums';
 import { useLabels } from '../labels';
 
 export function KindBadge({ kind }: { kind: ListingKind }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PROVINCES } from '../../../server/api-contract/enums';
+import { PROVINCES } from '@contract/enums';
 import { useLocale } from '../labels';
 
 interface ProvinceSelectProps {

@@ -1,4 +1,4 @@
-import type { ListingStatus } from '../../../server/api-contract/enums';
+import type { ListingStatus } from '@contract/enums';
 import { useLabels } from '../labels';
 
 export function StatusBadge({ status }: { status: ListingStatus }) {

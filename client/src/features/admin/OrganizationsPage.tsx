@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../types';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { listOrganizations, type VerifiedFilter } from './adminApi';
@@ -15,37 +16,27 @@ export function OrganizationsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filter: VerifiedFilter = FILTERS.find((f) => f === params.get('verified')) ?? 'false';
-  const [orgs, setOrgs] = useState<Organization[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [verifiedName, setVerifiedName] = useState('');
   useDocumentTitle(t('admin.organizations.title'));
-
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        setOrgs(await listOrganizations(filter, signal));
-        setError(null);
-      } catch (err) {
-        if (!signal?.aborted) setError(err);
-      }
-    },
-    [filter],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setOrgs(null);
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: queryKeys.organizations(filter),
+    queryFn: ({ signal }) => listOrganizations(filter, signal),
+  });
+  const orgs = query.data;
 
   function onVerified(org: Organization) {
     setVerifiedName(org.name);
-    setOrgs((list) =>
+    queryClient.setQueryData<Organization[]>(queryKeys.organizations(filter), (list) =>
       filter === 'false'
         ? (list ?? []).filter((o) => o.id !== org.id)
         : (list ?? []).map((o) => (o.id === org.id ? { ...o, verified: true } : o)),
     );
+    // The other filters' lists changed too.
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.allOrganizations,
+      predicate: (q) => q.queryKey[2] !== filter,
+    });
   }
 
   return (
@@ -70,8 +61,7 @@ export function OrganizationsPage() {
           {t('admin.organizations.verifiedNotice', { name: verifiedName })}
         </Notice>
       )}
-      <ErrorAlert error={error} />
-      {!orgs && !error && <Loading />}
+      <QueryStatus query={query} />
       {orgs && orgs.length === 0 && (
         <p className="muted" data-testid="orgs-empty">
           {t('admin.organizations.empty')}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListingKind } from '../../../../server/api-contract/enums';
+import type { ListingKind } from '@contract/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { approveListing, rejectListing } from '../listings/listingApi';
 import { ReasonForm } from '../../ui/ReasonForm';

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Listing } from '../../types';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { reviewQueue } from './adminApi';
@@ -10,24 +11,17 @@ import { QueueItem } from './QueueItem';
 
 export function ReviewQueuePage() {
   const { t } = useTranslation();
-  const [queue, setQueue] = useState<Listing[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [last, setLast] = useState<{ title: string; outcome: 'approved' | 'rejected' } | null>(null);
   useDocumentTitle(t('review.queueTitle'));
-
-  useEffect(() => {
-    const controller = new AbortController();
-    reviewQueue(controller.signal)
-      .then(setQueue)
-      .catch((err: unknown) => {
-        if (!controller.signal.aborted) setError(err);
-      });
-    return () => controller.abort();
-  }, []);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.reviewQueue, queryFn: ({ signal }) => reviewQueue(signal) });
+  const queue = query.data;
 
   function onDone(listing: Listing, outcome: 'approved' | 'rejected') {
     setLast({ title: listing.title, outcome });
-    setQueue((items) => (items ?? []).filter((l) => !(l.id === listing.id && l.kind === listing.kind)));
+    queryClient.setQueryData<Listing[]>(queryKeys.reviewQueue, (items) =>
+      (items ?? []).filter((l) => !(l.id === listing.id && l.kind === listing.kind)),
+    );
   }
 
   return (
@@ -41,8 +35,7 @@ export function ReviewQueuePage() {
           {t(`review.done.${last.outcome}`, { title: last.title })}
         </Notice>
       )}
-      <ErrorAlert error={error} />
-      {!queue && !error && <Loading />}
+      <QueryStatus query={query} />
       {queue && queue.length === 0 && (
         <p className="empty-state" data-testid="queue-empty">
           {t('review.empty')}

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../labels';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { queryKeys } from '../../api/queryClient';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { searchHref } from './alertQuery';
@@ -11,30 +13,17 @@ import { deleteAlert, listAlerts, type SavedSearch } from './alertsApi';
 /** `/alerts`: your saved searches; each new published listing matching one is notified to you. */
 export function AlertsPage() {
   const { t } = useTranslation();
-  const [alerts, setAlerts] = useState<SavedSearch[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
   useDocumentTitle(t('alerts.title'));
-
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      listAlerts(signal)
-        .then(setAlerts)
-        .catch((err: unknown) => {
-          if (!signal?.aborted) setError(err);
-        }),
-    [],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.alerts, queryFn: ({ signal }) => listAlerts(signal) });
+  const alerts = query.data;
+  const error = actionError ?? query.error;
 
   async function remove(id: string) {
     try {
       await deleteAlert(id);
-      await load();
+      await queryClient.invalidateQueries({ queryKey: queryKeys.alerts });
     } catch (err) {
       setError(err);
     }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api';
 import i18n, { storedLocale } from '../../i18n';
 import type { User } from '../../types';
@@ -21,14 +22,22 @@ async function fetchMe(): Promise<User | null> {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [user, setUserState] = useState<User | null>(null);
+  const queryClient = useQueryClient();
 
-  const setUser = useCallback((next: User | null) => {
-    setUserState(next);
-    setStatus(next ? 'signedIn' : 'signedOut');
-    // A language the person picked on this device wins; otherwise follow their account.
-    if (next && !storedLocale() && next.locale !== i18n.resolvedLanguage)
-      void i18n.changeLanguage(next.locale);
-  }, []);
+  const setUser = useCallback(
+    (next: User | null) => {
+      // What one person loaded is not shown to the next one signing in on this tab.
+      setUserState((previous) => {
+        if (previous && previous.id !== next?.id) queryClient.clear();
+        return next;
+      });
+      setStatus(next ? 'signedIn' : 'signedOut');
+      // A language the person picked on this device wins; otherwise follow their account.
+      if (next && !storedLocale() && next.locale !== i18n.resolvedLanguage)
+        void i18n.changeLanguage(next.locale);
+    },
+    [queryClient],
+  );
 
   const refresh = useCallback(async () => {
     try {

@@ -1,11 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import {
-  ORGANIZATION_KINDS,
-  type Locale,
-  type OrganizationKind,
-} from '../../../../server/api-contract/enums';
+import { ORGANIZATION_KINDS, type Locale, type OrganizationKind } from '@contract/enums';
 import { useLabels, useLocale } from '../../labels';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { describedBy, FormField } from '../../ui/FormField';

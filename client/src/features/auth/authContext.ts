@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Locale, OrganizationKind } from '../../../../server/api-contract/enums';
+import type { Locale, OrganizationKind } from '@contract/enums';
 import type { User } from '../../types';
 
 export type AuthStatus = 'loading' | 'signedIn' | 'signedOut';

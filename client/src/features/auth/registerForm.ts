@@ -1,9 +1,4 @@
-import {
-  ORGANIZATION_KINDS,
-  PROVINCE_CODES,
-  type Locale,
-  type OrganizationKind,
-} from '../../../../server/api-contract/enums';
+import { ORGANIZATION_KINDS, PROVINCE_CODES, type Locale, type OrganizationKind } from '@contract/enums';
 import { checkChoice, checkEmail, checkText, type Issues } from '../../validation';
 import type { RegisterRequest } from './authContext';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRANSFER_MODES, type Currency, type TransferMode } from '../../../../server/api-contract/enums';
+import { TRANSFER_MODES, type Currency, type TransferMode } from '@contract/enums';
 import { useLabels } from '../../labels';
 import { parseMajorInput } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ListingKind } from '../../../../server/api-contract/enums';
+import type { ListingKind } from '@contract/enums';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ListingBidsPanel } from './ListingBidsPanel';
 

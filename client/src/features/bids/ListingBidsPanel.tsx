@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ListingKind } from '../../../../server/api-contract/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import type { ListingKind } from '@contract/enums';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
 import { Notice } from '../../ui/Notice';
 import { useAuth } from '../auth/authContext';
 import { getListingBids } from './bidsApi';
-import type { ListingBids } from './bidTypes';
 import { BidForm } from './BidForm';
 import { BidTable } from './BidTable';
 import { DeadlineNotice } from './DeadlineNotice';
@@ -21,33 +21,16 @@ import { WithdrawBidButton } from './WithdrawBidButton';
 export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }) {
   const { t } = useTranslation();
   const { user } = useAuth();
-  const [data, setData] = useState<ListingBids | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [placed, setPlaced] = useState(false);
-
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      getListingBids(kind, id, signal).then(
-        (loaded) => {
-          setData(loaded);
-          setError(null);
-        },
-        (err: unknown) => {
-          if (!signal?.aborted) setError(err);
-        },
-      ),
-    [kind, id],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: queryKeys.listingBids(kind, id),
+    queryFn: ({ signal }) => getListingBids(kind, id, signal),
+  });
+  const data = query.data;
 
   if (!user) return null;
-  if (error) return <ErrorAlert error={error} />;
-  if (!data) return <Loading />;
+  if (query.error || !data) return <QueryStatus query={query} />;
 
   const { listing } = data;
   const orgId = user.organization?.id;
@@ -56,7 +39,7 @@ export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }
   const deadlinePassed = !!listing.deadline && Date.parse(listing.deadline) <= Date.now();
   const open = listing.status === 'published' && !listing.closedAt && !listing.awarded && !deadlinePassed;
   const operator = user.role === 'admin' && !owner && !orgId;
-  const reload = () => void load();
+  const reload = () => void queryClient.invalidateQueries({ queryKey: queryKeys.listingBids(kind, id) });
 
   return (
     <section className="card listing-bids" data-testid="listing-bids" data-owner={owner ? 'true' : 'false'}>

@@ -1,40 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
 import { myBids } from './bidsApi';
-import type { Bid } from './bidTypes';
 import { BidTable } from './BidTable';
 import { WithdrawBidButton } from './WithdrawBidButton';
 
 /** `GET /api/bids?mine=true`: what my organization bid or proposed, across listings. */
 export function MyBidsSection() {
   const { t } = useTranslation();
-  const [bids, setBids] = useState<Bid[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      myBids(signal).then(setBids, (err: unknown) => {
-        if (!signal?.aborted) setError(err);
-      }),
-    [],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.myBids, queryFn: ({ signal }) => myBids(signal) });
+  const bids = query.data;
+  const reload = () => void queryClient.invalidateQueries({ queryKey: queryKeys.myBids });
   return (
     <section className="my-bids" data-testid="my-bids">
       <h2>{t('deals.myBids')}</h2>
-      <ErrorAlert error={error} />
-      {!bids && !error && <Loading />}
+      <QueryStatus query={query} />
       {bids && (
         <BidTable
           bids={bids}
           caption={t('deals.myBids')}
           showListing
-          actions={(bid) => <WithdrawBidButton bid={bid} onChanged={() => void load()} />}
+          actions={(bid) => <WithdrawBidButton bid={bid} onChanged={reload} />}
         />
       )}
     </section>

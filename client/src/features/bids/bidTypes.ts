@@ -1,62 +1,9 @@
-/** Bids and proposals as the server returns them (see server/bids/bid.view.ts). */
-import type {
-  Currency,
-  DemandMode,
-  ListingKind,
-  ListingStatus,
-  PricingModel,
-  TransferMode,
-  BidStatus,
-} from '../../../../server/api-contract/enums';
+/** Bids and proposals as the server returns them: aliases of the types generated from the OpenAPI document. */
+import type { ApiRequestBody, ApiResponse } from '../../api/responses';
 
-export type { BidStatus };
-
-export interface Bid {
-  id: string;
-  listingKind: ListingKind;
-  listingId: string;
-  offerId?: string;
-  demandId?: string;
-  listingTitle: string;
-  listingOwnerOrgId: string;
-  bidderOrg: { id: string; name: string };
-  amount: number;
-  currency: Currency;
-  transferMode: TransferMode;
-  terms: string;
-  sealed: boolean;
-  status: BidStatus;
-  dealId?: string;
-  createdAt?: string;
-}
-
+export type ListingBids = ApiResponse<'/api/offers/{id}/bids'>;
+export type Bid = ListingBids['bids'][number];
+export type BidStatus = Bid['status'];
 /** What the bid endpoints tell about the listing. */
-export interface BidListing {
-  kind: ListingKind;
-  id: string;
-  title: string;
-  status: ListingStatus;
-  ownerOrgId: string;
-  currency?: Currency;
-  transferModes: TransferMode[];
-  pricingModel?: PricingModel;
-  demandMode?: DemandMode;
-  takesSealedBids: boolean;
-  deadline?: string;
-  closedAt?: string;
-  awarded: boolean;
-}
-
-export interface ListingBids {
-  bids: Bid[];
-  listing: BidListing;
-  sealed: boolean;
-  deadline?: string;
-}
-
-export interface NewBid {
-  amount: number;
-  currency: Currency;
-  transferMode: TransferMode;
-  terms: string;
-}
+export type BidListing = ListingBids['listing'];
+export type NewBid = ApiRequestBody<'/api/offers/{id}/bids', 'post'>;

@@ -1,5 +1,5 @@
 /** The bid and proposal endpoints. */
-import type { ListingKind } from '../../../../server/api-contract/enums';
+import type { ListingKind } from '@contract/enums';
 import { api } from '../../api';
 import type { Deal } from '../deals/dealTypes';
 import type { Bid, ListingBids, NewBid } from './bidTypes';

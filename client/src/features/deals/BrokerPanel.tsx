@@ -1,27 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../../api/queryClient';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { assignBroker, brokerCandidates, removeBroker } from './dealsApi';
-import { OPEN_DEAL_STATUSES, type BrokerCandidate, type Deal } from './dealTypes';
+import { OPEN_DEAL_STATUSES, type Deal } from './dealTypes';
 
 /** The deal's broker; the parties and operators choose or remove one while the deal is open. */
 export function BrokerPanel({ deal, onChanged }: { deal: Deal; onChanged: (deal: Deal) => void }) {
   const { t } = useTranslation();
   const manages =
     ['seller', 'buyer', 'admin'].includes(deal.myRole) && OPEN_DEAL_STATUSES.includes(deal.status);
-  const [candidates, setCandidates] = useState<BrokerCandidate[] | null>(null);
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!manages) return;
-    const controller = new AbortController();
-    brokerCandidates(deal.id, controller.signal).then(setCandidates, (err: unknown) => {
-      if (!controller.signal.aborted) setError(err);
-    });
-    return () => controller.abort();
-  }, [deal.id, manages]);
+  const [actionError, setError] = useState<unknown>(null);
+  const query = useQuery({
+    queryKey: queryKeys.brokerCandidates(deal.id),
+    queryFn: ({ signal }) => brokerCandidates(deal.id, signal),
+    enabled: manages,
+  });
+  const candidates = query.data;
+  const error = actionError ?? query.error;
 
   async function run(action: () => Promise<Deal>) {
     setBusy(true);

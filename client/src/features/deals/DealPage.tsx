@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { NotFoundPage } from '../layout/NotFoundPage';
-import { useDealLiveEvents } from '../negotiation/dealLiveEvents';
 import { BrokerPanel } from './BrokerPanel';
 import { ContractLinks } from './ContractLinks';
 import { DealActions } from './DealActions';
@@ -25,35 +25,20 @@ import './deals.css';
 export function DealPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [deal, setDeal] = useState<Deal | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.deal(id), queryFn: ({ signal }) => getDeal(id, signal) });
+  const deal = query.data;
+  const error = query.error;
   useDocumentTitle(deal?.title);
 
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      getDeal(id, signal).then(
-        (loaded) => {
-          setDeal(loaded);
-          setError(null);
-        },
-        (err: unknown) => {
-          if (!signal?.aborted) setError(err);
-        },
-      ),
-    [id],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    setDeal(null);
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-  useDealLiveEvents(id, () => void load());
-
   if (isApiError(error) && error.status === 404) return <NotFoundPage />;
-  if (!deal) return error ? <ErrorAlert error={error} /> : <Loading />;
+  if (!deal) return <QueryStatus query={query} />;
 
-  const reload = () => void load();
+  const setDeal = (changed: Deal) => {
+    queryClient.setQueryData(queryKeys.deal(id), changed);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.dealLists });
+  };
+  const reload = () => void queryClient.invalidateQueries({ queryKey: queryKeys.deal(id) });
   const canPropose = deal.status === 'negotiating' && ['seller', 'buyer', 'broker'].includes(deal.myRole);
   return (
     <article

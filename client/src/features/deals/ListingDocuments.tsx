@@ -1,42 +1,36 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ListingKind } from '../../../../server/api-contract/enums';
+import type { ListingKind } from '@contract/enums';
+import { queryKeys } from '../../api/queryClient';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Notice } from '../../ui/Notice';
 import { DocumentList } from './DocumentList';
 import { deleteListingDocument, listingDocuments, uploadListingDocument } from './dealsApi';
-import type { DealDocument } from './dealTypes';
 import './deals.css';
 
 /** A listing's documents by name; its owner uploads (public or confidential) and removes them. */
 export function ListingDocuments({ kind, id, owner }: { kind: ListingKind; id: string; owner: boolean }) {
   const { t } = useTranslation();
-  const [documents, setDocuments] = useState<DealDocument[] | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [confidential, setConfidential] = useState(false);
   const [busy, setBusy] = useState(false);
   const [uploaded, setUploaded] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      listingDocuments(kind, id, signal).then(setDocuments, (err: unknown) => {
-        if (!signal?.aborted) setError(err);
-      }),
-    [kind, id],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const [actionError, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: queryKeys.listingDocuments(kind, id),
+    queryFn: ({ signal }) => listingDocuments(kind, id, signal),
+  });
+  const documents = query.data;
+  const error = actionError ?? query.error;
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
     setError(null);
     try {
       await action();
-      await load();
+      await queryClient.invalidateQueries({ queryKey: queryKeys.listingDocuments(kind, id) });
     } catch (err) {
       setError(err);
     } finally {

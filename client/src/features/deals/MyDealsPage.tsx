@@ -1,40 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../dates';
 import { useLocale } from '../../labels';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { MyBidsSection } from '../bids/MyBidsSection';
 import { UnreadBadge } from '../negotiation/UnreadBadge';
 import { useUnreadCounts } from '../negotiation/useUnreadCounts';
 import { DealStatusBadge } from './DealStatusBadge';
 import { listDeals } from './dealsApi';
-import type { Deal, DealStatus } from './dealTypes';
+import type { DealStatus } from './dealTypes';
 import './deals.css';
-import { DEAL_STATUSES } from '../../../../server/api-contract/enums';
+import { DEAL_STATUSES } from '@contract/enums';
 
 /** `/deals`: the deals of my organization (and those I broker), with their status, and my bids. */
 export function MyDealsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const [status, setStatus] = useState<DealStatus | ''>('');
-  const [deals, setDeals] = useState<Deal[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const query = useQuery({
+    queryKey: queryKeys.dealList(status),
+    queryFn: ({ signal }) => listDeals({ status: status || undefined }, signal),
+  });
+  const deals = query.data?.deals;
   useDocumentTitle(t('deals.title'));
   const unread = useUnreadCounts();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setDeals(null);
-    listDeals({ status: status || undefined }, controller.signal)
-      .then((body) => setDeals(body.deals))
-      .catch((err: unknown) => {
-        if (!controller.signal.aborted) setError(err);
-      });
-    return () => controller.abort();
-  }, [status]);
 
   return (
     <section className="my-deals">
@@ -56,8 +49,7 @@ export function MyDealsPage() {
           </select>
         </label>
       </header>
-      <ErrorAlert error={error} />
-      {!deals && !error && <Loading />}
+      <QueryStatus query={query} />
       {deals && deals.length === 0 && (
         <p className="empty-state" data-testid="deals-empty">
           {t('deals.empty')}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../labels';
 import type { TermSheet } from './dealTypes';
 import { TERM_ROWS, termLabel, termValue } from './termSheetRows';
-import { diffTermSheets } from '../../../../server/api-contract/term-sheet-diff';
+import { diffTermSheets } from '@contract/term-sheet-diff';
 
 /** Two versions side by side (or one alone), the terms that differ highlighted. */
 export function TermSheetCompare({ left, right }: { left?: TermSheet; right: TermSheet }) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CURRENCIES, type Currency } from '../../../../server/api-contract/enums';
+import { CURRENCIES, type Currency } from '@contract/enums';
 import { minorToMajorString, parseMajorInput } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormField } from '../../ui/FormField';

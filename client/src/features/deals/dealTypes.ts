@@ -1,112 +1,18 @@
-/** Deals as the server returns them (see server/deals/deal.view.ts and deal-description.ts). */
-import type { Currency, ListingKind, DealRole, DealStatus } from '../../../../server/api-contract/enums';
+/** Deals as the server returns them: aliases of the types generated from the OpenAPI document. */
+import type { ApiRequestBody, ApiResponse } from '../../api/responses';
 
-export type { DealRole, DealStatus };
-export type DealParty = 'seller' | 'buyer';
+export type Deal = ApiResponse<'/api/deals/{id}'>['deal'];
+export type DealRole = Deal['myRole'];
+export type DealStatus = Deal['status'];
+export type DealParty = TermSheet['acceptedBy'][number]['role'];
+export type TermSheet = Deal['termSheets'][number];
+export type Milestone = TermSheet['milestones'][number];
+export type TimelineEntry = Deal['timeline'][number];
+export type NamedRef = Deal['seller'];
+export type DealDocuments = ApiResponse<'/api/deals/{id}/documents'>;
+export type DealDocument = DealDocuments['documents'][number];
+export type BrokerCandidate = ApiResponse<'/api/deals/{id}/broker-candidates'>['brokers'][number];
 
-export interface Milestone {
-  title: string;
-  dueDate?: string;
-  amount?: number;
-}
-
-export interface TermSheet {
-  version: number;
-  price: number;
-  currency: Currency;
-  royaltyPct?: number;
-  exclusivity: boolean;
-  territory?: string;
-  durationMonths?: number;
-  milestones: Milestone[];
-  proposedBy: string;
-  proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
-  acceptedBy: { role: DealParty; userId?: string; at?: string }[];
-  createdAt?: string;
-}
-
-export interface NewTermSheet {
-  price: number;
-  currency: Currency;
-  royaltyPct?: number;
-  exclusivity: boolean;
-  territory?: string;
-  durationMonths?: number;
-  milestones: { title: string; dueDate?: string; amount?: number }[];
-}
-
-export interface TimelineEntry {
-  at?: string;
-  actorId?: string;
-  actorRole?: string;
-  event: string;
-  from?: DealStatus;
-  to?: DealStatus;
-  data?: Record<string, unknown>;
-}
-
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-
-export interface Deal {
-  id: string;
-  status: DealStatus;
-  listingKind: ListingKind;
-  listingId: string;
-  offerId?: string;
-  demandId?: string;
-  listingTitle: string;
-  title: string;
-  bidId?: string;
-  sellerOrgId: string;
-  buyerOrgId: string;
-  brokerUserId?: string;
-  termSheets: TermSheet[];
-  latestVersion: number;
-  agreedVersion?: number;
-  timeline: TimelineEntry[];
-  ndaAcceptances: { userId?: string; orgId?: string; role?: string; at?: string; text: string }[];
-  documentAccess?: { status: 'requested' | 'approved' | 'refused'; requestedAt?: string; decidedAt?: string };
-  brokerConsents?: string[];
-  cancelReason?: string;
-  closedAt?: string;
-  createdAt?: string;
-  updatedAt?: string;
-  seller: NamedRef;
-  buyer: NamedRef;
-  broker: NamedRef | null;
-  myRole: DealRole;
-}
-
-export interface DealDocument {
-  id: string;
-  name: string;
-  size: number;
-  contentType: string;
-  confidential: boolean;
-  uploadedAt?: string;
-  downloadable: boolean;
-  url: string;
-}
-
-export interface DealDocuments {
-  documents: DealDocument[];
-  ndaText: string;
-  ndaAccepted: boolean;
-  access?: {
-    policy: 'on_request' | 'nda';
-    ownerOrgId?: string;
-    status: 'none' | 'requested' | 'approved' | 'refused';
-    brokerConsented: boolean;
-  };
-}
-
-export interface BrokerCandidate {
-  id: string;
-  name: string;
-  organization: NamedRef | null;
-}
+export type NewTermSheet = ApiRequestBody<'/api/deals/{id}/terms', 'post'>;
 
 export const OPEN_DEAL_STATUSES: readonly DealStatus[] = ['negotiating', 'agreed', 'awaiting_payment'];

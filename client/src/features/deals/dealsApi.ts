@@ -1,5 +1,5 @@
 /** The deal, term-sheet, NDA and document endpoints. */
-import type { ListingKind } from '../../../../server/api-contract/enums';
+import type { ListingKind } from '@contract/enums';
 import { api, ApiError } from '../../api';
 import type {
   BrokerCandidate,

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { TAXONOMY } from '../../../../server/api-contract/taxonomy';
+import { TAXONOMY } from '@contract/taxonomy';
 import { useLabels } from '../../labels';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/authContext';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '../../../../server/api-contract/enums';
+import { LOCALES, type Locale } from '@contract/enums';
 import { api } from '../../api';
 import { rememberLocale } from '../../i18n';
 import { useLocale } from '../../labels';

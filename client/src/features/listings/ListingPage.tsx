@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ListingKind } from '../../../../server/api-contract/enums';
+import type { ListingKind } from '@contract/enums';
 import { isApiError } from '../../api';
-import type { Listing } from '../../types';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { KindBadge } from '../../ui/KindBadge';
-import { Loading } from '../../ui/Loading';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
 import { Notice } from '../../ui/Notice';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -32,40 +32,24 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
   const { id = '' } = useParams();
   const location = useLocation();
   const { user } = useAuth();
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<PageNotice>((location.state as ListingNotice | null)?.notice);
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: queryKeys.listing(kind, id),
+    queryFn: ({ signal }) => getListing(kind, id, signal),
+  });
+  const listing = query.data;
+  const error = query.error;
   useDocumentTitle(listing?.title);
 
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      getListing(kind, id, signal)
-        .then((loaded) => {
-          setListing(loaded);
-          setError(null);
-        })
-        .catch((err: unknown) => {
-          if (!signal?.aborted) setError(err);
-        }),
-    [kind, id],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setListing(null);
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-
   if (isApiError(error) && error.status === 404) return <NotFoundPage />;
-  if (error) return <ErrorAlert error={error} />;
-  if (!listing) return <Loading />;
+  if (error || !listing) return <QueryStatus query={query} />;
 
   const own = isOwnListing(listing, user?.organization?.id);
   const reviewable = isAdmin(user) && listing.status === 'pending_review';
   const after = (change: PageNotice) => {
     setNotice(change);
-    void load();
+    void queryClient.invalidateQueries({ queryKey: queryKeys.listing(kind, id) });
   };
 
   return (

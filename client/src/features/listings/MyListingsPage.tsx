@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { LISTING_STATUSES, type ListingStatus } from '../../../../server/api-contract/enums';
+import { LISTING_STATUSES, type ListingStatus } from '@contract/enums';
 import { useLabels } from '../../labels';
 import type { Demand, Offer } from '../../types';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/authContext';
@@ -29,41 +30,29 @@ export function MyListingsPage() {
   const { user } = useAuth();
   const [params, setParams] = useSearchParams();
   const status = asStatus(params.get('status'));
-  const [mine, setMine] = useState<Mine | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<'submitted' | 'withdrawn' | null>(null);
   useDocumentTitle(t('nav.myListings'));
-
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const [offers, demands] = await Promise.all([
-          listMine('offer', status, signal),
-          listMine('demand', status, signal),
-        ]);
-        setMine({
-          offers: offers.items,
-          offersTotal: offers.total,
-          demands: demands.items,
-          demandsTotal: demands.total,
-        });
-        setError(null);
-      } catch (err) {
-        if (!signal?.aborted) setError(err);
-      }
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: queryKeys.myListings(status),
+    queryFn: async ({ signal }): Promise<Mine> => {
+      const [offers, demands] = await Promise.all([
+        listMine('offer', status, signal),
+        listMine('demand', status, signal),
+      ]);
+      return {
+        offers: offers.items,
+        offersTotal: offers.total,
+        demands: demands.items,
+        demandsTotal: demands.total,
+      };
     },
-    [status],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  });
+  const mine = query.data;
 
   const onChanged = (change: 'submitted' | 'withdrawn') => {
     setNotice(change);
-    void load();
+    void queryClient.invalidateQueries({ queryKey: queryKeys.myListings(status) });
   };
 
   return (
@@ -105,8 +94,7 @@ export function MyListingsPage() {
           {t(`listing.notices.${notice}`)}
         </Notice>
       )}
-      <ErrorAlert error={error} />
-      {!mine && !error && <Loading />}
+      <QueryStatus query={query} />
       {mine && (
         <>
           <h2>

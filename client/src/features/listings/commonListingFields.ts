@@ -1,10 +1,5 @@
-import { FIELD_CODES, isSubFieldOf } from '../../../../server/api-contract/taxonomy';
-import {
-  LISTING_LANGUAGES,
-  PROVINCE_CODES,
-  TRANSFER_MODES,
-  type Locale,
-} from '../../../../server/api-contract/enums';
+import { FIELD_CODES, isSubFieldOf } from '@contract/taxonomy';
+import { LISTING_LANGUAGES, PROVINCE_CODES, TRANSFER_MODES, type Locale } from '@contract/enums';
 import { checkChoice, checkMaxItems, checkText, type Issues } from '../../validation';
 import { KEYWORDS_MAX, SUMMARY_MAX, TITLE_MAX, TITLE_MIN } from './listingRules';
 

@@ -6,7 +6,7 @@ import {
   type Currency,
   type DemandMode,
   type Locale,
-} from '../../../../server/api-contract/enums';
+} from '@contract/enums';
 import { isoToLocalInput, localInputToIso } from '../../dates';
 import { minorToMajorString, parseMajorInput } from '../../money';
 import type { Demand } from '../../types';

@@ -1,5 +1,5 @@
 /** The listing endpoints of the API, for offers and demands alike. */
-import type { ListingKind, ListingStatus } from '../../../../server/api-contract/enums';
+import type { ListingKind, ListingStatus } from '@contract/enums';
 import { api } from '../../api';
 import type { Demand, Listing, Offer } from '../../types';
 

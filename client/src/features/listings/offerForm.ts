@@ -6,8 +6,8 @@ import {
   TRL_MIN,
   type Currency,
   type Locale,
-} from '../../../../server/api-contract/enums';
-import type { PricingModel } from '../../../../server/api-contract/enums';
+} from '@contract/enums';
+import type { PricingModel } from '@contract/enums';
 import { isoToLocalInput, localInputToIso } from '../../dates';
 import { minorToMajorString, parseMajorInput } from '../../money';
 import type { Offer } from '../../types';

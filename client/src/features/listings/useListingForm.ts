@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { ListingKind, Locale } from '../../../../server/api-contract/enums';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ListingKind, Locale } from '@contract/enums';
+import { queryKeys } from '../../api/queryClient';
 import { useLocale } from '../../labels';
 import { useFormErrors } from '../../ui/useFormErrors';
 import type { Issues } from '../../validation';
@@ -36,6 +38,7 @@ export function useListingForm<K extends ListingKind, V>(
 ) {
   const locale = useLocale();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [values, setValues] = useState<V>(() => spec.empty(locale));
   const [listing, setListing] = useState<ListingOf<K> | null>(null);
   const [loading, setLoading] = useState(!!id);
@@ -76,6 +79,8 @@ export function useListingForm<K extends ListingKind, V>(
       return undefined;
     }
     errors.clear();
+    // Pages that showed the listings ask the server again rather than show what was before.
+    queryClient.removeQueries({ queryKey: queryKeys.listings });
     try {
       if (!id) return (await createListing(kind, payload(values))).id;
       const updated = await updateListing(kind, id, payload(values));

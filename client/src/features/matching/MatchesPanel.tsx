@@ -1,30 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ListingKind } from '../../../../server/api-contract/enums';
+import type { ListingKind } from '@contract/enums';
+import { queryKeys } from '../../api/queryClient';
 import { useLocale } from '../../labels';
 import { Loading } from '../../ui/Loading';
 import { MatchCard } from './MatchCard';
-import { getMatches, type Match } from './matchingApi';
+import { getMatches } from './matchingApi';
 import './matching.css';
 
 /** On a listing's page: the counterpart listings that best match it, with scores and reasons. */
 export function MatchesPanel({ kind, id }: { kind: ListingKind; id: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [matches, setMatches] = useState<Match[] | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setMatches(null);
-    setFailed(false);
-    getMatches(kind, id, locale, controller.signal)
-      .then(setMatches)
-      .catch(() => {
-        if (!controller.signal.aborted) setFailed(true);
-      });
-    return () => controller.abort();
-  }, [kind, id, locale]);
+  const query = useQuery({
+    queryKey: queryKeys.matches(kind, id, locale),
+    queryFn: ({ signal }) => getMatches(kind, id, locale, signal),
+  });
+  const matches = query.data;
+  const failed = query.isError;
 
   // Matches are extra: a listing page without them is still whole.
   if (failed) return null;

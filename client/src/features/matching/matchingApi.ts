@@ -1,5 +1,5 @@
 /** `GET /api/{offers|demands}/:id/matches`. */
-import type { ListingKind, Locale } from '../../../../server/api-contract/enums';
+import type { ListingKind, Locale } from '@contract/enums';
 import { api } from '../../api';
 import type { Demand, Offer } from '../../types';
 

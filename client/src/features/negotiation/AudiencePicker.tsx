@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { MessageAudience } from '../../../../server/api-contract/socket-events';
+import type { MessageAudience } from '@contract/socket-events';
 
 const AUDIENCES: MessageAudience[] = ['all', 'seller', 'buyer'];
 

@@ -1,10 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  MESSAGE_MAX_LENGTH,
-  type MessageAudience,
-  type RoomRole,
-} from '../../../../server/api-contract/socket-events';
+import { MESSAGE_MAX_LENGTH, type MessageAudience, type RoomRole } from '@contract/socket-events';
 import { AudiencePicker } from './AudiencePicker';
 
 interface ComposerProps {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ChatMessage } from '../../../../server/api-contract/socket-events';
+import type { ChatMessage } from '@contract/socket-events';
 import { formatDateTime } from '../../dates';
 import { useLocale } from '../../labels';
 import { systemMessageText } from './systemMessageText';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChatMessage } from '../../../../server/api-contract/socket-events';
+import type { ChatMessage } from '@contract/socket-events';
 import { MessageItem } from './MessageItem';
 import { PendingItem } from './PendingItem';
 import type { PendingMessage } from './roomState';

@@ -4,11 +4,7 @@
  * `deal-live-event` window event (its `detail` is a DealLiveEvent).
  */
 import { useEffect, useRef } from 'react';
-import type {
-  DealStatusEvent,
-  TermsAcceptedEvent,
-  TermsProposedEvent,
-} from '../../../../server/api-contract/socket-events';
+import type { DealStatusEvent, TermsAcceptedEvent, TermsProposedEvent } from '@contract/socket-events';
 
 export type DealLiveEvent =
   | ({ type: 'terms:proposed' } & TermsProposedEvent)

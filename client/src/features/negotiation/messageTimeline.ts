@@ -1,5 +1,5 @@
 /** The room's messages as the client holds them: one per seq, in seq order, whatever arrives twice. */
-import type { ChatMessage } from '../../../../server/api-contract/socket-events';
+import type { ChatMessage } from '@contract/socket-events';
 
 export function mergeMessages(held: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
   if (incoming.length === 0) return held as ChatMessage[];

@@ -1,5 +1,5 @@
 import { api } from '../../api';
-import type { ChatMessage } from '../../../../server/api-contract/socket-events';
+import type { ChatMessage } from '@contract/socket-events';
 
 export interface MessagePage {
   messages: ChatMessage[];

@@ -7,7 +7,7 @@ import {
   DEALS_NAMESPACE,
   type ClientToServerEvents,
   type ServerToClientEvents,
-} from '../../../../server/api-contract/socket-events';
+} from '@contract/socket-events';
 
 export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,6 +1,6 @@
 /** The negotiation room as the client holds it, and how each thing heard changes it. */
-import type { ChatMessage, JoinResult, RoomRole } from '../../../../server/api-contract/socket-events';
-import type { MessageAudience } from '../../../../server/api-contract/socket-events';
+import type { ChatMessage, JoinResult, RoomRole } from '@contract/socket-events';
+import type { MessageAudience } from '@contract/socket-events';
 import { mergeMessages } from './messageTimeline';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'signedOut';

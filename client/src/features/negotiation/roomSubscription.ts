@@ -9,7 +9,7 @@ import type {
   PresenceEvent,
   TermsAcceptedEvent,
   TermsProposedEvent,
-} from '../../../../server/api-contract/socket-events';
+} from '@contract/socket-events';
 import { publishDealLiveEvent } from './dealLiveEvents';
 import { lastSeq } from './messageTimeline';
 import { fetchMessages } from './negotiationApi';

@@ -1,7 +1,7 @@
 /** Words a system message in the reader's language, from the deal event it records. */
 import type { TFunction } from 'i18next';
-import type { ChatMessage } from '../../../../server/api-contract/socket-events';
-import type { Currency } from '../../../../server/api-contract/enums';
+import type { ChatMessage } from '@contract/socket-events';
+import type { Currency } from '@contract/enums';
 import { formatMoney } from '../../money';
 
 export function systemMessageText(message: ChatMessage, t: TFunction, locale: string): string {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ChatMessage } from '../../../../server/api-contract/socket-events';
+import type { ChatMessage } from '@contract/socket-events';
 
 /** While the page is visible, the newest message shown counts as read. */
 export function useMarkReadWhileVisible(messages: ChatMessage[], markRead: (seq: number) => void): void {

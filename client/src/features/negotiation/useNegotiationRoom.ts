@@ -4,7 +4,7 @@
  * twice), typing, presence and read receipts.
  */
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
-import type { MessageAudience } from '../../../../server/api-contract/socket-events';
+import type { MessageAudience } from '@contract/socket-events';
 import { firstSeq, lastSeq } from './messageTimeline';
 import { fetchMessages } from './negotiationApi';
 import { initialRoomState, roomReducer, type PendingMessage, type RoomState } from './roomState';

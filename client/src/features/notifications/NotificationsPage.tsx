@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../../api/queryClient';
 import { useLocale } from '../../labels';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
@@ -8,7 +10,7 @@ import { Pagination } from '../../ui/Pagination';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { acquireRoomSocket, releaseRoomSocket } from '../negotiation/roomSocket';
 import { NotificationItem } from './NotificationItem';
-import { listNotifications, markAllRead, markRead, type NotificationPage } from './notificationsApi';
+import { listNotifications, markAllRead, markRead } from './notificationsApi';
 import './notifications.css';
 
 /** `/notifications`: your notifications, newest first; new ones appear as they arrive. */
@@ -18,37 +20,31 @@ export function NotificationsPage() {
   const [params] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const unreadOnly = params.get('unread') === 'true';
-  const [data, setData] = useState<NotificationPage | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
   useDocumentTitle(t('notifications.title'));
-
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      listNotifications({ page, unread: unreadOnly, lang: locale }, signal)
-        .then((loaded) => {
-          setData(loaded);
-          setError(null);
-        })
-        .catch((err: unknown) => {
-          if (!signal?.aborted) setError(err);
-        }),
-    [page, unreadOnly, locale],
-  );
+  const queryClient = useQueryClient();
+  const notifications = useQuery({
+    queryKey: queryKeys.notificationPage({ page, unread: unreadOnly, lang: locale }),
+    queryFn: ({ signal }) => listNotifications({ page, unread: unreadOnly, lang: locale }, signal),
+  });
+  const data = notifications.data;
+  const error = actionError ?? notifications.error;
 
   useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
     const socket = acquireRoomSocket();
-    const onNotification = () => void load();
+    const onNotification = () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
     socket.on('notification', onNotification);
     return () => {
-      controller.abort();
       socket.off('notification', onNotification);
       releaseRoomSocket();
     };
-  }, [load]);
+  }, [queryClient]);
 
-  const act = (work: Promise<void>) => work.then(() => load()).catch((err: unknown) => setError(err));
+  const act = (work: Promise<void>) =>
+    work
+      .then(() => setError(null))
+      .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.notifications }))
+      .catch((err: unknown) => setError(err));
   const query = (p: number, unread = unreadOnly) => {
     const q = new URLSearchParams();
     if (p > 1) q.set('page', String(p));

@@ -1,5 +1,5 @@
 /** The notification endpoints, and the notification settings saved on the account. */
-import type { Locale } from '../../../../server/api-contract/enums';
+import type { Locale } from '@contract/enums';
 import { api } from '../../api';
 import type { User } from '../../types';
 

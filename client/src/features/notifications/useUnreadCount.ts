@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/queryClient';
 import { acquireRoomSocket, releaseRoomSocket } from '../negotiation/roomSocket';
 import { listNotifications, NOTIFICATIONS_CHANGED } from './notificationsApi';
 
@@ -8,41 +10,34 @@ const POLL_MS = 30_000;
 /**
  * The signed-in user's number of unread notifications, kept current by the socket's
  * `notification` events (namespace `/deals`), by this tab's own mark-read actions, and by polling
- * whenever the socket is not connected.
+ * whenever the socket is not connected. A failed request keeps the last count.
  */
 export function useUnreadCount(signedIn: boolean): number | null {
-  const [count, setCount] = useState<number | null>(null);
-
-  const refresh = useCallback(() => {
-    listNotifications({ limit: 1 })
-      .then((page) => setCount(page.unread))
-      .catch(() => {
-        // Keep the last count; the next event or poll tries again.
-      });
-  }, []);
+  const queryClient = useQueryClient();
+  const { data } = useQuery({
+    queryKey: queryKeys.unreadNotifications,
+    queryFn: async () => (await listNotifications({ limit: 1 })).unread,
+    enabled: signedIn,
+  });
 
   useEffect(() => {
-    if (!signedIn) {
-      setCount(null);
-      return;
-    }
-    refresh();
+    if (!signedIn) return;
+    const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
     const socket = acquireRoomSocket();
-    const onNotification = () => refresh();
-    socket.on('notification', onNotification);
+    socket.on('notification', refresh);
     socket.on('connect', refresh);
     window.addEventListener(NOTIFICATIONS_CHANGED, refresh);
     const timer = window.setInterval(() => {
       if (!socket.connected) refresh();
     }, POLL_MS);
     return () => {
-      socket.off('notification', onNotification);
+      socket.off('notification', refresh);
       socket.off('connect', refresh);
       window.removeEventListener(NOTIFICATIONS_CHANGED, refresh);
       window.clearInterval(timer);
       releaseRoomSocket();
     };
-  }, [signedIn, refresh]);
+  }, [signedIn, queryClient]);
 
-  return count;
+  return signedIn ? (data ?? null) : null;
 }

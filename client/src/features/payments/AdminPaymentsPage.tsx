@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AdminPaymentRow } from './AdminPaymentRow';
 import { listPayments, type AdminPayment, type Payment, type PaymentStatus } from './paymentsApi';
@@ -15,32 +15,26 @@ export function AdminPaymentsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filter: Filter = FILTERS.find((f) => f === params.get('status')) ?? 'pending';
-  const [payments, setPayments] = useState<AdminPayment[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   useDocumentTitle(t('payments.admin.title'));
-
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const status: PaymentStatus | undefined = filter === 'all' ? undefined : filter;
-        setPayments((await listPayments(status, signal)).payments);
-        setError(null);
-      } catch (err) {
-        if (!signal?.aborted) setError(err);
-      }
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: queryKeys.adminPayments(filter),
+    queryFn: async ({ signal }) => {
+      const status: PaymentStatus | undefined = filter === 'all' ? undefined : filter;
+      return (await listPayments(status, signal)).payments;
     },
-    [filter],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setPayments(null);
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  });
+  const payments = query.data;
 
   function onChanged(changed: Payment) {
-    setPayments((list) => (list ?? []).map((p) => (p.id === changed.id ? { ...p, ...changed } : p)));
+    queryClient.setQueryData<AdminPayment[]>(queryKeys.adminPayments(filter), (list) =>
+      (list ?? []).map((p) => (p.id === changed.id ? { ...p, ...changed } : p)),
+    );
+    // The other filters' lists changed too.
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.allAdminPayments,
+      predicate: (q) => q.queryKey[2] !== filter,
+    });
   }
 
   return (
@@ -61,8 +55,7 @@ export function AdminPaymentsPage() {
           </button>
         ))}
       </div>
-      <ErrorAlert error={error} />
-      {!payments && !error && <Loading />}
+      <QueryStatus query={query} />
       {payments && payments.length === 0 && (
         <p className="muted" data-testid="payments-empty">
           {t('payments.admin.empty')}

@@ -1,21 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../../api/queryClient';
 import { formatDateTime } from '../../dates';
 import { useLocale } from '../../labels';
 import { formatMoney } from '../../money';
-import { getLedger, type LedgerEntry } from './paymentsApi';
+import { getLedger } from './paymentsApi';
 
 /** The deal's money record, for its parties and operators (others see nothing here). */
 export function LedgerTable({ dealId, version }: { dealId: string; version: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [entries, setEntries] = useState<LedgerEntry[] | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getLedger(dealId, controller.signal).then(setEntries, () => setEntries(null));
-    return () => controller.abort();
-  }, [dealId, version]);
+  const query = useQuery({
+    queryKey: [...queryKeys.dealLedger(dealId), version],
+    queryFn: ({ signal }) => getLedger(dealId, signal),
+  });
+  // The ledger is extra: when it cannot be read, the deal shows without it.
+  const entries = query.isError ? null : query.data;
 
   if (!entries || entries.length === 0) return null;
   return (

@@ -1,11 +1,5 @@
 /** The payments API as the client uses it. Money is an integer in minor units, as the server sends it. */
-import type {
-  Currency,
-  Locale,
-  PaymentProvider,
-  PaymentPurpose,
-  PaymentStatus,
-} from '../../../../server/api-contract/enums';
+import type { Currency, Locale, PaymentProvider, PaymentPurpose, PaymentStatus } from '@contract/enums';
 import { api } from '../../api';
 
 export type { PaymentProvider, PaymentStatus };

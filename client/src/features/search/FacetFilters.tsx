@@ -1,11 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import {
-  CURRENCIES,
-  LISTING_KINDS,
-  TRANSFER_MODES,
-  type Currency,
-} from '../../../../server/api-contract/enums';
-import { TAXONOMY } from '../../../../server/api-contract/taxonomy';
+import { CURRENCIES, LISTING_KINDS, TRANSFER_MODES, type Currency } from '@contract/enums';
+import { TAXONOMY } from '@contract/taxonomy';
 import { useLabels } from '../../labels';
 import { ProvinceSelect } from '../../ui/ProvinceSelect';
 import type { SearchResponse } from '../../types';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Currency } from '../../../../server/api-contract/enums';
+import type { Currency } from '@contract/enums';
 import { minorToMajorString, parseMajorInput } from '../../money';
 
 interface PriceFilterProps {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { findField, TAXONOMY } from '../../../../../server/api-contract/taxonomy';
+import { findField, TAXONOMY } from '@contract/taxonomy';
 import { useLabels } from '../../../labels';
 import { describedBy, FormField } from '../../../ui/FormField';
 import { ProvinceSelect } from '../../../ui/ProvinceSelect';

@@ -1,4 +1,4 @@
-import { CURRENCIES, type Currency } from '../../../../../server/api-contract/enums';
+import { CURRENCIES, type Currency } from '@contract/enums';
 import { describedBy, FormField } from '../../../ui/FormField';
 
 interface CurrencySelectProps {

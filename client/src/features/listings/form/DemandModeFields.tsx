@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DEMAND_MODES } from '../../../../../server/api-contract/enums';
+import { DEMAND_MODES } from '@contract/enums';
 import { useLabels } from '../../../labels';
 import { TextField } from '../../../ui/TextField';
 import type { DemandValues } from '../demandForm';

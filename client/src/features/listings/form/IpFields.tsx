@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { IP_STATUSES } from '../../../../../server/api-contract/enums';
+import { IP_STATUSES } from '@contract/enums';
 import { useLabels } from '../../../labels';
 import { describedBy, FormField } from '../../../ui/FormField';
 import { TagInput } from '../../../ui/TagInput';

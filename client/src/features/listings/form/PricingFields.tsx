@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PRICING_MODELS } from '../../../../../server/api-contract/enums';
+import { PRICING_MODELS } from '@contract/enums';
 import { useLabels } from '../../../labels';
 import { TextField } from '../../../ui/TextField';
 import type { OfferValues } from '../offerForm';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TRANSFER_MODES } from '../../../../../server/api-contract/enums';
+import { TRANSFER_MODES } from '@contract/enums';
 import { useLabels } from '../../../labels';
 import type { SectionProps } from './formProps';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TRL_MAX, TRL_MIN } from '../../../../../server/api-contract/enums';
+import { TRL_MAX, TRL_MIN } from '@contract/enums';
 import { describedBy, FormField } from '../../../ui/FormField';
 
 interface TrlSelectProps {
