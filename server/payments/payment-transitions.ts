@@ -15,6 +15,7 @@ import {
   type PaymentStatus,
 } from './payment-lifecycle';
 import type { Planned } from '../common/store';
+import { publishDealEvent } from '../deals/deal-events';
 
 export interface PaymentEventMeta extends LedgerMeta {
   /** Fields set in the same update as the status (who confirmed, the refund reason…). */
@@ -52,6 +53,14 @@ export async function applyEventToPayment(
     { onDuplicateKey: (current) => planPaymentEvent(current, event, meta, true) },
   );
   if (effect === 'applied' || effect === 'duplicate') await recordStep(doc, meta);
+  if (effect === 'applied' && doc.status === 'paid' && doc.dealId) {
+    publishDealEvent(undefined, String(doc.dealId), 'payment:received', {
+      paymentId: String(doc._id),
+      amount: doc.amount,
+      currency: doc.currency,
+      payer: String(doc.payer),
+    });
+  }
   return { payment: doc, effect };
 }
 
