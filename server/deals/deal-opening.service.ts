@@ -17,6 +17,7 @@ import { dealView, type DealView } from './deal.view';
 import { publishDealEvent } from './deal-events';
 import type { DealRole } from './deal-machine';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { allocateDealReference } from './deal-reference.store';
 
 interface NewDeal {
   listing: ListingRef;
@@ -59,6 +60,7 @@ export async function createDeal(
   let doc: DealDoc;
   try {
     doc = await createDealDoc({
+      reference: await allocateDealReference(now),
       listingKind: listing.kind,
       ...(listing.kind === 'offer' ? { offerId: listing.id } : { demandId: listing.id }),
       listingTitle: listing.title,

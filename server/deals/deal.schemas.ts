@@ -76,6 +76,7 @@ const deal = Joi.object({
   status: Joi.string().valid(...DEAL_STATUSES),
   listingKind: Joi.string().valid('offer', 'demand'),
   listingId: Joi.string(),
+  reference: Joi.string().description('The human reference number, e.g. GD-2026-000123'),
   listingTitle: Joi.string(),
   sellerOrgId: Joi.string(),
   buyerOrgId: Joi.string(),

@@ -48,7 +48,7 @@ async function tell(
   notice: Notice,
 ): Promise<void> {
   const dealId = String(deal._id);
-  const reference = (deal as { reference?: string }).reference;
+  const reference = deal.reference;
   for (const userId of new Set(recipients)) {
     await createNotification(deps, {
       userId,

@@ -54,6 +54,8 @@ export interface NamedRef {
 
 export interface Deal {
   id: string;
+  /** `GD-2026-000123`; older deals may have none until migrated. */
+  reference?: string;
   status: DealStatus;
   listingKind: ListingKind;
   listingId: string;
