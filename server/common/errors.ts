@@ -35,6 +35,8 @@ export interface ErrorDetail {
   field: string;
   message: string;
   type?: string;
+  /** The value the detail is about, when the client needs it (the id of the open deal a 409 names). */
+  value?: string;
 }
 
 export class AppError extends Error {
