@@ -20,6 +20,7 @@ const ERROR_SCHEMA = {
               message: { type: 'string' },
               type: { type: 'string' },
               value: { type: 'string' },
+              limit: { oneOf: [{ type: 'number' }, { type: 'string' }] },
             },
           },
         },
