@@ -20,6 +20,7 @@ import type { AppContext } from './context';
 import type { Worker } from './runtime-types';
 import { startPublishListener } from './notifications/publish-listener.starter';
 import { startBidNotices } from './bids/bid-notices';
+import { startDealNotices } from './notifications/deal-notices.starter';
 import { startDigestMailer } from './mail/digest-mailer.starter';
 import { startRealtime } from './realtime/realtime.starter';
 import { startDeadlineScheduler } from './scheduler/scheduler.starter';
@@ -77,7 +78,7 @@ export async function startExchange(config: Config): Promise<Exchange> {
   }
   ctx.backgroundStarters.push(startDeadlineScheduler, startDealRecovery);
   ctx.backgroundStarters.push(startRealtime);
-  ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices);
+  ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices, startDealNotices);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
   if (config.seedDemo) await loadDemoData({ log: (message) => logger.info(message) });
   await ensureOwnerLists();

@@ -7,7 +7,8 @@ import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit/audit.service';
-import { createDeal } from '../deals/deal-opening.service';
+import { continueDealWithBid, createDeal, findOpenDealOn } from '../deals/deal-opening.service';
+import { holdDealOpening } from '../deals/deal.store';
 import type { DealView } from '../deals/deal.view';
 import {
   isSealed,
@@ -146,16 +147,25 @@ async function acceptHeld(
     if (whole) await releaseOfferAward(listing.id, { bidId });
     throw AppError.conflict(`The bid is ${current.status}; it cannot be accepted.`);
   }
-  const { deal, created } = await createDeal(
-    {
-      listing,
-      counterpartOrgId: String(current.bidderOrgId),
-      createdBy: actor.userId ?? String(current.createdBy),
-      actor: { userId: actor.userId, role: actor.role },
-      bid: current,
-    },
-    bus,
-  );
+  // A bidder already negotiating this listing (opened directly) goes on in that deal: no twin.
+  const bidderOrgId = String(current.bidderOrgId);
+  const { deal, created } = await holdDealOpening(listing.id, bidderOrgId, async () => {
+    const open = await findOpenDealOn(listing, bidderOrgId);
+    if (open && String(open.bidId ?? '') !== bidId) {
+      const continued = await continueDealWithBid(open, current, listing.kind, actor, bus);
+      return { deal: continued, created: false };
+    }
+    return createDeal(
+      {
+        listing,
+        counterpartOrgId: bidderOrgId,
+        createdBy: actor.userId ?? String(current.createdBy),
+        actor: { userId: actor.userId, role: actor.role },
+        bid: current,
+      },
+      bus,
+    );
+  });
   await linkBidToDeal(bidId, deal.id);
   if (whole) await recordAwardDeal(listing.id, bidId, deal.id);
   if (accepted) {

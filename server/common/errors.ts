@@ -35,6 +35,10 @@ export interface ErrorDetail {
   field: string;
   message: string;
   type?: string;
+  /** The value the detail is about, when the client needs it (the id of the open deal a 409 names). */
+  value?: string;
+  /** The bound a value broke (joi's limit: a length, a number, a count), for the client's own wording. */
+  limit?: number | string;
 }
 
 export class AppError extends Error {
@@ -78,7 +82,14 @@ export function detailsFromJoi(err: Joi.ValidationError, prefix?: string): Error
     field: [prefix, ...d.path.map(String)].filter(Boolean).join('.'),
     message: d.message.replace(/"/g, ''),
     type: d.type,
+    ...limitOf(d.context?.limit),
   }));
+}
+
+function limitOf(limit: unknown): { limit?: number | string } {
+  if (typeof limit === 'number') return { limit };
+  if (limit instanceof Date) return { limit: limit.toISOString() };
+  return {};
 }
 
 /** Normalises any thrown value into an AppError; unknown errors become a bare 500. */

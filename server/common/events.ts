@@ -12,6 +12,19 @@ export interface DomainEvents {
   'notification.created': { userId: string; notification: unknown };
   'deal.event': { dealId: string; event: string; payload: unknown };
   /**
+   * A participant's message was stored in a deal's room (realtime layer); `online` are the users
+   * in the room when it was sent, who saw it live.
+   */
+  'deal.message': {
+    dealId: string;
+    authorId: string;
+    authorName: string;
+    audience: string;
+    body: string;
+    seq: number;
+    online: string[];
+  };
+  /**
    * A session was signed out, or a user's role, membership or standing changed: their open
    * sockets carry a stale identity and are disconnected (one session's sockets, or all of the user's).
    */

@@ -13,7 +13,16 @@ const ERROR_SCHEMA = {
         message: { type: 'string' },
         details: {
           type: 'array',
-          items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+          items: {
+            type: 'object',
+            properties: {
+              field: { type: 'string' },
+              message: { type: 'string' },
+              type: { type: 'string' },
+              value: { type: 'string' },
+              limit: { oneOf: [{ type: 'number' }, { type: 'string' }] },
+            },
+          },
         },
       },
       required: ['code', 'message', 'details'],

@@ -9,10 +9,12 @@ export interface DealEventPayloads {
   'deal:created': Record<string, never>;
   'terms:proposed': { termSheet: unknown };
   'terms:accepted': { version: number; role: 'seller' | 'buyer'; userId: string; agreed: boolean };
-  'deal:status': { status: DealStatus; from: DealStatus; reason?: string };
+  /** `byUserId`: who took the step (none for the system's own steps). */
+  'deal:status': { status: DealStatus; from: DealStatus; reason?: string; byUserId?: string };
   'broker:assigned': { brokerUserId: string };
   'broker:removed': { brokerUserId: string };
   'nda:accepted': { userId: string };
+  'payment:received': { paymentId: string; amount: number; currency: string; payer: string };
 }
 export type DealEventName = keyof DealEventPayloads;
 

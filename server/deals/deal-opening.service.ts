@@ -12,10 +12,12 @@ import { SINGLE_AWARD_TRANSFER_MODES } from '../bids/bid-lifecycle';
 import type { BidDoc } from '../bids';
 import { isListingOwner, loadVisibleListing, type ListingRef } from '../bids/listing-ref';
 import type { DealDoc } from './deal.model';
-import { createDealDoc, dealReads, findDealOfBid, holdDealOpening } from './deal.store';
+import { createDealDoc, dealReads, dealStore, findDealOfBid, holdDealOpening } from './deal.store';
+import { MAX_TERM_SHEET_VERSIONS } from './term-sheet-rules';
 import { dealView, type DealView } from './deal.view';
 import { publishDealEvent } from './deal-events';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { allocateDealReference } from './deal-reference.store';
 
 interface NewDeal {
   listing: ListingRef;
@@ -58,6 +60,7 @@ export async function createDeal(
   let doc: DealDoc;
   try {
     doc = await createDealDoc({
+      reference: await allocateDealReference(now),
       listingKind: listing.kind,
       ...(listing.kind === 'offer' ? { offerId: listing.id } : { demandId: listing.id }),
       listingTitle: listing.title,
@@ -125,17 +128,80 @@ async function openOnce(
   bus: EventBus,
 ): Promise<DealView> {
   const kind = listing.kind;
-  const org = new mongoose.Types.ObjectId(orgId);
-  const open = await dealReads.exists({
-    [kind === 'offer' ? 'offerId' : 'demandId']: new mongoose.Types.ObjectId(listing.id),
-    $or: [{ sellerOrgId: org }, { buyerOrgId: org }],
-    status: mongoose.trusted({ $in: ['negotiating', 'agreed', 'awaiting_payment'] }),
-  });
-  if (open) throw AppError.conflict('Your organization already has an open deal on this listing.');
+  const open = await findOpenDealOn(listing, orgId);
+  if (open) {
+    const name = open.reference ?? String(open._id);
+    throw new AppError('conflict', `Your organization already has an open deal on this listing: ${name}.`, [
+      {
+        field: 'dealId',
+        message: `The open deal ${name}`,
+        type: 'deal.open_exists',
+        value: String(open._id),
+      },
+    ]);
+  }
   const role: DealRole = kind === 'offer' ? 'buyer' : 'seller';
   const { deal } = await createDeal(
     { listing, counterpartOrgId: orgId, createdBy: user.id, actor: { userId: user.id, role } },
     bus,
   );
+  return deal;
+}
+
+const OPEN_DEAL_STATUSES = ['negotiating', 'agreed', 'awaiting_payment'];
+
+/** The open (not ended) deal the organization has on the listing, as either party, if any. */
+export async function findOpenDealOn(listing: ListingRef, orgId: string): Promise<DealDoc | null> {
+  const org = new mongoose.Types.ObjectId(orgId);
+  const filter: Record<string, unknown> = {
+    [listing.kind === 'offer' ? 'offerId' : 'demandId']: new mongoose.Types.ObjectId(listing.id),
+    $or: [{ sellerOrgId: org }, { buyerOrgId: org }],
+    status: mongoose.trusted({ $in: OPEN_DEAL_STATUSES }),
+  };
+  return (await dealReads.findOne(filter).lean()) as DealDoc | null;
+}
+
+/**
+ * An accepted bid from an organization that already negotiates this listing continues that deal
+ * instead of opening a twin: the bid joins it as the next term-sheet version while it is still
+ * negotiating, and its acceptance is recorded in the timeline (once, however often it is retried).
+ */
+export async function continueDealWithBid(
+  open: DealDoc,
+  bid: BidDoc,
+  listingKind: ListingKind,
+  actor: { userId?: string; role: DealRole },
+  bus: EventBus,
+): Promise<DealView> {
+  const bidId = String(bid._id);
+  const { doc, result: version } = await dealStore.mutate(open._id, (current) => {
+    const done = (current.timeline ?? []).some(
+      (e) => e.event === 'bid_accepted' && (e.data as { bidId?: string } | undefined)?.bidId === bidId,
+    );
+    if (done) return { change: null, result: 0 };
+    const next = (current.latestVersion ?? 0) + 1;
+    const addsTerms = current.status === 'negotiating' && bid.amount > 0 && next <= MAX_TERM_SHEET_VERSIONS;
+    const now = new Date();
+    const entry = {
+      at: now,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      event: 'bid_accepted',
+      data: { bidId, ...(addsTerms ? { termSheetVersion: next } : {}) },
+    };
+    const sheet = { ...termSheetFromBid(bid, listingKind), version: next, createdAt: now };
+    return {
+      change: {
+        $push: addsTerms ? { termSheets: sheet, timeline: entry } : { timeline: entry },
+        ...(addsTerms || !current.bidId
+          ? { $set: { ...(addsTerms ? { latestVersion: next } : {}), ...(current.bidId ? {} : { bidId }) } }
+          : {}),
+      },
+      result: addsTerms ? next : 0,
+    };
+  });
+  const deal = dealView(doc);
+  if (version > 0)
+    publishDealEvent(bus, deal.id, 'terms:proposed', { termSheet: deal.termSheets[version - 1] });
   return deal;
 }

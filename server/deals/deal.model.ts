@@ -39,6 +39,8 @@ const timelineEntrySchema = new Schema(
 
 const dealSchema = new Schema(
   {
+    /** `GD-2026-000123`: how people name the deal (deal-reference.store.ts). */
+    reference: { type: String },
     listingKind: { type: String, enum: ['offer', 'demand'], required: true },
     offerId: { type: Schema.Types.ObjectId, index: true },
     demandId: { type: Schema.Types.ObjectId, index: true },
@@ -90,6 +92,7 @@ const dealSchema = new Schema(
 );
 /** One open deal per bid: concurrent accepts cannot create two. */
 dealSchema.index({ bidId: 1 }, { unique: true, sparse: true });
+dealSchema.index({ reference: 1 }, { unique: true, sparse: true });
 
 export type DealDoc = InferSchemaType<typeof dealSchema> & {
   _id: mongoose.Types.ObjectId;

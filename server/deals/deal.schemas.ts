@@ -98,6 +98,9 @@ const deal = Joi.object({
     .required(),
   listingKind: Joi.string().valid('offer', 'demand').required(),
   listingId: Joi.string().required(),
+  reference: Joi.string().description(
+    'The human reference number, e.g. GD-2026-000123; older deals may have none until migrated',
+  ),
   offerId: Joi.string(),
   demandId: Joi.string(),
   listingTitle: Joi.string().allow('').required(),

@@ -142,6 +142,7 @@ async function afterTransition(
     status: deal.status as DealStatus,
     from,
     ...(opts.reason ? { reason: opts.reason } : {}),
+    ...(actor.userId ? { byUserId: actor.userId } : {}),
   });
   await recordAudit({
     actorId: actor.userId,

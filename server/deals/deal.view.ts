@@ -36,6 +36,7 @@ export type TermSheetView = ReturnType<typeof termSheetView>;
 export function dealView(deal: DealDoc) {
   return {
     id: String(deal._id),
+    reference: deal.reference ?? undefined,
     status: deal.status,
     listingKind: deal.listingKind,
     listingId: String(deal.offerId ?? deal.demandId),

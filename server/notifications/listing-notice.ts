@@ -7,7 +7,13 @@ export const LISTING_MATCH_TYPE = 'listing.match';
 export interface ListingNoticeInput {
   listing: { kind: 'offer' | 'demand'; id: string; title: string };
   /** The recipient's organization's listing it matches best, if it was found by matching. */
-  match?: { kind: 'offer' | 'demand'; title: string; score: number; reasons: readonly MatchReason[] };
+  match?: {
+    kind: 'offer' | 'demand';
+    id: string;
+    title: string;
+    score: number;
+    reasons: readonly MatchReason[];
+  };
   /** The recipient's saved searches it satisfies. */
   alerts: readonly { id: string; q: string }[];
 }
@@ -44,4 +50,43 @@ export function listingNotice(input: ListingNoticeInput): { title: Label; body: 
   }
   const link = `/${listing.kind === 'offer' ? 'offers' : 'demands'}/${listing.id}`;
   return { title, body: { vi: vi.join(' '), en: en.join(' ') }, link };
+}
+
+/** The group of a user's listing notifications: per their listing that matched, else per saved searches. */
+export function listingNoticeGroup(
+  userId: string,
+  input: Pick<ListingNoticeInput, 'match' | 'alerts'>,
+): string {
+  const of = input.match ? `listing:${input.match.id}` : `alerts:${input.alerts.map((a) => a.id).join(',')}`;
+  return `${userId}:${LISTING_MATCH_TYPE}:${of}`;
+}
+
+/**
+ * What an unread match notification says once another new listing joins it ("3 new matches for
+ * your demand …"), or null when that listing is already counted in it.
+ */
+export function mergedListingNotice(
+  unreadData: Record<string, unknown>,
+  input: ListingNoticeInput,
+): { title: Label; body: Label; link: string; listingIds: string[] } | null {
+  const before = Array.isArray(unreadData.listingIds)
+    ? (unreadData.listingIds as string[])
+    : [String(unreadData.listingId ?? '')].filter(Boolean);
+  if (before.includes(input.listing.id)) return null;
+  const listingIds = [...before, input.listing.id];
+  const n = listingIds.length;
+  const newest = listingNotice(input);
+  const { match } = input;
+  const title: Label = match
+    ? {
+        vi: `${n} ${KIND[input.listing.kind].vi} mới phù hợp với “${match.title}” của bạn`,
+        en: `${n} new matching ${KIND[input.listing.kind].en}s for your ${KIND[match.kind].en} “${match.title}”`,
+      }
+    : { vi: `${n} tin mới khớp tìm kiếm đã lưu của bạn`, en: `${n} new listings match your saved searches` };
+  const body: Label = {
+    vi: `Mới nhất: ${newest.title.vi}. ${newest.body.vi}`.trim(),
+    en: `Newest: ${newest.title.en}. ${newest.body.en}`.trim(),
+  };
+  const link = match ? `/${match.kind === 'offer' ? 'offers' : 'demands'}/${match.id}` : newest.link;
+  return { title, body, link, listingIds };
 }

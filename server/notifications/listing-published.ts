@@ -14,8 +14,14 @@ import { findMatches, type ScoredMatch } from '../matching/matcher';
 import { matcherDeps } from '../matching/match.service';
 import { alertListingFromDoc } from '../alerts/alert-match';
 import { alertsMatchingListing } from '../alerts/alert.service';
-import { createNotification } from './notification.service';
-import { LISTING_MATCH_TYPE, listingNotice } from './listing-notice';
+import { createGroupedNotification } from './notification.service';
+import {
+  LISTING_MATCH_TYPE,
+  listingNotice,
+  listingNoticeGroup,
+  mergedListingNotice,
+  type ListingNoticeInput,
+} from './listing-notice';
 import { userReads } from '../auth/user.store';
 
 export const NOTIFY_MATCH_SCORE = 0.5;
@@ -46,29 +52,40 @@ export async function notifyAboutPublishedListing(
   for (const userId of recipients) {
     if (publishers.has(userId)) continue;
     const match = bestMatchByUser.get(userId);
-    const notice = listingNotice({
+    const userAlerts = alertsByUser.get(userId) ?? [];
+    const input: ListingNoticeInput = {
       listing: { kind: event.kind, id: event.id, title: source.title },
       match: match && {
         kind: match.listing.kind,
+        id: match.listing.id,
         title: match.listing.title,
         score: match.score,
         reasons: match.reasons,
       },
-      alerts: alertsByUser.get(userId) ?? [],
-    });
-    const created = await createNotification(
+      alerts: userAlerts,
+    };
+    const data = {
+      listingKind: event.kind,
+      listingId: event.id,
+      ...(match && { matchedListingId: match.listing.id, score: match.score }),
+      alertIds: userAlerts.map((a) => a.id),
+    };
+    // One unread entry per listing of theirs (or saved search): a flood of matches stays one line.
+    const created = await createGroupedNotification(
       ctx,
       {
         userId,
         type: LISTING_MATCH_TYPE,
-        ...notice,
-        data: {
-          listingKind: event.kind,
-          listingId: event.id,
-          ...(match && { matchedListingId: match.listing.id, score: match.score }),
-          alertIds: (alertsByUser.get(userId) ?? []).map((a) => a.id),
-        },
+        ...listingNotice(input),
+        data: { ...data, listingIds: [event.id], count: 1 },
         dedupeKey: `${userId}:${LISTING_MATCH_TYPE}:${event.id}`,
+        groupKey: listingNoticeGroup(userId, input),
+      },
+      (unread) => {
+        const merged = mergedListingNotice((unread.data ?? {}) as Record<string, unknown>, input);
+        if (!merged) return null;
+        const { listingIds, ...shown } = merged;
+        return { ...shown, data: { ...data, listingIds, count: listingIds.length } };
       },
       now,
     );

@@ -25,6 +25,13 @@ const notificationSchema = new Schema(
     readAt: { type: Date },
     dedupeKey: { type: String },
     /**
+     * Grouped notifications (matches of one listing, messages of one room): while one of a group
+     * is unread, the next event updates it (or is dropped) instead of adding another.
+     */
+    groupKey: { type: String },
+    /** When a grouped notification was last updated: its place in the list. */
+    bumpedAt: { type: Date },
+    /**
      * pending: a mail is owed from `mailDueAt` on (now for instant mail, the next digest time for
      * daily digests); sending: claimed by a mailer at `mailClaimedAt`; sent at `mailedAt`;
      * none: the user had email off; skipped: email was turned off before it was sent.
@@ -39,6 +46,7 @@ const notificationSchema = new Schema(
 );
 notificationSchema.index({ dedupeKey: 1 }, { unique: true, sparse: true });
 notificationSchema.index({ userId: 1, createdAt: -1 });
+notificationSchema.index({ groupKey: 1 }, { sparse: true });
 notificationSchema.index({ mailState: 1, mailDueAt: 1 });
 
 export type NotificationDoc = InferSchemaType<typeof notificationSchema> & {

@@ -12,7 +12,14 @@ import type { Locale } from '../api-contract/enums';
 import { userReads } from '../auth/user.store';
 import { nextDigestAt } from '../mail/digest-schedule';
 import { sendDueMailOf } from '../mail/notification-mailer';
-import { createNotificationDoc, markNotificationRead, markNotificationsRead } from './notification.store';
+import {
+  bumpNotification,
+  createNotificationDoc,
+  holdNotificationGroup,
+  markNotificationRead,
+  markNotificationsRead,
+} from './notification.store';
+import type { NotificationDoc } from './notification.model';
 import { cachedNotifications } from './notification-cache';
 import { notificationListKey, ownerListPage, putOwnerListEntries, readOwnerList } from '../read-models';
 import { notificationView, type NotificationView, type ShownNotification } from './notification.view';
@@ -26,6 +33,16 @@ export interface NewNotification {
   data?: Record<string, unknown>;
   /** Unique: a second notification with the same key is not created. */
   dedupeKey?: string;
+  /** Set by createGroupedNotification: the group this notification belongs to. */
+  groupKey?: string;
+}
+
+/** What a grouped notification says after another event of its group. */
+export interface NotificationBump {
+  title: Label;
+  body: Label;
+  link?: string;
+  data: Record<string, unknown>;
 }
 
 export const PAGE_SIZE = 20;
@@ -55,6 +72,30 @@ export async function createNotification(
     );
   }
   return view;
+}
+
+/**
+ * A notification of a group (a listing's matches, a room's messages) of which its user has at
+ * most one unread: created when none is unread; otherwise `merge` says how the unread one changes
+ * (it moves to the top and is pushed live again, but owes no second mail), or null to leave it.
+ */
+export async function createGroupedNotification(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  input: NewNotification & { groupKey: string },
+  merge: (unread: NotificationDoc) => NotificationBump | null,
+  now: Date = new Date(),
+): Promise<NotificationView | null> {
+  return holdNotificationGroup(input.groupKey, async (unread) => {
+    if (!unread) return createNotification(ctx, input, now);
+    const bump = merge(unread);
+    if (!bump) return null;
+    const doc = await bumpNotification(String(unread._id), bump, now);
+    const user = doc && (await userReads.findById(input.userId).select({ locale: 1 }).lean());
+    if (!doc || !user) return null;
+    const view = notificationView(doc, (user.locale ?? 'vi') as Locale);
+    ctx.bus.publish('notification.created', { userId: input.userId, notification: view });
+    return view;
+  });
 }
 
 export async function listNotifications(

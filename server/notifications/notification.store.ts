@@ -29,6 +29,31 @@ export async function createNotificationDoc(
   return doc;
 }
 
+/**
+ * Runs `fn` holding the group's lock, with the group's unread notification (if any): deciding
+ * whether to add, update or drop a grouped notification is one step per group at a time.
+ */
+export function holdNotificationGroup<T>(
+  groupKey: string,
+  fn: (unread: NotificationDoc | null) => Promise<T>,
+): Promise<T> {
+  return holdLocks([`notification-group:${groupKey}`], async () =>
+    fn((await NotificationModel.findOne({ groupKey, readAt: null }).lean()) as NotificationDoc | null),
+  );
+}
+
+/** Replaces what a grouped notification says and moves it to the top of its user's list. */
+export async function bumpNotification(
+  id: string,
+  fields: { title: unknown; body: unknown; link?: string; data: Record<string, unknown> },
+  at: Date,
+): Promise<NotificationDoc | null> {
+  await NotificationModel.updateOne({ _id: id }, { $set: { ...fields, bumpedAt: at } });
+  const doc = (await NotificationModel.findById(id).lean()) as NotificationDoc | null;
+  if (doc) await recordWritten({ type: 'notification', id, after: doc });
+  return doc;
+}
+
 /** Marks the user's notification read (once); the notification, or null when it is not theirs. */
 export async function markNotificationRead(id: string, userId: string): Promise<NotificationDoc | null> {
   const filter = { _id: id, userId };

@@ -1,7 +1,7 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
-import { applyEventToPayment } from './payment-transitions';
+import { announcePaymentReceived, applyEventToPayment } from './payment-transitions';
 import { completeDealIfAllPaid } from './deal-completion';
 import { holdDealAndPayment } from './payment.store';
 import { assertOperatorOutsideDeal, loadPaymentAndDeal } from './payment-access';
@@ -29,12 +29,13 @@ export async function confirmBankTransfer(
   if (payment.status !== 'pending' && payment.status !== 'failed') throw AppError.conflict(refusal);
   // One flow holding the deal's and the payment's locks: the payment is confirmed, then the deal completes if all is paid.
   const after = await holdDealAndPayment(String(payment.dealId), String(payment._id), async () => {
-    const { effect, payment: confirmed } = await applyEventToPayment(payment._id, 'paid', {
+    const outcome = await applyEventToPayment(payment._id, 'paid', {
       source: 'operator',
       actorId: operator.id,
       note,
       set: { confirmedBy: operator.id },
     });
+    const { effect, payment: confirmed } = outcome;
     if (effect !== 'applied') {
       // A confirmation repeated after a stop between the two steps still completes the deal.
       if (confirmed.status === 'paid')
@@ -53,6 +54,7 @@ export async function confirmBankTransfer(
         reference: payment.reference,
       },
     });
+    announcePaymentReceived(deps.bus, outcome);
     await completeDealIfAllPaid(String(payment.dealId), deps.schedule, deps.bus);
     return confirmed;
   });

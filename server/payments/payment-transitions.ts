@@ -11,6 +11,8 @@ import { paymentStore } from './payment.store';
 import { applyPaymentEvent, type PaymentEvent, type PaymentEventEffect } from './payment-lifecycle';
 import type { Planned } from '../common/store';
 import type { PaymentStatus } from '../api-contract/enums';
+import type { EventBus } from '../common/events';
+import { publishDealEvent } from '../deals/deal-events';
 
 export interface PaymentEventMeta extends LedgerMeta {
   /** Fields set in the same update as the status (who confirmed, the refund reason…). */
@@ -49,6 +51,18 @@ export async function applyEventToPayment(
   );
   if (effect === 'applied' || effect === 'duplicate') await recordStep(doc, meta);
   return { payment: doc, effect };
+}
+
+/** Tells the deal's parties a fee arrived, once: when `paid` was applied, not when repeated. */
+export function announcePaymentReceived(bus: EventBus, outcome: PaymentEventOutcome): void {
+  const { payment, effect } = outcome;
+  if (effect !== 'applied' || payment.status !== 'paid' || !payment.dealId) return;
+  publishDealEvent(bus, String(payment.dealId), 'payment:received', {
+    paymentId: String(payment._id),
+    amount: payment.amount,
+    currency: payment.currency,
+    payer: String(payment.payer),
+  });
 }
 
 /**

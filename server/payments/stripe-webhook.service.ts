@@ -9,7 +9,7 @@ import { logger } from '../common/logger';
 import type { PaymentDoc } from './payment.model';
 import { findPaymentDoc, holdDealAndPayment, paymentReads, paymentStore } from './payment.store';
 import type { PaymentEvent } from './payment-lifecycle';
-import { applyEventToPayment } from './payment-transitions';
+import { announcePaymentReceived, applyEventToPayment } from './payment-transitions';
 import { completeDealIfAllPaid } from './deal-completion';
 import { markStripeEventApplied, storeStripeEventOnce, waitingStripeEvents } from './stripe-event.store';
 import { readStripeEvent, type StripePaymentNotice } from './stripe-event-mapping';
@@ -124,10 +124,12 @@ async function linkProviderIds(payment: PaymentDoc, notice: StripePaymentNotice)
 function settle(payment: PaymentDoc, event: PaymentEvent, eventId: string, deps: PaymentDeps) {
   const dealId = String(payment.dealId);
   return holdDealAndPayment(dealId, String(payment._id), async () => {
-    const { effect, payment: after } = await applyEventToPayment(payment._id, event, {
+    const outcome = await applyEventToPayment(payment._id, event, {
       source: 'stripe',
       stripeEventId: eventId,
     });
+    const { effect, payment: after } = outcome;
+    announcePaymentReceived(deps.bus, outcome);
     if (after.status === 'paid') await completeDealIfAllPaid(dealId, deps.schedule, deps.bus);
     return effect;
   });

@@ -24,7 +24,11 @@ export function dealListEntries(doc: Doc): [string, OwnerListEntry][] {
 
 export function notificationListEntries(doc: Doc): [string, OwnerListEntry][] {
   if (!doc.userId) return [];
-  const entry = { id: String(doc._id), s: doc.readAt ? 'read' : 'unread', at: ms(doc.createdAt) };
+  const entry = {
+    id: String(doc._id),
+    s: doc.readAt ? 'read' : 'unread',
+    at: ms(doc.bumpedAt ?? doc.createdAt),
+  };
   return [[notificationListKey(String(doc.userId)), entry]];
 }
 

@@ -21,6 +21,10 @@ import { roomUserOf } from './session-handshake';
 import { socketHandler } from './socket-handler';
 import type { TokenBuckets } from './token-bucket';
 import type { DealsNamespace, DealsSocket } from './socket-types';
+import type { EventBus } from '../common/events';
+import type { ChatMessage } from '../api-contract/socket-events';
+import { logger } from '../common/logger';
+import { presenceIn } from './presence';
 
 export interface RoomHandlerDeps {
   /** Messages a sender may post per deal room. */
@@ -29,6 +33,8 @@ export interface RoomHandlerDeps {
   joinLimiter: TokenBuckets;
   /** Typing signals per user and deal room (each is relayed to the whole room). */
   typingLimiter: TokenBuckets;
+  /** Told of each stored message, with who was in the room (notifications for those away). */
+  bus?: EventBus;
 }
 
 function spend(limiter: TokenBuckets, key: string, what: string): void {
@@ -97,7 +103,10 @@ export function registerDealRoomHandlers(
       const { id: userId, name } = socket.data.user;
       spend(deps.sendLimiter, `${userId}:${input.dealId}`, 'sending messages');
       const { message, created } = await postMessage(input.dealId, { userId, name, role }, input);
-      if (created) announceMessage(nsp, message);
+      if (created) {
+        announceMessage(nsp, message);
+        if (deps.bus) void tellAway(nsp, deps.bus, message);
+      }
       return { message };
     }),
   );
@@ -130,4 +139,25 @@ export function registerDealRoomHandlers(
       for (const dealId of dealIds) void announcePresence(nsp, dealId);
     });
   });
+}
+
+/** Publishes the stored message with who was in its room, for the notices of those who were not. */
+async function tellAway(nsp: DealsNamespace, bus: EventBus, message: ChatMessage): Promise<void> {
+  try {
+    const { online } = await presenceIn(nsp, message.dealId);
+    bus.publish('deal.message', {
+      dealId: message.dealId,
+      authorId: message.authorId ?? '',
+      authorName: message.authorName ?? '',
+      audience: message.audience,
+      body: message.body,
+      seq: message.seq,
+      online,
+    });
+  } catch (err) {
+    logger.warn(
+      { err, dealId: message.dealId },
+      'who was away from the room is not known; no message notices',
+    );
+  }
 }

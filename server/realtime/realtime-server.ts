@@ -78,7 +78,7 @@ export async function createRealtimeServer(
     socket.use((_packet, next) => withRequestId(requestId, next));
     void socket.join(userRoom(socket.data.user.id));
     if (socket.data.sessionId) void socket.join(sessionRoom(socket.data.sessionId));
-    registerDealRoomHandlers(deals, socket, { sendLimiter, joinLimiter, typingLimiter });
+    registerDealRoomHandlers(deals, socket, { sendLimiter, joinLimiter, typingLimiter, bus: opts.bus });
   });
   const unsubscribe = [
     relayDealEvents(opts.bus, deals),

@@ -11,6 +11,7 @@ import { loadListing } from '../bids/listing-ref';
 import { closeAuction, closeCall, DEADLINE_GRACE_MS, type CloseResult } from '../bids/deadline-close.service';
 import { enqueueJob, requeueJob } from './job.store';
 import type { JobHandler, JobResult } from './scheduler';
+import { logger } from '../common/logger';
 import { listingModel } from '../listings/listing.store';
 
 export const AUCTION_CLOSE = 'auction.close';
@@ -69,17 +70,24 @@ export async function enqueueDueDeadlines(now = new Date()): Promise<void> {
       .limit(SWEEP_BATCH)
       .lean<{ _id: unknown; deadline: Date }[]>(),
   ]);
-  for (const o of offers) {
-    await ensureCloseJob('offer', String(o._id), o.pricing.closesAt);
+  const found = [
+    ...offers.map((o) => ['offer', String(o._id), o.pricing?.closesAt] as const),
+    ...demands.map((d) => ['demand', String(d._id), d.deadline] as const),
+  ];
+  for (const [kind, id, deadline] of found) {
+    // One listing the sweep cannot schedule must not keep the others from closing.
+    await ensureCloseJob(kind, id, deadline).catch((err) =>
+      logger.warn({ err, kind, id }, 'the close of a listing past its deadline could not be enqueued'),
+    );
   }
-  for (const d of demands) await ensureCloseJob('demand', String(d._id), d.deadline);
 }
 
 /**
  * A listing the sweep finds still open past its deadline needs its close job run: enqueued if
  * missing, run again if it is done (its marks on the listing were lost to a concurrent write).
  */
-async function ensureCloseJob(kind: ListingKind, id: string, deadline: Date): Promise<void> {
+async function ensureCloseJob(kind: ListingKind, id: string, deadline: Date | undefined): Promise<void> {
+  if (!deadline) return;
   const job = await enqueueClose(kind, id, deadline);
   if (job.status === 'done') await requeueJob(job);
 }

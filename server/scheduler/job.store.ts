@@ -6,6 +6,7 @@
  * slow sweep (`findDueJobsByScan`) catches any job that list missed.
  */
 import mongoose from 'mongoose';
+import { AppError } from '../common/errors';
 import { JobModel, type JobDoc } from './job.model';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { holdLocks, type ModelReads } from '../common/store';
@@ -56,8 +57,22 @@ export interface NewJob {
   dedupeKey?: string;
 }
 
+/**
+ * The time a job is to run, refused when it is no time at all: `new Date(undefined)` reached the
+ * store as "Invalid Date", which the database refuses with a message naming neither the job nor
+ * its cause. This names both, and nothing is written.
+ */
+export function validRunAt(type: string, runAt: unknown, payload?: unknown): Date {
+  if (runAt instanceof Date && !Number.isNaN(runAt.getTime())) return runAt;
+  throw new AppError(
+    'internal',
+    `Job ${type} was given no time to run (runAt ${String(runAt)}; payload ${JSON.stringify(payload ?? {})})`,
+  );
+}
+
 /** Adds a job; with a dedupeKey already taken, returns the job that holds it instead. */
 export async function enqueueJob(job: NewJob): Promise<JobDoc> {
+  validRunAt(job.type, job.runAt, job.payload);
   try {
     const created = (
       await JobModel.create({ ...job, status: 'pending', attempts: 0, requestId: currentRequestId() })
@@ -165,6 +180,7 @@ export async function completeJob(job: JobDoc): Promise<void> {
 }
 
 export async function rescheduleJob(job: JobDoc, runAt: Date): Promise<void> {
+  validRunAt(job.type, runAt, job.payload);
   await JobModel.updateOne(held(job), {
     $set: { status: 'pending', runAt, attempts: 0 },
     $unset: { lockedBy: 1, lockedUntil: 1 },

@@ -3,9 +3,8 @@
  * instant mail, daily digests batching a day's notifications into one mail, email turned off.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
+import { decoded, startSmtp } from '../helpers/smtp-inbox';
 import { signUp, type Member } from '../helpers/factories';
 import { createNotification } from '../../server/notifications/notification.service';
 import { NotificationModel } from '../../server/notifications/notification.model';
@@ -13,59 +12,6 @@ import { sendDueDigests } from '../../server/mail/notification-mailer';
 import { nextDigestAt } from '../../server/mail/digest-schedule';
 import { handleListingPublished } from '../../server/notifications/publish-listener.starter';
 import { createDemand, createOffer } from './matching-fixtures';
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; inbox: ReceivedMail[] }> {
-  const inbox: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, inbox };
-}
-
-/** The text of a mail with MIME encoded words and quoted-printable undone: enough for asserting. */
-function decoded(raw: string): string {
-  const bytes = (runs: string) =>
-    runs.replace(/(?:=[0-9A-F]{2})+/g, (m) =>
-      Buffer.from(
-        m
-          .split('=')
-          .slice(1)
-          .map((h) => parseInt(h, 16)),
-      ).toString('utf8'),
-    );
-  return bytes(
-    raw
-      .replace(/\r?\n[ \t]+/g, ' ')
-      .replace(/(\?=)\s+(=\?)/g, '$1$2')
-      .replace(/=\?utf-8\?([BQ])\?(.*?)\?=/gi, (_m, enc: string, text: string) =>
-        enc.toUpperCase() === 'B'
-          ? Buffer.from(text, 'base64').toString('utf8')
-          : bytes(text.replace(/_/g, ' ')),
-      )
-      .replace(/=\r?\n/g, ''),
-  );
-}
 
 const note = (userId: string, n: number) => ({
   userId,

@@ -139,6 +139,44 @@ describe('notifications', () => {
       assert.equal((await colleague.agent.get('/api/notifications').expect(200)).body.total, 0);
     });
 
+    it('matches of one listing are grouped: one unread entry that counts them, a new one once it is read', async () => {
+      const demandId = await createDemand(t.ctx, owner(alice));
+      const deal = await createNotification(t.ctx, note(alice.user.id, 1));
+      const first = await createOffer(t.ctx, owner(bob));
+      await handleListingPublished(t.ctx, { kind: 'offer', id: first });
+      const second = await createOffer(t.ctx, owner(bob), {
+        title: 'Công nghệ xử lý nước thải bằng màng MBR',
+      });
+      await handleListingPublished(t.ctx, { kind: 'offer', id: second });
+      const third = await createOffer(t.ctx, owner(bob), { title: 'Công nghệ xử lý nước thải dệt nhuộm' });
+      await handleListingPublished(t.ctx, { kind: 'offer', id: third });
+      // Delivered again: counted once.
+      await handleListingPublished(t.ctx, { kind: 'offer', id: second });
+
+      const bell = await alice.agent.get('/api/notifications?lang=en').expect(200);
+      assert.equal(bell.body.total, 2);
+      assert.equal(bell.body.unread, 2);
+      const [grouped, other] = bell.body.notifications;
+      assert.equal(grouped.type, 'listing.match');
+      assert.match(grouped.title, /^3 new matching offers for your demand/);
+      assert.match(grouped.body, /^Newest: New matching offer: Công nghệ xử lý nước thải dệt nhuộm/);
+      assert.equal(grouped.link, `/demands/${demandId}`);
+      assert.deepEqual(grouped.data.listingIds, [first, second, third]);
+      assert.equal(grouped.data.count, 3);
+      // The other notification is still there, below the newest match.
+      assert.equal(other.id, deal!.id);
+
+      await alice.agent.post(`/api/notifications/${grouped.id}/read`).expect(200);
+      const fourth = await createOffer(t.ctx, owner(bob), { title: 'Công nghệ xử lý nước thải chăn nuôi' });
+      await handleListingPublished(t.ctx, { kind: 'offer', id: fourth });
+      const after = await alice.agent.get('/api/notifications?lang=en').expect(200);
+      assert.equal(after.body.total, 3);
+      assert.match(
+        after.body.notifications[0].title,
+        /^New matching offer: Công nghệ xử lý nước thải chăn nuôi/,
+      );
+    });
+
     it('a listing that matches nothing well enough notifies no one', async () => {
       await createDemand(t.ctx, owner(alice));
       const offerId = await createOffer(t.ctx, owner(bob), {

@@ -4,7 +4,8 @@ import { startTestExchange } from '../helpers/running-exchange';
 import { resetDatabase } from '../helpers/test-app';
 import type { Exchange } from '../../server/exchange';
 import { createNotification } from '../../server/notifications/notification.service';
-import { connect, person, type Person, type RoomClient } from './room-fixtures';
+import { NotificationModel } from '../../server/notifications/notification.model';
+import { callOk, connect, dealBetween, person, send, type Person, type RoomClient } from './room-fixtures';
 
 function nextNotification(socket: RoomClient, ms = 3000): Promise<{ notification: any } | null> {
   return new Promise((resolve) => {
@@ -62,5 +63,42 @@ describe('realtime notifications', () => {
     assert.equal(one?.notification.read, false);
     assert.equal(two?.notification.id, one?.notification.id);
     assert.equal(none, null);
+  });
+
+  it('when a message is sent while its recipient is away from the room, then they are told live once until they read the room', async () => {
+    const dealId = await dealBetween(bob, alice);
+    const aliceSocket = await connect(exchange.url, alice);
+    const bobSocket = await connect(exchange.url, bob);
+    sockets.push(aliceSocket, bobSocket);
+    await callOk(bobSocket, 'deal:join', { dealId });
+
+    const live = nextNotification(aliceSocket);
+    await send(bobSocket, dealId, 'Chào chị, bên em gửi bản điều khoản mới nhé');
+    const told = await live;
+    assert.equal(told?.notification.type, 'deal.message');
+    assert.equal(told?.notification.link, `/deals/${dealId}`);
+    assert.match(told?.notification.title, /^Tin nhắn mới từ /);
+    assert.equal(told?.notification.body, 'Chào chị, bên em gửi bản điều khoản mới nhé');
+
+    // A second message while the first notice is unread adds nothing; the sender hears nothing.
+    const quiet = nextNotification(aliceSocket, 1000);
+    await send(bobSocket, dealId, 'Chị xem giúp em nhé');
+    assert.equal(await quiet, null);
+    assert.equal(await NotificationModel.countDocuments({ userId: alice.user.id, type: 'deal.message' }), 1);
+    assert.equal(await NotificationModel.countDocuments({ userId: bob.user.id }), 0);
+
+    // In the room, she reads it live: no notice.
+    const joined = await callOk<{ messages: { seq: number }[] }>(aliceSocket, 'deal:join', { dealId });
+    const lastSeq = joined.messages[joined.messages.length - 1].seq;
+    await callOk(aliceSocket, 'message:read', { dealId, seq: lastSeq });
+    const inRoom = nextNotification(aliceSocket, 1000);
+    await send(bobSocket, dealId, 'Em chờ phản hồi');
+    assert.equal(await inRoom, null);
+
+    // Away again after reading the room: the next message is told again.
+    await callOk(aliceSocket, 'deal:leave', { dealId });
+    const again = nextNotification(aliceSocket);
+    await send(bobSocket, dealId, 'Chị ơi?');
+    assert.equal((await again)?.notification.body, 'Chị ơi?');
   });
 });

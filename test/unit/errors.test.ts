@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import Joi from 'joi';
 import mongoose from 'mongoose';
 import { toAppError, toErrorBody } from '../../server/common/errors';
 
@@ -16,5 +17,24 @@ describe('errors: a database that does not answer', () => {
     const driver = Object.assign(new Error('connection pool cleared'), { name: 'MongoPoolClearedError' });
     assert.equal(toAppError(new Error('session store failed', { cause: driver })).status, 503);
     assert.equal(toAppError(new Error('something else')).status, 500);
+  });
+});
+
+describe('errors: validation details the client can word', () => {
+  it('each detail names its field, joi type and the limit broken, so a client words it in its own language', () => {
+    const schema = Joi.object({
+      royaltyPct: Joi.number().max(100),
+      name: Joi.string().min(3),
+      code: Joi.string(),
+    });
+    const { error } = schema.validate({ royaltyPct: 150, name: 'ab', code: 7 }, { abortEarly: false });
+    assert.deepEqual(
+      toAppError(error).details.map(({ field, type, limit }) => ({ field, type, limit })),
+      [
+        { field: 'royaltyPct', type: 'number.max', limit: 100 },
+        { field: 'name', type: 'string.min', limit: 3 },
+        { field: 'code', type: 'string.base', limit: undefined },
+      ],
+    );
   });
 });

@@ -1857,6 +1857,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -2269,6 +2271,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -2416,6 +2420,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -2567,6 +2573,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -2728,6 +2736,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -2866,6 +2876,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -3083,6 +3095,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -3242,6 +3256,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -3516,6 +3532,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -3669,6 +3687,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -3822,6 +3842,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -4182,6 +4204,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -4590,6 +4614,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -4811,6 +4837,8 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
                 seller: {
                   id: string;
                   name: string;
@@ -8892,7 +8920,10 @@ export interface components {
         code: string;
         details: {
           field?: string;
+          limit?: number | string;
           message?: string;
+          type?: string;
+          value?: string;
         }[];
         message: string;
       };

@@ -2,9 +2,11 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api';
 import type { Issues } from '../validation';
+import { translatedFieldErrors } from '../i18n/server-errors';
 
 /**
- * Per-field messages of a form: client-side issues translated, or the server's `details`.
+ * Per-field messages of a form: client-side issues translated, or the server's `details` worded
+ * in the interface language from their type and limit.
  * `errorFor('keywords')` also finds `keywords.3`, since joi names array items by index.
  */
 export function useFormErrors() {
@@ -23,10 +25,13 @@ export function useFormErrors() {
     [t],
   );
 
-  const showServerError = useCallback((err: unknown) => {
-    setFormError(err);
-    setErrors(isApiError(err) ? err.fieldErrors : {});
-  }, []);
+  const showServerError = useCallback(
+    (err: unknown) => {
+      setFormError(err);
+      setErrors(isApiError(err) ? translatedFieldErrors(err.details, t) : {});
+    },
+    [t],
+  );
 
   const clear = useCallback(() => {
     setErrors({});

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { describedBy, FormField } from '../../ui/FormField';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from './authContext';
+import { translatedFieldErrors } from '../../i18n/server-errors';
 import { safeNext } from './safeNext';
 
 export function LoginPage() {
@@ -33,7 +34,7 @@ export function LoginPage() {
       navigate(next, { replace: true });
     } catch (err) {
       setError(err);
-      if (isApiError(err)) setFieldErrors(err.fieldErrors);
+      if (isApiError(err)) setFieldErrors(translatedFieldErrors(err.details, t));
     } finally {
       setBusy(false);
     }

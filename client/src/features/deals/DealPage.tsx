@@ -50,7 +50,8 @@ export function DealPage() {
     >
       <header className="page-header">
         <p className="page-kicker">
-          {t('deals.kicker')} <DealStatusBadge status={deal.status} />
+          {t('deals.kicker')} {deal.reference && <span data-testid="deal-reference">{deal.reference}</span>}{' '}
+          <DealStatusBadge status={deal.status} />
         </p>
         <h1 data-testid="deal-title">{deal.title}</h1>
         <p className="page-meta" data-testid="deal-parties">

@@ -74,6 +74,11 @@ export function MyDealsPage() {
                     <Link to={`/deals/${deal.id}`} data-testid={`deal-link-${deal.id}`}>
                       {deal.title}
                     </Link>{' '}
+                    {deal.reference && (
+                      <small className="deal-reference" data-testid={`deal-reference-${deal.id}`}>
+                        {deal.reference}
+                      </small>
+                    )}{' '}
                     <UnreadBadge count={unread[deal.id]} />
                   </td>
                   <td>

@@ -1,0 +1,82 @@
+/**
+ * The server's refusals in the reader's language. The server words its messages in English;
+ * the client words them itself from what the error body names: each detail's joi `type` (and
+ * `limit`) for a field, and a few known messages for the rest. A message it cannot word is not
+ * shown in Vietnamese at all (the code's own title says what happened).
+ */
+import type { ApiErrorDetail } from '../api';
+import type { Locale } from '@contract/enums';
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+export interface ServerErrorDetail extends ApiErrorDetail {
+  type?: string;
+  limit?: number | string;
+}
+
+/** joi's detail types, by the key of `validation.` that words them. */
+const DETAIL_KEYS: Record<string, string> = {
+  'any.required': 'required',
+  'string.empty': 'required',
+  'string.min': 'minLength',
+  'string.max': 'maxLength',
+  'string.email': 'email',
+  'any.only': 'invalidChoice',
+  'number.min': 'numberMin',
+  'number.greater': 'numberMin',
+  'number.max': 'numberMax',
+  'number.less': 'numberMax',
+  'number.base': 'number',
+  'number.integer': 'integer',
+  'date.base': 'date',
+  'date.greater': 'inFuture',
+  'date.min': 'inFuture',
+  'array.max': 'maxItems',
+  'array.min': 'minItems',
+};
+
+/** One field's refusal, worded from its type and limit. */
+export function translateDetail(detail: ServerErrorDetail, t: Translate): string {
+  const key = (detail.type && DETAIL_KEYS[detail.type]) ?? 'invalid';
+  const limit = detail.limit;
+  return t(`validation.${key}`, { limit, min: limit, max: limit });
+}
+
+/** Each field's refusal by its dotted name (the first one a field has), in the reader's language. */
+export function translatedFieldErrors(
+  details: readonly ServerErrorDetail[],
+  t: Translate,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of details) {
+    const key = d.field ?? (Array.isArray(d.path) ? d.path.map(String).join('.') : d.path);
+    if (key && !(key in out)) out[key] = translateDetail(d, t);
+  }
+  return out;
+}
+
+/** Messages the server sends that the client knows how to word, by a pattern of their English text. */
+const KNOWN_MESSAGES: {
+  pattern: RegExp;
+  key: string;
+  params?: (m: RegExpMatchArray) => Record<string, string>;
+}[] = [
+  { pattern: /^Email or password is incorrect\.?$/, key: 'wrongCredentials' },
+  {
+    pattern: /^Your organization already has an open deal on this listing: (.+?)\.?$/,
+    key: 'openDealExists',
+    params: (m) => ({ name: m[1] }),
+  },
+];
+
+/**
+ * The server's own message as the reader should see it beside the error's title: as sent in
+ * English, worded again in Vietnamese when it is a known one, else nothing.
+ */
+export function translateServerMessage(message: string, locale: Locale, t: Translate): string {
+  for (const known of KNOWN_MESSAGES) {
+    const match = message.match(known.pattern);
+    if (match) return t(`serverMessages.${known.key}`, known.params?.(match));
+  }
+  return locale === 'en' ? message : '';
+}

@@ -1,0 +1,225 @@
+/**
+ * Tells the people of a deal about each of its steps: a bid placed (the listing's owner), a
+ * negotiation opened (the owner), a term sheet proposed or accepted (the other party), the
+ * agreement, fees due (each payer their share), a payment received, the deal closed, lost or
+ * cancelled, a broker assigned (the parties and the broker), and a message while they are away
+ * from the room (one unread notification per room until they read it). Bid decisions are told by
+ * bids/bid-notices.ts. People are the active members of a party's organization and the broker.
+ */
+import mongoose from 'mongoose';
+import type { AppContext } from '../context';
+import type { DomainEvents } from '../common/events';
+import type { Currency } from '../api-contract/enums';
+import { userReads } from '../auth/user.store';
+import { listingModel } from '../listings/listing.store';
+import { findDealDoc } from '../deals/deal.store';
+import type { DealDoc } from '../deals';
+import { organizationNames, userNames } from '../deals/names';
+import { dealFeeLines } from '../payments/deal-fees';
+import { readMarkerReads } from '../negotiation/message.store';
+import { createGroupedNotification, createNotification } from './notification.service';
+import { DEAL_NOTICE, dealName, type Notice } from './deal-notice-text';
+
+export type DealNoticeDeps = Pick<AppContext, 'bus' | 'config'>;
+
+export const DEAL_MESSAGE_TYPE = 'deal.message';
+
+async function activeMembers(orgIds: unknown[]): Promise<string[]> {
+  const ids = orgIds.map(String).filter((id) => mongoose.isValidObjectId(id));
+  if (ids.length === 0) return [];
+  const users = await userReads
+    .find({ organizationId: mongoose.trusted({ $in: ids }), membershipStatus: 'active' }, { _id: 1 })
+    .lean();
+  return users.map((u) => String(u._id));
+}
+
+type Party = 'seller' | 'buyer';
+const orgOf = (deal: DealDoc, party: Party) => (party === 'seller' ? deal.sellerOrgId : deal.buyerOrgId);
+const otherParty = (party: Party): Party => (party === 'seller' ? 'buyer' : 'seller');
+const brokerOf = (deal: DealDoc) => (deal.brokerUserId ? [String(deal.brokerUserId)] : []);
+
+/** Creates one notification per recipient (each once per `key`), linking to the deal. */
+async function tell(
+  deps: DealNoticeDeps,
+  deal: DealDoc,
+  recipients: string[],
+  type: string,
+  key: string,
+  notice: Notice,
+): Promise<void> {
+  const dealId = String(deal._id);
+  const reference = deal.reference;
+  for (const userId of new Set(recipients)) {
+    await createNotification(deps, {
+      userId,
+      type,
+      ...notice,
+      link: `/deals/${dealId}`,
+      data: { dealId, ...(reference ? { reference } : {}), listingKind: deal.listingKind },
+      dedupeKey: `${userId}:${type}:${dealId}:${key}`,
+    });
+  }
+}
+
+async function parties(deal: DealDoc, which: Party[] = ['seller', 'buyer']): Promise<string[]> {
+  return activeMembers(which.map((p) => orgOf(deal, p)));
+}
+
+type DealEvent = DomainEvents['deal.event'];
+
+/** The notifications of one deal event (those that concern no one are skipped). */
+export async function notifyDealEvent(deps: DealNoticeDeps, event: DealEvent): Promise<void> {
+  const deal = await findDealDoc(event.dealId);
+  if (!deal) return;
+  const p = (event.payload ?? {}) as Record<string, unknown>;
+  const name = dealName(deal);
+  switch (event.event) {
+    case 'deal:created': {
+      // A deal from an accepted bid is told by the bid's own notices; a direct one to the owner.
+      if (deal.bidId) return;
+      const owner: Party = deal.listingKind === 'offer' ? 'seller' : 'buyer';
+      const opener = String(orgOf(deal, otherParty(owner)));
+      const org = (await organizationNames([opener])).get(opener) ?? '';
+      return tell(
+        deps,
+        deal,
+        await parties(deal, [owner]),
+        'deal.opened',
+        'opened',
+        DEAL_NOTICE.opened(name, org),
+      );
+    }
+    case 'terms:proposed': {
+      const sheet = (p.termSheet ?? {}) as Record<string, unknown>;
+      const version = Number(sheet.version);
+      if (version === 1 && deal.bidId) return; // the accepted bid itself
+      const by = String(sheet.proposedByRole);
+      const to: Party[] = by === 'seller' || by === 'buyer' ? [otherParty(by)] : ['seller', 'buyer'];
+      const recipients = (await parties(deal, to)).filter((id) => id !== String(sheet.proposedBy));
+      const price = { amount: Number(sheet.price), currency: sheet.currency as Currency };
+      const notice = DEAL_NOTICE.termsProposed(name, version, price);
+      return tell(deps, deal, recipients, 'terms.proposed', `v${version}`, notice);
+    }
+    case 'terms:accepted': {
+      if (p.agreed === true) return; // the agreement is told by its status change
+      const role = p.role as Party;
+      const version = Number(p.version);
+      const recipients = await parties(deal, [otherParty(role)]);
+      const notice = DEAL_NOTICE.termsAccepted(name, version);
+      return tell(deps, deal, recipients, 'terms.accepted', `v${version}:${role}`, notice);
+    }
+    case 'deal:status':
+      return notifyStatus(deps, deal, name, p);
+    case 'payment:received': {
+      const paid = { amount: Number(p.amount), currency: p.currency as Currency };
+      const notice = DEAL_NOTICE.paymentReceived(name, paid);
+      return tell(deps, deal, await parties(deal), 'payment.received', String(p.paymentId), notice);
+    }
+    case 'broker:assigned': {
+      const brokerId = String(p.brokerUserId);
+      const brokerName = (await userNames([brokerId])).get(brokerId) ?? '';
+      const key = `${brokerId}:${deal.updatedAt?.getTime() ?? 0}`;
+      await tell(deps, deal, [brokerId], 'deal.broker_assigned', key, DEAL_NOTICE.youAreBroker(name));
+      const recipients = (await parties(deal)).filter((id) => id !== brokerId);
+      const notice = DEAL_NOTICE.brokerAssigned(name, brokerName);
+      return tell(deps, deal, recipients, 'deal.broker_assigned', key, notice);
+    }
+    default:
+      return;
+  }
+}
+
+async function notifyStatus(
+  deps: DealNoticeDeps,
+  deal: DealDoc,
+  name: string,
+  p: Record<string, unknown>,
+): Promise<void> {
+  const status = String(p.status);
+  const everyone = async () => [...(await parties(deal)), ...brokerOf(deal)];
+  if (status === 'agreed')
+    return tell(deps, deal, await everyone(), 'deal.agreed', status, DEAL_NOTICE.agreed(name));
+  if (status === 'closed_won')
+    return tell(deps, deal, await everyone(), 'deal.closed', status, DEAL_NOTICE.closedWon(name));
+  if (status === 'closed_lost' || status === 'cancelled') {
+    // Everyone but the person who ended it.
+    const recipients = (await everyone()).filter((id) => id !== p.byUserId);
+    const notice =
+      status === 'cancelled'
+        ? DEAL_NOTICE.cancelled(name, typeof p.reason === 'string' ? p.reason : '')
+        : DEAL_NOTICE.closedLost(name);
+    return tell(deps, deal, recipients, `deal.${status}`, status, notice);
+  }
+  if (status === 'awaiting_payment') {
+    const lines = dealFeeLines(deal, deps.config.feeSchedule);
+    for (const party of ['seller', 'buyer'] as const) {
+      const owed = lines
+        .filter((l) => l.payer === party)
+        .map((l) => ({ amount: l.amount, currency: l.currency }));
+      const notice = DEAL_NOTICE.feeDue(name, owed);
+      await tell(deps, deal, await parties(deal, [party]), 'deal.fee_due', status, notice);
+    }
+  }
+}
+
+/** The listing's owner hears of each bid or proposal placed on it. */
+export async function notifyBidPlaced(
+  deps: DealNoticeDeps,
+  event: DomainEvents['bid.changed'],
+): Promise<void> {
+  if (event.status !== 'submitted') return;
+  const listing = await listingModel(event.listingKind).findById(event.listingId).lean<{ title?: string }>();
+  const notice = DEAL_NOTICE.bidReceived(listing?.title ?? '', event.listingKind);
+  for (const userId of await activeMembers([event.listingOwnerOrgId])) {
+    await createNotification(deps, {
+      userId,
+      type: 'bid.received',
+      ...notice,
+      link: `/${event.listingKind}s/${event.listingId}`,
+      data: { bidId: event.bidId, listingKind: event.listingKind, listingId: event.listingId },
+      dedupeKey: `${userId}:bid.received:${event.bidId}`,
+    });
+  }
+}
+
+/**
+ * A message reaches the participants who may read it and were not in the room: one unread
+ * notification per person and room until they read the room (their read marker moves) or the
+ * notification; later messages meanwhile add nothing.
+ */
+export async function notifyMessageWhileAway(
+  deps: DealNoticeDeps,
+  event: DomainEvents['deal.message'],
+): Promise<void> {
+  const deal = await findDealDoc(event.dealId);
+  if (!deal) return;
+  const sides: Party[] =
+    event.audience === 'all' ? ['seller', 'buyer'] : event.audience === 'seller' ? ['seller'] : ['buyer'];
+  const online = new Set([...event.online, event.authorId]);
+  const recipients = [...new Set([...(await parties(deal, sides)), ...brokerOf(deal)])].filter(
+    (id) => !online.has(id),
+  );
+  if (recipients.length === 0) return;
+  const markers = await readMarkerReads
+    .find({
+      dealId: new mongoose.Types.ObjectId(event.dealId),
+      userId: mongoose.trusted({ $in: recipients.map((id) => new mongoose.Types.ObjectId(id)) }),
+    })
+    .lean();
+  const readUpTo = new Map(markers.map((m) => [String(m.userId), m.seq]));
+  const notice = DEAL_NOTICE.message(dealName(deal), event.authorName, event.body);
+  for (const userId of recipients) {
+    await createGroupedNotification(
+      deps,
+      {
+        userId,
+        type: DEAL_MESSAGE_TYPE,
+        ...notice,
+        link: `/deals/${event.dealId}`,
+        data: { dealId: event.dealId, seq: event.seq },
+        groupKey: `${userId}:${DEAL_MESSAGE_TYPE}:${event.dealId}:${readUpTo.get(userId) ?? 0}`,
+      },
+      () => null,
+    );
+  }
+}
