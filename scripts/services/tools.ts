@@ -43,11 +43,15 @@ function log(message: string) {
  * makes its SQLite backend look documents up by `_id` (and `_id: {$in}`) through the unique
  * index it declares, instead of scanning the collection. `serial-writes.patch` makes its writers
  * queue on a mutex instead of in SQLite's busy handler, whose growing sleeps gave writes under
- * load second-long tails (test/services/ferretdb-patch.test.ts).
+ * load second-long tails. `no-reply-to-more-to-come.patch` stops it answering an unacknowledged
+ * (w: 0) write: the driver reads no answer to one, so the stray answer was taken for the answer to
+ * the next command on that connection (test/services/ferretdb-patch.test.ts).
  */
-export const FERRETDB_PATCHES = ['id-index.patch', 'serial-writes.patch'].map((name) =>
-  path.join(__dirname, 'ferretdb', name),
-);
+export const FERRETDB_PATCHES = [
+  'id-index.patch',
+  'serial-writes.patch',
+  'no-reply-to-more-to-come.patch',
+].map((name) => path.join(__dirname, 'ferretdb', name));
 
 /** The patches' digest names the binary, so a changed patch is rebuilt and never mixed up. */
 function ferretDbBuildTag(): string {

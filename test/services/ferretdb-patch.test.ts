@@ -2,7 +2,9 @@
  * The FerretDB patches we carry (scripts/services/ferretdb/): lookups by `_id`, also with other
  * conditions or as `$in`, read through the unique `_id` index instead of scanning
  * (id-index.patch); concurrent writers queue inside FerretDB instead of in SQLite's busy handler
- * (serial-writes.patch). On a real MongoDB (MONGODB_URI) these cases do not apply.
+ * (serial-writes.patch); an unacknowledged (w: 0) write gets no reply, so the next command on
+ * its connection reads its own (no-reply-to-more-to-come.patch). On a real MongoDB (MONGODB_URI)
+ * these cases do not apply.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,6 +17,15 @@ import { skipBecause } from '../helpers/skip';
 import { startFerretDb, type RunningService } from '../../scripts/services/services';
 
 type Plan = string[];
+
+/** Connects to the test database; skips the suite unless it is FerretDB (true when it is). */
+async function skipUnlessFerretDb(ctx: Mocha.Context): Promise<boolean> {
+  await connectTestDatabase();
+  const build = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
+  const ferret = typeof build.ferretdbVersion === 'string';
+  if (!ferret) skipBecause(ctx, 'the database is not FerretDB (MONGODB_URI points elsewhere)');
+  return ferret;
+}
 
 async function sqlitePlan(filter: Record<string, unknown>): Promise<{ plan: Plan; pushdown: boolean }> {
   const db = mongoose.connection.db!;
@@ -34,10 +45,7 @@ describe('FerretDB patch: _id lookups use the _id index', function () {
   const oid = new mongoose.Types.ObjectId();
 
   before(async function () {
-    await connectTestDatabase();
-    const build = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
-    ferret = typeof build.ferretdbVersion === 'string';
-    if (!ferret) skipBecause(this, 'the database is not FerretDB (MONGODB_URI points elsewhere)');
+    ferret = await skipUnlessFerretDb(this);
     const c = mongoose.connection.db!.collection('ferret_patch_probe');
     await c.deleteMany({});
     await c.insertMany([...ids.map((_id, i) => ({ _id, n: i }) as never), { _id: oid, n: 9 } as never]);
@@ -98,10 +106,7 @@ describe('FerretDB patch: writers queue inside FerretDB, not in SQLite', functio
   let client: MongoClient | undefined;
 
   before(async function () {
-    await connectTestDatabase();
-    const build = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
-    if (typeof build.ferretdbVersion !== 'string')
-      skipBecause(this, 'the database is not FerretDB (MONGODB_URI points elsewhere)');
+    await skipUnlessFerretDb(this);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-ferret-serial-'));
     // No busy handler at all: a write that found another connection writing would fail at once
     // with "database is locked" (unpatched, nearly every one of these writes does).
@@ -131,5 +136,40 @@ describe('FerretDB patch: writers queue inside FerretDB, not in SQLite', functio
     const kept = await c.find({ _id: { $ne: 'first' } }).toArray();
     assert.equal(kept.length, 20 * 5);
     assert.ok(kept.every((d) => d.n === 1 && Number(d._id.split('-')[1]) % 2 === 0));
+  });
+});
+
+describe('FerretDB patch: an unacknowledged write gets no reply', function () {
+  let client: MongoClient | undefined;
+
+  before(async function () {
+    await skipUnlessFerretDb(this);
+    // One connection, so the command after the w: 0 write is sent where its reply would wait.
+    client = await MongoClient.connect(process.env.MONGODB_URI!, { maxPoolSize: 1, minPoolSize: 1 });
+  });
+
+  after(async () => {
+    await client?.db().collection('ferret_w0_probe').deleteMany({});
+    await client?.close();
+  });
+
+  it('when a w: 0 delete is followed by reads and writes on the same connection, then each gets its own answer', async () => {
+    const c = client!.db().collection<{ _id: string; n: number }>('ferret_w0_probe');
+    await c.deleteMany({});
+    await c.insertMany([
+      { _id: 'kept', n: 1 },
+      { _id: 'old', n: 0 },
+    ]);
+    await c.deleteMany({ n: 0 }, { writeConcern: { w: 0 } });
+    // Unpatched, this find reads the delete's reply: "BSON element cursor is missing".
+    const found = await c.find({}).toArray();
+    const inserted = await c.insertOne({ _id: 'new', n: 2 });
+    const count = await c.countDocuments({});
+    assert.deepEqual(
+      found.map((d) => d._id),
+      ['kept'],
+    );
+    assert.equal(inserted.insertedId, 'new');
+    assert.equal(count, 2);
   });
 });
