@@ -19,6 +19,7 @@ import { announceMessage } from './room-emitter';
 import { allRoomsOf, dealIdsIn, dealRoom, roomsFor } from './rooms';
 import { roomUserOf } from './session-handshake';
 import { socketHandler } from './socket-handler';
+import type { InFlight } from './in-flight';
 import type { TokenBuckets } from './token-bucket';
 import type { DealsNamespace, DealsSocket } from './socket-types';
 import type { EventBus } from '../common/events';
@@ -35,6 +36,8 @@ export interface RoomHandlerDeps {
   typingLimiter: TokenBuckets;
   /** Told of each stored message, with who was in the room (notifications for those away). */
   bus?: EventBus;
+  /** The events under way, which a shutdown lets finish. */
+  inFlight?: InFlight;
 }
 
 function spend(limiter: TokenBuckets, key: string, what: string): void {
@@ -97,18 +100,23 @@ export function registerDealRoomHandlers(
 
   socket.on(
     'message:send',
-    socketHandler('message:send', sendMessageSchema, async (input: Required<SendMessageRequest>) => {
-      const role = await roleFor(socket, input.dealId);
-      assertMayAddress(role, input.audience);
-      const { id: userId, name } = socket.data.user;
-      spend(deps.sendLimiter, `${userId}:${input.dealId}`, 'sending messages');
-      const { message, created } = await postMessage(input.dealId, { userId, name, role }, input);
-      if (created) {
-        announceMessage(nsp, message);
-        if (deps.bus) void tellAway(nsp, deps.bus, message);
-      }
-      return { message };
-    }),
+    socketHandler(
+      'message:send',
+      sendMessageSchema,
+      async (input: Required<SendMessageRequest>) => {
+        const role = await roleFor(socket, input.dealId);
+        assertMayAddress(role, input.audience);
+        const { id: userId, name } = socket.data.user;
+        spend(deps.sendLimiter, `${userId}:${input.dealId}`, 'sending messages');
+        const { message, created } = await postMessage(input.dealId, { userId, name, role }, input);
+        if (created) {
+          announceMessage(nsp, message);
+          if (deps.bus) void tellAway(nsp, deps.bus, message);
+        }
+        return { message };
+      },
+      deps.inFlight,
+    ),
   );
 
   socket.on(
@@ -124,13 +132,18 @@ export function registerDealRoomHandlers(
 
   socket.on(
     'message:read',
-    socketHandler('message:read', readSchema, async ({ dealId, seq }: { dealId: string; seq: number }) => {
-      await roleFor(socket, dealId);
-      const userId = socket.data.user.id;
-      const stored = await markRead(dealId, userId, seq);
-      nsp.to(dealRoom(dealId)).emit('read', { dealId, userId, seq: stored });
-      return { seq: stored };
-    }),
+    socketHandler(
+      'message:read',
+      readSchema,
+      async ({ dealId, seq }: { dealId: string; seq: number }) => {
+        await roleFor(socket, dealId);
+        const userId = socket.data.user.id;
+        const stored = await markRead(dealId, userId, seq);
+        nsp.to(dealRoom(dealId)).emit('read', { dealId, userId, seq: stored });
+        return { seq: stored };
+      },
+      deps.inFlight,
+    ),
   );
 
   socket.on('disconnecting', () => {

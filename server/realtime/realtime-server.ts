@@ -11,6 +11,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../api-contract/socket-events';
+import { InFlight } from './in-flight';
 import { registerDealRoomHandlers } from './deal-room.handlers';
 import { relayDealEvents } from './deal-event-relay';
 import { relayNotifications } from './notification-relay';
@@ -43,6 +44,9 @@ export interface RealtimeServer {
   close(): Promise<void>;
 }
 
+/** How long a shutdown waits for the socket events under way. */
+const SHUTDOWN_DRAIN_MS = 10_000;
+
 export const DEFAULT_SEND_RATE = { burst: 10, perSecond: 2 };
 export const DEFAULT_JOIN_RATE = { burst: 20, perSecond: 2 };
 export const DEFAULT_TYPING_RATE = { burst: 5, perSecond: 1 };
@@ -70,6 +74,7 @@ export async function createRealtimeServer(
   const joinLimiter = new TokenBuckets(join.burst, join.perSecond);
   const typing = opts.typingRate ?? DEFAULT_TYPING_RATE;
   const typingLimiter = new TokenBuckets(typing.burst, typing.perSecond);
+  const inFlight = new InFlight();
   deals.on('connection', (socket) => {
     // Each event's logs carry the id of the request that opened the connection (nginx's, or ours).
     const header = socket.request.headers['x-request-id'];
@@ -78,7 +83,13 @@ export async function createRealtimeServer(
     socket.use((_packet, next) => withRequestId(requestId, next));
     void socket.join(userRoom(socket.data.user.id));
     if (socket.data.sessionId) void socket.join(sessionRoom(socket.data.sessionId));
-    registerDealRoomHandlers(deals, socket, { sendLimiter, joinLimiter, typingLimiter, bus: opts.bus });
+    registerDealRoomHandlers(deals, socket, {
+      sendLimiter,
+      joinLimiter,
+      typingLimiter,
+      bus: opts.bus,
+      inFlight,
+    });
   });
   const unsubscribe = [
     relayDealEvents(opts.bus, deals),
@@ -92,13 +103,15 @@ export async function createRealtimeServer(
     io: io as unknown as Server,
     deals,
     async close() {
-      for (const off of unsubscribe) off();
-      uncount();
       // Like io.close(), but leaves the HTTP server to its owner (exchange.ts closes it). The
       // transports are closed rather than the sockets disconnected: a client told "server
       // disconnect" would not come back, one whose transport closed reconnects by itself, to
       // another process behind the proxy during a rolling restart.
       io.engine.close();
+      // Sends under way still store and announce their messages, across processes too.
+      await inFlight.settled(SHUTDOWN_DRAIN_MS);
+      for (const off of unsubscribe) off();
+      uncount();
       for (const nsp of [io.of('/'), deals]) await nsp.adapter.close();
       await redis?.close();
     },

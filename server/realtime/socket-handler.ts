@@ -8,6 +8,7 @@ import { AppError, detailsFromJoi, toAppError, toErrorBody } from '../common/err
 import { logger } from '../common/logger';
 import type { Ack } from '../api-contract/socket-events';
 import { socketEvents } from '../metrics/registry';
+import type { InFlight } from './in-flight';
 
 const VALIDATE_OPTIONS: Joi.ValidationOptions = { abortEarly: false, stripUnknown: true, convert: true };
 
@@ -15,8 +16,9 @@ export function socketHandler<In, Out extends object>(
   event: string,
   schema: Joi.ObjectSchema,
   work: (input: In) => Promise<Out> | Out,
+  inFlight?: InFlight,
 ): (payload: unknown, ack?: unknown) => Promise<void> {
-  return async (payload, ack) => {
+  const handle = async (payload: unknown, ack?: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (response: Ack<Out>) => void) : undefined;
     try {
       const { value, error } = schema.validate(payload ?? {}, VALIDATE_OPTIONS);
@@ -35,4 +37,5 @@ export function socketHandler<In, Out extends object>(
       });
     }
   };
+  return inFlight ? inFlight.wrap(handle) : handle;
 }
