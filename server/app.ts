@@ -130,7 +130,14 @@ export function createApp(ctx: AppContext): BuiltApp {
 /** The API's routes and the OpenAPI document built from them; needs no database or open port. */
 export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnType<typeof buildOpenApi> } {
   const { config } = ctx;
-  const api = new ApiRouter();
+  const api = new ApiRouter({
+    onResponseMismatch: config.checkResponses
+      ? (mismatch) => {
+          logger.error({ mismatch }, 'an answer does not match its response schema');
+          ctx.onResponseMismatch?.(mismatch);
+        }
+      : undefined,
+  });
   registerAuthRoutes(api, ctx);
   registerOrganizationRoutes(api, ctx);
   registerAdminOrganizationRoutes(api, ctx);

@@ -51,6 +51,8 @@ export interface Config {
   clientDir: string;
   /** Bearer token for GET /metrics; without it /metrics is not served. */
   metricsToken?: string;
+  /** Every JSON answer is checked against its route's response schema; a mismatch answers 500. */
+  checkResponses: boolean;
 }
 
 const schema = Joi.object({
@@ -104,6 +106,7 @@ const schema = Joi.object({
   // Below the job list's 30-minute horizon (server/scheduler/job-queue.ts).
   SCHEDULER_SWEEP_INTERVAL_MS: Joi.number().integer().min(50).max(900_000).default(600_000),
   SEED_DEMO: Joi.boolean().default(false),
+  CHECK_RESPONSES: Joi.boolean().default(false),
   CLIENT_DIR: Joi.string().default('client/dist'),
   METRICS_TOKEN: Joi.string().min(16),
 })
@@ -193,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginIpRateLimit: value.LOGIN_IP_RATE_LIMIT,
     registerRateLimit: value.REGISTER_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
+    checkResponses: value.CHECK_RESPONSES,
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
     feeSchedule: parseFeeSchedule(value.FEE_SCHEDULE),

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { EventBus } from './common/events';
 import type { SearchEngine } from '../search';
 import type { BuiltApp, Worker } from './runtime-types';
+import type { ResponseMismatch } from './common/api-router';
 
 export type BackgroundStarter = (
   ctx: AppContext,
@@ -18,4 +19,6 @@ export interface AppContext {
   searchNeedsRebuild?: boolean;
   /** Background work started with the exchange (indexer, scheduler, realtime), in order. */
   backgroundStarters?: BackgroundStarter[];
+  /** Told of each answer that does not match its response schema (with CHECK_RESPONSES; tests). */
+  onResponseMismatch?: (mismatch: ResponseMismatch) => void;
 }

@@ -2,6 +2,7 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
+import { pageAnswerKeys } from '../common/page-schema';
 import type { AppContext } from '../context';
 import { transitionListing } from '../listings/listing-commands.service';
 import { viewListing } from '../listings/listing-queries.service';
@@ -9,8 +10,8 @@ import { rejectBody } from '../listings/listing-schemas';
 import type { ListingSpec } from '../listings/listing-spec';
 import { OFFER_SPEC } from '../offers/offer.service';
 import { DEMAND_SPEC } from '../demands/demand.service';
-import { offerResponse } from '../offers/offer.schemas';
-import { demandResponse } from '../demands/demand.schemas';
+import { offerResponse, offerViewSchema } from '../offers/offer.schemas';
+import { demandResponse, demandViewSchema } from '../demands/demand.schemas';
 import { reviewQueue } from './admin-queue.service';
 
 export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): void {
@@ -24,6 +25,10 @@ export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): voi
     query: Joi.object({
       page: Joi.number().integer().min(1).max(10_000).default(1),
       limit: Joi.number().integer().min(1).max(100).default(50),
+    }),
+    response: Joi.object({
+      queue: Joi.array().items(Joi.alternatives().try(offerViewSchema, demandViewSchema)).required(),
+      ...pageAnswerKeys,
     }),
     handler: ({ user, query }) => reviewQueue(user, query.page, query.limit),
   });

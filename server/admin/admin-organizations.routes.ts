@@ -4,13 +4,20 @@ import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {
   organizationListQuery,
+  organizationListResponse,
   organizationResponse,
   suspendBody,
 } from '../organizations/organization.schemas';
+import { userResponse } from '../auth/auth.schemas';
+import { userItemResponse } from '../auth/user.schemas';
 import { reinstateUser, suspendUser } from '../auth/suspension.service';
 import { listOrganizations, verifyOrganization } from '../organizations/organization.service';
 import { setRole } from '../auth/auth.service';
 import { USER_ROLES } from '../api-contract/enums';
+
+const suspendedUserResponse = Joi.object({
+  user: userItemResponse.keys({ suspended: Joi.boolean().required() }).required(),
+});
 
 export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext): void {
   const { bus } = ctx;
@@ -22,6 +29,7 @@ export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext)
     summary: 'Organizations, filtered by verification state',
     access: ['admin'],
     query: organizationListQuery,
+    response: organizationListResponse,
     handler: ({ query }) => listOrganizations(query, 'operator'),
   });
   api.add({
@@ -46,6 +54,7 @@ export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext)
         .valid(...USER_ROLES)
         .required(),
     }),
+    response: userResponse,
     handler: async ({ user, params, body }) => {
       const changed = await setRole(user, params.id, body.role);
       // Their open sockets still carry the old role (an operator's view of both sides' notes).
@@ -61,6 +70,7 @@ export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext)
     access: ['admin'],
     params: idParams,
     body: suspendBody,
+    response: suspendedUserResponse,
     handler: async ({ user, params, body }) => {
       const suspended = await suspendUser(user, params.id, body.reason);
       bus.publish('user.sessions_ended', { userId: params.id, reason: 'suspended' });
@@ -74,6 +84,7 @@ export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext)
     summary: 'Lift a suspension: the user may sign in again',
     access: ['admin'],
     params: idParams,
+    response: suspendedUserResponse,
     handler: async ({ user, params }) => ({ user: await reinstateUser(user, params.id) }),
   });
 }

@@ -1,7 +1,8 @@
 import Joi from 'joi';
-import { LOCALES, ORGANIZATION_KINDS, USER_ROLES } from '../api-contract/enums';
+import { LOCALES } from '../api-contract/enums';
 import { newOrganizationSchema } from '../organizations/organization.schemas';
 import { objectId } from '../common/ids';
+import { userItemResponse } from './user.schemas';
 
 export const emailSchema = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
 const password = Joi.string()
@@ -34,29 +35,4 @@ export const mePatchSchema = Joi.object({
   }),
 }).min(1);
 
-// Documentation and the client's generated User type: `.required()` marks what userView always sends.
-export const userResponse = Joi.object({
-  user: Joi.object({
-    id: Joi.string().required(),
-    email: Joi.string().required(),
-    name: Joi.string().required(),
-    role: Joi.string()
-      .valid(...USER_ROLES)
-      .required(),
-    locale: Joi.string()
-      .valid(...LOCALES)
-      .required(),
-    membershipStatus: Joi.string().valid('active', 'pending', 'none').required(),
-    organizationAdmin: Joi.boolean(),
-    organization: Joi.object({
-      id: Joi.string().required(),
-      name: Joi.string().required(),
-      kind: Joi.string()
-        .valid(...ORGANIZATION_KINDS)
-        .required(),
-      verified: Joi.boolean().required(),
-    })
-      .allow(null)
-      .required(),
-  }).required(),
-});
+export const userResponse = Joi.object({ user: userItemResponse.required() });

@@ -34,8 +34,10 @@ export interface RouteDef<P = any, Q = any, B = any> {
   body?: Joi.Schema;
   /** Success status; 204 sends no body. */
   status?: number;
-  /** Documented response schema of the success body. */
+  /** The success body's schema: documents it, and with CHECK_RESPONSES every answer is checked. */
   response?: Joi.Schema;
+  /** The success body's media type when it is not JSON (the handler sends it itself). */
+  answers?: string;
   /** Extra middleware run after access checks and before validation (uploads, raw bodies). */
   before?: RequestHandler[];
   /** For the docs only: a body that is not JSON. */
@@ -44,6 +46,23 @@ export interface RouteDef<P = any, Q = any, B = any> {
 }
 
 const VALIDATE_OPTIONS: Joi.ValidationOptions = { abortEarly: false, stripUnknown: true, convert: true };
+
+/** An answer that its route's declared response schema does not describe. */
+export interface ResponseMismatch {
+  route: string;
+  status: number;
+  problems: string[];
+}
+
+/**
+ * The problems of `body` against `schema`, checked as the client receives it (after JSON), with
+ * no unknown keys allowed unless the schema allows them; empty when it matches.
+ */
+export function responseProblems(schema: Joi.Schema, body: unknown): string[] {
+  const sent: unknown = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
+  const { error } = schema.validate(sent, { abortEarly: false, convert: true });
+  return error ? error.details.map((d) => `${d.path.join('.') || '(body)'}: ${d.message}`) : [];
+}
 
 function validatePart(
   schema: Joi.Schema | undefined,
@@ -63,6 +82,12 @@ function validatePart(
 export class ApiRouter {
   readonly router = express.Router();
   readonly routes: RouteDef[] = [];
+
+  /**
+   * With `onResponseMismatch` (tests, CHECK_RESPONSES), each answer is checked against its
+   * route's response schema; one that does not match is reported and answered with a 500.
+   */
+  constructor(private readonly opts: { onResponseMismatch?: (m: ResponseMismatch) => void } = {}) {}
 
   add<P = any, Q = any, B = any>(def: RouteDef<P, Q, B>): void {
     this.routes.push(def as RouteDef);
@@ -93,11 +118,22 @@ export class ApiRouter {
         } as HandlerContext<P, Q, B>);
         if (res.headersSent) return;
         const status = def.status ?? 200;
+        if (status !== 204) this.checkResponse(def, status, result);
         if (status === 204) res.status(204).end();
         else res.status(status).json(result);
       },
     ];
     this.router[def.method](def.path, ...handlers);
+  }
+
+  private checkResponse(def: RouteDef, status: number, body: unknown): void {
+    const report = this.opts.onResponseMismatch;
+    if (!report || !def.response) return;
+    const problems = responseProblems(def.response, body);
+    if (!problems.length) return;
+    const mismatch = { route: `${def.method.toUpperCase()} ${def.path}`, status, problems };
+    report(mismatch);
+    throw new Error(`The answer of ${mismatch.route} does not match its schema: ${problems.join('; ')}`);
   }
 }
 

@@ -77,7 +77,9 @@ export function buildOpenApi(
           description: successStatus === '204' ? 'No content' : 'Success',
           ...(r.response
             ? { content: { 'application/json': { schema: toSchema(r.response, components) } } }
-            : {}),
+            : r.answers
+              ? { content: { [r.answers]: { schema: { type: 'string', format: 'binary' } } } }
+              : {}),
         },
         default: {
           description: 'Error',

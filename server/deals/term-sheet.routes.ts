@@ -77,6 +77,7 @@ export function registerTermSheetRoutes(api: ApiRouter, ctx: AppContext): void {
     access: 'user',
     params: idParams,
     query: contractQuery,
+    answers: 'text/html',
     handler: async ({ user, params, query, res }) => {
       const html = await agreementDraftHtml(user, params.id, query.lang ?? user.locale);
       res.type('html').setHeader('Cache-Control', 'private, no-store');

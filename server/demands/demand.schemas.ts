@@ -26,19 +26,20 @@ export const { create: demandCreateSchema, patch: demandPatchSchema } = createAn
   'field',
 ]);
 
-const demandViewSchema = Joi.object({
+export const demandViewSchema = Joi.object({
   ...commonViewKeys,
-  kind: Joi.string().valid('demand'),
-  problem: Joi.string(),
-  desiredOutcome: Joi.string(),
-  minTrl: Joi.number(),
+  kind: Joi.string().valid('demand').required(),
+  problem: Joi.string().allow('').required(),
+  desiredOutcome: Joi.string().allow('').required(),
+  minTrl: Joi.number().integer().required(),
   budget: Joi.object({
-    min: Joi.number().allow(null),
-    max: Joi.number().allow(null),
-    currency: Joi.string(),
-  }),
-  mode: Joi.string(),
-  deadline: Joi.date().iso(),
+    min: Joi.number().integer().allow(null).required(),
+    max: Joi.number().integer().allow(null).required(),
+    currency: Joi.string().required(),
+  }).required(),
+  mode: Joi.string().required(),
+  deadline: Joi.string().isoDate(),
+  callClosedAt: Joi.string().isoDate(),
 });
 
 export const demandResponse = Joi.object({ demand: demandViewSchema });

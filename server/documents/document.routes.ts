@@ -86,6 +86,7 @@ export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
       'Download a document: confidential ones only by the owner, operators, the broker, and parties who accepted the NDA',
     access: 'public',
     params: downloadParams,
+    answers: 'application/octet-stream',
     handler: async ({ maybeUser, params, res }) => {
       const kind = params.listingKind.replace(/s$/, '') as ListingKind;
       const { attachment, stream } = await openDocument(

@@ -56,37 +56,48 @@ export const listingListQuery = Joi.object({
 export const rejectBody = Joi.object({ reason: Joi.string().trim().min(3).max(2000).required() });
 
 export const organizationSummarySchema = Joi.object({
-  id: Joi.string(),
-  name: Joi.string(),
-  kind: Joi.string(),
-  verified: Joi.boolean(),
+  id: Joi.string().required(),
+  name: Joi.string().allow('').required(),
+  kind: Joi.string().required(),
+  verified: Joi.boolean().required(),
 });
 
 export const attachmentSchema = Joi.object({
-  id: Joi.string(),
-  name: Joi.string(),
-  size: Joi.number(),
-  contentType: Joi.string(),
-  confidential: Joi.boolean(),
+  id: Joi.string().required(),
+  name: Joi.string().required(),
+  size: Joi.number().integer().min(0).required(),
+  contentType: Joi.string().required(),
+  confidential: Joi.boolean().required(),
 });
 
-/** Documented response keys common to both kinds. */
+const isoTime = () => Joi.string().isoDate();
+
+/** Response keys common to both kinds (listingView's shape; checked on every answer in tests). */
 export const commonViewKeys = {
-  id: Joi.string(),
-  status: Joi.string().valid(...LISTING_STATUSES),
-  organization: organizationSummarySchema,
-  title: Joi.string(),
-  summary: Joi.string(),
+  id: Joi.string().required(),
+  status: Joi.string()
+    .valid(...LISTING_STATUSES)
+    .required(),
+  organization: organizationSummarySchema.required(),
+  title: Joi.string().required(),
+  summary: Joi.string().allow('').required(),
   language: Joi.string(),
-  field: Joi.string(),
+  field: Joi.string().required(),
   subField: Joi.string().allow(null),
-  keywords: Joi.array().items(Joi.string()),
-  transferModes: Joi.array().items(Joi.string()),
+  keywords: Joi.array().items(Joi.string()).required(),
+  transferModes: Joi.array().items(Joi.string()).required(),
   province: Joi.string().allow(null),
-  attachments: Joi.array().items(attachmentSchema),
+  attachments: Joi.array().items(attachmentSchema).required(),
+  ndaText: Joi.string().description('the listing’s own NDA text, when it has one'),
+  confidentialAccess: Joi.string()
+    .valid(...CONFIDENTIAL_ACCESS_POLICIES)
+    .required(),
   rejectionReason: Joi.string(),
-  createdAt: Joi.date().iso(),
-  updatedAt: Joi.date().iso(),
-  submittedAt: Joi.date().iso(),
-  publishedAt: Joi.date().iso(),
+  createdAt: isoTime(),
+  updatedAt: isoTime(),
+  submittedAt: isoTime(),
+  publishedAt: isoTime(),
+  closedAt: isoTime(),
+  withdrawnAt: isoTime(),
+  expiredAt: isoTime(),
 };

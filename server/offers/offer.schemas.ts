@@ -36,21 +36,25 @@ export const { create: offerCreateSchema, patch: offerPatchSchema } = createAndP
   'trl',
 ]);
 
-const offerViewSchema = Joi.object({
+export const offerViewSchema = Joi.object({
   ...commonViewKeys,
-  kind: Joi.string().valid('offer'),
-  description: Joi.string(),
-  trl: Joi.number(),
-  ipStatus: Joi.string(),
-  ipNumbers: Joi.array().items(Joi.string()),
+  kind: Joi.string().valid('offer').required(),
+  description: Joi.string().allow('').required(),
+  trl: Joi.number().integer(),
+  ipStatus: Joi.string().required(),
+  ipNumbers: Joi.array().items(Joi.string()).required(),
   pricing: Joi.object({
-    model: Joi.string(),
-    amount: Joi.number(),
-    currency: Joi.string(),
-    reservePrice: Joi.number().description('Only for the owner and operators'),
-    closesAt: Joi.date().iso(),
-  }),
-  sectors: Joi.array().items(Joi.string()),
+    model: Joi.string().required(),
+    amount: Joi.number().integer(),
+    currency: Joi.string().required(),
+    reservePrice: Joi.number().integer().description('Only for the owner and operators'),
+    closesAt: Joi.string().isoDate(),
+  }).required(),
+  sectors: Joi.array().items(Joi.string()).required(),
+  auction: Joi.object({
+    closedAt: Joi.string().isoDate(),
+    outcome: Joi.string(),
+  }).description('once the auction has closed'),
 });
 
 export const offerResponse = Joi.object({ offer: offerViewSchema });

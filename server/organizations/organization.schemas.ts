@@ -2,6 +2,8 @@ import Joi from 'joi';
 import { ORGANIZATION_KINDS, PROVINCE_CODES } from '../api-contract/enums';
 import { FIELD_CODES } from '../api-contract/taxonomy';
 import { objectId } from '../common/ids';
+import { pageAnswerKeys } from '../common/page-schema';
+import { userItemResponse } from '../auth/user.schemas';
 
 export const newOrganizationSchema = Joi.object({
   name: Joi.string().trim().min(2).max(200).required(),
@@ -55,18 +57,45 @@ export type MemberListQuery = { page: number; limit: number };
 
 export const memberParams = Joi.object({ id: objectId().required(), userId: objectId().required() });
 
-export const organizationResponse = Joi.object({
-  organization: Joi.object({
-    id: Joi.string(),
-    name: Joi.string(),
-    kind: Joi.string(),
-    province: Joi.string(),
-    website: Joi.string(),
-    description: Joi.string(),
-    verified: Joi.boolean(),
-    taxCode: Joi.string().description('members of the organization and operators only'),
-    capability: Joi.object(),
-  }),
+const organizationItem = Joi.object({
+  id: Joi.string().required(),
+  name: Joi.string().required(),
+  kind: Joi.string()
+    .valid(...ORGANIZATION_KINDS)
+    .required(),
+  province: Joi.string(),
+  website: Joi.string(),
+  description: Joi.string().allow('').required(),
+  verified: Joi.boolean().required(),
+  verifiedAt: Joi.string().isoDate(),
+  taxCode: Joi.string().description('members of the organization and operators only'),
+  capability: Joi.object({
+    fields: Joi.array().items(Joi.string()).required(),
+    keywords: Joi.array().items(Joi.string()).required(),
+    staff: Joi.number().integer(),
+    labs: Joi.array().items(Joi.string()).required(),
+  }).required(),
+  createdAt: Joi.string().isoDate(),
 });
+
+export const organizationResponse = Joi.object({ organization: organizationItem.required() });
+
+/** The directory (verified organizations, no tax codes) and the operators' list (all, with them). */
+export const organizationListResponse = Joi.object({
+  organizations: Joi.array().items(organizationItem).required(),
+  ...pageAnswerKeys,
+});
+
+const memberItem = userItemResponse.keys({
+  membershipStatus: Joi.string().valid('active', 'pending', 'none').required(),
+  suspended: Joi.boolean().description('operators only'),
+});
+
+export const memberListResponse = Joi.object({
+  members: Joi.array().items(memberItem).required(),
+  ...pageAnswerKeys,
+});
+
+export const memberResponse = Joi.object({ member: memberItem.required() });
 
 export const suspendBody = Joi.object({ reason: Joi.string().trim().min(3).max(500).required() });

@@ -3,8 +3,11 @@ import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {
   memberListQuery,
+  memberListResponse,
   memberParams,
+  memberResponse,
   organizationListQuery,
+  organizationListResponse,
   organizationPatchSchema,
   organizationResponse,
 } from './organization.schemas';
@@ -27,6 +30,7 @@ export function registerOrganizationRoutes(api: ApiRouter, ctx: AppContext): voi
     summary: 'Directory of verified organizations and their technology capability (no tax codes)',
     access: 'public',
     query: organizationListQuery,
+    response: organizationListResponse,
     handler: ({ query }) => listOrganizations(query, 'public'),
   });
   api.add({
@@ -61,6 +65,7 @@ export function registerOrganizationRoutes(api: ApiRouter, ctx: AppContext): voi
     access: 'user',
     params: idParams,
     query: memberListQuery,
+    response: memberListResponse,
     handler: ({ user, params, query }) => listMembers(user, params.id, query),
   });
   api.add({
@@ -70,6 +75,7 @@ export function registerOrganizationRoutes(api: ApiRouter, ctx: AppContext): voi
     summary: 'Approve a request to join your organization',
     access: 'user',
     params: memberParams,
+    response: memberResponse,
     handler: async ({ user, params }) => ({ member: await approveMember(user, params.id, params.userId) }),
   });
   api.add({

@@ -95,6 +95,7 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
     access: 'user',
     params: idParams,
     query: receiptQuery,
+    answers: 'text/html',
     handler: async ({ user, params, query, res }) => {
       const html = await receiptHtml(user, params.id, query.lang);
       res.type('html').send(html);

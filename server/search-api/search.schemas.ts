@@ -48,7 +48,8 @@ export function searchRangeViolations(q: SearchQuery): ErrorDetail[] {
   return details;
 }
 
-const countMap = Joi.object().pattern(Joi.string(), Joi.number());
+// '' counts the listings that name no province.
+const countMap = Joi.object().pattern(Joi.string().allow(''), Joi.number().integer().min(0));
 
 export const searchResponse = Joi.object({
   hits: Joi.array().items(
@@ -56,13 +57,13 @@ export const searchResponse = Joi.object({
       id: Joi.string(),
       kind: Joi.string().valid(...LISTING_KINDS),
       title: Joi.string(),
-      summary: Joi.string(),
+      summary: Joi.string().allow(''),
       field: Joi.string(),
       trl: Joi.number(),
-      province: Joi.string(),
+      province: Joi.string().allow('').description("'' when the listing names no province"),
       price: Joi.number(),
       currency: Joi.string(),
-      highlight: Joi.object({ title: Joi.string(), summary: Joi.string() }).description(
+      highlight: Joi.object({ title: Joi.string().allow(''), summary: Joi.string().allow('') }).description(
         'HTML with <mark> around matches',
       ),
     }),

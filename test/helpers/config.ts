@@ -22,6 +22,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     CLIENT_DIR: path.resolve(__dirname, '../../client/dist'),
     SCHEDULER_INTERVAL_MS: '100',
     SCHEDULER_SWEEP_INTERVAL_MS: '100',
+    CHECK_RESPONSES: 'true',
     ...overrides,
   } as NodeJS.ProcessEnv);
 }

@@ -23,6 +23,7 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       ...process.env,
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
+      CHECK_RESPONSES: 'true',
       HOST: '127.0.0.1',
       PORT: '0',
       MONGODB_URI: process.env.MONGODB_URI!,

@@ -14,6 +14,7 @@ import type { SearchEngine } from '../../search';
 import { cacheSearchAnswers } from '../../server/search-sync/cached-search';
 import { testConfig } from './config';
 import { testSearchEngine } from './search-engine';
+import { recordResponseMismatch } from './response-check';
 
 export interface TestApp {
   app: Express;
@@ -36,7 +37,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const search = cacheSearchAnswers(testSearchEngine(), config.searchCacheMs);
   await search.open();
   testEngines.add(search);
-  const ctx: AppContext = { config, bus: new EventBus(), search };
+  const ctx: AppContext = { config, bus: new EventBus(), search, onResponseMismatch: recordResponseMismatch };
   const built = createApp(ctx);
   return { app: built.app, built, ctx };
 }

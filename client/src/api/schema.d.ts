@@ -32,56 +32,64 @@ export interface paths {
           content: {
             'application/json': {
               demand?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
-                budget?: {
-                  currency?: string;
-                  /** Format: float */
-                  max?: number | null;
-                  /** Format: float */
-                  min?: number | null;
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
                 };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
-                desiredOutcome?: string;
-                field?: string;
-                id?: string;
-                keywords?: string[];
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'demand';
+                kind: 'demand';
                 language?: string;
-                /** Format: float */
-                minTrl?: number;
-                mode?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                problem?: string;
+                problem: string;
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
+                summary: string;
+                title: string;
+                transferModes: string[];
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -141,56 +149,64 @@ export interface paths {
           content: {
             'application/json': {
               demand?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
-                budget?: {
-                  currency?: string;
-                  /** Format: float */
-                  max?: number | null;
-                  /** Format: float */
-                  min?: number | null;
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
                 };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
-                desiredOutcome?: string;
-                field?: string;
-                id?: string;
-                keywords?: string[];
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'demand';
+                kind: 'demand';
                 language?: string;
-                /** Format: float */
-                minTrl?: number;
-                mode?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                problem?: string;
+                problem: string;
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
+                summary: string;
+                title: string;
+                transferModes: string[];
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -244,61 +260,71 @@ export interface paths {
           content: {
             'application/json': {
               offer?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
-                description?: string;
-                field?: string;
-                id?: string;
-                ipNumbers?: string[];
-                ipStatus?: string;
-                keywords?: string[];
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'offer';
+                kind: 'offer';
                 language?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                pricing?: {
-                  /** Format: float */
+                pricing: {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency?: string;
-                  model?: string;
-                  /**
-                   * Format: float
-                   * @description Only for the owner and operators
-                   */
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
-                sectors?: string[];
+                sectors: string[];
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
-                /** Format: float */
+                summary: string;
+                title: string;
+                transferModes: string[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -358,61 +384,71 @@ export interface paths {
           content: {
             'application/json': {
               offer?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
-                description?: string;
-                field?: string;
-                id?: string;
-                ipNumbers?: string[];
-                ipStatus?: string;
-                keywords?: string[];
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'offer';
+                kind: 'offer';
                 language?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                pricing?: {
-                  /** Format: float */
+                pricing: {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency?: string;
-                  model?: string;
-                  /**
-                   * Format: float
-                   * @description Only for the owner and operators
-                   */
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
-                sectors?: string[];
+                sectors: string[];
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
-                /** Format: float */
+                summary: string;
+                title: string;
+                transferModes: string[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -472,7 +508,35 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              limit: number;
+              organizations: {
+                capability: {
+                  fields: string[];
+                  keywords: string[];
+                  labs: string[];
+                  staff?: number;
+                };
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                name: string;
+                province?: string;
+                /** @description members of the organization and operators only */
+                taxCode?: string;
+                verified: boolean;
+                /** Format: date-time */
+                verifiedAt?: string;
+                website?: string;
+              }[];
+              page: number;
+              total: number;
+            };
+          };
         };
         /** @description Error */
         default: {
@@ -524,16 +588,26 @@ export interface paths {
           };
           content: {
             'application/json': {
-              organization?: {
-                capability?: Record<string, never>;
-                description?: string;
-                id?: string;
-                kind?: string;
-                name?: string;
+              organization: {
+                capability: {
+                  fields: string[];
+                  keywords: string[];
+                  labs: string[];
+                  staff?: number;
+                };
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                name: string;
                 province?: string;
                 /** @description members of the organization and operators only */
                 taxCode?: string;
-                verified?: boolean;
+                verified: boolean;
+                /** Format: date-time */
+                verifiedAt?: string;
                 website?: string;
               };
             };
@@ -819,7 +893,142 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              limit: number;
+              page: number;
+              queue: (
+                | {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  }
+                | {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  }
+              )[];
+              total: number;
+            };
+          };
         };
         /** @description Error */
         default: {
@@ -868,7 +1077,62 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              deals: {
+                byField: {
+                  [key: string]: number;
+                };
+                byMonth: {
+                  [key: string]: number;
+                };
+                byStatus: {
+                  [key: string]: number;
+                };
+                total: number;
+              };
+              demands: {
+                byField: {
+                  [key: string]: number;
+                };
+                byMonth: {
+                  [key: string]: number;
+                };
+                byStatus: {
+                  [key: string]: number;
+                };
+                total: number;
+              };
+              /** Format: date-time */
+              from: string;
+              offers: {
+                byField: {
+                  [key: string]: number;
+                };
+                byMonth: {
+                  [key: string]: number;
+                };
+                byStatus: {
+                  [key: string]: number;
+                };
+                total: number;
+              };
+              paidFees: {
+                /** @description paid amounts (integers) by currency */
+                byCurrency: {
+                  [key: string]: number;
+                };
+                byMonth: {
+                  [key: string]: {
+                    [key: string]: number;
+                  };
+                };
+                count: number;
+              };
+              /** Format: date-time */
+              to: string;
+            };
+          };
         };
         /** @description Error */
         default: {
@@ -918,7 +1182,30 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              user: {
+                email: string;
+                id: string;
+                /** @enum {string} */
+                locale: 'vi' | 'en';
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending' | 'none';
+                name: string;
+                organization: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                  name: string;
+                  verified: boolean;
+                } | null;
+                organizationAdmin?: boolean;
+                /** @enum {string} */
+                role: 'member' | 'broker' | 'admin';
+                suspended: boolean;
+              };
+            };
+          };
         };
         /** @description Error */
         default: {
@@ -973,7 +1260,29 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              user: {
+                email: string;
+                id: string;
+                /** @enum {string} */
+                locale: 'vi' | 'en';
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending' | 'none';
+                name: string;
+                organization: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                  name: string;
+                  verified: boolean;
+                } | null;
+                organizationAdmin?: boolean;
+                /** @enum {string} */
+                role: 'member' | 'broker' | 'admin';
+              };
+            };
+          };
         };
         /** @description Error */
         default: {
@@ -1027,7 +1336,30 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              user: {
+                email: string;
+                id: string;
+                /** @enum {string} */
+                locale: 'vi' | 'en';
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending' | 'none';
+                name: string;
+                organization: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                  name: string;
+                  verified: boolean;
+                } | null;
+                organizationAdmin?: boolean;
+                /** @enum {string} */
+                role: 'member' | 'broker' | 'admin';
+                suspended: boolean;
+              };
+            };
+          };
         };
         /** @description Error */
         default: {
@@ -3368,7 +3700,9 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'text/html': string;
+          };
         };
         /** @description Error */
         default: {
@@ -4953,56 +5287,64 @@ export interface paths {
           content: {
             'application/json': {
               demands?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
-                budget?: {
-                  currency?: string;
-                  /** Format: float */
-                  max?: number | null;
-                  /** Format: float */
-                  min?: number | null;
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
                 };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
-                desiredOutcome?: string;
-                field?: string;
-                id?: string;
-                keywords?: string[];
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'demand';
+                kind: 'demand';
                 language?: string;
-                /** Format: float */
-                minTrl?: number;
-                mode?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                problem?: string;
+                problem: string;
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
+                summary: string;
+                title: string;
+                transferModes: string[];
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               }[];
               /** Format: float */
               limit?: number;
@@ -5184,56 +5526,64 @@ export interface paths {
           content: {
             'application/json': {
               demand?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
-                budget?: {
-                  currency?: string;
-                  /** Format: float */
-                  max?: number | null;
-                  /** Format: float */
-                  min?: number | null;
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
                 };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
-                desiredOutcome?: string;
-                field?: string;
-                id?: string;
-                keywords?: string[];
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'demand';
+                kind: 'demand';
                 language?: string;
-                /** Format: float */
-                minTrl?: number;
-                mode?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                problem?: string;
+                problem: string;
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
+                summary: string;
+                title: string;
+                transferModes: string[];
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -5285,56 +5635,64 @@ export interface paths {
           content: {
             'application/json': {
               demand?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
-                budget?: {
-                  currency?: string;
-                  /** Format: float */
-                  max?: number | null;
-                  /** Format: float */
-                  min?: number | null;
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
                 };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
-                desiredOutcome?: string;
-                field?: string;
-                id?: string;
-                keywords?: string[];
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'demand';
+                kind: 'demand';
                 language?: string;
-                /** Format: float */
-                minTrl?: number;
-                mode?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                problem?: string;
+                problem: string;
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
+                summary: string;
+                title: string;
+                transferModes: string[];
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -5375,56 +5733,64 @@ export interface paths {
           content: {
             'application/json': {
               demand?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
-                budget?: {
-                  currency?: string;
-                  /** Format: float */
-                  max?: number | null;
-                  /** Format: float */
-                  min?: number | null;
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
                 };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
-                desiredOutcome?: string;
-                field?: string;
-                id?: string;
-                keywords?: string[];
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'demand';
+                kind: 'demand';
                 language?: string;
-                /** Format: float */
-                minTrl?: number;
-                mode?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                problem?: string;
+                problem: string;
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
+                summary: string;
+                title: string;
+                transferModes: string[];
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -5603,56 +5969,64 @@ export interface paths {
           content: {
             'application/json': {
               demand?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
-                budget?: {
-                  currency?: string;
-                  /** Format: float */
-                  max?: number | null;
-                  /** Format: float */
-                  min?: number | null;
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
                 };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
-                desiredOutcome?: string;
-                field?: string;
-                id?: string;
-                keywords?: string[];
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'demand';
+                kind: 'demand';
                 language?: string;
-                /** Format: float */
-                minTrl?: number;
-                mode?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                problem?: string;
+                problem: string;
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
+                summary: string;
+                title: string;
+                transferModes: string[];
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -5702,56 +6076,64 @@ export interface paths {
           content: {
             'application/json': {
               demand?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
-                budget?: {
-                  currency?: string;
-                  /** Format: float */
-                  max?: number | null;
-                  /** Format: float */
-                  min?: number | null;
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
                 };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
-                desiredOutcome?: string;
-                field?: string;
-                id?: string;
-                keywords?: string[];
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'demand';
+                kind: 'demand';
                 language?: string;
-                /** Format: float */
-                minTrl?: number;
-                mode?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                problem?: string;
+                problem: string;
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
+                summary: string;
+                title: string;
+                transferModes: string[];
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -6241,56 +6623,64 @@ export interface paths {
           content: {
             'application/json': {
               demand?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
-                budget?: {
-                  currency?: string;
-                  /** Format: float */
-                  max?: number | null;
-                  /** Format: float */
-                  min?: number | null;
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
                 };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
-                desiredOutcome?: string;
-                field?: string;
-                id?: string;
-                keywords?: string[];
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'demand';
+                kind: 'demand';
                 language?: string;
-                /** Format: float */
-                minTrl?: number;
-                mode?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                problem?: string;
+                problem: string;
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
+                summary: string;
+                title: string;
+                transferModes: string[];
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -6341,7 +6731,9 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/octet-stream': string;
+          };
         };
         /** @description Error */
         default: {
@@ -6692,61 +7084,71 @@ export interface paths {
               /** Format: float */
               limit?: number;
               offers?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
-                description?: string;
-                field?: string;
-                id?: string;
-                ipNumbers?: string[];
-                ipStatus?: string;
-                keywords?: string[];
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'offer';
+                kind: 'offer';
                 language?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                pricing?: {
-                  /** Format: float */
+                pricing: {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency?: string;
-                  model?: string;
-                  /**
-                   * Format: float
-                   * @description Only for the owner and operators
-                   */
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
-                sectors?: string[];
+                sectors: string[];
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
-                /** Format: float */
+                summary: string;
+                title: string;
+                transferModes: string[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               }[];
               /** Format: float */
               page?: number;
@@ -6936,61 +7338,71 @@ export interface paths {
           content: {
             'application/json': {
               offer?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
-                description?: string;
-                field?: string;
-                id?: string;
-                ipNumbers?: string[];
-                ipStatus?: string;
-                keywords?: string[];
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'offer';
+                kind: 'offer';
                 language?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                pricing?: {
-                  /** Format: float */
+                pricing: {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency?: string;
-                  model?: string;
-                  /**
-                   * Format: float
-                   * @description Only for the owner and operators
-                   */
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
-                sectors?: string[];
+                sectors: string[];
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
-                /** Format: float */
+                summary: string;
+                title: string;
+                transferModes: string[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -7042,61 +7454,71 @@ export interface paths {
           content: {
             'application/json': {
               offer?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
-                description?: string;
-                field?: string;
-                id?: string;
-                ipNumbers?: string[];
-                ipStatus?: string;
-                keywords?: string[];
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'offer';
+                kind: 'offer';
                 language?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                pricing?: {
-                  /** Format: float */
+                pricing: {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency?: string;
-                  model?: string;
-                  /**
-                   * Format: float
-                   * @description Only for the owner and operators
-                   */
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
-                sectors?: string[];
+                sectors: string[];
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
-                /** Format: float */
+                summary: string;
+                title: string;
+                transferModes: string[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -7137,61 +7559,71 @@ export interface paths {
           content: {
             'application/json': {
               offer?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
-                description?: string;
-                field?: string;
-                id?: string;
-                ipNumbers?: string[];
-                ipStatus?: string;
-                keywords?: string[];
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'offer';
+                kind: 'offer';
                 language?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                pricing?: {
-                  /** Format: float */
+                pricing: {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency?: string;
-                  model?: string;
-                  /**
-                   * Format: float
-                   * @description Only for the owner and operators
-                   */
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
-                sectors?: string[];
+                sectors: string[];
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
-                /** Format: float */
+                summary: string;
+                title: string;
+                transferModes: string[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -7380,61 +7812,71 @@ export interface paths {
           content: {
             'application/json': {
               offer?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
-                description?: string;
-                field?: string;
-                id?: string;
-                ipNumbers?: string[];
-                ipStatus?: string;
-                keywords?: string[];
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'offer';
+                kind: 'offer';
                 language?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                pricing?: {
-                  /** Format: float */
+                pricing: {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency?: string;
-                  model?: string;
-                  /**
-                   * Format: float
-                   * @description Only for the owner and operators
-                   */
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
-                sectors?: string[];
+                sectors: string[];
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
-                /** Format: float */
+                summary: string;
+                title: string;
+                transferModes: string[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -7692,61 +8134,71 @@ export interface paths {
           content: {
             'application/json': {
               offer?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
-                description?: string;
-                field?: string;
-                id?: string;
-                ipNumbers?: string[];
-                ipStatus?: string;
-                keywords?: string[];
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'offer';
+                kind: 'offer';
                 language?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                pricing?: {
-                  /** Format: float */
+                pricing: {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency?: string;
-                  model?: string;
-                  /**
-                   * Format: float
-                   * @description Only for the owner and operators
-                   */
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
-                sectors?: string[];
+                sectors: string[];
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
-                /** Format: float */
+                summary: string;
+                title: string;
+                transferModes: string[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -8028,61 +8480,71 @@ export interface paths {
           content: {
             'application/json': {
               offer?: {
-                attachments?: {
-                  confidential?: boolean;
-                  contentType?: string;
-                  id?: string;
-                  name?: string;
-                  /** Format: float */
-                  size?: number;
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
                 }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
                 /** Format: date-time */
                 createdAt?: string;
-                description?: string;
-                field?: string;
-                id?: string;
-                ipNumbers?: string[];
-                ipStatus?: string;
-                keywords?: string[];
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
                 /** @enum {string} */
-                kind?: 'offer';
+                kind: 'offer';
                 language?: string;
-                organization?: {
-                  id?: string;
-                  kind?: string;
-                  name?: string;
-                  verified?: boolean;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
                 };
-                pricing?: {
-                  /** Format: float */
+                pricing: {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency?: string;
-                  model?: string;
-                  /**
-                   * Format: float
-                   * @description Only for the owner and operators
-                   */
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
                 province?: string | null;
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
-                sectors?: string[];
+                sectors: string[];
                 /** @enum {string} */
-                status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
                 /** Format: date-time */
                 submittedAt?: string;
-                summary?: string;
-                title?: string;
-                transferModes?: string[];
-                /** Format: float */
+                summary: string;
+                title: string;
+                transferModes: string[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
               };
             };
           };
@@ -8142,7 +8604,35 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              limit: number;
+              organizations: {
+                capability: {
+                  fields: string[];
+                  keywords: string[];
+                  labs: string[];
+                  staff?: number;
+                };
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                name: string;
+                province?: string;
+                /** @description members of the organization and operators only */
+                taxCode?: string;
+                verified: boolean;
+                /** Format: date-time */
+                verifiedAt?: string;
+                website?: string;
+              }[];
+              page: number;
+              total: number;
+            };
+          };
         };
         /** @description Error */
         default: {
@@ -8192,16 +8682,26 @@ export interface paths {
           };
           content: {
             'application/json': {
-              organization?: {
-                capability?: Record<string, never>;
-                description?: string;
-                id?: string;
-                kind?: string;
-                name?: string;
+              organization: {
+                capability: {
+                  fields: string[];
+                  keywords: string[];
+                  labs: string[];
+                  staff?: number;
+                };
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                name: string;
                 province?: string;
                 /** @description members of the organization and operators only */
                 taxCode?: string;
-                verified?: boolean;
+                verified: boolean;
+                /** Format: date-time */
+                verifiedAt?: string;
                 website?: string;
               };
             };
@@ -8303,16 +8803,26 @@ export interface paths {
           };
           content: {
             'application/json': {
-              organization?: {
-                capability?: Record<string, never>;
-                description?: string;
-                id?: string;
-                kind?: string;
-                name?: string;
+              organization: {
+                capability: {
+                  fields: string[];
+                  keywords: string[];
+                  labs: string[];
+                  staff?: number;
+                };
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                name: string;
                 province?: string;
                 /** @description members of the organization and operators only */
                 taxCode?: string;
-                verified?: boolean;
+                verified: boolean;
+                /** Format: date-time */
+                verifiedAt?: string;
                 website?: string;
               };
             };
@@ -8361,7 +8871,34 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              limit: number;
+              members: {
+                email: string;
+                id: string;
+                /** @enum {string} */
+                locale: 'vi' | 'en';
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending' | 'none';
+                name: string;
+                organization: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                  name: string;
+                  verified: boolean;
+                } | null;
+                organizationAdmin?: boolean;
+                /** @enum {string} */
+                role: 'member' | 'broker' | 'admin';
+                /** @description operators only */
+                suspended?: boolean;
+              }[];
+              page: number;
+              total: number;
+            };
+          };
         };
         /** @description Error */
         default: {
@@ -8461,7 +8998,31 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              member: {
+                email: string;
+                id: string;
+                /** @enum {string} */
+                locale: 'vi' | 'en';
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending' | 'none';
+                name: string;
+                organization: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                  name: string;
+                  verified: boolean;
+                } | null;
+                organizationAdmin?: boolean;
+                /** @enum {string} */
+                role: 'member' | 'broker' | 'admin';
+                /** @description operators only */
+                suspended?: boolean;
+              };
+            };
+          };
         };
         /** @description Error */
         default: {
@@ -8590,7 +9151,9 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'text/html': string;
+          };
         };
         /** @description Error */
         default: {
@@ -8877,6 +9440,7 @@ export interface paths {
                 kind?: 'offer' | 'demand';
                 /** Format: float */
                 price?: number;
+                /** @description '' when the listing names no province */
                 province?: string;
                 summary?: string;
                 title?: string;
