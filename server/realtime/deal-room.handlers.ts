@@ -66,9 +66,15 @@ export function registerDealRoomHandlers(
   socket: DealsSocket,
   deps: RoomHandlerDeps,
 ): void {
+  // Every room event counts as under way until handled, so a shutdown lets each one finish.
+  const handle = <In, Out extends object>(
+    event: string,
+    schema: Parameters<typeof socketHandler>[1],
+    work: (input: In) => Promise<Out> | Out,
+  ) => socketHandler(event, schema, work, deps.inFlight);
   socket.on(
     'deal:join',
-    socketHandler('deal:join', joinSchema, async ({ dealId, afterSeq }: JoinRequest) => {
+    handle('deal:join', joinSchema, async ({ dealId, afterSeq }: JoinRequest) => {
       spend(deps.joinLimiter, socket.data.user.id, 'joining rooms');
       const role = await roomRoleFor(await refreshUser(socket), dealId);
       const wanted = roomsFor(dealId, role);
@@ -90,7 +96,7 @@ export function registerDealRoomHandlers(
 
   socket.on(
     'deal:leave',
-    socketHandler('deal:leave', dealRefSchema, async ({ dealId }: { dealId: string }) => {
+    handle('deal:leave', dealRefSchema, async ({ dealId }: { dealId: string }) => {
       for (const room of allRoomsOf(dealId)) await socket.leave(room);
       delete socket.data.roles[dealId];
       await announcePresence(nsp, dealId);
@@ -100,28 +106,23 @@ export function registerDealRoomHandlers(
 
   socket.on(
     'message:send',
-    socketHandler(
-      'message:send',
-      sendMessageSchema,
-      async (input: Required<SendMessageRequest>) => {
-        const role = await roleFor(socket, input.dealId);
-        assertMayAddress(role, input.audience);
-        const { id: userId, name } = socket.data.user;
-        spend(deps.sendLimiter, `${userId}:${input.dealId}`, 'sending messages');
-        const { message, created } = await postMessage(input.dealId, { userId, name, role }, input);
-        if (created) {
-          announceMessage(nsp, message);
-          if (deps.bus) void tellAway(nsp, deps.bus, message);
-        }
-        return { message };
-      },
-      deps.inFlight,
-    ),
+    handle('message:send', sendMessageSchema, async (input: Required<SendMessageRequest>) => {
+      const role = await roleFor(socket, input.dealId);
+      assertMayAddress(role, input.audience);
+      const { id: userId, name } = socket.data.user;
+      spend(deps.sendLimiter, `${userId}:${input.dealId}`, 'sending messages');
+      const { message, created } = await postMessage(input.dealId, { userId, name, role }, input);
+      if (created) {
+        announceMessage(nsp, message);
+        if (deps.bus) void tellAway(nsp, deps.bus, message);
+      }
+      return { message };
+    }),
   );
 
   socket.on(
     'typing',
-    socketHandler('typing', dealRefSchema, ({ dealId }: { dealId: string }) => {
+    handle('typing', dealRefSchema, ({ dealId }: { dealId: string }) => {
       if (!socket.rooms.has(dealRoom(dealId))) throw AppError.forbidden('Join the deal room first');
       const { id: userId, name } = socket.data.user;
       spend(deps.typingLimiter, `${userId}:${dealId}`, 'typing');
@@ -132,18 +133,13 @@ export function registerDealRoomHandlers(
 
   socket.on(
     'message:read',
-    socketHandler(
-      'message:read',
-      readSchema,
-      async ({ dealId, seq }: { dealId: string; seq: number }) => {
-        await roleFor(socket, dealId);
-        const userId = socket.data.user.id;
-        const stored = await markRead(dealId, userId, seq);
-        nsp.to(dealRoom(dealId)).emit('read', { dealId, userId, seq: stored });
-        return { seq: stored };
-      },
-      deps.inFlight,
-    ),
+    handle('message:read', readSchema, async ({ dealId, seq }: { dealId: string; seq: number }) => {
+      await roleFor(socket, dealId);
+      const userId = socket.data.user.id;
+      const stored = await markRead(dealId, userId, seq);
+      nsp.to(dealRoom(dealId)).emit('read', { dealId, userId, seq: stored });
+      return { seq: stored };
+    }),
   );
 
   socket.on('disconnecting', () => {
