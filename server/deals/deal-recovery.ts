@@ -2,11 +2,13 @@
  * After a stop: deals a killed process left half done are put back on the sweeper's list. The
  * list (`deal:unsettled`) follows each deal write, but a process killed between a deal's write
  * and the list's update leaves the deal off it, so at start-up the deals that may owe a step are
- * found once by their status and listed again; the sweeper (scheduler/deal-sweep.ts) then takes
+ * found once by their status and listed again (with their payments, in their deals' payment
+ * lists); the sweeper (scheduler/deal-sweep.ts) then takes
  * the step each owes, as it does on every run.
  */
 import mongoose from 'mongoose';
 import { putOwnerListEntries, UNSETTLED_DEALS, unsettledDealEntries } from '../read-models';
+import { relistPaymentsOfDeals } from '../payments/deal-payments';
 import { dealReads } from './deal.store';
 import type { DealStatus } from '../api-contract/enums';
 
@@ -22,5 +24,6 @@ export async function relistHalfDoneDeals(): Promise<number> {
     .lean();
   const entries = deals.flatMap((d) => unsettledDealEntries(d as never).map(([, entry]) => entry));
   if (entries.length > 0) await putOwnerListEntries(UNSETTLED_DEALS, entries);
+  await relistPaymentsOfDeals(deals.filter((d) => d.status !== 'negotiating').map((d) => String(d._id)));
   return entries.length;
 }

@@ -9,8 +9,7 @@ import { findDealDoc } from '../deals/deal.store';
 import { transitionDeal } from '../deals/deal.service';
 import type { FeeSchedule } from './fees';
 import { allFeesPaid, dealFeeLines } from './deal-fees';
-import type { PaymentDoc } from './payment.model';
-import { paymentReads } from './payment.store';
+import { paymentsOfDeal } from './deal-payments';
 import type { PaymentStatus } from '../api-contract/enums';
 
 export async function completeDealIfAllPaid(
@@ -20,7 +19,7 @@ export async function completeDealIfAllPaid(
 ): Promise<boolean> {
   const deal = await findDealDoc(dealId);
   if (!deal || deal.status !== 'awaiting_payment') return false;
-  const payments = (await paymentReads.find({ dealId, status: 'paid' }).lean()) as PaymentDoc[];
+  const payments = await paymentsOfDeal(dealId, 'paid');
   const lines = dealFeeLines(deal, schedule);
   const paid = payments.map((p) => ({ ...p, status: p.status as PaymentStatus }));
   if (!allFeesPaid(lines, paid)) return false;

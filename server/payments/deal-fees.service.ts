@@ -2,8 +2,7 @@ import type { SessionUser } from '../common/session-user';
 import { loadDealForUser } from '../deals/deal.service';
 import { dealFeeLines, paymentForLine } from './deal-fees';
 import type { FeeSchedule } from './fees';
-import type { PaymentDoc } from './payment.model';
-import { paymentReads } from './payment.store';
+import { paymentsOfDeal } from './deal-payments';
 import type { PaymentStatus } from '../api-contract/enums';
 
 /** The deal's fee lines with the state of each line's payment; parties, its broker and operators only. */
@@ -11,7 +10,7 @@ export async function feesOfDeal(user: SessionUser, dealId: string, schedule: Fe
   const { deal } = await loadDealForUser(user, dealId);
   const lines = dealFeeLines(deal, schedule);
   if (!lines.length) return { fees: [] };
-  const payments = (await paymentReads.find({ dealId }).lean()) as PaymentDoc[];
+  const payments = await paymentsOfDeal(dealId);
   const typed = payments.map((p) => ({ ...p, status: p.status as PaymentStatus }));
   return {
     fees: lines.map((line) => {

@@ -8,15 +8,15 @@
 import { logger } from '../common/logger';
 import { findDealDoc } from '../deals/deal.store';
 import type { PaymentDoc } from './payment.model';
-import { paymentReads } from './payment.store';
+import { paymentsOfDeal } from './deal-payments';
 import { applyEventToPayment } from './payment-transitions';
 import type { PaymentDeps } from './payment-deps';
 
 export const ENDED_DEAL_STATUSES = ['cancelled', 'closed_lost'];
 
-/** The pending payments of the deal (a job's read, not a page's: it filters the payments). */
+/** The pending payments of the deal. */
 export async function pendingPaymentsOf(dealId: string): Promise<PaymentDoc[]> {
-  return (await paymentReads.find({ dealId, status: 'pending' }).lean()) as PaymentDoc[];
+  return paymentsOfDeal(dealId, 'pending');
 }
 
 /** Closes the ended deal's pending payments; how many are left open (paid at Stripe meanwhile). */

@@ -1,11 +1,14 @@
 /** Read models: lists of records by owner, kept by the stores' writes, read by `_id`. */
 export { readOwnerList, changeOwnerList as putOwnerListEntries } from './owner-list.store';
+export type { OwnerListEntry } from './owner-list.model';
 export { ownerListPage, type OwnerListPage } from './owner-list-page';
 export {
   dealBrokerListKey,
   dealOrgListKey,
   listingListKey,
   notificationListKey,
+  paymentDealListKey,
+  paymentListEntries,
   UNSETTLED_DEALS,
   unsettledDealEntries,
 } from './owner-list-keys';

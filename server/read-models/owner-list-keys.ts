@@ -8,6 +8,7 @@ export const listingListKey = (kind: 'offer' | 'demand', orgId: string) => `${ki
 export const dealOrgListKey = (orgId: string) => `deal:org:${orgId}`;
 export const dealBrokerListKey = (userId: string) => `deal:user:${userId}`;
 export const notificationListKey = (userId: string) => `notification:user:${userId}`;
+export const paymentDealListKey = (dealId: string) => `payment:deal:${dealId}`;
 
 export function listingListEntries(kind: 'offer' | 'demand', doc: Doc): [string, OwnerListEntry][] {
   if (!doc.organizationId) return [];
@@ -30,6 +31,12 @@ export function notificationListEntries(doc: Doc): [string, OwnerListEntry][] {
     at: ms(doc.bumpedAt ?? doc.createdAt),
   };
   return [[notificationListKey(String(doc.userId)), entry]];
+}
+
+export function paymentListEntries(doc: Doc): [string, OwnerListEntry][] {
+  if (!doc.dealId) return [];
+  const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.updatedAt ?? doc.createdAt) };
+  return [[paymentDealListKey(String(doc.dealId)), entry]];
 }
 
 /**

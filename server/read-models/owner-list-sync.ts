@@ -11,6 +11,7 @@ import { onRecordWritten, type RecordChange } from '../common/record-changes';
 import { listingModel } from '../listings/listing.store';
 import { dealReads } from '../deals/deal.store';
 import { notificationReads } from '../notifications/notification.store';
+import { paymentReads } from '../payments/payment.store';
 import { messageReads } from '../negotiation/message.store';
 import { putMessageSlot, rebuildMessageSlots } from '../negotiation/message-slot.store';
 import type { OwnerListEntry } from './owner-list.model';
@@ -25,6 +26,7 @@ import {
   dealListEntries,
   listingListEntries,
   notificationListEntries,
+  paymentListEntries,
   unsettledDealEntries,
 } from './owner-list-keys';
 
@@ -35,6 +37,7 @@ const sources = {
   demand: { model: listingModel('demand'), entries: (d: Doc) => listingListEntries('demand', d) },
   deal: { model: dealReads, entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d)] },
   notification: { model: notificationReads, entries: notificationListEntries },
+  payment: { model: paymentReads, entries: paymentListEntries },
 } as const;
 
 type ListedType = keyof typeof sources;
@@ -92,7 +95,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 2;
+export const OWNER_LISTS_LAYOUT = 3;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */
@@ -121,6 +124,7 @@ export async function rebuildOwnerLists(): Promise<void> {
     buyerOrgId: 1,
     brokerUserId: 1,
     userId: 1,
+    dealId: 1,
     readAt: 1,
     latestVersion: 1,
     termSheets: 1,

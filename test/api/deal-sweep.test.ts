@@ -6,6 +6,8 @@ import { dealStore, holdDeal } from '../../server/deals/deal.store';
 import { lockTiming, outsideHeldLocks } from '../../server/common/store';
 import { completeDealIfAllPaid } from '../../server/payments/deal-completion';
 import { PaymentModel } from '../../server/payments/payment.model';
+import { createPaymentDoc } from '../../server/payments/payment.store';
+import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
 import { JobModel } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { dealUpkeepHandlers, sweepUnsettledDeals } from '../../server/scheduler/deal-sweep';
@@ -84,8 +86,12 @@ describe('deals left half done are finished by the sweeper', function () {
     assert.equal(await statusOf(dealId), 'awaiting_payment');
   });
 
-  /** A deal awaiting payment whose every fee line has a paid payment (written as a stop would leave them). */
-  async function allFeesPaid(): Promise<string> {
+  /**
+   * A deal awaiting payment whose every fee line has a paid payment (written as a stop would leave
+   * them); `unlisted`: written past the store, as a process killed before its deal's payment list
+   * was updated leaves them.
+   */
+  async function allFeesPaid({ unlisted = false } = {}): Promise<string> {
     const dealId = await dealWithTerms();
     await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
     await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
@@ -93,7 +99,7 @@ describe('deals left half done are finished by the sweeper', function () {
     assert.ok(fees.length > 0);
     for (const fee of fees) {
       const _id = new mongoose.Types.ObjectId();
-      await PaymentModel.create({
+      await (unlisted ? PaymentModel.create.bind(PaymentModel) : createPaymentDoc)({
         _id,
         dealId,
         purpose: fee.purpose,
@@ -114,6 +120,15 @@ describe('deals left half done are finished by the sweeper', function () {
   it('when every fee of a deal awaiting payment is paid, then the sweep closes it won', async () => {
     const dealId = await allFeesPaid();
     assert.equal(await statusOf(dealId), 'awaiting_payment');
+    await sweepUnsettledDeals(t.ctx);
+    assert.equal(await statusOf(dealId), 'closed_won');
+  });
+
+  it("when a stop left the paid payments off their deal's list, then the start-up recovery lists them and the sweep closes it won", async () => {
+    const dealId = await allFeesPaid({ unlisted: true });
+    await sweepUnsettledDeals(t.ctx);
+    assert.equal(await statusOf(dealId), 'awaiting_payment');
+    await relistHalfDoneDeals();
     await sweepUnsettledDeals(t.ctx);
     assert.equal(await statusOf(dealId), 'closed_won');
   });

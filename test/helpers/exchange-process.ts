@@ -4,6 +4,7 @@
  * or killed with SIGKILL (`crash`) like a machine losing power.
  */
 import path from 'node:path';
+import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ExchangeProcess {
@@ -22,7 +23,8 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
     env: {
       ...process.env,
       NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+      // TEST_EXCHANGE_LOG=<file> keeps the processes' logs there, to read after a failure.
+      LOG_LEVEL: process.env.TEST_EXCHANGE_LOG ? 'info' : 'silent',
       CHECK_RESPONSES: 'true',
       HOST: '127.0.0.1',
       PORT: '0',
@@ -56,6 +58,11 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    if (process.env.TEST_EXCHANGE_LOG) {
+      const log = fs.createWriteStream(process.env.TEST_EXCHANGE_LOG, { flags: 'a' });
+      child.stdout!.pipe(log);
+      child.stderr!.pipe(log);
+    }
     child.stdout!.on('data', (chunk: Buffer) => {
       const ready = /READY (\S+)/.exec(chunk.toString());
       if (ready) resolve({ url: ready[1], stop, crash });

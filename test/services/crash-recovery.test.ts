@@ -346,17 +346,24 @@ describe('a server process killed in the middle of writes (kill -9), then restar
     );
 
     // Acceptances: each acknowledged one is recorded; once recovery has run no deal is half done.
+    let stillHalfDone = '';
     const deals = await eventually(
       async () => {
         const docs = (await Promise.all(
           [...termDeals, ...paidDeals].map((id) => DealModel.findById(id).lean()),
         )) as DealDoc[];
-        for (const deal of docs) if (await halfDone(buyer, deal)) return null;
+        for (const deal of docs) {
+          const why = await halfDone(buyer, deal);
+          stillHalfDone = why ? `deal ${String(deal._id)}: ${why}` : '';
+          if (why) return null;
+        }
         return docs;
       },
       'the restarted exchange to finish every half-done deal',
       patiently,
-    );
+    ).catch((err: Error) => {
+      throw new Error(`${err.message} (${stillHalfDone})`);
+    });
     for (const sent of sentAcceptances.filter((s) => s.acked)) {
       const deal = deals.find((d) => String(d._id) === sent.input.dealId)!;
       const role = sent.input.party === seller ? 'seller' : 'buyer';

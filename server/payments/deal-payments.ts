@@ -1,0 +1,46 @@
+/**
+ * A deal's payments, found through its owner list (`payment:deal:<id>`, kept by the payment
+ * store's writes) and read by `_id`: the payments collection is never filtered by deal.
+ */
+import mongoose from 'mongoose';
+import {
+  paymentDealListKey,
+  paymentListEntries,
+  putOwnerListEntries,
+  readOwnerList,
+  type OwnerListEntry,
+} from '../read-models';
+import type { PaymentDoc } from './payment.model';
+import { paymentReads } from './payment.store';
+import type { PaymentStatus } from '../api-contract/enums';
+
+/** The deal's payments, newest first; with `status`, only those in that state as stored now. */
+export async function paymentsOfDeal(dealId: string, status?: PaymentStatus): Promise<PaymentDoc[]> {
+  const ids = (await readOwnerList(paymentDealListKey(dealId))).map((e) => e.id);
+  if (ids.length === 0) return [];
+  const docs = (await paymentReads.find({ _id: mongoose.trusted({ $in: ids }) }).lean()) as PaymentDoc[];
+  const byId = new Map(docs.map((d) => [String(d._id), d]));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((d): d is PaymentDoc => !!d && String(d.dealId) === dealId && (!status || d.status === status));
+}
+
+/**
+ * Puts the payments of these deals in their deals' lists again: a process killed between a
+ * payment's write and its list's update left it off the list. Run once at start-up, for the
+ * deals that may still owe a step (one read of the payments collection).
+ */
+export async function relistPaymentsOfDeals(dealIds: string[]): Promise<number> {
+  if (dealIds.length === 0) return 0;
+  const docs = await paymentReads
+    .find(
+      { dealId: mongoose.trusted({ $in: dealIds }) },
+      { dealId: 1, status: 1, updatedAt: 1, createdAt: 1 },
+    )
+    .lean();
+  const lists = new Map<string, OwnerListEntry[]>();
+  for (const [key, entry] of docs.flatMap((d) => paymentListEntries(d)))
+    lists.set(key, [...(lists.get(key) ?? []), entry]);
+  await Promise.all([...lists].map(([key, entries]) => putOwnerListEntries(key, entries)));
+  return docs.length;
+}
