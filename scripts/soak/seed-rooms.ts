@@ -5,6 +5,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
+import { organizationMembersKey } from '../../server/read-models/owner-list-keys';
 
 export interface SoakRoom {
   dealId: string;
@@ -102,6 +103,17 @@ export async function seedRooms(
     await conn.db!.collection('users').insertMany(users);
     await conn.db!.collection('deals').insertMany(deals);
     await conn.db!.collection('sessions').insertMany(sessions as never[]);
+    // The member lists the exchange keeps by organisation (server/read-models), as its user
+    // store's writes would have left them: the away notices of each message read them.
+    const members = new Map<string, { id: string; s: string; at: number }[]>();
+    for (const u of users) {
+      if (!u.organizationId) continue;
+      const key = organizationMembersKey(String(u.organizationId));
+      members.set(key, [...(members.get(key) ?? []), { id: String(u._id), s: 'active', at: now.getTime() }]);
+    }
+    await conn
+      .db!.collection('owner_lists')
+      .insertMany([...members].map(([_id, entries]) => ({ _id, entries })) as never[]);
     return out;
   } finally {
     await conn.close();

@@ -3,12 +3,11 @@
  * the winner of an auction learns it won. One per user and listing (dedupe key), however often
  * the close is retried (a failure fails the job, which the scheduler retries).
  */
-import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { Label } from '../api-contract/taxonomy';
 import { createNotification } from '../notifications/notification.service';
 import type { ListingRef } from './listing-ref';
-import { userReads } from '../auth/user.store';
+import { activeMemberIds } from '../auth/organization-members';
 
 export type NoticeDeps = Pick<AppContext, 'bus' | 'config'>;
 export type CloseOutcome = 'sold' | 'reserve_not_met' | 'no_bids' | 'unsealed';
@@ -45,10 +44,7 @@ const OWNER_TEXT: Record<CloseOutcome, (title: string) => { title: Label; body: 
 };
 
 async function activeMembers(orgId: string): Promise<string[]> {
-  const users = await userReads
-    .find({ organizationId: new mongoose.Types.ObjectId(orgId), membershipStatus: 'active' }, { _id: 1 })
-    .lean();
-  return users.map((u) => String(u._id));
+  return activeMemberIds([orgId]);
 }
 
 export async function notifyOrg(

@@ -14,10 +14,17 @@ export interface MessageSlotDoc {
   m: mongoose.Types.ObjectId;
   /** The message's audience: who may read it. */
   a: string;
+  /** The message's author (absent for system lines and for slots written before authors were kept). */
+  u?: string;
 }
 
 const messageSlotSchema = new Schema(
-  { _id: String, m: { type: Schema.Types.ObjectId, required: true }, a: { type: String, required: true } },
+  {
+    _id: String,
+    m: { type: Schema.Types.ObjectId, required: true },
+    a: { type: String, required: true },
+    u: { type: String },
+  },
   { versionKey: false, collection: 'message_slots' },
 );
 

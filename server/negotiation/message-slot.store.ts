@@ -17,6 +17,7 @@ interface SlottedMessage {
   dealId: unknown;
   seq: number;
   audience?: string | null;
+  authorId?: unknown;
 }
 
 function slotOf(message: SlottedMessage): MessageSlotDoc {
@@ -24,6 +25,7 @@ function slotOf(message: SlottedMessage): MessageSlotDoc {
     _id: messageSlotId(String(message.dealId), message.seq),
     m: new mongoose.Types.ObjectId(String(message._id)),
     a: message.audience ?? 'all',
+    ...(message.authorId ? { u: String(message.authorId) } : {}),
   };
 }
 
@@ -55,6 +57,15 @@ export async function readMessageSlots(dealId: string, seqs: number[]): Promise<
     .find({ _id: { $in: ids } } as never)
     .toArray()) as unknown as MessageSlotDoc[];
   return new Map(docs.map((d) => [Number(d._id.slice(d._id.lastIndexOf(':') + 1)), d]));
+}
+
+/** The stored slots of several rooms' seqs, by slot id (`${dealId}:${seq}`). */
+export async function readSlots(slotIds: string[]): Promise<Map<string, MessageSlotDoc>> {
+  if (slotIds.length === 0) return new Map();
+  const docs = (await MessageSlotModel.collection
+    .find({ _id: { $in: slotIds } } as never)
+    .toArray()) as unknown as MessageSlotDoc[];
+  return new Map(docs.map((d) => [d._id, d]));
 }
 
 /** Replaces every slot by those of `messages` (a rebuild from the messages themselves). */

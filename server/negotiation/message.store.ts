@@ -47,6 +47,14 @@ export async function lastSeqOf(dealId: string): Promise<number> {
   return counter?.seq ?? 0;
 }
 
+/** The last seq taken in each of these rooms (0 for a room with no message), by deal id. */
+export async function lastSeqsOf(dealIds: string[]): Promise<Map<string, number>> {
+  const counters = await RoomCounterModel.find({ _id: mongoose.trusted({ $in: dealIds.map(oid) }) }).lean();
+  const seqs = new Map(dealIds.map((id) => [id, 0]));
+  for (const c of counters) seqs.set(String(c._id), c.seq ?? 0);
+  return seqs;
+}
+
 const SEQ_ATTEMPTS = 20;
 
 /**

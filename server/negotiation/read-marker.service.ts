@@ -8,7 +8,10 @@ import { actingOrganizationId } from '../common/session-user';
 import { isObjectId } from '../common/ids';
 import { loadSessionUser } from '../auth/auth.service';
 import type { ReadMarker } from '../api-contract/socket-events';
-import { lastSeqOf, messageReads, moveReadMarker, readMarkerReads } from './message.store';
+import { lastSeqOf, lastSeqsOf, moveReadMarker, readMarkerReads } from './message.store';
+import { messageSlotId, readSlots } from './message-slot.store';
+import { stableObjectId } from './stable-ids';
+import { dealBrokerListKey, dealOrgListKey, ownerListPage, readOwnerList } from '../read-models';
 import { currentRoomRole, visibleAudiences } from './room-access';
 import { dealReads } from '../deals/deal.store';
 
@@ -25,23 +28,24 @@ export async function readMarkersOf(dealId: string): Promise<ReadMarker[]> {
 }
 
 const MY_DEALS_LIMIT = 200;
+/** Past this many unread messages in a room, the count says this many ("99+" in the client's words). */
+export const UNREAD_COUNT_CAP = 100;
 
+/** The user's deals (as a party or as the broker), the most recently active first, from the owner lists. */
 async function myDealIds(user: SessionUser): Promise<string[]> {
-  const mine: Record<string, unknown>[] = [{ brokerUserId: oid(user.id) }];
+  const keys = [dealBrokerListKey(user.id)];
   const orgId = actingOrganizationId(user);
-  if (orgId) mine.push({ sellerOrgId: oid(orgId) }, { buyerOrgId: oid(orgId) });
-  const deals = await dealReads
-    .find({ $or: mine }, { _id: 1 })
-    .sort({ updatedAt: -1 })
-    .limit(MY_DEALS_LIMIT)
-    .lean();
-  return deals.map((d) => String(d._id));
+  if (orgId) keys.push(dealOrgListKey(orgId));
+  const page = ownerListPage(await Promise.all(keys.map(readOwnerList)), { page: 1, limit: MY_DEALS_LIMIT });
+  return page.ids;
 }
 
 /**
  * Unread messages per deal for a user: those after their read marker, not written by them, in
- * audiences they may see. Deals they may not see are left out. Without `dealIds`: their own
- * deals (as a party or as the broker), the most recently active first.
+ * audiences they may see, counted up to UNREAD_COUNT_CAP. Deals they may not see are left out.
+ * Without `dealIds`: their own deals (as a party or as the broker), the most recently active
+ * first. Read by `_id` only: the deals, the markers (stable ids), the rooms' counters and the
+ * message slots of the unread seqs.
  */
 export async function unreadCounts(
   userOrId: SessionUser | string,
@@ -51,14 +55,17 @@ export async function unreadCounts(
   if (!user) return {};
   const ids = dealIds ? [...new Set(dealIds.filter(isObjectId))] : await myDealIds(user);
   if (ids.length === 0) return {};
-  const [deals, markers] = await Promise.all([
+  const [deals, markers, lastSeqs] = await Promise.all([
     dealReads
       .find(
         { _id: mongoose.trusted({ $in: ids.map(oid) }) },
         { sellerOrgId: 1, buyerOrgId: 1, brokerUserId: 1 },
       )
       .lean(),
-    readMarkerReads.find({ userId: oid(user.id), dealId: mongoose.trusted({ $in: ids.map(oid) }) }).lean(),
+    readMarkerReads
+      .find({ _id: mongoose.trusted({ $in: ids.map((id) => stableObjectId('read-marker', id, user.id)) }) })
+      .lean(),
+    lastSeqsOf(ids),
   ]);
   const readUpTo = new Map(markers.map((m) => [String(m.dealId), m.seq]));
   const roomUser = {
@@ -68,20 +75,24 @@ export async function unreadCounts(
     organizationId: actingOrganizationId(user) ?? null,
   };
   const counts: Record<string, number> = {};
-  const branches: Record<string, unknown>[] = [];
+  const wanted: { dealId: string; audiences: Set<string>; slotIds: string[] }[] = [];
   for (const deal of deals) {
     const role = currentRoomRole(deal, roomUser);
     if (!role) continue;
     const dealId = String(deal._id);
     counts[dealId] = 0;
-    const after = readUpTo.get(dealId) ?? 0;
-    branches.push({ dealId: deal._id, seq: { $gt: after }, audience: { $in: visibleAudiences(role) } });
+    const last = lastSeqs.get(dealId) ?? 0;
+    const from = Math.max((readUpTo.get(dealId) ?? 0) + 1, last - UNREAD_COUNT_CAP + 1);
+    const slotIds: string[] = [];
+    for (let seq = from; seq <= last; seq++) slotIds.push(messageSlotId(dealId, seq));
+    wanted.push({ dealId, audiences: new Set<string>(visibleAudiences(role)), slotIds });
   }
-  if (branches.length === 0) return counts;
-  const grouped = await messageReads.aggregate<{ _id: unknown; n: number }>([
-    { $match: { $or: branches, authorId: { $ne: oid(user.id) } } },
-    { $group: { _id: '$dealId', n: { $sum: 1 } } },
-  ]);
-  for (const g of grouped) counts[String(g._id)] = g.n;
+  const slots = await readSlots(wanted.flatMap((w) => w.slotIds));
+  for (const w of wanted) {
+    counts[w.dealId] = w.slotIds.filter((id) => {
+      const slot = slots.get(id);
+      return !!slot && w.audiences.has(slot.a) && slot.u !== user.id;
+    }).length;
+  }
   return counts;
 }

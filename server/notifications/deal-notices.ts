@@ -10,13 +10,14 @@ import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { DomainEvents } from '../common/events';
 import type { Currency } from '../api-contract/enums';
-import { userReads } from '../auth/user.store';
+import { activeMemberIds } from '../auth/organization-members';
 import { listingModel } from '../listings/listing.store';
 import { findDealDoc } from '../deals/deal.store';
 import type { DealDoc } from '../deals';
 import { organizationNames, userNames } from '../deals/names';
 import { dealFeeLines } from '../payments/deal-fees';
 import { readMarkerReads } from '../negotiation/message.store';
+import { stableObjectId } from '../negotiation/stable-ids';
 import { createGroupedNotification, createNotification } from './notification.service';
 import { DEAL_NOTICE, dealName, type Notice } from './deal-notice-text';
 
@@ -24,14 +25,7 @@ export type DealNoticeDeps = Pick<AppContext, 'bus' | 'config'>;
 
 export const DEAL_MESSAGE_TYPE = 'deal.message';
 
-async function activeMembers(orgIds: unknown[]): Promise<string[]> {
-  const ids = orgIds.map(String).filter((id) => mongoose.isValidObjectId(id));
-  if (ids.length === 0) return [];
-  const users = await userReads
-    .find({ organizationId: mongoose.trusted({ $in: ids }), membershipStatus: 'active' }, { _id: 1 })
-    .lean();
-  return users.map((u) => String(u._id));
-}
+const activeMembers = activeMemberIds;
 
 type Party = 'seller' | 'buyer';
 const orgOf = (deal: DealDoc, party: Party) => (party === 'seller' ? deal.sellerOrgId : deal.buyerOrgId);
@@ -202,8 +196,7 @@ export async function notifyMessageWhileAway(
   if (recipients.length === 0) return;
   const markers = await readMarkerReads
     .find({
-      dealId: new mongoose.Types.ObjectId(event.dealId),
-      userId: mongoose.trusted({ $in: recipients.map((id) => new mongoose.Types.ObjectId(id)) }),
+      _id: mongoose.trusted({ $in: recipients.map((id) => stableObjectId('read-marker', event.dealId, id)) }),
     })
     .lean();
   const readUpTo = new Map(markers.map((m) => [String(m.userId), m.seq]));

@@ -6,7 +6,6 @@
  * Its own organization is not told. Safe to run twice for the same listing (and in two processes):
  * each notification's dedupeKey is `${userId}:${type}:${listingId}`.
  */
-import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { findListingDoc } from '../listings/listing.store';
 import { matchableFromDoc, type MatchKind } from '../matching/matchable';
@@ -22,7 +21,7 @@ import {
   mergedListingNotice,
   type ListingNoticeInput,
 } from './listing-notice';
-import { userReads } from '../auth/user.store';
+import { membersOf } from '../auth/organization-members';
 
 export const NOTIFY_MATCH_SCORE = 0.5;
 /** Counterpart listings whose owners may be told about one new listing. */
@@ -108,11 +107,5 @@ async function activeMemberIds(orgIds: string[]): Promise<string[]> {
 }
 
 async function activeMembersOf(orgIds: string[]) {
-  return userReads
-    .find({
-      organizationId: mongoose.trusted({ $in: orgIds.filter((id) => mongoose.isValidObjectId(id)) }),
-      membershipStatus: 'active',
-    })
-    .select({ _id: 1, organizationId: 1 })
-    .lean();
+  return membersOf(orgIds, { status: 'active', fields: { _id: 1 } });
 }

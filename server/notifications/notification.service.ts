@@ -3,6 +3,7 @@
  * dedupeKey), pushed live to its user (`notification.created`, forwarded by the realtime layer)
  * and owes its user a mail according to their settings: now, at the next daily digest, or never.
  */
+import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import { logger } from '../common/logger';
@@ -15,13 +16,20 @@ import { sendDueMailOf } from '../mail/notification-mailer';
 import {
   bumpNotification,
   createNotificationDoc,
+  notificationReads,
   holdNotificationGroup,
   markNotificationRead,
   markNotificationsRead,
 } from './notification.store';
 import type { NotificationDoc } from './notification.model';
 import { cachedNotifications } from './notification-cache';
-import { notificationListKey, ownerListPage, putOwnerListEntries, readOwnerList } from '../read-models';
+import {
+  notificationGroupKey,
+  notificationListKey,
+  ownerListPage,
+  putOwnerListEntries,
+  readOwnerList,
+} from '../read-models';
 import { notificationView, type NotificationView, type ShownNotification } from './notification.view';
 
 export interface NewNotification {
@@ -85,17 +93,32 @@ export async function createGroupedNotification(
   merge: (unread: NotificationDoc) => NotificationBump | null,
   now: Date = new Date(),
 ): Promise<NotificationView | null> {
-  return holdNotificationGroup(input.groupKey, async (unread) => {
-    if (!unread) return createNotification(ctx, input, now);
-    const bump = merge(unread);
-    if (!bump) return null;
-    const doc = await bumpNotification(String(unread._id), bump, now);
-    const user = doc && (await userReads.findById(input.userId).select({ locale: 1 }).lean());
-    if (!doc || !user) return null;
-    const view = notificationView(doc, (user.locale ?? 'vi') as Locale);
-    ctx.bus.publish('notification.created', { userId: input.userId, notification: view });
-    return view;
-  });
+  return holdNotificationGroup(
+    input.groupKey,
+    () => unreadOfGroup(input.groupKey),
+    async (unread) => {
+      if (!unread) return createNotification(ctx, input, now);
+      const bump = merge(unread);
+      if (!bump) return null;
+      const doc = await bumpNotification(String(unread._id), bump, now);
+      const user = doc && (await userReads.findById(input.userId).select({ locale: 1 }).lean());
+      if (!doc || !user) return null;
+      const view = notificationView(doc, (user.locale ?? 'vi') as Locale);
+      ctx.bus.publish('notification.created', { userId: input.userId, notification: view });
+      return view;
+    },
+  );
+}
+
+/** The group's unread notification, found through the group's list (read by `_id`). */
+async function unreadOfGroup(groupKey: string): Promise<NotificationDoc | null> {
+  const entries = await readOwnerList(notificationGroupKey(groupKey));
+  const ids = entries.filter((e) => e.s === 'unread').map((e) => e.id);
+  if (ids.length === 0) return null;
+  const docs = (await notificationReads
+    .find({ _id: mongoose.trusted({ $in: ids }) })
+    .lean()) as NotificationDoc[];
+  return docs.find((d) => d.groupKey === groupKey && !d.readAt) ?? null;
 }
 
 export async function listNotifications(

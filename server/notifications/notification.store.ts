@@ -35,11 +35,10 @@ export async function createNotificationDoc(
  */
 export function holdNotificationGroup<T>(
   groupKey: string,
+  findUnread: () => Promise<NotificationDoc | null>,
   fn: (unread: NotificationDoc | null) => Promise<T>,
 ): Promise<T> {
-  return holdLocks([`notification-group:${groupKey}`], async () =>
-    fn((await NotificationModel.findOne({ groupKey, readAt: null }).lean()) as NotificationDoc | null),
-  );
+  return holdLocks([`notification-group:${groupKey}`], async () => fn(await findUnread()));
 }
 
 /** Replaces what a grouped notification says and moves it to the top of its user's list. */

@@ -4,7 +4,8 @@ import { organizationView, publicOrganizationView } from './organization.view';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
 import { actingOrganizationId, isOrganizationAdmin, type SessionUser } from '../common/session-user';
-import { userReads, userStore } from '../auth/user.store';
+import { userStore } from '../auth/user.store';
+import { membersOf } from '../auth/organization-members';
 import { userView } from '../auth/user.view';
 import { patchRevokesVerification } from './verification-rules';
 import type { MemberListQuery } from './organization.schemas';
@@ -124,16 +125,9 @@ export async function listMembers(user: SessionUser, orgId: string, page: Member
   assertMemberOrAdmin(user, orgId);
   const org = await organizationReads.findById(orgId).lean();
   if (!org) throw AppError.notFound('Organization');
-  const filter = { organizationId: orgId };
-  const [users, total] = await Promise.all([
-    userReads
-      .find(filter)
-      .sort({ createdAt: 1, _id: 1 })
-      .skip((page.page - 1) * page.limit)
-      .limit(page.limit)
-      .lean(),
-    userReads.countDocuments(filter),
-  ]);
+  const all = await membersOf([orgId]);
+  const total = all.length;
+  const users = all.slice((page.page - 1) * page.limit, page.page * page.limit);
   const members = users.map((u) => ({
     ...userView(u, org),
     membershipStatus: u.membershipStatus,

@@ -9,6 +9,8 @@ export const dealOrgListKey = (orgId: string) => `deal:org:${orgId}`;
 export const dealBrokerListKey = (userId: string) => `deal:user:${userId}`;
 export const notificationListKey = (userId: string) => `notification:user:${userId}`;
 export const paymentDealListKey = (dealId: string) => `payment:deal:${dealId}`;
+export const organizationMembersKey = (orgId: string) => `user:org:${orgId}`;
+export const notificationGroupKey = (groupKey: string) => `notification:group:${groupKey}`;
 
 export function listingListEntries(kind: 'offer' | 'demand', doc: Doc): [string, OwnerListEntry][] {
   if (!doc.organizationId) return [];
@@ -23,6 +25,7 @@ export function dealListEntries(doc: Doc): [string, OwnerListEntry][] {
   return [...new Set(keys)].map((key) => [key, entry]);
 }
 
+/** A notification is in its user's list and, when grouped, in its group's (to find the group's unread one). */
 export function notificationListEntries(doc: Doc): [string, OwnerListEntry][] {
   if (!doc.userId) return [];
   const entry = {
@@ -30,7 +33,16 @@ export function notificationListEntries(doc: Doc): [string, OwnerListEntry][] {
     s: doc.readAt ? 'read' : 'unread',
     at: ms(doc.bumpedAt ?? doc.createdAt),
   };
-  return [[notificationListKey(String(doc.userId)), entry]];
+  const lists: [string, OwnerListEntry][] = [[notificationListKey(String(doc.userId)), entry]];
+  if (doc.groupKey) lists.push([notificationGroupKey(String(doc.groupKey)), entry]);
+  return lists;
+}
+
+/** A user is in the member list of their organisation, with their membership status. */
+export function organizationMemberEntries(doc: Doc): [string, OwnerListEntry][] {
+  if (!doc.organizationId) return [];
+  const entry = { id: String(doc._id), s: String(doc.membershipStatus ?? 'none'), at: ms(doc.createdAt) };
+  return [[organizationMembersKey(String(doc.organizationId)), entry]];
 }
 
 export function paymentListEntries(doc: Doc): [string, OwnerListEntry][] {

@@ -12,6 +12,7 @@ import { listingModel } from '../listings/listing.store';
 import { dealReads } from '../deals/deal.store';
 import { notificationReads } from '../notifications/notification.store';
 import { paymentReads } from '../payments/payment.store';
+import { userReads } from '../auth/user.store';
 import { messageReads } from '../negotiation/message.store';
 import { putMessageSlot, rebuildMessageSlots } from '../negotiation/message-slot.store';
 import type { OwnerListEntry } from './owner-list.model';
@@ -26,6 +27,7 @@ import {
   dealListEntries,
   listingListEntries,
   notificationListEntries,
+  organizationMemberEntries,
   paymentListEntries,
   unsettledDealEntries,
 } from './owner-list-keys';
@@ -38,12 +40,16 @@ const sources = {
   deal: { model: dealReads, entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d)] },
   notification: { model: notificationReads, entries: notificationListEntries },
   payment: { model: paymentReads, entries: paymentListEntries },
+  user: { model: userReads, entries: organizationMemberEntries },
 } as const;
 
 type ListedType = keyof typeof sources;
 const isListed = (type: string): type is ListedType => type in sources;
 
-/** Puts the written record's entries in its lists; a deleted record leaves them (pages skip what is gone). */
+/**
+ * Puts the written record's entries in its lists and takes it out of the lists it left (a user
+ * who moved to another organisation); a deleted record leaves them (pages skip what is gone).
+ */
 export async function followRecordChange(change: RecordChange): Promise<void> {
   if (change.type === 'message') return followMessage(change);
   if (!isListed(change.type)) return;
@@ -54,10 +60,17 @@ export async function followRecordChange(change: RecordChange): Promise<void> {
       : change.after;
   if (!doc) return;
   const entries = source.entries(doc);
+  const previous = change.before ? source.entries(change.before) : [];
   // A write that leaves the record's entries as they were (the search mark cleared) changes no list.
-  if (change.before && sameEntries(source.entries(change.before), entries)) return;
+  if (change.before && sameEntries(previous, entries)) return;
+  const keys = new Set(entries.map(([key]) => key));
+  const left = previous.filter(([key]) => !keys.has(key));
   const changed = entries.filter(([key, entry]) => !recentlyListed(key, entry));
-  await Promise.all(changed.map(([key, entry]) => changeOwnerList(key, [entry])));
+  await Promise.all([
+    ...changed.map(([key, entry]) => changeOwnerList(key, [entry])),
+    ...left.map(([key, entry]) => changeOwnerList(key, [], [entry.id])),
+  ]);
+  for (const [key, entry] of left) listed.delete(`${key}|${entry.id}`);
   for (const [key, entry] of changed) listed.set(`${key}|${entry.id}`, entry);
 }
 
@@ -126,6 +139,8 @@ export async function rebuildOwnerLists(): Promise<void> {
     userId: 1,
     dealId: 1,
     readAt: 1,
+    groupKey: 1,
+    membershipStatus: 1,
     latestVersion: 1,
     termSheets: 1,
   };
@@ -143,7 +158,10 @@ export async function rebuildOwnerLists(): Promise<void> {
   }
   await replaceOwnerLists(lists);
   const messages = await rebuildMessageSlots(
-    messageReads.find({}, { dealId: 1, seq: 1, audience: 1 }).lean().cursor() as AsyncIterable<never>,
+    messageReads
+      .find({}, { dealId: 1, seq: 1, audience: 1, authorId: 1 })
+      .lean()
+      .cursor() as AsyncIterable<never>,
   );
   await changeOwnerList(LAYOUT_KEY, [{ id: 'layout', s: 'built', at: OWNER_LISTS_LAYOUT }]);
   logger.info({ records, lists: lists.size, messages, ms: Date.now() - started }, 'owner lists rebuilt');

@@ -126,6 +126,22 @@ describe('access: organizations', () => {
     );
   });
 
+  it('when a user record left the organization without its member list following (a stop), then the list shows them no more', async () => {
+    const founder = await signUp(t.app, { kind: 'enterprise' });
+    const member = await joiner(t, founder, founder);
+    const ids = async () =>
+      (await founder.agent.get(`/api/organizations/${founder.orgId}/members`).expect(200)).body.members.map(
+        (m: { id: string }) => m.id,
+      );
+    assert.deepEqual((await ids()).sort(), [founder.user.id, member.user.id].sort());
+    await UserModel.updateOne(
+      { _id: member.user.id },
+      { $set: { membershipStatus: 'none' }, $unset: { organizationId: 1 } },
+    );
+    clearRecordCaches();
+    assert.deepEqual(await ids(), [founder.user.id]);
+  });
+
   it('when an organization has many members, then they come page by page with the total; a bad page is 400', async () => {
     const founder = await signUp(t.app, { kind: 'enterprise' });
     const joined = [];

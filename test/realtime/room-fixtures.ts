@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { signUp, signInAdmin, PASSWORD, type Member } from '../helpers/factories';
-import { DealModel } from '../../server/deals/deal.model';
+import { createDealDoc } from '../../server/deals/deal.store';
 import type {
   Ack,
   ChatMessage,
@@ -36,14 +36,14 @@ export async function operator(baseUrl: string): Promise<Person> {
   return { ...member, cookie: await cookieOf(baseUrl, member.user.email) };
 }
 
-/** A deal in negotiation between two organizations, written straight through the model. */
+/** A deal in negotiation between two organizations, written straight through the deal store. */
 export async function dealBetween(
   seller: Member,
   buyer: Member,
   brokerUserId?: string,
   offerId: string = seller.user.id,
 ): Promise<string> {
-  const deal = await DealModel.create({
+  const deal = await createDealDoc({
     listingKind: 'offer',
     offerId,
     listingTitle: 'Công nghệ xử lý nước thải bằng màng sinh học',

@@ -5,6 +5,8 @@ import {
   dealListEntries,
   listingListEntries,
   notificationListEntries,
+  organizationMemberEntries,
+  paymentListEntries,
 } from '../../server/read-models/owner-list-keys';
 
 const e = (id: string, at: number, s = 'draft') => ({ id, s, at });
@@ -55,5 +57,27 @@ describe('owner lists (pure rules)', () => {
     assert.deepEqual(notificationListEntries({ _id: 'n1', userId: 'u', createdAt: at, readAt: at }), [
       ['notification:user:u', { id: 'n1', s: 'read', at: at.getTime() }],
     ]);
+    assert.deepEqual(
+      notificationListEntries({ _id: 'n2', userId: 'u', groupKey: 'u:deal.message:d1:0', createdAt: at }).map(
+        ([key, entry]) => [key, entry.s],
+      ),
+      [
+        ['notification:user:u', 'unread'],
+        ['notification:group:u:deal.message:d1:0', 'unread'],
+      ],
+    );
+    assert.deepEqual(paymentListEntries({ _id: 'p1', dealId: 'd1', status: 'paid', createdAt: at }), [
+      ['payment:deal:d1', { id: 'p1', s: 'paid', at: at.getTime() }],
+    ]);
+    assert.deepEqual(
+      organizationMemberEntries({
+        _id: 'u1',
+        organizationId: 'g1',
+        membershipStatus: 'pending',
+        createdAt: at,
+      }),
+      [['user:org:g1', { id: 'u1', s: 'pending', at: at.getTime() }]],
+    );
+    assert.deepEqual(organizationMemberEntries({ _id: 'u2', membershipStatus: 'none', createdAt: at }), []);
   });
 });
