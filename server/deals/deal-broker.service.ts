@@ -1,6 +1,8 @@
 /**
- * Assigning and removing the accredited broker who mediates a deal. A party that assigns the
- * broker consents to it; the other party consents with `consentToBroker`. Only a broker both
+ * Assigning and removing the accredited broker who mediates a deal. An operator's choice is
+ * seated at once; a party's is a proposal until the other party names the same broker, and both
+ * parties have then consented. A party also consents to a broker an operator seated with
+ * `consentToBroker`. Only a broker both
  * parties consented to (and who accepted the NDA) opens the listing's confidential documents.
  */
 import { AppError } from '../common/errors';
@@ -42,22 +44,27 @@ async function assertBrokerUser(userId: string, deal: DealView): Promise<void> {
   }
 }
 
+interface BrokerOutcome {
+  seated: boolean;
+  replaced?: string;
+}
+
+/**
+ * An operator assigns the broker at once. A party names one: the broker is proposed, and takes
+ * their seat (with both parties' consent) once the other party names the same broker; until then
+ * the deal keeps the broker it had, and the one proposed has no access to it.
+ */
 export async function assignBroker(user: SessionUser, dealId: string, brokerUserId: string, bus: EventBus) {
   const { deal, role } = await loadDealForUser(user, dealId);
   assertMayManageBroker(deal, role);
   await assertBrokerUser(brokerUserId, deal);
+  const party = role === 'seller' || role === 'buyer' ? role : null;
   if (deal.brokerUserId === brokerUserId) {
     // Naming the broker already there is the other party's consent to it.
-    return role === 'seller' || role === 'buyer' ? consentToBroker(user, dealId, brokerUserId) : deal;
+    return party ? consentToBroker(user, dealId, brokerUserId) : deal;
   }
-  const entry = {
-    at: new Date(),
-    actorId: user.id,
-    actorRole: role,
-    event: 'broker_assigned',
-    data: { brokerUserId, ...(deal.brokerUserId ? { replaced: deal.brokerUserId } : {}) },
-  };
-  const { doc: updated } = await dealStore.mutate(dealId, (current) => {
+  const at = new Date();
+  const { doc: updated, result: outcome } = await dealStore.mutate<BrokerOutcome>(dealId, (current) => {
     if (DEAL_TERMINAL_STATES.includes(current.status)) {
       throw AppError.conflict('The deal has ended; its broker can no longer change.');
     }
@@ -66,17 +73,55 @@ export async function assignBroker(user: SessionUser, dealId: string, brokerUser
         `A deal’s broker can be assigned at most ${MAX_BROKER_ASSIGNMENTS} times; ask an operator for help.`,
       );
     }
-    const consents = role === 'seller' || role === 'buyer' ? [partyOrgOf(current, role)] : [];
+    const replaced = current.brokerUserId ? String(current.brokerUserId) : undefined;
+    const proposal = current.brokerProposal;
+    const myOrg = party ? partyOrgOf(current, party) : undefined;
+    const seated = (consents: string[], agreedWith?: string) => ({
+      change: {
+        $set: { brokerUserId, brokerConsents: consents },
+        $unset: { brokerProposal: 1 },
+        $push: {
+          timeline: {
+            at,
+            actorId: user.id,
+            actorRole: role,
+            event: 'broker_assigned',
+            data: { brokerUserId, ...(replaced ? { replaced } : {}), ...(agreedWith ? { agreedWith } : {}) },
+          },
+        },
+      },
+      result: { seated: true, replaced },
+    });
+    if (!party || !myOrg) return seated([]);
+    if (proposal?.userId && String(proposal.userId) === brokerUserId) {
+      if (String(proposal.orgId) === myOrg) return { result: { seated: false, replaced } };
+      return seated([String(proposal.orgId), myOrg], String(proposal.role));
+    }
     return {
-      change: { $set: { brokerUserId, brokerConsents: consents }, $push: { timeline: entry } },
-      result: null,
+      change: {
+        $set: { brokerProposal: { userId: brokerUserId, orgId: myOrg, role: party, at } },
+        $push: {
+          timeline: {
+            at,
+            actorId: user.id,
+            actorRole: role,
+            event: 'broker_proposed',
+            data: { brokerUserId },
+          },
+        },
+      },
+      result: { seated: false, replaced },
     };
   });
-  if (deal.brokerUserId) publishDealEvent(bus, dealId, 'broker:removed', { brokerUserId: deal.brokerUserId });
-  publishDealEvent(bus, dealId, 'broker:assigned', { brokerUserId });
+  if (outcome.seated) {
+    if (outcome.replaced) publishDealEvent(bus, dealId, 'broker:removed', { brokerUserId: outcome.replaced });
+    publishDealEvent(bus, dealId, 'broker:assigned', { brokerUserId });
+  } else if (party) {
+    publishDealEvent(bus, dealId, 'broker:proposed', { brokerUserId, role: party });
+  }
   await recordAudit({
     actorId: user.id,
-    action: 'deal.broker.assign',
+    action: outcome.seated ? 'deal.broker.assign' : 'deal.broker.propose',
     targetType: 'deal',
     targetId: dealId,
     data: { brokerUserId },
@@ -90,6 +135,7 @@ export async function removeBroker(user: SessionUser, dealId: string, bus: Event
     throw AppError.forbidden('Only the parties and operators may remove the broker.');
   }
   const brokerUserId = deal.brokerUserId;
+  if (!brokerUserId && deal.brokerProposal) return withdrawBrokerProposal(user, dealId, role);
   if (!brokerUserId) throw AppError.conflict('This deal has no broker.');
   const entry = {
     at: new Date(),
@@ -103,7 +149,11 @@ export async function removeBroker(user: SessionUser, dealId: string, bus: Event
       throw AppError.conflict('The broker changed meanwhile; reload the deal.');
     }
     return {
-      change: { $unset: { brokerUserId: 1 }, $set: { brokerConsents: [] }, $push: { timeline: entry } },
+      change: {
+        $unset: { brokerUserId: 1, brokerProposal: 1 },
+        $set: { brokerConsents: [] },
+        $push: { timeline: entry },
+      },
       result: null,
     };
   });
@@ -116,6 +166,24 @@ export async function removeBroker(user: SessionUser, dealId: string, bus: Event
     data: { brokerUserId },
   });
   return dealView(updated);
+}
+
+/** Takes back the broker a party proposed and the other has not agreed to (either party or an operator). */
+async function withdrawBrokerProposal(user: SessionUser, dealId: string, role: DealRole) {
+  const { doc } = await dealStore.mutate(dealId, (current) => {
+    const proposed = current.brokerProposal?.userId;
+    if (!proposed || current.brokerUserId)
+      throw AppError.conflict('The broker changed meanwhile; reload the deal.');
+    const entry = {
+      at: new Date(),
+      actorId: user.id,
+      actorRole: role,
+      event: 'broker_proposal_withdrawn',
+      data: { brokerUserId: String(proposed) },
+    };
+    return { change: { $unset: { brokerProposal: 1 }, $push: { timeline: entry } }, result: null };
+  });
+  return dealView(doc);
 }
 
 /** Users with the broker role a party or an operator may choose from (never a member of either party). */

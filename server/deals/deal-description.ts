@@ -7,13 +7,16 @@ import type { DealView } from './deal.view';
 export async function describeDeals(views: DealView[], user: SessionUser) {
   const [orgs, users] = await Promise.all([
     organizationNames(views.flatMap((d) => [d.sellerOrgId, d.buyerOrgId])),
-    userNames(views.map((d) => d.brokerUserId)),
+    userNames(views.flatMap((d) => [d.brokerUserId, d.brokerProposal?.userId])),
   ]);
   return views.map((d) => ({
     ...d,
     seller: named(orgs, d.sellerOrgId)!,
     buyer: named(orgs, d.buyerOrgId)!,
     broker: named(users, d.brokerUserId),
+    ...(d.brokerProposal
+      ? { brokerProposal: { ...d.brokerProposal, name: named(users, d.brokerProposal.userId)?.name ?? '' } }
+      : {}),
     myRole: roleOfUser(d, user),
   }));
 }

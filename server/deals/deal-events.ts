@@ -13,6 +13,8 @@ export interface DealEventPayloads {
   'deal:status': { status: DealStatus; from: DealStatus; reason?: string; byUserId?: string };
   'broker:assigned': { brokerUserId: string };
   'broker:removed': { brokerUserId: string };
+  /** A party named a broker the other party has not agreed to yet. */
+  'broker:proposed': { brokerUserId: string; role: 'seller' | 'buyer' };
   'nda:accepted': { userId: string };
   'payment:received': { paymentId: string; amount: number; currency: string; payer: string };
 }

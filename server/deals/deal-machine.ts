@@ -112,13 +112,14 @@ export function canAssignBroker(state: DealStatus, role: DealRole): boolean {
 }
 
 /**
- * How many times a deal's broker may be assigned: each change writes to the deal's timeline, so
+ * How many times a deal's broker may be assigned or proposed: each change writes to the deal's timeline, so
  * an unbounded assign/remove loop would grow the deal document without end.
  */
 export const MAX_BROKER_ASSIGNMENTS = 20;
 
 export function brokerAssignmentsLeft(timeline: readonly { event: string }[]): number {
-  return MAX_BROKER_ASSIGNMENTS - timeline.filter((e) => e.event === 'broker_assigned').length;
+  const counted = ['broker_assigned', 'broker_proposed'];
+  return MAX_BROKER_ASSIGNMENTS - timeline.filter((e) => counted.includes(e.event)).length;
 }
 
 // ---- Term sheets -------------------------------------------------------------------------

@@ -83,6 +83,17 @@ const dealSchema = new Schema(
     },
     /** The parties (organization ids) that agreed to the current broker; both open documents to them. */
     brokerConsents: { type: [Schema.Types.ObjectId], default: [] },
+    /**
+     * A broker one party named and the other has not agreed to yet: they become the deal's
+     * broker (brokerUserId) once the other party names them too, or an operator assigns them.
+     */
+    brokerProposal: {
+      type: new Schema(
+        { userId: Schema.Types.ObjectId, orgId: Schema.Types.ObjectId, role: String, at: Date },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     cancelReason: { type: String },
     closedAt: { type: Date },
     /** 'YYYY-MM' of creation, for statistics. */

@@ -106,7 +106,8 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     method: 'post',
     path: '/deals/:id/broker',
     tag,
-    summary: 'Assign a broker to the deal (a party or an operator)',
+    summary:
+      'Assign a broker (an operator: at once; a party: proposed, seated once the other party names the same broker)',
     access: 'user',
     params: idParams,
     body: brokerBody,
@@ -129,7 +130,7 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     method: 'delete',
     path: '/deals/:id/broker',
     tag,
-    summary: 'Remove the deal’s broker (a party or an operator)',
+    summary: 'Remove the deal’s broker, or withdraw a broker proposal (a party or an operator)',
     access: 'user',
     params: idParams,
     response: dealResponse,

@@ -131,6 +131,12 @@ const deal = Joi.object({
     decidedAt: Joi.string(),
   }),
   brokerConsents: Joi.array().items(Joi.string()).required(),
+  brokerProposal: Joi.object({
+    userId: Joi.string().required(),
+    name: Joi.string().allow('').required(),
+    role: Joi.string().valid('seller', 'buyer').required(),
+    at: Joi.string(),
+  }).description('A broker one party named, waiting for the other party to name them too'),
   cancelReason: Joi.string(),
   closedAt: Joi.string(),
   createdAt: Joi.string(),

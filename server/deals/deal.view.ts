@@ -76,6 +76,13 @@ export function dealView(deal: DealDoc) {
         }
       : undefined,
     brokerConsents: (deal.brokerConsents ?? []).map(String),
+    brokerProposal: deal.brokerProposal?.userId
+      ? {
+          userId: String(deal.brokerProposal.userId),
+          role: deal.brokerProposal.role as 'seller' | 'buyer',
+          at: iso(deal.brokerProposal.at),
+        }
+      : undefined,
     cancelReason: deal.cancelReason ?? undefined,
     closedAt: iso(deal.closedAt),
     createdAt: iso(deal.createdAt),

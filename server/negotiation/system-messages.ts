@@ -74,6 +74,15 @@ export function systemMessageFor(
         brokerUserId: String(payload.brokerUserId),
         name: nameOf(payload.brokerUserId),
       });
+    case 'broker:proposed':
+      return system(
+        `The ${String(payload.role)} proposed ${nameOf(payload.brokerUserId)} as the broker; they take part once the other party agrees.`,
+        {
+          brokerUserId: String(payload.brokerUserId),
+          name: nameOf(payload.brokerUserId),
+          role: payload.role,
+        },
+      );
     case 'nda:accepted':
       return system(`${nameOf(payload.userId)} accepted the non-disclosure agreement.`, {
         userId: String(payload.userId),

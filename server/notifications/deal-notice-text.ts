@@ -122,6 +122,13 @@ export const DEAL_NOTICE = {
       en: 'The broker will help both parties in the negotiation room.',
     },
   }),
+  brokerProposed: (deal: string, broker: string): Notice => ({
+    title: { vi: `Bên kia đề xuất môi giới ${broker}: ${deal}`, en: `Broker ${broker} proposed: ${deal}` },
+    body: {
+      vi: 'Môi giới chỉ tham gia giao dịch khi bạn cũng chọn người này.',
+      en: 'The broker takes part in the deal only once you name them too.',
+    },
+  }),
   youAreBroker: (deal: string): Notice => ({
     title: { vi: `Bạn được chỉ định làm môi giới: ${deal}`, en: `You are now the broker of: ${deal}` },
     body: {

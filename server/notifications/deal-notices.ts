@@ -2,8 +2,8 @@
  * Tells the people of a deal about each of its steps: a bid placed (the listing's owner), a
  * negotiation opened (the owner), a term sheet proposed or accepted (the other party), the
  * agreement, fees due (each payer their share), a payment received, the deal closed, lost or
- * cancelled, a broker assigned (the parties and the broker), and a message while they are away
- * from the room (one unread notification per room until they read it). Bid decisions are told by
+ * cancelled, a broker proposed (the other party) or assigned (the parties and the broker), and a
+ * message while they are away from the room (one unread notification per room until they read it). Bid decisions are told by
  * bids/bid-notices.ts. People are the active members of a party's organization and the broker.
  */
 import mongoose from 'mongoose';
@@ -108,6 +108,14 @@ export async function notifyDealEvent(deps: DealNoticeDeps, event: DealEvent): P
       const paid = { amount: Number(p.amount), currency: p.currency as Currency };
       const notice = DEAL_NOTICE.paymentReceived(name, paid);
       return tell(deps, deal, await parties(deal), 'payment.received', String(p.paymentId), notice);
+    }
+    case 'broker:proposed': {
+      const brokerId = String(p.brokerUserId);
+      const brokerName = (await userNames([brokerId])).get(brokerId) ?? '';
+      const key = `${brokerId}:${deal.updatedAt?.getTime() ?? 0}`;
+      const recipients = await parties(deal, [otherParty(p.role as Party)]);
+      const notice = DEAL_NOTICE.brokerProposed(name, brokerName);
+      return tell(deps, deal, recipients, 'deal.broker_proposed', key, notice);
     }
     case 'broker:assigned': {
       const brokerId = String(p.brokerUserId);

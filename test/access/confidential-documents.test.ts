@@ -101,13 +101,35 @@ describe('access: confidential documents', () => {
       .expect(400);
   });
 
-  it('when one party assigns a broker who accepted the NDA, then the broker opens nothing until the other party consents', async () => {
+  it('when one party names a broker, then the broker opens nothing, not even the deal, until the other party names them too', async () => {
     const { offerId, url } = await offerWithSecret();
     const bid = await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid()).expect(201);
     const dealId = (await c.institute.agent.post(`/api/bids/${bid.body.bid.id}/accept`).expect(201)).body.deal
       .id;
     await c.enterprise.agent
       .post(`/api/deals/${dealId}/broker`)
+      .send({ userId: c.broker.user.id })
+      .expect(200);
+    await c.broker.agent.post(`/api/deals/${dealId}/nda/accept`).expect(404);
+    await c.broker.agent.get(`/api/deals/${dealId}/documents`).expect(404);
+    await c.broker.agent.get(url).expect(403);
+    await c.institute.agent
+      .post(`/api/deals/${dealId}/broker`)
+      .send({ userId: c.broker.user.id })
+      .expect(200);
+    await c.broker.agent.get(url).expect(403);
+    await c.broker.agent.post(`/api/deals/${dealId}/nda/accept`).expect(200);
+    await c.broker.agent.get(url).expect(200);
+  });
+
+  it('when an operator assigns a broker who accepted the NDA, then the broker opens nothing until both parties consent', async () => {
+    const { offerId, url } = await offerWithSecret();
+    const bid = await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid()).expect(201);
+    const dealId = (await c.institute.agent.post(`/api/bids/${bid.body.bid.id}/accept`).expect(201)).body.deal
+      .id;
+    await c.admin.agent.post(`/api/deals/${dealId}/broker`).send({ userId: c.broker.user.id }).expect(200);
+    await c.enterprise.agent
+      .post(`/api/deals/${dealId}/broker/consent`)
       .send({ userId: c.broker.user.id })
       .expect(200);
     await c.broker.agent.get(url).expect(403);

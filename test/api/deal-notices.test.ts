@@ -98,9 +98,16 @@ describe('deal steps are notified', () => {
     assert.match(fees.body.vi, /₫/);
   });
 
-  it('when a party cancels, then the other party and the broker are told with the reason, the canceller is not', async () => {
+  it('when a party proposes a broker, then the other party is asked; once both named them the broker is told; a cancel tells the other party and the broker with the reason, not the canceller', async () => {
     const dealId = await agreedDeal(c.institute, c.enterprise, { status: 'negotiating' });
     await c.institute.agent
+      .post(`/api/deals/${dealId}/broker`)
+      .send({ userId: c.broker.user.id })
+      .expect(200);
+    const proposed = await one(c.enterprise, 'deal.broker_proposed');
+    assert.match(proposed.title.vi, /Bên kia đề xuất môi giới/);
+    assert.equal((await ofType(c.broker, 'deal.broker_assigned')).length, 0);
+    await c.enterprise.agent
       .post(`/api/deals/${dealId}/broker`)
       .send({ userId: c.broker.user.id })
       .expect(200);

@@ -101,3 +101,9 @@ export const terms = (price: number, overrides: Record<string, unknown> = {}) =>
   milestones: [{ title: 'Bàn giao hồ sơ kỹ thuật', amount: Math.floor(price / 2) }],
   ...overrides,
 });
+
+/** Both parties name the broker: the broker takes their seat with both parties' consent. */
+export async function brokerAgreed(c: Cast, dealId: string): Promise<void> {
+  for (const party of [c.institute, c.enterprise])
+    await party.agent.post(`/api/deals/${dealId}/broker`).send({ userId: c.broker.user.id }).expect(200);
+}

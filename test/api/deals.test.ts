@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signUp } from '../helpers/factories';
 import { DealModel } from '../../server/deals/deal.model';
-import { aBid, cast, publishedDemand, publishedOffer, terms, type Cast } from './deals-helpers';
+import { aBid, brokerAgreed, cast, publishedDemand, publishedOffer, terms, type Cast } from './deals-helpers';
 
 describe('deals and term sheets', () => {
   let t: TestApp;
@@ -184,10 +184,7 @@ describe('deals and term sheets', () => {
 
     it('a broker proposes terms on behalf of neither party but cannot accept them (403)', async () => {
       const dealId = await dealFromBid();
-      await c.institute.agent
-        .post(`/api/deals/${dealId}/broker`)
-        .send({ userId: c.broker.user.id })
-        .expect(200);
+      await brokerAgreed(c, dealId);
       const seen = await c.broker.agent.get(`/api/deals/${dealId}`).expect(200);
       assert.equal(seen.body.deal.myRole, 'broker');
       const proposed = await c.broker.agent
@@ -287,10 +284,7 @@ describe('deals and term sheets', () => {
   describe('cancelling and walking away', () => {
     it('a party cancels with a reason; without one 400; a broker may not (403); twice 409', async () => {
       const dealId = await dealFromBid();
-      await c.enterprise.agent
-        .post(`/api/deals/${dealId}/broker`)
-        .send({ userId: c.broker.user.id })
-        .expect(200);
+      await brokerAgreed(c, dealId);
       await c.enterprise.agent.post(`/api/deals/${dealId}/cancel`).send({}).expect(400);
       await c.enterprise.agent.post(`/api/deals/${dealId}/cancel`).send({ reason: '   ' }).expect(400);
       await c.broker.agent.post(`/api/deals/${dealId}/cancel`).send({ reason: 'x' }).expect(403);
@@ -369,6 +363,57 @@ describe('deals and term sheets', () => {
       );
     });
 
+    it('a broker one party names takes no part until the other party names them too; the proposer may withdraw', async () => {
+      const dealId = await dealFromBid();
+      const proposed = await c.institute.agent
+        .post(`/api/deals/${dealId}/broker`)
+        .send({ userId: c.broker.user.id })
+        .expect(200);
+      assert.equal(proposed.body.deal.brokerUserId, undefined);
+      assert.equal(proposed.body.deal.broker, null);
+      assert.deepEqual(
+        [proposed.body.deal.brokerProposal.userId, proposed.body.deal.brokerProposal.role],
+        [c.broker.user.id, 'seller'],
+      );
+      assert.ok(proposed.body.deal.brokerProposal.name);
+      await c.broker.agent.get(`/api/deals/${dealId}`).expect(404);
+      await c.broker.agent.post(`/api/deals/${dealId}/terms`).send(terms(320_000_000)).expect(404);
+      // Naming the same broker again is not the other party's agreement.
+      const stored = (await DealModel.findById(dealId).lean())!;
+      await c.institute.agent
+        .post(`/api/deals/${dealId}/broker`)
+        .send({ userId: c.broker.user.id })
+        .expect(200);
+      const unchanged = (await DealModel.findById(dealId).lean())!;
+      assert.equal(unchanged.timeline.length, stored.timeline.length);
+      assert.equal(unchanged.brokerUserId, undefined);
+      await settle();
+      assert.ok(events.some((e) => e.event === 'broker:proposed' && e.payload.role === 'seller'));
+      assert.ok(!events.some((e) => e.event === 'broker:assigned'));
+
+      // The proposer takes it back; proposed again, the other party agrees.
+      const withdrawn = await c.institute.agent.delete(`/api/deals/${dealId}/broker`).expect(200);
+      assert.equal(withdrawn.body.deal.brokerProposal, undefined);
+      await c.institute.agent
+        .post(`/api/deals/${dealId}/broker`)
+        .send({ userId: c.broker.user.id })
+        .expect(200);
+      const agreed = await c.enterprise.agent
+        .post(`/api/deals/${dealId}/broker`)
+        .send({ userId: c.broker.user.id })
+        .expect(200);
+      assert.equal(agreed.body.deal.brokerUserId, c.broker.user.id);
+      assert.equal(agreed.body.deal.brokerProposal, undefined);
+      assert.deepEqual(
+        [...agreed.body.deal.brokerConsents].sort(),
+        [c.institute.orgId, c.enterprise.orgId].sort(),
+      );
+      const seen = await c.broker.agent.get(`/api/deals/${dealId}`).expect(200);
+      assert.equal(seen.body.deal.myRole, 'broker');
+      await settle();
+      assert.ok(events.some((e) => e.event === 'broker:assigned'));
+    });
+
     it('a party sees the brokers it may choose; the broker itself and outsiders may not ask', async () => {
       const dealId = await dealFromBid();
       const res = await c.institute.agent.get(`/api/deals/${dealId}/broker-candidates`).expect(200);
@@ -381,14 +426,11 @@ describe('deals and term sheets', () => {
       );
       await c.admin.agent.get(`/api/deals/${dealId}/broker-candidates`).expect(200);
       await c.outsider.agent.get(`/api/deals/${dealId}/broker-candidates`).expect(404);
-      await c.institute.agent
-        .post(`/api/deals/${dealId}/broker`)
-        .send({ userId: c.broker.user.id })
-        .expect(200);
+      await brokerAgreed(c, dealId);
       await c.broker.agent.get(`/api/deals/${dealId}/broker-candidates`).expect(403);
     });
 
-    it('a deal’s broker can be assigned at most 20 times (409 after), so the timeline cannot grow without end', async () => {
+    it('a deal’s broker can be proposed or assigned at most 20 times (409 after), so the timeline cannot grow without end', async () => {
       const dealId = await dealFromBid();
       for (let i = 0; i < 20; i++) {
         await c.institute.agent
@@ -410,10 +452,7 @@ describe('deals and term sheets', () => {
 
     it('the broker cannot remove itself (403); a party removes it, after which the broker no longer sees the deal', async () => {
       const dealId = await dealFromBid();
-      await c.institute.agent
-        .post(`/api/deals/${dealId}/broker`)
-        .send({ userId: c.broker.user.id })
-        .expect(200);
+      await brokerAgreed(c, dealId);
       await c.broker.agent.delete(`/api/deals/${dealId}/broker`).expect(403);
       const removed = await c.institute.agent.delete(`/api/deals/${dealId}/broker`).expect(200);
       assert.equal(removed.body.deal.brokerUserId, undefined);

@@ -121,17 +121,17 @@ describe('documents and staged disclosure', () => {
     const { offerId, secret } = await offerWithDocuments();
     const dealId = await dealOn(offerId, c.enterprise);
     await c.broker.agent.get(secret.url).expect(403);
-    await c.enterprise.agent
-      .post(`/api/deals/${dealId}/broker`)
-      .send({ userId: c.broker.user.id })
-      .expect(200);
+    // Seated by an operator: in the room, but no confidential file before both parties consent.
+    await c.admin.agent.post(`/api/deals/${dealId}/broker`).send({ userId: c.broker.user.id }).expect(200);
     await c.broker.agent.get(`/api/deals/${dealId}/documents`).expect(200);
     await c.broker.agent.post(`/api/deals/${dealId}/nda/accept`).expect(200);
     await c.broker.agent.get(secret.url).expect(403);
-    await c.institute.agent
-      .post(`/api/deals/${dealId}/broker/consent`)
-      .send({ userId: c.broker.user.id })
-      .expect(200);
+    for (const party of [c.enterprise, c.institute]) {
+      await party.agent
+        .post(`/api/deals/${dealId}/broker/consent`)
+        .send({ userId: c.broker.user.id })
+        .expect(200);
+    }
     await c.broker.agent.get(secret.url).expect(200);
     await c.outsider.agent.post(`/api/deals/${dealId}/nda/accept`).expect(404);
     await c.outsider.agent.get(`/api/deals/${dealId}/documents`).expect(404);

@@ -92,6 +92,9 @@ describe('pages read the database by _id only', function () {
     ['a deal page', () => buyer, () => `/api/deals/${dealId}`],
     ['my notifications', () => seller, () => '/api/notifications'],
     ['the deal room history', () => buyer, () => `/api/deals/${dealId}/messages`],
+    ['my unread messages', () => buyer, () => '/api/messages/unread'],
+    ['a deal’s fees', () => buyer, () => `/api/deals/${dealId}/fees`],
+    ['an organisation’s members', () => seller, () => `/api/organizations/${seller.orgId}/members`],
   ];
 
   for (const [name, who, url] of pages) {

@@ -93,4 +93,38 @@ describe('browser: a bid becomes an agreed deal', function () {
     assert.deepEqual(seller.errors, []);
     assert.deepEqual(buyer.errors, []);
   });
+
+  it('the institute proposes a broker; the broker takes part only once the enterprise agrees to the same one', async () => {
+    const app = web.exchange.httpServer as unknown as Express;
+    const [institute, enterprise, broker] = await Promise.all([
+      signUp(app, { kind: 'institute', orgName: 'Viện Cơ điện Nông nghiệp', name: 'Đỗ Minh Châu' }),
+      signUp(app, { kind: 'enterprise', orgName: 'Công ty Máy Nông nghiệp Đồng Tháp', name: 'Ngô Văn Lợi' }),
+      signUp(app, {
+        kind: 'broker_firm',
+        role: 'broker',
+        orgName: 'Trung tâm Kết nối Công nghệ',
+        name: 'Vũ Thị Thu',
+      }),
+    ]);
+    const offerId = await publishedOffer(institute, { title: 'Máy sấy lúa tiết kiệm năng lượng' });
+    const dealId = (await enterprise.agent.post('/api/deals').send({ offerId }).expect(201)).body.deal.id;
+    const seller = await signedIn(institute, 'vi-VN');
+    const buyer = await signedIn(enterprise, 'en-GB');
+
+    await seller.page.goto(`${web.exchange.url}/deals/${dealId}`);
+    await seller.page.getByTestId('broker-choice').selectOption(broker.user.id);
+    await seller.page.getByTestId('assign-broker').click();
+    await seller.page.getByTestId('broker-proposal').waitFor();
+    assert.match(await seller.page.getByTestId('broker-proposal').innerText(), /Vũ Thị Thu/);
+    assert.equal(await seller.page.getByTestId('agree-broker').count(), 0);
+    assert.equal((await DealModel.findById(dealId).lean())?.brokerUserId, undefined);
+
+    await buyer.page.goto(`${web.exchange.url}/deals/${dealId}`);
+    await buyer.page.getByTestId('agree-broker').click();
+    await buyer.page.getByTestId('broker-proposal').waitFor({ state: 'detached' });
+    assert.equal(await buyer.page.getByTestId('deal-broker').innerText(), 'Vũ Thị Thu');
+    assert.equal(String((await DealModel.findById(dealId).lean())?.brokerUserId), broker.user.id);
+    assert.deepEqual(seller.errors, []);
+    assert.deepEqual(buyer.errors, []);
+  });
 });

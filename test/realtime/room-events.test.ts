@@ -164,7 +164,7 @@ describe('negotiation room: deal events, receipts and notifications', function (
     await api(broker).get(`/api/deals/${dealId}/messages`).expect(404);
   });
 
-  it('when a broker is assigned, then they may join, and a cancelled deal keeps its parties and broker in the room', async () => {
+  it('when a broker is proposed by one party, then they may not join until the other names them too; a cancelled deal keeps its parties and broker in the room', async () => {
     const { seller, buyer, broker, dealId } = await cast(false);
     const k = await pool.connect(broker);
     const before = await call(k, 'deal:join', { dealId });
@@ -172,7 +172,12 @@ describe('negotiation room: deal events, receipts and notifications', function (
 
     const s = await joined(seller, dealId);
     const assigned = next(s, 'message:new', (e) => e.message.event?.name === 'broker:assigned');
+    const proposed = next(s, 'message:new', (e) => e.message.event?.name === 'broker:proposed');
     await api(buyer).post(`/api/deals/${dealId}/broker`, { userId: broker.user.id }).expect(200);
+    assert.match((await proposed).message.body, /The buyer proposed Phạm Môi Giới as the broker/);
+    const stillOut = await call(k, 'deal:join', { dealId });
+    assert.equal(!stillOut.ok && stillOut.error.code, 'not_found');
+    await api(seller).post(`/api/deals/${dealId}/broker`, { userId: broker.user.id }).expect(200);
     assert.match((await assigned).message.body, /Phạm Môi Giới is now the broker/);
     const join = await callOk<JoinResult>(k, 'deal:join', { dealId });
     assert.equal(join.role, 'broker');

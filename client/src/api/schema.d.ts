@@ -2156,6 +2156,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -2570,6 +2578,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -2719,6 +2735,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -2872,6 +2896,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -3000,7 +3032,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Assign a broker to the deal (a party or an operator)
+     * Assign a broker (an operator: at once; a party: proposed, seated once the other party names the same broker)
      * @description Access: user
      */
     post: {
@@ -3035,6 +3067,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -3146,7 +3186,7 @@ export interface paths {
       };
     };
     /**
-     * Remove the deal’s broker (a party or an operator)
+     * Remove the deal’s broker, or withdraw a broker proposal (a party or an operator)
      * @description Access: user
      */
     delete: {
@@ -3175,6 +3215,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -3394,6 +3442,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -3555,6 +3611,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -3833,6 +3897,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -3988,6 +4060,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -4143,6 +4223,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -4505,6 +4593,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -4915,6 +5011,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;
@@ -5138,6 +5242,14 @@ export interface paths {
                   name: string;
                 } | null;
                 brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
                 brokerUserId?: string;
                 buyer: {
                   id: string;

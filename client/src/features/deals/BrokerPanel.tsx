@@ -6,7 +6,10 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { assignBroker, brokerCandidates, removeBroker } from './dealsApi';
 import { OPEN_DEAL_STATUSES, type Deal } from './dealTypes';
 
-/** The deal's broker; the parties and operators choose or remove one while the deal is open. */
+/**
+ * The deal's broker; while the deal is open an operator assigns or removes one, and a party
+ * proposes one, who takes part once the other party names the same broker (agrees).
+ */
 export function BrokerPanel({ deal, onChanged }: { deal: Deal; onChanged: (deal: Deal) => void }) {
   const { t } = useTranslation();
   const manages =
@@ -21,6 +24,9 @@ export function BrokerPanel({ deal, onChanged }: { deal: Deal; onChanged: (deal:
   });
   const candidates = query.data;
   const error = actionError ?? query.error;
+  const proposal = deal.brokerProposal;
+  const isParty = deal.myRole === 'seller' || deal.myRole === 'buyer';
+  const proposalRole = proposal ? t(`negotiation.roles.${proposal.role}`) : '';
 
   async function run(action: () => Promise<Deal>) {
     setBusy(true);
@@ -38,6 +44,33 @@ export function BrokerPanel({ deal, onChanged }: { deal: Deal; onChanged: (deal:
     <section className="card" data-testid="broker-panel">
       <h2 className="card-title">{t('deals.brokerPanel.title')}</h2>
       <p data-testid="deal-broker">{deal.broker ? deal.broker.name : t('deals.noBroker')}</p>
+      {proposal && (
+        <div data-testid="broker-proposal">
+          <p>{t('deals.brokerPanel.proposed', { role: proposalRole, name: proposal.name })}</p>
+          {manages && isParty && proposal.role !== deal.myRole && (
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={busy}
+              onClick={() => void run(() => assignBroker(deal.id, proposal.userId))}
+              data-testid="agree-broker"
+            >
+              {t('deals.brokerPanel.agree', { name: proposal.name })}
+            </button>
+          )}
+          {manages && !deal.broker && (proposal.role === deal.myRole || deal.myRole === 'admin') && (
+            <button
+              type="button"
+              className="btn btn-small btn-danger-outline"
+              disabled={busy}
+              onClick={() => void run(() => removeBroker(deal.id))}
+              data-testid="withdraw-broker-proposal"
+            >
+              {t('deals.brokerPanel.withdraw')}
+            </button>
+          )}
+        </div>
+      )}
       {manages && deal.broker && (
         <button
           type="button"
@@ -75,7 +108,7 @@ export function BrokerPanel({ deal, onChanged }: { deal: Deal; onChanged: (deal:
             onClick={() => void run(() => assignBroker(deal.id, chosen))}
             data-testid="assign-broker"
           >
-            {t('deals.brokerPanel.assign')}
+            {t(isParty ? 'deals.brokerPanel.propose' : 'deals.brokerPanel.assign')}
           </button>
         </div>
       )}

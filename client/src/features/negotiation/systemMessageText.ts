@@ -42,6 +42,8 @@ export function systemMessageText(message: ChatMessage, t: TFunction, locale: st
       return t('negotiation.system.broker_assigned', { name });
     case 'broker:removed':
       return t('negotiation.system.broker_removed', { name });
+    case 'broker:proposed':
+      return t('negotiation.system.broker_proposed', { name, role: role(data.role) });
     case 'nda:accepted':
       return t('negotiation.system.nda_accepted', { name });
     default:
