@@ -4,8 +4,8 @@
  * digest batches the day's notifications and an instant notification is its own mail.
  *
  * Exactly once across processes: a mailer takes the user's mail lock (notification.store.ts), claims the
- * user's due notifications with one updateMany (pending → sending, with its own claim token; each document changes atomically, so
- * no two mailers claim the same one), mails what it claimed, then marks it sent. A failed send
+ * user's due notifications with one updateMany (pending → sending, with its own claim token;
+ * each document changes atomically, so no two mailers claim the same one), mails what it claimed, then marks it sent. A failed send
  * puts the claim back to pending for the next run; a claim abandoned by a crashed process is
  * released after CLAIM_TIMEOUT_MS (such a mail may then go out twice, never zero times).
  */
@@ -49,10 +49,12 @@ export async function sendDueDigests(
     .select({ userId: 1 })
     .limit(USERS_PER_RUN * 20)
     .lean();
-  const userIds = [...new Set(due.map((n) => String(n.userId)))].slice(0, USERS_PER_RUN);
+  // One read of what is due, then each user's claim by `_id`: not one filtered pass per user.
+  const dueOf = new Map<string, string[]>();
+  for (const n of due) dueOf.set(String(n.userId), [...(dueOf.get(String(n.userId)) ?? []), String(n._id)]);
   const total: MailRunResult = { mails: 0, notifications: 0, failed: 0 };
-  for (const userId of userIds) {
-    const r = await sendDueMailOf(ctx, userId, now);
+  for (const [userId, ids] of [...dueOf].slice(0, USERS_PER_RUN)) {
+    const r = await sendDueMailOf(ctx, userId, now, ids);
     total.mails += r.mails;
     total.notifications += r.notifications;
     total.failed += r.failed;
@@ -60,14 +62,19 @@ export async function sendDueDigests(
   return total;
 }
 
-/** Sends one user's due mail, if any (nothing when another mailer is at this user right now). */
+/**
+ * Sends one user's due mail, if any (nothing when another mailer is at this user right now); with
+ * `ids`, only those notifications (a notification's instant mail: read by `_id`; whatever else
+ * is due goes with the digest mailer's next run).
+ */
 export async function sendDueMailOf(
   ctx: { config: Config },
   userId: string,
   now: Date = new Date(),
+  ids?: string[],
 ): Promise<MailRunResult> {
   return (
-    (await holdUserMail(userId, () => claimAndSend(ctx, userId, now))) ?? {
+    (await holdUserMail(userId, () => claimAndSend(ctx, userId, now, ids))) ?? {
       mails: 0,
       notifications: 0,
       failed: 0,
@@ -75,15 +82,25 @@ export async function sendDueMailOf(
   );
 }
 
-async function claimAndSend(ctx: { config: Config }, userId: string, now: Date): Promise<MailRunResult> {
+async function claimAndSend(
+  ctx: { config: Config },
+  userId: string,
+  now: Date,
+  ids?: string[],
+): Promise<MailRunResult> {
   const claim = randomUUID();
-  if ((await claimDueMail(userId, now, claim)) === 0) return { mails: 0, notifications: 0, failed: 0 };
-  const [user, items] = await Promise.all([
+  if ((await claimDueMail(userId, now, claim, ids)) === 0) return { mails: 0, notifications: 0, failed: 0 };
+  const setClaimed = (state: 'skipped' | 'pending' | 'sent', at?: Date) =>
+    setClaimedMailState(claim, state, at, ids);
+  const [user, claimed] = await Promise.all([
     userReads.findById(userId).lean(),
-    notificationReads.find({ mailClaim: claim }).sort({ createdAt: 1 }).lean(),
+    notificationReads
+      .find({ ...(ids ? { _id: mongoose.trusted({ $in: ids }) } : {}), mailClaim: claim })
+      .lean(),
   ]);
+  const items = claimed.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
   if (!user || user.notificationPrefs?.email === false) {
-    await setClaimedMailState(claim, 'skipped');
+    await setClaimed('skipped');
     return { mails: 0, notifications: 0, failed: 0 };
   }
   const content = composeNotificationMail(
@@ -95,10 +112,10 @@ async function claimAndSend(ctx: { config: Config }, userId: string, now: Date):
     await mailerFor(ctx.config).send({ to: user.email, ...content });
   } catch (err) {
     logger.warn({ err, userId }, 'notification mail not sent; will retry');
-    await setClaimedMailState(claim, 'pending');
+    await setClaimed('pending');
     return { mails: 0, notifications: 0, failed: 1 };
   }
-  await setClaimedMailState(claim, 'sent', new Date());
+  await setClaimed('sent', new Date());
   return { mails: 1, notifications: items.length, failed: 0 };
 }
 

@@ -75,7 +75,7 @@ export async function createNotification(
   ctx.bus.publish('notification.created', { userId: input.userId, notification: view });
   if (emailOn && !daily) {
     // A failed send stays pending: the digest mailer retries it within a minute.
-    await sendDueMailOf(ctx, input.userId, now).catch((err) =>
+    await sendDueMailOf(ctx, input.userId, now, [String(doc._id)]).catch((err) =>
       logger.warn({ err }, 'instant mail failed; will retry'),
     );
   }

@@ -85,22 +85,38 @@ export function holdUserMail<T>(userId: string, fn: () => Promise<T>): Promise<T
   return holdLocks([`mail:${userId}`], fn, { timing: { ttlMs: MAIL_LOCK_MS, waitMs: 0 }, busy: 'skip' });
 }
 
-/** Claims the user's due notifications for one mail under `claim`; how many it took. */
-export async function claimDueMail(userId: string, now: Date, claim: string): Promise<number> {
-  const filter = { userId, mailState: 'pending' as const, mailDueAt: mongoose.trusted({ $lte: now }) };
+/**
+ * Claims the user's due notifications for one mail under `claim`; how many it took. With `ids`,
+ * only those (found by `_id`: the instant mail of a notification just stored never filters the
+ * collection); without, every due one of the user (the digest mailer's run).
+ */
+export async function claimDueMail(
+  userId: string,
+  now: Date,
+  claim: string,
+  ids?: string[],
+): Promise<number> {
+  const filter = {
+    ...(ids ? { _id: mongoose.trusted({ $in: ids }) } : {}),
+    userId,
+    mailState: 'pending' as const,
+    mailDueAt: mongoose.trusted({ $lte: now }),
+  };
   const claimed = await NotificationModel.updateMany(filter, {
     $set: { mailState: 'sending', mailClaim: claim, mailClaimedAt: now },
   });
   return claimed.modifiedCount;
 }
 
+/** Sets the state of the notifications claimed under `claim` (among `ids` when the claim was by `_id`). */
 export async function setClaimedMailState(
   claim: string,
   mailState: 'skipped' | 'pending' | 'sent',
   at?: Date,
+  ids?: string[],
 ): Promise<void> {
   await NotificationModel.updateMany(
-    { mailClaim: claim },
+    { ...(ids ? { _id: mongoose.trusted({ $in: ids }) } : {}), mailClaim: claim },
     { $set: { mailState, ...(mailState === 'sent' ? { mailedAt: at ?? new Date() } : {}) } },
   );
 }

@@ -11,6 +11,8 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { offerBody, published } from './offers-helpers';
 import { createNotification } from '../../server/notifications/notification.service';
+import { notifyMessageWhileAway } from '../../server/notifications/deal-notices';
+import { NotificationModel } from '../../server/notifications/notification.model';
 import { catchUpMessages, postMessage } from '../../server/negotiation/message.service';
 import { rebuildOwnerLists } from '../../server/read-models';
 import { clearRecordCaches } from '../../server/common/record-cache';
@@ -117,6 +119,39 @@ describe('pages read the database by _id only', function () {
       assert.deepEqual(notById(watch.asked), []);
     });
   }
+
+  it('when a notification is stored, mailed at once and a room’s away notice is made, then the database is asked by _id only', async () => {
+    const watch = watchCommands();
+    let made: Awaited<ReturnType<typeof createNotification>> = null;
+    try {
+      made = await createNotification(t.ctx, {
+        userId: buyer.user.id,
+        type: 'test.instant',
+        title: { vi: 'Tin ngay', en: 'Instant news' },
+      });
+      assert.ok(made);
+      await notifyMessageWhileAway(t.ctx, {
+        dealId,
+        authorId: buyer.user.id,
+        authorName: 'Bên mua',
+        audience: 'all',
+        body: 'Anh chị xem giúp bản điều khoản',
+        seq: 3,
+        online: [],
+      });
+    } finally {
+      watch.stop();
+    }
+    assert.ok(
+      watch.asked.some((a) => a.collection === 'notifications'),
+      'the watch saw the notices',
+    );
+    assert.deepEqual(notById(watch.asked), []);
+    const instant = await NotificationModel.findById(made!.id).lean();
+    assert.equal(instant?.mailState, 'sent');
+    const away = await seller.agent.get('/api/notifications').expect(200);
+    assert.ok(away.body.notifications.some((n: { type: string }) => n.type === 'deal.message'));
+  });
 
   const cachedPages: [string, () => Member, () => string][] = [
     ['a deal page', () => buyer, () => `/api/deals/${dealId}`],
