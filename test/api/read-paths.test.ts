@@ -122,7 +122,7 @@ describe('pages read the database by _id only', function () {
 
   it('when a notification is stored, mailed at once and a room’s away notice is made, then the database is asked by _id only', async () => {
     const watch = watchCommands();
-    let made: Awaited<ReturnType<typeof createNotification>> = null;
+    let made: Awaited<ReturnType<typeof createNotification>> | undefined;
     try {
       made = await createNotification(t.ctx, {
         userId: buyer.user.id,
