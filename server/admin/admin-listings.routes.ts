@@ -6,7 +6,7 @@ import { pageAnswerKeys } from '../common/page-schema';
 import type { AppContext } from '../context';
 import { transitionListing } from '../listings/listing-commands.service';
 import { viewListing } from '../listings/listing-queries.service';
-import { rejectBody } from '../listings/listing-schemas';
+import { rejectBody } from '../listings/listing.schemas';
 import type { ListingSpec } from '../listings/listing-spec';
 import { OFFER_SPEC } from '../offers/offer.service';
 import { DEMAND_SPEC } from '../demands/demand.service';

@@ -6,7 +6,7 @@ import {
   createAndPatchSchemas,
   currency,
   trl,
-} from '../listings/listing-schemas';
+} from '../listings/listing.schemas';
 
 const budgetAmount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
 

@@ -1,5 +1,5 @@
 import type { ListingDoc } from '../listings/listing.store';
-import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing-view';
+import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing.view';
 
 /** The contract's `demand`. */
 export function demandView(doc: ListingDoc, organization: OrganizationSummary) {

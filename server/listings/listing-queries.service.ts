@@ -10,7 +10,7 @@ import type { ListingKind, ListingStatus } from '../api-contract/enums';
 import { canViewListing } from './listing-access';
 import type { ListingSpec } from './listing-spec';
 import { findListingDoc, listingModel, type ListingDoc } from './listing.store';
-import { loadOrganizationSummaries, organizationSummary } from './listing-view';
+import { loadOrganizationSummaries, organizationSummary } from './listing.view';
 
 const storedListings = {
   offer: createRecordCache<ListingDoc>({ name: 'offer-docs', types: ['offer'], max: 20_000, ttlMs: 60_000 }),

@@ -6,7 +6,7 @@ import type { ErrorDetail } from '../common/errors';
 import type { ListingKind } from '../api-contract/enums';
 import type { SessionUser } from '../common/session-user';
 import type { ListingDoc } from './listing.store';
-import type { OrganizationSummary } from './listing-view';
+import type { OrganizationSummary } from './listing.view';
 
 export interface ListingSpec<View> {
   kind: ListingKind;

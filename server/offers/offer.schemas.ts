@@ -7,7 +7,7 @@ import {
   currency,
   money,
   trl,
-} from '../listings/listing-schemas';
+} from '../listings/listing.schemas';
 
 const pricing = Joi.object({
   model: Joi.string()

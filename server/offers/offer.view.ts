@@ -1,7 +1,7 @@
 import type { SessionUser } from '../common/session-user';
 import { isListingOwner } from '../listings/listing-access';
 import type { ListingDoc } from '../listings/listing.store';
-import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing-view';
+import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing.view';
 
 export interface OfferViewOptions {
   /** The auction's reserve price is the seller's secret: only the owner and operators see it. */

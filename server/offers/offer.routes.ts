@@ -1,6 +1,6 @@
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
-import { addListingRoutes } from '../listings/listing-routes';
+import { addListingRoutes } from '../listings/listing.routes';
 import { OFFER_SPEC } from './offer.service';
 import { offerCreateSchema, offerListResponse, offerPatchSchema, offerResponse } from './offer.schemas';
 

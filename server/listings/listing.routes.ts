@@ -5,7 +5,7 @@ import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
 import { createListing, editListing, transitionListing } from './listing-commands.service';
 import { listListings, readVisibleListing, viewListing } from './listing-queries.service';
-import { listingListQuery } from './listing-schemas';
+import { listingListQuery } from './listing.schemas';
 import type { ListingSpec } from './listing-spec';
 
 export interface ListingRouteSchemas {

@@ -1,6 +1,6 @@
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
-import { addListingRoutes } from '../listings/listing-routes';
+import { addListingRoutes } from '../listings/listing.routes';
 import { DEMAND_SPEC } from './demand.service';
 import { demandCreateSchema, demandListResponse, demandPatchSchema, demandResponse } from './demand.schemas';
 
