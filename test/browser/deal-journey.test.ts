@@ -28,7 +28,7 @@ describe('browser: a bid becomes an agreed deal', function () {
     return { page, errors };
   }
 
-  it('the enterprise bids, the institute accepts, and both accept version 2 of the terms', async () => {
+  it('the enterprise bids, the institute accepts, and both accept version 2 of the terms, each binding click confirmed', async () => {
     const app = web.exchange.httpServer as unknown as Express;
     const institute = await signUp(app, {
       kind: 'institute',
@@ -59,6 +59,11 @@ describe('browser: a bid becomes an agreed deal', function () {
     const accept = seller.page.locator('[data-testid^="accept-bid-"]');
     await accept.waitFor();
     await accept.click();
+    // Accepting binds: the first click only asks, naming the amount; nothing is written yet.
+    const question = seller.page.locator('[data-testid^="question-accept-bid-"]');
+    assert.match(await question.innerText(), /250[.,]000[.,]000/);
+    assert.equal(await DealModel.countDocuments({}), 0);
+    await seller.page.locator('[data-testid^="confirm-accept-bid-"]').click();
     await seller.page.waitForURL(/\/deals\/[0-9a-f]{24}$/);
     const dealId = seller.page.url().split('/').pop()!;
     await seller.page.locator('[data-testid="deal-page"][data-status="negotiating"]').waitFor();
@@ -77,11 +82,15 @@ describe('browser: a bid becomes an agreed deal', function () {
     assert.equal(await buyer.page.getByTestId('term-row-price').getAttribute('data-changed'), 'true');
     assert.equal(await buyer.page.getByTestId('term-row-territory').getAttribute('data-changed'), null);
     await buyer.page.getByTestId('accept-terms-2').click();
+    assert.match(await buyer.page.getByTestId('question-accept-terms-2').innerText(), /300[.,]000[.,]000/);
+    assert.deepEqual((await DealModel.findById(dealId).lean())?.termSheets[1].acceptedBy, []);
+    await buyer.page.getByTestId('confirm-accept-terms-2').click();
     await buyer.page.locator('[data-testid="accepted-by"][data-roles="buyer"]').waitFor();
 
     // The institute accepts the same version: the deal is agreed and awaits payment.
     await seller.page.reload();
     await seller.page.getByTestId('accept-terms-2').click();
+    await seller.page.getByTestId('confirm-accept-terms-2').click();
     await seller.page.locator('[data-testid="deal-page"][data-status="awaiting_payment"]').waitFor();
     await seller.page.getByTestId('terms-agreed').waitFor();
     await seller.page.getByTestId('contract-vi').waitFor();

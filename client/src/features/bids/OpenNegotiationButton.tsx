@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ListingKind } from '@contract/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { openDeal } from '../deals/dealsApi';
 
 /** Opens a deal on the listing without a bid, then shows it. */
@@ -23,15 +24,14 @@ export function OpenNegotiationButton({ kind, listingId }: { kind: ListingKind; 
   }
   return (
     <div className="open-negotiation">
-      <button
-        type="button"
+      <ConfirmButton
         className="btn btn-secondary"
+        label={t('bids.openNegotiation')}
+        question={t('bids.openNegotiationConfirm')}
         disabled={busy}
-        onClick={() => void open()}
-        data-testid="open-negotiation"
-      >
-        {t('bids.openNegotiation')}
-      </button>
+        onConfirm={() => void open()}
+        testId="open-negotiation"
+      />
       <ErrorAlert error={error} />
     </div>
   );

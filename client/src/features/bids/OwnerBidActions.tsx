@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { formatMoney } from '../../money';
 import { acceptBid, decideBid } from './bidsApi';
 import type { Bid } from './bidTypes';
 
@@ -9,7 +11,7 @@ const LIVE = ['submitted', 'shortlisted'];
 
 /** The owner's decisions on one bid: shortlist, accept (opens the deal page), reject. */
 export function OwnerBidActions({ bid, onChanged }: { bid: Bid; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -41,15 +43,14 @@ export function OwnerBidActions({ bid, onChanged }: { bid: Bid; onChanged: () =>
             {t('bids.shortlist')}
           </button>
         )}
-        <button
-          type="button"
+        <ConfirmButton
           className="btn btn-small btn-primary"
+          label={t('bids.accept')}
+          question={t('bids.acceptConfirm', { amount: formatMoney(bid.amount, bid.currency, i18n.language) })}
           disabled={busy}
-          onClick={() => void run(async () => navigate(`/deals/${(await acceptBid(bid.id)).id}`))}
-          data-testid={`accept-bid-${bid.id}`}
-        >
-          {t('bids.accept')}
-        </button>
+          onConfirm={() => void run(async () => navigate(`/deals/${(await acceptBid(bid.id)).id}`))}
+          testId={`accept-bid-${bid.id}`}
+        />
         <button
           type="button"
           className="btn btn-small btn-danger-outline"

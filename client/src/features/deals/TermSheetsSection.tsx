@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { formatMoney } from '../../money';
 import { Notice } from '../../ui/Notice';
 import { acceptTerms } from './dealsApi';
 import type { Deal, TermSheet } from './dealTypes';
@@ -8,7 +10,7 @@ import { TermSheetCompare } from './TermSheetCompare';
 
 /** The versions of the terms: the latest beside an earlier one of the viewer's choice, and the accept step. */
 export function TermSheetsSection({ deal, onChanged }: { deal: Deal; onChanged: (deal: Deal) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sheets = deal.termSheets;
   const latest = sheets.at(-1);
   const [compareWith, setCompareWith] = useState<number | null>(null);
@@ -81,15 +83,16 @@ export function TermSheetsSection({ deal, onChanged }: { deal: Deal; onChanged: 
       )}
       {acceptedByMe && !deal.agreedVersion && <p className="muted">{t('deals.terms.youAccepted')}</p>}
       {mayAccept && (
-        <button
-          type="button"
-          className="btn btn-primary"
+        <ConfirmButton
+          label={t('deals.terms.accept', { version: latest.version })}
+          question={t('deals.terms.acceptConfirm', {
+            version: latest.version,
+            price: formatMoney(latest.price, latest.currency, i18n.language),
+          })}
           disabled={busy}
-          onClick={() => void accept(latest)}
-          data-testid={`accept-terms-${latest.version}`}
-        >
-          {t('deals.terms.accept', { version: latest.version })}
-        </button>
+          onConfirm={() => void accept(latest)}
+          testId={`accept-terms-${latest.version}`}
+        />
       )}
       {deal.myRole === 'broker' && deal.status === 'negotiating' && (
         <p className="muted">{t('deals.terms.onlyParties')}</p>
