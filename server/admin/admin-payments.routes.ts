@@ -35,7 +35,8 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     params: idParams,
     body: confirmBody,
     response: Joi.object({ payment: paymentResponse }),
-    handler: ({ user, params, body }) => confirmBankTransfer(user, params.id, body.note || undefined, deps),
+    handler: ({ user, params, body }) =>
+      confirmBankTransfer(user, params.id, { ...body, note: body.note || undefined }, deps),
   });
   api.add({
     method: 'post',

@@ -13,13 +13,21 @@ import { paymentView } from './payment.view';
  * transfer given up for a card payment can still be confirmed if its money arrives after all;
  * if the card paid the fee too, the lifecycle flags the payment a duplicate, to be refunded.
  */
+export interface TransferReceipt {
+  note?: string;
+  amount?: number;
+  bankReference?: string;
+  receivedOn?: Date;
+}
+
 export async function confirmBankTransfer(
   operator: SessionUser,
   paymentId: string,
-  note: string | undefined,
+  receipt: TransferReceipt,
   deps: PaymentDeps,
 ) {
   const { payment, deal } = await loadPaymentAndDeal(paymentId);
+  const { note, amount, bankReference, receivedOn } = receipt;
   if (payment.provider !== 'bank_transfer')
     throw AppError.conflict('Only bank transfers are confirmed by an operator');
   assertOperatorOutsideDeal(operator, deal);
@@ -27,13 +35,23 @@ export async function confirmBankTransfer(
     throw AppError.conflict(`The deal is ${deal.status}: return the transfer instead of confirming it`);
   const refusal = `The payment is ${payment.status}; only a transfer not yet received can be confirmed`;
   if (payment.status !== 'pending' && payment.status !== 'failed') throw AppError.conflict(refusal);
+  if (amount !== undefined && amount !== payment.amount) {
+    throw AppError.validation([
+      {
+        field: 'amount',
+        message: `amount must be the fee transferred (${payment.amount} ${payment.currency}); a different amount is not this payment`,
+      },
+    ]);
+  }
+  const bankReceipt =
+    amount !== undefined || bankReference || receivedOn ? { amount, bankReference, receivedOn } : undefined;
   // One flow holding the deal's and the payment's locks: the payment is confirmed, then the deal completes if all is paid.
   const after = await holdDealAndPayment(String(payment.dealId), String(payment._id), async () => {
     const outcome = await applyEventToPayment(payment._id, 'paid', {
       source: 'operator',
       actorId: operator.id,
       note,
-      set: { confirmedBy: operator.id },
+      set: { confirmedBy: operator.id, ...(bankReceipt ? { bankReceipt } : {}) },
     });
     const { effect, payment: confirmed } = outcome;
     if (effect !== 'applied') {
@@ -52,6 +70,7 @@ export async function confirmBankTransfer(
         amount: payment.amount,
         currency: payment.currency,
         reference: payment.reference,
+        ...(bankReceipt ? { bankReceipt } : {}),
       },
     });
     announcePaymentReceived(deps.bus, outcome);

@@ -58,6 +58,11 @@ const paymentSchema = new Schema(
     failedAt: { type: Date },
     refundedAt: { type: Date },
     confirmedBy: { type: Schema.Types.ObjectId },
+    /** A bank transfer's confirmation: what the operator read on the bank statement. */
+    bankReceipt: {
+      type: new Schema({ amount: Number, bankReference: String, receivedOn: Date }, { _id: false }),
+      default: undefined,
+    },
     refundReason: { type: String },
     refundedBy: { type: Schema.Types.ObjectId },
     /** Paid although another payment already covers its fee line: an operator should refund one. */

@@ -27,7 +27,24 @@ export const paymentListQuery = Joi.object({
   limit: Joi.number().integer().min(1).max(100).default(20),
 });
 
-export const confirmBody = Joi.object({ note: Joi.string().trim().max(500).allow('') });
+/**
+ * What the operator read on the bank statement. Optional for API callers (as before); when given,
+ * the amount must be the payment's and the date not in the future. The exchange's own screen asks
+ * for all three.
+ */
+export const confirmBody = Joi.object({
+  note: Joi.string().trim().max(500).allow(''),
+  amount: Joi.number()
+    .integer()
+    .min(1)
+    .description('The amount the bank statement shows, in the currency’s unit'),
+  bankReference: Joi.string()
+    .trim()
+    .min(3)
+    .max(100)
+    .description('The bank’s reference of the incoming transfer'),
+  receivedOn: Joi.date().iso().max('now').description('When the transfer arrived (not in the future)'),
+});
 export const refundBody = Joi.object({ reason: Joi.string().trim().min(3).max(500).required() });
 
 const money = {
@@ -68,6 +85,11 @@ export const paymentResponse = Joi.object({
   checkoutUrl: Joi.string(),
   paidAt: Joi.string(),
   refundedAt: Joi.string(),
+  bankReceipt: Joi.object({
+    amount: Joi.number().integer(),
+    bankReference: Joi.string(),
+    receivedOn: Joi.string(),
+  }).description('What the confirming operator read on the bank statement'),
   history: Joi.array().items(Joi.object()),
 }).unknown(true);
 

@@ -33,6 +33,13 @@ export function paymentView(p: PaymentDoc) {
     duplicate: Boolean(p.duplicate),
     createdBy: String(p.createdBy),
     confirmedBy: idOf(p.confirmedBy),
+    bankReceipt: p.bankReceipt
+      ? {
+          amount: p.bankReceipt.amount ?? undefined,
+          bankReference: p.bankReceipt.bankReference ?? undefined,
+          receivedOn: iso(p.bankReceipt.receivedOn),
+        }
+      : undefined,
     refundedBy: idOf(p.refundedBy),
     refundReason: p.refundReason ?? undefined,
     paidAt: iso(p.paidAt),

@@ -228,6 +228,40 @@ describe('fees and payments', () => {
       );
     });
 
+    it('when an operator confirms with what the bank statement shows, then a wrong amount or a future date is 400 naming it with nothing written, and the right one is kept with the payment', async () => {
+      const { body } = await pay(buyer, { provider: 'bank_transfer' }).expect(201);
+      const url = `/api/admin/payments/${body.payment.id}/confirm`;
+      const statement = {
+        amount: body.payment.amount,
+        bankReference: 'FT26337123456',
+        receivedOn: '2026-12-01',
+      };
+      const wrong = await admin.agent
+        .post(url)
+        .send({ ...statement, amount: body.payment.amount - 1000 })
+        .expect(400);
+      assert.equal(wrong.body.error.details[0].field, 'amount');
+      const future = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      const later = await admin.agent
+        .post(url)
+        .send({ ...statement, receivedOn: future })
+        .expect(400);
+      assert.equal(later.body.error.details[0].field, 'receivedOn');
+      const untouched = (await PaymentModel.findById(body.payment.id).lean())!;
+      assert.equal(untouched.status, 'pending');
+      assert.equal(untouched.bankReceipt, undefined);
+
+      const res = await admin.agent.post(url).send(statement).expect(200);
+      assert.equal(res.body.payment.status, 'paid');
+      assert.deepEqual(res.body.payment.bankReceipt, {
+        amount: body.payment.amount,
+        bankReference: 'FT26337123456',
+        receivedOn: '2026-12-01T00:00:00.000Z',
+      });
+      const stored = (await PaymentModel.findById(body.payment.id).lean())!;
+      assert.equal(stored.bankReceipt?.bankReference, 'FT26337123456');
+    });
+
     it('when a party, the broker or the payer tries to confirm, then 403 and it stays pending', async () => {
       const { body } = await pay(buyer, { provider: 'bank_transfer' }).expect(201);
       for (const m of [buyer, seller, broker]) await confirm(m, body.payment.id).expect(403);

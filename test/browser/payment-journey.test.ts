@@ -67,8 +67,13 @@ describe('browser: paying a deal’s fee by bank transfer', function () {
     const operator = await signIn(admin.user.email);
     await operator.goto(`${web.exchange.url}/admin/payments`);
     await operator.getByTestId(`confirm-${paymentId}`).click();
+    // The transfer counts as received once the statement's amount, reference and date are typed.
+    await operator.getByTestId(`transfer-amount-${paymentId}`).fill('16.000.000');
+    await operator.getByTestId(`transfer-reference-${paymentId}`).fill('FT26337000123');
+    await operator.getByTestId(`transfer-submit-${paymentId}`).click();
     await operator.locator(`[data-testid="admin-payment-${paymentId}"] [data-status="paid"]`).waitFor();
     assert.equal((await DealModel.findById(dealId).lean())!.status, 'closed_won');
+    assert.equal((await PaymentModel.findById(paymentId).lean())!.bankReceipt?.amount, 16_000_000);
 
     await page.reload();
     await page.locator('[data-testid="fee-buyer"] [data-status="paid"]').waitFor();

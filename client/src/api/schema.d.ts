@@ -669,6 +669,12 @@ export interface paths {
               page?: number;
               payments?: {
                 amount: number;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
@@ -736,7 +742,16 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description The amount the bank statement shows, in the currency’s unit */
+            amount?: number;
+            /** @description The bank’s reference of the incoming transfer */
+            bankReference?: string;
             note?: string;
+            /**
+             * Format: date-time
+             * @description When the transfer arrived (not in the future)
+             */
+            receivedOn?: string;
           };
         };
       };
@@ -750,6 +765,12 @@ export interface paths {
             'application/json': {
               payment?: {
                 amount: number;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
@@ -827,6 +848,12 @@ export interface paths {
             'application/json': {
               payment?: {
                 amount: number;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
@@ -4771,6 +4798,12 @@ export interface paths {
               };
               payment?: {
                 amount: number;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
@@ -9194,6 +9227,12 @@ export interface paths {
               };
               payment?: {
                 amount: number;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';

@@ -9,8 +9,12 @@ import { confirmPayment, refundPayment, type AdminPayment, type Payment } from '
 import { PaymentStatusBadge } from './PaymentStatusBadge';
 import { ReasonForm } from '../../ui/ReasonForm';
 import { ReceiptLink } from './ReceiptLink';
+import { TransferConfirmForm } from './TransferConfirmForm';
 
-/** One payment in the operators' list, with confirm (bank transfer received) and refund. */
+/**
+ * One payment in the operators' list, with confirm (a bank transfer received: the statement's
+ * amount, reference and date asked first) and refund.
+ */
 export function AdminPaymentRow({
   payment,
   onChanged,
@@ -23,6 +27,7 @@ export function AdminPaymentRow({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [refunding, setRefunding] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   async function act(action: () => Promise<Payment>) {
     setBusy(true);
@@ -30,6 +35,7 @@ export function AdminPaymentRow({
     try {
       onChanged(await action());
       setRefunding(false);
+      setConfirming(false);
     } catch (err) {
       setError(err);
     } finally {
@@ -63,12 +69,13 @@ export function AdminPaymentRow({
       <td>
         <div className="button-row">
           {payment.provider === 'bank_transfer' &&
-            (payment.status === 'pending' || payment.status === 'failed') && (
+            (payment.status === 'pending' || payment.status === 'failed') &&
+            !confirming && (
               <button
                 type="button"
                 className="btn btn-small btn-primary"
                 disabled={busy}
-                onClick={() => void act(() => confirmPayment(payment.id))}
+                onClick={() => setConfirming(true)}
                 data-testid={`confirm-${payment.id}`}
               >
                 {t('payments.admin.confirm')}
@@ -89,6 +96,17 @@ export function AdminPaymentRow({
             <ReceiptLink paymentId={payment.id} />
           )}
         </div>
+        {confirming && (
+          <TransferConfirmForm
+            paymentId={payment.id}
+            expected={payment.amount}
+            currency={payment.currency}
+            locale={locale}
+            busy={busy}
+            onSubmit={(receipt) => void act(() => confirmPayment(payment.id, receipt))}
+            onCancel={() => setConfirming(false)}
+          />
+        )}
         {refunding && (
           <ReasonForm
             action="refund"

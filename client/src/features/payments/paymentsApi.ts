@@ -113,10 +113,14 @@ export async function listPayments(status: PaymentStatus | undefined, signal?: A
   });
 }
 
-export async function confirmPayment(id: string): Promise<Payment> {
+/** An operator records a bank transfer received, with what the bank statement shows. */
+export async function confirmPayment(
+  id: string,
+  receipt: { amount: number; bankReference: string; receivedOn: string },
+): Promise<Payment> {
   const body = await api<{ payment: Payment }>(`/api/admin/payments/${encodeURIComponent(id)}/confirm`, {
     method: 'POST',
-    body: {},
+    body: receipt,
   });
   return body.payment;
 }
