@@ -1,8 +1,10 @@
 /**
  * Deal recovery at start-up: half-done deals are listed again for the sweeper, which then runs
- * at once rather than at its next scheduled time. Deals still locked by the dead process are
- * tried again once such a lock has expired (a few times: a deal refused for good stays listed
- * for the sweeper's regular runs).
+ * at once rather than at its next scheduled time. The relisting and the sweep run again once a
+ * dead process's locks have expired: by then every write it had sent has landed (one that landed
+ * after the first relisting left its deal off the list), and deals it still held can be taken.
+ * Passes go on a few times more while a deal is refused (one refused for good stays listed for
+ * the sweeper's regular runs).
  */
 import { logger } from '../common/logger';
 import { lockTiming } from '../common/store';
@@ -20,8 +22,9 @@ export const startDealRecovery: BackgroundStarter = (ctx) => {
   function pass(retriesLeft: number, delay: number) {
     if (stopped) return;
     timer = setTimeout(() => {
+      const first = retriesLeft === RETRIES_AFTER_LOCKS_EXPIRE;
       current = (async () => {
-        if (retriesLeft === RETRIES_AFTER_LOCKS_EXPIRE) await relistHalfDoneDeals();
+        await relistHalfDoneDeals();
         return sweepUnsettledDeals(ctx);
       })()
         .then(
@@ -32,7 +35,7 @@ export const startDealRecovery: BackgroundStarter = (ctx) => {
           },
         )
         .then((again) => {
-          if (again && retriesLeft > 0) pass(retriesLeft - 1, lockTiming.ttlMs);
+          if ((first || again) && retriesLeft > 0) pass(retriesLeft - 1, lockTiming.ttlMs);
         });
     }, delay);
     timer.unref();

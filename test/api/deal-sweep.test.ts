@@ -8,6 +8,7 @@ import { completeDealIfAllPaid } from '../../server/payments/deal-completion';
 import { PaymentModel } from '../../server/payments/payment.model';
 import { createPaymentDoc } from '../../server/payments/payment.store';
 import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
+import { startDealRecovery } from '../../server/deals/deal-recovery.starter';
 import { JobModel } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { dealUpkeepHandlers, sweepUnsettledDeals } from '../../server/scheduler/deal-sweep';
@@ -131,6 +132,37 @@ describe('deals left half done are finished by the sweeper', function () {
     await relistHalfDoneDeals();
     await sweepUnsettledDeals(t.ctx);
     assert.equal(await statusOf(dealId), 'closed_won');
+  });
+
+  it('when a dead process’s acceptance lands after the start-up relisting, then the recovery’s pass once locks expire agrees the deal', async () => {
+    const dealId = await dealWithTerms();
+    await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    const saved = lockTiming.ttlMs;
+    lockTiming.ttlMs = 400;
+    const recovery = await startDealRecovery(t.ctx, {} as never);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.equal(await statusOf(dealId), 'negotiating');
+      // The buyer's acceptance, sent by the dead process, reaches the database only now.
+      await DealModel.updateOne(
+        { _id: dealId },
+        {
+          $push: {
+            'termSheets.0.acceptedBy': { role: 'buyer', userId: c.enterprise.user.id, at: new Date() },
+          },
+        },
+      );
+      let status = await statusOf(dealId);
+      // Agreed, then moved on to payment: two steps, so wait past both.
+      for (let i = 0; i < 40 && status !== 'awaiting_payment'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = await statusOf(dealId);
+      }
+      assert.equal(status, 'awaiting_payment');
+    } finally {
+      await recovery.stop();
+      lockTiming.ttlMs = saved;
+    }
   });
 
   it('when the completion finds the deal busy, then it fails (so a Stripe event stays unapplied) instead of saying nothing is missing', async () => {

@@ -12,7 +12,11 @@ export interface ExchangeProcess {
   stop(): Promise<void>;
   /** `kill -9`: the process ends at once, in the middle of whatever it was doing. */
   crash(): Promise<void>;
+  /** The process's last log lines (warnings and errors; everything with TEST_EXCHANGE_LOG), for a failure's message. */
+  logTail(): string;
 }
+
+const KEPT_LOG_CHARS = 20_000;
 
 const root = path.resolve(__dirname, '../..');
 
@@ -24,7 +28,7 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       ...process.env,
       NODE_ENV: 'test',
       // TEST_EXCHANGE_LOG=<file> keeps the processes' logs there, to read after a failure.
-      LOG_LEVEL: process.env.TEST_EXCHANGE_LOG ? 'info' : 'silent',
+      LOG_LEVEL: process.env.TEST_EXCHANGE_LOG ? 'info' : 'warn',
       CHECK_RESPONSES: 'true',
       HOST: '127.0.0.1',
       PORT: '0',
@@ -55,9 +59,16 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
     });
+  let kept = '';
+  const keep = (chunk: Buffer) => {
+    kept = (kept + chunk.toString()).slice(-KEPT_LOG_CHARS);
+  };
+  const logTail = () => kept;
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr!.on('data', keep);
+    child.stdout!.on('data', keep);
     if (process.env.TEST_EXCHANGE_LOG) {
       const log = fs.createWriteStream(process.env.TEST_EXCHANGE_LOG, { flags: 'a' });
       child.stdout!.pipe(log);
@@ -65,7 +76,7 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
     }
     child.stdout!.on('data', (chunk: Buffer) => {
       const ready = /READY (\S+)/.exec(chunk.toString());
-      if (ready) resolve({ url: ready[1], stop, crash });
+      if (ready) resolve({ url: ready[1], stop, crash, logTail });
     });
     child.once('exit', (code) =>
       reject(new Error(`exchange process exited (${code}): ${stderr.slice(-500)}`)),

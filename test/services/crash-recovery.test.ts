@@ -362,7 +362,7 @@ describe('a server process killed in the middle of writes (kill -9), then restar
       'the restarted exchange to finish every half-done deal',
       patiently,
     ).catch((err: Error) => {
-      throw new Error(`${err.message} (${stillHalfDone})`);
+      throw new Error(`${err.message} (${stillHalfDone})\n--- the exchange's log ---\n${running?.logTail()}`);
     });
     for (const sent of sentAcceptances.filter((s) => s.acked)) {
       const deal = deals.find((d) => String(d._id) === sent.input.dealId)!;
