@@ -43,10 +43,6 @@ const OWNER_TEXT: Record<CloseOutcome, (title: string) => { title: Label; body: 
   }),
 };
 
-async function activeMembers(orgId: string): Promise<string[]> {
-  return activeMemberIds([orgId]);
-}
-
 export async function notifyOrg(
   deps: NoticeDeps,
   orgId: string,
@@ -54,7 +50,7 @@ export async function notifyOrg(
   key: string,
   notice: { title: Label; body: Label; link: string; data: Record<string, unknown> },
 ) {
-  for (const userId of await activeMembers(orgId)) {
+  for (const userId of await activeMemberIds([orgId])) {
     await createNotification(deps, { userId, type, ...notice, dedupeKey: `${userId}:${type}:${key}` });
   }
 }

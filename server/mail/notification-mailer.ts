@@ -51,7 +51,13 @@ export async function sendDueDigests(
     .lean();
   // One read of what is due, then each user's claim by `_id`: not one filtered pass per user.
   const dueOf = new Map<string, string[]>();
-  for (const n of due) dueOf.set(String(n.userId), [...(dueOf.get(String(n.userId)) ?? []), String(n._id)]);
+  for (const n of due) {
+    const userId = String(n.userId);
+    dueOf
+      .set(userId, dueOf.get(userId) ?? [])
+      .get(userId)!
+      .push(String(n._id));
+  }
   const total: MailRunResult = { mails: 0, notifications: 0, failed: 0 };
   for (const [userId, ids] of [...dueOf].slice(0, USERS_PER_RUN)) {
     const r = await sendDueMailOf(ctx, userId, now, ids);

@@ -51,12 +51,8 @@ export async function markEmptySlot(dealId: string, seq: number): Promise<void> 
 
 /** The stored slots of a room's seqs, by seq (seqs not taken, or not stored yet, are absent). */
 export async function readMessageSlots(dealId: string, seqs: number[]): Promise<Map<number, MessageSlotDoc>> {
-  if (seqs.length === 0) return new Map();
-  const ids = seqs.map((seq) => messageSlotId(dealId, seq));
-  const docs = (await MessageSlotModel.collection
-    .find({ _id: { $in: ids } } as never)
-    .toArray()) as unknown as MessageSlotDoc[];
-  return new Map(docs.map((d) => [Number(d._id.slice(d._id.lastIndexOf(':') + 1)), d]));
+  const slots = await readSlots(seqs.map((seq) => messageSlotId(dealId, seq)));
+  return new Map([...slots.values()].map((d) => [Number(d._id.slice(d._id.lastIndexOf(':') + 1)), d]));
 }
 
 /** The stored slots of several rooms' seqs, by slot id (`${dealId}:${seq}`). */

@@ -25,8 +25,6 @@ export type DealNoticeDeps = Pick<AppContext, 'bus' | 'config'>;
 
 export const DEAL_MESSAGE_TYPE = 'deal.message';
 
-const activeMembers = activeMemberIds;
-
 type Party = 'seller' | 'buyer';
 const orgOf = (deal: DealDoc, party: Party) => (party === 'seller' ? deal.sellerOrgId : deal.buyerOrgId);
 const otherParty = (party: Party): Party => (party === 'seller' ? 'buyer' : 'seller');
@@ -56,7 +54,7 @@ async function tell(
 }
 
 async function parties(deal: DealDoc, which: Party[] = ['seller', 'buyer']): Promise<string[]> {
-  return activeMembers(which.map((p) => orgOf(deal, p)));
+  return activeMemberIds(which.map((p) => orgOf(deal, p)));
 }
 
 type DealEvent = DomainEvents['deal.event'];
@@ -172,7 +170,7 @@ export async function notifyBidPlaced(
   if (event.status !== 'submitted') return;
   const listing = await listingModel(event.listingKind).findById(event.listingId).lean<{ title?: string }>();
   const notice = DEAL_NOTICE.bidReceived(listing?.title ?? '', event.listingKind);
-  for (const userId of await activeMembers([event.listingOwnerOrgId])) {
+  for (const userId of await activeMemberIds([event.listingOwnerOrgId])) {
     await createNotification(deps, {
       userId,
       type: 'bid.received',

@@ -21,7 +21,7 @@ import {
   mergedListingNotice,
   type ListingNoticeInput,
 } from './listing-notice';
-import { membersOf } from '../auth/organization-members';
+import { activeMemberIds, membersOf } from '../auth/organization-members';
 
 export const NOTIFY_MATCH_SCORE = 0.5;
 /** Counterpart listings whose owners may be told about one new listing. */
@@ -98,14 +98,6 @@ async function membersOfMatchedOrganizations(matches: ScoredMatch[]): Promise<Ma
   const bestByOrg = new Map<string, ScoredMatch>();
   for (const m of matches)
     if (!bestByOrg.has(m.listing.organizationId)) bestByOrg.set(m.listing.organizationId, m);
-  const users = await activeMembersOf([...bestByOrg.keys()]);
+  const users = await membersOf([...bestByOrg.keys()], { status: 'active', fields: { _id: 1 } });
   return new Map(users.map((u) => [String(u._id), bestByOrg.get(String(u.organizationId))!]));
-}
-
-async function activeMemberIds(orgIds: string[]): Promise<string[]> {
-  return (await activeMembersOf(orgIds)).map((u) => String(u._id));
-}
-
-async function activeMembersOf(orgIds: string[]) {
-  return membersOf(orgIds, { status: 'active', fields: { _id: 1 } });
 }

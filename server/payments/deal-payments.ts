@@ -40,7 +40,10 @@ export async function relistPaymentsOfDeals(dealIds: string[]): Promise<number> 
     .lean();
   const lists = new Map<string, OwnerListEntry[]>();
   for (const [key, entry] of docs.flatMap((d) => paymentListEntries(d)))
-    lists.set(key, [...(lists.get(key) ?? []), entry]);
+    lists
+      .set(key, lists.get(key) ?? [])
+      .get(key)!
+      .push(entry);
   await Promise.all([...lists].map(([key, entries]) => putOwnerListEntries(key, entries)));
   return docs.length;
 }
