@@ -40,7 +40,7 @@ export async function startFerretDb(opts: {
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=127.0.0.1:0',
       '--telemetry=disable',
-      '--log-level=WARN',
+      `--log-level=${process.env.FERRETDB_LOG_LEVEL ?? 'WARN'}`,
     ],
     port,
     logFile: opts.logFile ?? path.join(dbDir, 'ferretdb.log'),

@@ -27,6 +27,13 @@ export interface SearchSyncOptions {
    * use an index for it (FerretDB): such passes are spaced so that they take at most this share of the time.
    */
   maxScanShare?: number;
+  /**
+   * The least time between two passes that succeeded (default: 60 polls, a minute). Changes made
+   * through this process are indexed when they are announced; a pass only catches what that
+   * missed (a failed attempt, a crash, another process on its own index), and at 10,000 listings
+   * it keeps FerretDB busy for seconds.
+   */
+  passGapMs?: number;
 }
 
 const workers = new WeakMap<AppContext, SearchSyncWorker>();
@@ -37,7 +44,8 @@ export function searchSyncWorkerOf(ctx: AppContext): SearchSyncWorker | undefine
 }
 
 export function startSearchSyncWorker(ctx: AppContext, opts: SearchSyncOptions = {}): SearchSyncWorker {
-  const loop = new SyncLoop(ctx, opts.pollMs ?? 1000, opts.maxScanShare ?? 0.1);
+  const pollMs = opts.pollMs ?? 1000;
+  const loop = new SyncLoop(ctx, pollMs, opts.maxScanShare ?? 0.1, opts.passGapMs ?? 60 * pollMs);
   loop.start();
   const worker: SearchSyncWorker = { name: 'search-sync', stop: () => loop.stop(), idle: () => loop.idle() };
   workers.set(ctx, worker);
@@ -68,6 +76,7 @@ class SyncLoop {
     private readonly ctx: AppContext,
     private readonly pollMs: number,
     private readonly maxScanShare: number,
+    private readonly passGapMs: number,
   ) {
     this.wantRebuild = ctx.searchNeedsRebuild === true;
   }
@@ -202,6 +211,6 @@ class SyncLoop {
     }
     this.caughtUp = true;
     const took = Date.now() - started;
-    this.nextPassAt = Date.now() + Math.max(this.pollMs, took / this.maxScanShare - took);
+    this.nextPassAt = Date.now() + Math.max(this.passGapMs, took / this.maxScanShare - took);
   }
 }

@@ -66,6 +66,23 @@ describe('the search index follows the database', () => {
     assert.equal((await OfferModel.findById(id).lean())!.searchDirty, false);
   });
 
+  it('when a pass over the dirty marks has succeeded, then the next one waits its gap instead of scanning the listings every poll', async () => {
+    const scans: string[] = [];
+    const client = mongoose.connection.getClient();
+    const onCommand = (e: { commandName: string; command: Record<string, any> }) => {
+      if (e.commandName === 'find' && e.command.filter?.searchDirty === true) scans.push(e.command.find);
+    };
+    client.on('commandStarted', onCommand);
+    try {
+      worker = startSearchSyncWorker(t.ctx, { pollMs: 20, passGapMs: 60_000 });
+      await worker.idle();
+      await new Promise((resolve) => setTimeout(resolve, 400)); // twenty polls
+    } finally {
+      client.off('commandStarted', onCommand);
+    }
+    assert.deepEqual(scans.sort(), ['demands', 'offers'], 'one pass, at start');
+  });
+
   it('when the worker runs, then listings published, withdrawn and closed through the API reach search without a manual pass', async () => {
     worker = startSearchSyncWorker(t.ctx, { pollMs: 50 });
     const offer = await published(
