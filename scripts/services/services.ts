@@ -25,6 +25,8 @@ export async function startFerretDb(opts: {
   logFile?: string;
   /** SQLite pragmas instead of FERRETDB_SQLITE_PRAGMAS, e.g. `busy_timeout(0)`. */
   pragmas?: string[];
+  /** Where FerretDB serves its debug handlers (pprof, metrics); default: a port of its choosing. */
+  debugPort?: number;
 }): Promise<RunningService> {
   const bin = ensureFerretDb();
   const dbDir = path.resolve(opts.dataDir);
@@ -38,7 +40,7 @@ export async function startFerretDb(opts: {
       `--sqlite-url=${sqliteUrl(dbDir, opts.pragmas ?? FERRETDB_SQLITE_PRAGMAS)}`,
       `--state-dir=${dbDir}`,
       `--listen-addr=127.0.0.1:${port}`,
-      '--debug-addr=127.0.0.1:0',
+      `--debug-addr=127.0.0.1:${opts.debugPort ?? 0}`,
       '--telemetry=disable',
       `--log-level=${process.env.FERRETDB_LOG_LEVEL ?? 'WARN'}`,
     ],

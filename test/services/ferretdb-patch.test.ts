@@ -3,7 +3,8 @@
  * conditions or as `$in`, read through the unique `_id` index instead of scanning
  * (id-index.patch); concurrent writers queue inside FerretDB instead of in SQLite's busy handler
  * (serial-writes.patch); an unacknowledged (w: 0) write gets no reply, so the next command on
- * its connection reads its own (no-reply-to-more-to-come.patch). On a real MongoDB (MONGODB_URI)
+ * its connection reads its own (no-reply-to-more-to-come.patch); objects are not tracked for
+ * leaks outside debug builds (no-resource-tracking.patch). On a real MongoDB (MONGODB_URI)
  * these cases do not apply.
  */
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ import { MongoClient } from 'mongodb';
 import { connectTestDatabase } from '../helpers/test-app';
 import { skipBecause } from '../helpers/skip';
 import { startFerretDb, type RunningService } from '../../scripts/services/services';
+import { freePort } from '../../scripts/services/ports';
 
 type Plan = string[];
 
@@ -136,6 +138,43 @@ describe('FerretDB patch: writers queue inside FerretDB, not in SQLite', functio
     const kept = await c.find({ _id: { $ne: 'first' } }).toArray();
     assert.equal(kept.length, 20 * 5);
     assert.ok(kept.every((d) => d.n === 1 && Number(d._id.split('-')[1]) % 2 === 0));
+  });
+});
+
+describe('FerretDB patch: no leak tracking outside debug builds', function () {
+  this.timeout(60_000);
+  let tmp: string | undefined;
+  let db: RunningService | undefined;
+  let client: MongoClient | undefined;
+  let debugPort = 0;
+
+  before(async function () {
+    await skipUnlessFerretDb(this);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-ferret-tracking-'));
+    debugPort = await freePort();
+    db = await startFerretDb({ dataDir: tmp, debugPort });
+    client = await MongoClient.connect(db.url);
+  });
+
+  after(async () => {
+    await client?.close();
+    await db?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('when commands have run, then FerretDB keeps no pprof profile of its live objects', async () => {
+    const c = client!.db('tracking').collection<{ _id: string; n: number }>('probe');
+    await c.insertMany([
+      { _id: 'a', n: 1 },
+      { _id: 'b', n: 2 },
+    ]);
+    assert.equal((await c.find({ n: { $gt: 0 } }).toArray()).length, 2);
+    await c.updateOne({ _id: 'a' }, { $inc: { n: 1 } });
+    // Unpatched, every iterator, transaction and connection adds to a "FerretDB/…" profile and
+    // gets a finalizer: the index of profiles names them.
+    const index = await (await fetch(`http://127.0.0.1:${debugPort}/debug/pprof/`)).text();
+    assert.match(index, /goroutine/, 'the debug handler answered');
+    assert.doesNotMatch(index, /FerretDB\//);
   });
 });
 
