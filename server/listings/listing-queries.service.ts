@@ -76,6 +76,7 @@ export async function viewListing<View>(
 
 export interface ListingListQuery {
   mine?: boolean;
+  organizationId?: string;
   status?: ListingStatus;
   page: number;
   limit: number;
@@ -92,6 +93,15 @@ export async function listListings<View>(
   viewer: SessionUser | undefined,
   query: ListingListQuery,
 ) {
+  if (query.organizationId) {
+    if (query.mine)
+      throw AppError.validation([
+        { field: 'organizationId', message: 'organizationId is not accepted with mine=true' },
+      ]);
+    if (query.status && query.status !== 'published')
+      throw AppError.validation([{ field: 'status', message: 'status is only accepted with mine=true' }]);
+    return listOrganizationPublished(spec, viewer, query.organizationId, query);
+  }
   const { filter, sort } = listFilter(viewer, query);
   if (!query.mine) {
     const published = await listPublishedFromIndex(spec, deps.search, viewer, query);
@@ -149,6 +159,28 @@ async function listPublishedFromIndex<View>(
   const shown = ids.map((id) => docs.get(id)).filter((d): d is ListingDoc => d?.status === 'published');
   const items = await viewListings(spec, viewer, shown);
   return { [spec.plural]: items, total: found.total, page: query.page, limit: query.limit };
+}
+
+/**
+ * An organisation's published listings (its public page): its owner list gives the published
+ * ones, latest change first, and the listings come by `_id`; what a listing says wins.
+ */
+async function listOrganizationPublished<View>(
+  spec: ListingSpec<View>,
+  viewer: SessionUser | undefined,
+  organizationId: string,
+  query: ListingListQuery,
+) {
+  const entries = await readOwnerList(listingListKey(spec.kind, organizationId));
+  const page = ownerListPage([entries], { status: 'published', page: query.page, limit: query.limit });
+  const docs = await readListingDocs(spec.kind, page.ids);
+  const shown = page.ids
+    .map((id) => docs.get(id))
+    .filter(
+      (d): d is ListingDoc => !!d && d.status === 'published' && String(d.organizationId) === organizationId,
+    );
+  const items = await viewListings(spec, viewer, shown);
+  return { [spec.plural]: items, total: page.total, page: query.page, limit: query.limit };
 }
 
 /** Your organisation's listings: its owner list gives the page, the listings come by `_id`. */

@@ -45,7 +45,7 @@ export function addListingRoutes(
     method: 'get',
     path: base,
     tag,
-    summary: `Published ${spec.plural}, newest first; with mine=true your organization's ${spec.plural} in any status`,
+    summary: `Published ${spec.plural}, newest first; with organizationId those of one organization; with mine=true your organization's ${spec.plural} in any status`,
     access: 'public',
     query: listingListQuery,
     response: schemas.listResponse,

@@ -1,5 +1,6 @@
 /** joi parts shared by the offer and demand schemas. Rules between fields live in *-rules.ts. */
 import Joi from 'joi';
+import { objectId } from '../common/ids';
 import { FIELD_CODES, SUB_FIELD_CODES } from '../api-contract/taxonomy';
 import {
   CONFIDENTIAL_ACCESS_POLICIES,
@@ -48,6 +49,7 @@ export function createAndPatchSchemas(keys: Record<string, Joi.Schema>, required
 
 export const listingListQuery = Joi.object({
   mine: Joi.boolean().default(false),
+  organizationId: objectId().description('the published listings of this organization (not with mine=true)'),
   status: Joi.string().valid(...LISTING_STATUSES),
   page: Joi.number().integer().min(1).max(10_000).default(1),
   limit: Joi.number().integer().min(1).max(100).default(20),

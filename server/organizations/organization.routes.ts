@@ -27,7 +27,8 @@ export function registerOrganizationRoutes(api: ApiRouter, ctx: AppContext): voi
     method: 'get',
     path: '/organizations',
     tag,
-    summary: 'Directory of verified organizations and their technology capability (no tax codes)',
+    summary:
+      'Directory of verified organizations and their technology capability (no tax codes); q finds names by the start of a word; with joinable=true and q also those awaiting verification, to join one',
     access: 'public',
     query: organizationListQuery,
     response: organizationListResponse,

@@ -44,6 +44,9 @@ export const organizationListQuery = Joi.object({
   kind: Joi.string().valid(...ORGANIZATION_KINDS),
   field: Joi.string().valid(...FIELD_CODES),
   verified: Joi.boolean(),
+  joinable: Joi.boolean().description(
+    'with q of 2 characters or more: also organizations awaiting verification (name, kind, province only), verified ones first',
+  ),
   page: Joi.number().integer().min(1).default(1),
   limit: Joi.number().integer().min(1).max(100).default(20),
 });

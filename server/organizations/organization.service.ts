@@ -9,6 +9,8 @@ import { membersOf } from '../auth/organization-members';
 import { userView } from '../auth/user.view';
 import { patchRevokesVerification } from './verification-rules';
 import type { MemberListQuery } from './organization.schemas';
+import type { OrganizationDoc } from './organization.model';
+import { directoryPage } from './organization-directory';
 
 function escapeRegex(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -33,23 +35,49 @@ export interface OrganizationListQuery {
   kind?: string;
   field?: string;
   verified?: boolean;
+  joinable?: boolean;
   page: number;
   limit: number;
 }
 
+/** Fewest characters of a name that list organizations still awaiting verification (`joinable`). */
+export const JOINABLE_MIN_QUERY = 2;
+
 /**
- * The directory. The public one lists verified organizations only, without tax codes; operators
- * list every organization (filtered by verification) with everything.
+ * What the directory shows of an organization still awaiting verification, found by name to join
+ * it: who it says it is (name, kind, province), not its profile, which stays with its members.
+ */
+function joinableOrganizationView(org: OrganizationDoc) {
+  const { website: _website, verifiedAt: _at, ...rest } = publicOrganizationView(org);
+  return { ...rest, description: '', capability: { fields: [], keywords: [], labs: [] } };
+}
+
+/**
+ * The directory. The public one lists verified organizations only, without tax codes, from the
+ * per-process directory (the database is not filtered); with `joinable` and a name of at least
+ * two characters it also finds organizations still awaiting verification, verified ones first,
+ * for someone registering to join one. Operators list every organization (filtered by
+ * verification) with everything.
  */
 export async function listOrganizations(query: OrganizationListQuery, audience: 'public' | 'operator') {
-  const filter: Record<string, unknown> = {};
-  if (query.kind) filter.kind = query.kind;
-  if (query.field) filter['capability.fields'] = query.field;
   if (audience === 'public') {
     if (query.verified === false)
       return { organizations: [], total: 0, page: query.page, limit: query.limit };
-    filter.verified = true;
-  } else if (query.verified !== undefined) filter.verified = query.verified;
+    const withUnverified =
+      query.joinable === true && query.verified === undefined && (query.q ?? '').length >= JOINABLE_MIN_QUERY;
+    const { docs, total } = await directoryPage(
+      { q: query.q, kind: query.kind, field: query.field, withUnverified },
+      query,
+    );
+    const organizations = docs.map((d) =>
+      d.verified ? publicOrganizationView(d) : joinableOrganizationView(d),
+    );
+    return { organizations, total, page: query.page, limit: query.limit };
+  }
+  const filter: Record<string, unknown> = {};
+  if (query.kind) filter.kind = query.kind;
+  if (query.field) filter['capability.fields'] = query.field;
+  if (query.verified !== undefined) filter.verified = query.verified;
   if (query.q) filter.name = mongoose.trusted({ $regex: escapeRegex(query.q), $options: 'i' });
   const [items, total] = await Promise.all([
     organizationReads
@@ -60,8 +88,7 @@ export async function listOrganizations(query: OrganizationListQuery, audience: 
       .lean(),
     organizationReads.countDocuments(filter),
   ]);
-  const view = audience === 'public' ? publicOrganizationView : organizationView;
-  return { organizations: items.map(view), total, page: query.page, limit: query.limit };
+  return { organizations: items.map(organizationView), total, page: query.page, limit: query.limit };
 }
 
 function assertMemberOrAdmin(user: SessionUser, orgId: string) {

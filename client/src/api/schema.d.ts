@@ -491,6 +491,7 @@ export interface paths {
             | 'agricultural_sciences'
             | 'social_sciences'
             | 'humanities';
+          joinable?: boolean;
           kind?: 'institute' | 'university' | 'enterprise' | 'broker_firm';
           limit?: number;
           page?: number;
@@ -5407,7 +5408,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Published demands, newest first; with mine=true your organization's demands in any status
+     * Published demands, newest first; with organizationId those of one organization; with mine=true your organization's demands in any status
      * @description Access: public
      */
     get: {
@@ -5415,6 +5416,7 @@ export interface paths {
         query?: {
           limit?: number;
           mine?: boolean;
+          organizationId?: string;
           page?: number;
           status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
         };
@@ -7202,7 +7204,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Published offers, newest first; with mine=true your organization's offers in any status
+     * Published offers, newest first; with organizationId those of one organization; with mine=true your organization's offers in any status
      * @description Access: public
      */
     get: {
@@ -7210,6 +7212,7 @@ export interface paths {
         query?: {
           limit?: number;
           mine?: boolean;
+          organizationId?: string;
           page?: number;
           status?: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
         };
@@ -8719,7 +8722,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Directory of verified organizations and their technology capability (no tax codes)
+     * Directory of verified organizations and their technology capability (no tax codes); q finds names by the start of a word; with joinable=true and q also those awaiting verification, to join one
      * @description Access: public
      */
     get: {
@@ -8732,6 +8735,7 @@ export interface paths {
             | 'agricultural_sciences'
             | 'social_sciences'
             | 'humanities';
+          joinable?: boolean;
           kind?: 'institute' | 'university' | 'enterprise' | 'broker_firm';
           limit?: number;
           page?: number;
