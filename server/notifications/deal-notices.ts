@@ -218,7 +218,7 @@ export async function notifyMessageWhileAway(
         data: { dealId: event.dealId, seq: event.seq },
         groupKey: `${userId}:${DEAL_MESSAGE_TYPE}:${event.dealId}:${readUpTo.get(userId) ?? 0}`,
       },
-      () => null,
+      'keep',
     );
   }
 }

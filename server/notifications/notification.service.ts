@@ -17,6 +17,7 @@ import {
   bumpNotification,
   createNotificationDoc,
   notificationReads,
+  groupHasUnread,
   holdNotificationGroup,
   markNotificationRead,
   markNotificationsRead,
@@ -86,19 +87,22 @@ export async function createNotification(
  * A notification of a group (a listing's matches, a room's messages) of which its user has at
  * most one unread: created when none is unread; otherwise `merge` says how the unread one changes
  * (it moves to the top and is pushed live again, but owes no second mail), or null to leave it.
+ * `merge: 'keep'` always leaves an unread one as it is: then a group this process knows to have
+ * one unread costs nothing (no lock, no read).
  */
 export async function createGroupedNotification(
   ctx: Pick<AppContext, 'bus' | 'config'>,
   input: NewNotification & { groupKey: string },
-  merge: (unread: NotificationDoc) => NotificationBump | null,
+  merge: ((unread: NotificationDoc) => NotificationBump | null) | 'keep',
   now: Date = new Date(),
 ): Promise<NotificationView | null> {
+  if (merge === 'keep' && groupHasUnread(input.groupKey)) return null;
   return holdNotificationGroup(
     input.groupKey,
     () => unreadOfGroup(input.groupKey),
     async (unread) => {
       if (!unread) return createNotification(ctx, input, now);
-      const bump = merge(unread);
+      const bump = merge === 'keep' ? null : merge(unread);
       if (!bump) return null;
       const doc = await bumpNotification(String(unread._id), bump, now);
       const user = doc && (await userReads.findById(input.userId).select({ locale: 1 }).lean());

@@ -4,7 +4,9 @@
  * mailer claims a user's due notifications under the user's mail lock, one mailer at a time.
  */
 import mongoose from 'mongoose';
+import { LRUCache } from 'lru-cache';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { onCacheClear, onCacheInvalidation } from '../common/record-cache';
 import { recordWritten } from '../common/record-changes';
 import { holdLocks, type ModelReads } from '../common/store';
 import { NotificationModel, type NotificationDoc } from './notification.model';
@@ -38,8 +40,75 @@ export function holdNotificationGroup<T>(
   findUnread: () => Promise<NotificationDoc | null>,
   fn: (unread: NotificationDoc | null) => Promise<T>,
 ): Promise<T> {
-  return holdLocks([`notification-group:${groupKey}`], async () => fn(await findUnread()));
+  return holdLocks([`notification-group:${groupKey}`], async () => {
+    const seenAt = unreadGroups.generation;
+    const unread = await findUnread();
+    if (unread && !unread.readAt) unreadGroups.remember(groupKey, String(unread._id), seenAt);
+    return fn(unread);
+  });
 }
+
+/**
+ * Whether this process knows that the group has an unread notification: one the group's lock
+ * found unread since when no write of it (read, bumped) has been told here, nor relayed from
+ * another process. A caller that leaves an unread notification as it is (a room's away notice
+ * while more messages come) needs neither the group's lock nor its reads then.
+ */
+export function groupHasUnread(groupKey: string): boolean {
+  return unreadGroups.has(groupKey);
+}
+
+/** Group key → its unread notification's id, forgotten when that notification is written. */
+class UnreadGroups {
+  generation = 0;
+  private readonly byGroup = new LRUCache<string, string>({
+    max: 20_000,
+    ttl: 10 * 60_000,
+    dispose: (id, groupKey) => {
+      if (this.groupOf.get(id) === groupKey) this.groupOf.delete(id);
+    },
+  });
+  private readonly groupOf = new Map<string, string>();
+  /** The generation at which each notification was last written; a read older than it is stale. */
+  private readonly writtenAt = new Map<string, number>();
+  /** When `writtenAt` was last emptied: reads from before it cannot be judged. */
+  private clearedAt = 0;
+
+  has(groupKey: string): boolean {
+    return this.byGroup.has(groupKey);
+  }
+
+  remember(groupKey: string, id: string, seenAt: number): void {
+    if (this.clearedAt > seenAt || (this.writtenAt.get(id) ?? 0) > seenAt) return;
+    this.byGroup.set(groupKey, id);
+    this.groupOf.set(id, groupKey);
+  }
+
+  written(id: string): void {
+    this.generation++;
+    this.writtenAt.set(id, this.generation);
+    if (this.writtenAt.size > 20_000) {
+      this.writtenAt.clear();
+      this.clearedAt = this.generation;
+    }
+    const groupKey = this.groupOf.get(id);
+    if (groupKey) this.byGroup.delete(groupKey);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.clearedAt = this.generation;
+    this.writtenAt.clear();
+    this.byGroup.clear();
+    this.groupOf.clear();
+  }
+}
+
+const unreadGroups = new UnreadGroups();
+onCacheInvalidation((change) => {
+  if (change.type === 'notification') unreadGroups.written(change.id);
+});
+onCacheClear(() => unreadGroups.clear());
 
 /** Replaces what a grouped notification says and moves it to the top of its user's list. */
 export async function bumpNotification(

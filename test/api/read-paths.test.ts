@@ -251,6 +251,44 @@ describe('pages read the database by _id only', function () {
     await outsider.agent.get(`/api/deals/${dealId}`).expect(404);
   });
 
+  it('when more messages come while a room’s away notice is unread, then they cost no lock or read of its group, and once it is read the next message makes a new one', async () => {
+    const away = (seq: number) =>
+      notifyMessageWhileAway(t.ctx, {
+        dealId,
+        authorId: buyer.user.id,
+        authorName: 'Bên mua',
+        audience: 'all',
+        body: `Tin nhắn ${seq}`,
+        seq,
+        online: [],
+      });
+    const messageNotices = async () =>
+      (await seller.agent.get('/api/notifications').expect(200)).body.notifications.filter(
+        (n: { type: string }) => n.type === 'deal.message',
+      );
+    await away(3); // creates the notice
+    await away(4); // finds it unread, under the group's lock
+    const watch = watchCommands();
+    try {
+      await away(5);
+      await away(6);
+    } finally {
+      watch.stop();
+    }
+    const groupWork = watch.asked.filter(
+      (a) => a.collection === 'notifications' || JSON.stringify(a.filter).includes('notification-group:'),
+    );
+    assert.deepEqual(groupWork, []);
+    const [notice] = await messageNotices();
+    assert.equal((await messageNotices()).length, 1);
+
+    await seller.agent.post(`/api/notifications/${notice.id}/read`).expect(200);
+    await away(7);
+    const after = await messageNotices();
+    assert.equal(after.length, 2, 'a new notice once the first was read');
+    assert.equal(after.filter((n: { readAt?: string }) => !n.readAt).length, 1);
+  });
+
   it('when a notification is read, then its list shows it read at once, and nobody else sees it', async () => {
     const list = (await seller.agent.get('/api/notifications').expect(200)).body;
     assert.equal(list.unread, 1);
