@@ -189,6 +189,8 @@ async function main(): Promise<number> {
         LOGIN_RATE_LIMIT: '1000000',
         LOGIN_IP_RATE_LIMIT: '1000000',
         REGISTER_RATE_LIMIT: '1000000',
+        PASSWORD_RESET_RATE_LIMIT: '1000000',
+        PASSWORD_RESET_IP_RATE_LIMIT: '1000000',
         // The runs share one address: without this, search would answer them mostly 429.
         SEARCH_RATE_LIMIT: '1000000',
         CLIENT_DIR: path.join(tmp, 'no-client'),

@@ -37,6 +37,10 @@ export interface Config {
   searchRateLimit: number;
   loginIpRateLimit: number;
   registerRateLimit: number;
+  /** Password reset requests per email per hour (beyond it: the same 202, no mail). */
+  passwordResetRateLimit: number;
+  /** Password reset requests per IP, whatever the email, per hour (beyond it: 429). */
+  passwordResetIpRateLimit: number;
   logLevel: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -85,6 +89,8 @@ const schema = Joi.object({
   SEARCH_RATE_LIMIT: Joi.number().integer().min(1).default(120),
   LOGIN_IP_RATE_LIMIT: Joi.number().integer().min(1).default(100),
   REGISTER_RATE_LIMIT: Joi.number().integer().min(1).default(20),
+  PASSWORD_RESET_RATE_LIMIT: Joi.number().integer().min(1).default(5),
+  PASSWORD_RESET_IP_RATE_LIMIT: Joi.number().integer().min(1).default(30),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Sàn giao dịch công nghệ <no-reply@techexchange.local>'),
@@ -195,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchRateLimit: value.SEARCH_RATE_LIMIT,
     loginIpRateLimit: value.LOGIN_IP_RATE_LIMIT,
     registerRateLimit: value.REGISTER_RATE_LIMIT,
+    passwordResetRateLimit: value.PASSWORD_RESET_RATE_LIMIT,
+    passwordResetIpRateLimit: value.PASSWORD_RESET_IP_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
     checkResponses: value.CHECK_RESPONSES,
     smtpUrl: value.SMTP_URL,

@@ -3,10 +3,27 @@ import passport from 'passport';
 import type { ApiRouter } from '../common/api-router';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { loginSchema, mePatchSchema, registerSchema, userResponse } from './auth.schemas';
-import { register, updateMe, type RegisterInput } from './auth.service';
+import {
+  acceptedResponse,
+  changePasswordSchema,
+  loginSchema,
+  mePatchSchema,
+  passwordResetConfirmSchema,
+  passwordResetRequestSchema,
+  registerSchema,
+  userResponse,
+} from './auth.schemas';
+import { changePassword, loadSessionUser, register, updateMe, type RegisterInput } from './auth.service';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.service';
 import { SESSION_COOKIE } from './session';
-import { loginRateLimiters, registerRateLimiter, type AuthRateLimits } from './auth-rate-limits';
+import {
+  isQuietlyLimited,
+  loginRateLimiters,
+  passwordChangeRateLimiter,
+  passwordResetRateLimiters,
+  registerRateLimiter,
+  type AuthRateLimits,
+} from './auth-rate-limits';
 import type { AppContext } from '../context';
 
 function logIn(req: Request, user: SessionUser): Promise<void> {
@@ -29,6 +46,8 @@ export function registerAuthRoutes(api: ApiRouter, ctx: AppContext): void {
     loginPerEmail: config.loginRateLimit,
     loginPerIp: config.loginIpRateLimit,
     registerPerIp: config.registerRateLimit,
+    passwordResetPerEmail: config.passwordResetRateLimit,
+    passwordResetPerIp: config.passwordResetIpRateLimit,
   };
   api.add<unknown, unknown, RegisterInput>({
     method: 'post',
@@ -101,5 +120,58 @@ export function registerAuthRoutes(api: ApiRouter, ctx: AppContext): void {
     body: mePatchSchema,
     response: userResponse,
     handler: async ({ user, body }) => ({ user: await updateMe(user, body) }),
+  });
+
+  api.add<unknown, unknown, { currentPassword: string; newPassword: string }>({
+    method: 'post',
+    path: '/auth/password',
+    tag,
+    summary:
+      'Change your password (the current one must be right: 400 naming currentPassword); your other sessions end, this one stays',
+    access: 'user',
+    before: [passwordChangeRateLimiter(limits)],
+    body: changePasswordSchema,
+    response: userResponse,
+    handler: async ({ user, body, req }) => {
+      const ended = await changePassword(user, body, req.sessionID);
+      for (const sessionId of ended)
+        bus.publish('user.sessions_ended', { userId: user.id, sessionId, reason: 'password_changed' });
+      const fresh = await loadSessionUser(user.id);
+      if (!fresh) throw AppError.notFound('User');
+      return { user: fresh };
+    },
+  });
+
+  api.add<unknown, unknown, { email: string }>({
+    method: 'post',
+    path: '/auth/password-reset',
+    tag,
+    summary:
+      'Ask for a password reset link by mail; the same 202 whatever the email (a link goes only to a known account, within its rate limit)',
+    access: 'public',
+    before: passwordResetRateLimiters(limits),
+    body: passwordResetRequestSchema,
+    status: 202,
+    response: acceptedResponse,
+    handler: async ({ body, req }) => {
+      await requestPasswordReset(config, body.email, { limited: isQuietlyLimited(req) });
+      return { ok: true };
+    },
+  });
+
+  api.add<unknown, unknown, { token: string; newPassword: string }>({
+    method: 'post',
+    path: '/auth/password-reset/confirm',
+    tag,
+    summary:
+      "Set a new password with a reset link's token (once; expired, used or unknown: 400 naming token); ends every session of the account and signs nobody in",
+    access: 'public',
+    body: passwordResetConfirmSchema,
+    response: acceptedResponse,
+    handler: async ({ body }) => {
+      const { userId } = await confirmPasswordReset(body.token, body.newPassword);
+      bus.publish('user.sessions_ended', { userId, reason: 'password_changed' });
+      return { ok: true };
+    },
   });
 }

@@ -5,14 +5,15 @@ import { objectId } from '../common/ids';
 import { userItemResponse } from './user.schemas';
 
 export const emailSchema = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
-const password = Joi.string()
+/** A password someone chooses (registration, change, reset). */
+export const passwordSchema = Joi.string()
   .min(10)
   .max(200)
-  .messages({ 'string.min': 'password must be at least 10 characters' });
+  .messages({ 'string.min': '{#label} must be at least {#limit} characters' });
 
 export const registerSchema = Joi.object({
   email: emailSchema.required(),
-  password: password.required(),
+  password: passwordSchema.required(),
   name: Joi.string().trim().min(2).max(120).required(),
   locale: Joi.string()
     .valid(...LOCALES)
@@ -36,3 +37,27 @@ export const mePatchSchema = Joi.object({
 }).min(1);
 
 export const userResponse = Joi.object({ user: userItemResponse.required() });
+
+export const changePasswordSchema = Joi.object({
+  currentPassword: Joi.string().min(1).max(200).required(),
+  newPassword: passwordSchema.required(),
+});
+
+export const passwordResetRequestSchema = Joi.object({
+  email: emailSchema.required(),
+});
+
+/** A reset link's token: 32 random bytes in base64url (43 characters); anything else is refused. */
+export const resetTokenSchema = Joi.string()
+  .trim()
+  .pattern(/^[A-Za-z0-9_-]+$/)
+  .min(32)
+  .max(128);
+
+export const passwordResetConfirmSchema = Joi.object({
+  token: resetTokenSchema.required(),
+  newPassword: passwordSchema.required(),
+});
+
+/** The answer to a reset request, whatever the email: it tells nobody whether the account exists. */
+export const acceptedResponse = Joi.object({ ok: Joi.boolean().valid(true).required() });

@@ -1,4 +1,4 @@
-import { createUser, setUserFields, userReads } from './user.store';
+import { createUser, findUserByEmail, setUserFields, userReads, userStore } from './user.store';
 import { userView } from './user.view';
 import { hashPassword, verifyPassword } from './password';
 import {
@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { SessionUser } from '../common/session-user';
 import { logger } from '../common/logger';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { endSessionsOf } from './session-revocation';
 import type { OrganizationKind } from '../api-contract/enums';
 
 export interface RegisterInput {
@@ -72,7 +73,7 @@ export async function register(input: RegisterInput): Promise<SessionUser> {
 }
 
 export async function authenticate(email: string, password: string): Promise<SessionUser | null> {
-  const user = await userReads.findOne({ email: email.toLowerCase() }).lean();
+  const user = await findUserByEmail(email);
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;
   // Told only to whoever knows the password: the account exists but an operator suspended it.
@@ -117,6 +118,40 @@ export async function updateMe(user: SessionUser, patch: Record<string, unknown>
   const fresh = await loadSessionUser(user.id);
   if (!fresh) throw AppError.notFound('User');
   return fresh;
+}
+
+/**
+ * Changes the signed-in user's password: the current one must be right (400 naming
+ * `currentPassword`, nothing written), the new hash is stored only if nobody changed the password
+ * meanwhile (409), and every other session of the user ends; the caller's stays. Reset links
+ * asked for before now stop working. The ids of the sessions ended.
+ */
+export async function changePassword(
+  user: SessionUser,
+  input: { currentPassword: string; newPassword: string },
+  currentSessionId: string,
+): Promise<string[]> {
+  const stored = await userReads.findById(user.id).lean();
+  if (!stored) throw AppError.notFound('User');
+  if (!(await verifyPassword(stored.passwordHash, input.currentPassword)))
+    throw AppError.validation([
+      { field: 'currentPassword', message: 'currentPassword is incorrect', type: 'password.incorrect' },
+    ]);
+  const passwordHash = await hashPassword(input.newPassword);
+  await userStore.mutate(user.id, (current) => {
+    if (current.passwordHash !== stored.passwordHash)
+      throw AppError.conflict('The password was changed meanwhile; sign in again.');
+    return { change: { $set: { passwordHash, passwordChangedAt: new Date() } }, result: null };
+  });
+  const ended = await endSessionsOf(user.id, { except: currentSessionId });
+  await recordAudit({
+    actorId: user.id,
+    action: 'user.password_change',
+    targetType: 'user',
+    targetId: user.id,
+    data: { sessionsEnded: ended.length },
+  });
+  return ended;
 }
 
 export async function getNotificationPrefs(userId: string) {

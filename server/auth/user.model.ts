@@ -22,6 +22,8 @@ const userSchema = new Schema(
       frequency: { type: String, enum: ['instant', 'daily'], default: 'instant' },
     },
     lastLoginAt: { type: Date },
+    /** When the password was last changed or reset: reset links made before it no longer work. */
+    passwordChangedAt: { type: Date },
   },
   { timestamps: true },
 );

@@ -31,7 +31,7 @@ export interface DomainEvents {
   'user.sessions_ended': {
     userId: string;
     sessionId?: string;
-    reason: 'signed_out' | 'role_changed' | 'membership_changed' | 'suspended';
+    reason: 'signed_out' | 'role_changed' | 'membership_changed' | 'suspended' | 'password_changed';
   };
   /** A bid or proposal was placed or changed status (bids component). */
   'bid.changed': {

@@ -1,4 +1,4 @@
-/** The text of a notification mail: one notification, or a day's notifications in one digest. */
+/** The text of the mails: a notification, a day's notifications in one digest, a password reset link. */
 import type { Label } from '../api-contract/taxonomy';
 import type { Locale } from '../api-contract/enums';
 
@@ -72,4 +72,49 @@ export function composeNotificationMail(
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const RESET_WORDS = {
+  vi: {
+    subject: 'Đặt lại mật khẩu — Sàn giao dịch công nghệ',
+    greeting: (name: string) => `Xin chào ${name},`,
+    intro:
+      'Có người (có thể là bạn) đã yêu cầu đặt lại mật khẩu tài khoản của bạn. Mở liên kết sau để đặt mật khẩu mới:',
+    open: 'Đặt mật khẩu mới',
+    expiry: (minutes: number) => `Liên kết chỉ dùng được một lần và hết hạn sau ${minutes} phút.`,
+    ignore: 'Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.',
+  },
+  en: {
+    subject: 'Reset your password — Technology exchange',
+    greeting: (name: string) => `Hello ${name},`,
+    intro:
+      'Someone (probably you) asked to reset the password of your account. Open this link to choose a new one:',
+    open: 'Choose a new password',
+    expiry: (minutes: number) => `The link works once and expires in ${minutes} minutes.`,
+    ignore: 'If you did not ask for this, ignore this mail: your password stays as it is.',
+  },
+} as const;
+
+/** The mail that carries a password reset link, in the recipient's language. */
+export function composePasswordResetMail(
+  recipient: { name: string; locale: Locale },
+  link: string,
+  expiresInMinutes: number,
+): MailContent {
+  const words = RESET_WORDS[recipient.locale] ?? RESET_WORDS.vi;
+  const text = [
+    words.greeting(recipient.name),
+    '',
+    words.intro,
+    link,
+    '',
+    words.expiry(expiresInMinutes),
+    words.ignore,
+  ].join('\n');
+  const html =
+    `<p>${escapeHtml(words.greeting(recipient.name))}</p>` +
+    `<p>${escapeHtml(words.intro)}</p>` +
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(words.open)}</a><br>${escapeHtml(link)}</p>` +
+    `<p>${escapeHtml(words.expiry(expiresInMinutes))}<br>${escapeHtml(words.ignore)}</p>`;
+  return { subject: words.subject, text, html };
 }

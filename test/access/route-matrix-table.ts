@@ -106,6 +106,25 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/auth/logout': { allow: ALL, session: true },
   'GET /api/auth/me': { allow: SIGNED_IN },
   'PATCH /api/auth/me': { allow: SIGNED_IN, setup: () => ({ path: {}, body: { locale: 'vi' } }) },
+  // A wrong current password (400): a change that succeeded would end the shared world's sessions.
+  'POST /api/auth/password': {
+    allow: SIGNED_IN,
+    alsoOk: [400],
+    setup: () => ({
+      path: {},
+      body: { currentPassword: 'not-the-password', newPassword: 'another-password-2026' },
+    }),
+  },
+  'POST /api/auth/password-reset': {
+    allow: ALL,
+    setup: () => ({ path: {}, body: { email: `nobody-${newId()}@example.vn` } }),
+  },
+  // An unknown token (400 naming it): what every caller may send.
+  'POST /api/auth/password-reset/confirm': {
+    allow: ALL,
+    alsoOk: [400],
+    setup: () => ({ path: {}, body: { token: 'x'.repeat(43), newPassword: 'another-password-2026' } }),
+  },
 
   // Organizations.
   'GET /api/organizations': { allow: ALL },

@@ -16,6 +16,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     SEARCH_RATE_LIMIT: '100000',
     LOGIN_IP_RATE_LIMIT: '100000',
     REGISTER_RATE_LIMIT: '100000',
+    PASSWORD_RESET_IP_RATE_LIMIT: '100000',
     STRIPE_SECRET_KEY: 'sk_test_123',
     STRIPE_WEBHOOK_SECRET: 'whsec_test_secret',
     ...(process.env.STRIPE_API_BASE ? { STRIPE_API_BASE: process.env.STRIPE_API_BASE } : {}),
