@@ -13,6 +13,7 @@ import type { Currency } from '../api-contract/enums';
 import { activeMemberIds } from '../auth/organization-members';
 import { listingModel } from '../listings/listing.store';
 import { findDealDoc } from '../deals/deal.store';
+import { cachedDealView } from '../deals/deal-view-cache';
 import type { DealDoc } from '../deals';
 import { organizationNames, userNames } from '../deals/names';
 import { dealFeeLines } from '../payments/deal-fees';
@@ -26,9 +27,11 @@ export type DealNoticeDeps = Pick<AppContext, 'bus' | 'config'>;
 export const DEAL_MESSAGE_TYPE = 'deal.message';
 
 type Party = 'seller' | 'buyer';
-const orgOf = (deal: DealDoc, party: Party) => (party === 'seller' ? deal.sellerOrgId : deal.buyerOrgId);
+/** Who a deal's parties and broker are: the stored deal, or its cached view. */
+type DealSides = { sellerOrgId: unknown; buyerOrgId: unknown; brokerUserId?: unknown };
+const orgOf = (deal: DealSides, party: Party) => (party === 'seller' ? deal.sellerOrgId : deal.buyerOrgId);
 const otherParty = (party: Party): Party => (party === 'seller' ? 'buyer' : 'seller');
-const brokerOf = (deal: DealDoc) => (deal.brokerUserId ? [String(deal.brokerUserId)] : []);
+const brokerOf = (deal: DealSides) => (deal.brokerUserId ? [String(deal.brokerUserId)] : []);
 
 /** Creates one notification per recipient (each once per `key`), linking to the deal. */
 async function tell(
@@ -53,7 +56,7 @@ async function tell(
   }
 }
 
-async function parties(deal: DealDoc, which: Party[] = ['seller', 'buyer']): Promise<string[]> {
+async function parties(deal: DealSides, which: Party[] = ['seller', 'buyer']): Promise<string[]> {
   return activeMemberIds(which.map((p) => orgOf(deal, p)));
 }
 
@@ -191,7 +194,8 @@ export async function notifyMessageWhileAway(
   deps: DealNoticeDeps,
   event: DomainEvents['deal.message'],
 ): Promise<void> {
-  const deal = await findDealDoc(event.dealId);
+  // The cached view: a busy room sends many messages, and who is in the deal seldom changes.
+  const deal = await cachedDealView(event.dealId);
   if (!deal) return;
   const sides: Party[] =
     event.audience === 'all' ? ['seller', 'buyer'] : event.audience === 'seller' ? ['seller'] : ['buyer'];
