@@ -18,6 +18,7 @@ import { ListingPage } from './features/listings/ListingPage';
 import { MyListingsPage } from './features/listings/MyListingsPage';
 import { OfferFormPage } from './features/listings/OfferFormPage';
 import { SearchPage } from './features/search/SearchPage';
+import { OrganizationPage } from './features/organizations/OrganizationPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { AlertsPage } from './features/alerts/AlertsPage';
 import { AdminPaymentsPage } from './features/payments/AdminPaymentsPage';
@@ -33,6 +34,7 @@ export function App() {
         <Route path="search" element={<SearchPage />} />
         <Route path="offers/:id" element={<ListingPage kind="offer" />} />
         <Route path="demands/:id" element={<ListingPage kind="demand" />} />
+        <Route path="organizations/:id" element={<OrganizationPage />} />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountPage />} />
           <Route path="offers/new" element={<OfferFormPage />} />

@@ -46,13 +46,11 @@ export function AccountPage() {
             <>
               <dl className="details">
                 <dt>{t('organization.name')}</dt>
-                <dd data-testid="account-org-name">{org.name}</dd>
+                <dd data-testid="account-org-name">
+                  <Link to={`/organizations/${org.id}`}>{org.name}</Link>
+                </dd>
                 <dt>{t('organization.kind')}</dt>
                 <dd data-testid="account-org-kind">{enumLabel('organizationKind', org.kind)}</dd>
-                <dt>{t('organization.id')}</dt>
-                <dd>
-                  <code>{org.id}</code>
-                </dd>
                 <dt>{t('organization.verification')}</dt>
                 <dd>
                   <VerifiedBadge verified={org.verified} testId="org-verified" />

@@ -9,6 +9,8 @@ import { ProvinceSelect } from '../../ui/ProvinceSelect';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useAuth } from './authContext';
+import { OrganizationPicker } from '../organizations/OrganizationPicker';
+import type { DirectoryEntry } from '../organizations/organizationsApi';
 import {
   emptyRegisterValues,
   PASSWORD_MIN_LENGTH,
@@ -25,6 +27,7 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const [values, setValues] = useState<RegisterValues>(() => emptyRegisterValues(locale));
   const [busy, setBusy] = useState(false);
+  const [joinOrg, setJoinOrg] = useState<DirectoryEntry | null>(null);
   const { formError, showIssues, showServerError, clear, errorFor } = useFormErrors();
   useDocumentTitle(t('register.title'));
 
@@ -204,19 +207,20 @@ export function RegisterPage() {
               </>
             ) : (
               <FormField
-                id="reg-org-id"
-                label={t('register.organizationId')}
+                id="reg-org-search"
+                label={t('register.findOrganization')}
                 error={err.organizationId}
-                hint={t('register.organizationIdHint')}
+                hint={t('register.findOrganizationHint')}
                 required
               >
-                <input
-                  id="reg-org-id"
-                  name="organizationId"
-                  value={values.organizationId}
-                  onChange={(e) => set('organizationId', e.target.value)}
-                  aria-invalid={!!err.organizationId || undefined}
-                  aria-describedby={describedBy('reg-org-id', err.organizationId, true)}
+                <OrganizationPicker
+                  id="reg-org-search"
+                  value={joinOrg}
+                  onChange={(org) => {
+                    setJoinOrg(org);
+                    set('organizationId', org?.id ?? '');
+                  }}
+                  error={err.organizationId}
                 />
               </FormField>
             )}

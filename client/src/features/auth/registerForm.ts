@@ -44,7 +44,8 @@ export function validateRegister(v: RegisterValues): Issues {
     if (v.province) checkChoice(issues, 'organization.province', v.province, PROVINCE_CODES);
     checkText(issues, 'organization.taxCode', v.taxCode, { max: 20 });
   } else {
-    checkText(issues, 'organizationId', v.organizationId, { required: true });
+    // Chosen from the directory's search, never typed.
+    if (!v.organizationId) issues.organizationId = { key: 'chooseOrganization' };
   }
   return issues;
 }

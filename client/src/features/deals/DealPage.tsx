@@ -55,8 +55,14 @@ export function DealPage() {
         </p>
         <h1 data-testid="deal-title">{deal.title}</h1>
         <p className="page-meta" data-testid="deal-parties">
-          {t('deals.seller')}: <strong>{deal.seller.name}</strong> · {t('deals.buyer')}:{' '}
-          <strong>{deal.buyer.name}</strong>
+          {t('deals.seller')}:{' '}
+          <strong>
+            <Link to={`/organizations/${deal.sellerOrgId}`}>{deal.seller.name}</Link>
+          </strong>{' '}
+          · {t('deals.buyer')}:{' '}
+          <strong>
+            <Link to={`/organizations/${deal.buyerOrgId}`}>{deal.buyer.name}</Link>
+          </strong>
           {deal.broker && (
             <>
               {' '}

@@ -66,7 +66,10 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
         <h1 data-testid="listing-title">{listing.title}</h1>
         {listing.organization && (
           <p className="page-meta" data-testid="listing-org">
-            {listing.organization.name} <VerifiedBadge verified={listing.organization.verified} />
+            <Link to={`/organizations/${listing.organization.id}`} data-testid="listing-org-link">
+              {listing.organization.name}
+            </Link>{' '}
+            <VerifiedBadge verified={listing.organization.verified} />
           </p>
         )}
       </header>
