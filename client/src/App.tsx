@@ -4,7 +4,9 @@ import { OrganizationsPage } from './features/admin/OrganizationsPage';
 import { RequireAdmin } from './features/admin/RequireAdmin';
 import { ReviewQueuePage } from './features/admin/ReviewQueuePage';
 import { AccountPage } from './features/auth/AccountPage';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
 import { LoginPage } from './features/auth/LoginPage';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { RegisterPage } from './features/auth/RegisterPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { MyDealsPage } from './features/deals/MyDealsPage';
@@ -31,6 +33,8 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="search" element={<SearchPage />} />
         <Route path="offers/:id" element={<ListingPage kind="offer" />} />
         <Route path="demands/:id" element={<ListingPage kind="demand" />} />

@@ -33,6 +33,8 @@ const DETAIL_KEYS: Record<string, string> = {
   'date.min': 'inFuture',
   'array.max': 'maxItems',
   'array.min': 'minItems',
+  'password.incorrect': 'wrongCurrentPassword',
+  'token.invalid': 'resetLinkRefused',
 };
 
 /** One field's refusal, worded from its type and limit. */

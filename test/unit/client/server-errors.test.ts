@@ -64,6 +64,23 @@ describe('server errors in the reader’s language', () => {
     });
   });
 
+  it('a wrong current password and a refused reset link are worded in both languages', () => {
+    const wrong = {
+      field: 'currentPassword',
+      message: 'currentPassword is incorrect',
+      type: 'password.incorrect',
+    };
+    assert.equal(translateDetail(wrong, t.vi), 'Mật khẩu hiện tại không đúng.');
+    assert.equal(translateDetail(wrong, t.en), 'The current password is not correct.');
+    const link = {
+      field: 'token',
+      message: 'token is expired, already used or unknown',
+      type: 'token.invalid',
+    };
+    assert.equal(translateDetail(link, t.vi), 'Liên kết đặt lại mật khẩu đã hết hạn hoặc đã được dùng.');
+    assert.equal(translateDetail(link, t.en), 'The reset link has expired or was already used.');
+  });
+
   it('a known message is worded again; an unknown one is kept in English only', () => {
     assert.equal(
       translateServerMessage('Email or password is incorrect', 'vi', t.vi),

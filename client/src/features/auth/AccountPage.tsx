@@ -8,6 +8,7 @@ import { VerifiedBadge } from '../../ui/VerifiedBadge';
 import { NotificationSettings } from '../notifications/NotificationSettings';
 import { useAuth } from './authContext';
 import { OrganizationMembers } from '../organizations/OrganizationMembers';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -65,6 +66,7 @@ export function AccountPage() {
         </div>
       </div>
       <NotificationSettings />
+      <ChangePasswordForm />
       <p className="page-links">
         <Link to="/notifications">{t('notifications.title')}</Link>
         {' · '}

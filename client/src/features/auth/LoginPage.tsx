@@ -70,6 +70,11 @@ export function LoginPage() {
               aria-describedby={describedBy('login-password', fieldErrors.password)}
             />
           </FormField>
+          <p className="field-hint">
+            <Link to="/forgot-password" data-testid="forgot-password-link">
+              {t('login.forgotPassword')}
+            </Link>
+          </p>
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy} data-testid="login-submit">
               {busy ? t('common.working') : t('login.submit')}
