@@ -7,7 +7,7 @@
 import { LRUCache } from 'lru-cache';
 import { onRecordWritten, type RecordChange, type RecordType } from './record-changes';
 
-export interface RecordCacheOptions {
+export interface RecordCacheOptions<V extends object = object> {
   name: string;
   /** Writes of these record types drop the entry with the written record's id. */
   types: RecordType[];
@@ -15,6 +15,13 @@ export interface RecordCacheOptions {
   ttlMs: number;
   /** Drop everything on any write of these types (views that depend on many records). */
   clearOn?: RecordType[];
+  /**
+   * The entry a written record becomes: a write in this process that tells the whole record
+   * after it (the stores' `mutate` and `create` do) replaces the entry instead of only dropping
+   * it, so the next reader of a busy record does not go to the database. Writes relayed from
+   * other processes still only drop it.
+   */
+  fromRecord?: (after: Record<string, unknown>) => V;
 }
 
 export interface RecordCache<V extends object> {
@@ -29,7 +36,7 @@ export interface RecordCache<V extends object> {
 
 const caches = new Set<RecordCache<object>>();
 
-export function createRecordCache<V extends object>(opts: RecordCacheOptions): RecordCache<V> {
+export function createRecordCache<V extends object>(opts: RecordCacheOptions<V>): RecordCache<V> {
   const lru = new LRUCache<string, V>({ max: opts.max, ttl: opts.ttlMs });
   // A load that started before a write must not store what it read before that write.
   let generation = 0;
@@ -81,13 +88,17 @@ export function createRecordCache<V extends object>(opts: RecordCacheOptions): R
 
   invalidators.add((change) => {
     if (opts.clearOn?.includes(change.type)) cache.clear();
-    else if (opts.types.includes(change.type)) cache.drop(change.id);
+    else if (opts.types.includes(change.type)) {
+      cache.drop(change.id);
+      // Set after the drop: a load that began before this write still finds it changed and stores nothing.
+      if (opts.fromRecord && change.after) lru.set(change.id, opts.fromRecord(change.after));
+    }
   });
   caches.add(cache as RecordCache<object>);
   return cache;
 }
 
-type Invalidator = (change: Pick<RecordChange, 'type' | 'id'>) => void;
+type Invalidator = (change: Pick<RecordChange, 'type' | 'id' | 'after'>) => void;
 const invalidators = new Set<Invalidator>();
 
 /** For caches of other shapes (the session store's): told of every local and relayed write. */
@@ -97,7 +108,7 @@ export function onCacheInvalidation(invalidate: Invalidator): () => void {
 }
 
 /** Drops what a write made stale, in this process: the stores' writes here, or the relay's from elsewhere. */
-export function invalidateRecordCaches(change: Pick<RecordChange, 'type' | 'id'>): void {
+export function invalidateRecordCaches(change: Pick<RecordChange, 'type' | 'id' | 'after'>): void {
   for (const invalidate of invalidators) invalidate(change);
 }
 

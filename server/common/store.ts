@@ -303,6 +303,13 @@ export interface MutateOptions<D, R> {
   onDuplicateKey?: (current: D) => Planned<R>;
   /** Leave out the store's own additions to the change (the search mark clearing itself). */
   bare?: boolean;
+  /**
+   * Work on other records that must succeed before this write, given the record as the plan
+   * saw it and the plan's result (an agreement commits its offer first); a refusal it throws
+   * leaves this record unwritten. It runs under the flow's locks: the caller holds every lock
+   * it writes under.
+   */
+  beforeWrite?: (current: D, result: R) => Promise<void>;
   timestamps?: boolean;
 }
 
@@ -395,6 +402,7 @@ export class RecordStore<D extends { _id: unknown }> {
     if (!before) throw opts.missing?.() ?? AppError.notFound(this.spec.label);
     let planned = plan(before);
     if (!planned.change) return { result: planned.result, doc: before, written: false };
+    if (opts.beforeWrite) await opts.beforeWrite(before, planned.result);
     await assertStillHeld(key, lease);
     let after: D | null;
     try {
@@ -410,7 +418,11 @@ export class RecordStore<D extends { _id: unknown }> {
     return { result: planned.result, doc: after, written: true };
   }
 
-  private async write(_id: unknown, change: Change, opts: MutateOptions<D, unknown>): Promise<D | null> {
+  private async write(
+    _id: unknown,
+    change: Change,
+    opts: Pick<MutateOptions<D, unknown>, 'bare' | 'timestamps'>,
+  ): Promise<D | null> {
     const update = opts.bare || !this.spec.decorate ? change : this.spec.decorate(change);
     return (await this.spec.model
       .findOneAndUpdate({ _id }, update, {

@@ -11,12 +11,18 @@ import { isExclusiveAgreement } from '../listings/exclusivity';
 import type { DealDoc } from './deal.model';
 import { dealStore } from './deal.store';
 
-type DealListing = Pick<DealDoc, '_id' | 'listingKind' | 'offerId' | 'demandId'>;
+/** What locking a deal with its listing needs: the stored deal or its view (with `_id`). */
+type DealListing = {
+  _id: unknown;
+  listingKind: DealDoc['listingKind'];
+  offerId?: unknown;
+  demandId?: unknown;
+};
 
 /** Runs `fn` holding the deal's listing and then the deal (a deal's listing never changes). */
 export function holdDealAndListing<T>(deal: DealListing, fn: () => Promise<T>): Promise<T> {
   const listingId = String(deal.listingKind === 'offer' ? deal.offerId : deal.demandId);
-  return holdLocks([listingLockKey(deal.listingKind, listingId), dealStore.lockKey(deal._id)], fn);
+  return holdLocks([listingLockKey(deal.listingKind, listingId), dealStore.lockKey(String(deal._id))], fn);
 }
 
 /** Commits the deal's offer to its agreement on `version`; 409 when another buyer holds the offer. */

@@ -15,6 +15,7 @@ const dealViews = createRecordCache<DealView>({
   types: ['deal'],
   max: 20_000,
   ttlMs: 60_000,
+  fromRecord: (after) => dealView(after as unknown as DealDoc),
 });
 
 /** The deal's view, or null for an unknown id. */

@@ -129,12 +129,10 @@ export async function acceptTermSheet(
   version: number,
   deps: TermsDeps,
 ): Promise<DealView> {
-  const { role } = await loadDealForUser(user, dealId);
-  const seen = (await dealStore.get(dealId))!;
-  return holdDealAndListing(seen, async () => {
-    await commitIfAgreeing(dealId, version, role);
+  const { deal, role } = await loadDealForUser(user, dealId);
+  return holdDealAndListing({ ...deal, _id: deal.id }, async () => {
     const outcome = await recordAcceptance(user, dealId, version, role);
-    if (!outcome.changed) return outcome.agreed ? concludeAgreement(dealId, version, deps) : outcome.deal;
+    if (!outcome.changed) return outcome.agreed ? concludeHeld(dealId, version, deps) : outcome.deal;
     const { party, agreed } = outcome;
     publishDealEvent(deps.bus, dealId, 'terms:accepted', { version, role: party, userId: user.id, agreed });
     await recordAudit({
@@ -145,23 +143,18 @@ export async function acceptTermSheet(
       data: { version, role: party },
     });
     if (!agreed) return outcome.deal;
-    return concludeAgreement(dealId, version, deps);
+    return concludeHeld(dealId, version, deps);
   });
-}
-
-/** When this acceptance would agree the deal, the offer is committed first: a refusal (409) leaves the deal as it was. */
-async function commitIfAgreeing(dealId: string, version: number, role: DealRole): Promise<void> {
-  const current = await dealStore.get(dealId);
-  if (!current) return;
-  const decision = termSheetAcceptance(acceptanceState(dealView(current)), version, role);
-  if (decision.ok && decision.changed && decision.agreed) await commitAgreement(current, version);
 }
 
 type AcceptanceOutcome =
   | { changed: false; deal: DealView; agreed: boolean }
   | { changed: true; deal: DealView; party: 'seller' | 'buyer'; agreed: boolean };
 
-/** Adds the party's acceptance of `version`, planned on the deal as it is under its lock. */
+/**
+ * Adds the party's acceptance of `version`, planned on the deal as it is under its lock. When it
+ * agrees the deal, the offer is committed first: a refusal (409) leaves the deal as it was.
+ */
 async function recordAcceptance(
   user: SessionUser,
   dealId: string,
@@ -171,26 +164,34 @@ async function recordAcceptance(
   const party = role as 'seller' | 'buyer';
   const index = version - 1;
   const now = new Date();
-  const { doc, written, result } = await dealStore.mutate(dealId, (current) => {
-    const decision = termSheetAcceptance(acceptanceState(dealView(current)), version, role);
-    if (!decision.ok) throw refusal(decision.code, decision.message);
-    if (!decision.changed) return { result: decision.agreed };
-    return {
-      change: {
-        $push: {
-          [`termSheets.${index}.acceptedBy`]: { role: party, userId: user.id, at: now },
-          timeline: {
-            at: now,
-            actorId: user.id,
-            actorRole: party,
-            event: 'terms_accepted',
-            data: { version },
+  const { doc, written, result } = await dealStore.mutate(
+    dealId,
+    (current) => {
+      const decision = termSheetAcceptance(acceptanceState(dealView(current)), version, role);
+      if (!decision.ok) throw refusal(decision.code, decision.message);
+      if (!decision.changed) return { result: decision.agreed };
+      return {
+        change: {
+          $push: {
+            [`termSheets.${index}.acceptedBy`]: { role: party, userId: user.id, at: now },
+            timeline: {
+              at: now,
+              actorId: user.id,
+              actorRole: party,
+              event: 'terms_accepted',
+              data: { version },
+            },
           },
         },
+        result: decision.agreed,
+      };
+    },
+    {
+      beforeWrite: async (current, agrees) => {
+        if (agrees) await commitAgreement(current, version);
       },
-      result: decision.agreed,
-    };
-  });
+    },
+  );
   if (!written) return { changed: false, deal: dealView(doc), agreed: result };
   return { changed: true, deal: dealView(doc), party, agreed: result };
 }
@@ -207,33 +208,34 @@ export async function concludeAgreement(dealId: string, version: number, deps: T
   return holdDealAndListing(seen, () => concludeHeld(dealId, version, deps));
 }
 
+/** `concludeAgreement` for a flow that holds the deal's and its listing's locks. */
 async function concludeHeld(dealId: string, version: number, deps: TermsDeps): Promise<DealView> {
   const plan = planDealTransition('negotiating', 'agree', 'system');
   if (!plan.ok) throw refusal(plan.code, plan.message);
-  const before = await dealStore.get(dealId);
-  if (before?.status === 'negotiating' && before.latestVersion === version) {
-    await commitAgreement(before, version);
-  }
   const now = new Date();
-  const { doc: deal, written: agreedNow } = await dealStore.mutate(dealId, (current) => ({
-    change:
-      current.status === 'negotiating' && current.latestVersion === version
-        ? {
-            $set: { status: plan.to, agreedVersion: version },
-            $push: {
-              timeline: {
-                at: now,
-                actorRole: 'system',
-                event: 'agree',
-                from: 'negotiating',
-                to: plan.to,
-                data: { version },
+  const { doc: deal, written: agreedNow } = await dealStore.mutate(
+    dealId,
+    (current) => ({
+      change:
+        current.status === 'negotiating' && current.latestVersion === version
+          ? {
+              $set: { status: plan.to, agreedVersion: version },
+              $push: {
+                timeline: {
+                  at: now,
+                  actorRole: 'system',
+                  event: 'agree',
+                  from: 'negotiating',
+                  to: plan.to,
+                  data: { version },
+                },
               },
-            },
-          }
-        : null,
-    result: null,
-  }));
+            }
+          : null,
+      result: null,
+    }),
+    { beforeWrite: (current) => commitAgreement(current, version) },
+  );
   if (agreedNow) {
     publishDealEvent(deps.bus, dealId, 'deal:status', { status: 'agreed', from: 'negotiating' });
     await recordAudit({ action: 'deal.agree', targetType: 'deal', targetId: dealId, data: { version } });

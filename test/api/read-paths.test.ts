@@ -10,6 +10,7 @@ import type { CommandStartedEvent } from 'mongodb';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { offerBody, published } from './offers-helpers';
+import { terms } from './deals-helpers';
 import { createNotification } from '../../server/notifications/notification.service';
 import { notifyMessageWhileAway } from '../../server/notifications/deal-notices';
 import { NotificationModel } from '../../server/notifications/notification.model';
@@ -287,6 +288,24 @@ describe('pages read the database by _id only', function () {
     const after = await messageNotices();
     assert.equal(after.length, 2, 'a new notice once the first was read');
     assert.equal(after.filter((n: { readAt?: string }) => !n.readAt).length, 1);
+  });
+
+  it('when the second acceptance agrees a deal, then the deal is read once before its locks and once for each write under them', async () => {
+    await seller.agent.post(`/api/deals/${dealId}/terms`).send(terms(500_000_000)).expect(201);
+    await seller.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    const watch = watchCommands();
+    let agreed;
+    try {
+      agreed = await buyer.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    } finally {
+      watch.stop();
+    }
+    assert.equal(agreed.body.deal.status, 'awaiting_payment');
+    const dealWrites = watch.asked.filter((a) => a.collection === 'deals' && a.command === 'findAndModify');
+    const dealReads = watch.asked.filter((a) => a.collection === 'deals' && a.command === 'find');
+    // Acceptance, agreement, request for payment; each planned on the deal read under the locks.
+    assert.equal(dealWrites.length, 3);
+    assert.equal(dealReads.length, 1 + dealWrites.length);
   });
 
   it('when a notification is read, then its list shows it read at once, and nobody else sees it', async () => {

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { createRecordCache, clearRecordCaches } from '../../server/common/record-cache';
+import {
+  createRecordCache,
+  clearRecordCaches,
+  invalidateRecordCaches,
+} from '../../server/common/record-cache';
 import { recordWritten } from '../../server/common/record-changes';
 
 describe('record caches', () => {
@@ -27,6 +31,32 @@ describe('record caches', () => {
     };
     assert.deepEqual(await cache.get('d1', slow), { v: 1 });
     assert.deepEqual(await cache.get('d1', async () => ({ v: ++loads })), { v: 2 });
+  });
+
+  it('when a cache builds entries from written records, then a local write replaces the entry, a relayed one only drops it, and a load begun before the write keeps nothing', async () => {
+    const cache = createRecordCache<{ v: number }>({
+      name: 't-through',
+      types: ['deal'],
+      max: 10,
+      ttlMs: 60_000,
+      fromRecord: (after) => ({ v: after.n as number }),
+    });
+    let loads = 0;
+    const load = async () => ({ v: 100 + ++loads });
+    assert.deepEqual(await cache.get('d1', load), { v: 101 });
+    await recordWritten({ type: 'deal', id: 'd1', before: null, after: { n: 7 } });
+    assert.deepEqual(await cache.get('d1', load), { v: 7 }, 'the written record, not a load');
+    invalidateRecordCaches({ type: 'deal', id: 'd1' }); // another process wrote it
+    assert.deepEqual(await cache.get('d1', load), { v: 102 });
+
+    const racing = cache.get('d2', async () => {
+      const stale = { v: 100 + ++loads };
+      await recordWritten({ type: 'deal', id: 'd2', after: { n: 8 } });
+      return stale;
+    });
+    assert.deepEqual(await racing, { v: 103 });
+    assert.deepEqual(await cache.get('d2', load), { v: 8 }, 'the write, not what was read before it');
+    assert.equal(loads, 3);
   });
 
   it('when several are asked, then only the missing ones are loaded; clearOn empties the cache', async () => {
