@@ -103,11 +103,13 @@ function assertOrganizationAdmin(user: SessionUser, orgId: string) {
 }
 
 /**
- * A member edits the profile. A verified organization that changes what was verified (its name
- * or tax code) is no longer verified until an operator verifies it again.
+ * Its administrators edit the profile; any member may keep its technology capability current. A
+ * verified organization that changes what was verified (its name or tax code) is no longer
+ * verified until an operator verifies it again.
  */
 export async function updateOrganization(user: SessionUser, id: string, patch: Record<string, unknown>) {
-  assertMemberOrAdmin(user, id);
+  if (Object.keys(patch).every((k) => k === 'capability')) assertMemberOrAdmin(user, id);
+  else assertOrganizationAdmin(user, id);
   const set: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(patch)) {
     if (k === 'capability' && v && typeof v === 'object') {
@@ -164,7 +166,7 @@ export async function listMembers(user: SessionUser, orgId: string, page: Member
 }
 
 export async function approveMember(user: SessionUser, orgId: string, userId: string) {
-  assertMemberOrAdmin(user, orgId);
+  assertOrganizationAdmin(user, orgId);
   const pending = () => AppError.notFound('Pending member');
   const { doc: updated } = await userStore.mutate(
     userId,

@@ -112,6 +112,36 @@ describe('access: organizations', () => {
     assert.equal((await UserModel.findById(b.user.id).lean())!.membershipStatus, 'active');
   });
 
+  it('when a plain member tries to approve a request to join or to edit the profile, then it is refused and nothing is written; their capability they may keep current', async () => {
+    const founder = await signUp(t.app, { kind: 'enterprise' });
+    const member = await joiner(t, founder, founder);
+    const pending = await joiner(t, founder);
+    const refused = await member.agent
+      .post(`/api/organizations/${founder.orgId}/members/${pending.user.id}/approve`)
+      .expect(403);
+    assert.equal(refused.body.error.code, 'forbidden');
+    assert.equal((await UserModel.findById(pending.user.id).lean())!.membershipStatus, 'pending');
+    const before = (await OrganizationModel.findById(founder.orgId).lean())!;
+    await member.agent
+      .patch(`/api/organizations/${founder.orgId}`)
+      .send({ name: 'Tên mới do thành viên đặt', description: 'Mô tả mới' })
+      .expect(403);
+    const after = (await OrganizationModel.findById(founder.orgId).lean())!;
+    assert.equal(after.name, before.name);
+    assert.equal(after.description, before.description);
+    await member.agent
+      .patch(`/api/organizations/${founder.orgId}`)
+      .send({ capability: { keywords: ['xử lý nước thải'], staff: 12 } })
+      .expect(200);
+    const kept = (await OrganizationModel.findById(founder.orgId).lean())!;
+    assert.deepEqual(kept.capability?.keywords, ['xử lý nước thải']);
+
+    await founder.agent
+      .post(`/api/organizations/${founder.orgId}/members/${pending.user.id}/approve`)
+      .expect(200);
+    assert.equal((await UserModel.findById(pending.user.id).lean())!.membershipStatus, 'active');
+  });
+
   it('when a member leaves, then they are out; an administrator can refuse a pending request the same way', async () => {
     const founder = await signUp(t.app, { kind: 'enterprise' });
     const member = await joiner(t, founder, founder);
