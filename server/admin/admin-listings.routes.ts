@@ -6,7 +6,8 @@ import { pageAnswerKeys } from '../common/page-schema';
 import type { AppContext } from '../context';
 import { transitionListing } from '../listings/listing-commands.service';
 import { viewListing } from '../listings/listing-queries.service';
-import { rejectBody } from '../listings/listing.schemas';
+import { rejectBody, revisionDecisionBody, revisionRefusalBody } from '../listings/listing.schemas';
+import { approveRevision, refuseRevision, revisionQueue } from '../listings/listing-revision.service';
 import type { ListingSpec } from '../listings/listing-spec';
 import { OFFER_SPEC } from '../offers/offer.service';
 import { DEMAND_SPEC } from '../demands/demand.service';
@@ -32,6 +33,23 @@ export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): voi
     }),
     handler: ({ user, query }) => reviewQueue(user, query.page, query.limit),
   });
+  api.add({
+    method: 'get',
+    path: '/admin/revisions',
+    tag,
+    summary:
+      'Published offers and demands with changes awaiting review, oldest first; each carries its revision (the changed fields and the listing as it would read)',
+    access: ['admin'],
+    query: Joi.object({
+      page: Joi.number().integer().min(1).max(10_000).default(1),
+      limit: Joi.number().integer().min(1).max(100).default(50),
+    }),
+    response: Joi.object({
+      revisions: Joi.array().items(Joi.alternatives().try(offerViewSchema, demandViewSchema)).required(),
+      ...pageAnswerKeys,
+    }),
+    handler: ({ user, query }) => revisionQueue([OFFER_SPEC, DEMAND_SPEC], user, query.page, query.limit),
+  });
   addModerationRoutes(api, ctx, OFFER_SPEC, offerResponse);
   addModerationRoutes(api, ctx, DEMAND_SPEC, demandResponse);
 }
@@ -43,7 +61,42 @@ function addModerationRoutes(
   response: Joi.ObjectSchema,
 ) {
   const deps = { bus: ctx.bus };
+  const revisionDeps = { bus: ctx.bus, config: ctx.config };
   const name = spec.label.toLowerCase();
+  api.add({
+    method: 'post',
+    path: `/admin/${spec.plural}/:id/revision/approve`,
+    tag: 'admin',
+    summary: `Apply the changes of a published ${name} awaiting review (with submittedAt, only the revision read)`,
+    access: ['admin'],
+    params: idParams,
+    body: revisionDecisionBody,
+    response,
+    handler: async ({ user, params, body }) => ({
+      [spec.kind]: await viewListing(
+        spec,
+        user,
+        await approveRevision(spec, revisionDeps, user, params.id, body ?? {}),
+      ),
+    }),
+  });
+  api.add({
+    method: 'post',
+    path: `/admin/${spec.plural}/:id/revision/refuse`,
+    tag: 'admin',
+    summary: `Refuse the changes of a published ${name} with the reason (told to its owner); the published version stays`,
+    access: ['admin'],
+    params: idParams,
+    body: revisionRefusalBody,
+    response,
+    handler: async ({ user, params, body }) => ({
+      [spec.kind]: await viewListing(
+        spec,
+        user,
+        await refuseRevision(spec, revisionDeps, user, params.id, body),
+      ),
+    }),
+  });
   api.add({
     method: 'post',
     path: `/admin/${spec.plural}/:id/approve`,

@@ -5,6 +5,7 @@ import {
   commonViewKeys,
   createAndPatchSchemas,
   currency,
+  revisionSchema,
   trl,
 } from '../listings/listing.schemas';
 
@@ -26,7 +27,7 @@ export const { create: demandCreateSchema, patch: demandPatchSchema } = createAn
   'field',
 ]);
 
-export const demandViewSchema = Joi.object({
+const demandViewKeys = {
   ...commonViewKeys,
   kind: Joi.string().valid('demand').required(),
   problem: Joi.string().allow('').required(),
@@ -40,6 +41,11 @@ export const demandViewSchema = Joi.object({
   mode: Joi.string().required(),
   deadline: Joi.string().isoDate(),
   callClosedAt: Joi.string().isoDate(),
+};
+
+export const demandViewSchema = Joi.object({
+  ...demandViewKeys,
+  revision: revisionSchema(Joi.object(demandViewKeys)),
 });
 
 export const demandResponse = Joi.object({ demand: demandViewSchema });

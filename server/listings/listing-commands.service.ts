@@ -18,6 +18,7 @@ import { listingActor } from './listing-access';
 import { refusalError } from './listing-refusal';
 import type { ListingSpec } from './listing-spec';
 import { findVisibleListing } from './listing-queries.service';
+import { proposeRevision } from './listing-revision.service';
 import { announceListingChange, createListingDoc, updateListingIf, type ListingDoc } from './listing.store';
 
 export interface ListingDeps {
@@ -51,7 +52,8 @@ export async function createListing(
 
 /**
  * Edits a draft, or a listing awaiting review (which takes it back to draft: an operator never
- * approves a text they did not read). `null` in the patch clears an optional field.
+ * approves a text they did not read). `null` in the patch clears an optional field. A published
+ * listing is not changed: the patch becomes its pending revision (listing-revision.service.ts).
  */
 export async function editListing(
   spec: ListingSpec<unknown>,
@@ -62,6 +64,7 @@ export async function editListing(
   now = new Date(),
 ): Promise<ListingDoc> {
   const doc = await findVisibleListing(spec, user, id);
+  if (doc.status === 'published') return proposeRevision(spec, deps, user, id, patch, now, doc);
   const plan = planListingEdit(doc.status, listingActor(user, doc));
   if (!plan.ok) throw refusalError(plan);
   const merged = withoutNulls({ ...doc, ...patch });
@@ -154,12 +157,13 @@ function transitionStamps(transition: ListingTransition, now: Date, reason?: str
       return { set: { publishedAt: now }, unset: ['rejectionReason'] };
     case 'reject':
       return { set: { rejectionReason: reason?.trim() }, unset: ['submittedAt'] };
+    // A listing that leaves publication drops its pending revision (and the review queue).
     case 'withdraw':
-      return { set: { withdrawnAt: now }, unset: [] };
+      return { set: { withdrawnAt: now }, unset: ['revision'] };
     case 'close':
-      return { set: { closedAt: now }, unset: [] };
+      return { set: { closedAt: now }, unset: ['revision'] };
     case 'expire':
-      return { set: { expiredAt: now }, unset: [] };
+      return { set: { expiredAt: now }, unset: ['revision'] };
   }
 }
 

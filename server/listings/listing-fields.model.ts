@@ -43,6 +43,11 @@ export const commonListingFields = {
    */
   confidentialAccess: { type: String, enum: CONFIDENTIAL_ACCESS_POLICIES, default: 'on_request' },
   rejectionReason: { type: String },
+  /**
+   * A published listing's pending change, until an operator approves or refuses it
+   * (listing-revision.ts): `{set, unset, fields, submittedAt, submittedBy}`.
+   */
+  revision: { type: Schema.Types.Mixed },
   submittedAt: { type: Date },
   publishedAt: { type: Date },
   closedAt: { type: Date },

@@ -108,8 +108,9 @@ export function availableListingTransitions(current: ListingStatus, actor: Actor
 /**
  * Statuses in which the owner may PATCH a listing. Editing a listing in `pending_review`
  * takes it out of the review queue and back to `draft` (so an operator never approves a text
- * they did not read); the owner then submits again. Published listings are not edited: the
- * owner withdraws and relists, because bids were made against the published text.
+ * they did not read); the owner then submits again. Published listings are not edited in
+ * place: a change to one is kept as its pending revision until an operator approves it
+ * (listing-revision.ts), because bids were made against the published text.
  */
 export const editableStatuses: readonly ListingStatus[] = ['draft', 'pending_review'];
 

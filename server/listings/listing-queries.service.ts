@@ -7,10 +7,11 @@ import { readOwnerList, listingListKey, ownerListPage } from '../read-models';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { ListingKind, ListingStatus } from '../api-contract/enums';
-import { canViewListing } from './listing-access';
+import { canViewListing, isListingOwner, isOperator } from './listing-access';
+import { revisedListing, type StoredRevision } from './listing-revision';
 import type { ListingSpec } from './listing-spec';
 import { findListingDoc, listingModel, type ListingDoc } from './listing.store';
-import { loadOrganizationSummaries, organizationSummary } from './listing.view';
+import { loadOrganizationSummaries, organizationSummary, type OrganizationSummary } from './listing.view';
 
 const storedListings = {
   offer: createRecordCache<ListingDoc>({ name: 'offer-docs', types: ['offer'], max: 20_000, ttlMs: 60_000 }),
@@ -30,6 +31,11 @@ async function readListingDocs(kind: ListingKind, ids: string[]): Promise<Map<st
       .lean<ListingDoc[]>();
     return new Map(docs.map((d) => [String(d._id), d]));
   });
+}
+
+/** Listings by `_id` for pages (never for a write), from the cache of stored listings. */
+export function readListingsById(kind: ListingKind, ids: string[]): Promise<Map<string, ListingDoc>> {
+  return readListingDocs(kind, ids);
 }
 
 /** Like findVisibleListing, for showing a listing page: served from the cache of stored listings. */
@@ -60,9 +66,31 @@ export async function viewListings<View>(
   docs: ListingDoc[],
 ): Promise<View[]> {
   const orgs = await loadOrganizationSummaries(docs);
-  return docs.map((d) =>
-    spec.view(d, orgs.get(String(d.organizationId)) ?? organizationSummary(null, d.organizationId), viewer),
-  );
+  return docs.map((d) => {
+    const org = orgs.get(String(d.organizationId)) ?? organizationSummary(null, d.organizationId);
+    const view = spec.view(d, org, viewer);
+    if (!d.revision || !(isOperator(viewer) || isListingOwner(viewer, d))) return view;
+    return { ...view, revision: revisionView(spec, d, org, viewer) } as View;
+  });
+}
+
+/**
+ * A pending revision as its owner and operators see it (nobody else does): the fields it changes,
+ * when and by whom, and the listing as it would read once approved.
+ */
+function revisionView<View>(
+  spec: ListingSpec<View>,
+  doc: ListingDoc,
+  org: OrganizationSummary,
+  viewer: SessionUser | undefined,
+) {
+  const revision = doc.revision as StoredRevision;
+  return {
+    fields: revision.fields,
+    submittedAt: new Date(revision.submittedAt).toISOString(),
+    submittedBy: String(revision.submittedBy),
+    proposed: spec.view(revisedListing(doc, revision), org, viewer),
+  };
 }
 
 export async function viewListing<View>(

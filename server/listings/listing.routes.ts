@@ -4,6 +4,7 @@ import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
 import { createListing, editListing, transitionListing } from './listing-commands.service';
+import { withdrawRevision } from './listing-revision.service';
 import { listListings, readVisibleListing, viewListing } from './listing-queries.service';
 import { listingListQuery } from './listing.schemas';
 import type { ListingSpec } from './listing-spec';
@@ -66,7 +67,7 @@ export function addListingRoutes(
     method: 'patch',
     path: `${base}/:id`,
     tag,
-    summary: `Edit your ${name} while a draft or awaiting review (which takes it back to draft)`,
+    summary: `Edit your ${name} while a draft or awaiting review (which takes it back to draft); on a published ${name} the change becomes its pending revision, reviewed by an operator while the published version stays (409 naming a field a published ${name} keeps: ndaText, confidentialAccess, an auction's pricing, a demand's mode and deadline)`,
     access: 'user',
     params: idParams,
     body: schemas.patch,
@@ -84,6 +85,16 @@ export function addListingRoutes(
     response: schemas.response,
     handler: async ({ user, params }) =>
       wrap(await transitionListing(spec, deps, user, params.id, 'withdraw'), user),
+  });
+  api.add({
+    method: 'delete',
+    path: `${base}/:id/revision`,
+    tag,
+    summary: `Withdraw the changes of your published ${name} awaiting review; the published version stays`,
+    access: 'user',
+    params: idParams,
+    response: schemas.response,
+    handler: async ({ user, params }) => wrap(await withdrawRevision(spec, deps, user, params.id), user),
   });
   api.add({
     method: 'post',

@@ -103,3 +103,26 @@ export const commonViewKeys = {
   withdrawnAt: isoTime(),
   expiredAt: isoTime(),
 };
+
+/**
+ * A published listing's pending revision, shown to its owner and operators only: the fields it
+ * changes, and the listing as it would read once approved (`proposed`, the kind's view).
+ */
+export function revisionSchema(proposed: Joi.ObjectSchema) {
+  return Joi.object({
+    fields: Joi.array().items(Joi.string()).required(),
+    submittedAt: isoTime().required(),
+    submittedBy: Joi.string().required(),
+    proposed: proposed.required(),
+  }).description('changes awaiting review; the owner and operators only');
+}
+
+export const revisionDecisionBody = Joi.object({
+  submittedAt: Joi.date()
+    .iso()
+    .description('the revision the operator read: a revision replaced meanwhile is refused with 409'),
+});
+
+export const revisionRefusalBody = rejectBody.keys({
+  submittedAt: revisionDecisionBody.extract('submittedAt'),
+});

@@ -14,6 +14,7 @@ import { claimOnce, readClaim, readClaims, releaseClaim, updateClaimData } from 
 import { RecordStore, holdLocks, type Change, type ModelReads } from '../common/store';
 import { AppError } from '../common/errors';
 import { commitmentConflict, sameHolder, type CommitmentHolder } from './exclusivity';
+import type { StoredRevision } from './listing-revision';
 
 /** A stored offer or demand, as read with `.lean()`. */
 export interface ListingDoc {
@@ -159,6 +160,55 @@ export async function clearSearchMark(kind: ListingKind, id: string, rev: number
     }),
     { bare: true, timestamps: false },
   );
+}
+
+// ── Revisions: a published listing's pending change, kept beside it until an operator decides. ──
+
+/**
+ * Stores (or replaces) the listing's pending revision. `decide` sees the listing under its lock
+ * and throws an AppError to refuse (nothing is written then). The published fields, and the
+ * listing's `updatedAt`, stay as they are; the search mark is set as for any write, so the index
+ * takes the (unchanged) published text again.
+ */
+export async function storeListingRevision(
+  kind: ListingKind,
+  id: string,
+  decide: (current: ListingDoc) => StoredRevision,
+): Promise<ListingDoc> {
+  const { doc } = await stores[kind].mutate(
+    id,
+    (current) => ({ change: { $set: { revision: decide(current) } }, result: null }),
+    { timestamps: false },
+  );
+  return doc;
+}
+
+/** Drops the pending revision (withdrawn by the owner, refused by an operator); `decide` may refuse. */
+export async function dropListingRevision(
+  kind: ListingKind,
+  id: string,
+  decide: (current: ListingDoc) => StoredRevision,
+): Promise<{ doc: ListingDoc; dropped: StoredRevision }> {
+  const { doc, result } = await stores[kind].mutate(
+    id,
+    (current) => ({ change: { $unset: { revision: 1 } }, result: decide(current) }),
+    { timestamps: false },
+  );
+  return { doc, dropped: result };
+}
+
+/** Applies the pending revision to the published fields and drops it, in one write; `decide` may refuse. */
+export async function applyListingRevision(
+  kind: ListingKind,
+  id: string,
+  decide: (current: ListingDoc) => StoredRevision,
+): Promise<{ doc: ListingDoc; applied: StoredRevision }> {
+  const { doc, result } = await stores[kind].mutate(id, (current) => {
+    const revision = decide(current);
+    const unset = Object.fromEntries(['revision', ...revision.unset].map((k) => [k, 1]));
+    return { change: { $set: { ...revision.set }, $unset: unset }, result: revision };
+  });
+  return { doc, applied: result };
 }
 
 // ── Closes: an auction's and a call for proposals' close is decided once, by a claim. ──

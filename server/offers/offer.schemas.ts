@@ -6,6 +6,7 @@ import {
   createAndPatchSchemas,
   currency,
   money,
+  revisionSchema,
   trl,
 } from '../listings/listing.schemas';
 
@@ -36,7 +37,7 @@ export const { create: offerCreateSchema, patch: offerPatchSchema } = createAndP
   'trl',
 ]);
 
-export const offerViewSchema = Joi.object({
+const offerViewKeys = {
   ...commonViewKeys,
   kind: Joi.string().valid('offer').required(),
   description: Joi.string().allow('').required(),
@@ -55,6 +56,11 @@ export const offerViewSchema = Joi.object({
     closedAt: Joi.string().isoDate(),
     outcome: Joi.string(),
   }).description('once the auction has closed'),
+};
+
+export const offerViewSchema = Joi.object({
+  ...offerViewKeys,
+  revision: revisionSchema(Joi.object(offerViewKeys)),
 });
 
 export const offerResponse = Joi.object({ offer: offerViewSchema });

@@ -5,7 +5,9 @@ export { ownerListPage, type OwnerListPage } from './owner-list-page';
 export {
   dealBrokerListKey,
   dealOrgListKey,
+  dealProposalListKey,
   listingListKey,
+  LISTING_REVISIONS,
   notificationGroupKey,
   notificationListKey,
   organizationMembersKey,

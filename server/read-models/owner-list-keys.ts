@@ -7,6 +7,8 @@ const ms = (d: unknown) => (d ? new Date(d as string).getTime() : 0);
 export const listingListKey = (kind: 'offer' | 'demand', orgId: string) => `${kind}:org:${orgId}`;
 export const dealOrgListKey = (orgId: string) => `deal:org:${orgId}`;
 export const dealBrokerListKey = (userId: string) => `deal:user:${userId}`;
+/** Deals on which a party proposed this broker and the other party has not yet agreed. */
+export const dealProposalListKey = (userId: string) => `deal:proposed:${userId}`;
 export const notificationListKey = (userId: string) => `notification:user:${userId}`;
 export const paymentDealListKey = (dealId: string) => `payment:deal:${dealId}`;
 export const organizationMembersKey = (orgId: string) => `user:org:${orgId}`;
@@ -18,10 +20,23 @@ export function listingListEntries(kind: 'offer' | 'demand', doc: Doc): [string,
   return [[listingListKey(kind, String(doc.organizationId)), entry]];
 }
 
+/**
+ * Published listings with a pending revision, for the operators' review queue: one list for both
+ * kinds (the entry's status is the kind), ordered by the revision's submission.
+ */
+export const LISTING_REVISIONS = 'listing:revisions';
+
+export function listingRevisionEntries(kind: 'offer' | 'demand', doc: Doc): [string, OwnerListEntry][] {
+  if (!doc.revision || doc.status !== 'published') return [];
+  return [[LISTING_REVISIONS, { id: String(doc._id), s: kind, at: ms(doc.revision.submittedAt) }]];
+}
+
 export function dealListEntries(doc: Doc): [string, OwnerListEntry][] {
   const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.updatedAt ?? doc.createdAt) };
   const keys = [doc.sellerOrgId, doc.buyerOrgId].filter(Boolean).map((org) => dealOrgListKey(String(org)));
   if (doc.brokerUserId) keys.push(dealBrokerListKey(String(doc.brokerUserId)));
+  // Written where the proposal is (the deal store); a seated or withdrawn proposal leaves the list.
+  if (doc.brokerProposal?.userId) keys.push(dealProposalListKey(String(doc.brokerProposal.userId)));
   return [...new Set(keys)].map((key) => [key, entry]);
 }
 

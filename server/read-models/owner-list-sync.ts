@@ -26,6 +26,7 @@ import {
 import {
   dealListEntries,
   listingListEntries,
+  listingRevisionEntries,
   notificationListEntries,
   organizationMemberEntries,
   paymentListEntries,
@@ -35,8 +36,14 @@ import {
 type Doc = Record<string, any>;
 
 const sources = {
-  offer: { model: listingModel('offer'), entries: (d: Doc) => listingListEntries('offer', d) },
-  demand: { model: listingModel('demand'), entries: (d: Doc) => listingListEntries('demand', d) },
+  offer: {
+    model: listingModel('offer'),
+    entries: (d: Doc) => [...listingListEntries('offer', d), ...listingRevisionEntries('offer', d)],
+  },
+  demand: {
+    model: listingModel('demand'),
+    entries: (d: Doc) => [...listingListEntries('demand', d), ...listingRevisionEntries('demand', d)],
+  },
   deal: { model: dealReads, entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d)] },
   notification: { model: notificationReads, entries: notificationListEntries },
   payment: { model: paymentReads, entries: paymentListEntries },
@@ -108,7 +115,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 3;
+export const OWNER_LISTS_LAYOUT = 4;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */
@@ -136,6 +143,7 @@ export async function rebuildOwnerLists(): Promise<void> {
     sellerOrgId: 1,
     buyerOrgId: 1,
     brokerUserId: 1,
+    brokerProposal: 1,
     userId: 1,
     dealId: 1,
     readAt: 1,
@@ -143,6 +151,7 @@ export async function rebuildOwnerLists(): Promise<void> {
     membershipStatus: 1,
     latestVersion: 1,
     termSheets: 1,
+    revision: 1,
   };
   let records = 0;
   for (const source of Object.values(sources)) {

@@ -295,13 +295,15 @@ describe('technology offers', () => {
       assert.equal(queue.body.total, 0);
     });
 
-    it('when the owner edits a published offer, then 409', async () => {
+    it('when the owner edits a published offer, then the change awaits review and the published title stays (listing-revisions.test.ts)', async () => {
       const offer = await published(seller, admin, 'offers', offerBody());
       const res = await seller.agent
         .patch(`/api/offers/${offer.id}`)
         .send({ title: 'Tiêu đề đã sửa sau khi đăng' })
-        .expect(409);
-      assert.equal(res.body.error.code, 'conflict');
+        .expect(200);
+      assert.equal(res.body.offer.status, 'published');
+      assert.equal(res.body.offer.title, offer.title);
+      assert.deepEqual(res.body.offer.revision.fields, ['title']);
     });
 
     it('when an operator edits an offer, then 403', async () => {

@@ -78,6 +78,73 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
@@ -195,6 +262,450 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
+                /** @enum {string} */
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                subField?: string | null;
+                /** Format: date-time */
+                submittedAt?: string;
+                summary: string;
+                title: string;
+                transferModes: string[];
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/demands/{id}/revision/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply the changes of a published demand awaiting review (with submittedAt, only the revision read)
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: date-time
+             * @description the revision the operator read: a revision replaced meanwhile is refused with 409
+             */
+            submittedAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              demand?: {
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
+                }[];
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
+                };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
+                /** Format: date-time */
+                createdAt?: string;
+                /** Format: date-time */
+                deadline?: string;
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
+                /** @enum {string} */
+                kind: 'demand';
+                language?: string;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
+                };
+                problem: string;
+                province?: string | null;
+                /** Format: date-time */
+                publishedAt?: string;
+                rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
+                /** @enum {string} */
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                subField?: string | null;
+                /** Format: date-time */
+                submittedAt?: string;
+                summary: string;
+                title: string;
+                transferModes: string[];
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/demands/{id}/revision/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refuse the changes of a published demand with the reason (told to its owner); the published version stays
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            /**
+             * Format: date-time
+             * @description the revision the operator read: a revision replaced meanwhile is refused with 409
+             */
+            submittedAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              demand?: {
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
+                }[];
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
+                };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
+                /** Format: date-time */
+                createdAt?: string;
+                /** Format: date-time */
+                deadline?: string;
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
+                /** @enum {string} */
+                kind: 'demand';
+                language?: string;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
+                };
+                problem: string;
+                province?: string | null;
+                /** Format: date-time */
+                publishedAt?: string;
+                rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
@@ -311,6 +822,80 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 sectors: string[];
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
@@ -435,6 +1020,485 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
+                sectors: string[];
+                /** @enum {string} */
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                subField?: string | null;
+                /** Format: date-time */
+                submittedAt?: string;
+                summary: string;
+                title: string;
+                transferModes: string[];
+                trl?: number;
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/offers/{id}/revision/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply the changes of a published offer awaiting review (with submittedAt, only the revision read)
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: date-time
+             * @description the revision the operator read: a revision replaced meanwhile is refused with 409
+             */
+            submittedAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              offer?: {
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
+                }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
+                /** @enum {string} */
+                kind: 'offer';
+                language?: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
+                };
+                pricing: {
+                  amount?: number;
+                  /** Format: date-time */
+                  closesAt?: string;
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
+                  reservePrice?: number;
+                };
+                province?: string | null;
+                /** Format: date-time */
+                publishedAt?: string;
+                rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
+                sectors: string[];
+                /** @enum {string} */
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                subField?: string | null;
+                /** Format: date-time */
+                submittedAt?: string;
+                summary: string;
+                title: string;
+                transferModes: string[];
+                trl?: number;
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/offers/{id}/revision/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refuse the changes of a published offer with the reason (told to its owner); the published version stays
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            /**
+             * Format: date-time
+             * @description the revision the operator read: a revision replaced meanwhile is refused with 409
+             */
+            submittedAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              offer?: {
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
+                }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
+                /** @enum {string} */
+                kind: 'offer';
+                language?: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
+                };
+                pricing: {
+                  amount?: number;
+                  /** Format: date-time */
+                  closesAt?: string;
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
+                  reservePrice?: number;
+                };
+                province?: string | null;
+                /** Format: date-time */
+                publishedAt?: string;
+                rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 sectors: string[];
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
@@ -978,6 +2042,80 @@ export interface paths {
                     /** Format: date-time */
                     publishedAt?: string;
                     rejectionReason?: string;
+                    /** @description changes awaiting review; the owner and operators only */
+                    revision?: {
+                      fields: string[];
+                      proposed: {
+                        attachments: {
+                          confidential: boolean;
+                          contentType: string;
+                          id: string;
+                          name: string;
+                          size: number;
+                        }[];
+                        /** @description once the auction has closed */
+                        auction?: {
+                          /** Format: date-time */
+                          closedAt?: string;
+                          outcome?: string;
+                        };
+                        /** Format: date-time */
+                        closedAt?: string;
+                        /** @enum {string} */
+                        confidentialAccess: 'on_request' | 'nda';
+                        /** Format: date-time */
+                        createdAt?: string;
+                        description: string;
+                        /** Format: date-time */
+                        expiredAt?: string;
+                        field: string;
+                        id: string;
+                        ipNumbers: string[];
+                        ipStatus: string;
+                        keywords: string[];
+                        /** @enum {string} */
+                        kind: 'offer';
+                        language?: string;
+                        /** @description the listing’s own NDA text, when it has one */
+                        ndaText?: string;
+                        organization: {
+                          id: string;
+                          kind: string;
+                          name: string;
+                          verified: boolean;
+                        };
+                        pricing: {
+                          amount?: number;
+                          /** Format: date-time */
+                          closesAt?: string;
+                          currency: string;
+                          model: string;
+                          /** @description Only for the owner and operators */
+                          reservePrice?: number;
+                        };
+                        province?: string | null;
+                        /** Format: date-time */
+                        publishedAt?: string;
+                        rejectionReason?: string;
+                        sectors: string[];
+                        /** @enum {string} */
+                        status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                        subField?: string | null;
+                        /** Format: date-time */
+                        submittedAt?: string;
+                        summary: string;
+                        title: string;
+                        transferModes: string[];
+                        trl?: number;
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** Format: date-time */
+                        withdrawnAt?: string;
+                      };
+                      /** Format: date-time */
+                      submittedAt: string;
+                      submittedBy: string;
+                    };
                     sectors: string[];
                     /** @enum {string} */
                     status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
@@ -1040,6 +2178,398 @@ export interface paths {
                     /** Format: date-time */
                     publishedAt?: string;
                     rejectionReason?: string;
+                    /** @description changes awaiting review; the owner and operators only */
+                    revision?: {
+                      fields: string[];
+                      proposed: {
+                        attachments: {
+                          confidential: boolean;
+                          contentType: string;
+                          id: string;
+                          name: string;
+                          size: number;
+                        }[];
+                        budget: {
+                          currency: string;
+                          max: number | null;
+                          min: number | null;
+                        };
+                        /** Format: date-time */
+                        callClosedAt?: string;
+                        /** Format: date-time */
+                        closedAt?: string;
+                        /** @enum {string} */
+                        confidentialAccess: 'on_request' | 'nda';
+                        /** Format: date-time */
+                        createdAt?: string;
+                        /** Format: date-time */
+                        deadline?: string;
+                        desiredOutcome: string;
+                        /** Format: date-time */
+                        expiredAt?: string;
+                        field: string;
+                        id: string;
+                        keywords: string[];
+                        /** @enum {string} */
+                        kind: 'demand';
+                        language?: string;
+                        minTrl: number;
+                        mode: string;
+                        /** @description the listing’s own NDA text, when it has one */
+                        ndaText?: string;
+                        organization: {
+                          id: string;
+                          kind: string;
+                          name: string;
+                          verified: boolean;
+                        };
+                        problem: string;
+                        province?: string | null;
+                        /** Format: date-time */
+                        publishedAt?: string;
+                        rejectionReason?: string;
+                        /** @enum {string} */
+                        status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                        subField?: string | null;
+                        /** Format: date-time */
+                        submittedAt?: string;
+                        summary: string;
+                        title: string;
+                        transferModes: string[];
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** Format: date-time */
+                        withdrawnAt?: string;
+                      };
+                      /** Format: date-time */
+                      submittedAt: string;
+                      submittedBy: string;
+                    };
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  }
+              )[];
+              total: number;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Published offers and demands with changes awaiting review, oldest first; each carries its revision (the changed fields and the listing as it would read)
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          page?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              limit: number;
+              page: number;
+              revisions: (
+                | {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @description changes awaiting review; the owner and operators only */
+                    revision?: {
+                      fields: string[];
+                      proposed: {
+                        attachments: {
+                          confidential: boolean;
+                          contentType: string;
+                          id: string;
+                          name: string;
+                          size: number;
+                        }[];
+                        /** @description once the auction has closed */
+                        auction?: {
+                          /** Format: date-time */
+                          closedAt?: string;
+                          outcome?: string;
+                        };
+                        /** Format: date-time */
+                        closedAt?: string;
+                        /** @enum {string} */
+                        confidentialAccess: 'on_request' | 'nda';
+                        /** Format: date-time */
+                        createdAt?: string;
+                        description: string;
+                        /** Format: date-time */
+                        expiredAt?: string;
+                        field: string;
+                        id: string;
+                        ipNumbers: string[];
+                        ipStatus: string;
+                        keywords: string[];
+                        /** @enum {string} */
+                        kind: 'offer';
+                        language?: string;
+                        /** @description the listing’s own NDA text, when it has one */
+                        ndaText?: string;
+                        organization: {
+                          id: string;
+                          kind: string;
+                          name: string;
+                          verified: boolean;
+                        };
+                        pricing: {
+                          amount?: number;
+                          /** Format: date-time */
+                          closesAt?: string;
+                          currency: string;
+                          model: string;
+                          /** @description Only for the owner and operators */
+                          reservePrice?: number;
+                        };
+                        province?: string | null;
+                        /** Format: date-time */
+                        publishedAt?: string;
+                        rejectionReason?: string;
+                        sectors: string[];
+                        /** @enum {string} */
+                        status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                        subField?: string | null;
+                        /** Format: date-time */
+                        submittedAt?: string;
+                        summary: string;
+                        title: string;
+                        transferModes: string[];
+                        trl?: number;
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** Format: date-time */
+                        withdrawnAt?: string;
+                      };
+                      /** Format: date-time */
+                      submittedAt: string;
+                      submittedBy: string;
+                    };
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  }
+                | {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @description changes awaiting review; the owner and operators only */
+                    revision?: {
+                      fields: string[];
+                      proposed: {
+                        attachments: {
+                          confidential: boolean;
+                          contentType: string;
+                          id: string;
+                          name: string;
+                          size: number;
+                        }[];
+                        budget: {
+                          currency: string;
+                          max: number | null;
+                          min: number | null;
+                        };
+                        /** Format: date-time */
+                        callClosedAt?: string;
+                        /** Format: date-time */
+                        closedAt?: string;
+                        /** @enum {string} */
+                        confidentialAccess: 'on_request' | 'nda';
+                        /** Format: date-time */
+                        createdAt?: string;
+                        /** Format: date-time */
+                        deadline?: string;
+                        desiredOutcome: string;
+                        /** Format: date-time */
+                        expiredAt?: string;
+                        field: string;
+                        id: string;
+                        keywords: string[];
+                        /** @enum {string} */
+                        kind: 'demand';
+                        language?: string;
+                        minTrl: number;
+                        mode: string;
+                        /** @description the listing’s own NDA text, when it has one */
+                        ndaText?: string;
+                        organization: {
+                          id: string;
+                          kind: string;
+                          name: string;
+                          verified: boolean;
+                        };
+                        problem: string;
+                        province?: string | null;
+                        /** Format: date-time */
+                        publishedAt?: string;
+                        rejectionReason?: string;
+                        /** @enum {string} */
+                        status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                        subField?: string | null;
+                        /** Format: date-time */
+                        submittedAt?: string;
+                        summary: string;
+                        title: string;
+                        transferModes: string[];
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** Format: date-time */
+                        withdrawnAt?: string;
+                      };
+                      /** Format: date-time */
+                      submittedAt: string;
+                      submittedBy: string;
+                    };
                     /** @enum {string} */
                     status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                     subField?: string | null;
@@ -5669,6 +7199,73 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
@@ -5908,6 +7505,73 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
@@ -6017,6 +7681,73 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
@@ -6115,6 +7846,73 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
@@ -6145,7 +7943,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Edit your demand while a draft or awaiting review (which takes it back to draft)
+     * Edit your demand while a draft or awaiting review (which takes it back to draft); on a published demand the change becomes its pending revision, reviewed by an operator while the published version stays (409 naming a field a published demand keeps: ndaText, confidentialAccess, an auction's pricing, a demand's mode and deadline)
      * @description Access: user
      */
     patch: {
@@ -6351,6 +8149,73 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
@@ -6458,6 +8323,73 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
@@ -6927,6 +8859,184 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/demands/{id}/revision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Withdraw the changes of your published demand awaiting review; the published version stays
+     * @description Access: user
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              demand?: {
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
+                }[];
+                budget: {
+                  currency: string;
+                  max: number | null;
+                  min: number | null;
+                };
+                /** Format: date-time */
+                callClosedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
+                /** Format: date-time */
+                createdAt?: string;
+                /** Format: date-time */
+                deadline?: string;
+                desiredOutcome: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                keywords: string[];
+                /** @enum {string} */
+                kind: 'demand';
+                language?: string;
+                minTrl: number;
+                mode: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
+                };
+                problem: string;
+                province?: string | null;
+                /** Format: date-time */
+                publishedAt?: string;
+                rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
+                /** @enum {string} */
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                subField?: string | null;
+                /** Format: date-time */
+                submittedAt?: string;
+                summary: string;
+                title: string;
+                transferModes: string[];
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/demands/{id}/submit': {
     parameters: {
       query?: never;
@@ -7005,6 +9115,73 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    budget: {
+                      currency: string;
+                      max: number | null;
+                      min: number | null;
+                    };
+                    /** Format: date-time */
+                    callClosedAt?: string;
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    /** Format: date-time */
+                    deadline?: string;
+                    desiredOutcome: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'demand';
+                    language?: string;
+                    minTrl: number;
+                    mode: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    problem: string;
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
                 subField?: string | null;
@@ -7472,6 +9649,80 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 sectors: string[];
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
@@ -7726,6 +9977,80 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 sectors: string[];
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
@@ -7842,6 +10167,80 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 sectors: string[];
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
@@ -7947,6 +10346,80 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 sectors: string[];
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
@@ -7979,7 +10452,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Edit your offer while a draft or awaiting review (which takes it back to draft)
+     * Edit your offer while a draft or awaiting review (which takes it back to draft); on a published offer the change becomes its pending revision, reviewed by an operator while the published version stays (409 naming a field a published offer keeps: ndaText, confidentialAccess, an auction's pricing, a demand's mode and deadline)
      * @description Access: user
      */
     patch: {
@@ -8200,6 +10673,80 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 sectors: string[];
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
@@ -8522,6 +11069,80 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 sectors: string[];
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
@@ -8785,6 +11406,198 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/offers/{id}/revision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Withdraw the changes of your published offer awaiting review; the published version stays
+     * @description Access: user
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              offer?: {
+                attachments: {
+                  confidential: boolean;
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  size: number;
+                }[];
+                /** @description once the auction has closed */
+                auction?: {
+                  /** Format: date-time */
+                  closedAt?: string;
+                  outcome?: string;
+                };
+                /** Format: date-time */
+                closedAt?: string;
+                /** @enum {string} */
+                confidentialAccess: 'on_request' | 'nda';
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                /** Format: date-time */
+                expiredAt?: string;
+                field: string;
+                id: string;
+                ipNumbers: string[];
+                ipStatus: string;
+                keywords: string[];
+                /** @enum {string} */
+                kind: 'offer';
+                language?: string;
+                /** @description the listing’s own NDA text, when it has one */
+                ndaText?: string;
+                organization: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  verified: boolean;
+                };
+                pricing: {
+                  amount?: number;
+                  /** Format: date-time */
+                  closesAt?: string;
+                  currency: string;
+                  model: string;
+                  /** @description Only for the owner and operators */
+                  reservePrice?: number;
+                };
+                province?: string | null;
+                /** Format: date-time */
+                publishedAt?: string;
+                rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
+                sectors: string[];
+                /** @enum {string} */
+                status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                subField?: string | null;
+                /** Format: date-time */
+                submittedAt?: string;
+                summary: string;
+                title: string;
+                transferModes: string[];
+                trl?: number;
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date-time */
+                withdrawnAt?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/offers/{id}/submit': {
     parameters: {
       query?: never;
@@ -8868,6 +11681,80 @@ export interface paths {
                 /** Format: date-time */
                 publishedAt?: string;
                 rejectionReason?: string;
+                /** @description changes awaiting review; the owner and operators only */
+                revision?: {
+                  fields: string[];
+                  proposed: {
+                    attachments: {
+                      confidential: boolean;
+                      contentType: string;
+                      id: string;
+                      name: string;
+                      size: number;
+                    }[];
+                    /** @description once the auction has closed */
+                    auction?: {
+                      /** Format: date-time */
+                      closedAt?: string;
+                      outcome?: string;
+                    };
+                    /** Format: date-time */
+                    closedAt?: string;
+                    /** @enum {string} */
+                    confidentialAccess: 'on_request' | 'nda';
+                    /** Format: date-time */
+                    createdAt?: string;
+                    description: string;
+                    /** Format: date-time */
+                    expiredAt?: string;
+                    field: string;
+                    id: string;
+                    ipNumbers: string[];
+                    ipStatus: string;
+                    keywords: string[];
+                    /** @enum {string} */
+                    kind: 'offer';
+                    language?: string;
+                    /** @description the listing’s own NDA text, when it has one */
+                    ndaText?: string;
+                    organization: {
+                      id: string;
+                      kind: string;
+                      name: string;
+                      verified: boolean;
+                    };
+                    pricing: {
+                      amount?: number;
+                      /** Format: date-time */
+                      closesAt?: string;
+                      currency: string;
+                      model: string;
+                      /** @description Only for the owner and operators */
+                      reservePrice?: number;
+                    };
+                    province?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string;
+                    rejectionReason?: string;
+                    sectors: string[];
+                    /** @enum {string} */
+                    status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
+                    subField?: string | null;
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    summary: string;
+                    title: string;
+                    transferModes: string[];
+                    trl?: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                    /** Format: date-time */
+                    withdrawnAt?: string;
+                  };
+                  /** Format: date-time */
+                  submittedAt: string;
+                  submittedBy: string;
+                };
                 sectors: string[];
                 /** @enum {string} */
                 status: 'draft' | 'pending_review' | 'published' | 'closed' | 'withdrawn' | 'expired';
