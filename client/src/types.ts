@@ -59,8 +59,19 @@ interface ListingBase {
   publishedAt?: string;
 }
 
+/** A published listing's changes awaiting review: its owner and operators only. */
+export interface ListingRevision<L> {
+  /** The fields the changes touch. */
+  fields: string[];
+  submittedAt: string;
+  submittedBy: string;
+  /** The listing as it would read once approved. */
+  proposed: L;
+}
+
 export interface Offer extends ListingBase {
   kind: 'offer';
+  revision?: ListingRevision<Offer>;
   description: string;
   trl: number;
   ipStatus: IpStatus;
@@ -71,6 +82,7 @@ export interface Offer extends ListingBase {
 
 export interface Demand extends ListingBase {
   kind: 'demand';
+  revision?: ListingRevision<Demand>;
   problem: string;
   desiredOutcome: string;
   minTrl: number;

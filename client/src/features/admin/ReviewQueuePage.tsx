@@ -8,6 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { reviewQueue } from './adminApi';
 import { QueueItem } from './QueueItem';
+import { RevisionQueue } from '../listings/revisions/RevisionQueue';
 
 export function ReviewQueuePage() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function ReviewQueuePage() {
           ))}
         </ul>
       )}
+      <RevisionQueue />
     </section>
   );
 }

@@ -93,6 +93,7 @@ export function DemandFormPage() {
           <FormActions
             busy={form.busy}
             canSubmit={!listing || listing.status === 'draft'}
+            revision={listing?.status === 'published'}
             cancelHref={listing ? listingHref('demand', listing.id) : '/my/listings'}
             onSaveDraft={() => void form.saveDraft()}
             onSubmit={() => void form.submitForReview()}

@@ -35,7 +35,14 @@ export function ListingFormHeader({ title, listing }: ListingFormHeaderProps) {
           <strong>{t('listing.rejectedBecause')}</strong> {listing.rejectionReason}
         </Notice>
       )}
-      {listing && listing.status !== 'draft' && <Notice tone="info">{t('listingForm.notDraft')}</Notice>}
+      {listing?.status === 'published' && (
+        <Notice tone="info" testId="revision-form-notice">
+          {t('revision.formNotice')}
+        </Notice>
+      )}
+      {listing && listing.status !== 'draft' && listing.status !== 'published' && (
+        <Notice tone="info">{t('listingForm.notDraft')}</Notice>
+      )}
     </header>
   );
 }

@@ -23,8 +23,18 @@ import { getListing, isOwnListing } from './listingApi';
 import { OfferFacts } from './OfferFacts';
 import { OwnerActions } from './OwnerActions';
 import type { ListingNotice } from './useListingForm';
+import { RevisionChanges } from './revisions/RevisionChanges';
+import { RevisionOwnerNotice } from './revisions/RevisionOwnerNotice';
+import { RevisionReviewActions } from './revisions/RevisionReviewActions';
 
-type PageNotice = ListingNotice['notice'] | 'withdrawn' | 'approved' | 'rejected';
+type PageNotice =
+  | ListingNotice['notice']
+  | 'withdrawn'
+  | 'approved'
+  | 'rejected'
+  | 'revisionWithdrawn'
+  | 'revisionApproved'
+  | 'revisionRefused';
 
 /** `/offers/:id` and `/demands/:id`: every field of one listing, with its owner's and operators' actions. */
 export function ListingPage({ kind }: { kind: ListingKind }) {
@@ -85,6 +95,10 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
         </Notice>
       )}
 
+      {own && listing.status === 'published' && listing.revision && (
+        <RevisionOwnerNotice listing={listing} onWithdrawn={() => after('revisionWithdrawn')} />
+      )}
+
       <div className="listing-layout">
         <div className="listing-main">
           {listing.summary && (
@@ -136,6 +150,16 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
             <div className="card">
               <h2 className="card-title">{t('review.title')}</h2>
               <ReviewActions kind={listing.kind} id={listing.id} onDone={after} />
+            </div>
+          )}
+          {isAdmin(user) && listing.revision && (
+            <div className="card" data-testid="revision-review">
+              <h2 className="card-title">{t('revision.title')}</h2>
+              <RevisionChanges listing={listing} />
+              <RevisionReviewActions
+                listing={listing}
+                onDone={(outcome) => after(outcome === 'approved' ? 'revisionApproved' : 'revisionRefused')}
+              />
             </div>
           )}
           <div className="card">

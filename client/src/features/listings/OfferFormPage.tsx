@@ -96,6 +96,7 @@ export function OfferFormPage() {
           <FormActions
             busy={form.busy}
             canSubmit={!listing || listing.status === 'draft'}
+            revision={listing?.status === 'published'}
             cancelHref={listing ? listingHref('offer', listing.id) : '/my/listings'}
             onSaveDraft={() => void form.saveDraft()}
             onSubmit={() => void form.submitForReview()}

@@ -67,6 +67,16 @@ export function OwnerActions({ listing, onChanged, showView }: OwnerActionsProps
             {t('common.view')}
           </Link>
         )}
+        {listing.status === 'published' && (
+          <Link
+            to={`${href}/edit`}
+            className="btn btn-small btn-secondary"
+            data-testid={`edit-${listing.id}`}
+            title={t('revision.editHint')}
+          >
+            {t('common.edit')}
+          </Link>
+        )}
         {listing.status === 'draft' && (
           <>
             <Link

@@ -25,12 +25,30 @@ export interface ListingFormSpec<K extends ListingKind, V> {
 
 /** Route state a listing page reads to say what just happened. */
 export interface ListingNotice {
-  notice?: 'saved' | 'submitted';
+  notice?: 'saved' | 'submitted' | 'revisionSubmitted' | 'revisionUnchanged';
+}
+
+/**
+ * The fields of `next` that differ from `before` (both payloads of the same form): what a change
+ * to a published listing sends, so that untouched fields (an auction's pricing) are not sent back.
+ * A field emptied is sent as `null`, which clears it.
+ */
+export function changedPayload(next: object, before: object): Record<string, unknown> {
+  const a = next as Record<string, unknown>;
+  const b = before as Record<string, unknown>;
+  const changed: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    changed[key] = a[key] === undefined ? null : a[key];
+  }
+  return changed;
 }
 
 /**
  * Loads, edits, saves and submits one offer or demand. A new listing is created on its first save
- * (the page then moves to its edit address); "submit for review" saves first, then submits.
+ * (the page then moves to its edit address); "submit for review" saves first, then submits. On a
+ * published listing saving sends only the changed fields, which await review: the page then
+ * returns to the listing, whose published version stays until an operator approves.
  */
 export function useListingForm<K extends ListingKind, V>(
   spec: ListingFormSpec<K, V>,
@@ -54,7 +72,9 @@ export function useListingForm<K extends ListingKind, V>(
     getListing(kind, id, controller.signal)
       .then((loaded) => {
         setListing(loaded);
-        setValues(valuesOf(loaded));
+        // Changes awaiting review are edited further, not started again from the published version.
+        const pending = loaded.revision?.proposed as ListingOf<K> | undefined;
+        setValues(valuesOf(pending ?? loaded));
         setLoadError(null);
       })
       .catch((err: unknown) => {
@@ -96,9 +116,36 @@ export function useListingForm<K extends ListingKind, V>(
     }
   }
 
+  async function submitChanges(published: ListingOf<K>): Promise<void> {
+    const issues = validate(values);
+    if (Object.keys(issues).length) {
+      errors.showIssues(issues);
+      focusFirstError();
+      return;
+    }
+    errors.clear();
+    const changes = changedPayload(payload(values), payload(valuesOf(published)));
+    if (Object.keys(changes).length === 0) {
+      const notice: ListingNotice = { notice: 'revisionUnchanged' };
+      navigate(listingHref(kind, published.id), { state: notice });
+      return;
+    }
+    try {
+      await updateListing(kind, published.id, changes);
+    } catch (err) {
+      errors.showServerError(err);
+      focusFirstError();
+      return;
+    }
+    void queryClient.invalidateQueries({ queryKey: queryKeys.listing(kind, published.id) });
+    const notice: ListingNotice = { notice: 'revisionSubmitted' };
+    navigate(listingHref(kind, published.id), { state: notice });
+  }
+
   async function saveDraft(): Promise<void> {
     setBusy('save');
     try {
+      if (listing?.status === 'published') return await submitChanges(listing);
       const savedId = await save();
       if (!savedId) return;
       const notice: ListingNotice = { notice: 'saved' };

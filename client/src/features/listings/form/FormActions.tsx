@@ -4,12 +4,21 @@ import { useTranslation } from 'react-i18next';
 interface FormActionsProps {
   busy: 'save' | 'submit' | null;
   canSubmit: boolean;
+  /** A published listing: saving sends the changes to review (the published version stays meanwhile). */
+  revision?: boolean;
   cancelHref: string;
   onSaveDraft: () => void;
   onSubmit: () => void;
 }
 
-export function FormActions({ busy, canSubmit, cancelHref, onSaveDraft, onSubmit }: FormActionsProps) {
+export function FormActions({
+  busy,
+  canSubmit,
+  revision,
+  cancelHref,
+  onSaveDraft,
+  onSubmit,
+}: FormActionsProps) {
   const { t } = useTranslation();
   return (
     <div className="form-actions sticky-actions">
@@ -21,9 +30,13 @@ export function FormActions({ busy, canSubmit, cancelHref, onSaveDraft, onSubmit
         className="btn btn-secondary"
         disabled={!!busy}
         onClick={onSaveDraft}
-        data-testid="save-draft"
+        data-testid={revision ? 'submit-changes' : 'save-draft'}
       >
-        {busy === 'save' ? t('common.saving') : t('listingForm.saveDraft')}
+        {busy === 'save'
+          ? t('common.saving')
+          : revision
+            ? t('revision.submitChanges')
+            : t('listingForm.saveDraft')}
       </button>
       {canSubmit && (
         <button
