@@ -24,15 +24,14 @@ export interface SearchSyncOptions {
   pollMs?: number;
   /**
    * A pass over the dirty marks reads the whole listing collections where the database cannot
-   * use an index for it (FerretDB): such passes are spaced so that they take at most this share of the time.
+   * use an index for it (FerretDB): such passes are spaced so that they take at most this share
+   * of the time (default 2 %: about every second at the demo size, every two minutes at 10,000
+   * listings, where a pass keeps FerretDB busy for seconds). Changes made through this process
+   * are indexed when they are announced; a pass catches what that missed (a failed attempt, a
+   * crash, a listing written by another process or a script).
    */
   maxScanShare?: number;
-  /**
-   * The least time between two passes that succeeded (default: 60 polls, a minute). Changes made
-   * through this process are indexed when they are announced; a pass only catches what that
-   * missed (a failed attempt, a crash, another process on its own index), and at 10,000 listings
-   * it keeps FerretDB busy for seconds.
-   */
+  /** The least time between two passes that succeeded (default: one poll). */
   passGapMs?: number;
 }
 
@@ -45,7 +44,7 @@ export function searchSyncWorkerOf(ctx: AppContext): SearchSyncWorker | undefine
 
 export function startSearchSyncWorker(ctx: AppContext, opts: SearchSyncOptions = {}): SearchSyncWorker {
   const pollMs = opts.pollMs ?? 1000;
-  const loop = new SyncLoop(ctx, pollMs, opts.maxScanShare ?? 0.1, opts.passGapMs ?? 60 * pollMs);
+  const loop = new SyncLoop(ctx, pollMs, opts.maxScanShare ?? 0.02, opts.passGapMs ?? pollMs);
   loop.start();
   const worker: SearchSyncWorker = { name: 'search-sync', stop: () => loop.stop(), idle: () => loop.idle() };
   workers.set(ctx, worker);

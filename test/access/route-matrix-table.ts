@@ -46,6 +46,16 @@ function listingRoutes(kind: 'offer' | 'demand'): Record<string, MatrixEntry> {
   const pending = kind === 'offer' ? make.pendingOffer : make.pendingDemand;
   const published = kind === 'offer' ? onOffer : onDemand;
   const body = kind === 'offer' ? offerBody() : demandBody();
+  const withRevision = async (w: World): Promise<Call> => {
+    const revision = {
+      set: { title: 'Tên mới của tin đăng đã công bố' },
+      unset: [],
+      fields: ['title'],
+      submittedAt: new Date(),
+      submittedBy: w.seller.user.id,
+    };
+    return { path: { id: await (kind === 'offer' ? make.offer : make.demand)(w, { revision }) } };
+  };
   return {
     [`POST ${p}`]: { allow: ['otherOrg', 'owner', 'broker'], setup: () => ({ path: {}, body }) },
     [`GET ${p}`]: { allow: ALL },
@@ -83,6 +93,13 @@ function listingRoutes(kind: 'offer' | 'demand'): Record<string, MatrixEntry> {
         path: { id: await pending(w) },
         body: { reason: 'Thiếu thông tin sở hữu trí tuệ' },
       }),
+    },
+    // Changes to a published listing awaiting review (written straight through the model).
+    [`DELETE ${p}/{id}/revision`]: { allow: ['owner'], setup: withRevision },
+    [`POST /api/admin/${kind}s/{id}/revision/approve`]: { allow: OPERATOR, setup: withRevision },
+    [`POST /api/admin/${kind}s/{id}/revision/refuse`]: {
+      allow: OPERATOR,
+      setup: async (w) => ({ ...(await withRevision(w)), body: { reason: 'Tiêu đề không khớp công nghệ' } }),
     },
   };
 }
@@ -166,6 +183,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     setup: async (w) => ({ path: { id: await make.bystander(w) } }),
   },
   'GET /api/admin/stats': { allow: OPERATOR },
+  'GET /api/admin/revisions': { allow: OPERATOR },
 
   // Bids and proposals: verified organizations other than the owner bid; everyone signed in lists what they may see.
   'POST /api/offers/{id}/bids': {
