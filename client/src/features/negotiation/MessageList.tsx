@@ -76,14 +76,22 @@ export function MessageList(props: MessageListProps) {
       {messages.length === 0 && pending.length === 0 && (
         <p className="empty-state">{t('negotiation.empty')}</p>
       )}
-      <ol className="chat-log" role="log" aria-live="polite" aria-relevant="additions">
-        {messages.map((m) => (
-          <MessageItem key={m.id} message={m} mine={m.authorId === myUserId} seen={m.seq === seen} />
-        ))}
-        {pending.map((item) => (
-          <PendingItem key={item.clientId} item={item} onRetry={props.onRetry} onDiscard={props.onDiscard} />
-        ))}
-      </ol>
+      {/* The log role on a wrapper: on the list itself it would unmake the list its items belong to. */}
+      <div role="log" aria-live="polite" aria-relevant="additions">
+        <ol className="chat-log">
+          {messages.map((m) => (
+            <MessageItem key={m.id} message={m} mine={m.authorId === myUserId} seen={m.seq === seen} />
+          ))}
+          {pending.map((item) => (
+            <PendingItem
+              key={item.clientId}
+              item={item}
+              onRetry={props.onRetry}
+              onDiscard={props.onDiscard}
+            />
+          ))}
+        </ol>
+      </div>
     </div>
   );
 }

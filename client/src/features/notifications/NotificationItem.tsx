@@ -19,7 +19,7 @@ export function NotificationItem({ notification: n, onRead }: Props) {
       data-read={n.read}
     >
       <div>
-        <h3>
+        <h2 className="notification-title">
           {n.link ? (
             <Link to={n.link} onClick={() => !n.read && onRead(n.id)}>
               {n.title}
@@ -27,7 +27,7 @@ export function NotificationItem({ notification: n, onRead }: Props) {
           ) : (
             n.title
           )}
-        </h3>
+        </h2>
         {n.body && <p>{n.body}</p>}
         <p className="muted">
           <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, locale)}</time>
