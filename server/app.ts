@@ -28,6 +28,7 @@ import { registerHealthRoutes } from './health/health.routes';
 import { registerNegotiationRoutes } from './negotiation/message.routes';
 import { registerBidRoutes } from './bids/bid.routes';
 import { registerDealRoutes } from './deals/deal.routes';
+import { registerBrokerRoutes } from './brokers/broker.routes';
 import { registerTermSheetRoutes } from './deals/term-sheet.routes';
 import { registerDocumentRoutes } from './documents/document.routes';
 import { registerPaymentRoutes } from './payments/payment.routes';
@@ -144,6 +145,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerAdminStatsRoutes(api);
   registerBidRoutes(api, ctx);
   registerDealRoutes(api, ctx);
+  registerBrokerRoutes(api, ctx);
   registerNegotiationRoutes(api);
   registerTermSheetRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);

@@ -6,8 +6,12 @@ import {
   organizationListQuery,
   organizationListResponse,
   organizationResponse,
+  organizationReviewResponse,
+  refusalResponse,
+  refuseBody,
   suspendBody,
 } from '../organizations/organization.schemas';
+import { organizationForReview, refuseAndNotify } from './organization-review.service';
 import { userResponse } from '../auth/auth.schemas';
 import { userItemResponse } from '../auth/user.schemas';
 import { reinstateUser, suspendUser } from '../auth/suspension.service';
@@ -31,6 +35,29 @@ export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext)
     query: organizationListQuery,
     response: organizationListResponse,
     handler: ({ query }) => listOrganizations(query, 'operator'),
+  });
+  api.add({
+    method: 'get',
+    path: '/admin/organizations/:id',
+    tag,
+    summary:
+      'An organization as an operator judges it: profile, members (and who registered it), refusals and who verified it',
+    access: ['admin'],
+    params: idParams,
+    response: organizationReviewResponse,
+    handler: ({ params }) => organizationForReview(params.id),
+  });
+  api.add({
+    method: 'post',
+    path: '/admin/organizations/:id/refuse',
+    tag,
+    summary:
+      'Refuse to verify an organization, with a reason its members are told; it may be refused again once it edits its profile (409 when verified or already refused)',
+    access: ['admin'],
+    params: idParams,
+    body: refuseBody,
+    response: refusalResponse,
+    handler: ({ user, params, body }) => refuseAndNotify(ctx, user, params.id, body.reason),
   });
   api.add({
     method: 'post',

@@ -12,6 +12,19 @@ const organizationSchema = new Schema(
     verified: { type: Boolean, default: false },
     verifiedAt: { type: Date },
     verifiedBy: { type: Schema.Types.ObjectId },
+    /**
+     * The operator's refusal to verify, while it stands: set by a refusal, cleared when the
+     * organization edits its profile (it is then awaiting verification again) or is verified.
+     */
+    refusal: {
+      type: new Schema({ reason: String, at: Date, by: Schema.Types.ObjectId }, { _id: false }),
+      default: undefined,
+    },
+    /** Every refusal, oldest first: kept when the refusal is lifted by an edit. */
+    refusals: {
+      type: [new Schema({ reason: String, at: Date, by: Schema.Types.ObjectId }, { _id: false })],
+      default: [],
+    },
     /** Bytes of documents the organization's listings hold, counted against UPLOAD_QUOTA_BYTES. */
     storageUsedBytes: { type: Number, default: 0 },
     capability: {

@@ -79,6 +79,15 @@ const organizationItem = Joi.object({
     labs: Joi.array().items(Joi.string()).required(),
   }).required(),
   createdAt: Joi.string().isoDate(),
+  verificationState: Joi.string()
+    .valid('verified', 'refused', 'pending')
+    .description('members of the organization and operators only'),
+  refusal: Joi.object({
+    reason: Joi.string().required(),
+    at: Joi.string().isoDate().required(),
+  }).description(
+    'members of the organization and operators only: the operator’s standing refusal to verify it, until the profile is edited',
+  ),
 });
 
 export const organizationResponse = Joi.object({ organization: organizationItem.required() });
@@ -102,3 +111,43 @@ export const memberListResponse = Joi.object({
 export const memberResponse = Joi.object({ member: memberItem.required() });
 
 export const suspendBody = Joi.object({ reason: Joi.string().trim().min(3).max(500).required() });
+
+/** An operator's refusal to verify an organization: the reason its members will read. */
+export const refuseBody = Joi.object({ reason: Joi.string().trim().min(10).max(1000).required() });
+
+const refusalItem = Joi.object({
+  reason: Joi.string().required(),
+  at: Joi.string().isoDate().required(),
+  by: Joi.object({ id: Joi.string().required(), name: Joi.string().required() }).allow(null).required(),
+});
+
+const reviewMember = Joi.object({
+  id: Joi.string().required(),
+  name: Joi.string().required(),
+  email: Joi.string().required(),
+  membershipStatus: Joi.string().valid('active', 'pending').required(),
+  organizationAdmin: Joi.boolean().required(),
+  joinedAt: Joi.string().isoDate(),
+});
+
+/** What an operator sees before verifying or refusing an organization. */
+export const organizationReviewResponse = Joi.object({
+  organization: organizationItem.required(),
+  members: Joi.object({
+    active: Joi.number().integer().min(0).required(),
+    pending: Joi.number().integer().min(0).required(),
+    list: Joi.array().items(reviewMember).required(),
+  }).required(),
+  registeredBy: reviewMember
+    .allow(null)
+    .required()
+    .description('the member who registered the organization (its first member still in it), if any'),
+  refusals: Joi.array().items(refusalItem).required().description('every refusal, oldest first'),
+  verifiedBy: Joi.object({ id: Joi.string().required(), name: Joi.string().required() }).allow(null),
+});
+
+export const refusalResponse = Joi.object({
+  organization: organizationItem.required(),
+  refusal: refusalItem.required(),
+  notified: Joi.number().integer().min(0).required().description('members told of the refusal'),
+});

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { organizationReads, organizationStore, setOrganizationFields } from './organization.store';
+import { organizationReads, organizationStore } from './organization.store';
 import { organizationView, publicOrganizationView } from './organization.view';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
@@ -7,7 +7,7 @@ import { actingOrganizationId, isOrganizationAdmin, type SessionUser } from '../
 import { userStore } from '../auth/user.store';
 import { membersOf } from '../auth/organization-members';
 import { userView } from '../auth/user.view';
-import { patchRevokesVerification } from './verification-rules';
+import { patchRevokesVerification, refusalConflict } from './verification-rules';
 import type { MemberListQuery } from './organization.schemas';
 import type { OrganizationDoc } from './organization.model';
 import { directoryPage } from './organization-directory';
@@ -116,31 +116,45 @@ export async function updateOrganization(user: SessionUser, id: string, patch: R
       for (const [ck, cv] of Object.entries(v)) set[`capability.${ck}`] = cv;
     } else set[k] = v;
   }
-  const { doc: org, result: revoked } = await organizationStore.mutate(id, (current) => {
+  const { doc: org, result } = await organizationStore.mutate(id, (current) => {
     const revoke = user.role !== 'admin' && current.verified && patchRevokesVerification(current, patch);
+    // An edit answers a refusal: the organization awaits verification again (the refusal stays in `refusals`).
+    const reopen = !current.verified && Boolean(current.refusal);
+    const unset = {
+      ...(revoke ? { verifiedAt: 1, verifiedBy: 1 } : {}),
+      ...(reopen ? { refusal: 1 } : {}),
+    };
     return {
-      change: revoke
-        ? { $set: { ...set, verified: false }, $unset: { verifiedAt: 1, verifiedBy: 1 } }
-        : { $set: set },
-      result: revoke,
+      change: {
+        $set: revoke ? { ...set, verified: false } : set,
+        ...(Object.keys(unset).length ? { $unset: unset } : {}),
+      },
+      result: { revoke, reopen },
     };
   });
+  const data = {
+    ...(result.revoke ? { verificationRevoked: true } : {}),
+    ...(result.reopen ? { refusalAnswered: true } : {}),
+  };
   await recordAudit({
     actorId: user.id,
     action: 'organization.update',
     targetType: 'organization',
     targetId: id,
-    ...(revoked ? { data: { verificationRevoked: true } } : {}),
+    ...(Object.keys(data).length ? { data } : {}),
   });
   return organizationView(org);
 }
 
+/** An operator verifies an organization (also one refused before: operators may change their mind). */
 export async function verifyOrganization(admin: SessionUser, id: string) {
-  const org = await setOrganizationFields(id, {
-    verified: true,
-    verifiedAt: new Date(),
-    verifiedBy: admin.id,
-  });
+  const { doc: org } = await organizationStore.mutate(id, () => ({
+    change: {
+      $set: { verified: true, verifiedAt: new Date(), verifiedBy: admin.id },
+      $unset: { refusal: 1 },
+    },
+    result: null,
+  }));
   await recordAudit({
     actorId: admin.id,
     action: 'organization.verify',
@@ -148,6 +162,28 @@ export async function verifyOrganization(admin: SessionUser, id: string) {
     targetId: id,
   });
   return organizationView(org);
+}
+
+/**
+ * An operator refuses to verify an organization, with a reason its members will read: it stays
+ * unverified, the refusal stands until the organization edits its profile, and is kept in its
+ * history for good. 409 for a verified organization and for one already refused and not edited since.
+ */
+export async function refuseOrganization(admin: SessionUser, id: string, reason: string) {
+  const refusal = { reason, at: new Date(), by: admin.id };
+  const { doc: org } = await organizationStore.mutate(id, (current) => {
+    const conflict = refusalConflict(current);
+    if (conflict) throw AppError.conflict(conflict);
+    return { change: { $set: { refusal }, $push: { refusals: refusal } }, result: null };
+  });
+  await recordAudit({
+    actorId: admin.id,
+    action: 'organization.refuse',
+    targetType: 'organization',
+    targetId: id,
+    data: { reason },
+  });
+  return { organization: organizationView(org), refusal };
 }
 
 export async function listMembers(user: SessionUser, orgId: string, page: MemberListQuery) {

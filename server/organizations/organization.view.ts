@@ -1,4 +1,5 @@
 import type { OrganizationDoc } from './organization.model';
+import { verificationState } from './verification-rules';
 
 export function organizationView(org: OrganizationDoc) {
   return {
@@ -18,13 +19,17 @@ export function organizationView(org: OrganizationDoc) {
       labs: org.capability?.labs ?? [],
     },
     createdAt: (org as { createdAt?: Date }).createdAt?.toISOString(),
+    verificationState: verificationState(org),
+    refusal: org.refusal?.at
+      ? { reason: org.refusal.reason ?? '', at: new Date(org.refusal.at).toISOString() }
+      : undefined,
   };
 }
 
 export type OrganizationView = ReturnType<typeof organizationView>;
 
-/** What anyone may see of a verified organization: no tax code. */
+/** What anyone may see of a verified organization: no tax code, nothing of its verification's history. */
 export function publicOrganizationView(org: OrganizationDoc) {
-  const { taxCode: _taxCode, ...rest } = organizationView(org);
+  const { taxCode: _taxCode, refusal: _refusal, verificationState: _state, ...rest } = organizationView(org);
   return rest;
 }

@@ -187,3 +187,19 @@ function assertCurrency(currency: string): asserts currency is Currency {
   if (!(CURRENCIES as readonly string[]).includes(currency))
     throw new RangeError(`unknown currency ${currency}`);
 }
+
+/**
+ * The broker's commission divided over the fee lines it comes from, so the share of a paid line
+ * can be counted as earned: each line's share is its amount × the broker share (rounded half up),
+ * the last line takes what is left, so the shares always add up to `commission` exactly.
+ */
+export function brokerCommissionShares(
+  lines: readonly { amount: number }[],
+  commission: number,
+  schedule: FeeSchedule,
+): number[] {
+  if (lines.length === 0) return [];
+  const shares = lines.slice(0, -1).map((l) => Number(percentOf(BigInt(l.amount), schedule.brokerShareBps)));
+  const rest = commission - shares.reduce((sum, s) => sum + s, 0);
+  return [...shares, Math.max(0, rest)];
+}

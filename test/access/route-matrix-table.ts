@@ -167,6 +167,17 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     allow: OPERATOR,
     setup: (w) => ({ path: { id: w.seller.orgId } }),
   },
+  'GET /api/admin/organizations/{id}': {
+    allow: OPERATOR,
+    setup: (w) => ({ path: { id: w.seller.orgId } }),
+  },
+  'POST /api/admin/organizations/{id}/refuse': {
+    allow: OPERATOR,
+    setup: async (w) => ({
+      path: { id: await make.unverifiedOrg(w) },
+      body: { reason: 'Mã số thuế không khớp với tên tổ chức' },
+    }),
+  },
   'POST /api/admin/users/{id}/role': {
     allow: OPERATOR,
     setup: async (w) => ({ path: { id: await make.bystander(w) }, body: { role: 'member' } }),
@@ -184,6 +195,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   },
   'GET /api/admin/stats': { allow: OPERATOR },
   'GET /api/admin/revisions': { allow: OPERATOR },
+  'GET /api/broker/summary': { allow: ['broker'] },
 
   // Bids and proposals: verified organizations other than the owner bid; everyone signed in lists what they may see.
   'POST /api/offers/{id}/bids': {

@@ -146,6 +146,11 @@ export const make = {
     return res.body.user.id;
   },
 
+  /** A new organization awaiting verification (refused by the operator routes). */
+  async unverifiedOrg(w: World): Promise<string> {
+    return (await signUp(w.app, { kind: 'enterprise', verified: false })).orgId;
+  },
+
   /** A user nobody else in the matrix relies on (suspended or demoted by the operator routes). */
   async bystander(w: World): Promise<string> {
     return (await signUp(w.app, { kind: 'enterprise' })).user.id;

@@ -1591,8 +1591,19 @@ export interface paths {
                 kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
                 name: string;
                 province?: string;
+                /** @description members of the organization and operators only: the operator’s standing refusal to verify it, until the profile is edited */
+                refusal?: {
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
                 /** @description members of the organization and operators only */
                 taxCode?: string;
+                /**
+                 * @description members of the organization and operators only
+                 * @enum {string}
+                 */
+                verificationState?: 'verified' | 'refused' | 'pending';
                 verified: boolean;
                 /** Format: date-time */
                 verifiedAt?: string;
@@ -1616,6 +1627,230 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/organizations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An organization as an operator judges it: profile, members (and who registered it), refusals and who verified it
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              members: {
+                active: number;
+                list: {
+                  email: string;
+                  id: string;
+                  /** Format: date-time */
+                  joinedAt?: string;
+                  /** @enum {string} */
+                  membershipStatus: 'active' | 'pending';
+                  name: string;
+                  organizationAdmin: boolean;
+                }[];
+                pending: number;
+              };
+              organization: {
+                capability: {
+                  fields: string[];
+                  keywords: string[];
+                  labs: string[];
+                  staff?: number;
+                };
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                name: string;
+                province?: string;
+                /** @description members of the organization and operators only: the operator’s standing refusal to verify it, until the profile is edited */
+                refusal?: {
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
+                /** @description members of the organization and operators only */
+                taxCode?: string;
+                /**
+                 * @description members of the organization and operators only
+                 * @enum {string}
+                 */
+                verificationState?: 'verified' | 'refused' | 'pending';
+                verified: boolean;
+                /** Format: date-time */
+                verifiedAt?: string;
+                website?: string;
+              };
+              /** @description every refusal, oldest first */
+              refusals: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                  id: string;
+                  name: string;
+                } | null;
+                reason: string;
+              }[];
+              /** @description the member who registered the organization (its first member still in it), if any */
+              registeredBy: {
+                email: string;
+                id: string;
+                /** Format: date-time */
+                joinedAt?: string;
+                /** @enum {string} */
+                membershipStatus: 'active' | 'pending';
+                name: string;
+                organizationAdmin: boolean;
+              } | null;
+              verifiedBy?: {
+                id: string;
+                name: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/organizations/{id}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refuse to verify an organization, with a reason its members are told; it may be refused again once it edits its profile (409 when verified or already refused)
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description members told of the refusal */
+              notified: number;
+              organization: {
+                capability: {
+                  fields: string[];
+                  keywords: string[];
+                  labs: string[];
+                  staff?: number;
+                };
+                /** Format: date-time */
+                createdAt?: string;
+                description: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
+                name: string;
+                province?: string;
+                /** @description members of the organization and operators only: the operator’s standing refusal to verify it, until the profile is edited */
+                refusal?: {
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
+                /** @description members of the organization and operators only */
+                taxCode?: string;
+                /**
+                 * @description members of the organization and operators only
+                 * @enum {string}
+                 */
+                verificationState?: 'verified' | 'refused' | 'pending';
+                verified: boolean;
+                /** Format: date-time */
+                verifiedAt?: string;
+                website?: string;
+              };
+              refusal: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                  id: string;
+                  name: string;
+                } | null;
+                reason: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1668,8 +1903,19 @@ export interface paths {
                 kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
                 name: string;
                 province?: string;
+                /** @description members of the organization and operators only: the operator’s standing refusal to verify it, until the profile is edited */
+                refusal?: {
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
                 /** @description members of the organization and operators only */
                 taxCode?: string;
+                /**
+                 * @description members of the organization and operators only
+                 * @enum {string}
+                 */
+                verificationState?: 'verified' | 'refused' | 'pending';
                 verified: boolean;
                 /** Format: date-time */
                 verifiedAt?: string;
@@ -4279,6 +4525,117 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/broker/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A broker’s desk: deals on which a party proposed me, the deals I broker, and my commission on them (paid and due, per currency)
+     * @description Access: broker
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              brokerShareBps: number;
+              /** @description totals per currency */
+              commissions: {
+                amount: number;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                deals: number;
+                /** @description the share of the fee lines not yet paid */
+                due: number;
+                /** @description the share of the fee lines already paid */
+                paid: number;
+              }[];
+              deals: {
+                buyer: {
+                  id: string;
+                  name: string;
+                };
+                /** @description once terms are agreed (none for cancelled or lost deals) */
+                commission?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @description the share of the fee lines not yet paid */
+                  due: number;
+                  /** @description the share of the fee lines already paid */
+                  paid: number;
+                };
+                id: string;
+                reference?: string;
+                seller: {
+                  id: string;
+                  name: string;
+                };
+                /** @enum {string} */
+                status:
+                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                title: string;
+                /** Format: date-time */
+                updatedAt?: string;
+              }[];
+              /** @description deals on which a party proposed this broker and the other party has not yet agreed */
+              proposals: {
+                dealId: string;
+                /** @description the party whose agreement seats the broker */
+                otherParty: {
+                  id: string;
+                  name: string;
+                };
+                /** Format: date-time */
+                proposedAt?: string;
+                proposedBy: {
+                  id: string;
+                  name: string;
+                };
+                /** @enum {string} */
+                proposedByRole: 'seller' | 'buyer';
+                reference?: string;
+                /** @enum {string} */
+                status:
+                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                title: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -11847,8 +12204,19 @@ export interface paths {
                 kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
                 name: string;
                 province?: string;
+                /** @description members of the organization and operators only: the operator’s standing refusal to verify it, until the profile is edited */
+                refusal?: {
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
                 /** @description members of the organization and operators only */
                 taxCode?: string;
+                /**
+                 * @description members of the organization and operators only
+                 * @enum {string}
+                 */
+                verificationState?: 'verified' | 'refused' | 'pending';
                 verified: boolean;
                 /** Format: date-time */
                 verifiedAt?: string;
@@ -11922,8 +12290,19 @@ export interface paths {
                 kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
                 name: string;
                 province?: string;
+                /** @description members of the organization and operators only: the operator’s standing refusal to verify it, until the profile is edited */
+                refusal?: {
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
                 /** @description members of the organization and operators only */
                 taxCode?: string;
+                /**
+                 * @description members of the organization and operators only
+                 * @enum {string}
+                 */
+                verificationState?: 'verified' | 'refused' | 'pending';
                 verified: boolean;
                 /** Format: date-time */
                 verifiedAt?: string;
@@ -12043,8 +12422,19 @@ export interface paths {
                 kind: 'institute' | 'university' | 'enterprise' | 'broker_firm';
                 name: string;
                 province?: string;
+                /** @description members of the organization and operators only: the operator’s standing refusal to verify it, until the profile is edited */
+                refusal?: {
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
                 /** @description members of the organization and operators only */
                 taxCode?: string;
+                /**
+                 * @description members of the organization and operators only
+                 * @enum {string}
+                 */
+                verificationState?: 'verified' | 'refused' | 'pending';
                 verified: boolean;
                 /** Format: date-time */
                 verifiedAt?: string;
