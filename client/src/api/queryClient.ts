@@ -39,6 +39,8 @@ export const queryKeys = {
   reviewQueue: ['admin', 'review-queue'] as const,
   allOrganizations: ['admin', 'organizations'] as const,
   organizations: (verified: string) => ['admin', 'organizations', verified] as const,
+  organizationReview: (id: string) => ['admin', 'organization-review', id] as const,
+  brokerSummary: ['broker', 'summary'] as const,
   organization: (id: string) => ['organizations', id] as const,
   organizationListings: (id: string) => ['organizations', id, 'listings'] as const,
   unreadNotifications: ['notifications', 'unread'] as const,

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Organization } from '../../types';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { listOrganizations, type VerifiedFilter } from './adminApi';
+import { listOrganizations, type AdminOrganization, type VerifiedFilter } from './adminApi';
 import { OrganizationRow } from './OrganizationRow';
 
 const FILTERS: VerifiedFilter[] = ['false', 'true', 'all'];
@@ -16,7 +15,7 @@ export function OrganizationsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filter: VerifiedFilter = FILTERS.find((f) => f === params.get('verified')) ?? 'false';
-  const [verifiedName, setVerifiedName] = useState('');
+  const [decided, setDecided] = useState<{ name: string; verified: boolean } | null>(null);
   useDocumentTitle(t('admin.organizations.title'));
   const queryClient = useQueryClient();
   const query = useQuery({
@@ -25,18 +24,26 @@ export function OrganizationsPage() {
   });
   const orgs = query.data;
 
-  function onVerified(org: Organization) {
-    setVerifiedName(org.name);
-    queryClient.setQueryData<Organization[]>(queryKeys.organizations(filter), (list) =>
+  function onVerified(org: AdminOrganization) {
+    setDecided({ name: org.name, verified: true });
+    queryClient.setQueryData<AdminOrganization[]>(queryKeys.organizations(filter), (list) =>
       filter === 'false'
         ? (list ?? []).filter((o) => o.id !== org.id)
-        : (list ?? []).map((o) => (o.id === org.id ? { ...o, verified: true } : o)),
+        : (list ?? []).map((o) =>
+            o.id === org.id ? { ...o, verified: true, verificationState: 'verified', refusal: undefined } : o,
+          ),
     );
     // The other filters' lists changed too.
     void queryClient.invalidateQueries({
       queryKey: queryKeys.allOrganizations,
       predicate: (q) => q.queryKey[2] !== filter,
     });
+  }
+
+  /** A refused organization stays unverified: it stays listed, marked refused. */
+  function onRefused(org: AdminOrganization) {
+    setDecided({ name: org.name, verified: false });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.allOrganizations });
   }
 
   return (
@@ -56,9 +63,11 @@ export function OrganizationsPage() {
           </button>
         ))}
       </div>
-      {verifiedName && (
-        <Notice tone="success" testId="notice-verified">
-          {t('admin.organizations.verifiedNotice', { name: verifiedName })}
+      {decided && (
+        <Notice tone="success" testId={decided.verified ? 'notice-verified' : 'notice-refused'}>
+          {decided.verified
+            ? t('admin.organizations.verifiedNotice', { name: decided.name })
+            : t('orgReview.refusedNotice', { name: decided.name })}
         </Notice>
       )}
       <QueryStatus query={query} />
@@ -82,7 +91,7 @@ export function OrganizationsPage() {
             </thead>
             <tbody>
               {orgs.map((org) => (
-                <OrganizationRow key={org.id} org={org} onVerified={onVerified} />
+                <OrganizationRow key={org.id} org={org} onVerified={onVerified} onRefused={onRefused} />
               ))}
             </tbody>
           </table>

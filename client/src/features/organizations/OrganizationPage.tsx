@@ -5,6 +5,7 @@ import { isApiError } from '../../api';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
 import { useLabels } from '../../labels';
+import { formatDate } from '../../dates';
 import { KindBadge } from '../../ui/KindBadge';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -23,7 +24,7 @@ import { getOrganization, organizationListings, type OrganizationProfile } from 
 export function OrganizationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { enumLabel, province } = useLabels();
+  const { enumLabel, province, locale } = useLabels();
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const profile = useQuery({
@@ -65,6 +66,18 @@ export function OrganizationPage() {
         <Notice tone="info" testId="membership-pending">
           {t('organizationPage.pendingRequest')}
         </Notice>
+      )}
+      {(member || operator) && org.refusal && !org.verified && (
+        <div className="alert alert-warning" role="status" data-testid="organization-refusal">
+          <p>
+            <strong>{t('orgReview.refusedTitle')}</strong>{' '}
+            {t('orgReview.refusedOn', { date: formatDate(org.refusal.at, locale) })}
+          </p>
+          <p data-testid="organization-refusal-reason">
+            {t('orgReview.reason')}: {org.refusal.reason}
+          </p>
+          <p>{orgAdmin ? t('orgReview.fixHintAdmin') : t('orgReview.fixHintMember')}</p>
+        </div>
       )}
       {member && !operator && (
         <Notice tone="success" testId="membership-active">
