@@ -25,6 +25,7 @@ import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { AlertsPage } from './features/alerts/AlertsPage';
 import { AdminPaymentsPage } from './features/payments/AdminPaymentsPage';
 import { PaymentResultPage } from './features/payments/PaymentResultPage';
+import { BrokerDashboardPage } from './features/broker/BrokerDashboardPage';
 
 export function App() {
   return (
@@ -47,6 +48,7 @@ export function App() {
           <Route path="demands/:id/edit" element={<DemandFormPage />} />
           <Route path="my/listings" element={<MyListingsPage />} />
           <Route path="my/deals" element={<MyDealsPage />} />
+          <Route path="broker" element={<BrokerDashboardPage />} />
           <Route path="deals" element={<MyDealsPage />} />
           <Route path="deals/:id" element={<DealPage />} />
           <Route path="offers/:id/bids" element={<ListingBidsPage kind="offer" />} />

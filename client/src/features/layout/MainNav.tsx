@@ -52,6 +52,14 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
       },
     );
   }
+  if (user?.role === 'broker') {
+    items.push({
+      to: '/broker',
+      label: t('nav.broker'),
+      testId: 'nav-broker',
+      isActive: (p) => p.startsWith('/broker'),
+    });
+  }
   if (isAdmin(user)) {
     items.push({
       to: '/admin',
