@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import mongoose from 'mongoose';
+import type { CommandStartedEvent } from 'mongodb';
+import { clearRecordCaches } from '../../server/common/record-cache';
+import { rebuildOwnerLists } from '../../server/read-models';
+import { OwnerListModel } from '../../server/read-models/owner-list.model';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { eventually } from '../helpers/eventually';
@@ -249,6 +254,60 @@ describe('changing a published listing through review', () => {
       .expect(409);
     assert.deepEqual(fieldsOf(mode), ['mode']);
     assert.equal((await DemandModel.findById(demand.id).lean())!.revision, undefined);
+  });
+
+  it('when operators list the changes awaiting review, then the database is asked for nothing but lookups by _id', async () => {
+    const offer = await published(seller, admin, 'offers', offerBody());
+    const demand = await published(seller, admin, 'demands', demandBody());
+    await seller.agent.patch(`/api/offers/${offer.id}`).send({ title: NEW_TITLE }).expect(200);
+    await seller.agent.patch(`/api/demands/${demand.id}`).send({ title: NEW_TITLE }).expect(200);
+    clearRecordCaches(); // nothing from a cache: every listing is read
+    const asked: { command: string; collection: string; filter: Record<string, unknown> }[] = [];
+    const client = mongoose.connection.getClient();
+    const listener = (e: CommandStartedEvent) => {
+      if (!['find', 'count', 'aggregate', 'distinct'].includes(e.commandName)) return;
+      const body = e.command as Record<string, any>;
+      asked.push({
+        command: e.commandName,
+        collection: String(body[e.commandName]),
+        filter: body.filter ?? {},
+      });
+    };
+    client.on('commandStarted', listener);
+    let res;
+    try {
+      res = await admin.agent.get('/api/admin/revisions').expect(200);
+    } finally {
+      client.off('commandStarted', listener);
+    }
+    // Oldest first: the offer's change was sent first.
+    assert.deepEqual(
+      res.body.revisions.map((l: { kind: string; id: string }) => [l.kind, l.id]),
+      [
+        ['offer', offer.id],
+        ['demand', demand.id],
+      ],
+    );
+    const listings = asked.filter((a) => ['offers', 'demands', 'owner_lists'].includes(a.collection));
+    assert.ok(listings.length > 0);
+    assert.deepEqual(
+      asked.filter((a) => a.command !== 'find' || !('_id' in a.filter)),
+      [],
+    );
+  });
+
+  it('when the owner lists are lost, then a rebuild puts the pending changes back in the queue', async () => {
+    const offer = await published(seller, admin, 'offers', offerBody());
+    await seller.agent.patch(`/api/offers/${offer.id}`).send({ title: NEW_TITLE }).expect(200);
+    await OwnerListModel.collection.deleteMany({});
+    clearRecordCaches(); // written past the store: this process's copies go too
+    assert.equal((await admin.agent.get('/api/admin/revisions').expect(200)).body.total, 0);
+    await rebuildOwnerLists();
+    const queue = await admin.agent.get('/api/admin/revisions').expect(200);
+    assert.deepEqual(
+      queue.body.revisions.map((l: { id: string }) => l.id),
+      [offer.id],
+    );
   });
 
   it('when a demand’s change is approved, then the demand reads as changed; withdrawing the listing drops its pending revision', async () => {
