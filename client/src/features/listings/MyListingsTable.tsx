@@ -45,6 +45,11 @@ export function MyListingsTable({ caption, listings, onChanged, testId }: MyList
               </td>
               <td>
                 <StatusBadge status={listing.status} />
+                {listing.status === 'published' && listing.revision && (
+                  <p className="row-note" data-testid={`revision-note-${listing.id}`}>
+                    {t('revision.title')}
+                  </p>
+                )}
               </td>
               <td>{labels.field(listing.field)}</td>
               <td>{formatDate(listing.updatedAt, labels.locale)}</td>
