@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 /** Top strip (tagline, language), brand row (name, account) and the navigation bar; on phones the last two fold behind "Menu". */
 export function Header() {
@@ -24,6 +25,10 @@ export function Header() {
           </span>
           <span className="brand-name">{t('app.name')}</span>
         </Link>
+        {/* On phones the account folds behind the menu; the unread count stays in sight. */}
+        <span className="header-bell">
+          <NotificationBell testId="notification-bell-phone" />
+        </span>
         <button
           type="button"
           className="menu-toggle"

@@ -62,6 +62,7 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
     void queryClient.invalidateQueries({ queryKey: queryKeys.listing(kind, id) });
   };
 
+  const bidsShown = !!user && listing.status !== 'draft';
   return (
     <article
       className="listing-page"
@@ -135,9 +136,9 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
               )}
             </>
           )}
+          {own && bidsShown && <ListingBidsPanel kind={listing.kind} id={listing.id} />}
           <MatchesPanel kind={listing.kind} id={listing.id} />
           <ListingDocuments kind={listing.kind} id={listing.id} owner={own} />
-          {user && listing.status !== 'draft' && <ListingBidsPanel kind={listing.kind} id={listing.id} />}
         </div>
         <aside className="listing-side">
           {own && (
@@ -164,8 +165,17 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
           )}
           <div className="card">
             {listing.kind === 'offer' ? <OfferFacts offer={listing} /> : <DemandFacts demand={listing} />}
-            <CommonFacts listing={listing} />
+            {own || !bidsShown ? <CommonFacts listing={listing} /> : null}
           </div>
+          {/* Someone else's listing: price, TRL and IP first, then bidding and negotiating, then the rest. */}
+          {!own && bidsShown && (
+            <>
+              <ListingBidsPanel kind={listing.kind} id={listing.id} />
+              <div className="card">
+                <CommonFacts listing={listing} />
+              </div>
+            </>
+          )}
           {!user && (
             <p className="muted">
               <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>{t('login.title')}</Link>{' '}

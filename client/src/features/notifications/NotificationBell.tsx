@@ -5,7 +5,7 @@ import { useUnreadCount } from './useUnreadCount';
 import './notifications.css';
 
 /** The header's bell: the number of unread notifications, live; opens the notification list. */
-export function NotificationBell() {
+export function NotificationBell({ testId = 'notification-bell' }: { testId?: string }) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const count = useUnreadCount(!!user);
@@ -17,7 +17,7 @@ export function NotificationBell() {
       className="notification-bell"
       aria-label={t('notifications.bell', { count: unread })}
       title={t('notifications.bell', { count: unread })}
-      data-testid="notification-bell"
+      data-testid={testId}
     >
       <svg
         className="bell-icon"
