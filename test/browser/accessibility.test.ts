@@ -3,6 +3,7 @@
  * English: axe-core finds no serious or critical WCAG 2.2 A/AA violation on any of them.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import type { Express } from 'express';
 import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
@@ -33,6 +34,9 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
     return context.newPage();
   }
 
+  /** Pages whose screenshot the README shows (taken when SCREENSHOT_DIR is set), by label and path. */
+  const shots: Record<string, string> = {};
+
   /** Opens each path and collects what axe finds once the page has settled. */
   async function check(page: Page, paths: string[], label: string): Promise<string[]> {
     const problems: string[] = [];
@@ -46,6 +50,11 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
           throw new Error(`${label} ${path}: no heading shown (${err.message.split('\n')[0]})`);
         });
       await page.waitForLoadState('networkidle').catch(() => undefined);
+      const shot = shots[`${label} ${path}`];
+      if (shot && process.env.SCREENSHOT_DIR) {
+        fs.mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
+        await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${shot}` });
+      }
       const findings = await axeViolations(page);
       if (findings.length > 0) problems.push(describeFindings(`${label} ${path}`, findings));
     }
@@ -64,6 +73,13 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
     const dealId = deal.body.deal.id as string;
     await institute.agent.post(`/api/deals/${dealId}/terms`).send(terms(900_000_000)).expect(201);
 
+    Object.assign(shots, {
+      'visitor, desktop, vi /': 'home.png',
+      [`visitor, desktop, vi /search?q=${encodeURIComponent('nước thải')}`]: 'search.png',
+      [`enterprise, desktop, vi /offers/${offerId}`]: 'listing.png',
+      [`enterprise, desktop, vi /deals/${dealId}`]: 'deal-room.png',
+      'operator, desktop, vi /admin/organizations': 'operator-organizations.png',
+    });
     const publicPaths = [
       '/',
       `/search?q=${encodeURIComponent('nước thải')}`,
