@@ -9,7 +9,7 @@ describe('browser: an account from registration to language switch', function ()
   this.timeout(90000);
   const web = useBrowserExchange();
 
-  it('when someone registers, signs out and signs in again, then they see their name and organisation, in the language they choose', async () => {
+  it('when someone registers, signs out and signs in again, then they see their name and organisation, in the language they choose, and can change both', async () => {
     const context = await web.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -51,6 +51,20 @@ describe('browser: an account from registration to language switch', function ()
     await page.reload();
     await page.getByTestId('org-verified').waitFor();
     assert.match((await page.getByTestId('org-verified').textContent()) ?? '', /Awaiting verification/);
+
+    // Their name as others see it, and back to Vietnamese, from the profile form.
+    await page.getByTestId('profile-name').fill('x');
+    await page.getByTestId('profile-submit').click();
+    await page.locator('#profile-name-error').waitFor();
+    await page.getByTestId('profile-name').fill('Phạm Thu Hằng');
+    await page.getByTestId('profile-locale').selectOption('vi');
+    await page.getByTestId('profile-submit').click();
+    await page.getByTestId('account-name').filter({ hasText: 'Phạm Thu Hằng' }).waitFor();
+    await page.getByTestId('org-verified').filter({ hasText: 'Chờ xác minh' }).waitFor();
+    assert.equal(await page.getByTestId('user-name').textContent(), 'Phạm Thu Hằng');
+    await page.reload();
+    await page.getByTestId('account-name').filter({ hasText: 'Phạm Thu Hằng' }).waitFor();
+    assert.match((await page.getByTestId('org-verified').textContent()) ?? '', /Chờ xác minh/);
     assert.deepEqual(errors, []);
     await context.close();
   });

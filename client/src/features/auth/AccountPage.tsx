@@ -9,6 +9,7 @@ import { NotificationSettings } from '../notifications/NotificationSettings';
 import { useAuth } from './authContext';
 import { OrganizationMembers } from '../organizations/OrganizationMembers';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { ProfileForm } from './ProfileForm';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -40,6 +41,8 @@ export function AccountPage() {
             <dt>{t('user.locale')}</dt>
             <dd>{enumLabel('language', user.locale)}</dd>
           </dl>
+          <h3>{t('account.editProfile')}</h3>
+          <ProfileForm key={`${user.name}|${user.locale}`} user={user} />
         </div>
         <div className="card">
           <h2>{t('account.organization')}</h2>
