@@ -1,0 +1,63 @@
+/**
+ * A seller with the exchange open elsewhere is told, live, of a bid on their offer, of a buyer
+ * opening a negotiation and of a message sent while they are not in the room: the bell counts
+ * up without a reload, and the notifications page lists each step, linking to it.
+ */
+import assert from 'node:assert/strict';
+import type { Express } from 'express';
+import type { Page } from 'playwright-core';
+import { useBrowserExchange } from './browser-fixture';
+import { PASSWORD, signUp, type Member } from '../helpers/factories';
+import { aBid, publishedOffer } from '../api/deals-helpers';
+
+describe('browser: a seller is told of each deal step, live and in the bell', function () {
+  this.timeout(120_000);
+  const web = useBrowserExchange();
+
+  async function signedIn(member: Member, locale: string): Promise<Page> {
+    const context = await web.newContext({ locale, viewport: { width: 1280, height: 900 } });
+    const res = await context.request.post(`${web.exchange.url}/api/auth/login`, {
+      data: { email: member.user.email, password: PASSWORD },
+    });
+    assert.equal(res.status(), 200);
+    return context.newPage();
+  }
+
+  it('a bid, an opened negotiation and a message while away each reach the seller’s bell live', async () => {
+    const app = web.exchange.httpServer as unknown as Express;
+    const institute = await signUp(app, { kind: 'institute', orgName: 'Viện Vật liệu Xây dựng' });
+    const enterprise = await signUp(app, { kind: 'enterprise', orgName: 'Công ty Gạch không nung Hòa Bình' });
+    const offerId = await publishedOffer(institute, { title: 'Gạch không nung từ tro bay nhiệt điện' });
+
+    const seller = await signedIn(institute, 'vi-VN');
+    await seller.goto(`${web.exchange.url}/my/listings`);
+    const bell = seller.getByTestId('notification-bell');
+    await bell.waitFor();
+    const count = bell.getByTestId('notification-count');
+    const countIs = (n: number) => count.filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
+
+    await enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(310_000_000)).expect(201);
+    await countIs(1);
+
+    const opened = await enterprise.agent.post('/api/deals').send({ offerId }).expect(201);
+    const dealId = opened.body.deal.id as string;
+    await countIs(2);
+
+    const buyer = await signedIn(enterprise, 'vi-VN');
+    await buyer.goto(`${web.exchange.url}/deals/${dealId}`);
+    await buyer.getByTestId('chat-input').fill('Chào anh chị, bên em muốn hỏi thêm về công suất dây chuyền.');
+    await buyer.getByTestId('chat-send').click();
+    await buyer.locator('[data-testid="chat-message"][data-kind="text"]').waitFor();
+    await countIs(3);
+
+    await bell.click();
+    await seller.getByTestId('notification-list').waitFor();
+    const links = await seller
+      .locator('[data-testid="notification"] a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(links.includes(`/offers/${offerId}`), 'the bid, linking to the offer');
+    assert.equal(links.filter((l) => l === `/deals/${dealId}`).length, 2, 'the negotiation and the message');
+    const message = seller.locator('[data-testid="notification"]', { hasText: 'công suất dây chuyền' });
+    await message.waitFor();
+  });
+});
