@@ -12,11 +12,12 @@ import { recordAudit } from '../audit/audit.service';
 import { dealStore } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import {
-  brokerAssignmentsLeft,
   canAssignBroker,
   DEAL_TERMINAL_STATES,
-  MAX_BROKER_ASSIGNMENTS,
+  planBrokerAssignment,
+  type BrokerSeatState,
 } from './deal-machine';
+import type { DealDoc } from './deal.model';
 import { loadDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { named, organizationNames } from './names';
@@ -64,53 +65,39 @@ export async function assignBroker(user: SessionUser, dealId: string, brokerUser
     return party ? consentToBroker(user, dealId, brokerUserId) : deal;
   }
   const at = new Date();
+  const entry = (event: string, data: Record<string, unknown>) => ({
+    at,
+    actorId: user.id,
+    actorRole: role,
+    event,
+    data: { brokerUserId, ...data },
+  });
   const { doc: updated, result: outcome } = await dealStore.mutate<BrokerOutcome>(dealId, (current) => {
-    if (DEAL_TERMINAL_STATES.includes(current.status)) {
-      throw AppError.conflict('The deal has ended; its broker can no longer change.');
-    }
-    if (brokerAssignmentsLeft(current.timeline ?? []) <= 0) {
-      throw AppError.conflict(
-        `A deal’s broker can be assigned at most ${MAX_BROKER_ASSIGNMENTS} times; ask an operator for help.`,
-      );
-    }
-    const replaced = current.brokerUserId ? String(current.brokerUserId) : undefined;
-    const proposal = current.brokerProposal;
-    const myOrg = party ? partyOrgOf(current, party) : undefined;
-    const seated = (consents: string[], agreedWith?: string) => ({
-      change: {
-        $set: { brokerUserId, brokerConsents: consents },
-        $unset: { brokerProposal: 1 },
-        $push: {
-          timeline: {
-            at,
-            actorId: user.id,
-            actorRole: role,
-            event: 'broker_assigned',
-            data: { brokerUserId, ...(replaced ? { replaced } : {}), ...(agreedWith ? { agreedWith } : {}) },
-          },
+    const plan = planBrokerAssignment(brokerSeatState(current), brokerUserId, party);
+    if (!plan.ok) throw AppError.conflict(plan.message);
+    const { replaced } = plan;
+    if (plan.outcome === 'unchanged') return { result: { seated: false, replaced } };
+    if (plan.outcome === 'proposed') {
+      return {
+        change: {
+          $set: { brokerProposal: { userId: brokerUserId, orgId: plan.orgId, role: party, at } },
+          $push: { timeline: entry('broker_proposed', {}) },
         },
-      },
-      result: { seated: true, replaced },
-    });
-    if (!party || !myOrg) return seated([]);
-    if (proposal?.userId && String(proposal.userId) === brokerUserId) {
-      if (String(proposal.orgId) === myOrg) return { result: { seated: false, replaced } };
-      return seated([String(proposal.orgId), myOrg], String(proposal.role));
+        result: { seated: false, replaced },
+      };
     }
     return {
       change: {
-        $set: { brokerProposal: { userId: brokerUserId, orgId: myOrg, role: party, at } },
+        $set: { brokerUserId, brokerConsents: plan.consents },
+        $unset: { brokerProposal: 1 },
         $push: {
-          timeline: {
-            at,
-            actorId: user.id,
-            actorRole: role,
-            event: 'broker_proposed',
-            data: { brokerUserId },
-          },
+          timeline: entry('broker_assigned', {
+            ...(replaced ? { replaced } : {}),
+            ...(plan.agreedWith ? { agreedWith: plan.agreedWith } : {}),
+          }),
         },
       },
-      result: { seated: false, replaced },
+      result: { seated: true, replaced },
     };
   });
   if (outcome.seated) {
@@ -207,6 +194,25 @@ export async function listBrokerCandidates(user: SessionUser, dealId: string) {
     name: b.name,
     organization: named(orgs, b.organizationId ? String(b.organizationId) : undefined),
   }));
+}
+
+/** The stored deal as the broker rules read it (ids as strings). */
+function brokerSeatState(deal: DealDoc): BrokerSeatState {
+  const proposal = deal.brokerProposal;
+  return {
+    status: deal.status,
+    timeline: deal.timeline ?? [],
+    brokerUserId: deal.brokerUserId ? String(deal.brokerUserId) : undefined,
+    brokerProposal: proposal?.userId
+      ? {
+          userId: String(proposal.userId),
+          orgId: String(proposal.orgId),
+          role: proposal.role as 'seller' | 'buyer',
+        }
+      : undefined,
+    sellerOrgId: String(deal.sellerOrgId),
+    buyerOrgId: String(deal.buyerOrgId),
+  };
 }
 
 function partyOrgOf(deal: { sellerOrgId: unknown; buyerOrgId: unknown }, role: 'seller' | 'buyer'): string {

@@ -122,6 +122,63 @@ export function brokerAssignmentsLeft(timeline: readonly { event: string }[]): n
   return MAX_BROKER_ASSIGNMENTS - timeline.filter((e) => counted.includes(e.event)).length;
 }
 
+/** The deal as a broker assignment sees it. */
+export interface BrokerSeatState {
+  status: DealStatus;
+  timeline: readonly { event: string }[];
+  brokerUserId?: string;
+  brokerProposal?: { userId: string; orgId: string; role: DealParty };
+  sellerOrgId: string;
+  buyerOrgId: string;
+}
+
+export type BrokerAssignment =
+  | { ok: false; code: 'conflict'; message: string }
+  /** The broker takes the seat now, with these parties' consent; `agreedWith`: the party that proposed them. */
+  | { ok: true; outcome: 'seated'; consents: string[]; replaced?: string; agreedWith?: DealParty }
+  /** The broker is proposed by `orgId` (a party) and waits for the other party. */
+  | { ok: true; outcome: 'proposed'; orgId: string; replaced?: string }
+  /** The party proposed the same broker before: nothing changes. */
+  | { ok: true; outcome: 'unchanged'; replaced?: string };
+
+/**
+ * What naming `brokerUserId` does to the deal. An operator (`party` null) seats the broker at
+ * once, without consents; a party proposes them, and seats them with both parties' consent when
+ * the other party had proposed the same broker. Refused once the deal has ended or its broker
+ * has changed `MAX_BROKER_ASSIGNMENTS` times.
+ */
+export function planBrokerAssignment(
+  deal: BrokerSeatState,
+  brokerUserId: string,
+  party: DealParty | null,
+): BrokerAssignment {
+  if (DEAL_TERMINAL_STATES.includes(deal.status)) {
+    return { ok: false, code: 'conflict', message: 'The deal has ended; its broker can no longer change.' };
+  }
+  if (brokerAssignmentsLeft(deal.timeline) <= 0) {
+    return {
+      ok: false,
+      code: 'conflict',
+      message: `A deal’s broker can be assigned at most ${MAX_BROKER_ASSIGNMENTS} times; ask an operator for help.`,
+    };
+  }
+  const replaced = deal.brokerUserId || undefined;
+  if (!party) return { ok: true, outcome: 'seated', consents: [], replaced };
+  const myOrg = party === 'seller' ? deal.sellerOrgId : deal.buyerOrgId;
+  const proposal = deal.brokerProposal;
+  if (proposal && proposal.userId === brokerUserId) {
+    if (proposal.orgId === myOrg) return { ok: true, outcome: 'unchanged', replaced };
+    return {
+      ok: true,
+      outcome: 'seated',
+      consents: [proposal.orgId, myOrg],
+      replaced,
+      agreedWith: proposal.role,
+    };
+  }
+  return { ok: true, outcome: 'proposed', orgId: myOrg, replaced };
+}
+
 // ---- Term sheets -------------------------------------------------------------------------
 
 export interface TermSheetVersionState {

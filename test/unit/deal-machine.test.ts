@@ -7,8 +7,10 @@ import {
   dealRoleOf,
   isAgreed,
   nextTermSheetVersion,
+  planBrokerAssignment,
   planDealTransition,
   termSheetAcceptance,
+  type BrokerSeatState,
   type DealTransition,
 } from '../../server/deals/deal-machine';
 import { DEAL_ROLES, DEAL_STATUSES, type DealRole, type DealStatus } from '../../server/api-contract/enums';
@@ -279,5 +281,63 @@ describe('deal machine', () => {
       const b = { ...base, signingDate: new Date('2025-07-01T00:00:00Z'), zeta: 2, alpha: 2, price: 1 };
       assert.deepEqual(diffTermSheets(a, b), ['price', 'alpha', 'zeta']);
     });
+  });
+});
+
+describe('planBrokerAssignment (who sits as the deal’s broker)', () => {
+  const deal = (over: Partial<BrokerSeatState> = {}): BrokerSeatState => ({
+    status: 'negotiating',
+    timeline: [],
+    sellerOrgId: 'org-s',
+    buyerOrgId: 'org-b',
+    ...over,
+  });
+
+  it('an operator seats the broker at once, without consents, naming the one replaced', () => {
+    assert.deepEqual(planBrokerAssignment(deal({ brokerUserId: 'old' }), 'new', null), {
+      ok: true,
+      outcome: 'seated',
+      consents: [],
+      replaced: 'old',
+    });
+  });
+
+  it('a party proposes; the other party naming the same broker seats them with both consents', () => {
+    assert.deepEqual(planBrokerAssignment(deal(), 'br', 'buyer'), {
+      ok: true,
+      outcome: 'proposed',
+      orgId: 'org-b',
+      replaced: undefined,
+    });
+    const proposed = deal({ brokerProposal: { userId: 'br', orgId: 'org-b', role: 'buyer' } });
+    assert.deepEqual(planBrokerAssignment(proposed, 'br', 'seller'), {
+      ok: true,
+      outcome: 'seated',
+      consents: ['org-b', 'org-s'],
+      replaced: undefined,
+      agreedWith: 'buyer',
+    });
+    assert.deepEqual(planBrokerAssignment(proposed, 'br', 'buyer'), {
+      ok: true,
+      outcome: 'unchanged',
+      replaced: undefined,
+    });
+    // Another broker named by the other party replaces the proposal with theirs.
+    assert.deepEqual(planBrokerAssignment(proposed, 'other', 'seller'), {
+      ok: true,
+      outcome: 'proposed',
+      orgId: 'org-s',
+      replaced: undefined,
+    });
+  });
+
+  it('an ended deal, or one whose broker changed too often, refuses with 409', () => {
+    for (const status of ['closed_won', 'closed_lost', 'cancelled'] as const) {
+      const plan = planBrokerAssignment(deal({ status }), 'br', null);
+      assert.equal(plan.ok, false);
+    }
+    const busy = deal({ timeline: Array.from({ length: 20 }, () => ({ event: 'broker_proposed' })) });
+    const plan = planBrokerAssignment(busy, 'br', 'seller');
+    assert.ok(!plan.ok && plan.code === 'conflict' && /at most 20 times/.test(plan.message));
   });
 });
