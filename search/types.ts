@@ -26,6 +26,8 @@ export interface SearchDoc {
   organizationId: string;
   /** ISO 8601. */
   publishedAt: string;
+  /** The first image's thumbnail URL, when the listing has images (stored, not searched). */
+  thumbUrl?: string;
 }
 
 export type SearchSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc';
@@ -59,6 +61,8 @@ export interface SearchHit {
   province: string;
   price?: number;
   currency?: string;
+  /** The first image's thumbnail URL, when the listing has images. */
+  thumbUrl?: string;
   /** HTML-escaped text with <mark>…</mark> around the words that matched (exactly or folded). */
   highlight: { title: string; summary: string };
 }

@@ -31,6 +31,7 @@ import { registerDealRoutes } from './deals/deal.routes';
 import { registerBrokerRoutes } from './brokers/broker.routes';
 import { registerTermSheetRoutes } from './deals/term-sheet.routes';
 import { registerDocumentRoutes } from './documents/document.routes';
+import { registerListingImageRoutes } from './listing-images/listing-image.routes';
 import { registerPaymentRoutes } from './payments/payment.routes';
 import { registerAdminPaymentRoutes } from './admin/admin-payments.routes';
 import { registerMatchRoutes } from './matching/match.routes';
@@ -149,6 +150,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerNegotiationRoutes(api);
   registerTermSheetRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
+  registerListingImageRoutes(api, ctx);
   registerPaymentRoutes(api, ctx);
   registerAdminPaymentRoutes(api, ctx);
 

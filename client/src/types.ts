@@ -39,6 +39,18 @@ export interface Pricing {
   closesAt?: string;
 }
 
+/** An image of a listing, re-encoded by the server as WebP. */
+export interface ListingImage {
+  id: string;
+  width: number;
+  height: number;
+  alt?: string;
+  /** At most 1600 px on the long side. */
+  url: string;
+  /** 400×300. */
+  thumbUrl: string;
+}
+
 interface ListingBase {
   id: string;
   status: ListingStatus;
@@ -54,6 +66,7 @@ interface ListingBase {
   rejectionReason?: string;
   /** Who opens the confidential documents: each counterparty the owner approves, or whoever accepts the NDA. */
   confidentialAccess?: 'on_request' | 'nda';
+  images?: ListingImage[];
   createdAt: string;
   updatedAt: string;
   publishedAt?: string;
@@ -114,6 +127,8 @@ export interface SearchHit {
   /** An object as below; a bare number is read as minor units of `currency`. */
   price?: HitPrice | number | null;
   currency?: Currency;
+  /** The first image's thumbnail, when the listing has images. */
+  thumbUrl?: string;
   highlight?: { title?: string; summary?: string };
 }
 

@@ -38,6 +38,7 @@ interface HitRow {
   province: string;
   price: number | null;
   currency: string | null;
+  thumb_url: string | null;
 }
 
 /**
@@ -97,11 +98,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const db = this.database();
     const find = this.sql('SELECT rowid FROM docs WHERE id = ?');
     const insertDoc = this.sql(`
-      INSERT INTO docs (id, kind, field, sub_field, trl, province, modes, price, currency, published_at, title, summary)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO docs (id, kind, field, sub_field, trl, province, modes, price, currency, published_at, title, summary, thumb_url)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const updateDoc = this.sql(`
       UPDATE docs SET id = ?, kind = ?, field = ?, sub_field = ?, trl = ?, province = ?, modes = ?, price = ?,
-        currency = ?, published_at = ?, title = ?, summary = ?
+        currency = ?, published_at = ?, title = ?, summary = ?, thumb_url = ?
       WHERE rowid = ?`);
     const deleteText = this.sql('DELETE FROM fts WHERE rowid = ?');
     const insertText = this.sql('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)');
@@ -126,10 +127,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
         let rowid: number;
         if (existing) {
           rowid = existing.rowid;
-          updateDoc.run(...values, doc.publishedAt, doc.title, doc.summary, rowid);
+          updateDoc.run(...values, doc.publishedAt, doc.title, doc.summary, doc.thumbUrl ?? null, rowid);
           deleteText.run(rowid);
         } else {
-          rowid = Number(insertDoc.run(...values, doc.publishedAt, doc.title, doc.summary).lastInsertRowid);
+          rowid = Number(
+            insertDoc.run(...values, doc.publishedAt, doc.title, doc.summary, doc.thumbUrl ?? null)
+              .lastInsertRowid,
+          );
         }
         const body = [doc.summary, doc.body, ...doc.keywords];
         const titleText = indexedText([doc.title]);
@@ -398,7 +402,7 @@ interface PlannedUnit {
 const NO_CORRECTIONS = { words: [], prefixes: [] };
 
 const STORED_COLUMNS = 'rowid, kind, field, sub_field, trl, province, modes, price, currency, published_at';
-const HIT_COLUMNS = 'id, kind, title, summary, field, trl, province, price, currency';
+const HIT_COLUMNS = 'id, kind, title, summary, field, trl, province, price, currency, thumb_url';
 
 function toHit(row: HitRow, matches: WordMatcher): SearchHit {
   const hit: SearchHit = {
@@ -413,5 +417,6 @@ function toHit(row: HitRow, matches: WordMatcher): SearchHit {
   };
   if (row.price !== null) hit.price = row.price;
   if (row.currency !== null) hit.currency = row.currency;
+  if (row.thumb_url) hit.thumbUrl = row.thumb_url;
   return hit;
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bump when the tables below change: an index file of another layout is rebuilt. */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 /**
  * docs holds what filters, facets, sorting and hits need (loaded into DocColumns on open); fts
@@ -25,7 +25,8 @@ export function createSchema(db: Database.Database): void {
       currency TEXT,
       published_at TEXT NOT NULL,
       title TEXT NOT NULL,
-      summary TEXT NOT NULL
+      summary TEXT NOT NULL,
+      thumb_url TEXT
     );
     CREATE VIRTUAL TABLE fts USING fts5 (
       title, body,

@@ -24,6 +24,7 @@ export interface MeiliDocument {
   summaryFolded: string;
   bodyFolded: string;
   exactCodes: string;
+  thumbUrl?: string;
 }
 
 export function toMeiliDocument(doc: SearchDoc): MeiliDocument {
@@ -47,6 +48,7 @@ export function toMeiliDocument(doc: SearchDoc): MeiliDocument {
     exactCodes: exactCodesOf([doc.title, ...doc.keywords, doc.summary, doc.body].join(' ')),
   };
   if (doc.subField) out.subField = doc.subField;
+  if (doc.thumbUrl) out.thumbUrl = doc.thumbUrl;
   // Absent, not null: Meilisearch sorts docs without the attribute last in both directions.
   if (doc.price !== undefined) {
     out.price = doc.price;

@@ -40,6 +40,7 @@ interface MeiliHit {
   province: string;
   price?: number;
   currency?: string;
+  thumbUrl?: string;
 }
 
 const LAYOUT_KEY = '__layout';
@@ -356,6 +357,7 @@ function toHit(hit: MeiliHit, matches: (folded: string) => boolean): SearchHit {
   };
   if (hit.price !== undefined) out.price = hit.price;
   if (hit.currency !== undefined) out.currency = hit.currency;
+  if (hit.thumbUrl) out.thumbUrl = hit.thumbUrl;
   return out;
 }
 

@@ -15,6 +15,7 @@ export const RETRIEVED_ATTRIBUTES = [
   'province',
   'price',
   'currency',
+  'thumbUrl',
 ];
 
 function quoted(value: string): string {

@@ -7,7 +7,7 @@ import { exactCode } from './exact-code';
 import { ONE_TYPO_MIN_LENGTH, TWO_TYPOS_MIN_LENGTH } from '../typo';
 
 /** Bump when the document shape or settings change: an index of another layout is rebuilt. */
-export const MEILI_LAYOUT_VERSION = '2';
+export const MEILI_LAYOUT_VERSION = '3';
 
 export const SEARCHABLE_ATTRIBUTES = [
   'titleFolded',

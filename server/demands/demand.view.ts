@@ -1,5 +1,11 @@
 import type { ListingDoc } from '../listings/listing.store';
-import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing.view';
+import {
+  attachmentViews,
+  listingImageViews,
+  iso,
+  listingDates,
+  type OrganizationSummary,
+} from '../listings/listing.view';
 
 /** The contract's `demand`. */
 export function demandView(doc: ListingDoc, organization: OrganizationSummary) {
@@ -29,6 +35,7 @@ export function demandView(doc: ListingDoc, organization: OrganizationSummary) {
     deadline: iso(doc.deadline),
     callClosedAt: iso(doc.callClosedAt),
     attachments: attachmentViews(doc.attachments),
+    images: listingImageViews(doc.images),
     ndaText: doc.ndaText ?? undefined,
     confidentialAccess: (doc.confidentialAccess ?? 'on_request') as string,
     rejectionReason: doc.rejectionReason ?? undefined,

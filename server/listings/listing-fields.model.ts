@@ -21,6 +21,18 @@ export const attachmentSchema = new Schema(
   { _id: true },
 );
 
+/** An image of the listing: its files live under DATA_DIR/listing-images/<_id>/ (listing-images/). */
+export const listingImageSchema = new Schema(
+  {
+    width: { type: Number, required: true },
+    height: { type: Number, required: true },
+    alt: { type: String },
+    uploadedAt: { type: Date, default: () => new Date() },
+    uploadedBy: { type: Schema.Types.ObjectId },
+  },
+  { _id: true },
+);
+
 export const commonListingFields = {
   organizationId: { type: Schema.Types.ObjectId, required: true, index: true },
   createdBy: { type: Schema.Types.ObjectId, required: true },
@@ -34,6 +46,7 @@ export const commonListingFields = {
   transferModes: { type: [String], enum: TRANSFER_MODES, default: [] },
   province: { type: String },
   attachments: { type: [attachmentSchema], default: [] },
+  images: { type: [listingImageSchema], default: [] },
   /** Text a party accepts in a deal before confidential attachments open to them. */
   ndaText: { type: String },
   /**

@@ -72,6 +72,15 @@ export const attachmentSchema = Joi.object({
   confidential: Joi.boolean().required(),
 });
 
+export const listingImageSchema = Joi.object({
+  id: Joi.string().required(),
+  width: Joi.number().integer().required(),
+  height: Joi.number().integer().required(),
+  alt: Joi.string(),
+  url: Joi.string().required().description('the large WebP (at most 1600 px on the long side)'),
+  thumbUrl: Joi.string().required().description('the 400×300 WebP thumbnail'),
+});
+
 const isoTime = () => Joi.string().isoDate();
 
 /** Response keys common to both kinds (listingView's shape; checked on every answer in tests). */
@@ -90,6 +99,7 @@ export const commonViewKeys = {
   transferModes: Joi.array().items(Joi.string()).required(),
   province: Joi.string().allow(null),
   attachments: Joi.array().items(attachmentSchema).required(),
+  images: Joi.array().items(listingImageSchema).required(),
   ndaText: Joi.string().description('the listing’s own NDA text, when it has one'),
   confidentialAccess: Joi.string()
     .valid(...CONFIDENTIAL_ACCESS_POLICIES)

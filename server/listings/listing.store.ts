@@ -150,6 +150,35 @@ export async function removeAttachment(kind: ListingKind, id: string, attachment
   });
 }
 
+/** Adds an image to the owner's listing while it holds fewer than `max` and has not ended; null when refused. */
+export async function addListingImage(
+  kind: ListingKind,
+  id: string,
+  ownerOrgId: string,
+  image: Record<string, unknown>,
+  max: number,
+  endedStatuses: readonly string[],
+): Promise<ListingDoc | null> {
+  const { doc, written } = await stores[kind].mutate(id, (current) => {
+    const fits =
+      String(current.organizationId) === ownerOrgId &&
+      !endedStatuses.includes(String(current.status)) &&
+      (current.images ?? []).length < max;
+    return { change: fits ? { $push: { images: image } } : null, result: null };
+  });
+  return written ? doc : null;
+}
+
+/** Rewrites the image list without it; false when the listing holds no such image. */
+export async function removeListingImage(kind: ListingKind, id: string, imageId: string): Promise<boolean> {
+  const { result } = await stores[kind].mutate(id, (current) => {
+    const images = (current.images ?? []) as { _id: unknown }[];
+    if (!images.some((i) => String(i._id) === imageId)) return { result: false };
+    return { change: { $set: { images: images.filter((i) => String(i._id) !== imageId) } }, result: true };
+  });
+  return result;
+}
+
 /** After indexing revision `rev`, clears the search mark, unless the listing changed or is being written. */
 export async function clearSearchMark(kind: ListingKind, id: string, rev: number | undefined): Promise<void> {
   await stores[kind].mutateIfFree(

@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { createRecordCache } from '../common/record-cache';
 import { organizationReads } from '../organizations/organization.store';
 import type { OrganizationKind } from '../api-contract/enums';
+import { listingImageUrl } from '../api-contract/listing-images';
 
 export interface OrganizationSummary {
   id: string;
@@ -44,6 +45,29 @@ export function attachmentViews(attachments: Record<string, any>[] | undefined):
     contentType: String(a.contentType),
     confidential: Boolean(a.confidential),
   }));
+}
+
+export interface ListingImageView {
+  id: string;
+  width: number;
+  height: number;
+  alt?: string;
+  url: string;
+  thumbUrl: string;
+}
+
+export function listingImageViews(images: Record<string, any>[] | undefined): ListingImageView[] {
+  return (images ?? []).map((i) => {
+    const id = String(i._id);
+    return {
+      id,
+      width: Number(i.width),
+      height: Number(i.height),
+      ...(i.alt ? { alt: String(i.alt) } : {}),
+      url: listingImageUrl(id, 'large'),
+      thumbUrl: listingImageUrl(id, 'thumb'),
+    };
+  });
 }
 
 /** An organization that has since disappeared still shows as something rather than breaking the page. */

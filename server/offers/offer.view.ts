@@ -1,7 +1,13 @@
 import type { SessionUser } from '../common/session-user';
 import { isListingOwner } from '../listings/listing-access';
 import type { ListingDoc } from '../listings/listing.store';
-import { attachmentViews, iso, listingDates, type OrganizationSummary } from '../listings/listing.view';
+import {
+  attachmentViews,
+  listingImageViews,
+  iso,
+  listingDates,
+  type OrganizationSummary,
+} from '../listings/listing.view';
 
 export interface OfferViewOptions {
   /** The auction's reserve price is the seller's secret: only the owner and operators see it. */
@@ -37,6 +43,7 @@ export function offerView(doc: ListingDoc, organization: OrganizationSummary, op
     province: (doc.province ?? null) as string | null,
     sectors: (doc.sectors ?? []) as string[],
     attachments: attachmentViews(doc.attachments),
+    images: listingImageViews(doc.images),
     ndaText: doc.ndaText ?? undefined,
     confidentialAccess: (doc.confidentialAccess ?? 'on_request') as string,
     auction: doc.auction?.closedAt

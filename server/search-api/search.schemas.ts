@@ -63,6 +63,7 @@ export const searchResponse = Joi.object({
       province: Joi.string().allow('').description("'' when the listing names no province"),
       price: Joi.number(),
       currency: Joi.string(),
+      thumbUrl: Joi.string().description('The first image’s thumbnail, when the listing has images'),
       highlight: Joi.object({ title: Joi.string().allow(''), summary: Joi.string().allow('') }).description(
         'HTML with <mark> around matches',
       ),

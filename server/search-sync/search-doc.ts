@@ -2,6 +2,7 @@
 import type { ListingKind } from '../api-contract/enums';
 import type { FieldCode } from '../api-contract/taxonomy';
 import type { SearchDoc } from '../../search';
+import { listingImageUrl } from '../api-contract/listing-images';
 
 export function toSearchDoc(kind: ListingKind, doc: Record<string, any>): SearchDoc {
   const offer = kind === 'offer';
@@ -25,5 +26,6 @@ export function toSearchDoc(kind: ListingKind, doc: Record<string, any>): Search
     language: doc.language === 'en' ? 'en' : 'vi',
     organizationId: String(doc.organizationId),
     publishedAt: new Date(doc.publishedAt ?? doc.updatedAt ?? Date.now()).toISOString(),
+    ...(doc.images?.length ? { thumbUrl: listingImageUrl(String(doc.images[0]._id), 'thumb') } : {}),
   };
 }

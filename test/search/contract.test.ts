@@ -429,6 +429,22 @@ for (const engineUnderTest of ENGINES) {
         }
       });
 
+      it('when a listing has a thumbnail, then its hits carry it and its URL is not searched', async () => {
+        const own = await loaded();
+        try {
+          await own.upsert([{ ...fixture('desk'), thumbUrl: '/api/listing-images/zzzqqqthumb/thumb' }]);
+          const [hit] = (await own.search({ q: 'ban lam viec' })).hits;
+          assert.equal(hit.id, 'desk');
+          assert.equal(hit.thumbUrl, '/api/listing-images/zzzqqqthumb/thumb');
+          assert.equal((await own.search({ q: 'zzzqqqthumb' })).total, 0);
+          await own.upsert([fixture('desk')]);
+          const [plain] = (await own.search({ q: 'ban lam viec' })).hits;
+          assert.equal('thumbUrl' in plain, false);
+        } finally {
+          await own.close();
+        }
+      });
+
       it('when the index is cleared, then nothing is found', async () => {
         const own = await loaded();
         try {

@@ -59,6 +59,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -109,6 +119,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -243,6 +263,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -293,6 +323,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -431,6 +471,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -481,6 +531,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -620,6 +680,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -670,6 +740,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -795,6 +875,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -850,6 +940,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -993,6 +1093,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -1048,6 +1158,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -1195,6 +1315,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -1250,6 +1380,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -1398,6 +1538,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -1453,6 +1603,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -2261,6 +2421,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -2316,6 +2486,16 @@ export interface paths {
                         expiredAt?: string;
                         field: string;
                         id: string;
+                        images: {
+                          alt?: string;
+                          height: number;
+                          id: string;
+                          /** @description the 400×300 WebP thumbnail */
+                          thumbUrl: string;
+                          /** @description the large WebP (at most 1600 px on the long side) */
+                          url: string;
+                          width: number;
+                        }[];
                         ipNumbers: string[];
                         ipStatus: string;
                         keywords: string[];
@@ -2405,6 +2585,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -2455,6 +2645,16 @@ export interface paths {
                         expiredAt?: string;
                         field: string;
                         id: string;
+                        images: {
+                          alt?: string;
+                          height: number;
+                          id: string;
+                          /** @description the 400×300 WebP thumbnail */
+                          thumbUrl: string;
+                          /** @description the large WebP (at most 1600 px on the long side) */
+                          url: string;
+                          width: number;
+                        }[];
                         keywords: string[];
                         /** @enum {string} */
                         kind: 'demand';
@@ -2586,6 +2786,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -2641,6 +2851,16 @@ export interface paths {
                         expiredAt?: string;
                         field: string;
                         id: string;
+                        images: {
+                          alt?: string;
+                          height: number;
+                          id: string;
+                          /** @description the 400×300 WebP thumbnail */
+                          thumbUrl: string;
+                          /** @description the large WebP (at most 1600 px on the long side) */
+                          url: string;
+                          width: number;
+                        }[];
                         ipNumbers: string[];
                         ipStatus: string;
                         keywords: string[];
@@ -2730,6 +2950,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -2780,6 +3010,16 @@ export interface paths {
                         expiredAt?: string;
                         field: string;
                         id: string;
+                        images: {
+                          alt?: string;
+                          height: number;
+                          id: string;
+                          /** @description the 400×300 WebP thumbnail */
+                          thumbUrl: string;
+                          /** @description the large WebP (at most 1600 px on the long side) */
+                          url: string;
+                          width: number;
+                        }[];
                         keywords: string[];
                         /** @enum {string} */
                         kind: 'demand';
@@ -7537,6 +7777,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -7587,6 +7837,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -7843,6 +8103,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -7893,6 +8163,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -8019,6 +8299,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -8069,6 +8359,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -8184,6 +8484,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -8234,6 +8544,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -8487,6 +8807,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -8537,6 +8867,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -8661,6 +9001,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -8711,6 +9061,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -8914,6 +9274,123 @@ export interface paths {
         path: {
           attachmentId: string;
           id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/demands/{id}/images': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add an image to your demand (multipart: image = JPEG, PNG or WebP, at least 200×200, at most 8 MB; at most 6 images; alt)
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** @description the image’s text alternative; the listing’s title when absent */
+            alt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              image: {
+                alt?: string;
+                height: number;
+                id: string;
+                /** @description the 400×300 WebP thumbnail */
+                thumbUrl: string;
+                /** @description the large WebP (at most 1600 px on the long side) */
+                url: string;
+                width: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/demands/{id}/images/{imageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove an image from your demand
+     * @description Access: user
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          imageId: string;
         };
         cookie?: never;
       };
@@ -9276,6 +9753,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -9326,6 +9813,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -9453,6 +9950,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
@@ -9503,6 +10010,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
@@ -9603,6 +10120,57 @@ export interface paths {
           };
           content: {
             'application/octet-stream': string;
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/listing-images/{imageId}/{size}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An image of a listing as WebP (large or thumb): public when the listing is, otherwise to its organization and operators
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          imageId: string;
+          size: 'large' | 'thumb';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/webp': string;
           };
         };
         /** @description Error */
@@ -9979,6 +10547,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -10034,6 +10612,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -10307,6 +10895,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -10362,6 +10960,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -10497,6 +11105,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -10552,6 +11170,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -10676,6 +11304,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -10731,6 +11369,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -11003,6 +11651,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -11058,6 +11716,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -11399,6 +12067,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -11454,6 +12132,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -11697,6 +12385,123 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/offers/{id}/images': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add an image to your offer (multipart: image = JPEG, PNG or WebP, at least 200×200, at most 8 MB; at most 6 images; alt)
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** @description the image’s text alternative; the listing’s title when absent */
+            alt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              image: {
+                alt?: string;
+                height: number;
+                id: string;
+                /** @description the 400×300 WebP thumbnail */
+                thumbUrl: string;
+                /** @description the large WebP (at most 1600 px on the long side) */
+                url: string;
+                width: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/offers/{id}/images/{imageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove an image from your offer
+     * @description Access: user
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          imageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/offers/{id}/matches': {
     parameters: {
       query?: never;
@@ -11820,6 +12625,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -11875,6 +12690,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -12011,6 +12836,16 @@ export interface paths {
                 expiredAt?: string;
                 field: string;
                 id: string;
+                images: {
+                  alt?: string;
+                  height: number;
+                  id: string;
+                  /** @description the 400×300 WebP thumbnail */
+                  thumbUrl: string;
+                  /** @description the large WebP (at most 1600 px on the long side) */
+                  url: string;
+                  width: number;
+                }[];
                 ipNumbers: string[];
                 ipStatus: string;
                 keywords: string[];
@@ -12066,6 +12901,16 @@ export interface paths {
                     expiredAt?: string;
                     field: string;
                     id: string;
+                    images: {
+                      alt?: string;
+                      height: number;
+                      id: string;
+                      /** @description the 400×300 WebP thumbnail */
+                      thumbUrl: string;
+                      /** @description the large WebP (at most 1600 px on the long side) */
+                      url: string;
+                      width: number;
+                    }[];
                     ipNumbers: string[];
                     ipStatus: string;
                     keywords: string[];
@@ -13064,6 +13909,8 @@ export interface paths {
                 /** @description '' when the listing names no province */
                 province?: string;
                 summary?: string;
+                /** @description The first image’s thumbnail, when the listing has images */
+                thumbUrl?: string;
                 title?: string;
                 /** Format: float */
                 trl?: number;

@@ -22,6 +22,7 @@ import { DemandFacts } from './DemandFacts';
 import { getListing, isOwnListing } from './listingApi';
 import { OfferFacts } from './OfferFacts';
 import { OwnerActions } from './OwnerActions';
+import { ListingGallery, ListingImagesCard } from './ListingImages';
 import type { ListingNotice } from './useListingForm';
 import { RevisionChanges } from './revisions/RevisionChanges';
 import { RevisionOwnerNotice } from './revisions/RevisionOwnerNotice';
@@ -102,6 +103,7 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
 
       <div className="listing-layout">
         <div className="listing-main">
+          <ListingGallery images={listing.images ?? []} title={listing.title} />
           {listing.summary && (
             <p className="lead" data-testid="listing-summary">
               {listing.summary}
@@ -138,6 +140,9 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
           )}
           {own && bidsShown && <ListingBidsPanel kind={listing.kind} id={listing.id} />}
           <MatchesPanel kind={listing.kind} id={listing.id} />
+          {own && !['closed', 'withdrawn'].includes(listing.status) && (
+            <ListingImagesCard kind={listing.kind} id={listing.id} images={listing.images ?? []} />
+          )}
           <ListingDocuments kind={listing.kind} id={listing.id} owner={own} />
         </div>
         <aside className="listing-side">

@@ -31,7 +31,23 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
   const summaryHtml = hit.highlight?.summary;
 
   return (
-    <li className="hit card" data-testid="search-result" data-id={hit.id} data-kind={hit.kind}>
+    <li
+      className={hit.thumbUrl ? 'hit card hit-with-thumb' : 'hit card'}
+      data-testid="search-result"
+      data-id={hit.id}
+      data-kind={hit.kind}
+    >
+      {hit.thumbUrl && (
+        <img
+          className="hit-thumb"
+          src={hit.thumbUrl}
+          alt={hit.title}
+          width={160}
+          height={120}
+          loading="lazy"
+          data-testid="hit-thumb"
+        />
+      )}
       <div className="hit-head">
         <KindBadge kind={hit.kind} />
         <span className="hit-field">{labels.field(hit.field)}</span>
