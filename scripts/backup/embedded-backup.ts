@@ -3,8 +3,10 @@
  * file per database, GridFS documents included). Each file is copied with SQLite's online
  * backup API, page by page, while FerretDB keeps running and writing (WAL mode): the copy is a
  * consistent snapshot. (Not `VACUUM INTO`: it re-reads FerretDB's schema, whose double-quoted
- * names better-sqlite3's SQLite refuses.) The search index is not copied: a restore removes
- * it and the exchange rebuilds it from the database at its next start.
+ * names better-sqlite3's SQLite refuses.) The listings' images (DATA_DIR/listing-images, files
+ * written once and never changed) are copied after the databases, so every image the copied
+ * databases name is there (unless it was deleted meanwhile). The search index is not copied: a
+ * restore removes it and the exchange rebuilds it from the database at its next start.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +17,14 @@ export interface BackupManifest {
   format: 'techexchange-embedded-backup/1';
   createdAt: string;
   files: { name: string; bytes: number; sha256: string }[];
+  /** How many listing images were copied (absent in backups made before images existed). */
+  images?: number;
+}
+
+const IMAGES = 'listing-images';
+
+function imageFolders(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 }
 
 const MANIFEST = 'manifest.json';
@@ -59,10 +69,13 @@ export async function backupEmbedded(dataDir: string, outDir: string): Promise<B
     await copyDatabase(path.join(dbDir, name), target);
     files.push({ name, bytes: fs.statSync(target).size, sha256: sha256(target) });
   }
+  const images = path.join(dataDir, IMAGES);
+  if (fs.existsSync(images)) fs.cpSync(images, path.join(partial, IMAGES), { recursive: true });
   const manifest: BackupManifest = {
     format: 'techexchange-embedded-backup/1',
     createdAt: new Date().toISOString(),
     files,
+    images: imageFolders(path.join(partial, IMAGES)).length,
   };
   fs.writeFileSync(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   // Only a complete backup gets its final name.
@@ -71,8 +84,8 @@ export async function backupEmbedded(dataDir: string, outDir: string): Promise<B
 }
 
 /**
- * Puts a backup's databases into `dataDir/db` (stop the exchange and its FerretDB first) and
- * removes the embedded search index so that it is rebuilt. Refuses a folder that already holds
+ * Puts a backup's databases into `dataDir/db` and its images into `dataDir/listing-images` (stop
+ * the exchange and its FerretDB first), and removes the embedded search index so that it is rebuilt. Refuses a folder that already holds
  * databases unless `replace` is set, and a backup whose files do not match their checksums.
  */
 export function restoreEmbedded(
@@ -101,6 +114,11 @@ export function restoreEmbedded(
   }
   for (const f of manifest.files) {
     fs.copyFileSync(path.join(backupDir, 'db', f.name), path.join(dbDir, f.name));
+  }
+  const images = path.join(dataDir, IMAGES);
+  fs.rmSync(images, { recursive: true, force: true });
+  if (fs.existsSync(path.join(backupDir, IMAGES))) {
+    fs.cpSync(path.join(backupDir, IMAGES), images, { recursive: true });
   }
   const index = opts.searchIndexPath ?? path.join(dataDir, 'search', 'listings.sqlite');
   if (index !== ':memory:') {

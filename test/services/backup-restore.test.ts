@@ -87,6 +87,10 @@ describe('backup and restore of the embedded database', function () {
         .on('error', reject)
         .end(contract);
     });
+    // A listing image's files, as the exchange stores them beside the database.
+    const imageDir = path.join(source, 'listing-images', 'image-probe');
+    fs.mkdirSync(imageDir, { recursive: true });
+    fs.writeFileSync(path.join(imageDir, 'thumb.webp'), 'webp-bytes');
     const before = await idsByCollection(sourceConn);
     assert.ok((before.get('offers')?.length ?? 0) > 10, 'the demo data is there');
 
@@ -114,6 +118,11 @@ describe('backup and restore of the embedded database', function () {
       assert.deepEqual(lost, [], `every record of ${name} is restored`);
     }
     assert.deepEqual((await readGridFs(freshConn, fileId)).toString(), contract.toString());
+    assert.equal(
+      fs.readFileSync(path.join(fresh, 'listing-images', 'image-probe', 'thumb.webp'), 'utf8'),
+      'webp-bytes',
+      'the listing images are restored',
+    );
     assert.equal(await freshConn.db!.collection('organizations').countDocuments({ _id: afterBackup }), 0);
 
     const exchange = await spawnExchangeProcess({
