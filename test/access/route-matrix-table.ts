@@ -8,6 +8,7 @@
 import { aBid, terms } from '../api/deals-helpers';
 import { demandBody, offerBody } from '../api/offers-helpers';
 import { make, newId, type MatrixRole, type World } from './route-matrix-world';
+import { matrixImage } from './matrix-image';
 
 export interface Call {
   path: Record<string, string>;
@@ -23,6 +24,8 @@ export interface MatrixEntry {
   setup?: (w: World) => Promise<Call> | Call;
   /** A multipart upload of a small PDF. */
   upload?: boolean;
+  /** A multipart upload of a 300×300 PNG (a listing image). */
+  image?: boolean;
   /** The call changes the caller's session (sign-in, sign-out, registration): made on a new session. */
   session?: boolean;
   /** Answers an allowed caller may get besides 2xx (a state the fresh record is in). */
@@ -39,6 +42,15 @@ const onDeal =
   async (w: World): Promise<Call> => ({ path: { id: await make.deal(w, status) }, ...extra });
 const onOffer = async (w: World): Promise<Call> => ({ path: { id: await make.offer(w) } });
 const onDemand = async (w: World): Promise<Call> => ({ path: { id: await make.demand(w) } });
+
+/** An image the listing's owner uploaded through the API (its files on disk, as served). */
+async function uploadedImage(w: World, kind: 'offer' | 'demand', listingId: string): Promise<string> {
+  const res = await w.seller.agent
+    .post(`/api/${kind}s/${listingId}/images`)
+    .attach('image', await matrixImage(), 'matrix.png');
+  if (res.status !== 201) throw new Error(`the matrix's image upload answered ${res.status}`);
+  return (res.body as { image: { id: string } }).image.id;
+}
 
 function listingRoutes(kind: 'offer' | 'demand'): Record<string, MatrixEntry> {
   const p = `/api/${kind}s`;
@@ -96,6 +108,14 @@ function listingRoutes(kind: 'offer' | 'demand'): Record<string, MatrixEntry> {
     },
     // Changes to a published listing awaiting review (written straight through the model).
     [`DELETE ${p}/{id}/revision`]: { allow: ['owner'], setup: withRevision },
+    [`POST ${p}/{id}/images`]: { allow: ['owner'], setup: published, image: true },
+    [`DELETE ${p}/{id}/images/{imageId}`]: {
+      allow: ['owner'],
+      setup: async (w) => {
+        const { path } = await published(w);
+        return { path: { ...path, imageId: await uploadedImage(w, kind, path.id) } };
+      },
+    },
     [`POST /api/admin/${kind}s/{id}/revision/approve`]: { allow: OPERATOR, setup: withRevision },
     [`POST /api/admin/${kind}s/{id}/revision/refuse`]: {
       allow: OPERATOR,
@@ -195,6 +215,12 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   },
   'GET /api/admin/stats': { allow: OPERATOR },
   'GET /api/admin/revisions': { allow: OPERATOR },
+  'GET /api/listing-images/{imageId}/{size}': {
+    allow: ALL,
+    setup: async (w) => ({
+      path: { imageId: await uploadedImage(w, 'offer', await make.offer(w)), size: 'thumb' },
+    }),
+  },
   'GET /api/broker/summary': { allow: ['broker'] },
 
   // Bids and proposals: verified organizations other than the owner bid; everyone signed in lists what they may see.

@@ -13,6 +13,7 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { PASSWORD } from '../helpers/factories';
 import { USER_ROLES } from '../../server/api-contract/enums';
 import { buildWorld, ROLES, type MatrixRole, type World } from './route-matrix-world';
+import { matrixImage } from './matrix-image';
 import { ROUTE_MATRIX, type Call, type MatrixEntry } from './route-matrix-table';
 
 /** The user roles the matrix has a column for (an operator, a broker, members of organizations). */
@@ -88,6 +89,7 @@ async function send(t: TestApp, w: World, op: Operation, role: MatrixRole, entry
     body = { email: member.user.email, password: PASSWORD };
   }
   const req = (agent as unknown as Record<string, (url: string) => request.Test>)[op.method](urlOf(op, call));
+  if (entry.image) return req.attach('image', await matrixImage(), 'matrix.png');
   if (entry.upload) {
     return req.field('confidential', 'true').attach('file', Buffer.from('%PDF-1.7\nx\n%%EOF\n'), 'x.pdf');
   }

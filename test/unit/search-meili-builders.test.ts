@@ -120,7 +120,7 @@ describe('Meilisearch filter', () => {
 });
 
 describe('Meilisearch search params', () => {
-  it('asks with the folded words, the last strategy, facets and the page', () => {
+  it('asks with the folded words, the last strategy, facets and the page, and retrieves what a hit shows (its thumbnail too)', () => {
     assert.deepEqual(
       buildMeiliSearchParams({ q: 'Xử lý NƯỚC thải', province: 'ha_noi', page: 2, limit: 10 }),
       {
@@ -140,6 +140,7 @@ describe('Meilisearch search params', () => {
           'province',
           'price',
           'currency',
+          'thumbUrl',
         ],
       },
     );
