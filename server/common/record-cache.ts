@@ -30,6 +30,12 @@ export interface RecordCache<V extends object> {
   get(id: string, load: (id: string) => Promise<V | null>): Promise<V | null>;
   /** Several ids at once: the missing ones loaded together by `loadMany`. */
   getMany(ids: string[], loadMany: (ids: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>>;
+  /** The value held for `id`, without loading it. */
+  peek(id: string): V | undefined;
+  /** A mark taken before reading a record, for `setIfUnchanged`. */
+  mark(): number;
+  /** Stores what was read after `mark`, unless the record was written (or the cache emptied) since. */
+  setIfUnchanged(id: string, value: V, mark: number): void;
   drop(id: string): void;
   clear(): void;
 }
@@ -49,7 +55,7 @@ export function createRecordCache<V extends object>(opts: RecordCacheOptions<V>)
       if (hit) return hit;
       const started = generation;
       const value = await load(id);
-      if (value && !changedSince(id, started)) lru.set(id, value);
+      if (value) cache.setIfUnchanged(id, value, started);
       return value;
     },
     async getMany(ids, loadMany) {
@@ -65,15 +71,25 @@ export function createRecordCache<V extends object>(opts: RecordCacheOptions<V>)
         const loaded = await loadMany(missing);
         for (const [id, value] of loaded) {
           found.set(id, value);
-          if (!changedSince(id, started)) lru.set(id, value);
+          cache.setIfUnchanged(id, value, started);
         }
       }
       return found;
     },
+    peek: (id) => lru.get(id),
+    mark: () => generation,
+    setIfUnchanged(id, value, mark) {
+      if (lastClear > mark || (dropped.get(id) ?? 0) > mark) return;
+      lru.set(id, value);
+    },
     drop(id) {
       generation++;
       dropped.set(id, generation);
-      if (dropped.size > 10_000) dropped.clear();
+      // Forgetting the drops makes reads from before now unjudgeable: they count as changed.
+      if (dropped.size > 10_000) {
+        dropped.clear();
+        lastClear = generation;
+      }
       lru.delete(id);
     },
     clear() {
@@ -83,8 +99,6 @@ export function createRecordCache<V extends object>(opts: RecordCacheOptions<V>)
     },
   };
   let lastClear = 0;
-  const changedSince = (id: string, started: number) =>
-    lastClear > started || (dropped.get(id) ?? 0) > started;
 
   invalidators.add((change) => {
     if (opts.clearOn?.includes(change.type)) cache.clear();

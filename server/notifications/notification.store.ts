@@ -6,7 +6,7 @@
 import mongoose from 'mongoose';
 import { LRUCache } from 'lru-cache';
 import { isDuplicateKeyError } from '../common/duplicate-key';
-import { onCacheClear, onCacheInvalidation } from '../common/record-cache';
+import { createRecordCache } from '../common/record-cache';
 import { recordWritten } from '../common/record-changes';
 import { holdLocks, type ModelReads } from '../common/store';
 import { NotificationModel, type NotificationDoc } from './notification.model';
@@ -41,9 +41,12 @@ export function holdNotificationGroup<T>(
   fn: (unread: NotificationDoc | null) => Promise<T>,
 ): Promise<T> {
   return holdLocks([`notification-group:${groupKey}`], async () => {
-    const seenAt = unreadGroups.generation;
+    const mark = unreadGroupNotices.mark();
     const unread = await findUnread();
-    if (unread && !unread.readAt) unreadGroups.remember(groupKey, String(unread._id), seenAt);
+    if (unread && !unread.readAt) {
+      unreadGroupNotices.setIfUnchanged(String(unread._id), { groupKey }, mark);
+      unreadOfGroup.set(groupKey, String(unread._id));
+    }
     return fn(unread);
   });
 }
@@ -55,60 +58,19 @@ export function holdNotificationGroup<T>(
  * while more messages come) needs neither the group's lock nor its reads then.
  */
 export function groupHasUnread(groupKey: string): boolean {
-  return unreadGroups.has(groupKey);
+  const id = unreadOfGroup.get(groupKey);
+  return id !== undefined && unreadGroupNotices.peek(id)?.groupKey === groupKey;
 }
 
-/** Group key → its unread notification's id, forgotten when that notification is written. */
-class UnreadGroups {
-  generation = 0;
-  private readonly byGroup = new LRUCache<string, string>({
-    max: 20_000,
-    ttl: 10 * 60_000,
-    dispose: (id, groupKey) => {
-      if (this.groupOf.get(id) === groupKey) this.groupOf.delete(id);
-    },
-  });
-  private readonly groupOf = new Map<string, string>();
-  /** The generation at which each notification was last written; a read older than it is stale. */
-  private readonly writtenAt = new Map<string, number>();
-  /** When `writtenAt` was last emptied: reads from before it cannot be judged. */
-  private clearedAt = 0;
-
-  has(groupKey: string): boolean {
-    return this.byGroup.has(groupKey);
-  }
-
-  remember(groupKey: string, id: string, seenAt: number): void {
-    if (this.clearedAt > seenAt || (this.writtenAt.get(id) ?? 0) > seenAt) return;
-    this.byGroup.set(groupKey, id);
-    this.groupOf.set(id, groupKey);
-  }
-
-  written(id: string): void {
-    this.generation++;
-    this.writtenAt.set(id, this.generation);
-    if (this.writtenAt.size > 20_000) {
-      this.writtenAt.clear();
-      this.clearedAt = this.generation;
-    }
-    const groupKey = this.groupOf.get(id);
-    if (groupKey) this.byGroup.delete(groupKey);
-  }
-
-  clear(): void {
-    this.generation++;
-    this.clearedAt = this.generation;
-    this.writtenAt.clear();
-    this.byGroup.clear();
-    this.groupOf.clear();
-  }
-}
-
-const unreadGroups = new UnreadGroups();
-onCacheInvalidation((change) => {
-  if (change.type === 'notification') unreadGroups.written(change.id);
+/** Unread grouped notifications this process has seen, by id: dropped when they are written. */
+const unreadGroupNotices = createRecordCache<{ groupKey: string }>({
+  name: 'unread-group-notices',
+  types: ['notification'],
+  max: 20_000,
+  ttlMs: 10 * 60_000,
 });
-onCacheClear(() => unreadGroups.clear());
+/** Group key → the id of its unread notification, trusted only while that id is still cached. */
+const unreadOfGroup = new LRUCache<string, string>({ max: 20_000 });
 
 /** Replaces what a grouped notification says and moves it to the top of its user's list. */
 export async function bumpNotification(

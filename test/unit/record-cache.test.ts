@@ -33,6 +33,34 @@ describe('record caches', () => {
     assert.deepEqual(await cache.get('d1', async () => ({ v: ++loads })), { v: 2 });
   });
 
+  it('when a value read after a mark is offered, then it is kept unless its record was written since the mark', async () => {
+    const cache = createRecordCache<{ v: number }>({
+      name: 't-mark',
+      types: ['notification'],
+      max: 10,
+      ttlMs: 60_000,
+    });
+    const mark = cache.mark();
+    await recordWritten({ type: 'notification', id: 'n1' });
+    cache.setIfUnchanged('n1', { v: 1 }, mark);
+    cache.setIfUnchanged('n2', { v: 2 }, mark);
+    assert.equal(cache.peek('n1'), undefined);
+    assert.deepEqual(cache.peek('n2'), { v: 2 });
+  });
+
+  it('when more records are written than the cache remembers, then values read before those writes are not kept', async () => {
+    const cache = createRecordCache<{ v: number }>({
+      name: 't-forget',
+      types: ['notification'],
+      max: 10,
+      ttlMs: 60_000,
+    });
+    const mark = cache.mark();
+    for (let i = 0; i <= 10_001; i++) await recordWritten({ type: 'notification', id: `n${i}` });
+    cache.setIfUnchanged('n0', { v: 0 }, mark);
+    assert.equal(cache.peek('n0'), undefined);
+  });
+
   it('when a cache builds entries from written records, then a local write replaces the entry, a relayed one only drops it, and a load begun before the write keeps nothing', async () => {
     const cache = createRecordCache<{ v: number }>({
       name: 't-through',
