@@ -19,12 +19,18 @@ export function storedLocale(): Locale | null {
   }
 }
 
-export function rememberLocale(locale: Locale): void {
+function rememberLocale(locale: Locale): void {
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // Private browsing may refuse storage; the choice then lasts for this page only.
   }
+}
+
+/** Shows the site in `locale` now and on this device's later visits. */
+export function chooseLocale(locale: Locale): void {
+  rememberLocale(locale);
+  void i18n.changeLanguage(locale);
 }
 
 export function currentLocale(): Locale {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '@contract/enums';
 import { api } from '../../api';
-import { rememberLocale } from '../../i18n';
+import { chooseLocale } from '../../i18n';
 import { useLabels } from '../../labels';
 import type { User } from '../../types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -37,10 +37,7 @@ export function ProfileForm({ user }: { user: User }) {
         body: { name: name.trim(), locale },
       });
       setUser(res.user);
-      if (locale !== i18n.language) {
-        rememberLocale(locale);
-        void i18n.changeLanguage(locale);
-      }
+      if (locale !== i18n.language) chooseLocale(locale);
       setSaved(true);
     } catch (err) {
       showServerError(err);

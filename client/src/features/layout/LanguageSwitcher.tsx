@@ -1,20 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '@contract/enums';
 import { api } from '../../api';
-import { rememberLocale } from '../../i18n';
+import { chooseLocale } from '../../i18n';
 import { useLocale } from '../../labels';
 import type { User } from '../../types';
 import { useAuth } from '../auth/authContext';
 
 export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
   const { user, setUser } = useAuth();
 
   function choose(next: Locale) {
     if (next === locale) return;
-    rememberLocale(next);
-    void i18n.changeLanguage(next);
+    chooseLocale(next);
     if (user) {
       api<{ user?: User }>('/api/auth/me', { method: 'PATCH', body: { locale: next } })
         .then((res) => setUser(res?.user ?? { ...user, locale: next }))
