@@ -12,7 +12,7 @@ import type { DealDoc } from './deal.model';
 import { dealStore } from './deal.store';
 
 /** What locking a deal with its listing needs: the stored deal or its view (with `_id`). */
-type DealListing = {
+export type DealListing = {
   _id: unknown;
   listingKind: DealDoc['listingKind'];
   offerId?: unknown;

@@ -12,7 +12,7 @@ import { computeDealFees } from '../payments/fees';
 import { recordAudit } from '../audit/audit.service';
 import { logger } from '../common/logger';
 import { dealStore } from './deal.store';
-import { commitAgreement, holdDealAndListing } from './agreement-commitment';
+import { commitAgreement, holdDealAndListing, type DealListing } from './agreement-commitment';
 import { MAX_TERM_SHEET_VERSIONS, agreedValue, termSheetProblems } from './term-sheet-rules';
 import { loadListing } from '../bids/listing-ref';
 import { dealView, termSheetView, type DealView, type TermSheetView } from './deal.view';
@@ -202,10 +202,8 @@ async function recordAcceptance(
  * none is due. Each step is planned on the deal as it is, so a step already taken is passed
  * over and a repeated call completes what is missing.
  */
-export async function concludeAgreement(dealId: string, version: number, deps: TermsDeps): Promise<DealView> {
-  const seen = await dealStore.get(dealId);
-  if (!seen) throw AppError.notFound('Deal');
-  return holdDealAndListing(seen, () => concludeHeld(dealId, version, deps));
+export function concludeAgreement(deal: DealListing, version: number, deps: TermsDeps): Promise<DealView> {
+  return holdDealAndListing(deal, () => concludeHeld(String(deal._id), version, deps));
 }
 
 /** `concludeAgreement` for a flow that holds the deal's and its listing's locks. */

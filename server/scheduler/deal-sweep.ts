@@ -73,10 +73,10 @@ async function finish(deal: DealDoc, ctx: Pick<AppContext, 'bus' | 'config'>): P
         acceptedBy: s.acceptedBy.map((a) => a.role as 'seller' | 'buyer'),
       }));
       if (!isAgreed(versions)) return 'waiting';
-      return moved(await concludeAgreement(id, deal.latestVersion ?? 0, terms));
+      return moved(await concludeAgreement(deal, deal.latestVersion ?? 0, terms));
     }
     case 'agreed':
-      return moved(await concludeAgreement(id, deal.agreedVersion ?? 0, terms));
+      return moved(await concludeAgreement(deal, deal.agreedVersion ?? 0, terms));
     case 'awaiting_payment':
       return (await completeDealIfAllPaid(id, ctx.config.feeSchedule, ctx.bus)) ? 'moved' : 'waiting';
     default:
