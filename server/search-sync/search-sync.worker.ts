@@ -31,8 +31,6 @@ export interface SearchSyncOptions {
    * crash, a listing written by another process or a script).
    */
   maxScanShare?: number;
-  /** The least time between two passes that succeeded (default: one poll). */
-  passGapMs?: number;
 }
 
 const workers = new WeakMap<AppContext, SearchSyncWorker>();
@@ -44,7 +42,7 @@ export function searchSyncWorkerOf(ctx: AppContext): SearchSyncWorker | undefine
 
 export function startSearchSyncWorker(ctx: AppContext, opts: SearchSyncOptions = {}): SearchSyncWorker {
   const pollMs = opts.pollMs ?? 1000;
-  const loop = new SyncLoop(ctx, pollMs, opts.maxScanShare ?? 0.02, opts.passGapMs ?? pollMs);
+  const loop = new SyncLoop(ctx, pollMs, opts.maxScanShare ?? 0.02);
   loop.start();
   const worker: SearchSyncWorker = { name: 'search-sync', stop: () => loop.stop(), idle: () => loop.idle() };
   workers.set(ctx, worker);
@@ -75,7 +73,6 @@ class SyncLoop {
     private readonly ctx: AppContext,
     private readonly pollMs: number,
     private readonly maxScanShare: number,
-    private readonly passGapMs: number,
   ) {
     this.wantRebuild = ctx.searchNeedsRebuild === true;
   }
@@ -209,7 +206,8 @@ class SyncLoop {
       throw err;
     }
     this.caughtUp = true;
-    const took = Date.now() - started;
-    this.nextPassAt = Date.now() + Math.max(this.passGapMs, took / this.maxScanShare - took);
+    // Timers are coarse: a pass is taken to cost at least a millisecond.
+    const took = Math.max(1, Date.now() - started);
+    this.nextPassAt = Date.now() + Math.max(this.pollMs, took / this.maxScanShare - took);
   }
 }

@@ -74,7 +74,7 @@ describe('the search index follows the database', () => {
     };
     client.on('commandStarted', onCommand);
     try {
-      worker = startSearchSyncWorker(t.ctx, { pollMs: 20, passGapMs: 60_000 });
+      worker = startSearchSyncWorker(t.ctx, { pollMs: 20, maxScanShare: 0.0001 });
       await worker.idle();
       await new Promise((resolve) => setTimeout(resolve, 400)); // twenty polls
     } finally {
