@@ -83,6 +83,27 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   throw toApiError(response.status, payload);
 }
 
+/**
+ * A multipart upload (`FormData`): the JSON helper does not fit, so this one sends the form
+ * itself and maps the answer and its errors alike (a proxy's bare 413 included).
+ */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server could not be reached');
+  }
+  const payload: unknown = await readJson(response);
+  if (response.ok) return payload as T;
+  throw toApiError(response.status, payload);
+}
+
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;
@@ -108,6 +129,7 @@ function fallbackCode(status: number): string {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
+  if (status === 413) return 'payload_too_large';
   if (status === 429) return 'rate_limited';
   if (status === 400) return 'validation_failed';
   if (status === 502 || status === 503 || status === 504) return 'unavailable';

@@ -13,6 +13,7 @@ import { refuseOrganization } from '../organizations/organization.service';
 import { membersOf } from '../auth/organization-members';
 import { userReads } from '../auth/user.store';
 import { createNotification } from '../notifications/notification.service';
+import { evidenceViews } from '../documents/organization-evidence.service';
 
 export const ORGANIZATION_REFUSED_NOTIFICATION = 'organization.refused';
 
@@ -49,7 +50,8 @@ async function operatorNames(ids: string[]): Promise<Map<string, string>> {
 
 /**
  * The organization as an operator judges it: its profile, its members (who registered it: the
- * first member still in it; the founder unless they left), every refusal and who verified it.
+ * first member still in it; the founder unless they left), every refusal, who verified it and
+ * the evidence documents its administrators uploaded.
  */
 export async function organizationForReview(id: string) {
   const org = await organizationReads.findById(id).lean();
@@ -75,6 +77,7 @@ export async function organizationForReview(id: string) {
     registeredBy: founder ? memberItem(founder) : null,
     refusals: refusals.map((r) => ({ reason: r.reason ?? '', at: iso(r.at) ?? '', by: who(r.by) })),
     verifiedBy: org.verified ? who(org.verifiedBy) : null,
+    evidence: evidenceViews(org),
   };
 }
 

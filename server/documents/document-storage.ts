@@ -28,17 +28,19 @@ export async function storeFile(
 
 /**
  * The file's bytes as a stream, or null when the store has no such file or the file was not
- * uploaded to `owner` (an attachment entry pointing at another listing's file opens nothing).
+ * uploaded to `owner` (every key of `owner` must match the file's metadata: an attachment entry
+ * pointing at another listing's file, or an organization's evidence entry pointing at another
+ * organization's, opens nothing).
  */
 export async function openFile(
   fileId: string,
-  owner: { listingKind: string; listingId: string },
+  owner: { listingKind: string; listingId: string } | { organizationId: string },
 ): Promise<NodeJS.ReadableStream | null> {
   const id = new mongoose.Types.ObjectId(fileId);
   const store = bucket();
   const file = await store.find({ _id: id }).limit(1).next();
-  const meta = file?.metadata as { listingKind?: string; listingId?: string } | undefined;
-  if (!file || meta?.listingKind !== owner.listingKind || meta?.listingId !== owner.listingId) return null;
+  const meta = (file?.metadata ?? {}) as Record<string, unknown>;
+  if (!file || !Object.entries(owner).every(([k, v]) => meta[k] === v)) return null;
   return store.openDownloadStream(id);
 }
 

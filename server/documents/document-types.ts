@@ -55,6 +55,17 @@ export function detectDocumentType(fileName: string, head: Buffer): string | nul
   return type && type.matches(head) ? type.contentType : null;
 }
 
+/**
+ * The content type an upload's first bytes prove, among `allowed`, whatever its name says; null
+ * when it is none of them. (Text, which has no signature, is never recognised this way.)
+ */
+export function detectTypeByContent(head: Buffer, allowed: readonly string[]): string | null {
+  const type = DOCUMENT_TYPES.find(
+    (t) => allowed.includes(t.contentType) && t.contentType !== 'text/plain' && t.matches(head),
+  );
+  return type?.contentType ?? null;
+}
+
 /** The name shown and offered on download: no folders, no control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';

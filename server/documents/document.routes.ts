@@ -24,6 +24,7 @@ import { dealResponse } from '../deals/deal.schemas';
 import { describeDeal } from '../deals/deal-description';
 import { singleFileUpload } from './upload.middleware';
 import { listingOwnerOnly, withinStorageQuota } from './upload-guard';
+import { registerOrganizationEvidenceRoutes } from './organization-evidence.routes';
 
 export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'documents';
@@ -102,6 +103,7 @@ export function registerDocumentRoutes(api: ApiRouter, ctx: AppContext): void {
       await pipeline(stream, res);
     },
   });
+  registerOrganizationEvidenceRoutes(api);
   api.add({
     method: 'get',
     path: '/deals/:id/documents',

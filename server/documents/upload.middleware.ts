@@ -14,7 +14,11 @@ export function singleFileUpload(maxBytes: number): RequestHandler {
       if (!err) return next();
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') {
-          return next(new AppError('payload_too_large', `The file is larger than ${maxBytes} bytes.`));
+          return next(
+            new AppError('payload_too_large', `The file is larger than ${maxBytes} bytes.`, [
+              { field: 'file', message: 'file is too large', limit: maxBytes },
+            ]),
+          );
         }
         const field = err.field ?? 'file';
         return next(AppError.validation([{ field, message: `${field}: ${err.message}` }]));

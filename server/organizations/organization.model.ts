@@ -25,6 +25,25 @@ const organizationSchema = new Schema(
       type: [new Schema({ reason: String, at: Date, by: Schema.Types.ObjectId }, { _id: false })],
       default: [],
     },
+    /**
+     * Evidence documents for verification (a business registration certificate, an
+     * establishment decision…), uploaded by its administrators; the bytes are in the documents
+     * store (GridFS), tagged with the organization. Seen by its administrators and operators.
+     */
+    evidence: {
+      type: [
+        new Schema({
+          fileId: { type: Schema.Types.ObjectId, required: true },
+          kind: { type: String, required: true },
+          name: { type: String, required: true },
+          size: { type: Number, required: true },
+          contentType: { type: String, required: true },
+          uploadedAt: { type: Date, required: true },
+          uploadedBy: { type: Schema.Types.ObjectId },
+        }),
+      ],
+      default: [],
+    },
     /** Bytes of documents the organization's listings hold, counted against UPLOAD_QUOTA_BYTES. */
     storageUsedBytes: { type: Number, default: 0 },
     capability: {

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { EVIDENCE_KINDS } from '../api-contract/organization-evidence';
 import { ORGANIZATION_KINDS, PROVINCE_CODES } from '../api-contract/enums';
 import { FIELD_CODES } from '../api-contract/taxonomy';
 import { objectId } from '../common/ids';
@@ -131,6 +132,19 @@ const reviewMember = Joi.object({
 });
 
 /** What an operator sees before verifying or refusing an organization. */
+/** An evidence document for verification, as its administrators and operators list it. */
+export const evidenceSchema = Joi.object({
+  id: Joi.string().required(),
+  kind: Joi.string()
+    .valid(...EVIDENCE_KINDS)
+    .required(),
+  name: Joi.string().required(),
+  size: Joi.number().integer().required(),
+  contentType: Joi.string().required(),
+  uploadedAt: Joi.string().required(),
+  url: Joi.string().required(),
+});
+
 export const organizationReviewResponse = Joi.object({
   organization: organizationItem.required(),
   members: Joi.object({
@@ -144,6 +158,10 @@ export const organizationReviewResponse = Joi.object({
     .description('the member who registered the organization (its first member still in it), if any'),
   refusals: Joi.array().items(refusalItem).required().description('every refusal, oldest first'),
   verifiedBy: Joi.object({ id: Joi.string().required(), name: Joi.string().required() }).allow(null),
+  evidence: Joi.array()
+    .items(evidenceSchema)
+    .required()
+    .description('the evidence documents its administrators uploaded, oldest first'),
 });
 
 export const refusalResponse = Joi.object({

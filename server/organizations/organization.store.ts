@@ -43,3 +43,30 @@ export async function releaseStorage(orgId: string, bytes: number): Promise<void
     result: null,
   }));
 }
+
+/** Adds an evidence document while the organization holds fewer than `max`; the organization after, or null (nothing written). */
+export async function addEvidence(
+  orgId: string,
+  entry: Record<string, unknown>,
+  max: number,
+): Promise<OrganizationDoc | null> {
+  const { doc, written } = await organizationStore.mutate(orgId, (org) => ({
+    change: (org.evidence ?? []).length < max ? { $push: { evidence: entry } } : null,
+    result: null,
+  }));
+  return written ? doc : null;
+}
+
+/** Takes an evidence document off the organization (rewriting the list: $pull by id is unreliable on FerretDB); the entry removed, or null. */
+export async function removeEvidence(orgId: string, evidenceId: string) {
+  const { result } = await organizationStore.mutate(orgId, (org) => {
+    const list = org.evidence ?? [];
+    const entry = list.find((e) => String(e._id) === evidenceId);
+    if (!entry) return { result: null };
+    return {
+      change: { $set: { evidence: list.filter((e) => String(e._id) !== evidenceId) } },
+      result: { fileId: String(entry.fileId), name: entry.name },
+    };
+  });
+  return result;
+}

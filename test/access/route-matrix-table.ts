@@ -24,6 +24,8 @@ export interface MatrixEntry {
   setup?: (w: World) => Promise<Call> | Call;
   /** A multipart upload of a small PDF. */
   upload?: boolean;
+  /** A multipart upload of a small PDF as an organization's evidence (fields kind and file). */
+  evidence?: boolean;
   /** A multipart upload of a 300×300 PNG (a listing image). */
   image?: boolean;
   /** The call changes the caller's session (sign-in, sign-out, registration): made on a new session. */
@@ -50,6 +52,15 @@ async function uploadedImage(w: World, kind: 'offer' | 'demand', listingId: stri
     .attach('image', await matrixImage(), 'matrix.png');
   if (res.status !== 201) throw new Error(`the matrix's image upload answered ${res.status}`);
   return (res.body as { image: { id: string } }).image.id;
+}
+
+/** An evidence document the seller's organization's administrator uploaded through the API. */
+async function uploadedEvidence(w: World): Promise<string> {
+  const res = await w.seller.agent
+    .post(`/api/organizations/${w.seller.orgId}/evidence`)
+    .attach('file', Buffer.from('%PDF-1.7\nx\n%%EOF\n'), 'dkkd.pdf');
+  if (res.status !== 201) throw new Error(`the matrix's evidence upload answered ${res.status}`);
+  return (res.body as { document: { id: string } }).document.id;
 }
 
 function listingRoutes(kind: 'offer' | 'demand'): Record<string, MatrixEntry> {
@@ -181,6 +192,23 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'DELETE /api/organizations/{id}/members/{userId}': {
     allow: ['owner', 'operator'],
     setup: async (w) => ({ path: { id: w.seller.orgId, userId: await make.joiner(w) } }),
+  },
+  'POST /api/organizations/{id}/evidence': {
+    allow: ['owner'],
+    evidence: true,
+    setup: (w) => ({ path: { id: w.seller.orgId } }),
+  },
+  'GET /api/organizations/{id}/evidence': {
+    allow: ['owner', 'operator'],
+    setup: (w) => ({ path: { id: w.seller.orgId } }),
+  },
+  'GET /api/organizations/{id}/evidence/{evidenceId}': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: w.seller.orgId, evidenceId: await uploadedEvidence(w) } }),
+  },
+  'DELETE /api/organizations/{id}/evidence/{evidenceId}': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: w.seller.orgId, evidenceId: await uploadedEvidence(w) } }),
   },
   'GET /api/admin/organizations': { allow: OPERATOR },
   'POST /api/admin/organizations/{id}/verify': {

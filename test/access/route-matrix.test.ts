@@ -90,6 +90,11 @@ async function send(t: TestApp, w: World, op: Operation, role: MatrixRole, entry
   }
   const req = (agent as unknown as Record<string, (url: string) => request.Test>)[op.method](urlOf(op, call));
   if (entry.image) return req.attach('image', await matrixImage(), 'matrix.png');
+  if (entry.evidence) {
+    return req
+      .field('kind', 'business_registration')
+      .attach('file', Buffer.from('%PDF-1.7\nx\n%%EOF\n'), 'x.pdf');
+  }
   if (entry.upload) {
     return req.field('confidential', 'true').attach('file', Buffer.from('%PDF-1.7\nx\n%%EOF\n'), 'x.pdf');
   }

@@ -1,7 +1,8 @@
 /**
  * Issue 13's operator verification desk and broker desk in Chromium, against a whole running
- * exchange serving the built client (`npm run build:client` first): an operator reads an
- * organisation's details, refuses one with a reason (its member then reads the reason on the
+ * exchange serving the built client (`npm run build:client` first): an organisation's
+ * administrator uploads its registration certificate on its page; an operator reads the
+ * organisation's details and that document, refuses one with a reason (its member then reads the reason on the
  * organisation's page) and verifies another through the confirmation; a broker sees a deal a
  * party proposed them for on their desk.
  */
@@ -12,6 +13,7 @@ import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { OrganizationModel } from '../../server/organizations/organization.model';
 import { aBid, publishedOffer } from '../api/deals-helpers';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 describe('browser: the verification desk and the broker desk', function () {
   this.timeout(120_000);
@@ -53,9 +55,29 @@ describe('browser: the verification desk and the broker desk', function () {
       orgName: 'Viện Sinh học Nông nghiệp',
     });
     const operator = await signInAdmin(app);
-    const { page, errors } = await signedIn(operator);
     const refusedId = refusedFounder.orgId;
     const verifiedId = verifiedFounder.orgId;
+
+    // The founder (its administrator) uploads the business registration certificate on the organisation's page.
+    const founder = await signedIn(refusedFounder);
+    await founder.page.goto(`${web.exchange.url}/organizations/${refusedId}`);
+    const evidence = founder.page.getByTestId('organization-evidence');
+    await evidence.getByTestId('evidence-none').waitFor();
+    await evidence.getByTestId('evidence-kind').selectOption('business_registration');
+    await evidence.getByTestId('evidence-file').setInputFiles({
+      name: 'Giay-chung-nhan-DKKD.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'),
+    });
+    await evidence.getByTestId('evidence-upload-submit').click();
+    await evidence.getByTestId('evidence-list').waitFor();
+    assert.match(
+      await evidence.getByTestId('evidence-list').innerText(),
+      /Business registration certificate\s+Giay-chung-nhan-DKKD\.pdf/,
+    );
+    await assertNoSeriousAxeFindings(founder.page, 'the organisation page with its evidence');
+
+    const { page, errors } = await signedIn(operator);
 
     await page.goto(`${web.exchange.url}/admin/organizations`);
     await page.getByTestId(`org-row-${refusedId}`).waitFor();
@@ -69,7 +91,15 @@ describe('browser: the verification desk and the broker desk', function () {
     assert.match((await review.getByTestId('review-registered-by').textContent()) ?? '', /Phạm Văn Hùng/);
     assert.match((await review.getByTestId('review-member-count').textContent()) ?? '', /1 active/);
     assert.match((await review.getByTestId('review-description').textContent()) ?? '', /pin mặt trời/);
-    assert.match((await review.getByTestId('review-documents').textContent()) ?? '', /no documents/);
+    // The document the founder uploaded is listed and opens (inline, as a PDF).
+    const listed = review.getByTestId('review-documents');
+    assert.match(await listed.innerText(), /Business registration certificate\s+Giay-chung-nhan-DKKD\.pdf/);
+    const href = await listed.getByTestId('evidence-open').getAttribute('href');
+    const opened = await page.request.get(`${web.exchange.url}${href}`);
+    assert.equal(opened.status(), 200);
+    assert.equal(opened.headers()['content-type'], 'application/pdf');
+    assert.match((await opened.body()).toString(), /^%PDF-1\.7/);
+    await assertNoSeriousAxeFindings(page, 'the verification desk with an organisation’s details open');
 
     // Refusing needs a reason of ten characters or more.
     await review.getByTestId(`refuse-${refusedId}`).click();
@@ -89,10 +119,13 @@ describe('browser: the verification desk and the broker desk', function () {
     // Verifying asks first, saying what it allows.
     await page.getByTestId(`review-${verifiedId}`).click();
     const other = page.getByTestId(`org-review-${verifiedId}`);
+    await other.getByTestId('review-documents').waitFor();
+    assert.match(await other.getByTestId('review-documents').innerText(), /uploaded no documents/);
     await other.getByTestId(`verify-${verifiedId}`).click();
     const question = (await other.getByTestId(`question-verify-${verifiedId}`).textContent()) ?? '';
     assert.match(question, /Viện Sinh học Nông nghiệp/);
     assert.match(question, /publish listings, bid and pay/);
+    await assertNoSeriousAxeFindings(page, 'the confirmation before verifying');
     assert.equal((await OrganizationModel.findById(verifiedId).lean())!.verified, false);
     await other.getByTestId(`confirm-verify-${verifiedId}`).click();
     await page.getByTestId('notice-verified').waitFor();
@@ -110,6 +143,7 @@ describe('browser: the verification desk and the broker desk', function () {
     assert.match((await member.page.getByTestId('organization-refusal').textContent()) ?? '', /sửa hồ sơ/);
     assert.deepEqual(errors, []);
     assert.deepEqual(member.errors, []);
+    assert.deepEqual(founder.errors, []);
   });
 
   it('a broker opens their desk from the navigation and sees a deal a party proposed them for', async () => {
@@ -136,6 +170,7 @@ describe('browser: the verification desk and the broker desk', function () {
     assert.match(text, /Waiting for Công ty Nước Sạch Hà Nội/);
     await page.getByTestId('broker-deals-empty').waitFor();
     await page.getByTestId('broker-commissions-empty').waitFor();
+    await assertNoSeriousAxeFindings(page, 'the broker desk');
     assert.deepEqual(errors, []);
   });
 });

@@ -43,6 +43,7 @@ export const queryKeys = {
   brokerSummary: ['broker', 'summary'] as const,
   organization: (id: string) => ['organizations', id] as const,
   organizationListings: (id: string) => ['organizations', id, 'listings'] as const,
+  organizationEvidence: (id: string) => ['organizations', id, 'evidence'] as const,
   unreadNotifications: ['notifications', 'unread'] as const,
   notificationPage: (query: object) => ['notifications', 'page', query] as const,
 };

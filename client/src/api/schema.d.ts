@@ -1822,6 +1822,17 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description the evidence documents its administrators uploaded, oldest first */
+              evidence: {
+                contentType: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'business_registration' | 'establishment_decision' | 'other';
+                name: string;
+                size: number;
+                uploadedAt: string;
+                url: string;
+              }[];
               members: {
                 active: number;
                 list: {
@@ -13299,6 +13310,208 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/organizations/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An organization’s evidence documents: to its administrators and operators
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              documents: {
+                contentType: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'business_registration' | 'establishment_decision' | 'other';
+                name: string;
+                size: number;
+                uploadedAt: string;
+                url: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add an evidence document for verification to your organization (its administrators; multipart: file = PDF, JPEG or PNG by content, at most 10485760 bytes; kind; at most 10)
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * @default other
+             * @enum {string}
+             */
+            kind?: 'business_registration' | 'establishment_decision' | 'other';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              document: {
+                contentType: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'business_registration' | 'establishment_decision' | 'other';
+                name: string;
+                size: number;
+                uploadedAt: string;
+                url: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/{id}/evidence/{evidenceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open an evidence document (its organization’s administrators and operators; inline, never cached)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: {
+          download?: boolean;
+        };
+        header?: never;
+        path: {
+          evidenceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Remove an evidence document from your organization (its administrators)
+     * @description Access: user
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          evidenceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/organizations/{id}/members': {

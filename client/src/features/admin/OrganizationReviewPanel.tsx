@@ -8,6 +8,7 @@ import { useLabels } from '../../labels';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReasonForm } from '../../ui/ReasonForm';
+import { EvidenceList } from '../organizations/OrganizationEvidence';
 import {
   organizationReview,
   refuseOrganization,
@@ -123,9 +124,9 @@ export function OrganizationReviewPanel({
             </>
           )}
           <h3>{t('orgReview.documents')}</h3>
-          <p className="muted" data-testid="review-documents">
-            {t('orgReview.noDocuments')}
-          </p>
+          <div data-testid="review-documents">
+            <EvidenceList documents={data.evidence} empty={t('orgReview.noDocuments')} />
+          </div>
           {data.refusals.length > 0 && (
             <>
               <h3>{t('orgReview.refusals')}</h3>

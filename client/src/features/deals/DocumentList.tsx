@@ -1,12 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealDocument } from './dealTypes';
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+import { fileSize } from '../../ui/fileSize';
 
 /** Documents by name; a download link for those the viewer may open, a lock for the others. */
 export function DocumentList({
@@ -34,7 +29,7 @@ export function DocumentList({
               🔒 {d.name}
             </span>
           )}{' '}
-          <span className="muted small">{size(d.size)}</span>
+          <span className="muted small">{fileSize(d.size)}</span>
           {actions?.(d)}
         </li>
       ))}

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ListingKind } from '@contract/enums';
 import { queryKeys } from '../../api/queryClient';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Notice } from '../../ui/Notice';
+import { useRefreshingAction } from '../../ui/useRefreshingAction';
 import { DocumentList } from './DocumentList';
 import { deleteListingDocument, listingDocuments, uploadListingDocument } from './dealsApi';
 import './deals.css';
@@ -14,29 +15,14 @@ export function ListingDocuments({ kind, id, owner }: { kind: ListingKind; id: s
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [confidential, setConfidential] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [uploaded, setUploaded] = useState(false);
-  const [actionError, setError] = useState<unknown>(null);
-  const queryClient = useQueryClient();
+  const { busy, error: actionError, run } = useRefreshingAction(queryKeys.listingDocuments(kind, id));
   const query = useQuery({
     queryKey: queryKeys.listingDocuments(kind, id),
     queryFn: ({ signal }) => listingDocuments(kind, id, signal),
   });
   const documents = query.data;
   const error = actionError ?? query.error;
-
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.listingDocuments(kind, id) });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,6 +1,6 @@
 /** The deal, term-sheet, NDA and document endpoints. */
 import type { ListingKind } from '@contract/enums';
-import { api, ApiError } from '../../api';
+import { api, upload } from '../../api';
 import type {
   BrokerCandidate,
   Deal,
@@ -91,32 +91,18 @@ export async function listingDocuments(
     .documents;
 }
 
-/** Multipart upload: the JSON helper does not fit, so this one speaks fetch itself and maps errors alike. */
 export async function uploadListingDocument(
   kind: ListingKind,
   id: string,
   file: File,
   confidential: boolean,
-) {
+): Promise<DealDocument> {
   const base = kind === 'offer' ? '/api/offers' : '/api/demands';
   const form = new FormData();
   form.append('confidential', String(confidential));
   form.append('file', file);
-  const response = await fetch(`${base}/${encodeURIComponent(id)}/documents`, {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json' },
-  });
-  const payload = (await response.json().catch(() => undefined)) as
-    { document?: DealDocument; error?: { code: string; message: string; details?: [] } } | undefined;
-  if (response.ok && payload?.document) return payload.document;
-  throw new ApiError(
-    response.status,
-    payload?.error?.code ?? 'internal',
-    payload?.error?.message ?? `Upload failed (${response.status})`,
-    payload?.error?.details ?? [],
-  );
+  return (await upload<{ document: DealDocument }>(`${base}/${encodeURIComponent(id)}/documents`, form))
+    .document;
 }
 
 export async function deleteListingDocument(

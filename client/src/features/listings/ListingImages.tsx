@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ListingKind } from '@contract/enums';
@@ -7,6 +6,7 @@ import { LISTING_IMAGE_TYPES, MAX_LISTING_IMAGES } from '@contract/listing-image
 import { isApiError } from '../../api';
 import { queryKeys } from '../../api/queryClient';
 import type { ListingImage } from '../../types';
+import { useRefreshingAction } from '../../ui/useRefreshingAction';
 import { deleteListingImage, uploadListingImage } from './listingImagesApi';
 
 /** The listing's images: the first large, the others as thumbnails; alt text is the listing's title. */
@@ -63,23 +63,8 @@ export function ListingImagesCard({
   images: ListingImage[];
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.listing(kind, id) });
-    } catch (err) {
-      setError(imageError(err, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useRefreshingAction(queryKeys.listing(kind, id));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -134,9 +119,9 @@ export function ListingImagesCard({
           </button>
         </form>
       )}
-      {error && (
+      {error != null && (
         <div className="alert alert-error" role="alert" data-testid="image-error">
-          {error}
+          {imageError(error, t)}
         </div>
       )}
     </section>

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { VerifiedBadge } from '../../ui/VerifiedBadge';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { useAuth } from '../auth/authContext';
+import { OrganizationEvidence } from './OrganizationEvidence';
 import { OrganizationMembers } from './OrganizationMembers';
 import { OrganizationProfileForm } from './OrganizationProfileForm';
 import { getOrganization, organizationListings, type OrganizationProfile } from './organizationsApi';
@@ -142,6 +143,7 @@ export function OrganizationPage() {
           <OrganizationMembers orgId={org.id} />
         </section>
       )}
+      {orgAdmin && <OrganizationEvidence orgId={org.id} canEdit={!operator} />}
       {orgAdmin && <OrganizationProfileForm org={org} onSaved={onSaved} />}
     </article>
   );

@@ -1,4 +1,4 @@
-import { api } from '../../api';
+import { api, upload } from '../../api';
 import type { ApiRequestBody, ApiResponse } from '../../api/responses';
 import type { Listing } from '../../types';
 
@@ -40,4 +40,23 @@ export async function organizationListings(id: string, signal?: AbortSignal): Pr
     api<{ demands: Listing[] }>('/api/demands', { query, signal }),
   ]);
   return [...offers.offers, ...demands.demands];
+}
+
+/** An evidence document for verification (its administrators and operators see them). */
+export type EvidenceDocument = ApiResponse<'/api/organizations/{id}/evidence'>['documents'][number];
+
+export async function listEvidence(id: string, signal?: AbortSignal): Promise<EvidenceDocument[]> {
+  return (await api<ApiResponse<'/api/organizations/{id}/evidence'>>(`${orgPath(id)}/evidence`, { signal }))
+    .documents;
+}
+
+export async function uploadEvidence(id: string, file: File, kind: EvidenceDocument['kind']) {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('file', file);
+  return (await upload<{ document: EvidenceDocument }>(`${orgPath(id)}/evidence`, form)).document;
+}
+
+export async function deleteEvidence(id: string, evidenceId: string): Promise<void> {
+  await api<void>(`${orgPath(id)}/evidence/${encodeURIComponent(evidenceId)}`, { method: 'DELETE' });
 }
