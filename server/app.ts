@@ -23,7 +23,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import { loadSessionUser } from './auth/auth.service';
 import { registerOrganizationRoutes } from './organizations/organization.routes';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
-import { registerAdminStatsRoutes } from './admin/admin-stats.routes';
+import { followStatsChanges, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health/health.routes';
 import { registerNegotiationRoutes } from './negotiation/message.routes';
 import { registerBidRoutes } from './bids/bid.routes';
@@ -110,6 +110,7 @@ export function createApp(ctx: AppContext): BuiltApp {
 
   indexListingsOnWrite(ctx);
   followRecordChanges();
+  followStatsChanges();
 
   const { api, openapi } = declareApi(ctx);
   app.get('/api/openapi.json', (_req, res) => {
@@ -143,7 +144,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerAuthRoutes(api, ctx);
   registerOrganizationRoutes(api, ctx);
   registerAdminOrganizationRoutes(api, ctx);
-  registerAdminStatsRoutes(api);
+  registerStatsRoutes(api);
   registerBidRoutes(api, ctx);
   registerDealRoutes(api, ctx);
   registerBrokerRoutes(api, ctx);

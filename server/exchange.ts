@@ -14,6 +14,7 @@ import { startCacheRelay } from './common/cache-relay';
 import { connectRedisLocks } from './common/redis-locks';
 import { useLockBackend } from './common/store';
 import { ensureOwnerLists } from './read-models';
+import { ensureStatsRollups } from './stats';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
 import type { AppContext } from './context';
@@ -82,6 +83,7 @@ export async function startExchange(config: Config): Promise<Exchange> {
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
   if (config.seedDemo) await loadDemoData({ log: (message) => logger.info(message) });
   await ensureOwnerLists();
+  await ensureStatsRollups();
 
   const built = createApp(ctx);
   const httpServer = http.createServer(built.app);

@@ -242,6 +242,12 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     setup: async (w) => ({ path: { id: await make.bystander(w) } }),
   },
   'GET /api/admin/stats': { allow: OPERATOR },
+  'GET /api/admin/stats/export': {
+    allow: OPERATOR,
+    setup: () => ({ path: {}, query: 'format=csv&report=deals' }),
+  },
+  'GET /api/public/stats': { allow: ALL },
+  'GET /api/public/stats/export': { allow: ALL },
   'GET /api/admin/revisions': { allow: OPERATOR },
   'GET /api/listing-images/{imageId}/{size}': {
     allow: ALL,

@@ -3112,13 +3112,14 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Counts of offers, demands and deals by field, status and month, and paid fees
+     * Listings, deals and paid fees of a period: by field, status, province and month, the funnel, deal value, brokers, supply against demand, and the previous period
      * @description Access: admin
      */
     get: {
       parameters: {
         query?: {
           from?: string;
+          groupBy?: 'month' | 'field' | 'province';
           to?: string;
         };
         header?: never;
@@ -3134,6 +3135,33 @@ export interface paths {
           };
           content: {
             'application/json': {
+              agreedValueByField: {
+                [key: string]: {
+                  [key: string]: number;
+                };
+              };
+              agreedValueByMonth: {
+                [key: string]: {
+                  [key: string]: number;
+                };
+              };
+              brokers: {
+                closedWon: number;
+                deals: number;
+                name: string;
+                userId: string;
+              }[];
+              /** @description each stage over the one before it (null when that one is zero) */
+              conversion: {
+                /** Format: float */
+                agreed: number | null;
+                /** Format: float */
+                closedWon: number | null;
+                /** Format: float */
+                dealsOpened: number | null;
+                /** Format: float */
+                withBids: number | null;
+              };
               deals: {
                 byField: {
                   [key: string]: number;
@@ -3141,16 +3169,26 @@ export interface paths {
                 byMonth: {
                   [key: string]: number;
                 };
+                byProvince: {
+                  [key: string]: number;
+                };
                 byStatus: {
                   [key: string]: number;
                 };
                 total: number;
+              };
+              /** @description amounts (integers, in the minor unit of each currency) by currency */
+              dealValue: {
+                [key: string]: number;
               };
               demands: {
                 byField: {
                   [key: string]: number;
                 };
                 byMonth: {
+                  [key: string]: number;
+                };
+                byProvince: {
                   [key: string]: number;
                 };
                 byStatus: {
@@ -3160,11 +3198,47 @@ export interface paths {
               };
               /** Format: date-time */
               from: string;
+              /** @description each stage counted in the month it happened */
+              funnel: {
+                agreed: number;
+                closedWon: number;
+                dealsOpened: number;
+                published: number;
+                withBids: number;
+              };
+              /** @enum {string} */
+              groupBy: 'month' | 'field' | 'province';
+              medianDays: {
+                /**
+                 * Format: float
+                 * @description deal opened to agreed
+                 */
+                agreed: number | null;
+                /**
+                 * Format: float
+                 * @description agreed to closed won
+                 */
+                closedWon: number | null;
+                /**
+                 * Format: float
+                 * @description publication to a deal opened
+                 */
+                dealOpened: number | null;
+                /**
+                 * Format: float
+                 * @description publication to first bid
+                 */
+                firstBid: number | null;
+              };
+              months: number;
               offers: {
                 byField: {
                   [key: string]: number;
                 };
                 byMonth: {
+                  [key: string]: number;
+                };
+                byProvince: {
                   [key: string]: number;
                 };
                 byStatus: {
@@ -3173,20 +3247,125 @@ export interface paths {
                 total: number;
               };
               paidFees: {
-                /** @description paid amounts (integers) by currency */
+                /** @description amounts (integers, in the minor unit of each currency) by currency */
                 byCurrency: {
                   [key: string]: number;
                 };
-                byMonth: {
+                byMonth?: {
                   [key: string]: {
                     [key: string]: number;
                   };
                 };
                 count: number;
               };
+              /** @description the same figures over the period of the same length right before */
+              previous: {
+                deals: number;
+                /** @description amounts (integers, in the minor unit of each currency) by currency */
+                dealValue: {
+                  [key: string]: number;
+                };
+                demands: number;
+                /** Format: date-time */
+                from: string;
+                /** @description each stage counted in the month it happened */
+                funnel: {
+                  agreed: number;
+                  closedWon: number;
+                  dealsOpened: number;
+                  published: number;
+                  withBids: number;
+                };
+                months: number;
+                offers: number;
+                paidFees: {
+                  /** @description amounts (integers, in the minor unit of each currency) by currency */
+                  byCurrency: {
+                    [key: string]: number;
+                  };
+                  byMonth?: {
+                    [key: string]: {
+                      [key: string]: number;
+                    };
+                  };
+                  count: number;
+                };
+                /** Format: date-time */
+                to: string;
+              };
+              /** @description by the groupBy dimension */
+              series: {
+                agreed: number;
+                closedWon: number;
+                dealsOpened: number;
+                demands: number;
+                demandsPublished: number;
+                key: string;
+                offers: number;
+                offersPublished: number;
+              }[];
+              /** @description offers and demands published in the period, per field */
+              supplyDemand: {
+                demands: number;
+                field: string;
+                offers: number;
+              }[];
               /** Format: date-time */
               to: string;
             };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/stats/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A statistics table of a period as a CSV or XLSX file (formula-like cells neutralised)
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query: {
+          format: 'csv' | 'xlsx';
+          from?: string;
+          report: 'listings' | 'deals' | 'fees' | 'funnel';
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           };
         };
         /** @description Error */
@@ -13948,6 +14127,150 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open data: published offers and demands, deals opened, agreed and won, by field and by month
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              byField: {
+                agreed: number;
+                /** @description amounts (integers, in the minor unit of each currency) by currency */
+                agreedValue?: {
+                  [key: string]: number;
+                };
+                closedWon: number;
+                dealsOpened: number;
+                demands: number;
+                key: string;
+                offers: number;
+              }[];
+              byMonth: {
+                agreed: number;
+                /** @description amounts (integers, in the minor unit of each currency) by currency */
+                agreedValue?: {
+                  [key: string]: number;
+                };
+                closedWon: number;
+                dealsOpened: number;
+                demands: number;
+                key: string;
+                offers: number;
+              }[];
+              /** Format: date-time */
+              from: string;
+              months: number;
+              /** Format: date-time */
+              to: string;
+              totals: {
+                agreed: number;
+                /** @description amounts (integers, in the minor unit of each currency) by currency */
+                agreedValue?: {
+                  [key: string]: number;
+                };
+                closedWon: number;
+                dealsOpened: number;
+                demandsPublished: number;
+                offersPublished: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/stats/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open data as CSV: one row per month (by=month) or per field (by=field)
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: {
+          by?: 'month' | 'field';
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': string;
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

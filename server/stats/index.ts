@@ -1,0 +1,3 @@
+/** The statistics: monthly rollups kept by the stores' writes, and the routes that read them. */
+export { registerStatsRoutes } from './stats.routes';
+export { ensureStatsRollups, followStatsChanges, rebuildStatsRollups } from './stats-rollup-sync';

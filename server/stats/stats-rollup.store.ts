@@ -1,0 +1,113 @@
+/**
+ * The one writer of the statistics' rollups. FerretDB does not isolate updates (an `$inc` from
+ * two writers loses one), so each month's document is changed under its own lock by a
+ * read-add-replace; changes to one month that arrive while it is being written are applied
+ * together by the next write. A rebuild replaces every month at once.
+ */
+import { withLock } from '../common/locks';
+import { applyDeltas, type RollupDoc } from './stats-rules';
+import { StatsMarkModel, StatsRollupModel } from './stats-rollup.model';
+
+/** Raise when the rollups' metrics change: rollups of an older layout are rebuilt. */
+export const ROLLUP_LAYOUT = 1;
+export const LAYOUT_ID = '__layout';
+
+export interface LayoutMark {
+  v: number;
+  /** The earliest month holding anything when the rollups were built. */
+  earliest: string;
+}
+
+interface Pending {
+  deltas: [string, number][];
+  done: () => void;
+  failed: (err: unknown) => void;
+}
+const pending = new Map<string, Pending[]>();
+
+const collection = () => StatsRollupModel.collection;
+
+/** Adds `deltas` (all of `month`) to that month's rollup; resolves once stored. */
+export function addToMonth(month: string, deltas: [string, number][]): Promise<void> {
+  return new Promise((done, failed) => {
+    const queue = pending.get(month);
+    if (queue) return void queue.push({ deltas, done, failed });
+    pending.set(month, [{ deltas, done, failed }]);
+    void writeMonth(month);
+  });
+}
+
+async function writeMonth(month: string): Promise<void> {
+  for (;;) {
+    const batch = pending.get(month) ?? [];
+    if (batch.length === 0) return void pending.delete(month);
+    pending.set(month, []);
+    try {
+      await withLock(`statsrollup:${month}`, async () => {
+        const current = ((await collection().findOne({ _id: month } as never)) ?? {
+          _id: month,
+        }) as RollupDoc;
+        const next = applyDeltas(
+          current,
+          batch.flatMap((p) => p.deltas),
+        );
+        await collection().replaceOne({ _id: month } as never, { c: next.c, b: next.b } as never, {
+          upsert: true,
+        });
+      });
+      for (const p of batch) p.done();
+    } catch (err) {
+      for (const p of batch) p.failed(err);
+    }
+  }
+}
+
+/** The rollups of `months` and the layout mark, by `_id`. */
+export async function readRollups(
+  months: string[],
+): Promise<{ docs: RollupDoc[]; layout: LayoutMark | null }> {
+  const docs = (await collection()
+    .find({ _id: { $in: [...months, LAYOUT_ID] } } as never)
+    .toArray()) as unknown as (RollupDoc & Partial<LayoutMark>)[];
+  const mark = docs.find((d) => d._id === LAYOUT_ID);
+  return {
+    docs: docs.filter((d) => d._id !== LAYOUT_ID),
+    layout: mark && mark.v !== undefined ? { v: mark.v, earliest: mark.earliest ?? '' } : null,
+  };
+}
+
+/** Replaces every rollup and mark (a rebuild from the records); the layout mark last. */
+export async function replaceRollups(docs: RollupDoc[], bidMarks: string[], earliest: string): Promise<void> {
+  await collection().deleteMany({});
+  if (docs.length > 0)
+    await collection().insertMany(docs.map((d) => ({ _id: d._id, c: d.c ?? {}, b: d.b ?? {} })) as never[]);
+  await StatsMarkModel.collection.deleteMany({});
+  for (let i = 0; i < bidMarks.length; i += 1000) {
+    const at = new Date();
+    await StatsMarkModel.collection.insertMany(
+      bidMarks.slice(i, i + 1000).map((id) => ({ _id: id, at })) as never[],
+      {
+        ordered: false,
+      },
+    );
+  }
+  await collection().replaceOne({ _id: LAYOUT_ID } as never, { v: ROLLUP_LAYOUT, earliest } as never, {
+    upsert: true,
+  });
+}
+
+/** Marks `key` (a listing's first bid); true when this call made the mark. */
+export async function markOnce(key: string): Promise<boolean> {
+  try {
+    await StatsMarkModel.collection.insertOne({ _id: key, at: new Date() } as never);
+    return true;
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) return false;
+    throw err;
+  }
+}
+
+/** One rebuild at a time, across processes. */
+export function holdRollupRebuild<T>(fn: () => Promise<T>): Promise<T> {
+  return withLock('statsrollup:rebuild', fn, { ttlMs: 30 * 60_000, waitMs: 30 * 60_000 });
+}

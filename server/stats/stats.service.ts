@@ -1,0 +1,196 @@
+/**
+ * The statistics the city reports on, answered from the monthly rollups read by `_id` (never by
+ * asking the database to filter, group or count): the operators' figures with the previous
+ * period of the same length, the open data anyone may read, and the tables of the exports.
+ */
+import { userNames } from '../deals/names';
+import { readRollups } from './stats-rollup.store';
+import { ensureStatsRollups } from './stats-rollup-sync';
+import {
+  MAX_MONTHS,
+  monthOf,
+  previousPeriod,
+  publicFigures,
+  summarize,
+  wholeMonths,
+  type GroupBy,
+  type Period,
+  type RollupDoc,
+  type Summary,
+} from './stats-rules';
+import { AppError } from '../common/errors';
+
+export interface RangeQuery {
+  from?: Date;
+  to?: Date;
+  groupBy?: GroupBy;
+}
+
+/** The rollups of the period's months (rebuilt first when there are none of the current layout). */
+async function rollupsOf(months: string[]): Promise<{ docs: RollupDoc[]; earliest: string }> {
+  let read = await readRollups(months);
+  if (!read.layout) {
+    await ensureStatsRollups();
+    read = await readRollups(months);
+  }
+  return { docs: read.docs, earliest: read.layout?.earliest ?? monthOf(new Date()) };
+}
+
+/** The period asked for, widened to whole months; by default from the first month anything happened. */
+async function periodOf(query: RangeQuery): Promise<Period> {
+  const to = query.to ?? new Date();
+  let from = query.from;
+  if (!from) {
+    const { earliest } = await rollupsOf([]);
+    from = new Date(`${earliest}-01T00:00:00Z`);
+    if (from > to) from = to;
+  }
+  const period = wholeMonths(from, to);
+  if (period.months.length > MAX_MONTHS) {
+    throw AppError.validation(
+      [{ field: query.from ? 'from' : 'to', message: `the period may cover at most ${MAX_MONTHS} months` }],
+      `The period may cover at most ${MAX_MONTHS} months`,
+    );
+  }
+  return period;
+}
+
+const iso = (p: Period) => ({ from: p.from.toISOString(), to: p.to.toISOString(), months: p.months.length });
+
+export async function operatorStatistics(query: RangeQuery) {
+  const groupBy = query.groupBy ?? 'month';
+  const period = await periodOf(query);
+  const previous = previousPeriod(period);
+  const { docs } = await rollupsOf([...previous.months, ...period.months]);
+  const now = summarize(docs, period.months, groupBy);
+  const before = summarize(docs, previous.months, groupBy);
+  const names = await userNames(now.brokers.map((b) => b.userId));
+  return {
+    ...iso(period),
+    groupBy,
+    ...now,
+    brokers: now.brokers.map((b) => ({ ...b, name: names.get(b.userId) ?? '' })),
+    previous: { ...iso(previous), ...comparable(before) },
+  };
+}
+
+/** What the previous period is compared on. */
+function comparable(s: Summary) {
+  return {
+    offers: s.offers.total,
+    demands: s.demands.total,
+    deals: s.deals.total,
+    funnel: s.funnel,
+    dealValue: s.dealValue,
+    paidFees: { count: s.paidFees.count, byCurrency: s.paidFees.byCurrency },
+  };
+}
+
+export async function publicStatistics(query: RangeQuery) {
+  const period = await periodOf(query);
+  const { docs } = await rollupsOf(period.months);
+  const figures = publicFigures(
+    summarize(docs, period.months, 'month'),
+    summarize(docs, period.months, 'field'),
+  );
+  return { ...iso(period), ...figures };
+}
+
+export type ReportName = 'listings' | 'deals' | 'fees' | 'funnel';
+
+export interface Table {
+  name: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/** The rows of one report of the period, as the exports write them. */
+export async function reportTable(report: ReportName, query: RangeQuery): Promise<Table> {
+  const period = await periodOf(query);
+  const { docs } = await rollupsOf(period.months);
+  const inPeriod = docs
+    .filter((d) => period.months.includes(d._id))
+    .sort((a, b) => a._id.localeCompare(b._id));
+  const cells = (kinds: string[]) =>
+    inPeriod.flatMap((d) =>
+      Object.entries(d.c ?? {})
+        .map(([key, counters]) => ({ month: d._id, parts: key.split('|'), counters }))
+        .filter((c) => kinds.includes(c.parts[0]))
+        .sort((a, b) => a.parts.join('|').localeCompare(b.parts.join('|'))),
+    );
+  const currencies = (prefix: string) =>
+    [
+      ...new Set(
+        inPeriod.flatMap((d) =>
+          Object.values(d.c ?? {}).flatMap((c) => Object.keys(c).filter((k) => k.startsWith(prefix))),
+        ),
+      ),
+    ]
+      .map((k) => k.slice(prefix.length))
+      .sort();
+  if (report === 'listings') {
+    return {
+      name: report,
+      columns: ['month', 'kind', 'field', 'province', 'created', 'published', 'with_bids'],
+      rows: cells(['offer', 'demand']).map(({ month, parts, counters: c }) => [
+        month,
+        ...parts,
+        c.n ?? 0,
+        c.pub ?? 0,
+        c.bid1 ?? 0,
+      ]),
+    };
+  }
+  if (report === 'deals') {
+    const curs = currencies('val:');
+    return {
+      name: report,
+      columns: [
+        'month',
+        'field',
+        'province',
+        'opened',
+        'agreed',
+        'closed_won',
+        ...curs.map((c) => `agreed_value_${c}`),
+      ],
+      rows: cells(['deal']).map(({ month, parts, counters: c }) => [
+        month,
+        parts[1],
+        parts[2],
+        c.n ?? 0,
+        c.agr ?? 0,
+        c.won ?? 0,
+        ...curs.map((cur) => c[`val:${cur}`] ?? 0),
+      ]),
+    };
+  }
+  if (report === 'fees') {
+    const curs = currencies('fee:');
+    return {
+      name: report,
+      columns: ['month', 'field', 'province', 'paid_fees', ...curs.map((c) => `amount_${c}`)],
+      rows: cells(['fee']).map(({ month, parts, counters: c }) => [
+        month,
+        parts[1],
+        parts[2],
+        c.feeN ?? 0,
+        ...curs.map((cur) => c[`fee:${cur}`] ?? 0),
+      ]),
+    };
+  }
+  const s = summarize(docs, period.months);
+  const f = s.funnel;
+  const blank = (n: number | null) => (n === null ? '' : n);
+  return {
+    name: report,
+    columns: ['stage', 'count', 'conversion_from_previous', 'median_days'],
+    rows: [
+      ['published', f.published, '', ''],
+      ['with_bids', f.withBids, blank(s.conversion.withBids), blank(s.medianDays.firstBid)],
+      ['deals_opened', f.dealsOpened, blank(s.conversion.dealsOpened), blank(s.medianDays.dealOpened)],
+      ['agreed', f.agreed, blank(s.conversion.agreed), blank(s.medianDays.agreed)],
+      ['closed_won', f.closedWon, blank(s.conversion.closedWon), blank(s.medianDays.closedWon)],
+    ],
+  };
+}

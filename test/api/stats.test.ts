@@ -1,0 +1,380 @@
+import assert from 'node:assert/strict';
+import mongoose from 'mongoose';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
+import { signInAdmin, signUp } from '../helpers/factories';
+import { expectedFigures, seedStatistics, type Seed } from './stats-seed';
+import { createListingDoc, listingStore } from '../../server/listings/listing.store';
+import { createBid } from '../../server/bids/bid.store';
+import { createDealDoc, dealStore } from '../../server/deals/deal.store';
+import { createPaymentDoc, paymentStore } from '../../server/payments/payment.store';
+import { ensureStatsRollups, rebuildStatsRollups } from '../../server/stats';
+
+const PERIOD = ['2026-01', '2026-02', '2026-03'];
+const PREVIOUS = ['2025-10', '2025-11', '2025-12'];
+const RANGE = 'from=2026-01-01&to=2026-04-01';
+
+/** The CSV's rows as objects, numbers as numbers. */
+function csvRecords(text: string): Record<string, string | number>[] {
+  const rows = parseCsv(text, { columns: true, bom: true }) as Record<string, string>[];
+  return rows.map((r) =>
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, v !== '' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v]),
+    ),
+  );
+}
+
+async function xlsxRecords(body: Buffer): Promise<Record<string, string | number>[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  const out: Record<string, string | number>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const values = (row.values as unknown[]).slice(1);
+    out.push(Object.fromEntries(header.map((h, i) => [h, (values[i] ?? '') as string | number])));
+  });
+  return out;
+}
+
+const binary = (res: import('superagent').Response, callback: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
+describe('statistics: rollups, operator figures, exports and open data', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+
+  describe('on a database seeded across months, fields and provinces', () => {
+    let seed: Seed;
+    let admin: Awaited<ReturnType<typeof signInAdmin>>;
+    before(async () => {
+      await resetDatabase();
+      seed = await seedStatistics();
+      admin = await signInAdmin(t.app);
+    });
+
+    it('when the operator asks for a period, then every figure equals the one counted from the records', async () => {
+      const res = await admin.agent.get(`/api/admin/stats?${RANGE}`).expect(200);
+      const want = expectedFigures(seed, PERIOD);
+      assert.equal(res.body.from, '2026-01-01T00:00:00.000Z');
+      assert.equal(res.body.to, '2026-04-01T00:00:00.000Z');
+      assert.deepEqual(res.body.offers, want.offers);
+      assert.deepEqual(res.body.demands, want.demands);
+      assert.deepEqual(res.body.deals, want.deals);
+      assert.deepEqual(res.body.funnel, want.funnel);
+      assert.ok(want.funnel.published > 10 && want.funnel.agreed > 2 && want.funnel.closedWon > 0);
+      assert.deepEqual(res.body.medianDays, want.medianDays);
+      assert.deepEqual(res.body.dealValue, want.dealValue);
+      assert.deepEqual(res.body.agreedValueByField, want.agreedValueByField);
+      assert.deepEqual(res.body.agreedValueByMonth, want.agreedValueByMonth);
+      assert.equal(res.body.paidFees.count, want.paidFees.count);
+      assert.deepEqual(res.body.paidFees.byCurrency, want.paidFees.byCurrency);
+      assert.deepEqual(
+        [...res.body.brokers].sort((a: { userId: string }, b: { userId: string }) =>
+          a.userId.localeCompare(b.userId),
+        ),
+        [...want.brokers].sort((a, b) => a.userId.localeCompare(b.userId)),
+      );
+      assert.deepEqual(res.body.supplyDemand, want.supplyDemand);
+      const f = want.funnel;
+      assert.equal(res.body.conversion.agreed, Math.round((f.agreed / f.dealsOpened) * 10_000) / 10_000);
+      // by month: one row per month of the period, created listings and published ones
+      assert.deepEqual(
+        res.body.series.map((r: { key: string }) => r.key),
+        PERIOD,
+      );
+      for (const row of res.body.series) {
+        assert.equal(row.offers, want.offers.byMonth[row.key] ?? 0, row.key);
+        assert.equal(row.dealsOpened, want.deals.byMonth[row.key] ?? 0, row.key);
+      }
+    });
+
+    it('when the operator groups by province, then the series are the same counts by province', async () => {
+      const res = await admin.agent.get(`/api/admin/stats?${RANGE}&groupBy=province`).expect(200);
+      const want = expectedFigures(seed, PERIOD);
+      for (const row of res.body.series) {
+        assert.equal(row.offers, want.offers.byProvince[row.key] ?? 0, row.key);
+        assert.equal(row.demands, want.demands.byProvince[row.key] ?? 0, row.key);
+        assert.equal(row.dealsOpened, want.deals.byProvince[row.key] ?? 0, row.key);
+      }
+      assert.equal(
+        res.body.series.reduce((a: number, r: { offers: number }) => a + r.offers, 0),
+        want.offers.total,
+      );
+    });
+
+    it('then the previous period of the same length is compared', async () => {
+      const res = await admin.agent.get(`/api/admin/stats?${RANGE}`).expect(200);
+      const want = expectedFigures(seed, PREVIOUS);
+      assert.equal(res.body.previous.from, '2025-10-01T00:00:00.000Z');
+      assert.equal(res.body.previous.to, '2026-01-01T00:00:00.000Z');
+      assert.equal(res.body.previous.offers, want.offers.total);
+      assert.equal(res.body.previous.deals, want.deals.total);
+      assert.deepEqual(res.body.previous.funnel, want.funnel);
+      assert.deepEqual(res.body.previous.dealValue, want.dealValue);
+      assert.ok(want.offers.total > 0);
+    });
+
+    it('when the operator exports each report as CSV and XLSX, then both read back to the same figures', async () => {
+      const want = expectedFigures(seed, PERIOD);
+      for (const report of ['listings', 'deals', 'fees', 'funnel']) {
+        const csv = await admin.agent
+          .get(`/api/admin/stats/export?format=csv&report=${report}&${RANGE}`)
+          .expect(200);
+        assert.match(csv.headers['content-type'], /^text\/csv/);
+        assert.match(
+          csv.headers['content-disposition'],
+          new RegExp(`^attachment; filename="statistics-${report}-.*\\.csv"$`),
+        );
+        const xlsx = await admin.agent
+          .get(`/api/admin/stats/export?format=xlsx&report=${report}&${RANGE}`)
+          .buffer(true)
+          .parse(binary)
+          .expect(200);
+        assert.match(xlsx.headers['content-disposition'], /^attachment; filename=".*\.xlsx"$/);
+        const fromCsv = csvRecords(csv.text);
+        const fromXlsx = await xlsxRecords(xlsx.body as Buffer);
+        assert.deepEqual(fromXlsx, fromCsv, report);
+        const sum = (col: string, rows = fromCsv) => rows.reduce((a, r) => a + Number(r[col] || 0), 0);
+        if (report === 'listings') {
+          assert.equal(
+            sum(
+              'created',
+              fromCsv.filter((r) => r.kind === 'offer'),
+            ),
+            want.offers.total,
+          );
+          assert.equal(
+            sum(
+              'created',
+              fromCsv.filter((r) => r.kind === 'demand'),
+            ),
+            want.demands.total,
+          );
+          assert.equal(sum('published'), want.funnel.published);
+          assert.equal(sum('with_bids'), want.funnel.withBids);
+          const haNoiOffers = fromCsv.filter((r) => r.kind === 'offer' && r.province === 'ha_noi');
+          assert.equal(sum('created', haNoiOffers), want.offers.byProvince.ha_noi ?? 0);
+        } else if (report === 'deals') {
+          assert.equal(sum('opened'), want.deals.total);
+          assert.equal(sum('agreed'), want.funnel.agreed);
+          assert.equal(sum('closed_won'), want.funnel.closedWon);
+          assert.equal(sum('agreed_value_VND'), want.dealValue.VND);
+          assert.equal(sum('agreed_value_USD'), want.dealValue.USD);
+        } else if (report === 'fees') {
+          assert.equal(sum('paid_fees'), want.paidFees.count);
+          assert.equal(sum('amount_VND'), want.paidFees.byCurrency.VND);
+        } else {
+          assert.deepEqual(
+            fromCsv.map((r) => [r.stage, r.count]),
+            [
+              ['published', want.funnel.published],
+              ['with_bids', want.funnel.withBids],
+              ['deals_opened', want.funnel.dealsOpened],
+              ['agreed', want.funnel.agreed],
+              ['closed_won', want.funnel.closedWon],
+            ],
+          );
+          assert.equal(fromCsv[3].median_days, want.medianDays.agreed);
+        }
+      }
+    });
+
+    it('when anyone reads the open data, then totals and series match the records and no single price or name is shown', async () => {
+      const member = await signUp(t.app);
+      const open = await member.agent.get(`/api/public/stats?${RANGE}`).expect(200);
+      const want = expectedFigures(seed, PERIOD);
+      assert.equal(
+        open.body.totals.offersPublished,
+        want.supplyDemand.reduce((a, r) => a + r.offers, 0),
+      );
+      assert.equal(
+        open.body.totals.demandsPublished,
+        want.supplyDemand.reduce((a, r) => a + r.demands, 0),
+      );
+      assert.equal(open.body.totals.dealsOpened, want.funnel.dealsOpened);
+      assert.equal(open.body.totals.agreed, want.funnel.agreed);
+      for (const row of open.body.byField) {
+        const sd = want.supplyDemand.find((r) => r.field === row.key);
+        assert.equal(row.offers, sd?.offers ?? 0, row.key);
+        assert.equal(row.dealsOpened, want.deals.byField[row.key] ?? 0, row.key);
+      }
+      // A month with fewer than three agreed deals shows no value (it would reveal a price).
+      for (const row of open.body.byMonth) {
+        const agreedThere = seed.deals.filter((d) => d.agreedAt?.toISOString().startsWith(row.key)).length;
+        assert.equal(row.agreed, agreedThere, row.key);
+        if (agreedThere < 3) assert.equal(row.agreedValue, undefined, row.key);
+        else assert.deepEqual(row.agreedValue, want.agreedValueByMonth[row.key], row.key);
+      }
+      const text = JSON.stringify(open.body);
+      for (const b of seed.brokers) assert.ok(!text.includes(b.name) && !text.includes(String(b._id)));
+      const csv = await member.agent.get(`/api/public/stats/export?${RANGE}&by=field`).expect(200);
+      assert.match(csv.headers['content-disposition'], /^attachment; filename="open-data-field-.*\.csv"$/);
+      const rows = csvRecords(csv.text);
+      assert.deepEqual(
+        rows.map((r) => [r.field, r.offers_published, r.deals_opened]),
+        open.body.byField.map((r: { key: string; offers: number; dealsOpened: number }) => [
+          r.key,
+          r.offers,
+          r.dealsOpened,
+        ]),
+      );
+    });
+  });
+
+  describe('refusals', () => {
+    before(resetDatabase);
+
+    it('when a member or a visitor asks for the operator figures or an export, then 403 or 401', async () => {
+      const member = await signUp(t.app);
+      await member.agent.get('/api/admin/stats').expect(403);
+      await member.agent.get('/api/admin/stats/export?format=csv&report=deals').expect(403);
+      const anonymous = (await import('supertest')).default(t.app);
+      await anonymous.get('/api/admin/stats/export?format=csv&report=deals').expect(401);
+    });
+
+    it('when the parameters are wrong, then 400 naming the field', async () => {
+      const admin = await signInAdmin(t.app);
+      const field = async (url: string) =>
+        (await admin.agent.get(url).expect(400)).body.error.details[0].field;
+      assert.equal(await field('/api/admin/stats?groupBy=year'), 'groupBy');
+      assert.equal(await field('/api/admin/stats?from=yesterday'), 'from');
+      assert.equal(await field('/api/admin/stats?from=2001-01-01&to=2030-01-01'), 'from');
+      assert.equal(await field('/api/admin/stats/export?format=pdf&report=deals'), 'format');
+      assert.equal(await field('/api/admin/stats/export?format=csv&report=everything'), 'report');
+      assert.equal(await field('/api/admin/stats/export?report=deals'), 'format');
+      assert.equal(await field('/api/public/stats?from=2026-03-01&to=2026-02-01'), 'to');
+    });
+  });
+
+  describe("kept by the stores' writes", () => {
+    before(resetDatabase);
+
+    it('when listings, bids, deals and payments are written through their stores, then the figures follow and equal a rebuild', async () => {
+      await ensureStatsRollups();
+      const org = new mongoose.Types.ObjectId();
+      const user = new mongoose.Types.ObjectId();
+      const broker = new mongoose.Types.ObjectId();
+      const offer = await createListingDoc('offer', {
+        organizationId: org,
+        createdBy: user,
+        title: 'Công nghệ sấy lạnh',
+        field: 'agricultural_sciences',
+        province: '=HYPERLINK("http://x")',
+        trl: 6,
+      });
+      await createListingDoc('demand', {
+        organizationId: org,
+        createdBy: user,
+        title: 'Cần công nghệ lọc nước',
+        field: 'engineering_technology',
+        province: 'ha_noi',
+      });
+      const publishedAt = new Date();
+      await listingStore('offer').mutate(offer._id, () => ({
+        change: { $set: { status: 'published', publishedAt } },
+        result: null,
+      }));
+      for (let i = 0; i < 2; i++) {
+        await createBid({
+          listingKind: 'offer',
+          listingId: offer._id,
+          listingTitle: 'x',
+          listingOwnerOrgId: org,
+          bidderOrgId: new mongoose.Types.ObjectId(),
+          createdBy: user,
+          amount: 5000,
+          currency: 'VND',
+          transferMode: 'assignment',
+        });
+      }
+      const deal = await createDealDoc({
+        listingKind: 'offer',
+        offerId: offer._id,
+        listingTitle: 'x',
+        sellerOrgId: org,
+        buyerOrgId: new mongoose.Types.ObjectId(),
+        createdBy: user,
+        field: 'agricultural_sciences',
+        brokerUserId: broker,
+      });
+      const sheet = {
+        version: 1,
+        price: 250_000_000,
+        currency: 'VND',
+        exclusivity: false,
+        proposedBy: user,
+        proposedByRole: 'seller',
+      };
+      await dealStore.mutate(deal._id, () => ({
+        change: {
+          $set: { status: 'agreed', agreedVersion: 1, latestVersion: 1 },
+          $push: {
+            termSheets: sheet,
+            timeline: { at: new Date(), event: 'agree', from: 'negotiating', to: 'agreed' },
+          },
+        },
+        result: null,
+      }));
+      const payment = await createPaymentDoc({
+        dealId: deal._id,
+        purpose: 'success_fee',
+        payer: 'buyer',
+        payerOrgId: org,
+        amount: 5_000_000,
+        currency: 'VND',
+        provider: 'bank_transfer',
+        reference: `TX-${String(deal._id).slice(-6)}`,
+        idempotencyKey: `stats-${deal._id}`,
+        createdBy: user,
+      });
+      await paymentStore.mutate(payment._id, () => ({
+        change: { $set: { status: 'paid', paidAt: new Date() } },
+        result: null,
+      }));
+      await dealStore.mutate(deal._id, () => ({
+        change: { $set: { status: 'closed_won', closedAt: new Date() } },
+        result: null,
+      }));
+
+      const admin = await signInAdmin(t.app);
+      const followed = (await admin.agent.get('/api/admin/stats?groupBy=province').expect(200)).body;
+      assert.deepEqual(followed.funnel, {
+        published: 1,
+        withBids: 1,
+        dealsOpened: 1,
+        agreed: 1,
+        closedWon: 1,
+      });
+      assert.deepEqual(followed.dealValue, { VND: 250_000_000 });
+      assert.deepEqual(followed.paidFees.byCurrency, { VND: 5_000_000 });
+      assert.deepEqual(followed.offers.byStatus, { published: 1 });
+      assert.deepEqual(followed.deals.byStatus, { closed_won: 1 });
+      assert.deepEqual(
+        followed.brokers.map((b: { userId: string; deals: number; closedWon: number }) => [
+          b.userId,
+          b.deals,
+          b.closedWon,
+        ]),
+        [[String(broker), 1, 1]],
+      );
+
+      await rebuildStatsRollups();
+      const rebuilt = (await admin.agent.get('/api/admin/stats?groupBy=province').expect(200)).body;
+      assert.deepEqual(followed, rebuilt);
+
+      // A province that reads as a formula is neutralised in the export.
+      const csv = await admin.agent.get('/api/admin/stats/export?format=csv&report=listings').expect(200);
+      const provinces = csvRecords(csv.text).map((r) => r.province);
+      assert.ok(provinces.includes(`'=HYPERLINK("http://x")`), provinces.join(', '));
+      assert.ok(!provinces.some((p) => String(p).startsWith('=')));
+    });
+  });
+});
