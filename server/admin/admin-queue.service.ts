@@ -2,12 +2,28 @@
 import type { SessionUser } from '../common/session-user';
 import { listingModel, type ListingDoc } from '../listings/listing.store';
 import { viewListings } from '../listings/listing-queries.service';
+import { listingQueuePage } from '../listings/listing-queue';
+import { LISTINGS_AWAITING_REVIEW, MAX_ENTRIES, readOwnerList } from '../read-models';
 import { OFFER_SPEC } from '../offers/offer.service';
 import { DEMAND_SPEC } from '../demands/demand.service';
 
 const AWAITING = { status: 'pending_review' };
 
 export async function reviewQueue(operator: SessionUser, page: number, limit: number) {
+  const entries = await readOwnerList(LISTINGS_AWAITING_REVIEW);
+  // A full list may have let go of its earliest entries: the queue is then read from the collections.
+  if (entries.length >= MAX_ENTRIES) return scannedReviewQueue(operator, page, limit);
+  const { views, total } = await listingQueuePage(
+    entries,
+    [OFFER_SPEC, DEMAND_SPEC],
+    operator,
+    { page, limit },
+    (d) => d.status === 'pending_review',
+  );
+  return { queue: views, total, page, limit };
+}
+
+async function scannedReviewQueue(operator: SessionUser, page: number, limit: number) {
   // Both kinds are merged by submission time, so each kind contributes at most the first page*limit.
   const upTo = page * limit;
   const load = (kind: 'offer' | 'demand') =>

@@ -10,7 +10,8 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
 import { notifyRevisionDecision, type RevisionDecision } from '../notifications/revision-notices';
-import { readOwnerList, ownerListPage, LISTING_REVISIONS } from '../read-models';
+import { readOwnerList, LISTING_REVISIONS } from '../read-models';
+import { listingQueuePage } from './listing-queue';
 import { isOperator, listingActor } from './listing-access';
 import { refusalError } from './listing-refusal';
 import {
@@ -21,7 +22,7 @@ import {
   type StoredRevision,
 } from './listing-revision';
 import type { ListingSpec } from './listing-spec';
-import { findVisibleListing, readListingsById, viewListings } from './listing-queries.service';
+import { findVisibleListing } from './listing-queries.service';
 import {
   announceListingChange,
   applyListingRevision,
@@ -215,22 +216,12 @@ export async function revisionQueue(
   page: number,
   limit: number,
 ) {
-  const entries = [...(await readOwnerList(LISTING_REVISIONS))].reverse();
-  const slice = ownerListPage([entries], { page, limit });
-  const kindOf = new Map(entries.map((e) => [e.id, e.s]));
-  const views = new Map<string, unknown>();
-  await Promise.all(
-    specs.map(async (spec) => {
-      const ids = slice.ids.filter((id) => kindOf.get(id) === spec.kind);
-      if (ids.length === 0) return;
-      const docs = await readListingsById(spec.kind, ids);
-      const pending = ids
-        .map((id) => docs.get(id))
-        .filter((d): d is ListingDoc => !!d && !!d.revision && d.status === 'published');
-      const shown = await viewListings(spec, operator, pending);
-      pending.forEach((d, i) => views.set(String(d._id), shown[i]));
-    }),
+  const { views, total } = await listingQueuePage(
+    await readOwnerList(LISTING_REVISIONS),
+    specs,
+    operator,
+    { page, limit },
+    (d) => !!d.revision && d.status === 'published',
   );
-  const revisions = slice.ids.map((id) => views.get(id)).filter((v) => v !== undefined);
-  return { revisions, total: slice.total, page, limit };
+  return { revisions: views, total, page, limit };
 }

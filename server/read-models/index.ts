@@ -1,5 +1,5 @@
 /** Read models: lists of records by owner, kept by the stores' writes, read by `_id`. */
-export { readOwnerList, changeOwnerList as putOwnerListEntries } from './owner-list.store';
+export { readOwnerList, changeOwnerList as putOwnerListEntries, MAX_ENTRIES } from './owner-list.store';
 export type { OwnerListEntry } from './owner-list.model';
 export { ownerListPage, type OwnerListPage } from './owner-list-page';
 export {
@@ -8,6 +8,7 @@ export {
   dealProposalListKey,
   listingListKey,
   LISTING_REVISIONS,
+  LISTINGS_AWAITING_REVIEW,
   notificationGroupKey,
   notificationListKey,
   organizationMembersKey,

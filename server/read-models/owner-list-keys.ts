@@ -31,6 +31,19 @@ export function listingRevisionEntries(kind: 'offer' | 'demand', doc: Doc): [str
   return [[LISTING_REVISIONS, { id: String(doc._id), s: kind, at: ms(doc.revision.submittedAt) }]];
 }
 
+/**
+ * Offers and demands awaiting review, for the operators' review queue: one list for both kinds
+ * (the entry's status is the kind), ordered by submission.
+ */
+export const LISTINGS_AWAITING_REVIEW = 'listing:awaiting-review';
+
+export function listingReviewEntries(kind: 'offer' | 'demand', doc: Doc): [string, OwnerListEntry][] {
+  if (doc.status !== 'pending_review') return [];
+  return [
+    [LISTINGS_AWAITING_REVIEW, { id: String(doc._id), s: kind, at: ms(doc.submittedAt ?? doc.updatedAt) }],
+  ];
+}
+
 export function dealListEntries(doc: Doc): [string, OwnerListEntry][] {
   const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.updatedAt ?? doc.createdAt) };
   const keys = [doc.sellerOrgId, doc.buyerOrgId].filter(Boolean).map((org) => dealOrgListKey(String(org)));

@@ -27,6 +27,7 @@ import {
   dealListEntries,
   listingListEntries,
   listingRevisionEntries,
+  listingReviewEntries,
   notificationListEntries,
   organizationMemberEntries,
   paymentListEntries,
@@ -38,11 +39,19 @@ type Doc = Record<string, any>;
 const sources = {
   offer: {
     model: listingModel('offer'),
-    entries: (d: Doc) => [...listingListEntries('offer', d), ...listingRevisionEntries('offer', d)],
+    entries: (d: Doc) => [
+      ...listingListEntries('offer', d),
+      ...listingRevisionEntries('offer', d),
+      ...listingReviewEntries('offer', d),
+    ],
   },
   demand: {
     model: listingModel('demand'),
-    entries: (d: Doc) => [...listingListEntries('demand', d), ...listingRevisionEntries('demand', d)],
+    entries: (d: Doc) => [
+      ...listingListEntries('demand', d),
+      ...listingRevisionEntries('demand', d),
+      ...listingReviewEntries('demand', d),
+    ],
   },
   deal: { model: dealReads, entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d)] },
   notification: { model: notificationReads, entries: notificationListEntries },
@@ -115,7 +124,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 4;
+export const OWNER_LISTS_LAYOUT = 5;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */

@@ -9,7 +9,7 @@ import request from 'supertest';
 import type { CommandStartedEvent } from 'mongodb';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
-import { offerBody, published } from './offers-helpers';
+import { demandBody, offerBody, published, submitted } from './offers-helpers';
 import { terms } from './deals-helpers';
 import { createNotification } from '../../server/notifications/notification.service';
 import { notifyMessageWhileAway } from '../../server/notifications/deal-notices';
@@ -71,6 +71,8 @@ describe('pages read the database by _id only', function () {
     ]);
     offerId = (await published(seller, admin, 'offers', offerBody())).id;
     await published(seller, admin, 'offers', offerBody({ title: 'Công nghệ thứ hai' }));
+    await submitted(seller, 'offers', offerBody({ title: 'Công nghệ chờ duyệt' }));
+    await submitted(buyer, 'demands', demandBody({ title: 'Nhu cầu chờ duyệt' }));
     const deal = await buyer.agent.post('/api/deals').send({ offerId }).expect(201);
     dealId = deal.body.deal.id;
     await createNotification(t.ctx, {
@@ -98,6 +100,7 @@ describe('pages read the database by _id only', function () {
     ['my unread messages', () => buyer, () => '/api/messages/unread'],
     ['a deal’s fees', () => buyer, () => `/api/deals/${dealId}/fees`],
     ['an organisation’s members', () => seller, () => `/api/organizations/${seller.orgId}/members`],
+    ['the operators’ review queue', () => admin, () => '/api/admin/queue'],
   ];
 
   for (const [name, who, url] of pages) {
@@ -182,7 +185,7 @@ describe('pages read the database by _id only', function () {
 
   it('when the lists show records, then they are the same records a scan would find', async () => {
     const mine = await seller.agent.get('/api/offers?mine=true').expect(200);
-    assert.equal(mine.body.total, 2);
+    assert.equal(mine.body.total, 3);
     const deals = await buyer.agent.get('/api/deals').expect(200);
     assert.deepEqual(
       deals.body.deals.map((d: { id: string }) => d.id),
@@ -190,6 +193,12 @@ describe('pages read the database by _id only', function () {
     );
     const sellerDeals = await seller.agent.get('/api/deals').expect(200);
     assert.equal(sellerDeals.body.total, 1);
+    const queue = await admin.agent.get('/api/admin/queue').expect(200);
+    assert.deepEqual(
+      queue.body.queue.map((l: { title: string }) => l.title),
+      ['Công nghệ chờ duyệt', 'Nhu cầu chờ duyệt'],
+    );
+    assert.equal(queue.body.total, 2);
     const notes = await seller.agent.get('/api/notifications').expect(200);
     assert.equal(notes.body.unread, 1);
     await seller.agent.post('/api/notifications/read-all').expect(200);
