@@ -1,4 +1,5 @@
-import { createUser, findUserByEmail, setUserFields, userReads, userStore } from './user.store';
+import { findUserByEmail } from './user-by-email';
+import { createUser, setUserFields, userReads, userStore } from './user.store';
 import { userView } from './user.view';
 import { hashPassword, verifyPassword } from './password';
 import {

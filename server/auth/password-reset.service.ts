@@ -23,7 +23,8 @@ import { mailerFor } from '../mail/mailer';
 import { hashPassword } from './password';
 import { createResetToken, resetTokenStore, type PasswordResetTokenDoc } from './password-reset-token.store';
 import { endSessionsOf } from './session-revocation';
-import { findUserByEmail, setUserFields, userReads, type UserDoc } from './user.store';
+import { setUserFields, userReads, type UserDoc } from './user.store';
+import { findUserByEmail } from './user-by-email';
 
 /** How long a reset link works. */
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;

@@ -14,14 +14,6 @@ export const userStore = new RecordStore<UserDoc>({
 /** Reads of users for code outside the store. */
 export const userReads: ModelReads<typeof UserModel> = UserModel;
 
-/**
- * The user with this email (lower-cased), as sign-in finds them: the unique email index on
- * MongoDB; a scan on FerretDB, on the routes that are rate-limited (sign-in, reset requests).
- */
-export function findUserByEmail(email: string): Promise<UserDoc | null> {
-  return UserModel.findOne({ email: email.toLowerCase() }).lean<UserDoc>().exec();
-}
-
 export function createUser(fields: Record<string, unknown>): Promise<UserDoc> {
   return userStore.create(fields);
 }

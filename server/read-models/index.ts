@@ -16,5 +16,6 @@ export {
   paymentListEntries,
   UNSETTLED_DEALS,
   unsettledDealEntries,
+  userEmailKey,
 } from './owner-list-keys';
 export { ensureOwnerLists, followRecordChanges, rebuildOwnerLists } from './owner-list-sync';

@@ -66,11 +66,21 @@ export function notificationListEntries(doc: Doc): [string, OwnerListEntry][] {
   return lists;
 }
 
-/** A user is in the member list of their organisation, with their membership status. */
-export function organizationMemberEntries(doc: Doc): [string, OwnerListEntry][] {
-  if (!doc.organizationId) return [];
-  const entry = { id: String(doc._id), s: String(doc.membershipStatus ?? 'none'), at: ms(doc.createdAt) };
-  return [[organizationMembersKey(String(doc.organizationId)), entry]];
+/** The list that names the user with this (lower-cased) email: sign-in reads it by `_id`. */
+export const userEmailKey = (email: string) => `user:email:${email}`;
+
+/**
+ * A user is in the member list of their organisation, with their membership status, and is the
+ * one entry of their email's list.
+ */
+export function userListEntries(doc: Doc): [string, OwnerListEntry][] {
+  const lists: [string, OwnerListEntry][] = [];
+  if (doc.email) lists.push([userEmailKey(String(doc.email)), { id: String(doc._id), s: 'user', at: 0 }]);
+  if (doc.organizationId) {
+    const entry = { id: String(doc._id), s: String(doc.membershipStatus ?? 'none'), at: ms(doc.createdAt) };
+    lists.push([organizationMembersKey(String(doc.organizationId)), entry]);
+  }
+  return lists;
 }
 
 export function paymentListEntries(doc: Doc): [string, OwnerListEntry][] {

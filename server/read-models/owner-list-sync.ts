@@ -29,9 +29,9 @@ import {
   listingRevisionEntries,
   listingReviewEntries,
   notificationListEntries,
-  organizationMemberEntries,
   paymentListEntries,
   unsettledDealEntries,
+  userListEntries,
 } from './owner-list-keys';
 
 type Doc = Record<string, any>;
@@ -56,7 +56,7 @@ const sources = {
   deal: { model: dealReads, entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d)] },
   notification: { model: notificationReads, entries: notificationListEntries },
   payment: { model: paymentReads, entries: paymentListEntries },
-  user: { model: userReads, entries: organizationMemberEntries },
+  user: { model: userReads, entries: userListEntries },
 } as const;
 
 type ListedType = keyof typeof sources;
@@ -124,7 +124,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 5;
+export const OWNER_LISTS_LAYOUT = 6;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */
@@ -161,6 +161,8 @@ export async function rebuildOwnerLists(): Promise<void> {
     latestVersion: 1,
     termSheets: 1,
     revision: 1,
+    submittedAt: 1,
+    email: 1,
   };
   let records = 0;
   for (const source of Object.values(sources)) {

@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 import request from 'supertest';
 import type { CommandStartedEvent } from 'mongodb';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
-import { signInAdmin, signUp, type Member } from '../helpers/factories';
+import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { demandBody, offerBody, published, submitted } from './offers-helpers';
 import { terms } from './deals-helpers';
 import { createNotification } from '../../server/notifications/notification.service';
@@ -123,6 +123,24 @@ describe('pages read the database by _id only', function () {
       assert.deepEqual(notById(watch.asked), []);
     });
   }
+
+  it('when someone signs in or asks for a reset link, known or not, then users are asked by _id only', async () => {
+    const watch = watchCommands();
+    try {
+      await request(t.app)
+        .post('/api/auth/login')
+        .send({ email: seller.user.email.toUpperCase(), password: PASSWORD })
+        .expect(200);
+      await request(t.app)
+        .post('/api/auth/login')
+        .send({ email: 'nobody@example.vn', password: PASSWORD })
+        .expect(401);
+      await request(t.app).post('/api/auth/password-reset').send({ email: 'nobody@example.vn' }).expect(202);
+    } finally {
+      watch.stop();
+    }
+    assert.deepEqual(notById(watch.asked), []);
+  });
 
   it('when a notification is stored, mailed at once and a room’s away notice is made, then the database is asked by _id only', async () => {
     const watch = watchCommands();

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { UserModel } from '../../server/auth/user.model';
+import { createUser } from '../../server/auth/user.store';
 import { OrganizationModel } from '../../server/organizations/organization.model';
 import { hashPassword } from '../../server/auth/password';
 
@@ -65,7 +66,8 @@ export async function signInAdmin(
   app: Target,
   email = `admin-${randomUUID().slice(0, 8)}@example.vn`,
 ): Promise<Member> {
-  await UserModel.create({
+  // Through the user store, as the exchange's own tooling would: sign-in finds them by email.
+  await createUser({
     email,
     passwordHash: await hashPassword(PASSWORD),
     name: 'Operator',

@@ -5,7 +5,7 @@ import {
   dealListEntries,
   listingListEntries,
   notificationListEntries,
-  organizationMemberEntries,
+  userListEntries,
   paymentListEntries,
 } from '../../server/read-models/owner-list-keys';
 
@@ -70,14 +70,21 @@ describe('owner lists (pure rules)', () => {
       ['payment:deal:d1', { id: 'p1', s: 'paid', at: at.getTime() }],
     ]);
     assert.deepEqual(
-      organizationMemberEntries({
+      userListEntries({
         _id: 'u1',
+        email: 'an@vien.vn',
         organizationId: 'g1',
         membershipStatus: 'pending',
         createdAt: at,
       }),
-      [['user:org:g1', { id: 'u1', s: 'pending', at: at.getTime() }]],
+      [
+        ['user:email:an@vien.vn', { id: 'u1', s: 'user', at: 0 }],
+        ['user:org:g1', { id: 'u1', s: 'pending', at: at.getTime() }],
+      ],
     );
-    assert.deepEqual(organizationMemberEntries({ _id: 'u2', membershipStatus: 'none', createdAt: at }), []);
+    assert.deepEqual(
+      userListEntries({ _id: 'u2', email: 'b@x.vn', membershipStatus: 'none', createdAt: at }),
+      [['user:email:b@x.vn', { id: 'u2', s: 'user', at: 0 }]],
+    );
   });
 });
