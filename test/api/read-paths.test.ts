@@ -226,12 +226,19 @@ describe('pages read the database by _id only', function () {
   it('when the owner lists are lost, then a rebuild from the records gives the same pages', async () => {
     const before = (await seller.agent.get('/api/offers?mine=true').expect(200)).body;
     const dealsBefore = (await buyer.agent.get('/api/deals').expect(200)).body;
+    const queueBefore = (await admin.agent.get('/api/admin/queue').expect(200)).body;
     await OwnerListModel.collection.deleteMany({});
     clearRecordCaches(); // written past the store: this process's copies go too
     assert.equal((await seller.agent.get('/api/offers?mine=true').expect(200)).body.total, 0);
     await rebuildOwnerLists();
     assert.deepEqual((await seller.agent.get('/api/offers?mine=true').expect(200)).body, before);
     assert.deepEqual((await buyer.agent.get('/api/deals').expect(200)).body, dealsBefore);
+    assert.deepEqual((await admin.agent.get('/api/admin/queue').expect(200)).body, queueBefore);
+    // Sign-in finds people through their email's list, rebuilt too.
+    await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: buyer.user.email, password: PASSWORD })
+      .expect(200);
   });
 
   it('when the message slots are lost (a writer killed before writing them), then history finds the messages, writes the slots again, and a rebuild gives the same', async () => {
