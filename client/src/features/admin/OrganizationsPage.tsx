@@ -8,6 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { listOrganizations, type AdminOrganization, type VerifiedFilter } from './adminApi';
 import { OrganizationRow } from './OrganizationRow';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 const FILTERS: VerifiedFilter[] = ['false', 'true', 'all'];
 
@@ -77,25 +78,23 @@ export function OrganizationsPage() {
         </p>
       )}
       {orgs && orgs.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="orgs-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('organization.name')}</th>
-                <th scope="col">{t('organization.kind')}</th>
-                <th scope="col">{t('organization.province')}</th>
-                <th scope="col">{t('organization.taxCode')}</th>
-                <th scope="col">{t('organization.createdAt')}</th>
-                <th scope="col">{t('organization.verification')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {orgs.map((org) => (
-                <OrganizationRow key={org.id} org={org} onVerified={onVerified} onRefused={onRefused} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResponsiveTable testId="orgs-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('organization.name')}</th>
+              <th scope="col">{t('organization.kind')}</th>
+              <th scope="col">{t('organization.province')}</th>
+              <th scope="col">{t('organization.taxCode')}</th>
+              <th scope="col">{t('organization.createdAt')}</th>
+              <th scope="col">{t('organization.verification')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orgs.map((org) => (
+              <OrganizationRow key={org.id} org={org} onVerified={onVerified} onRefused={onRefused} />
+            ))}
+          </tbody>
+        </ResponsiveTable>
       )}
     </section>
   );

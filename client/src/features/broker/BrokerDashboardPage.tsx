@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/authContext';
 import { DealStatusBadge } from '../deals/DealStatusBadge';
 import { brokerSummary } from './brokerApi';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 /**
  * `/broker`: a broker's desk. Deals on which a party proposed me (seated once the other party
@@ -108,44 +109,42 @@ export function BrokerDashboardPage() {
                 {t('broker.noDeals')}
               </p>
             ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="broker-deals">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('deals.subject')}</th>
-                      <th scope="col">{t('deals.counterpart')}</th>
-                      <th scope="col">{t('deals.status')}</th>
-                      <th scope="col">{t('broker.commission')}</th>
-                      <th scope="col">{t('deals.updated')}</th>
+              <ResponsiveTable testId="broker-deals">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('deals.subject')}</th>
+                    <th scope="col">{t('deals.counterpart')}</th>
+                    <th scope="col">{t('deals.status')}</th>
+                    <th scope="col">{t('broker.commission')}</th>
+                    <th scope="col">{t('deals.updated')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.deals.map((d) => (
+                    <tr key={d.id} data-testid={`broker-deal-${d.id}`}>
+                      <td>
+                        <Link to={`/deals/${d.id}`}>{d.title}</Link>{' '}
+                        {d.reference && <small className="deal-reference">{d.reference}</small>}
+                      </td>
+                      <td>
+                        {d.seller.name} → {d.buyer.name}
+                      </td>
+                      <td>
+                        <DealStatusBadge status={d.status} />
+                      </td>
+                      <td data-testid={`broker-deal-commission-${d.id}`}>
+                        {d.commission
+                          ? t('broker.paidDue', {
+                              paid: money(d.commission.paid, d.commission.currency),
+                              due: money(d.commission.due, d.commission.currency),
+                            })
+                          : t('broker.noCommissionYet')}
+                      </td>
+                      <td>{formatDate(d.updatedAt, locale)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {data.deals.map((d) => (
-                      <tr key={d.id} data-testid={`broker-deal-${d.id}`}>
-                        <td>
-                          <Link to={`/deals/${d.id}`}>{d.title}</Link>{' '}
-                          {d.reference && <small className="deal-reference">{d.reference}</small>}
-                        </td>
-                        <td>
-                          {d.seller.name} → {d.buyer.name}
-                        </td>
-                        <td>
-                          <DealStatusBadge status={d.status} />
-                        </td>
-                        <td data-testid={`broker-deal-commission-${d.id}`}>
-                          {d.commission
-                            ? t('broker.paidDue', {
-                                paid: money(d.commission.paid, d.commission.currency),
-                                due: money(d.commission.due, d.commission.currency),
-                              })
-                            : t('broker.noCommissionYet')}
-                        </td>
-                        <td>{formatDate(d.updatedAt, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </ResponsiveTable>
             )}
           </section>
         </>

@@ -15,6 +15,7 @@ import { listDeals } from './dealsApi';
 import type { DealStatus } from './dealTypes';
 import './deals.css';
 import { DEAL_STATUSES } from '@contract/enums';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 /** `/deals`: the deals of my organization (and those I broker), with their status, and my bids. */
 export function MyDealsPage() {
@@ -56,44 +57,42 @@ export function MyDealsPage() {
         </p>
       )}
       {deals && deals.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="deals-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('deals.subject')}</th>
-                <th scope="col">{t('deals.counterpart')}</th>
-                <th scope="col">{t('deals.role')}</th>
-                <th scope="col">{t('deals.status')}</th>
-                <th scope="col">{t('deals.updated')}</th>
+        <ResponsiveTable testId="deals-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('deals.subject')}</th>
+              <th scope="col">{t('deals.counterpart')}</th>
+              <th scope="col">{t('deals.role')}</th>
+              <th scope="col">{t('deals.status')}</th>
+              <th scope="col">{t('deals.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deals.map((deal) => (
+              <tr key={deal.id} data-testid={`deal-${deal.id}`}>
+                <td>
+                  <Link to={`/deals/${deal.id}`} data-testid={`deal-link-${deal.id}`}>
+                    {deal.title}
+                  </Link>{' '}
+                  {deal.reference && (
+                    <small className="deal-reference" data-testid={`deal-reference-${deal.id}`}>
+                      {deal.reference}
+                    </small>
+                  )}{' '}
+                  <UnreadBadge count={unread[deal.id]} />
+                </td>
+                <td>
+                  {deal.seller.name} → {deal.buyer.name}
+                </td>
+                <td>{t(`deals.roles.${deal.myRole}`)}</td>
+                <td>
+                  <DealStatusBadge status={deal.status} />
+                </td>
+                <td>{formatDate(deal.updatedAt, locale)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {deals.map((deal) => (
-                <tr key={deal.id} data-testid={`deal-${deal.id}`}>
-                  <td>
-                    <Link to={`/deals/${deal.id}`} data-testid={`deal-link-${deal.id}`}>
-                      {deal.title}
-                    </Link>{' '}
-                    {deal.reference && (
-                      <small className="deal-reference" data-testid={`deal-reference-${deal.id}`}>
-                        {deal.reference}
-                      </small>
-                    )}{' '}
-                    <UnreadBadge count={unread[deal.id]} />
-                  </td>
-                  <td>
-                    {deal.seller.name} → {deal.buyer.name}
-                  </td>
-                  <td>{t(`deals.roles.${deal.myRole}`)}</td>
-                  <td>
-                    <DealStatusBadge status={deal.status} />
-                  </td>
-                  <td>{formatDate(deal.updatedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ResponsiveTable>
       )}
       <MyBidsSection />
     </section>

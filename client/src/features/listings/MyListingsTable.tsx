@@ -6,6 +6,7 @@ import type { Listing } from '../../types';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { listingHref } from './listingApi';
 import { OwnerActions } from './OwnerActions';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 interface MyListingsTableProps {
   caption: string;
@@ -18,48 +19,45 @@ export function MyListingsTable({ caption, listings, onChanged, testId }: MyList
   const { t } = useTranslation();
   const labels = useLabels();
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('listing.title')}</th>
-            <th scope="col">{t('listing.status')}</th>
-            <th scope="col">{t('listing.field')}</th>
-            <th scope="col">{t('listing.updatedAt')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
+    <ResponsiveTable testId={testId} caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('listing.title')}</th>
+          <th scope="col">{t('listing.status')}</th>
+          <th scope="col">{t('listing.field')}</th>
+          <th scope="col">{t('listing.updatedAt')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('common.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {listings.map((listing) => (
+          <tr key={listing.id} data-testid={`my-listing-${listing.id}`} data-status={listing.status}>
+            <td>
+              <Link to={listingHref(listing.kind, listing.id)}>{listing.title}</Link>
+              {listing.status === 'draft' && listing.rejectionReason && (
+                <p className="row-note" data-testid={`rejection-${listing.id}`}>
+                  {t('listing.rejectedBecause')} {listing.rejectionReason}
+                </p>
+              )}
+            </td>
+            <td>
+              <StatusBadge status={listing.status} />
+              {listing.status === 'published' && listing.revision && (
+                <p className="row-note" data-testid={`revision-note-${listing.id}`}>
+                  {t('revision.title')}
+                </p>
+              )}
+            </td>
+            <td>{labels.field(listing.field)}</td>
+            <td>{formatDate(listing.updatedAt, labels.locale)}</td>
+            <td>
+              <OwnerActions listing={listing} onChanged={onChanged} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {listings.map((listing) => (
-            <tr key={listing.id} data-testid={`my-listing-${listing.id}`} data-status={listing.status}>
-              <td>
-                <Link to={listingHref(listing.kind, listing.id)}>{listing.title}</Link>
-                {listing.status === 'draft' && listing.rejectionReason && (
-                  <p className="row-note" data-testid={`rejection-${listing.id}`}>
-                    {t('listing.rejectedBecause')} {listing.rejectionReason}
-                  </p>
-                )}
-              </td>
-              <td>
-                <StatusBadge status={listing.status} />
-                {listing.status === 'published' && listing.revision && (
-                  <p className="row-note" data-testid={`revision-note-${listing.id}`}>
-                    {t('revision.title')}
-                  </p>
-                )}
-              </td>
-              <td>{labels.field(listing.field)}</td>
-              <td>{formatDate(listing.updatedAt, labels.locale)}</td>
-              <td>
-                <OwnerActions listing={listing} onChanged={onChanged} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ResponsiveTable>
   );
 }

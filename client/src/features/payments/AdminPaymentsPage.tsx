@@ -6,6 +6,7 @@ import { QueryStatus } from '../../api/QueryStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AdminPaymentRow } from './AdminPaymentRow';
 import { listPayments, type AdminPayment, type Payment, type PaymentStatus } from './paymentsApi';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 const FILTERS = ['pending', 'paid', 'refunded', 'failed', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -62,25 +63,23 @@ export function AdminPaymentsPage() {
         </p>
       )}
       {payments && payments.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="admin-payments-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('payments.deal')}</th>
-                <th scope="col">{t('payments.payer')}</th>
-                <th scope="col">{t('payments.amount')}</th>
-                <th scope="col">{t('payments.provider')}</th>
-                <th scope="col">{t('payments.statusLabel')}</th>
-                <th scope="col">{t('payments.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((p) => (
-                <AdminPaymentRow key={p.id} payment={p} onChanged={onChanged} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResponsiveTable testId="admin-payments-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('payments.deal')}</th>
+              <th scope="col">{t('payments.payer')}</th>
+              <th scope="col">{t('payments.amount')}</th>
+              <th scope="col">{t('payments.provider')}</th>
+              <th scope="col">{t('payments.statusLabel')}</th>
+              <th scope="col">{t('payments.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((p) => (
+              <AdminPaymentRow key={p.id} payment={p} onChanged={onChanged} />
+            ))}
+          </tbody>
+        </ResponsiveTable>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../dates';
 import { useLocale } from '../../labels';
 import { formatMoney } from '../../money';
 import { getLedger } from './paymentsApi';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 /** The deal's money record, for its parties and operators (others see nothing here). */
 export function LedgerTable({ dealId, version }: { dealId: string; version: string }) {
@@ -21,39 +22,37 @@ export function LedgerTable({ dealId, version }: { dealId: string; version: stri
   return (
     <details className="ledger" data-testid="ledger">
       <summary>{t('payments.ledger.title')}</summary>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('payments.ledger.at')}</th>
-              <th scope="col">{t('payments.ledger.kind')}</th>
-              <th scope="col">{t('payments.payer')}</th>
-              <th scope="col">{t('payments.amount')}</th>
-              <th scope="col">{t('payments.provider')}</th>
-              <th scope="col">{t('payments.reference')}</th>
-              <th scope="col">{t('payments.ledger.by')}</th>
+      <ResponsiveTable>
+        <thead>
+          <tr>
+            <th scope="col">{t('payments.ledger.at')}</th>
+            <th scope="col">{t('payments.ledger.kind')}</th>
+            <th scope="col">{t('payments.payer')}</th>
+            <th scope="col">{t('payments.amount')}</th>
+            <th scope="col">{t('payments.provider')}</th>
+            <th scope="col">{t('payments.reference')}</th>
+            <th scope="col">{t('payments.ledger.by')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} data-testid={`ledger-${e.kind}`}>
+              <td>{formatDateTime(e.at, locale)}</td>
+              <td>{t(`payments.ledger.kinds.${e.kind}`)}</td>
+              <td>{t(`payments.payers.${e.payer}`)}</td>
+              <td>{formatMoney(e.amount, e.currency, locale)}</td>
+              <td>{t(`payments.providers.${e.provider}`)}</td>
+              <td>
+                <code>{e.reference}</code>
+              </td>
+              <td>
+                {t(`payments.ledger.sources.${e.source}`)}
+                {e.note && <div className="row-note">{e.note}</div>}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} data-testid={`ledger-${e.kind}`}>
-                <td>{formatDateTime(e.at, locale)}</td>
-                <td>{t(`payments.ledger.kinds.${e.kind}`)}</td>
-                <td>{t(`payments.payers.${e.payer}`)}</td>
-                <td>{formatMoney(e.amount, e.currency, locale)}</td>
-                <td>{t(`payments.providers.${e.provider}`)}</td>
-                <td>
-                  <code>{e.reference}</code>
-                </td>
-                <td>
-                  {t(`payments.ledger.sources.${e.source}`)}
-                  {e.note && <div className="row-note">{e.note}</div>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ResponsiveTable>
     </details>
   );
 }
