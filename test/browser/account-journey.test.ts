@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { useBrowserExchange } from './browser-fixture';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 describe('browser: an account from registration to language switch', function () {
   this.timeout(90000);
@@ -39,6 +40,7 @@ describe('browser: an account from registration to language switch', function ()
 
     await page.getByTestId('nav-account').click();
     await page.getByTestId('account-org-name').waitFor();
+    await assertNoSeriousAxeFindings(page, 'the account page');
     assert.equal(
       await page.getByTestId('account-org-name').textContent(),
       'Công ty Nông nghiệp Công nghệ cao Hà Nội',
@@ -56,6 +58,7 @@ describe('browser: an account from registration to language switch', function ()
     await page.getByTestId('profile-name').fill('x');
     await page.getByTestId('profile-submit').click();
     await page.locator('#profile-name-error').waitFor();
+    await assertNoSeriousAxeFindings(page, 'the profile form with a refusal');
     await page.getByTestId('profile-name').fill('Phạm Thu Hằng');
     await page.getByTestId('profile-locale').selectOption('vi');
     await page.getByTestId('profile-submit').click();

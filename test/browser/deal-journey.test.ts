@@ -10,6 +10,7 @@ import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signUp, type Member } from '../helpers/factories';
 import { DealModel } from '../../server/deals/deal.model';
 import { publishedOffer } from '../api/deals-helpers';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 describe('browser: a bid becomes an agreed deal', function () {
   this.timeout(120_000);
@@ -47,6 +48,7 @@ describe('browser: a bid becomes an agreed deal', function () {
     // The enterprise places its bid.
     await buyer.page.goto(`${web.exchange.url}/offers/${offerId}/bids`);
     await buyer.page.getByTestId('bid-form').waitFor();
+    await assertNoSeriousAxeFindings(buyer.page, 'the bid form');
     await buyer.page.getByTestId('bid-amount').fill('250.000.000');
     await buyer.page.getByTestId('bid-transfer-mode').selectOption('license_non_exclusive');
     await buyer.page.getByTestId('bid-terms').fill('Chuyển giao trong 6 tháng');
@@ -62,6 +64,7 @@ describe('browser: a bid becomes an agreed deal', function () {
     // Accepting binds: the first click only asks, naming the amount; nothing is written yet.
     const question = seller.page.locator('[data-testid^="question-accept-bid-"]');
     assert.match(await question.innerText(), /250[.,]000[.,]000/);
+    await assertNoSeriousAxeFindings(seller.page, 'the confirmation before accepting a bid');
     assert.equal(await DealModel.countDocuments({}), 0);
     await seller.page.locator('[data-testid^="confirm-accept-bid-"]').click();
     await seller.page.waitForURL(/\/deals\/[0-9a-f]{24}$/);
@@ -83,6 +86,7 @@ describe('browser: a bid becomes an agreed deal', function () {
     assert.equal(await buyer.page.getByTestId('term-row-territory').getAttribute('data-changed'), null);
     await buyer.page.getByTestId('accept-terms-2').click();
     assert.match(await buyer.page.getByTestId('question-accept-terms-2').innerText(), /300[.,]000[.,]000/);
+    await assertNoSeriousAxeFindings(buyer.page, 'the confirmation before accepting terms');
     assert.deepEqual((await DealModel.findById(dealId).lean())?.termSheets[1].acceptedBy, []);
     await buyer.page.getByTestId('confirm-accept-terms-2').click();
     await buyer.page.locator('[data-testid="accepted-by"][data-roles="buyer"]').waitFor();
@@ -94,6 +98,7 @@ describe('browser: a bid becomes an agreed deal', function () {
     await seller.page.locator('[data-testid="deal-page"][data-status="awaiting_payment"]').waitFor();
     await seller.page.getByTestId('terms-agreed').waitFor();
     await seller.page.getByTestId('contract-vi').waitFor();
+    await assertNoSeriousAxeFindings(seller.page, 'the agreed deal');
     await seller.page.locator('[data-slot="negotiation-room"]').waitFor({ state: 'attached' });
 
     const deal = await DealModel.findById(dealId).lean();
@@ -124,6 +129,7 @@ describe('browser: a bid becomes an agreed deal', function () {
     await seller.page.getByTestId('broker-choice').selectOption(broker.user.id);
     await seller.page.getByTestId('assign-broker').click();
     await seller.page.getByTestId('broker-proposal').waitFor();
+    await assertNoSeriousAxeFindings(seller.page, 'the deal with a broker proposed');
     assert.match(await seller.page.getByTestId('broker-proposal').innerText(), /Vũ Thị Thu/);
     assert.equal(await seller.page.getByTestId('agree-broker').count(), 0);
     assert.equal((await DealModel.findById(dealId).lean())?.brokerUserId, undefined);

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
 import { offerBody, published } from '../api/offers-helpers';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 const TITLE = 'Công nghệ sấy lạnh nông sản bằng bơm nhiệt';
 
@@ -77,6 +78,7 @@ describe('browser: images of a listing', function () {
       .setInputFiles({ name: 'may-say.jpg', mimeType: 'image/jpeg', buffer: photo });
     await card.getByTestId('image-upload-submit').click();
     await ownerPage.getByTestId('owner-image').waitFor();
+    await assertNoSeriousAxeFindings(ownerPage, 'the owner’s images card');
     assert.deepEqual(await loadedSize(ownerPage, 'listing-image'), [900, 600]);
 
     // A visitor finds the offer with its thumbnail (once the search index holds the change).
@@ -93,11 +95,13 @@ describe('browser: images of a listing', function () {
     const hit = visitor.locator(`[data-testid="search-result"][data-id="${offer.id}"]`);
     assert.equal(await hit.getByTestId('hit-thumb').getAttribute('alt'), TITLE);
     assert.deepEqual(await loadedSize(visitor, 'hit-thumb'), [400, 300]);
+    await assertNoSeriousAxeFindings(visitor, 'search results with thumbnails');
 
     await hit.getByTestId('search-hit').click();
     await visitor.getByTestId('listing-title').waitFor();
     assert.equal(await visitor.getByTestId('listing-image').getAttribute('alt'), TITLE);
     assert.deepEqual(await loadedSize(visitor, 'listing-image'), [900, 600]);
+    await assertNoSeriousAxeFindings(visitor, 'the listing page with its gallery');
     assert.equal(await visitor.getByTestId('listing-images').count(), 0);
   });
 });

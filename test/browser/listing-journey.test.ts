@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 describe('browser: an offer from draft to being found', function () {
   this.timeout(120000);
@@ -49,6 +50,7 @@ describe('browser: an offer from draft to being found', function () {
     await institute.selectOption('select[name="province"]', 'ninh_binh');
     await institute.check('input[name="transferModes"][value="license_non_exclusive"]');
     await institute.check('input[name="pricing.model"][value="negotiable"]');
+    await assertNoSeriousAxeFindings(institute, 'the offer form filled in');
     await institute.getByTestId('submit-review').click();
     await institute.waitForURL(/\/offers\/[0-9a-f]{24}$/);
     const offerId = /\/offers\/([0-9a-f]{24})$/.exec(institute.url())![1];
@@ -72,8 +74,10 @@ describe('browser: an offer from draft to being found', function () {
       await enterprise.waitForTimeout(300);
     }
     assert.match((await hit.innerHTML()) ?? '', /<mark>/);
+    await assertNoSeriousAxeFindings(enterprise, 'search results');
     await hit.click();
     await enterprise.getByTestId('listing-title').waitFor();
+    await assertNoSeriousAxeFindings(enterprise, 'the listing page');
     assert.equal(
       await enterprise.getByTestId('listing-title').textContent(),
       'Công nghệ xử lý nước thải dệt nhuộm bằng màng lọc gốm',

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
 import { offerBody, published } from '../api/offers-helpers';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 const OLD_TITLE = 'Công nghệ xử lý nước thải chế biến thủy sản bằng màng MBR';
 const NEW_TITLE = 'Công nghệ màng MBR xử lý nước thải thủy sản, công suất 500 m³/ngày';
@@ -40,6 +41,7 @@ describe('browser: changing a published offer through review', function () {
     await ownerPage.getByTestId(`edit-${offer.id}`).click();
     await ownerPage.getByTestId('offer-form').waitFor();
     await ownerPage.getByTestId('revision-form-notice').waitFor();
+    await assertNoSeriousAxeFindings(ownerPage, 'the edit form of a published offer');
     assert.equal(await ownerPage.getByTestId('submit-review').count(), 0);
     await ownerPage.fill('input[name="title"]', NEW_TITLE);
     await ownerPage.getByTestId('submit-changes').click();
@@ -61,6 +63,7 @@ describe('browser: changing a published offer through review', function () {
     await operator.goto(`${web.exchange.url}/admin/queue`);
     const item = operator.getByTestId(`revision-item-${offer.id}`);
     await item.waitFor();
+    await assertNoSeriousAxeFindings(operator, 'the review queue with the changes before and after');
     assert.equal(await item.getByTestId('revision-before-title').textContent(), OLD_TITLE);
     assert.equal(await item.getByTestId('revision-after-title').textContent(), NEW_TITLE);
     await operator.getByTestId(`approve-revision-${offer.id}`).click();

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { dealBetween, person, type Person } from '../realtime/room-fixtures';
 import { publishedOffer } from '../api/deals-helpers';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 describe('browser: two people chat in one negotiation room', function () {
   this.timeout(90000);
@@ -64,6 +65,7 @@ describe('browser: two people chat in one negotiation room', function () {
     assert.equal(await s.page.locator('.chat-body b').count(), 0);
 
     await b.page.getByTestId('chat-seen').waitFor();
+    await assertNoSeriousAxeFindings(b.page, 'the negotiation room while chatting');
 
     await request(web.exchange.url)
       .post(`/api/deals/${dealId}/terms`)
@@ -83,6 +85,7 @@ describe('browser: two people chat in one negotiation room', function () {
       .waitFor();
     await s.page.reload();
     await s.page.locator('[data-testid="chat-message"][data-kind="terms"]').waitFor();
+    await assertNoSeriousAxeFindings(s.page, 'the room with proposed terms');
     assert.deepEqual(await bodies(s.page), ['Xin chào, giá 450 triệu', '<b>Chúng tôi</b> đề nghị 400 triệu']);
 
     await s.page.goto(`${web.exchange.url}/deals`);

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signUp, type Member } from '../helpers/factories';
 import { UserModel } from '../../server/auth/user.model';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 describe('browser: joining an organisation found by its name', function () {
   this.timeout(120_000);
@@ -57,6 +58,7 @@ describe('browser: joining an organisation found by its name', function () {
     await search.fill('vat lieu');
     const results = page.getByRole('listbox', { name: 'Các tổ chức tìm thấy' });
     await results.getByRole('option').first().waitFor();
+    await assertNoSeriousAxeFindings(page, 'the organisation search while registering');
     const options = await results.getByRole('option').allInnerTexts();
     assert.equal(options.length, 2, options.join(' | '));
     assert.ok(options.every((o) => /Vật liệu/.test(o)));
@@ -87,6 +89,7 @@ describe('browser: joining an organisation found by its name', function () {
     );
     const request = admin.page.getByTestId(`member-${String(newcomer._id)}`);
     await request.waitFor();
+    await assertNoSeriousAxeFindings(admin.page, 'the organisation page with a request to join');
     assert.match(await request.innerText(), /Ngô Thị Mai.*xin gia nhập/s);
     await request.getByRole('button', { name: 'Duyệt' }).click();
     await request.getByRole('button', { name: 'Duyệt' }).waitFor({ state: 'detached' });

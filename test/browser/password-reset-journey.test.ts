@@ -12,6 +12,7 @@ import { decoded, startSmtp } from '../helpers/smtp-inbox';
 import { eventually } from '../helpers/eventually';
 import { PASSWORD, signUp } from '../helpers/factories';
 import type { Exchange } from '../../server/exchange';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 describe('browser: changing a password, and resetting a forgotten one by a mailed link', function () {
   this.timeout(90000);
@@ -51,6 +52,7 @@ describe('browser: changing a password, and resetting a forgotten one by a maile
     await page.fill('input[name="email"]', email);
     await page.getByTestId('forgot-submit').click();
     await page.getByTestId('reset-requested').waitFor();
+    await assertNoSeriousAxeFindings(page, 'the forgot-password page');
     assert.match((await page.getByTestId('reset-requested').textContent()) ?? '', /Nếu có tài khoản/);
 
     const mail = await eventually(async () => smtp.inbox[0], 'the reset mail');
@@ -67,6 +69,7 @@ describe('browser: changing a password, and resetting a forgotten one by a maile
     await page.fill('input[name="confirmPassword"]', 'khác-hẳn-2026!');
     await page.getByTestId('reset-submit').click();
     await page.getByTestId('error-reset-confirm').waitFor();
+    await assertNoSeriousAxeFindings(page, 'the reset-password page with a refusal');
     assert.match((await page.getByTestId('error-reset-confirm').textContent()) ?? '', /không khớp/);
     assert.equal(await page.locator('#reset-confirm').getAttribute('aria-invalid'), 'true');
     assert.equal(
@@ -118,6 +121,7 @@ describe('browser: changing a password, and resetting a forgotten one by a maile
     await page.fill('input[name="confirmPassword"]', 'mật-khẩu-đổi-2026');
     await page.getByTestId('change-password-submit').click();
     await page.getByTestId('error-password-current').waitFor();
+    await assertNoSeriousAxeFindings(page, 'the change-password form with a refusal');
     assert.equal(
       await page.getByTestId('error-password-current').textContent(),
       'Mật khẩu hiện tại không đúng.',

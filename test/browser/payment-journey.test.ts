@@ -11,6 +11,7 @@ import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories
 import { agreedDeal } from '../api/payments-helpers';
 import { DealModel } from '../../server/deals/deal.model';
 import { PaymentModel } from '../../server/payments/payment.model';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 /** The buyer owes the whole success fee: one line, so one confirmed transfer closes the deal. */
 const BUYER_PAYS = JSON.stringify({
@@ -57,6 +58,7 @@ describe('browser: paying a deal’s fee by bank transfer', function () {
     assert.match(await page.getByTestId('fee-buyer').innerText(), /16\.000\.000/);
     await page.getByTestId('pay-bank-buyer').click();
     await page.getByTestId('bank-instructions').waitFor();
+    await assertNoSeriousAxeFindings(page, 'the bank transfer instructions');
     const reference = (await page.getByTestId('bank-reference').innerText()).trim();
     assert.match(reference, /^TX-[A-Z2-9]{6}$/);
     assert.match(await page.getByTestId('bank-amount').innerText(), /16\.000\.000/);
@@ -70,6 +72,7 @@ describe('browser: paying a deal’s fee by bank transfer', function () {
     // The transfer counts as received once the statement's amount, reference and date are typed.
     await operator.getByTestId(`transfer-amount-${paymentId}`).fill('16.000.000');
     await operator.getByTestId(`transfer-reference-${paymentId}`).fill('FT26337000123');
+    await assertNoSeriousAxeFindings(operator, 'the transfer confirmation form');
     await operator.getByTestId(`transfer-submit-${paymentId}`).click();
     await operator.locator(`[data-testid="admin-payment-${paymentId}"] [data-status="paid"]`).waitFor();
     assert.equal((await DealModel.findById(dealId).lean())!.status, 'closed_won');
@@ -78,6 +81,7 @@ describe('browser: paying a deal’s fee by bank transfer', function () {
     await page.reload();
     await page.locator('[data-testid="fee-buyer"] [data-status="paid"]').waitFor();
     await page.locator('[data-testid="deal-page"][data-status="closed_won"]').waitFor();
+    await assertNoSeriousAxeFindings(page, 'the closed deal with its receipt');
     assert.equal(await page.getByTestId('deal-status').first().innerText(), 'Thành công');
     const receiptHref = await page.getByTestId(`receipt-${paymentId}`).getAttribute('href');
     assert.ok(receiptHref);

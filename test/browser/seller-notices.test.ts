@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signUp, type Member } from '../helpers/factories';
 import { aBid, publishedOffer } from '../api/deals-helpers';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
 describe('browser: a seller is told of each deal step, live and in the bell', function () {
   this.timeout(120_000);
@@ -52,6 +53,7 @@ describe('browser: a seller is told of each deal step, live and in the bell', fu
 
     await bell.click();
     await seller.getByTestId('notification-list').waitFor();
+    await assertNoSeriousAxeFindings(seller, 'the bell’s list');
     const links = await seller
       .locator('[data-testid="notification"] a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
