@@ -26,6 +26,16 @@ import { AlertsPage } from './features/alerts/AlertsPage';
 import { AdminPaymentsPage } from './features/payments/AdminPaymentsPage';
 import { PaymentResultPage } from './features/payments/PaymentResultPage';
 import { BrokerDashboardPage } from './features/broker/BrokerDashboardPage';
+import { lazy, Suspense, type ReactNode } from 'react';
+
+// The statistics pages carry the charting library: loaded when one is opened.
+const AdminStatsPage = lazy(() =>
+  import('./features/stats/AdminStatsPage').then((m) => ({ default: m.AdminStatsPage })),
+);
+const OpenDataPage = lazy(() =>
+  import('./features/stats/OpenDataPage').then((m) => ({ default: m.OpenDataPage })),
+);
+const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function App() {
   return (
@@ -40,6 +50,7 @@ export function App() {
         <Route path="offers/:id" element={<ListingPage kind="offer" />} />
         <Route path="demands/:id" element={<ListingPage kind="demand" />} />
         <Route path="organizations/:id" element={<OrganizationPage />} />
+        <Route path="open-data" element={later(<OpenDataPage />)} />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountPage />} />
           <Route path="offers/new" element={<OfferFormPage />} />
@@ -61,6 +72,7 @@ export function App() {
             <Route path="organizations" element={<OrganizationsPage />} />
             <Route path="queue" element={<ReviewQueuePage />} />
             <Route path="payments" element={<AdminPaymentsPage />} />
+            <Route path="stats" element={later(<AdminStatsPage />)} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -10,6 +10,7 @@ const rollupSchema = new Schema(
     _id: String,
     c: { type: Schema.Types.Mixed },
     b: { type: Schema.Types.Mixed },
+    h: { type: Schema.Types.Mixed },
     v: Number,
     earliest: String,
   },

@@ -4,12 +4,30 @@
  * read-add-replace; changes to one month that arrive while it is being written are applied
  * together by the next write. A rebuild replaces every month at once.
  */
+import { LRUCache } from 'lru-cache';
 import { withLock } from '../common/locks';
+import { onCacheClear } from '../common/record-cache';
 import { applyDeltas, type RollupDoc } from './stats-rules';
 import { StatsMarkModel, StatsRollupModel } from './stats-rollup.model';
 
+/**
+ * Months as last read or written here (a month nobody wrote is cached empty). Writes made here
+ * replace their month at once; another process's writes show after at most `ROLLUP_CACHE_MS`,
+ * which bounds how stale an operator's figures can be with several processes.
+ */
+export const ROLLUP_CACHE_MS = 10_000;
+const cached = new LRUCache<string, RollupDoc & Partial<LayoutMark>>({ max: 2_000, ttl: ROLLUP_CACHE_MS });
+let generation = 0;
+onCacheClear(() => {
+  cached.clear();
+  generation++;
+});
+
+/** Changes whenever a rollup this process holds changes here: answers computed from them are keyed by it. */
+export const rollupGeneration = () => generation;
+
 /** Raise when the rollups' metrics change: rollups of an older layout are rebuilt. */
-export const ROLLUP_LAYOUT = 1;
+export const ROLLUP_LAYOUT = 2;
 export const LAYOUT_ID = '__layout';
 
 export interface LayoutMark {
@@ -51,9 +69,11 @@ async function writeMonth(month: string): Promise<void> {
           current,
           batch.flatMap((p) => p.deltas),
         );
-        await collection().replaceOne({ _id: month } as never, { c: next.c, b: next.b } as never, {
+        await collection().replaceOne({ _id: month } as never, { c: next.c, b: next.b, h: next.h } as never, {
           upsert: true,
         });
+        cached.set(month, next);
+        generation++;
       });
       for (const p of batch) p.done();
     } catch (err) {
@@ -66,9 +86,18 @@ async function writeMonth(month: string): Promise<void> {
 export async function readRollups(
   months: string[],
 ): Promise<{ docs: RollupDoc[]; layout: LayoutMark | null }> {
-  const docs = (await collection()
-    .find({ _id: { $in: [...months, LAYOUT_ID] } } as never)
-    .toArray()) as unknown as (RollupDoc & Partial<LayoutMark>)[];
+  const ids = [...months, LAYOUT_ID];
+  const missing = ids.filter((id) => !cached.has(id));
+  if (missing.length > 0) {
+    const found = (await collection()
+      .find({ _id: { $in: missing } } as never)
+      .toArray()) as unknown as (RollupDoc & Partial<LayoutMark>)[];
+    const byId = new Map(found.map((d) => [d._id, d]));
+    // No layout mark yet: not cached, so that the rebuild's mark is seen at once.
+    for (const id of missing)
+      if (byId.has(id) || id !== LAYOUT_ID) cached.set(id, byId.get(id) ?? { _id: id });
+  }
+  const docs = ids.map((id) => cached.get(id)).filter((d): d is RollupDoc & Partial<LayoutMark> => !!d);
   const mark = docs.find((d) => d._id === LAYOUT_ID);
   return {
     docs: docs.filter((d) => d._id !== LAYOUT_ID),
@@ -78,9 +107,13 @@ export async function readRollups(
 
 /** Replaces every rollup and mark (a rebuild from the records); the layout mark last. */
 export async function replaceRollups(docs: RollupDoc[], bidMarks: string[], earliest: string): Promise<void> {
+  cached.clear();
+  generation++;
   await collection().deleteMany({});
   if (docs.length > 0)
-    await collection().insertMany(docs.map((d) => ({ _id: d._id, c: d.c ?? {}, b: d.b ?? {} })) as never[]);
+    await collection().insertMany(
+      docs.map((d) => ({ _id: d._id, c: d.c ?? {}, b: d.b ?? {}, h: d.h ?? {} })) as never[],
+    );
   await StatsMarkModel.collection.deleteMany({});
   for (let i = 0; i < bidMarks.length; i += 1000) {
     const at = new Date();
@@ -94,6 +127,8 @@ export async function replaceRollups(docs: RollupDoc[], bidMarks: string[], earl
   await collection().replaceOne({ _id: LAYOUT_ID } as never, { v: ROLLUP_LAYOUT, earliest } as never, {
     upsert: true,
   });
+  cached.clear();
+  generation++;
 }
 
 /** Marks `key` (a listing's first bid); true when this call made the mark. */

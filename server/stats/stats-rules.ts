@@ -6,12 +6,12 @@
  * amounts, and `b[<brokerUserId>][<metric>]`. Each event counts in the month it happened:
  * a listing's creation (`n`, `st:<status>`) and publication (`pub`), its first bid (`bid1`),
  * a deal's opening (`n`, `st:<status>`), agreement (`agr`, `val:<currency>`) and win (`won`),
- * a fee's payment (`feeN`, `fee:<currency>`). Durations between stages are kept as histograms
- * of whole days (`d:<stage>:<days>`), so medians over any months are exact to the day.
+ * a fee's payment (`feeN`, `fee:<currency>`). Durations between stages are kept per month as
+ * histograms of whole days (`h[<stage>][<days>]`), so medians over any months are exact to the day.
  */
 
 export type RollupKind = 'offer' | 'demand' | 'deal' | 'fee';
-export type Section = 'c' | 'b';
+export type Section = 'c' | 'b' | 'h';
 export type Stage = 'bid' | 'open' | 'agr' | 'won';
 
 /** `month \t section \t group \t metric` → amount to add. */
@@ -21,6 +21,8 @@ export interface RollupDoc {
   _id: string;
   c?: Record<string, Record<string, number>>;
   b?: Record<string, Record<string, number>>;
+  /** Histograms of the month's stage durations: `h[<stage>][<days>]`. */
+  h?: Record<string, Record<string, number>>;
 }
 
 type Doc = Record<string, any>;
@@ -68,8 +70,8 @@ class Contribution {
     else this.deltas.set(key, next);
     return this;
   }
-  duration(month: string, group: string, stage: Stage, d: number | null): this {
-    return d === null ? this : this.add(month, 'c', group, `d:${stage}:${d}`);
+  duration(month: string, stage: Stage, d: number | null): this {
+    return d === null ? this : this.add(month, 'h', stage, String(d));
   }
 }
 
@@ -99,11 +101,11 @@ function dealInto(out: Contribution, deal: Doc, place: Place): void {
   const cell = cellKey('deal', deal.field ?? place.field, place.province);
   const created = deal.createdMonth ?? monthOf(deal.createdAt);
   out.add(created, 'c', cell, 'n').add(created, 'c', cell, `st:${keyPart(deal.status)}`);
-  out.duration(created, cell, 'open', days(place.publishedAt, deal.createdAt));
+  out.duration(created, 'open', days(place.publishedAt, deal.createdAt));
   const agreed = agreedAt(deal);
   if (agreed) {
     const m = monthOf(agreed);
-    out.add(m, 'c', cell, 'agr').duration(m, cell, 'agr', days(deal.createdAt, agreed));
+    out.add(m, 'c', cell, 'agr').duration(m, 'agr', days(deal.createdAt, agreed));
     const value = agreedValue(deal);
     if (value) out.add(m, 'c', cell, `val:${value.currency}`, value.amount);
   }
@@ -111,7 +113,7 @@ function dealInto(out: Contribution, deal: Doc, place: Place): void {
   if (broker) out.add(created, 'b', broker, 'n');
   if (deal.status === 'closed_won' && deal.closedAt) {
     const m = monthOf(deal.closedAt);
-    out.add(m, 'c', cell, 'won').duration(m, cell, 'won', days(agreed ?? deal.createdAt, deal.closedAt));
+    out.add(m, 'c', cell, 'won').duration(m, 'won', days(agreed ?? deal.createdAt, deal.closedAt));
     if (broker) out.add(m, 'b', broker, 'won');
   }
 }
@@ -138,7 +140,7 @@ function into(out: Contribution, record: Counted): void {
   else if (record.type === 'first-bid') {
     const cell = cellKey(record.listingKind, record.listing.field, record.listing.province);
     const m = monthOf(record.at);
-    out.add(m, 'c', cell, 'bid1').duration(m, cell, 'bid', days(record.listing.publishedAt, record.at));
+    out.add(m, 'c', cell, 'bid1').duration(m, 'bid', days(record.listing.publishedAt, record.at));
   }
 }
 
@@ -162,7 +164,7 @@ export function changeDeltas(before: Counted | null, after: Counted | null): Del
 
 /** Adds deltas (of one month, keyed as in `Deltas`) to a stored rollup; empty counters are dropped. */
 export function applyDeltas(doc: RollupDoc, deltas: Iterable<[string, number]>): RollupDoc {
-  const next: RollupDoc = { _id: doc._id, c: { ...doc.c }, b: { ...doc.b } };
+  const next: RollupDoc = { _id: doc._id, c: { ...doc.c }, b: { ...doc.b }, h: { ...doc.h } };
   for (const [key, n] of deltas) {
     const [, section, group, metric] = key.split('\t') as [string, Section, string, string];
     const groups = next[section]!;
@@ -374,12 +376,12 @@ export function summarize(docs: RollupDoc[], months: string[], groupBy: GroupBy 
           bump(s.dealValue, cur, n);
           bump((s.agreedValueByField[field] ??= {}), cur, n);
           bump((s.agreedValueByMonth[month] ??= {}), cur, n);
-        } else if (metric.startsWith('d:')) {
-          const [, stage, d] = metric.split(':');
-          const h = histograms[stage as Stage];
-          if (h) h.set(Number(d), (h.get(Number(d)) ?? 0) + n);
         }
       }
+    }
+    for (const [stage, counts] of Object.entries(doc.h ?? {})) {
+      const h = histograms[stage as Stage];
+      if (h) for (const [d, n] of Object.entries(counts)) h.set(Number(d), (h.get(Number(d)) ?? 0) + n);
     }
     for (const [userId, counters] of Object.entries(doc.b ?? {})) {
       const row = brokers.get(userId) ?? brokers.set(userId, { userId, deals: 0, closedWon: 0 }).get(userId)!;

@@ -4,7 +4,8 @@
  * period of the same length, the open data anyone may read, and the tables of the exports.
  */
 import { userNames } from '../deals/names';
-import { readRollups } from './stats-rollup.store';
+import { LRUCache } from 'lru-cache';
+import { readRollups, ROLLUP_CACHE_MS, ROLLUP_LAYOUT, rollupGeneration } from './stats-rollup.store';
 import { ensureStatsRollups } from './stats-rollup-sync';
 import {
   MAX_MONTHS,
@@ -29,7 +30,7 @@ export interface RangeQuery {
 /** The rollups of the period's months (rebuilt first when there are none of the current layout). */
 async function rollupsOf(months: string[]): Promise<{ docs: RollupDoc[]; earliest: string }> {
   let read = await readRollups(months);
-  if (!read.layout) {
+  if (read.layout?.v !== ROLLUP_LAYOUT) {
     await ensureStatsRollups();
     read = await readRollups(months);
   }
@@ -55,11 +56,33 @@ async function periodOf(query: RangeQuery): Promise<Period> {
   return period;
 }
 
+/**
+ * Answers computed from the rollups, by what was asked and the rollups' generation here: the
+ * same figures asked again are not summed again until a rollup changes (or the rollups' own
+ * cache time passes, when another process may have changed them).
+ */
+const answers = new LRUCache<string, object>({ max: 500, ttl: ROLLUP_CACHE_MS });
+
+async function remembered<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+  const full = `${rollupGeneration()}|${key}`;
+  const hit = answers.get(full) as T | undefined;
+  if (hit) return hit;
+  const answer = await compute();
+  answers.set(full, answer);
+  return answer;
+}
+
 const iso = (p: Period) => ({ from: p.from.toISOString(), to: p.to.toISOString(), months: p.months.length });
 
 export async function operatorStatistics(query: RangeQuery) {
   const groupBy = query.groupBy ?? 'month';
   const period = await periodOf(query);
+  return remembered(`operator|${period.months[0]}|${period.months.length}|${groupBy}`, () =>
+    operatorFigures(period, groupBy),
+  );
+}
+
+async function operatorFigures(period: Period, groupBy: GroupBy) {
   const previous = previousPeriod(period);
   const { docs } = await rollupsOf([...previous.months, ...period.months]);
   const now = summarize(docs, period.months, groupBy);
@@ -88,6 +111,10 @@ function comparable(s: Summary) {
 
 export async function publicStatistics(query: RangeQuery) {
   const period = await periodOf(query);
+  return remembered(`public|${period.months[0]}|${period.months.length}`, () => publicFiguresOf(period));
+}
+
+async function publicFiguresOf(period: Period) {
   const { docs } = await rollupsOf(period.months);
   const figures = publicFigures(
     summarize(docs, period.months, 'month'),

@@ -53,7 +53,7 @@ describe('statistics rules', () => {
   it('when counters fall back to zero, then the rollup drops them', () => {
     const created = changeDeltas(null, offer());
     const removed = changeDeltas(offer(), null);
-    assert.deepEqual(rollups(created, removed), [{ _id: '2026-02', c: {}, b: {} }]);
+    assert.deepEqual(rollups(created, removed), [{ _id: '2026-02', c: {}, b: {}, h: {} }]);
   });
 
   it('when a deal is agreed and won, then its value, stages and broker are counted in their months', () => {

@@ -41,6 +41,8 @@ export const queryKeys = {
   organizations: (verified: string) => ['admin', 'organizations', verified] as const,
   organizationReview: (id: string) => ['admin', 'organization-review', id] as const,
   brokerSummary: ['broker', 'summary'] as const,
+  adminStats: (from: string, to: string, groupBy: string) => ['admin', 'stats', from, to, groupBy] as const,
+  publicStats: (from: string, to: string) => ['public-stats', from, to] as const,
   organization: (id: string) => ['organizations', id] as const,
   organizationListings: (id: string) => ['organizations', id, 'listings'] as const,
   organizationEvidence: (id: string) => ['organizations', id, 'evidence'] as const,

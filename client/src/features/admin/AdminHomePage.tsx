@@ -27,6 +27,12 @@ export function AdminHomePage() {
             <p>{t('payments.admin.intro')}</p>
           </Link>
         </li>
+        <li>
+          <Link to="/admin/stats" className="card" data-testid="admin-stats-link">
+            <h2>{t('stats.title')}</h2>
+            <p>{t('stats.intro')}</p>
+          </Link>
+        </li>
       </ul>
     </section>
   );

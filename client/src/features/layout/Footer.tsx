@@ -21,6 +21,11 @@ export function Footer() {
             <li>
               <Link to="/#how-it-works">{t('home.how.title')}</Link>
             </li>
+            <li>
+              <Link to="/open-data" data-testid="footer-open-data">
+                {t('openData.title')}
+              </Link>
+            </li>
           </ul>
         </nav>
         <p className="footer-copy">

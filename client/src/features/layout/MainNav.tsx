@@ -65,7 +65,13 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
       to: '/admin',
       label: t('nav.admin'),
       testId: 'nav-admin',
-      isActive: (p) => p.startsWith('/admin'),
+      isActive: (p) => p.startsWith('/admin') && !p.startsWith('/admin/stats'),
+    });
+    items.push({
+      to: '/admin/stats',
+      label: t('nav.stats'),
+      testId: 'nav-stats',
+      isActive: (p) => p.startsWith('/admin/stats'),
     });
   }
 

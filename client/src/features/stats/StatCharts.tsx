@@ -1,0 +1,56 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+}
+
+const COLORS = ['#1f5fa8', '#c2571a', '#2e7d4f', '#7b3fa0', '#8a6d00'];
+
+/** Bars of several series per category (`rows[i].name` is the category's label). */
+export function BarsChart({
+  rows,
+  series,
+  layout = 'horizontal',
+  height = 280,
+}: {
+  rows: object[];
+  series: ChartSeries[];
+  layout?: 'horizontal' | 'vertical';
+  height?: number;
+}) {
+  const vertical = layout === 'vertical';
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart
+        data={rows}
+        layout={vertical ? 'vertical' : 'horizontal'}
+        margin={{ left: vertical ? 40 : 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        {vertical ? (
+          <>
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="name" width={140} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey="name" />
+            <YAxis allowDecimals={false} />
+          </>
+        )}
+        <Tooltip />
+        <Legend />
+        {series.map((s, i) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            fill={COLORS[i % COLORS.length]}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,46 @@
+import { api, withQuery } from '../../api';
+import type { ApiResponse } from '../../api/responses';
+
+/** The operators' statistics of a period (GET /api/admin/stats). */
+export type OperatorStats = ApiResponse<'/api/admin/stats'>;
+/** The open data anyone may read (GET /api/public/stats). */
+export type PublicStats = ApiResponse<'/api/public/stats'>;
+export type GroupBy = 'month' | 'field' | 'province';
+export type ReportName = 'listings' | 'deals' | 'fees' | 'funnel';
+
+export interface StatsRange {
+  /** 'YYYY-MM', inclusive. */
+  from?: string;
+  /** 'YYYY-MM', inclusive. */
+  to?: string;
+}
+
+/** The API's from/to (ISO dates, `to` exclusive) of a range of whole months. */
+export function rangeQuery(range: StatsRange): { from?: string; to?: string } {
+  const next = (month: string) => {
+    const [y, m] = month.split('-').map(Number);
+    return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  };
+  return {
+    from: range.from ? `${range.from}-01` : undefined,
+    to: range.to ? next(range.to) : undefined,
+  };
+}
+
+export function operatorStats(
+  range: StatsRange,
+  groupBy: GroupBy,
+  signal?: AbortSignal,
+): Promise<OperatorStats> {
+  return api<OperatorStats>('/api/admin/stats', { query: { ...rangeQuery(range), groupBy }, signal });
+}
+
+export function publicStats(range: StatsRange, signal?: AbortSignal): Promise<PublicStats> {
+  return api<PublicStats>('/api/public/stats', { query: rangeQuery(range), signal });
+}
+
+export const exportUrl = (range: StatsRange, report: ReportName, format: 'csv' | 'xlsx') =>
+  withQuery('/api/admin/stats/export', { ...rangeQuery(range), report, format });
+
+export const openDataCsvUrl = (range: StatsRange, by: 'month' | 'field') =>
+  withQuery('/api/public/stats/export', { ...rangeQuery(range), by });
