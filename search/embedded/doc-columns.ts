@@ -1,4 +1,5 @@
 import type { SearchQuery } from '../types';
+import { topK } from './top-k';
 
 /** Small string dictionaries so each column is a typed array of codes. */
 class Dictionary {
@@ -35,6 +36,8 @@ export interface StoredDoc {
 
 const NONE = 0;
 const MAX_MODES = 32;
+/** Up to this many modes, facets count each combination of modes first. */
+const MAX_COUNTED_MODES = 12;
 
 /** A filter compiled to dictionary codes; `impossible` when a value was never indexed. */
 interface CompiledFilter {
@@ -69,6 +72,11 @@ export class DocColumns {
   private price = new Float64Array(0);
   private published = new Float64Array(0);
   private maxRowid = 0;
+  private count = 0;
+  /** Rowids newest first (then higher rowid first), built when first needed after a write. */
+  private newest: Int32Array | null = null;
+  /** Each rowid's place in `newest`. */
+  private newestRank = new Int32Array(0);
   private readonly dict = {
     kind: new Dictionary(),
     field: new Dictionary(),
@@ -85,6 +93,8 @@ export class DocColumns {
   clear(): void {
     this.capacity = 0;
     this.maxRowid = 0;
+    this.count = 0;
+    this.newest = null;
     this.present = new Uint8Array(0);
     this.kind = new Uint8Array(0);
     this.field = new Uint16Array(0);
@@ -102,9 +112,7 @@ export class DocColumns {
   }
 
   get size(): number {
-    let n = 0;
-    for (let r = 1; r <= this.maxRowid; r++) n += this.present[r];
-    return n;
+    return this.count;
   }
 
   /** One more than the largest rowid an array may be indexed with. */
@@ -115,6 +123,8 @@ export class DocColumns {
   set(doc: StoredDoc): void {
     const r = doc.rowid;
     if (r >= this.capacity) this.grow(Math.max(r + 1, this.capacity * 2));
+    if (this.present[r] === 0) this.count++;
+    this.newest = null;
     this.present[r] = 1;
     this.kind[r] = this.dict.kind.code(doc.kind);
     this.field[r] = this.dict.field.code(doc.field);
@@ -129,56 +139,131 @@ export class DocColumns {
   }
 
   delete(rowid: number): void {
-    if (rowid < this.capacity) this.present[rowid] = 0;
+    if (rowid < this.capacity && this.present[rowid] === 1) {
+      this.present[rowid] = 0;
+      this.count--;
+      this.newest = null;
+    }
   }
 
   /** Rowids of the docs passing the filters: among `rowids`, or among all docs when null. */
-  filter(q: SearchQuery, rowids: Iterable<number> | null): number[] {
+  filter(q: SearchQuery, rowids: Int32Array | null): Int32Array {
     const f = this.compile(q);
-    const out: number[] = [];
-    if (f.impossible) return out;
-    const test = (r: number): boolean =>
-      this.present[r] === 1 &&
-      (f.kind === undefined || this.kind[r] === f.kind) &&
-      (f.field === undefined || this.field[r] === f.field) &&
-      (f.subField === undefined || this.subField[r] === f.subField) &&
-      (f.province === undefined || this.province[r] === f.province) &&
-      (f.currency === undefined || this.currency[r] === f.currency) &&
-      (f.mode === undefined || (this.modes[r] & f.mode) !== 0) &&
-      this.trl[r] >= f.trlMin &&
-      this.trl[r] <= f.trlMax &&
-      (f.priceMin === undefined || this.price[r] >= f.priceMin) &&
-      (f.priceMax === undefined || this.price[r] <= f.priceMax);
-    if (rowids === null) {
-      for (let r = 1; r <= this.maxRowid; r++) if (test(r)) out.push(r);
-    } else {
-      for (const r of rowids) if (r < this.capacity && test(r)) out.push(r);
+    if (f.impossible) return new Int32Array(0);
+    // Plain loops over local typed arrays, -1 for "any": this runs over every match of a query.
+    const present = this.present;
+    const kind = this.kind;
+    const field = this.field;
+    const subField = this.subField;
+    const province = this.province;
+    const currency = this.currency;
+    const modes = this.modes;
+    const trl = this.trl;
+    const price = this.price;
+    const wantKind = f.kind ?? -1;
+    const wantField = f.field ?? -1;
+    const wantSubField = f.subField ?? -1;
+    const wantProvince = f.province ?? -1;
+    const wantCurrency = f.currency ?? -1;
+    const wantMode = f.mode ?? 0;
+    const { trlMin, trlMax } = f;
+    const priceMin = f.priceMin ?? -Infinity;
+    const priceMax = f.priceMax ?? Infinity;
+    const byPrice = f.priceMin !== undefined || f.priceMax !== undefined;
+    const count = rowids === null ? this.maxRowid : rowids.length;
+    const capacity = this.capacity;
+    const out = new Int32Array(count);
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      const r = rowids === null ? i + 1 : rowids[i];
+      if (r >= capacity || present[r] !== 1) continue;
+      if (wantKind >= 0 && kind[r] !== wantKind) continue;
+      if (wantField >= 0 && field[r] !== wantField) continue;
+      if (wantSubField >= 0 && subField[r] !== wantSubField) continue;
+      if (wantProvince >= 0 && province[r] !== wantProvince) continue;
+      if (wantCurrency >= 0 && currency[r] !== wantCurrency) continue;
+      if (wantMode !== 0 && (modes[r] & wantMode) === 0) continue;
+      if (trl[r] < trlMin || trl[r] > trlMax) continue;
+      // A doc without a price (NaN) fails any price bound.
+      if (byPrice && !(price[r] >= priceMin && price[r] <= priceMax)) continue;
+      out[n++] = r;
     }
-    return out;
+    return out.subarray(0, n);
   }
 
-  facets(rowids: number[]): {
+  facets(rowids: ArrayLike<number>): {
     field: Record<string, number>;
     trl: Record<string, number>;
     transferModes: Record<string, number>;
     province: Record<string, number>;
   } {
-    const field = new Uint32Array(this.dict.field.values.length);
-    const province = new Uint32Array(this.dict.province.values.length);
-    const trl = new Uint32Array(256);
-    const modes = new Uint32Array(MAX_MODES);
-    for (const r of rowids) {
-      field[this.field[r]]++;
-      province[this.province[r]]++;
-      trl[this.trl[r]]++;
-      for (let m = this.modes[r], bit = 0; m !== 0; m >>>= 1, bit++) if (m & 1) modes[bit]++;
+    const fieldCounts = new Uint32Array(this.dict.field.values.length);
+    const provinceCounts = new Uint32Array(this.dict.province.values.length);
+    const trlCounts = new Uint32Array(256);
+    const modeCounts = new Uint32Array(MAX_MODES);
+    const field = this.field;
+    const province = this.province;
+    const trl = this.trl;
+    const modes = this.modes;
+    // Modes are counted per combination, then per mode (a handful of modes make few combinations).
+    const combinations = this.dict.mode.values.length <= MAX_COUNTED_MODES;
+    const maskCounts = new Uint32Array(combinations ? 1 << this.dict.mode.values.length : 0);
+    for (let i = 0; i < rowids.length; i++) {
+      const r = rowids[i];
+      fieldCounts[field[r]]++;
+      provinceCounts[province[r]]++;
+      trlCounts[trl[r]]++;
+      if (combinations) maskCounts[modes[r]]++;
+      else for (let m = modes[r], bit = 0; m !== 0; m >>>= 1, bit++) modeCounts[bit] += m & 1;
+    }
+    for (let mask = 1; mask < maskCounts.length; mask++) {
+      if (maskCounts[mask] === 0) continue;
+      for (let m = mask, bit = 0; m !== 0; m >>>= 1, bit++) if (m & 1) modeCounts[bit] += maskCounts[mask];
     }
     return {
-      field: toRecord(field, (i) => this.dict.field.values[i]),
-      trl: toRecord(trl, (i) => String(i)),
-      transferModes: toRecord(modes, (i) => this.dict.mode.values[i]),
-      province: toRecord(province, (i) => this.dict.province.values[i]),
+      field: toRecord(fieldCounts, (i) => this.dict.field.values[i]),
+      trl: toRecord(trlCounts, (i) => String(i)),
+      transferModes: toRecord(modeCounts, (i) => this.dict.mode.values[i]),
+      province: toRecord(provinceCounts, (i) => this.dict.province.values[i]),
     };
+  }
+
+  /** Negative when `a` was published after `b` (or at the same time with a higher rowid). */
+  compareNewest(a: number, b: number): number {
+    this.newestOrder();
+    return this.newestRank[a] - this.newestRank[b];
+  }
+
+  /**
+   * The first `k` of `rowids` newest first. A large share of the index is read off the order of
+   * all docs (kept between writes) instead of being compared doc by doc.
+   */
+  firstNewest(rowids: Int32Array, k: number): number[] {
+    const order = this.newestOrder();
+    if (rowids.length * 16 < order.length) return topK(rowids, k, (a, b) => this.compareNewest(a, b));
+    const wanted = new Uint8Array(this.maxRowid + 1);
+    for (let i = 0; i < rowids.length; i++) wanted[rowids[i]] = 1;
+    const out: number[] = [];
+    for (let i = 0; i < order.length && out.length < k; i++) if (wanted[order[i]] === 1) out.push(order[i]);
+    return out;
+  }
+
+  /** Each present rowid's place among all docs newest first (0 = newest). */
+  newestRanks(): Int32Array {
+    this.newestOrder();
+    return this.newestRank;
+  }
+
+  private newestOrder(): Int32Array {
+    if (this.newest) return this.newest;
+    const rowids: number[] = [];
+    for (let r = 1; r <= this.maxRowid; r++) if (this.present[r] === 1) rowids.push(r);
+    const published = this.published;
+    rowids.sort((a, b) => published[b] - published[a] || b - a);
+    this.newest = Int32Array.from(rowids);
+    this.newestRank = new Int32Array(this.maxRowid + 1);
+    for (let i = 0; i < rowids.length; i++) this.newestRank[rowids[i]] = i;
+    return this.newest;
   }
 
   publishedAt(rowid: number): number {

@@ -20,11 +20,13 @@ import type {
 import { DocColumns } from './doc-columns';
 import type { StoredDoc } from './doc-columns';
 import { allOf, anyOf, inTitle, unitExpressions, wordExpressions } from './fts-query';
-import type { Expressions } from './fts-query';
+import type { Expressions, Match } from './fts-query';
 import { foldedWordsOf, indexedText } from './indexed-text';
 import { openIndexDatabase } from './open-database';
+import { PostingsCache } from './postings';
+import type { Postings } from './postings';
 import { StatementCache } from './statement-cache';
-import { topK } from './top-k';
+import { topByScore, topK } from './top-k';
 import { TermFrequencies } from './term-frequencies';
 import { Vocabulary } from './vocabulary';
 
@@ -56,6 +58,11 @@ const MIN_PROXIMITY_POOL = 100;
 /** Words in more than this share of the listings say little about a match and are left out of relevance(). */
 const RELEVANCE_COMMON_WORD_SHARE = 0.5;
 const RELEVANCE_MAX_WORDS = 64;
+/**
+ * Rowids kept in memory across the postings of the terms searched (4 bytes each): at 100,000
+ * listings the common words of a query mix take about a tenth of it.
+ */
+const MAX_CACHED_POSTINGS = 8_000_000;
 
 /**
  * Search over SQLite FTS5 in one file, reading queries as query-plan.ts says: all units first,
@@ -67,7 +74,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
   private db: Database.Database | null = null;
   private statements: StatementCache | null = null;
-  private matchRowids: Database.Statement | null = null;
+  private readonly postings = new PostingsCache(
+    (fts) => JSON.parse(this.sql(ROWIDS_OF_TERM).pluck().get(fts) as string) as number[],
+    MAX_CACHED_POSTINGS,
+  );
   private readonly columns = new DocColumns();
   private readonly vocabulary = new Vocabulary(() => this.readVocabulary());
   private readonly frequencies = new TermFrequencies(
@@ -90,7 +100,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
     this.db = db;
     this.statements = new StatementCache(db);
-    this.matchRowids = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck();
+    this.postings.clear();
     return status;
   }
 
@@ -98,15 +108,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const db = this.database();
     const find = this.sql('SELECT rowid FROM docs WHERE id = ?');
     const insertDoc = this.sql(`
-      INSERT INTO docs (id, kind, field, sub_field, trl, province, modes, price, currency, published_at, title, summary, thumb_url)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO docs (id, kind, field, sub_field, trl, province, modes, price, currency, published_at, title, summary, thumb_url, proximity_text)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const updateDoc = this.sql(`
       UPDATE docs SET id = ?, kind = ?, field = ?, sub_field = ?, trl = ?, province = ?, modes = ?, price = ?,
-        currency = ?, published_at = ?, title = ?, summary = ?, thumb_url = ?
+        currency = ?, published_at = ?, title = ?, summary = ?, thumb_url = ?, proximity_text = ?
       WHERE rowid = ?`);
     const deleteText = this.sql('DELETE FROM fts WHERE rowid = ?');
     const insertText = this.sql('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)');
-    const stored: StoredDoc[] = [];
+    const columns: StoredDoc[] = [];
+    this.postings.clear();
     db.transaction(() => {
       for (const doc of docs) {
         const modes = [...new Set(doc.transferModes)].sort().join(',');
@@ -123,17 +134,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
           price,
           currency,
         ];
+        const stored = [
+          ...values,
+          doc.publishedAt,
+          doc.title,
+          doc.summary,
+          doc.thumbUrl ?? null,
+          proximityText(doc.title, doc.summary),
+        ];
         const existing = find.get(doc.id) as { rowid: number } | undefined;
         let rowid: number;
         if (existing) {
           rowid = existing.rowid;
-          updateDoc.run(...values, doc.publishedAt, doc.title, doc.summary, doc.thumbUrl ?? null, rowid);
+          updateDoc.run(...stored, rowid);
           deleteText.run(rowid);
         } else {
-          rowid = Number(
-            insertDoc.run(...values, doc.publishedAt, doc.title, doc.summary, doc.thumbUrl ?? null)
-              .lastInsertRowid,
-          );
+          rowid = Number(insertDoc.run(...stored).lastInsertRowid);
         }
         const body = [doc.summary, doc.body, ...doc.keywords];
         const titleText = indexedText([doc.title]);
@@ -142,7 +158,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         if (this.frequencies.loaded && !existing)
           this.frequencies.addDocument(`${titleText} ${bodyText}`.split(' '));
         if (this.vocabulary.loaded) this.vocabulary.add(foldedWordsOf([doc.title, ...body]));
-        stored.push({
+        columns.push({
           rowid,
           kind: doc.kind,
           field: doc.field,
@@ -156,7 +172,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         });
       }
     })();
-    for (const doc of stored) this.columns.set(doc);
+    for (const doc of columns) this.columns.set(doc);
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -165,6 +181,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const deleteText = this.sql('DELETE FROM fts WHERE rowid = ?');
     const deleteDoc = this.sql('DELETE FROM docs WHERE rowid = ?');
     const removed: number[] = [];
+    this.postings.clear();
     db.transaction(() => {
       for (const id of ids) {
         const row = find.get(id) as { rowid: number } | undefined;
@@ -180,6 +197,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Removes every document and every metadata entry (a cleared index has nothing to catch up from). */
   async clear(): Promise<void> {
     const db = this.database();
+    this.postings.clear();
     db.transaction(() => {
       db.exec("DELETE FROM docs; DELETE FROM meta; INSERT INTO fts (fts) VALUES ('delete-all');");
     })();
@@ -200,7 +218,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const order = dropOrder(units);
     let dropped = 0;
     let kept = keptUnits(order, 0);
-    const expressions = units.map((u) => u.expressions);
+    const expressions = units.map((u) => u.expressions.any);
     let rowids = this.matching(query, units.length > 0 ? allOf(expressions, kept) : null);
     while (kept.length > 1 && rowids.length < limit) {
       dropped++;
@@ -270,31 +288,30 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.db?.close();
     this.db = null;
     this.statements = null;
-    this.matchRowids = null;
+    this.postings.clear();
     this.columns.clear();
     this.vocabulary.reset();
     this.frequencies.reset();
   }
 
   /** Rowids passing the filters, among the FTS matches of `match` (or all docs when null). */
-  private matching(query: SearchQuery, match: string | null): number[] {
+  private matching(query: SearchQuery, match: Match | null): Int32Array {
     return this.columns.filter(query, match === null ? null : this.rowidsOf(match));
   }
 
-  private rowidsOf(match: string): number[] {
-    return this.matchRowids!.all(match) as number[];
+  private rowidsOf(match: Match): Postings {
+    return this.postings.evaluate(match);
   }
 
   /** The query's units that match some doc, with their expressions and document frequency. */
   private unitsOf(planned: ReturnType<typeof planQuery>['units']): PlannedUnit[] {
-    const anyDoc = this.sql('SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1');
     const units: PlannedUnit[] = [];
     for (const unit of planned) {
       const words = unit.words.map((w) =>
         wordExpressions(w, w.strict ? NO_CORRECTIONS : this.vocabulary.corrections(w.folded, w.prefix)),
       );
       const expressions = unitExpressions(unit, words);
-      if (anyDoc.get(expressions.any) === undefined) continue;
+      if (this.rowidsOf(expressions.any).length === 0) continue;
       const frequency = Math.min(
         ...unit.words.map((w) => this.documentFrequency(w.strict ? w.exact : w.folded)),
       );
@@ -309,14 +326,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** The first `k` of `rowids` in result order. */
   private order(
-    rowids: number[],
+    rowids: Int32Array,
     units: PlannedUnit[],
     kept: number[],
     sort: SearchQuery['sort'],
     k: number,
   ): number[] {
     const c = this.columns;
-    const newest = (a: number, b: number): number => c.publishedAt(b) - c.publishedAt(a) || b - a;
+    const newest = (a: number, b: number): number => c.compareNewest(a, b);
     if (sort === 'price_asc' || sort === 'price_desc') {
       const direction = sort === 'price_asc' ? 1 : -1;
       return topK(rowids, k, (a, b) => {
@@ -327,40 +344,48 @@ export class EmbeddedSearchEngine implements SearchEngine {
         return (pa - pb) * direction || newest(a, b);
       });
     }
-    if (sort === 'newest' || units.length === 0) return topK(rowids, k, newest);
+    if (sort === 'newest' || units.length === 0) return c.firstNewest(rowids, k);
+    // One number per doc: its relevance weights, then the newer first (ranks are distinct).
     const score = this.relevanceScores(units, kept);
-    const byScore = (a: number, b: number): number => score[b] - score[a] || newest(a, b);
+    const rank = c.newestRanks();
+    const span = rank.length + 1;
+    for (let i = 0; i < rowids.length; i++) score[rowids[i]] = score[rowids[i]] * span - rank[rowids[i]];
     // Proximity is judged on the best candidates only, in their title and summary: an FTS5
     // phrase query over every match reads the position lists of the most common words.
     const keptWords: PlannedWord[] = kept.flatMap((i) => units[i].words);
-    if (keptWords.length < 2) return topK(rowids, k, byScore);
-    const candidates = topK(rowids, Math.max(k * PROXIMITY_POOL, MIN_PROXIMITY_POOL), byScore);
+    if (keptWords.length < 2) return topByScore(rowids, k, score);
+    const candidates = topByScore(rowids, Math.max(k * PROXIMITY_POOL, MIN_PROXIMITY_POOL), score);
     const phrase = ` ${keptWords.map((w) => w.folded).join(' ')}${keptWords[keptWords.length - 1].prefix ? '' : ' '}`;
-    const text = this.sql('SELECT title, summary FROM docs WHERE rowid = ?');
+    const text = this.sql('SELECT proximity_text FROM docs WHERE rowid = ?').pluck();
     for (const r of candidates) {
-      const row = text.get(r) as { title: string; summary: string };
-      if (` ${wordsForIndex(`${row.title}\n${row.summary}`).folded} `.includes(phrase))
-        score[r] += WEIGHT.phrase;
+      if (` ${text.get(r) as string} `.includes(phrase)) score[r] += WEIGHT.phrase * span;
     }
-    return topK(candidates, k, byScore);
+    return topByScore(candidates, k, score);
   }
 
   private relevanceScores(units: PlannedUnit[], kept: number[]): Float64Array {
     const score = new Float64Array(this.columns.rowidBound);
-    const add = (match: string, weight: number): void => {
-      for (const r of this.rowidsOf(match)) score[r] += weight;
+    // Only the scores of matching docs are read: a unit's docs need no intersection with them.
+    const add = (match: Match, weight: number): void => {
+      const rowids = this.rowidsOf(match);
+      for (let i = 0; i < rowids.length; i++) score[rowids[i]] += weight;
     };
-    const expressions = units.map((u) => u.expressions);
-    const base = allOf(expressions, kept);
+    const expressions = units.map((u) => u.expressions.any);
     const total = Math.max(1, this.columns.size);
     for (let i = 0; i < units.length; i++) {
       if (kept.includes(i)) continue;
       const weight = Math.round(unitWeight(units[i].frequency, total) * WEIGHT_STEPS);
-      add(`${base} AND ${expressions[i].any}`, weight * WEIGHT.dropped);
+      add(expressions[i], weight * WEIGHT.dropped);
     }
-    if (kept.some((i) => expressions[i].withoutTypos))
-      add(kept.map((i) => expressions[i].withoutTypos ?? expressions[i].any).join(' AND '), WEIGHT.typoFree);
-    add(inTitle(base), WEIGHT.title);
+    if (kept.some((i) => units[i].expressions.withoutTypos))
+      add(
+        allOf(
+          units.map((u) => u.expressions.withoutTypos ?? u.expressions.any),
+          kept,
+        ),
+        WEIGHT.typoFree,
+      );
+    add(inTitle(allOf(expressions, kept)), WEIGHT.title);
     return score;
   }
 
@@ -401,8 +426,14 @@ interface PlannedUnit {
 
 const NO_CORRECTIONS = { words: [], prefixes: [] };
 
+const ROWIDS_OF_TERM = 'SELECT json_group_array(rowid) FROM fts WHERE fts MATCH ?';
 const STORED_COLUMNS = 'rowid, kind, field, sub_field, trl, province, modes, price, currency, published_at';
 const HIT_COLUMNS = 'id, kind, title, summary, field, trl, province, price, currency, thumb_url';
+
+/** The folded words of title and summary, in order: where the query's words are looked for side by side. */
+function proximityText(title: string, summary: string): string {
+  return wordsForIndex(`${title}\n${summary}`).folded;
+}
 
 function toHit(row: HitRow, matches: WordMatcher): SearchHit {
   const hit: SearchHit = {

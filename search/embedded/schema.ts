@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 
 /** Bump when the tables below change: an index file of another layout is rebuilt. */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 /**
- * docs holds what filters, facets, sorting and hits need (loaded into DocColumns on open); fts
+ * docs holds what filters, facets, sorting and hits need (loaded into DocColumns on open), and
+ * the folded words of title and summary that proximity is judged on (folded once, here); fts
  * holds two columns of tokens prepared in JS (folded words, then the diacritic-keeping words that
  * differ from them), tokenised by FTS5's `ascii` tokenizer on the spaces between them. The
  * one-letter prefix index keeps search-as-you-type on a first letter fast.
@@ -26,7 +27,8 @@ export function createSchema(db: Database.Database): void {
       published_at TEXT NOT NULL,
       title TEXT NOT NULL,
       summary TEXT NOT NULL,
-      thumb_url TEXT
+      thumb_url TEXT,
+      proximity_text TEXT NOT NULL
     );
     CREATE VIRTUAL TABLE fts USING fts5 (
       title, body,
