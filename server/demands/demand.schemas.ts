@@ -5,6 +5,7 @@ import {
   commonViewKeys,
   createAndPatchSchemas,
   currency,
+  currencyView,
   revisionSchema,
   trl,
 } from '../listings/listing.schemas';
@@ -36,9 +37,11 @@ const demandViewKeys = {
   budget: Joi.object({
     min: Joi.number().integer().allow(null).required(),
     max: Joi.number().integer().allow(null).required(),
-    currency: Joi.string().required(),
+    currency: currencyView().required(),
   }).required(),
-  mode: Joi.string().required(),
+  mode: Joi.string()
+    .valid(...DEMAND_MODES)
+    .required(),
   deadline: Joi.string().isoDate(),
   callClosedAt: Joi.string().isoDate(),
 };

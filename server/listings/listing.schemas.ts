@@ -83,6 +83,9 @@ export const listingImageSchema = Joi.object({
 
 const isoTime = () => Joi.string().isoDate();
 
+/** A currency in an answer: one the exchange takes. */
+export const currencyView = () => Joi.string().valid(...CURRENCIES);
+
 /** Response keys common to both kinds (listingView's shape; checked on every answer in tests). */
 export const commonViewKeys = {
   id: Joi.string().required(),
@@ -92,11 +95,13 @@ export const commonViewKeys = {
   organization: organizationSummarySchema.required(),
   title: Joi.string().required(),
   summary: Joi.string().allow('').required(),
-  language: Joi.string(),
+  language: Joi.string().valid(...LISTING_LANGUAGES),
   field: Joi.string().required(),
   subField: Joi.string().allow(null),
   keywords: Joi.array().items(Joi.string()).required(),
-  transferModes: Joi.array().items(Joi.string()).required(),
+  transferModes: Joi.array()
+    .items(Joi.string().valid(...TRANSFER_MODES))
+    .required(),
   province: Joi.string().allow(null),
   attachments: Joi.array().items(attachmentSchema).required(),
   images: Joi.array().items(listingImageSchema).required(),

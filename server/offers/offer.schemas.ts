@@ -5,6 +5,7 @@ import {
   commonViewKeys,
   createAndPatchSchemas,
   currency,
+  currencyView,
   money,
   revisionSchema,
   trl,
@@ -42,12 +43,16 @@ const offerViewKeys = {
   kind: Joi.string().valid('offer').required(),
   description: Joi.string().allow('').required(),
   trl: Joi.number().integer(),
-  ipStatus: Joi.string().required(),
+  ipStatus: Joi.string()
+    .valid(...IP_STATUSES)
+    .required(),
   ipNumbers: Joi.array().items(Joi.string()).required(),
   pricing: Joi.object({
-    model: Joi.string().required(),
+    model: Joi.string()
+      .valid(...PRICING_MODELS)
+      .required(),
     amount: Joi.number().integer(),
-    currency: Joi.string().required(),
+    currency: currencyView().required(),
     reservePrice: Joi.number().integer().description('Only for the owner and operators'),
     closesAt: Joi.string().isoDate(),
   }).required(),

@@ -40,7 +40,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -72,9 +73,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -100,7 +103,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -132,9 +136,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -155,7 +161,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -172,7 +186,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -244,7 +266,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -276,9 +299,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -304,7 +329,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -336,9 +362,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -359,7 +387,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -376,7 +412,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -452,7 +496,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -484,9 +529,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -512,7 +559,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -544,9 +592,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -567,7 +617,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -584,7 +642,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -661,7 +727,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -693,9 +760,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -721,7 +790,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -753,9 +823,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -776,7 +848,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -793,7 +873,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -886,11 +974,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -903,8 +1000,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -951,11 +1050,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -968,8 +1076,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -985,7 +1095,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -1004,7 +1122,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -1104,11 +1230,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -1121,8 +1256,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -1169,11 +1306,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -1186,8 +1332,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -1203,7 +1351,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -1222,7 +1378,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -1326,11 +1490,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -1343,8 +1516,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -1391,11 +1566,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -1408,8 +1592,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -1425,7 +1611,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -1444,7 +1638,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -1549,11 +1751,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -1566,8 +1777,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -1614,11 +1827,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -1631,8 +1853,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -1648,7 +1872,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -1667,7 +1899,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -2443,11 +2683,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -2460,8 +2709,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -2508,11 +2759,20 @@ export interface paths {
                           width: number;
                         }[];
                         ipNumbers: string[];
-                        ipStatus: string;
+                        /** @enum {string} */
+                        ipStatus:
+                          | 'patent_granted'
+                          | 'patent_pending'
+                          | 'utility_solution'
+                          | 'industrial_design'
+                          | 'trade_secret'
+                          | 'copyright'
+                          | 'none';
                         keywords: string[];
                         /** @enum {string} */
                         kind: 'offer';
-                        language?: string;
+                        /** @enum {string} */
+                        language?: 'vi' | 'en';
                         /** @description the listing’s own NDA text, when it has one */
                         ndaText?: string;
                         organization: {
@@ -2525,8 +2785,10 @@ export interface paths {
                           amount?: number;
                           /** Format: date-time */
                           closesAt?: string;
-                          currency: string;
-                          model: string;
+                          /** @enum {string} */
+                          currency: 'VND' | 'USD';
+                          /** @enum {string} */
+                          model: 'fixed' | 'negotiable' | 'auction';
                           /** @description Only for the owner and operators */
                           reservePrice?: number;
                         };
@@ -2542,7 +2804,15 @@ export interface paths {
                         submittedAt?: string;
                         summary: string;
                         title: string;
-                        transferModes: string[];
+                        transferModes: (
+                          | 'license_exclusive'
+                          | 'license_non_exclusive'
+                          | 'assignment'
+                          | 'joint_venture'
+                          | 'co_development'
+                          | 'consulting'
+                          | 'turnkey'
+                        )[];
                         trl?: number;
                         /** Format: date-time */
                         updatedAt?: string;
@@ -2561,7 +2831,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -2577,7 +2855,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -2609,9 +2888,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -2637,7 +2918,8 @@ export interface paths {
                           size: number;
                         }[];
                         budget: {
-                          currency: string;
+                          /** @enum {string} */
+                          currency: 'VND' | 'USD';
                           max: number | null;
                           min: number | null;
                         };
@@ -2669,9 +2951,11 @@ export interface paths {
                         keywords: string[];
                         /** @enum {string} */
                         kind: 'demand';
-                        language?: string;
+                        /** @enum {string} */
+                        language?: 'vi' | 'en';
                         minTrl: number;
-                        mode: string;
+                        /** @enum {string} */
+                        mode: 'open' | 'call_for_proposals';
                         /** @description the listing’s own NDA text, when it has one */
                         ndaText?: string;
                         organization: {
@@ -2692,7 +2976,15 @@ export interface paths {
                         submittedAt?: string;
                         summary: string;
                         title: string;
-                        transferModes: string[];
+                        transferModes: (
+                          | 'license_exclusive'
+                          | 'license_non_exclusive'
+                          | 'assignment'
+                          | 'joint_venture'
+                          | 'co_development'
+                          | 'consulting'
+                          | 'turnkey'
+                        )[];
                         /** Format: date-time */
                         updatedAt?: string;
                         /** Format: date-time */
@@ -2709,7 +3001,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -2808,11 +3108,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -2825,8 +3134,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -2873,11 +3184,20 @@ export interface paths {
                           width: number;
                         }[];
                         ipNumbers: string[];
-                        ipStatus: string;
+                        /** @enum {string} */
+                        ipStatus:
+                          | 'patent_granted'
+                          | 'patent_pending'
+                          | 'utility_solution'
+                          | 'industrial_design'
+                          | 'trade_secret'
+                          | 'copyright'
+                          | 'none';
                         keywords: string[];
                         /** @enum {string} */
                         kind: 'offer';
-                        language?: string;
+                        /** @enum {string} */
+                        language?: 'vi' | 'en';
                         /** @description the listing’s own NDA text, when it has one */
                         ndaText?: string;
                         organization: {
@@ -2890,8 +3210,10 @@ export interface paths {
                           amount?: number;
                           /** Format: date-time */
                           closesAt?: string;
-                          currency: string;
-                          model: string;
+                          /** @enum {string} */
+                          currency: 'VND' | 'USD';
+                          /** @enum {string} */
+                          model: 'fixed' | 'negotiable' | 'auction';
                           /** @description Only for the owner and operators */
                           reservePrice?: number;
                         };
@@ -2907,7 +3229,15 @@ export interface paths {
                         submittedAt?: string;
                         summary: string;
                         title: string;
-                        transferModes: string[];
+                        transferModes: (
+                          | 'license_exclusive'
+                          | 'license_non_exclusive'
+                          | 'assignment'
+                          | 'joint_venture'
+                          | 'co_development'
+                          | 'consulting'
+                          | 'turnkey'
+                        )[];
                         trl?: number;
                         /** Format: date-time */
                         updatedAt?: string;
@@ -2926,7 +3256,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -2942,7 +3280,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -2974,9 +3313,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -3002,7 +3343,8 @@ export interface paths {
                           size: number;
                         }[];
                         budget: {
-                          currency: string;
+                          /** @enum {string} */
+                          currency: 'VND' | 'USD';
                           max: number | null;
                           min: number | null;
                         };
@@ -3034,9 +3376,11 @@ export interface paths {
                         keywords: string[];
                         /** @enum {string} */
                         kind: 'demand';
-                        language?: string;
+                        /** @enum {string} */
+                        language?: 'vi' | 'en';
                         minTrl: number;
-                        mode: string;
+                        /** @enum {string} */
+                        mode: 'open' | 'call_for_proposals';
                         /** @description the listing’s own NDA text, when it has one */
                         ndaText?: string;
                         organization: {
@@ -3057,7 +3401,15 @@ export interface paths {
                         submittedAt?: string;
                         summary: string;
                         title: string;
-                        transferModes: string[];
+                        transferModes: (
+                          | 'license_exclusive'
+                          | 'license_non_exclusive'
+                          | 'assignment'
+                          | 'joint_venture'
+                          | 'co_development'
+                          | 'consulting'
+                          | 'turnkey'
+                        )[];
                         /** Format: date-time */
                         updatedAt?: string;
                         /** Format: date-time */
@@ -3074,7 +3426,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -7948,7 +8308,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -7980,9 +8341,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -8008,7 +8371,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -8040,9 +8404,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -8063,7 +8429,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -8080,7 +8454,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -8274,7 +8656,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -8306,9 +8689,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -8334,7 +8719,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -8366,9 +8752,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -8389,7 +8777,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -8406,7 +8802,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -8470,7 +8874,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -8502,9 +8907,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -8530,7 +8937,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -8562,9 +8970,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -8585,7 +8995,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -8602,7 +9020,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -8655,7 +9081,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -8687,9 +9114,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -8715,7 +9144,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -8747,9 +9177,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -8770,7 +9202,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -8787,7 +9227,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -8978,7 +9426,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -9010,9 +9459,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -9038,7 +9489,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -9070,9 +9522,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -9093,7 +9547,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -9110,7 +9572,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -9172,7 +9642,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -9204,9 +9675,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -9232,7 +9705,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -9264,9 +9738,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -9287,7 +9763,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -9304,7 +9788,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -9924,7 +10416,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -9956,9 +10449,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -9984,7 +10479,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -10016,9 +10512,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -10039,7 +10537,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -10056,7 +10562,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -10121,7 +10635,8 @@ export interface paths {
                   size: number;
                 }[];
                 budget: {
-                  currency: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
                   max: number | null;
                   min: number | null;
                 };
@@ -10153,9 +10668,11 @@ export interface paths {
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'demand';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 minTrl: number;
-                mode: string;
+                /** @enum {string} */
+                mode: 'open' | 'call_for_proposals';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -10181,7 +10698,8 @@ export interface paths {
                       size: number;
                     }[];
                     budget: {
-                      currency: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
                       max: number | null;
                       min: number | null;
                     };
@@ -10213,9 +10731,11 @@ export interface paths {
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'demand';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     minTrl: number;
-                    mode: string;
+                    /** @enum {string} */
+                    mode: 'open' | 'call_for_proposals';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -10236,7 +10756,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     /** Format: date-time */
                     updatedAt?: string;
                     /** Format: date-time */
@@ -10253,7 +10781,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 /** Format: date-time */
                 updatedAt?: string;
                 /** Format: date-time */
@@ -10748,11 +11284,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -10765,8 +11310,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -10813,11 +11360,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -10830,8 +11386,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -10847,7 +11405,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -10866,7 +11432,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -11096,11 +11670,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -11113,8 +11696,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -11161,11 +11746,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -11178,8 +11772,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -11195,7 +11791,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -11214,7 +11818,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -11306,11 +11918,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -11323,8 +11944,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -11371,11 +11994,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -11388,8 +12020,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -11405,7 +12039,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -11424,7 +12066,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -11505,11 +12155,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -11522,8 +12181,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -11570,11 +12231,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -11587,8 +12257,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -11604,7 +12276,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -11623,7 +12303,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -11852,11 +12540,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -11869,8 +12566,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -11917,11 +12616,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -11934,8 +12642,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -11951,7 +12661,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -11970,7 +12688,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -12268,11 +12994,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -12285,8 +13020,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -12333,11 +13070,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -12350,8 +13096,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -12367,7 +13115,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -12386,7 +13142,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -12826,11 +13590,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -12843,8 +13616,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -12891,11 +13666,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -12908,8 +13692,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -12925,7 +13711,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -12944,7 +13738,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -13037,11 +13839,20 @@ export interface paths {
                   width: number;
                 }[];
                 ipNumbers: string[];
-                ipStatus: string;
+                /** @enum {string} */
+                ipStatus:
+                  | 'patent_granted'
+                  | 'patent_pending'
+                  | 'utility_solution'
+                  | 'industrial_design'
+                  | 'trade_secret'
+                  | 'copyright'
+                  | 'none';
                 keywords: string[];
                 /** @enum {string} */
                 kind: 'offer';
-                language?: string;
+                /** @enum {string} */
+                language?: 'vi' | 'en';
                 /** @description the listing’s own NDA text, when it has one */
                 ndaText?: string;
                 organization: {
@@ -13054,8 +13865,10 @@ export interface paths {
                   amount?: number;
                   /** Format: date-time */
                   closesAt?: string;
-                  currency: string;
-                  model: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
                   reservePrice?: number;
                 };
@@ -13102,11 +13915,20 @@ export interface paths {
                       width: number;
                     }[];
                     ipNumbers: string[];
-                    ipStatus: string;
+                    /** @enum {string} */
+                    ipStatus:
+                      | 'patent_granted'
+                      | 'patent_pending'
+                      | 'utility_solution'
+                      | 'industrial_design'
+                      | 'trade_secret'
+                      | 'copyright'
+                      | 'none';
                     keywords: string[];
                     /** @enum {string} */
                     kind: 'offer';
-                    language?: string;
+                    /** @enum {string} */
+                    language?: 'vi' | 'en';
                     /** @description the listing’s own NDA text, when it has one */
                     ndaText?: string;
                     organization: {
@@ -13119,8 +13941,10 @@ export interface paths {
                       amount?: number;
                       /** Format: date-time */
                       closesAt?: string;
-                      currency: string;
-                      model: string;
+                      /** @enum {string} */
+                      currency: 'VND' | 'USD';
+                      /** @enum {string} */
+                      model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
                       reservePrice?: number;
                     };
@@ -13136,7 +13960,15 @@ export interface paths {
                     submittedAt?: string;
                     summary: string;
                     title: string;
-                    transferModes: string[];
+                    transferModes: (
+                      | 'license_exclusive'
+                      | 'license_non_exclusive'
+                      | 'assignment'
+                      | 'joint_venture'
+                      | 'co_development'
+                      | 'consulting'
+                      | 'turnkey'
+                    )[];
                     trl?: number;
                     /** Format: date-time */
                     updatedAt?: string;
@@ -13155,7 +13987,15 @@ export interface paths {
                 submittedAt?: string;
                 summary: string;
                 title: string;
-                transferModes: string[];
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
                 trl?: number;
                 /** Format: date-time */
                 updatedAt?: string;

@@ -15,7 +15,14 @@ export function DemandFacts({ demand }: { demand: Demand }) {
         {demand.minTrl ? `${demand.minTrl} — ${t(`trl.${demand.minTrl}`)}` : undefined}
       </Fact>
       <Fact label={t('listing.budget')} testId="fact-budget">
-        {budget && formatMoneyRange(budget.min, budget.max, budget.currency, labels.locale)}
+        {budget &&
+          (budget.min ?? budget.max) !== null &&
+          formatMoneyRange(
+            budget.min ?? budget.max!,
+            budget.max ?? budget.min!,
+            budget.currency,
+            labels.locale,
+          )}
       </Fact>
       <Fact label={t('listing.mode')} testId="fact-mode">
         {demand.mode && labels.enumLabel('demandMode', demand.mode)}

@@ -66,10 +66,10 @@ export function commonValuesOf(listing: {
   summary?: string;
   language?: Locale;
   field: string;
-  subField: string;
+  subField?: string | null;
   keywords?: string[];
   transferModes?: string[];
-  province?: string;
+  province?: string | null;
 }): CommonListingValues {
   return {
     title: listing.title ?? '',

@@ -49,7 +49,8 @@ export function emptyDemandValues(locale: Locale): DemandValues {
 
 export function demandValuesOf(demand: Demand): DemandValues {
   const currency = demand.budget?.currency ?? 'VND';
-  const major = (n: number | undefined) => (typeof n === 'number' ? minorToMajorString(n, currency) : '');
+  const major = (n: number | null | undefined) =>
+    typeof n === 'number' ? minorToMajorString(n, currency) : '';
   return {
     ...commonValuesOf(demand),
     problem: demand.problem ?? '',
