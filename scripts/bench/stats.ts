@@ -214,7 +214,10 @@ async function runSize(listings: number, dealCount: number, seconds: number, con
     const bareRoutes: BareRoute[] = [];
     const sizes: Record<string, number> = {};
     for (const route of routes) {
+      const first = performance.now();
       const captured = await captureRead(exchange.url, { ...route, db: true, page: false });
+      // The first answer is computed from the rollups read from the database (nothing cached yet).
+      console.log(`[${listings}] ${route.name}: first answer in ${ms(performance.now() - first)}`);
       sizes[route.name] = Buffer.from(captured[0].response.body, 'base64').length;
       bareRoutes.push(...captured);
     }

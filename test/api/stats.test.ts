@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
+import request from 'supertest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
@@ -10,6 +11,8 @@ import { createBid } from '../../server/bids/bid.store';
 import { createDealDoc, dealStore } from '../../server/deals/deal.store';
 import { createPaymentDoc, paymentStore } from '../../server/payments/payment.store';
 import { ensureStatsRollups, rebuildStatsRollups } from '../../server/stats';
+import { clearRecordCaches } from '../../server/common/record-cache';
+import type { CommandStartedEvent } from 'mongodb';
 
 const PERIOD = ['2026-01', '2026-02', '2026-03'];
 const PREVIOUS = ['2025-10', '2025-11', '2025-12'];
@@ -94,6 +97,32 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
         assert.equal(row.offers, want.offers.byMonth[row.key] ?? 0, row.key);
         assert.equal(row.dealsOpened, want.deals.byMonth[row.key] ?? 0, row.key);
       }
+    });
+
+    it('when the figures are read with every cache emptied, then the database is asked by _id only', async () => {
+      await admin.agent.get(`/api/admin/stats?${RANGE}`).expect(200); // the rollups exist
+      clearRecordCaches();
+      const asked: { command: string; filter: unknown }[] = [];
+      const client = mongoose.connection.getClient();
+      const listener = (e: CommandStartedEvent) => {
+        if (!['find', 'count', 'aggregate', 'distinct', 'findAndModify'].includes(e.commandName)) return;
+        const body = e.command as Record<string, any>;
+        asked.push({ command: e.commandName, filter: body.filter ?? body.query ?? body.pipeline ?? {} });
+      };
+      client.on('commandStarted', listener);
+      try {
+        await admin.agent.get(`/api/admin/stats?${RANGE}&groupBy=field`).expect(200);
+        await admin.agent.get('/api/admin/stats').expect(200);
+        await admin.agent.get(`/api/admin/stats/export?format=xlsx&report=deals&${RANGE}`).expect(200);
+        await request(t.app).get('/api/public/stats').expect(200);
+      } finally {
+        client.off('commandStarted', listener);
+      }
+      assert.ok(asked.length > 0);
+      const notById = asked.filter(
+        (a) => a.command !== 'find' || !a.filter || typeof a.filter !== 'object' || !('_id' in a.filter),
+      );
+      assert.deepEqual(notById, []);
     });
 
     it('when the operator groups by province, then the series are the same counts by province', async () => {
@@ -236,8 +265,7 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
       const member = await signUp(t.app);
       await member.agent.get('/api/admin/stats').expect(403);
       await member.agent.get('/api/admin/stats/export?format=csv&report=deals').expect(403);
-      const anonymous = (await import('supertest')).default(t.app);
-      await anonymous.get('/api/admin/stats/export?format=csv&report=deals').expect(401);
+      await request(t.app).get('/api/admin/stats/export?format=csv&report=deals').expect(401);
     });
 
     it('when the parameters are wrong, then 400 naming the field', async () => {
