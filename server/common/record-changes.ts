@@ -16,6 +16,7 @@ export type RecordType =
   | 'organization'
   | 'notification'
   | 'message'
+  | 'read-marker'
   | 'session'
   | 'owner-list';
 

@@ -84,11 +84,17 @@ export async function storeWithNextSeq(
 export async function moveReadMarker(dealId: string, userId: string, upTo: number): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const marker = await ReadMarkerModel.findOneAndUpdate(
-        { _id: stableObjectId('read-marker', dealId, userId) },
+      const id = stableObjectId('read-marker', dealId, userId);
+      const result = await ReadMarkerModel.findOneAndUpdate(
+        { _id: id },
         { $max: { seq: upTo }, $setOnInsert: { dealId: oid(dealId), userId: oid(userId) } },
-        { upsert: true, returnDocument: 'after' },
+        { upsert: true, returnDocument: 'after', includeResultMetadata: true },
       ).lean();
+      const marker = result.value;
+      // A new marker joins its room's list of markers (read by `_id` when someone joins the room).
+      if (marker && result.lastErrorObject?.updatedExisting === false) {
+        await recordWritten({ type: 'read-marker', id: String(id), before: null, after: marker });
+      }
       return marker?.seq ?? upTo;
     } catch (err) {
       // Two first reads at once both try to insert the marker; the loser updates the winner's.

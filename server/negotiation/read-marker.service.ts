@@ -11,7 +11,13 @@ import type { ReadMarker } from '../api-contract/socket-events';
 import { lastSeqOf, lastSeqsOf, moveReadMarker, readMarkerReads } from './message.store';
 import { messageSlotId, readSlots } from './message-slot.store';
 import { stableObjectId } from './stable-ids';
-import { dealBrokerListKey, dealOrgListKey, ownerListPage, readOwnerList } from '../read-models';
+import {
+  dealBrokerListKey,
+  dealOrgListKey,
+  ownerListPage,
+  readMarkerListKey,
+  readOwnerList,
+} from '../read-models';
 import { currentRoomRole, visibleAudiences } from './room-access';
 import { dealReads } from '../deals/deal.store';
 
@@ -22,8 +28,12 @@ export async function markRead(dealId: string, userId: string, seq: number): Pro
   return moveReadMarker(dealId, userId, Math.min(seq, await lastSeqOf(dealId)));
 }
 
+/** Everyone's marker in the deal's room: who has one from the room's list, their markers by `_id`. */
 export async function readMarkersOf(dealId: string): Promise<ReadMarker[]> {
-  const markers = await readMarkerReads.find({ dealId: oid(dealId) }).lean();
+  const holders = await readOwnerList(readMarkerListKey(dealId));
+  if (holders.length === 0) return [];
+  const ids = holders.map((h) => stableObjectId('read-marker', dealId, h.id));
+  const markers = await readMarkerReads.find({ _id: mongoose.trusted({ $in: ids }) }).lean();
   return markers.map((m) => ({ userId: String(m.userId), seq: m.seq }));
 }
 

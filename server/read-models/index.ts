@@ -14,6 +14,7 @@ export {
   organizationMembersKey,
   paymentDealListKey,
   paymentListEntries,
+  readMarkerListKey,
   UNSETTLED_DEALS,
   unsettledDealEntries,
   userEmailKey,

@@ -83,6 +83,14 @@ export function userListEntries(doc: Doc): [string, OwnerListEntry][] {
   return lists;
 }
 
+/** Who has a read marker in a deal's room: their markers are then read by their stable `_id`. */
+export const readMarkerListKey = (dealId: string) => `read-marker:deal:${dealId}`;
+
+export function readMarkerEntries(doc: Doc): [string, OwnerListEntry][] {
+  if (!doc.dealId || !doc.userId) return [];
+  return [[readMarkerListKey(String(doc.dealId)), { id: String(doc.userId), s: 'marker', at: 0 }]];
+}
+
 export function paymentListEntries(doc: Doc): [string, OwnerListEntry][] {
   if (!doc.dealId) return [];
   const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.updatedAt ?? doc.createdAt) };

@@ -13,7 +13,7 @@ import { dealReads } from '../deals/deal.store';
 import { notificationReads } from '../notifications/notification.store';
 import { paymentReads } from '../payments/payment.store';
 import { userReads } from '../auth/user.store';
-import { messageReads } from '../negotiation/message.store';
+import { messageReads, readMarkerReads } from '../negotiation/message.store';
 import { putMessageSlot, rebuildMessageSlots } from '../negotiation/message-slot.store';
 import type { OwnerListEntry } from './owner-list.model';
 import {
@@ -30,6 +30,7 @@ import {
   listingReviewEntries,
   notificationListEntries,
   paymentListEntries,
+  readMarkerEntries,
   unsettledDealEntries,
   userListEntries,
 } from './owner-list-keys';
@@ -57,6 +58,7 @@ const sources = {
   notification: { model: notificationReads, entries: notificationListEntries },
   payment: { model: paymentReads, entries: paymentListEntries },
   user: { model: userReads, entries: userListEntries },
+  'read-marker': { model: readMarkerReads, entries: readMarkerEntries },
 } as const;
 
 type ListedType = keyof typeof sources;
@@ -124,7 +126,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 6;
+export const OWNER_LISTS_LAYOUT = 7;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */

@@ -15,6 +15,7 @@ import { createNotification } from '../../server/notifications/notification.serv
 import { notifyMessageWhileAway } from '../../server/notifications/deal-notices';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { catchUpMessages, postMessage } from '../../server/negotiation/message.service';
+import { markRead, readMarkersOf } from '../../server/negotiation/read-marker.service';
 import { rebuildOwnerLists } from '../../server/read-models';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { OwnerListModel } from '../../server/read-models/owner-list.model';
@@ -140,6 +141,29 @@ describe('pages read the database by _id only', function () {
       watch.stop();
     }
     assert.deepEqual(notById(watch.asked), []);
+  });
+
+  it('when someone joins a room, then its read receipts are read by _id only, and a rebuild keeps them', async () => {
+    await markRead(dealId, seller.user.id, 1);
+    await markRead(dealId, buyer.user.id, 2);
+    const expected = [
+      { userId: seller.user.id, seq: 1 },
+      { userId: buyer.user.id, seq: 2 },
+    ].sort((a, b) => a.userId.localeCompare(b.userId));
+    const byUser = (m: { userId: string }[]) => [...m].sort((a, b) => a.userId.localeCompare(b.userId));
+    const watch = watchCommands();
+    let markers;
+    try {
+      markers = await readMarkersOf(dealId);
+    } finally {
+      watch.stop();
+    }
+    assert.deepEqual(byUser(markers), expected);
+    assert.deepEqual(notById(watch.asked), []);
+    await OwnerListModel.collection.deleteMany({});
+    clearRecordCaches();
+    await rebuildOwnerLists();
+    assert.deepEqual(byUser(await readMarkersOf(dealId)), expected);
   });
 
   it('when a notification is stored, mailed at once and a room’s away notice is made, then the database is asked by _id only', async () => {
