@@ -5,7 +5,6 @@ import { queryWordMatcher } from '../query-matcher';
 import { dropOrder, enoughUnitsMatch, keptUnits, planQuery, unitWeight } from '../query-plan';
 import type { PlannedWord } from '../query-plan';
 import { relevanceTerms } from '../relevance-terms';
-import { wordsForIndex } from '../text';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../types';
 import type {
   OpenResult,
@@ -21,7 +20,7 @@ import { DocColumns } from './doc-columns';
 import type { StoredDoc } from './doc-columns';
 import { allOf, anyOf, inTitle, unitExpressions, wordExpressions } from './fts-query';
 import type { Expressions, Match } from './fts-query';
-import { foldedWordsOf, indexedText } from './indexed-text';
+import { indexedText } from './indexed-text';
 import { openIndexDatabase } from './open-database';
 import { PostingsCache } from './postings';
 import type { Postings } from './postings';
@@ -134,13 +133,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
           price,
           currency,
         ];
+        const text = indexedText(doc.title, doc.summary, [doc.body, ...doc.keywords]);
         const stored = [
           ...values,
           doc.publishedAt,
           doc.title,
           doc.summary,
           doc.thumbUrl ?? null,
-          proximityText(doc.title, doc.summary),
+          text.proximity,
         ];
         const existing = find.get(doc.id) as { rowid: number } | undefined;
         let rowid: number;
@@ -151,13 +151,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
         } else {
           rowid = Number(insertDoc.run(...stored).lastInsertRowid);
         }
-        const body = [doc.summary, doc.body, ...doc.keywords];
-        const titleText = indexedText([doc.title]);
-        const bodyText = indexedText(body);
-        insertText.run(rowid, titleText, bodyText);
+        insertText.run(rowid, text.title, text.body);
         if (this.frequencies.loaded && !existing)
-          this.frequencies.addDocument(`${titleText} ${bodyText}`.split(' '));
-        if (this.vocabulary.loaded) this.vocabulary.add(foldedWordsOf([doc.title, ...body]));
+          this.frequencies.addDocument(`${text.title} ${text.body}`.split(' '));
+        if (this.vocabulary.loaded) this.vocabulary.add(text.foldedWords);
         columns.push({
           rowid,
           kind: doc.kind,
@@ -429,11 +426,6 @@ const NO_CORRECTIONS = { words: [], prefixes: [] };
 const ROWIDS_OF_TERM = 'SELECT json_group_array(rowid) FROM fts WHERE fts MATCH ?';
 const STORED_COLUMNS = 'rowid, kind, field, sub_field, trl, province, modes, price, currency, published_at';
 const HIT_COLUMNS = 'id, kind, title, summary, field, trl, province, price, currency, thumb_url';
-
-/** The folded words of title and summary, in order: where the query's words are looked for side by side. */
-function proximityText(title: string, summary: string): string {
-  return wordsForIndex(`${title}\n${summary}`).folded;
-}
 
 function toHit(row: HitRow, matches: WordMatcher): SearchHit {
   const hit: SearchHit = {
