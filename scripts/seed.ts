@@ -12,7 +12,7 @@ async function main() {
     throw new Error('Set MONGODB_URI to the database to seed (npm start seeds its own database by itself)');
   await connectDatabase(config.mongodbUri);
   try {
-    await loadDemoData({ log: (m) => process.stdout.write(`${m}\n`) });
+    await loadDemoData({ log: (m) => process.stdout.write(`${m}\n`), dataDir: config.dataDir });
   } finally {
     await disconnectDatabase();
   }

@@ -81,7 +81,8 @@ export async function startExchange(config: Config): Promise<Exchange> {
   ctx.backgroundStarters.push(startRealtime);
   ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices, startDealNotices);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
-  if (config.seedDemo) await loadDemoData({ log: (message) => logger.info(message) });
+  if (config.seedDemo)
+    await loadDemoData({ log: (message) => logger.info(message), dataDir: config.dataDir });
   await ensureOwnerLists();
   await ensureStatsRollups();
 

@@ -11,6 +11,8 @@ import { DemandModel } from '../demands/demand.model';
 import { hashPassword } from '../auth/password';
 import { DEMO_DEMANDS, DEMO_OFFERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './data';
 import { demandRecord, offerRecord, organizationRecord, userRecord } from './demo-records';
+import { DemoPictures, hasDemoPicture } from './demo-images';
+import type { ListingKind } from '../api-contract/enums';
 
 export interface DemoLoadResult {
   loaded: boolean;
@@ -18,16 +20,46 @@ export interface DemoLoadResult {
   users: number;
   offers: number;
   demands: number;
+  /** Listings given a generated picture (none without a data directory). */
+  pictures: number;
+}
+
+/**
+ * Gives two of every three listings a picture filed under `dataDir` (listing-images), its id
+ * chosen here so the picture's files name their listing.
+ */
+async function withPictures<T extends { field: string; title: string }>(
+  records: T[],
+  kind: ListingKind,
+  pictures: DemoPictures | undefined,
+): Promise<{ records: T[]; count: number }> {
+  if (!pictures) return { records, count: 0 };
+  let count = 0;
+  const out = await Promise.all(
+    records.map(async (record, index) => {
+      if (!hasDemoPicture(index)) return record;
+      const _id = new mongoose.Types.ObjectId();
+      const image = await pictures.forListing(kind, String(_id), record.field, index, record.title);
+      count++;
+      return { ...record, _id, images: [image] };
+    }),
+  );
+  return { records: out, count };
 }
 
 export async function loadDemoData(
-  opts: { log?: (message: string) => void; now?: Date } = {},
+  opts: {
+    log?: (message: string) => void;
+    now?: Date;
+    /** Where listing images live (DATA_DIR): given, most demo listings get a generated picture. */
+    dataDir?: string;
+  } = {},
 ): Promise<DemoLoadResult> {
   const log = opts.log ?? (() => undefined);
   const now = opts.now ?? new Date();
   if ((await OrganizationModel.countDocuments({})) > 0) {
     log('demo data: the database already has organizations, nothing loaded');
-    return { loaded: false, organizations: 0, users: 0, offers: 0, demands: 0 };
+    return { loaded: false, organizations: 0, users: 0, offers: 0, demands: 0, pictures: 0 };
   }
   const orgs = DEMO_ORGANIZATIONS.map((o) => ({ key: o.key, record: organizationRecord(o, now) }));
   const orgId = new Map(orgs.map((o) => [o.key, o.record._id]));
@@ -48,23 +80,29 @@ export async function loadDemoData(
 
   await OrganizationModel.insertMany(orgs.map((o) => o.record));
   await UserModel.insertMany(users.map((u) => u.record));
-  await OfferModel.insertMany(
+  const pictures = opts.dataDir ? new DemoPictures(opts.dataDir) : undefined;
+  const offers = await withPictures(
     DEMO_OFFERS.map((o, i) => offerRecord(o, owner(o.organizationKey), i, DEMO_OFFERS.length, now)),
-    { timestamps: false } as never,
+    'offer',
+    pictures,
   );
-  await DemandModel.insertMany(
+  const demands = await withPictures(
     DEMO_DEMANDS.map((d, i) => demandRecord(d, owner(d.organizationKey), i, DEMO_DEMANDS.length, now)),
-    { timestamps: false } as never,
+    'demand',
+    pictures,
   );
+  await OfferModel.insertMany(offers.records, { timestamps: false } as never);
+  await DemandModel.insertMany(demands.records, { timestamps: false } as never);
   const result = {
     loaded: true,
     organizations: orgs.length,
     users: users.length,
     offers: DEMO_OFFERS.length,
     demands: DEMO_DEMANDS.length,
+    pictures: offers.count + demands.count,
   };
   log(
-    `demo data: ${result.organizations} organizations, ${result.users} users, ${result.offers} offers, ${result.demands} demands`,
+    `demo data: ${result.organizations} organizations, ${result.users} users, ${result.offers} offers, ${result.demands} demands, ${result.pictures} pictures`,
   );
   return result;
 }

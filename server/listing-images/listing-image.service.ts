@@ -22,10 +22,45 @@ import { listingImageViews, type ListingImageView } from '../listings/listing.vi
 import {
   encodeListingImage,
   readImageFile,
+  type EncodedImage,
+  type ImageOwner,
   readImageOwner,
   removeImageFiles,
   writeImageFiles,
 } from './listing-image-files';
+
+/** An image's record in its listing (`images`), as the listing store keeps it. */
+export type ListingImageRecord = {
+  _id: mongoose.Types.ObjectId;
+  width: number;
+  height: number;
+  alt?: string;
+  uploadedAt: Date;
+  uploadedBy?: mongoose.Types.ObjectId;
+};
+
+/**
+ * Writes an encoded image's files for the listing under a new id and gives the record the listing
+ * keeps of it. (The caller records it in the listing, or removes the files when it cannot.) The
+ * demo loader uses it too, for listings it creates in bulk.
+ */
+export async function saveListingImageFiles(
+  dataDir: string,
+  owner: ImageOwner,
+  encoded: EncodedImage,
+  meta: { alt?: string; uploadedBy?: string; uploadedAt?: Date } = {},
+): Promise<ListingImageRecord> {
+  const id = new mongoose.Types.ObjectId();
+  await writeImageFiles(dataDir, String(id), owner, encoded);
+  return {
+    _id: id,
+    width: encoded.width,
+    height: encoded.height,
+    ...(meta.alt ? { alt: meta.alt } : {}),
+    uploadedAt: meta.uploadedAt ?? new Date(),
+    ...(meta.uploadedBy ? { uploadedBy: new mongoose.Types.ObjectId(meta.uploadedBy) } : {}),
+  };
+}
 
 /** Images are neither added nor removed once a listing has ended this way. */
 export const IMAGES_FROZEN_STATUSES = ['closed', 'withdrawn'] as const;
@@ -65,18 +100,13 @@ export async function addImage(
   if (!file) throw AppError.validation([{ field: 'image', message: 'image is required' }]);
   const doc = await findListingDoc(kind, listing.id);
   if ((doc?.images ?? []).length >= MAX_LISTING_IMAGES) throw tooMany();
-  const encoded = await encodeListingImage(file.buffer);
-  const id = new mongoose.Types.ObjectId();
-  const imageId = String(id);
-  await writeImageFiles(ctx.dataDir, imageId, { kind, listingId: listing.id }, encoded);
-  const image = {
-    _id: id,
-    width: encoded.width,
-    height: encoded.height,
-    ...(alt ? { alt } : {}),
-    uploadedAt: new Date(),
-    uploadedBy: new mongoose.Types.ObjectId(user.id),
-  };
+  const image = await saveListingImageFiles(
+    ctx.dataDir,
+    { kind, listingId: listing.id },
+    await encodeListingImage(file.buffer),
+    { alt, uploadedBy: user.id },
+  );
+  const imageId = String(image._id);
   let updated;
   try {
     updated = await addListingImage(kind, listing.id, listing.ownerOrgId, image, MAX_LISTING_IMAGES, [

@@ -8,13 +8,9 @@ import { cast, publishedOffer, type Cast } from './deals-helpers';
 import type { Member } from '../helpers/factories';
 import { OfferModel } from '../../server/offers/offer.model';
 import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
+import { binary } from '../helpers/binary';
 
 /** Binary bodies come back as Buffers. */
-function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 const solid = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: '#2a7f62' } });

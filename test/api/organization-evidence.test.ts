@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { OrganizationModel } from '../../server/organizations/organization.model';
+import { binary } from '../helpers/binary';
 import { MAX_EVIDENCE_BYTES } from '../../server/api-contract/organization-evidence';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
@@ -73,15 +74,7 @@ describe('organizations’ evidence documents for verification', () => {
         ['quyet-dinh.pdf', 'establishment_decision'],
       ],
     );
-    const opened = await operator.agent
-      .get(desk.body.evidence[0].url)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const opened = await operator.agent.get(desk.body.evidence[0].url).buffer(true).parse(binary).expect(200);
     assert.equal(opened.headers['content-type'], 'application/pdf');
     assert.match(String(opened.headers['content-disposition']), /^inline/);
     assert.equal(opened.headers['cache-control'], 'private, no-store');
