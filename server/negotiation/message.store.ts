@@ -4,12 +4,13 @@
  * the insert is the check), so a busy room never waits on a lock.
  */
 import mongoose from 'mongoose';
+import type { ModifyResult } from 'mongodb';
 import { AppError } from '../common/errors';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { recordWritten } from '../common/record-changes';
 import type { ModelReads } from '../common/store';
 import { MessageModel, type MessageDoc } from './message.model';
-import { ReadMarkerModel } from './read-marker.model';
+import { ReadMarkerModel, type ReadMarkerDoc } from './read-marker.model';
 import { RoomCounterModel } from './room-counter.model';
 import { stableObjectId } from './stable-ids';
 
@@ -85,11 +86,11 @@ export async function moveReadMarker(dealId: string, userId: string, upTo: numbe
   for (let attempt = 0; ; attempt++) {
     try {
       const id = stableObjectId('read-marker', dealId, userId);
-      const result = await ReadMarkerModel.findOneAndUpdate(
+      const result = (await ReadMarkerModel.findOneAndUpdate(
         { _id: id },
         { $max: { seq: upTo }, $setOnInsert: { dealId: oid(dealId), userId: oid(userId) } },
         { upsert: true, returnDocument: 'after', includeResultMetadata: true },
-      ).lean();
+      ).lean()) as unknown as ModifyResult<ReadMarkerDoc>;
       const marker = result.value;
       // A new marker joins its room's list of markers (read by `_id` when someone joins the room).
       if (marker && result.lastErrorObject?.updatedExisting === false) {

@@ -9,6 +9,7 @@ export {
   listingListKey,
   LISTING_REVISIONS,
   LISTINGS_AWAITING_REVIEW,
+  MAIL_DUE,
   notificationGroupKey,
   notificationListKey,
   organizationMembersKey,
