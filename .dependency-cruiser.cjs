@@ -27,6 +27,18 @@ module.exports = {
       to: { path: '^server/', pathNot: '^server/api-contract/' },
     },
     {
+      name: 'client-features-through-index',
+      severity: 'error',
+      comment:
+        "A client feature uses another only through that feature's index.ts (what it chose to " +
+        'share); App.tsx, api/ and ui/ sit outside the features.',
+      from: { path: '^client/src/features/([^/]+)/' },
+      to: {
+        path: '^client/src/features/([^/]+)/',
+        pathNot: ['^client/src/features/$1/', '^client/src/features/[^/]+/index[.]ts$'],
+      },
+    },
+    {
       name: 'server-not-scripts',
       severity: 'error',
       comment: 'Scripts may import the server, never the reverse.',

@@ -8,7 +8,7 @@ import { useLabels } from '../../labels';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReasonForm } from '../../ui/ReasonForm';
-import { EvidenceList } from '../organizations/OrganizationEvidence';
+import { EvidenceList } from '../organizations';
 import {
   organizationReview,
   refuseOrganization,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../dates';
 import { useLabels } from '../../labels';
 import { VerifiedBadge } from '../../ui/VerifiedBadge';
-import { OrganizationMembers } from '../organizations/OrganizationMembers';
+import { OrganizationMembers } from '../organizations';
 import type { AdminOrganization } from './adminApi';
 import { OrganizationReviewPanel } from './OrganizationReviewPanel';
 

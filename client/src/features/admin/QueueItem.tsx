@@ -5,7 +5,7 @@ import { useLabels } from '../../labels';
 import type { Listing } from '../../types';
 import { KindBadge } from '../../ui/KindBadge';
 import { VerifiedBadge } from '../../ui/VerifiedBadge';
-import { listingHref } from '../listings/listingApi';
+import { listingHref } from '../listings';
 import { ReviewActions } from './ReviewActions';
 
 interface QueueItemProps {

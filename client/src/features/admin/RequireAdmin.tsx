@@ -1,7 +1,7 @@
 import { Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../ui/Notice';
-import { isAdmin, useAuth } from '../auth/authContext';
+import { isAdmin, useAuth } from '../auth';
 
 /** Inside RequireAuth: operators see the page, everyone else a plain refusal. */
 export function RequireAdmin() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListingKind } from '@contract/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { approveListing, rejectListing } from '../listings/listingApi';
+import { approveListing, rejectListing } from '../listings';
 import { ReasonForm } from '../../ui/ReasonForm';
 
 interface ReviewActionsProps {

@@ -8,7 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { reviewQueue } from './adminApi';
 import { QueueItem } from './QueueItem';
-import { RevisionQueue } from '../listings/revisions/RevisionQueue';
+import { RevisionQueue } from '../listings';
 
 export function ReviewQueuePage() {
   const { t } = useTranslation();

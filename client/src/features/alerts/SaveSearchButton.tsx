@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/authContext';
-import type { SearchState } from '../search/searchQuery';
+import { useAuth } from '../auth';
+import type { SearchState } from '../search';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { alertFromSearchState, canSaveSearch } from './alertQuery';
 import { createAlert } from './alertsApi';

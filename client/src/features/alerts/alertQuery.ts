@@ -1,5 +1,5 @@
 /** Between the search page's URL state and a saved search's `{q, filters}`. */
-import { FILTER_PARAMS, type SearchState } from '../search/searchQuery';
+import { FILTER_PARAMS, type SearchState } from '../search';
 import type { AlertFilters, SavedSearch } from './alertsApi';
 
 const NUMERIC = new Set(['trlMin', 'trlMax', 'priceMin', 'priceMax']);

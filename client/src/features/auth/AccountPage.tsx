@@ -5,9 +5,9 @@ import { useLabels } from '../../labels';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { VerifiedBadge } from '../../ui/VerifiedBadge';
-import { NotificationSettings } from '../notifications/NotificationSettings';
+import { NotificationSettings } from '../notifications';
 import { useAuth } from './authContext';
-import { OrganizationMembers } from '../organizations/OrganizationMembers';
+import { OrganizationMembers } from '../organizations';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
 

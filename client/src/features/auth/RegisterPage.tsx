@@ -9,8 +9,8 @@ import { ProvinceSelect } from '../../ui/ProvinceSelect';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useAuth } from './authContext';
-import { OrganizationPicker } from '../organizations/OrganizationPicker';
-import type { DirectoryEntry } from '../organizations/organizationsApi';
+import { OrganizationPicker } from '../organizations';
+import type { DirectoryEntry } from '../organizations';
 import {
   emptyRegisterValues,
   PASSWORD_MIN_LENGTH,

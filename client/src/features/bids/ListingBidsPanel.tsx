@@ -5,7 +5,7 @@ import type { ListingKind } from '@contract/enums';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
 import { Notice } from '../../ui/Notice';
-import { useAuth } from '../auth/authContext';
+import { useAuth } from '../auth';
 import { getListingBids } from './bidsApi';
 import { BidForm } from './BidForm';
 import { BidTable } from './BidTable';

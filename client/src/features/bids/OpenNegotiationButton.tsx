@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListingKind } from '@contract/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { openDeal } from '../deals/dealsApi';
+import { openDeal } from '../deals';
 
 /** Opens a deal on the listing without a bid, then shows it. */
 export function OpenNegotiationButton({ kind, listingId }: { kind: ListingKind; listingId: string }) {

@@ -1,7 +1,7 @@
 /** The bid and proposal endpoints. */
 import type { ListingKind } from '@contract/enums';
 import { api } from '../../api';
-import type { Deal } from '../deals/dealTypes';
+import type { Deal } from '../deals';
 import type { Bid, ListingBids, NewBid } from './bidTypes';
 
 export function listingBidsPath(kind: ListingKind, id: string): string {

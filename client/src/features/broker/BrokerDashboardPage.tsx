@@ -8,8 +8,8 @@ import { useLocale } from '../../labels';
 import { formatMoney } from '../../money';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useAuth } from '../auth/authContext';
-import { DealStatusBadge } from '../deals/DealStatusBadge';
+import { useAuth } from '../auth';
+import { DealStatusBadge } from '../deals';
 import { brokerSummary } from './brokerApi';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 

@@ -7,7 +7,7 @@ import { QueryStatus } from '../../api/QueryStatus';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { NotFoundPage } from '../layout/NotFoundPage';
+import { NotFoundPage } from '../layout';
 import { BrokerPanel } from './BrokerPanel';
 import { ContractLinks } from './ContractLinks';
 import { DealActions } from './DealActions';

@@ -2,8 +2,8 @@
  * Where the other deal components mount on the deal page: the negotiation room (realtime,
  * features/negotiation) and the fees panel (payments). Each sits in a marked slot.
  */
-import { ChatPanel } from '../negotiation/ChatPanel';
-import { FeesPanel } from '../payments/FeesPanel';
+import { ChatPanel } from '../negotiation';
+import { FeesPanel } from '../payments';
 import type { Deal } from './dealTypes';
 
 export function NegotiationRoomSlot({ deal }: { deal: Deal }) {

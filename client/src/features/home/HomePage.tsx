@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { TAXONOMY } from '@contract/taxonomy';
 import { useLabels } from '../../labels';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useAuth } from '../auth/authContext';
-import { SearchBar } from '../search/SearchBar';
+import { useAuth } from '../auth';
+import { SearchBar } from '../search';
 import { HowItWorks } from './HowItWorks';
 
 export function HomePage() {

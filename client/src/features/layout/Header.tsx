@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
-import { NotificationBell } from '../notifications/NotificationBell';
+import { NotificationBell } from '../notifications';
 
 /** Top strip (tagline, language), brand row (name, account) and the navigation bar; on phones the last two fold behind "Menu". */
 export function Header() {

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { chooseLocale } from '../../i18n';
 import { useLocale } from '../../labels';
 import type { User } from '../../types';
-import { useAuth } from '../auth/authContext';
+import { useAuth } from '../auth';
 
 export function LanguageSwitcher() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { isAdmin, useAuth } from '../auth/authContext';
+import { isAdmin, useAuth } from '../auth';
 
 interface NavItem {
   to: string;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/authContext';
-import { NotificationBell } from '../notifications/NotificationBell';
+import { useAuth } from '../auth';
+import { NotificationBell } from '../notifications';
 
 export function UserMenu() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import type { Listing } from '../../types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
-import { isAdmin, useAuth } from '../auth/authContext';
+import { isAdmin, useAuth } from '../auth';
 import { isOwnListing } from './listingApi';
 
 interface ListingFormGateProps {

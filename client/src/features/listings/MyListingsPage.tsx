@@ -9,7 +9,7 @@ import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useAuth } from '../auth/authContext';
+import { useAuth } from '../auth';
 import { listMine } from './listingApi';
 import { MyListingsTable } from './MyListingsTable';
 

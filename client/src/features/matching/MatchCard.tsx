@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../labels';
-import { listingHref } from '../listings/listingApi';
+import { listingHref } from '../listings';
 import type { Match, ReasonEffect } from './matchingApi';
 
 const EFFECT_MARK: Record<ReasonEffect, string> = { positive: '✓', neutral: '•', negative: '✗' };

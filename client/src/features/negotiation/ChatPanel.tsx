@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/authContext';
+import { useAuth } from '../auth';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { ConnectionBanner, PresenceList, RefusedNotice, TypingIndicator } from './RoomStatus';

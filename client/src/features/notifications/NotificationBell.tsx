@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/authContext';
+import { useAuth } from '../auth';
 import { useUnreadCount } from './useUnreadCount';
 import './notifications.css';
 

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { Pagination } from '../../ui/Pagination';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { acquireRoomSocket, releaseRoomSocket } from '../negotiation/roomSocket';
+import { acquireRoomSocket, releaseRoomSocket } from '../negotiation';
 import { NotificationItem } from './NotificationItem';
 import { listNotifications, markAllRead, markRead } from './notificationsApi';
 import './notifications.css';

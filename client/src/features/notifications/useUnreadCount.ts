@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/queryClient';
-import { acquireRoomSocket, releaseRoomSocket } from '../negotiation/roomSocket';
+import { acquireRoomSocket, releaseRoomSocket } from '../negotiation';
 import { listNotifications, NOTIFICATIONS_CHANGED } from './notificationsApi';
 
 /** How often to ask the server when the live socket is down. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useAuth } from '../auth/authContext';
+import { useAuth } from '../auth';
 import {
   approveMember,
   listMembers,

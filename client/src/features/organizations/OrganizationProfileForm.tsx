@@ -6,7 +6,7 @@ import { Notice } from '../../ui/Notice';
 import { ProvinceSelect } from '../../ui/ProvinceSelect';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { checkText, type Issues } from '../../validation';
-import { useAuth } from '../auth/authContext';
+import { useAuth } from '../auth';
 import { updateOrganization, type OrganizationPatch, type OrganizationProfile } from './organizationsApi';
 
 /**

@@ -4,7 +4,7 @@ import { useLocale } from '../../labels';
 import { formatMoney } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { isAdmin, useAuth } from '../auth/authContext';
+import { isAdmin, useAuth } from '../auth';
 import { FeeLineActions } from './FeeLineActions';
 import { LedgerTable } from './LedgerTable';
 import { PaymentStatusBadge } from './PaymentStatusBadge';

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { NotFoundPage } from '../layout/NotFoundPage';
+import { NotFoundPage } from '../layout';
 import { BankTransferDetails } from './BankTransferDetails';
 import { getPayment, type PaymentWithDeal } from './paymentsApi';
 import { PaymentStatusBadge } from './PaymentStatusBadge';

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { Pagination } from '../../ui/Pagination';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { SaveSearchButton } from '../alerts/SaveSearchButton';
+import { SaveSearchButton } from '../alerts';
 import { FacetFilters } from './FacetFilters';
 import { SearchBar } from './SearchBar';
 import { SearchHitCard } from './SearchHitCard';

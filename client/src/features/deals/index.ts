@@ -1,0 +1,5 @@
+/** What other features may use of this one (the lint wall: .dependency-cruiser.cjs). */
+export * from './DealStatusBadge';
+export * from './ListingDocuments';
+export * from './dealTypes';
+export * from './dealsApi';

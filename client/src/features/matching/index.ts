@@ -1,0 +1,2 @@
+/** What other features may use of this one (the lint wall: .dependency-cruiser.cjs). */
+export * from './MatchesPanel';
