@@ -3,13 +3,13 @@
  * English: axe-core finds no serious or critical WCAG 2.2 A/AA violation on any of them.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import type { Express } from 'express';
 import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { publishedOffer, terms } from '../api/deals-helpers';
 import { axeViolations, describeFindings } from '../helpers/axe';
+import { screenshotPath, screenshotsWanted } from '../helpers/screenshots';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -51,10 +51,7 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
         });
       await page.waitForLoadState('networkidle').catch(() => undefined);
       const shot = shots[`${label} ${path}`];
-      if (shot && process.env.SCREENSHOT_DIR) {
-        fs.mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
-        await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${shot}` });
-      }
+      if (shot && screenshotsWanted()) await page.screenshot({ path: screenshotPath(shot) });
       const findings = await axeViolations(page);
       if (findings.length > 0) problems.push(describeFindings(`${label} ${path}`, findings));
     }

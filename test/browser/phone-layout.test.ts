@@ -5,9 +5,6 @@
  * become cards: no cell squeezed to a word a line, nothing wider than the screen.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Express } from 'express';
 import type { Locator, Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
@@ -16,6 +13,7 @@ import { aBid, publishedOffer, terms } from '../api/deals-helpers';
 import { agreedDeal } from '../api/payments-helpers';
 import { offerBody } from '../api/offers-helpers';
 import { assertNoSeriousAxeFindings } from '../helpers/axe';
+import { screenshotPath } from '../helpers/screenshots';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -154,10 +152,3 @@ describe('browser: the phone layout puts the main action on the first screen', f
     await assertNoSeriousAxeFindings(operator, 'the operators’ payments as cards on a phone');
   });
 });
-
-/** Where the screenshots go: SCREENSHOT_DIR (the README's come from there), else the run's temp folder. */
-function screenshotPath(name: string): string {
-  const dir = process.env.SCREENSHOT_DIR ?? process.env.TEST_TMP_DIR ?? os.tmpdir();
-  fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, name);
-}
