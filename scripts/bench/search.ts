@@ -7,7 +7,14 @@
  * beside the repository, on Meilisearch too. The exchange's answer cache is off here
  * (SEARCH_CACHE_MS=0): every query reaches the engine.
  *
+ * Then throughput: the exchange as its own process (as in production) answers the mix to 20
+ * concurrent clients (autocannon, as `npm run bench:http`) for `--seconds`, and so does a bare
+ * Express app answering each query with the bytes the exchange answered to it; it prints both
+ * req/s and their ratio (issue 11's target: at least 0.3), with the answer cache off (every request
+ * reaches the engine) and then on, as in production (SEARCH_CACHE_MS's default).
+ *
  *   npx tsx scripts/bench/search.ts [--n 10000,100000] [--rounds 5] [--engines embedded,meilisearch]
+ *     [--connections 20] [--seconds 10]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +32,10 @@ import { meilisearchBinary, startMeilisearch, type RunningMeilisearch } from '..
 import { generateSyntheticListings } from '../synthetic/listings';
 import { insertSyntheticListings } from '../seed-loader/synthetic-records';
 import { searchQueryMix } from './search-queries';
+import { startBareChild } from './http/bare-server';
+import { startExchangeChild } from './http/exchange-child';
+import { readLoad, type LoadResult } from './http/load';
+import { captureRead } from './http/scenarios';
 
 interface Percentiles {
   p50: number;
@@ -40,6 +51,20 @@ interface SizeResult {
   queries: number;
   http: Percentiles;
   engine: Percentiles;
+  /** The exchange (own process) and the bare app under the same concurrent load. */
+  throughput: Throughput[];
+}
+
+interface Throughput {
+  /** Every query reaches the engine, or the exchange's answer cache is on (as in production). */
+  cache: 'off' | 'on';
+  exchange: LoadResult;
+  bare: LoadResult;
+}
+
+interface LoadOptions {
+  connections: number;
+  seconds: number;
 }
 
 function percentiles(samples: number[]): Percentiles {
@@ -98,6 +123,54 @@ interface EngineUnderTest {
   create(indexPath: string): SearchEngine;
 }
 
+/**
+ * req/s of `GET /api/search` over the mix at `connections` concurrent clients: the exchange as its
+ * own process on the index just built, then a bare Express app replaying its answers.
+ */
+async function throughput(
+  env: Record<string, string>,
+  dir: string,
+  mongodbUri: string,
+  mix: SearchQuery[],
+  load: LoadOptions,
+): Promise<Throughput[]> {
+  const paths = [...new Set(mix.map((q) => `/api/search?${toParams(q)}`))];
+  const results: Throughput[] = [];
+  for (const cache of ['off', 'on'] as const) {
+    const { SEARCH_CACHE_MS: _off, ...cached } = env;
+    const exchange = await startExchangeChild({
+      mongodbUri,
+      tmpDir: dir,
+      env: cache === 'off' ? env : cached,
+    });
+    let routes;
+    let exchangeLoad: LoadResult;
+    try {
+      routes = await captureRead(exchange.url, {
+        name: 'search mix',
+        path: paths[0],
+        paths,
+        db: false,
+        page: false,
+      });
+      exchangeLoad = await readLoad({ url: `${exchange.url}${paths[0]}`, paths, ...load });
+    } finally {
+      await exchange.stop();
+    }
+    const bare = await startBareChild({ routes });
+    try {
+      results.push({
+        cache,
+        exchange: exchangeLoad,
+        bare: await readLoad({ url: `${bare.url}${paths[0]}`, paths, ...load }),
+      });
+    } finally {
+      await bare.stop();
+    }
+  }
+  return results;
+}
+
 async function benchSize(
   engine: EngineUnderTest,
   n: number,
@@ -105,6 +178,7 @@ async function benchSize(
   dir: string,
   mongodbUri: string,
   rounds: number,
+  load: LoadOptions,
 ): Promise<SizeResult> {
   const listings = generateSyntheticListings(n, 42).slice(inserted);
   let started = performance.now();
@@ -119,6 +193,14 @@ async function benchSize(
   const indexSeconds = (performance.now() - started) / 1000;
   await search.close();
 
+  const settings = {
+    SEARCH_INDEX_PATH: indexPath,
+    SEARCH_CACHE_MS: '0',
+    SEARCH_RATE_LIMIT: '100000000',
+    // The deadline sweep reads every listing: keep it out of the measurement.
+    SCHEDULER_INTERVAL_MS: String(3_600_000),
+    ...engine.env,
+  };
   const exchange = await startExchange(
     loadConfig({
       NODE_ENV: 'production',
@@ -127,32 +209,29 @@ async function benchSize(
       LOG_LEVEL: 'warn',
       DATA_DIR: dir,
       MONGODB_URI: mongodbUri,
-      SEARCH_INDEX_PATH: indexPath,
-      SEARCH_CACHE_MS: '0',
-      SEARCH_RATE_LIMIT: '100000000',
       SESSION_SECRET: 'bench-session-secret-0123456789',
-      // The deadline sweep reads every listing: keep it out of the measurement.
-      SCHEDULER_INTERVAL_MS: String(3_600_000),
-      ...engine.env,
+      ...settings,
     } as NodeJS.ProcessEnv),
   );
+  const mix = searchQueryMix();
+  let latencies: { http: number[]; engine: number[] };
   try {
     // Let the indexer's start-up pass over the dirty marks finish before measuring.
     await searchSyncWorkerOf(exchange.ctx)?.idle();
-    const mix = searchQueryMix();
-    const { http, engine: direct } = await timeBoth(exchange.url, exchange.ctx.search, mix, rounds);
-    return {
-      engineName: engine.name,
-      n,
-      insertSeconds,
-      indexSeconds,
-      queries: http.length,
-      http: percentiles(http),
-      engine: percentiles(direct),
-    };
+    latencies = await timeBoth(exchange.url, exchange.ctx.search, mix, rounds);
   } finally {
     await exchange.stop();
   }
+  return {
+    engineName: engine.name,
+    n,
+    insertSeconds,
+    indexSeconds,
+    queries: latencies.http.length,
+    http: percentiles(latencies.http),
+    engine: percentiles(latencies.engine),
+    throughput: await throughput(settings, dir, mongodbUri, mix, load),
+  };
 }
 
 function printTable(results: SizeResult[]): void {
@@ -172,6 +251,30 @@ function printTable(results: SizeResult[]): void {
         `${ratio(r.http.p50, r.engine.p50)} | ${ratio(r.http.p95, r.engine.p95)} | ${ratio(r.http.p99, r.engine.p99)} |`,
     );
   }
+  const connections = argument('connections', '20');
+  console.log(
+    `\nGET /api/search throughput at ${connections} concurrent clients over the mix, the exchange as its own process vs a bare Express app answering the same bytes (target: ratio ≥ 0.3)`,
+  );
+  console.log(
+    '| engine | listings | answer cache | exchange req/s | exchange p50 / p95 / p99 ms | bare req/s | bare p50 / p95 / p99 ms | ratio | met |',
+  );
+  console.log('|---|---:|---|---:|---:|---:|---:|---:|---|');
+  const times = (l: LoadResult) => [l.p50, l.p95, l.p99].map((t) => t.toFixed(1)).join(' / ');
+  for (const r of results) {
+    for (const { cache, exchange, bare } of r.throughput) {
+      const share = bare.rps > 0 ? exchange.rps / bare.rps : 0;
+      console.log(
+        `| ${r.engineName} | ${r.n} | ${cache} | ${exchange.rps.toFixed(0)} | ${times(exchange)} | ${bare.rps.toFixed(0)} | ${times(bare)} | ` +
+          `${share.toFixed(2)} | ${share >= 0.3 ? 'yes' : 'no'} |`,
+      );
+    }
+  }
+  console.log(
+    `(load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')})`,
+  );
 }
 
 function enginesToRun(dir: string, cleanUps: (() => Promise<void>)[]): EngineUnderTest[] {
@@ -215,6 +318,10 @@ async function main(): Promise<void> {
     .map(Number)
     .sort((a, b) => a - b);
   const rounds = Number(argument('rounds', '5'));
+  const load: LoadOptions = {
+    connections: Number(argument('connections', '20')),
+    seconds: Number(argument('seconds', '10')),
+  };
   setLogLevel('warn');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-http-bench-'));
   let db: RunningService | undefined;
@@ -239,7 +346,7 @@ async function main(): Promise<void> {
       let inserted = 0;
       for (const n of sizes) {
         console.error(`${engine.name}: inserting, indexing and querying ${n} synthetic listings…`);
-        results.push(await benchSize(engine, n, inserted, dir, mongodbUri, rounds));
+        results.push(await benchSize(engine, n, inserted, dir, mongodbUri, rounds, load));
         inserted = n;
       }
     }

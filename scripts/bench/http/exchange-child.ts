@@ -22,7 +22,12 @@ function profileArgs(): string[] {
   return dir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(dir)] : [];
 }
 
-export function startExchangeChild(opts: { mongodbUri: string; tmpDir: string }): Promise<ExchangeChild> {
+export function startExchangeChild(opts: {
+  mongodbUri: string;
+  tmpDir: string;
+  /** Settings over those above (e.g. another search index or engine). */
+  env?: Record<string, string>;
+}): Promise<ExchangeChild> {
   const child = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,6 +51,7 @@ export function startExchangeChild(opts: { mongodbUri: string; tmpDir: string })
       SEARCH_RATE_LIMIT: '100000000',
       ADMIN_EMAIL: OPERATOR.email,
       ADMIN_PASSWORD: OPERATOR.password,
+      ...opts.env,
     },
   });
   const stop = () =>
