@@ -58,18 +58,28 @@ async function periodOf(query: RangeQuery): Promise<Period> {
 
 /**
  * Answers computed from the rollups, by what was asked and the rollups' generation here: the
- * same figures asked again are not summed again until a rollup changes (or the rollups' own
- * cache time passes, when another process may have changed them).
+ * same figures asked again are not summed again until a rollup changes here. Past the rollups'
+ * cache time (when another process may have changed them) the last answer is still given while
+ * one computation, shared by everyone asking meanwhile, makes the next.
  */
 const answers = new LRUCache<string, object>({ max: 500, ttl: ROLLUP_CACHE_MS });
+const computing = new Map<string, Promise<object>>();
 
 async function remembered<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
   const full = `${rollupGeneration()}|${key}`;
-  const hit = answers.get(full) as T | undefined;
-  if (hit) return hit;
-  const answer = await compute();
-  answers.set(full, answer);
-  return answer;
+  const last = answers.get(full, { allowStale: true, noDeleteOnStaleGet: true }) as T | undefined;
+  if (last && answers.getRemainingTTL(full) > 0) return last;
+  let next = computing.get(full) as Promise<T> | undefined;
+  if (!next) {
+    next = compute().then((answer) => {
+      answers.set(full, answer);
+      return answer;
+    });
+    const shared = next.finally(() => computing.delete(full));
+    shared.catch(() => undefined);
+    computing.set(full, shared);
+  }
+  return last ?? next;
 }
 
 const iso = (p: Period) => ({ from: p.from.toISOString(), to: p.to.toISOString(), months: p.months.length });
