@@ -38,6 +38,8 @@ const NONE = 0;
 const MAX_MODES = 32;
 /** Up to this many modes, facets count each combination of modes first. */
 const MAX_COUNTED_MODES = 12;
+/** Writes placed one by one into the newest-first order before it is rebuilt instead. */
+const MAX_NEWEST_EDITS = 1000;
 
 /** A filter compiled to dictionary codes; `impossible` when a value was never indexed. */
 interface CompiledFilter {
@@ -75,8 +77,11 @@ export class DocColumns {
   private count = 0;
   /** Rowids newest first (then higher rowid first), built when first needed after a write. */
   private newest: Int32Array | null = null;
-  /** Each rowid's place in `newest`. */
+  /** Each rowid's place in `newest`; stale after an edit of the order until next read. */
   private newestRank = new Int32Array(0);
+  private ranksStale = true;
+  /** Writes placed into the kept order since it was built (past a bound it is rebuilt instead). */
+  private newestEdits = 0;
   private readonly dict = {
     kind: new Dictionary(),
     field: new Dictionary(),
@@ -123,8 +128,8 @@ export class DocColumns {
   set(doc: StoredDoc): void {
     const r = doc.rowid;
     if (r >= this.capacity) this.grow(Math.max(r + 1, this.capacity * 2));
-    if (this.present[r] === 0) this.count++;
-    this.newest = null;
+    const wasPresent = this.present[r] === 1;
+    if (!wasPresent) this.count++;
     this.present[r] = 1;
     this.kind[r] = this.dict.kind.code(doc.kind);
     this.field[r] = this.dict.field.code(doc.field);
@@ -136,13 +141,14 @@ export class DocColumns {
     this.price[r] = doc.price ?? NaN;
     this.published[r] = Date.parse(doc.published_at);
     if (r > this.maxRowid) this.maxRowid = r;
+    this.placeInNewest(r, wasPresent);
   }
 
   delete(rowid: number): void {
     if (rowid < this.capacity && this.present[rowid] === 1) {
       this.present[rowid] = 0;
       this.count--;
-      this.newest = null;
+      if (this.newest && this.editNewest()) this.newest = withoutRowid(this.newest, rowid);
     }
   }
 
@@ -255,15 +261,57 @@ export class DocColumns {
   }
 
   private newestOrder(): Int32Array {
-    if (this.newest) return this.newest;
-    const rowids: number[] = [];
-    for (let r = 1; r <= this.maxRowid; r++) if (this.present[r] === 1) rowids.push(r);
-    const published = this.published;
-    rowids.sort((a, b) => published[b] - published[a] || b - a);
-    this.newest = Int32Array.from(rowids);
-    this.newestRank = new Int32Array(this.maxRowid + 1);
-    for (let i = 0; i < rowids.length; i++) this.newestRank[rowids[i]] = i;
+    if (!this.newest) {
+      const rowids: number[] = [];
+      for (let r = 1; r <= this.maxRowid; r++) if (this.present[r] === 1) rowids.push(r);
+      const published = this.published;
+      rowids.sort((a, b) => published[b] - published[a] || b - a);
+      this.newest = Int32Array.from(rowids);
+      this.newestEdits = 0;
+      this.ranksStale = true;
+    }
+    if (this.ranksStale) {
+      const order = this.newest;
+      this.newestRank = new Int32Array(this.maxRowid + 1);
+      for (let i = 0; i < order.length; i++) this.newestRank[order[i]] = i;
+      this.ranksStale = false;
+    }
     return this.newest;
+  }
+
+  /**
+   * Keeps the newest-first order through a write: the doc moves to its place (a copy of the
+   * order, far cheaper than sorting it again, which took ~80 ms at 100,000 docs), unless many
+   * writes came since it was built, when it is dropped and built once when next needed.
+   */
+  private placeInNewest(r: number, wasPresent: boolean): void {
+    if (!this.newest || !this.editNewest()) return;
+    const order = wasPresent ? withoutRowid(this.newest, r) : this.newest;
+    const published = this.published;
+    const at = published[r];
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = order[mid];
+      if (published[m] > at || (published[m] === at && m > r)) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = new Int32Array(order.length + 1);
+    next.set(order.subarray(0, lo));
+    next[lo] = r;
+    next.set(order.subarray(lo), lo + 1);
+    this.newest = next;
+  }
+
+  /** Counts one edit of the kept order; false (and the order dropped) past MAX_NEWEST_EDITS. */
+  private editNewest(): boolean {
+    this.ranksStale = true;
+    if (++this.newestEdits > MAX_NEWEST_EDITS) {
+      this.newest = null;
+      return false;
+    }
+    return true;
   }
 
   publishedAt(rowid: number): number {
@@ -327,6 +375,15 @@ export class DocColumns {
     this.published = copy(this.published, (n) => new Float64Array(n));
     this.capacity = capacity;
   }
+}
+
+function withoutRowid(order: Int32Array, rowid: number): Int32Array {
+  const i = order.indexOf(rowid);
+  if (i < 0) return order;
+  const next = new Int32Array(order.length - 1);
+  next.set(order.subarray(0, i));
+  next.set(order.subarray(i + 1), i);
+  return next;
 }
 
 function toRecord(counts: ArrayLike<number>, key: (i: number) => string): Record<string, number> {

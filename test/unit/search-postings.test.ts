@@ -12,6 +12,7 @@ import {
   union,
 } from '../../search/embedded/postings';
 import { topByScore, topK } from '../../search/embedded/top-k';
+import { DocColumns, type StoredDoc } from '../../search/embedded/doc-columns';
 
 const list = (...rowids: number[]): Int32Array => Int32Array.from(rowids);
 const plain = (p: Int32Array): number[] => Array.from(p);
@@ -128,5 +129,41 @@ describe('embedded search: rowid lists and the query plan over them', () => {
       topK(items, 500, (a, b) => score[b] - score[a]),
     );
     assert.deepEqual(topByScore(items, 0, score), []);
+  });
+
+  it('when docs are written after the newest-first order was read, then it is kept as a full rebuild gives it', () => {
+    const doc = (rowid: number, day: number): StoredDoc => ({
+      rowid,
+      kind: 'offer',
+      field: 'f',
+      sub_field: null,
+      trl: 5,
+      province: 'ha_noi',
+      modes: '',
+      price: null,
+      currency: null,
+      published_at: new Date(Date.UTC(2026, 0, day)).toISOString(),
+    });
+    const kept = new DocColumns();
+    for (let r = 1; r <= 20; r++) kept.set(doc(r, (r * 7) % 11));
+    const all = Int32Array.from({ length: 40 }, (_, i) => i + 1);
+    assert.equal(kept.firstNewest(all, 40).length, 20);
+    // New docs, a doc published again later, a doc removed, a tie on the date.
+    kept.set(doc(21, 30));
+    kept.set(doc(22, 3));
+    kept.set(doc(5, 31));
+    kept.delete(8);
+    kept.set(doc(23, 3));
+    const rebuilt = new DocColumns();
+    for (let r = 1; r <= 20; r++) rebuilt.set(doc(r, (r * 7) % 11));
+    rebuilt.set(doc(21, 30));
+    rebuilt.set(doc(22, 3));
+    rebuilt.set(doc(5, 31));
+    rebuilt.delete(8);
+    rebuilt.set(doc(23, 3));
+    assert.deepEqual(kept.firstNewest(all, 40), rebuilt.firstNewest(all, 40));
+    assert.deepEqual(kept.firstNewest(all, 2), [5, 21]);
+    assert.equal(kept.firstNewest(all, 40).includes(8), false);
+    assert.ok(kept.compareNewest(21, 22) < 0);
   });
 });
