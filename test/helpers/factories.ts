@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { UserModel } from '../../server/auth/user.model';
 import { createUser } from '../../server/auth/user.store';
+import { followRecordChanges } from '../../server/read-models';
 import { OrganizationModel } from '../../server/organizations/organization.model';
 import { hashPassword } from '../../server/auth/password';
 
@@ -66,7 +67,9 @@ export async function signInAdmin(
   app: Target,
   email = `admin-${randomUUID().slice(0, 8)}@example.vn`,
 ): Promise<Member> {
-  // Through the user store, as the exchange's own tooling would: sign-in finds them by email.
+  // Through the user store, as the exchange's own tooling would: sign-in finds them by email's
+  // owner list, which this process keeps too (the exchange may run in other processes).
+  followRecordChanges();
   await createUser({
     email,
     passwordHash: await hashPassword(PASSWORD),
