@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { useLabels } from '../../labels';
 import { ChartFigure } from './ChartFigure';
 import { BarsChart } from './StatCharts';
@@ -170,7 +171,7 @@ export function AdminStatsPage() {
           <div className="stats-grid">
             <section className="card">
               <h2>{t('stats.valueByField')}</h2>
-              <table data-testid="stats-value-by-field">
+              <ResponsiveTable testId="stats-value-by-field">
                 <thead>
                   <tr>
                     <th scope="col">{t('stats.group.field')}</th>
@@ -185,14 +186,14 @@ export function AdminStatsPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </ResponsiveTable>
             </section>
             <section className="card">
               <h2>{t('stats.brokers')}</h2>
               {s.brokers.length === 0 ? (
                 <p>{t('stats.none')}</p>
               ) : (
-                <table data-testid="stats-brokers">
+                <ResponsiveTable testId="stats-brokers">
                   <thead>
                     <tr>
                       <th scope="col">{t('stats.broker')}</th>
@@ -209,7 +210,7 @@ export function AdminStatsPage() {
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </ResponsiveTable>
               )}
             </section>
           </div>
@@ -284,8 +285,7 @@ function Totals({ stats: s }: { stats: OperatorStats }) {
     ['fees', t('stats.paidFees'), s.paidFees.count, s.previous.paidFees.count],
   ];
   return (
-    <table className="stats-totals" data-testid="stats-totals">
-      <caption>{t('stats.totals')}</caption>
+    <ResponsiveTable className="stats-totals" testId="stats-totals" caption={t('stats.totals')}>
       <thead>
         <tr>
           <th scope="col">{t('stats.figure')}</th>
@@ -316,6 +316,6 @@ function Totals({ stats: s }: { stats: OperatorStats }) {
           <td />
         </tr>
       </tbody>
-    </table>
+    </ResponsiveTable>
   );
 }

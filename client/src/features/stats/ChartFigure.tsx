@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 export interface DataTable {
   columns: string[];
@@ -35,35 +36,32 @@ export function ChartFigure({
       </div>
       <details>
         <summary>{t('stats.showTable')}</summary>
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, i) => (
-                <tr key={i}>
-                  {row.map((cell, j) =>
-                    j === 0 ? (
-                      <th key={j} scope="row">
-                        {number(cell)}
-                      </th>
-                    ) : (
-                      <td key={j}>{number(cell)}</td>
-                    ),
-                  )}
-                </tr>
+        <ResponsiveTable caption={<span className="visually-hidden">{title}</span>}>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {number(cell)}
+                    </th>
+                  ) : (
+                    <td key={j}>{number(cell)}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </ResponsiveTable>
       </details>
     </figure>
   );
