@@ -24,13 +24,6 @@ import type { Locale } from '../api-contract/enums';
 import { composeNotificationMail } from './mail-content';
 import { mailerFor } from './mailer';
 import { userReads } from '../auth/user.store';
-import {
-  MAIL_DUE,
-  MAX_ENTRIES,
-  putOwnerListEntries,
-  readOwnerList,
-  type OwnerListEntry,
-} from '../read-models';
 
 export const CLAIM_TIMEOUT_MS = 10 * 60_000;
 /** Users served per run: the worker runs every minute and picks up the rest next time. */
@@ -47,40 +40,7 @@ export async function sendDueDigests(
   ctx: { config: Config },
   now: Date = new Date(),
 ): Promise<MailRunResult> {
-  const listed = await readOwnerList(MAIL_DUE);
-  // A full list may have let go of entries: what is due is then read from the collection.
-  const dueOf = listed.length >= MAX_ENTRIES ? await scannedDue(now) : await listedDue(listed, now);
-  const total: MailRunResult = { mails: 0, notifications: 0, failed: 0 };
-  for (const [userId, ids] of [...dueOf].slice(0, USERS_PER_RUN)) {
-    const r = await sendDueMailOf(ctx, userId, now, ids);
-    total.mails += r.mails;
-    total.notifications += r.notifications;
-    total.failed += r.failed;
-  }
-  return total;
-}
-
-/**
- * The notifications the owed-mail list names as due, checked by `_id`: claims abandoned by a
- * crashed mailer are put back, and what was mailed or skipped since leaves the list. By user.
- */
-async function listedDue(listed: OwnerListEntry[], now: Date): Promise<Map<string, string[]>> {
-  const ids = listed.filter((e) => e.at <= now.getTime()).map((e) => e.id);
-  if (ids.length === 0) return new Map();
-  await releaseAbandonedMailClaims(new Date(now.getTime() - CLAIM_TIMEOUT_MS), ids);
-  const docs = await notificationReads
-    .find({ _id: mongoose.trusted({ $in: ids }) }, { userId: 1, mailState: 1 })
-    .lean();
-  const owed = docs.filter((d) => d.mailState === 'pending' || d.mailState === 'sending');
-  const owedIds = new Set(owed.map((d) => String(d._id)));
-  const settled = ids.filter((id) => !owedIds.has(id));
-  if (settled.length > 0) await putOwnerListEntries(MAIL_DUE, [], settled);
-  return byUser(owed.filter((d) => d.mailState === 'pending'));
-}
-
-/** What is due, read from the notifications collection itself (a scan on FerretDB). */
-async function scannedDue(now: Date): Promise<Map<string, string[]>> {
-  await releaseAbandonedMailClaims(new Date(now.getTime() - CLAIM_TIMEOUT_MS));
+  await releaseAbandonedClaims(now);
   const due = await notificationReads
     .find({
       mailState: 'pending',
@@ -89,11 +49,7 @@ async function scannedDue(now: Date): Promise<Map<string, string[]>> {
     .select({ userId: 1 })
     .limit(USERS_PER_RUN * 20)
     .lean();
-  return byUser(due);
-}
-
-// Each user's claim is then by `_id`: not one filtered pass per user.
-function byUser(due: { _id: unknown; userId: unknown }[]): Map<string, string[]> {
+  // One read of what is due, then each user's claim by `_id`: not one filtered pass per user.
   const dueOf = new Map<string, string[]>();
   for (const n of due) {
     const userId = String(n.userId);
@@ -102,7 +58,14 @@ function byUser(due: { _id: unknown; userId: unknown }[]): Map<string, string[]>
       .get(userId)!
       .push(String(n._id));
   }
-  return dueOf;
+  const total: MailRunResult = { mails: 0, notifications: 0, failed: 0 };
+  for (const [userId, ids] of [...dueOf].slice(0, USERS_PER_RUN)) {
+    const r = await sendDueMailOf(ctx, userId, now, ids);
+    total.mails += r.mails;
+    total.notifications += r.notifications;
+    total.failed += r.failed;
+  }
+  return total;
 }
 
 /**
@@ -160,4 +123,9 @@ async function claimAndSend(
   }
   await setClaimed('sent', new Date());
   return { mails: 1, notifications: items.length, failed: 0 };
+}
+
+async function releaseAbandonedClaims(now: Date): Promise<void> {
+  const before = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
+  await releaseAbandonedMailClaims(before);
 }

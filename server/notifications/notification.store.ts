@@ -152,14 +152,10 @@ export async function setClaimedMailState(
   );
 }
 
-/** Puts back claims of a mailer that stopped before finishing (among `ids` when given). */
-export async function releaseAbandonedMailClaims(before: Date, ids?: string[]): Promise<void> {
+/** Puts back claims of a mailer that stopped before finishing. */
+export async function releaseAbandonedMailClaims(before: Date): Promise<void> {
   await NotificationModel.updateMany(
-    {
-      ...(ids ? { _id: mongoose.trusted({ $in: ids }) } : {}),
-      mailState: 'sending',
-      mailClaimedAt: mongoose.trusted({ $lt: before }),
-    },
+    { mailState: 'sending', mailClaimedAt: mongoose.trusted({ $lt: before }) },
     { $set: { mailState: 'pending' } },
   );
 }

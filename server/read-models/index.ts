@@ -9,7 +9,6 @@ export {
   listingListKey,
   LISTING_REVISIONS,
   LISTINGS_AWAITING_REVIEW,
-  MAIL_DUE,
   notificationGroupKey,
   notificationListKey,
   organizationMembersKey,

@@ -63,17 +63,8 @@ export function notificationListEntries(doc: Doc): [string, OwnerListEntry][] {
   };
   const lists: [string, OwnerListEntry][] = [[notificationListKey(String(doc.userId)), entry]];
   if (doc.groupKey) lists.push([notificationGroupKey(String(doc.groupKey)), entry]);
-  if (doc.mailState === 'pending' && doc.mailDueAt) {
-    lists.push([MAIL_DUE, { id: String(doc._id), s: String(doc.userId), at: ms(doc.mailDueAt) }]);
-  }
   return lists;
 }
-
-/**
- * Notifications whose mail is owed, for the digest mailer (the entry's status is the user, its
- * time when the mail is due). The mailer takes out those it finds mailed or skipped.
- */
-export const MAIL_DUE = 'notification:mail-due';
 
 /** The list that names the user with this (lower-cased) email: sign-in reads it by `_id`. */
 export const userEmailKey = (email: string) => `user:email:${email}`;

@@ -126,7 +126,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 8;
+export const OWNER_LISTS_LAYOUT = 9;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */
@@ -164,8 +164,6 @@ export async function rebuildOwnerLists(): Promise<void> {
     termSheets: 1,
     revision: 1,
     submittedAt: 1,
-    mailState: 1,
-    mailDueAt: 1,
     email: 1,
   };
   let records = 0;

@@ -3,9 +3,6 @@
  * instant mail, daily digests batching a day's notifications into one mail, email turned off.
  */
 import assert from 'node:assert/strict';
-import mongoose from 'mongoose';
-import type { CommandStartedEvent } from 'mongodb';
-import { MAIL_DUE, readOwnerList } from '../../server/read-models';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { decoded, startSmtp } from '../helpers/smtp-inbox';
 import { signUp, type Member } from '../helpers/factories';
@@ -100,38 +97,6 @@ describe('notification mail through SMTP', () => {
 
       const again = await sendDueDigests(t.ctx, new Date(nextDigestAt(now).getTime() + 60_000));
       assert.equal(again.mails, 0);
-      assert.equal(smtp.inbox.length, 1);
-    });
-
-    it('when the digest mailer runs, then notifications are asked for by _id only, mailed ones leave the owed list, and a crashed mailer’s claim is mailed later', async () => {
-      const now = new Date();
-      const first = await createNotification(t.ctx, note(alice.user.id, 1), now);
-      await createNotification(t.ctx, note(alice.user.id, 2), now);
-      // A mailer that claimed the first and then stopped, long ago.
-      await NotificationModel.updateOne(
-        { _id: first!.id },
-        { $set: { mailState: 'sending', mailClaim: 'crashed', mailClaimedAt: new Date(0) } },
-      );
-      const asked: string[] = [];
-      const client = mongoose.connection.getClient();
-      const listener = (e: CommandStartedEvent) => {
-        const body = e.command as Record<string, any>;
-        if (String(body[e.commandName]) !== 'notifications') return;
-        const filter = body.filter ?? body.query ?? body.updates?.[0]?.q;
-        if (!filter || !('_id' in filter)) asked.push(`${e.commandName} ${JSON.stringify(filter)}`);
-      };
-      client.on('commandStarted', listener);
-      try {
-        const due = await sendDueDigests(t.ctx, nextDigestAt(now));
-        assert.deepEqual(due, { mails: 1, notifications: 2, failed: 0 });
-      } finally {
-        client.off('commandStarted', listener);
-      }
-      assert.deepEqual(asked, []);
-      assert.equal(smtp.inbox.length, 1);
-      assert.equal((await readOwnerList(MAIL_DUE)).length, 2);
-      await sendDueDigests(t.ctx, new Date(nextDigestAt(now).getTime() + 60_000));
-      assert.deepEqual(await readOwnerList(MAIL_DUE), []);
       assert.equal(smtp.inbox.length, 1);
     });
 
