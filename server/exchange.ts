@@ -14,7 +14,7 @@ import { startCacheRelay } from './common/cache-relay';
 import { connectRedisLocks } from './common/redis-locks';
 import { useLockBackend } from './common/store';
 import { ensureOwnerLists } from './read-models';
-import { ensureStatsRollups } from './stats';
+import { ensureStatsRollups, statsCaughtUp } from './stats';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';
 import type { AppContext } from './context';
@@ -105,6 +105,7 @@ export async function startExchange(config: Config): Promise<Exchange> {
       for (const w of workers.reverse()) await w.stop();
       httpServer.closeAllConnections?.();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await statsCaughtUp();
       await search.close();
       if (redisLocks) {
         useLockBackend(null);

@@ -1,3 +1,8 @@
 /** The statistics: monthly rollups kept by the stores' writes, and the routes that read them. */
 export { registerStatsRoutes } from './stats.routes';
-export { ensureStatsRollups, followStatsChanges, rebuildStatsRollups } from './stats-rollup-sync';
+export {
+  ensureStatsRollups,
+  followStatsChanges,
+  rebuildStatsRollups,
+  statsCaughtUp,
+} from './stats-rollup-sync';

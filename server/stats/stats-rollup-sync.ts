@@ -1,8 +1,8 @@
 /**
  * Keeps the statistics' rollups in step with the records: after each store write
  * (record-changes.ts) the difference the write makes to the record's contribution is added to
- * the months it touches, before the writer answers (most writes, like the search mark's, change
- * nothing and cost nothing). At start-up, and when a reader finds no rollups of the current
+ * the months it touches, just after the writer answers (most writes, like the search mark's,
+ * change nothing and cost nothing). At start-up, and when a reader finds no rollups of the current
  * layout (a database loaded by hand), they are rebuilt from the records in one pass.
  */
 import mongoose from 'mongoose';
@@ -109,15 +109,27 @@ export async function followStatsChange(change: RecordChange): Promise<void> {
   await Promise.all([...byMonth(deltas)].map(([month, entries]) => addToMonth(month, entries)));
 }
 
-/** Registers the hook once per process (again in a new app: it replaces the previous one). */
+/** Rollup changes under way in this process. */
+const following = new Set<Promise<void>>();
+
+/**
+ * Registers the hook once per process (again in a new app: it replaces the previous one). The
+ * rollups follow off the writer's path: a bid, an agreement or a payment answers without waiting
+ * for its month's counters (a first bid's mark, a month's lock and write), and statistics read
+ * here wait for what is under way (`statsCaughtUp`), so they still show every write made here.
+ */
 export function followStatsChanges(): void {
-  onRecordWritten(async (change) => {
-    try {
-      await followStatsChange(change);
-    } catch (err) {
-      logger.error({ err, type: change.type, id: change.id }, 'statistics not updated');
-    }
+  onRecordWritten((change) => {
+    const work: Promise<void> = followStatsChange(change)
+      .catch((err) => logger.error({ err, type: change.type, id: change.id }, 'statistics not updated'))
+      .finally(() => following.delete(work));
+    following.add(work);
   }, 'stats-rollups');
+}
+
+/** Resolves once every rollup change begun in this process has been written. */
+export async function statsCaughtUp(): Promise<void> {
+  while (following.size > 0) await Promise.all([...following]);
 }
 
 /** Reads every counted record once (a projection) and writes every month's rollup whole. */

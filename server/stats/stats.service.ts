@@ -6,7 +6,7 @@
 import { userNames } from '../deals/names';
 import { LRUCache } from 'lru-cache';
 import { readRollups, ROLLUP_CACHE_MS, ROLLUP_LAYOUT, rollupGeneration } from './stats-rollup.store';
-import { ensureStatsRollups } from './stats-rollup-sync';
+import { ensureStatsRollups, statsCaughtUp } from './stats-rollup-sync';
 import {
   MAX_MONTHS,
   monthOf,
@@ -39,6 +39,7 @@ async function rollupsOf(months: string[]): Promise<{ docs: RollupDoc[]; earlies
 
 /** The period asked for, widened to whole months; by default from the first month anything happened. */
 async function periodOf(query: RangeQuery): Promise<Period> {
+  await statsCaughtUp();
   const to = query.to ?? new Date();
   let from = query.from;
   if (!from) {

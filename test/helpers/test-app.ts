@@ -5,6 +5,7 @@
 import mongoose from 'mongoose';
 import type { Express } from 'express';
 import { clearRecordCaches } from '../../server/common/record-cache';
+import { statsCaughtUp } from '../../server/stats';
 import { connectDatabase } from '../../server/common/db';
 import { EventBus } from '../../server/common/events';
 import { createApp } from '../../server/app';
@@ -46,6 +47,8 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
 export async function resetDatabase(): Promise<void> {
   const db = mongoose.connection.db;
   if (!db) return;
+  // Rollup changes still under way from the last test must not land in the emptied database.
+  await statsCaughtUp();
   const collections = await db.listCollections({}, { nameOnly: true }).toArray();
   await Promise.all(collections.map((c) => db.collection(c.name).deleteMany({})));
   clearRecordCaches();
