@@ -88,6 +88,8 @@ describe('negotiation room across two server processes with Redis', function () 
     const proposed = next(s.socket, 'terms:proposed');
     const sellerInbox = collectMessages(s.socket);
     const termsMessage = next(s.socket, 'message:new', (e) => e.message.kind === 'terms');
+    // Each side is waited for: which process's socket hears it first is not part of the promise.
+    const buyerTermsMessage = next(byr.socket, 'message:new', (e) => e.message.kind === 'terms');
     await request(b.url)
       .post(`/api/deals/${dealId}/terms`)
       .set('Cookie', buyer.cookie)
@@ -95,6 +97,7 @@ describe('negotiation room across two server processes with Redis', function () 
       .expect(201);
     await proposed;
     await termsMessage;
+    await buyerTermsMessage;
     await call(s.socket, 'typing', { dealId });
     await call(byr.socket, 'typing', { dealId });
     assert.equal(sellerInbox.filter((m) => m.kind === 'terms').length, 1);
