@@ -3,7 +3,6 @@
  * organizations); does nothing otherwise. Listings are stored marked dirty, so the search
  * indexer picks them up when it starts.
  */
-import { rebuildOwnerLists } from '../read-models';
 import mongoose from 'mongoose';
 import { OrganizationModel } from '../organizations/organization.model';
 import { UserModel } from '../auth/user.model';
@@ -94,8 +93,6 @@ export async function loadDemoData(
   );
   await OfferModel.insertMany(offers.records, { timestamps: false } as never);
   await DemandModel.insertMany(demands.records, { timestamps: false } as never);
-  // Written past the stores: the lists that pages and sign-in (by email) read are built from the records.
-  await rebuildOwnerLists();
   const result = {
     loaded: true,
     organizations: orgs.length,

@@ -6,6 +6,7 @@ import { DemandModel } from '../../server/demands/demand.model';
 import { OrganizationModel } from '../../server/organizations/organization.model';
 import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
 import { loadDemoData } from '../../server/demo/load-demo';
+import { rebuildOwnerLists } from '../../server/read-models';
 import { offerSubmitViolations } from '../../server/offers/offer-rules';
 import { demandSubmitViolations } from '../../server/demands/demand-rules';
 import {
@@ -23,6 +24,8 @@ describe('demo data in the database and in search', () => {
     await resetDatabase();
     await t.ctx.search.clear();
     await loadDemoData();
+    // Loaded past the stores into a running exchange's database: its lists are built as at start-up.
+    await rebuildOwnerLists();
     await syncSearchIndex(t.ctx);
   });
   after(resetDatabase);
