@@ -5,7 +5,6 @@
 import { loadConfig } from '../server/config';
 import { connectDatabase, disconnectDatabase } from '../server/common/db';
 import { loadDemoData } from '../server/demo/load-demo';
-import { rebuildOwnerLists } from '../server/read-models';
 
 async function main() {
   const config = loadConfig();
@@ -13,12 +12,8 @@ async function main() {
     throw new Error('Set MONGODB_URI to the database to seed (npm start seeds its own database by itself)');
   await connectDatabase(config.mongodbUri);
   try {
-    const loaded = await loadDemoData({
-      log: (m) => process.stdout.write(`${m}\n`),
-      dataDir: config.dataDir,
-    });
-    // Written past the stores: the lists that pages and sign-in read are built from the records.
-    if (loaded.loaded) await rebuildOwnerLists();
+    // The exchange builds its owner lists and statistics from these records when it next starts.
+    await loadDemoData({ log: (m) => process.stdout.write(`${m}\n`), dataDir: config.dataDir });
   } finally {
     await disconnectDatabase();
   }

@@ -91,11 +91,13 @@ export function ensureFerretDb(): string {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
     }
-    execFileSync(go, ['build', '-o', `${bin}.tmp`, './cmd/ferretdb'], {
+    // Two builds at once (a test run beside `npm start`) each write their own file; the last rename wins.
+    const built = `${bin}.${process.pid}.tmp`;
+    execFileSync(go, ['build', '-o', built, './cmd/ferretdb'], {
       cwd: work,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    fs.renameSync(`${bin}.tmp`, bin);
+    fs.renameSync(built, bin);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

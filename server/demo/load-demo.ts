@@ -13,6 +13,8 @@ import { DEMO_DEMANDS, DEMO_OFFERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USER
 import { demandRecord, offerRecord, organizationRecord, userRecord } from './demo-records';
 import { DemoPictures, hasDemoPicture } from './demo-images';
 import type { ListingKind } from '../api-contract/enums';
+import { markOwnerListsStale } from '../read-models';
+import { markStatsRollupsStale } from '../stats';
 
 export interface DemoLoadResult {
   loaded: boolean;
@@ -93,6 +95,9 @@ export async function loadDemoData(
   );
   await OfferModel.insertMany(offers.records, { timestamps: false } as never);
   await DemandModel.insertMany(demands.records, { timestamps: false } as never);
+  // Written past the stores: the lists and rollups kept from the stores' writes are rebuilt next.
+  await markOwnerListsStale();
+  await markStatsRollupsStale();
   const result = {
     loaded: true,
     organizations: orgs.length,

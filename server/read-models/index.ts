@@ -19,4 +19,9 @@ export {
   unsettledDealEntries,
   userEmailKey,
 } from './owner-list-keys';
-export { ensureOwnerLists, followRecordChanges, rebuildOwnerLists } from './owner-list-sync';
+export {
+  ensureOwnerLists,
+  followRecordChanges,
+  markOwnerListsStale,
+  rebuildOwnerLists,
+} from './owner-list-sync';

@@ -19,6 +19,7 @@ import type { OwnerListEntry } from './owner-list.model';
 import {
   changeOwnerList,
   clearOwnerLists,
+  dropOwnerList,
   holdOwnerListsRebuild,
   readOwnerList,
   replaceOwnerLists,
@@ -138,6 +139,14 @@ export async function ensureOwnerLists(): Promise<boolean> {
     await rebuildOwnerLists();
     return true;
   });
+}
+
+/**
+ * For code that writes records past the stores (the demo loader): the lists no longer match
+ * the records, so the next `ensureOwnerLists` (at the latest, the next start) rebuilds them.
+ */
+export async function markOwnerListsStale(): Promise<void> {
+  await dropOwnerList(LAYOUT_KEY);
 }
 
 /** Reads every listed record once (a projection) and writes each list whole. */

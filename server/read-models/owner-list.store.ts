@@ -4,6 +4,7 @@
  * order; a list keeps at most `MAX_ENTRIES`, dropping the oldest.
  */
 import { LRUCache } from 'lru-cache';
+import { batchedWriter } from '../common/batched-writer';
 import { withLock } from '../common/locks';
 import { onCacheClear, onCacheInvalidation } from '../common/record-cache';
 import { recordWritten } from '../common/record-changes';
@@ -37,62 +38,42 @@ async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]> {
 /** Lists being written by this process now: what a reader reads meanwhile is not kept. */
 const writing = new Set<string>();
 
-interface PendingChange {
+interface OwnerListChange {
   put: OwnerListEntry[];
   remove: string[];
-  done: () => void;
-  failed: (err: unknown) => void;
 }
 
-/** Changes waiting for a list's writer in this process, by list key. */
-const pending = new Map<string, PendingChange[]>();
+const lists = batchedWriter<OwnerListChange>(async (key, changes) => {
+  writing.add(key);
+  cached.delete(key);
+  try {
+    const written = await withLock(`ownerlist:${key}`, async () => {
+      const current = await readStoredOwnerList(key);
+      let next = current;
+      for (const change of changes) next = applyOwnerListChange(next, change.put, change.remove);
+      if (sameEntries(current, next)) return current;
+      await OwnerListModel.collection.replaceOne({ _id: key } as never, { entries: next } as never, {
+        upsert: true,
+      });
+      await recordWritten({ type: 'owner-list', id: key });
+      return next;
+    });
+    cached.set(key, written);
+  } catch (err) {
+    cached.delete(key);
+    throw err;
+  } finally {
+    writing.delete(key);
+  }
+});
 
 /**
  * Puts entries in (replacing those with the same ids) and takes `remove` ids out; resolves once
  * the change is stored. Changes to one list that arrive while it is being written are applied
- * together by the next write, under one lock: many writers of one list (an organisation's deals
- * changing at once) wait for one or two writes, not for each other's locks in turn.
+ * together by the next write, under one lock.
  */
 export function changeOwnerList(key: string, put: OwnerListEntry[], remove: string[] = []): Promise<void> {
-  return new Promise((done, failed) => {
-    const queue = pending.get(key);
-    if (queue) return void queue.push({ put, remove, done, failed });
-    pending.set(key, [{ put, remove, done, failed }]);
-    void writeOwnerList(key);
-  });
-}
-
-async function writeOwnerList(key: string): Promise<void> {
-  for (;;) {
-    const batch = pending.get(key) ?? [];
-    if (batch.length === 0) {
-      pending.delete(key);
-      return;
-    }
-    pending.set(key, []);
-    writing.add(key);
-    cached.delete(key);
-    try {
-      const written = await withLock(`ownerlist:${key}`, async () => {
-        const current = await readStoredOwnerList(key);
-        let next = current;
-        for (const change of batch) next = applyOwnerListChange(next, change.put, change.remove);
-        if (sameEntries(current, next)) return current;
-        await OwnerListModel.collection.replaceOne({ _id: key } as never, { entries: next } as never, {
-          upsert: true,
-        });
-        await recordWritten({ type: 'owner-list', id: key });
-        return next;
-      });
-      cached.set(key, written);
-      for (const change of batch) change.done();
-    } catch (err) {
-      cached.delete(key);
-      for (const change of batch) change.failed(err);
-    } finally {
-      writing.delete(key);
-    }
-  }
+  return lists.write(key, { put, remove });
 }
 
 /** Replaces whole lists at once (a rebuild from the records themselves). */
@@ -107,6 +88,13 @@ export async function replaceOwnerLists(lists: Map<string, OwnerListEntry[]>): P
     );
     cached.delete(key);
   }
+}
+
+/** Deletes one list (here and, through the cache relay, in the other processes' caches). */
+export async function dropOwnerList(key: string): Promise<void> {
+  await OwnerListModel.collection.deleteOne({ _id: key } as never);
+  cached.delete(key);
+  await recordWritten({ type: 'owner-list', id: key });
 }
 
 export async function clearOwnerLists(): Promise<void> {

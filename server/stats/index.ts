@@ -6,3 +6,4 @@ export {
   rebuildStatsRollups,
   statsCaughtUp,
 } from './stats-rollup-sync';
+export { markRollupsStale as markStatsRollupsStale } from './stats-rollup.store';

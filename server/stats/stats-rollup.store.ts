@@ -1,10 +1,10 @@
 /**
  * The one writer of the statistics' rollups. FerretDB does not isolate updates (an `$inc` from
  * two writers loses one), so each month's document is changed under its own lock by a
- * read-add-replace; changes to one month that arrive while it is being written are applied
- * together by the next write. A rebuild replaces every month at once.
+ * read-add-replace (one batched writer per month). A rebuild replaces every month at once.
  */
 import { LRUCache } from 'lru-cache';
+import { batchedWriter } from '../common/batched-writer';
 import { withLock } from '../common/locks';
 import { onCacheClear } from '../common/record-cache';
 import { applyDeltas, type RollupDoc } from './stats-rules';
@@ -36,50 +36,26 @@ export interface LayoutMark {
   earliest: string;
 }
 
-interface Pending {
-  deltas: [string, number][];
-  done: () => void;
-  failed: (err: unknown) => void;
-}
-const pending = new Map<string, Pending[]>();
-
 const collection = () => StatsRollupModel.collection;
 
-/** Adds `deltas` (all of `month`) to that month's rollup; resolves once stored. */
-export function addToMonth(month: string, deltas: [string, number][]): Promise<void> {
-  return new Promise((done, failed) => {
-    const queue = pending.get(month);
-    if (queue) return void queue.push({ deltas, done, failed });
-    pending.set(month, [{ deltas, done, failed }]);
-    void writeMonth(month);
-  });
-}
+const months = batchedWriter<[string, number][]>((month, changes) =>
+  withLock(`statsrollup:${month}`, async () => {
+    const current = ((await collection().findOne({ _id: month } as never)) ?? { _id: month }) as RollupDoc;
+    const next = applyDeltas(current, changes.flat());
+    await collection().replaceOne({ _id: month } as never, { c: next.c, b: next.b, h: next.h } as never, {
+      upsert: true,
+    });
+    cached.set(month, next);
+    generation++;
+  }),
+);
 
-async function writeMonth(month: string): Promise<void> {
-  for (;;) {
-    const batch = pending.get(month) ?? [];
-    if (batch.length === 0) return void pending.delete(month);
-    pending.set(month, []);
-    try {
-      await withLock(`statsrollup:${month}`, async () => {
-        const current = ((await collection().findOne({ _id: month } as never)) ?? {
-          _id: month,
-        }) as RollupDoc;
-        const next = applyDeltas(
-          current,
-          batch.flatMap((p) => p.deltas),
-        );
-        await collection().replaceOne({ _id: month } as never, { c: next.c, b: next.b, h: next.h } as never, {
-          upsert: true,
-        });
-        cached.set(month, next);
-        generation++;
-      });
-      for (const p of batch) p.done();
-    } catch (err) {
-      for (const p of batch) p.failed(err);
-    }
-  }
+/**
+ * Adds `deltas` (all of `month`) to that month's rollup; resolves once stored. Changes to one
+ * month that arrive while it is being written are applied together by the next write.
+ */
+export function addToMonth(month: string, deltas: [string, number][]): Promise<void> {
+  return months.write(month, deltas);
 }
 
 /** The rollups of `months` and the layout mark, by `_id`. */
@@ -128,6 +104,13 @@ export async function replaceRollups(docs: RollupDoc[], bidMarks: string[], earl
     upsert: true,
   });
   cached.clear();
+  generation++;
+}
+
+/** Forgets the layout mark: the next `ensureStatsRollups` rebuilds (records were written past the stores). */
+export async function markRollupsStale(): Promise<void> {
+  await collection().deleteOne({ _id: LAYOUT_ID } as never);
+  cached.delete(LAYOUT_ID);
   generation++;
 }
 

@@ -16,7 +16,12 @@ import { notifyMessageWhileAway } from '../../server/notifications/deal-notices'
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { catchUpMessages, postMessage } from '../../server/negotiation/message.service';
 import { markRead, readMarkersOf } from '../../server/negotiation/read-marker.service';
-import { rebuildOwnerLists } from '../../server/read-models';
+import {
+  LISTINGS_AWAITING_REVIEW,
+  MAX_ENTRIES,
+  putOwnerListEntries,
+  rebuildOwnerLists,
+} from '../../server/read-models';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { OwnerListModel } from '../../server/read-models/owner-list.model';
 
@@ -245,6 +250,28 @@ describe('pages read the database by _id only', function () {
     assert.equal(notes.body.unread, 1);
     await seller.agent.post('/api/notifications/read-all').expect(200);
     assert.equal((await seller.agent.get('/api/notifications').expect(200)).body.unread, 0);
+  });
+
+  it('when the review queue’s list is full (it may have let go of its oldest entries), then the queue is read from the listings themselves', async () => {
+    // Entries newer than every real one fill the list; the real listings awaiting review fall off it.
+    const later = Date.now() + 60_000;
+    const filler = Array.from({ length: MAX_ENTRIES }, (_, i) => ({
+      id: new mongoose.Types.ObjectId().toHexString(),
+      s: 'offer',
+      at: later + i,
+    }));
+    await putOwnerListEntries(LISTINGS_AWAITING_REVIEW, filler);
+    const queue = await admin.agent.get('/api/admin/queue').expect(200);
+    assert.deepEqual(
+      queue.body.queue.map((l: { title: string }) => l.title),
+      ['Công nghệ chờ duyệt', 'Nhu cầu chờ duyệt'],
+    );
+    assert.equal(queue.body.total, 2);
+    const second = await admin.agent.get('/api/admin/queue?page=2&limit=1').expect(200);
+    assert.deepEqual(
+      second.body.queue.map((l: { title: string }) => l.title),
+      ['Nhu cầu chờ duyệt'],
+    );
   });
 
   it('when the owner lists are lost, then a rebuild from the records gives the same pages', async () => {

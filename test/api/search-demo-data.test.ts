@@ -6,7 +6,8 @@ import { DemandModel } from '../../server/demands/demand.model';
 import { OrganizationModel } from '../../server/organizations/organization.model';
 import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
 import { loadDemoData } from '../../server/demo/load-demo';
-import { rebuildOwnerLists } from '../../server/read-models';
+import { ensureOwnerLists } from '../../server/read-models';
+import { ensureStatsRollups } from '../../server/stats';
 import { offerSubmitViolations } from '../../server/offers/offer-rules';
 import { demandSubmitViolations } from '../../server/demands/demand-rules';
 import {
@@ -19,13 +20,16 @@ import {
 
 describe('demo data in the database and in search', () => {
   let t: TestApp;
+  let rebuiltAfterLoad: { lists: boolean; rollups: boolean };
   before(async () => {
     t = await createTestApp();
     await resetDatabase();
     await t.ctx.search.clear();
+    // A running exchange's lists and rollups, built before the demo is loaded past the stores.
+    await ensureOwnerLists();
+    await ensureStatsRollups();
     await loadDemoData();
-    // Loaded past the stores into a running exchange's database: its lists are built as at start-up.
-    await rebuildOwnerLists();
+    rebuiltAfterLoad = { lists: await ensureOwnerLists(), rollups: await ensureStatsRollups() };
     await syncSearchIndex(t.ctx);
   });
   after(resetDatabase);
@@ -35,6 +39,10 @@ describe('demo data in the database and in search', () => {
     assert.equal(await OfferModel.countDocuments({}), DEMO_OFFERS.length);
     assert.equal(await DemandModel.countDocuments({}), DEMO_DEMANDS.length);
     assert.equal(await OfferModel.countDocuments({ searchDirty: true }), 0, 'the indexer cleared every mark');
+  });
+
+  it('when the demo is loaded past the stores, then the owner lists and statistics are rebuilt next', () => {
+    assert.deepEqual(rebuiltAfterLoad, { lists: true, rollups: true });
   });
 
   it('when the database already has organizations, then loading again adds nothing', async () => {
