@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyOwnerListChange, MAX_ENTRIES } from '../../server/read-models/owner-list.store';
-import { ownerListPage } from '../../server/read-models/owner-list-page';
+import { mergeNewestFirst, ownerListPage } from '../../server/read-models/owner-list-page';
 import {
   dealListEntries,
   listingListEntries,
@@ -34,6 +34,45 @@ describe('owner lists (pure rules)', () => {
       ids: ['d', 'a', 'c'],
       total: 3,
     });
+  });
+
+  it('when lists are merged, then the order is a sort’s and a record in two lists is kept once at its newest place', () => {
+    const a = [e('x', 9), e('m', 7), e('k', 7), e('y', 2)];
+    const b = [e('z', 8), e('n', 7), e('y', 6), e('w', 1)];
+    const c = [e('q', 3)];
+    assert.deepEqual(
+      mergeNewestFirst([a, b, c]).map((x) => [x.id, x.at]),
+      [
+        ['x', 9],
+        ['z', 8],
+        ['n', 7],
+        ['m', 7],
+        ['k', 7],
+        ['y', 6],
+        ['q', 3],
+        ['w', 1],
+      ],
+    );
+    // Against a sort of the lists put together (each list kept newest first, as the store keeps it).
+    const random = (seed: number) => () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const next = random(7);
+    const lists = [0, 1, 2].map(() =>
+      applyOwnerListChange(
+        [],
+        Array.from({ length: 200 }, () => e(`r${Math.floor(next() * 300)}`, Math.floor(next() * 50))),
+        [],
+      ),
+    );
+    const newest = new Map<string, number>();
+    for (const x of lists.flat()) newest.set(x.id, Math.max(newest.get(x.id) ?? -1, x.at));
+    const expected = [...newest]
+      .map(([id, at]) => e(id, at))
+      .sort((p, q) => q.at - p.at || (p.id < q.id ? 1 : -1))
+      .map((x) => [x.id, x.at]);
+    assert.deepEqual(
+      mergeNewestFirst(lists).map((x) => [x.id, x.at]),
+      expected,
+    );
   });
 
   it('then each record type names the lists it belongs to', () => {
