@@ -50,16 +50,14 @@ export async function seedStatistics(): Promise<Seed> {
     { _id: new mongoose.Types.ObjectId(), name: 'Nguyễn Môi Giới' },
     { _id: new mongoose.Types.ObjectId(), name: 'Trần Kết Nối' },
   ];
-  await db
-    .collection('users')
-    .insertMany(
-      brokers.map((b, i) => ({
-        ...b,
-        email: `broker${i}-${b._id}@example.vn`,
-        role: 'broker',
-        passwordHash: 'x',
-      })),
-    );
+  await db.collection('users').insertMany(
+    brokers.map((b, i) => ({
+      ...b,
+      email: `broker${i}-${b._id}@example.vn`,
+      role: 'broker',
+      passwordHash: 'x',
+    })),
+  );
   const listings: SeedListing[] = [];
   for (let i = 0; i < 90; i++) {
     const createdAt = new Date(new Date(`${STARTS[i % 5]}T08:00:00Z`).getTime() + (i % 11) * DAY);
