@@ -8,6 +8,7 @@ import Joi from 'joi';
 import { AppError, detailsFromJoi } from './errors';
 import { checkAccess, type Access } from './access';
 import type { SessionUser } from './session-user';
+import { ResponseCache, SerializedJson, viewerKey, type CachedAnswerOptions } from './response-cache';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -42,6 +43,11 @@ export interface RouteDef<P = any, Q = any, B = any> {
   before?: RequestHandler[];
   /** For the docs only: a body that is not JSON. */
   contentType?: string;
+  /**
+   * Keep answers serialized per viewer and request until a record of the given types is written
+   * (response-cache.ts); only for reads whose answer is made of those records alone.
+   */
+  cacheAnswers?: CachedAnswerOptions;
   handler: (ctx: HandlerContext<P, Q, B>) => unknown | Promise<unknown>;
 }
 
@@ -91,6 +97,7 @@ export class ApiRouter {
 
   add<P = any, Q = any, B = any>(def: RouteDef<P, Q, B>): void {
     this.routes.push(def as RouteDef);
+    const answers = def.cacheAnswers && new ResponseCache(`${def.method} ${def.path}`, def.cacheAnswers);
     const handlers: RequestHandler[] = [
       (req, _res, next) => {
         checkAccess(req, def.access);
@@ -107,17 +114,27 @@ export class ApiRouter {
           throw AppError.validation(errors.flatMap((e) => detailsFromJoi(e)).map(stripPartPrefix));
         }
         const maybeUser = req.user as SessionUser | undefined;
-        const result = await def.handler({
-          params,
-          query,
-          body,
-          user: maybeUser as SessionUser,
-          maybeUser,
-          req,
-          res,
-        } as HandlerContext<P, Q, B>);
+        const run = () =>
+          def.handler({
+            params,
+            query,
+            body,
+            user: maybeUser as SessionUser,
+            maybeUser,
+            req,
+            res,
+          } as HandlerContext<P, Q, B>);
+        const result =
+          answers && (def.cacheAnswers?.when?.({ params, query }) ?? true)
+            ? await answers.answer(viewerKey(maybeUser, params, query), async () => run())
+            : await run();
         if (res.headersSent) return;
         const status = def.status ?? 200;
+        if (result instanceof SerializedJson) {
+          if (this.opts.onResponseMismatch) this.checkResponse(def, status, JSON.parse(result.body));
+          res.status(status).type('json').send(result.body);
+          return;
+        }
         if (status !== 204) this.checkResponse(def, status, result);
         if (status === 204) res.status(204).end();
         else res.status(status).json(result);

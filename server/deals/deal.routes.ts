@@ -28,6 +28,8 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     access: 'user',
     query: dealListQuery,
     response: dealListResponse,
+    // Made of the deals, the lists that hold them and the parties' and brokers' names.
+    cacheAnswers: { clearOn: ['deal', 'owner-list', 'organization', 'user'] },
     handler: async ({ user, query }) => {
       const { views, total } = await listDeals(user, query);
       return { deals: await describeDeals(views, user), total, page: query.page, limit: query.limit };
@@ -54,6 +56,7 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     access: 'user',
     params: idParams,
     response: dealResponse,
+    cacheAnswers: { clearOn: ['deal', 'organization', 'user'] },
     handler: async ({ user, params }) => ({
       deal: await describeDeal((await viewDealForUser(user, params.id)).deal, user),
     }),

@@ -50,6 +50,11 @@ export function addListingRoutes(
     access: 'public',
     query: listingListQuery,
     response: schemas.listResponse,
+    // The lists kept per organisation (mine, one organisation's); the public list comes from the search index.
+    cacheAnswers: {
+      clearOn: [spec.kind, 'organization', 'owner-list'],
+      when: ({ query }) => query.mine === true || !!query.organizationId,
+    },
     handler: ({ maybeUser, query }) => listListings(spec, ctx, maybeUser, query),
   });
   api.add({
@@ -60,6 +65,7 @@ export function addListingRoutes(
     access: 'public',
     params: idParams,
     response: schemas.response,
+    cacheAnswers: { clearOn: [spec.kind, 'organization'] },
     handler: async ({ maybeUser, params }) =>
       wrap(await readVisibleListing(spec, maybeUser, params.id), maybeUser),
   });

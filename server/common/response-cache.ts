@@ -1,0 +1,62 @@
+/**
+ * Answers of a few hot signed-in pages (my deals, my notifications), kept serialized per viewer
+ * and request until a record they are made of is written: the route declares which record types
+ * those are, and any write of one (here, or relayed from another process) empties its cache. A
+ * page polled by its owner is then served without building or serializing it again; a busy
+ * exchange only misses more often. An answer computed while such a write happened is not kept.
+ */
+import { createRecordCache, type RecordCache } from './record-cache';
+import type { RecordType } from './record-changes';
+import type { SessionUser } from './session-user';
+
+export interface CachedAnswerOptions {
+  /** Writes of these record types make every cached answer of the route stale. */
+  clearOn: RecordType[];
+  /** Bounds what a lost cross-process invalidation could cost. */
+  ttlMs?: number;
+  /** Only requests for which this holds are cached (the others are answered as usual). */
+  when?: (request: { params: any; query: any }) => boolean;
+}
+
+/** A JSON body already serialized: the router sends it as it is. */
+export class SerializedJson {
+  constructor(readonly body: string) {}
+}
+
+interface Answer {
+  body: string;
+}
+
+export class ResponseCache {
+  private readonly answers: RecordCache<Answer>;
+
+  constructor(name: string, opts: CachedAnswerOptions) {
+    this.answers = createRecordCache<Answer>({
+      name: `answers:${name}`,
+      types: [],
+      clearOn: opts.clearOn,
+      max: 5_000,
+      ttlMs: opts.ttlMs ?? 30_000,
+    });
+  }
+
+  async answer(key: string, compute: () => Promise<unknown>): Promise<SerializedJson> {
+    const found = await this.answers.get(key, async () => ({ body: JSON.stringify(await compute()) }));
+    return new SerializedJson(found!.body);
+  }
+}
+
+/** Who is asking, as far as an answer can depend on it, and what they asked. */
+export function viewerKey(user: SessionUser | undefined, ...parts: unknown[]): string {
+  const who = user
+    ? [
+        user.id,
+        user.role,
+        user.locale,
+        user.membershipStatus,
+        user.organization?.id ?? '',
+        user.organizationAdmin === true,
+      ]
+    : ['anonymous'];
+  return JSON.stringify([who, ...parts]);
+}
