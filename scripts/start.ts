@@ -23,6 +23,8 @@ async function main() {
   if (!env.MONGODB_URI) {
     db = await startFerretDb({ dataDir: path.join(dataDir, 'db') });
     env.MONGODB_URI = `${db.url}techexchange`;
+    // Nobody else knows of this database: the one exchange process may keep its locks in memory.
+    if (!env.REDIS_URL) env.LOCK_BACKEND ??= 'memory';
   }
   const stopServices = async () => {
     await db?.stop();

@@ -26,6 +26,11 @@ export interface Config {
   stripeWebhookSecret?: string;
   stripeApiBase?: string;
   redisUrl?: string;
+  /**
+   * Where locks live without Redis: 'database' (any number of processes sharing the database)
+   * or 'memory' (this process is the database's only user, as `npm start` on its embedded one).
+   */
+  lockBackend: 'database' | 'memory';
   sessionSecret: string;
   sessionMaxAgeHours: number;
   trustProxy: boolean;
@@ -75,6 +80,15 @@ const schema = Joi.object({
   STRIPE_WEBHOOK_SECRET: Joi.string().pattern(/^whsec_/),
   STRIPE_API_BASE: Joi.string().uri({ scheme: ['http', 'https'] }),
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
+  LOCK_BACKEND: Joi.string()
+    .valid('database', 'memory')
+    .default('database')
+    .when('REDIS_URL', {
+      is: Joi.exist(),
+      then: Joi.invalid('memory').messages({
+        'any.invalid': 'LOCK_BACKEND=memory is for one process alone; with REDIS_URL locks live in Redis',
+      }),
+    }),
   SESSION_SECRET: Joi.string().min(16),
   SESSION_MAX_AGE_HOURS: Joi.number()
     .integer()
@@ -191,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stripeWebhookSecret: value.STRIPE_WEBHOOK_SECRET,
     stripeApiBase: value.STRIPE_API_BASE,
     redisUrl: value.REDIS_URL,
+    lockBackend: value.LOCK_BACKEND,
     sessionSecret: value.SESSION_SECRET ?? localSessionSecret(dataDir),
     sessionMaxAgeHours: value.SESSION_MAX_AGE_HOURS,
     trustProxy: value.TRUST_PROXY,

@@ -12,6 +12,7 @@ import { logger, setLogLevel } from './common/logger';
 import { createApp } from './app';
 import { startCacheRelay } from './common/cache-relay';
 import { connectRedisLocks } from './common/redis-locks';
+import { createMemoryLocks } from './common/memory-locks';
 import { useLockBackend } from './common/store';
 import { ensureOwnerLists } from './read-models';
 import { ensureStatsRollups, statsCaughtUp } from './stats';
@@ -57,6 +58,7 @@ export async function startExchange(config: Config): Promise<Exchange> {
   // Before anything takes a lock: with Redis every process of the exchange keeps its locks there.
   const redisLocks = config.redisUrl ? await connectRedisLocks(config.redisUrl) : undefined;
   if (redisLocks) useLockBackend(redisLocks.backend);
+  else if (config.lockBackend === 'memory') useLockBackend(createMemoryLocks());
   await runMigrations(MIGRATIONS);
   const search = countSearchErrors(
     cacheSearchAnswers(
@@ -107,10 +109,8 @@ export async function startExchange(config: Config): Promise<Exchange> {
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await statsCaughtUp();
       await search.close();
-      if (redisLocks) {
-        useLockBackend(null);
-        await redisLocks.stop();
-      }
+      if (redisLocks || config.lockBackend === 'memory') useLockBackend(null);
+      await redisLocks?.stop();
       if (connectsDatabase) await disconnectDatabase();
     })());
   return { url, httpServer, ctx, stop };

@@ -16,7 +16,9 @@
  *
  * `--listings 100000` for the large run. About four minutes with the defaults. The exchange child
  * inherits the environment, so e.g. `SEARCH_CACHE_MS=0 npm run bench:http -- --reads search`
- * measures search with every query reaching the engine.
+ * measures search with every query reaching the engine, and `LOCK_BACKEND=database npm run
+ * bench:http` keeps the locks in the database (as processes sharing it without Redis do) instead
+ * of in memory (as `npm start` on its embedded database does).
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,9 +1,10 @@
 /**
  * Where short-lived locks live (see locks.ts): database documents by default, Redis keys when
- * REDIS_URL is set (redis-locks.ts). Every process sharing the data must use the same one.
+ * REDIS_URL is set (redis-locks.ts), this process's memory when it is the database's only user
+ * (memory-locks.ts). Every process sharing the data must use the same one.
  */
 export interface LockBackend {
-  name: 'database' | 'redis';
+  name: 'database' | 'redis' | 'memory';
   /** Takes `key` for `owner` if it is free or expired; false when someone else holds it. */
   take(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Frees `key` if `owner` still holds it. */
@@ -12,4 +13,6 @@ export interface LockBackend {
   renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** The milliseconds `key` has left while `owner` holds it; -1 when `owner` does not hold it. */
   remaining(key: string, owner: string): Promise<number>;
+  /** Resolves when `key` may be free again, where the backend can tell; otherwise waiters poll. */
+  waitFor?(key: string): Promise<void>;
 }

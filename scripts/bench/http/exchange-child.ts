@@ -1,6 +1,6 @@
 /**
  * The exchange as its own OS process (`server/main.ts`), as `npm start` runs it in production:
- * embedded search in the bench's temporary folder, no demo seeding, quiet logs.
+ * embedded search in the bench's temporary folder, locks in memory, no demo seeding, quiet logs.
  */
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -51,6 +51,9 @@ export function startExchangeChild(opts: {
       SEARCH_RATE_LIMIT: '100000000',
       ADMIN_EMAIL: OPERATOR.email,
       ADMIN_PASSWORD: OPERATOR.password,
+      // As `npm start` runs on its embedded database (one process alone on it); LOCK_BACKEND=database
+      // measures lock documents, as processes sharing a database without Redis keep them.
+      ...(process.env.REDIS_URL ? {} : { LOCK_BACKEND: process.env.LOCK_BACKEND ?? 'memory' }),
       ...opts.env,
     },
   });

@@ -16,7 +16,8 @@ export function sizeTable(size: SizeResult, connections: number, writers: number
     `Seeded in ${size.seedSeconds.toFixed(1)} s (${Object.entries(size.counts)
       .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
       .join(', ')}); exchange started in ${size.exchangeStartSeconds.toFixed(1)} s, ` +
-      `search index caught up ${size.indexSeconds.toFixed(1)} s later. Reads: ${connections} connections; writes: ${writers} writers on distinct records. ` +
+      `search index caught up ${size.indexSeconds.toFixed(1)} s later. Reads: ${connections} connections; writes: ${writers} writers on distinct records; ` +
+      `locks in ${process.env.REDIS_URL ? 'Redis' : (process.env.LOCK_BACKEND ?? 'memory')}. ` +
       `Load average ${size.loadAverage.map((l) => l.toFixed(1)).join(' → ')} on ${os.cpus().length} CPUs.`,
     '',
     '| route | exchange req/s | p50 ms | p95 ms | p99 ms | bare req/s | ratio | failed | target | met |',
