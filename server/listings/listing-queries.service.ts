@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import type { SearchEngine } from '../../search';
 import { logger } from '../common/logger';
 import { createRecordCache } from '../common/record-cache';
+import { ResponseCache, viewerKey } from '../common/response-cache';
 import { readOwnerList, listingListKey, ownerListPage } from '../read-models';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
@@ -183,11 +184,20 @@ async function listPublishedFromIndex<View>(
     return null;
   }
   const ids = found.hits.map((h) => h.id);
-  const docs = await readListingDocs(spec.kind, ids);
-  const shown = ids.map((id) => docs.get(id)).filter((d): d is ListingDoc => d?.status === 'published');
-  const items = await viewListings(spec, viewer, shown);
-  return { [spec.plural]: items, total: found.total, page: query.page, limit: query.limit };
+  // The index decides which listings and in what order (asked each time: its own cache is kept
+  // current by the index's writes); the page built from them is kept until one of them changes.
+  return publicPages[spec.kind].answer(viewerKey(viewer, query, found.total, ids), async () => {
+    const docs = await readListingDocs(spec.kind, ids);
+    const shown = ids.map((id) => docs.get(id)).filter((d): d is ListingDoc => d?.status === 'published');
+    const items = await viewListings(spec, viewer, shown);
+    return { [spec.plural]: items, total: found.total, page: query.page, limit: query.limit };
+  });
 }
+
+const publicPages = {
+  offer: new ResponseCache('public-offers', { clearOn: ['offer', 'organization'] }),
+  demand: new ResponseCache('public-demands', { clearOn: ['demand', 'organization'] }),
+};
 
 /**
  * An organisation's published listings (its public page): its owner list gives the published

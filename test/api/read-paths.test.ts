@@ -307,6 +307,38 @@ describe('pages read the database by _id only', function () {
     assert.deepEqual((await buyer.agent.get(`/api/deals/${dealId}/messages`).expect(200)).body, before);
   });
 
+  it('when a listing or its organisation changes, then the public list, the listing page and my listings show it at once, however often they were read before', async () => {
+    const read = async () => {
+      const list = (await request(t.app).get('/api/offers?limit=20').expect(200)).body.offers;
+      const page = (await request(t.app).get(`/api/offers/${offerId}`).expect(200)).body.offer;
+      const mine = (await seller.agent.get('/api/offers?mine=true').expect(200)).body.offers;
+      return {
+        listed: list.find((o: { id: string }) => o.id === offerId)?.organization.name,
+        page: page.organization.name,
+        mine: mine.find((o: { id: string }) => o.id === offerId)?.organization.name,
+        count: list.length,
+      };
+    };
+    const before = await read();
+    await read(); // answered from what was kept
+    await seller.agent.patch(`/api/organizations/${seller.orgId}`).send({ name: 'Viện Đổi Tên' }).expect(200);
+    assert.deepEqual(await read(), {
+      listed: 'Viện Đổi Tên',
+      page: 'Viện Đổi Tên',
+      mine: 'Viện Đổi Tên',
+      count: before.count,
+    });
+    await seller.agent.delete(`/api/offers/${offerId}`).expect(200);
+    const after = await read().catch(() => null);
+    assert.equal(after, null, 'the withdrawn offer’s page is no longer public');
+    const list = (await request(t.app).get('/api/offers?limit=20').expect(200)).body.offers;
+    assert.equal(
+      list.some((o: { id: string }) => o.id === offerId),
+      false,
+    );
+    assert.equal(list.length, before.count - 1);
+  });
+
   it('when a deal changes, then both sides see the change at once, each with their own role', async () => {
     const outsider = await signUp(t.app, { kind: 'enterprise' });
     const page = (m: Member) => m.agent.get(`/api/deals/${dealId}`);
