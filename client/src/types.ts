@@ -1,10 +1,8 @@
 /**
  * JSON shapes the server returns (see /work/shared/API.md). Ids are strings, times ISO strings.
- * `User`, `Offer` and `Demand` are generated from the OpenAPI document; the search shapes are
- * still written here.
+ * `User`, `Offer`, `Demand` and the search answer are generated from the OpenAPI document.
  */
 import type { ApiResponse } from './api/responses';
-import type { Currency, ListingKind, PricingModel } from '@contract/enums';
 
 export type User = ApiResponse<'/api/auth/me'>['user'];
 
@@ -16,38 +14,9 @@ export type Listing = Offer | Demand;
 /** An image of a listing, re-encoded by the server as WebP. */
 export type ListingImage = Offer['images'][number];
 
-/** A search hit's price: an offer's asking price, or (assumed) a demand's budget range. */
-export interface HitPrice {
-  amount?: number;
-  min?: number;
-  max?: number;
-  currency: Currency;
-  model?: PricingModel;
-}
+export type SearchResponse = ApiResponse<'/api/search'>;
 
-export interface SearchHit {
-  id: string;
-  kind: ListingKind;
-  title: string;
-  summary: string;
-  field: string;
-  subField?: string;
-  trl?: number;
-  province: string;
-  /** An object as below; a bare number is read as minor units of `currency`. */
-  price?: HitPrice | number | null;
-  currency?: Currency;
-  /** The first image's thumbnail, when the listing has images. */
-  thumbUrl?: string;
-  highlight?: { title?: string; summary?: string };
-}
+/** A search hit: `price` is an offer's asking price in minor units of `currency`. */
+export type SearchHit = SearchResponse['hits'][number];
 
 export type FacetCounts = Record<string, number>;
-
-export interface SearchResponse {
-  hits: SearchHit[];
-  total: number;
-  facets: Partial<Record<string, FacetCounts>>;
-  page: number;
-  limit: number;
-}

@@ -52,25 +52,37 @@ export function searchRangeViolations(q: SearchQuery): ErrorDetail[] {
 const countMap = Joi.object().pattern(Joi.string().allow(''), Joi.number().integer().min(0));
 
 export const searchResponse = Joi.object({
-  hits: Joi.array().items(
-    Joi.object({
-      id: Joi.string(),
-      kind: Joi.string().valid(...LISTING_KINDS),
-      title: Joi.string(),
-      summary: Joi.string().allow(''),
-      field: Joi.string(),
-      trl: Joi.number(),
-      province: Joi.string().allow('').description("'' when the listing names no province"),
-      price: Joi.number(),
-      currency: Joi.string(),
-      thumbUrl: Joi.string().description('The first image’s thumbnail, when the listing has images'),
-      highlight: Joi.object({ title: Joi.string().allow(''), summary: Joi.string().allow('') }).description(
-        'HTML with <mark> around matches',
-      ),
-    }),
-  ),
-  total: Joi.number(),
-  facets: Joi.object({ field: countMap, trl: countMap, transferModes: countMap, province: countMap }),
-  page: Joi.number(),
-  limit: Joi.number(),
+  hits: Joi.array()
+    .items(
+      Joi.object({
+        id: Joi.string().required(),
+        kind: Joi.string()
+          .valid(...LISTING_KINDS)
+          .required(),
+        title: Joi.string().required(),
+        summary: Joi.string().allow('').required(),
+        field: Joi.string().required(),
+        trl: Joi.number().integer().required(),
+        province: Joi.string().allow('').required().description("'' when the listing names no province"),
+        price: Joi.number().integer().description('Minor units of `currency`: an offer’s asking price'),
+        currency: Joi.string().valid(...CURRENCIES),
+        thumbUrl: Joi.string().description('The first image’s thumbnail, when the listing has images'),
+        highlight: Joi.object({
+          title: Joi.string().allow('').required(),
+          summary: Joi.string().allow('').required(),
+        })
+          .required()
+          .description('HTML with <mark> around matches'),
+      }),
+    )
+    .required(),
+  total: Joi.number().integer().required(),
+  facets: Joi.object({
+    field: countMap.required(),
+    trl: countMap.required(),
+    transferModes: countMap.required(),
+    province: countMap.required(),
+  }).required(),
+  page: Joi.number().integer().required(),
+  limit: Joi.number().integer().required(),
 });

@@ -15255,48 +15255,45 @@ export interface paths {
           };
           content: {
             'application/json': {
-              facets?: {
-                field?: {
+              facets: {
+                field: {
                   [key: string]: number;
                 };
-                province?: {
+                province: {
                   [key: string]: number;
                 };
-                transferModes?: {
+                transferModes: {
                   [key: string]: number;
                 };
-                trl?: {
+                trl: {
                   [key: string]: number;
                 };
               };
-              hits?: {
-                currency?: string;
-                field?: string;
-                /** @description HTML with <mark> around matches */
-                highlight?: {
-                  summary?: string;
-                  title?: string;
-                };
-                id?: string;
+              hits: {
                 /** @enum {string} */
-                kind?: 'offer' | 'demand';
-                /** Format: float */
+                currency?: 'VND' | 'USD';
+                field: string;
+                /** @description HTML with <mark> around matches */
+                highlight: {
+                  summary: string;
+                  title: string;
+                };
+                id: string;
+                /** @enum {string} */
+                kind: 'offer' | 'demand';
+                /** @description Minor units of `currency`: an offer’s asking price */
                 price?: number;
                 /** @description '' when the listing names no province */
-                province?: string;
-                summary?: string;
+                province: string;
+                summary: string;
                 /** @description The first image’s thumbnail, when the listing has images */
                 thumbUrl?: string;
-                title?: string;
-                /** Format: float */
-                trl?: number;
+                title: string;
+                trl: number;
               }[];
-              /** Format: float */
-              limit?: number;
-              /** Format: float */
-              page?: number;
-              /** Format: float */
-              total?: number;
+              limit: number;
+              page: number;
+              total: number;
             };
           };
         };

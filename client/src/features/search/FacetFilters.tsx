@@ -27,7 +27,6 @@ export function FacetFilters({ state, facets, onChange }: FacetFiltersProps) {
         legend={t('search.kind')}
         options={LISTING_KINDS.map((k) => ({ value: k, label: labels.enumLabel('listingKind', k) }))}
         selected={state.kind}
-        counts={facets?.kind}
         onSelect={(kind) => onChange({ kind })}
       />
       <FacetRadioGroup
@@ -49,7 +48,7 @@ export function FacetFilters({ state, facets, onChange }: FacetFiltersProps) {
         legend={t('listing.transferModes')}
         options={TRANSFER_MODES.map((m) => ({ value: m, label: labels.enumLabel('transferMode', m) }))}
         selected={state.transferMode}
-        counts={facets?.transferModes ?? facets?.transferMode}
+        counts={facets?.transferModes}
         onSelect={(transferMode) => onChange({ transferMode })}
       />
       <div className="facet">
@@ -70,7 +69,6 @@ export function FacetFilters({ state, facets, onChange }: FacetFiltersProps) {
         legend={t('listing.currency')}
         options={CURRENCIES.map((c) => ({ value: c, label: c }))}
         selected={state.currency}
-        counts={facets?.currency}
         onSelect={(c) => onChange({ currency: c })}
       />
       <PriceFilter

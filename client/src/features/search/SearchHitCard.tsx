@@ -1,32 +1,20 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../labels';
-import { formatMoney, formatMoneyRange } from '../../money';
-import type { HitPrice, SearchHit } from '../../types';
+import { formatMoney } from '../../money';
+import type { SearchHit } from '../../types';
 import { KindBadge } from '../../ui/KindBadge';
 import { safeHighlight } from './searchQuery';
 
-function hitPrice(hit: SearchHit): HitPrice | undefined {
-  if (typeof hit.price === 'number')
-    return hit.currency ? { amount: hit.price, currency: hit.currency } : undefined;
-  return hit.price ?? undefined;
-}
-
-function priceText(price: HitPrice | undefined, locale: string): string {
-  if (!price || !price.currency) return '';
-  if (typeof price.amount === 'number') return formatMoney(price.amount, price.currency, locale);
-  if (typeof price.min === 'number' && typeof price.max === 'number')
-    return formatMoneyRange(price.min, price.max, price.currency, locale);
-  if (typeof price.max === 'number') return formatMoney(price.max, price.currency, locale);
-  return '';
+function priceText(hit: SearchHit, locale: string): string {
+  return typeof hit.price === 'number' && hit.currency ? formatMoney(hit.price, hit.currency, locale) : '';
 }
 
 export function SearchHitCard({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const href = `/${hit.kind === 'demand' ? 'demands' : 'offers'}/${hit.id}`;
-  const priceInfo = hitPrice(hit);
-  const price = priceText(priceInfo, labels.locale);
+  const price = priceText(hit, labels.locale);
   const titleHtml = hit.highlight?.title;
   const summaryHtml = hit.highlight?.summary;
 
@@ -80,9 +68,7 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
           <span className="meta-label">
             {hit.kind === 'demand' ? t('listing.budget') : t('listing.price')}
           </span>{' '}
-          <span data-testid="hit-price">
-            {price || (priceInfo?.model === 'negotiable' ? t('listing.negotiable') : '—')}
-          </span>
+          <span data-testid="hit-price">{price || '—'}</span>
         </li>
       </ul>
     </li>
