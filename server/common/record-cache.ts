@@ -43,15 +43,23 @@ export interface RecordCache<V extends object> {
 const caches = new Set<RecordCache<object>>();
 
 export function createRecordCache<V extends object>(opts: RecordCacheOptions<V>): RecordCache<V> {
-  const lru = new LRUCache<string, V>({ max: opts.max, ttl: opts.ttlMs });
+  // Each entry remembers when it was stored: emptying the cache only moves `lastClear` on (a
+  // cache emptied by every write of a busy record type must not walk its whole table each time).
+  const lru = new LRUCache<string, { value: V; at: number }>({ max: opts.max, ttl: opts.ttlMs });
   // A load that started before a write must not store what it read before that write.
   let generation = 0;
+  let lastClear = 0;
   const dropped = new Map<string, number>();
+  const current = (id: string): V | undefined => {
+    const entry = lru.get(id);
+    return entry && entry.at >= lastClear ? entry.value : undefined;
+  };
+  const store = (id: string, value: V) => lru.set(id, { value, at: generation });
 
   const cache: RecordCache<V> = {
     name: opts.name,
     async get(id, load) {
-      const hit = lru.get(id);
+      const hit = current(id);
       if (hit) return hit;
       const started = generation;
       const value = await load(id);
@@ -62,7 +70,7 @@ export function createRecordCache<V extends object>(opts: RecordCacheOptions<V>)
       const found = new Map<string, V>();
       const missing: string[] = [];
       for (const id of new Set(ids)) {
-        const hit = lru.get(id);
+        const hit = current(id);
         if (hit) found.set(id, hit);
         else missing.push(id);
       }
@@ -76,11 +84,11 @@ export function createRecordCache<V extends object>(opts: RecordCacheOptions<V>)
       }
       return found;
     },
-    peek: (id) => lru.get(id),
+    peek: (id) => current(id),
     mark: () => generation,
     setIfUnchanged(id, value, mark) {
       if (lastClear > mark || (dropped.get(id) ?? 0) > mark) return;
-      lru.set(id, value);
+      store(id, value);
     },
     drop(id) {
       generation++;
@@ -95,17 +103,16 @@ export function createRecordCache<V extends object>(opts: RecordCacheOptions<V>)
     clear() {
       generation++;
       lastClear = generation;
-      lru.clear();
+      dropped.clear();
     },
   };
-  let lastClear = 0;
 
   invalidators.add((change) => {
     if (opts.clearOn?.includes(change.type)) cache.clear();
     else if (opts.types.includes(change.type)) {
       cache.drop(change.id);
       // Set after the drop: a load that began before this write still finds it changed and stores nothing.
-      if (opts.fromRecord && change.after) lru.set(change.id, opts.fromRecord(change.after));
+      if (opts.fromRecord && change.after) store(change.id, opts.fromRecord(change.after));
     }
   });
   caches.add(cache as RecordCache<object>);
