@@ -126,7 +126,7 @@ export class ApiRouter {
           } as HandlerContext<P, Q, B>);
         const result =
           answers && (def.cacheAnswers?.when?.({ params, query }) ?? true)
-            ? await answers.answer(viewerKey(maybeUser, params, query), async () => run())
+            ? await answers.answer(viewerKey(maybeUser, params, query), run)
             : await run();
         if (res.headersSent) return;
         const status = def.status ?? 200;

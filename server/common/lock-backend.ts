@@ -13,6 +13,6 @@ export interface LockBackend {
   renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** The milliseconds `key` has left while `owner` holds it; -1 when `owner` does not hold it. */
   remaining(key: string, owner: string): Promise<number>;
-  /** Resolves when `key` may be free again, where the backend can tell; otherwise waiters poll. */
-  waitFor?(key: string): Promise<void>;
+  /** Resolves when `key` may be free again or after `ms`, where the backend can tell; otherwise waiters poll. */
+  waitFor?(key: string, ms: number): Promise<void>;
 }

@@ -112,9 +112,7 @@ export async function withLock<T>(
   while (!owner) {
     if (Date.now() > giveUpAt) throw AppError.conflict('This record is busy; try again in a moment.');
     // A backend that knows when the lock is freed wakes its waiter then (an expired one is seen on the next try).
-    await (backend.waitFor
-      ? Promise.race([backend.waitFor(key), sleep(250)])
-      : sleep(5 + Math.floor(Math.random() * 20)));
+    await (backend.waitFor ? backend.waitFor(key, 250) : sleep(5 + Math.floor(Math.random() * 20)));
     owner = await tryLock(key, ttlMs);
   }
   try {

@@ -12,7 +12,7 @@ interface Held {
   until: number;
 }
 
-export function createMemoryLocks(): LockBackend & { waitFor(key: string): Promise<void> } {
+export function createMemoryLocks(): LockBackend & Required<Pick<LockBackend, 'waitFor'>> {
   const held = new Map<string, Held>();
   const waiters = new Map<string, (() => void)[]>();
 
@@ -53,12 +53,24 @@ export function createMemoryLocks(): LockBackend & { waitFor(key: string): Promi
       const h = holder(key);
       return h?.owner === owner ? Math.max(-1, h.until - Date.now()) : -1;
     },
-    /** Resolves when `key` is freed (or at once if it is free); the caller still has to take it. */
-    waitFor(key) {
+    /**
+     * Resolves when `key` is freed, at once if it is free, or after `ms` (a holder whose lock
+     * expires frees nothing); the caller still has to take it.
+     */
+    waitFor(key, ms) {
       if (!holder(key)) return Promise.resolve();
       return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          const waiting = waiters.get(key);
+          const i = waiting?.indexOf(done) ?? -1;
+          if (i !== -1) waiting!.splice(i, 1);
+          if (waiting?.length === 0) waiters.delete(key);
+          resolve();
+        }
         const waiting = waiters.get(key) ?? [];
-        waiting.push(resolve);
+        waiting.push(done);
         waiters.set(key, waiting);
       });
     },

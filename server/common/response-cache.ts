@@ -40,7 +40,7 @@ export class ResponseCache {
     });
   }
 
-  async answer(key: string, compute: () => Promise<unknown>): Promise<SerializedJson> {
+  async answer(key: string, compute: () => unknown): Promise<SerializedJson> {
     const found = await this.answers.get(key, async () => ({ body: JSON.stringify(await compute()) }));
     return new SerializedJson(found!.body);
   }

@@ -23,7 +23,7 @@ export function registerNotificationRoutes(api: ApiRouter): void {
     access: 'user',
     query: listNotificationsQuery,
     response: notificationListResponse,
-    cacheAnswers: { clearOn: ['notification', 'owner-list', 'user'] },
+    cacheAnswers: { clearOn: ['notification', 'owner-list'] },
     handler: ({ user, query }) => listNotifications(user, query, viewerLocale(user, query.lang)),
   });
 

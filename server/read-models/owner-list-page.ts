@@ -20,7 +20,8 @@ export function ownerListPage(
   return { ids: matching.slice(start, start + opts.limit).map((e) => e.id), total: matching.length };
 }
 
-const newerFirst = (a: OwnerListEntry, b: OwnerListEntry) =>
+/** The order every owner list is kept in: newest first, then by id (descending). */
+export const newerFirst = (a: OwnerListEntry, b: OwnerListEntry) =>
   b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /**

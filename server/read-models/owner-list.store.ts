@@ -9,6 +9,7 @@ import { withLock } from '../common/locks';
 import { onCacheClear, onCacheInvalidation } from '../common/record-cache';
 import { recordWritten } from '../common/record-changes';
 import { OwnerListModel, type OwnerListDoc, type OwnerListEntry } from './owner-list.model';
+import { newerFirst } from './owner-list-page';
 
 export const MAX_ENTRIES = 5_000;
 
@@ -110,7 +111,7 @@ export function applyOwnerListChange(
 ): OwnerListEntry[] {
   const gone = new Set([...remove, ...put.map((e) => e.id)]);
   const next = [...current.filter((e) => !gone.has(e.id)), ...put];
-  next.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  next.sort(newerFirst);
   return next.slice(0, MAX_ENTRIES);
 }
 

@@ -63,13 +63,13 @@ describe('locks in memory (one process alone on its database)', function () {
     const locks = createMemoryLocks();
     await locks.take('k', 'first', 5000);
     let woken = false;
-    const waiting = locks.waitFor('k').then(() => (woken = true));
+    const waiting = locks.waitFor('k', 5000).then(() => (woken = true));
     await sleep(20);
     assert.equal(woken, false);
     await locks.release('k', 'first');
     await waiting;
     assert.equal(woken, true);
-    await locks.waitFor('k'); // free: resolves at once
+    await locks.waitFor('k', 5000); // free: resolves at once
   });
 
   it('when ten writers change one record through a store on memory locks, then each sees the one before it and no lock document is written', async () => {
