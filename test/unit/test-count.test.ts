@@ -68,13 +68,59 @@ describe('the count cannot lie', function () {
     );
     assert.equal(short.failed, 1);
     assert.equal(short.lines.at(-1), '90 passed, 1 failed, 0 skipped');
-    assert.match(short.lines.join('\n'), /fewer tests ran \(90\) than the baseline \(100/);
+    assert.match(
+      short.lines.join('\n'),
+      /fewer tests ran \(90, with 0 skipped for a stated reason\) than the baseline \(100/,
+    );
     const more = summaryLines(
       { passes: 101, failures: 0, pending: 0 },
       { exitedBadly: false, baseline: 100 },
     );
     assert.equal(more.failed, 0);
     assert.match(more.lines.join('\n'), /raise test\/baseline-count.txt from 100 to 101/);
+  });
+
+  it('when tests are skipped with a stated reason (an engine absent here), then they count towards the baseline; skips without one do not', () => {
+    const skipped = [
+      { title: 'contract: meilisearch a', reason: 'engine not available', explained: true },
+      { title: 'contract: meilisearch b', reason: 'engine not available', explained: true },
+    ];
+    const absent = summaryLines(
+      { passes: 98, failures: 0, pending: 2, skipped },
+      { exitedBadly: false, baseline: 100 },
+    );
+    assert.equal(absent.failed, 0);
+    assert.equal(absent.lines.at(-1), '98 passed, 0 failed, 2 skipped');
+    const bare = summaryLines(
+      {
+        passes: 98,
+        failures: 0,
+        pending: 2,
+        skipped: skipped.map((s) => ({ ...s, reason: 'skipped without a reason', explained: false })),
+      },
+      { exitedBadly: false, baseline: 100 },
+    );
+    assert.equal(bare.failed, 1);
+  });
+
+  it('when a suite is skipped in its before hook for a missing engine, then each of its tests is recorded as an explained skip', async () => {
+    const { summary } = await runMocha(
+      `import { skipBecause } from ${skipHelper};
+       describe('engine suite', function () {
+         before(function () { skipBecause(this, 'engine not available: X_HOST is unset'); });
+         it('one', () => {});
+         describe('nested', () => { it('two', () => {}); });
+       });
+       describe('bare', () => { it.skip('no reason', () => {}); });`,
+      {},
+    );
+    assert.equal(summary.passes, 0);
+    assert.equal(summary.pending, 3);
+    assert.deepEqual(summary.skipped, [
+      { title: 'engine suite one', reason: 'engine not available: X_HOST is unset', explained: true },
+      { title: 'engine suite nested two', reason: 'engine not available: X_HOST is unset', explained: true },
+      { title: 'bare no reason', reason: 'declared without a body', explained: false },
+    ]);
   });
 
   it('when a test is skipped for a missing engine, then the reporter records it with that reason', async () => {
@@ -89,7 +135,7 @@ describe('the count cannot lie', function () {
     assert.equal(summary.passes, 1);
     assert.equal(summary.pending, 1);
     assert.deepEqual(summary.skipped, [
-      { title: 'fixture needs an engine', reason: 'engine not available: X_HOST is unset' },
+      { title: 'fixture needs an engine', reason: 'engine not available: X_HOST is unset', explained: true },
     ]);
   });
 
