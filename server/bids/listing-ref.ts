@@ -13,6 +13,7 @@ import type {
 } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
+import { createRecordCache } from '../common/record-cache';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import { findListingDoc, readListingDecisions } from '../listings/listing.store';
 import { canViewListing } from '../listings/listing-access';
@@ -66,6 +67,29 @@ export async function loadListing(kind: ListingKind, id: string): Promise<Listin
     awardedDealId: award?.dealId,
     deadlineClosedAt: ref.deadlineClosedAt ?? closedAt,
   };
+}
+
+/**
+ * The listing as it stands (without its award and close claims), for checks that only word a
+ * refusal of bad input (the currency a term sheet must use): cached, replaced by the listing
+ * store's writes. Decisions under a lock read the listing with `loadListing`.
+ */
+const refCache = (kind: ListingKind) =>
+  createRecordCache<ListingRef>({
+    name: `${kind}-refs`,
+    types: [kind],
+    max: 20_000,
+    ttlMs: 300_000,
+    fromRecord: (after) => toListingRef(kind, after),
+  });
+const listingRefs = { offer: refCache('offer'), demand: refCache('demand') };
+
+export function cachedListingRef(kind: ListingKind, id: string): Promise<ListingRef | null> {
+  if (!isObjectId(id)) return Promise.resolve(null);
+  return listingRefs[kind].get(id, async () => {
+    const doc = await findListingDoc(kind, id);
+    return doc ? toListingRef(kind, doc) : null;
+  });
 }
 
 export function toListingRef(kind: ListingKind, doc: Record<string, any>): ListingRef {

@@ -61,6 +61,15 @@ export async function loadDealForUser(
 }
 
 /**
+ * For a write checked first on the cached deal (`viewDealForUser`): the user's part in the deal
+ * as read under its lock is still the one checked (a broker replaced meanwhile is refused).
+ */
+export function assertRoleUnchanged(current: DealDoc, user: SessionUser, role: DealRole): void {
+  if (roleOfUser(current, user) !== role)
+    throw AppError.conflict('Your part in this deal has changed; reload the deal and try again.');
+}
+
+/**
  * `loadDealForUser` for pages that only show the deal (and checks of who may see a room): the
  * view comes from the cache the deal store's writes drop. Writes use `loadDealForUser`.
  */

@@ -1,2 +1,3 @@
-/** What other components may take from deals without reaching into its files: its record's type. */
+/** What other components may take from deals without reaching into its files: its record's type and its view. */
 export type { DealDoc } from './deal.model';
+export type { DealView } from './deal.view';

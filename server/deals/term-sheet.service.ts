@@ -14,10 +14,10 @@ import { logger } from '../common/logger';
 import { dealStore } from './deal.store';
 import { commitAgreement, holdDealAndListing, type DealListing } from './agreement-commitment';
 import { MAX_TERM_SHEET_VERSIONS, agreedValue, termSheetProblems } from './term-sheet-rules';
-import { loadListing } from '../bids/listing-ref';
+import { cachedListingRef } from '../bids/listing-ref';
 import { dealView, termSheetView, type DealView, type TermSheetView } from './deal.view';
 import { canProposeTerms, planDealTransition, termSheetAcceptance } from './deal-machine';
-import { loadDealForUser, transitionDeal } from './deal.service';
+import { assertRoleUnchanged, loadDealForUser, transitionDeal, viewDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
 import type { Currency, DealRole } from '../api-contract/enums';
@@ -52,7 +52,8 @@ export async function proposeTermSheet(
   input: TermSheetInput,
   bus: EventBus,
 ): Promise<TermSheetView> {
-  const { deal, role } = await loadDealForUser(user, dealId);
+  // Checked first on the cached deal, then again on the deal as it is under its lock.
+  const { deal, role } = await viewDealForUser(user, dealId);
   assertMayPropose(deal.status, role);
   await assertTermsFit(deal, input);
   const termSheet = await appendTermSheet(user, dealId, role, input);
@@ -69,6 +70,7 @@ export async function proposeTermSheet(
 
 async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole, input: TermSheetInput) {
   const { doc, result: version } = await dealStore.mutate(dealId, (current) => {
+    assertRoleUnchanged(current, user, role);
     assertMayPropose(current.status, role);
     const version = (current.latestVersion ?? 0) + 1;
     if (version > MAX_TERM_SHEET_VERSIONS) {
@@ -95,7 +97,7 @@ async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole
 }
 
 async function assertTermsFit(deal: DealView, input: TermSheetInput): Promise<void> {
-  const listing = await loadListing(deal.listingKind, deal.listingId);
+  const listing = await cachedListingRef(deal.listingKind, deal.listingId);
   const problems = termSheetProblems(input, listing?.currency ?? null);
   if (problems.length > 0) throw AppError.validation(problems, problems.map((p) => p.message).join('; '));
 }
@@ -129,7 +131,8 @@ export async function acceptTermSheet(
   version: number,
   deps: TermsDeps,
 ): Promise<DealView> {
-  const { deal, role } = await loadDealForUser(user, dealId);
+  // The cached deal names the locks to take; the acceptance is planned on the deal under them.
+  const { deal, role } = await viewDealForUser(user, dealId);
   return holdDealAndListing({ ...deal, _id: deal.id }, async () => {
     const outcome = await recordAcceptance(user, dealId, version, role);
     if (!outcome.changed) return outcome.agreed ? concludeHeld(dealId, version, deps) : outcome.deal;
@@ -167,6 +170,7 @@ async function recordAcceptance(
   const { doc, written, result } = await dealStore.mutate(
     dealId,
     (current) => {
+      assertRoleUnchanged(current, user, role);
       const decision = termSheetAcceptance(acceptanceState(dealView(current)), version, role);
       if (!decision.ok) throw refusal(decision.code, decision.message);
       if (!decision.changed) return { result: decision.agreed };

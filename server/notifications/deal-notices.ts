@@ -12,9 +12,8 @@ import type { DomainEvents } from '../common/events';
 import type { Currency } from '../api-contract/enums';
 import { activeMemberIds } from '../auth/organization-members';
 import { listingModel } from '../listings/listing.store';
-import { findDealDoc } from '../deals/deal.store';
 import { cachedDealView } from '../deals/deal-view-cache';
-import type { DealDoc } from '../deals';
+import type { DealView } from '../deals';
 import { organizationNames, userNames } from '../deals/names';
 import { dealFeeLines } from '../payments/deal-fees';
 import { readMarkerReads } from '../negotiation/message.store';
@@ -36,13 +35,13 @@ const brokerOf = (deal: DealSides) => (deal.brokerUserId ? [String(deal.brokerUs
 /** Creates one notification per recipient (each once per `key`), linking to the deal. */
 async function tell(
   deps: DealNoticeDeps,
-  deal: DealDoc,
+  deal: DealView,
   recipients: string[],
   type: string,
   key: string,
   notice: Notice,
 ): Promise<void> {
-  const dealId = String(deal._id);
+  const dealId = deal.id;
   const reference = deal.reference;
   for (const userId of new Set(recipients)) {
     await createNotification(deps, {
@@ -64,7 +63,8 @@ type DealEvent = DomainEvents['deal.event'];
 
 /** The notifications of one deal event (those that concern no one are skipped). */
 export async function notifyDealEvent(deps: DealNoticeDeps, event: DealEvent): Promise<void> {
-  const deal = await findDealDoc(event.dealId);
+  // The cached view: the deal store's write that raised the event has just put the deal there.
+  const deal = await cachedDealView(event.dealId);
   if (!deal) return;
   const p = (event.payload ?? {}) as Record<string, unknown>;
   const name = dealName(deal);
@@ -113,7 +113,7 @@ export async function notifyDealEvent(deps: DealNoticeDeps, event: DealEvent): P
     case 'broker:proposed': {
       const brokerId = String(p.brokerUserId);
       const brokerName = (await userNames([brokerId])).get(brokerId) ?? '';
-      const key = `${brokerId}:${deal.updatedAt?.getTime() ?? 0}`;
+      const key = `${brokerId}:${deal.updatedAt ? Date.parse(deal.updatedAt) : 0}`;
       const recipients = await parties(deal, [otherParty(p.role as Party)]);
       const notice = DEAL_NOTICE.brokerProposed(name, brokerName);
       return tell(deps, deal, recipients, 'deal.broker_proposed', key, notice);
@@ -121,7 +121,7 @@ export async function notifyDealEvent(deps: DealNoticeDeps, event: DealEvent): P
     case 'broker:assigned': {
       const brokerId = String(p.brokerUserId);
       const brokerName = (await userNames([brokerId])).get(brokerId) ?? '';
-      const key = `${brokerId}:${deal.updatedAt?.getTime() ?? 0}`;
+      const key = `${brokerId}:${deal.updatedAt ? Date.parse(deal.updatedAt) : 0}`;
       await tell(deps, deal, [brokerId], 'deal.broker_assigned', key, DEAL_NOTICE.youAreBroker(name));
       const recipients = (await parties(deal)).filter((id) => id !== brokerId);
       const notice = DEAL_NOTICE.brokerAssigned(name, brokerName);
@@ -134,7 +134,7 @@ export async function notifyDealEvent(deps: DealNoticeDeps, event: DealEvent): P
 
 async function notifyStatus(
   deps: DealNoticeDeps,
-  deal: DealDoc,
+  deal: DealView,
   name: string,
   p: Record<string, unknown>,
 ): Promise<void> {

@@ -10,7 +10,7 @@ import { logger } from '../common/logger';
 import type { SessionUser } from '../common/session-user';
 import type { Label } from '../api-contract/taxonomy';
 import type { Locale } from '../api-contract/enums';
-import { userReads } from '../auth/user.store';
+import { cachedUserSummary } from '../auth/user-summaries';
 import { nextDigestAt } from '../mail/digest-schedule';
 import { sendDueMailOf } from '../mail/notification-mailer';
 import {
@@ -62,17 +62,17 @@ export async function createNotification(
   input: NewNotification,
   now: Date = new Date(),
 ): Promise<NotificationView | null> {
-  const user = await userReads.findById(input.userId).lean();
+  const user = await cachedUserSummary(input.userId);
   if (!user) return null;
-  const emailOn = user.notificationPrefs?.email !== false;
-  const daily = user.notificationPrefs?.frequency === 'daily';
+  const emailOn = user.mail !== 'off';
+  const daily = user.mail === 'daily';
   const doc = await createNotificationDoc({
     ...input,
     mailState: emailOn ? 'pending' : 'none',
     mailDueAt: emailOn ? (daily ? nextDigestAt(now) : now) : undefined,
   });
   if (!doc) return null;
-  const view = notificationView(doc, (user.locale ?? 'vi') as Locale);
+  const view = notificationView(doc, user.locale);
   ctx.bus.publish('notification.created', { userId: input.userId, notification: view });
   if (emailOn && !daily) {
     // A failed send stays pending: the digest mailer retries it within a minute.
@@ -105,9 +105,9 @@ export async function createGroupedNotification(
       const bump = merge === 'keep' ? null : merge(unread);
       if (!bump) return null;
       const doc = await bumpNotification(String(unread._id), bump, now);
-      const user = doc && (await userReads.findById(input.userId).select({ locale: 1 }).lean());
+      const user = doc && (await cachedUserSummary(input.userId));
       if (!doc || !user) return null;
-      const view = notificationView(doc, (user.locale ?? 'vi') as Locale);
+      const view = notificationView(doc, user.locale);
       ctx.bus.publish('notification.created', { userId: input.userId, notification: view });
       return view;
     },
