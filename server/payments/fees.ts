@@ -157,13 +157,25 @@ export function formatMoney(amount: number, currency: Currency, locale: Locale):
   const whole = digits.slice(0, digits.length - decimals);
   const fraction = decimals > 0 ? `.${digits.slice(-decimals)}` : '';
   const text = `${amount < 0 ? '-' : ''}${whole}${fraction}` as `${number}`;
-  const formatter = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
-  return formatter.format(text);
+  return moneyFormatter(currency, locale, decimals).format(text);
+}
+
+// Building an Intl.NumberFormat costs far more than formatting with one: one per currency and locale.
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+
+function moneyFormatter(currency: Currency, locale: Locale, decimals: number): Intl.NumberFormat {
+  const key = `${currency}:${locale}`;
+  let formatter = moneyFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    moneyFormatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** value × bps / 10 000, rounded half up (value ≥ 0). */
