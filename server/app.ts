@@ -23,7 +23,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import { loadSessionUser } from './auth/auth.service';
 import { registerOrganizationRoutes } from './organizations/organization.routes';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
-import { followStatsChanges, registerStatsRoutes } from './stats';
+import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health/health.routes';
 import { registerNegotiationRoutes } from './negotiation/message.routes';
 import { registerBidRoutes } from './bids/bid.routes';
@@ -145,6 +145,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerOrganizationRoutes(api, ctx);
   registerAdminOrganizationRoutes(api, ctx);
   registerStatsRoutes(api);
+  registerPriceGuidanceRoutes(api);
   registerBidRoutes(api, ctx);
   registerDealRoutes(api, ctx);
   registerBrokerRoutes(api, ctx);

@@ -41,6 +41,7 @@ function termSheetFromBid(bid: BidDoc, listingKind: ListingKind) {
     price: bid.amount,
     currency: bid.currency,
     exclusivity: SINGLE_AWARD_TRANSFER_MODES.includes(bid.transferMode),
+    transferMode: bid.transferMode,
     milestones: [],
     proposedBy: bid.createdBy,
     proposedByRole: listingKind === 'offer' ? 'buyer' : 'seller',

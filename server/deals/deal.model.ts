@@ -4,7 +4,7 @@
  * the expected state (FerretDB and MongoDB alike; no multi-document transactions).
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { CURRENCIES, DEAL_STATUSES } from '../api-contract/enums';
+import { CURRENCIES, DEAL_STATUSES, TRANSFER_MODES } from '../api-contract/enums';
 
 const termSheetSchema = new Schema(
   {
@@ -13,6 +13,8 @@ const termSheetSchema = new Schema(
     currency: { type: String, enum: CURRENCIES, required: true },
     royaltyPct: { type: Number },
     exclusivity: { type: Boolean, required: true },
+    /** How the technology passes (a licence, an assignment …); older sheets name only exclusivity. */
+    transferMode: { type: String, enum: TRANSFER_MODES },
     territory: { type: String },
     durationMonths: { type: Number },
     milestones: { type: [{ title: String, dueDate: Date, amount: Number }], default: [] },

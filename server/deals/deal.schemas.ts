@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { CURRENCIES, DEAL_ROLES, DEAL_STATUSES, LOCALES } from '../api-contract/enums';
+import { CURRENCIES, DEAL_ROLES, DEAL_STATUSES, LOCALES, TRANSFER_MODES } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 
 const minorAmount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -32,6 +32,7 @@ export const termSheetBody = Joi.object({
     .required(),
   royaltyPct: Joi.number().min(0).max(100).precision(2),
   exclusivity: Joi.boolean().required(),
+  transferMode: Joi.string().valid(...TRANSFER_MODES),
   territory: Joi.string().trim().max(200).allow(''),
   durationMonths: Joi.number().integer().min(1).max(1200),
   milestones: Joi.array()
@@ -66,6 +67,7 @@ const termSheet = Joi.object({
     .required(),
   royaltyPct: Joi.number(),
   exclusivity: Joi.boolean().required(),
+  transferMode: Joi.string().valid(...TRANSFER_MODES),
   territory: Joi.string().allow(''),
   durationMonths: Joi.number().integer(),
   milestones: Joi.array()

@@ -1,4 +1,5 @@
 import type { DealDoc } from './deal.model';
+import type { TransferMode } from '../api-contract/enums';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 const idOf = (v: unknown) => (v == null ? undefined : String(v));
@@ -12,6 +13,7 @@ export function termSheetView(sheet: TermSheetDoc) {
     currency: sheet.currency,
     royaltyPct: sheet.royaltyPct ?? undefined,
     exclusivity: sheet.exclusivity,
+    transferMode: (sheet.transferMode ?? undefined) as TransferMode | undefined,
     territory: sheet.territory ?? undefined,
     durationMonths: sheet.durationMonths ?? undefined,
     milestones: (sheet.milestones ?? []).map((m) => ({

@@ -20,13 +20,14 @@ import { canProposeTerms, planDealTransition, termSheetAcceptance } from './deal
 import { assertRoleUnchanged, loadDealForUser, transitionDeal, viewDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
-import type { Currency, DealRole } from '../api-contract/enums';
+import type { Currency, DealRole, TransferMode } from '../api-contract/enums';
 
 export interface TermSheetInput {
   price: number;
   currency: Currency;
   royaltyPct?: number;
   exclusivity: boolean;
+  transferMode?: TransferMode;
   territory?: string;
   durationMonths?: number;
   milestones?: { title: string; dueDate?: Date; amount?: number }[];

@@ -1,5 +1,6 @@
 /** The statistics: monthly rollups kept by the stores' writes, and the routes that read them. */
 export { registerStatsRoutes } from './stats.routes';
+export { registerPriceGuidanceRoutes } from './price-guidance.routes';
 export {
   ensureStatsRollups,
   followStatsChanges,

@@ -31,12 +31,22 @@ import {
   readRollups,
   replaceRollups,
   ROLLUP_LAYOUT,
+  setPriceEntry,
+  type PriceBucket,
 } from './stats-rollup.store';
+import { priceEvidence } from './price-guidance-rules';
 
 type Doc = Record<string, any>;
 type ListingKind = 'offer' | 'demand';
 
-const PLACE_FIELDS = { field: 1, province: 1, publishedAt: 1 };
+const PLACE_FIELDS = { field: 1, province: 1, publishedAt: 1, trl: 1, minTrl: 1 };
+
+const placeOfListing = (doc: Doc): Place => ({
+  field: doc.field,
+  province: doc.province,
+  publishedAt: doc.publishedAt,
+  trl: doc.trl ?? doc.minTrl,
+});
 
 /** Listings' field, province and publication, by kind and id (a deal or fee is counted there). */
 const places = new LRUCache<string, Place>({ max: 20_000, ttl: 10 * 60_000 });
@@ -49,7 +59,7 @@ async function listingPlace(kind: ListingKind, id: unknown): Promise<Place> {
   const doc = (await (listingModel(kind) as mongoose.Model<any>)
     .findById(id, PLACE_FIELDS)
     .lean()) as Doc | null;
-  const place: Place = doc ? { field: doc.field, province: doc.province, publishedAt: doc.publishedAt } : {};
+  const place: Place = doc ? placeOfListing(doc) : {};
   places.set(key, place);
   return place;
 }
@@ -104,9 +114,24 @@ export async function deltasOfChange(change: RecordChange): Promise<Deltas> {
 
 export async function followStatsChange(change: RecordChange): Promise<void> {
   if (change.after === undefined && change.before === undefined) return;
+  await followPriceEvidence(change);
   const deltas = await deltasOfChange(change);
   if (deltas.size === 0) return;
   await Promise.all([...byMonth(deltas)].map(([month, entries]) => addToMonth(month, entries)));
+}
+
+/** A deal's entry in the price guidance follows its agreement: put in, changed, or taken out. */
+async function followPriceEvidence(change: RecordChange): Promise<void> {
+  if (change.type !== 'deal') return;
+  const { before, after } = change;
+  // Decided first without the listing: most writes of a deal change nothing here.
+  const unplaced = (doc: Doc | null | undefined) => (doc ? priceEvidence(doc, { field: '-' }) : null);
+  const [was, is] = [unplaced(before), unplaced(after)];
+  if (JSON.stringify(was) === JSON.stringify(is)) return;
+  const place = await dealPlace((after ?? before)!);
+  const [old, now] = [before && priceEvidence(before, place), after && priceEvidence(after, place)];
+  if (old && old.bucket !== now?.bucket) await setPriceEntry(old.bucket, change.id, null);
+  if (now) await setPriceEntry(now.bucket, change.id, now.entry);
 }
 
 /** Rollup changes under way in this process. */
@@ -149,12 +174,7 @@ export async function rebuildStatsRollups(): Promise<{ records: number; months: 
     const cursor = (listingModel(kind) as mongoose.Model<any>).find({}, listingFields).lean().cursor();
     for await (const doc of cursor as AsyncIterable<Doc>) {
       records++;
-      listings.set(`${kind}:${String(doc._id)}`, {
-        kind,
-        field: doc.field,
-        province: doc.province,
-        publishedAt: doc.publishedAt,
-      });
+      listings.set(`${kind}:${String(doc._id)}`, { kind, ...placeOfListing(doc) });
       add(contribution({ type: kind, doc }));
     }
   }
@@ -181,6 +201,7 @@ export async function rebuildStatsRollups(): Promise<{ records: number; months: 
     return listings.get(`${kind}:${String(id)}`) ?? {};
   };
   const dealPlaces = new Map<string, Place>();
+  const buckets = new Map<string, PriceBucket>();
   const dealFields = {
     field: 1,
     status: 1,
@@ -201,6 +222,12 @@ export async function rebuildStatsRollups(): Promise<{ records: number; months: 
     const place = placeOf(deal);
     dealPlaces.set(String(deal._id), { ...place, field: deal.field ?? place.field });
     add(contribution({ type: 'deal', doc: deal, place }));
+    const evidence = priceEvidence(deal, place);
+    if (evidence) {
+      const bucket = buckets.get(evidence.bucket) ?? { _id: evidence.bucket, e: [] };
+      bucket.e.push(evidence.entry);
+      buckets.set(evidence.bucket, bucket);
+    }
   }
   const paid = paymentReads
     .find({}, { status: 1, paidAt: 1, amount: 1, currency: 1, dealId: 1 })
@@ -215,6 +242,7 @@ export async function rebuildStatsRollups(): Promise<{ records: number; months: 
     [...docs.values()],
     [...firstBids.keys()].map((id) => `bid:${id}`),
     months[0] ?? monthOf(new Date()),
+    [...buckets.values()],
   );
   logger.info({ records, months: months.length, ms: Date.now() - started }, 'statistics rollups rebuilt');
   return { records, months: months.length };

@@ -2,12 +2,15 @@
  * The one writer of the statistics' rollups. FerretDB does not isolate updates (an `$inc` from
  * two writers loses one), so each month's document is changed under its own lock by a
  * read-add-replace (one batched writer per month). A rebuild replaces every month at once.
+ * The price guidance's buckets (`price:<field>:<currency>`, the agreed deals' entries) live in
+ * the same collection, written the same way, and are rebuilt with the months.
  */
 import { LRUCache } from 'lru-cache';
 import { batchedWriter } from '../common/batched-writer';
 import { withLock } from '../common/locks';
 import { onCacheClear } from '../common/record-cache';
 import { applyDeltas, type RollupDoc } from './stats-rules';
+import { withEntry, type PriceEntry } from './price-guidance-rules';
 import { StatsMarkModel, StatsRollupModel } from './stats-rollup.model';
 
 /**
@@ -27,7 +30,7 @@ onCacheClear(() => {
 export const rollupGeneration = () => generation;
 
 /** Raise when the rollups' metrics change: rollups of an older layout are rebuilt. */
-export const ROLLUP_LAYOUT = 2;
+export const ROLLUP_LAYOUT = 3;
 export const LAYOUT_ID = '__layout';
 
 export interface LayoutMark {
@@ -81,15 +84,55 @@ export async function readRollups(
   };
 }
 
-/** Replaces every rollup and mark (a rebuild from the records); the layout mark last. */
-export async function replaceRollups(docs: RollupDoc[], bidMarks: string[], earliest: string): Promise<void> {
+/** A price guidance bucket: the entries of the agreed deals of one field and currency. */
+export interface PriceBucket {
+  _id: string;
+  e: PriceEntry[];
+}
+
+const priceBuckets = new LRUCache<string, PriceBucket>({ max: 2_000, ttl: ROLLUP_CACHE_MS });
+onCacheClear(() => priceBuckets.clear());
+
+const prices = batchedWriter<[string, PriceEntry | null]>((bucket, changes) =>
+  withLock(`statsrollup:${bucket}`, async () => {
+    const current = (await collection().findOne({ _id: bucket } as never)) as PriceBucket | null;
+    const entries = changes.reduce((e, [dealId, entry]) => withEntry(e, dealId, entry), current?.e ?? []);
+    await collection().replaceOne({ _id: bucket } as never, { e: entries } as never, { upsert: true });
+    priceBuckets.set(bucket, { _id: bucket, e: entries });
+  }),
+);
+
+/** Puts the deal's entry in the bucket (or takes it out with null); resolves once stored. */
+export function setPriceEntry(bucket: string, dealId: string, entry: PriceEntry | null): Promise<void> {
+  return prices.write(bucket, [dealId, entry]);
+}
+
+/** The bucket's entries, by `_id` (none when no agreed deal is in it). */
+export async function readPriceBucket(bucket: string): Promise<PriceEntry[]> {
+  const hit = priceBuckets.get(bucket);
+  if (hit) return hit.e;
+  const found = (await collection().findOne({ _id: bucket } as never)) as PriceBucket | null;
+  const doc = { _id: bucket, e: found?.e ?? [] };
+  priceBuckets.set(bucket, doc);
+  return doc.e;
+}
+
+/** Replaces every rollup, price bucket and mark (a rebuild from the records); the layout mark last. */
+export async function replaceRollups(
+  docs: RollupDoc[],
+  bidMarks: string[],
+  earliest: string,
+  buckets: PriceBucket[] = [],
+): Promise<void> {
   cached.clear();
+  priceBuckets.clear();
   generation++;
   await collection().deleteMany({});
   if (docs.length > 0)
     await collection().insertMany(
       docs.map((d) => ({ _id: d._id, c: d.c ?? {}, b: d.b ?? {}, h: d.h ?? {} })) as never[],
     );
+  if (buckets.length > 0) await collection().insertMany(buckets as never[]);
   await StatsMarkModel.collection.deleteMany({});
   for (let i = 0; i < bidMarks.length; i += 1000) {
     const at = new Date();
@@ -104,6 +147,7 @@ export async function replaceRollups(docs: RollupDoc[], bidMarks: string[], earl
     upsert: true,
   });
   cached.clear();
+  priceBuckets.clear();
   generation++;
 }
 

@@ -32,6 +32,8 @@ export interface Place {
   field?: string | null;
   province?: string | null;
   publishedAt?: Date | string | null;
+  /** The offer's TRL or the demand's minimum (price guidance's TRL band). */
+  trl?: number | null;
 }
 
 const DAY_MS = 86_400_000;

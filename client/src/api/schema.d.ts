@@ -5015,6 +5015,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -5548,6 +5557,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -5705,6 +5723,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -5866,6 +5893,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -6037,6 +6073,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -6185,6 +6230,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -6412,6 +6466,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -6581,6 +6644,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -6867,6 +6939,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -7030,6 +7111,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -7193,6 +7283,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -7563,6 +7662,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -7765,6 +7873,15 @@ export interface paths {
                 /** Format: float */
                 royaltyPct?: number;
                 territory?: string;
+                /** @enum {string} */
+                transferMode?:
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey';
                 version: number;
               }[];
             };
@@ -7813,6 +7930,15 @@ export interface paths {
             /** Format: double */
             royaltyPct?: number;
             territory?: string;
+            /** @enum {string} */
+            transferMode?:
+              | 'license_exclusive'
+              | 'license_non_exclusive'
+              | 'assignment'
+              | 'joint_venture'
+              | 'co_development'
+              | 'consulting'
+              | 'turnkey';
           };
         };
       };
@@ -7849,6 +7975,15 @@ export interface paths {
                 /** Format: float */
                 royaltyPct?: number;
                 territory?: string;
+                /** @enum {string} */
+                transferMode?:
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey';
                 version: number;
               };
             };
@@ -7987,6 +8122,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -8218,6 +8362,15 @@ export interface paths {
                   /** Format: float */
                   royaltyPct?: number;
                   territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
                   version: number;
                 }[];
                 timeline: {
@@ -14967,6 +15120,92 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/price-guidance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What comparable agreed deals were worth: their number, and with five or more the 25th, 50th and 75th percentiles of the agreed value (a TRL of 1–3, 4–6 or 7–9 compares within that band)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query: {
+          currency: 'VND' | 'USD';
+          field:
+            | 'natural_sciences'
+            | 'engineering_technology'
+            | 'medical_health'
+            | 'agricultural_sciences'
+            | 'social_sciences'
+            | 'humanities';
+          transferMode?:
+            | 'license_exclusive'
+            | 'license_non_exclusive'
+            | 'assignment'
+            | 'joint_venture'
+            | 'co_development'
+            | 'consulting'
+            | 'turnkey';
+          trl?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              count: number;
+              /** @enum {string} */
+              currency: 'VND' | 'USD';
+              field: string;
+              median?: number;
+              minDeals: number;
+              p25?: number;
+              p75?: number;
+              /** @enum {string} */
+              transferMode?:
+                | 'license_exclusive'
+                | 'license_non_exclusive'
+                | 'assignment'
+                | 'joint_venture'
+                | 'co_development'
+                | 'consulting'
+                | 'turnkey';
+              /** @enum {string} */
+              trlBand?: '1-3' | '4-6' | '7-9';
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -1,0 +1,46 @@
+/**
+ * Price guidance answered from its bucket (one document per field and currency, read by `_id`,
+ * kept by the deal store's writes through the statistics' follower).
+ */
+import type { Currency, TransferMode } from '../api-contract/enums';
+import { readRollups, readPriceBucket, ROLLUP_LAYOUT } from './stats-rollup.store';
+import { ensureStatsRollups, statsCaughtUp } from './stats-rollup-sync';
+import {
+  GUIDANCE_MIN_DEALS,
+  priceBucketId,
+  priceGuidance,
+  trlBand,
+  type PriceGuidance,
+  type TrlBand,
+} from './price-guidance-rules';
+
+export interface PriceGuidanceQuery {
+  field: string;
+  currency: Currency;
+  trl?: number;
+  transferMode?: TransferMode;
+}
+
+export interface PriceGuidanceAnswer extends PriceGuidance {
+  field: string;
+  currency: Currency;
+  trlBand?: TrlBand;
+  transferMode?: TransferMode;
+  /** Fewer comparable deals than this tell their number alone. */
+  minDeals: number;
+}
+
+export async function priceGuidanceFor(query: PriceGuidanceQuery): Promise<PriceGuidanceAnswer> {
+  await statsCaughtUp();
+  if ((await readRollups([])).layout?.v !== ROLLUP_LAYOUT) await ensureStatsRollups();
+  const band = trlBand(query.trl);
+  const entries = await readPriceBucket(priceBucketId(query.field, query.currency));
+  return {
+    field: query.field,
+    currency: query.currency,
+    ...(band ? { trlBand: band } : {}),
+    ...(query.transferMode ? { transferMode: query.transferMode } : {}),
+    minDeals: GUIDANCE_MIN_DEALS,
+    ...priceGuidance(entries, { trlBand: band, transferMode: query.transferMode }),
+  };
+}
