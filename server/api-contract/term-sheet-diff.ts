@@ -17,6 +17,7 @@ const TERM_KEY_ORDER: readonly string[] = [
   'currency',
   'royaltyPct',
   'exclusivity',
+  'transferMode',
   'territory',
   'durationMonths',
   'milestones',

@@ -30,6 +30,8 @@ export const queryKeys = {
   matches: (kind: string, id: string, locale: string) => ['listings', kind, id, 'matches', locale] as const,
   brokerCandidates: (id: string) => ['deals', 'detail', id, 'broker-candidates'] as const,
   myBids: ['bids', 'mine'] as const,
+  priceGuidance: (field: string, currency: string, trl?: number, mode?: string) =>
+    ['price-guidance', field, currency, trl ?? 'any', mode ?? 'any'] as const,
   listingBids: (kind: string, id: string) => ['bids', kind, id] as const,
   listings: ['listings'] as const,
   listing: (kind: string, id: string) => ['listings', kind, id] as const,

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CURRENCIES, type Currency } from '@contract/enums';
+import { CURRENCIES, TRANSFER_MODES, type Currency, type TransferMode } from '@contract/enums';
 import { minorToMajorString, parseMajorInput } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormField } from '../../ui/FormField';
+import { useLabels } from '../../labels';
+import { PriceGuidancePanel } from '../stats';
 import { Notice } from '../../ui/Notice';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { proposeTerms } from './dealsApi';
@@ -22,6 +24,7 @@ function draftFrom(sheet: TermSheet | undefined) {
     currency,
     royaltyPct: sheet?.royaltyPct != null ? String(sheet.royaltyPct) : '',
     exclusivity: sheet?.exclusivity ?? false,
+    transferMode: (sheet?.transferMode ?? '') as TransferMode | '',
     territory: sheet?.territory ?? '',
     durationMonths: sheet?.durationMonths != null ? String(sheet.durationMonths) : '',
     milestones: (sheet?.milestones ?? []).map<MilestoneDraft>((m) => ({
@@ -35,6 +38,7 @@ function draftFrom(sheet: TermSheet | undefined) {
 /** A new term-sheet version, starting from the latest one. */
 export function TermSheetForm({ deal, onProposed }: { deal: Deal; onProposed: () => void }) {
   const { t } = useTranslation();
+  const labels = useLabels();
   const [draft, setDraft] = useState(() => draftFrom(deal.termSheets.at(-1)));
   const [busy, setBusy] = useState(false);
   const [proposed, setProposed] = useState<number | null>(null);
@@ -65,6 +69,7 @@ export function TermSheetForm({ deal, onProposed }: { deal: Deal; onProposed: ()
       price: price!,
       currency: draft.currency,
       exclusivity: draft.exclusivity,
+      ...(draft.transferMode ? { transferMode: draft.transferMode } : {}),
       ...(draft.royaltyPct.trim() ? { royaltyPct: Number(draft.royaltyPct.replace(',', '.')) } : {}),
       ...(draft.territory.trim() ? { territory: draft.territory.trim() } : {}),
       ...(draft.durationMonths.trim() ? { durationMonths: Number(draft.durationMonths) } : {}),
@@ -147,6 +152,26 @@ export function TermSheetForm({ deal, onProposed }: { deal: Deal; onProposed: ()
             />
           </FormField>
         </div>
+        <PriceGuidancePanel
+          field={deal.field}
+          currency={draft.currency}
+          transferMode={draft.transferMode || undefined}
+        />
+        <FormField id="terms-mode" label={t('deals.terms.transferMode')} error={errorFor('transferMode')}>
+          <select
+            id="terms-mode"
+            value={draft.transferMode}
+            onChange={(e) => set({ transferMode: e.target.value as TransferMode | '' })}
+            data-testid="terms-transfer-mode"
+          >
+            <option value="">{t('deals.terms.transferModeUnset')}</option>
+            {TRANSFER_MODES.map((m) => (
+              <option key={m} value={m}>
+                {labels.enumLabel('transferMode', m)}
+              </option>
+            ))}
+          </select>
+        </FormField>
         <FormField id="terms-territory" label={t('deals.terms.territory')} error={errorFor('territory')}>
           <input
             id="terms-territory"

@@ -9,6 +9,7 @@ export const TERM_ROWS = [
   'price',
   'royaltyPct',
   'exclusivity',
+  'transferMode',
   'territory',
   'durationMonths',
   'milestones',
@@ -23,6 +24,8 @@ export function termValue(sheet: TermSheet, row: TermRow, t: TFunction, locale: 
       return sheet.royaltyPct != null ? `${sheet.royaltyPct} %` : '—';
     case 'exclusivity':
       return sheet.exclusivity ? t('deals.terms.exclusive') : t('deals.terms.nonExclusive');
+    case 'transferMode':
+      return sheet.transferMode ? t(`enum.transferMode.${sheet.transferMode}`) : '—';
     case 'territory':
       return sheet.territory || '—';
     case 'durationMonths':

@@ -44,3 +44,17 @@ export const exportUrl = (range: StatsRange, report: ReportName, format: 'csv' |
 
 export const openDataCsvUrl = (range: StatsRange, by: 'month' | 'field') =>
   withQuery('/api/public/stats/export', { ...rangeQuery(range), by });
+
+/** What comparable agreed deals were worth (GET /api/price-guidance). */
+export type PriceGuidance = ApiResponse<'/api/price-guidance'>;
+
+export interface PriceGuidanceQuery {
+  field: string;
+  currency: string;
+  trl?: number;
+  transferMode?: string;
+}
+
+export function priceGuidance(query: PriceGuidanceQuery, signal?: AbortSignal): Promise<PriceGuidance> {
+  return api<PriceGuidance>('/api/price-guidance', { query: { ...query }, signal });
+}

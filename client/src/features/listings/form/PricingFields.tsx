@@ -3,6 +3,7 @@ import { PRICING_MODELS } from '@contract/enums';
 import { useLabels } from '../../../labels';
 import { TextField } from '../../../ui/TextField';
 import type { OfferValues } from '../offerForm';
+import { PriceGuidancePanel } from '../../stats';
 import { CurrencySelect } from './CurrencySelect';
 import type { SectionProps } from './formProps';
 
@@ -58,6 +59,11 @@ export function PricingFields({ idPrefix, values, set, errorFor }: SectionProps<
           error={errorFor('pricing.currency')}
         />
       </div>
+      <PriceGuidancePanel
+        field={values.field || undefined}
+        currency={values.currency}
+        trl={values.trl ? Number(values.trl) : undefined}
+      />
       {auction && (
         <div className="form-row">
           <TextField

@@ -1,0 +1,2 @@
+/** What the statistics feature shares with the others. */
+export { PriceGuidancePanel } from './PriceGuidancePanel';
