@@ -37,6 +37,17 @@ export const TRANSFER_MODES = [
 ] as const;
 export type TransferMode = (typeof TRANSFER_MODES)[number];
 
+/** Why a bid was rejected, a negotiation walked away from, or a deal cancelled. */
+export const OUTCOME_REASONS = [
+  'price_too_high',
+  'trl_too_low',
+  'ip_unclear',
+  'terms',
+  'timing',
+  'other',
+] as const;
+export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
+
 export const PRICING_MODELS = ['fixed', 'negotiable', 'auction'] as const;
 export type PricingModel = (typeof PRICING_MODELS)[number];
 

@@ -20,6 +20,7 @@ import type {
   PaymentProvider,
   PaymentPurpose,
   PaymentStatus,
+  OutcomeReason,
 } from './enums';
 import type { Label } from './taxonomy';
 
@@ -31,6 +32,15 @@ export const IP_STATUS_LABELS: Readonly<Record<IpStatus, Label>> = {
   trade_secret: { vi: 'Bí mật kinh doanh', en: 'Trade secret' },
   copyright: { vi: 'Quyền tác giả', en: 'Copyright' },
   none: { vi: 'Chưa được bảo hộ', en: 'Not protected' },
+};
+
+export const OUTCOME_REASON_LABELS: Readonly<Record<OutcomeReason, Label>> = {
+  price_too_high: { vi: 'Giá quá cao', en: 'Price too high' },
+  trl_too_low: { vi: 'Công nghệ chưa đủ chín (TRL thấp)', en: 'Technology not mature enough (TRL too low)' },
+  ip_unclear: { vi: 'Quyền sở hữu trí tuệ chưa rõ', en: 'Intellectual property unclear' },
+  terms: { vi: 'Điều khoản không chấp nhận được', en: 'Terms not acceptable' },
+  timing: { vi: 'Thời điểm chưa phù hợp', en: 'Timing' },
+  other: { vi: 'Lý do khác', en: 'Other' },
 };
 
 export const TRANSFER_MODE_LABELS: Readonly<Record<TransferMode, Label>> = {

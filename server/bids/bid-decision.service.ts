@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service';
 import { continueDealWithBid, createDeal, findOpenDealOn } from '../deals/deal-opening.service';
 import { holdDealOpening } from '../deals/deal.store';
 import type { DealView } from '../deals/deal.view';
+import { outcomeRecord, type OutcomeInput } from '../deals';
 import {
   isSealed,
   planBidTransition,
@@ -70,10 +71,19 @@ export async function decideBid(
   bidId: string,
   transition: 'shortlist' | 'reject' | 'withdraw',
   bus: EventBus,
+  outcome?: OutcomeInput,
 ): Promise<BidView> {
   const { planOn } = await planDecision(user, bidId, transition);
+  const now = new Date();
   const { doc: updated } = await bidStore.mutate(bidId, (current) => ({
-    change: { $set: { status: planOn(current.status), decidedAt: new Date(), decidedBy: user.id } },
+    change: {
+      $set: {
+        status: planOn(current.status),
+        decidedAt: now,
+        decidedBy: user.id,
+        ...(outcome ? { outcome: outcomeRecord(outcome, user.id, now) } : {}),
+      },
+    },
     result: null,
   }));
   bus?.publish('bid.changed', bidEvent(updated));

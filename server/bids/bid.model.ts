@@ -4,6 +4,7 @@
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { CURRENCIES, LISTING_KINDS, TRANSFER_MODES, BID_STATUSES } from '../api-contract/enums';
+import { outcomeRecordSchema } from '../deals';
 
 const bidSchema = new Schema(
   {
@@ -23,6 +24,8 @@ const bidSchema = new Schema(
     decidedAt: { type: Date },
     decidedBy: { type: Schema.Types.ObjectId },
     dealId: { type: Schema.Types.ObjectId },
+    /** Why it ended (a rejection): a reason from OUTCOME_REASONS and an optional note. */
+    outcome: outcomeRecordSchema,
   },
   { timestamps: true },
 );

@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import type { ListingKind } from '../api-contract/enums';
 import { dealResponse } from '../deals/deal.schemas';
 import { describeDeal } from '../deals/deal-description';
+import { outcomeBody } from '../deals';
 import {
   bidBody,
   bidListResponse,
@@ -81,8 +82,12 @@ export function registerBidRoutes(api: ApiRouter, ctx: AppContext): void {
           : `${transition === 'reject' ? 'Reject' : 'Shortlist'} a bid on your listing`,
       access: 'user',
       params: idParams,
+      // A rejection says why (a reason from the short list, a note if wished).
+      ...(transition === 'reject' ? { body: outcomeBody } : {}),
       response: bidResponse,
-      handler: async ({ user, params }) => ({ bid: await decideBid(user, params.id, transition, bus) }),
+      handler: async ({ user, params, body }) => ({
+        bid: await decideBid(user, params.id, transition, bus, transition === 'reject' ? body : undefined),
+      }),
     });
   }
 }

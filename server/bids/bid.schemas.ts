@@ -8,6 +8,7 @@ import {
   PRICING_MODELS,
   TRANSFER_MODES,
 } from '../api-contract/enums';
+import { outcomeView } from '../deals';
 
 export const bidBody = Joi.object({
   amount: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required(),
@@ -62,6 +63,7 @@ const bid = Joi.object({
     .required(),
   dealId: Joi.string(),
   decidedAt: Joi.string(),
+  outcome: outcomeView,
   createdAt: Joi.string(),
   updatedAt: Joi.string(),
 });

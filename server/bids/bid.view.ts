@@ -1,4 +1,5 @@
 import type { BidDoc } from './bid.model';
+import type { OutcomeReason } from '../api-contract/enums';
 import { named } from '../deals/names';
 
 export function bidView(bid: BidDoc, orgNames: Map<string, string> = new Map()) {
@@ -20,6 +21,13 @@ export function bidView(bid: BidDoc, orgNames: Map<string, string> = new Map()) 
     status: bid.status,
     dealId: bid.dealId ? String(bid.dealId) : undefined,
     decidedAt: bid.decidedAt?.toISOString(),
+    outcome: bid.outcome?.reason
+      ? {
+          reason: bid.outcome.reason as OutcomeReason,
+          ...(bid.outcome.note ? { note: bid.outcome.note } : {}),
+          at: bid.outcome.at?.toISOString(),
+        }
+      : undefined,
     createdAt: bid.createdAt?.toISOString(),
     updatedAt: bid.updatedAt?.toISOString(),
   };

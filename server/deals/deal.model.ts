@@ -5,6 +5,7 @@
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { CURRENCIES, DEAL_STATUSES, TRANSFER_MODES } from '../api-contract/enums';
+import { outcomeRecordSchema } from './outcome.record';
 
 const termSheetSchema = new Schema(
   {
@@ -97,6 +98,8 @@ const dealSchema = new Schema(
       default: undefined,
     },
     cancelReason: { type: String },
+    /** Why it ended (a walk-away or a cancellation): a reason from OUTCOME_REASONS and an optional note. */
+    outcome: outcomeRecordSchema,
     closedAt: { type: Date },
     /** 'YYYY-MM' of creation, for statistics. */
     createdMonth: { type: String, default: () => new Date().toISOString().slice(0, 7) },

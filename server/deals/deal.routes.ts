@@ -13,6 +13,7 @@ import {
   brokerCandidatesResponse,
 } from './deal.schemas';
 import { cancelDeal, listDeals, viewDealForUser, walkAwayFromDeal } from './deal.service';
+import { cancellationOutcome, outcomeBody } from './outcome';
 import { describeDeal, describeDeals } from './deal-description';
 import { openDealDirect } from './deal-opening.service';
 import { assignBroker, consentToBroker, listBrokerCandidates, removeBroker } from './deal-broker.service';
@@ -84,25 +85,30 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     method: 'post',
     path: '/deals/:id/cancel',
     tag,
-    summary: 'Cancel a deal with a reason (a party or an operator)',
+    summary:
+      'Cancel a deal with a reason (a party or an operator): a reason code (price_too_high, trl_too_low, ip_unclear, terms, timing, other) and an optional note, or words of your own (counted as other)',
     access: 'user',
     params: idParams,
     body: cancelBody,
     response: dealResponse,
     handler: async ({ user, params, body }) => ({
-      deal: await describeDeal(await cancelDeal(user, params.id, body.reason, bus), user),
+      deal: await describeDeal(
+        await cancelDeal(user, params.id, cancellationOutcome(body.reason, body.note || undefined), bus),
+        user,
+      ),
     }),
   });
   api.add({
     method: 'post',
     path: '/deals/:id/walk-away',
     tag,
-    summary: 'A party ends the negotiation without agreement',
+    summary: 'A party ends the negotiation without agreement, saying why',
     access: 'user',
     params: idParams,
+    body: outcomeBody,
     response: dealResponse,
-    handler: async ({ user, params }) => ({
-      deal: await describeDeal(await walkAwayFromDeal(user, params.id, bus), user),
+    handler: async ({ user, params, body }) => ({
+      deal: await describeDeal(await walkAwayFromDeal(user, params.id, body, bus), user),
     }),
   });
   api.add({

@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { CURRENCIES, DEAL_ROLES, DEAL_STATUSES, LOCALES, TRANSFER_MODES } from '../api-contract/enums';
 import { objectId } from '../common/ids';
+import { NOTE_MAX, outcomeView } from './outcome';
 
 const minorAmount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -21,7 +22,11 @@ export const openDealBody = Joi.object({
     'object.missing': 'give offerId or demandId',
   });
 
-export const cancelBody = Joi.object({ reason: Joi.string().trim().min(1).max(2000).required() });
+/** A reason code (OUTCOME_REASONS) with an optional note, or, as the first contract had it, words of one's own. */
+export const cancelBody = Joi.object({
+  reason: Joi.string().trim().min(1).max(2000).required(),
+  note: Joi.string().trim().max(NOTE_MAX).allow(''),
+});
 
 export const brokerBody = Joi.object({ userId: objectId().required() });
 
@@ -140,6 +145,7 @@ const deal = Joi.object({
     at: Joi.string(),
   }).description('A broker one party named, waiting for the other party to name them too'),
   cancelReason: Joi.string(),
+  outcome: outcomeView,
   closedAt: Joi.string(),
   createdAt: Joi.string(),
   updatedAt: Joi.string(),

@@ -3,6 +3,7 @@
  * transition, recorded in the timeline and published as a domain event.
  */
 import { dealBrokerListKey, dealOrgListKey, ownerListPage, readOwnerList } from '../read-models';
+import { outcomeRecord, type OutcomeInput } from './outcome';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
@@ -86,6 +87,8 @@ export async function viewDealForUser(
 
 export interface TransitionOptions {
   reason?: string;
+  /** Why the deal ends (a walk-away or a cancellation): kept on the deal, counted by field. */
+  outcome?: OutcomeInput;
   expectedFrom?: DealStatus[];
   /** The exchange's bus, which the deal's event is published to. */
   bus: EventBus;
@@ -114,6 +117,7 @@ export async function transitionDeal(
     const set: Record<string, unknown> = { status: plan.to };
     if (DEAL_TERMINAL_STATES.includes(plan.to)) set.closedAt = now;
     if (opts.reason) set.cancelReason = opts.reason;
+    if (opts.outcome) set.outcome = outcomeRecord(opts.outcome, actor.userId, now);
     const entry = {
       at: now,
       actorId: actor.userId,
@@ -121,7 +125,11 @@ export async function transitionDeal(
       event: transition,
       from,
       to: plan.to,
-      data: { ...(opts.reason ? { reason: opts.reason } : {}), ...opts.data },
+      data: {
+        ...(opts.reason ? { reason: opts.reason } : {}),
+        ...(opts.outcome ? { outcome: opts.outcome.reason } : {}),
+        ...opts.data,
+      },
     };
     return { change: { $set: set, $push: { timeline: entry } }, result: from };
   });
@@ -162,14 +170,21 @@ async function afterTransition(
   });
 }
 
-export async function cancelDeal(user: SessionUser, dealId: string, reason: string, bus: EventBus) {
+/** Cancels with the outcome's reason; the deal's `cancelReason` is the note, or the reason's code. */
+export async function cancelDeal(user: SessionUser, dealId: string, outcome: OutcomeInput, bus: EventBus) {
   const { role } = await loadDealForUser(user, dealId);
-  return transitionDeal(dealId, 'cancel', { userId: user.id, role }, { reason, bus });
+  const reason = outcome.note || outcome.reason;
+  return transitionDeal(dealId, 'cancel', { userId: user.id, role }, { reason, outcome, bus });
 }
 
-export async function walkAwayFromDeal(user: SessionUser, dealId: string, bus: EventBus) {
+export async function walkAwayFromDeal(
+  user: SessionUser,
+  dealId: string,
+  outcome: OutcomeInput,
+  bus: EventBus,
+) {
   const { role } = await loadDealForUser(user, dealId);
-  return transitionDeal(dealId, 'walk_away', { userId: user.id, role }, { bus });
+  return transitionDeal(dealId, 'walk_away', { userId: user.id, role }, { outcome, bus });
 }
 
 export interface DealListQuery {

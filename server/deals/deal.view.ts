@@ -1,5 +1,5 @@
 import type { DealDoc } from './deal.model';
-import type { TransferMode } from '../api-contract/enums';
+import type { OutcomeReason, TransferMode } from '../api-contract/enums';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 const idOf = (v: unknown) => (v == null ? undefined : String(v));
@@ -86,6 +86,13 @@ export function dealView(deal: DealDoc) {
         }
       : undefined,
     cancelReason: deal.cancelReason ?? undefined,
+    outcome: deal.outcome?.reason
+      ? {
+          reason: deal.outcome.reason as OutcomeReason,
+          ...(deal.outcome.note ? { note: deal.outcome.note } : {}),
+          at: iso(deal.outcome.at),
+        }
+      : undefined,
     closedAt: iso(deal.closedAt),
     createdAt: iso(deal.createdAt),
     updatedAt: iso(deal.updatedAt),

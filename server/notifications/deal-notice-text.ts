@@ -111,9 +111,9 @@ export const DEAL_NOTICE = {
     title: { vi: `Giao dịch kết thúc không thành: ${deal}`, en: `Deal ended without agreement: ${deal}` },
     body: { vi: 'Một bên đã rút khỏi đàm phán.', en: 'A party walked away from the negotiation.' },
   }),
-  cancelled: (deal: string, reason: string): Notice => ({
+  cancelled: (deal: string, reason: Label): Notice => ({
     title: { vi: `Giao dịch đã bị hủy: ${deal}`, en: `Deal cancelled: ${deal}` },
-    body: reason ? { vi: `Lý do: ${reason}`, en: `Reason: ${reason}` } : { vi: '', en: '' },
+    body: reason.vi ? { vi: `Lý do: ${reason.vi}`, en: `Reason: ${reason.en}` } : { vi: '', en: '' },
   }),
   brokerAssigned: (deal: string, broker: string): Notice => ({
     title: { vi: `Đã chỉ định môi giới ${broker}: ${deal}`, en: `Broker ${broker} assigned: ${deal}` },

@@ -10,6 +10,8 @@ import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { DomainEvents } from '../common/events';
 import type { Currency } from '../api-contract/enums';
+import { OUTCOME_REASON_LABELS } from '../api-contract/labels';
+import type { Label } from '../api-contract/taxonomy';
 import { activeMemberIds } from '../auth/organization-members';
 import { listingModel } from '../listings/listing.store';
 import { cachedDealView } from '../deals/deal-view-cache';
@@ -60,6 +62,20 @@ async function parties(deal: DealSides, which: Party[] = ['seller', 'buyer']): P
 }
 
 type DealEvent = DomainEvents['deal.event'];
+
+/** Why a deal was cancelled, in words: the reason's label and the note, or the words given. */
+function cancellationWords(deal: DealView, reason: unknown): Label {
+  const outcome = deal.outcome;
+  if (!outcome) {
+    const words = typeof reason === 'string' ? reason : '';
+    return { vi: words, en: words };
+  }
+  // "Other" with words of one's own says the words alone.
+  if (outcome.reason === 'other' && outcome.note) return { vi: outcome.note, en: outcome.note };
+  const label = OUTCOME_REASON_LABELS[outcome.reason];
+  const note = outcome.note ? ` — ${outcome.note}` : '';
+  return { vi: `${label.vi}${note}`, en: `${label.en}${note}` };
+}
 
 /** The notifications of one deal event (those that concern no one are skipped). */
 export async function notifyDealEvent(deps: DealNoticeDeps, event: DealEvent): Promise<void> {
@@ -149,7 +165,7 @@ async function notifyStatus(
     const recipients = (await everyone()).filter((id) => id !== p.byUserId);
     const notice =
       status === 'cancelled'
-        ? DEAL_NOTICE.cancelled(name, typeof p.reason === 'string' ? p.reason : '')
+        ? DEAL_NOTICE.cancelled(name, cancellationWords(deal, p.reason))
         : DEAL_NOTICE.closedLost(name);
     return tell(deps, deal, recipients, `deal.${status}`, status, notice);
   }

@@ -109,6 +109,15 @@ export async function deltasOfChange(change: RecordChange): Promise<Deltas> {
       at: (after.createdAt as Date) ?? new Date(),
     });
   }
+  if (type === 'bid') {
+    // A rejection's reason: decided first without the listing, as for deals.
+    const counted = (doc: Doc | null | undefined, place: Place): Counted | null =>
+      doc ? { type, doc, place } : null;
+    if (changeDeltas(counted(before, NOWHERE), counted(after, NOWHERE)).size === 0) return new Map();
+    const doc = (after ?? before)!;
+    const place = await listingPlace(doc.listingKind === 'demand' ? 'demand' : 'offer', doc.listingId);
+    return changeDeltas(counted(before, place), counted(after, place));
+  }
   return new Map();
 }
 
@@ -180,11 +189,16 @@ export async function rebuildStatsRollups(): Promise<{ records: number; months: 
   }
   const firstBids = new Map<string, { kind: ListingKind; at: Date }>();
   for await (const bid of bidReads
-    .find({}, { listingKind: 1, listingId: 1, createdAt: 1 })
+    .find(
+      {},
+      { listingKind: 1, listingId: 1, createdAt: 1, status: 1, outcome: 1, decidedAt: 1, updatedAt: 1 },
+    )
     .lean()
     .cursor() as AsyncIterable<Doc>) {
     records++;
     const id = String(bid.listingId);
+    const kind: ListingKind = bid.listingKind === 'demand' ? 'demand' : 'offer';
+    add(contribution({ type: 'bid', doc: bid, place: listings.get(`${kind}:${id}`) ?? {} }));
     const seen = firstBids.get(id);
     if (!seen || new Date(bid.createdAt) < seen.at)
       firstBids.set(id, {
@@ -216,6 +230,7 @@ export async function rebuildStatsRollups(): Promise<{ records: number; months: 
     agreedVersion: 1,
     termSheets: 1,
     timeline: 1,
+    outcome: 1,
   };
   for await (const deal of dealReads.find({}, dealFields).lean().cursor() as AsyncIterable<Doc>) {
     records++;

@@ -11,6 +11,7 @@ const rollupSchema = new Schema(
     c: { type: Schema.Types.Mixed },
     b: { type: Schema.Types.Mixed },
     h: { type: Schema.Types.Mixed },
+    o: { type: Schema.Types.Mixed },
     /** A price guidance bucket's entries (`_id` 'price:<field>:<currency>'). */
     e: { type: Schema.Types.Mixed },
     v: Number,

@@ -30,7 +30,7 @@ onCacheClear(() => {
 export const rollupGeneration = () => generation;
 
 /** Raise when the rollups' metrics change: rollups of an older layout are rebuilt. */
-export const ROLLUP_LAYOUT = 3;
+export const ROLLUP_LAYOUT = 4;
 export const LAYOUT_ID = '__layout';
 
 export interface LayoutMark {
@@ -45,9 +45,11 @@ const months = batchedWriter<[string, number][]>((month, changes) =>
   withLock(`statsrollup:${month}`, async () => {
     const current = ((await collection().findOne({ _id: month } as never)) ?? { _id: month }) as RollupDoc;
     const next = applyDeltas(current, changes.flat());
-    await collection().replaceOne({ _id: month } as never, { c: next.c, b: next.b, h: next.h } as never, {
-      upsert: true,
-    });
+    await collection().replaceOne(
+      { _id: month } as never,
+      { c: next.c, b: next.b, h: next.h, ...(next.o ? { o: next.o } : {}) } as never,
+      { upsert: true },
+    );
     cached.set(month, next);
     generation++;
   }),
@@ -130,7 +132,7 @@ export async function replaceRollups(
   await collection().deleteMany({});
   if (docs.length > 0)
     await collection().insertMany(
-      docs.map((d) => ({ _id: d._id, c: d.c ?? {}, b: d.b ?? {}, h: d.h ?? {} })) as never[],
+      docs.map((d) => ({ _id: d._id, c: d.c ?? {}, b: d.b ?? {}, h: d.h ?? {}, o: d.o ?? {} })) as never[],
     );
   if (buckets.length > 0) await collection().insertMany(buckets as never[]);
   await StatsMarkModel.collection.deleteMany({});

@@ -11,7 +11,8 @@
  */
 
 export type RollupKind = 'offer' | 'demand' | 'deal' | 'fee';
-export type Section = 'c' | 'b' | 'h';
+/** Counters by cell, by broker, histograms of days, and outcome reasons (`o[<what>|<field>][<reason>]`). */
+export type Section = 'c' | 'b' | 'h' | 'o';
 export type Stage = 'bid' | 'open' | 'agr' | 'won';
 
 /** `month \t section \t group \t metric` → amount to add. */
@@ -23,6 +24,8 @@ export interface RollupDoc {
   b?: Record<string, Record<string, number>>;
   /** Histograms of the month's stage durations: `h[<stage>][<days>]`. */
   h?: Record<string, Record<string, number>>;
+  /** Why bids were rejected and deals walked away from or cancelled: `o['<what>|<field>'][<reason>]`. */
+  o?: Record<string, Record<string, number>>;
 }
 
 type Doc = Record<string, any>;
@@ -113,6 +116,11 @@ function dealInto(out: Contribution, deal: Doc, place: Place): void {
   }
   const broker = deal.brokerUserId ? keyPart(String(deal.brokerUserId)) : null;
   if (broker) out.add(created, 'b', broker, 'n');
+  const ended = deal.status === 'cancelled' ? 'cancel' : deal.status === 'closed_lost' ? 'walk' : null;
+  if (ended && deal.outcome?.reason) {
+    const m = monthOf(deal.outcome.at ?? deal.closedAt ?? deal.updatedAt);
+    out.add(m, 'o', `${ended}|${keyPart(deal.field ?? place.field)}`, keyPart(deal.outcome.reason));
+  }
   if (deal.status === 'closed_won' && deal.closedAt) {
     const m = monthOf(deal.closedAt);
     out.add(m, 'c', cell, 'won').duration(m, 'won', days(agreed ?? deal.createdAt, deal.closedAt));
@@ -133,13 +141,20 @@ export type Counted =
   | { type: 'offer' | 'demand'; doc: Doc }
   | { type: 'deal'; doc: Doc; place: Place }
   | { type: 'payment'; doc: Doc; place: Place }
+  | { type: 'bid'; doc: Doc; place: Place }
   | { type: 'first-bid'; listingKind: 'offer' | 'demand'; listing: Doc; at: Date | string };
 
 function into(out: Contribution, record: Counted): void {
   if (record.type === 'offer' || record.type === 'demand') listingInto(out, record.type, record.doc);
   else if (record.type === 'deal') dealInto(out, record.doc, record.place);
   else if (record.type === 'payment') paymentInto(out, record.doc, record.place);
-  else if (record.type === 'first-bid') {
+  else if (record.type === 'bid') {
+    const { doc, place } = record;
+    if (doc.status === 'rejected' && doc.outcome?.reason) {
+      const m = monthOf(doc.outcome.at ?? doc.decidedAt ?? doc.updatedAt);
+      out.add(m, 'o', `reject|${keyPart(place.field)}`, keyPart(doc.outcome.reason));
+    }
+  } else if (record.type === 'first-bid') {
     const cell = cellKey(record.listingKind, record.listing.field, record.listing.province);
     const m = monthOf(record.at);
     out.add(m, 'c', cell, 'bid1').duration(m, 'bid', days(record.listing.publishedAt, record.at));
@@ -167,9 +182,11 @@ export function changeDeltas(before: Counted | null, after: Counted | null): Del
 /** Adds deltas (of one month, keyed as in `Deltas`) to a stored rollup; empty counters are dropped. */
 export function applyDeltas(doc: RollupDoc, deltas: Iterable<[string, number]>): RollupDoc {
   const next: RollupDoc = { _id: doc._id, c: { ...doc.c }, b: { ...doc.b }, h: { ...doc.h } };
+  // Outcome reasons came later: a month holds the section once one was counted in it.
+  if (doc.o) next.o = { ...doc.o };
   for (const [key, n] of deltas) {
     const [, section, group, metric] = key.split('\t') as [string, Section, string, string];
-    const groups = next[section]!;
+    const groups = (next[section] ??= {});
     const counters = { ...groups[group] };
     const value = (counters[metric] ?? 0) + n;
     if (value === 0) delete counters[metric];
@@ -484,3 +501,54 @@ export function neutralizeCell(value: unknown): string | number {
   const s = value === null || value === undefined ? '' : String(value);
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
+
+// ---- outcomes -------------------------------------------------------------------------------
+
+export type OutcomeKind = 'reject' | 'walk' | 'cancel';
+
+export interface OutcomeCounts {
+  total: number;
+  byReason: Counts;
+  byField: { field: string; total: number; byReason: Counts }[];
+}
+
+export interface OutcomeSummary {
+  rejections: OutcomeCounts;
+  walkAways: OutcomeCounts;
+  cancellations: OutcomeCounts;
+}
+
+/** Sums the outcome reasons of `months`: rejected bids, walk-aways and cancellations, by reason and field. */
+export function summarizeOutcomes(docs: RollupDoc[], months: string[]): OutcomeSummary {
+  const wanted = new Set(months);
+  const kinds: Record<OutcomeKind, { total: number; byReason: Counts; fields: Map<string, Counts> }> = {
+    reject: { total: 0, byReason: {}, fields: new Map() },
+    walk: { total: 0, byReason: {}, fields: new Map() },
+    cancel: { total: 0, byReason: {}, fields: new Map() },
+  };
+  for (const doc of docs) {
+    if (!wanted.has(doc._id)) continue;
+    for (const [group, reasons] of Object.entries(doc.o ?? {})) {
+      const [kind, field] = group.split('|') as [OutcomeKind, string];
+      const k = kinds[kind];
+      if (!k) continue;
+      const byField = k.fields.get(field) ?? k.fields.set(field, {}).get(field)!;
+      for (const [reason, n] of Object.entries(reasons)) {
+        k.total += n;
+        bump(k.byReason, reason, n);
+        bump(byField, reason, n);
+      }
+    }
+  }
+  const counts = (kind: OutcomeKind): OutcomeCounts => ({
+    total: kinds[kind].total,
+    byReason: kinds[kind].byReason,
+    byField: [...kinds[kind].fields]
+      .map(([field, byReason]) => ({ field, total: sumOf(byReason), byReason }))
+      .filter((f) => f.total !== 0)
+      .sort((a, b) => b.total - a.total || a.field.localeCompare(b.field)),
+  });
+  return { rejections: counts('reject'), walkAways: counts('walk'), cancellations: counts('cancel') };
+}
+
+const sumOf = (counts: Counts) => Object.values(counts).reduce((a, b) => a + b, 0);

@@ -2,6 +2,7 @@ import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import {
   operatorStatistics,
+  outcomeStatistics,
   publicStatistics,
   reportTable,
   type RangeQuery,
@@ -39,6 +40,23 @@ const paidFees = Joi.object({
   count: count.required(),
   byCurrency: amounts.required(),
   byMonth: Joi.object().pattern(Joi.string(), amounts),
+});
+const outcomeCounts = Joi.object({
+  total: count.required(),
+  byReason: counts
+    .required()
+    .description('by reason code (price_too_high, trl_too_low, ip_unclear, terms, timing, other)'),
+  byField: Joi.array()
+    .items(
+      Joi.object({ field: Joi.string().required(), total: count.required(), byReason: counts.required() }),
+    )
+    .required(),
+});
+const outcomesResponse = Joi.object({
+  ...periodKeys,
+  rejections: outcomeCounts.required().description('bids and proposals rejected'),
+  walkAways: outcomeCounts.required().description('negotiations a party walked away from'),
+  cancellations: outcomeCounts.required(),
 });
 const statisticsResponse = Joi.object({
   ...periodKeys,
@@ -176,6 +194,17 @@ export function registerStatsRoutes(api: ApiRouter): void {
       const name = `statistics-${query.report}-${day(query.from)}-${day(query.to)}`;
       sendFile(res, name, query.format, await writeTable(table, query.format));
     },
+  });
+  api.add<unknown, RangeQuery>({
+    method: 'get',
+    path: '/admin/outcomes',
+    tag: 'admin',
+    summary:
+      'Why bids were rejected and negotiations walked away from or deals cancelled in a period: counts by reason, and by field',
+    access: ['admin'],
+    query: Joi.object(range),
+    response: outcomesResponse,
+    handler: ({ query }) => outcomeStatistics(query),
   });
   api.add<unknown, RangeQuery>({
     method: 'get',

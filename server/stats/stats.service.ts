@@ -13,6 +13,7 @@ import {
   previousPeriod,
   publicFigures,
   summarize,
+  summarizeOutcomes,
   wholeMonths,
   type GroupBy,
   type Period,
@@ -118,6 +119,15 @@ function comparable(s: Summary) {
     dealValue: s.dealValue,
     paidFees: { count: s.paidFees.count, byCurrency: s.paidFees.byCurrency },
   };
+}
+
+/** Why bids were rejected and deals walked away from or cancelled in the period, by reason and field. */
+export async function outcomeStatistics(query: RangeQuery) {
+  const period = await periodOf(query);
+  return remembered(`outcomes|${period.months[0]}|${period.months.length}`, async () => {
+    const { docs } = await rollupsOf(period.months);
+    return { ...iso(period), ...summarizeOutcomes(docs, period.months) };
+  });
 }
 
 export async function publicStatistics(query: RangeQuery) {

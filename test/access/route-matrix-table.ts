@@ -246,6 +246,11 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     allow: OPERATOR,
     setup: () => ({ path: {}, query: 'format=csv&report=deals' }),
   },
+  'GET /api/admin/outcomes': { allow: OPERATOR },
+  'GET /api/price-guidance': {
+    allow: SIGNED_IN,
+    setup: () => ({ path: {}, query: 'field=engineering_technology&currency=VND' }),
+  },
   'GET /api/public/stats': { allow: ALL },
   'GET /api/public/stats/export': { allow: ALL },
   'GET /api/admin/revisions': { allow: OPERATOR },
@@ -275,7 +280,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   },
   'POST /api/bids/{id}/reject': {
     allow: ['owner'],
-    setup: async (w) => ({ path: { id: await make.bid(w) } }),
+    setup: async (w) => ({ path: { id: await make.bid(w) }, body: { reason: 'price_too_high' } }),
   },
   'POST /api/bids/{id}/shortlist': {
     allow: ['owner'],
@@ -299,7 +304,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     allow: ['owner', 'operator'],
     setup: onDeal({ body: { reason: 'Không thống nhất' } }),
   },
-  'POST /api/deals/{id}/walk-away': { allow: ['owner'], setup: onDeal() },
+  'POST /api/deals/{id}/walk-away': { allow: ['owner'], setup: onDeal({ body: { reason: 'timing' } }) },
   'POST /api/deals/{id}/broker': {
     allow: ['owner', 'operator'],
     setup: async (w) => ({ path: { id: await make.deal(w) }, body: { userId: w.broker.user.id } }),

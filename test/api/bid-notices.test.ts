@@ -27,7 +27,10 @@ describe('bidders hear the owner’s decision', () => {
       .expect(201);
     const lost = await c.rival.agent.post(`/api/offers/${offerId}/bids`).send(aBid(250_000_000)).expect(201);
     await c.institute.agent.post(`/api/bids/${won.body.bid.id}/shortlist`).expect(200);
-    await c.institute.agent.post(`/api/bids/${lost.body.bid.id}/reject`).expect(200);
+    await c.institute.agent
+      .post(`/api/bids/${lost.body.bid.id}/reject`)
+      .send({ reason: 'price_too_high' })
+      .expect(200);
     await c.institute.agent.post(`/api/bids/${won.body.bid.id}/accept`).expect(201);
 
     const accepted = await eventually(

@@ -199,9 +199,15 @@ describe('bids and proposals', () => {
       const a = await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(1)).expect(201);
       const b = await c.rival.agent.post(`/api/offers/${offerId}/bids`).send(aBid(2)).expect(201);
       await c.institute.agent.post(`/api/bids/${a.body.bid.id}/shortlist`).expect(200);
-      const rejected = await c.institute.agent.post(`/api/bids/${a.body.bid.id}/reject`).expect(200);
+      const rejected = await c.institute.agent
+        .post(`/api/bids/${a.body.bid.id}/reject`)
+        .send({ reason: 'price_too_high' })
+        .expect(200);
       assert.equal(rejected.body.bid.status, 'rejected');
-      await c.institute.agent.post(`/api/bids/${a.body.bid.id}/reject`).expect(409);
+      await c.institute.agent
+        .post(`/api/bids/${a.body.bid.id}/reject`)
+        .send({ reason: 'price_too_high' })
+        .expect(409);
       const withdrawn = await c.rival.agent.post(`/api/bids/${b.body.bid.id}/withdraw`).expect(200);
       assert.equal(withdrawn.body.bid.status, 'withdrawn');
     });
@@ -211,9 +217,9 @@ describe('bids and proposals', () => {
       const a = await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(1)).expect(201);
       const id = a.body.bid.id;
       await c.enterprise.agent.post(`/api/bids/${id}/accept`).expect(403);
-      await c.enterprise.agent.post(`/api/bids/${id}/reject`).expect(403);
+      await c.enterprise.agent.post(`/api/bids/${id}/reject`).send({ reason: 'price_too_high' }).expect(403);
       await c.institute.agent.post(`/api/bids/${id}/withdraw`).expect(403);
-      await c.admin.agent.post(`/api/bids/${id}/reject`).expect(403);
+      await c.admin.agent.post(`/api/bids/${id}/reject`).send({ reason: 'price_too_high' }).expect(403);
       await c.outsider.agent.post(`/api/bids/${id}/accept`).expect(404);
       await c.institute.agent.post('/api/bids/bad/accept').expect(400);
     });

@@ -310,10 +310,19 @@ describe('deals and term sheets', () => {
       assert.equal(op.body.deal.status, 'cancelled');
       const offerId = await publishedOffer(c.institute);
       const second = (await c.rival.agent.post('/api/deals').send({ offerId }).expect(201)).body.deal.id;
-      await c.admin.agent.post(`/api/deals/${second}/walk-away`).expect(403);
-      const walked = await c.rival.agent.post(`/api/deals/${second}/walk-away`).expect(200);
+      await c.admin.agent
+        .post(`/api/deals/${second}/walk-away`)
+        .send({ reason: 'terms', note: 'Không thống nhất điều khoản' })
+        .expect(403);
+      const walked = await c.rival.agent
+        .post(`/api/deals/${second}/walk-away`)
+        .send({ reason: 'terms', note: 'Không thống nhất điều khoản' })
+        .expect(200);
       assert.equal(walked.body.deal.status, 'closed_lost');
-      await c.rival.agent.post(`/api/deals/${second}/walk-away`).expect(409);
+      await c.rival.agent
+        .post(`/api/deals/${second}/walk-away`)
+        .send({ reason: 'terms', note: 'Không thống nhất điều khoản' })
+        .expect(409);
     });
 
     it('when the deal holding an exclusive award is cancelled, then the offer can be awarded again', async () => {

@@ -2352,6 +2352,107 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Why bids were rejected and negotiations walked away from or deals cancelled in a period: counts by reason, and by field
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cancellations: {
+                byField: {
+                  byReason: {
+                    [key: string]: number;
+                  };
+                  field: string;
+                  total: number;
+                }[];
+                /** @description by reason code (price_too_high, trl_too_low, ip_unclear, terms, timing, other) */
+                byReason: {
+                  [key: string]: number;
+                };
+                total: number;
+              };
+              /** Format: date-time */
+              from: string;
+              months: number;
+              /** @description bids and proposals rejected */
+              rejections: {
+                byField: {
+                  byReason: {
+                    [key: string]: number;
+                  };
+                  field: string;
+                  total: number;
+                }[];
+                /** @description by reason code (price_too_high, trl_too_low, ip_unclear, terms, timing, other) */
+                byReason: {
+                  [key: string]: number;
+                };
+                total: number;
+              };
+              /** Format: date-time */
+              to: string;
+              /** @description negotiations a party walked away from */
+              walkAways: {
+                byField: {
+                  byReason: {
+                    [key: string]: number;
+                  };
+                  field: string;
+                  total: number;
+                }[];
+                /** @description by reason code (price_too_high, trl_too_low, ip_unclear, terms, timing, other) */
+                byReason: {
+                  [key: string]: number;
+                };
+                total: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/payments': {
     parameters: {
       query?: never;
@@ -4862,6 +4963,12 @@ export interface paths {
                 listingOwnerOrgId: string;
                 listingTitle: string;
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 sealed: boolean;
                 /** @enum {string} */
                 status: 'submitted' | 'shortlisted' | 'rejected' | 'withdrawn' | 'accepted';
@@ -4980,6 +5087,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -5094,7 +5207,15 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @enum {string} */
+            reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+          };
+        };
+      };
       responses: {
         /** @description Success */
         200: {
@@ -5123,6 +5244,12 @@ export interface paths {
                 listingOwnerOrgId: string;
                 listingTitle: string;
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 sealed: boolean;
                 /** @enum {string} */
                 status: 'submitted' | 'shortlisted' | 'rejected' | 'withdrawn' | 'accepted';
@@ -5209,6 +5336,12 @@ export interface paths {
                 listingOwnerOrgId: string;
                 listingTitle: string;
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 sealed: boolean;
                 /** @enum {string} */
                 status: 'submitted' | 'shortlisted' | 'rejected' | 'withdrawn' | 'accepted';
@@ -5295,6 +5428,12 @@ export interface paths {
                 listingOwnerOrgId: string;
                 listingTitle: string;
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 sealed: boolean;
                 /** @enum {string} */
                 status: 'submitted' | 'shortlisted' | 'rejected' | 'withdrawn' | 'accepted';
@@ -5522,6 +5661,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -5688,6 +5833,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -5858,6 +6009,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -6038,6 +6195,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -6195,6 +6358,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -6431,6 +6600,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -6533,7 +6708,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Cancel a deal with a reason (a party or an operator)
+     * Cancel a deal with a reason (a party or an operator): a reason code (price_too_high, trl_too_low, ip_unclear, terms, timing, other) and an optional note, or words of your own (counted as other)
      * @description Access: user
      */
     post: {
@@ -6548,6 +6723,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            note?: string;
             reason: string;
           };
         };
@@ -6609,6 +6785,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -6904,6 +7086,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -7076,6 +7264,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -7248,6 +7442,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -7627,6 +7827,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -8087,6 +8293,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -8257,7 +8469,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * A party ends the negotiation without agreement
+     * A party ends the negotiation without agreement, saying why
      * @description Access: user
      */
     post: {
@@ -8269,7 +8481,15 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @enum {string} */
+            reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+          };
+        };
+      };
       responses: {
         /** @description Success */
         200: {
@@ -8327,6 +8547,12 @@ export interface paths {
                   userId?: string;
                 }[];
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
                 reference?: string;
                 seller: {
@@ -10372,6 +10598,12 @@ export interface paths {
                 listingOwnerOrgId: string;
                 listingTitle: string;
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 sealed: boolean;
                 /** @enum {string} */
                 status: 'submitted' | 'shortlisted' | 'rejected' | 'withdrawn' | 'accepted';
@@ -10493,6 +10725,12 @@ export interface paths {
                 listingOwnerOrgId: string;
                 listingTitle: string;
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 sealed: boolean;
                 /** @enum {string} */
                 status: 'submitted' | 'shortlisted' | 'rejected' | 'withdrawn' | 'accepted';
@@ -12924,6 +13162,12 @@ export interface paths {
                 listingOwnerOrgId: string;
                 listingTitle: string;
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 sealed: boolean;
                 /** @enum {string} */
                 status: 'submitted' | 'shortlisted' | 'rejected' | 'withdrawn' | 'accepted';
@@ -13045,6 +13289,12 @@ export interface paths {
                 listingOwnerOrgId: string;
                 listingTitle: string;
                 offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
                 sealed: boolean;
                 /** @enum {string} */
                 status: 'submitted' | 'shortlisted' | 'rejected' | 'withdrawn' | 'accepted';

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DecisionButtons } from './DecisionButtons';
 
 interface ReasonFormProps {
   /** What the reason is for: `reject`, `refund`… names the test ids `<action>-reason-<id>` and `confirm-<action>-<id>`. */
@@ -57,19 +58,12 @@ export function ReasonForm({
           {error}
         </p>
       )}
-      <div className="form-actions">
-        <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="btn btn-danger"
-          disabled={busy}
-          data-testid={`confirm-${action}-${targetId}`}
-        >
-          {confirmLabel}
-        </button>
-      </div>
+      <DecisionButtons
+        busy={busy}
+        confirmLabel={confirmLabel}
+        testId={`confirm-${action}-${targetId}`}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

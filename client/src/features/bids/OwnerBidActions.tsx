@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { OutcomeForm } from '../../ui/OutcomeForm';
 import { formatMoney } from '../../money';
 import { acceptBid, decideBid } from './bidsApi';
 import type { Bid } from './bidTypes';
@@ -15,6 +16,7 @@ export function OwnerBidActions({ bid, onChanged }: { bid: Bid; onChanged: () =>
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [rejecting, setRejecting] = useState(false);
   if (!LIVE.includes(bid.status)) return null;
 
   async function run(action: () => Promise<unknown>) {
@@ -54,13 +56,30 @@ export function OwnerBidActions({ bid, onChanged }: { bid: Bid; onChanged: () =>
         <button
           type="button"
           className="btn btn-small btn-danger-outline"
-          disabled={busy}
-          onClick={() => void run(async () => (await decideBid(bid.id, 'reject'), onChanged()))}
+          disabled={busy || rejecting}
+          onClick={() => setRejecting(true)}
           data-testid={`reject-bid-${bid.id}`}
         >
           {t('bids.reject')}
         </button>
       </div>
+      {rejecting && (
+        <OutcomeForm
+          action="reject"
+          targetId={bid.id}
+          label={t('outcome.rejectLabel')}
+          confirmLabel={t('bids.reject')}
+          busy={busy}
+          onSubmit={(outcome) =>
+            void run(async () => {
+              await decideBid(bid.id, 'reject', outcome);
+              setRejecting(false);
+              onChanged();
+            })
+          }
+          onCancel={() => setRejecting(false)}
+        />
+      )}
       <ErrorAlert error={error} />
     </div>
   );

@@ -1,6 +1,7 @@
 /** The bid and proposal endpoints. */
 import type { ListingKind } from '@contract/enums';
 import { api } from '../../api';
+import type { Outcome } from '../../ui/OutcomeForm';
 import type { Deal } from '../deals';
 import type { Bid, ListingBids, NewBid } from './bidTypes';
 
@@ -27,8 +28,15 @@ export async function myBids(signal?: AbortSignal): Promise<Bid[]> {
   return (await api<{ bids: Bid[] }>('/api/bids', { query: { mine: true }, signal })).bids;
 }
 
-export async function decideBid(id: string, action: 'shortlist' | 'reject' | 'withdraw'): Promise<Bid> {
-  return (await api<{ bid: Bid }>(`/api/bids/${encodeURIComponent(id)}/${action}`, { method: 'POST' })).bid;
+/** A rejection says why (`outcome`). */
+export async function decideBid(
+  id: string,
+  action: 'shortlist' | 'reject' | 'withdraw',
+  outcome?: Outcome,
+): Promise<Bid> {
+  const body = outcome ? { ...outcome } : undefined;
+  return (await api<{ bid: Bid }>(`/api/bids/${encodeURIComponent(id)}/${action}`, { method: 'POST', body }))
+    .bid;
 }
 
 export async function acceptBid(id: string): Promise<Deal> {

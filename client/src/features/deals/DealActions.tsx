@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { OutcomeForm } from '../../ui/OutcomeForm';
 import { cancelDeal, walkAway } from './dealsApi';
 import { OPEN_DEAL_STATUSES, type Deal } from './dealTypes';
 
-/** Cancelling (a party or an operator, with a reason) and walking away (a party, while negotiating). */
+/** Cancelling (a party or an operator) and walking away (a party, while negotiating), each saying why. */
 export function DealActions({ deal, onChanged }: { deal: Deal; onChanged: (deal: Deal) => void }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'none' | 'cancel' | 'walk'>('none');
-  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const party = deal.myRole === 'seller' || deal.myRole === 'buyer';
@@ -56,50 +56,18 @@ export function DealActions({ deal, onChanged }: { deal: Deal; onChanged: (deal:
           )}
         </div>
       )}
-      {mode === 'cancel' && (
-        <div>
-          <label htmlFor="cancel-reason">{t('deals.actions.cancelReason')}</label>
-          <textarea
-            id="cancel-reason"
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            data-testid="cancel-reason"
-          />
-          <div className="button-row">
-            <button
-              type="button"
-              className="btn btn-small btn-danger"
-              disabled={busy || !reason.trim()}
-              onClick={() => void run(() => cancelDeal(deal.id, reason.trim()))}
-              data-testid="confirm-cancel"
-            >
-              {t('deals.actions.confirmCancel')}
-            </button>
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => setMode('none')}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
-      {mode === 'walk' && (
-        <div>
-          <p>{t('deals.actions.confirmWalkAway')}</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="btn btn-small btn-danger"
-              disabled={busy}
-              onClick={() => void run(() => walkAway(deal.id))}
-              data-testid="confirm-walk-away"
-            >
-              {t('common.yes')}
-            </button>
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => setMode('none')}>
-              {t('common.no')}
-            </button>
-          </div>
-        </div>
+      {mode !== 'none' && (
+        <OutcomeForm
+          action={mode}
+          targetId={deal.id}
+          label={mode === 'cancel' ? t('outcome.cancelLabel') : t('outcome.walkLabel')}
+          confirmLabel={mode === 'cancel' ? t('deals.actions.confirmCancel') : t('deals.actions.walkAway')}
+          busy={busy}
+          onSubmit={(outcome) =>
+            void run(() => (mode === 'cancel' ? cancelDeal(deal.id, outcome) : walkAway(deal.id, outcome)))
+          }
+          onCancel={() => setMode('none')}
+        />
       )}
       <ErrorAlert error={error} />
     </section>

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { isApiError } from '../../api';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
@@ -76,9 +77,11 @@ export function DealPage() {
         </p>
       </header>
       <ErrorAlert error={error} />
-      {deal.cancelReason && (
+      {(deal.outcome || deal.cancelReason) && (
         <Notice tone="warning" testId="cancel-reason-shown">
-          {t('deals.cancelReasonShown', { reason: deal.cancelReason })}
+          {t(deal.status === 'closed_lost' ? 'deals.walkAwayReasonShown' : 'deals.cancelReasonShown', {
+            reason: outcomeWords(deal, t),
+          })}
         </Notice>
       )}
       <div className="deal-layout">
@@ -98,4 +101,12 @@ export function DealPage() {
       </div>
     </article>
   );
+}
+
+/** Why the deal ended, in words: the reason's label and the note ("other" with a note: the note). */
+function outcomeWords(deal: Deal, t: TFunction): string {
+  const o = deal.outcome;
+  if (!o) return deal.cancelReason ?? '';
+  if (o.reason === 'other' && o.note) return o.note;
+  return o.note ? `${t(`enum.outcomeReason.${o.reason}`)} — ${o.note}` : t(`enum.outcomeReason.${o.reason}`);
 }

@@ -1,6 +1,7 @@
 /** The deal, term-sheet, NDA and document endpoints. */
 import type { ListingKind } from '@contract/enums';
 import { api, upload } from '../../api';
+import type { Outcome } from '../../ui/OutcomeForm';
 import type {
   BrokerCandidate,
   Deal,
@@ -38,12 +39,13 @@ export async function acceptTerms(id: string, version: number): Promise<Deal> {
   return (await api<{ deal: Deal }>(dealPath(id, `/terms/${version}/accept`), { method: 'POST' })).deal;
 }
 
-export async function cancelDeal(id: string, reason: string): Promise<Deal> {
-  return (await api<{ deal: Deal }>(dealPath(id, '/cancel'), { method: 'POST', body: { reason } })).deal;
+export async function cancelDeal(id: string, outcome: Outcome): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, '/cancel'), { method: 'POST', body: { ...outcome } })).deal;
 }
 
-export async function walkAway(id: string): Promise<Deal> {
-  return (await api<{ deal: Deal }>(dealPath(id, '/walk-away'), { method: 'POST' })).deal;
+export async function walkAway(id: string, outcome: Outcome): Promise<Deal> {
+  return (await api<{ deal: Deal }>(dealPath(id, '/walk-away'), { method: 'POST', body: { ...outcome } }))
+    .deal;
 }
 
 export async function brokerCandidates(id: string, signal?: AbortSignal): Promise<BrokerCandidate[]> {

@@ -1,0 +1,49 @@
+/**
+ * Why something ended: a rejected bid, a walk-away, a cancelled deal. A reason from the short
+ * list (OUTCOME_REASONS) and an optional note; operators see them counted by field.
+ */
+import Joi from 'joi';
+import { OUTCOME_REASONS, type OutcomeReason } from '../api-contract/enums';
+
+export interface OutcomeInput {
+  reason: OutcomeReason;
+  note?: string;
+}
+
+export const NOTE_MAX = 1000;
+
+/** The body of a rejection or a walk-away: the reason is required. */
+export const outcomeBody = Joi.object({
+  reason: Joi.string()
+    .valid(...OUTCOME_REASONS)
+    .required(),
+  note: Joi.string().trim().max(NOTE_MAX).allow(''),
+});
+
+/** As stored on the record and answered in its view. */
+export const outcomeView = Joi.object({
+  reason: Joi.string()
+    .valid(...OUTCOME_REASONS)
+    .required(),
+  note: Joi.string().allow(''),
+  at: Joi.string(),
+});
+
+/** The stored outcome: the reason, a note only when one was written, and when. */
+export function outcomeRecord(input: OutcomeInput, by: string | undefined, at: Date) {
+  const note = input.note?.trim();
+  return { reason: input.reason, ...(note ? { note } : {}), ...(by ? { by } : {}), at };
+}
+
+/**
+ * A cancellation's `reason`: a reason code as given, or (as the first contract had it) words
+ * of the canceller's own, which count as `other` with the words as the note.
+ */
+export function cancellationOutcome(reason: string, note: string | undefined): OutcomeInput {
+  if ((OUTCOME_REASONS as readonly string[]).includes(reason))
+    return { reason: reason as OutcomeReason, ...(note ? { note } : {}) };
+  return { reason: 'other', note: note ? `${reason} — ${note}` : reason };
+}
+
+export const isOutcomeReason = (v: unknown): v is OutcomeReason =>
+  typeof v === 'string' && (OUTCOME_REASONS as readonly string[]).includes(v);
