@@ -3,7 +3,9 @@
  * Chromium, a clean database before each test, and each test's browser contexts closed after it.
  * Call it at the top of a `describe`; read `exchange` and `browser` inside hooks and tests.
  */
+import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { PASSWORD } from '../helpers/factories';
 import { launchBrowser } from '../helpers/browser';
 import { startTestExchange } from '../helpers/running-exchange';
 import { resetDatabase } from '../helpers/test-app';
@@ -16,6 +18,8 @@ export interface BrowserExchange {
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A page in a new context with this locale (e.g. 'vi-VN'). */
   newPage(locale: string): Promise<Page>;
+  /** A page signed in as `email` through the login form (the factories' password); a page error fails the test. */
+  signedInPage(email: string, locale?: string): Promise<Page>;
 }
 
 export function useBrowserExchange(configOverrides: Record<string, string> = {}): BrowserExchange {
@@ -52,6 +56,16 @@ export function useBrowserExchange(configOverrides: Record<string, string> = {})
     },
     async newPage(locale) {
       return (await fixture.newContext({ locale })).newPage();
+    },
+    async signedInPage(email, locale = 'en-GB') {
+      const page = await fixture.newPage(locale);
+      page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+      await page.goto(`${fixture.exchange.url}/login`);
+      await page.fill('input[name="email"]', email);
+      await page.fill('input[name="password"]', PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('user-name').waitFor();
+      return page;
     },
   };
   return fixture;

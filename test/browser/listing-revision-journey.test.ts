@@ -4,9 +4,8 @@
  * published title, an operator approves it from the review queue, and the public page shows it.
  */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
-import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
+import { signInAdmin, signUp } from '../helpers/factories';
 import { offerBody, published } from '../api/offers-helpers';
 import { assertNoSeriousAxeFindings } from '../helpers/axe';
 
@@ -17,18 +16,6 @@ describe('browser: changing a published offer through review', function () {
   this.timeout(120000);
   const web = useBrowserExchange();
 
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await web.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-    await page.goto(`${web.exchange.url}/login`);
-    await page.fill('input[name="email"]', email);
-    await page.fill('input[name="password"]', PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-name').waitFor();
-    return page;
-  }
-
   it('when the owner edits the title of a published offer, then it awaits review while the public sees the old title, and after the operator approves the public sees the new one', async () => {
     const owner = await signUp(web.exchange.url, { email: 'vien@thuysan.example.vn', kind: 'institute' });
     const operatorMember = await signInAdmin(web.exchange.url, 'operator@san.example.vn');
@@ -36,7 +23,7 @@ describe('browser: changing a published offer through review', function () {
     const listingUrl = `${web.exchange.url}/offers/${offer.id}`;
 
     // The owner edits the published offer: the change goes to review.
-    const ownerPage = await signedInPage('vien@thuysan.example.vn');
+    const ownerPage = await web.signedInPage('vien@thuysan.example.vn');
     await ownerPage.goto(listingUrl);
     await ownerPage.getByTestId(`edit-${offer.id}`).click();
     await ownerPage.getByTestId('offer-form').waitFor();
@@ -59,7 +46,7 @@ describe('browser: changing a published offer through review', function () {
     assert.equal(await visitor.getByTestId('revision-pending').count(), 0);
 
     // The operator reads the before/after in the review queue and approves.
-    const operator = await signedInPage('operator@san.example.vn');
+    const operator = await web.signedInPage('operator@san.example.vn');
     await operator.goto(`${web.exchange.url}/admin/queue`);
     const item = operator.getByTestId(`revision-item-${offer.id}`);
     await item.waitFor();

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { useBrowserExchange } from './browser-fixture';
-import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
+import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { offerBody, published } from '../api/offers-helpers';
 import { terms } from '../api/deals-helpers';
 import { assertNoSeriousAxeFindings } from '../helpers/axe';
@@ -36,14 +36,7 @@ describe('browser: price guidance beside the term sheet', function () {
     }
     const dealId = await openDeal(owner, buyer, operator, 'Công nghệ màng lọc đang thương lượng');
 
-    const context = await web.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-    await page.goto(`${web.exchange.url}/login`);
-    await page.fill('input[name="email"]', 'mua@giathamkhao.example.vn');
-    await page.fill('input[name="password"]', PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-name').waitFor();
+    const page = await web.signedInPage('mua@giathamkhao.example.vn');
     await page.goto(`${web.exchange.url}/deals/${dealId}`);
     await page.getByTestId('terms-form').waitFor();
     const range = page.getByTestId('price-guidance-range');
@@ -61,6 +54,5 @@ describe('browser: price guidance beside the term sheet', function () {
     const few = page.getByTestId('price-guidance-few');
     await few.waitFor();
     assert.match((await few.textContent()) ?? '', /^Mới có 0 giao dịch tương tự/);
-    await context.close();
   });
 });

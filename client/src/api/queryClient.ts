@@ -44,6 +44,7 @@ export const queryKeys = {
   organizationReview: (id: string) => ['admin', 'organization-review', id] as const,
   brokerSummary: ['broker', 'summary'] as const,
   adminStats: (from: string, to: string, groupBy: string) => ['admin', 'stats', from, to, groupBy] as const,
+  adminOutcomes: (from: string, to: string) => ['admin', 'outcomes', from, to] as const,
   publicStats: (from: string, to: string) => ['public-stats', from, to] as const,
   organization: (id: string) => ['organizations', id] as const,
   organizationListings: (id: string) => ['organizations', id, 'listings'] as const,

@@ -10,6 +10,7 @@ import { useLabels } from '../../labels';
 import { ChartFigure } from './ChartFigure';
 import { BarsChart } from './StatCharts';
 import { StatsRangeForm } from './StatsRangeForm';
+import { OutcomesSection } from './OutcomesSection';
 import { exportUrl, operatorStats, type GroupBy, type OperatorStats, type ReportName } from './statsApi';
 
 const GROUPS: GroupBy[] = ['month', 'field', 'province'];
@@ -188,6 +189,7 @@ export function AdminStatsPage() {
                 </tbody>
               </ResponsiveTable>
             </section>
+            <OutcomesSection range={range} />
             <section className="card">
               <h2>{t('stats.brokers')}</h2>
               {s.brokers.length === 0 ? (

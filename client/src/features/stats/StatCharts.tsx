@@ -26,6 +26,9 @@ export function BarsChart({
         data={rows}
         layout={vertical ? 'vertical' : 'horizontal'}
         margin={{ left: vertical ? 40 : 0 }}
+        // The chart is hidden from assistive technology (its figures are in the table below it),
+        // so it must not take keyboard focus either.
+        accessibilityLayer={false}
       >
         <CartesianGrid strokeDasharray="3 3" />
         {vertical ? (

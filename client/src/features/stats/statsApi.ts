@@ -58,3 +58,10 @@ export interface PriceGuidanceQuery {
 export function priceGuidance(query: PriceGuidanceQuery, signal?: AbortSignal): Promise<PriceGuidance> {
   return api<PriceGuidance>('/api/price-guidance', { query: { ...query }, signal });
 }
+
+/** Why bids were rejected and deals walked away from or cancelled (GET /api/admin/outcomes). */
+export type OutcomeStats = ApiResponse<'/api/admin/outcomes'>;
+
+export function outcomeStats(range: StatsRange, signal?: AbortSignal): Promise<OutcomeStats> {
+  return api<OutcomeStats>('/api/admin/outcomes', { query: rangeQuery(range), signal });
+}
