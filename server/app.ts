@@ -35,6 +35,7 @@ import { registerListingImageRoutes } from './listing-images/listing-image.route
 import { registerPaymentRoutes } from './payments/payment.routes';
 import { registerAdminPaymentRoutes } from './admin/admin-payments.routes';
 import { registerMatchRoutes } from './matching/match.routes';
+import { followTurnedDownTrls } from './matching/turned-down-sync';
 import { registerNotificationRoutes } from './notifications/notification.routes';
 import { registerAlertRoutes } from './alerts/alert.routes';
 import { registerOfferRoutes } from './offers/offer.routes';
@@ -111,6 +112,7 @@ export function createApp(ctx: AppContext): BuiltApp {
   indexListingsOnWrite(ctx);
   followRecordChanges();
   followStatsChanges();
+  followTurnedDownTrls();
 
   const { api, openapi } = declareApi(ctx);
   app.get('/api/openapi.json', (_req, res) => {

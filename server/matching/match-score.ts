@@ -41,6 +41,9 @@ export interface MatchWeights {
   keywords: number;
   /** Subtracted; give them as positive numbers. */
   trlBelowPenalty: number;
+  /** An offer above the TRL the demand's organisation turned down as too low (added), or at or below it (subtracted). */
+  trlAboveTurnedDown: number;
+  trlTurnedDownPenalty: number;
   overBudgetPenalty: number;
   transferModeMismatchPenalty: number;
 }
@@ -55,6 +58,8 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = {
   province: 0.05,
   keywords: 0.1,
   trlBelowPenalty: 0.3,
+  trlAboveTurnedDown: 0.05,
+  trlTurnedDownPenalty: 0.1,
   overBudgetPenalty: 0.1,
   transferModeMismatchPenalty: 0.1,
 };
@@ -68,6 +73,11 @@ export interface MatchDemand {
   field?: string | null;
   subField?: string | null;
   minTrl?: number | null;
+  /**
+   * The highest TRL the demand's organisation walked away from (or cancelled) as too low: its
+   * outcome reasons teach the matcher to show it more mature technology first.
+   */
+  trlTurnedDown?: number | null;
   /** Budget in minor units of `currency`. */
   budgetMin?: number | null;
   budgetMax?: number | null;
@@ -96,6 +106,8 @@ export type MatchReasonCode =
   | 'same_sub_field'
   | 'trl_meets'
   | 'trl_below'
+  | 'trl_above_turned_down'
+  | 'trl_turned_down'
   | 'price_within_budget'
   | 'price_above_budget'
   | 'price_negotiable'
@@ -144,6 +156,7 @@ export function scoreMatch(input: MatchInput, weights: Partial<MatchWeights> = {
     textFactor(input.textRelevance, w),
     fieldFactor(demand, offer, w),
     trlFactor(demand, offer, w),
+    turnedDownFactor(demand, offer, w),
     priceFactor(demand, offer, w),
     transferModeFactor(demand, offer, w),
     provinceFactor(demand, offer, w),
@@ -233,6 +246,37 @@ function trlFactor(demand: MatchDemand, offer: MatchOffer, w: MatchWeights): Con
       code: 'trl_below',
       params,
       text: { vi: `TRL ${trl} thấp hơn mức tối thiểu ${min}`, en: `TRL ${trl} is below the minimum ${min}` },
+    },
+  };
+}
+
+function turnedDownFactor(demand: MatchDemand, offer: MatchOffer, w: MatchWeights): Contribution {
+  const floor = demand.trlTurnedDown;
+  const trl = offer.trl;
+  if (typeof floor !== 'number' || typeof trl !== 'number') return { points: 0 };
+  const params = { trl, turnedDown: floor };
+  if (trl > floor) {
+    return {
+      points: w.trlAboveTurnedDown,
+      reason: {
+        code: 'trl_above_turned_down',
+        params,
+        text: {
+          vi: `TRL ${trl} cao hơn mức ${floor} bạn từng thấy chưa đủ chín`,
+          en: `TRL ${trl} is above the ${floor} you found too low before`,
+        },
+      },
+    };
+  }
+  return {
+    points: -w.trlTurnedDownPenalty,
+    reason: {
+      code: 'trl_turned_down',
+      params,
+      text: {
+        vi: `Bạn từng dừng một giao dịch vì TRL ${floor} chưa đủ chín`,
+        en: `You walked away from TRL ${floor} as too low before`,
+      },
     },
   };
 }

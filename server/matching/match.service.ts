@@ -7,6 +7,7 @@ import { counterpartKind, matchableFromDoc, type MatchKind } from './matchable';
 import { findMatches, type MatcherDeps, type ScoredMatch } from './matcher';
 import { dbCandidateStore } from './db-candidate-store';
 import { listingViews, loadListingForViewer } from './listing-access';
+import { turnedDownTrl } from './turned-down.store';
 
 export const DEFAULT_MATCH_LIMIT = 10;
 export const MAX_MATCH_LIMIT = 50;
@@ -34,7 +35,9 @@ export async function matchesForListing(
   opts: { limit: number; locale: Locale },
 ): Promise<{ matches: MatchView[] }> {
   const doc = await loadListingForViewer(viewer, kind, id);
-  const matches = await findMatches(matchableFromDoc(kind, doc), matcherDeps(ctx), {
+  const source = matchableFromDoc(kind, doc);
+  if (source.kind === 'demand') source.trlTurnedDown = await turnedDownTrl(source.organizationId);
+  const matches = await findMatches(source, matcherDeps(ctx), {
     limit: opts.limit,
     minScore: MIN_MATCH_SCORE,
   });

@@ -30,6 +30,8 @@ export interface MatchableDemand extends MatchableBase {
   problem: string;
   desiredOutcome: string;
   minTrl?: number | null;
+  /** The highest TRL its organisation turned down as too low (see MatchDemand). */
+  trlTurnedDown?: number | null;
   budget?: { min?: number | null; max?: number | null; currency?: Currency | null } | null;
 }
 
@@ -79,6 +81,7 @@ export function toMatchDemand(demand: MatchableDemand): MatchDemand {
     field: demand.field,
     subField: demand.subField,
     minTrl: demand.minTrl,
+    trlTurnedDown: demand.trlTurnedDown,
     budgetMin: demand.budget?.min,
     budgetMax: demand.budget?.max,
     currency: demand.budget?.currency,

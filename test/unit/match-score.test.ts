@@ -289,4 +289,30 @@ describe('match score', () => {
       assert.ok(!result.reasons.some((r) => r.code === 'shared_keywords'));
     });
   });
+
+  describe('what the buyer turned down as too immature', () => {
+    it('when an offer is at or below the TRL the buyer walked away from, then it loses points and says why; above it, it gains', () => {
+      const plain = score({ trl: 8 }).score;
+      const above = score({ trl: 8 }, { trlTurnedDown: 7 });
+      const at = score({ trl: 7 }, { trlTurnedDown: 7 });
+      assert.equal(above.score, Math.min(1, plain + DEFAULT_MATCH_WEIGHTS.trlAboveTurnedDown));
+      assert.ok(at.score < score({ trl: 7 }).score);
+      assert.equal(
+        Math.round((score({ trl: 7 }).score - at.score) * 1e4) / 1e4,
+        DEFAULT_MATCH_WEIGHTS.trlTurnedDownPenalty,
+      );
+      const reason = at.reasons.find((r) => r.code === 'trl_turned_down')!;
+      assert.equal(reason.effect, 'negative');
+      assert.deepEqual(reason.text, {
+        vi: 'Bạn từng dừng một giao dịch vì TRL 7 chưa đủ chín',
+        en: 'You walked away from TRL 7 as too low before',
+      });
+      assert.equal(above.reasons.find((r) => r.code === 'trl_above_turned_down')?.effect, 'positive');
+      // Nothing turned down, or no TRL on the offer: no such reason.
+      assert.ok(!score().reasons.some((r) => r.code.includes('turned_down')));
+      assert.ok(
+        !score({ trl: null }, { trlTurnedDown: 7 }).reasons.some((r) => r.code.includes('turned_down')),
+      );
+    });
+  });
 });
