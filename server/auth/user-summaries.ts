@@ -19,7 +19,6 @@ export interface UserSummary {
   locale: Locale;
   /** Mail of notifications: off, at once, or in a daily digest. */
   mail: 'off' | 'instant' | 'daily';
-  suspended: boolean;
 }
 
 export function userSummary(user: UserDoc): UserSummary {
@@ -31,7 +30,6 @@ export function userSummary(user: UserDoc): UserSummary {
     createdAt: user.createdAt ? new Date(user.createdAt as Date).getTime() : 0,
     locale: (user.locale ?? 'vi') as Locale,
     mail: prefs?.email === false ? 'off' : prefs?.frequency === 'daily' ? 'daily' : 'instant',
-    suspended: Boolean(user.suspendedAt),
   };
 }
 

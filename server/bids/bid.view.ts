@@ -1,6 +1,6 @@
 import type { BidDoc } from './bid.model';
-import type { OutcomeReason } from '../api-contract/enums';
 import { named } from '../deals/names';
+import { outcomeViewOf } from '../deals';
 
 export function bidView(bid: BidDoc, orgNames: Map<string, string> = new Map()) {
   const listingId = String(bid.listingId);
@@ -21,13 +21,7 @@ export function bidView(bid: BidDoc, orgNames: Map<string, string> = new Map()) 
     status: bid.status,
     dealId: bid.dealId ? String(bid.dealId) : undefined,
     decidedAt: bid.decidedAt?.toISOString(),
-    outcome: bid.outcome?.reason
-      ? {
-          reason: bid.outcome.reason as OutcomeReason,
-          ...(bid.outcome.note ? { note: bid.outcome.note } : {}),
-          at: bid.outcome.at?.toISOString(),
-        }
-      : undefined,
+    outcome: outcomeViewOf(bid.outcome),
     createdAt: bid.createdAt?.toISOString(),
     updatedAt: bid.updatedAt?.toISOString(),
   };

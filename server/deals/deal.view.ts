@@ -1,5 +1,6 @@
 import type { DealDoc } from './deal.model';
-import type { OutcomeReason, TransferMode } from '../api-contract/enums';
+import type { TransferMode } from '../api-contract/enums';
+import { outcomeViewOf } from './outcome';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 const idOf = (v: unknown) => (v == null ? undefined : String(v));
@@ -86,13 +87,7 @@ export function dealView(deal: DealDoc) {
         }
       : undefined,
     cancelReason: deal.cancelReason ?? undefined,
-    outcome: deal.outcome?.reason
-      ? {
-          reason: deal.outcome.reason as OutcomeReason,
-          ...(deal.outcome.note ? { note: deal.outcome.note } : {}),
-          at: iso(deal.outcome.at),
-        }
-      : undefined,
+    outcome: outcomeViewOf(deal.outcome),
     closedAt: iso(deal.closedAt),
     createdAt: iso(deal.createdAt),
     updatedAt: iso(deal.updatedAt),

@@ -40,10 +40,20 @@ export function outcomeRecord(input: OutcomeInput, by: string | undefined, at: D
  * of the canceller's own, which count as `other` with the words as the note.
  */
 export function cancellationOutcome(reason: string, note: string | undefined): OutcomeInput {
-  if ((OUTCOME_REASONS as readonly string[]).includes(reason))
-    return { reason: reason as OutcomeReason, ...(note ? { note } : {}) };
+  if (isOutcomeReason(reason)) return { reason, ...(note ? { note } : {}) };
   return { reason: 'other', note: note ? `${reason} — ${note}` : reason };
 }
 
-export const isOutcomeReason = (v: unknown): v is OutcomeReason =>
-  typeof v === 'string' && (OUTCOME_REASONS as readonly string[]).includes(v);
+const isOutcomeReason = (v: string): v is OutcomeReason => (OUTCOME_REASONS as readonly string[]).includes(v);
+
+/** A stored outcome as a bid's or a deal's view answers it (none without a reason). */
+export function outcomeViewOf(
+  stored: { reason?: string | null; note?: string | null; at?: Date | null } | null | undefined,
+) {
+  if (!stored?.reason) return undefined;
+  return {
+    reason: stored.reason as OutcomeReason,
+    ...(stored.note ? { note: stored.note } : {}),
+    at: stored.at ? new Date(stored.at).toISOString() : undefined,
+  };
+}

@@ -11,6 +11,7 @@ import type { AppContext } from '../context';
 import type { DomainEvents } from '../common/events';
 import type { Currency } from '../api-contract/enums';
 import { OUTCOME_REASON_LABELS } from '../api-contract/labels';
+import { outcomeWords } from '../api-contract/outcome-words';
 import type { Label } from '../api-contract/taxonomy';
 import { activeMemberIds } from '../auth/organization-members';
 import { listingModel } from '../listings/listing.store';
@@ -70,11 +71,8 @@ function cancellationWords(deal: DealView, reason: unknown): Label {
     const words = typeof reason === 'string' ? reason : '';
     return { vi: words, en: words };
   }
-  // "Other" with words of one's own says the words alone.
-  if (outcome.reason === 'other' && outcome.note) return { vi: outcome.note, en: outcome.note };
   const label = OUTCOME_REASON_LABELS[outcome.reason];
-  const note = outcome.note ? ` — ${outcome.note}` : '';
-  return { vi: `${label.vi}${note}`, en: `${label.en}${note}` };
+  return { vi: outcomeWords(outcome, label.vi), en: outcomeWords(outcome, label.en) };
 }
 
 /** The notifications of one deal event (those that concern no one are skipped). */

@@ -3,7 +3,7 @@
  * kept by the deal store's writes through the statistics' follower).
  */
 import type { Currency, TransferMode } from '../api-contract/enums';
-import { readRollups, readPriceBucket, ROLLUP_LAYOUT } from './stats-rollup.store';
+import { readPriceBucket } from './stats-rollup.store';
 import { ensureStatsRollups, statsCaughtUp } from './stats-rollup-sync';
 import {
   GUIDANCE_MIN_DEALS,
@@ -32,7 +32,7 @@ export interface PriceGuidanceAnswer extends PriceGuidance {
 
 export async function priceGuidanceFor(query: PriceGuidanceQuery): Promise<PriceGuidanceAnswer> {
   await statsCaughtUp();
-  if ((await readRollups([])).layout?.v !== ROLLUP_LAYOUT) await ensureStatsRollups();
+  await ensureStatsRollups(); // rebuilt first when there are none of the current layout
   const band = trlBand(query.trl);
   const entries = await readPriceBucket(priceBucketId(query.field, query.currency));
   return {

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { outcomeWords } from '@contract/outcome-words';
 import { isApiError } from '../../api';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
@@ -80,7 +81,7 @@ export function DealPage() {
       {(deal.outcome || deal.cancelReason) && (
         <Notice tone="warning" testId="cancel-reason-shown">
           {t(deal.status === 'closed_lost' ? 'deals.walkAwayReasonShown' : 'deals.cancelReasonShown', {
-            reason: outcomeWords(deal, t),
+            reason: endedBecause(deal, t),
           })}
         </Notice>
       )}
@@ -103,10 +104,8 @@ export function DealPage() {
   );
 }
 
-/** Why the deal ended, in words: the reason's label and the note ("other" with a note: the note). */
-function outcomeWords(deal: Deal, t: TFunction): string {
+/** Why the deal ended, in words (a deal cancelled before reasons were kept: its words). */
+function endedBecause(deal: Deal, t: TFunction): string {
   const o = deal.outcome;
-  if (!o) return deal.cancelReason ?? '';
-  if (o.reason === 'other' && o.note) return o.note;
-  return o.note ? `${t(`enum.outcomeReason.${o.reason}`)} — ${o.note}` : t(`enum.outcomeReason.${o.reason}`);
+  return o ? outcomeWords(o, t(`enum.outcomeReason.${o.reason}`)) : (deal.cancelReason ?? '');
 }
