@@ -22,6 +22,7 @@ import { configurePassport } from './auth/passport';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { loadSessionUser } from './auth/auth.service';
 import { registerOrganizationRoutes } from './organizations/organization.routes';
+import { registerCapabilityRoutes } from './capability';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
 import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health/health.routes';
@@ -145,6 +146,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   });
   registerAuthRoutes(api, ctx);
   registerOrganizationRoutes(api, ctx);
+  registerCapabilityRoutes(api);
   registerAdminOrganizationRoutes(api, ctx);
   registerStatsRoutes(api);
   registerPriceGuidanceRoutes(api);

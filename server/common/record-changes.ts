@@ -18,7 +18,8 @@ export type RecordType =
   | 'message'
   | 'read-marker'
   | 'session'
-  | 'owner-list';
+  | 'owner-list'
+  | 'capability';
 
 export interface RecordChange {
   type: RecordType;

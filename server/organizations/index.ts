@@ -1,2 +1,3 @@
 /** What other components may take from organizations without reaching into its files: its record's type. */
 export type { OrganizationDoc } from './organization.model';
+export { organizationFacts, type OrganizationFacts } from './organization-facts';

@@ -8,3 +8,4 @@ export {
   statsCaughtUp,
 } from './stats-rollup-sync';
 export { markRollupsStale as markStatsRollupsStale } from './stats-rollup.store';
+export { EXPORT_TYPES, writeTable, type ExportFormat } from './stats-export';

@@ -9,6 +9,7 @@ import { aBid, terms } from '../api/deals-helpers';
 import { demandBody, offerBody } from '../api/offers-helpers';
 import { make, newId, type MatrixRole, type World } from './route-matrix-world';
 import { matrixImage } from './matrix-image';
+import { CAPABILITY_CRITERION_CODES } from '../../server/api-contract/capability-criteria';
 
 export interface Call {
   path: Record<string, string>;
@@ -61,6 +62,16 @@ async function uploadedEvidence(w: World): Promise<string> {
     .attach('file', Buffer.from('%PDF-1.7\nx\n%%EOF\n'), 'dkkd.pdf');
   if (res.status !== 201) throw new Error(`the matrix's evidence upload answered ${res.status}`);
   return (res.body as { document: { id: string } }).document.id;
+}
+
+/** A complete capability assessment of the buyer's enterprise, saved through the API; its id. */
+async function completeAssessment(w: World): Promise<string> {
+  const answers = Object.fromEntries(CAPABILITY_CRITERION_CODES.map((code) => [code, 2]));
+  const res = await w.buyer.agent
+    .put(`/api/organizations/${w.buyer.orgId}/capability`)
+    .send({ sector: 'machinery', answers });
+  if (res.status !== 200) throw new Error(`the matrix's capability assessment answered ${res.status}`);
+  return (res.body as { assessment: { id: string } }).assessment.id;
 }
 
 function listingRoutes(kind: 'offer' | 'demand'): Record<string, MatrixEntry> {
@@ -252,6 +263,30 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     setup: () => ({ path: {}, query: 'field=engineering_technology&currency=VND' }),
   },
   'GET /api/public/stats': { allow: ALL },
+  'GET /api/capabilities/criteria': { allow: ALL },
+  'GET /api/capabilities': { allow: ALL },
+  'PUT /api/organizations/{id}/capability': {
+    allow: ['owner', 'operator'],
+    owner: 'buyer',
+    setup: (w) => ({ path: { id: w.buyer.orgId }, body: { sector: 'chemicals', answers: { T1: 2 } } }),
+  },
+  'GET /api/organizations/{id}/capability': {
+    allow: ['owner', 'operator'],
+    owner: 'buyer',
+    setup: (w) => ({ path: { id: w.buyer.orgId } }),
+  },
+  'GET /api/admin/capabilities/summary': { allow: OPERATOR },
+  'GET /api/admin/capabilities/export': {
+    allow: OPERATOR,
+    setup: () => ({ path: {}, query: 'format=csv' }),
+  },
+  'POST /api/admin/capabilities/{id}/verify': {
+    allow: OPERATOR,
+    setup: async (w) => ({
+      path: { id: await completeAssessment(w) },
+      body: { note: 'Đã khảo sát tại nhà máy' },
+    }),
+  },
   'GET /api/public/stats/export': { allow: ALL },
   'GET /api/admin/revisions': { allow: OPERATOR },
   'GET /api/listing-images/{imageId}/{size}': {
