@@ -146,7 +146,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   });
   registerAuthRoutes(api, ctx);
   registerOrganizationRoutes(api, ctx);
-  registerCapabilityRoutes(api);
+  registerCapabilityRoutes(api, ctx);
   registerAdminOrganizationRoutes(api, ctx);
   registerStatsRoutes(api);
   registerPriceGuidanceRoutes(api);

@@ -1,4 +1,6 @@
 import type { ApiRouter } from '../common/api-router';
+import type { AppContext } from '../context';
+import { capabilitySuggestions } from './capability-suggestions';
 import { idParams } from '../common/ids';
 import {
   CAPABILITY_CRITERIA,
@@ -22,6 +24,8 @@ import {
   exportQuery,
   summaryQuery,
   summaryResponse,
+  suggestionsQuery,
+  suggestionsResponse,
   verifyBody,
 } from './capability.schemas';
 import {
@@ -35,7 +39,7 @@ import {
 } from './capability.service';
 import { capabilityTable } from './capability-export';
 
-export function registerCapabilityRoutes(api: ApiRouter): void {
+export function registerCapabilityRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'capability';
   api.add({
     method: 'get',
@@ -79,6 +83,18 @@ export function registerCapabilityRoutes(api: ApiRouter): void {
     query: capabilityOfQuery,
     response: assessmentsResponse,
     handler: ({ user, params, query }) => organizationCapabilities(user, params.id, query.sector),
+  });
+  api.add<{ id: string }, { sector: string }>({
+    method: 'get',
+    path: '/organizations/:id/capability/suggestions',
+    tag,
+    summary:
+      'For a complete assessment, its two weakest groups as implicit demands: what each scores, and published offers in the sector that would raise it (the transfer that answers the group first)',
+    access: 'user',
+    params: idParams,
+    query: suggestionsQuery,
+    response: suggestionsResponse,
+    handler: ({ user, params, query }) => capabilitySuggestions(ctx.search, user, params.id, query.sector),
   });
   api.add<unknown, DirectoryQuery>({
     method: 'get',

@@ -7,7 +7,7 @@ import {
   CAPABILITY_SECTOR_CODES,
   CAPABILITY_VISIBILITIES,
 } from '../api-contract/capability-criteria';
-import { PROVINCE_CODES } from '../api-contract/enums';
+import { PROVINCE_CODES, TRANSFER_MODES } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 import { pageAnswerKeys } from '../common/page-schema';
 
@@ -178,4 +178,36 @@ export const criteriaResponse = Joi.object({
   criteria: Joi.array().items(Joi.object().unknown(true)).required(),
   levels: Joi.array().items(Joi.object().unknown(true)).required(),
   sectors: Joi.array().items(Joi.object().unknown(true)).required(),
+});
+
+export const suggestionsQuery = Joi.object({ sector: sector().required() });
+
+export const suggestionsResponse = Joi.object({
+  sector: sector().required(),
+  suggestions: Joi.array()
+    .items(
+      Joi.object({
+        group: Joi.string()
+          .valid(...CAPABILITY_GROUPS)
+          .required(),
+        score: Joi.number().min(0).required(),
+        max: Joi.number().integer().required(),
+        transferMode: Joi.string()
+          .valid(...TRANSFER_MODES)
+          .required(),
+        offers: Joi.array()
+          .items(
+            Joi.object({
+              id: objectId().required(),
+              title: Joi.string().required(),
+              summary: Joi.string().allow('').required(),
+              field: Joi.string().required(),
+              trl: Joi.number().integer().required(),
+              province: Joi.string().allow('').required(),
+            }),
+          )
+          .required(),
+      }),
+    )
+    .required(),
 });

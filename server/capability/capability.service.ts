@@ -15,6 +15,7 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { organizationFacts, type OrganizationFacts } from '../organizations';
 import { recordAudit } from '../audit/audit.service';
+import { assertMemberOrOperator } from './capability-access';
 import { mergeAnswers, scoreCapability, summariseSector, type GroupScore } from './capability-rules';
 import {
   allAssessments,
@@ -32,12 +33,6 @@ export interface CapabilitySave {
   sector: string;
   answers?: Record<string, number | null>;
   visibility?: CapabilityVisibility;
-}
-
-function assertMemberOrOperator(user: SessionUser, orgId: string): void {
-  const member = user.organization?.id === orgId && user.membershipStatus === 'active';
-  if (!member && user.role !== 'admin')
-    throw AppError.forbidden('Only members of this enterprise may see or change its capability assessment');
 }
 
 async function enterpriseOf(orgId: string): Promise<OrganizationFacts> {

@@ -275,6 +275,14 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     owner: 'buyer',
     setup: (w) => ({ path: { id: w.buyer.orgId } }),
   },
+  'GET /api/organizations/{id}/capability/suggestions': {
+    allow: ['owner', 'operator'],
+    owner: 'buyer',
+    setup: async (w) => {
+      await completeAssessment(w);
+      return { path: { id: w.buyer.orgId }, query: 'sector=machinery' };
+    },
+  },
   'GET /api/admin/capabilities/summary': { allow: OPERATOR },
   'GET /api/admin/capabilities/export': {
     allow: OPERATOR,

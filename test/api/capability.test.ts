@@ -12,6 +12,8 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { binary } from '../helpers/binary';
 import { SAMPLE_ANSWERS } from '../helpers/capability-sample';
+import { publishedOffer } from './deals-helpers';
+import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
 
 const SAMPLE = SAMPLE_ANSWERS;
 const all = (band: number) => Object.fromEntries(CAPABILITY_CRITERIA.map((c) => [c.code, band]));
@@ -275,6 +277,41 @@ describe('capability assessments', function () {
     assert.ok(names.includes('Công ty Vật liệu Hòa Bình'));
     assert.ok(names.includes(`'=HYPERLINK("http://x","y")`));
     await plain.agent.get('/api/admin/capabilities/export?format=csv').expect(403);
+  });
+
+  it('an enterprise’s two weakest groups come with offers in its sector that would raise them, co-development first for R&D', async () => {
+    const m = await enterprise('Công ty Thực phẩm Hà Tây');
+    const institute = await signUp(t.app, { kind: 'institute', orgName: 'Viện Công nghệ Thực phẩm' });
+    const offer = (title: string, transferModes: string[]) =>
+      publishedOffer(institute, { title, summary: title, field: 'agricultural_sciences', transferModes });
+    const coDevelopment = await offer('Hợp tác phát triển quy trình chế biến thực phẩm lên men', [
+      'co_development',
+    ]);
+    const licence = await offer('Công nghệ chế biến thực phẩm sấy lạnh', ['license_non_exclusive']);
+    const elsewhere = await offer('Hợp tác phát triển vật liệu xây dựng không nung', ['co_development']);
+    await syncSearchIndex({ search: t.ctx.search });
+
+    const url = `/api/organizations/${m.orgId}/capability/suggestions?sector=food_beverages`;
+    await m.agent.get(url).expect(404);
+    await save(m, { sector: 'food_beverages', answers: pick(SAMPLE, 'T') }).expect(200);
+    await m.agent.get(url).expect(409);
+    await save(m, { sector: 'food_beverages', answers: SAMPLE }).expect(200);
+
+    const outsider = await enterprise('Công ty Khác');
+    await outsider.agent.get(url).expect(403);
+    const body = (await m.agent.get(url).expect(200)).body;
+    assert.deepEqual(
+      body.suggestions.map((s: { group: string; score: number; max: number }) => [s.group, s.score, s.max]),
+      [
+        ['R', 3.25, 17],
+        ['I', 6.25, 14],
+      ],
+    );
+    const [r, i] = body.suggestions;
+    assert.equal(r.transferMode, 'co_development');
+    assert.equal(r.offers[0].id, coDevelopment, 'the co-development offer in the sector comes first');
+    assert.ok(!r.offers.some((o: { id: string }) => o.id === elsewhere), 'not an offer of another sector');
+    assert.ok(i.offers.some((o: { id: string }) => o.id === licence));
   });
 
   it('the questionnaire is published for anyone', async () => {

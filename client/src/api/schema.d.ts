@@ -15774,6 +15774,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/organizations/{id}/capability/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * For a complete assessment, its two weakest groups as implicit demands: what each scores, and published offers in the sector that would raise it (the transfer that answers the group first)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query: {
+          sector:
+            | 'food_beverages'
+            | 'textiles_garments'
+            | 'wood_paper'
+            | 'chemicals'
+            | 'pharmaceuticals'
+            | 'rubber_plastics'
+            | 'building_materials'
+            | 'metals'
+            | 'electronics'
+            | 'electrical_equipment'
+            | 'machinery'
+            | 'vehicles'
+            | 'other_manufacturing';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              sector:
+                | 'food_beverages'
+                | 'textiles_garments'
+                | 'wood_paper'
+                | 'chemicals'
+                | 'pharmaceuticals'
+                | 'rubber_plastics'
+                | 'building_materials'
+                | 'metals'
+                | 'electronics'
+                | 'electrical_equipment'
+                | 'machinery'
+                | 'vehicles'
+                | 'other_manufacturing';
+              suggestions: {
+                /** @enum {string} */
+                group: 'T' | 'E' | 'O' | 'R' | 'I';
+                max: number;
+                offers: {
+                  field: string;
+                  id: string;
+                  province: string;
+                  summary: string;
+                  title: string;
+                  trl: number;
+                }[];
+                /** Format: float */
+                score: number;
+                /** @enum {string} */
+                transferMode:
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey';
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/organizations/{id}/evidence': {
     parameters: {
       query?: never;
