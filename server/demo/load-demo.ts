@@ -9,8 +9,16 @@ import { UserModel } from '../auth/user.model';
 import { OfferModel } from '../offers/offer.model';
 import { DemandModel } from '../demands/demand.model';
 import { hashPassword } from '../auth/password';
-import { DEMO_DEMANDS, DEMO_OFFERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './data';
-import { demandRecord, offerRecord, organizationRecord, userRecord } from './demo-records';
+import {
+  DEMO_CAPABILITY_ASSESSMENTS,
+  DEMO_DEMANDS,
+  DEMO_OFFERS,
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+} from './data';
+import { CapabilityAssessmentModel } from '../capability/capability.model';
+import { capabilityRecord, demandRecord, offerRecord, organizationRecord, userRecord } from './demo-records';
 import { DemoPictures, hasDemoPicture } from './demo-images';
 import type { ListingKind } from '../api-contract/enums';
 import { markOwnerListsStale } from '../read-models';
@@ -95,6 +103,9 @@ export async function loadDemoData(
   );
   await OfferModel.insertMany(offers.records, { timestamps: false } as never);
   await DemandModel.insertMany(demands.records, { timestamps: false } as never);
+  await CapabilityAssessmentModel.insertMany(
+    DEMO_CAPABILITY_ASSESSMENTS.map((a) => capabilityRecord(a, String(idOf(a.organizationKey)), now)),
+  );
   // Written past the stores: the lists and rollups kept from the stores' writes are rebuilt next.
   await markOwnerListsStale();
   await markStatsRollupsStale();

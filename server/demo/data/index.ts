@@ -5,3 +5,4 @@ export { DEMO_OFFERS } from './offers';
 export { DEMO_DEMANDS } from './demands';
 export { MATCH_LABELS } from './match-labels';
 export type * from './types';
+export { DEMO_CAPABILITY_ASSESSMENTS } from './capability-assessments';

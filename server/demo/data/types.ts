@@ -107,3 +107,13 @@ export interface MatchLabel {
   demandKey: string;
   relevantOfferKeys: string[];
 }
+
+export interface DemoCapabilityAssessment {
+  organizationKey: string;
+  sector: string;
+  /** 26 bands (0–4) in the questionnaire's order; spaces between groups are ignored. */
+  bands: string;
+  visibility: 'private' | 'level' | 'scores';
+  /** Verified by an operator after a visit. */
+  verified: boolean;
+}
