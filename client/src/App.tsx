@@ -35,6 +35,18 @@ const AdminStatsPage = lazy(() =>
 const OpenDataPage = lazy(() =>
   import('./features/stats/OpenDataPage').then((m) => ({ default: m.OpenDataPage })),
 );
+// The capability pages too (radar and bar charts).
+const CapabilityPage = lazy(() =>
+  import('./features/capability/CapabilityPage').then((m) => ({ default: m.CapabilityPage })),
+);
+const CapabilityDirectoryPage = lazy(() =>
+  import('./features/capability/CapabilityDirectoryPage').then((m) => ({
+    default: m.CapabilityDirectoryPage,
+  })),
+);
+const AdminCapabilitiesPage = lazy(() =>
+  import('./features/capability/AdminCapabilitiesPage').then((m) => ({ default: m.AdminCapabilitiesPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function App() {
@@ -51,8 +63,10 @@ export function App() {
         <Route path="demands/:id" element={<ListingPage kind="demand" />} />
         <Route path="organizations/:id" element={<OrganizationPage />} />
         <Route path="open-data" element={later(<OpenDataPage />)} />
+        <Route path="capabilities" element={later(<CapabilityDirectoryPage />)} />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountPage />} />
+          <Route path="capability" element={later(<CapabilityPage />)} />
           <Route path="offers/new" element={<OfferFormPage />} />
           <Route path="offers/:id/edit" element={<OfferFormPage />} />
           <Route path="demands/new" element={<DemandFormPage />} />
@@ -73,6 +87,7 @@ export function App() {
             <Route path="queue" element={<ReviewQueuePage />} />
             <Route path="payments" element={<AdminPaymentsPage />} />
             <Route path="stats" element={later(<AdminStatsPage />)} />
+            <Route path="capabilities" element={later(<AdminCapabilitiesPage />)} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

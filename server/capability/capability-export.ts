@@ -1,14 +1,9 @@
 /** The capability summary's assessments as a table for the exports: one row per enterprise and sector. */
 import { CAPABILITY_GROUPS } from '../api-contract/capability-criteria';
 import { capabilitySummary } from './capability.service';
+import type { Table } from '../stats';
 
-export interface CapabilityTable {
-  name: string;
-  columns: string[];
-  rows: (string | number)[][];
-}
-
-export async function capabilityTable(sector?: string): Promise<CapabilityTable> {
+export async function capabilityTable(sector?: string): Promise<Table> {
   const { assessments } = await capabilitySummary(sector);
   return {
     name: 'capability',

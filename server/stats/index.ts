@@ -9,3 +9,4 @@ export {
 } from './stats-rollup-sync';
 export { markRollupsStale as markStatsRollupsStale } from './stats-rollup.store';
 export { EXPORT_TYPES, writeTable, type ExportFormat } from './stats-export';
+export type { Table } from './stats-table';

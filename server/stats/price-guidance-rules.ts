@@ -5,7 +5,7 @@
  * alone, so no single deal's price can be read off. Pure: no database here.
  */
 import type { TransferMode } from '../api-contract/enums';
-import { agreedValue, keyPart } from './stats-rules';
+import { agreedTransferMode, agreedValue, keyPart } from './stats-rules';
 
 /** Below this many comparable deals, only their number is told (k-anonymity). */
 export const GUIDANCE_MIN_DEALS = 5;
@@ -50,9 +50,7 @@ export function priceEvidence(
   const value = agreedValue(deal);
   const field = deal.field ?? listing.field;
   if (!value || !field) return null;
-  const sheet = (deal.termSheets ?? [])[deal.agreedVersion - 1] ?? {};
-  const mode: TransferMode =
-    sheet.transferMode ?? (sheet.exclusivity ? 'license_exclusive' : 'license_non_exclusive');
+  const mode = agreedTransferMode(deal) as TransferMode;
   const band = trlBand(listing.trl);
   return {
     bucket: priceBucketId(field, value.currency),

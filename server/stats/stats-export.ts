@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { neutralizeCell } from './stats-rules';
-import type { Table } from './stats.service';
+import type { Table } from './stats-table';
 
 export type ExportFormat = 'csv' | 'xlsx';
 

@@ -178,7 +178,7 @@ export async function rebuildStatsRollups(): Promise<{ records: number; months: 
   };
   const listings = new Map<string, Place & { kind: ListingKind }>();
   let records = 0;
-  const listingFields = { ...PLACE_FIELDS, status: 1, createdMonth: 1, createdAt: 1 };
+  const listingFields = { ...PLACE_FIELDS, status: 1, createdMonth: 1, createdAt: 1, subField: 1 };
   for (const kind of ['offer', 'demand'] as const) {
     const cursor = (listingModel(kind) as mongoose.Model<any>).find({}, listingFields).lean().cursor();
     for await (const doc of cursor as AsyncIterable<Doc>) {

@@ -12,6 +12,8 @@ const rollupSchema = new Schema(
     b: { type: Schema.Types.Mixed },
     h: { type: Schema.Types.Mixed },
     o: { type: Schema.Types.Mixed },
+    s: { type: Schema.Types.Mixed },
+    m: { type: Schema.Types.Mixed },
     /** A price guidance bucket's entries (`_id` 'price:<field>:<currency>'). */
     e: { type: Schema.Types.Mixed },
     v: Number,

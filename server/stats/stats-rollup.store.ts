@@ -30,7 +30,7 @@ onCacheClear(() => {
 export const rollupGeneration = () => generation;
 
 /** Raise when the rollups' metrics change: rollups of an older layout are rebuilt. */
-export const ROLLUP_LAYOUT = 4;
+export const ROLLUP_LAYOUT = 5;
 export const LAYOUT_ID = '__layout';
 
 export interface LayoutMark {
@@ -41,15 +41,23 @@ export interface LayoutMark {
 
 const collection = () => StatsRollupModel.collection;
 
+/** A month's rollup as stored: every section it holds (the later ones only once something was counted in them). */
+function stored(doc: RollupDoc) {
+  return {
+    c: doc.c ?? {},
+    b: doc.b ?? {},
+    h: doc.h ?? {},
+    ...(doc.o ? { o: doc.o } : {}),
+    ...(doc.s ? { s: doc.s } : {}),
+    ...(doc.m ? { m: doc.m } : {}),
+  };
+}
+
 const months = batchedWriter<[string, number][]>((month, changes) =>
   withLock(`statsrollup:${month}`, async () => {
     const current = ((await collection().findOne({ _id: month } as never)) ?? { _id: month }) as RollupDoc;
     const next = applyDeltas(current, changes.flat());
-    await collection().replaceOne(
-      { _id: month } as never,
-      { c: next.c, b: next.b, h: next.h, ...(next.o ? { o: next.o } : {}) } as never,
-      { upsert: true },
-    );
+    await collection().replaceOne({ _id: month } as never, stored(next) as never, { upsert: true });
     cached.set(month, next);
     generation++;
   }),
@@ -131,9 +139,7 @@ export async function replaceRollups(
   generation++;
   await collection().deleteMany({});
   if (docs.length > 0)
-    await collection().insertMany(
-      docs.map((d) => ({ _id: d._id, c: d.c ?? {}, b: d.b ?? {}, h: d.h ?? {}, o: d.o ?? {} })) as never[],
-    );
+    await collection().insertMany(docs.map((d) => ({ _id: d._id, ...stored(d) })) as never[]);
   if (buckets.length > 0) await collection().insertMany(buckets as never[]);
   await StatsMarkModel.collection.deleteMany({});
   for (let i = 0; i < bidMarks.length; i += 1000) {

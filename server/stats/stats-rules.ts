@@ -12,7 +12,7 @@
 
 export type RollupKind = 'offer' | 'demand' | 'deal' | 'fee';
 /** Counters by cell, by broker, histograms of days, and outcome reasons (`o[<what>|<field>][<reason>]`). */
-export type Section = 'c' | 'b' | 'h' | 'o';
+export type Section = 'c' | 'b' | 'h' | 'o' | 's' | 'm';
 export type Stage = 'bid' | 'open' | 'agr' | 'won';
 
 /** `month \t section \t group \t metric` → amount to add. */
@@ -26,6 +26,10 @@ export interface RollupDoc {
   h?: Record<string, Record<string, number>>;
   /** Why bids were rejected and deals walked away from or cancelled: `o['<what>|<field>'][<reason>]`. */
   o?: Record<string, Record<string, number>>;
+  /** Listings by sub-field: `s['<kind>|<subField>'][n | pub]`. */
+  s?: Record<string, Record<string, number>>;
+  /** Agreed and won deals by the agreed transfer mode: `m['<mode>|<field>'][agr | won | val:<currency>]`. */
+  m?: Record<string, Record<string, number>>;
 }
 
 type Doc = Record<string, any>;
@@ -85,6 +89,11 @@ function listingInto(out: Contribution, kind: 'offer' | 'demand', doc: Doc): voi
   const created = doc.createdMonth ?? (doc.createdAt ? monthOf(doc.createdAt) : null);
   if (created) out.add(created, 'c', cell, 'n').add(created, 'c', cell, `st:${keyPart(doc.status)}`);
   if (doc.publishedAt) out.add(monthOf(doc.publishedAt), 'c', cell, 'pub');
+  if (doc.subField) {
+    const sub = `${kind}|${keyPart(doc.subField)}`;
+    if (created) out.add(created, 's', sub, 'n');
+    if (doc.publishedAt) out.add(monthOf(doc.publishedAt), 's', sub, 'pub');
+  }
 }
 
 /** When the deal was agreed: its timeline's move to `agreed` (null when it never was). */
@@ -102,17 +111,33 @@ export function agreedValue(deal: Doc): { amount: number; currency: string } | n
   return { amount: Math.round(sheet.price), currency: keyPart(sheet.currency) };
 }
 
+/**
+ * The agreed term sheet's transfer mode; a sheet from before sheets named one counts as a
+ * licence, exclusive or not as it says. Null when nothing was agreed.
+ */
+export function agreedTransferMode(deal: Doc): string | null {
+  if (!deal.agreedVersion) return null;
+  const sheet = (deal.termSheets ?? [])[deal.agreedVersion - 1] ?? (deal.termSheets ?? []).at(-1) ?? {};
+  return sheet.transferMode ?? (sheet.exclusivity ? 'license_exclusive' : 'license_non_exclusive');
+}
+
 function dealInto(out: Contribution, deal: Doc, place: Place): void {
   const cell = cellKey('deal', deal.field ?? place.field, place.province);
   const created = deal.createdMonth ?? monthOf(deal.createdAt);
   out.add(created, 'c', cell, 'n').add(created, 'c', cell, `st:${keyPart(deal.status)}`);
   out.duration(created, 'open', days(place.publishedAt, deal.createdAt));
   const agreed = agreedAt(deal);
+  const mode = agreedTransferMode(deal);
+  const modeCell = mode ? `${keyPart(mode)}|${keyPart(deal.field ?? place.field)}` : null;
   if (agreed) {
     const m = monthOf(agreed);
     out.add(m, 'c', cell, 'agr').duration(m, 'agr', days(deal.createdAt, agreed));
     const value = agreedValue(deal);
     if (value) out.add(m, 'c', cell, `val:${value.currency}`, value.amount);
+    if (modeCell) {
+      out.add(m, 'm', modeCell, 'agr');
+      if (value) out.add(m, 'm', modeCell, `val:${value.currency}`, value.amount);
+    }
   }
   const broker = deal.brokerUserId ? keyPart(String(deal.brokerUserId)) : null;
   if (broker) out.add(created, 'b', broker, 'n');
@@ -124,6 +149,7 @@ function dealInto(out: Contribution, deal: Doc, place: Place): void {
   if (deal.status === 'closed_won' && deal.closedAt) {
     const m = monthOf(deal.closedAt);
     out.add(m, 'c', cell, 'won').duration(m, 'won', days(agreed ?? deal.createdAt, deal.closedAt));
+    if (modeCell) out.add(m, 'm', modeCell, 'won');
     if (broker) out.add(m, 'b', broker, 'won');
   }
 }
@@ -182,8 +208,8 @@ export function changeDeltas(before: Counted | null, after: Counted | null): Del
 /** Adds deltas (of one month, keyed as in `Deltas`) to a stored rollup; empty counters are dropped. */
 export function applyDeltas(doc: RollupDoc, deltas: Iterable<[string, number]>): RollupDoc {
   const next: RollupDoc = { _id: doc._id, c: { ...doc.c }, b: { ...doc.b }, h: { ...doc.h } };
-  // Outcome reasons came later: a month holds the section once one was counted in it.
-  if (doc.o) next.o = { ...doc.o };
+  // The later sections (outcome reasons, sub-fields, transfer modes): a month holds one once something was counted in it.
+  for (const section of ['o', 's', 'm'] as const) if (doc[section]) next[section] = { ...doc[section] };
   for (const [key, n] of deltas) {
     const [, section, group, metric] = key.split('\t') as [string, Section, string, string];
     const groups = (next[section] ??= {});
@@ -298,6 +324,25 @@ export interface Summary {
   brokers: { userId: string; deals: number; closedWon: number }[];
   supplyDemand: { field: string; offers: number; demands: number }[];
   series: SeriesRow[];
+  /** Listings created and published in the period, per sub-field (those that named one). */
+  subFields: SubFieldRow[];
+  /** Deals agreed and won in the period, and the agreed value, per agreed transfer mode. */
+  transferModes: TransferModeRow[];
+}
+
+export interface SubFieldRow {
+  subField: string;
+  offers: number;
+  demands: number;
+  offersPublished: number;
+  demandsPublished: number;
+}
+
+export interface TransferModeRow {
+  transferMode: string;
+  agreed: number;
+  closedWon: number;
+  agreedValue: Counts;
 }
 
 const emptyBreakdown = (): Breakdown => ({
@@ -339,7 +384,11 @@ export function summarize(docs: RollupDoc[], months: string[], groupBy: GroupBy 
     brokers: [],
     supplyDemand: [],
     series: [],
+    subFields: [],
+    transferModes: [],
   };
+  const subFields = new Map<string, SubFieldRow>();
+  const modes = new Map<string, TransferModeRow>();
   const histograms: Record<Stage, Map<number, number>> = {
     bid: new Map(),
     open: new Map(),
@@ -402,6 +451,30 @@ export function summarize(docs: RollupDoc[], months: string[], groupBy: GroupBy 
       const h = histograms[stage as Stage];
       if (h) for (const [d, n] of Object.entries(counts)) h.set(Number(d), (h.get(Number(d)) ?? 0) + n);
     }
+    for (const [group, counters] of Object.entries(doc.s ?? {})) {
+      const [kind, subField] = group.split('|');
+      const row =
+        subFields.get(subField) ??
+        subFields
+          .set(subField, { subField, offers: 0, demands: 0, offersPublished: 0, demandsPublished: 0 })
+          .get(subField)!;
+      const plural = kind === 'offer' ? 'offers' : 'demands';
+      row[plural] += counters.n ?? 0;
+      row[`${plural}Published`] += counters.pub ?? 0;
+    }
+    for (const [group, counters] of Object.entries(doc.m ?? {})) {
+      const [transferMode] = group.split('|');
+      const row =
+        modes.get(transferMode) ??
+        modes
+          .set(transferMode, { transferMode, agreed: 0, closedWon: 0, agreedValue: {} })
+          .get(transferMode)!;
+      for (const [metric, n] of Object.entries(counters)) {
+        if (metric === 'agr') row.agreed += n;
+        else if (metric === 'won') row.closedWon += n;
+        else if (metric.startsWith('val:')) bump(row.agreedValue, metric.slice(4), n);
+      }
+    }
     for (const [userId, counters] of Object.entries(doc.b ?? {})) {
       const row = brokers.get(userId) ?? brokers.set(userId, { userId, deals: 0, closedWon: 0 }).get(userId)!;
       row.deals += counters.n ?? 0;
@@ -424,6 +497,8 @@ export function summarize(docs: RollupDoc[], months: string[], groupBy: GroupBy 
   s.brokers = [...brokers.values()].sort((a, b) => b.deals - a.deals || b.closedWon - a.closedWon);
   s.supplyDemand = [...supply.values()].sort((a, b) => a.field.localeCompare(b.field));
   s.series = [...series.values()].sort((a, b) => a.key.localeCompare(b.key));
+  s.subFields = [...subFields.values()].sort((a, b) => a.subField.localeCompare(b.subField));
+  s.transferModes = [...modes.values()].sort((a, b) => a.transferMode.localeCompare(b.transferMode));
   return s;
 }
 

@@ -5,6 +5,7 @@ import {
   outcomeStatistics,
   publicStatistics,
   reportTable,
+  REPORT_NAMES,
   type RangeQuery,
   type ReportName,
 } from './stats.service';
@@ -58,6 +59,19 @@ const outcomesResponse = Joi.object({
   walkAways: outcomeCounts.required().description('negotiations a party walked away from'),
   cancellations: outcomeCounts.required(),
 });
+const subFieldRow = Joi.object({
+  subField: Joi.string().required(),
+  offers: count.required(),
+  demands: count.required(),
+  offersPublished: count.required(),
+  demandsPublished: count.required(),
+});
+const transferModeRow = Joi.object({
+  transferMode: Joi.string().required(),
+  agreed: count.required(),
+  closedWon: count.required(),
+  agreedValue: amounts.required(),
+}).description('deals agreed (and won) in the period by the agreed term sheet’s transfer mode');
 const statisticsResponse = Joi.object({
   ...periodKeys,
   groupBy: Joi.string().valid('month', 'field', 'province').required(),
@@ -109,6 +123,11 @@ const statisticsResponse = Joi.object({
     )
     .required()
     .description('by the groupBy dimension'),
+  subFields: Joi.array()
+    .items(subFieldRow)
+    .required()
+    .description('listings per sub-field (those that named one)'),
+  transferModes: Joi.array().items(transferModeRow).required(),
   previous: Joi.object({
     ...periodKeys,
     offers: count.required(),
@@ -186,7 +205,12 @@ export function registerStatsRoutes(api: ApiRouter): void {
     query: Joi.object({
       ...range,
       format: Joi.string().valid('csv', 'xlsx').required(),
-      report: Joi.string().valid('listings', 'deals', 'fees', 'funnel').required(),
+      report: Joi.string()
+        .valid(...REPORT_NAMES)
+        .required()
+        .description(
+          'a table of the rollups (listings, deals, fees, funnel, sub-fields, transfer-modes) or the raw records created in the period (records-offers, records-demands, records-deals)',
+        ),
     }),
     answers: `${EXPORT_TYPES.csv}, ${EXPORT_TYPES.xlsx}`,
     handler: async ({ query, res }) => {

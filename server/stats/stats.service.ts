@@ -21,6 +21,8 @@ import {
   type Summary,
 } from './stats-rules';
 import { AppError } from '../common/errors';
+import { recordsTable } from './stats-records';
+import type { Table } from './stats-table';
 
 export interface RangeQuery {
   from?: Date;
@@ -144,17 +146,27 @@ async function publicFiguresOf(period: Period) {
   return { ...iso(period), ...figures };
 }
 
-export type ReportName = 'listings' | 'deals' | 'fees' | 'funnel';
+/** Tables of the rollups, and the raw records of the period (records-*). */
+export const REPORT_NAMES = [
+  'listings',
+  'deals',
+  'fees',
+  'funnel',
+  'sub-fields',
+  'transfer-modes',
+  'records-offers',
+  'records-demands',
+  'records-deals',
+] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
 
-export interface Table {
-  name: string;
-  columns: string[];
-  rows: (string | number)[][];
-}
+export type { Table } from './stats-table';
 
 /** The rows of one report of the period, as the exports write them. */
 export async function reportTable(report: ReportName, query: RangeQuery): Promise<Table> {
   const period = await periodOf(query);
+  if (report === 'records-offers' || report === 'records-demands' || report === 'records-deals')
+    return recordsTable(report, period);
   const { docs } = await rollupsOf(period.months);
   const inPeriod = docs
     .filter((d) => period.months.includes(d._id))
@@ -211,6 +223,50 @@ export async function reportTable(report: ReportName, query: RangeQuery): Promis
         c.won ?? 0,
         ...curs.map((cur) => c[`val:${cur}`] ?? 0),
       ]),
+    };
+  }
+  if (report === 'sub-fields') {
+    return {
+      name: report,
+      columns: ['month', 'kind', 'sub_field', 'created', 'published'],
+      rows: inPeriod.flatMap((d) =>
+        Object.entries(d.s ?? {})
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([key, c]) => [d._id, ...key.split('|'), c.n ?? 0, c.pub ?? 0]),
+      ),
+    };
+  }
+  if (report === 'transfer-modes') {
+    const curs = [
+      ...new Set(
+        inPeriod.flatMap((d) =>
+          Object.values(d.m ?? {}).flatMap((c) => Object.keys(c).filter((k) => k.startsWith('val:'))),
+        ),
+      ),
+    ]
+      .map((k) => k.slice(4))
+      .sort();
+    return {
+      name: report,
+      columns: [
+        'month',
+        'transfer_mode',
+        'field',
+        'agreed',
+        'closed_won',
+        ...curs.map((c) => `agreed_value_${c}`),
+      ],
+      rows: inPeriod.flatMap((d) =>
+        Object.entries(d.m ?? {})
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([key, c]) => [
+            d._id,
+            ...key.split('|'),
+            c.agr ?? 0,
+            c.won ?? 0,
+            ...curs.map((cur) => c[`val:${cur}`] ?? 0),
+          ]),
+      ),
     };
   }
   if (report === 'fees') {

@@ -11,6 +11,14 @@ export const PROVINCES = ['ha_noi', 'da_nang', 'ho_chi_minh'] as const;
 const STARTS = ['2025-11-03', '2025-12-05', '2026-01-07', '2026-02-09', '2026-03-11'];
 const DAY = 86_400_000;
 const STATUSES = ['published', 'draft', 'closed', 'published', 'withdrawn'] as const;
+/** Two sub-fields of each field; one listing in four names none. */
+const SUB_FIELDS: Record<string, readonly string[]> = {
+  engineering_technology: ['environmental_engineering', 'chemical_engineering'],
+  agricultural_sciences: ['crop_science', 'animal_dairy_science'],
+  medical_health: ['basic_medicine', 'clinical_medicine'],
+};
+/** The agreed sheet's transfer mode; undefined: a sheet from before sheets named one (a licence). */
+const MODES = ['co_development', undefined, 'assignment', 'license_exclusive'] as const;
 
 export interface SeedListing {
   _id: mongoose.Types.ObjectId;
@@ -20,6 +28,7 @@ export interface SeedListing {
   status: string;
   createdAt: Date;
   publishedAt?: Date;
+  subField?: string;
 }
 export interface SeedDeal {
   _id: mongoose.Types.ObjectId;
@@ -30,6 +39,8 @@ export interface SeedDeal {
   closedAt?: Date;
   price?: number;
   currency?: string;
+  /** As the agreed sheet names it (absent: counted as a non-exclusive licence). */
+  transferMode?: string;
   broker?: mongoose.Types.ObjectId;
 }
 export interface Seed {
@@ -62,10 +73,12 @@ export async function seedStatistics(): Promise<Seed> {
   for (let i = 0; i < 90; i++) {
     const createdAt = new Date(new Date(`${STARTS[i % 5]}T08:00:00Z`).getTime() + (i % 11) * DAY);
     const status = STATUSES[(i >> 1) % 5];
+    const field = FIELDS[i % 3 === 2 ? (i >> 2) % 3 : i % 3];
     listings.push({
       _id: new mongoose.Types.ObjectId(),
       kind: i % 3 === 2 ? 'demand' : 'offer',
-      field: FIELDS[i % 3 === 2 ? (i >> 2) % 3 : i % 3],
+      field,
+      ...(i % 4 === 3 ? {} : { subField: SUB_FIELDS[field][(i >> 3) % 2] }),
       province: PROVINCES[(i >> 1) % 3],
       status,
       createdAt,
@@ -82,6 +95,7 @@ export async function seedStatistics(): Promise<Seed> {
           createdBy: user,
           title: `Công nghệ ${l._id}`,
           field: l.field,
+          ...(l.subField ? { subField: l.subField } : {}),
           province: l.province,
           status: l.status,
           createdAt: l.createdAt,
@@ -134,6 +148,7 @@ export async function seedStatistics(): Promise<Seed> {
       deal.agreedAt = new Date(createdAt.getTime() + (2 + (i % 6)) * DAY);
       deal.price = 1_000_000 * (i + 1);
       deal.currency = i % 5 === 0 ? 'USD' : 'VND';
+      deal.transferMode = MODES[(i >> 3) % 4];
     }
     if (stage === 6) deal.closedAt = new Date(deal.agreedAt!.getTime() + (10 + (i % 4)) * DAY);
     deals.push(deal);
@@ -162,7 +177,8 @@ export async function seedStatistics(): Promise<Seed> {
                 version: 1,
                 price: d.price,
                 currency: d.currency,
-                exclusivity: false,
+                exclusivity: d.transferMode === 'license_exclusive',
+                ...(d.transferMode ? { transferMode: d.transferMode } : {}),
                 proposedBy: user,
                 proposedByRole: 'seller',
                 acceptedBy: [],
@@ -217,6 +233,8 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.ceil(sorted.length / 2) - 1];
 };
+
+const modeOf = (d: SeedDeal) => d.transferMode ?? 'license_non_exclusive';
 
 /** The figures of the months `months`, counted from the seed. */
 export function expectedFigures(seed: Seed, months: string[]) {
@@ -300,6 +318,33 @@ export function expectedFigures(seed: Seed, months: string[]) {
       ),
     },
     brokers: brokerRows,
+    subFields: [...new Set(seed.listings.flatMap((l) => (l.subField ? [l.subField] : [])))]
+      .sort()
+      .map((subField) => {
+        const of = (kind: string, items: SeedListing[]) =>
+          items.filter((l) => l.kind === kind && l.subField === subField).length;
+        return {
+          subField,
+          offers: of('offer', created),
+          demands: of('demand', created),
+          offersPublished: of('offer', published),
+          demandsPublished: of('demand', published),
+        };
+      })
+      .filter((r) => r.offers + r.demands + r.offersPublished + r.demandsPublished > 0),
+    transferModes: [...new Set(agreed.map(modeOf))].sort().map((transferMode) => {
+      const agreedHere = agreed.filter((d) => modeOf(d) === transferMode);
+      return {
+        transferMode,
+        agreed: agreedHere.length,
+        closedWon: won.filter((d) => modeOf(d) === transferMode).length,
+        agreedValue: tally(
+          agreedHere,
+          (d) => d.currency!,
+          (d) => d.price!,
+        ),
+      };
+    }),
     supplyDemand: fields.map((field) => ({
       field,
       offers: published.filter((l) => l.field === field && l.kind === 'offer').length,

@@ -86,6 +86,10 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
         [...want.brokers].sort((a, b) => a.userId.localeCompare(b.userId)),
       );
       assert.deepEqual(res.body.supplyDemand, want.supplyDemand);
+      assert.deepEqual(res.body.subFields, want.subFields);
+      assert.ok(want.subFields.length >= 4);
+      assert.deepEqual(res.body.transferModes, want.transferModes);
+      assert.ok(want.transferModes.length >= 3);
       const f = want.funnel;
       assert.equal(res.body.conversion.agreed, Math.round((f.agreed / f.dealsOpened) * 10_000) / 10_000);
       // by month: one row per month of the period, created listings and published ones
@@ -214,6 +218,87 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
           assert.equal(fromCsv[3].median_days, want.medianDays.agreed);
         }
       }
+    });
+
+    it('when the operator exports sub-fields, transfer modes and the raw records, then they read back to the records of the period', async () => {
+      const want = expectedFigures(seed, PERIOD);
+      const both = async (report: string) => {
+        const csv = await admin.agent
+          .get(`/api/admin/stats/export?format=csv&report=${report}&${RANGE}`)
+          .expect(200);
+        const xlsx = await admin.agent
+          .get(`/api/admin/stats/export?format=xlsx&report=${report}&${RANGE}`)
+          .buffer(true)
+          .parse(binary)
+          .expect(200);
+        const rows = csvRecords(csv.text);
+        assert.deepEqual(await xlsxRecords(xlsx.body as Buffer), rows, report);
+        return rows;
+      };
+      const sum = (rows: Record<string, string | number>[], col: string) =>
+        rows.reduce((a, r) => a + Number(r[col] || 0), 0);
+
+      const subFields = await both('sub-fields');
+      for (const row of want.subFields) {
+        const mine = subFields.filter((r) => r.sub_field === row.subField);
+        assert.equal(
+          sum(
+            mine.filter((r) => r.kind === 'offer'),
+            'created',
+          ),
+          row.offers,
+          row.subField,
+        );
+        assert.equal(
+          sum(
+            mine.filter((r) => r.kind === 'demand'),
+            'published',
+          ),
+          row.demandsPublished,
+          row.subField,
+        );
+      }
+      const modes = await both('transfer-modes');
+      for (const row of want.transferModes) {
+        const mine = modes.filter((r) => r.transfer_mode === row.transferMode);
+        assert.equal(sum(mine, 'agreed'), row.agreed, row.transferMode);
+        assert.equal(sum(mine, 'closed_won'), row.closedWon, row.transferMode);
+        assert.equal(sum(mine, 'agreed_value_VND'), row.agreedValue.VND ?? 0, row.transferMode);
+      }
+
+      const inPeriod = (at: Date) => PERIOD.includes(at.toISOString().slice(0, 7));
+      const offers = await both('records-offers');
+      const seededOffers = seed.listings.filter((l) => l.kind === 'offer' && inPeriod(l.createdAt));
+      assert.deepEqual(offers.map((r) => r.id).sort(), seededOffers.map((l) => String(l._id)).sort());
+      const first = seededOffers.find((l) => String(l._id) === offers[0].id)!;
+      assert.equal(offers[0].field, first.field);
+      assert.equal(offers[0].sub_field, first.subField ?? '');
+      assert.equal(offers[0].created, first.createdAt.toISOString().slice(0, 10));
+      const demands = await both('records-demands');
+      assert.equal(
+        demands.length,
+        seed.listings.filter((l) => l.kind === 'demand' && inPeriod(l.createdAt)).length,
+      );
+      const deals = await both('records-deals');
+      const seededDeals = seed.deals.filter((d) => inPeriod(d.createdAt));
+      assert.deepEqual(deals.map((r) => r.id).sort(), seededDeals.map((d) => String(d._id)).sort());
+      assert.equal(
+        sum(
+          deals.filter((r) => r.currency === 'VND'),
+          'agreed_value',
+        ),
+        seededDeals.filter((d) => d.currency === 'VND').reduce((a, d) => a + d.price!, 0),
+      );
+      assert.deepEqual(
+        deals
+          .filter((r) => r.transfer_mode === 'co_development')
+          .map((r) => r.id)
+          .sort(),
+        seededDeals
+          .filter((d) => d.transferMode === 'co_development')
+          .map((d) => String(d._id))
+          .sort(),
+      );
     });
 
     it('when anyone reads the open data, then totals and series match the records and no single price or name is shown', async () => {

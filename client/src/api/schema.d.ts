@@ -4239,6 +4239,14 @@ export interface paths {
                 offers: number;
                 offersPublished: number;
               }[];
+              /** @description listings per sub-field (those that named one) */
+              subFields: {
+                demands: number;
+                demandsPublished: number;
+                offers: number;
+                offersPublished: number;
+                subField: string;
+              }[];
               /** @description offers and demands published in the period, per field */
               supplyDemand: {
                 demands: number;
@@ -4247,6 +4255,15 @@ export interface paths {
               }[];
               /** Format: date-time */
               to: string;
+              transferModes: {
+                agreed: number;
+                /** @description amounts (integers, in the minor unit of each currency) by currency */
+                agreedValue: {
+                  [key: string]: number;
+                };
+                closedWon: number;
+                transferMode: string;
+              }[];
             };
           };
         };
@@ -4285,7 +4302,16 @@ export interface paths {
         query: {
           format: 'csv' | 'xlsx';
           from?: string;
-          report: 'listings' | 'deals' | 'fees' | 'funnel';
+          report:
+            | 'listings'
+            | 'deals'
+            | 'fees'
+            | 'funnel'
+            | 'sub-fields'
+            | 'transfer-modes'
+            | 'records-offers'
+            | 'records-demands'
+            | 'records-deals';
           to?: string;
         };
         header?: never;

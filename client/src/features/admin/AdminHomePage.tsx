@@ -33,6 +33,12 @@ export function AdminHomePage() {
             <p>{t('stats.intro')}</p>
           </Link>
         </li>
+        <li>
+          <Link to="/admin/capabilities" className="card" data-testid="admin-capabilities-link">
+            <h2>{t('capability.admin.title')}</h2>
+            <p>{t('capability.admin.intro')}</p>
+          </Link>
+        </li>
       </ul>
     </section>
   );

@@ -35,6 +35,12 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
       testId: 'nav-demands',
       isActive: (p, s) => (onSearch(p) && s.get('kind') === 'demand') || p.startsWith('/demands'),
     },
+    {
+      to: '/capabilities',
+      label: t('nav.capabilities'),
+      testId: 'nav-capabilities',
+      isActive: (p) => p === '/capabilities',
+    },
   ];
   if (user) {
     items.push(
@@ -51,6 +57,14 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
         isActive: (p) => p.startsWith('/my/deals'),
       },
     );
+  }
+  if (user?.organization?.kind === 'enterprise' && user.membershipStatus === 'active') {
+    items.push({
+      to: '/capability',
+      label: t('nav.capability'),
+      testId: 'nav-capability',
+      isActive: (p) => p === '/capability',
+    });
   }
   if (user?.role === 'broker') {
     items.push({

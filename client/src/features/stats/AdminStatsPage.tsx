@@ -7,7 +7,7 @@ import { QueryStatus } from '../../api/QueryStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { useLabels } from '../../labels';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure } from '../../ui/ChartFigure';
 import { BarsChart } from './StatCharts';
 import { StatsRangeForm } from './StatsRangeForm';
 import { OutcomesSection } from './OutcomesSection';

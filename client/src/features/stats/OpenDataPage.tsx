@@ -6,7 +6,7 @@ import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useLabels } from '../../labels';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure } from '../../ui/ChartFigure';
 import { BarsChart } from './StatCharts';
 import { StatsRangeForm } from './StatsRangeForm';
 import { openDataCsvUrl, publicStats } from './statsApi';

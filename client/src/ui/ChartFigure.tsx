@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ResponsiveTable } from '../../ui/ResponsiveTable';
+import { ResponsiveTable } from './ResponsiveTable';
 
 export interface DataTable {
   columns: string[];
@@ -27,11 +27,11 @@ export function ChartFigure({
   const number = (v: string | number) =>
     typeof v === 'number' ? v.toLocaleString(i18n.resolvedLanguage) : v;
   return (
-    <figure className="card stats-chart" aria-labelledby={id} data-testid={testId}>
+    <figure className="card chart-figure" aria-labelledby={id} data-testid={testId}>
       <figcaption id={id}>
         <h2>{title}</h2>
       </figcaption>
-      <div className="stats-chart-canvas" aria-hidden="true">
+      <div className="chart-figure-canvas" aria-hidden="true">
         {children}
       </div>
       <details>
