@@ -23,6 +23,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import { loadSessionUser } from './auth/auth.service';
 import { registerOrganizationRoutes } from './organizations/organization.routes';
 import { registerCapabilityRoutes } from './capability';
+import { registerExpertRoutes } from './experts';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
 import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health/health.routes';
@@ -147,6 +148,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerAuthRoutes(api, ctx);
   registerOrganizationRoutes(api, ctx);
   registerCapabilityRoutes(api, ctx);
+  registerExpertRoutes(api);
   registerAdminOrganizationRoutes(api, ctx);
   registerStatsRoutes(api);
   registerPriceGuidanceRoutes(api);

@@ -4,7 +4,7 @@ import type { Label } from './taxonomy';
 export const ORGANIZATION_KINDS = ['institute', 'university', 'enterprise', 'broker_firm'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-export const USER_ROLES = ['member', 'broker', 'admin'] as const;
+export const USER_ROLES = ['member', 'broker', 'expert', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export const LOCALES = ['vi', 'en'] as const;

@@ -132,6 +132,7 @@ export const ORGANIZATION_KIND_LABELS: Readonly<Record<OrganizationKind, Label>>
 export const USER_ROLE_LABELS: Readonly<Record<UserRole, Label>> = {
   member: { vi: 'Thành viên', en: 'Member' },
   broker: { vi: 'Nhà môi giới', en: 'Broker' },
+  expert: { vi: 'Chuyên gia thẩm định', en: 'Appraisal expert' },
   admin: { vi: 'Quản trị sàn', en: 'Operator' },
 };
 

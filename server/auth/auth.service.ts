@@ -14,7 +14,7 @@ import type { SessionUser } from '../common/session-user';
 import { logger } from '../common/logger';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { endSessionsOf } from './session-revocation';
-import type { OrganizationKind } from '../api-contract/enums';
+import type { OrganizationKind, UserRole } from '../api-contract/enums';
 
 export interface RegisterInput {
   email: string;
@@ -163,7 +163,7 @@ export async function getNotificationPrefs(userId: string) {
   };
 }
 
-export async function setRole(admin: SessionUser, userId: string, role: 'member' | 'broker' | 'admin') {
+export async function setRole(admin: SessionUser, userId: string, role: UserRole) {
   const user = await setUserFields(userId, { role });
   await recordAudit({
     actorId: admin.id,

@@ -2,7 +2,7 @@
  * Capability-aware matching: an enterprise's two weakest groups become implicit demands, and the
  * published offers that would raise them are looked up in its sector — offers of the kind of
  * transfer that answers the group first (co-development for R&D, consulting for management…),
- * then any offer that speaks of the need.
+ * then any offer that speaks of the need — and the experts of the sector's fields who could help.
  */
 import type { SearchEngine, SearchHit } from '../../search';
 import type { CapabilityGroup } from '../api-contract/capability-criteria';
@@ -12,6 +12,7 @@ import type { SessionUser } from '../common/session-user';
 import type { GroupScore } from './capability-rules';
 import { assessmentId, getAssessment } from './capability.store';
 import { assertMemberOrOperator } from './capability-access';
+import { expertEntries } from '../experts';
 
 /** Words a listing in the sector would use (Vietnamese; the search folds diacritics and knows English synonyms). */
 export const SECTOR_WORDS: Readonly<Record<string, string>> = {
@@ -39,7 +40,25 @@ export const GROUP_NEEDS: Readonly<Record<CapabilityGroup, { transferMode: Trans
   I: { transferMode: 'license_non_exclusive', words: 'sản phẩm mới' },
 };
 
+/** The fields whose experts and offers serve each sector. */
+export const SECTOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  food_beverages: ['agricultural_sciences', 'engineering_technology'],
+  textiles_garments: ['engineering_technology'],
+  wood_paper: ['engineering_technology', 'agricultural_sciences'],
+  chemicals: ['natural_sciences', 'engineering_technology'],
+  pharmaceuticals: ['medical_health', 'natural_sciences'],
+  rubber_plastics: ['engineering_technology'],
+  building_materials: ['engineering_technology'],
+  metals: ['engineering_technology'],
+  electronics: ['engineering_technology', 'natural_sciences'],
+  electrical_equipment: ['engineering_technology'],
+  machinery: ['engineering_technology'],
+  vehicles: ['engineering_technology'],
+  other_manufacturing: ['engineering_technology'],
+};
+
 export const SUGGESTED_GROUPS = 2;
+export const SUGGESTED_EXPERTS = 3;
 export const OFFERS_PER_GROUP = 3;
 
 function offerView(hit: SearchHit) {
@@ -77,6 +96,30 @@ async function offersFor(search: SearchEngine, sector: string, group: Capability
   return hits.map(offerView);
 }
 
+/** Experts in the sector's fields who could assess and advise the enterprise: available ones first, never one in conflict with it. */
+async function expertsFor(orgId: string, sector: string) {
+  const fields = SECTOR_FIELDS[sector] ?? [];
+  const rank = (a: string) => (a === 'available' ? 0 : a === 'busy' ? 1 : 2);
+  return (await expertEntries())
+    .filter((e) => !e.conflicts.includes(orgId) && e.expert.availability !== 'unavailable')
+    .map((e) => ({ e: e.expert, overlap: e.expert.fields.filter((f) => fields.includes(f)).length }))
+    .filter((x) => x.overlap > 0)
+    .sort(
+      (a, b) =>
+        rank(a.e.availability) - rank(b.e.availability) ||
+        b.overlap - a.overlap ||
+        a.e.name.localeCompare(b.e.name, 'vi'),
+    )
+    .slice(0, SUGGESTED_EXPERTS)
+    .map(({ e }) => ({
+      id: e.id,
+      name: e.name,
+      affiliation: e.affiliation,
+      fields: e.fields,
+      availability: e.availability,
+    }));
+}
+
 /** For a complete assessment: its weakest groups, each with what it scores and offers that would raise it. */
 export async function capabilitySuggestions(
   search: SearchEngine,
@@ -93,6 +136,7 @@ export async function capabilitySuggestions(
   const weakest = (assessment.weakestGroups as CapabilityGroup[]).slice(0, SUGGESTED_GROUPS);
   return {
     sector,
+    experts: await expertsFor(orgId, sector),
     suggestions: await Promise.all(
       weakest.map(async (group) => ({
         group,

@@ -184,6 +184,18 @@ export const suggestionsQuery = Joi.object({ sector: sector().required() });
 
 export const suggestionsResponse = Joi.object({
   sector: sector().required(),
+  experts: Joi.array()
+    .items(
+      Joi.object({
+        id: objectId().required(),
+        name: Joi.string().required(),
+        affiliation: Joi.string().allow('').required(),
+        fields: Joi.array().items(Joi.string()).required(),
+        availability: Joi.string().valid('available', 'busy').required(),
+      }),
+    )
+    .required()
+    .description('experts of the sector’s fields, never one in conflict with the enterprise'),
   suggestions: Joi.array()
     .items(
       Joi.object({

@@ -19,7 +19,9 @@ export type RecordType =
   | 'read-marker'
   | 'session'
   | 'owner-list'
-  | 'capability';
+  | 'capability'
+  | 'expert'
+  | 'appraisal';
 
 export interface RecordChange {
   type: RecordType;

@@ -2,13 +2,16 @@
  * Who may call each declared route, relative to the record it names: `owner` is a member of the
  * organization that owns it (the listing's, a deal's seller, or as `owner` says), `otherOrg` a
  * member of an unrelated verified organization, `broker` a user with the broker role (the
- * deal's assigned broker on deal routes), `operator` an operator of no organization. Every
+ * deal's assigned broker on deal routes), `expert` an appraisal expert (a member of an unrelated
+ * institute with the expert role), `operator` an operator of no organization. Every
  * route of the OpenAPI document must have an entry here; a route without one fails the matrix.
  */
 import { aBid, terms } from '../api/deals-helpers';
 import { demandBody, offerBody } from '../api/offers-helpers';
 import { make, newId, type MatrixRole, type World } from './route-matrix-world';
 import { matrixImage } from './matrix-image';
+import { signUp } from '../helpers/factories';
+import { MAX_EVIDENCE_DOCUMENTS } from '../../server/api-contract/organization-evidence';
 import { CAPABILITY_CRITERION_CODES } from '../../server/api-contract/capability-criteria';
 
 export interface Call {
@@ -35,8 +38,8 @@ export interface MatrixEntry {
   alsoOk?: readonly number[];
 }
 
-const ALL: readonly MatrixRole[] = ['anonymous', 'otherOrg', 'owner', 'broker', 'operator'];
-const SIGNED_IN: readonly MatrixRole[] = ['otherOrg', 'owner', 'broker', 'operator'];
+const ALL: readonly MatrixRole[] = ['anonymous', 'otherOrg', 'owner', 'broker', 'expert', 'operator'];
+const SIGNED_IN: readonly MatrixRole[] = ['otherOrg', 'owner', 'broker', 'expert', 'operator'];
 const OPERATOR: readonly MatrixRole[] = ['operator'];
 const DEAL_VIEWERS: readonly MatrixRole[] = ['owner', 'broker', 'operator'];
 
@@ -57,11 +60,29 @@ async function uploadedImage(w: World, kind: 'offer' | 'demand', listingId: stri
 
 /** An evidence document the seller's organization's administrator uploaded through the API. */
 async function uploadedEvidence(w: World): Promise<string> {
+  // The world outlives one route's calls: make room under the organization's limit first.
+  const held = await w.seller.agent.get(`/api/organizations/${w.seller.orgId}/evidence`).expect(200);
+  const documents = (held.body as { documents: { id: string }[] }).documents;
+  if (documents.length >= MAX_EVIDENCE_DOCUMENTS - 1)
+    for (const d of documents)
+      await w.seller.agent.delete(`/api/organizations/${w.seller.orgId}/evidence/${d.id}`).expect(204);
   const res = await w.seller.agent
     .post(`/api/organizations/${w.seller.orgId}/evidence`)
     .attach('file', Buffer.from('%PDF-1.7\nx\n%%EOF\n'), 'dkkd.pdf');
   if (res.status !== 201) throw new Error(`the matrix's evidence upload answered ${res.status}`);
   return (res.body as { document: { id: string } }).document.id;
+}
+
+/** A new user an operator made an expert, with a profile; their id. */
+async function expertOf(w: World): Promise<string> {
+  const member = await signUp(w.app, { kind: 'institute' });
+  const granted = await w.operator.agent
+    .post(`/api/admin/users/${member.user.id}/role`)
+    .send({ role: 'expert' });
+  if (granted.status !== 200) throw new Error(`the matrix's expert role answered ${granted.status}`);
+  const saved = await member.agent.put('/api/experts/me').send({ fields: ['engineering_technology'] });
+  if (saved.status !== 200) throw new Error(`the matrix's expert profile answered ${saved.status}`);
+  return member.user.id;
 }
 
 /** A complete capability assessment of the buyer's enterprise, saved through the API; its id. */
@@ -91,7 +112,7 @@ function listingRoutes(kind: 'offer' | 'demand'): Record<string, MatrixEntry> {
     return { path: { id: await (kind === 'offer' ? make.offer : make.demand)(w, { revision }) } };
   };
   return {
-    [`POST ${p}`]: { allow: ['otherOrg', 'owner', 'broker'], setup: () => ({ path: {}, body }) },
+    [`POST ${p}`]: { allow: ['otherOrg', 'owner', 'broker', 'expert'], setup: () => ({ path: {}, body }) },
     [`GET ${p}`]: { allow: ALL },
     [`GET ${p}/{id}`]: { allow: ALL, setup: published },
     [`PATCH ${p}/{id}`]: {
@@ -284,6 +305,13 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   'GET /api/admin/capabilities/summary': { allow: OPERATOR },
+  'GET /api/experts': { allow: ALL },
+  'GET /api/experts/{id}': { allow: ALL, setup: async (w) => ({ path: { id: await expertOf(w) } }) },
+  'GET /api/experts/me': { allow: ['expert'] },
+  'PUT /api/experts/me': {
+    allow: ['expert'],
+    setup: () => ({ path: {}, body: { fields: ['engineering_technology'] } }),
+  },
   'GET /api/admin/capabilities/export': {
     allow: OPERATOR,
     setup: () => ({ path: {}, query: 'format=csv' }),
@@ -307,12 +335,12 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
 
   // Bids and proposals: verified organizations other than the owner bid; everyone signed in lists what they may see.
   'POST /api/offers/{id}/bids': {
-    allow: ['otherOrg', 'broker'],
+    allow: ['otherOrg', 'broker', 'expert'],
     setup: async (w) => ({ path: { id: await make.offer(w) }, body: aBid() }),
   },
   'GET /api/offers/{id}/bids': { allow: SIGNED_IN, setup: onOffer },
   'POST /api/demands/{id}/proposals': {
-    allow: ['otherOrg', 'broker'],
+    allow: ['otherOrg', 'broker', 'expert'],
     setup: async (w) => ({ path: { id: await make.demand(w) }, body: aBid() }),
   },
   'GET /api/demands/{id}/proposals': { allow: SIGNED_IN, setup: onDemand },
@@ -338,7 +366,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   // Deals: the parties, the deal's broker and operators see them; each step has its own actors.
   'GET /api/deals': { allow: SIGNED_IN },
   'POST /api/deals': {
-    allow: ['otherOrg', 'broker'],
+    allow: ['otherOrg', 'broker', 'expert'],
     setup: async (w) => ({ path: {}, body: { offerId: await make.offer(w) } }),
   },
   'GET /api/deals/{id}': { allow: DEAL_VIEWERS, setup: onDeal() },

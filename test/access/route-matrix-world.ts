@@ -12,7 +12,7 @@ import { NotificationModel } from '../../server/notifications/notification.model
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { aBid, publishedDemand, publishedOffer } from '../api/deals-helpers';
 
-export const ROLES = ['anonymous', 'otherOrg', 'owner', 'broker', 'operator'] as const;
+export const ROLES = ['anonymous', 'otherOrg', 'owner', 'broker', 'expert', 'operator'] as const;
 export type MatrixRole = (typeof ROLES)[number];
 
 export interface World {
@@ -23,6 +23,8 @@ export interface World {
   buyer: Member;
   otherOrg: Member;
   broker: Member;
+  /** An appraisal expert (a member of an unrelated institute an operator gave the role), with a profile. */
+  expert: Member;
   operator: Member;
 }
 
@@ -34,7 +36,13 @@ export async function buildWorld(app: Express): Promise<World> {
     signUp(app, { kind: 'broker_firm', role: 'broker', orgName: 'Trung tâm Môi giới' }),
     signInAdmin(app),
   ]);
-  return { app, seller, buyer, otherOrg, broker, operator };
+  const expert = await signUp(app, { kind: 'institute', orgName: 'Viện Chuyên Gia' });
+  await operator.agent.post(`/api/admin/users/${expert.user.id}/role`).send({ role: 'expert' }).expect(200);
+  await expert.agent
+    .put('/api/experts/me')
+    .send({ fields: ['engineering_technology'] })
+    .expect(200);
+  return { app, seller, buyer, otherOrg, broker, expert, operator };
 }
 
 /** Records made for one route call; each builder makes a new one. */

@@ -17,7 +17,7 @@ import { matrixImage } from './matrix-image';
 import { ROUTE_MATRIX, type Call, type MatrixEntry } from './route-matrix-table';
 
 /** The user roles the matrix has a column for (an operator, a broker, members of organizations). */
-const COVERED_USER_ROLES = ['member', 'broker', 'admin'];
+const COVERED_USER_ROLES = ['member', 'broker', 'expert', 'admin'];
 
 /** Collections a refused call must leave as they were (not sessions, locks, caches or logs). */
 const WATCHED =

@@ -4396,7 +4396,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
                 suspended: boolean;
               };
             };
@@ -4445,7 +4445,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            role: 'member' | 'broker' | 'admin';
+            role: 'member' | 'broker' | 'expert' | 'admin';
           };
         };
       };
@@ -4474,7 +4474,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
               };
             };
           };
@@ -4550,7 +4550,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
                 suspended: boolean;
               };
             };
@@ -4894,7 +4894,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
               };
             };
           };
@@ -5006,7 +5006,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
               };
             };
           };
@@ -5077,7 +5077,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
               };
             };
           };
@@ -5148,7 +5148,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
               };
             };
           };
@@ -5389,7 +5389,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
               };
             };
           };
@@ -11962,6 +11962,343 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/experts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The directory of appraisal experts (users an operator gave the expert role, with a profile): available first; q finds words of name, affiliation, credentials or biography
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: {
+          availability?: 'available' | 'busy' | 'unavailable';
+          field?:
+            | 'natural_sciences'
+            | 'engineering_technology'
+            | 'medical_health'
+            | 'agricultural_sciences'
+            | 'social_sciences'
+            | 'humanities';
+          limit?: number;
+          page?: number;
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              experts: {
+                affiliation: string;
+                /** @enum {string} */
+                availability: 'available' | 'busy' | 'unavailable';
+                bio: string;
+                credentials: string;
+                fields: string[];
+                id: string;
+                languages: string[];
+                name: string;
+                organization: {
+                  id: string;
+                  name: string;
+                } | null;
+                subFields: string[];
+              }[];
+              limit: number;
+              page: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/experts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One expert of the directory
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expert: {
+                affiliation: string;
+                /** @enum {string} */
+                availability: 'available' | 'busy' | 'unavailable';
+                bio: string;
+                credentials: string;
+                fields: string[];
+                id: string;
+                languages: string[];
+                name: string;
+                organization: {
+                  id: string;
+                  name: string;
+                } | null;
+                subFields: string[];
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/experts/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your expert profile (experts), with the conflicts of interest you declared; null before the first save
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              profile: {
+                affiliation: string;
+                /** @enum {string} */
+                availability: 'available' | 'busy' | 'unavailable';
+                bio: string;
+                /** @description organisations declared in conflict */
+                conflicts: string[];
+                credentials: string;
+                fields: string[];
+                id: string;
+                languages: string[];
+                name: string;
+                organization: {
+                  id: string;
+                  name: string;
+                } | null;
+                subFields: string[];
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Save your expert profile and declared conflicts of interest (experts)
+     * @description Access: user
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            affiliation?: string;
+            /** @enum {string} */
+            availability?: 'available' | 'busy' | 'unavailable';
+            bio?: string;
+            /** @description organisations the expert has a conflict of interest with: never assigned to their requests */
+            conflicts?: string[];
+            credentials?: string;
+            fields: (
+              | 'natural_sciences'
+              | 'engineering_technology'
+              | 'medical_health'
+              | 'agricultural_sciences'
+              | 'social_sciences'
+              | 'humanities'
+            )[];
+            languages?: ('vi' | 'en')[];
+            subFields?: (
+              | 'mathematics'
+              | 'computer_information_sciences'
+              | 'physical_sciences'
+              | 'chemical_sciences'
+              | 'earth_environmental_sciences'
+              | 'biological_sciences'
+              | 'other_natural_sciences'
+              | 'civil_engineering'
+              | 'electrical_electronic_engineering'
+              | 'mechanical_engineering'
+              | 'chemical_engineering'
+              | 'materials_engineering'
+              | 'medical_engineering'
+              | 'environmental_engineering'
+              | 'energy_engineering'
+              | 'environmental_biotechnology'
+              | 'industrial_biotechnology'
+              | 'nanotechnology'
+              | 'food_beverage_engineering'
+              | 'digital_technology'
+              | 'other_engineering'
+              | 'basic_medicine'
+              | 'clinical_medicine'
+              | 'pharmacy'
+              | 'health_sciences'
+              | 'medical_biotechnology'
+              | 'other_medical'
+              | 'crop_science'
+              | 'animal_dairy_science'
+              | 'veterinary_science'
+              | 'forestry'
+              | 'fisheries'
+              | 'agricultural_biotechnology'
+              | 'high_tech_agriculture'
+              | 'other_agricultural'
+              | 'psychology'
+              | 'economics_business'
+              | 'educational_sciences'
+              | 'sociology'
+              | 'law'
+              | 'political_science'
+              | 'geography'
+              | 'media_communications'
+              | 'other_social'
+              | 'history_archaeology'
+              | 'languages_literature'
+              | 'philosophy_ethics_religion'
+              | 'arts'
+              | 'other_humanities'
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              profile: {
+                affiliation: string;
+                /** @enum {string} */
+                availability: 'available' | 'busy' | 'unavailable';
+                bio: string;
+                /** @description organisations declared in conflict */
+                conflicts: string[];
+                credentials: string;
+                fields: string[];
+                id: string;
+                languages: string[];
+                name: string;
+                organization: {
+                  id: string;
+                  name: string;
+                } | null;
+                subFields: string[];
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/listing-images/{imageId}/{size}': {
     parameters: {
       query?: never;
@@ -15844,6 +16181,15 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description experts of the sector’s fields, never one in conflict with the enterprise */
+              experts: {
+                affiliation: string;
+                /** @enum {string} */
+                availability: 'available' | 'busy';
+                fields: string[];
+                id: string;
+                name: string;
+              }[];
               /** @enum {string} */
               sector:
                 | 'food_beverages'
@@ -16157,7 +16503,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
                 /** @description operators only */
                 suspended?: boolean;
               }[];
@@ -16283,7 +16629,7 @@ export interface paths {
                 } | null;
                 organizationAdmin?: boolean;
                 /** @enum {string} */
-                role: 'member' | 'broker' | 'admin';
+                role: 'member' | 'broker' | 'expert' | 'admin';
                 /** @description operators only */
                 suspended?: boolean;
               };
