@@ -32,6 +32,9 @@ import { lazy, Suspense, type ReactNode } from 'react';
 const AdminStatsPage = lazy(() =>
   import('./features/stats/AdminStatsPage').then((m) => ({ default: m.AdminStatsPage })),
 );
+const StatsReportPage = lazy(() =>
+  import('./features/stats/StatsReportPage').then((m) => ({ default: m.StatsReportPage })),
+);
 const OpenDataPage = lazy(() =>
   import('./features/stats/OpenDataPage').then((m) => ({ default: m.OpenDataPage })),
 );
@@ -87,6 +90,7 @@ export function App() {
             <Route path="queue" element={<ReviewQueuePage />} />
             <Route path="payments" element={<AdminPaymentsPage />} />
             <Route path="stats" element={later(<AdminStatsPage />)} />
+            <Route path="stats/report" element={later(<StatsReportPage />)} />
             <Route path="capabilities" element={later(<AdminCapabilitiesPage />)} />
           </Route>
         </Route>

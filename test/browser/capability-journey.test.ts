@@ -2,21 +2,26 @@
  * The technology-capability assessment in Chromium, against a whole running exchange serving the
  * built client (`npm run build:client` first): beside two enterprises of the sector that answered
  * through the API, an enterprise member assesses the sector group by group (saving each group,
- * leaving and coming back), sees the score and level against the sector's average; an operator sees
- * the assessment, verifies it and exports it as CSV; a visitor finds it in the public directory.
- * A member of a university is told the assessment is for enterprises.
+ * leaving and coming back), sees the score and level against the sector's average, and what would
+ * raise the weakest group: an offer published in the sector with the transfer that answers it; an
+ * operator sees the assessment, verifies it and exports it as CSV; a visitor finds it in the public
+ * directory. A member of a university is told the assessment is for enterprises.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { CAPABILITY_CRITERIA, CAPABILITY_GROUPS } from '../../server/api-contract/capability-criteria';
+import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
 import { assertNoSeriousAxeFindings } from '../helpers/axe';
+import { publishedOffer } from '../api/deals-helpers';
 
 const SECTOR = 'food_beverages';
 const ENTERPRISE = 'Công ty Cổ phần Thủy sản Mê Kông';
+/** Offered under a non-exclusive licence: the transfer that answers group I (innovation). */
+const LICENCE_OFFER = 'Công nghệ chế biến thực phẩm lên men từ phụ phẩm thủy sản';
 
 /**
  * Band 3 of 4 everywhere but in group I (innovation), band 1: 75% of T, E, O, R's 86 points and
@@ -51,6 +56,24 @@ describe('browser: the technology-capability assessment', function () {
         .send({ sector: SECTOR, answers })
         .expect(200);
     }
+    // Offers published in the sector: one under a non-exclusive licence, one turnkey; both in the search index.
+    const institute = await signUp(web.exchange.url, {
+      kind: 'institute',
+      orgName: 'Viện Công nghệ Sau thu hoạch',
+    });
+    const offerIn = (title: string, transferModes: string[], trl: number) =>
+      publishedOffer(institute, {
+        title,
+        summary: `${title}: quy trình đã chạy thử ở quy mô xưởng.`,
+        field: 'agricultural_sciences',
+        province: 'can_tho',
+        transferModes,
+        trl,
+      });
+    const licenceOffer = await offerIn(LICENCE_OFFER, ['license_non_exclusive'], 7);
+    await offerIn('Dây chuyền chế biến thực phẩm đóng hộp tự động', ['turnkey'], 8);
+    await syncSearchIndex({ search: web.exchange.ctx.search });
+
     const member = await signUp(web.exchange.url, {
       email: 'tam@thuysan-nangluc.example.vn',
       kind: 'enterprise',
@@ -115,6 +138,20 @@ describe('browser: the technology-capability assessment', function () {
         /^Đã trả lời (\d+)\/\1 · /,
       );
     await page.locator('[data-testid="capability-radar"] svg.recharts-surface').first().waitFor();
+
+    // What would raise the weakest group: why, and the sector's offer under the transfer that answers it first.
+    const reason = page.getByTestId('capability-suggestions').getByTestId('capability-suggestion-reason-I');
+    await reason.waitFor();
+    assert.equal(
+      await reason.textContent(),
+      'Nhóm I (Năng lực đổi mới sáng tạo) của doanh nghiệp bạn đạt 3,5/14 điểm: các chào bán dưới đây ' +
+        'trong ngành của bạn có thể giúp nâng nhóm này, ưu tiên các chào bán theo hình thức li-xăng không độc quyền.',
+    );
+    const suggested = page.getByTestId('capability-suggestion-I').locator('li').first();
+    const suggestedLink = suggested.getByTestId('capability-suggested-offer');
+    assert.equal(await suggestedLink.textContent(), LICENCE_OFFER);
+    assert.equal(await suggestedLink.getAttribute('href'), `/offers/${licenceOffer}`);
+    assert.match((await suggested.textContent()) ?? '', /TRL 7/);
     // Against the sector's average (three enterprises now): T's mean share (75%, 50%, 50%) of 30 points.
     const radarHeads = await page.getByTestId('capability-radar').locator('thead th').allTextContents();
     assert.deepEqual(radarHeads, ['Nhóm', 'Doanh nghiệp của bạn', 'Trung bình ngành (3 doanh nghiệp)']);
@@ -180,9 +217,12 @@ describe('browser: the technology-capability assessment', function () {
     assert.equal(exported.verified, 'yes');
     assert.deepEqual(errors, []);
 
-    // The member sees the verification.
+    // The member sees the verification, and follows the suggested offer to its page.
     await page.reload();
     await page.getByTestId('capability-verified').getByText('Đã xác minh').waitFor();
+    await page.getByTestId('capability-suggestion-I').getByRole('link', { name: LICENCE_OFFER }).click();
+    await page.waitForURL(new RegExp(`/offers/${licenceOffer}$`));
+    assert.equal(await page.getByTestId('listing-title').textContent(), LICENCE_OFFER);
 
     // A visitor finds the enterprise in the directory, verified, with its scores.
     const visitor = await web.newPage('en-GB');

@@ -5,6 +5,7 @@ import { capabilityKeys, ownAssessment, type Assessment, type Sector } from './c
 import { CapabilityQuestionnaire } from './CapabilityQuestionnaire';
 import { CapabilityResults } from './CapabilityResults';
 import { VisibilityForm } from './VisibilityForm';
+import { CapabilitySuggestions } from './CapabilitySuggestions';
 
 /** The enterprise's assessment of one sector: the questionnaire where it left off, and its results. */
 export function SectorAssessment({ orgId, sector }: { orgId: string; sector: Sector }) {
@@ -24,6 +25,8 @@ export function SectorAssessment({ orgId, sector }: { orgId: string; sector: Sec
   function saved(assessment: Assessment) {
     queryClient.setQueryData(key, assessment);
     void queryClient.invalidateQueries({ queryKey: capabilityKeys.allOwn(orgId), exact: true });
+    // Other answers may make other groups the weakest.
+    void queryClient.invalidateQueries({ queryKey: capabilityKeys.suggestions(orgId, sector) });
   }
 
   if (query.data === undefined) return <QueryStatus query={query} />;
@@ -40,6 +43,7 @@ export function SectorAssessment({ orgId, sector }: { orgId: string; sector: Sec
       {assessment && (
         <>
           <CapabilityResults assessment={assessment} headingRef={results} />
+          {assessment.complete && <CapabilitySuggestions orgId={orgId} sector={sector} />}
           <VisibilityForm orgId={orgId} assessment={assessment} onSaved={saved} />
         </>
       )}

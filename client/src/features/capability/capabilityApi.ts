@@ -24,6 +24,10 @@ export type CapabilitySummary = ApiResponse<'/api/admin/capabilities/summary'>;
 export type SectorSummary = CapabilitySummary['overall'];
 export type AdminAssessment = CapabilitySummary['assessments'][number];
 
+/** A complete assessment's weakest groups, each with offers in the sector that would raise it. */
+export type CapabilitySuggestions = ApiResponse<'/api/organizations/{id}/capability/suggestions'>;
+export type GroupSuggestion = CapabilitySuggestions['suggestions'][number];
+
 export interface DirectoryQuery {
   sector?: string;
   level?: string;
@@ -41,6 +45,7 @@ export const capabilityKeys = {
   own: (orgId: string, sector: string) => ['capability', 'own', orgId, sector] as const,
   directory: (query: DirectoryQuery) => ['capability', 'directory', query] as const,
   summary: (sector: string) => ['capability', 'summary', sector] as const,
+  suggestions: (orgId: string, sector: string) => ['capability', 'suggestions', orgId, sector] as const,
 };
 
 /** Every assessment of the enterprise, one per sector it assessed. */
@@ -59,6 +64,15 @@ export async function ownAssessment(orgId: string, sector: Sector, signal?: Abor
     { query: { sector }, signal },
   );
   return assessments[0] ?? null;
+}
+
+/** For a complete assessment of `sector`: its two weakest groups and offers that would raise them. */
+export async function capabilitySuggestions(orgId: string, sector: Sector, signal?: AbortSignal) {
+  const { suggestions } = await api<CapabilitySuggestions>(
+    `/api/organizations/${encodeURIComponent(orgId)}/capability/suggestions`,
+    { query: { sector }, signal },
+  );
+  return suggestions;
 }
 
 export async function saveAssessment(orgId: string, body: CapabilitySave): Promise<Assessment> {

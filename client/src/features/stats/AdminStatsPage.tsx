@@ -1,24 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import './stats.css';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { useLabels } from '../../labels';
 import { ChartFigure } from '../../ui/ChartFigure';
 import { BarsChart } from './StatCharts';
 import { StatsRangeForm } from './StatsRangeForm';
 import { OutcomesSection } from './OutcomesSection';
-import { exportUrl, operatorStats, type GroupBy, type OperatorStats, type ReportName } from './statsApi';
+import { StatsTotals } from './StatsTotals';
+import { StatsExports } from './StatsExports';
+import { SubFieldChart } from './SubFieldChart';
+import { TransferModeChart } from './TransferModeChart';
+import { operatorStats, rangeParams, withRange, type GroupBy, type OperatorStats } from './statsApi';
+import { currencies, formatAmount, formatAmounts, lastMonth } from './statsFormat';
 
 const GROUPS: GroupBy[] = ['month', 'field', 'province'];
-const REPORTS: ReportName[] = ['listings', 'deals', 'fees', 'funnel'];
 
 /** `/admin/stats`: the exchange's figures of a period, compared with the period before. */
 export function AdminStatsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const labels = useLabels();
   useDocumentTitle(t('stats.title'));
   const [params, setParams] = useSearchParams();
@@ -29,14 +33,11 @@ export function AdminStatsPage() {
     queryFn: ({ signal }) => operatorStats(range, groupBy, signal),
   });
   const s = query.data;
-  const n = (v: number) => v.toLocaleString(i18n.resolvedLanguage);
   const keyLabel = (key: string) =>
     groupBy === 'field' ? labels.field(key) : groupBy === 'province' ? labels.province(key) : key;
 
   function apply(next: { from?: string; to?: string; groupBy?: GroupBy }) {
-    const p = new URLSearchParams();
-    if (next.from) p.set('from', next.from);
-    if (next.to) p.set('to', next.to);
+    const p = rangeParams(next);
     if (next.groupBy && next.groupBy !== 'month') p.set('groupBy', next.groupBy);
     setParams(p);
   }
@@ -72,28 +73,13 @@ export function AdminStatsPage() {
             {t('stats.period', { from: s.from.slice(0, 7), to: lastMonth(s.to), months: s.months })}{' '}
             {t('stats.previousPeriod', { from: s.previous.from.slice(0, 7), to: lastMonth(s.previous.to) })}
           </p>
-          <Totals stats={s} />
-          <div className="stats-exports" role="group" aria-label={t('stats.exports')}>
-            <h2>{t('stats.exports')}</h2>
-            <ul>
-              {REPORTS.map((report) => (
-                <li key={report}>
-                  {t(`stats.report.${report}`)}:{' '}
-                  {(['csv', 'xlsx'] as const).map((format) => (
-                    <a
-                      key={format}
-                      className="button secondary"
-                      href={exportUrl(range, report, format)}
-                      download
-                      data-testid={`stats-export-${report}-${format}`}
-                    >
-                      {format.toUpperCase()}
-                    </a>
-                  ))}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <StatsTotals stats={s} />
+          <p className="page-links">
+            <Link to={withRange('/admin/stats/report', range)} data-testid="stats-report-link">
+              {t('stats.printable.link')}
+            </Link>
+          </p>
+          <StatsExports range={range} />
           <div className="stats-grid">
             <ChartFigure
               title={t(`stats.chart.series.${groupBy}`)}
@@ -158,7 +144,10 @@ export function AdminStatsPage() {
                 columns: [t('stats.group.month'), ...currencies(s.agreedValueByMonth)],
                 rows: Object.entries(s.agreedValueByMonth)
                   .sort(([a], [b]) => a.localeCompare(b))
-                  .map(([m, v]) => [m, ...currencies(s.agreedValueByMonth).map((c) => v[c] ?? 0)]),
+                  .map(([m, v]) => [
+                    m,
+                    ...currencies(s.agreedValueByMonth).map((c) => formatAmount(v[c] ?? 0, c, labels.locale)),
+                  ]),
               }}
             >
               <BarsChart
@@ -168,6 +157,8 @@ export function AdminStatsPage() {
                 series={currencies(s.agreedValueByMonth).map((c) => ({ key: c, label: c }))}
               />
             </ChartFigure>
+            <SubFieldChart rows={s.subFields} />
+            <TransferModeChart rows={s.transferModes} />
           </div>
           <div className="stats-grid">
             <section className="card">
@@ -183,7 +174,7 @@ export function AdminStatsPage() {
                   {Object.entries(s.agreedValueByField).map(([field, v]) => (
                     <tr key={field}>
                       <th scope="row">{labels.field(field)}</th>
-                      <td>{money(v, n)}</td>
+                      <td>{formatAmounts(v, labels.locale)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -207,8 +198,8 @@ export function AdminStatsPage() {
                     {s.brokers.map((b) => (
                       <tr key={b.userId}>
                         <th scope="row">{b.name || b.userId}</th>
-                        <td>{n(b.deals)}</td>
-                        <td>{n(b.closedWon)}</td>
+                        <td>{b.deals.toLocaleString(labels.locale)}</td>
+                        <td>{b.closedWon.toLocaleString(labels.locale)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -221,20 +212,6 @@ export function AdminStatsPage() {
     </section>
   );
 }
-
-const lastMonth = (isoTo: string) => {
-  const d = new Date(isoTo);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
-};
-
-const currencies = (byKey: Record<string, Record<string, number>>) =>
-  [...new Set(Object.values(byKey).flatMap((v) => Object.keys(v)))].sort();
-
-const money = (v: Record<string, number>, n: (x: number) => string) =>
-  Object.entries(v)
-    .map(([cur, amount]) => `${n(amount)} ${cur}`)
-    .join(' · ') || '0';
 
 function funnelRows(s: OperatorStats, t: (key: string) => string) {
   const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 1000) / 10}%`);
@@ -266,58 +243,4 @@ function funnelRows(s: OperatorStats, t: (key: string) => string) {
       days: days(s.medianDays.closedWon),
     },
   ];
-}
-
-/** The period's totals beside the previous period's, with the change. */
-function Totals({ stats: s }: { stats: OperatorStats }) {
-  const { t, i18n } = useTranslation();
-  const n = (v: number) => v.toLocaleString(i18n.resolvedLanguage);
-  const change = (now: number, before: number) => {
-    if (before === 0) return now === 0 ? '±0' : t('stats.new');
-    const pct = Math.round(((now - before) / before) * 100);
-    return `${pct > 0 ? '+' : ''}${pct}%`;
-  };
-  const rows: [string, string, number, number][] = [
-    ['offers', t('stats.offers'), s.offers.total, s.previous.offers],
-    ['demands', t('stats.demands'), s.demands.total, s.previous.demands],
-    ['published', t('stats.funnel.published'), s.funnel.published, s.previous.funnel.published],
-    ['dealsOpened', t('stats.funnel.dealsOpened'), s.funnel.dealsOpened, s.previous.funnel.dealsOpened],
-    ['agreed', t('stats.funnel.agreed'), s.funnel.agreed, s.previous.funnel.agreed],
-    ['closedWon', t('stats.funnel.closedWon'), s.funnel.closedWon, s.previous.funnel.closedWon],
-    ['fees', t('stats.paidFees'), s.paidFees.count, s.previous.paidFees.count],
-  ];
-  return (
-    <ResponsiveTable className="stats-totals" testId="stats-totals" caption={t('stats.totals')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('stats.figure')}</th>
-          <th scope="col">{t('stats.thisPeriod')}</th>
-          <th scope="col">{t('stats.previous')}</th>
-          <th scope="col">{t('stats.change')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([key, label, now, before]) => (
-          <tr key={key} data-testid={`stats-total-${key}`}>
-            <th scope="row">{label}</th>
-            <td>{n(now)}</td>
-            <td>{n(before)}</td>
-            <td>{change(now, before)}</td>
-          </tr>
-        ))}
-        <tr data-testid="stats-total-value">
-          <th scope="row">{t('stats.agreedValue')}</th>
-          <td>{money(s.dealValue, n)}</td>
-          <td>{money(s.previous.dealValue, n)}</td>
-          <td />
-        </tr>
-        <tr data-testid="stats-total-fee-amount">
-          <th scope="row">{t('stats.paidFeeAmount')}</th>
-          <td>{money(s.paidFees.byCurrency, n)}</td>
-          <td>{money(s.previous.paidFees.byCurrency, n)}</td>
-          <td />
-        </tr>
-      </tbody>
-    </ResponsiveTable>
-  );
 }

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
 
 export interface ChartSeries {
   key: string;
@@ -55,5 +56,16 @@ export function BarsChart({
         ))}
       </BarChart>
     </ResponsiveContainer>
+  );
+}
+
+/** Where a chart would be when the period has nothing to draw. */
+export function EmptyChart({ title, testId }: { title: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card chart-figure" data-testid={testId}>
+      <h2>{title}</h2>
+      <p>{t('stats.none')}</p>
+    </section>
   );
 }

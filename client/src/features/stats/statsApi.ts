@@ -1,12 +1,25 @@
 import { api, withQuery } from '../../api';
 import type { ApiResponse } from '../../api/responses';
+import type { paths } from '../../api/schema';
 
 /** The operators' statistics of a period (GET /api/admin/stats). */
 export type OperatorStats = ApiResponse<'/api/admin/stats'>;
 /** The open data anyone may read (GET /api/public/stats). */
 export type PublicStats = ApiResponse<'/api/public/stats'>;
 export type GroupBy = 'month' | 'field' | 'province';
-export type ReportName = 'listings' | 'deals' | 'fees' | 'funnel';
+/** The reports the operators' export offers (GET /api/admin/stats/export?report=). */
+export type ReportName = paths['/api/admin/stats/export']['get']['parameters']['query']['report'];
+/** Summary tables of the period. */
+export const TABLE_REPORTS: ReportName[] = [
+  'listings',
+  'deals',
+  'fees',
+  'funnel',
+  'sub-fields',
+  'transfer-modes',
+];
+/** The raw records created in the period. */
+export const RECORD_REPORTS: ReportName[] = ['records-offers', 'records-demands', 'records-deals'];
 
 export interface StatsRange {
   /** 'YYYY-MM', inclusive. */
@@ -64,4 +77,18 @@ export type OutcomeStats = ApiResponse<'/api/admin/outcomes'>;
 
 export function outcomeStats(range: StatsRange, signal?: AbortSignal): Promise<OutcomeStats> {
   return api<OutcomeStats>('/api/admin/outcomes', { query: rangeQuery(range), signal });
+}
+
+/** A range of months as the pages' query string (`?from=YYYY-MM&to=YYYY-MM`). */
+export function rangeParams(range: StatsRange): URLSearchParams {
+  const p = new URLSearchParams();
+  if (range.from) p.set('from', range.from);
+  if (range.to) p.set('to', range.to);
+  return p;
+}
+
+/** A page's path with a range of months as its query. */
+export function withRange(path: string, range: StatsRange): string {
+  const qs = rangeParams(range).toString();
+  return qs ? `${path}?${qs}` : path;
 }
