@@ -73,6 +73,18 @@ describe('browser: the technology-capability assessment', function () {
     const licenceOffer = await offerIn(LICENCE_OFFER, ['license_non_exclusive'], 7);
     await offerIn('Dây chuyền chế biến thực phẩm đóng hộp tự động', ['turnkey'], 8);
     await syncSearchIndex({ search: web.exchange.ctx.search });
+    // An appraisal expert of the sector's fields, whom an operator gave the role.
+    const granting = await signInAdmin(web.exchange.url);
+    const expert = await signUp(web.exchange.url, {
+      kind: 'institute',
+      name: 'Trần Thị Lan',
+      orgName: 'Viện Cơ điện Nông nghiệp',
+    });
+    await granting.agent.post(`/api/admin/users/${expert.user.id}/role`).send({ role: 'expert' }).expect(200);
+    await expert.agent
+      .put('/api/experts/me')
+      .send({ fields: ['agricultural_sciences'], affiliation: 'Viện Cơ điện Nông nghiệp' })
+      .expect(200);
 
     const member = await signUp(web.exchange.url, {
       email: 'tam@thuysan-nangluc.example.vn',
@@ -152,6 +164,16 @@ describe('browser: the technology-capability assessment', function () {
     assert.equal(await suggestedLink.textContent(), LICENCE_OFFER);
     assert.equal(await suggestedLink.getAttribute('href'), `/offers/${licenceOffer}`);
     assert.match((await suggested.textContent()) ?? '', /TRL 7/);
+    // And the expert who could assess and advise the enterprise.
+    const experts = page.getByTestId('capability-suggested-experts');
+    assert.equal(
+      await experts.locator('h3').textContent(),
+      'Chuyên gia có thể thẩm định và tư vấn cho doanh nghiệp',
+    );
+    assert.equal(
+      await experts.getByTestId('capability-suggested-expert').textContent(),
+      'Trần Thị Lan · Viện Cơ điện Nông nghiệp (Khoa học nông nghiệp)',
+    );
     // Against the sector's average (three enterprises now): T's mean share (75%, 50%, 50%) of 30 points.
     const radarHeads = await page.getByTestId('capability-radar').locator('thead th').allTextContents();
     assert.deepEqual(radarHeads, ['Nhóm', 'Doanh nghiệp của bạn', 'Trung bình ngành (3 doanh nghiệp)']);

@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { CAPABILITY_GROUP_INFO } from '@contract/capability-criteria';
 import { QueryStatus } from '../../api/QueryStatus';
 import { useLabels } from '../../labels';
-import { capabilityKeys, capabilitySuggestions, type GroupSuggestion, type Sector } from './capabilityApi';
+import {
+  capabilityKeys,
+  capabilitySuggestions,
+  type GroupSuggestion,
+  type Sector,
+  type SuggestedExpert,
+} from './capabilityApi';
 import { useCapabilityLabels } from './useCapabilityLabels';
 
 /** For a complete assessment: its weakest groups, why, and offers in the sector that would raise each. */
@@ -14,7 +20,8 @@ export function CapabilitySuggestions({ orgId, sector }: { orgId: string; sector
     queryKey: capabilityKeys.suggestions(orgId, sector),
     queryFn: ({ signal }) => capabilitySuggestions(orgId, sector, signal),
   });
-  const suggestions = query.data;
+  const suggestions = query.data?.suggestions;
+  const experts = query.data?.experts ?? [];
   return (
     <section
       className="card capability-suggestions"
@@ -30,6 +37,7 @@ export function CapabilitySuggestions({ orgId, sector }: { orgId: string; sector
       {suggestions?.map((s) => (
         <GroupSuggestions key={s.group} suggestion={s} />
       ))}
+      {experts.length > 0 && <SuggestedExperts experts={experts} />}
     </section>
   );
 }
@@ -70,6 +78,30 @@ function GroupSuggestions({ suggestion: s }: { suggestion: GroupSuggestion }) {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** Experts of the sector's fields who could assess the enterprise and advise it (never one in conflict with it). */
+function SuggestedExperts({ experts }: { experts: SuggestedExpert[] }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  return (
+    <div className="capability-suggestion" data-testid="capability-suggested-experts">
+      <h3>{t('capability.suggestions.expertsTitle')}</h3>
+      <ul className="capability-suggestion-offers">
+        {experts.map((e) => (
+          <li key={e.id} data-testid="capability-suggested-expert">
+            <strong>{e.name}</strong>
+            {e.affiliation && <> · {e.affiliation}</>}
+            <span className="muted">
+              {' '}
+              ({e.fields.map((f) => labels.field(f)).join(', ')}
+              {e.availability === 'busy' ? ` · ${t('capability.suggestions.expertBusy')}` : ''})
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

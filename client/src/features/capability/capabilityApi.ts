@@ -27,6 +27,7 @@ export type AdminAssessment = CapabilitySummary['assessments'][number];
 /** A complete assessment's weakest groups, each with offers in the sector that would raise it. */
 export type CapabilitySuggestions = ApiResponse<'/api/organizations/{id}/capability/suggestions'>;
 export type GroupSuggestion = CapabilitySuggestions['suggestions'][number];
+export type SuggestedExpert = CapabilitySuggestions['experts'][number];
 
 export interface DirectoryQuery {
   sector?: string;
@@ -66,13 +67,15 @@ export async function ownAssessment(orgId: string, sector: Sector, signal?: Abor
   return assessments[0] ?? null;
 }
 
-/** For a complete assessment of `sector`: its two weakest groups and offers that would raise them. */
-export async function capabilitySuggestions(orgId: string, sector: Sector, signal?: AbortSignal) {
-  const { suggestions } = await api<CapabilitySuggestions>(
+/** For a complete assessment of `sector`: its two weakest groups, offers that would raise them, and experts who could help. */
+export function capabilitySuggestions(orgId: string, sector: Sector, signal?: AbortSignal) {
+  return api<CapabilitySuggestions>(
     `/api/organizations/${encodeURIComponent(orgId)}/capability/suggestions`,
-    { query: { sector }, signal },
+    {
+      query: { sector },
+      signal,
+    },
   );
-  return suggestions;
 }
 
 export async function saveAssessment(orgId: string, body: CapabilitySave): Promise<Assessment> {
