@@ -24,6 +24,7 @@ import { loadSessionUser } from './auth/auth.service';
 import { registerOrganizationRoutes } from './organizations/organization.routes';
 import { registerCapabilityRoutes } from './capability';
 import { registerExpertRoutes } from './experts';
+import { registerAppraisalRoutes } from './appraisals';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
 import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health/health.routes';
@@ -149,6 +150,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerOrganizationRoutes(api, ctx);
   registerCapabilityRoutes(api, ctx);
   registerExpertRoutes(api);
+  registerAppraisalRoutes(api, ctx);
   registerAdminOrganizationRoutes(api, ctx);
   registerStatsRoutes(api);
   registerPriceGuidanceRoutes(api);

@@ -144,3 +144,17 @@ export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
 
 export const PAYMENT_PROVIDERS = ['stripe', 'bank_transfer'] as const;
 export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
+
+/** Technology appraisal (is the claimed TRL and IP right; strengths, risks) or valuation (a value range). */
+export const APPRAISAL_TYPES = ['technology', 'valuation'] as const;
+export type AppraisalType = (typeof APPRAISAL_TYPES)[number];
+
+export const APPRAISAL_STATUSES = ['requested', 'assigned', 'in_progress', 'reported', 'published'] as const;
+export type AppraisalStatus = (typeof APPRAISAL_STATUSES)[number];
+
+/** What an assigned expert decided. */
+export const ASSIGNMENT_STATUSES = ['assigned', 'accepted', 'declined'] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const VALUATION_METHODS = ['cost', 'market', 'income'] as const;
+export type ValuationMethod = (typeof VALUATION_METHODS)[number];

@@ -1,6 +1,7 @@
 import type { ListingDoc } from '../listings/listing.store';
 import {
   attachmentViews,
+  appraisalBadgeView,
   listingImageViews,
   iso,
   listingDates,
@@ -36,6 +37,7 @@ export function demandView(doc: ListingDoc, organization: OrganizationSummary) {
     callClosedAt: iso(doc.callClosedAt),
     attachments: attachmentViews(doc.attachments),
     images: listingImageViews(doc.images),
+    ...(doc.appraisal ? { appraisal: appraisalBadgeView(doc.appraisal) } : {}),
     ndaText: doc.ndaText ?? undefined,
     confidentialAccess: (doc.confidentialAccess ?? 'on_request') as string,
     rejectionReason: doc.rejectionReason ?? undefined,

@@ -4,7 +4,9 @@
  * organization and operators; to the counterparty of a deal on the listing once its
  * organization accepted the NDA in that deal and, unless the listing's policy is `nda`, the
  * owner approved it; and to the deal's broker once both parties consented to that broker and
- * the broker accepted the NDA. Deals that ended without success open nothing.
+ * the broker accepted the NDA. Deals that ended without success open nothing. An appraisal
+ * expert who accepted a request about the listing reads its confidential documents too (the
+ * acceptance is recorded, like an NDA).
  */
 import type { ConfidentialAccessPolicy, UserRole } from '../api-contract/enums';
 
@@ -63,10 +65,13 @@ export function canDownloadDocument(args: {
   listingVisible: boolean;
   deals: readonly ListingDeal[];
   policy: ConfidentialAccessPolicy;
+  /** Experts who accepted an appraisal of the listing. */
+  appraiserIds?: readonly string[];
 }): boolean {
   const { viewer, deals } = args;
   if (viewer?.role === 'admin') return true;
   if (viewer?.orgId && viewer.orgId === args.ownerOrgId) return true;
+  if (viewer && viewer.role === 'expert' && (args.appraiserIds ?? []).includes(viewer.userId)) return true;
   const participates = !!viewer && deals.some((d) => isDealParticipant(d, viewer));
   if (!args.confidential) return args.listingVisible || participates;
   if (!viewer) return false;

@@ -3,6 +3,7 @@
  * listing, download as staged disclosure allows (see document-access.ts).
  */
 import mongoose from 'mongoose';
+import { appraisersOf } from '../appraisals';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
@@ -86,6 +87,7 @@ interface Disclosure {
   viewer?: DocumentViewer;
   visible: boolean;
   deals: ListingDeal[];
+  appraiserIds: string[];
 }
 
 /** The listing and what the viewer may see of it; 404 when they may see nothing. */
@@ -98,9 +100,13 @@ async function disclosureFor(
   if (!listing) throw AppError.notFound(kindName(kind));
   const viewer = viewerOf(user);
   const deals = await viewerDeals(listing, viewer);
-  const visible = canSeeListing(listing, user) || deals.some((d) => viewer && isDealParticipant(d, viewer));
+  const appraiserIds = user?.role === 'expert' ? await appraisersOf(kind, listingId) : [];
+  const visible =
+    canSeeListing(listing, user) ||
+    deals.some((d) => viewer && isDealParticipant(d, viewer)) ||
+    (!!user && appraiserIds.includes(user.id));
   if (!visible) throw AppError.notFound(kindName(kind));
-  return { listing, viewer, visible, deals };
+  return { listing, viewer, visible, deals, appraiserIds };
 }
 
 function mayDownload(d: Disclosure, attachment: AttachmentRef): boolean {
@@ -111,6 +117,7 @@ function mayDownload(d: Disclosure, attachment: AttachmentRef): boolean {
     listingVisible: d.visible,
     deals: d.deals,
     policy: d.listing.confidentialAccess,
+    appraiserIds: d.appraiserIds,
   });
 }
 

@@ -63,6 +63,8 @@ export const commonListingFields = {
   revision: { type: Schema.Types.Mixed },
   submittedAt: { type: Date },
   publishedAt: { type: Date },
+  /** A published appraisal's badge: `{id, type, trlAssessed, at, summary}` (appraisals component). */
+  appraisal: { type: Schema.Types.Mixed },
   closedAt: { type: Date },
   withdrawnAt: { type: Date },
   expiredAt: { type: Date },

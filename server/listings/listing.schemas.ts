@@ -105,6 +105,13 @@ export const commonViewKeys = {
   province: Joi.string().allow(null),
   attachments: Joi.array().items(attachmentSchema).required(),
   images: Joi.array().items(listingImageSchema).required(),
+  appraisal: Joi.object({
+    id: Joi.string().required(),
+    type: Joi.string().valid('technology', 'valuation').required(),
+    trlAssessed: Joi.number().integer().min(1).max(9).required(),
+    at: Joi.string().isoDate().required(),
+    summary: Joi.string().allow('').required(),
+  }).description('the "appraised" badge: a published appraisal’s assessed TRL, date and summary'),
   ndaText: Joi.string().description('the listing’s own NDA text, when it has one'),
   confidentialAccess: Joi.string()
     .valid(...CONFIDENTIAL_ACCESS_POLICIES)

@@ -450,3 +450,12 @@ async function writeAwardCopy(
 ): Promise<void> {
   await stores.offer.mutate(offerId, (offer) => ({ change: needed(offer) ? change : null, result: null }));
 }
+
+/** Shows a published appraisal on the listing (its badge): the assessed TRL, when, and its summary. */
+export async function setListingAppraisal(
+  kind: ListingKind,
+  id: string,
+  appraisal: { id: string; type: string; trlAssessed: number; at: Date; summary: string },
+): Promise<void> {
+  await stores[kind].mutate(id, () => ({ change: { $set: { appraisal } }, result: null }));
+}

@@ -99,3 +99,23 @@ export async function loadOrganizationSummaries(
     return new Map(orgs.map((o) => [String(o._id), organizationSummary(o, o._id)]));
   });
 }
+
+export interface AppraisalBadgeView {
+  id: string;
+  type: string;
+  trlAssessed: number;
+  at: string;
+  summary: string;
+}
+
+/** A published appraisal's badge as the listing shows it. */
+export function appraisalBadgeView(badge: Record<string, any> | undefined | null): AppraisalBadgeView | undefined {
+  if (!badge || typeof badge.trlAssessed !== 'number') return undefined;
+  return {
+    id: String(badge.id),
+    type: String(badge.type),
+    trlAssessed: badge.trlAssessed,
+    at: new Date(badge.at).toISOString(),
+    summary: String(badge.summary ?? ''),
+  };
+}

@@ -3,6 +3,7 @@ import { isListingOwner } from '../listings/listing-access';
 import type { ListingDoc } from '../listings/listing.store';
 import {
   attachmentViews,
+  appraisalBadgeView,
   listingImageViews,
   iso,
   listingDates,
@@ -44,6 +45,7 @@ export function offerView(doc: ListingDoc, organization: OrganizationSummary, op
     sectors: (doc.sectors ?? []) as string[],
     attachments: attachmentViews(doc.attachments),
     images: listingImageViews(doc.images),
+    ...(doc.appraisal ? { appraisal: appraisalBadgeView(doc.appraisal) } : {}),
     ndaText: doc.ndaText ?? undefined,
     confidentialAccess: (doc.confidentialAccess ?? 'on_request') as string,
     auction: doc.auction?.closedAt

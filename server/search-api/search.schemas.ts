@@ -67,6 +67,11 @@ export const searchResponse = Joi.object({
         price: Joi.number().integer().description('Minor units of `currency`: an offer’s asking price'),
         currency: Joi.string().valid(...CURRENCIES),
         thumbUrl: Joi.string().description('The first image’s thumbnail, when the listing has images'),
+        appraisal: Joi.object({
+          trlAssessed: Joi.number().integer().required(),
+          at: Joi.string().isoDate().required(),
+          type: Joi.string().valid('technology', 'valuation').required(),
+        }).description('the "appraised" badge of a listing with a published appraisal'),
         highlight: Joi.object({
           title: Joi.string().allow('').required(),
           summary: Joi.string().allow('').required(),

@@ -73,6 +73,41 @@ async function uploadedEvidence(w: World): Promise<string> {
   return (res.body as { document: { id: string } }).document.id;
 }
 
+const APPRAISAL_REPORT = {
+  trlAssessed: 6,
+  findings: 'Đã chạy thử ở quy mô xưởng.',
+  risks: 'Sáng chế chưa được cấp.',
+  recommendation: 'Đạt TRL 6.',
+};
+
+/** A technology appraisal of a new offer of the seller's, brought to `stage` through the API (the world's expert assigned); its id. */
+async function appraisalAt(
+  w: World,
+  stage: 'requested' | 'assigned' | 'accepted' | 'reported',
+): Promise<string> {
+  const step = async (res: Promise<{ status: number; body: any }>, what: string) => {
+    const answer = await res;
+    if (answer.status >= 300) throw new Error(`the matrix's appraisal ${what} answered ${answer.status}`);
+    return answer.body;
+  };
+  const listingId = await make.offer(w);
+  const created = await step(
+    w.seller.agent.post('/api/appraisals').send({ listingKind: 'offer', listingId, type: 'technology' }),
+    'request',
+  );
+  const id = created.appraisal.id as string;
+  if (stage === 'requested') return id;
+  await step(
+    w.operator.agent.post(`/api/admin/appraisals/${id}/assign`).send({ expertIds: [w.expert.user.id] }),
+    'assignment',
+  );
+  if (stage === 'assigned') return id;
+  await step(w.expert.agent.post(`/api/appraisals/${id}/accept`), 'acceptance');
+  if (stage === 'accepted') return id;
+  await step(w.expert.agent.post(`/api/appraisals/${id}/report`).send(APPRAISAL_REPORT), 'report');
+  return id;
+}
+
 /** A new user an operator made an expert, with a profile; their id. */
 async function expertOf(w: World): Promise<string> {
   const member = await signUp(w.app, { kind: 'institute' });
@@ -305,6 +340,42 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   'GET /api/admin/capabilities/summary': { allow: OPERATOR },
+  'POST /api/appraisals': {
+    allow: ['owner'],
+    setup: async (w) => ({
+      path: {},
+      body: { listingKind: 'offer', listingId: await make.offer(w), type: 'technology' },
+    }),
+  },
+  'GET /api/appraisals': { allow: SIGNED_IN },
+  'GET /api/appraisals/{id}': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: await appraisalAt(w, 'requested') } }),
+  },
+  'POST /api/appraisals/{id}/accept': {
+    allow: ['expert'],
+    setup: async (w) => ({ path: { id: await appraisalAt(w, 'assigned') } }),
+  },
+  'POST /api/appraisals/{id}/decline': {
+    allow: ['expert'],
+    setup: async (w) => ({ path: { id: await appraisalAt(w, 'assigned') }, body: {} }),
+  },
+  'POST /api/appraisals/{id}/report': {
+    allow: ['expert'],
+    setup: async (w) => ({ path: { id: await appraisalAt(w, 'accepted') }, body: APPRAISAL_REPORT }),
+  },
+  'POST /api/appraisals/{id}/publish': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await appraisalAt(w, 'reported') } }),
+  },
+  'GET /api/admin/appraisals': { allow: OPERATOR },
+  'POST /api/admin/appraisals/{id}/assign': {
+    allow: OPERATOR,
+    setup: async (w) => ({
+      path: { id: await appraisalAt(w, 'requested') },
+      body: { expertIds: [w.expert.user.id] },
+    }),
+  },
   'GET /api/experts': { allow: ALL },
   'GET /api/experts/{id}': { allow: ALL, setup: async (w) => ({ path: { id: await expertOf(w) } }) },
   'GET /api/experts/me': { allow: ['expert'] },

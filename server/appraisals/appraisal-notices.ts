@@ -1,0 +1,42 @@
+/** What each step of an appraisal tells whom, in both languages. */
+import type { AppContext } from '../context';
+import { createNotification } from '../notifications/notification.service';
+import type { AppraisalDoc } from './appraisal.store';
+
+export type AppraisalStep = 'assigned' | 'accepted' | 'declined' | 'reported';
+
+const TITLES: Record<AppraisalStep, (title: string) => { vi: string; en: string }> = {
+  assigned: (t) => ({
+    vi: `Bạn được phân công thẩm định: ${t}`,
+    en: `You are assigned an appraisal: ${t}`,
+  }),
+  accepted: (t) => ({
+    vi: `Chuyên gia đã nhận thẩm định: ${t}`,
+    en: `An expert took on the appraisal: ${t}`,
+  }),
+  declined: (t) => ({
+    vi: `Một chuyên gia đã từ chối thẩm định: ${t}`,
+    en: `An expert declined the appraisal: ${t}`,
+  }),
+  reported: (t) => ({
+    vi: `Đã có báo cáo thẩm định: ${t}`,
+    en: `The appraisal report is ready: ${t}`,
+  }),
+};
+
+export async function notifyAppraisal(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  step: AppraisalStep,
+  a: AppraisalDoc,
+  userId: string,
+): Promise<void> {
+  const id = String(a._id);
+  await createNotification(ctx, {
+    userId,
+    type: `appraisal.${step}`,
+    title: TITLES[step](a.listingTitle),
+    link: `/appraisals/${id}`,
+    data: { appraisalId: id },
+    dedupeKey: `appraisal:${id}:${step}:${userId}:${a.timeline.length}`,
+  });
+}

@@ -1,0 +1,305 @@
+/**
+ * The appraisal desk: a listing's owner, or a party of a deal on it, requests a technology
+ * appraisal or a valuation; operators assign experts (never one in conflict); an assigned expert
+ * accepts (and may then read the listing's confidential documents) or declines; the expert files
+ * a report; the listing's owner publishes its summary as the listing's "appraised" badge.
+ * Each step: load → pure plan (appraisal-rules.ts) → the store → notify.
+ */
+import type { AppContext } from '../context';
+import type { AppraisalType, ListingKind } from '../api-contract/enums';
+import { AppError } from '../common/errors';
+import { actingOrganizationId, type SessionUser } from '../common/session-user';
+import { cachedListingRef } from '../bids/listing-ref';
+import { cachedDealViews } from '../deals/deal-view-cache';
+import { dealOrgListKey, readOwnerList } from '../read-models';
+import { expertEntries } from '../experts';
+import { setListingAppraisal } from '../listings/listing.store';
+import { recordAudit } from '../audit/audit.service';
+import {
+  planAcceptance,
+  planAssignment,
+  planDecline,
+  planPublication,
+  planReport,
+  type AppraisalReport,
+} from './appraisal-rules';
+import {
+  allAppraisals,
+  changeAppraisal,
+  createAppraisal,
+  getAppraisal,
+  type AppraisalDoc,
+} from './appraisal.store';
+import { appraisalView } from './appraisal.view';
+import { notifyAppraisal } from './appraisal-notices';
+
+type Ctx = Pick<AppContext, 'bus' | 'config'>;
+
+export interface AppraisalRequest {
+  listingKind: ListingKind;
+  listingId: string;
+  type: AppraisalType;
+  note?: string;
+}
+
+const ENDED = new Set(['cancelled', 'closed_lost']);
+
+/** The requester's standing on the listing: its owner, or a party of a live deal on it. */
+async function standingOn(user: SessionUser, kind: ListingKind, listingId: string, ownerOrgId: string) {
+  const orgId = actingOrganizationId(user);
+  if (!orgId) throw AppError.forbidden('Only an active member of an organization may request an appraisal');
+  if (orgId === ownerOrgId) return { orgId, role: 'owner' as const };
+  const ids = (await readOwnerList(dealOrgListKey(orgId))).map((e) => e.id);
+  const deals = await cachedDealViews(ids);
+  const party = [...deals.values()].some(
+    (d) => d.listingKind === kind && d.listingId === listingId && !ENDED.has(d.status),
+  );
+  if (!party)
+    throw AppError.forbidden(
+      "Only the listing's owner, or a party of a deal on it, may request its appraisal",
+    );
+  return { orgId, role: 'deal_party' as const };
+}
+
+/** The request as its readers see it, with its experts' names. */
+async function present(a: AppraisalDoc) {
+  const names = new Map((await expertEntries()).map((e) => [e.expert.id, e.expert.name]));
+  return appraisalView(a, names);
+}
+
+async function loadAppraisal(id: string): Promise<AppraisalDoc> {
+  const found = await getAppraisal(id);
+  if (!found) throw AppError.notFound('Appraisal');
+  return found;
+}
+
+/** Who may read a request: the requesting organization, its experts (not those who declined), operators. */
+function assertReader(user: SessionUser, a: AppraisalDoc): void {
+  if (user.role === 'admin') return;
+  if (actingOrganizationId(user) === a.requesterOrgId) return;
+  if (a.assignments.some((x) => x.expertId === user.id && x.status !== 'declined')) return;
+  if (actingOrganizationId(user) === a.listingOrgId && a.status === 'published') return;
+  throw AppError.notFound('Appraisal');
+}
+
+function assertExpert(user: SessionUser): void {
+  if (user.role !== 'expert') throw AppError.forbidden('Only an assigned expert may do this');
+}
+
+export async function requestAppraisal(user: SessionUser, body: AppraisalRequest) {
+  const listing = await cachedListingRef(body.listingKind, body.listingId);
+  if (!listing) throw AppError.notFound(body.listingKind === 'offer' ? 'Offer' : 'Demand');
+  const standing = await standingOn(user, body.listingKind, body.listingId, listing.ownerOrgId);
+  const now = new Date();
+  const created = await createAppraisal({
+    listingKind: body.listingKind,
+    listingId: body.listingId,
+    listingTitle: listing.title,
+    listingOrgId: listing.ownerOrgId,
+    field: listing.field,
+    type: body.type,
+    note: body.note ?? '',
+    requestedBy: user.id,
+    requesterOrgId: standing.orgId,
+    requesterRole: standing.role,
+    status: 'requested',
+    timeline: [{ at: now, event: 'requested', by: user.id }],
+  });
+  await recordAudit({
+    actorId: user.id,
+    action: 'appraisal.requested',
+    targetType: body.listingKind,
+    targetId: body.listingId,
+    data: { appraisalId: String(created._id), type: body.type },
+  });
+  return present(created);
+}
+
+export async function assignExperts(ctx: Ctx, admin: SessionUser, id: string, expertIds: string[]) {
+  const candidates = (await expertEntries()).map((e) => ({
+    id: e.expert.id,
+    name: e.expert.name,
+    conflicts: e.conflicts,
+  }));
+  const now = new Date();
+  const before = await loadAppraisal(id);
+  const { doc } = await changeAppraisal(id, (current) => {
+    const planned = planAssignment(current, expertIds, candidates, admin.id, now);
+    return {
+      change: {
+        $set: { assignments: planned.assignments, status: planned.status },
+        $push: { timeline: { at: now, event: 'assigned', by: admin.id } },
+      },
+      result: null,
+    };
+  });
+  const fresh = doc.assignments.filter(
+    (a) =>
+      a.status === 'assigned' &&
+      !before.assignments.some((b) => b.expertId === a.expertId && b.status === 'assigned'),
+  );
+  for (const a of fresh) await notifyAppraisal(ctx, 'assigned', doc, a.expertId);
+  await recordAudit({
+    actorId: admin.id,
+    action: 'appraisal.assigned',
+    targetType: 'appraisal',
+    targetId: id,
+    data: { expertIds },
+  });
+  return present(doc);
+}
+
+export async function acceptAppraisal(ctx: Ctx, user: SessionUser, id: string) {
+  assertExpert(user);
+  const now = new Date();
+  const { doc } = await changeAppraisal(id, (current) => {
+    const planned = planAcceptance(current, user.id, now);
+    return {
+      change: {
+        $set: { assignments: planned.assignments, status: planned.status },
+        $push: {
+          accessGrants: { userId: user.id, at: now },
+          timeline: { at: now, event: 'accepted', by: user.id },
+        },
+      },
+      result: null,
+    };
+  });
+  await recordAudit({
+    actorId: user.id,
+    action: 'appraisal.documents_access',
+    targetType: doc.listingKind,
+    targetId: doc.listingId,
+    data: { appraisalId: id },
+  });
+  await notifyAppraisal(ctx, 'accepted', doc, doc.requestedBy);
+  return present(doc);
+}
+
+export async function declineAppraisal(ctx: Ctx, user: SessionUser, id: string, reason: string | undefined) {
+  assertExpert(user);
+  const now = new Date();
+  const { doc } = await changeAppraisal(id, (current) => {
+    const planned = planDecline(current, user.id, reason, now);
+    return {
+      change: {
+        $set: { assignments: planned.assignments, status: planned.status },
+        $push: { timeline: { at: now, event: 'declined', by: user.id } },
+      },
+      result: null,
+    };
+  });
+  await notifyAppraisal(ctx, 'declined', doc, doc.requestedBy);
+  return present(doc);
+}
+
+export async function reportAppraisal(ctx: Ctx, user: SessionUser, id: string, report: AppraisalReport) {
+  assertExpert(user);
+  const now = new Date();
+  const { doc } = await changeAppraisal(id, (current) => {
+    const planned = planReport(current, user.id, report);
+    return {
+      change: {
+        $set: { status: planned.status, report: { ...report, expertId: user.id, submittedAt: now } },
+        $push: { timeline: { at: now, event: 'reported', by: user.id } },
+      },
+      result: null,
+    };
+  });
+  await notifyAppraisal(ctx, 'reported', doc, doc.requestedBy);
+  return present(doc);
+}
+
+/** The listing's owner shows the report's summary on the listing: its "appraised" badge. */
+export async function publishAppraisal(user: SessionUser, id: string) {
+  const current = await loadAppraisal(id);
+  if (actingOrganizationId(user) !== current.listingOrgId)
+    throw AppError.forbidden("Only the listing's owner may publish an appraisal on it");
+  const now = new Date();
+  const { doc } = await changeAppraisal(id, (a) => ({
+    change: {
+      $set: { status: planPublication(a).status, publishedAt: now },
+      $push: { timeline: { at: now, event: 'published', by: user.id } },
+    },
+    result: null,
+  }));
+  const report = doc.report!;
+  await setListingAppraisal(doc.listingKind, doc.listingId, {
+    id,
+    type: doc.type,
+    trlAssessed: report.trlAssessed,
+    at: now,
+    summary: report.recommendation,
+  });
+  return present(doc);
+}
+
+export async function readAppraisal(user: SessionUser, id: string) {
+  const a = await loadAppraisal(id);
+  assertReader(user, a);
+  return present(a);
+}
+
+export interface AppraisalListQuery {
+  status?: string;
+  page: number;
+  limit: number;
+}
+
+const newestFirst = (a: AppraisalDoc, b: AppraisalDoc) =>
+  new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime();
+
+async function pageOf(list: AppraisalDoc[], query: AppraisalListQuery) {
+  const shown = list.filter((a) => !query.status || a.status === query.status).sort(newestFirst);
+  const start = (query.page - 1) * query.limit;
+  const names = new Map((await expertEntries()).map((e) => [e.expert.id, e.expert.name]));
+  return {
+    appraisals: shown.slice(start, start + query.limit).map((a) => appraisalView(a, names)),
+    total: shown.length,
+    page: query.page,
+    limit: query.limit,
+  };
+}
+
+/** The requests of my organization, and (for experts) those I am assigned to. */
+export async function myAppraisals(user: SessionUser, query: AppraisalListQuery) {
+  const orgId = actingOrganizationId(user);
+  const mine = (await allAppraisals()).filter(
+    (a) =>
+      (orgId && a.requesterOrgId === orgId) ||
+      a.assignments.some((x) => x.expertId === user.id && x.status !== 'declined'),
+  );
+  return pageOf(mine, query);
+}
+
+/** The operators' queue: every request, by status. */
+export async function operatorAppraisals(query: AppraisalListQuery) {
+  return pageOf(await allAppraisals(), query);
+}
+
+/** Experts who may read this listing's confidential documents for an appraisal under way or done. */
+export async function appraisersOf(kind: ListingKind, listingId: string): Promise<string[]> {
+  return (await allAppraisals())
+    .filter((a) => a.listingKind === kind && a.listingId === listingId)
+    .flatMap((a) => a.assignments.filter((x) => x.status === 'accepted').map((x) => x.expertId));
+}
+
+/** The badges of published appraisals by `<kind>:<id>` (the latest per listing), for search results. */
+export async function appraisalBadges(): Promise<
+  Map<string, { trlAssessed: number; at: string; type: string }>
+> {
+  const out = new Map<string, { trlAssessed: number; at: string; type: string; ms: number }>();
+  for (const a of await allAppraisals()) {
+    if (a.status !== 'published' || !a.report || !a.publishedAt) continue;
+    const key = `${a.listingKind}:${a.listingId}`;
+    const ms = new Date(a.publishedAt).getTime();
+    if ((out.get(key)?.ms ?? -1) < ms)
+      out.set(key, {
+        trlAssessed: a.report.trlAssessed,
+        at: new Date(a.publishedAt).toISOString(),
+        type: a.type,
+        ms,
+      });
+  }
+  return new Map([...out].map(([k, { ms: _ms, ...badge }]) => [k, badge]));
+}
