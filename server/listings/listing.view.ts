@@ -109,7 +109,9 @@ export interface AppraisalBadgeView {
 }
 
 /** A published appraisal's badge as the listing shows it. */
-export function appraisalBadgeView(badge: Record<string, any> | undefined | null): AppraisalBadgeView | undefined {
+export function appraisalBadgeView(
+  badge: Record<string, any> | undefined | null,
+): AppraisalBadgeView | undefined {
   if (!badge || typeof badge.trlAssessed !== 'number') return undefined;
   return {
     id: String(badge.id),

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
-import { signInAdmin, signUp, type Member } from '../helpers/factories';
+import { signUp, type Member } from '../helpers/factories';
 import { cast, publishedOffer, type Cast } from './deals-helpers';
 import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
 
