@@ -303,3 +303,22 @@ export async function appraisalBadges(): Promise<
   }
   return new Map([...out].map(([k, { ms: _ms, ...badge }]) => [k, badge]));
 }
+
+/** The value ranges' midpoints of reported and published valuations: price guidance's second source. */
+export async function appraisedValuations(): Promise<
+  { field: string; currency: string; value: number; trl: number }[]
+> {
+  return (await allAppraisals()).flatMap((a) => {
+    const v = a.report?.valuation;
+    if (a.type !== 'valuation' || !v || !a.field || (a.status !== 'reported' && a.status !== 'published'))
+      return [];
+    return [
+      {
+        field: a.field,
+        currency: v.currency,
+        value: Math.round((v.low + v.high) / 2),
+        trl: a.report!.trlAssessed,
+      },
+    ];
+  });
+}

@@ -1,3 +1,3 @@
 /** The appraisal desk: requests, assignment, the experts' reports, and the listings' badges. */
 export { registerAppraisalRoutes } from './appraisal.routes';
-export { appraisalBadges, appraisersOf } from './appraisal.service';
+export { appraisalBadges, appraisedValuations, appraisersOf } from './appraisal.service';

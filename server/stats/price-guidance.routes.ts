@@ -17,6 +17,16 @@ const guidanceResponse = Joi.object({
   p25: Joi.number().integer(),
   median: Joi.number().integer(),
   p75: Joi.number().integer(),
+  appraised: Joi.object({
+    count: Joi.number().integer().min(0).required(),
+    p25: Joi.number().integer(),
+    median: Joi.number().integer(),
+    p75: Joi.number().integer(),
+  })
+    .required()
+    .description(
+      'the second source, shown apart: experts’ valuations (midpoints of their ranges) of the field, currency and TRL band; quartiles from five',
+    ),
 });
 
 export function registerPriceGuidanceRoutes(api: ApiRouter): void {

@@ -4,12 +4,14 @@
  */
 import type { Currency, TransferMode } from '../api-contract/enums';
 import { readPriceBucket } from './stats-rollup.store';
+import { appraisedValuations } from '../appraisals';
 import { ensureStatsRollups, statsCaughtUp } from './stats-rollup-sync';
 import {
   GUIDANCE_MIN_DEALS,
   priceBucketId,
   priceGuidance,
   trlBand,
+  type PriceEntry,
   type PriceGuidance,
   type TrlBand,
 } from './price-guidance-rules';
@@ -28,6 +30,8 @@ export interface PriceGuidanceAnswer extends PriceGuidance {
   transferMode?: TransferMode;
   /** Fewer comparable deals than this tell their number alone. */
   minDeals: number;
+  /** The second source, shown apart: experts' valuations (their ranges' midpoints) of the field, currency and TRL band. */
+  appraised: PriceGuidance;
 }
 
 export async function priceGuidanceFor(query: PriceGuidanceQuery): Promise<PriceGuidanceAnswer> {
@@ -42,5 +46,14 @@ export async function priceGuidanceFor(query: PriceGuidanceQuery): Promise<Price
     ...(query.transferMode ? { transferMode: query.transferMode } : {}),
     minDeals: GUIDANCE_MIN_DEALS,
     ...priceGuidance(entries, { trlBand: band, transferMode: query.transferMode }),
+    appraised: await appraisedGuidance(query.field, query.currency, band),
   };
+}
+
+/** Valuations carry no transfer mode: they compare by field, currency and TRL band alone. */
+async function appraisedGuidance(field: string, currency: Currency, band: TrlBand | undefined) {
+  const entries = (await appraisedValuations())
+    .filter((v) => v.field === field && v.currency === currency)
+    .map((v): PriceEntry => ({ d: '', v: v.value, b: trlBand(v.trl), m: 'license_non_exclusive' }));
+  return priceGuidance(entries, { trlBand: band });
 }

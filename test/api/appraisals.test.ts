@@ -206,6 +206,50 @@ describe('appraisals', function () {
     await c.enterprise.agent.get(`/api/appraisals/${created.body.appraisal.id}`).expect(200);
   });
 
+  it('reported valuations are price guidance’s second source, shown apart: quartiles of their midpoints from five', async () => {
+    const lan = await expert('Trần Thị Lan');
+    const offerId = await publishedOffer(c.institute, { field: 'engineering_technology', trl: 6 });
+    const M = 1_000_000;
+    async function reported(type: 'valuation' | 'technology', low: number, high: number, trl = 6) {
+      const created = await c.institute.agent
+        .post('/api/appraisals')
+        .send({ listingKind: 'offer', listingId: offerId, type })
+        .expect(201);
+      const id = created.body.appraisal.id as string;
+      await admin.agent
+        .post(`/api/admin/appraisals/${id}/assign`)
+        .send({ expertIds: [lan.user.id] })
+        .expect(200);
+      await lan.agent.post(`/api/appraisals/${id}/accept`).expect(200);
+      const valuation =
+        type === 'valuation' ? { valuation: { ...VALUATION, low: low * M, high: high * M } } : {};
+      await lan.agent
+        .post(`/api/appraisals/${id}/report`)
+        .send({ ...REPORT, trlAssessed: trl, ...valuation })
+        .expect(200);
+    }
+    const guidance = async () =>
+      (
+        await c.enterprise.agent
+          .get('/api/price-guidance')
+          .query({ field: 'engineering_technology', currency: 'VND', trl: 5 })
+          .expect(200)
+      ).body;
+    // Midpoints 150, 300, 400, 200 (millions); a technology appraisal and another TRL band do not count.
+    await reported('valuation', 100, 200);
+    await reported('valuation', 200, 400);
+    await reported('valuation', 300, 500);
+    await reported('valuation', 100, 300);
+    await reported('technology', 0, 0);
+    await reported('valuation', 9000, 9999, 8);
+    const four = await guidance();
+    assert.deepEqual(four.appraised, { count: 4 });
+    assert.equal(four.count, 0, 'agreed deals stay the first source');
+    // A fifth, midpoint 600: sorted 150, 200, 300, 400, 600 → PERCENTILE.INC 200, 300, 400.
+    await reported('valuation', 500, 700);
+    assert.deepEqual((await guidance()).appraised, { count: 5, p25: 200 * M, median: 300 * M, p75: 400 * M });
+  });
+
   it('when every assigned expert declines, then the request goes back to the operators’ queue', async () => {
     const { offerId } = await offerWithSecret();
     const lan = await expert('Trần Thị Lan');

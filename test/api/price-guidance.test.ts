@@ -46,7 +46,14 @@ describe('price guidance', function () {
   it('when fewer than five comparable deals were agreed, then only their number is told', async () => {
     for (const price of [100, 200, 300, 400]) await agreed(price * M);
     const answer = (await guidance({ trl: 7 })).body;
-    assert.deepEqual(answer, { field: FIELD, currency: 'VND', trlBand: '7-9', minDeals: 5, count: 4 });
+    assert.deepEqual(answer, {
+      field: FIELD,
+      currency: 'VND',
+      trlBand: '7-9',
+      minDeals: 5,
+      count: 4,
+      appraised: { count: 0 },
+    });
   });
 
   it('when six were agreed, then the quartiles are those worked out by hand; other bands, modes and negotiating deals stay apart', async () => {
@@ -95,7 +102,13 @@ describe('price guidance', function () {
       .send({ reason: 'Bên mua không thu xếp được vốn' })
       .expect(200);
     assert.equal(cancelled.body.deal.status, 'cancelled');
-    assert.deepEqual((await guidance({})).body, { field: FIELD, currency: 'VND', minDeals: 5, count: 4 });
+    assert.deepEqual((await guidance({})).body, {
+      field: FIELD,
+      currency: 'VND',
+      minDeals: 5,
+      count: 4,
+      appraised: { count: 0 },
+    });
   });
 
   it('when the field or currency is missing or unknown, then 400 names it; without signing in, 401', async () => {

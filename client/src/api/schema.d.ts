@@ -18586,6 +18586,13 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description the second source, shown apart: experts’ valuations (midpoints of their ranges) of the field, currency and TRL band; quartiles from five */
+              appraised: {
+                count: number;
+                median?: number;
+                p25?: number;
+                p75?: number;
+              };
               count: number;
               /** @enum {string} */
               currency: 'VND' | 'USD';
