@@ -11,6 +11,7 @@ import {
   type CapabilityLevel,
   type CapabilityVisibility,
 } from '../api-contract/capability-criteria';
+import { foldVietnamese } from '../../search';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { organizationFacts, type OrganizationFacts } from '../organizations';
@@ -166,13 +167,6 @@ export interface DirectoryQuery {
   limit: number;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase();
-
 /** The public directory: complete assessments their enterprises chose to show, best first. */
 export async function capabilityDirectory(query: DirectoryQuery) {
   const shown = (await allAssessments()).filter(
@@ -183,12 +177,12 @@ export async function capabilityDirectory(query: DirectoryQuery) {
       (!query.level || a.level === query.level),
   );
   const orgs = await organizationFacts(shown.map((a) => a.organizationId));
-  const needle = query.q ? fold(query.q) : null;
+  const needle = query.q ? foldVietnamese(query.q) : null;
   const entries = shown.flatMap((a) => {
     const org = orgs.get(a.organizationId);
     if (!org || !org.verified) return [];
     if (query.province && org.province !== query.province) return [];
-    if (needle && !fold(org.name).includes(needle)) return [];
+    if (needle && !foldVietnamese(org.name).includes(needle)) return [];
     return [{ a, org }];
   });
   entries.sort(

@@ -4,6 +4,7 @@
  * reads the directory of experts who hold the role and have a profile.
  */
 import mongoose from 'mongoose';
+import { foldVietnamese } from '../../search';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { createRecordCache } from '../common/record-cache';
@@ -101,13 +102,6 @@ export async function expertEntries(): Promise<ExpertEntry[]> {
   return (await experts.get('all', async () => ({ list: await loadExperts() })))?.list ?? [];
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase();
-
 export interface ExpertQuery {
   field?: string;
   q?: string;
@@ -118,7 +112,7 @@ export interface ExpertQuery {
 
 /** The public directory: available experts first, then by name. */
 export async function listExperts(query: ExpertQuery) {
-  const needle = query.q ? fold(query.q) : null;
+  const needle = query.q ? foldVietnamese(query.q) : null;
   const rank = (a: ExpertAvailability) => EXPERT_AVAILABILITIES.indexOf(a);
   const found = (await expertEntries())
     .map((e) => e.expert)
@@ -127,9 +121,9 @@ export async function listExperts(query: ExpertQuery) {
         (!query.field || e.fields.includes(query.field)) &&
         (!query.availability || e.availability === query.availability) &&
         (!needle ||
-          fold([e.name, e.affiliation, e.credentials, e.bio, e.organization?.name ?? ''].join(' ')).includes(
-            needle,
-          )),
+          foldVietnamese(
+            [e.name, e.affiliation, e.credentials, e.bio, e.organization?.name ?? ''].join(' '),
+          ).includes(needle)),
     )
     .sort((a, b) => rank(a.availability) - rank(b.availability) || a.name.localeCompare(b.name, 'vi'));
   const start = (query.page - 1) * query.limit;
