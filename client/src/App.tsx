@@ -50,6 +50,22 @@ const CapabilityDirectoryPage = lazy(() =>
 const AdminCapabilitiesPage = lazy(() =>
   import('./features/capability/AdminCapabilitiesPage').then((m) => ({ default: m.AdminCapabilitiesPage })),
 );
+// The experts' directory and profile, and the appraisal desk's pages.
+const ExpertsPage = lazy(() =>
+  import('./features/experts/ExpertsPage').then((m) => ({ default: m.ExpertsPage })),
+);
+const ExpertProfilePage = lazy(() =>
+  import('./features/experts/ExpertProfilePage').then((m) => ({ default: m.ExpertProfilePage })),
+);
+const MyAppraisalsPage = lazy(() =>
+  import('./features/appraisals/MyAppraisalsPage').then((m) => ({ default: m.MyAppraisalsPage })),
+);
+const AppraisalPage = lazy(() =>
+  import('./features/appraisals/AppraisalPage').then((m) => ({ default: m.AppraisalPage })),
+);
+const AdminAppraisalsPage = lazy(() =>
+  import('./features/appraisals/AdminAppraisalsPage').then((m) => ({ default: m.AdminAppraisalsPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function App() {
@@ -67,7 +83,11 @@ export function App() {
         <Route path="organizations/:id" element={<OrganizationPage />} />
         <Route path="open-data" element={later(<OpenDataPage />)} />
         <Route path="capabilities" element={later(<CapabilityDirectoryPage />)} />
+        <Route path="experts" element={later(<ExpertsPage />)} />
         <Route element={<RequireAuth />}>
+          <Route path="experts/me" element={later(<ExpertProfilePage />)} />
+          <Route path="appraisals" element={later(<MyAppraisalsPage />)} />
+          <Route path="appraisals/:id" element={later(<AppraisalPage />)} />
           <Route path="account" element={<AccountPage />} />
           <Route path="capability" element={later(<CapabilityPage />)} />
           <Route path="offers/new" element={<OfferFormPage />} />
@@ -92,6 +112,7 @@ export function App() {
             <Route path="stats" element={later(<AdminStatsPage />)} />
             <Route path="stats/report" element={later(<StatsReportPage />)} />
             <Route path="capabilities" element={later(<AdminCapabilitiesPage />)} />
+            <Route path="appraisals" element={later(<AdminAppraisalsPage />)} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

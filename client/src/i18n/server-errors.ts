@@ -69,6 +69,16 @@ const KNOWN_MESSAGES: {
     key: 'openDealExists',
     params: (m) => ({ name: m[1] }),
   },
+  {
+    pattern: /^(.+) has a conflict of interest with the listing's owner and cannot be assigned\.?$/,
+    key: 'expertConflictOwner',
+    params: (m) => ({ name: m[1] }),
+  },
+  {
+    pattern: /^(.+) has a conflict of interest with the requester and cannot be assigned\.?$/,
+    key: 'expertConflictRequester',
+    params: (m) => ({ name: m[1] }),
+  },
 ];
 
 /**

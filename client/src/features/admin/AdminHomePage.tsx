@@ -39,6 +39,12 @@ export function AdminHomePage() {
             <p>{t('capability.admin.intro')}</p>
           </Link>
         </li>
+        <li>
+          <Link to="/admin/appraisals" className="card" data-testid="admin-appraisals-link">
+            <h2>{t('appraisals.desk.title')}</h2>
+            <p>{t('appraisals.desk.intro')}</p>
+          </Link>
+        </li>
       </ul>
     </section>
   );

@@ -9,6 +9,7 @@ import { QueryStatus } from '../../api/QueryStatus';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { RequestAppraisalCard } from '../appraisals';
 import { NotFoundPage } from '../layout';
 import { BrokerPanel } from './BrokerPanel';
 import { ContractLinks } from './ContractLinks';
@@ -41,6 +42,9 @@ export function DealPage() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.dealLists });
   };
   const reload = () => void queryClient.invalidateQueries({ queryKey: queryKeys.deal(id) });
+  // A party of a live deal may ask for an appraisal of its listing (the server's rule too).
+  const canRequestAppraisal =
+    ['seller', 'buyer'].includes(deal.myRole) && !['cancelled', 'closed_lost'].includes(deal.status);
   const canPropose = deal.status === 'negotiating' && ['seller', 'buyer', 'broker'].includes(deal.myRole);
   return (
     <article
@@ -97,6 +101,7 @@ export function DealPage() {
           <DealDocumentsPanel deal={deal} onChanged={setDeal} />
           <BrokerPanel deal={deal} onChanged={setDeal} />
           <DealActions deal={deal} onChanged={setDeal} />
+          {canRequestAppraisal && <RequestAppraisalCard kind={deal.listingKind} listingId={deal.listingId} />}
           <DealTimeline deal={deal} />
         </aside>
       </div>

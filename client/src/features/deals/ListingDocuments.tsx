@@ -37,7 +37,7 @@ export function ListingDocuments({ kind, id, owner }: { kind: ListingKind; id: s
 
   if (!documents?.length && !owner) return null;
   return (
-    <section className="card" data-testid="listing-documents">
+    <section className="card" id="listing-documents" data-testid="listing-documents">
       <h2 className="card-title">{t('deals.documents.title')}</h2>
       {documents && (
         <DocumentList

@@ -41,6 +41,12 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
       testId: 'nav-capabilities',
       isActive: (p) => p === '/capabilities',
     },
+    {
+      to: '/experts',
+      label: t('nav.experts'),
+      testId: 'nav-experts',
+      isActive: (p) => p.startsWith('/experts'),
+    },
   ];
   if (user) {
     items.push(
@@ -55,6 +61,12 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
         label: t('nav.myDeals'),
         testId: 'nav-my-deals',
         isActive: (p) => p.startsWith('/my/deals'),
+      },
+      {
+        to: '/appraisals',
+        label: t('nav.appraisals'),
+        testId: 'nav-appraisals',
+        isActive: (p) => p.startsWith('/appraisals'),
       },
     );
   }

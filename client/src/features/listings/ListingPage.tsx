@@ -12,6 +12,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { VerifiedBadge } from '../../ui/VerifiedBadge';
 import { ReviewActions } from '../admin';
+import { AppraisedBadge, RequestAppraisalCard } from '../appraisals';
 import { MatchesPanel } from '../matching';
 import { ListingBidsPanel } from '../bids';
 import { ListingDocuments } from '../deals';
@@ -64,6 +65,8 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
   };
 
   const bidsShown = !!user && listing.status !== 'draft';
+  // An active member of the owner may ask for an appraisal of a published listing.
+  const appraisable = own && user?.membershipStatus === 'active' && listing.status === 'published';
   return (
     <article
       className="listing-page"
@@ -76,6 +79,9 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
           <KindBadge kind={listing.kind} /> <StatusBadge status={listing.status} />
         </p>
         <h1 data-testid="listing-title">{listing.title}</h1>
+        {listing.appraisal && (
+          <AppraisedBadge appraisal={listing.appraisal} showSummary testId="listing-appraised" />
+        )}
         {listing.organization && (
           <p className="page-meta" data-testid="listing-org">
             <Link to={`/organizations/${listing.organization.id}`} data-testid="listing-org-link">
@@ -152,6 +158,7 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
               <OwnerActions listing={listing} onChanged={after} />
             </div>
           )}
+          {appraisable && <RequestAppraisalCard kind={listing.kind} listingId={listing.id} />}
           {reviewable && (
             <div className="card">
               <h2 className="card-title">{t('review.title')}</h2>

@@ -4,6 +4,7 @@ import { useLabels } from '../../labels';
 import { formatMoney } from '../../money';
 import type { SearchHit } from '../../types';
 import { KindBadge } from '../../ui/KindBadge';
+import { AppraisedBadge } from '../appraisals';
 import { safeHighlight } from './searchQuery';
 
 function priceText(hit: SearchHit, locale: string): string {
@@ -45,6 +46,7 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
           {titleHtml ? <span dangerouslySetInnerHTML={{ __html: safeHighlight(titleHtml) }} /> : hit.title}
         </Link>
       </h3>
+      {hit.appraisal && <AppraisedBadge appraisal={hit.appraisal} testId="hit-appraised" />}
       {summaryHtml ? (
         <p className="hit-summary" dangerouslySetInnerHTML={{ __html: safeHighlight(summaryHtml) }} />
       ) : (

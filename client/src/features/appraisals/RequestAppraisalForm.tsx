@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { APPRAISAL_TYPES, type ListingKind } from '@contract/enums';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { TextField } from '../../ui/TextField';
+import { appraisalKeys, requestAppraisal, type Appraisal, type AppraisalType } from './appraisalsApi';
+import { useAppraisalLabels } from './useAppraisalLabels';
+
+const NOTE_MAX = 2000;
+
+/** Asks the exchange for a technology appraisal or a valuation of the listing, with a note for the experts. */
+export function RequestAppraisalForm({
+  kind,
+  listingId,
+  onRequested,
+  onCancel,
+}: {
+  kind: ListingKind;
+  listingId: string;
+  onRequested: (appraisal: Appraisal) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useAppraisalLabels();
+  const queryClient = useQueryClient();
+  const [type, setType] = useState<AppraisalType>('technology');
+  const [note, setNote] = useState('');
+  const request = useMutation({
+    mutationFn: () => requestAppraisal({ listingKind: kind, listingId, type, note: note.trim() }),
+    onSuccess: (appraisal) => {
+      void queryClient.invalidateQueries({ queryKey: appraisalKeys.all });
+      onRequested(appraisal);
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    request.mutate();
+  }
+  return (
+    <form
+      className="appraisal-request-form"
+      onSubmit={submit}
+      noValidate
+      data-testid="appraisal-request-form"
+    >
+      <fieldset>
+        <legend>{t('appraisals.request.type')}</legend>
+        {APPRAISAL_TYPES.map((option) => (
+          <label key={option} className="checkbox">
+            <input
+              type="radio"
+              name="appraisal-type"
+              value={option}
+              checked={type === option}
+              onChange={() => setType(option)}
+              data-testid={`appraisal-type-${option}`}
+            />
+            <span>
+              <strong>{labels.type(option)}</strong>
+              <span className="field-hint"> — {t(`appraisals.request.typeHints.${option}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <TextField
+        id="appraisal-note"
+        name="note"
+        label={t('appraisals.request.note')}
+        hint={t('appraisals.request.noteHint')}
+        value={note}
+        onChange={setNote}
+        maxLength={NOTE_MAX}
+        multiline
+        rows={3}
+      />
+      <ErrorAlert error={request.error} />
+      <div className="button-row">
+        <button
+          type="submit"
+          className="btn btn-primary btn-small"
+          disabled={request.isPending || note.trim().length > NOTE_MAX}
+          data-testid="appraisal-request-submit"
+        >
+          {request.isPending ? t('common.working') : t('appraisals.request.submit')}
+        </button>
+        <button type="button" className="btn btn-ghost btn-small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

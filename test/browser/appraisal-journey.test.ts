@@ -1,0 +1,292 @@
+/**
+ * A technology valuation in Chromium, against a whole running exchange serving the built client:
+ * the owner of an offer asks for it on the listing's page; an operator, on the appraisal desk, is
+ * refused an expert with a conflict of interest (the server's 409, worded) and assigns another;
+ * the expert accepts, opens the listing's confidential document and files the report with a value
+ * range; the owner reads it and publishes it; the listing and its search hit show the
+ * "appraised" badge. The experts (and their profiles) are made through the API; a visitor finds
+ * the expert in the public directory.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
+import { useBrowserExchange } from './browser-fixture';
+import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
+import { publishedOffer } from '../api/deals-helpers';
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const TITLE = 'Công nghệ xử lý nước thải dệt nhuộm bằng ozone';
+const SUMMARY = 'Công nghệ đạt TRL 6; giá trị hợp lý 1,2–1,8 tỷ đồng theo phương pháp chi phí.';
+/** Intl writes money and dates with no-break spaces. */
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\s/g, ' ').trim();
+
+describe('browser: a technology valuation from request to the appraised badge', function () {
+  this.timeout(180_000);
+  const web = useBrowserExchange();
+
+  /** A member the operator made an appraisal expert, with a profile in engineering. */
+  async function expert(operator: Member, name: string, email: string, conflicts: string[] = []) {
+    const m = await signUp(web.exchange.url, {
+      email,
+      kind: 'institute',
+      name,
+      orgName: `Văn phòng ${name}`,
+    });
+    await operator.agent.post(`/api/admin/users/${m.user.id}/role`).send({ role: 'expert' }).expect(200);
+    await m.agent
+      .put('/api/experts/me')
+      .send({
+        fields: ['engineering_technology'],
+        affiliation: 'Đại học Bách khoa Hà Nội',
+        credentials: 'PGS.TS, thẩm định viên về giá',
+        languages: ['vi', 'en'],
+        conflicts,
+      })
+      .expect(200);
+    return m;
+  }
+
+  /** An operator's page in English (the desk is checked in the other language). */
+  async function operatorPage(operator: Member): Promise<Page> {
+    const context = await web.newContext({ locale: 'en-GB' });
+    const login = await context.request.post(`${web.exchange.url}/api/auth/login`, {
+      data: { email: operator.user.email, password: PASSWORD },
+    });
+    assert.equal(login.status(), 200);
+    await context.addInitScript(`localStorage.setItem('techexchange.locale', 'en')`);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+    return page;
+  }
+
+  it('the owner requests it, the operator assigns an expert, the expert reports a value range, the owner publishes it on the listing', async () => {
+    const owner = await signUp(web.exchange.url, {
+      email: 'vien@thamdinh-nuocthai.example.vn',
+      kind: 'institute',
+      orgName: 'Viện Công nghệ Môi trường',
+    });
+    const offerId = await publishedOffer(owner, { title: TITLE, field: 'engineering_technology', trl: 7 });
+    const uploaded = await owner.agent
+      .post(`/api/offers/${offerId}/documents`)
+      .field('confidential', 'true')
+      .attach('file', PDF, 'quy-trinh-ozone.pdf')
+      .expect(201);
+    const documentId = uploaded.body.document.id as string;
+    const operator = await signInAdmin(web.exchange.url, 'operator@thamdinh-nuocthai.example.vn');
+    const lan = await expert(operator, 'Trần Thị Lan', 'lan@thamdinh-nuocthai.example.vn');
+    const conflicted = await expert(operator, 'Phạm Văn Xung', 'xung@thamdinh-nuocthai.example.vn', [
+      owner.orgId,
+    ]);
+
+    // The owner, in Vietnamese (their account's language), asks for a valuation on the listing.
+    const ownerPage = await web.signedInPage(owner.user.email);
+    await ownerPage.goto(`${web.exchange.url}/offers/${offerId}`);
+    const card = ownerPage.getByTestId('appraisal-request');
+    await card.getByRole('heading', { name: 'Thẩm định' }).waitFor();
+    assert.equal(await ownerPage.getByTestId('listing-appraised').count(), 0);
+    await card.getByTestId('appraisal-request-open').click();
+    await card.getByTestId('appraisal-type-valuation').check();
+    await card.locator('#appraisal-note').fill('Cần định giá trước khi đấu giá quyền sử dụng.');
+    await assertNoSeriousAxeFindings(ownerPage, 'the appraisal request form on the listing');
+    await card.getByTestId('appraisal-request-submit').click();
+    await card.getByTestId('appraisal-requested').waitFor();
+    // The request is listed on the card, and linked.
+    await card.getByTestId('listing-appraisal-requests').getByText('Định giá công nghệ').waitFor();
+    await card.getByTestId('appraisal-requested-link').click();
+    await ownerPage.waitForURL(/\/appraisals\/[0-9a-f]{24}$/);
+    const appraisalId = ownerPage.url().split('/').pop()!;
+    await ownerPage.getByTestId('appraisal-page').waitFor();
+    assert.equal(await text(ownerPage, 'appraisal-title'), TITLE);
+    assert.equal(await text(ownerPage, 'appraisal-status'), 'Chờ phân công chuyên gia');
+    assert.equal(await text(ownerPage, 'appraisal-type'), 'Định giá công nghệ');
+    assert.equal(await text(ownerPage, 'appraisal-note'), 'Cần định giá trước khi đấu giá quyền sử dụng.');
+    assert.equal(
+      await ownerPage.getByTestId('appraisal-listing-link').getAttribute('href'),
+      `/offers/${offerId}`,
+    );
+
+    // The operator, in English, finds it on the desk from the administration's home.
+    const desk = await operatorPage(operator);
+    await desk.goto(`${web.exchange.url}/admin`);
+    await desk.getByTestId('admin-appraisals-link').click();
+    await desk.waitForURL(/\/admin\/appraisals$/);
+    await desk.getByRole('heading', { level: 1, name: /Appraisal desk/ }).waitFor();
+    const item = desk.getByTestId(`desk-item-${appraisalId}`);
+    await item.waitFor();
+    assert.match((await item.textContent()) ?? '', /Technology valuation/);
+    assert.match((await item.textContent()) ?? '', /Cần định giá trước khi đấu giá/);
+    const picker = item.getByTestId(`desk-experts-${appraisalId}`);
+    await picker.getByText('Experts in Engineering and technology').waitFor();
+    const lanBox = picker.getByTestId(`desk-expert-${appraisalId}-${lan.user.id}`);
+    const xungBox = picker.getByTestId(`desk-expert-${appraisalId}-${conflicted.user.id}`);
+    await lanBox.waitFor();
+    // An expert in conflict with the owner is refused, with the server's reason; nothing is assigned.
+    await xungBox.check();
+    await lanBox.check();
+    await item.getByTestId(`desk-assign-submit-${appraisalId}`).click();
+    const refusal = item.getByTestId(`desk-error-${appraisalId}`);
+    await refusal.waitFor();
+    assert.match(
+      (await refusal.textContent()) ?? '',
+      /Phạm Văn Xung has a conflict of interest with the listing's owner and cannot be assigned\./,
+    );
+    assert.equal(await item.getByTestId('appraisal-no-experts').count(), 1);
+    await assertNoSeriousAxeFindings(desk, 'the appraisal desk with a refusal');
+    await xungBox.uncheck();
+    await item.getByTestId(`desk-assign-submit-${appraisalId}`).click();
+    await desk.getByTestId('desk-assigned').getByText(`Trần Thị Lan assigned to “${TITLE}”`).waitFor();
+    // It leaves the requests awaiting experts, for those assigned.
+    await desk.getByTestId('desk-empty').waitFor();
+    await desk.getByTestId('appraisal-filter-assigned').click();
+    const assignedItem = desk.getByTestId(`desk-item-${appraisalId}`);
+    await assignedItem.getByTestId(`assignment-${lan.user.id}`).getByText('Awaiting answer').waitFor();
+
+    // The expert, in Vietnamese, finds the request under "Thẩm định" and accepts it.
+    const lanPage = await web.signedInPage(lan.user.email);
+    await lanPage.getByTestId('nav-appraisals').click();
+    await lanPage.waitForURL(/\/appraisals$/);
+    const row = lanPage.getByTestId(`appraisal-row-${appraisalId}`);
+    await row.getByText('Được phân công cho bạn').waitFor();
+    await row.getByTestId(`appraisal-link-${appraisalId}`).click();
+    await lanPage.getByTestId('expert-decision').waitFor();
+    await lanPage.getByTestId('appraisal-accept').click();
+    await lanPage.getByTestId('appraisal-notice-accepted').waitFor();
+    assert.equal(await text(lanPage, 'appraisal-status'), 'Đang thẩm định');
+    // The listing's confidential document is open to the expert now.
+    await lanPage.getByTestId('expert-documents-link').click();
+    await lanPage.waitForURL(new RegExp(`/offers/${offerId}#listing-documents$`));
+    const download = lanPage.getByTestId(`download-${documentId}`);
+    await download.waitFor();
+    assert.equal(await download.textContent(), 'quy-trinh-ozone.pdf');
+    await lanPage.goBack();
+
+    // The report, with a value range typed as people write it; a range upside down is caught first.
+    const form = lanPage.getByTestId('report-form');
+    await form.waitFor();
+    await form.getByTestId('report-trl').selectOption('6');
+    await form
+      .locator('#report-findings')
+      .fill('Quy trình đã chạy thử ở quy mô xưởng; hiệu suất khử màu đạt 92%.');
+    await form.locator('#report-risks').fill('Bằng độc quyền sáng chế mới nộp đơn, chưa được cấp.');
+    await form.locator('#report-low').fill('2.000.000.000');
+    await form.locator('#report-high').fill('1.800.000.000');
+    await form.getByTestId('report-currency').selectOption('VND');
+    await form.getByTestId('report-method').selectOption('cost');
+    await form.locator('#report-assumptions').fill('Chi phí tái tạo công nghệ theo giá năm nay.');
+    await form.locator('#report-recommendation').fill(SUMMARY);
+    await form.getByTestId('report-submit').click();
+    assert.equal(
+      await text(lanPage, 'error-report-high'),
+      'Giá trị tối thiểu không được lớn hơn giá trị tối đa.',
+    );
+    await form.locator('#report-low').fill('1.200.000.000');
+    await assertNoSeriousAxeFindings(lanPage, 'the expert’s report form');
+    await form.getByTestId('report-submit').click();
+    await lanPage.getByTestId('appraisal-notice-reported').waitFor();
+    assert.equal(await text(lanPage, 'appraisal-status'), 'Đã có báo cáo');
+    assert.equal(await text(lanPage, 'report-view-range'), '1.200.000.000 ₫ – 1.800.000.000 ₫');
+    assert.equal(await lanPage.getByTestId('appraisal-publish').count(), 0);
+
+    // The owner reads the report and publishes it on the listing.
+    await ownerPage.reload();
+    await ownerPage.getByTestId('report-view').waitFor();
+    assert.equal(await text(ownerPage, 'appraisal-status'), 'Đã có báo cáo');
+    assert.match(await text(ownerPage, 'report-view-trl'), /^6 — /);
+    assert.equal(await text(ownerPage, 'report-view-range'), '1.200.000.000 ₫ – 1.800.000.000 ₫');
+    assert.equal(await text(ownerPage, 'report-view-method'), 'Phương pháp chi phí');
+    assert.equal(await text(ownerPage, 'report-view-recommendation'), SUMMARY);
+    const events = ownerPage.getByTestId('appraisal-timeline').locator('li');
+    const history: (string | null)[] = [];
+    for (let i = 0; i < (await events.count()); i++)
+      history.push(await events.nth(i).getAttribute('data-event'));
+    assert.deepEqual(history, ['requested', 'assigned', 'accepted', 'reported']);
+    await ownerPage.getByTestId('appraisal-publish-button').click();
+    await ownerPage.getByTestId('confirm-appraisal-publish-button').click();
+    await ownerPage.getByTestId('appraisal-notice-published').waitFor();
+    assert.equal(await text(ownerPage, 'appraisal-status'), 'Đã công bố');
+    await ownerPage.getByTestId('appraisal-published-link').click();
+    await ownerPage.waitForURL(new RegExp(`/offers/${offerId}$`));
+    const badge = ownerPage.getByTestId('listing-appraised');
+    await badge.waitFor();
+    assert.equal(
+      await text(ownerPage, 'listing-appraised-facts'),
+      `TRL thẩm định 6 · Định giá công nghệ · ${await publishedOn(ownerPage)}`,
+    );
+    assert.match((await badge.textContent()) ?? '', /Đã thẩm định/);
+    assert.equal(await text(ownerPage, 'listing-appraised-summary'), SUMMARY);
+
+    // A visitor, in English, sees the badge on the listing and on its search hit.
+    await syncSearchIndex({ search: web.exchange.ctx.search });
+    const visitor = await web.newPage('en-GB');
+    visitor.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+    await visitor.goto(`${web.exchange.url}/`);
+    await visitor.getByTestId('lang-en').click();
+    await visitor.goto(`${web.exchange.url}/offers/${offerId}`);
+    await visitor.getByTestId('listing-appraised').waitFor();
+    assert.match(await text(visitor, 'listing-appraised-facts'), /^Assessed TRL 6 · Technology valuation · /);
+    assert.equal(await text(visitor, 'listing-appraised-summary'), SUMMARY);
+    await assertNoSeriousAxeFindings(visitor, 'a listing with its appraised badge');
+    await visitor.goto(`${web.exchange.url}/search?q=ozone`);
+    const hit = visitor.locator(`[data-testid="search-result"][data-id="${offerId}"]`);
+    await hit.waitFor();
+    const hitBadge = hit.getByTestId('hit-appraised');
+    await hitBadge.waitFor();
+    assert.match((await hitBadge.textContent()) ?? '', /Appraised/);
+    assert.match(
+      ((await hit.getByTestId('hit-appraised-facts').textContent()) ?? '').replace(/\s/g, ' '),
+      /^Assessed TRL 6 · Technology valuation · /,
+    );
+
+    // And finds the expert in the public directory.
+    await visitor.getByTestId('nav-experts').click();
+    await visitor.waitForURL(/\/experts$/);
+    await visitor.getByTestId('expert-filter-q').fill('Lan');
+    await visitor.getByTestId('expert-filter-apply').click();
+    await visitor.waitForURL(/q=Lan/);
+    const lanCard = visitor.getByTestId(`expert-${lan.user.id}`);
+    await lanCard.waitFor();
+    assert.equal(await lanCard.getByTestId('expert-name').textContent(), 'Trần Thị Lan');
+    assert.equal(await lanCard.getByTestId('expert-availability').textContent(), 'Available');
+    assert.match(
+      (await lanCard.getByTestId('expert-affiliation').textContent()) ?? '',
+      /Đại học Bách khoa Hà Nội/,
+    );
+    assert.match(
+      (await lanCard.getByTestId('expert-fields').textContent()) ?? '',
+      /Engineering and technology/,
+    );
+    assert.equal(await visitor.getByTestId(`expert-${conflicted.user.id}`).count(), 0);
+
+    // The conflicted expert's own profile names the organization declared, and saves.
+    const xungPage = await web.signedInPage(conflicted.user.email);
+    await xungPage.getByTestId('nav-appraisals').click();
+    await xungPage.getByTestId('appraisals-empty').waitFor();
+    await xungPage.getByTestId('expert-profile-link').click();
+    await xungPage.waitForURL(/\/experts\/me$/);
+    const profile = xungPage.getByTestId('expert-profile-form');
+    await profile.waitFor();
+    assert.equal(await profile.getByTestId('expert-fields-engineering_technology').isChecked(), true);
+    assert.equal(await profile.locator('#expert-affiliation').inputValue(), 'Đại học Bách khoa Hà Nội');
+    await profile
+      .getByTestId(`expert-conflict-${owner.orgId}`)
+      .getByText('Viện Công nghệ Môi trường')
+      .waitFor();
+    await profile.getByTestId('expert-availability-select').selectOption('busy');
+    await assertNoSeriousAxeFindings(xungPage, 'the expert profile form');
+    await profile.getByTestId('expert-profile-save').click();
+    await profile.getByTestId('expert-profile-saved').getByText('Đã lưu hồ sơ của bạn.').waitFor();
+  });
+});
+
+/** The publication date as the page itself writes it (the browser's own date format). */
+async function publishedOn(page: Page): Promise<string> {
+  const at = (await page.evaluate(`fetch(location.pathname.replace('/offers/', '/api/offers/'))
+    .then((r) => r.json()).then((b) => b.offer.appraisal.at)`)) as string;
+  return (
+    (await page.evaluate(
+      `new Intl.DateTimeFormat('vi-VN', { dateStyle: 'medium' }).format(new Date(${JSON.stringify(at)}))`,
+    )) as string
+  ).replace(/\s/g, ' ');
+}
