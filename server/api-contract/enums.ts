@@ -158,3 +158,7 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export const VALUATION_METHODS = ['cost', 'market', 'income'] as const;
 export type ValuationMethod = (typeof VALUATION_METHODS)[number];
+
+/** An appraisal expert's availability, as the directory shows it (available ones first). */
+export const EXPERT_AVAILABILITIES = ['available', 'busy', 'unavailable'] as const;
+export type ExpertAvailability = (typeof EXPERT_AVAILABILITIES)[number];

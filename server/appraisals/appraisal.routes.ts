@@ -43,7 +43,8 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     method: 'get',
     path: '/appraisals',
     tag,
-    summary: "Your organization's appraisal requests, and (experts) those you are assigned to; newest first",
+    summary:
+      "Your organization's appraisal requests, reported ones about its listings (to publish), and (experts) those you are assigned to; newest first",
     access: 'user',
     query: listQuery,
     response: appraisalListResponse,

@@ -54,6 +54,7 @@ export const reportBody = Joi.object({
 
 export const listQuery = Joi.object({
   status: Joi.string().valid(...APPRAISAL_STATUSES),
+  listingId: objectId().description('only the requests about this listing'),
   page: Joi.number().integer().min(1).max(10_000).default(1),
   limit: Joi.number().integer().min(1).max(100).default(20),
 });

@@ -78,9 +78,15 @@ function assertReader(user: SessionUser, a: AppraisalDoc): void {
   if (user.role === 'admin') return;
   if (actingOrganizationId(user) === a.requesterOrgId) return;
   if (a.assignments.some((x) => x.expertId === user.id && x.status !== 'declined')) return;
-  if (actingOrganizationId(user) === a.listingOrgId && a.status === 'published') return;
+  if (actingOrganizationId(user) === a.listingOrgId && ownerMayRead(a)) return;
   throw AppError.notFound('Appraisal');
 }
+
+/** The listing's owner reads a request someone else made about its listing once it is reported: to publish it, or not. */
+const ownerMayRead = (a: AppraisalDoc) => a.status === 'reported' || a.status === 'published';
+
+/** Listings an appraisal may be asked about: published ones, and closed ones (a deal may still run on them). */
+const APPRAISABLE = new Set(['published', 'closed']);
 
 function assertExpert(user: SessionUser): void {
   if (user.role !== 'expert') throw AppError.forbidden('Only an assigned expert may do this');
@@ -89,6 +95,8 @@ function assertExpert(user: SessionUser): void {
 export async function requestAppraisal(user: SessionUser, body: AppraisalRequest) {
   const listing = await cachedListingRef(body.listingKind, body.listingId);
   if (!listing) throw AppError.notFound(body.listingKind === 'offer' ? 'Offer' : 'Demand');
+  if (!APPRAISABLE.has(listing.status))
+    throw AppError.conflict('Only a published (or closed) listing can be appraised');
   const standing = await standingOn(user, body.listingKind, body.listingId, listing.ownerOrgId);
   const now = new Date();
   const created = await createAppraisal({
@@ -242,6 +250,7 @@ export async function readAppraisal(user: SessionUser, id: string) {
 
 export interface AppraisalListQuery {
   status?: string;
+  listingId?: string;
   page: number;
   limit: number;
 }
@@ -250,7 +259,12 @@ const newestFirst = (a: AppraisalDoc, b: AppraisalDoc) =>
   new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime();
 
 async function pageOf(list: AppraisalDoc[], query: AppraisalListQuery) {
-  const shown = list.filter((a) => !query.status || a.status === query.status).sort(newestFirst);
+  const shown = list
+    .filter(
+      (a) =>
+        (!query.status || a.status === query.status) && (!query.listingId || a.listingId === query.listingId),
+    )
+    .sort(newestFirst);
   const start = (query.page - 1) * query.limit;
   const names = new Map((await expertEntries()).map((e) => [e.expert.id, e.expert.name]));
   return {
@@ -261,12 +275,13 @@ async function pageOf(list: AppraisalDoc[], query: AppraisalListQuery) {
   };
 }
 
-/** The requests of my organization, and (for experts) those I am assigned to. */
+/** The requests of my organization, reported ones about its listings, and (for experts) those I am assigned to. */
 export async function myAppraisals(user: SessionUser, query: AppraisalListQuery) {
   const orgId = actingOrganizationId(user);
   const mine = (await allAppraisals()).filter(
     (a) =>
       (orgId && a.requesterOrgId === orgId) ||
+      (orgId && a.listingOrgId === orgId && ownerMayRead(a)) ||
       a.assignments.some((x) => x.expertId === user.id && x.status !== 'declined'),
   );
   return pageOf(mine, query);

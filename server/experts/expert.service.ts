@@ -5,6 +5,7 @@
  */
 import mongoose from 'mongoose';
 import { foldVietnamese } from '../../search';
+import { EXPERT_AVAILABILITIES, type ExpertAvailability } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { createRecordCache } from '../common/record-cache';
@@ -17,8 +18,7 @@ import {
   type ExpertProfileDoc,
 } from './expert-profile.store';
 
-export const EXPERT_AVAILABILITIES = ['available', 'busy', 'unavailable'] as const;
-export type ExpertAvailability = (typeof EXPERT_AVAILABILITIES)[number];
+export { EXPERT_AVAILABILITIES, type ExpertAvailability };
 
 export interface ExpertProfileInput {
   fields: string[];

@@ -201,9 +201,37 @@ describe('appraisals', function () {
     const created = await c.enterprise.agent.post('/api/appraisals').send(body).expect(201);
     assert.equal(created.body.appraisal.requesterRole, 'deal_party');
     assert.equal(created.body.appraisal.requesterOrgId, c.enterprise.orgId);
-    // The listing's owner did not ask: it does not read the buyer's request.
-    await c.institute.agent.get(`/api/appraisals/${created.body.appraisal.id}`).expect(404);
-    await c.enterprise.agent.get(`/api/appraisals/${created.body.appraisal.id}`).expect(200);
+    const id = created.body.appraisal.id as string;
+    // The listing's owner did not ask: it reads the buyer's request once it is reported, to publish it or not.
+    await c.institute.agent.get(`/api/appraisals/${id}`).expect(404);
+    await c.enterprise.agent.get(`/api/appraisals/${id}`).expect(200);
+    const lan = await expert('Trần Thị Lan');
+    await admin.agent
+      .post(`/api/admin/appraisals/${id}/assign`)
+      .send({ expertIds: [lan.user.id] })
+      .expect(200);
+    await lan.agent.post(`/api/appraisals/${id}/accept`).expect(200);
+    await c.institute.agent.get(`/api/appraisals/${id}`).expect(404);
+    await lan.agent.post(`/api/appraisals/${id}/report`).send(REPORT).expect(200);
+    assert.equal(
+      (await c.institute.agent.get(`/api/appraisals/${id}`).expect(200)).body.appraisal.status,
+      'reported',
+    );
+    const ownersList = (await c.institute.agent.get(`/api/appraisals?listingId=${offerId}`).expect(200)).body;
+    assert.deepEqual(
+      ownersList.appraisals.map((a: { id: string }) => a.id),
+      [id],
+    );
+    await c.enterprise.agent.post(`/api/appraisals/${id}/publish`).expect(403);
+    await c.institute.agent.post(`/api/appraisals/${id}/publish`).expect(200);
+
+    // A listing not yet published cannot be appraised.
+    const draft = await publishedOffer(c.institute, { status: 'draft', publishedAt: undefined });
+    const early = await c.institute.agent
+      .post('/api/appraisals')
+      .send({ listingKind: 'offer', listingId: draft, type: 'technology' })
+      .expect(409);
+    assert.match(early.body.error.message, /published/);
   });
 
   it('reported valuations are price guidance’s second source, shown apart: quartiles of their midpoints from five', async () => {

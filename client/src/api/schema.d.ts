@@ -15,6 +15,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          listingId?: string;
           page?: number;
           status?: 'requested' | 'assigned' | 'in_progress' | 'reported' | 'published';
         };
@@ -5333,13 +5334,14 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Your organization's appraisal requests, and (experts) those you are assigned to; newest first
+     * Your organization's appraisal requests, reported ones about its listings (to publish), and (experts) those you are assigned to; newest first
      * @description Access: user
      */
     get: {
       parameters: {
         query?: {
           limit?: number;
+          listingId?: string;
           page?: number;
           status?: 'requested' | 'assigned' | 'in_progress' | 'reported' | 'published';
         };

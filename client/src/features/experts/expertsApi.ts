@@ -2,6 +2,7 @@
  * The experts' API (server/experts): the public directory of appraisal experts, and an expert's
  * own profile with the conflicts of interest they declare.
  */
+import { EXPERT_AVAILABILITIES as CONTRACT_AVAILABILITIES } from '@contract/enums';
 import { api } from '../../api';
 import type { ApiRequestBody, ApiResponse } from '../../api/responses';
 
@@ -15,8 +16,8 @@ export type ExpertProfile = NonNullable<ApiResponse<'/api/experts/me'>['profile'
 export type ExpertProfileSave = ApiRequestBody<'/api/experts/me', 'put'>;
 export type ExpertField = ExpertProfileSave['fields'][number];
 
-/** In the server's order: available first (the contract does not list them, the schema does). */
-export const EXPERT_AVAILABILITIES: readonly ExpertAvailability[] = ['available', 'busy', 'unavailable'];
+/** In the contract's order: available first. */
+export const EXPERT_AVAILABILITIES: readonly ExpertAvailability[] = CONTRACT_AVAILABILITIES;
 /** Most fields one expert may name (the server's rule too). */
 export const MAX_EXPERT_FIELDS = 6;
 export const MAX_EXPERT_SUB_FIELDS = 20;
