@@ -49,6 +49,18 @@ export function PriceGuidancePanel(props: Partial<PriceGuidanceQuery>) {
           {t('priceGuidance.tooFew', { count: g.count, min: g.minDeals })}
         </p>
       )}
+      {g.appraised.count > 0 && (
+        <p className="muted" data-testid="price-guidance-appraised">
+          {g.appraised.median !== undefined && g.appraised.p25 !== undefined && g.appraised.p75 !== undefined
+            ? t('priceGuidance.appraisedRange', {
+                count: g.appraised.count,
+                median: money(g.appraised.median),
+                p25: money(g.appraised.p25),
+                p75: money(g.appraised.p75),
+              })
+            : t('priceGuidance.appraisedFew', { count: g.appraised.count, min: g.minDeals })}
+        </p>
+      )}
     </aside>
   );
 }
