@@ -223,7 +223,17 @@ export async function publishAppraisal(user: SessionUser, id: string) {
   const current = await loadAppraisal(id);
   if (actingOrganizationId(user) !== current.listingOrgId)
     throw AppError.forbidden("Only the listing's owner may publish an appraisal on it");
+  planPublication(current);
   const now = new Date();
+  // The listing first: a publication cut short after it is finished by publishing again.
+  const report = current.report!;
+  await setListingAppraisal(current.listingKind, current.listingId, {
+    id,
+    type: current.type,
+    trlAssessed: report.trlAssessed,
+    at: now,
+    summary: report.recommendation,
+  });
   const { doc } = await changeAppraisal(id, (a) => ({
     change: {
       $set: { status: planPublication(a).status, publishedAt: now },
@@ -231,14 +241,6 @@ export async function publishAppraisal(user: SessionUser, id: string) {
     },
     result: null,
   }));
-  const report = doc.report!;
-  await setListingAppraisal(doc.listingKind, doc.listingId, {
-    id,
-    type: doc.type,
-    trlAssessed: report.trlAssessed,
-    at: now,
-    summary: report.recommendation,
-  });
   return present(doc);
 }
 

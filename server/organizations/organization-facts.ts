@@ -15,9 +15,12 @@ export interface OrganizationFacts {
 export async function organizationFacts(ids: readonly string[]): Promise<Map<string, OrganizationFacts>> {
   const unique = [...new Set(ids)].filter((id) => mongoose.isValidObjectId(id));
   if (unique.length === 0) return new Map();
-  const orgs = await organizationReads
-    .find({ _id: mongoose.trusted({ $in: unique }) }, { name: 1, kind: 1, province: 1, verified: 1 })
-    .lean();
+  const fields = { name: 1, kind: 1, province: 1, verified: 1 };
+  // One id is looked up by `_id` equality, which FerretDB answers from its index; `$in` reads every organization.
+  const orgs =
+    unique.length === 1
+      ? await organizationReads.find({ _id: unique[0] }, fields).lean()
+      : await organizationReads.find({ _id: mongoose.trusted({ $in: unique }) }, fields).lean();
   return new Map(
     orgs.map((o) => [
       String(o._id),
