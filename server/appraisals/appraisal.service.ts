@@ -15,6 +15,7 @@ import { dealOrgListKey, readOwnerList } from '../read-models';
 import { expertEntries } from '../experts';
 import { setListingAppraisal } from '../listings/listing.store';
 import { recordAudit } from '../audit/audit.service';
+import { cachedWhole } from '../common/record-cache';
 import {
   planAcceptance,
   planAssignment,
@@ -61,10 +62,11 @@ async function standingOn(user: SessionUser, kind: ListingKind, listingId: strin
   return { orgId, role: 'deal_party' as const };
 }
 
+const expertNames = async () => new Map((await expertEntries()).map((e) => [e.expert.id, e.expert.name]));
+
 /** The request as its readers see it, with its experts' names. */
 async function present(a: AppraisalDoc) {
-  const names = new Map((await expertEntries()).map((e) => [e.expert.id, e.expert.name]));
-  return appraisalView(a, names);
+  return appraisalView(a, await expertNames());
 }
 
 async function loadAppraisal(id: string): Promise<AppraisalDoc> {
@@ -268,7 +270,7 @@ async function pageOf(list: AppraisalDoc[], query: AppraisalListQuery) {
     )
     .sort(newestFirst);
   const start = (query.page - 1) * query.limit;
-  const names = new Map((await expertEntries()).map((e) => [e.expert.id, e.expert.name]));
+  const names = await expertNames();
   return {
     appraisals: shown.slice(start, start + query.limit).map((a) => appraisalView(a, names)),
     total: shown.length,
@@ -301,25 +303,27 @@ export async function appraisersOf(kind: ListingKind, listingId: string): Promis
     .flatMap((a) => a.assignments.filter((x) => x.status === 'accepted').map((x) => x.expertId));
 }
 
-/** The badges of published appraisals by `<kind>:<id>` (the latest per listing), for search results. */
-export async function appraisalBadges(): Promise<
-  Map<string, { trlAssessed: number; at: string; type: string }>
-> {
-  const out = new Map<string, { trlAssessed: number; at: string; type: string; ms: number }>();
-  for (const a of await allAppraisals()) {
-    if (a.status !== 'published' || !a.report || !a.publishedAt) continue;
-    const key = `${a.listingKind}:${a.listingId}`;
-    const ms = new Date(a.publishedAt).getTime();
-    if ((out.get(key)?.ms ?? -1) < ms)
-      out.set(key, {
-        trlAssessed: a.report.trlAssessed,
-        at: new Date(a.publishedAt).toISOString(),
-        type: a.type,
-        ms,
-      });
-  }
-  return new Map([...out].map(([k, { ms: _ms, ...badge }]) => [k, badge]));
-}
+/** The badges of published appraisals by `<kind>:<id>` (the latest per listing), for search results: worked out once per write of an appraisal, not per search. */
+export const appraisalBadges = cachedWhole({
+  name: 'appraisals:badges',
+  clearOn: ['appraisal'],
+  load: async () => {
+    const out = new Map<string, { trlAssessed: number; at: string; type: string; ms: number }>();
+    for (const a of await allAppraisals()) {
+      if (a.status !== 'published' || !a.report || !a.publishedAt) continue;
+      const key = `${a.listingKind}:${a.listingId}`;
+      const ms = new Date(a.publishedAt).getTime();
+      if ((out.get(key)?.ms ?? -1) < ms)
+        out.set(key, {
+          trlAssessed: a.report.trlAssessed,
+          at: new Date(a.publishedAt).toISOString(),
+          type: a.type,
+          ms,
+        });
+    }
+    return new Map([...out].map(([k, { ms: _ms, ...badge }]) => [k, badge]));
+  },
+});
 
 /** The value ranges' midpoints of reported and published valuations: price guidance's second source. */
 export async function appraisedValuations(): Promise<

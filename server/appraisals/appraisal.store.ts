@@ -3,7 +3,7 @@
  * collection (requests are counted in hundreds a year) is read in one pass and kept until one is
  * written, for the queues, the lists and the badges.
  */
-import { createRecordCache } from '../common/record-cache';
+import { cachedWhole } from '../common/record-cache';
 import { RecordStore, type Plan } from '../common/store';
 import { AppraisalModel, type AppraisalDoc } from './appraisal.model';
 
@@ -30,17 +30,8 @@ export async function changeAppraisal<R>(id: string, plan: Plan<AppraisalDoc, R>
   return { doc, result, written };
 }
 
-const every = createRecordCache<{ list: AppraisalDoc[] }>({
+export const allAppraisals = cachedWhole({
   name: 'appraisals:all',
-  types: [],
   clearOn: ['appraisal'],
-  max: 1,
-  ttlMs: 60_000,
+  load: async () => (await AppraisalModel.find({}).lean()) as unknown as AppraisalDoc[],
 });
-
-export async function allAppraisals(): Promise<AppraisalDoc[]> {
-  const held = await every.get('all', async () => ({
-    list: (await AppraisalModel.find({}).lean()) as unknown as AppraisalDoc[],
-  }));
-  return held?.list ?? [];
-}

@@ -11,8 +11,8 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { GroupScore } from './capability-rules';
 import { assessmentId, getAssessment } from './capability.store';
-import { assertMemberOrOperator } from './capability-access';
 import { expertEntries } from '../experts';
+import { assertMemberOrAdmin } from '../organizations';
 
 /** Words a listing in the sector would use (Vietnamese; the search folds diacritics and knows English synonyms). */
 export const SECTOR_WORDS: Readonly<Record<string, string>> = {
@@ -127,7 +127,7 @@ export async function capabilitySuggestions(
   orgId: string,
   sector: string,
 ) {
-  assertMemberOrOperator(user, orgId);
+  assertMemberOrAdmin(user, orgId);
   const assessment = await getAssessment(assessmentId(orgId, sector));
   if (!assessment) throw AppError.notFound('Capability assessment');
   if (!assessment.complete)

@@ -14,9 +14,8 @@ import {
 import { foldVietnamese } from '../../search';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { organizationFacts, type OrganizationFacts } from '../organizations';
+import { assertMemberOrAdmin, organizationFacts, type OrganizationFacts } from '../organizations';
 import { recordAudit } from '../audit/audit.service';
-import { assertMemberOrOperator } from './capability-access';
 import { mergeAnswers, scoreCapability, summariseSector, type GroupScore } from './capability-rules';
 import {
   allAssessments,
@@ -99,7 +98,7 @@ async function assessmentAnswer(a: CapabilityAssessmentDoc) {
  * sector, and scores it again; a changed answer takes a verification back.
  */
 export async function saveCapability(user: SessionUser, orgId: string, body: CapabilitySave) {
-  assertMemberOrOperator(user, orgId);
+  assertMemberOrAdmin(user, orgId);
   await enterpriseOf(orgId);
   const id = assessmentId(orgId, body.sector);
   const { doc, result } = await saveAssessment(
@@ -148,7 +147,7 @@ const sortKeys = (o: Record<string, number>) => Object.fromEntries(Object.entrie
 
 /** An enterprise's assessments, every sector it assessed, for its members and operators. */
 export async function organizationCapabilities(user: SessionUser, orgId: string, sector?: string) {
-  assertMemberOrOperator(user, orgId);
+  assertMemberOrAdmin(user, orgId);
   if (sector) {
     const one = await getAssessment(assessmentId(orgId, sector));
     return { assessments: one ? [await assessmentAnswer(one)] : [] };

@@ -3,7 +3,7 @@
  * (created on the first save), and the reads others make — by `_id`, or the whole (small)
  * collection kept in memory until an assessment or an organization is written.
  */
-import { createRecordCache } from '../common/record-cache';
+import { cachedWhole } from '../common/record-cache';
 import { RecordStore, type Plan } from '../common/store';
 import { CapabilityAssessmentModel, type CapabilityAssessmentDoc } from './capability.model';
 
@@ -47,22 +47,13 @@ export async function changeAssessment<R>(
   return { doc, result };
 }
 
-const everyAssessment = createRecordCache<{ list: CapabilityAssessmentDoc[] }>({
-  name: 'capability:all',
-  types: [],
-  clearOn: ['capability'],
-  max: 1,
-  ttlMs: 60_000,
-});
-
 /**
  * Every assessment (one per enterprise and sector: thousands at most), read in one pass and kept
  * until the next write of one: the directory and the summaries filter this list in memory
  * instead of asking the database to.
  */
-export async function allAssessments(): Promise<CapabilityAssessmentDoc[]> {
-  const held = await everyAssessment.get('all', async () => ({
-    list: (await CapabilityAssessmentModel.find({}).lean()) as CapabilityAssessmentDoc[],
-  }));
-  return held?.list ?? [];
-}
+export const allAssessments = cachedWhole({
+  name: 'capability:all',
+  clearOn: ['capability'],
+  load: async () => (await CapabilityAssessmentModel.find({}).lean()) as CapabilityAssessmentDoc[],
+});

@@ -152,3 +152,24 @@ export function clearRecordCaches(): void {
   for (const clear of clearers) clear();
   for (const cache of caches) cache.clear();
 }
+
+/**
+ * One value read or derived from whole (small) collections — every assessment, every expert —
+ * kept until a record of `clearOn` is written here or, through the relay, elsewhere; `ttlMs`
+ * bounds a lost invalidation. Readers share the one load under way.
+ */
+export function cachedWhole<V>(opts: {
+  name: string;
+  clearOn: RecordType[];
+  load: () => Promise<V>;
+  ttlMs?: number;
+}): () => Promise<V> {
+  const cache = createRecordCache<{ value: V }>({
+    name: opts.name,
+    types: [],
+    clearOn: opts.clearOn,
+    max: 1,
+    ttlMs: opts.ttlMs ?? 60_000,
+  });
+  return async () => (await cache.get('whole', async () => ({ value: await opts.load() })))!.value;
+}

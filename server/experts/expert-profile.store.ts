@@ -3,7 +3,7 @@
  * collection is read in one pass and kept until a profile is written, for the directory and
  * for assignment checks.
  */
-import { createRecordCache } from '../common/record-cache';
+import { cachedWhole } from '../common/record-cache';
 import { RecordStore } from '../common/store';
 import { ExpertProfileModel, type ExpertProfileDoc } from './expert-profile.model';
 
@@ -31,21 +31,12 @@ export function saveExpertProfile(
   });
 }
 
-const everyProfile = createRecordCache<{ list: ExpertProfileDoc[] }>({
-  name: 'expert-profiles:all',
-  types: [],
-  clearOn: ['expert'],
-  max: 1,
-  ttlMs: 60_000,
-});
-
 /** Every expert profile: a city has tens or hundreds of experts. */
-export async function allExpertProfiles(): Promise<ExpertProfileDoc[]> {
-  const held = await everyProfile.get('all', async () => ({
-    list: (await ExpertProfileModel.find({}).lean()) as ExpertProfileDoc[],
-  }));
-  return held?.list ?? [];
-}
+export const allExpertProfiles = cachedWhole({
+  name: 'expert-profiles:all',
+  clearOn: ['expert'],
+  load: async () => (await ExpertProfileModel.find({}).lean()) as ExpertProfileDoc[],
+});
 
 export function getExpertProfile(userId: string): Promise<ExpertProfileDoc | null> {
   return expertProfileStore.get(userId);

@@ -8,7 +8,7 @@ import { foldVietnamese } from '../../search';
 import { EXPERT_AVAILABILITIES, type ExpertAvailability } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { createRecordCache } from '../common/record-cache';
+import { cachedWhole } from '../common/record-cache';
 import { userReads } from '../auth/user.store';
 import { organizationFacts } from '../organizations';
 import {
@@ -50,14 +50,6 @@ interface ExpertEntry {
   conflicts: string[];
 }
 
-const experts = createRecordCache<{ list: ExpertEntry[] }>({
-  name: 'experts:directory',
-  types: [],
-  clearOn: ['expert', 'user', 'organization'],
-  max: 1,
-  ttlMs: 60_000,
-});
-
 async function loadExperts(): Promise<ExpertEntry[]> {
   const profiles = await allExpertProfiles();
   if (profiles.length === 0) return [];
@@ -98,9 +90,11 @@ function expertView(p: ExpertProfileDoc, name: string, organization: Expert['org
 }
 
 /** Every expert who holds the role and has a profile, with their conflicts (for assignment). */
-export async function expertEntries(): Promise<ExpertEntry[]> {
-  return (await experts.get('all', async () => ({ list: await loadExperts() })))?.list ?? [];
-}
+export const expertEntries = cachedWhole({
+  name: 'experts:directory',
+  clearOn: ['expert', 'user', 'organization'],
+  load: loadExperts,
+});
 
 export interface ExpertQuery {
   field?: string;

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { organizationReads, organizationStore } from './organization.store';
+import { assertMemberOrAdmin } from './organization-access';
 import { organizationView, publicOrganizationView } from './organization.view';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit/audit.service';
@@ -89,12 +90,6 @@ export async function listOrganizations(query: OrganizationListQuery, audience: 
     organizationReads.countDocuments(filter),
   ]);
   return { organizations: items.map(organizationView), total, page: query.page, limit: query.limit };
-}
-
-function assertMemberOrAdmin(user: SessionUser, orgId: string) {
-  const isMember = user.organization?.id === orgId && user.membershipStatus === 'active';
-  if (!isMember && user.role !== 'admin')
-    throw AppError.forbidden('Only members of this organization may do this');
 }
 
 function assertOrganizationAdmin(user: SessionUser, orgId: string) {

@@ -29,8 +29,8 @@ async function createdIn(
   return docs.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
 }
 
-async function namesOf(docs: Doc[], key: string): Promise<Map<string, string>> {
-  const facts = await organizationFacts(docs.map((d) => String(d[key])));
+async function namesOf(docs: Doc[], ...keys: string[]): Promise<Map<string, string>> {
+  const facts = await organizationFacts(docs.flatMap((d) => keys.map((key) => String(d[key]))));
   return new Map([...facts].map(([id, f]) => [id, f.name]));
 }
 
@@ -53,8 +53,7 @@ export async function recordsTable(
       updatedAt: 1,
       closedAt: 1,
     });
-    const sellers = await namesOf(deals, 'sellerOrgId');
-    const buyers = await namesOf(deals, 'buyerOrgId');
+    const names = await namesOf(deals, 'sellerOrgId', 'buyerOrgId');
     return {
       name: report,
       columns: [
@@ -81,8 +80,8 @@ export async function recordsTable(
           d.listingKind ?? '',
           d.listingTitle ?? '',
           d.field ?? '',
-          sellers.get(String(d.sellerOrgId)) ?? '',
-          buyers.get(String(d.buyerOrgId)) ?? '',
+          names.get(String(d.sellerOrgId)) ?? '',
+          names.get(String(d.buyerOrgId)) ?? '',
           day(agreedAt(d)),
           agreedTransferMode(d) ?? '',
           value?.amount ?? '',

@@ -178,11 +178,11 @@ export async function reportTable(report: ReportName, query: RangeQuery): Promis
         .filter((c) => kinds.includes(c.parts[0]))
         .sort((a, b) => a.parts.join('|').localeCompare(b.parts.join('|'))),
     );
-  const currencies = (prefix: string) =>
+  const currencies = (prefix: string, section: 'c' | 'm' = 'c') =>
     [
       ...new Set(
         inPeriod.flatMap((d) =>
-          Object.values(d.c ?? {}).flatMap((c) => Object.keys(c).filter((k) => k.startsWith(prefix))),
+          Object.values(d[section] ?? {}).flatMap((c) => Object.keys(c).filter((k) => k.startsWith(prefix))),
         ),
       ),
     ]
@@ -237,15 +237,7 @@ export async function reportTable(report: ReportName, query: RangeQuery): Promis
     };
   }
   if (report === 'transfer-modes') {
-    const curs = [
-      ...new Set(
-        inPeriod.flatMap((d) =>
-          Object.values(d.m ?? {}).flatMap((c) => Object.keys(c).filter((k) => k.startsWith('val:'))),
-        ),
-      ),
-    ]
-      .map((k) => k.slice(4))
-      .sort();
+    const curs = currencies('val:', 'm');
     return {
       name: report,
       columns: [
