@@ -23,6 +23,7 @@ import type { Worker } from './runtime-types';
 import { startPublishListener } from './notifications/publish-listener.starter';
 import { startBidNotices } from './bids/bid-notices';
 import { startDealNotices } from './notifications/deal-notices.starter';
+import { startAppraisalFeeNotices } from './appraisals';
 import { startDigestMailer } from './mail/digest-mailer.starter';
 import { startRealtime } from './realtime/realtime.starter';
 import { startDeadlineScheduler } from './scheduler/scheduler.starter';
@@ -82,6 +83,7 @@ export async function startExchange(config: Config): Promise<Exchange> {
   ctx.backgroundStarters.push(startDeadlineScheduler, startDealRecovery);
   ctx.backgroundStarters.push(startRealtime);
   ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices, startDealNotices);
+  ctx.backgroundStarters.push(startAppraisalFeeNotices);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
   if (config.seedDemo)
     await loadDemoData({ log: (message) => logger.info(message), dataDir: config.dataDir });

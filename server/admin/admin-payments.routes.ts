@@ -6,7 +6,14 @@ import { paymentDeps } from '../payments/payment-deps';
 import { confirmBankTransfer } from '../payments/bank-transfer.service';
 import { refundPayment } from '../payments/refund.service';
 import { listPayments } from '../payments/payment-queries.service';
-import { confirmBody, paymentListQuery, paymentResponse, refundBody } from '../payments/payment.schemas';
+import { listPayouts } from '../payments/payout.service';
+import {
+  confirmBody,
+  ledgerEntryResponse,
+  paymentListQuery,
+  paymentResponse,
+  refundBody,
+} from '../payments/payment.schemas';
 
 export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'admin';
@@ -25,6 +32,26 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
       limit: Joi.number(),
     }),
     handler: ({ query }) => listPayments(query),
+  });
+  api.add({
+    method: 'get',
+    path: '/admin/payouts',
+    tag,
+    summary:
+      "What the exchange owes brokers and experts: each share of a paid fee (due when the fee is paid, cancelled by its refund), newest first, with each person's total",
+    access: ['admin'],
+    response: Joi.object({
+      payouts: Joi.array().items(ledgerEntryResponse.keys({ payeeName: Joi.string().allow('') })),
+      totals: Joi.array().items(
+        Joi.object({
+          payeeUserId: Joi.string(),
+          name: Joi.string().allow(''),
+          currency: Joi.string(),
+          owed: Joi.number().integer(),
+        }),
+      ),
+    }),
+    handler: () => listPayouts(),
   });
   api.add({
     method: 'post',

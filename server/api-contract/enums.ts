@@ -139,7 +139,13 @@ export type DealRole = (typeof DEAL_ROLES)[number];
 export const PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
-export const PAYMENT_PURPOSES = ['success_fee', 'listing_fee', 'broker_commission'] as const;
+export const PAYMENT_PURPOSES = [
+  'success_fee',
+  'listing_fee',
+  'broker_commission',
+  'appraisal_fee',
+  'expert_share',
+] as const;
 export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
 
 export const PAYMENT_PROVIDERS = ['stripe', 'bank_transfer'] as const;

@@ -115,6 +115,8 @@ export const PAYMENT_PURPOSE_LABELS: Readonly<Record<PaymentPurpose, Label>> = {
   success_fee: { vi: 'Phí giao dịch thành công', en: 'Success fee' },
   listing_fee: { vi: 'Phí đăng tin', en: 'Listing fee' },
   broker_commission: { vi: 'Hoa hồng môi giới', en: 'Broker commission' },
+  appraisal_fee: { vi: 'Phí thẩm định công nghệ', en: 'Appraisal fee' },
+  expert_share: { vi: 'Thù lao chuyên gia thẩm định', en: "Expert's share" },
 };
 
 export const PAYMENT_PROVIDER_LABELS: Readonly<Record<PaymentProvider, Label>> = {

@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { createNotification } from '../notifications/notification.service';
 import type { AppraisalDoc } from './appraisal.store';
 
-export type AppraisalStep = 'assigned' | 'accepted' | 'declined' | 'reported';
+export type AppraisalStep = 'assigned' | 'accepted' | 'declined' | 'reported' | 'fee_paid';
 
 const TITLES: Record<AppraisalStep, (title: string) => { vi: string; en: string }> = {
   assigned: (t) => ({
@@ -22,6 +22,10 @@ const TITLES: Record<AppraisalStep, (title: string) => { vi: string; en: string 
     vi: `Đã có báo cáo thẩm định: ${t}`,
     en: `The appraisal report is ready: ${t}`,
   }),
+  fee_paid: (t) => ({
+    vi: `Phí thẩm định đã được thanh toán: ${t}`,
+    en: `The appraisal fee is paid: ${t}`,
+  }),
 };
 
 export async function notifyAppraisal(
@@ -29,6 +33,8 @@ export async function notifyAppraisal(
   step: AppraisalStep,
   a: AppraisalDoc,
   userId: string,
+  /** What makes this notice one of a kind (default: the request's timeline so far). */
+  occasion: string = String(a.timeline.length),
 ): Promise<void> {
   const id = String(a._id);
   await createNotification(ctx, {
@@ -37,6 +43,6 @@ export async function notifyAppraisal(
     title: TITLES[step](a.listingTitle),
     link: `/appraisals/${id}`,
     data: { appraisalId: id },
-    dedupeKey: `appraisal:${id}:${step}:${userId}:${a.timeline.length}`,
+    dedupeKey: `appraisal:${id}:${step}:${userId}:${occasion}`,
   });
 }

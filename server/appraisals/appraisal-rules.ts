@@ -140,11 +140,47 @@ export function planReport(current: AppraisalState, expertId: string, report: Ap
   return { status: 'reported' as AppraisalStatus };
 }
 
-/** The requester publishes the report's summary on the listing. */
-export function planPublication(current: { status: AppraisalStatus }) {
+/**
+ * The listing's owner publishes the report's summary on the listing; an appraisal with a fee
+ * only once its fee is paid.
+ */
+export function planPublication(current: { status: AppraisalStatus }, feeSettled: boolean) {
   if (current.status === 'published') throw AppError.conflict('This appraisal is already published');
   if (current.status !== 'reported') throw AppError.conflict('Only a reported appraisal can be published');
+  if (!feeSettled) throw AppError.conflict("The appraisal's fee is not paid yet: it is published once it is");
   return { status: 'published' as AppraisalStatus };
+}
+
+/** The fee falls due once an expert has taken the request on (a request nobody takes costs nothing). */
+export const FEE_DUE_STATUSES: readonly AppraisalStatus[] = ['in_progress', 'reported', 'published'];
+
+export function assertFeeDue(current: { status: AppraisalStatus; fee?: { amount: number } | null }): void {
+  if (!current.fee) throw AppError.conflict('This appraisal has no fee to pay');
+  if (!FEE_DUE_STATUSES.includes(current.status))
+    throw AppError.conflict("The appraisal's fee is due once an expert has taken the request on");
+}
+
+export type FeeStatus = 'unpaid' | 'pending' | 'paid';
+
+/** The fee's state from its payments: paid by any payment that stands paid, else pending while one is. */
+export function feeStatusOf(payments: readonly { status: string }[]): FeeStatus {
+  if (payments.some((p) => p.status === 'paid')) return 'paid';
+  if (payments.some((p) => p.status === 'pending')) return 'pending';
+  return 'unpaid';
+}
+
+/**
+ * The report is withheld from the requester and the listing's owner until the fee is paid;
+ * operators and the request's experts read it as soon as it is filed.
+ */
+export function reportWithheld(
+  reader: { id: string; role: string },
+  current: { assignments: readonly Assignment[]; report?: unknown },
+  feeStatus: FeeStatus | null,
+): boolean {
+  if (!current.report || feeStatus === null || feeStatus === 'paid') return false;
+  if (reader.role === 'admin') return false;
+  return !current.assignments.some((a) => a.expertId === reader.id && a.status !== 'declined');
 }
 
 /** Experts who accepted and have not yet been replaced: they may read the listing's confidential documents. */

@@ -4,7 +4,7 @@
  * for it, the expert's report and its publication. Written only by appraisal.store.ts.
  */
 import mongoose, { Schema } from 'mongoose';
-import type { AppraisalStatus, AppraisalType, ListingKind } from '../api-contract/enums';
+import type { AppraisalStatus, AppraisalType, Currency, ListingKind } from '../api-contract/enums';
 import type { AppraisalReport, Assignment } from './appraisal-rules';
 
 const assignmentSchema = new Schema(
@@ -37,6 +37,8 @@ const appraisalSchema = new Schema(
     /** Experts given the listing's confidential documents for this request (recorded like an NDA). */
     accessGrants: { type: [{ _id: false, userId: String, at: Date }], default: [] },
     report: { type: Schema.Types.Mixed },
+    /** The fee the schedule set when the request was made (none: free); paid by the requester. */
+    fee: { type: new Schema({ amount: Number, currency: String }, { _id: false }), default: undefined },
     publishedAt: Date,
     timeline: { type: [{ _id: false, at: Date, event: String, by: String }], default: [] },
   },
@@ -59,6 +61,7 @@ export interface AppraisalDoc {
   assignments: Assignment[];
   accessGrants: { userId: string; at: Date }[];
   report?: AppraisalReport & { expertId: string; submittedAt: Date };
+  fee?: { amount: number; currency: Currency } | null;
   publishedAt?: Date;
   timeline: { at: Date; event: string; by?: string }[];
   createdAt: Date;

@@ -1,4 +1,7 @@
+import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
+import type { PaymentProvider } from '../api-contract/enums';
+import { bankInstructionsResponse, paymentResponse } from '../payments';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {
@@ -7,6 +10,7 @@ import {
   assignBody,
   declineBody,
   listQuery,
+  payBody,
   reportBody,
   requestBody,
 } from './appraisal.schemas';
@@ -16,6 +20,7 @@ import {
   declineAppraisal,
   myAppraisals,
   operatorAppraisals,
+  payAppraisalFee,
   publishAppraisal,
   readAppraisal,
   reportAppraisal,
@@ -37,7 +42,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     body: requestBody,
     status: 201,
     response: appraisalResponse,
-    handler: async ({ user, body }) => ({ appraisal: await requestAppraisal(user, body) }),
+    handler: async ({ user, body }) => ({ appraisal: await requestAppraisal(ctx, user, body) }),
   });
   api.add<unknown, AppraisalListQuery>({
     method: 'get',
@@ -99,6 +104,23 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
       appraisal: await reportAppraisal(ctx, user, params.id, body),
     }),
   });
+  api.add<{ id: string }, unknown, { provider: PaymentProvider }>({
+    method: 'post',
+    path: '/appraisals/:id/payments',
+    tag,
+    summary:
+      "The requesting organization pays the appraisal's fee once an expert has taken it on: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment.",
+    access: 'verified',
+    params: idParams,
+    body: payBody,
+    status: 201,
+    response: Joi.object({
+      payment: paymentResponse,
+      checkoutUrl: Joi.string(),
+      instructions: bankInstructionsResponse,
+    }),
+    handler: ({ user, params, body }) => payAppraisalFee(ctx, user, params.id, body.provider),
+  });
   api.add<{ id: string }>({
     method: 'post',
     path: '/appraisals/:id/publish',
@@ -118,7 +140,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     access: ['admin'],
     query: listQuery,
     response: appraisalListResponse,
-    handler: ({ query }) => operatorAppraisals(query),
+    handler: ({ user, query }) => operatorAppraisals(user, query),
   });
   api.add<{ id: string }, unknown, { expertIds: string[] }>({
     method: 'post',

@@ -5,6 +5,7 @@ import {
   ASSIGNMENT_STATUSES,
   CURRENCIES,
   LISTING_KINDS,
+  PAYMENT_PROVIDERS,
   VALUATION_METHODS,
 } from '../api-contract/enums';
 import { objectId } from '../common/ids';
@@ -22,6 +23,15 @@ export const requestBody = Joi.object({
     .valid(...APPRAISAL_TYPES)
     .required(),
   note: text(2000).allow(''),
+  currency: Joi.string()
+    .valid(...CURRENCIES)
+    .description('the currency the fee is charged in (VND unless given)'),
+});
+
+export const payBody = Joi.object({
+  provider: Joi.string()
+    .valid(...PAYMENT_PROVIDERS)
+    .required(),
 });
 
 export const assignBody = Joi.object({
@@ -105,6 +115,19 @@ const appraisal = Joi.object({
     recommendation: Joi.string().required(),
     submittedAt: time().required(),
   }),
+  fee: Joi.object({
+    amount: Joi.number().integer().min(0).required(),
+    currency: Joi.string()
+      .valid(...CURRENCIES)
+      .required(),
+    status: Joi.string().valid('unpaid', 'pending', 'paid').required(),
+    paymentId: objectId(),
+  }).description(
+    'the fee set by the schedule when the request was made, paid by the requester once an expert takes it on',
+  ),
+  reportWithheld: Joi.boolean().description(
+    'a report is filed and is shown to the requester and the listing’s owner once the fee is paid',
+  ),
   publishedAt: time(),
   timeline: Joi.array()
     .items(Joi.object({ at: time().required(), event: Joi.string().required(), by: Joi.string() }))

@@ -6,7 +6,7 @@
  * Each step: load → pure plan (appraisal-rules.ts) → the store → notify.
  */
 import type { AppContext } from '../context';
-import type { AppraisalType, ListingKind } from '../api-contract/enums';
+import type { AppraisalType, Currency, ListingKind, PaymentProvider } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import { cachedListingRef } from '../bids/listing-ref';
@@ -17,13 +17,24 @@ import { setListingAppraisal } from '../listings/listing.store';
 import { recordAudit } from '../audit/audit.service';
 import { cachedWhole } from '../common/record-cache';
 import {
+  assertFeeDue,
+  feeStatusOf,
   planAcceptance,
   planAssignment,
   planDecline,
   planPublication,
   planReport,
+  reportWithheld,
   type AppraisalReport,
+  type FeeStatus,
 } from './appraisal-rules';
+import {
+  computeAppraisalFee,
+  expertShares,
+  paymentDeps,
+  paymentsOfAppraisal,
+  startSubjectPayment,
+} from '../payments';
 import {
   allAppraisals,
   changeAppraisal,
@@ -31,7 +42,7 @@ import {
   getAppraisal,
   type AppraisalDoc,
 } from './appraisal.store';
-import { appraisalView } from './appraisal.view';
+import { appraisalView, type FeeShown } from './appraisal.view';
 import { notifyAppraisal } from './appraisal-notices';
 
 type Ctx = Pick<AppContext, 'bus' | 'config'>;
@@ -41,6 +52,7 @@ export interface AppraisalRequest {
   listingId: string;
   type: AppraisalType;
   note?: string;
+  currency?: Currency;
 }
 
 const ENDED = new Set(['cancelled', 'closed_lost']);
@@ -64,9 +76,24 @@ async function standingOn(user: SessionUser, kind: ListingKind, listingId: strin
 
 const expertNames = async () => new Map((await expertEntries()).map((e) => [e.expert.id, e.expert.name]));
 
-/** The request as its readers see it, with its experts' names. */
-async function present(a: AppraisalDoc) {
-  return appraisalView(a, await expertNames());
+/** The fee's state from the request's payments; null for a request without a fee. */
+async function feeOf(a: AppraisalDoc): Promise<{ status: FeeStatus; paymentId?: string } | null> {
+  if (!a.fee) return null;
+  const payments = await paymentsOfAppraisal(String(a._id));
+  const status = feeStatusOf(payments);
+  const standing = payments.find((p) => p.status === status);
+  return { status, ...(standing ? { paymentId: String(standing._id) } : {}) };
+}
+
+async function feeShownTo(reader: SessionUser, a: AppraisalDoc): Promise<FeeShown | undefined> {
+  const fee = await feeOf(a);
+  if (!fee) return undefined;
+  return { ...fee, withheld: reportWithheld(reader, a, fee.status) };
+}
+
+/** The request as `reader` sees it, with its experts' names (the report withheld until the fee is paid). */
+async function present(a: AppraisalDoc, reader: SessionUser) {
+  return appraisalView(a, await expertNames(), await feeShownTo(reader, a));
 }
 
 async function loadAppraisal(id: string): Promise<AppraisalDoc> {
@@ -94,12 +121,13 @@ function assertExpert(user: SessionUser): void {
   if (user.role !== 'expert') throw AppError.forbidden('Only an assigned expert may do this');
 }
 
-export async function requestAppraisal(user: SessionUser, body: AppraisalRequest) {
+export async function requestAppraisal(ctx: Ctx, user: SessionUser, body: AppraisalRequest) {
   const listing = await cachedListingRef(body.listingKind, body.listingId);
   if (!listing) throw AppError.notFound(body.listingKind === 'offer' ? 'Offer' : 'Demand');
   if (!APPRAISABLE.has(listing.status))
     throw AppError.conflict('Only a published (or closed) listing can be appraised');
   const standing = await standingOn(user, body.listingKind, body.listingId, listing.ownerOrgId);
+  const fee = computeAppraisalFee(body.type, body.currency ?? 'VND', ctx.config.feeSchedule);
   const now = new Date();
   const created = await createAppraisal({
     listingKind: body.listingKind,
@@ -112,6 +140,7 @@ export async function requestAppraisal(user: SessionUser, body: AppraisalRequest
     requestedBy: user.id,
     requesterOrgId: standing.orgId,
     requesterRole: standing.role,
+    ...(fee ? { fee: { amount: fee.amount, currency: fee.currency } } : {}),
     status: 'requested',
     timeline: [{ at: now, event: 'requested', by: user.id }],
   });
@@ -120,9 +149,9 @@ export async function requestAppraisal(user: SessionUser, body: AppraisalRequest
     action: 'appraisal.requested',
     targetType: body.listingKind,
     targetId: body.listingId,
-    data: { appraisalId: String(created._id), type: body.type },
+    data: { appraisalId: String(created._id), type: body.type, ...(fee ? { fee } : {}) },
   });
-  return present(created);
+  return present(created, user);
 }
 
 export async function assignExperts(ctx: Ctx, admin: SessionUser, id: string, expertIds: string[]) {
@@ -156,7 +185,7 @@ export async function assignExperts(ctx: Ctx, admin: SessionUser, id: string, ex
     targetId: id,
     data: { expertIds },
   });
-  return present(doc);
+  return present(doc, admin);
 }
 
 export async function acceptAppraisal(ctx: Ctx, user: SessionUser, id: string) {
@@ -183,7 +212,7 @@ export async function acceptAppraisal(ctx: Ctx, user: SessionUser, id: string) {
     data: { appraisalId: id },
   });
   await notifyAppraisal(ctx, 'accepted', doc, doc.requestedBy);
-  return present(doc);
+  return present(doc, user);
 }
 
 export async function declineAppraisal(ctx: Ctx, user: SessionUser, id: string, reason: string | undefined) {
@@ -200,7 +229,7 @@ export async function declineAppraisal(ctx: Ctx, user: SessionUser, id: string, 
     };
   });
   await notifyAppraisal(ctx, 'declined', doc, doc.requestedBy);
-  return present(doc);
+  return present(doc, user);
 }
 
 export async function reportAppraisal(ctx: Ctx, user: SessionUser, id: string, report: AppraisalReport) {
@@ -217,7 +246,7 @@ export async function reportAppraisal(ctx: Ctx, user: SessionUser, id: string, r
     };
   });
   await notifyAppraisal(ctx, 'reported', doc, doc.requestedBy);
-  return present(doc);
+  return present(doc, user);
 }
 
 /** The listing's owner shows the report's summary on the listing: its "appraised" badge. */
@@ -225,7 +254,9 @@ export async function publishAppraisal(user: SessionUser, id: string) {
   const current = await loadAppraisal(id);
   if (actingOrganizationId(user) !== current.listingOrgId)
     throw AppError.forbidden("Only the listing's owner may publish an appraisal on it");
-  planPublication(current);
+  const fee = await feeOf(current);
+  const feeSettled = !fee || fee.status === 'paid';
+  planPublication(current, feeSettled);
   const now = new Date();
   // The listing first: a publication cut short after it is finished by publishing again.
   const report = current.report!;
@@ -238,18 +269,70 @@ export async function publishAppraisal(user: SessionUser, id: string) {
   });
   const { doc } = await changeAppraisal(id, (a) => ({
     change: {
-      $set: { status: planPublication(a).status, publishedAt: now },
+      $set: { status: planPublication(a, feeSettled).status, publishedAt: now },
       $push: { timeline: { at: now, event: 'published', by: user.id } },
     },
     result: null,
   }));
-  return present(doc);
+  return present(doc, user);
 }
 
 export async function readAppraisal(user: SessionUser, id: string) {
   const a = await loadAppraisal(id);
   assertReader(user, a);
-  return present(a);
+  return present(a, user);
+}
+
+/**
+ * The requesting organization pays the fee (once an expert has taken the request on): a Stripe
+ * Checkout URL or bank-transfer instructions, resumed when asked again. The experts who took it
+ * on are owed their share once it is paid, recorded in the ledger.
+ */
+export async function payAppraisalFee(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  user: SessionUser,
+  id: string,
+  provider: PaymentProvider,
+) {
+  const a = await loadAppraisal(id);
+  assertReader(user, a);
+  if (actingOrganizationId(user) !== a.requesterOrgId)
+    throw AppError.forbidden("Only a member of the requesting organization may pay an appraisal's fee");
+  assertFeeDue(a);
+  const deps = paymentDeps(ctx as AppContext);
+  const experts = a.assignments.filter((x) => x.status === 'accepted').map((x) => x.expertId);
+  return startSubjectPayment(
+    user,
+    {
+      kind: 'appraisal',
+      id,
+      title: a.listingTitle,
+      payerOrgId: a.requesterOrgId,
+      payees: expertShares(a.fee!.amount, experts, deps.schedule),
+    },
+    { purpose: 'appraisal_fee', payer: 'requester', amount: a.fee!.amount, currency: a.fee!.currency },
+    provider,
+    deps,
+  );
+}
+
+/** Records on the request that its fee was paid, and tells its experts and requester; once per payment. */
+export async function noteFeeSettled(ctx: Ctx, appraisalId: string, paymentId: string, status: string) {
+  if (status !== 'paid') return;
+  const event = `fee_paid:${paymentId}`;
+  const now = new Date();
+  const { doc, written } = await changeAppraisal(appraisalId, (a) =>
+    a.timeline.some((e) => e.event === 'fee_paid' && e.by === paymentId)
+      ? { result: null }
+      : {
+          change: { $push: { timeline: { at: now, event: 'fee_paid', by: paymentId } } },
+          result: null,
+        },
+  );
+  if (!written) return;
+  const experts = doc.assignments.filter((x) => x.status === 'accepted').map((x) => x.expertId);
+  for (const userId of [doc.requestedBy, ...experts])
+    await notifyAppraisal(ctx, 'fee_paid', doc, userId, event);
 }
 
 export interface AppraisalListQuery {
@@ -262,7 +345,7 @@ export interface AppraisalListQuery {
 const newestFirst = (a: AppraisalDoc, b: AppraisalDoc) =>
   new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime();
 
-async function pageOf(list: AppraisalDoc[], query: AppraisalListQuery) {
+async function pageOf(list: AppraisalDoc[], query: AppraisalListQuery, reader: SessionUser) {
   const shown = list
     .filter(
       (a) =>
@@ -271,8 +354,10 @@ async function pageOf(list: AppraisalDoc[], query: AppraisalListQuery) {
     .sort(newestFirst);
   const start = (query.page - 1) * query.limit;
   const names = await expertNames();
+  const page = shown.slice(start, start + query.limit);
+  const fees = await Promise.all(page.map((a) => feeShownTo(reader, a)));
   return {
-    appraisals: shown.slice(start, start + query.limit).map((a) => appraisalView(a, names)),
+    appraisals: page.map((a, i) => appraisalView(a, names, fees[i])),
     total: shown.length,
     page: query.page,
     limit: query.limit,
@@ -288,12 +373,12 @@ export async function myAppraisals(user: SessionUser, query: AppraisalListQuery)
       (orgId && a.listingOrgId === orgId && ownerMayRead(a)) ||
       a.assignments.some((x) => x.expertId === user.id && x.status !== 'declined'),
   );
-  return pageOf(mine, query);
+  return pageOf(mine, query, user);
 }
 
 /** The operators' queue: every request, by status. */
-export async function operatorAppraisals(query: AppraisalListQuery) {
-  return pageOf(await allAppraisals(), query);
+export async function operatorAppraisals(operator: SessionUser, query: AppraisalListQuery) {
+  return pageOf(await allAppraisals(), query, operator);
 }
 
 /** Experts who may read this listing's confidential documents for an appraisal under way or done. */

@@ -1,9 +1,22 @@
 /** An appraisal request as its readers see it (the requester, its experts, operators). */
 import type { AppraisalDoc } from './appraisal.store';
+import type { FeeStatus } from './appraisal-rules';
+
+/** How the fee stands for this reader, and whether the report is held back from them until it is paid. */
+export interface FeeShown {
+  status: FeeStatus;
+  paymentId?: string;
+  withheld: boolean;
+}
 
 const iso = (d: Date | string | undefined | null) => (d ? new Date(d).toISOString() : undefined);
 
-export function appraisalView(a: AppraisalDoc, expertNames: ReadonlyMap<string, string> = new Map()) {
+export function appraisalView(
+  a: AppraisalDoc,
+  expertNames: ReadonlyMap<string, string> = new Map(),
+  fee?: FeeShown,
+) {
+  const showReport = a.report && !fee?.withheld;
   return {
     id: String(a._id),
     listingKind: a.listingKind,
@@ -26,7 +39,18 @@ export function appraisalView(a: AppraisalDoc, expertNames: ReadonlyMap<string, 
       ...(x.declineReason ? { declineReason: x.declineReason } : {}),
     })),
     documentAccess: (a.accessGrants ?? []).map((g) => ({ userId: g.userId, at: iso(g.at)! })),
-    ...(a.report
+    ...(a.fee
+      ? {
+          fee: {
+            amount: a.fee.amount,
+            currency: a.fee.currency,
+            status: fee?.status ?? 'unpaid',
+            ...(fee?.paymentId ? { paymentId: fee.paymentId } : {}),
+          },
+        }
+      : {}),
+    ...(a.report && fee?.withheld ? { reportWithheld: true } : {}),
+    ...(showReport && a.report
       ? {
           report: {
             expertId: a.report.expertId,

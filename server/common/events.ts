@@ -33,6 +33,8 @@ export interface DomainEvents {
     sessionId?: string;
     reason: 'signed_out' | 'role_changed' | 'membership_changed' | 'suspended' | 'password_changed';
   };
+  /** A payment of a fee other than a deal's (an appraisal's) was paid, refunded or failed. */
+  'payment.settled': { paymentId: string; appraisalId: string; status: string };
   /** A bid or proposal was placed or changed status (bids component). */
   'bid.changed': {
     bidId: string;

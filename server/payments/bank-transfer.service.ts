@@ -1,10 +1,9 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
-import { announcePaymentReceived, applyEventToPayment } from './payment-transitions';
-import { completeDealIfAllPaid } from './deal-completion';
-import { holdDealAndPayment } from './payment.store';
-import { assertOperatorOutsideDeal, loadPaymentAndDeal } from './payment-access';
+import { applyEventToPayment } from './payment-transitions';
+import { followSettlement, holdForSettlement } from './payment-settlement';
+import { assertOperatorOutside, loadPaymentAndDeal } from './payment-access';
 import type { PaymentDeps } from './payment-deps';
 import { paymentView } from './payment.view';
 
@@ -30,8 +29,8 @@ export async function confirmBankTransfer(
   const { note, amount, bankReference, receivedOn } = receipt;
   if (payment.provider !== 'bank_transfer')
     throw AppError.conflict('Only bank transfers are confirmed by an operator');
-  assertOperatorOutsideDeal(operator, deal);
-  if (deal.status === 'cancelled' || deal.status === 'closed_lost')
+  assertOperatorOutside(operator, payment, deal);
+  if (deal && (deal.status === 'cancelled' || deal.status === 'closed_lost'))
     throw AppError.conflict(`The deal is ${deal.status}: return the transfer instead of confirming it`);
   const refusal = `The payment is ${payment.status}; only a transfer not yet received can be confirmed`;
   if (payment.status !== 'pending' && payment.status !== 'failed') throw AppError.conflict(refusal);
@@ -45,8 +44,8 @@ export async function confirmBankTransfer(
   }
   const bankReceipt =
     amount !== undefined || bankReference || receivedOn ? { amount, bankReference, receivedOn } : undefined;
-  // One flow holding the deal's and the payment's locks: the payment is confirmed, then the deal completes if all is paid.
-  const after = await holdDealAndPayment(String(payment.dealId), String(payment._id), async () => {
+  // One flow holding the deal's (if any) and the payment's locks: the payment is confirmed, then the deal completes if all is paid.
+  const after = await holdForSettlement(payment, async () => {
     const outcome = await applyEventToPayment(payment._id, 'paid', {
       source: 'operator',
       actorId: operator.id,
@@ -56,8 +55,7 @@ export async function confirmBankTransfer(
     const { effect, payment: confirmed } = outcome;
     if (effect !== 'applied') {
       // A confirmation repeated after a stop between the two steps still completes the deal.
-      if (confirmed.status === 'paid')
-        await completeDealIfAllPaid(String(payment.dealId), deps.schedule, deps.bus);
+      if (confirmed.status === 'paid') await followSettlement(outcome, deps);
       throw AppError.conflict(`The payment is ${confirmed.status}; it was confirmed meanwhile`);
     }
     await recordAudit({
@@ -66,15 +64,15 @@ export async function confirmBankTransfer(
       targetType: 'payment',
       targetId: paymentId,
       data: {
-        dealId: String(payment.dealId),
+        ...(payment.dealId ? { dealId: String(payment.dealId) } : {}),
+        ...(payment.appraisalId ? { appraisalId: String(payment.appraisalId) } : {}),
         amount: payment.amount,
         currency: payment.currency,
         reference: payment.reference,
         ...(bankReceipt ? { bankReceipt } : {}),
       },
     });
-    announcePaymentReceived(deps.bus, outcome);
-    await completeDealIfAllPaid(String(payment.dealId), deps.schedule, deps.bus);
+    await followSettlement(outcome, deps);
     return confirmed;
   });
   return { payment: paymentView(after) };

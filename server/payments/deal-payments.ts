@@ -1,9 +1,11 @@
 /**
- * A deal's payments, found through its owner list (`payment:deal:<id>`, kept by the payment
- * store's writes) and read by `_id`: the payments collection is never filtered by deal.
+ * A deal's (or an appraisal's) payments, found through its owner list (`payment:deal:<id>`,
+ * `payment:appraisal:<id>`, kept by the payment store's writes) and read by `_id`: the payments
+ * collection is never filtered by deal.
  */
 import mongoose from 'mongoose';
 import {
+  paymentAppraisalListKey,
   paymentDealListKey,
   paymentListEntries,
   putOwnerListEntries,
@@ -16,13 +18,22 @@ import type { PaymentStatus } from '../api-contract/enums';
 
 /** The deal's payments, newest first; with `status`, only those in that state as stored now. */
 export async function paymentsOfDeal(dealId: string, status?: PaymentStatus): Promise<PaymentDoc[]> {
-  const ids = (await readOwnerList(paymentDealListKey(dealId))).map((e) => e.id);
+  const docs = await paymentsOfList(paymentDealListKey(dealId), (d) => String(d.dealId) === dealId);
+  return status ? docs.filter((d) => d.status === status) : docs;
+}
+
+/** The appraisal's payments, newest first, through its own list (`payment:appraisal:<id>`). */
+export function paymentsOfAppraisal(appraisalId: string): Promise<PaymentDoc[]> {
+  return paymentsOfList(paymentAppraisalListKey(appraisalId), (d) => String(d.appraisalId) === appraisalId);
+}
+
+/** The payments a list names, in its order, read by `_id`; what the records say wins over a stale entry. */
+async function paymentsOfList(key: string, belongs: (doc: PaymentDoc) => boolean): Promise<PaymentDoc[]> {
+  const ids = (await readOwnerList(key)).map((e) => e.id);
   if (ids.length === 0) return [];
   const docs = (await paymentReads.find({ _id: mongoose.trusted({ $in: ids }) }).lean()) as PaymentDoc[];
   const byId = new Map(docs.map((d) => [String(d._id), d]));
-  return ids
-    .map((id) => byId.get(id))
-    .filter((d): d is PaymentDoc => !!d && String(d.dealId) === dealId && (!status || d.status === status));
+  return ids.map((id) => byId.get(id)).filter((d): d is PaymentDoc => !!d && belongs(d));
 }
 
 /**

@@ -14,8 +14,10 @@
  */
 import Joi from 'joi';
 import {
+  APPRAISAL_TYPES,
   CURRENCIES,
   CURRENCY_DECIMALS,
+  type AppraisalType,
   type Currency,
   type ListingKind,
   type Locale,
@@ -38,6 +40,10 @@ export interface FeeSchedule {
   brokerShareBps: number;
   /** A flat fee for publishing a listing, per kind and currency, in minor units. */
   listingFee?: Partial<Record<ListingKind, Partial<Record<Currency, number>>>>;
+  /** A flat fee for an appraisal, per type and currency, in minor units; paid by the requester. */
+  appraisalFee?: Partial<Record<AppraisalType, Partial<Record<Currency, number>>>>;
+  /** The experts' share of an appraisal fee in basis points: 7000 = 70 %. */
+  expertShareBps?: number;
 }
 
 export interface FeeLine {
@@ -45,6 +51,21 @@ export interface FeeLine {
   amount: number;
   currency: Currency;
   payer: FeePayer;
+}
+
+/** What a requester owes for an appraisal. */
+export interface AppraisalFeeLine {
+  purpose: 'appraisal_fee';
+  amount: number;
+  currency: Currency;
+  payer: 'requester';
+}
+
+/** A share of a paid fee the exchange owes to someone who earned it (a broker, an expert). */
+export interface Payee {
+  userId: string;
+  purpose: 'broker_commission' | 'expert_share';
+  amount: number;
 }
 
 export interface BrokerCommission {
@@ -69,7 +90,14 @@ export const DEFAULT_FEE_SCHEDULE: FeeSchedule = {
     payer: 'split',
   },
   brokerShareBps: 3000,
+  appraisalFee: {
+    technology: { VND: 10_000_000, USD: 50_000 },
+    valuation: { VND: 20_000_000, USD: 100_000 },
+  },
+  expertShareBps: 7000,
 };
+
+export const DEFAULT_EXPERT_SHARE_BPS = 7000;
 
 const minorAmount = Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
 const bps = Joi.number().integer().min(0).max(10_000);
@@ -92,6 +120,8 @@ export const feeScheduleSchema = Joi.object<FeeSchedule>({
     }),
   brokerShareBps: bps.required(),
   listingFee: Joi.object({ offer: perCurrency(false), demand: perCurrency(false) }),
+  appraisalFee: Joi.object(Object.fromEntries(APPRAISAL_TYPES.map((t) => [t, perCurrency(false)]))),
+  expertShareBps: bps,
 });
 
 /** The success fee in total, before it is split between the parties. */
@@ -140,6 +170,36 @@ export function computeListingFee(
   const amount = schedule.listingFee?.[kind]?.[currency];
   if (!amount) return null;
   return { purpose: 'listing_fee', amount, currency, payer: kind === 'offer' ? 'seller' : 'buyer' };
+}
+
+/** The fee for an appraisal of `type`, owed by its requester; null when the schedule sets none. */
+export function computeAppraisalFee(
+  type: AppraisalType,
+  currency: Currency,
+  schedule: FeeSchedule,
+): AppraisalFeeLine | null {
+  const amount = schedule.appraisalFee?.[type]?.[currency];
+  if (!amount) return null;
+  return { purpose: 'appraisal_fee', amount, currency, payer: 'requester' };
+}
+
+/**
+ * The experts' share of a paid appraisal fee, divided equally among the experts who took the
+ * request on; the first experts take the odd minor units, so the shares add up exactly.
+ */
+export function expertShares(fee: number, expertIds: readonly string[], schedule: FeeSchedule): Payee[] {
+  if (expertIds.length === 0) return [];
+  const total = percentOf(BigInt(fee), schedule.expertShareBps ?? DEFAULT_EXPERT_SHARE_BPS);
+  const count = BigInt(expertIds.length);
+  const base = total / count;
+  const odd = Number(total % count);
+  return expertIds
+    .map((userId, i) => ({
+      userId,
+      purpose: 'expert_share' as const,
+      amount: Number(base) + (i < odd ? 1 : 0),
+    }))
+    .filter((p) => p.amount > 0);
 }
 
 /**

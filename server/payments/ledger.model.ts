@@ -1,19 +1,31 @@
 /**
  * The money record: an append-only entry for each payment started, received, failed and
- * refunded, with its amount, provider ids and who did it. `entryKey` (paymentId:kind) is unique,
+ * refunded, with its amount, provider ids and who did it; and, when a fee is received, one
+ * `payout_due` entry for each share of it the exchange owes (`payeeUserId`: the broker's
+ * commission, an expert's share), payer `exchange`; a refund of that fee cancels them
+ * (`payout_cancelled`). `entryKey` (paymentId:kind) is unique,
  * so a step retried or delivered twice is recorded once. Entries are never updated.
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { CURRENCIES, PAYMENT_PROVIDERS, PAYMENT_PURPOSES } from '../api-contract/enums';
 
-export const LEDGER_KINDS = ['payment_started', 'payment_received', 'payment_failed', 'refund'] as const;
+export const LEDGER_KINDS = [
+  'payment_started',
+  'payment_received',
+  'payment_failed',
+  'refund',
+  'payout_due',
+  'payout_cancelled',
+] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 const ledgerEntrySchema = new Schema({
   entryKey: { type: String, required: true, unique: true },
   at: { type: Date, default: () => new Date() },
   kind: { type: String, enum: LEDGER_KINDS, required: true },
-  dealId: { type: Schema.Types.ObjectId, required: true, index: true },
+  dealId: { type: Schema.Types.ObjectId, index: true },
+  appraisalId: { type: Schema.Types.ObjectId },
+  payeeUserId: { type: Schema.Types.ObjectId },
   paymentId: { type: Schema.Types.ObjectId, required: true, index: true },
   purpose: { type: String, enum: PAYMENT_PURPOSES, required: true },
   payer: { type: String, required: true },

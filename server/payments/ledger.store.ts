@@ -1,9 +1,12 @@
 /** The ledger store: the only code that writes ledger entries, each once (its unique `entryKey`). */
+import mongoose from 'mongoose';
 import { logger } from '../common/logger';
 import { LedgerEntryModel, type LedgerKind } from './ledger.model';
 import type { PaymentDoc } from './payment.model';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { ledgerEntryView } from './payment.view';
+
+const PAYOUT_KINDS: LedgerKind[] = ['payout_due', 'payout_cancelled'];
 
 export type LedgerSource = 'member' | 'operator' | 'stripe' | 'system';
 
@@ -24,7 +27,8 @@ export async function recordLedgerEntry(
     await LedgerEntryModel.create({
       entryKey: `${payment._id}:${kind}`,
       kind,
-      dealId: payment.dealId,
+      dealId: payment.dealId ?? undefined,
+      appraisalId: payment.appraisalId ?? undefined,
       paymentId: payment._id,
       purpose: payment.purpose,
       payer: payment.payer,
@@ -50,7 +54,58 @@ export async function recordLedgerEntry(
   }
 }
 
+/**
+ * The shares of a received fee the exchange now owes (`payout_due`), or no longer owes after its
+ * refund (`payout_cancelled`): one entry per payee, once.
+ */
+export async function recordPayouts(
+  payment: PaymentDoc,
+  kind: 'payout_due' | 'payout_cancelled',
+  meta: LedgerMeta,
+): Promise<void> {
+  for (const payee of payment.payees ?? []) {
+    try {
+      await LedgerEntryModel.create({
+        entryKey: `${payment._id}:${kind}:${payee.userId}`,
+        kind,
+        dealId: payment.dealId ?? undefined,
+        appraisalId: payment.appraisalId ?? undefined,
+        paymentId: payment._id,
+        purpose: payee.purpose,
+        payer: 'exchange',
+        payerOrgId: payment.payerOrgId,
+        payeeUserId: payee.userId,
+        amount: payee.amount,
+        currency: payment.currency,
+        provider: payment.provider,
+        reference: payment.reference,
+        actorId: meta.actorId,
+        source: meta.source,
+        note: meta.note,
+      });
+    } catch (err) {
+      if (isDuplicateKeyError(err)) continue;
+      logger.error({ err, paymentId: String(payment._id), kind }, 'payout entry not recorded');
+      throw err;
+    }
+  }
+}
+
+/**
+ * The payouts the ledger records, newest first, for operators: what each broker and expert has
+ * earned and from which payment. Payouts are counted in hundreds a year: the ledger is read whole.
+ */
+export async function payoutEntries() {
+  const entries = await LedgerEntryModel.find({
+    kind: mongoose.trusted({ $in: PAYOUT_KINDS }),
+  })
+    .sort({ at: -1, _id: -1 })
+    .lean();
+  return entries.map(ledgerEntryView);
+}
+
+/** The deal's money record as its parties read it: its payments and refunds (the exchange's payouts are the operators'). */
 export async function ledgerOfDeal(dealId: string) {
   const entries = await LedgerEntryModel.find({ dealId }).sort({ at: 1, _id: 1 }).lean();
-  return entries.map(ledgerEntryView);
+  return entries.filter((e) => !PAYOUT_KINDS.includes(e.kind)).map(ledgerEntryView);
 }

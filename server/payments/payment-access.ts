@@ -1,6 +1,7 @@
 /**
- * Who may see a payment: the members of the deal's two parties (the payer's organization is one
- * of them) and operators. Anyone else is told it does not exist.
+ * Who may see a payment: for a deal's fee, the members of the deal's two parties (the payer's
+ * organization is one of them); for an appraisal's fee, the members of the paying organization;
+ * and operators. Anyone else is told it does not exist.
  */
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
@@ -15,24 +16,39 @@ export function isPartyOf(user: SessionUser, deal: { sellerOrgId: unknown; buyer
   return Boolean(orgId) && (orgId === String(deal.sellerOrgId) || orgId === String(deal.buyerOrgId));
 }
 
-export async function loadPaymentAndDeal(paymentId: string): Promise<{ payment: PaymentDoc; deal: DealDoc }> {
+/** A payment, with its deal when it pays a deal's fee (null for an appraisal's fee). */
+export async function loadPaymentAndDeal(
+  paymentId: string,
+): Promise<{ payment: PaymentDoc; deal: DealDoc | null }> {
   if (!isObjectId(paymentId)) throw AppError.notFound('Payment');
   const payment = (await paymentReads.findById(paymentId).lean()) as PaymentDoc | null;
   if (!payment) throw AppError.notFound('Payment');
+  if (!payment.dealId) return { payment, deal: null };
   const deal = (await dealReads.findById(payment.dealId).lean()) as DealDoc | null;
   if (!deal) throw AppError.notFound('Payment');
   return { payment, deal };
 }
 
+/** Members of the organizations the payment concerns: the deal's parties, or the payer. */
+function concerns(user: SessionUser, payment: PaymentDoc, deal: DealDoc | null): boolean {
+  if (deal) return isPartyOf(user, deal);
+  return actingOrganizationId(user) === String(payment.payerOrgId);
+}
+
 export async function loadPaymentForUser(user: SessionUser, paymentId: string) {
   const loaded = await loadPaymentAndDeal(paymentId);
-  if (user.role !== 'admin' && !isPartyOf(user, loaded.deal)) throw AppError.notFound('Payment');
+  if (user.role !== 'admin' && !concerns(user, loaded.payment, loaded.deal))
+    throw AppError.notFound('Payment');
   return loaded;
 }
 
-/** An operator who belongs to one of the deal's parties does not confirm or refund its money. */
-export function assertOperatorOutsideDeal(user: SessionUser, deal: DealDoc): void {
-  if (isPartyOf(user, deal)) {
-    throw AppError.forbidden('An operator who belongs to a party of this deal cannot act on its payments');
+/** An operator who belongs to an organization the payment concerns does not confirm or refund its money. */
+export function assertOperatorOutside(user: SessionUser, payment: PaymentDoc, deal: DealDoc | null): void {
+  if (concerns(user, payment, deal)) {
+    throw AppError.forbidden(
+      deal
+        ? 'An operator who belongs to a party of this deal cannot act on its payments'
+        : 'An operator who belongs to the paying organization cannot act on its payment',
+    );
   }
 }

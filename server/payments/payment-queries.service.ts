@@ -57,7 +57,7 @@ export async function listPayments(query: PaymentListQuery) {
       const deal = dealById.get(String(p.dealId));
       return {
         ...paymentView(p),
-        dealTitle: deal?.listingTitle,
+        dealTitle: deal?.listingTitle ?? p.title ?? undefined,
         dealStatus: deal?.status,
         payerOrgName: orgName.get(String(p.payerOrgId)),
       };

@@ -5,8 +5,8 @@
  */
 import mongoose from 'mongoose';
 import type { LedgerKind } from './ledger.model';
-import { recordLedgerEntry, type LedgerMeta } from './ledger.store';
-import { openKeyOf, type PaymentDoc } from './payment.model';
+import { recordLedgerEntry, recordPayouts, type LedgerMeta } from './ledger.store';
+import { openKeyOf, subjectIdOf, type PaymentDoc } from './payment.model';
 import { paymentStore } from './payment.store';
 import { applyPaymentEvent, type PaymentEvent, type PaymentEventEffect } from './payment-lifecycle';
 import type { Planned } from '../common/store';
@@ -97,14 +97,20 @@ function planPaymentEvent(
   const set: Record<string, unknown> = { ...meta.set, status: next };
   const stamp = STAMP[next];
   if (stamp) set[stamp] = now;
-  if (reclaim && !lineTaken) set.openKey = openKeyOf(String(current.dealId), current.purpose, current.payer);
+  if (reclaim && !lineTaken) set.openKey = openKeyOf(subjectIdOf(current), current.purpose, current.payer);
   if (reclaim && lineTaken) set.duplicate = true;
   const change: Record<string, unknown> = { $set: set, $push: { history: entry } };
   if (next === 'failed' || next === 'refunded') change.$unset = { openKey: 1 };
   return { change, result: 'applied' };
 }
-/** The ledger entry of the status the payment is in; recorded once however often this runs. */
+/**
+ * The ledger entry of the status the payment is in, and the payouts it makes due (paid) or
+ * cancels (refunded); each recorded once however often this runs.
+ */
 async function recordStep(payment: PaymentDoc, meta: LedgerMeta): Promise<void> {
   const kind = LEDGER_KIND[payment.status as PaymentStatus];
   if (kind) await recordLedgerEntry(payment, kind, meta);
+  if (payment.status === 'paid' && !payment.duplicate) await recordPayouts(payment, 'payout_due', meta);
+  if (payment.status === 'refunded' && !payment.duplicate)
+    await recordPayouts(payment, 'payout_cancelled', meta);
 }

@@ -1,16 +1,20 @@
 /**
- * A payment of one fee line of a deal, through one provider. Its history (who moved it, when,
+ * A payment of one fee line, through one provider: a deal's fee (`dealId`) or an appraisal's
+ * (`appraisalId`); `title` names what is paid for on receipts and in lists. Its history (who moved it, when,
  * on which provider event) is embedded, so each change is one atomic update guarded by the
  * status it expects.
  *
- * `openKey` (dealId:purpose:payer) is set while the payment is live (pending or paid) and
+ * `payees` are the shares of it the exchange owes once it is paid (the broker's commission, the
+ * experts' share), fixed when the payment is created and recorded in the ledger when it is paid.
+ *
+ * `openKey` (subjectId:purpose:payer) is set while the payment is live (pending or paid) and
  * unset when it fails or is refunded: its sparse unique index lets one fee line have at most
  * one live payment, so a fee is never paid twice, while a failed attempt can be retried.
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { CURRENCIES, PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from '../api-contract/enums';
 
-export const PAYMENT_PAYERS = ['buyer', 'seller'] as const;
+export const PAYMENT_PAYERS = ['buyer', 'seller', 'requester'] as const;
 
 const historyEntrySchema = new Schema(
   {
@@ -29,7 +33,15 @@ const historyEntrySchema = new Schema(
 
 const paymentSchema = new Schema(
   {
-    dealId: { type: Schema.Types.ObjectId, required: true, index: true },
+    dealId: {
+      type: Schema.Types.ObjectId,
+      index: true,
+      required(this: { appraisalId?: unknown }) {
+        return !this.appraisalId;
+      },
+    },
+    appraisalId: { type: Schema.Types.ObjectId, index: { sparse: true } },
+    title: { type: String },
     purpose: { type: String, enum: PAYMENT_PURPOSES, required: true },
     payer: { type: String, enum: PAYMENT_PAYERS, required: true },
     payerOrgId: { type: Schema.Types.ObjectId, required: true, index: true },
@@ -41,6 +53,19 @@ const paymentSchema = new Schema(
     currency: { type: String, enum: CURRENCIES, required: true },
     provider: { type: String, enum: PAYMENT_PROVIDERS, required: true },
     status: { type: String, enum: PAYMENT_STATUSES, default: 'pending', index: true },
+    payees: {
+      type: [
+        new Schema(
+          {
+            userId: { type: Schema.Types.ObjectId, required: true },
+            purpose: { type: String, enum: ['broker_commission', 'expert_share'], required: true },
+            amount: { type: Number, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
     /** What a bank transfer quotes in its description, e.g. TX-7K3QZP; printed on every receipt. */
     reference: { type: String, required: true, unique: true, sparse: true },
     openKey: { type: String },
@@ -81,7 +106,12 @@ export type PaymentDoc = InferSchemaType<typeof paymentSchema> & {
 };
 export const PaymentModel = mongoose.model('Payment', paymentSchema);
 
-/** The key of a fee line's live payment. */
-export function openKeyOf(dealId: string, purpose: string, payer: string): string {
-  return `${dealId}:${purpose}:${payer}`;
+/** The key of a fee line's live payment; `subjectId` is the deal's or the appraisal's id. */
+export function openKeyOf(subjectId: string, purpose: string, payer: string): string {
+  return `${subjectId}:${purpose}:${payer}`;
+}
+
+/** The id of what the payment pays for: its deal, or its appraisal. */
+export function subjectIdOf(payment: { dealId?: unknown; appraisalId?: unknown }): string {
+  return String(payment.dealId ?? payment.appraisalId);
 }

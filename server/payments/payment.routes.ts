@@ -79,7 +79,8 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
     params: idParams,
     response: Joi.object({
       payment: paymentResponse,
-      deal: Joi.object(),
+      deal: Joi.object().description('The deal whose fee this is'),
+      appraisal: Joi.object().description('The appraisal whose fee this is'),
       instructions: bankInstructionsResponse,
     }),
     handler: async ({ user, params }) => {

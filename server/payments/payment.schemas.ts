@@ -13,8 +13,15 @@ export const startPaymentBody = Joi.object({
   provider: Joi.string()
     .valid(...PAYMENT_PROVIDERS)
     .required(),
-  purpose: Joi.string().valid(...PAYMENT_PURPOSES),
-  payer: Joi.string().valid(...PAYMENT_PAYERS),
+  purpose: Joi.string().valid('success_fee', 'listing_fee'),
+  payer: Joi.string().valid('buyer', 'seller'),
+});
+
+/** Paying an appraisal's fee: the requester chooses the provider. */
+export const startSubjectPaymentBody = Joi.object({
+  provider: Joi.string()
+    .valid(...PAYMENT_PROVIDERS)
+    .required(),
 });
 
 export const receiptQuery = Joi.object({ lang: Joi.string().valid(...LOCALES) });
@@ -69,7 +76,9 @@ export const feeLineResponse = Joi.object({
 
 export const paymentResponse = Joi.object({
   id: Joi.string().required(),
-  dealId: Joi.string().required(),
+  dealId: Joi.string().description("The deal whose fee this is (absent for an appraisal's fee)"),
+  appraisalId: Joi.string().description('The appraisal whose fee this is'),
+  title: Joi.string().description('What the payment is for'),
   purpose: Joi.string().required(),
   payer: Joi.string().required(),
   payerOrgId: Joi.string().required(),
@@ -90,6 +99,9 @@ export const paymentResponse = Joi.object({
     bankReference: Joi.string(),
     receivedOn: Joi.string(),
   }).description('What the confirming operator read on the bank statement'),
+  payees: Joi.array()
+    .items(Joi.object({ userId: Joi.string(), purpose: Joi.string(), amount: Joi.number().integer() }))
+    .description('The shares of this fee the exchange owes once it is paid (broker, experts)'),
   history: Joi.array().items(Joi.object()),
 }).unknown(true);
 
@@ -105,6 +117,9 @@ export const ledgerEntryResponse = Joi.object({
   id: Joi.string(),
   at: Joi.string(),
   kind: Joi.string(),
+  dealId: Joi.string(),
+  appraisalId: Joi.string(),
+  payeeUserId: Joi.string().description('For a payout: the broker or expert it is owed to'),
   paymentId: Joi.string(),
   ...money,
   provider: Joi.string(),

@@ -7,9 +7,9 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { PAYMENT_PURPOSE_LABELS, labelOf } from '../api-contract/labels';
-import { loadDealForUser, type DealView } from '../deals/deal.service';
-import { dealFeeLines } from './deal-fees';
-import type { FeeLine } from './fees';
+import { loadDealForUser } from '../deals/deal.service';
+import { agreedPrice, dealFeeLines } from './deal-fees';
+import { brokerCommissionShares, computeBrokerCommission, type FeeLine, type Payee } from './fees';
 import { recordLedgerEntry } from './ledger.store';
 import { openKeyOf, type PaymentDoc } from './payment.model';
 import { createPaymentDoc, paymentReads, paymentStore } from './payment.store';
@@ -27,6 +27,18 @@ export interface StartPaymentInput {
   payer?: 'buyer' | 'seller';
 }
 
+/**
+ * What a payment pays for: a deal's fee line or an appraisal's fee, with the organization that
+ * pays it and the shares of it the exchange will owe once it is paid.
+ */
+export interface PaymentSubject {
+  kind: 'deal' | 'appraisal';
+  id: string;
+  title: string;
+  payerOrgId: string;
+  payees?: readonly Payee[];
+}
+
 export async function startPayment(
   user: SessionUser,
   dealId: string,
@@ -39,30 +51,76 @@ export async function startPayment(
   }
   if (input.payer && input.payer !== role)
     throw AppError.forbidden("You may pay only your own organization's fees");
-  if (input.provider === 'stripe' && !deps.providers.stripe) {
-    const message = 'Card payments are not available on this exchange; pay by bank transfer';
-    throw AppError.validation([{ field: 'provider', message }], message);
-  }
+  assertProviderOffered(input.provider, deps);
   if (deal.status !== 'awaiting_payment') {
     throw AppError.conflict(`The deal is ${deal.status.replaceAll('_', ' ')}; no fees can be paid now`);
   }
-  const lines = dealFeeLines(deal, deps.schedule).filter(
-    (l) => l.payer === role && (!input.purpose || l.purpose === input.purpose),
+  const all = dealFeeLines(deal, deps.schedule);
+  const commission = computeBrokerCommission(
+    { ...(agreedPrice(deal) ?? { price: 0, currency: 'VND' }), hasBroker: Boolean(deal.brokerUserId) },
+    deps.schedule,
   );
+  const brokerShares = commission ? brokerCommissionShares(all, commission.amount, deps.schedule) : [];
+  const lines = all
+    .map((line, i) => ({ line, brokerShare: brokerShares[i] ?? 0 }))
+    .filter(({ line }) => line.payer === role && (!input.purpose || line.purpose === input.purpose));
   if (!lines.length) throw AppError.conflict('Your organization owes no such fee on this deal');
-  for (const line of lines) {
+  for (const { line, brokerShare } of lines) {
     const live = await livePayment(dealId, line);
     if (live?.status === 'paid') continue;
-    const payment = await paymentOfLine(user, deal, line, input.provider, live, deps);
-    return paymentResponse(payment, deal, user, deps);
+    const subject: PaymentSubject = {
+      kind: 'deal',
+      id: deal.id,
+      title: deal.listingTitle,
+      payerOrgId: line.payer === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId,
+      payees:
+        deal.brokerUserId && brokerShare > 0
+          ? [{ userId: deal.brokerUserId, purpose: 'broker_commission', amount: brokerShare }]
+          : [],
+    };
+    const payment = await paymentOfLine(user, subject, line, input.provider, live, deps);
+    return paymentResponse(payment, subject, user, deps);
   }
   throw AppError.conflict('Your organization has already paid its fees on this deal');
 }
 
-function livePayment(dealId: string, line: FeeLine): Promise<PaymentDoc | null> {
+/**
+ * Starts (or resumes) the payment of one fee line of a subject other than a deal (an appraisal):
+ * its service has checked who may pay and what is owed.
+ */
+export async function startSubjectPayment(
+  user: SessionUser,
+  subject: PaymentSubject,
+  line: PayableLine,
+  provider: PaymentProvider,
+  deps: PaymentDeps,
+) {
+  assertProviderOffered(provider, deps);
+  const live = await livePayment(subject.id, line);
+  if (live?.status === 'paid') throw AppError.conflict('This fee is already paid');
+  const payment = await paymentOfLine(user, subject, line, provider, live, deps);
+  return paymentResponse(payment, subject, user, deps);
+}
+
+function assertProviderOffered(provider: PaymentProvider, deps: PaymentDeps): void {
+  if (provider === 'stripe' && !deps.providers.stripe) {
+    const message = 'Card payments are not available on this exchange; pay by bank transfer';
+    throw AppError.validation([{ field: 'provider', message }], message);
+  }
+}
+
+/** A fee line as a payment pays it. */
+export interface PayableLine {
+  purpose: FeeLine['purpose'] | 'appraisal_fee';
+  amount: number;
+  currency: FeeLine['currency'];
+  payer: FeeLine['payer'] | 'requester';
+}
+
+function livePayment(subjectId: string, line: PayableLine): Promise<PaymentDoc | null> {
   return paymentReads
     .findOne({
-      openKey: openKeyOf(dealId, line.purpose, line.payer),
+      openKey: openKeyOf(subjectId, line.purpose, line.payer),
     })
     .lean() as Promise<PaymentDoc | null>;
 }
@@ -70,8 +128,8 @@ function livePayment(dealId: string, line: FeeLine): Promise<PaymentDoc | null> 
 /** The line's pending payment through `provider`: the existing one, or a new one replacing any other. */
 async function paymentOfLine(
   user: SessionUser,
-  deal: DealView,
-  line: FeeLine,
+  subject: PaymentSubject,
+  line: PayableLine,
   provider: PaymentProvider,
   live: PaymentDoc | null,
   deps: PaymentDeps,
@@ -79,9 +137,9 @@ async function paymentOfLine(
   for (let attempt = 0; attempt < 5; attempt++) {
     if (live?.provider === provider) return live;
     if (live) await abandon(live, provider, user, deps);
-    const created = await createPayment(user, deal, line, provider);
+    const created = await createPayment(user, subject, line, provider);
     if (created) return created;
-    live = await livePayment(deal.id, line);
+    live = await livePayment(subject.id, line);
     if (live?.status === 'paid') throw AppError.conflict('This fee has just been paid');
   }
   throw AppError.conflict('Another payment of this fee is being started; try again.');
@@ -111,20 +169,21 @@ async function abandon(
 /** A new pending payment; null when another request took the line first. */
 async function createPayment(
   user: SessionUser,
-  deal: DealView,
-  line: FeeLine,
+  subject: PaymentSubject,
+  line: PayableLine,
   provider: PaymentProvider,
 ): Promise<PaymentDoc | null> {
-  const openKey = openKeyOf(deal.id, line.purpose, line.payer);
+  const openKey = openKeyOf(subject.id, line.purpose, line.payer);
   for (let attempt = 0; attempt < 5; attempt++) {
     const _id = new mongoose.Types.ObjectId();
     try {
       const payment = await createPaymentDoc({
         _id,
-        dealId: deal.id,
+        ...(subject.kind === 'deal' ? { dealId: subject.id } : { appraisalId: subject.id }),
+        title: subject.title,
         purpose: line.purpose,
         payer: line.payer,
-        payerOrgId: line.payer === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId,
+        payerOrgId: subject.payerOrgId,
         amount: line.amount,
         currency: line.currency,
         provider,
@@ -133,6 +192,7 @@ async function createPayment(
         openKey,
         idempotencyKey: `checkout-${_id}`,
         createdBy: user.id,
+        ...(subject.payees?.length ? { payees: subject.payees } : {}),
         history: [{ event: 'created', to: 'pending', actorId: user.id, source: 'member' }],
       });
       await recordLedgerEntry(payment, 'payment_started', { source: 'member', actorId: user.id });
@@ -146,11 +206,16 @@ async function createPayment(
   throw AppError.conflict('Could not allocate a payment reference; try again.');
 }
 
-async function paymentResponse(payment: PaymentDoc, deal: DealView, user: SessionUser, deps: PaymentDeps) {
+async function paymentResponse(
+  payment: PaymentDoc,
+  subject: PaymentSubject,
+  user: SessionUser,
+  deps: PaymentDeps,
+) {
   if (payment.provider === 'bank_transfer') {
     return { payment: paymentView(payment), instructions: deps.providers.bankTransfer.instructions(payment) };
   }
-  const withSession = await ensureCheckoutSession(payment, deal, user, deps);
+  const withSession = await ensureCheckoutSession(payment, subject, user, deps);
   return { payment: paymentView(withSession), checkoutUrl: withSession.stripe!.checkoutUrl! };
 }
 
@@ -160,7 +225,7 @@ async function paymentResponse(payment: PaymentDoc, deal: DealView, user: Sessio
  */
 async function ensureCheckoutSession(
   payment: PaymentDoc,
-  deal: DealView,
+  subject: PaymentSubject,
   user: SessionUser,
   deps: PaymentDeps,
 ): Promise<PaymentDoc> {
@@ -171,15 +236,12 @@ async function ensureCheckoutSession(
   const session = await callStripe(() =>
     stripe.createCheckoutSession({
       paymentId: id,
-      dealId: deal.id,
+      ...(subject.kind === 'deal' ? { dealId: subject.id } : { appraisalId: subject.id }),
       purpose: payment.purpose,
       amount: payment.amount,
       currency: payment.currency,
       description:
-        `${labelOf(PAYMENT_PURPOSE_LABELS, payment.purpose, user.locale)} — ${deal.listingTitle}`.slice(
-          0,
-          250,
-        ),
+        `${labelOf(PAYMENT_PURPOSE_LABELS, payment.purpose, user.locale)} — ${subject.title}`.slice(0, 250),
       successUrl: resultUrl,
       cancelUrl: `${resultUrl}?cancelled=1`,
       idempotencyKey: payment.idempotencyKey,
@@ -231,7 +293,9 @@ export async function getPayment(user: SessionUser, paymentId: string, deps: Pay
       : undefined;
   return {
     payment: paymentView(payment),
-    deal: { id: String(deal._id), title: deal.listingTitle, status: deal.status },
+    ...(deal
+      ? { deal: { id: String(deal._id), title: deal.listingTitle, status: deal.status } }
+      : { appraisal: { id: String(payment.appraisalId), title: payment.title ?? '' } }),
     ...(instructions ? { instructions } : {}),
   };
 }

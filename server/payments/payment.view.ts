@@ -10,7 +10,9 @@ export function paymentView(p: PaymentDoc) {
   const receiptable = p.status === 'paid' || p.status === 'refunded';
   return {
     id: String(p._id),
-    dealId: String(p.dealId),
+    dealId: idOf(p.dealId),
+    appraisalId: idOf(p.appraisalId),
+    title: p.title ?? undefined,
     purpose: p.purpose,
     payer: p.payer,
     payerOrgId: String(p.payerOrgId),
@@ -30,6 +32,9 @@ export function paymentView(p: PaymentDoc) {
             refundStatus: p.stripe?.refundStatus ?? undefined,
           }
         : undefined,
+    payees: p.payees?.length
+      ? p.payees.map((x) => ({ userId: String(x.userId), purpose: x.purpose, amount: x.amount }))
+      : undefined,
     duplicate: Boolean(p.duplicate),
     createdBy: String(p.createdBy),
     confirmedBy: idOf(p.confirmedBy),
@@ -67,7 +72,9 @@ export function ledgerEntryView(e: LedgerEntryDoc) {
     id: String(e._id),
     at: iso(e.at),
     kind: e.kind,
-    dealId: String(e.dealId),
+    dealId: idOf(e.dealId),
+    appraisalId: idOf(e.appraisalId),
+    payeeUserId: idOf(e.payeeUserId),
     paymentId: String(e.paymentId),
     purpose: e.purpose,
     payer: e.payer,

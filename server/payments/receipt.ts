@@ -12,6 +12,8 @@ export interface ReceiptData {
   receiptNumber: string;
   paidAt: Date;
   payerOrgName: string;
+  /** What was paid for: the deal (or the appraisal) and its id. */
+  subject?: 'deal' | 'appraisal';
   dealId: string;
   dealTitle: string;
   purpose: string;
@@ -31,6 +33,7 @@ const TEXT = {
     date: 'Ngày thanh toán',
     payer: 'Bên thanh toán',
     deal: 'Giao dịch',
+    appraisal: 'Yêu cầu thẩm định',
     purpose: 'Khoản phí',
     amount: 'Số tiền',
     provider: 'Phương thức',
@@ -46,6 +49,7 @@ const TEXT = {
     date: 'Date paid',
     payer: 'Paid by',
     deal: 'Deal',
+    appraisal: 'Appraisal request',
     purpose: 'Fee',
     amount: 'Amount',
     provider: 'Method',
@@ -76,7 +80,7 @@ export function renderReceiptHtml(data: ReceiptData, locale: Locale): string {
     [t.number, data.receiptNumber],
     [t.date, date],
     [t.payer, data.payerOrgName],
-    [t.deal, `${data.dealTitle} (${data.dealId})`],
+    [data.subject === 'appraisal' ? t.appraisal : t.deal, `${data.dealTitle} (${data.dealId})`],
     [t.purpose, labelOf(PAYMENT_PURPOSE_LABELS, data.purpose, locale)],
     [t.amount, formatMoney(data.amount, data.currency, locale)],
     [t.provider, labelOf(PAYMENT_PROVIDER_LABELS, data.provider, locale)],

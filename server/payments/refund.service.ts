@@ -10,7 +10,7 @@ import type { PaymentDoc } from './payment.model';
 import { paymentStore } from './payment.store';
 import { canRequestRefund } from './payment-lifecycle';
 import { applyEventToPayment } from './payment-transitions';
-import { assertOperatorOutsideDeal, loadPaymentAndDeal } from './payment-access';
+import { assertOperatorOutside, loadPaymentAndDeal } from './payment-access';
 import { callStripe } from './payment.service';
 import type { PaymentDeps } from './payment-deps';
 import { paymentView } from './payment.view';
@@ -23,11 +23,12 @@ export async function refundPayment(
   deps: PaymentDeps,
 ) {
   const { payment, deal } = await loadPaymentAndDeal(paymentId);
-  assertOperatorOutsideDeal(operator, deal);
+  assertOperatorOutside(operator, payment, deal);
   if (!canRequestRefund(payment.status as PaymentStatus)) {
     throw AppError.conflict(`The payment is ${payment.status}; only a paid payment can be refunded`);
   }
-  if (deal.status !== 'cancelled' && !payment.duplicate) {
+  // An appraisal's fee is refunded at the operators' discretion (with the reason recorded).
+  if (deal && deal.status !== 'cancelled' && !payment.duplicate) {
     throw AppError.conflict('Only the fees of a cancelled deal, or a fee paid twice, can be refunded');
   }
   const reasonSet = { refundReason: reason, refundedBy: operator.id };
@@ -41,7 +42,8 @@ export async function refundPayment(
     targetType: 'payment',
     targetId: paymentId,
     data: {
-      dealId: String(payment.dealId),
+      ...(payment.dealId ? { dealId: String(payment.dealId) } : {}),
+      ...(payment.appraisalId ? { appraisalId: String(payment.appraisalId) } : {}),
       amount: payment.amount,
       currency: payment.currency,
       reason,

@@ -7,10 +7,10 @@ import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { logger } from '../common/logger';
 import type { PaymentDoc } from './payment.model';
-import { findPaymentDoc, holdDealAndPayment, paymentReads, paymentStore } from './payment.store';
+import { findPaymentDoc, paymentReads, paymentStore } from './payment.store';
 import type { PaymentEvent } from './payment-lifecycle';
-import { announcePaymentReceived, applyEventToPayment } from './payment-transitions';
-import { completeDealIfAllPaid } from './deal-completion';
+import { applyEventToPayment } from './payment-transitions';
+import { followSettlement, holdForSettlement } from './payment-settlement';
 import { markStripeEventApplied, storeStripeEventOnce, waitingStripeEvents } from './stripe-event.store';
 import { readStripeEvent, type StripePaymentNotice } from './stripe-event-mapping';
 import type { PaymentDeps } from './payment-deps';
@@ -122,16 +122,13 @@ async function linkProviderIds(payment: PaymentDoc, notice: StripePaymentNotice)
  * event repeats the completion check, so a deal left awaiting payment by a crash completes.
  */
 function settle(payment: PaymentDoc, event: PaymentEvent, eventId: string, deps: PaymentDeps) {
-  const dealId = String(payment.dealId);
-  return holdDealAndPayment(dealId, String(payment._id), async () => {
+  return holdForSettlement(payment, async () => {
     const outcome = await applyEventToPayment(payment._id, event, {
       source: 'stripe',
       stripeEventId: eventId,
     });
-    const { effect, payment: after } = outcome;
-    announcePaymentReceived(deps.bus, outcome);
-    if (after.status === 'paid') await completeDealIfAllPaid(dealId, deps.schedule, deps.bus);
-    return effect;
+    await followSettlement(outcome, deps);
+    return outcome.effect;
   });
 }
 

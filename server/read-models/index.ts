@@ -12,6 +12,7 @@ export {
   notificationGroupKey,
   notificationListKey,
   organizationMembersKey,
+  paymentAppraisalListKey,
   paymentDealListKey,
   paymentListEntries,
   readMarkerListKey,

@@ -11,6 +11,7 @@ export const dealBrokerListKey = (userId: string) => `deal:user:${userId}`;
 export const dealProposalListKey = (userId: string) => `deal:proposed:${userId}`;
 export const notificationListKey = (userId: string) => `notification:user:${userId}`;
 export const paymentDealListKey = (dealId: string) => `payment:deal:${dealId}`;
+export const paymentAppraisalListKey = (appraisalId: string) => `payment:appraisal:${appraisalId}`;
 export const organizationMembersKey = (orgId: string) => `user:org:${orgId}`;
 export const notificationGroupKey = (groupKey: string) => `notification:group:${groupKey}`;
 
@@ -92,8 +93,9 @@ export function readMarkerEntries(doc: Doc): [string, OwnerListEntry][] {
 }
 
 export function paymentListEntries(doc: Doc): [string, OwnerListEntry][] {
-  if (!doc.dealId) return [];
   const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.updatedAt ?? doc.createdAt) };
+  if (doc.appraisalId) return [[paymentAppraisalListKey(String(doc.appraisalId)), entry]];
+  if (!doc.dealId) return [];
   return [[paymentDealListKey(String(doc.dealId)), entry]];
 }
 

@@ -73,6 +73,7 @@ async function dealPlace(deal: Doc): Promise<Place> {
 }
 
 async function paymentPlace(payment: Doc): Promise<Place> {
+  if (!payment.dealId) return {};
   const deal = (await dealReads
     .findById(payment.dealId, { field: 1, listingKind: 1, offerId: 1, demandId: 1 })
     .lean()) as Doc | null;

@@ -83,7 +83,7 @@ const APPRAISAL_REPORT = {
 /** A technology appraisal of a new offer of the seller's, brought to `stage` through the API (the world's expert assigned); its id. */
 async function appraisalAt(
   w: World,
-  stage: 'requested' | 'assigned' | 'accepted' | 'reported',
+  stage: 'requested' | 'assigned' | 'accepted' | 'reported' | 'paid',
 ): Promise<string> {
   const step = async (res: Promise<{ status: number; body: any }>, what: string) => {
     const answer = await res;
@@ -105,6 +105,15 @@ async function appraisalAt(
   await step(w.expert.agent.post(`/api/appraisals/${id}/accept`), 'acceptance');
   if (stage === 'accepted') return id;
   await step(w.expert.agent.post(`/api/appraisals/${id}/report`).send(APPRAISAL_REPORT), 'report');
+  if (stage === 'reported') return id;
+  const paying = await step(
+    w.seller.agent.post(`/api/appraisals/${id}/payments`).send({ provider: 'bank_transfer' }),
+    'fee payment',
+  );
+  await step(
+    w.operator.agent.post(`/api/admin/payments/${paying.payment.id}/confirm`).send({}),
+    'fee confirmation',
+  );
   return id;
 }
 
@@ -364,9 +373,16 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     allow: ['expert'],
     setup: async (w) => ({ path: { id: await appraisalAt(w, 'accepted') }, body: APPRAISAL_REPORT }),
   },
+  'POST /api/appraisals/{id}/payments': {
+    allow: ['owner'],
+    setup: async (w) => ({
+      path: { id: await appraisalAt(w, 'accepted') },
+      body: { provider: 'bank_transfer' },
+    }),
+  },
   'POST /api/appraisals/{id}/publish': {
     allow: ['owner'],
-    setup: async (w) => ({ path: { id: await appraisalAt(w, 'reported') } }),
+    setup: async (w) => ({ path: { id: await appraisalAt(w, 'paid') } }),
   },
   'GET /api/admin/appraisals': { allow: OPERATOR },
   'POST /api/admin/appraisals/{id}/assign': {
@@ -502,6 +518,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   // Verified by Stripe's signature, not by a session: an unsigned delivery is a 400 for anyone.
   'POST /api/payments/stripe/webhook': { allow: ALL, alsoOk: [400] },
   'GET /api/admin/payments': { allow: OPERATOR },
+  'GET /api/admin/payouts': { allow: OPERATOR },
   'POST /api/admin/payments/{id}/confirm': {
     allow: OPERATOR,
     setup: async (w) => ({ path: { id: (await make.payment(w)).paymentId }, body: {} }),

@@ -147,7 +147,25 @@ describe('appraisals', function () {
       .send({ ...REPORT, valuation: VALUATION })
       .expect(200);
     assert.equal(reported.body.appraisal.status, 'reported');
+    assert.equal(reported.body.appraisal.report.trlAssessed, 6, 'the expert reads what they filed');
+
+    // The requester reads the report once the valuation's fee (20,000,000 VND by the schedule) is paid.
+    const unpaid = (await c.institute.agent.get(`/api/appraisals/${id}`).expect(200)).body.appraisal;
+    assert.deepEqual(unpaid.fee, { amount: 20_000_000, currency: 'VND', status: 'unpaid' });
+    assert.equal(unpaid.reportWithheld, true);
+    assert.equal(unpaid.report, undefined);
+    const early = await c.institute.agent.post(`/api/appraisals/${id}/publish`).expect(409);
+    assert.match(early.body.error.message, /fee is not paid/);
+    assert.equal((await stored(id)).status, 'reported');
+    const paying = await c.institute.agent
+      .post(`/api/appraisals/${id}/payments`)
+      .send({ provider: 'bank_transfer' })
+      .expect(201);
+    assert.equal(paying.body.instructions.amount, 20_000_000);
+    await admin.agent.post(`/api/admin/payments/${paying.body.payment.id}/confirm`).send({}).expect(200);
     const read = (await c.institute.agent.get(`/api/appraisals/${id}`).expect(200)).body.appraisal;
+    assert.equal(read.fee.status, 'paid');
+    assert.equal(read.reportWithheld, undefined);
     assert.equal(read.report.trlAssessed, 6);
     assert.deepEqual(read.report.valuation, VALUATION);
 
@@ -223,6 +241,17 @@ describe('appraisals', function () {
       [id],
     );
     await c.enterprise.agent.post(`/api/appraisals/${id}/publish`).expect(403);
+    // The buyer asked, so the buyer pays; the owner may not pay it for them.
+    await c.institute.agent
+      .post(`/api/appraisals/${id}/payments`)
+      .send({ provider: 'bank_transfer' })
+      .expect(403);
+    const paying = await c.enterprise.agent
+      .post(`/api/appraisals/${id}/payments`)
+      .send({ provider: 'bank_transfer' })
+      .expect(201);
+    assert.equal(paying.body.payment.payerOrgId, c.enterprise.orgId);
+    await admin.agent.post(`/api/admin/payments/${paying.body.payment.id}/confirm`).send({}).expect(200);
     await c.institute.agent.post(`/api/appraisals/${id}/publish`).expect(200);
 
     // A listing not yet published cannot be appraised.

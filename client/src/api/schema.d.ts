@@ -52,6 +52,15 @@ export interface paths {
                   at: string;
                   userId: string;
                 }[];
+                /** @description the fee set by the schedule when the request was made, paid by the requester once an expert takes it on */
+                fee?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status: 'unpaid' | 'pending' | 'paid';
+                };
                 field: string | null;
                 id: string;
                 listingId: string;
@@ -81,6 +90,8 @@ export interface paths {
                     method: 'cost' | 'market' | 'income';
                   };
                 };
+                /** @description a report is filed and is shown to the requester and the listing’s owner once the fee is paid */
+                reportWithheld?: boolean;
                 requestedBy: string;
                 requesterOrgId: string;
                 /** @enum {string} */
@@ -180,6 +191,15 @@ export interface paths {
                   at: string;
                   userId: string;
                 }[];
+                /** @description the fee set by the schedule when the request was made, paid by the requester once an expert takes it on */
+                fee?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status: 'unpaid' | 'pending' | 'paid';
+                };
                 field: string | null;
                 id: string;
                 listingId: string;
@@ -209,6 +229,8 @@ export interface paths {
                     method: 'cost' | 'market' | 'income';
                   };
                 };
+                /** @description a report is filed and is shown to the requester and the listing’s owner once the fee is paid */
+                reportWithheld?: boolean;
                 requestedBy: string;
                 requesterOrgId: string;
                 /** @enum {string} */
@@ -3372,6 +3394,8 @@ export interface paths {
               page?: number;
               payments?: {
                 amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
                 /** @description What the confirming operator read on the bank statement */
                 bankReceipt?: {
                   amount?: number;
@@ -3381,10 +3405,17 @@ export interface paths {
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
-                dealId: string;
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
                 history?: Record<string, never>[];
                 id: string;
                 paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
                 payer: string;
                 payerOrgId: string;
                 /** @enum {string} */
@@ -3395,6 +3426,8 @@ export interface paths {
                 refundedAt?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
               }[];
               /** Format: float */
               total?: number;
@@ -3468,6 +3501,8 @@ export interface paths {
             'application/json': {
               payment?: {
                 amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
                 /** @description What the confirming operator read on the bank statement */
                 bankReceipt?: {
                   amount?: number;
@@ -3477,10 +3512,17 @@ export interface paths {
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
-                dealId: string;
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
                 history?: Record<string, never>[];
                 id: string;
                 paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
                 payer: string;
                 payerOrgId: string;
                 /** @enum {string} */
@@ -3491,6 +3533,8 @@ export interface paths {
                 refundedAt?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
               };
             };
           };
@@ -3551,6 +3595,8 @@ export interface paths {
             'application/json': {
               payment?: {
                 amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
                 /** @description What the confirming operator read on the bank statement */
                 bankReceipt?: {
                   amount?: number;
@@ -3560,10 +3606,17 @@ export interface paths {
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
-                dealId: string;
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
                 history?: Record<string, never>[];
                 id: string;
                 paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
                 payer: string;
                 payerOrgId: string;
                 /** @enum {string} */
@@ -3574,6 +3627,8 @@ export interface paths {
                 refundedAt?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
               };
             };
           };
@@ -3589,6 +3644,80 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/payouts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the exchange owes brokers and experts: each share of a paid fee (due when the fee is paid, cancelled by its refund), newest first, with each person's total
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payouts?: {
+                actorId?: string;
+                amount: number;
+                appraisalId?: string;
+                at?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                dealId?: string;
+                id?: string;
+                kind?: string;
+                payeeName?: string;
+                /** @description For a payout: the broker or expert it is owed to */
+                payeeUserId?: string;
+                paymentId?: string;
+                provider?: string;
+                providerIds?: Record<string, never>;
+                reference?: string;
+                source?: string;
+              }[];
+              totals?: {
+                currency?: string;
+                name?: string;
+                owed?: number;
+                payeeUserId?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5378,6 +5507,15 @@ export interface paths {
                   at: string;
                   userId: string;
                 }[];
+                /** @description the fee set by the schedule when the request was made, paid by the requester once an expert takes it on */
+                fee?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status: 'unpaid' | 'pending' | 'paid';
+                };
                 field: string | null;
                 id: string;
                 listingId: string;
@@ -5407,6 +5545,8 @@ export interface paths {
                     method: 'cost' | 'market' | 'income';
                   };
                 };
+                /** @description a report is filed and is shown to the requester and the listing’s owner once the fee is paid */
+                reportWithheld?: boolean;
                 requestedBy: string;
                 requesterOrgId: string;
                 /** @enum {string} */
@@ -5456,6 +5596,11 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description the currency the fee is charged in (VND unless given)
+             * @enum {string}
+             */
+            currency?: 'VND' | 'USD';
             listingId: string;
             /** @enum {string} */
             listingKind: 'offer' | 'demand';
@@ -5493,6 +5638,15 @@ export interface paths {
                   at: string;
                   userId: string;
                 }[];
+                /** @description the fee set by the schedule when the request was made, paid by the requester once an expert takes it on */
+                fee?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status: 'unpaid' | 'pending' | 'paid';
+                };
                 field: string | null;
                 id: string;
                 listingId: string;
@@ -5522,6 +5676,8 @@ export interface paths {
                     method: 'cost' | 'market' | 'income';
                   };
                 };
+                /** @description a report is filed and is shown to the requester and the listing’s owner once the fee is paid */
+                reportWithheld?: boolean;
                 requestedBy: string;
                 requesterOrgId: string;
                 /** @enum {string} */
@@ -5608,6 +5764,15 @@ export interface paths {
                   at: string;
                   userId: string;
                 }[];
+                /** @description the fee set by the schedule when the request was made, paid by the requester once an expert takes it on */
+                fee?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status: 'unpaid' | 'pending' | 'paid';
+                };
                 field: string | null;
                 id: string;
                 listingId: string;
@@ -5637,6 +5802,8 @@ export interface paths {
                     method: 'cost' | 'market' | 'income';
                   };
                 };
+                /** @description a report is filed and is shown to the requester and the listing’s owner once the fee is paid */
+                reportWithheld?: boolean;
                 requestedBy: string;
                 requesterOrgId: string;
                 /** @enum {string} */
@@ -5727,6 +5894,15 @@ export interface paths {
                   at: string;
                   userId: string;
                 }[];
+                /** @description the fee set by the schedule when the request was made, paid by the requester once an expert takes it on */
+                fee?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status: 'unpaid' | 'pending' | 'paid';
+                };
                 field: string | null;
                 id: string;
                 listingId: string;
@@ -5756,6 +5932,8 @@ export interface paths {
                     method: 'cost' | 'market' | 'income';
                   };
                 };
+                /** @description a report is filed and is shown to the requester and the listing’s owner once the fee is paid */
+                reportWithheld?: boolean;
                 requestedBy: string;
                 requesterOrgId: string;
                 /** @enum {string} */
@@ -5850,6 +6028,15 @@ export interface paths {
                   at: string;
                   userId: string;
                 }[];
+                /** @description the fee set by the schedule when the request was made, paid by the requester once an expert takes it on */
+                fee?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status: 'unpaid' | 'pending' | 'paid';
+                };
                 field: string | null;
                 id: string;
                 listingId: string;
@@ -5879,6 +6066,8 @@ export interface paths {
                     method: 'cost' | 'market' | 'income';
                   };
                 };
+                /** @description a report is filed and is shown to the requester and the listing’s owner once the fee is paid */
+                reportWithheld?: boolean;
                 requestedBy: string;
                 requesterOrgId: string;
                 /** @enum {string} */
@@ -5895,6 +6084,111 @@ export interface paths {
                 type: 'technology' | 'valuation';
                 /** Format: date-time */
                 updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appraisals/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The requesting organization pays the appraisal's fee once an expert has taken it on: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment.
+     * @description Access: verified
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            provider: 'stripe' | 'bank_transfer';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              checkoutUrl?: string;
+              instructions?: {
+                accountName: string;
+                accountNumber: string;
+                amount: number;
+                bankName: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                reference: string;
+              };
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                history?: Record<string, never>[];
+                id: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
               };
             };
           };
@@ -5967,6 +6261,15 @@ export interface paths {
                   at: string;
                   userId: string;
                 }[];
+                /** @description the fee set by the schedule when the request was made, paid by the requester once an expert takes it on */
+                fee?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status: 'unpaid' | 'pending' | 'paid';
+                };
                 field: string | null;
                 id: string;
                 listingId: string;
@@ -5996,6 +6299,8 @@ export interface paths {
                     method: 'cost' | 'market' | 'income';
                   };
                 };
+                /** @description a report is filed and is shown to the requester and the listing’s owner once the fee is paid */
+                reportWithheld?: boolean;
                 requestedBy: string;
                 requesterOrgId: string;
                 /** @enum {string} */
@@ -6104,6 +6409,15 @@ export interface paths {
                   at: string;
                   userId: string;
                 }[];
+                /** @description the fee set by the schedule when the request was made, paid by the requester once an expert takes it on */
+                fee?: {
+                  amount: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status: 'unpaid' | 'pending' | 'paid';
+                };
                 field: string | null;
                 id: string;
                 listingId: string;
@@ -6133,6 +6447,8 @@ export interface paths {
                     method: 'cost' | 'market' | 'income';
                   };
                 };
+                /** @description a report is filed and is shown to the requester and the listing’s owner once the fee is paid */
+                reportWithheld?: boolean;
                 requestedBy: string;
                 requesterOrgId: string;
                 /** @enum {string} */
@@ -9608,12 +9924,13 @@ export interface paths {
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
                 /** @enum {string} */
-                payer: 'buyer' | 'seller';
+                payer: 'buyer' | 'seller' | 'requester';
                 paymentId?: string;
                 /** @enum {string} */
                 provider?: 'stripe' | 'bank_transfer';
                 /** @enum {string} */
-                purpose: 'success_fee' | 'listing_fee' | 'broker_commission';
+                purpose:
+                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
                 /** @enum {string} */
                 status?: 'pending' | 'paid' | 'failed' | 'refunded';
               }[];
@@ -9671,11 +9988,15 @@ export interface paths {
               entries?: {
                 actorId?: string;
                 amount: number;
+                appraisalId?: string;
                 at?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
+                dealId?: string;
                 id?: string;
                 kind?: string;
+                /** @description For a payout: the broker or expert it is owed to */
+                payeeUserId?: string;
                 paymentId?: string;
                 provider?: string;
                 providerIds?: Record<string, never>;
@@ -9989,7 +10310,7 @@ export interface paths {
             /** @enum {string} */
             provider: 'stripe' | 'bank_transfer';
             /** @enum {string} */
-            purpose?: 'success_fee' | 'listing_fee' | 'broker_commission';
+            purpose?: 'success_fee' | 'listing_fee';
           };
         };
       };
@@ -10013,6 +10334,8 @@ export interface paths {
               };
               payment?: {
                 amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
                 /** @description What the confirming operator read on the bank statement */
                 bankReceipt?: {
                   amount?: number;
@@ -10022,10 +10345,17 @@ export interface paths {
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
-                dealId: string;
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
                 history?: Record<string, never>[];
                 id: string;
                 paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
                 payer: string;
                 payerOrgId: string;
                 /** @enum {string} */
@@ -10036,6 +10366,8 @@ export interface paths {
                 refundedAt?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
               };
             };
           };
@@ -18332,6 +18664,9 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description The appraisal whose fee this is */
+              appraisal?: Record<string, never>;
+              /** @description The deal whose fee this is */
               deal?: Record<string, never>;
               instructions?: {
                 accountName: string;
@@ -18344,6 +18679,8 @@ export interface paths {
               };
               payment?: {
                 amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
                 /** @description What the confirming operator read on the bank statement */
                 bankReceipt?: {
                   amount?: number;
@@ -18353,10 +18690,17 @@ export interface paths {
                 checkoutUrl?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
-                dealId: string;
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
                 history?: Record<string, never>[];
                 id: string;
                 paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
                 payer: string;
                 payerOrgId: string;
                 /** @enum {string} */
@@ -18367,6 +18711,8 @@ export interface paths {
                 refundedAt?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
               };
             };
           };

@@ -6,7 +6,9 @@ import type { Currency, Locale } from '../../api-contract/enums';
 
 export interface CheckoutRequest {
   paymentId: string;
-  dealId: string;
+  /** What is paid for: a deal's fee carries `dealId`, an appraisal's `appraisalId`. */
+  dealId?: string;
+  appraisalId?: string;
   purpose: string;
   /** Minor units, passed to Stripe as is (VND is zero-decimal there too). */
   amount: number;

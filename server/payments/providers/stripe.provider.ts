@@ -31,7 +31,11 @@ export function createStripeProvider(
 ): StripeProvider {
   return {
     async createCheckoutSession(req: CheckoutRequest) {
-      const metadata = { paymentId: req.paymentId, dealId: req.dealId, purpose: req.purpose };
+      const metadata = {
+        paymentId: req.paymentId,
+        ...(req.dealId ? { dealId: req.dealId } : { appraisalId: req.appraisalId! }),
+        purpose: req.purpose,
+      };
       const session = await client.checkout.sessions.create(
         {
           mode: 'payment',
