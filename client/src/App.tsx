@@ -66,6 +66,10 @@ const AppraisalPage = lazy(() =>
 const AdminAppraisalsPage = lazy(() =>
   import('./features/appraisals/AdminAppraisalsPage').then((m) => ({ default: m.AdminAppraisalsPage })),
 );
+// The operators' payouts (what the exchange owes brokers and experts).
+const AdminPayoutsPage = lazy(() =>
+  import('./features/payments/AdminPayoutsPage').then((m) => ({ default: m.AdminPayoutsPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function App() {
@@ -109,6 +113,7 @@ export function App() {
             <Route path="organizations" element={<OrganizationsPage />} />
             <Route path="queue" element={<ReviewQueuePage />} />
             <Route path="payments" element={<AdminPaymentsPage />} />
+            <Route path="payouts" element={later(<AdminPayoutsPage />)} />
             <Route path="stats" element={later(<AdminStatsPage />)} />
             <Route path="stats/report" element={later(<StatsReportPage />)} />
             <Route path="capabilities" element={later(<AdminCapabilitiesPage />)} />

@@ -8,6 +8,7 @@ import {
 } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 import { PAYMENT_PAYERS } from './payment.model';
+import { LEDGER_KINDS } from './ledger.model';
 
 export const startPaymentBody = Joi.object({
   provider: Joi.string()
@@ -114,9 +115,13 @@ export const bankInstructionsResponse = Joi.object({
 });
 
 export const ledgerEntryResponse = Joi.object({
-  id: Joi.string(),
-  at: Joi.string(),
-  kind: Joi.string(),
+  id: Joi.string().required(),
+  at: Joi.string().required(),
+  kind: Joi.string()
+    .valid(...LEDGER_KINDS)
+    .required(),
+  purpose: Joi.string().valid(...PAYMENT_PURPOSES),
+  payer: Joi.string(),
   dealId: Joi.string(),
   appraisalId: Joi.string(),
   payeeUserId: Joi.string().description('For a payout: the broker or expert it is owed to'),

@@ -3,17 +3,20 @@
  * the owner of an offer asks for it on the listing's page; an operator, on the appraisal desk, is
  * refused an expert with a conflict of interest (the server's 409, worded) and assigns another;
  * the expert accepts, opens the listing's confidential document and files the report with a value
- * range; the owner reads it and publishes it; the listing and its search hit show the
- * "appraised" badge. The experts (and their profiles) are made through the API; a visitor finds
- * the expert in the public directory.
+ * range; the owner finds the report withheld until the appraisal fee is paid, pays it by bank
+ * transfer, an operator confirms the transfer on the payments desk and sees the expert's share
+ * owed on the payouts page; the owner then reads the report and publishes it; the listing and its
+ * search hit show the "appraised" badge. The experts (and their profiles) are made through the
+ * API; a visitor finds the expert in the public directory.
  */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { assertNoSeriousAxeFindings } from '../helpers/axe';
 import { publishedOffer } from '../api/deals-helpers';
+import { eventually } from '../helpers/eventually';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const TITLE = 'Công nghệ xử lý nước thải dệt nhuộm bằng ozone';
@@ -21,6 +24,10 @@ const SUMMARY = 'Công nghệ đạt TRL 6; giá trị hợp lý 1,2–1,8 tỷ 
 /** Intl writes money and dates with no-break spaces. */
 const text = async (page: Page, testId: string) =>
   ((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\s/g, ' ').trim();
+const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ').trim();
+/** A valuation's fee by the default schedule, and the expert's 70 % of it. */
+const FEE = 20_000_000;
+const EXPERT_SHARE = 14_000_000;
 
 describe('browser: a technology valuation from request to the appraised badge', function () {
   this.timeout(180_000);
@@ -106,6 +113,14 @@ describe('browser: a technology valuation from request to the appraised badge', 
       await ownerPage.getByTestId('appraisal-listing-link').getAttribute('href'),
       `/offers/${offerId}`,
     );
+    // The fee the schedule sets for a valuation, due once an expert takes the request on.
+    assert.equal(await text(ownerPage, 'appraisal-fee-amount'), '20.000.000 ₫');
+    assert.equal(await ownerPage.getByTestId('appraisal-fee-status').getAttribute('data-status'), 'unpaid');
+    assert.equal(
+      await text(ownerPage, 'appraisal-fee-hint'),
+      'Phí được thanh toán khi chuyên gia nhận yêu cầu.',
+    );
+    assert.equal(await ownerPage.getByTestId('appraisal-pay-bank').count(), 0);
 
     // The operator, in English, finds it on the desk from the administration's home.
     const desk = await operatorPage(operator);
@@ -189,6 +204,118 @@ describe('browser: a technology valuation from request to the appraised badge', 
     assert.equal(await text(lanPage, 'report-view-range'), '1.200.000.000 ₫ – 1.800.000.000 ₫');
     assert.equal(await lanPage.getByTestId('appraisal-publish').count(), 0);
 
+    // The report is in, but the owner reads it once the fee is paid: the page says so, the fee
+    // is due now, and publishing waits for it too.
+    await ownerPage.reload();
+    await ownerPage.getByTestId('appraisal-report-withheld').waitFor();
+    assert.equal(await text(ownerPage, 'appraisal-status'), 'Đã có báo cáo');
+    assert.equal(
+      await text(ownerPage, 'appraisal-report-withheld'),
+      'Chuyên gia đã nộp báo cáo. Báo cáo sẽ hiển thị khi phí thẩm định đã được thanh toán.',
+    );
+    assert.equal(await ownerPage.getByTestId('report-view').count(), 0);
+    assert.equal(await text(ownerPage, 'appraisal-fee-amount'), '20.000.000 ₫');
+    assert.equal(await ownerPage.getByTestId('appraisal-fee-status').getAttribute('data-status'), 'unpaid');
+    assert.equal(await text(ownerPage, 'appraisal-fee-status'), 'Chưa thanh toán');
+    assert.equal(await ownerPage.getByTestId('appraisal-publish-button').isDisabled(), true);
+    assert.equal(
+      await text(ownerPage, 'appraisal-publish-blocked'),
+      'Có thể công bố báo cáo khi phí thẩm định đã được thanh toán.',
+    );
+    const events = ownerPage.getByTestId('appraisal-timeline').locator('li');
+    const timeline = async () => {
+      const history: (string | null)[] = [];
+      for (let i = 0; i < (await events.count()); i++)
+        history.push(await events.nth(i).getAttribute('data-event'));
+      return history;
+    };
+    assert.deepEqual(await timeline(), ['requested', 'assigned', 'accepted', 'reported']);
+    await assertNoSeriousAxeFindings(
+      ownerPage,
+      'the appraisal with its report withheld until the fee is paid',
+    );
+
+    // The owner pays by bank transfer: the instructions give the amount and the reference to quote.
+    await ownerPage.getByTestId('appraisal-pay-bank').click();
+    await ownerPage.getByTestId('bank-instructions').waitFor();
+    assert.equal(await text(ownerPage, 'bank-amount'), '20.000.000 ₫');
+    const reference = await text(ownerPage, 'bank-reference');
+    assert.match(reference, /^TX-[A-Z2-9]{6}$/);
+    await ownerPage.locator('[data-testid="appraisal-fee-status"][data-status="pending"]').waitFor();
+    assert.equal(await ownerPage.getByTestId('report-view').count(), 0);
+    await assertNoSeriousAxeFindings(ownerPage, 'the appraisal fee’s bank transfer instructions');
+    const pending = await owner.agent.get(`/api/appraisals/${appraisalId}`).expect(200);
+    assert.equal(pending.body.appraisal.fee.status, 'pending');
+    assert.equal(pending.body.appraisal.reportWithheld, true);
+    const paymentId = pending.body.appraisal.fee.paymentId as string;
+    assert.ok(paymentId);
+
+    // The operator finds the fee on the payments desk, linked to the appraisal (there is no deal),
+    // and confirms the transfer with what the bank statement shows.
+    await desk.goto(`${web.exchange.url}/admin`);
+    await desk.getByTestId('admin-payments-link').click();
+    await desk.waitForURL(/\/admin\/payments$/);
+    const paymentRow = desk.getByTestId(`admin-payment-${paymentId}`);
+    await paymentRow.waitFor();
+    const appraisalLink = paymentRow.getByTestId(`payment-appraisal-${paymentId}`);
+    assert.equal(await appraisalLink.getAttribute('href'), `/appraisals/${appraisalId}`);
+    assert.equal(await textOf(appraisalLink), TITLE);
+    assert.equal(await paymentRow.locator('a[href^="/deals/"]').count(), 0);
+    const rowText = await textOf(paymentRow);
+    assert.match(rowText, /Appraisal fee/);
+    assert.match(rowText, /Requester/);
+    assert.match(rowText, /Viện Công nghệ Môi trường/);
+    assert.ok(rowText.includes('₫20,000,000'), rowText);
+    assert.ok(rowText.includes(reference), rowText);
+    await paymentRow.getByTestId(`confirm-${paymentId}`).click();
+    await desk.getByTestId(`transfer-amount-${paymentId}`).fill('20,000,000');
+    await desk.getByTestId(`transfer-reference-${paymentId}`).fill('FT26337000456');
+    await assertNoSeriousAxeFindings(desk, 'the appraisal fee’s transfer confirmation');
+    await desk.getByTestId(`transfer-submit-${paymentId}`).click();
+    await desk.locator(`[data-testid="admin-payment-${paymentId}"] [data-status="paid"]`).waitFor();
+
+    // The expert's share of the fee (70 %) is now owed to her, on the payouts page.
+    await desk.goto(`${web.exchange.url}/admin`);
+    await desk.getByTestId('admin-payouts-link').click();
+    await desk.waitForURL(/\/admin\/payouts$/);
+    await desk.getByTestId('admin-payouts').waitFor();
+    await desk.getByRole('heading', { level: 1, name: 'Payouts' }).waitFor();
+    const lanTotal = desk.getByTestId(`payout-total-${lan.user.id}-VND`);
+    await lanTotal.waitFor();
+    assert.equal(await textOf(lanTotal.getByTestId('payout-total-name')), 'Trần Thị Lan');
+    assert.equal(await textOf(lanTotal.getByTestId('payout-total-owed')), '₫14,000,000');
+    const payouts = (await operator.agent.get('/api/admin/payouts').expect(200)).body as {
+      payouts: { id: string; kind: string; appraisalId?: string; payeeUserId: string; amount: number }[];
+    };
+    const share = payouts.payouts.find((p) => p.appraisalId === appraisalId && p.payeeUserId === lan.user.id);
+    assert.ok(share);
+    assert.equal(share.kind, 'payout_due');
+    assert.equal(share.amount, EXPERT_SHARE);
+    assert.equal(EXPERT_SHARE, (FEE * 70) / 100);
+    const shareRow = desk.getByTestId(`payout-row-${share.id}`);
+    await shareRow.waitFor();
+    assert.equal(await textOf(shareRow.getByTestId('payout-payee')), 'Trần Thị Lan');
+    assert.equal(await textOf(shareRow.getByTestId('payout-purpose')), "Expert's share");
+    assert.equal(await textOf(shareRow.getByTestId('payout-kind')), 'Share owed');
+    assert.equal(await textOf(shareRow.getByTestId('payout-amount')), '₫14,000,000');
+    assert.equal(
+      await shareRow.locator(`a[href="/appraisals/${appraisalId}"]`).count(),
+      1,
+      'the share links to its appraisal',
+    );
+    assert.equal(await desk.getByTestId(`payout-total-${conflicted.user.id}-VND`).count(), 0);
+    await assertNoSeriousAxeFindings(desk, 'the payouts page');
+
+    // The owner's page, re-reading itself while the transfer was pending, shows the fee paid and the report.
+    await ownerPage.locator('[data-testid="appraisal-fee-status"][data-status="paid"]').waitFor();
+    await ownerPage.getByTestId('report-view').waitFor();
+    assert.equal(await ownerPage.getByTestId('appraisal-report-withheld').count(), 0);
+    // The exchange writes the payment on the request's history in the background.
+    await eventually(async () => {
+      const res = await owner.agent.get(`/api/appraisals/${appraisalId}`).expect(200);
+      return (res.body.appraisal.timeline as { event: string }[]).some((e) => e.event === 'fee_paid');
+    }, 'the fee paid on the appraisal’s timeline');
+
     // The owner reads the report and publishes it on the listing.
     await ownerPage.reload();
     await ownerPage.getByTestId('report-view').waitFor();
@@ -197,11 +324,12 @@ describe('browser: a technology valuation from request to the appraised badge', 
     assert.equal(await text(ownerPage, 'report-view-range'), '1.200.000.000 ₫ – 1.800.000.000 ₫');
     assert.equal(await text(ownerPage, 'report-view-method'), 'Phương pháp chi phí');
     assert.equal(await text(ownerPage, 'report-view-recommendation'), SUMMARY);
-    const events = ownerPage.getByTestId('appraisal-timeline').locator('li');
-    const history: (string | null)[] = [];
-    for (let i = 0; i < (await events.count()); i++)
-      history.push(await events.nth(i).getAttribute('data-event'));
-    assert.deepEqual(history, ['requested', 'assigned', 'accepted', 'reported']);
+    assert.deepEqual(await timeline(), ['requested', 'assigned', 'accepted', 'reported', 'fee_paid']);
+    assert.equal(await text(ownerPage, 'appraisal-fee-status'), 'Đã thanh toán');
+    await ownerPage.getByTestId(`receipt-${paymentId}`).waitFor();
+    assert.equal(await ownerPage.getByTestId('appraisal-pay-bank').count(), 0);
+    assert.equal(await ownerPage.getByTestId('appraisal-publish-blocked').count(), 0);
+    assert.equal(await ownerPage.getByTestId('appraisal-publish-button').isDisabled(), false);
     await ownerPage.getByTestId('appraisal-publish-button').click();
     await ownerPage.getByTestId('confirm-appraisal-publish-button').click();
     await ownerPage.getByTestId('appraisal-notice-published').waitFor();

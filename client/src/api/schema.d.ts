@@ -3681,18 +3681,29 @@ export interface paths {
                 actorId?: string;
                 amount: number;
                 appraisalId?: string;
-                at?: string;
+                at: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
                 dealId?: string;
-                id?: string;
-                kind?: string;
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'payment_started'
+                  | 'payment_received'
+                  | 'payment_failed'
+                  | 'refund'
+                  | 'payout_due'
+                  | 'payout_cancelled';
                 payeeName?: string;
                 /** @description For a payout: the broker or expert it is owed to */
                 payeeUserId?: string;
+                payer?: string;
                 paymentId?: string;
                 provider?: string;
                 providerIds?: Record<string, never>;
+                /** @enum {string} */
+                purpose?:
+                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
                 reference?: string;
                 source?: string;
               }[];
@@ -9989,17 +10000,28 @@ export interface paths {
                 actorId?: string;
                 amount: number;
                 appraisalId?: string;
-                at?: string;
+                at: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
                 dealId?: string;
-                id?: string;
-                kind?: string;
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'payment_started'
+                  | 'payment_received'
+                  | 'payment_failed'
+                  | 'refund'
+                  | 'payout_due'
+                  | 'payout_cancelled';
                 /** @description For a payout: the broker or expert it is owed to */
                 payeeUserId?: string;
+                payer?: string;
                 paymentId?: string;
                 provider?: string;
                 providerIds?: Record<string, never>;
+                /** @enum {string} */
+                purpose?:
+                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
                 reference?: string;
                 source?: string;
               }[];

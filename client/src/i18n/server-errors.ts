@@ -79,6 +79,15 @@ const KNOWN_MESSAGES: {
     key: 'expertConflictRequester',
     params: (m) => ({ name: m[1] }),
   },
+  { pattern: /^The appraisal's fee is not paid yet\b/, key: 'appraisalFeeUnpaid' },
+  {
+    pattern: /^The appraisal's fee is due once an expert has taken the request on\.?$/,
+    key: 'appraisalFeeNotDue',
+  },
+  {
+    pattern: /^Only a member of the requesting organization may pay an appraisal's fee\.?$/,
+    key: 'appraisalFeePayer',
+  },
 ];
 
 /**

@@ -28,6 +28,12 @@ export function AdminHomePage() {
           </Link>
         </li>
         <li>
+          <Link to="/admin/payouts" className="card" data-testid="admin-payouts-link">
+            <h2>{t('payments.payouts.title')}</h2>
+            <p>{t('payments.payouts.intro')}</p>
+          </Link>
+        </li>
+        <li>
           <Link to="/admin/stats" className="card" data-testid="admin-stats-link">
             <h2>{t('stats.title')}</h2>
             <p>{t('stats.intro')}</p>

@@ -10,6 +10,7 @@ import { isAdmin, useAuth } from '../auth';
 import { NotFoundPage } from '../layout';
 import { listingHref } from '../listings';
 import { AppraisalFacts } from './AppraisalFacts';
+import { AppraisalFeePanel } from './AppraisalFeePanel';
 import { AppraisalStatusBadge } from './AppraisalStatusBadge';
 import { AppraisalTimeline } from './AppraisalTimeline';
 import { appraisalKeys, getAppraisal, type Appraisal } from './appraisalsApi';
@@ -22,6 +23,9 @@ import { useAppraisalLabels } from './useAppraisalLabels';
 import './appraisals.css';
 
 type Step = 'accepted' | 'reported' | 'published';
+
+/** While its fee's payment is pending, the requester's page reads the request again this often. */
+const POLL_MS = 4000;
 
 /**
  * `/appraisals/:id`: one request as its readers see it — status, listing, experts, timeline and
@@ -36,9 +40,15 @@ export function AppraisalPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [step, setStep] = useState<Step | null>(null);
+  const orgId = user?.membershipStatus === 'active' ? user.organization?.id : undefined;
   const query = useQuery({
     queryKey: appraisalKeys.detail(id),
     queryFn: ({ signal }) => getAppraisal(id, signal),
+    // A confirmed transfer (or a landed card payment) shows the report without a reload.
+    refetchInterval: (q) =>
+      q.state.data?.fee?.status === 'pending' && !!orgId && q.state.data.requesterOrgId === orgId
+        ? POLL_MS
+        : false,
   });
   const a = query.data;
   useDocumentTitle(a ? `${labels.type(a.type)} · ${a.listingTitle}` : undefined);
@@ -58,8 +68,10 @@ export function AppraisalPage() {
     navigate('/appraisals', { state: { notice: 'declined' } });
   };
   const mine = a.assignments.find((x) => x.expertId === user?.id);
-  const owner =
-    !!user?.organization && user.organization.id === a.listingOrgId && user.membershipStatus === 'active';
+  const owner = !!orgId && orgId === a.listingOrgId;
+  const requester = !!orgId && orgId === a.requesterOrgId;
+  /** A payment started: the fee now stands pending. */
+  const reread = () => void queryClient.invalidateQueries({ queryKey: appraisalKeys.detail(id) });
   const reporter = a.report ? a.assignments.find((x) => x.expertId === a.report!.expertId)?.name : undefined;
   return (
     <article className="appraisal-page" data-testid="appraisal-page" data-id={a.id} data-status={a.status}>
@@ -107,7 +119,11 @@ export function AppraisalPage() {
           {mine?.status === 'accepted' && a.status === 'in_progress' && (
             <ExpertWorkspace appraisal={a} onReported={after('reported')} />
           )}
-          {a.report ? (
+          {a.reportWithheld ? (
+            <Notice tone="info" testId="appraisal-report-withheld">
+              {t(requester ? 'appraisals.fee.withheld' : 'appraisals.fee.withheldOther')}
+            </Notice>
+          ) : a.report ? (
             <ReportView report={a.report} expertName={reporter} />
           ) : (
             !mine && (
@@ -115,6 +131,9 @@ export function AppraisalPage() {
                 {t(`appraisals.waiting.${a.status}`, { defaultValue: '' })}
               </p>
             )
+          )}
+          {(requester || isAdmin(user)) && (
+            <AppraisalFeePanel appraisal={a} payer={requester} onStarted={reread} />
           )}
           {owner && a.status === 'reported' && (
             <PublishAction appraisal={a} onPublished={after('published')} />

@@ -5,7 +5,10 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { publishAppraisal, type Appraisal } from './appraisalsApi';
 
-/** For the listing's owner, once the report is in: show its summary on the listing as the "appraised" badge. */
+/**
+ * For the listing's owner, once the report is in: show its summary on the listing as the
+ * "appraised" badge — once the appraisal's fee is paid (until then the button is disabled, saying why).
+ */
 export function PublishAction({
   appraisal,
   onPublished,
@@ -22,6 +25,7 @@ export function PublishAction({
       onPublished(a);
     },
   });
+  const unpaid = !!appraisal.fee && appraisal.fee.status !== 'paid';
   return (
     <section
       className="card appraisal-publish"
@@ -30,11 +34,16 @@ export function PublishAction({
     >
       <h2 id="appraisal-publish-title">{t('appraisals.publish.title')}</h2>
       <p>{t('appraisals.publish.intro')}</p>
+      {unpaid && (
+        <p className="muted" data-testid="appraisal-publish-blocked">
+          {t('appraisals.publish.feeUnpaid')}
+        </p>
+      )}
       <ConfirmButton
         label={t('appraisals.publish.button')}
         question={t('appraisals.publish.question')}
         onConfirm={() => publish.mutate()}
-        disabled={publish.isPending}
+        disabled={publish.isPending || unpaid}
         testId="appraisal-publish-button"
       />
       <ErrorAlert error={publish.error} />

@@ -1,15 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { APPRAISAL_TYPES, type ListingKind } from '@contract/enums';
+import { APPRAISAL_TYPES, CURRENCIES, type Currency, type ListingKind } from '@contract/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormField, describedBy } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { appraisalKeys, requestAppraisal, type Appraisal, type AppraisalType } from './appraisalsApi';
 import { useAppraisalLabels } from './useAppraisalLabels';
 
 const NOTE_MAX = 2000;
 
-/** Asks the exchange for a technology appraisal or a valuation of the listing, with a note for the experts. */
+/**
+ * Asks the exchange for a technology appraisal or a valuation of the listing, with a note for the
+ * experts and the currency its fee is charged in (VND unless chosen).
+ */
 export function RequestAppraisalForm({
   kind,
   listingId,
@@ -26,8 +30,9 @@ export function RequestAppraisalForm({
   const queryClient = useQueryClient();
   const [type, setType] = useState<AppraisalType>('technology');
   const [note, setNote] = useState('');
+  const [currency, setCurrency] = useState<Currency>('VND');
   const request = useMutation({
-    mutationFn: () => requestAppraisal({ listingKind: kind, listingId, type, note: note.trim() }),
+    mutationFn: () => requestAppraisal({ listingKind: kind, listingId, type, note: note.trim(), currency }),
     onSuccess: (appraisal) => {
       void queryClient.invalidateQueries({ queryKey: appraisalKeys.all });
       onRequested(appraisal);
@@ -74,6 +79,26 @@ export function RequestAppraisalForm({
         multiline
         rows={3}
       />
+      <FormField
+        id="appraisal-currency"
+        label={t('appraisals.request.currency')}
+        hint={t('appraisals.request.currencyHint')}
+      >
+        <select
+          id="appraisal-currency"
+          name="currency"
+          value={currency}
+          onChange={(e) => setCurrency(e.target.value as Currency)}
+          aria-describedby={describedBy('appraisal-currency', undefined, true)}
+          data-testid="appraisal-currency"
+        >
+          {CURRENCIES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </FormField>
       <ErrorAlert error={request.error} />
       <div className="button-row">
         <button

@@ -5,6 +5,7 @@
  */
 import { api } from '../../api';
 import type { ApiRequestBody, ApiResponse } from '../../api/responses';
+import type { PaymentProvider, StartedPayment } from '../payments';
 
 export type AppraisalPage = ApiResponse<'/api/appraisals'>;
 export type Appraisal = AppraisalPage['appraisals'][number];
@@ -13,6 +14,8 @@ export type AppraisalType = Appraisal['type'];
 export type Assignment = Appraisal['assignments'][number];
 export type AppraisalReport = NonNullable<Appraisal['report']>;
 export type Valuation = NonNullable<AppraisalReport['valuation']>;
+/** The request's fee (set by the schedule when it was made) and how its payment stands. */
+export type AppraisalFee = NonNullable<Appraisal['fee']>;
 /** What POST /api/appraisals takes. */
 export type AppraisalRequest = ApiRequestBody<'/api/appraisals', 'post'>;
 /** What POST /api/appraisals/:id/report takes. */
@@ -70,6 +73,14 @@ export async function reportAppraisal(id: string, body: ReportBody): Promise<App
 
 export async function publishAppraisal(id: string): Promise<Appraisal> {
   return (await api<One>(`${path(id)}/publish`, { method: 'POST' })).appraisal;
+}
+
+/**
+ * The requesting organization pays the fee (once an expert has taken the request on): bank
+ * transfer instructions, or the card checkout's URL; asked again, the same payment resumes.
+ */
+export function payAppraisalFee(id: string, provider: PaymentProvider): Promise<StartedPayment> {
+  return api<StartedPayment>(`${path(id)}/payments`, { method: 'POST', body: { provider } });
 }
 
 /** The operators' desk: every request, by status. */

@@ -11,6 +11,28 @@ import { ReasonForm } from '../../ui/ReasonForm';
 import { ReceiptLink } from './ReceiptLink';
 import { TransferConfirmForm } from './TransferConfirmForm';
 
+/** What the payment is for: its deal, or the appraisal (an appraisal's fee has no deal). */
+function PaymentSubject({ payment }: { payment: AdminPayment }) {
+  const { t } = useTranslation();
+  const title = payment.dealTitle ?? payment.title;
+  if (payment.appraisalId)
+    return (
+      <>
+        <Link to={`/appraisals/${payment.appraisalId}`} data-testid={`payment-appraisal-${payment.id}`}>
+          {title ?? payment.appraisalId}
+        </Link>
+        <div className="row-note">{t('payments.admin.appraisal')}</div>
+      </>
+    );
+  if (payment.dealId)
+    return (
+      <Link to={`/deals/${payment.dealId}`} data-testid={`payment-deal-${payment.id}`}>
+        {title ?? payment.dealId}
+      </Link>
+    );
+  return <>{title ?? '—'}</>;
+}
+
 /**
  * One payment in the operators' list, with confirm (a bank transfer received: the statement's
  * amount, reference and date asked first) and refund.
@@ -47,7 +69,7 @@ export function AdminPaymentRow({
   return (
     <tr data-testid={`admin-payment-${payment.id}`}>
       <td>
-        <Link to={`/deals/${payment.dealId}`}>{payment.dealTitle ?? payment.dealId}</Link>
+        <PaymentSubject payment={payment} />
         <div className="row-note">{t(`payments.purposes.${payment.purpose}`)}</div>
       </td>
       <td>

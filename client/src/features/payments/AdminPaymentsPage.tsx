@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
@@ -11,7 +11,10 @@ import { ResponsiveTable } from '../../ui/ResponsiveTable';
 const FILTERS = ['pending', 'paid', 'refunded', 'failed', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
 
-/** `/admin/payments`: operators confirm bank transfers and refund the fees of cancelled deals. */
+/**
+ * `/admin/payments`: operators confirm bank transfers (of deals' and appraisals' fees) and refund
+ * the fees of cancelled deals.
+ */
 export function AdminPaymentsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -42,6 +45,11 @@ export function AdminPaymentsPage() {
     <section>
       <h1>{t('payments.admin.title')}</h1>
       <p className="lead">{t('payments.admin.intro')}</p>
+      <p className="page-links">
+        <Link to="/admin/payouts" data-testid="payouts-link">
+          {t('payments.payouts.title')}
+        </Link>
+      </p>
       <div className="segmented" role="group" aria-label={t('payments.statusLabel')}>
         {FILTERS.map((f) => (
           <button
@@ -66,7 +74,7 @@ export function AdminPaymentsPage() {
         <ResponsiveTable testId="admin-payments-table">
           <thead>
             <tr>
-              <th scope="col">{t('payments.deal')}</th>
+              <th scope="col">{t('payments.subject')}</th>
               <th scope="col">{t('payments.payer')}</th>
               <th scope="col">{t('payments.amount')}</th>
               <th scope="col">{t('payments.provider')}</th>

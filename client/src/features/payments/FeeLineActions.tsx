@@ -1,13 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { BankTransferDetails } from './BankTransferDetails';
-import {
-  startPayment,
-  type BankTransferInstructions,
-  type FeeLine,
-  type PaymentProvider,
-} from './paymentsApi';
+import { startPayment, type FeeLine, type PaymentProvider } from './paymentsApi';
+import { useStartPayment } from './useStartPayment';
 
 interface FeeLineActionsProps {
   dealId: string;
@@ -19,29 +14,12 @@ interface FeeLineActionsProps {
 /** The payer's choices for an unpaid fee: card (Stripe Checkout) or bank transfer. */
 export function FeeLineActions({ dealId, line, providers, onStarted }: FeeLineActionsProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [instructions, setInstructions] = useState<BankTransferInstructions | null>(null);
+  const { busy, error, instructions, pay } = useStartPayment(
+    (provider) => startPayment(dealId, provider, line.payer),
+    onStarted,
+  );
   const cardsOffered = providers.includes('stripe');
   const transferPending = line.status === 'pending' && line.provider === 'bank_transfer';
-
-  async function pay(provider: PaymentProvider) {
-    setBusy(true);
-    setError(null);
-    try {
-      const started = await startPayment(dealId, provider, line.payer);
-      if (started.checkoutUrl) {
-        window.location.assign(started.checkoutUrl);
-        return;
-      }
-      setInstructions(started.instructions ?? null);
-      onStarted();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div className="fee-actions">

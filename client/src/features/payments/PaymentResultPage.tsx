@@ -53,8 +53,10 @@ export function PaymentResultPage() {
 
   if (isApiError(error) && error.status === 404) return <NotFoundPage />;
   if (!data) return error ? <ErrorAlert error={error} /> : <Loading />;
-  const { payment, deal, instructions } = data;
+  const { payment, deal, appraisal, instructions } = data;
   const cancelled = params.get('cancelled') === '1' && payment.status === 'pending';
+  // An appraisal's fee is paid again from the appraisal's page, a deal's from the deal's.
+  const from = appraisal ? 'appraisal' : 'deal';
   return (
     <section data-testid="payment-result">
       <h1>{t('payments.result.title')}</h1>
@@ -67,20 +69,41 @@ export function PaymentResultPage() {
         tone={payment.status === 'paid' ? 'success' : payment.status === 'failed' ? 'warning' : 'info'}
         testId="payment-result-notice"
       >
-        {cancelled ? t('payments.result.cancelled') : t(`payments.result.${payment.status}`)}
+        {cancelled
+          ? t(`payments.result.cancelled${from === 'appraisal' ? 'Appraisal' : ''}`)
+          : payment.status === 'failed' && from === 'appraisal'
+            ? t('payments.result.failedAppraisal')
+            : t(`payments.result.${payment.status}`)}
       </Notice>
       {payment.status === 'pending' && payment.provider === 'stripe' && !cancelled && <Loading />}
       {instructions && <BankTransferDetails instructions={instructions} />}
       <p className="muted">
-        {t('payments.reference')}: <code>{payment.reference}</code> · {t('payments.deal')}:{' '}
-        <span data-testid="result-deal-status">
-          {t(`deals.statuses.${deal.status}`, { defaultValue: deal.status })}
-        </span>
+        {t('payments.reference')}: <code>{payment.reference}</code>
+        {deal && (
+          <>
+            {' '}
+            · {t('payments.deal')}:{' '}
+            <span data-testid="result-deal-status">
+              {t(`deals.statuses.${deal.status}`, { defaultValue: deal.status })}
+            </span>
+          </>
+        )}
       </p>
       <div className="button-row">
-        <Link to={`/deals/${deal.id}`} className="btn btn-secondary" data-testid="back-to-deal">
-          {t('payments.result.backToDeal', { title: deal.title })}
-        </Link>
+        {deal && (
+          <Link to={`/deals/${deal.id}`} className="btn btn-secondary" data-testid="back-to-deal">
+            {t('payments.result.backToDeal', { title: deal.title })}
+          </Link>
+        )}
+        {appraisal && (
+          <Link
+            to={`/appraisals/${appraisal.id}`}
+            className="btn btn-secondary"
+            data-testid="back-to-appraisal"
+          >
+            {t('payments.result.backToAppraisal', { title: appraisal.title })}
+          </Link>
+        )}
         {(payment.status === 'paid' || payment.status === 'refunded') && (
           <ReceiptLink paymentId={payment.id} />
         )}

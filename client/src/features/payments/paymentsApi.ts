@@ -3,7 +3,10 @@ import type { Currency, Locale, PaymentProvider, PaymentPurpose, PaymentStatus }
 import { api } from '../../api';
 
 export type { PaymentProvider, PaymentStatus };
+/** Who pays a deal's fee line. */
 export type Payer = 'buyer' | 'seller';
+/** Who pays a payment: a party of a deal, or the organization that requested an appraisal. */
+export type PaymentPayer = Payer | 'requester';
 
 export interface FeeLine {
   purpose: PaymentPurpose;
@@ -15,11 +18,21 @@ export interface FeeLine {
   provider?: PaymentProvider;
 }
 
+/** A share of a paid fee the exchange owes a broker or an expert. */
+export interface PaymentPayee {
+  userId: string;
+  purpose: PaymentPurpose;
+  amount: number;
+}
+
+/** A fee's payment: of a deal (`dealId`) or of an appraisal (`appraisalId`, with its `title`). */
 export interface Payment {
   id: string;
-  dealId: string;
+  dealId?: string;
+  appraisalId?: string;
+  title?: string;
   purpose: PaymentPurpose;
-  payer: Payer;
+  payer: PaymentPayer;
   payerOrgId: string;
   amount: number;
   currency: Currency;
@@ -34,9 +47,11 @@ export interface Payment {
   refundedAt?: string;
   createdAt?: string;
   stripe?: { refundStatus?: string };
+  payees?: PaymentPayee[];
 }
 
 export interface AdminPayment extends Payment {
+  /** The deal's title, or the appraisal's (its listing's title). */
   dealTitle?: string;
   dealStatus?: string;
   payerOrgName?: string;
@@ -57,24 +72,51 @@ export interface StartedPayment {
   instructions?: BankTransferInstructions;
 }
 
+/** A payment with what it pays for: a deal, or an appraisal. */
 export interface PaymentWithDeal {
   payment: Payment;
-  deal: { id: string; title: string; status: string };
+  deal?: { id: string; title: string; status: string };
+  appraisal?: { id: string; title: string };
   instructions?: BankTransferInstructions;
 }
 
 export interface LedgerEntry {
   id: string;
   at: string;
-  kind: 'payment_started' | 'payment_received' | 'payment_failed' | 'refund';
+  kind: 'payment_started' | 'payment_received' | 'payment_failed' | 'refund' | Payout['kind'];
   paymentId: string;
-  payer: Payer;
+  /** The exchange pays the shares it owes brokers and experts (payouts). */
+  payer: PaymentPayer | 'exchange';
   amount: number;
   currency: Currency;
   provider: PaymentProvider;
   reference: string;
   source: 'member' | 'operator' | 'stripe' | 'system';
   note?: string;
+}
+
+/** An entry of the operators' payouts: a share of a paid fee now owed, or no longer owed after its refund. */
+export interface Payout {
+  id: string;
+  at: string;
+  kind: 'payout_due' | 'payout_cancelled';
+  purpose: PaymentPurpose;
+  payeeUserId: string;
+  payeeName: string;
+  amount: number;
+  currency: Currency;
+  paymentId: string;
+  dealId?: string;
+  appraisalId?: string;
+  reference: string;
+}
+
+/** What the exchange owes one person in one currency, after refunds. */
+export interface PayoutTotal {
+  payeeUserId: string;
+  name: string;
+  currency: Currency;
+  owed: number;
 }
 
 export async function getProviders(signal?: AbortSignal): Promise<PaymentProvider[]> {
@@ -123,6 +165,11 @@ export async function confirmPayment(
     body: receipt,
   });
   return body.payment;
+}
+
+/** What the exchange owes brokers and experts: each share, newest first, and each person's totals. */
+export function listPayouts(signal?: AbortSignal) {
+  return api<{ payouts: Payout[]; totals: PayoutTotal[] }>('/api/admin/payouts', { signal });
 }
 
 export async function refundPayment(id: string, reason: string): Promise<Payment> {
