@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
-import type { PaymentProvider } from '../api-contract/enums';
-import { bankInstructionsResponse, paymentResponse } from '../payments';
+import { APPRAISAL_TYPES, CURRENCIES, type PaymentProvider } from '../api-contract/enums';
+import { appraisalFeeList, bankInstructionsResponse, paymentResponse } from '../payments';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {
@@ -43,6 +43,28 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     status: 201,
     response: appraisalResponse,
     handler: async ({ user, body }) => ({ appraisal: await requestAppraisal(ctx, user, body) }),
+  });
+  api.add({
+    method: 'get',
+    path: '/appraisals/fees',
+    tag,
+    summary:
+      "The appraisal fees the exchange's schedule sets, per type and currency (a type and currency absent is free)",
+    access: 'public',
+    response: Joi.object({
+      fees: Joi.array().items(
+        Joi.object({
+          type: Joi.string()
+            .valid(...APPRAISAL_TYPES)
+            .required(),
+          currency: Joi.string()
+            .valid(...CURRENCIES)
+            .required(),
+          amount: Joi.number().integer().min(1).required(),
+        }),
+      ),
+    }),
+    handler: () => ({ fees: appraisalFeeList(ctx.config.feeSchedule) }),
   });
   api.add<unknown, AppraisalListQuery>({
     method: 'get',

@@ -228,6 +228,13 @@ export async function declineAppraisal(ctx: Ctx, user: SessionUser, id: string, 
       result: null,
     };
   });
+  await recordAudit({
+    actorId: user.id,
+    action: 'appraisal.declined',
+    targetType: 'appraisal',
+    targetId: id,
+    data: reason ? { reason } : {},
+  });
   await notifyAppraisal(ctx, 'declined', doc, doc.requestedBy);
   return present(doc, user);
 }
@@ -244,6 +251,13 @@ export async function reportAppraisal(ctx: Ctx, user: SessionUser, id: string, r
       },
       result: null,
     };
+  });
+  await recordAudit({
+    actorId: user.id,
+    action: 'appraisal.reported',
+    targetType: 'appraisal',
+    targetId: id,
+    data: { trlAssessed: report.trlAssessed, ...(report.valuation ? { valuation: report.valuation } : {}) },
   });
   await notifyAppraisal(ctx, 'reported', doc, doc.requestedBy);
   return present(doc, user);
@@ -274,6 +288,13 @@ export async function publishAppraisal(user: SessionUser, id: string) {
     },
     result: null,
   }));
+  await recordAudit({
+    actorId: user.id,
+    action: 'appraisal.published',
+    targetType: current.listingKind,
+    targetId: current.listingId,
+    data: { appraisalId: id, trlAssessed: report.trlAssessed },
+  });
   return present(doc, user);
 }
 

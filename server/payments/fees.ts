@@ -183,6 +183,16 @@ export function computeAppraisalFee(
   return { purpose: 'appraisal_fee', amount, currency, payer: 'requester' };
 }
 
+/** Every appraisal fee the schedule sets, as a list (a type and currency left out are free). */
+export function appraisalFeeList(schedule: FeeSchedule) {
+  return APPRAISAL_TYPES.flatMap((type) =>
+    CURRENCIES.flatMap((currency) => {
+      const fee = computeAppraisalFee(type, currency, schedule);
+      return fee ? [{ type, currency, amount: fee.amount }] : [];
+    }),
+  );
+}
+
 /**
  * The experts' share of a paid appraisal fee, divided equally among the experts who took the
  * request on; the first experts take the odd minor units, so the shares add up exactly.

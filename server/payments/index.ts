@@ -1,6 +1,6 @@
 /** The payments component's front door for other components. */
 export { startSubjectPayment, type PaymentSubject } from './payment.service';
 export { paymentDeps, type PaymentDeps } from './payment-deps';
-export { computeAppraisalFee, expertShares, type AppraisalFeeLine } from './fees';
+export { appraisalFeeList, computeAppraisalFee, expertShares, type AppraisalFeeLine } from './fees';
 export { paymentsOfAppraisal } from './deal-payments';
 export { bankInstructionsResponse, paymentResponse } from './payment.schemas';

@@ -357,6 +357,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     }),
   },
   'GET /api/appraisals': { allow: SIGNED_IN },
+  'GET /api/appraisals/fees': { allow: ALL },
   'GET /api/appraisals/{id}': {
     allow: ['owner', 'operator'],
     setup: async (w) => ({ path: { id: await appraisalAt(w, 'requested') } }),

@@ -75,6 +75,13 @@ describe('appraisal fees and payouts', function () {
     assert.deepEqual(technology.fee, { amount: 10_000_000, currency: 'VND', status: 'unpaid' });
     const valuation = (await ask({ type: 'valuation', currency: 'USD' })).body.appraisal;
     assert.deepEqual(valuation.fee, { amount: 100_000, currency: 'USD', status: 'unpaid' });
+    // Anyone reads the schedule's appraisal fees before asking.
+    assert.deepEqual((await request(t.app).get('/api/appraisals/fees').expect(200)).body.fees, [
+      { type: 'technology', currency: 'VND', amount: 10_000_000 },
+      { type: 'technology', currency: 'USD', amount: 50_000 },
+      { type: 'valuation', currency: 'VND', amount: 20_000_000 },
+      { type: 'valuation', currency: 'USD', amount: 100_000 },
+    ]);
     const bad = await c.institute.agent
       .post('/api/appraisals')
       .send({ listingKind: 'offer', listingId: offerId, type: 'technology', currency: 'EUR' })
@@ -248,6 +255,7 @@ describe('appraisal fees and payouts', function () {
       .expect(201);
     const id = created.body.appraisal.id as string;
     assert.equal(created.body.appraisal.fee, undefined);
+    assert.deepEqual((await request(free.app).get('/api/appraisals/fees').expect(200)).body.fees, []);
     await members.admin.agent
       .post(`/api/admin/appraisals/${id}/assign`)
       .send({ expertIds: [m.user.id] })

@@ -11,6 +11,7 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { signUp, type Member } from '../helpers/factories';
 import { cast, publishedOffer, type Cast } from './deals-helpers';
 import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
+import { AuditModel } from '../../server/audit/audit.model';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const REPORT = {
@@ -193,6 +194,21 @@ describe('appraisals', function () {
     assert.deepEqual(
       (await stored(id)).timeline.map((e: { event: string }) => e.event),
       ['requested', 'assigned', 'declined', 'accepted', 'reported', 'published'],
+    );
+    // Every step is in the audit log, with who took it.
+    const audited = await AuditModel.find({ action: /^appraisal\./ })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean();
+    assert.deepEqual(
+      audited.map((e) => [e.action, String(e.actorId)]),
+      [
+        ['appraisal.requested', c.institute.user.id],
+        ['appraisal.assigned', admin.user.id],
+        ['appraisal.declined', binh.user.id],
+        ['appraisal.documents_access', lan.user.id],
+        ['appraisal.reported', lan.user.id],
+        ['appraisal.published', c.institute.user.id],
+      ],
     );
     const lansList = (await lan.agent.get('/api/appraisals').expect(200)).body;
     assert.deepEqual(

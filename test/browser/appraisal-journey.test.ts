@@ -95,6 +95,8 @@ describe('browser: a technology valuation from request to the appraised badge', 
     assert.equal(await ownerPage.getByTestId('listing-appraised').count(), 0);
     await card.getByTestId('appraisal-request-open').click();
     await card.getByTestId('appraisal-type-valuation').check();
+    // The schedule's fee for a valuation, shown before asking.
+    await card.getByText('Phí thẩm định: 20.000.000 ₫', { exact: false }).waitFor();
     await card.locator('#appraisal-note').fill('Cần định giá trước khi đấu giá quyền sử dụng.');
     await assertNoSeriousAxeFindings(ownerPage, 'the appraisal request form on the listing');
     await card.getByTestId('appraisal-request-submit').click();

@@ -1,11 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { APPRAISAL_TYPES, CURRENCIES, type Currency, type ListingKind } from '@contract/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormField, describedBy } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
-import { appraisalKeys, requestAppraisal, type Appraisal, type AppraisalType } from './appraisalsApi';
+import { formatMoney } from '../../money';
+import {
+  appraisalFees,
+  appraisalKeys,
+  requestAppraisal,
+  type Appraisal,
+  type AppraisalType,
+} from './appraisalsApi';
 import { useAppraisalLabels } from './useAppraisalLabels';
 
 const NOTE_MAX = 2000;
@@ -31,6 +38,12 @@ export function RequestAppraisalForm({
   const [type, setType] = useState<AppraisalType>('technology');
   const [note, setNote] = useState('');
   const [currency, setCurrency] = useState<Currency>('VND');
+  const fees = useQuery({
+    queryKey: [...appraisalKeys.all, 'fees'],
+    queryFn: ({ signal }) => appraisalFees(signal),
+    staleTime: 300_000,
+  });
+  const fee = fees.data?.find((f) => f.type === type && f.currency === currency);
   const request = useMutation({
     mutationFn: () => requestAppraisal({ listingKind: kind, listingId, type, note: note.trim(), currency }),
     onSuccess: (appraisal) => {
@@ -82,7 +95,15 @@ export function RequestAppraisalForm({
       <FormField
         id="appraisal-currency"
         label={t('appraisals.request.currency')}
-        hint={t('appraisals.request.currencyHint')}
+        hint={
+          fees.data
+            ? fee
+              ? t('appraisals.request.feeAmount', {
+                  amount: formatMoney(fee.amount, currency, labels.locale),
+                })
+              : t('appraisals.request.feeNone')
+            : t('appraisals.request.currencyHint')
+        }
       >
         <select
           id="appraisal-currency"

@@ -50,6 +50,13 @@ export async function requestAppraisal(body: AppraisalRequest): Promise<Appraisa
   return (await api<One>('/api/appraisals', { method: 'POST', body })).appraisal;
 }
 
+export type AppraisalFeeSchedule = ApiResponse<'/api/appraisals/fees'>['fees'];
+
+/** The fees the exchange's schedule sets per appraisal type and currency (none listed: free). */
+export async function appraisalFees(signal?: AbortSignal): Promise<AppraisalFeeSchedule> {
+  return (await api<ApiResponse<'/api/appraisals/fees'>>('/api/appraisals/fees', { signal })).fees;
+}
+
 /** My organization's requests and, for an expert, those I am assigned to; newest first. */
 export function myAppraisals(query: AppraisalListQuery, signal?: AbortSignal): Promise<AppraisalPage> {
   return api<AppraisalPage>('/api/appraisals', { query: { ...query }, signal });
