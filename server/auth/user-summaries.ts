@@ -19,6 +19,9 @@ export interface UserSummary {
   locale: Locale;
   /** Mail of notifications: off, at once, or in a daily digest. */
   mail: 'off' | 'instant' | 'daily';
+  /** Where and to whom a notification's mail goes. */
+  email: string;
+  name: string;
 }
 
 export function userSummary(user: UserDoc): UserSummary {
@@ -30,6 +33,8 @@ export function userSummary(user: UserDoc): UserSummary {
     createdAt: user.createdAt ? new Date(user.createdAt as Date).getTime() : 0,
     locale: (user.locale ?? 'vi') as Locale,
     mail: prefs?.email === false ? 'off' : prefs?.frequency === 'daily' ? 'daily' : 'instant',
+    email: String(user.email ?? ''),
+    name: String(user.name ?? ''),
   };
 }
 

@@ -96,22 +96,60 @@ async function claimAndSend(
 ): Promise<MailRunResult> {
   const claim = randomUUID();
   if ((await claimDueMail(userId, now, claim, ids)) === 0) return { mails: 0, notifications: 0, failed: 0 };
-  const setClaimed = (state: 'skipped' | 'pending' | 'sent', at?: Date) =>
-    setClaimedMailState(claim, state, at, ids);
   const [user, claimed] = await Promise.all([
     userReads.findById(userId).lean(),
     notificationReads
       .find({ ...(ids ? { _id: mongoose.trusted({ $in: ids }) } : {}), mailClaim: claim })
       .lean(),
   ]);
-  const items = claimed.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
-  if (!user || user.notificationPrefs?.email === false) {
+  const recipient = user && {
+    email: user.email,
+    name: user.name,
+    locale: (user.locale ?? 'vi') as Locale,
+    mailOn: user.notificationPrefs?.email !== false,
+  };
+  return mailClaimed(ctx, userId, recipient, claimed, claim, ids);
+}
+
+export interface MailRecipient {
+  email: string;
+  name: string;
+  locale: Locale;
+  mailOn: boolean;
+}
+
+export interface MailedNotification {
+  _id: unknown;
+  title: { vi: string; en: string };
+  body?: { vi: string; en: string } | null;
+  link?: string | null;
+  createdAt: Date | string;
+}
+
+/**
+ * Mails what `claim` holds (the notifications in `items`) in one mail to the user, then marks
+ * them sent; a failed send puts them back to pending for the digest mailer's next run.
+ */
+async function mailClaimed(
+  ctx: { config: Config },
+  userId: string,
+  user: MailRecipient | null,
+  claimed: readonly MailedNotification[],
+  claim: string,
+  ids?: string[],
+): Promise<MailRunResult> {
+  const setClaimed = (state: 'skipped' | 'pending' | 'sent', at?: Date) =>
+    setClaimedMailState(claim, state, at, ids);
+  const items = [...claimed].sort(
+    (a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime(),
+  );
+  if (!user || !user.mailOn) {
     await setClaimed('skipped');
     return { mails: 0, notifications: 0, failed: 0 };
   }
   const content = composeNotificationMail(
-    { name: user.name, locale: (user.locale ?? 'vi') as Locale },
-    items.map((n) => ({ title: n.title, body: n.body, link: n.link })),
+    { name: user.name, locale: user.locale },
+    items.map((n) => ({ title: n.title, body: n.body ?? undefined, link: n.link ?? undefined })),
     ctx.config.publicUrl,
   );
   try {
@@ -123,6 +161,22 @@ async function claimAndSend(
   }
   await setClaimed('sent', new Date());
   return { mails: 1, notifications: items.length, failed: 0 };
+}
+
+/**
+ * The instant mail of a notification created already claimed for it (`mailState: sending` under
+ * `claim`): nobody else can claim it, so it needs neither the user's mail lock nor a claim or a
+ * read — one write when it has gone. A process that stops before that leaves a claim the digest
+ * mailer releases after CLAIM_TIMEOUT_MS.
+ */
+export function sendPreclaimedMail(
+  ctx: { config: Config },
+  userId: string,
+  user: MailRecipient,
+  notification: MailedNotification,
+  claim: string,
+): Promise<MailRunResult> {
+  return mailClaimed(ctx, userId, user, [notification], claim, [String(notification._id)]);
 }
 
 async function releaseAbandonedClaims(now: Date): Promise<void> {

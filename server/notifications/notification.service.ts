@@ -3,6 +3,7 @@
  * dedupeKey), pushed live to its user (`notification.created`, forwarded by the realtime layer)
  * and owes its user a mail according to their settings: now, at the next daily digest, or never.
  */
+import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
@@ -12,7 +13,7 @@ import type { Label } from '../api-contract/taxonomy';
 import type { Locale } from '../api-contract/enums';
 import { cachedUserSummary } from '../auth/user-summaries';
 import { nextDigestAt } from '../mail/digest-schedule';
-import { sendDueMailOf } from '../mail/notification-mailer';
+import { sendPreclaimedMail } from '../mail/notification-mailer';
 import {
   bumpNotification,
   createNotificationDoc,
@@ -65,18 +66,22 @@ export async function createNotification(
   const user = await cachedUserSummary(input.userId);
   if (!user) return null;
   const emailOn = user.mail !== 'off';
-  const daily = user.mail === 'daily';
+  const instant = user.mail === 'instant';
+  // An instant mail's notification is created claimed by this process for it: no other mailer can take it.
+  const claim = instant ? randomUUID() : undefined;
   const doc = await createNotificationDoc({
     ...input,
-    mailState: emailOn ? 'pending' : 'none',
-    mailDueAt: emailOn ? (daily ? nextDigestAt(now) : now) : undefined,
+    mailState: !emailOn ? 'none' : instant ? 'sending' : 'pending',
+    mailDueAt: emailOn ? (instant ? now : nextDigestAt(now)) : undefined,
+    ...(claim ? { mailClaim: claim, mailClaimedAt: now } : {}),
   });
   if (!doc) return null;
   const view = notificationView(doc, user.locale);
   ctx.bus.publish('notification.created', { userId: input.userId, notification: view });
-  if (emailOn && !daily) {
-    // A failed send stays pending: the digest mailer retries it within a minute.
-    await sendDueMailOf(ctx, input.userId, now, [String(doc._id)]).catch((err) =>
+  if (claim) {
+    // A failed send goes back to pending: the digest mailer retries it within a minute.
+    const recipient = { email: user.email, name: user.name, locale: user.locale, mailOn: true };
+    await sendPreclaimedMail(ctx, input.userId, recipient, doc, claim).catch((err) =>
       logger.warn({ err }, 'instant mail failed; will retry'),
     );
   }

@@ -120,13 +120,15 @@ function termsBody(i: number) {
 }
 
 /**
- * The HTTP writes. Proposing and accepting share each writer's first deal: the accept bench
- * proposes a version (untimed), then times accepting it. Payments are one-shot: each confirm
- * takes the writer's next pending transfer.
+ * The HTTP writes. Proposing and accepting go round each writer's deals (a deal holds at most 50
+ * versions, so one deal would soon refuse every proposal): the accept bench proposes a version
+ * (untimed), then times accepting it. Payments are one-shot: each confirm takes the writer's next
+ * pending transfer.
  */
 export function httpWrites(fixture: Fixture, operatorCookie: string): HttpWrite[] {
   const { writers } = fixture;
-  const pendingVersion = new Map<number, number>();
+  const dealOf = (w: number, i: number) => writers[w].dealIds[i % writers[w].dealIds.length];
+  const pending = new Map<number, { dealId: string; version: number }>();
   return [
     {
       name: 'POST /api/offers/:id/bids',
@@ -143,7 +145,7 @@ export function httpWrites(fixture: Fixture, operatorCookie: string): HttpWrite[
       pattern: '/api/deals/:id/terms',
       status: 201,
       request: (w, i) => ({
-        path: `/api/deals/${writers[w].dealIds[0]}/terms`,
+        path: `/api/deals/${dealOf(w, i)}/terms`,
         body: termsBody(i),
         cookie: writers[w].cookie,
       }),
@@ -153,20 +155,15 @@ export function httpWrites(fixture: Fixture, operatorCookie: string): HttpWrite[
       pattern: '/api/deals/:id/terms/:version/accept',
       status: 200,
       prepare: async (baseUrl, w, i) => {
-        const res = await postJson(
-          baseUrl,
-          `/api/deals/${writers[w].dealIds[0]}/terms`,
-          termsBody(i),
-          writers[w].cookie,
-        );
+        const dealId = dealOf(w, i);
+        const res = await postJson(baseUrl, `/api/deals/${dealId}/terms`, termsBody(i), writers[w].cookie);
         const answer = (await res.json()) as { termSheet?: { version: number } };
-        pendingVersion.set(w, answer.termSheet?.version ?? 1);
+        pending.set(w, { dealId, version: answer.termSheet?.version ?? 1 });
       },
-      request: (w) => ({
-        path: `/api/deals/${writers[w].dealIds[0]}/terms/${pendingVersion.get(w) ?? 1}/accept`,
-        body: {},
-        cookie: writers[w].cookie,
-      }),
+      request: (w, i) => {
+        const { dealId, version } = pending.get(w) ?? { dealId: dealOf(w, i), version: 1 };
+        return { path: `/api/deals/${dealId}/terms/${version}/accept`, body: {}, cookie: writers[w].cookie };
+      },
     },
     {
       name: 'POST /api/admin/payments/:id/confirm',
