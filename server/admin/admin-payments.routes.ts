@@ -6,10 +6,11 @@ import { paymentDeps } from '../payments/payment-deps';
 import { confirmBankTransfer } from '../payments/bank-transfer.service';
 import { refundPayment } from '../payments/refund.service';
 import { listPayments } from '../payments/payment-queries.service';
-import { listPayouts } from '../payments/payout.service';
+import { listPayouts, markPayoutPaid } from '../payments/payout.service';
 import {
   confirmBody,
-  ledgerEntryResponse,
+  payoutListResponse,
+  payoutResponse,
   paymentListQuery,
   paymentResponse,
   refundBody,
@@ -38,20 +39,21 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     path: '/admin/payouts',
     tag,
     summary:
-      "What the exchange owes brokers and experts: each share of a paid fee (due when the fee is paid, cancelled by its refund), newest first, with each person's total",
+      "What the exchange owes brokers and experts: each share of a paid fee (due when the fee is paid, cancelled by its refund, paid when recorded so), newest first, with each person's totals owed and paid",
     access: ['admin'],
-    response: Joi.object({
-      payouts: Joi.array().items(ledgerEntryResponse.keys({ payeeName: Joi.string().allow('') })),
-      totals: Joi.array().items(
-        Joi.object({
-          payeeUserId: Joi.string(),
-          name: Joi.string().allow(''),
-          currency: Joi.string(),
-          owed: Joi.number().integer(),
-        }),
-      ),
-    }),
+    response: payoutListResponse,
     handler: () => listPayouts(),
+  });
+  api.add<{ id: string }, unknown, { reference: string }>({
+    method: 'post',
+    path: '/admin/payouts/:id/paid',
+    tag,
+    summary: "Record that the exchange paid a share that is due, with the transfer's reference (once)",
+    access: ['admin'],
+    params: idParams,
+    body: Joi.object({ reference: Joi.string().trim().min(3).max(100).required() }),
+    response: Joi.object({ payout: payoutResponse }),
+    handler: ({ user, params, body }) => markPayoutPaid(user, params.id, body.reference),
   });
   api.add({
     method: 'post',

@@ -3,7 +3,8 @@
  * refunded, with its amount, provider ids and who did it; and, when a fee is received, one
  * `payout_due` entry for each share of it the exchange owes (`payeeUserId`: the broker's
  * commission, an expert's share), payer `exchange`; a refund of that fee cancels them
- * (`payout_cancelled`). `entryKey` (paymentId:kind) is unique,
+ * (`payout_cancelled`), and an operator records paying one (`payout_paid`, with the transfer's
+ * reference in `note`). `entryKey` (paymentId:kind) is unique,
  * so a step retried or delivered twice is recorded once. Entries are never updated.
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
@@ -15,6 +16,7 @@ export const LEDGER_KINDS = [
   'payment_failed',
   'refund',
   'payout_due',
+  'payout_paid',
   'payout_cancelled',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];

@@ -1,12 +1,12 @@
 /** The ledger store: the only code that writes ledger entries, each once (its unique `entryKey`). */
 import mongoose from 'mongoose';
 import { logger } from '../common/logger';
-import { LedgerEntryModel, type LedgerKind } from './ledger.model';
+import { LedgerEntryModel, type LedgerEntryDoc, type LedgerKind } from './ledger.model';
 import type { PaymentDoc } from './payment.model';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { ledgerEntryView } from './payment.view';
 
-const PAYOUT_KINDS: LedgerKind[] = ['payout_due', 'payout_cancelled'];
+const PAYOUT_KINDS: LedgerKind[] = ['payout_due', 'payout_paid', 'payout_cancelled'];
 
 export type LedgerSource = 'member' | 'operator' | 'stripe' | 'system';
 
@@ -92,12 +92,51 @@ export async function recordPayouts(
 }
 
 /**
+ * Records that the exchange paid the payout `due` (a `payout_due` entry), once: false when it was
+ * already recorded paid.
+ */
+export async function recordPayoutPaid(
+  due: LedgerEntryDoc,
+  meta: { actorId: string; reference: string },
+): Promise<boolean> {
+  try {
+    await LedgerEntryModel.create({
+      entryKey: `${due.paymentId}:payout_paid:${due.payeeUserId}`,
+      kind: 'payout_paid',
+      dealId: due.dealId ?? undefined,
+      appraisalId: due.appraisalId ?? undefined,
+      paymentId: due.paymentId,
+      purpose: due.purpose,
+      payer: 'exchange',
+      payerOrgId: due.payerOrgId,
+      payeeUserId: due.payeeUserId,
+      amount: due.amount,
+      currency: due.currency,
+      provider: due.provider,
+      reference: due.reference,
+      actorId: meta.actorId,
+      source: 'operator',
+      note: meta.reference,
+    });
+    return true;
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false;
+    throw err;
+  }
+}
+
+export async function findLedgerEntry(id: string): Promise<LedgerEntryDoc | null> {
+  return (await LedgerEntryModel.findById(id).lean()) as LedgerEntryDoc | null;
+}
+
+/**
  * The payouts the ledger records, newest first, for operators: what each broker and expert has
  * earned and from which payment. Payouts are counted in hundreds a year: the ledger is read whole.
  */
-export async function payoutEntries() {
+export async function payoutEntries(payeeUserId?: string) {
   const entries = await LedgerEntryModel.find({
     kind: mongoose.trusted({ $in: PAYOUT_KINDS }),
+    ...(payeeUserId ? { payeeUserId } : {}),
   })
     .sort({ at: -1, _id: -1 })
     .lean();

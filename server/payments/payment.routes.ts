@@ -9,11 +9,13 @@ import { getPayment, startPayment } from './payment.service';
 import { ledgerForUser } from './payment-queries.service';
 import { receiptHtml } from './receipt.service';
 import { handleStripeWebhook } from './stripe-webhook.service';
+import { myPayouts } from './payout.service';
 import {
   bankInstructionsResponse,
   feeLineResponse,
   ledgerEntryResponse,
   paymentResponse,
+  payoutListResponse,
   receiptQuery,
   startPaymentBody,
 } from './payment.schemas';
@@ -69,6 +71,16 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
     params: idParams,
     response: Joi.object({ entries: Joi.array().items(ledgerEntryResponse) }),
     handler: ({ user, params }) => ledgerForUser(user, params.id),
+  });
+  api.add({
+    method: 'get',
+    path: '/payouts/mine',
+    tag,
+    summary:
+      "A broker's commissions and an expert's shares of appraisal fees: each due, paid or cancelled, with the totals",
+    access: 'user',
+    response: payoutListResponse,
+    handler: ({ user }) => myPayouts(user),
   });
   api.add({
     method: 'get',

@@ -133,3 +133,28 @@ export const ledgerEntryResponse = Joi.object({
   actorId: Joi.string(),
   source: Joi.string(),
 }).unknown(true);
+
+export const payoutResponse = ledgerEntryResponse.keys({
+  payeeName: Joi.string().allow(''),
+  status: Joi.string().valid('due', 'paid', 'cancelled').required(),
+  paidAt: Joi.string(),
+  paidReference: Joi.string(),
+  cancelledAt: Joi.string(),
+});
+
+export const payoutListResponse = Joi.object({
+  payouts: Joi.array().items(payoutResponse).required(),
+  totals: Joi.array()
+    .items(
+      Joi.object({
+        payeeUserId: Joi.string().required(),
+        name: Joi.string().allow('').required(),
+        currency: Joi.string()
+          .valid(...CURRENCIES)
+          .required(),
+        owed: Joi.number().integer().required(),
+        paid: Joi.number().integer().required(),
+      }),
+    )
+    .required(),
+});

@@ -520,6 +520,18 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/payments/stripe/webhook': { allow: ALL, alsoOk: [400] },
   'GET /api/admin/payments': { allow: OPERATOR },
   'GET /api/admin/payouts': { allow: OPERATOR },
+  'POST /api/admin/payouts/{id}/paid': {
+    allow: OPERATOR,
+    setup: async (w) => {
+      // The broker's commission falls due when the buyer's fee is confirmed.
+      const { paymentId } = await make.payment(w);
+      await w.operator.agent.post(`/api/admin/payments/${paymentId}/confirm`).send({}).expect(200);
+      const { payouts } = (await w.operator.agent.get('/api/admin/payouts').expect(200)).body;
+      const due = payouts.find((p: { paymentId: string }) => p.paymentId === paymentId);
+      return { path: { id: due.id }, body: { reference: 'CK-0001' } };
+    },
+  },
+  'GET /api/payouts/mine': { allow: SIGNED_IN },
   'POST /api/admin/payments/{id}/confirm': {
     allow: OPERATOR,
     setup: async (w) => ({ path: { id: (await make.payment(w)).paymentId }, body: {} }),

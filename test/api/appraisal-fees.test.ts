@@ -186,6 +186,39 @@ describe('appraisal fees and payouts', function () {
     const kinds = (await LedgerEntryModel.find({ paymentId }).lean()).map((e) => e.kind).sort();
     assert.deepEqual(kinds, ['payment_received', 'payment_started', 'payout_due', 'payout_due']);
 
+    // An operator records paying Lan's share, once; she sees it paid, Bình his still due.
+    const lansShare = entries.find((e: { payeeUserId: string }) => e.payeeUserId === lan.user.id);
+    assert.equal(lansShare.status, 'due');
+    const bad = await c.admin.agent.post(`/api/admin/payouts/${lansShare.id}/paid`).send({}).expect(400);
+    assert.equal(bad.body.error.details[0].field, 'reference');
+    const paid = await c.admin.agent
+      .post(`/api/admin/payouts/${lansShare.id}/paid`)
+      .send({ reference: 'UNC-2026-118' })
+      .expect(200);
+    assert.equal(paid.body.payout.status, 'paid');
+    assert.equal(paid.body.payout.paidReference, 'UNC-2026-118');
+    await c.admin.agent
+      .post(`/api/admin/payouts/${lansShare.id}/paid`)
+      .send({ reference: 'again' })
+      .expect(409);
+    await c.admin.agent.post(`/api/admin/payouts/${paymentId}/paid`).send({ reference: 'wrong' }).expect(404);
+    const lans = (await lan.agent.get('/api/payouts/mine').expect(200)).body;
+    assert.deepEqual(
+      lans.payouts.map((p: Record<string, unknown>) => [p.status, p.amount, p.paidReference]),
+      [['paid', 3_500_000, 'UNC-2026-118']],
+    );
+    assert.deepEqual(
+      lans.totals.map((x: Record<string, unknown>) => [x.owed, x.paid]),
+      [[0, 3_500_000]],
+    );
+    const binhs = (await binh.agent.get('/api/payouts/mine').expect(200)).body;
+    assert.deepEqual(
+      binhs.payouts.map((p: Record<string, unknown>) => [p.status, p.amount]),
+      [['due', 3_500_000]],
+    );
+    assert.deepEqual((await c.institute.agent.get('/api/payouts/mine').expect(200)).body.payouts, []);
+    assert.equal(await LedgerEntryModel.countDocuments({ kind: 'payout_paid' }), 1);
+
     // Payouts are the operators' business.
     await c.institute.agent.get('/api/admin/payouts').expect(403);
     await lan.agent.get('/api/admin/payouts').expect(403);
@@ -228,11 +261,27 @@ describe('appraisal fees and payouts', function () {
       .send({ reason: 'Chuyên gia rút khỏi yêu cầu' })
       .expect(200);
     const { payouts: after, totals } = await payouts();
-    assert.deepEqual(after.map((e: { kind: string }) => e.kind).sort(), ['payout_cancelled', 'payout_due']);
     assert.deepEqual(
-      totals.map((x: Record<string, unknown>) => [x.currency, x.owed]),
-      [['USD', 0]],
+      after.map((e: { status: string }) => e.status),
+      ['cancelled'],
     );
+    assert.deepEqual(
+      totals.map((x: Record<string, unknown>) => [x.currency, x.owed, x.paid]),
+      [['USD', 0, 0]],
+    );
+    const kinds = (await LedgerEntryModel.find({ paymentId: payment.id }).lean()).map((e) => e.kind).sort();
+    assert.deepEqual(kinds, [
+      'payment_received',
+      'payment_started',
+      'payout_cancelled',
+      'payout_due',
+      'refund',
+    ]);
+    // A cancelled share is not paid.
+    await c.admin.agent
+      .post(`/api/admin/payouts/${after[0].id}/paid`)
+      .send({ reference: 'CK-123' })
+      .expect(409);
     const again = (await c.institute.agent.get(`/api/appraisals/${id}`).expect(200)).body.appraisal;
     assert.equal(again.fee.status, 'unpaid');
     assert.equal(again.reportWithheld, true);

@@ -3658,7 +3658,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * What the exchange owes brokers and experts: each share of a paid fee (due when the fee is paid, cancelled by its refund), newest first, with each person's total
+     * What the exchange owes brokers and experts: each share of a paid fee (due when the fee is paid, cancelled by its refund, paid when recorded so), newest first, with each person's totals owed and paid
      * @description Access: admin
      */
     get: {
@@ -3677,11 +3677,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              payouts?: {
+              payouts: {
                 actorId?: string;
                 amount: number;
                 appraisalId?: string;
                 at: string;
+                cancelledAt?: string;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
                 dealId?: string;
@@ -3693,7 +3694,10 @@ export interface paths {
                   | 'payment_failed'
                   | 'refund'
                   | 'payout_due'
+                  | 'payout_paid'
                   | 'payout_cancelled';
+                paidAt?: string;
+                paidReference?: string;
                 payeeName?: string;
                 /** @description For a payout: the broker or expert it is owed to */
                 payeeUserId?: string;
@@ -3706,12 +3710,16 @@ export interface paths {
                   'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
                 reference?: string;
                 source?: string;
+                /** @enum {string} */
+                status: 'due' | 'paid' | 'cancelled';
               }[];
-              totals?: {
-                currency?: string;
-                name?: string;
-                owed?: number;
-                payeeUserId?: string;
+              totals: {
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                name: string;
+                owed: number;
+                paid: number;
+                payeeUserId: string;
               }[];
             };
           };
@@ -3729,6 +3737,99 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/payouts/{id}/paid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record that the exchange paid a share that is due, with the transfer's reference (once)
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reference: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payout?: {
+                actorId?: string;
+                amount: number;
+                appraisalId?: string;
+                at: string;
+                cancelledAt?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                dealId?: string;
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'payment_started'
+                  | 'payment_received'
+                  | 'payment_failed'
+                  | 'refund'
+                  | 'payout_due'
+                  | 'payout_paid'
+                  | 'payout_cancelled';
+                paidAt?: string;
+                paidReference?: string;
+                payeeName?: string;
+                /** @description For a payout: the broker or expert it is owed to */
+                payeeUserId?: string;
+                payer?: string;
+                paymentId?: string;
+                provider?: string;
+                providerIds?: Record<string, never>;
+                /** @enum {string} */
+                purpose?:
+                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
+                reference?: string;
+                source?: string;
+                /** @enum {string} */
+                status: 'due' | 'paid' | 'cancelled';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -10068,6 +10169,7 @@ export interface paths {
                   | 'payment_failed'
                   | 'refund'
                   | 'payout_due'
+                  | 'payout_paid'
                   | 'payout_cancelled';
                 /** @description For a payout: the broker or expert it is owed to */
                 payeeUserId?: string;
@@ -18961,6 +19063,99 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payouts/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A broker's commissions and an expert's shares of appraisal fees: each due, paid or cancelled, with the totals
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payouts: {
+                actorId?: string;
+                amount: number;
+                appraisalId?: string;
+                at: string;
+                cancelledAt?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                dealId?: string;
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'payment_started'
+                  | 'payment_received'
+                  | 'payment_failed'
+                  | 'refund'
+                  | 'payout_due'
+                  | 'payout_paid'
+                  | 'payout_cancelled';
+                paidAt?: string;
+                paidReference?: string;
+                payeeName?: string;
+                /** @description For a payout: the broker or expert it is owed to */
+                payeeUserId?: string;
+                payer?: string;
+                paymentId?: string;
+                provider?: string;
+                providerIds?: Record<string, never>;
+                /** @enum {string} */
+                purpose?:
+                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
+                reference?: string;
+                source?: string;
+                /** @enum {string} */
+                status: 'due' | 'paid' | 'cancelled';
+              }[];
+              totals: {
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                name: string;
+                owed: number;
+                paid: number;
+                payeeUserId: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
