@@ -70,6 +70,10 @@ const AdminAppraisalsPage = lazy(() =>
 const AdminPayoutsPage = lazy(() =>
   import('./features/payments/AdminPayoutsPage').then((m) => ({ default: m.AdminPayoutsPage })),
 );
+// A broker's or an expert's own earnings (their shares of the fees, owed and paid).
+const MyPayoutsPage = lazy(() =>
+  import('./features/payments/MyPayoutsPage').then((m) => ({ default: m.MyPayoutsPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function App() {
@@ -108,6 +112,7 @@ export function App() {
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="alerts" element={<AlertsPage />} />
           <Route path="payments/:id/result" element={<PaymentResultPage />} />
+          <Route path="payouts" element={later(<MyPayoutsPage />)} />
           <Route path="admin" element={<RequireAdmin />}>
             <Route index element={<AdminHomePage />} />
             <Route path="organizations" element={<OrganizationsPage />} />

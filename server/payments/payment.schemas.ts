@@ -135,7 +135,13 @@ export const ledgerEntryResponse = Joi.object({
 }).unknown(true);
 
 export const payoutResponse = ledgerEntryResponse.keys({
-  payeeName: Joi.string().allow(''),
+  kind: Joi.string().valid('payout_due').required(),
+  purpose: Joi.string().valid('broker_commission', 'expert_share').required(),
+  payeeUserId: Joi.string().required(),
+  reference: Joi.string().required(),
+  paymentId: Joi.string().required(),
+  amount: Joi.number().integer().min(0).required(),
+  payeeName: Joi.string().allow('').required(),
   status: Joi.string().valid('due', 'paid', 'cancelled').required(),
   paidAt: Joi.string(),
   paidReference: Joi.string(),

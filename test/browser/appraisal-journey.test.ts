@@ -407,6 +407,84 @@ describe('browser: a technology valuation from request to the appraised badge', 
     await assertNoSeriousAxeFindings(xungPage, 'the expert profile form');
     await profile.getByTestId('expert-profile-save').click();
     await profile.getByTestId('expert-profile-saved').getByText('Đã lưu hồ sơ của bạn.').waitFor();
+
+    // The exchange pays Lan her share: the operator records the transfer with its reference on
+    // the payouts page (still open, and open in a second tab that will not know it).
+    const staleDesk = await desk.context().newPage();
+    staleDesk.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+    await staleDesk.goto(`${web.exchange.url}/admin/payouts`);
+    await staleDesk.getByTestId(`payout-mark-paid-${share.id}`).waitFor();
+    await desk.reload();
+    await shareRow.waitFor();
+    assert.equal(await shareRow.getByTestId('payout-status').getAttribute('data-status'), 'due');
+    assert.equal(await textOf(shareRow.getByTestId('payout-status')), 'Due');
+    assert.equal(await textOf(lanTotal.getByTestId('payout-total-owed')), '₫14,000,000');
+    assert.equal(await textOf(lanTotal.getByTestId('payout-paid-total')), '₫0');
+    const transferRef = desk.getByTestId(`payout-reference-${share.id}`);
+    // A reference too short to find the transfer by is caught before it is sent.
+    await transferRef.fill('FT');
+    await desk.getByTestId(`payout-mark-paid-${share.id}`).click();
+    await shareRow
+      .getByText('Enter the reference of the transfer that paid this share (3–100 characters).')
+      .waitFor();
+    assert.equal(await transferRef.getAttribute('aria-invalid'), 'true');
+    await transferRef.fill('FT26340009871');
+    await assertNoSeriousAxeFindings(desk, 'the payouts page with a share to mark paid');
+    await desk.getByTestId(`payout-mark-paid-${share.id}`).click();
+    // The list is read again: the share is paid, with the reference, and Lan's total moves to paid.
+    await shareRow.locator('[data-testid="payout-status"][data-status="paid"]').waitFor();
+    assert.equal(await textOf(shareRow.getByTestId('payout-status')), 'Paid');
+    assert.equal(
+      await textOf(shareRow.getByTestId('payout-paid-reference')),
+      'Transfer reference: FT26340009871',
+    );
+    assert.equal(await shareRow.getByTestId(`payout-mark-paid-${share.id}`).count(), 0);
+    assert.equal(await textOf(lanTotal.getByTestId('payout-total-owed')), '₫0');
+    assert.equal(await textOf(lanTotal.getByTestId('payout-paid-total')), '₫14,000,000');
+    await assertNoSeriousAxeFindings(desk, 'the payouts page with a share paid');
+    const settled = (await operator.agent.get('/api/admin/payouts').expect(200)).body as {
+      payouts: { id: string; status: string; paidReference?: string }[];
+    };
+    const paidShare = settled.payouts.find((p) => p.id === share.id);
+    assert.equal(paidShare?.status, 'paid');
+    assert.equal(paidShare?.paidReference, 'FT26340009871');
+    // The tab that still shows it due is refused by the server (it is paid once), and says so.
+    await staleDesk.getByTestId(`payout-reference-${share.id}`).fill('FT26340009999');
+    await staleDesk.getByTestId(`payout-mark-paid-${share.id}`).click();
+    const refused = staleDesk.getByTestId(`payout-error-${share.id}`);
+    await refused.waitFor();
+    assert.match(await textOf(refused), /This cannot be done in the current state\. This share is paid/);
+    await staleDesk.close();
+    const unchanged = (await operator.agent.get('/api/admin/payouts').expect(200)).body as typeof settled;
+    assert.equal(unchanged.payouts.find((p) => p.id === share.id)?.paidReference, 'FT26340009871');
+
+    // Lan, in Vietnamese, finds her earnings in the navigation: the share paid, with the reference.
+    await lanPage.getByTestId('nav-payouts').click();
+    await lanPage.waitForURL(/\/payouts$/);
+    await lanPage.getByTestId('my-payouts').waitFor();
+    await lanPage.getByRole('heading', { level: 1, name: 'Thu nhập của tôi' }).waitFor();
+    const myShare = lanPage.getByTestId(`my-payout-${share.id}`);
+    await myShare.waitFor();
+    assert.equal(await myShare.getByTestId('payout-status').getAttribute('data-status'), 'paid');
+    assert.equal(await textOf(myShare.getByTestId('payout-status')), 'Đã trả');
+    assert.equal(
+      await textOf(myShare.getByTestId('payout-paid-reference')),
+      'Mã chuyển khoản: FT26340009871',
+    );
+    assert.equal(await textOf(myShare.getByTestId('payout-purpose')), 'Thù lao chuyên gia thẩm định');
+    assert.equal(await textOf(myShare.getByTestId('payout-amount')), '14.000.000 ₫');
+    assert.equal(await myShare.locator(`a[href="/appraisals/${appraisalId}"]`).count(), 1);
+    const myTotal = lanPage.getByTestId('my-payout-total-VND');
+    assert.equal(await textOf(myTotal.getByTestId('payout-total-owed')), '0 ₫');
+    assert.equal(await textOf(myTotal.getByTestId('payout-paid-total')), '14.000.000 ₫');
+    assert.equal(await lanPage.getByTestId('payout-mark-paid-' + share.id).count(), 0);
+    await assertNoSeriousAxeFindings(lanPage, 'the expert’s earnings');
+    // The other expert, who was paid nothing, is told so.
+    await xungPage.getByTestId('nav-payouts').click();
+    await xungPage.waitForURL(/\/payouts$/);
+    await xungPage.getByTestId('my-payouts-empty').waitFor();
+    // A member who is neither broker nor expert has no such link.
+    assert.equal(await ownerPage.getByTestId('nav-payouts').count(), 0);
   });
 });
 

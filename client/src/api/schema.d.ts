@@ -3688,27 +3688,18 @@ export interface paths {
                 dealId?: string;
                 id: string;
                 /** @enum {string} */
-                kind:
-                  | 'payment_started'
-                  | 'payment_received'
-                  | 'payment_failed'
-                  | 'refund'
-                  | 'payout_due'
-                  | 'payout_paid'
-                  | 'payout_cancelled';
+                kind: 'payout_due';
                 paidAt?: string;
                 paidReference?: string;
-                payeeName?: string;
-                /** @description For a payout: the broker or expert it is owed to */
-                payeeUserId?: string;
+                payeeName: string;
+                payeeUserId: string;
                 payer?: string;
-                paymentId?: string;
+                paymentId: string;
                 provider?: string;
                 providerIds?: Record<string, never>;
                 /** @enum {string} */
-                purpose?:
-                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
-                reference?: string;
+                purpose: 'broker_commission' | 'expert_share';
+                reference: string;
                 source?: string;
                 /** @enum {string} */
                 status: 'due' | 'paid' | 'cancelled';
@@ -3791,27 +3782,18 @@ export interface paths {
                 dealId?: string;
                 id: string;
                 /** @enum {string} */
-                kind:
-                  | 'payment_started'
-                  | 'payment_received'
-                  | 'payment_failed'
-                  | 'refund'
-                  | 'payout_due'
-                  | 'payout_paid'
-                  | 'payout_cancelled';
+                kind: 'payout_due';
                 paidAt?: string;
                 paidReference?: string;
-                payeeName?: string;
-                /** @description For a payout: the broker or expert it is owed to */
-                payeeUserId?: string;
+                payeeName: string;
+                payeeUserId: string;
                 payer?: string;
-                paymentId?: string;
+                paymentId: string;
                 provider?: string;
                 providerIds?: Record<string, never>;
                 /** @enum {string} */
-                purpose?:
-                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
-                reference?: string;
+                purpose: 'broker_commission' | 'expert_share';
+                reference: string;
                 source?: string;
                 /** @enum {string} */
                 status: 'due' | 'paid' | 'cancelled';
@@ -19107,27 +19089,18 @@ export interface paths {
                 dealId?: string;
                 id: string;
                 /** @enum {string} */
-                kind:
-                  | 'payment_started'
-                  | 'payment_received'
-                  | 'payment_failed'
-                  | 'refund'
-                  | 'payout_due'
-                  | 'payout_paid'
-                  | 'payout_cancelled';
+                kind: 'payout_due';
                 paidAt?: string;
                 paidReference?: string;
-                payeeName?: string;
-                /** @description For a payout: the broker or expert it is owed to */
-                payeeUserId?: string;
+                payeeName: string;
+                payeeUserId: string;
                 payer?: string;
-                paymentId?: string;
+                paymentId: string;
                 provider?: string;
                 providerIds?: Record<string, never>;
                 /** @enum {string} */
-                purpose?:
-                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
-                reference?: string;
+                purpose: 'broker_commission' | 'expert_share';
+                reference: string;
                 source?: string;
                 /** @enum {string} */
                 status: 'due' | 'paid' | 'cancelled';

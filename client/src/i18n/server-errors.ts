@@ -88,6 +88,9 @@ const KNOWN_MESSAGES: {
     pattern: /^Only a member of the requesting organization may pay an appraisal's fee\.?$/,
     key: 'appraisalFeePayer',
   },
+  { pattern: /^This share is (paid|cancelled); only a due one is paid\.?$/, key: 'payoutNotDue' },
+  { pattern: /^This share was recorded paid meanwhile\.?$/, key: 'payoutNotDue' },
+  { pattern: /^An operator does not record paying their own share\.?$/, key: 'payoutOwnShare' },
 ];
 
 /**

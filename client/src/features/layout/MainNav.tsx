@@ -86,6 +86,14 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
       isActive: (p) => p.startsWith('/broker'),
     });
   }
+  if (user?.role === 'broker' || user?.role === 'expert') {
+    items.push({
+      to: '/payouts',
+      label: t('payments.myPayouts.nav'),
+      testId: 'nav-payouts',
+      isActive: (p) => p.startsWith('/payouts'),
+    });
+  }
   if (isAdmin(user)) {
     items.push({
       to: '/admin',

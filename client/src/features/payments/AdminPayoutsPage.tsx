@@ -7,31 +7,23 @@ import { useLocale } from '../../labels';
 import { formatMoney } from '../../money';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { listPayouts, type Payout } from './paymentsApi';
+import { MarkPayoutPaidForm } from './MarkPayoutPaidForm';
+import { listPayouts, payoutKeys, type Payout } from './paymentsApi';
+import { PayoutAmount, PayoutSource, PayoutStatusCell } from './PayoutParts';
 import './payments.css';
-
-const PAYOUTS_KEY = ['admin', 'payouts'] as const;
-
-/** Where the share came from: the deal whose fee paid it, or the appraisal. */
-function PayoutSource({ payout: p }: { payout: Payout }) {
-  const { t } = useTranslation();
-  if (p.appraisalId)
-    return <Link to={`/appraisals/${p.appraisalId}`}>{t('payments.payouts.openAppraisal')}</Link>;
-  if (p.dealId) return <Link to={`/deals/${p.dealId}`}>{t('payments.payouts.openDeal')}</Link>;
-  return null;
-}
 
 /**
  * `/admin/payouts`: what the exchange owes brokers (their commission out of the success fees)
- * and experts (their share of the appraisal fees) — each person's total per currency, then every
- * share as the ledger records it, due when its fee was paid and cancelled by the fee's refund.
+ * and experts (their share of the appraisal fees) — each person's totals owed and paid per
+ * currency, then every share: due when its fee was paid, cancelled by the fee's refund, paid once
+ * an operator records the transfer (with its reference) here.
  */
 export function AdminPayoutsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   useDocumentTitle(t('payments.payouts.title'));
   const query = useQuery({
-    queryKey: PAYOUTS_KEY,
+    queryKey: payoutKeys.admin,
     queryFn: ({ signal }) => listPayouts(signal),
   });
   const data = query.data;
@@ -58,6 +50,7 @@ export function AdminPayoutsPage() {
                 <th scope="col">{t('payments.payouts.payee')}</th>
                 <th scope="col">{t('payments.payouts.currency')}</th>
                 <th scope="col">{t('payments.payouts.owed')}</th>
+                <th scope="col">{t('payments.payouts.paid')}</th>
               </tr>
             </thead>
             <tbody>
@@ -70,6 +63,9 @@ export function AdminPayoutsPage() {
                   <td>{total.currency}</td>
                   <td className="payout-amount" data-testid="payout-total-owed">
                     {money(total.owed, total.currency)}
+                  </td>
+                  <td className="payout-amount" data-testid="payout-paid-total">
+                    {money(total.paid, total.currency)}
                   </td>
                 </tr>
               ))}
@@ -86,33 +82,37 @@ export function AdminPayoutsPage() {
                 <th scope="col">{t('payments.ledger.at')}</th>
                 <th scope="col">{t('payments.payouts.payee')}</th>
                 <th scope="col">{t('payments.purpose')}</th>
-                <th scope="col">{t('payments.ledger.kind')}</th>
                 <th scope="col">{t('payments.amount')}</th>
                 <th scope="col">{t('payments.reference')}</th>
                 <th scope="col">{t('payments.payouts.source')}</th>
+                <th scope="col">{t('payments.statusLabel')}</th>
+                <th scope="col">{t('payments.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {data.payouts.map((p) => (
-                <tr key={p.id} data-testid={`payout-row-${p.id}`} data-kind={p.kind}>
-                  <td>{formatDateTime(p.at, locale)}</td>
+                <tr key={p.id} data-testid={`payout-row-${p.id}`} data-kind={p.kind} data-status={p.status}>
+                  <td>
+                    {formatDateTime(p.at, locale)}
+                    <div className="row-note" data-testid="payout-kind">
+                      {t(`payments.ledger.kinds.${p.kind}`, { defaultValue: p.kind })}
+                    </div>
+                  </td>
                   <td data-testid="payout-payee">{p.payeeName || p.payeeUserId}</td>
                   <td data-testid="payout-purpose">
                     {t(`payments.purposes.${p.purpose}`, { defaultValue: p.purpose })}
                   </td>
-                  <td data-testid="payout-kind">
-                    {t(`payments.ledger.kinds.${p.kind}`, { defaultValue: p.kind })}
-                  </td>
-                  <td className="payout-amount" data-testid="payout-amount">
-                    {p.kind === 'payout_cancelled' ? '−' : ''}
-                    {money(p.amount, p.currency)}
-                  </td>
-                  <td>
+                  <PayoutAmount payout={p} />
+                  <td className="payout-ref">
                     <code>{p.reference}</code>
                   </td>
                   <td>
                     <PayoutSource payout={p} />
                   </td>
+                  <td>
+                    <PayoutStatusCell payout={p} />
+                  </td>
+                  <td>{p.status === 'due' && <MarkPayoutPaidForm payoutId={p.id} />}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 /** The payments API as the client uses it. Money is an integer in minor units, as the server sends it. */
 import type { Currency, Locale, PaymentProvider, PaymentPurpose, PaymentStatus } from '@contract/enums';
 import { api } from '../../api';
+import type { ApiRequestBody, ApiResponse } from '../../api/responses';
 
 export type { PaymentProvider, PaymentStatus };
 /** Who pays a deal's fee line. */
@@ -95,29 +96,27 @@ export interface LedgerEntry {
   note?: string;
 }
 
-/** An entry of the operators' payouts: a share of a paid fee now owed, or no longer owed after its refund. */
-export interface Payout {
-  id: string;
-  at: string;
-  kind: 'payout_due' | 'payout_cancelled';
-  purpose: PaymentPurpose;
-  payeeUserId: string;
-  payeeName: string;
-  amount: number;
-  currency: Currency;
-  paymentId: string;
-  dealId?: string;
-  appraisalId?: string;
-  reference: string;
-}
+/** The operators' payouts: every share the exchange owes or owed, newest first, and each person's totals. */
+export type PayoutList = ApiResponse<'/api/admin/payouts'>;
+/**
+ * A share of a paid fee the exchange owes a broker (commission) or an expert (share of an
+ * appraisal fee): due when its fee is paid, paid when an operator records the transfer (with its
+ * reference), cancelled when the fee is refunded.
+ */
+export type Payout = PayoutList['payouts'][number];
+export type PayoutStatus = Payout['status'];
+/** What the exchange owes (still due) and has paid one person in one currency. */
+export type PayoutTotal = PayoutList['totals'][number];
+/** A broker's or an expert's own shares and totals. */
+export type MyPayoutList = ApiResponse<'/api/payouts/mine'>;
+/** What POST /api/admin/payouts/:id/paid takes. */
+export type PayoutPaidBody = ApiRequestBody<'/api/admin/payouts/{id}/paid', 'post'>;
 
-/** What the exchange owes one person in one currency, after refunds. */
-export interface PayoutTotal {
-  payeeUserId: string;
-  name: string;
-  currency: Currency;
-  owed: number;
-}
+/** Query keys of the payouts (the operators' list and the caller's own). */
+export const payoutKeys = {
+  admin: ['admin', 'payouts'] as const,
+  mine: ['payouts', 'mine'] as const,
+};
 
 export async function getProviders(signal?: AbortSignal): Promise<PaymentProvider[]> {
   return (await api<{ providers: PaymentProvider[] }>('/api/payments/providers', { signal })).providers;
@@ -168,8 +167,22 @@ export async function confirmPayment(
 }
 
 /** What the exchange owes brokers and experts: each share, newest first, and each person's totals. */
-export function listPayouts(signal?: AbortSignal) {
-  return api<{ payouts: Payout[]; totals: PayoutTotal[] }>('/api/admin/payouts', { signal });
+export function listPayouts(signal?: AbortSignal): Promise<PayoutList> {
+  return api<PayoutList>('/api/admin/payouts', { signal });
+}
+
+/** The signed-in user's own shares (a broker's commissions, an expert's shares) and totals. */
+export function myPayouts(signal?: AbortSignal): Promise<MyPayoutList> {
+  return api<MyPayoutList>('/api/payouts/mine', { signal });
+}
+
+/** An operator records that the exchange paid a due share, with the transfer's reference. */
+export async function markPayoutPaid(id: string, body: PayoutPaidBody): Promise<Payout | undefined> {
+  const res = await api<ApiResponse<'/api/admin/payouts/{id}/paid', 'post'>>(
+    `/api/admin/payouts/${encodeURIComponent(id)}/paid`,
+    { method: 'POST', body },
+  );
+  return res.payout;
 }
 
 export async function refundPayment(id: string, reason: string): Promise<Payment> {
