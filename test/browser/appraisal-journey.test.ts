@@ -453,7 +453,10 @@ describe('browser: a technology valuation from request to the appraised badge', 
     await staleDesk.getByTestId(`payout-mark-paid-${share.id}`).click();
     const refused = staleDesk.getByTestId(`payout-error-${share.id}`);
     await refused.waitFor();
-    assert.match(await textOf(refused), /This cannot be done in the current state\. This share is paid/);
+    assert.match(
+      await textOf(refused),
+      /This cannot be done in the current state\. This share is no longer due \(it was paid/,
+    );
     await staleDesk.close();
     const unchanged = (await operator.agent.get('/api/admin/payouts').expect(200)).body as typeof settled;
     assert.equal(unchanged.payouts.find((p) => p.id === share.id)?.paidReference, 'FT26340009871');

@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { QueryStatus } from '../../api/QueryStatus';
 import { formatDateTime } from '../../dates';
 import { useLocale } from '../../labels';
-import { formatMoney } from '../../money';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { MarkPayoutPaidForm } from './MarkPayoutPaidForm';
-import { listPayouts, payoutKeys, type Payout } from './paymentsApi';
-import { PayoutAmount, PayoutSource, PayoutStatusCell } from './PayoutParts';
+import { listPayouts, payoutKeys } from './paymentsApi';
+import { PayoutAmount, PayoutSource, PayoutStatusCell, PayoutTotalsTable } from './PayoutParts';
 import './payments.css';
 
 /**
@@ -27,7 +26,6 @@ export function AdminPayoutsPage() {
     queryFn: ({ signal }) => listPayouts(signal),
   });
   const data = query.data;
-  const money = (amount: number, currency: Payout['currency']) => formatMoney(amount, currency, locale);
   return (
     <section data-testid="admin-payouts">
       <h1>{t('payments.payouts.title')}</h1>
@@ -44,33 +42,13 @@ export function AdminPayoutsPage() {
       {data && data.totals.length > 0 && (
         <section aria-labelledby="payout-totals-title">
           <h2 id="payout-totals-title">{t('payments.payouts.totalsTitle')}</h2>
-          <ResponsiveTable testId="payout-totals">
-            <thead>
-              <tr>
-                <th scope="col">{t('payments.payouts.payee')}</th>
-                <th scope="col">{t('payments.payouts.currency')}</th>
-                <th scope="col">{t('payments.payouts.owed')}</th>
-                <th scope="col">{t('payments.payouts.paid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.totals.map((total) => (
-                <tr
-                  key={`${total.payeeUserId}-${total.currency}`}
-                  data-testid={`payout-total-${total.payeeUserId}-${total.currency}`}
-                >
-                  <td data-testid="payout-total-name">{total.name || total.payeeUserId}</td>
-                  <td>{total.currency}</td>
-                  <td className="payout-amount" data-testid="payout-total-owed">
-                    {money(total.owed, total.currency)}
-                  </td>
-                  <td className="payout-amount" data-testid="payout-paid-total">
-                    {money(total.paid, total.currency)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ResponsiveTable>
+          <PayoutTotalsTable
+            totals={data.totals}
+            withPayee
+            testId="payout-totals"
+            rowTestId={(total) => `payout-total-${total.payeeUserId}-${total.currency}`}
+            labels={{ owed: t('payments.payouts.owed'), paid: t('payments.payouts.paid') }}
+          />
         </section>
       )}
       {data && data.payouts.length > 0 && (

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { QueryStatus } from '../../api/QueryStatus';
 import { formatDateTime } from '../../dates';
 import { useLocale } from '../../labels';
-import { formatMoney } from '../../money';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { myPayouts, payoutKeys } from './paymentsApi';
-import { PayoutAmount, PayoutSource, PayoutStatusCell } from './PayoutParts';
+import { PayoutAmount, PayoutSource, PayoutStatusCell, PayoutTotalsTable } from './PayoutParts';
 import './payments.css';
 
 /**
@@ -37,28 +36,13 @@ export function MyPayoutsPage() {
       {data && data.totals.length > 0 && (
         <section aria-labelledby="my-payout-totals-title">
           <h2 id="my-payout-totals-title">{t('payments.myPayouts.totalsTitle')}</h2>
-          <ResponsiveTable testId="my-payout-totals">
-            <thead>
-              <tr>
-                <th scope="col">{t('payments.payouts.currency')}</th>
-                <th scope="col">{t('payments.myPayouts.owed')}</th>
-                <th scope="col">{t('payments.myPayouts.paid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.totals.map((total) => (
-                <tr key={total.currency} data-testid={`my-payout-total-${total.currency}`}>
-                  <td>{total.currency}</td>
-                  <td className="payout-amount" data-testid="payout-total-owed">
-                    {formatMoney(total.owed, total.currency, locale)}
-                  </td>
-                  <td className="payout-amount" data-testid="payout-paid-total">
-                    {formatMoney(total.paid, total.currency, locale)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ResponsiveTable>
+          <PayoutTotalsTable
+            totals={data.totals}
+            withPayee={false}
+            testId="my-payout-totals"
+            rowTestId={(total) => `my-payout-total-${total.currency}`}
+            labels={{ owed: t('payments.myPayouts.owed'), paid: t('payments.myPayouts.paid') }}
+          />
         </section>
       )}
       {data && data.payouts.length > 0 && (

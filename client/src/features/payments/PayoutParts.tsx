@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../dates';
 import { useLocale } from '../../labels';
 import { formatMoney } from '../../money';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import type { Payout } from './paymentsApi';
 import './payments.css';
 
@@ -59,5 +60,60 @@ export function PayoutStatusCell({ payout: p }: { payout: Payout }) {
         </div>
       )}
     </>
+  );
+}
+
+type PayoutTotal = {
+  payeeUserId: string;
+  name: string;
+  currency: Payout['currency'];
+  owed: number;
+  paid: number;
+};
+
+/**
+ * The totals per person (operators) or per currency (my own): what is still owed and what was
+ * paid. `labels` are the three money columns' headers.
+ */
+export function PayoutTotalsTable({
+  totals,
+  withPayee,
+  testId,
+  rowTestId,
+  labels,
+}: {
+  totals: readonly PayoutTotal[];
+  withPayee: boolean;
+  testId: string;
+  rowTestId: (total: PayoutTotal) => string;
+  labels: { owed: string; paid: string };
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <ResponsiveTable testId={testId}>
+      <thead>
+        <tr>
+          {withPayee && <th scope="col">{t('payments.payouts.payee')}</th>}
+          <th scope="col">{t('payments.payouts.currency')}</th>
+          <th scope="col">{labels.owed}</th>
+          <th scope="col">{labels.paid}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {totals.map((total) => (
+          <tr key={`${total.payeeUserId}-${total.currency}`} data-testid={rowTestId(total)}>
+            {withPayee && <td data-testid="payout-total-name">{total.name || total.payeeUserId}</td>}
+            <td>{total.currency}</td>
+            <td className="payout-amount" data-testid="payout-total-owed">
+              {formatMoney(total.owed, total.currency, locale)}
+            </td>
+            <td className="payout-amount" data-testid="payout-paid-total">
+              {formatMoney(total.paid, total.currency, locale)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ResponsiveTable>
   );
 }
