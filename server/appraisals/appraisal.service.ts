@@ -320,7 +320,7 @@ export async function payAppraisalFee(
   if (actingOrganizationId(user) !== a.requesterOrgId)
     throw AppError.forbidden("Only a member of the requesting organization may pay an appraisal's fee");
   assertFeeDue(a);
-  const deps = paymentDeps(ctx as AppContext);
+  const deps = paymentDeps(ctx);
   const experts = a.assignments.filter((x) => x.status === 'accepted').map((x) => x.expertId);
   return startSubjectPayment(
     user,

@@ -14,9 +14,9 @@ import { cachedDealViews } from '../deals/deal-view-cache';
 import { DEAL_TERMINAL_STATES } from '../deals/deal-machine';
 import type { DealView } from '../deals/deal.view';
 import { named, organizationNames } from '../deals/names';
-import { agreedPrice, dealFeeLines, paymentForLine } from '../payments/deal-fees';
+import { agreedPrice, dealFeeLinesWithBrokerShares, paymentForLine } from '../payments/deal-fees';
 import { paymentsOfDeal } from '../payments/deal-payments';
-import { brokerCommissionShares, computeBrokerCommission, type FeeSchedule } from '../payments/fees';
+import type { FeeSchedule } from '../payments/fees';
 import type { PaymentStatus } from '../api-contract/enums';
 
 /** The newest proposals and deals shown (a broker's lists rarely hold more). */
@@ -40,16 +40,15 @@ export async function commissionOfDeal(
   if (!EARNING_STATES.includes(deal.status)) return null;
   const agreed = agreedPrice(deal);
   if (!agreed) return null;
-  const commission = computeBrokerCommission({ ...agreed, hasBroker: true }, schedule);
-  if (!commission || commission.amount === 0) return null;
-  const lines = dealFeeLines(deal, schedule);
-  const shares = brokerCommissionShares(lines, commission.amount, schedule);
+  const { commission, lines } = dealFeeLinesWithBrokerShares(deal, schedule);
+  if (commission === 0) return null;
   const payments = (await paymentsOfDeal(deal.id)).map((p) => ({ ...p, status: p.status as PaymentStatus }));
   const paid = lines.reduce(
-    (sum, line, i) => (paymentForLine(line, payments)?.status === 'paid' ? sum + shares[i] : sum),
+    (sum, { line, brokerShare }) =>
+      paymentForLine(line, payments)?.status === 'paid' ? sum + brokerShare : sum,
     0,
   );
-  return { amount: commission.amount, paid, due: commission.amount - paid, currency: agreed.currency };
+  return { amount: commission, paid, due: commission - paid, currency: agreed.currency };
 }
 
 async function dealsOfList(key: string): Promise<DealView[]> {

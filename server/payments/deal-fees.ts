@@ -3,7 +3,13 @@
  * payment, among a deal's payments, stands for each line. Pure: no database here.
  */
 import type { Currency, PaymentStatus } from '../api-contract/enums';
-import { computeDealFees, type FeeLine, type FeeSchedule } from './fees';
+import {
+  brokerCommissionShares,
+  computeBrokerCommission,
+  computeDealFees,
+  type FeeLine,
+  type FeeSchedule,
+} from './fees';
 import { agreedValue } from '../deals/term-sheet-rules';
 
 export interface DealTerms {
@@ -29,6 +35,22 @@ export function dealFeeLines(deal: DealTerms, schedule: FeeSchedule): FeeLine[] 
   const agreed = agreedPrice(deal);
   if (!agreed) return [];
   return computeDealFees({ ...agreed, hasBroker: Boolean(deal.brokerUserId) }, schedule);
+}
+
+/**
+ * The deal's fee lines with the broker's share of each (0 without a broker): the share of a line
+ * falls due when that line is paid. `commission` is the broker's whole commission (0 without).
+ */
+export function dealFeeLinesWithBrokerShares(deal: DealTerms, schedule: FeeSchedule) {
+  const lines = dealFeeLines(deal, schedule);
+  const agreed = agreedPrice(deal);
+  const commission =
+    agreed && deal.brokerUserId ? computeBrokerCommission({ ...agreed, hasBroker: true }, schedule) : null;
+  const shares = commission ? brokerCommissionShares(lines, commission.amount, schedule) : [];
+  return {
+    commission: commission?.amount ?? 0,
+    lines: lines.map((line, i) => ({ line, brokerShare: shares[i] ?? 0 })),
+  };
 }
 
 export interface PaymentOfLine {

@@ -11,7 +11,7 @@ export interface PaymentDeps {
   providers: PaymentProviders;
 }
 
-export function paymentDeps(ctx: AppContext): PaymentDeps {
+export function paymentDeps(ctx: Pick<AppContext, 'config' | 'bus'>): PaymentDeps {
   return {
     schedule: ctx.config.feeSchedule,
     publicUrl: ctx.config.publicUrl.replace(/\/+$/, ''),

@@ -8,8 +8,8 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { PAYMENT_PURPOSE_LABELS, labelOf } from '../api-contract/labels';
 import { loadDealForUser } from '../deals/deal.service';
-import { agreedPrice, dealFeeLines } from './deal-fees';
-import { brokerCommissionShares, computeBrokerCommission, type FeeLine, type Payee } from './fees';
+import { dealFeeLinesWithBrokerShares } from './deal-fees';
+import type { FeeLine, Payee } from './fees';
 import { recordLedgerEntry } from './ledger.store';
 import { openKeyOf, type PaymentDoc } from './payment.model';
 import { createPaymentDoc, paymentReads, paymentStore } from './payment.store';
@@ -55,15 +55,9 @@ export async function startPayment(
   if (deal.status !== 'awaiting_payment') {
     throw AppError.conflict(`The deal is ${deal.status.replaceAll('_', ' ')}; no fees can be paid now`);
   }
-  const all = dealFeeLines(deal, deps.schedule);
-  const commission = computeBrokerCommission(
-    { ...(agreedPrice(deal) ?? { price: 0, currency: 'VND' }), hasBroker: Boolean(deal.brokerUserId) },
-    deps.schedule,
+  const lines = dealFeeLinesWithBrokerShares(deal, deps.schedule).lines.filter(
+    ({ line }) => line.payer === role && (!input.purpose || line.purpose === input.purpose),
   );
-  const brokerShares = commission ? brokerCommissionShares(all, commission.amount, deps.schedule) : [];
-  const lines = all
-    .map((line, i) => ({ line, brokerShare: brokerShares[i] ?? 0 }))
-    .filter(({ line }) => line.payer === role && (!input.purpose || line.purpose === input.purpose));
   if (!lines.length) throw AppError.conflict('Your organization owes no such fee on this deal');
   for (const { line, brokerShare } of lines) {
     const live = await livePayment(dealId, line);
