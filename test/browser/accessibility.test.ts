@@ -93,6 +93,7 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
       '/offers/new',
       `/offers/${offerId}`,
       '/alerts',
+      '/payouts',
     ];
     const problems = [
       ...(await check(await pageFor(null, 'vi-VN', DESKTOP), publicPaths, 'visitor, desktop, vi')),
@@ -106,7 +107,7 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
       )),
       ...(await check(
         await pageFor(admin, 'vi-VN', DESKTOP),
-        ['/admin', '/admin/organizations', '/admin/queue', '/admin/payments'],
+        ['/admin', '/admin/organizations', '/admin/queue', '/admin/payments', '/admin/payouts'],
         'operator, desktop, vi',
       )),
     ];
