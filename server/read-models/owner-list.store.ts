@@ -19,16 +19,39 @@ export const MAX_ENTRIES = 5_000;
  */
 const cached = new LRUCache<string, OwnerListEntry[]>({ max: 20_000, ttl: 30_000 });
 onCacheInvalidation((change) => {
-  if (change.type === 'owner-list') cached.delete(change.id);
+  if (change.type === 'owner-list') forget(change.id);
 });
-onCacheClear(() => cached.clear());
+onCacheClear(() => {
+  cached.clear();
+  for (const reads of readsInFlight.values()) for (const read of reads) read.stale = true;
+});
+
+/**
+ * Reads of stored lists under way: a list written or dropped meanwhile makes them stale, and a
+ * stale read is answered but not kept (a read begun before a write and ended after it would
+ * otherwise keep the list as it was before the write).
+ */
+const readsInFlight = new Map<string, Set<{ stale: boolean }>>();
+
+function forget(key: string): void {
+  cached.delete(key);
+  for (const read of readsInFlight.get(key) ?? []) read.stale = true;
+}
 
 export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
   const hit = cached.get(key);
   if (hit) return hit;
-  const entries = await readStoredOwnerList(key);
-  if (!writing.has(key)) cached.set(key, entries);
-  return entries;
+  const read = { stale: false };
+  const reads = readsInFlight.get(key) ?? new Set();
+  readsInFlight.set(key, reads.add(read));
+  try {
+    const entries = await readStoredOwnerList(key);
+    if (!read.stale && !writing.has(key)) cached.set(key, entries);
+    return entries;
+  } finally {
+    reads.delete(read);
+    if (reads.size === 0 && readsInFlight.get(key) === reads) readsInFlight.delete(key);
+  }
 }
 
 async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]> {
@@ -46,7 +69,7 @@ interface OwnerListChange {
 
 const lists = batchedWriter<OwnerListChange>(async (key, changes) => {
   writing.add(key);
-  cached.delete(key);
+  forget(key);
   try {
     const written = await withLock(`ownerlist:${key}`, async () => {
       const current = await readStoredOwnerList(key);
@@ -59,6 +82,7 @@ const lists = batchedWriter<OwnerListChange>(async (key, changes) => {
       await recordWritten({ type: 'owner-list', id: key });
       return next;
     });
+    forget(key);
     cached.set(key, written);
   } catch (err) {
     cached.delete(key);
@@ -87,20 +111,21 @@ export async function replaceOwnerLists(lists: Map<string, OwnerListEntry[]>): P
         { upsert: true },
       ),
     );
-    cached.delete(key);
+    forget(key);
   }
 }
 
 /** Deletes one list (here and, through the cache relay, in the other processes' caches). */
 export async function dropOwnerList(key: string): Promise<void> {
   await OwnerListModel.collection.deleteOne({ _id: key } as never);
-  cached.delete(key);
+  forget(key);
   await recordWritten({ type: 'owner-list', id: key });
 }
 
 export async function clearOwnerLists(): Promise<void> {
   await OwnerListModel.collection.deleteMany({});
   cached.clear();
+  for (const reads of readsInFlight.values()) for (const read of reads) read.stale = true;
 }
 
 /** The pure rule: newest first, one entry per id, at most MAX_ENTRIES. */
