@@ -17,41 +17,47 @@ export interface LedgerMeta {
   note?: string;
 }
 
+/** Appends one entry under its unique `entryKey`; false when it was already there (a repeated step). */
+async function appendOnce(fields: Record<string, unknown>): Promise<boolean> {
+  try {
+    await LedgerEntryModel.create(fields);
+    return true;
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false;
+    logger.error({ err, entryKey: fields.entryKey }, 'ledger entry not recorded');
+    throw err;
+  }
+}
+
 /** Appends the entry of `kind` for this payment, once: a repeated step adds nothing. */
 export async function recordLedgerEntry(
   payment: PaymentDoc,
   kind: LedgerKind,
   meta: LedgerMeta,
 ): Promise<void> {
-  try {
-    await LedgerEntryModel.create({
-      entryKey: `${payment._id}:${kind}`,
-      kind,
-      dealId: payment.dealId ?? undefined,
-      appraisalId: payment.appraisalId ?? undefined,
-      paymentId: payment._id,
-      purpose: payment.purpose,
-      payer: payment.payer,
-      payerOrgId: payment.payerOrgId,
-      amount: payment.amount,
-      currency: payment.currency,
-      provider: payment.provider,
-      reference: payment.reference,
-      providerIds: {
-        checkoutSessionId: payment.stripe?.checkoutSessionId ?? undefined,
-        paymentIntentId: payment.stripe?.paymentIntentId ?? undefined,
-        refundId: kind === 'refund' ? (payment.stripe?.refundId ?? undefined) : undefined,
-        stripeEventId: meta.stripeEventId,
-      },
-      actorId: meta.actorId,
-      source: meta.source,
-      note: meta.note,
-    });
-  } catch (err) {
-    if (isDuplicateKeyError(err)) return;
-    logger.error({ err, paymentId: String(payment._id), kind }, 'ledger entry not recorded');
-    throw err;
-  }
+  await appendOnce({
+    entryKey: `${payment._id}:${kind}`,
+    kind,
+    dealId: payment.dealId ?? undefined,
+    appraisalId: payment.appraisalId ?? undefined,
+    paymentId: payment._id,
+    purpose: payment.purpose,
+    payer: payment.payer,
+    payerOrgId: payment.payerOrgId,
+    amount: payment.amount,
+    currency: payment.currency,
+    provider: payment.provider,
+    reference: payment.reference,
+    providerIds: {
+      checkoutSessionId: payment.stripe?.checkoutSessionId ?? undefined,
+      paymentIntentId: payment.stripe?.paymentIntentId ?? undefined,
+      refundId: kind === 'refund' ? (payment.stripe?.refundId ?? undefined) : undefined,
+      stripeEventId: meta.stripeEventId,
+    },
+    actorId: meta.actorId,
+    source: meta.source,
+    note: meta.note,
+  });
 }
 
 /**
@@ -64,30 +70,24 @@ export async function recordPayouts(
   meta: LedgerMeta,
 ): Promise<void> {
   for (const payee of payment.payees ?? []) {
-    try {
-      await LedgerEntryModel.create({
-        entryKey: `${payment._id}:${kind}:${payee.userId}`,
-        kind,
-        dealId: payment.dealId ?? undefined,
-        appraisalId: payment.appraisalId ?? undefined,
-        paymentId: payment._id,
-        purpose: payee.purpose,
-        payer: 'exchange',
-        payerOrgId: payment.payerOrgId,
-        payeeUserId: payee.userId,
-        amount: payee.amount,
-        currency: payment.currency,
-        provider: payment.provider,
-        reference: payment.reference,
-        actorId: meta.actorId,
-        source: meta.source,
-        note: meta.note,
-      });
-    } catch (err) {
-      if (isDuplicateKeyError(err)) continue;
-      logger.error({ err, paymentId: String(payment._id), kind }, 'payout entry not recorded');
-      throw err;
-    }
+    await appendOnce({
+      entryKey: `${payment._id}:${kind}:${payee.userId}`,
+      kind,
+      dealId: payment.dealId ?? undefined,
+      appraisalId: payment.appraisalId ?? undefined,
+      paymentId: payment._id,
+      purpose: payee.purpose,
+      payer: 'exchange',
+      payerOrgId: payment.payerOrgId,
+      payeeUserId: payee.userId,
+      amount: payee.amount,
+      currency: payment.currency,
+      provider: payment.provider,
+      reference: payment.reference,
+      actorId: meta.actorId,
+      source: meta.source,
+      note: meta.note,
+    });
   }
 }
 
@@ -97,32 +97,27 @@ export async function recordPayouts(
  */
 export async function recordPayoutPaid(
   due: LedgerEntryDoc,
-  meta: { actorId: string; reference: string },
+  meta: { actorId: string; reference: string; at: Date },
 ): Promise<boolean> {
-  try {
-    await LedgerEntryModel.create({
-      entryKey: `${due.paymentId}:payout_paid:${due.payeeUserId}`,
-      kind: 'payout_paid',
-      dealId: due.dealId ?? undefined,
-      appraisalId: due.appraisalId ?? undefined,
-      paymentId: due.paymentId,
-      purpose: due.purpose,
-      payer: 'exchange',
-      payerOrgId: due.payerOrgId,
-      payeeUserId: due.payeeUserId,
-      amount: due.amount,
-      currency: due.currency,
-      provider: due.provider,
-      reference: due.reference,
-      actorId: meta.actorId,
-      source: 'operator',
-      note: meta.reference,
-    });
-    return true;
-  } catch (err) {
-    if (isDuplicateKeyError(err)) return false;
-    throw err;
-  }
+  return appendOnce({
+    entryKey: `${due.paymentId}:payout_paid:${due.payeeUserId}`,
+    at: meta.at,
+    kind: 'payout_paid',
+    dealId: due.dealId ?? undefined,
+    appraisalId: due.appraisalId ?? undefined,
+    paymentId: due.paymentId,
+    purpose: due.purpose,
+    payer: 'exchange',
+    payerOrgId: due.payerOrgId,
+    payeeUserId: due.payeeUserId,
+    amount: due.amount,
+    currency: due.currency,
+    provider: due.provider,
+    reference: due.reference,
+    actorId: meta.actorId,
+    source: 'operator',
+    note: meta.reference,
+  });
 }
 
 export async function findLedgerEntry(id: string): Promise<LedgerEntryDoc | null> {

@@ -81,7 +81,8 @@ export async function markPayoutPaid(operator: SessionUser, id: string, referenc
   const current = payouts.find((p) => p.id === id)!;
   if (current.status !== 'due')
     throw AppError.conflict(`This share is ${current.status}; only a due one is paid`);
-  if (!(await recordPayoutPaid(due, { actorId: operator.id, reference })))
+  const at = new Date();
+  if (!(await recordPayoutPaid(due, { actorId: operator.id, reference, at })))
     throw AppError.conflict('This share was recorded paid meanwhile');
   await recordAudit({
     actorId: operator.id,
@@ -90,6 +91,12 @@ export async function markPayoutPaid(operator: SessionUser, id: string, referenc
     targetId: id,
     data: { payeeUserId: String(due.payeeUserId), amount: due.amount, currency: due.currency, reference },
   });
-  const after = await payoutsOf(String(due.payeeUserId));
-  return { payout: after.payouts.find((p) => p.id === id)! };
+  return {
+    payout: {
+      ...current,
+      status: 'paid' as const,
+      paidAt: at.toISOString(),
+      paidReference: reference,
+    },
+  };
 }
