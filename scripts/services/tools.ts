@@ -48,12 +48,15 @@ function log(message: string) {
  * the next command on that connection (test/services/ferretdb-patch.test.ts).
  * `no-resource-tracking.patch` turns off its leak tracking outside debug builds: a pprof profile
  * entry and a finalizer for every iterator and transaction cost about a tenth of its CPU.
+ * `decode-cache.patch` remembers large documents by their exact stored text, so reading a text
+ * decoded (or written) before copies the document instead of decoding its JSON again.
  */
 export const FERRETDB_PATCHES = [
   'id-index.patch',
   'serial-writes.patch',
   'no-reply-to-more-to-come.patch',
   'no-resource-tracking.patch',
+  'decode-cache.patch',
 ].map((name) => path.join(__dirname, 'ferretdb', name));
 
 /** The patches' digest names the binary, so a changed patch is rebuilt and never mixed up. */

@@ -4,8 +4,9 @@
  * (id-index.patch); concurrent writers queue inside FerretDB instead of in SQLite's busy handler
  * (serial-writes.patch); an unacknowledged (w: 0) write gets no reply, so the next command on
  * its connection reads its own (no-reply-to-more-to-come.patch); objects are not tracked for
- * leaks outside debug builds (no-resource-tracking.patch). On a real MongoDB (MONGODB_URI)
- * these cases do not apply.
+ * leaks outside debug builds (no-resource-tracking.patch); a large document read again is copied
+ * from what was decoded (or written) before instead of decoded again (decode-cache.patch). On a
+ * real MongoDB (MONGODB_URI) these cases do not apply.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -210,5 +211,83 @@ describe('FerretDB patch: an unacknowledged write gets no reply', function () {
     );
     assert.equal(inserted.insertedId, 'new');
     assert.equal(count, 2);
+  });
+});
+
+describe('FerretDB patch: large documents are decoded once per stored text', function () {
+  this.timeout(60_000);
+  let tmp: string | undefined;
+  let db: RunningService | undefined;
+  let client: MongoClient | undefined;
+  let debugPort = 0;
+
+  type Big = {
+    _id: string;
+    title: string;
+    sheets: { version: number; note: string }[];
+    meta?: { n: number };
+  };
+  const counters = async () => {
+    const vars = (await (await fetch(`http://127.0.0.1:${debugPort}/debug/vars`)).json()) as Record<
+      string,
+      number
+    >;
+    return { hits: vars.sqlite_decode_cache_hits, misses: vars.sqlite_decode_cache_misses };
+  };
+  const sheets = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ version: i + 1, note: `điều khoản ${i} `.repeat(8) }));
+
+  before(async function () {
+    await skipUnlessFerretDb(this);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-ferret-decode-'));
+    debugPort = await freePort();
+    db = await startFerretDb({ dataDir: tmp, debugPort });
+    client = await MongoClient.connect(db.url);
+  });
+
+  after(async () => {
+    await client?.close();
+    await db?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('when a large document is read again, updated and read, then the reads after the first decode nothing and every answer is the stored document', async () => {
+    const c = client!.db('decode').collection<Big>('deals');
+    await c.insertMany([
+      { _id: 'a', title: 'A', sheets: sheets(20) },
+      { _id: 'b', title: 'B', sheets: sheets(20) },
+    ]);
+    const start = await counters();
+    assert.equal(typeof start.hits, 'number', 'the patched FerretDB counts its decode cache at /debug/vars');
+
+    const first = await c.findOne({ _id: 'a' });
+    const again = await c.findOne({ _id: 'a' });
+    assert.deepEqual(again, first);
+    assert.equal(first!.sheets.length, 20);
+
+    // An update reads the document it changes (a hit) and remembers the text it writes.
+    const after = await c.findOneAndUpdate(
+      { _id: 'a' },
+      { $push: { sheets: { version: 21, note: 'mới' } }, $set: { 'meta.n': 1 } },
+      { returnDocument: 'after' },
+    );
+    assert.equal(after!.sheets.length, 21);
+    const read = await c.findOne({ _id: 'a' });
+    assert.deepEqual(read, after);
+    // The changed copy did not leak into what is kept for the old text or for the other document.
+    await c.updateOne({ _id: 'a' }, { $set: { sheets: sheets(20), meta: { n: 2 } } });
+    const back = await c.findOne({ _id: 'a' });
+    assert.deepEqual(back!.sheets, first!.sheets);
+    assert.deepEqual(back!.meta, { n: 2 });
+    const other = await c.findOne({ _id: 'b' });
+    assert.equal(other!.title, 'B');
+    assert.equal(other!.sheets.length, 20);
+    assert.equal(other!.meta, undefined);
+
+    const end = await counters();
+    // Decoded from JSON: 'a' once and 'b' once; the second read, both updates' reads and the
+    // reads after each update came from the cache.
+    assert.equal(end.misses - start.misses, 2);
+    assert.ok(end.hits - start.hits >= 5, `hits: ${end.hits - start.hits}`);
   });
 });
