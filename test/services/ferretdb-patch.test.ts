@@ -42,6 +42,26 @@ async function sqlitePlan(filter: Record<string, unknown>): Promise<{ plan: Plan
 
 const details = (plan: Plan) => plan.join(' | ');
 
+/** A FerretDB of the suite's own, with its debug handlers on a known port. */
+function ownFerretDb(name: string) {
+  const own = { client: undefined as MongoClient | undefined, debugPort: 0 };
+  let tmp: string | undefined;
+  let db: RunningService | undefined;
+  before(async function () {
+    await skipUnlessFerretDb(this);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), `tx-ferret-${name}-`));
+    own.debugPort = await freePort();
+    db = await startFerretDb({ dataDir: tmp, debugPort: own.debugPort });
+    own.client = await MongoClient.connect(db.url);
+  });
+  after(async () => {
+    await own.client?.close();
+    await db?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  return own;
+}
+
 describe('FerretDB patch: _id lookups use the _id index', function () {
   let ferret = true;
   const ids = ['a-1', 'a-2', 'a-3'];
@@ -144,27 +164,10 @@ describe('FerretDB patch: writers queue inside FerretDB, not in SQLite', functio
 
 describe('FerretDB patch: no leak tracking outside debug builds', function () {
   this.timeout(60_000);
-  let tmp: string | undefined;
-  let db: RunningService | undefined;
-  let client: MongoClient | undefined;
-  let debugPort = 0;
-
-  before(async function () {
-    await skipUnlessFerretDb(this);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-ferret-tracking-'));
-    debugPort = await freePort();
-    db = await startFerretDb({ dataDir: tmp, debugPort });
-    client = await MongoClient.connect(db.url);
-  });
-
-  after(async () => {
-    await client?.close();
-    await db?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const own = ownFerretDb('tracking');
 
   it('when commands have run, then FerretDB keeps no pprof profile of its live objects', async () => {
-    const c = client!.db('tracking').collection<{ _id: string; n: number }>('probe');
+    const c = own.client!.db('tracking').collection<{ _id: string; n: number }>('probe');
     await c.insertMany([
       { _id: 'a', n: 1 },
       { _id: 'b', n: 2 },
@@ -173,7 +176,7 @@ describe('FerretDB patch: no leak tracking outside debug builds', function () {
     await c.updateOne({ _id: 'a' }, { $inc: { n: 1 } });
     // Unpatched, every iterator, transaction and connection adds to a "FerretDB/…" profile and
     // gets a finalizer: the index of profiles names them.
-    const index = await (await fetch(`http://127.0.0.1:${debugPort}/debug/pprof/`)).text();
+    const index = await (await fetch(`http://127.0.0.1:${own.debugPort}/debug/pprof/`)).text();
     assert.match(index, /goroutine/, 'the debug handler answered');
     assert.doesNotMatch(index, /FerretDB\//);
   });
@@ -216,10 +219,7 @@ describe('FerretDB patch: an unacknowledged write gets no reply', function () {
 
 describe('FerretDB patch: large documents are decoded once per stored text', function () {
   this.timeout(60_000);
-  let tmp: string | undefined;
-  let db: RunningService | undefined;
-  let client: MongoClient | undefined;
-  let debugPort = 0;
+  const own = ownFerretDb('decode');
 
   type Big = {
     _id: string;
@@ -228,7 +228,7 @@ describe('FerretDB patch: large documents are decoded once per stored text', fun
     meta?: { n: number };
   };
   const counters = async () => {
-    const vars = (await (await fetch(`http://127.0.0.1:${debugPort}/debug/vars`)).json()) as Record<
+    const vars = (await (await fetch(`http://127.0.0.1:${own.debugPort}/debug/vars`)).json()) as Record<
       string,
       number
     >;
@@ -237,22 +237,8 @@ describe('FerretDB patch: large documents are decoded once per stored text', fun
   const sheets = (n: number) =>
     Array.from({ length: n }, (_, i) => ({ version: i + 1, note: `điều khoản ${i} `.repeat(8) }));
 
-  before(async function () {
-    await skipUnlessFerretDb(this);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-ferret-decode-'));
-    debugPort = await freePort();
-    db = await startFerretDb({ dataDir: tmp, debugPort });
-    client = await MongoClient.connect(db.url);
-  });
-
-  after(async () => {
-    await client?.close();
-    await db?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
   it('when a large document is read again, updated and read, then the reads after the first decode nothing and every answer is the stored document', async () => {
-    const c = client!.db('decode').collection<Big>('deals');
+    const c = own.client!.db('decode').collection<Big>('deals');
     await c.insertMany([
       { _id: 'a', title: 'A', sheets: sheets(20) },
       { _id: 'b', title: 'B', sheets: sheets(20) },
