@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import { paymentDeps } from '../payments/payment-deps';
 import { confirmBankTransfer } from '../payments/bank-transfer.service';
 import { refundPayment } from '../payments/refund.service';
+import { forfeitDeposit } from '../payments/deposit-settlement';
 import { listPayments } from '../payments/payment-queries.service';
 import { listPayouts, markPayoutPaid } from '../payments/payout.service';
 import {
@@ -78,5 +79,17 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     body: refundBody,
     response: Joi.object({ payment: paymentResponse }),
     handler: ({ user, params, body }) => refundPayment(user, params.id, body.reason, deps),
+  });
+  api.add({
+    method: 'post',
+    path: '/admin/payments/:id/forfeit',
+    tag,
+    summary:
+      "Decide that an auction's winner who walked away from its deal forfeits the deposit held against it: the exchange keeps it (recorded in the ledger)",
+    access: ['admin'],
+    params: idParams,
+    body: refundBody,
+    response: Joi.object({ payment: paymentResponse }),
+    handler: ({ user, params, body }) => forfeitDeposit(user, params.id, body.reason),
   });
 }

@@ -145,6 +145,7 @@ export const PAYMENT_PURPOSES = [
   'broker_commission',
   'appraisal_fee',
   'expert_share',
+  'bid_deposit',
 ] as const;
 export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
 

@@ -117,6 +117,7 @@ export const PAYMENT_PURPOSE_LABELS: Readonly<Record<PaymentPurpose, Label>> = {
   broker_commission: { vi: 'Hoa hồng môi giới', en: 'Broker commission' },
   appraisal_fee: { vi: 'Phí thẩm định công nghệ', en: 'Appraisal fee' },
   expert_share: { vi: 'Thù lao chuyên gia thẩm định', en: "Expert's share" },
+  bid_deposit: { vi: 'Tiền đặt cọc tham gia đấu giá', en: 'Bid deposit' },
 };
 
 export const PAYMENT_PROVIDER_LABELS: Readonly<Record<PaymentProvider, Label>> = {

@@ -12,6 +12,8 @@ import { bidReads, createBid } from './bid.store';
 import { bidView, type BidView } from './bid.view';
 import { isListingOwner, loadListing, loadVisibleListing, toBiddable, type ListingRef } from './listing-ref';
 import type { TransferMode, Currency } from '../api-contract/enums';
+import { hasPaidDeposit } from '../payments/deposit-status';
+import { formatMoney } from '../payments/fees';
 
 export interface BidInput {
   amount: number;
@@ -61,6 +63,11 @@ export async function placeBid(
   });
   if (!decision.ok) throw placeRefusal(decision.reason, decision.message);
   assertListingTakesBid(listing, input);
+  if (listing.deposit && bidderOrgId && !(await hasPaidDeposit(listing.id, bidderOrgId))) {
+    throw AppError.conflict(
+      `This auction asks each bidder a deposit of ${formatMoney(listing.deposit.amount, listing.deposit.currency as Currency, user.locale)}: pay it before you bid`,
+    );
+  }
   const bid = await createBid({
     listingKind: kind,
     listingId: listing.id,

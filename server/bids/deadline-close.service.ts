@@ -27,7 +27,7 @@ import { notifyDeadlineClosed, type CloseOutcome, type NoticeDeps } from './dead
 export const DEADLINE_GRACE_MS = 1000;
 
 export type CloseResult =
-  | { done: true; closedNow: boolean; outcome: CloseOutcome; dealId?: string }
+  | { done: true; closedNow: boolean; outcome: CloseOutcome; dealId?: string; winnerOrgId?: string }
   | { done: false; notBefore: Date }
   | { done: true; skipped: string };
 
@@ -89,7 +89,7 @@ export async function closeAuction(
   await recordAuctionOutcome(offerId, close);
   if (closedNow) await announceClose(offer, close.outcome, won?.dealId, deps);
   await notifyDeadlineClosed(deps, offer, close.outcome, won);
-  return { done: true, closedNow, outcome: close.outcome, dealId: won?.dealId };
+  return { done: true, closedNow, outcome: close.outcome, dealId: won?.dealId, winnerOrgId: won?.orgId };
 }
 
 /** Records the close once: in the audit log, and as events for search and live clients. */

@@ -2,6 +2,7 @@
  * Offers and demands as the bid, deal and document rules see them: one shape for both kinds,
  * read straight from the models (the listings component owns their routes and services).
  */
+import { depositOf } from '../offers/offer-rules';
 import type {
   ConfidentialAccessPolicy,
   Currency,
@@ -44,6 +45,8 @@ export interface ListingRef {
   /** The auction's closing time or the call's (or demand's) deadline. */
   deadline: Date | null;
   reservePrice?: number | null;
+  /** The deposit an auction asks of each bidder before they bid (offers only). */
+  deposit?: { amount: number; currency: string } | null;
   transferModes: TransferMode[];
   ndaText?: string;
   confidentialAccess: ConfidentialAccessPolicy;
@@ -114,6 +117,7 @@ export function toListingRef(kind: ListingKind, doc: Record<string, any>): Listi
       pricingModel: (doc.pricing?.model ?? 'negotiable') as PricingModel,
       deadline: doc.pricing?.closesAt ?? null,
       reservePrice: doc.pricing?.reservePrice ?? null,
+      deposit: depositOf(doc.pricing),
       deadlineClosedAt: doc.auction?.closedAt ?? undefined,
     };
   }

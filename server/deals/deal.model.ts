@@ -97,6 +97,14 @@ const dealSchema = new Schema(
       ),
       default: undefined,
     },
+    /** The winner's auction deposit, held against the buyer's fees (payments/deposit-settlement.ts). */
+    depositCredit: {
+      type: new Schema(
+        { paymentId: Schema.Types.ObjectId, amount: Number, currency: String },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     cancelReason: { type: String },
     /** Why it ended (a walk-away or a cancellation): a reason from OUTCOME_REASONS and an optional note. */
     outcome: outcomeRecordSchema,

@@ -120,6 +120,11 @@ const deal = Joi.object({
   termSheets: Joi.array().items(termSheet).required(),
   latestVersion: Joi.number().integer().required(),
   agreedVersion: Joi.number().integer(),
+  depositCredit: Joi.object({
+    paymentId: Joi.string().required(),
+    amount: Joi.number().integer().required(),
+    currency: Joi.string().required(),
+  }).description("The winner's auction deposit, credited against the buyer's fees"),
   timeline: Joi.array().items(timelineEntry).required(),
   ndaAcceptances: Joi.array()
     .items(

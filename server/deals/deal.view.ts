@@ -55,6 +55,13 @@ export function dealView(deal: DealDoc) {
     termSheets: (deal.termSheets ?? []).map(termSheetView),
     latestVersion: deal.latestVersion ?? 0,
     agreedVersion: deal.agreedVersion ?? undefined,
+    depositCredit: deal.depositCredit?.amount
+      ? {
+          paymentId: String(deal.depositCredit.paymentId),
+          amount: deal.depositCredit.amount,
+          currency: String(deal.depositCredit.currency),
+        }
+      : undefined,
     timeline: (deal.timeline ?? []).map((e) => ({
       at: iso(e.at),
       actorId: idOf(e.actorId),

@@ -8,12 +8,12 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { FeeSchedule } from '../payments/fees';
-import { computeDealFees } from '../payments/fees';
+import { dealFeeLines, fullyCredited } from '../payments/deal-fees';
 import { recordAudit } from '../audit/audit.service';
 import { logger } from '../common/logger';
 import { dealStore } from './deal.store';
 import { commitAgreement, holdDealAndListing, type DealListing } from './agreement-commitment';
-import { MAX_TERM_SHEET_VERSIONS, agreedValue, termSheetProblems } from './term-sheet-rules';
+import { MAX_TERM_SHEET_VERSIONS, termSheetProblems } from './term-sheet-rules';
 import { cachedListingRef } from '../bids/listing-ref';
 import { dealView, termSheetView, type DealView, type TermSheetView } from './deal.view';
 import { canProposeTerms, planDealTransition, termSheetAcceptance } from './deal-machine';
@@ -244,19 +244,12 @@ async function concludeHeld(dealId: string, version: number, deps: TermsDeps): P
     await recordAudit({ action: 'deal.agree', targetType: 'deal', targetId: dealId, data: { version } });
   }
   if (deal.status !== 'agreed' || deal.agreedVersion !== version) return dealView(deal);
-  const sheet = deal.termSheets[version - 1];
-  const fees = computeDealFees(
-    {
-      price: agreedValue(sheet),
-      currency: sheet.currency as Currency,
-      hasBroker: Boolean(deal.brokerUserId),
-    },
-    deps.feeSchedule,
-  );
+  // Nothing is due when no fee applies or the buyer's auction deposit covers every line.
+  const owed = dealFeeLines(deal, deps.feeSchedule).filter((line) => !fullyCredited(line));
   try {
     return await transitionDeal(
       dealId,
-      fees.length > 0 ? 'request_payment' : 'complete',
+      owed.length > 0 ? 'request_payment' : 'complete',
       { role: 'system' },
       {
         expectedFrom: ['agreed'],

@@ -8,6 +8,24 @@ export interface OfferPricingInput {
   currency?: string;
   reservePrice?: number | null;
   closesAt?: Date | string | null;
+  /** A fixed bid deposit, in minor units of the offer's currency. */
+  deposit?: number | null;
+  /** Or a bid deposit as a whole percentage of the starting price. */
+  depositPct?: number | null;
+}
+
+/**
+ * The deposit a bidder pays before bidding on an auction (null: none is asked): the fixed amount,
+ * or the percentage of the starting price rounded half up, in the offer's currency.
+ */
+export function depositOf(
+  p: OfferPricingInput | null | undefined,
+): { amount: number; currency: string } | null {
+  if (!p || p.model !== 'auction') return null;
+  const currency = p.currency ?? 'VND';
+  if (p.deposit) return { amount: p.deposit, currency };
+  if (p.depositPct && p.amount) return { amount: Math.round((p.amount * p.depositPct) / 100), currency };
+  return null;
 }
 
 export interface OfferRuleInput {
@@ -45,9 +63,16 @@ function pricingViolations(p: OfferPricingInput, opts: { now: Date; checkTimes: 
     need('reservePrice', 'for an auction');
     need('closesAt', 'for an auction');
     if (opts.checkTimes) details.push(...futureRule('pricing.closesAt', p.closesAt, opts.now));
+    if (p.deposit != null && p.depositPct != null) {
+      const message =
+        'Ask either a fixed deposit (pricing.deposit) or a percentage (pricing.depositPct), not both';
+      details.push({ field: 'pricing.depositPct', message });
+    }
   } else {
     refuse('reservePrice');
     refuse('closesAt');
+    refuse('deposit');
+    refuse('depositPct');
   }
   return details;
 }

@@ -15,6 +15,8 @@ const offerSchema = new Schema(
       currency: { type: String, enum: CURRENCIES, default: 'VND' },
       reservePrice: { type: Number },
       closesAt: { type: Date },
+      deposit: { type: Number },
+      depositPct: { type: Number },
     },
     sectors: { type: [String], default: [] },
     /** Set once when an auction closes: who won, or why nothing sold. */

@@ -19,6 +19,12 @@ const pricing = Joi.object({
   currency: currency().default('VND'),
   reservePrice: money(),
   closesAt: Joi.date().iso(),
+  deposit: money().description('A fixed deposit each bidder pays before bidding (auctions only)'),
+  depositPct: Joi.number()
+    .integer()
+    .min(1)
+    .max(50)
+    .description('Or the deposit as a percentage of the starting price (auctions only)'),
 });
 
 const offerKeys = {
@@ -55,6 +61,10 @@ const offerViewKeys = {
     currency: currencyView().required(),
     reservePrice: Joi.number().integer().description('Only for the owner and operators'),
     closesAt: Joi.string().isoDate(),
+    deposit: Joi.number().integer().description('The deposit a bidder pays before bidding, in minor units'),
+    depositPct: Joi.number()
+      .integer()
+      .description('When the deposit was set as a percentage of the starting price'),
   }).required(),
   sectors: Joi.array().items(Joi.string()).required(),
   auction: Joi.object({

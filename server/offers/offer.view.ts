@@ -1,5 +1,6 @@
 import type { SessionUser } from '../common/session-user';
 import { isListingOwner } from '../listings/listing-access';
+import { depositOf } from './offer-rules';
 import type { ListingDoc } from '../listings/listing.store';
 import {
   attachmentViews,
@@ -40,6 +41,8 @@ export function offerView(doc: ListingDoc, organization: OrganizationSummary, op
       currency: (p.currency ?? 'VND') as string,
       reservePrice: opts.showReservePrice ? (p.reservePrice ?? undefined) : undefined,
       closesAt: iso(p.closesAt),
+      deposit: depositOf(p)?.amount,
+      depositPct: p.depositPct ?? undefined,
     },
     province: (doc.province ?? null) as string | null,
     sectors: (doc.sectors ?? []) as string[],

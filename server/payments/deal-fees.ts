@@ -21,7 +21,12 @@ export interface DealTerms {
     milestones?: readonly { amount?: number | null }[];
   }[];
   brokerUserId?: unknown;
+  /** The winner's auction deposit, held against what the buyer owes. */
+  depositCredit?: { amount?: number | null; currency?: string | null } | null;
 }
+
+/** A fee line, less the part of it the buyer's deposit already covers (`credited`). */
+export type DealFeeLine = FeeLine & { credited?: number };
 
 /** The agreed value (the price, never less than the milestones move), or null while no version is agreed. */
 export function agreedPrice(deal: DealTerms): { price: number; currency: Currency } | null {
@@ -30,12 +35,30 @@ export function agreedPrice(deal: DealTerms): { price: number; currency: Currenc
   return sheet ? { price: agreedValue(sheet), currency: sheet.currency as Currency } : null;
 }
 
-/** What the parties owe once terms are agreed; none before. */
-export function dealFeeLines(deal: DealTerms, schedule: FeeSchedule): FeeLine[] {
+/**
+ * What the parties owe once terms are agreed; none before. The buyer's auction deposit is
+ * credited against the buyer's lines (in their currency), up to what they come to: a line it
+ * covers whole is owed no more.
+ */
+export function dealFeeLines(deal: DealTerms, schedule: FeeSchedule): DealFeeLine[] {
   const agreed = agreedPrice(deal);
   if (!agreed) return [];
-  return computeDealFees({ ...agreed, hasBroker: Boolean(deal.brokerUserId) }, schedule);
+  const lines: DealFeeLine[] = computeDealFees(
+    { ...agreed, hasBroker: Boolean(deal.brokerUserId) },
+    schedule,
+  );
+  let credit = deal.depositCredit?.currency === agreed.currency ? (deal.depositCredit.amount ?? 0) : 0;
+  return lines.map((line) => {
+    if (credit <= 0 || line.payer !== 'buyer') return line;
+    const credited = Math.min(credit, line.amount);
+    credit -= credited;
+    return { ...line, amount: line.amount - credited, credited };
+  });
 }
+
+/** A line nothing is left to pay of: the deposit covered it. */
+export const fullyCredited = (line: { amount: number; credited?: number }) =>
+  line.amount === 0 && !!line.credited;
 
 /**
  * The deal's fee lines with the broker's share of each (0 without a broker): the share of a line
@@ -72,9 +95,11 @@ export function paymentForLine<P extends PaymentOfLine>(
   return ofLine.find((p) => p.openKey) ?? ofLine.find((p) => p.status === 'paid') ?? ofLine[0];
 }
 
-/** Every line has a paid payment (a deal with no lines owes nothing). */
-export function allFeesPaid(lines: readonly FeeLine[], payments: readonly PaymentOfLine[]): boolean {
-  return lines.every((line) =>
-    payments.some((p) => p.purpose === line.purpose && p.payer === line.payer && p.status === 'paid'),
+/** Every line has a paid payment or was covered by the deposit (a deal with no lines owes nothing). */
+export function allFeesPaid(lines: readonly DealFeeLine[], payments: readonly PaymentOfLine[]): boolean {
+  return lines.every(
+    (line) =>
+      fullyCredited(line) ||
+      payments.some((p) => p.purpose === line.purpose && p.payer === line.payer && p.status === 'paid'),
   );
 }

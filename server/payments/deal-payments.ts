@@ -7,6 +7,7 @@ import mongoose from 'mongoose';
 import {
   paymentAppraisalListKey,
   paymentDealListKey,
+  paymentDepositListKey,
   paymentListEntries,
   putOwnerListEntries,
   readOwnerList,
@@ -25,6 +26,11 @@ export async function paymentsOfDeal(dealId: string, status?: PaymentStatus): Pr
 /** The appraisal's payments, newest first, through its own list (`payment:appraisal:<id>`). */
 export function paymentsOfAppraisal(appraisalId: string): Promise<PaymentDoc[]> {
   return paymentsOfList(paymentAppraisalListKey(appraisalId), (d) => String(d.appraisalId) === appraisalId);
+}
+
+/** The bid deposits of an auction, newest first, through its list (`payment:deposit:<offerId>`). */
+export function depositsOfOffer(offerId: string): Promise<PaymentDoc[]> {
+  return paymentsOfList(paymentDepositListKey(offerId), (d) => String(d.offerId) === offerId);
 }
 
 /** The payments a list names, in its order, read by `_id`; what the records say wins over a stale entry. */

@@ -28,21 +28,29 @@ export async function closePaymentsOfEndedDeal(
   if (!deal || !ENDED_DEAL_STATUSES.includes(deal.status)) return 0;
   let open = 0;
   for (const payment of await pendingPaymentsOf(dealId)) {
-    const sessionId = payment.stripe?.checkoutSessionId;
-    if (sessionId && deps.providers.stripe) {
-      // Stripe unreachable: thrown, so the job is retried with back-off.
-      const outcome = await deps.providers.stripe.expireCheckoutSession(sessionId);
-      if (outcome === 'completed') {
-        // Paid before it could be closed: its webhook records it and an operator refunds it.
-        logger.warn({ dealId, paymentId: String(payment._id) }, 'a cancelled deal’s checkout was paid');
-        open++;
-        continue;
-      }
-    }
-    await applyEventToPayment(payment._id, 'expired', {
-      source: 'system',
-      note: `the deal is ${deal.status}`,
-    });
+    if (!(await closePendingPayment(payment, `the deal is ${deal.status}`, deps))) open++;
   }
   return open;
+}
+
+/**
+ * Closes a pending payment nobody should pay any more: its Checkout Session expired first, then
+ * the payment marked failed. False when Stripe says it was paid meanwhile (its webhook records
+ * it, and an operator refunds it). Stripe unreachable: thrown, so the job is retried.
+ */
+export async function closePendingPayment(
+  payment: PaymentDoc,
+  why: string,
+  deps: Pick<PaymentDeps, 'providers'>,
+): Promise<boolean> {
+  const sessionId = payment.stripe?.checkoutSessionId;
+  if (sessionId && deps.providers.stripe) {
+    const outcome = await deps.providers.stripe.expireCheckoutSession(sessionId);
+    if (outcome === 'completed') {
+      logger.warn({ paymentId: String(payment._id), why }, 'a closed payment’s checkout was paid');
+      return false;
+    }
+  }
+  await applyEventToPayment(payment._id, 'expired', { source: 'system', note: why });
+  return true;
 }

@@ -4,3 +4,5 @@ export { paymentDeps, type PaymentDeps } from './payment-deps';
 export { appraisalFeeList, computeAppraisalFee, expertShares, type AppraisalFeeLine } from './fees';
 export { paymentsOfAppraisal } from './deal-payments';
 export { bankInstructionsResponse, paymentResponse } from './payment.schemas';
+export { settleAuctionDeposits, forfeitDeposit, type AuctionDepositsClose } from './deposit-settlement';
+export { hasPaidDeposit } from './deposit-status';

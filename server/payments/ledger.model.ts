@@ -18,6 +18,8 @@ export const LEDGER_KINDS = [
   'payout_due',
   'payout_paid',
   'payout_cancelled',
+  'deposit_credited',
+  'deposit_forfeited',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -27,6 +29,7 @@ const ledgerEntrySchema = new Schema({
   kind: { type: String, enum: LEDGER_KINDS, required: true },
   dealId: { type: Schema.Types.ObjectId, index: true },
   appraisalId: { type: Schema.Types.ObjectId },
+  offerId: { type: Schema.Types.ObjectId },
   payeeUserId: { type: Schema.Types.ObjectId },
   paymentId: { type: Schema.Types.ObjectId, required: true, index: true },
   purpose: { type: String, enum: PAYMENT_PURPOSES, required: true },

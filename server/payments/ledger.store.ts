@@ -40,6 +40,7 @@ export async function recordLedgerEntry(
     kind,
     dealId: payment.dealId ?? undefined,
     appraisalId: payment.appraisalId ?? undefined,
+    offerId: payment.offerId ?? undefined,
     paymentId: payment._id,
     purpose: payment.purpose,
     payer: payment.payer,

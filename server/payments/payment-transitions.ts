@@ -6,7 +6,7 @@
 import mongoose from 'mongoose';
 import type { LedgerKind } from './ledger.model';
 import { recordLedgerEntry, recordPayouts, type LedgerMeta } from './ledger.store';
-import { openKeyOf, subjectIdOf, type PaymentDoc } from './payment.model';
+import { openKeyOfPayment, type PaymentDoc } from './payment.model';
 import { paymentStore } from './payment.store';
 import { applyPaymentEvent, type PaymentEvent, type PaymentEventEffect } from './payment-lifecycle';
 import type { Planned } from '../common/store';
@@ -97,7 +97,7 @@ function planPaymentEvent(
   const set: Record<string, unknown> = { ...meta.set, status: next };
   const stamp = STAMP[next];
   if (stamp) set[stamp] = now;
-  if (reclaim && !lineTaken) set.openKey = openKeyOf(subjectIdOf(current), current.purpose, current.payer);
+  if (reclaim && !lineTaken) set.openKey = openKeyOfPayment(current);
   if (reclaim && lineTaken) set.duplicate = true;
   const change: Record<string, unknown> = { $set: set, $push: { history: entry } };
   if (next === 'failed' || next === 'refunded') change.$unset = { openKey: 1 };

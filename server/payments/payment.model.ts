@@ -14,7 +14,7 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { CURRENCIES, PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from '../api-contract/enums';
 
-export const PAYMENT_PAYERS = ['buyer', 'seller', 'requester'] as const;
+export const PAYMENT_PAYERS = ['buyer', 'seller', 'requester', 'bidder'] as const;
 
 const historyEntrySchema = new Schema(
   {
@@ -36,11 +36,31 @@ const paymentSchema = new Schema(
     dealId: {
       type: Schema.Types.ObjectId,
       index: true,
-      required(this: { appraisalId?: unknown }) {
-        return !this.appraisalId;
+      required(this: { appraisalId?: unknown; offerId?: unknown }) {
+        return !this.appraisalId && !this.offerId;
       },
     },
     appraisalId: { type: Schema.Types.ObjectId, index: { sparse: true } },
+    /** A bidder's deposit on an auction: the offer it lets them bid on. */
+    offerId: { type: Schema.Types.ObjectId },
+    /**
+     * What became of a paid deposit once its auction closed: refunded to a bidder who lost, held
+     * against the winner's deal (`dealId` of the deal it is credited to), or forfeited by an
+     * operator's decision when the winner walked away.
+     */
+    deposit: {
+      type: new Schema(
+        {
+          outcome: { type: String, enum: ['credited', 'forfeited'] },
+          dealId: Schema.Types.ObjectId,
+          at: Date,
+          by: Schema.Types.ObjectId,
+          reason: String,
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     title: { type: String },
     purpose: { type: String, enum: PAYMENT_PURPOSES, required: true },
     payer: { type: String, enum: PAYMENT_PAYERS, required: true },
@@ -111,7 +131,25 @@ export function openKeyOf(subjectId: string, purpose: string, payer: string): st
   return `${subjectId}:${purpose}:${payer}`;
 }
 
-/** The id of what the payment pays for: its deal, or its appraisal. */
-export function subjectIdOf(payment: { dealId?: unknown; appraisalId?: unknown }): string {
-  return String(payment.dealId ?? payment.appraisalId);
+/** The id of what the payment pays for: its deal, its appraisal, or (a deposit) its offer. */
+export function subjectIdOf(payment: { dealId?: unknown; appraisalId?: unknown; offerId?: unknown }): string {
+  return String(payment.dealId ?? payment.appraisalId ?? payment.offerId);
+}
+
+/** The key of a bidding organization's live deposit on an offer. */
+export function depositOpenKey(offerId: string, orgId: string): string {
+  return openKeyOf(`${offerId}.${orgId}`, 'bid_deposit', 'bidder');
+}
+
+/** The key a live payment holds: its fee line's, or its bidder's deposit's. */
+export function openKeyOfPayment(payment: {
+  dealId?: unknown;
+  appraisalId?: unknown;
+  offerId?: unknown;
+  payerOrgId: unknown;
+  purpose: string;
+  payer: string;
+}): string {
+  if (payment.offerId) return depositOpenKey(String(payment.offerId), String(payment.payerOrgId));
+  return openKeyOf(subjectIdOf(payment), payment.purpose, payment.payer);
 }

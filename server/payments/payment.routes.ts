@@ -10,8 +10,11 @@ import { ledgerForUser } from './payment-queries.service';
 import { receiptHtml } from './receipt.service';
 import { handleStripeWebhook } from './stripe-webhook.service';
 import { myPayouts } from './payout.service';
+import { myDeposit, offerDeposits, startDeposit } from './deposit.service';
 import {
   bankInstructionsResponse,
+  depositBody,
+  myDepositResponse,
   feeLineResponse,
   ledgerEntryResponse,
   paymentResponse,
@@ -61,6 +64,43 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
       instructions: bankInstructionsResponse,
     }),
     handler: ({ user, params, body }) => startPayment(user, params.id, body, deps),
+  });
+  api.add({
+    method: 'post',
+    path: '/offers/:id/deposits',
+    tag,
+    summary:
+      "Pay your organization's deposit on an auction that asks one, before bidding: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment. Losers' deposits are refunded at the close; the winner's is credited to its deal.",
+    access: 'verified',
+    params: idParams,
+    body: depositBody,
+    status: 201,
+    response: Joi.object({
+      payment: paymentResponse,
+      checkoutUrl: Joi.string(),
+      instructions: bankInstructionsResponse,
+    }),
+    handler: ({ user, params, body }) => startDeposit(user, params.id, body.provider, deps),
+  });
+  api.add({
+    method: 'get',
+    path: '/offers/:id/deposits/mine',
+    tag,
+    summary: "Whether the auction asks a deposit, and your organization's: none, pending, paid or refunded",
+    access: 'user',
+    params: idParams,
+    response: myDepositResponse,
+    handler: ({ user, params }) => myDeposit(user, params.id),
+  });
+  api.add({
+    method: 'get',
+    path: '/offers/:id/deposits',
+    tag,
+    summary: "Every bidder's deposit on the auction (its owner and operators)",
+    access: 'user',
+    params: idParams,
+    response: Joi.object({ deposits: Joi.array().items(paymentResponse).required() }),
+    handler: ({ user, params }) => offerDeposits(user, params.id),
   });
   api.add({
     method: 'get',

@@ -73,12 +73,24 @@ export const feeLineResponse = Joi.object({
   status: Joi.string().valid(...PAYMENT_STATUSES),
   paymentId: Joi.string(),
   provider: Joi.string().valid(...PAYMENT_PROVIDERS),
+  credited: Joi.number()
+    .integer()
+    .description("The part of the line the buyer's auction deposit covers (`amount` is what is left to pay)"),
 });
 
 export const paymentResponse = Joi.object({
   id: Joi.string().required(),
   dealId: Joi.string().description("The deal whose fee this is (absent for an appraisal's fee)"),
   appraisalId: Joi.string().description('The appraisal whose fee this is'),
+  offerId: Joi.string().description('The auction a bid deposit lets its payer bid on'),
+  deposit: Joi.object({
+    outcome: Joi.string().valid('credited', 'forfeited').required(),
+    dealId: Joi.string(),
+    at: Joi.string().isoDate(),
+    reason: Joi.string(),
+  }).description(
+    "A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`)",
+  ),
   title: Joi.string().description('What the payment is for'),
   purpose: Joi.string().required(),
   payer: Joi.string().required(),
@@ -163,4 +175,21 @@ export const payoutListResponse = Joi.object({
       }),
     )
     .required(),
+});
+
+export const depositBody = Joi.object({
+  provider: Joi.string()
+    .valid(...PAYMENT_PROVIDERS)
+    .required(),
+});
+
+export const myDepositResponse = Joi.object({
+  required: Joi.boolean().required().description('Whether the auction asks a deposit of its bidders'),
+  amount: Joi.number().integer().description('The deposit, in minor units'),
+  currency: Joi.string().valid(...CURRENCIES),
+  status: Joi.string()
+    .valid('none', ...PAYMENT_STATUSES)
+    .required()
+    .description("Your organization's deposit: none yet, pending, paid or (after the close) refunded"),
+  payment: paymentResponse,
 });

@@ -8,10 +8,10 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { PAYMENT_PURPOSE_LABELS, labelOf } from '../api-contract/labels';
 import { loadDealForUser } from '../deals/deal.service';
-import { dealFeeLinesWithBrokerShares } from './deal-fees';
+import { dealFeeLinesWithBrokerShares, fullyCredited } from './deal-fees';
 import type { FeeLine, Payee } from './fees';
 import { recordLedgerEntry } from './ledger.store';
-import { openKeyOf, type PaymentDoc } from './payment.model';
+import { depositOpenKey, openKeyOf, type PaymentDoc } from './payment.model';
 import { createPaymentDoc, paymentReads, paymentStore } from './payment.store';
 import { applyEventToPayment } from './payment-transitions';
 import type { PaymentDeps } from './payment-deps';
@@ -32,7 +32,8 @@ export interface StartPaymentInput {
  * pays it and the shares of it the exchange will owe once it is paid.
  */
 export interface PaymentSubject {
-  kind: 'deal' | 'appraisal';
+  /** A deposit's id is its offer's. */
+  kind: 'deal' | 'appraisal' | 'deposit';
   id: string;
   title: string;
   payerOrgId: string;
@@ -56,11 +57,12 @@ export async function startPayment(
     throw AppError.conflict(`The deal is ${deal.status.replaceAll('_', ' ')}; no fees can be paid now`);
   }
   const lines = dealFeeLinesWithBrokerShares(deal, deps.schedule).lines.filter(
-    ({ line }) => line.payer === role && (!input.purpose || line.purpose === input.purpose),
+    ({ line }) =>
+      line.payer === role && !fullyCredited(line) && (!input.purpose || line.purpose === input.purpose),
   );
   if (!lines.length) throw AppError.conflict('Your organization owes no such fee on this deal');
   for (const { line, brokerShare } of lines) {
-    const live = await livePayment(dealId, line);
+    const live = await livePayment(openKeyOf(dealId, line.purpose, line.payer));
     if (live?.status === 'paid') continue;
     const subject: PaymentSubject = {
       kind: 'deal',
@@ -90,7 +92,7 @@ export async function startSubjectPayment(
   deps: PaymentDeps,
 ) {
   assertProviderOffered(provider, deps);
-  const live = await livePayment(subject.id, line);
+  const live = await livePayment(openKeyFor(subject, line));
   if (live?.status === 'paid') throw AppError.conflict('This fee is already paid');
   const payment = await paymentOfLine(user, subject, line, provider, live, deps);
   return paymentResponse(payment, subject, user, deps);
@@ -105,18 +107,20 @@ function assertProviderOffered(provider: PaymentProvider, deps: PaymentDeps): vo
 
 /** A fee line as a payment pays it. */
 export interface PayableLine {
-  purpose: FeeLine['purpose'] | 'appraisal_fee';
+  purpose: FeeLine['purpose'] | 'appraisal_fee' | 'bid_deposit';
   amount: number;
   currency: FeeLine['currency'];
-  payer: FeeLine['payer'] | 'requester';
+  payer: FeeLine['payer'] | 'requester' | 'bidder';
 }
 
-function livePayment(subjectId: string, line: PayableLine): Promise<PaymentDoc | null> {
-  return paymentReads
-    .findOne({
-      openKey: openKeyOf(subjectId, line.purpose, line.payer),
-    })
-    .lean() as Promise<PaymentDoc | null>;
+/** The key of the subject's line's live payment: one per fee line, one deposit per bidder and offer. */
+function openKeyFor(subject: PaymentSubject, line: PayableLine): string {
+  if (subject.kind === 'deposit') return depositOpenKey(subject.id, subject.payerOrgId);
+  return openKeyOf(subject.id, line.purpose, line.payer);
+}
+
+function livePayment(openKey: string): Promise<PaymentDoc | null> {
+  return paymentReads.findOne({ openKey }).lean() as Promise<PaymentDoc | null>;
 }
 
 /** The line's pending payment through `provider`: the existing one, or a new one replacing any other. */
@@ -133,7 +137,7 @@ async function paymentOfLine(
     if (live) await abandon(live, provider, user, deps);
     const created = await createPayment(user, subject, line, provider);
     if (created) return created;
-    live = await livePayment(subject.id, line);
+    live = await livePayment(openKeyFor(subject, line));
     if (live?.status === 'paid') throw AppError.conflict('This fee has just been paid');
   }
   throw AppError.conflict('Another payment of this fee is being started; try again.');
@@ -160,6 +164,9 @@ async function abandon(
   });
 }
 
+/** The payment's field that names its subject. */
+const SUBJECT_FIELD = { deal: 'dealId', appraisal: 'appraisalId', deposit: 'offerId' } as const;
+
 /** A new pending payment; null when another request took the line first. */
 async function createPayment(
   user: SessionUser,
@@ -167,13 +174,13 @@ async function createPayment(
   line: PayableLine,
   provider: PaymentProvider,
 ): Promise<PaymentDoc | null> {
-  const openKey = openKeyOf(subject.id, line.purpose, line.payer);
+  const openKey = openKeyFor(subject, line);
   for (let attempt = 0; attempt < 5; attempt++) {
     const _id = new mongoose.Types.ObjectId();
     try {
       const payment = await createPaymentDoc({
         _id,
-        ...(subject.kind === 'deal' ? { dealId: subject.id } : { appraisalId: subject.id }),
+        [SUBJECT_FIELD[subject.kind]]: subject.id,
         title: subject.title,
         purpose: line.purpose,
         payer: line.payer,
@@ -230,7 +237,7 @@ async function ensureCheckoutSession(
   const session = await callStripe(() =>
     stripe.createCheckoutSession({
       paymentId: id,
-      ...(subject.kind === 'deal' ? { dealId: subject.id } : { appraisalId: subject.id }),
+      [SUBJECT_FIELD[subject.kind]]: subject.id,
       purpose: payment.purpose,
       amount: payment.amount,
       currency: payment.currency,

@@ -12,6 +12,15 @@ export function paymentView(p: PaymentDoc) {
     id: String(p._id),
     dealId: idOf(p.dealId),
     appraisalId: idOf(p.appraisalId),
+    offerId: idOf(p.offerId),
+    deposit: p.deposit?.outcome
+      ? {
+          outcome: p.deposit.outcome,
+          dealId: idOf(p.deposit.dealId),
+          at: iso(p.deposit.at),
+          reason: p.deposit.reason ?? undefined,
+        }
+      : undefined,
     title: p.title ?? undefined,
     purpose: p.purpose,
     payer: p.payer,

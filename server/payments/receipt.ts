@@ -13,7 +13,7 @@ export interface ReceiptData {
   paidAt: Date;
   payerOrgName: string;
   /** What was paid for: the deal (or the appraisal) and its id. */
-  subject?: 'deal' | 'appraisal';
+  subject?: 'deal' | 'appraisal' | 'auction';
   dealId: string;
   dealTitle: string;
   purpose: string;
@@ -34,6 +34,7 @@ const TEXT = {
     payer: 'Bên thanh toán',
     deal: 'Giao dịch',
     appraisal: 'Yêu cầu thẩm định',
+    auction: 'Phiên đấu giá',
     purpose: 'Khoản phí',
     amount: 'Số tiền',
     provider: 'Phương thức',
@@ -50,6 +51,7 @@ const TEXT = {
     payer: 'Paid by',
     deal: 'Deal',
     appraisal: 'Appraisal request',
+    auction: 'Auction',
     purpose: 'Fee',
     amount: 'Amount',
     provider: 'Method',
@@ -80,7 +82,10 @@ export function renderReceiptHtml(data: ReceiptData, locale: Locale): string {
     [t.number, data.receiptNumber],
     [t.date, date],
     [t.payer, data.payerOrgName],
-    [data.subject === 'appraisal' ? t.appraisal : t.deal, `${data.dealTitle} (${data.dealId})`],
+    [
+      data.subject === 'appraisal' ? t.appraisal : data.subject === 'auction' ? t.auction : t.deal,
+      `${data.dealTitle} (${data.dealId})`,
+    ],
     [t.purpose, labelOf(PAYMENT_PURPOSE_LABELS, data.purpose, locale)],
     [t.amount, formatMoney(data.amount, data.currency, locale)],
     [t.provider, labelOf(PAYMENT_PROVIDER_LABELS, data.provider, locale)],

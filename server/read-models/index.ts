@@ -13,6 +13,7 @@ export {
   notificationListKey,
   organizationMembersKey,
   paymentAppraisalListKey,
+  paymentDepositListKey,
   paymentDealListKey,
   paymentListEntries,
   readMarkerListKey,

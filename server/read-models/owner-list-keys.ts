@@ -12,6 +12,8 @@ export const dealProposalListKey = (userId: string) => `deal:proposed:${userId}`
 export const notificationListKey = (userId: string) => `notification:user:${userId}`;
 export const paymentDealListKey = (dealId: string) => `payment:deal:${dealId}`;
 export const paymentAppraisalListKey = (appraisalId: string) => `payment:appraisal:${appraisalId}`;
+/** The bid deposits paid (or being paid) on an auction. */
+export const paymentDepositListKey = (offerId: string) => `payment:deposit:${offerId}`;
 export const organizationMembersKey = (orgId: string) => `user:org:${orgId}`;
 export const notificationGroupKey = (groupKey: string) => `notification:group:${groupKey}`;
 
@@ -95,6 +97,7 @@ export function readMarkerEntries(doc: Doc): [string, OwnerListEntry][] {
 export function paymentListEntries(doc: Doc): [string, OwnerListEntry][] {
   const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.updatedAt ?? doc.createdAt) };
   if (doc.appraisalId) return [[paymentAppraisalListKey(String(doc.appraisalId)), entry]];
+  if (doc.offerId) return [[paymentDepositListKey(String(doc.offerId)), entry]];
   if (!doc.dealId) return [];
   return [[paymentDealListKey(String(doc.dealId)), entry]];
 }

@@ -13,6 +13,7 @@ import { enqueueJob, requeueJob } from './job.store';
 import type { JobHandler, JobResult } from './scheduler';
 import { logger } from '../common/logger';
 import { listingModel } from '../listings/listing.store';
+import { paymentDeps, settleAuctionDeposits } from '../payments';
 
 export const AUCTION_CLOSE = 'auction.close';
 export const CALL_CLOSE = 'call.close';
@@ -96,9 +97,26 @@ function asJobResult(result: CloseResult): JobResult {
   return result.done ? undefined : { rescheduleAt: result.notBefore };
 }
 
+/**
+ * Closes the auction, then settles its bid deposits in the same job, so a stop between the two is
+ * finished by the job's retry (both steps are safe to repeat). An auction that did not run to its
+ * close (withdrawn meanwhile) refunds every deposit.
+ */
+async function closeAuctionJob(
+  offerId: string,
+  deps: Pick<AppContext, 'bus' | 'config'>,
+): Promise<JobResult> {
+  const result = await closeAuction(offerId, deps);
+  if (result.done) {
+    const won = 'outcome' in result ? { winnerOrgId: result.winnerOrgId, dealId: result.dealId } : {};
+    await settleAuctionDeposits({ offerId, ...won }, paymentDeps(deps));
+  }
+  return asJobResult(result);
+}
+
 export function deadlineJobHandlers(deps: Pick<AppContext, 'bus' | 'config'>): Record<string, JobHandler> {
   return {
-    [AUCTION_CLOSE]: async (job) => asJobResult(await closeAuction(String(job.payload?.offerId), deps)),
+    [AUCTION_CLOSE]: (job) => closeAuctionJob(String(job.payload?.offerId), deps),
     [CALL_CLOSE]: async (job) => asJobResult(await closeCall(String(job.payload?.demandId), deps)),
   };
 }

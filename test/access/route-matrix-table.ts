@@ -6,7 +6,7 @@
  * institute with the expert role), `operator` an operator of no organization. Every
  * route of the OpenAPI document must have an entry here; a route without one fails the matrix.
  */
-import { aBid, terms } from '../api/deals-helpers';
+import { aBid, depositAuctionOffer, inOneHour, terms } from '../api/deals-helpers';
 import { demandBody, offerBody } from '../api/offers-helpers';
 import { make, newId, type MatrixRole, type World } from './route-matrix-world';
 import { matrixImage } from './matrix-image';
@@ -427,6 +427,21 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     setup: async (w) => ({ path: { id: await make.offer(w) }, body: aBid() }),
   },
   'GET /api/offers/{id}/bids': { allow: SIGNED_IN, setup: onOffer },
+  'POST /api/offers/{id}/deposits': {
+    allow: ['otherOrg', 'broker', 'expert'],
+    setup: async (w) => ({
+      path: { id: await depositAuctionOffer(w.seller, inOneHour()) },
+      body: { provider: 'bank_transfer' },
+    }),
+  },
+  'GET /api/offers/{id}/deposits/mine': {
+    allow: SIGNED_IN,
+    setup: async (w) => ({ path: { id: await depositAuctionOffer(w.seller, inOneHour()) } }),
+  },
+  'GET /api/offers/{id}/deposits': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: await depositAuctionOffer(w.seller, inOneHour()) } }),
+  },
   'POST /api/demands/{id}/proposals': {
     allow: ['otherOrg', 'broker', 'expert'],
     setup: async (w) => ({ path: { id: await make.demand(w) }, body: aBid() }),
@@ -543,6 +558,19 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
       path: { id: (await make.payment(w)).paymentId },
       body: { reason: 'Hoàn tiền thử' },
     }),
+  },
+
+  'POST /api/admin/payments/{id}/forfeit': {
+    allow: OPERATOR,
+    // A deposit not yet held against a deal cannot be forfeited.
+    alsoOk: [409],
+    setup: async (w) => {
+      const offerId = await depositAuctionOffer(w.seller, inOneHour());
+      const res = await w.buyer.agent
+        .post(`/api/offers/${offerId}/deposits`)
+        .send({ provider: 'bank_transfer' });
+      return { path: { id: res.body.payment.id }, body: { reason: 'Bên thắng rút lui' } };
+    },
   },
 
   // A person's own notifications and alerts.

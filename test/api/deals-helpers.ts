@@ -64,6 +64,17 @@ export async function auctionOffer(owner: Member, closesAt: Date, reservePrice?:
   });
 }
 
+/** A published auction that asks each bidder a fixed deposit before bidding. */
+export async function depositAuctionOffer(
+  owner: Member,
+  closesAt: Date,
+  deposit = 10_000_000,
+): Promise<string> {
+  return publishedOffer(owner, {
+    pricing: { model: 'auction', amount: 100_000_000, currency: 'VND', closesAt, deposit },
+  });
+}
+
 export async function publishedDemand(
   owner: Member,
   overrides: Record<string, unknown> = {},

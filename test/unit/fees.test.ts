@@ -336,6 +336,44 @@ describe('the fee lines of a deal', () => {
     });
   });
 
+  it('when the buyer holds an auction deposit, then it is credited against the buyer’s line only, up to what it comes to', () => {
+    const deal = { termSheets: sheets, agreedVersion: 2 };
+    const partly = dealFeeLines(
+      { ...deal, depositCredit: { amount: 2_000_000, currency: 'VND' } },
+      DEFAULT_FEE_SCHEDULE,
+    );
+    assert.deepEqual(
+      partly.map((l) => [l.payer, l.amount, l.credited]),
+      [
+        ['buyer', 3_000_000, 2_000_000],
+        ['seller', 5_000_000, undefined],
+      ],
+    );
+    const whole = dealFeeLines(
+      { ...deal, depositCredit: { amount: 9_000_000, currency: 'VND' } },
+      DEFAULT_FEE_SCHEDULE,
+    );
+    assert.deepEqual(
+      whole.map((l) => [l.payer, l.amount, l.credited]),
+      [
+        ['buyer', 0, 5_000_000],
+        ['seller', 5_000_000, undefined],
+      ],
+    );
+    // A line the deposit covers is settled without a payment; the seller's still needs one.
+    assert.equal(allFeesPaid(whole, []), false);
+    assert.equal(allFeesPaid(whole.slice(0, 1), []), true);
+    // A deposit in another currency is not converted.
+    const other = dealFeeLines(
+      { ...deal, depositCredit: { amount: 500, currency: 'USD' } },
+      DEFAULT_FEE_SCHEDULE,
+    );
+    assert.deepEqual(
+      other.map((l) => l.amount),
+      [5_000_000, 5_000_000],
+    );
+  });
+
   const payment = (payer: string, status: PaymentStatus, minutesAgo: number, live = false) => ({
     purpose: 'success_fee',
     payer,

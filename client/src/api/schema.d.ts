@@ -1834,6 +1834,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -1920,6 +1924,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -2110,6 +2118,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -2196,6 +2208,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -2390,6 +2406,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -2476,6 +2496,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -2671,6 +2695,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -2757,6 +2785,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -3407,8 +3439,19 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
                 paidAt?: string;
                 /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
                 payees?: {
@@ -3514,8 +3557,124 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/payments/{id}/forfeit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide that an auction's winner who walked away from its deal forfeits the deposit held against it: the exchange keeps it (recorded in the ledger)
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
                 paidAt?: string;
                 /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
                 payees?: {
@@ -3608,8 +3767,19 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
                 paidAt?: string;
                 /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
                 payees?: {
@@ -3925,6 +4095,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -4011,6 +4185,10 @@ export interface paths {
                           closesAt?: string;
                           /** @enum {string} */
                           currency: 'VND' | 'USD';
+                          /** @description The deposit a bidder pays before bidding, in minor units */
+                          deposit?: number;
+                          /** @description When the deposit was set as a percentage of the starting price */
+                          depositPct?: number;
                           /** @enum {string} */
                           model: 'fixed' | 'negotiable' | 'auction';
                           /** @description Only for the owner and operators */
@@ -4390,6 +4568,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -4476,6 +4658,10 @@ export interface paths {
                           closesAt?: string;
                           /** @enum {string} */
                           currency: 'VND' | 'USD';
+                          /** @description The deposit a bidder pays before bidding, in minor units */
+                          deposit?: number;
+                          /** @description When the deposit was set as a percentage of the starting price */
+                          depositPct?: number;
                           /** @enum {string} */
                           model: 'fixed' | 'negotiable' | 'auction';
                           /** @description Only for the owner and operators */
@@ -6262,8 +6448,19 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
                 paidAt?: string;
                 /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
                 payees?: {
@@ -7360,6 +7557,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -8138,6 +8341,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -8310,6 +8519,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -8486,6 +8701,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -8672,6 +8893,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -8835,6 +9062,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -9077,6 +9310,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -9262,6 +9501,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -9563,6 +9808,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -9741,6 +9992,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -9919,6 +10176,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -10071,16 +10334,23 @@ export interface paths {
             'application/json': {
               fees?: {
                 amount: number;
+                /** @description The part of the line the buyer's auction deposit covers (`amount` is what is left to pay) */
+                credited?: number;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
                 /** @enum {string} */
-                payer: 'buyer' | 'seller' | 'requester';
+                payer: 'buyer' | 'seller' | 'requester' | 'bidder';
                 paymentId?: string;
                 /** @enum {string} */
                 provider?: 'stripe' | 'bank_transfer';
                 /** @enum {string} */
                 purpose:
-                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
+                  | 'success_fee'
+                  | 'listing_fee'
+                  | 'broker_commission'
+                  | 'appraisal_fee'
+                  | 'expert_share'
+                  | 'bid_deposit';
                 /** @enum {string} */
                 status?: 'pending' | 'paid' | 'failed' | 'refunded';
               }[];
@@ -10152,7 +10422,9 @@ export interface paths {
                   | 'refund'
                   | 'payout_due'
                   | 'payout_paid'
-                  | 'payout_cancelled';
+                  | 'payout_cancelled'
+                  | 'deposit_credited'
+                  | 'deposit_forfeited';
                 /** @description For a payout: the broker or expert it is owed to */
                 payeeUserId?: string;
                 payer?: string;
@@ -10161,7 +10433,12 @@ export interface paths {
                 providerIds?: Record<string, never>;
                 /** @enum {string} */
                 purpose?:
-                  'success_fee' | 'listing_fee' | 'broker_commission' | 'appraisal_fee' | 'expert_share';
+                  | 'success_fee'
+                  | 'listing_fee'
+                  | 'broker_commission'
+                  | 'appraisal_fee'
+                  | 'expert_share'
+                  | 'bid_deposit';
                 reference?: string;
                 source?: string;
               }[];
@@ -10321,6 +10598,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -10509,8 +10792,19 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
                 paidAt?: string;
                 /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
                 payees?: {
@@ -10798,6 +11092,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -11052,6 +11352,12 @@ export interface paths {
                 closedAt?: string;
                 createdAt?: string;
                 demandId?: string;
+                /** @description The winner's auction deposit, credited against the buyer's fees */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  paymentId: string;
+                };
                 documentAccess?: {
                   decidedAt?: string;
                   requestedAt?: string;
@@ -14738,6 +15044,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -14824,6 +15134,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -14953,6 +15267,10 @@ export interface paths {
                * @enum {string}
                */
               currency?: 'VND' | 'USD';
+              /** @description A fixed deposit each bidder pays before bidding (auctions only) */
+              deposit?: number;
+              /** @description Or the deposit as a percentage of the starting price (auctions only) */
+              depositPct?: number;
               /** @enum {string} */
               model: 'fixed' | 'negotiable' | 'auction';
               reservePrice?: number;
@@ -15144,6 +15462,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -15230,6 +15552,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -15412,6 +15738,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -15498,6 +15828,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -15669,6 +16003,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -15755,6 +16093,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -15883,6 +16225,10 @@ export interface paths {
                * @enum {string}
                */
               currency?: 'VND' | 'USD';
+              /** @description A fixed deposit each bidder pays before bidding (auctions only) */
+              deposit?: number;
+              /** @description Or the deposit as a percentage of the starting price (auctions only) */
+              depositPct?: number;
               /** @enum {string} */
               model: 'fixed' | 'negotiable' | 'auction';
               reservePrice?: number;
@@ -16074,6 +16420,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -16160,6 +16510,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -16560,6 +16914,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -16646,6 +17004,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -16719,6 +17081,315 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/offers/{id}/deposits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every bidder's deposit on the auction (its owner and operators)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deposits: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Pay your organization's deposit on an auction that asks one, before bidding: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment. Losers' deposits are refunded at the close; the winner's is credited to its deal.
+     * @description Access: verified
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            provider: 'stripe' | 'bank_transfer';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              checkoutUrl?: string;
+              instructions?: {
+                accountName: string;
+                accountNumber: string;
+                amount: number;
+                bankName: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                reference: string;
+              };
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/offers/{id}/deposits/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether the auction asks a deposit, and your organization's: none, pending, paid or refunded
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The deposit, in minor units */
+              amount?: number;
+              /** @enum {string} */
+              currency?: 'VND' | 'USD';
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+              /** @description Whether the auction asks a deposit of its bidders */
+              required: boolean;
+              /**
+               * @description Your organization's deposit: none yet, pending, paid or (after the close) refunded
+               * @enum {string}
+               */
+              status: 'none' | 'pending' | 'paid' | 'failed' | 'refunded';
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -17176,6 +17847,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -17262,6 +17937,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -17445,6 +18124,10 @@ export interface paths {
                   closesAt?: string;
                   /** @enum {string} */
                   currency: 'VND' | 'USD';
+                  /** @description The deposit a bidder pays before bidding, in minor units */
+                  deposit?: number;
+                  /** @description When the deposit was set as a percentage of the starting price */
+                  depositPct?: number;
                   /** @enum {string} */
                   model: 'fixed' | 'negotiable' | 'auction';
                   /** @description Only for the owner and operators */
@@ -17531,6 +18214,10 @@ export interface paths {
                       closesAt?: string;
                       /** @enum {string} */
                       currency: 'VND' | 'USD';
+                      /** @description The deposit a bidder pays before bidding, in minor units */
+                      deposit?: number;
+                      /** @description When the deposit was set as a percentage of the starting price */
+                      depositPct?: number;
                       /** @enum {string} */
                       model: 'fixed' | 'negotiable' | 'auction';
                       /** @description Only for the owner and operators */
@@ -18854,8 +19541,19 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
                 paidAt?: string;
                 /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
                 payees?: {

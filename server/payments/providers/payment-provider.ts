@@ -6,9 +6,10 @@ import type { Currency, Locale } from '../../api-contract/enums';
 
 export interface CheckoutRequest {
   paymentId: string;
-  /** What is paid for: a deal's fee carries `dealId`, an appraisal's `appraisalId`. */
+  /** What is paid for: a deal's fee carries `dealId`, an appraisal's `appraisalId`, a bid deposit `offerId`. */
   dealId?: string;
   appraisalId?: string;
+  offerId?: string;
   purpose: string;
   /** Minor units, passed to Stripe as is (VND is zero-decimal there too). */
   amount: number;

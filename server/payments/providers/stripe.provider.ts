@@ -33,7 +33,9 @@ export function createStripeProvider(
     async createCheckoutSession(req: CheckoutRequest) {
       const metadata = {
         paymentId: req.paymentId,
-        ...(req.dealId ? { dealId: req.dealId } : { appraisalId: req.appraisalId! }),
+        ...(req.dealId ? { dealId: req.dealId } : {}),
+        ...(req.appraisalId ? { appraisalId: req.appraisalId } : {}),
+        ...(req.offerId ? { offerId: req.offerId } : {}),
         purpose: req.purpose,
       };
       const session = await client.checkout.sessions.create(
