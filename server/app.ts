@@ -33,6 +33,7 @@ import { registerBidRoutes } from './bids/bid.routes';
 import { registerDealRoutes } from './deals/deal.routes';
 import { registerBrokerRoutes } from './brokers/broker.routes';
 import { registerTermSheetRoutes } from './deals/term-sheet.routes';
+import { registerRoyaltyRoutes } from './deals/royalty.routes';
 import { registerDocumentRoutes } from './documents/document.routes';
 import { registerListingImageRoutes } from './listing-images/listing-image.routes';
 import { registerPaymentRoutes } from './payments/payment.routes';
@@ -159,6 +160,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerBrokerRoutes(api, ctx);
   registerNegotiationRoutes(api);
   registerTermSheetRoutes(api, ctx);
+  registerRoyaltyRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
   registerListingImageRoutes(api, ctx);
   registerPaymentRoutes(api, ctx);

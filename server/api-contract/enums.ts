@@ -146,6 +146,7 @@ export const PAYMENT_PURPOSES = [
   'appraisal_fee',
   'expert_share',
   'bid_deposit',
+  'royalty_fee',
 ] as const;
 export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
 

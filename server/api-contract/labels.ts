@@ -118,6 +118,7 @@ export const PAYMENT_PURPOSE_LABELS: Readonly<Record<PaymentPurpose, Label>> = {
   appraisal_fee: { vi: 'Phí thẩm định công nghệ', en: 'Appraisal fee' },
   expert_share: { vi: 'Thù lao chuyên gia thẩm định', en: "Expert's share" },
   bid_deposit: { vi: 'Tiền đặt cọc tham gia đấu giá', en: 'Bid deposit' },
+  royalty_fee: { vi: 'Phí giao dịch trên tiền bản quyền', en: 'Fee on a royalty' },
 };
 
 export const PAYMENT_PROVIDER_LABELS: Readonly<Record<PaymentProvider, Label>> = {

@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import { APPRAISAL_TYPES, CURRENCIES, type PaymentProvider } from '../api-contract/enums';
-import { appraisalFeeList, bankInstructionsResponse, paymentResponse } from '../payments';
+import { appraisalFeeList, startedPaymentResponse } from '../payments';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {
@@ -136,11 +136,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     params: idParams,
     body: payBody,
     status: 201,
-    response: Joi.object({
-      payment: paymentResponse,
-      checkoutUrl: Joi.string(),
-      instructions: bankInstructionsResponse,
-    }),
+    response: startedPaymentResponse,
     handler: ({ user, params, body }) => payAppraisalFee(ctx, user, params.id, body.provider),
   });
   api.add<{ id: string }>({

@@ -97,6 +97,32 @@ const dealSchema = new Schema(
       ),
       default: undefined,
     },
+    /**
+     * A royalty deal's reports: the licensee (buyer) files its net sales for a period, the royalty
+     * and the exchange's fee on it are computed then; the licensor (seller) confirms receiving it.
+     */
+    royaltyReports: {
+      type: [
+        new Schema(
+          {
+            _id: { type: Schema.Types.ObjectId, required: true },
+            period: { type: String, required: true },
+            netSales: { type: Number, required: true },
+            currency: { type: String, enum: CURRENCIES, required: true },
+            royaltyPct: { type: Number, required: true },
+            royalty: { type: Number, required: true },
+            fees: { type: [{ _id: false, payer: String, amount: Number }], default: [] },
+            note: String,
+            filedBy: Schema.Types.ObjectId,
+            filedAt: Date,
+            confirmedBy: Schema.Types.ObjectId,
+            confirmedAt: Date,
+          },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
     /** The winner's auction deposit, held against the buyer's fees (payments/deposit-settlement.ts). */
     depositCredit: {
       type: new Schema(

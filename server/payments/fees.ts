@@ -136,18 +136,40 @@ export function computeSuccessFee(price: number, currency: Currency, schedule: F
 /** What the parties owe for a deal at `price`: one line per payer, none of zero. */
 export function computeDealFees(deal: DealPrice, schedule: FeeSchedule): FeeLine[] {
   const total = computeSuccessFee(deal.price, deal.currency, schedule);
-  const line = (payer: FeePayer, amount: number): FeeLine => ({
-    purpose: 'success_fee',
-    amount,
-    currency: deal.currency,
-    payer,
-  });
+  return splitFee('success_fee', total, deal.currency, schedule);
+}
+
+/** A fee as the schedule says it is owed: by one payer, or split with the odd unit to the buyer; no line of zero. */
+function splitFee<P extends string>(purpose: P, total: number, currency: Currency, schedule: FeeSchedule) {
+  const line = (payer: FeePayer, amount: number) => ({ purpose, amount, currency, payer });
   const { payer } = schedule.successFee;
   const lines =
     payer === 'split'
       ? [line('buyer', total - Math.floor(total / 2)), line('seller', Math.floor(total / 2))]
       : [line(payer, total)];
   return lines.filter((l) => l.amount > 0);
+}
+
+/**
+ * A royalty: `royaltyPct` (up to two decimals) of the licensee's net sales, rounded half up to
+ * the minor unit.
+ */
+export function computeRoyalty(netSales: number, royaltyPct: number, currency: Currency): number {
+  assertMinorAmount(netSales, 'netSales');
+  assertCurrency(currency);
+  if (!(royaltyPct >= 0 && royaltyPct <= 100)) throw new RangeError(`royaltyPct out of range: ${royaltyPct}`);
+  return Number(percentOf(BigInt(netSales), Math.round(royaltyPct * 100)));
+}
+
+/**
+ * The exchange's fee on a royalty: the success fee's percentage of it (without the deal's minimum
+ * and maximum, which are for a whole deal), owed as the success fee is (one payer, or split with
+ * the odd unit to the buyer); lines of zero are left out.
+ */
+export function computeRoyaltyFees(royalty: number, currency: Currency, schedule: FeeSchedule) {
+  assertMinorAmount(royalty, 'royalty');
+  const total = Number(percentOf(BigInt(royalty), schedule.successFee.percentBps));
+  return splitFee('royalty_fee', total, currency, schedule);
 }
 
 /** The broker's share of the success fee, paid by the exchange; null when there is no broker. */

@@ -41,6 +41,8 @@ const paymentSchema = new Schema(
       },
     },
     appraisalId: { type: Schema.Types.ObjectId, index: { sparse: true } },
+    /** The fee on a royalty: the deal's (`dealId`) royalty report it is owed on. */
+    royaltyReportId: { type: Schema.Types.ObjectId },
     /** A bidder's deposit on an auction: the offer it lets them bid on. */
     offerId: { type: Schema.Types.ObjectId },
     /**
@@ -141,15 +143,18 @@ export function depositOpenKey(offerId: string, orgId: string): string {
   return openKeyOf(`${offerId}.${orgId}`, 'bid_deposit', 'bidder');
 }
 
-/** The key a live payment holds: its fee line's, or its bidder's deposit's. */
+/** The key a live payment holds: its fee line's, its royalty report's line, or its bidder's deposit's. */
 export function openKeyOfPayment(payment: {
   dealId?: unknown;
   appraisalId?: unknown;
   offerId?: unknown;
+  royaltyReportId?: unknown;
   payerOrgId: unknown;
   purpose: string;
   payer: string;
 }): string {
   if (payment.offerId) return depositOpenKey(String(payment.offerId), String(payment.payerOrgId));
+  if (payment.royaltyReportId)
+    return openKeyOf(`${subjectIdOf(payment)}.${payment.royaltyReportId}`, payment.purpose, payment.payer);
   return openKeyOf(subjectIdOf(payment), payment.purpose, payment.payer);
 }

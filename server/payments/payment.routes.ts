@@ -18,6 +18,7 @@ import {
   feeLineResponse,
   ledgerEntryResponse,
   paymentResponse,
+  startedPaymentResponse,
   payoutListResponse,
   receiptQuery,
   startPaymentBody,
@@ -58,11 +59,7 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
     params: idParams,
     body: startPaymentBody,
     status: 201,
-    response: Joi.object({
-      payment: paymentResponse,
-      checkoutUrl: Joi.string(),
-      instructions: bankInstructionsResponse,
-    }),
+    response: startedPaymentResponse,
     handler: ({ user, params, body }) => startPayment(user, params.id, body, deps),
   });
   api.add({
@@ -75,11 +72,7 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
     params: idParams,
     body: depositBody,
     status: 201,
-    response: Joi.object({
-      payment: paymentResponse,
-      checkoutUrl: Joi.string(),
-      instructions: bankInstructionsResponse,
-    }),
+    response: startedPaymentResponse,
     handler: ({ user, params, body }) => startDeposit(user, params.id, body.provider, deps),
   });
   api.add({
@@ -133,6 +126,7 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
       payment: paymentResponse,
       deal: Joi.object().description('The deal whose fee this is'),
       appraisal: Joi.object().description('The appraisal whose fee this is'),
+      offer: Joi.object().description('The auction a bid deposit is paid on'),
       instructions: bankInstructionsResponse,
     }),
     handler: async ({ user, params }) => {

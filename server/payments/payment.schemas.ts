@@ -83,6 +83,7 @@ export const paymentResponse = Joi.object({
   dealId: Joi.string().description("The deal whose fee this is (absent for an appraisal's fee)"),
   appraisalId: Joi.string().description('The appraisal whose fee this is'),
   offerId: Joi.string().description('The auction a bid deposit lets its payer bid on'),
+  royaltyReportId: Joi.string().description("The deal's royalty report a royalty fee is owed on"),
   deposit: Joi.object({
     outcome: Joi.string().valid('credited', 'forfeited').required(),
     dealId: Joi.string(),
@@ -192,4 +193,11 @@ export const myDepositResponse = Joi.object({
     .required()
     .description("Your organization's deposit: none yet, pending, paid or (after the close) refunded"),
   payment: paymentResponse,
+});
+
+/** What starting (or resuming) a payment answers: the payment, and its Checkout URL or the bank instructions. */
+export const startedPaymentResponse = Joi.object({
+  payment: paymentResponse,
+  checkoutUrl: Joi.string(),
+  instructions: bankInstructionsResponse,
 });

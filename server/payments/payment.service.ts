@@ -38,6 +38,8 @@ export interface PaymentSubject {
   title: string;
   payerOrgId: string;
   payees?: readonly Payee[];
+  /** A deal's fee on one of its royalty reports: one live payment per report and payer. */
+  royaltyReportId?: string;
 }
 
 export async function startPayment(
@@ -107,7 +109,7 @@ function assertProviderOffered(provider: PaymentProvider, deps: PaymentDeps): vo
 
 /** A fee line as a payment pays it. */
 export interface PayableLine {
-  purpose: FeeLine['purpose'] | 'appraisal_fee' | 'bid_deposit';
+  purpose: FeeLine['purpose'] | 'appraisal_fee' | 'bid_deposit' | 'royalty_fee';
   amount: number;
   currency: FeeLine['currency'];
   payer: FeeLine['payer'] | 'requester' | 'bidder';
@@ -116,6 +118,8 @@ export interface PayableLine {
 /** The key of the subject's line's live payment: one per fee line, one deposit per bidder and offer. */
 function openKeyFor(subject: PaymentSubject, line: PayableLine): string {
   if (subject.kind === 'deposit') return depositOpenKey(subject.id, subject.payerOrgId);
+  if (subject.royaltyReportId)
+    return openKeyOf(`${subject.id}.${subject.royaltyReportId}`, line.purpose, line.payer);
   return openKeyOf(subject.id, line.purpose, line.payer);
 }
 
@@ -181,6 +185,7 @@ async function createPayment(
       const payment = await createPaymentDoc({
         _id,
         [SUBJECT_FIELD[subject.kind]]: subject.id,
+        ...(subject.royaltyReportId ? { royaltyReportId: subject.royaltyReportId } : {}),
         title: subject.title,
         purpose: line.purpose,
         payer: line.payer,
@@ -294,9 +299,11 @@ export async function getPayment(user: SessionUser, paymentId: string, deps: Pay
       : undefined;
   return {
     payment: paymentView(payment),
-    ...(deal
-      ? { deal: { id: String(deal._id), title: deal.listingTitle, status: deal.status } }
-      : { appraisal: { id: String(payment.appraisalId), title: payment.title ?? '' } }),
+    ...(deal ? { deal: { id: String(deal._id), title: deal.listingTitle, status: deal.status } } : {}),
+    ...(payment.appraisalId
+      ? { appraisal: { id: String(payment.appraisalId), title: payment.title ?? '' } }
+      : {}),
+    ...(payment.offerId ? { offer: { id: String(payment.offerId), title: payment.title ?? '' } } : {}),
     ...(instructions ? { instructions } : {}),
   };
 }

@@ -13,6 +13,7 @@ export function paymentView(p: PaymentDoc) {
     dealId: idOf(p.dealId),
     appraisalId: idOf(p.appraisalId),
     offerId: idOf(p.offerId),
+    royaltyReportId: idOf(p.royaltyReportId),
     deposit: p.deposit?.outcome
       ? {
           outcome: p.deposit.outcome,

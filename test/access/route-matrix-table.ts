@@ -473,6 +473,34 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     setup: async (w) => ({ path: {}, body: { offerId: await make.offer(w) } }),
   },
   'GET /api/deals/{id}': { allow: DEAL_VIEWERS, setup: onDeal() },
+  'GET /api/deals/{id}/royalty-reports': {
+    allow: DEAL_VIEWERS,
+    setup: async (w) => ({ path: { id: (await make.royaltyDeal(w)).dealId } }),
+  },
+  // The licensee files; the licensor confirms; each party pays its own share of the fee.
+  'POST /api/deals/{id}/royalty-reports': {
+    allow: ['owner'],
+    owner: 'buyer',
+    setup: async (w) => ({
+      path: { id: (await make.royaltyDeal(w)).dealId },
+      body: { period: '2026-Q2', netSales: 50_000_000, currency: 'VND' },
+    }),
+  },
+  'POST /api/deals/{id}/royalty-reports/{reportId}/confirm': {
+    allow: ['owner'],
+    setup: async (w) => {
+      const { dealId, reportId } = await make.royaltyDeal(w);
+      return { path: { id: dealId, reportId } };
+    },
+  },
+  'POST /api/deals/{id}/royalty-reports/{reportId}/payments': {
+    allow: ['owner'],
+    owner: 'buyer',
+    setup: async (w) => {
+      const { dealId, reportId } = await make.royaltyDeal(w);
+      return { path: { id: dealId, reportId }, body: { provider: 'bank_transfer' } };
+    },
+  },
   'GET /api/deals/{id}/timeline': { allow: DEAL_VIEWERS, setup: onDeal() },
   'POST /api/deals/{id}/cancel': {
     allow: ['owner', 'operator'],

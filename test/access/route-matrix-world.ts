@@ -61,6 +61,18 @@ export const make = {
     return res.body[kind].id;
   },
 
+  /** An agreed deal whose terms set a 3 % royalty, with one report the buyer filed (its id). */
+  async royaltyDeal(w: World): Promise<{ dealId: string; reportId: string }> {
+    const dealId = await make.deal(w, 'awaiting_payment');
+    await DealModel.updateOne({ _id: dealId }, { $set: { 'termSheets.0.royaltyPct': 3 } });
+    clearRecordCaches();
+    const res = await w.buyer.agent
+      .post(`/api/deals/${dealId}/royalty-reports`)
+      .send({ period: '2026-Q1', netSales: 100_000_000, currency: 'VND' })
+      .expect(201);
+    return { dealId, reportId: res.body.report.id };
+  },
+
   /** A deal on a new offer of the seller's, with the buyer, the broker assigned and terms v1 on the table. */
   async deal(w: World, status: 'negotiating' | 'awaiting_payment' = 'negotiating'): Promise<string> {
     const offerId = await make.offer(w);

@@ -3467,6 +3467,8 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
@@ -3585,6 +3587,8 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
@@ -3690,6 +3694,8 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
@@ -3795,6 +3801,8 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
@@ -6476,6 +6484,8 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
@@ -10350,7 +10360,8 @@ export interface paths {
                   | 'broker_commission'
                   | 'appraisal_fee'
                   | 'expert_share'
-                  | 'bid_deposit';
+                  | 'bid_deposit'
+                  | 'royalty_fee';
                 /** @enum {string} */
                 status?: 'pending' | 'paid' | 'failed' | 'refunded';
               }[];
@@ -10438,7 +10449,8 @@ export interface paths {
                   | 'broker_commission'
                   | 'appraisal_fee'
                   | 'expert_share'
-                  | 'bid_deposit';
+                  | 'bid_deposit'
+                  | 'royalty_fee';
                 reference?: string;
                 source?: string;
               }[];
@@ -10820,6 +10832,370 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/royalty-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A royalty deal's reports, each with its royalty, the exchange's fee on it and their state
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reports: {
+                /** Format: date-time */
+                confirmedAt?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The exchange's fee on the royalty, per payer */
+                fees: {
+                  amount: number;
+                  currency: string;
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  purpose: 'royalty_fee';
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
+                /** Format: date-time */
+                filedAt?: string;
+                id: string;
+                netSales: number;
+                note?: string;
+                period: string;
+                /** @description netSales × royaltyPct, rounded half up */
+                royalty: number;
+                /** Format: float */
+                royaltyPct: number;
+                /** @enum {string} */
+                status: 'filed' | 'confirmed';
+              }[];
+              /**
+               * Format: float
+               * @description The agreed terms' royalty, when they set one
+               */
+              royaltyPct?: number;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * The licensee (buyer) reports its net sales for a month or a quarter: the royalty and the exchange's fee on it are computed (one report per period)
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            currency: 'VND' | 'USD';
+            netSales: number;
+            note?: string;
+            period: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                /** Format: date-time */
+                confirmedAt?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The exchange's fee on the royalty, per payer */
+                fees: {
+                  amount: number;
+                  currency: string;
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  purpose: 'royalty_fee';
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
+                /** Format: date-time */
+                filedAt?: string;
+                id: string;
+                netSales: number;
+                note?: string;
+                period: string;
+                /** @description netSales × royaltyPct, rounded half up */
+                royalty: number;
+                /** Format: float */
+                royaltyPct: number;
+                /** @enum {string} */
+                status: 'filed' | 'confirmed';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/royalty-reports/{reportId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The licensor (seller) confirms receiving the royalty of a report, once
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                /** Format: date-time */
+                confirmedAt?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The exchange's fee on the royalty, per payer */
+                fees: {
+                  amount: number;
+                  currency: string;
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  purpose: 'royalty_fee';
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
+                /** Format: date-time */
+                filedAt?: string;
+                id: string;
+                netSales: number;
+                note?: string;
+                period: string;
+                /** @description netSales × royaltyPct, rounded half up */
+                royalty: number;
+                /** Format: float */
+                royaltyPct: number;
+                /** @enum {string} */
+                status: 'filed' | 'confirmed';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/royalty-reports/{reportId}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A party pays its share of the exchange's fee on a royalty: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment.
+     * @description Access: verified
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            provider: 'stripe' | 'bank_transfer';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              checkoutUrl?: string;
+              instructions?: {
+                accountName: string;
+                accountNumber: string;
+                amount: number;
+                bankName: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                reference: string;
+              };
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
@@ -17159,6 +17535,8 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
@@ -17261,6 +17639,8 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
@@ -17362,6 +17742,8 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
@@ -19526,6 +19908,8 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 reference: string;
               };
+              /** @description The auction a bid deposit is paid on */
+              offer?: Record<string, never>;
               payment?: {
                 amount: number;
                 /** @description The appraisal whose fee this is */
@@ -19569,6 +19953,8 @@ export interface paths {
                 receiptNumber?: string;
                 reference: string;
                 refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
                 /** @enum {string} */
                 status: 'pending' | 'paid' | 'failed' | 'refunded';
                 /** @description What the payment is for */
