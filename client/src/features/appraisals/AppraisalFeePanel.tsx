@@ -3,6 +3,7 @@ import { formatMoney } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import {
   BankTransferDetails,
+  PayButtons,
   PaymentStatusBadge,
   ReceiptLink,
   usePaymentProviders,
@@ -79,28 +80,13 @@ export function AppraisalFeePanel({
       </p>
       {payable && (
         <div className="fee-actions">
-          <div className="button-row">
-            {cardsOffered && (
-              <button
-                type="button"
-                className="btn btn-small btn-primary"
-                disabled={busy}
-                onClick={() => void pay('stripe')}
-                data-testid="appraisal-pay-card"
-              >
-                {t('payments.payByCard')}
-              </button>
-            )}
-            <button
-              type="button"
-              className="btn btn-small btn-secondary"
-              disabled={busy}
-              onClick={() => void pay('bank_transfer')}
-              data-testid="appraisal-pay-bank"
-            >
-              {fee.status === 'pending' ? t('payments.showInstructions') : t('payments.payByBank')}
-            </button>
-          </div>
+          <PayButtons
+            cardsOffered={cardsOffered}
+            busy={busy}
+            onPay={(provider) => void pay(provider)}
+            bankLabel={fee.status === 'pending' ? t('payments.showInstructions') : t('payments.payByBank')}
+            testIds={{ card: 'appraisal-pay-card', bank: 'appraisal-pay-bank' }}
+          />
           {!cardsOffered && providers.length > 0 && (
             <p className="muted" data-testid="cards-unavailable">
               {t('payments.cardsUnavailable')}

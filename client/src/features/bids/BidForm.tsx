@@ -9,8 +9,19 @@ import { useFormErrors } from '../../ui/useFormErrors';
 import { placeBid } from './bidsApi';
 import type { Bid, BidListing } from './bidTypes';
 
-/** A bid on an offer or a proposal on a demand, in the listing's currency. */
-export function BidForm({ listing, onPlaced }: { listing: BidListing; onPlaced: (bid: Bid) => void }) {
+/**
+ * A bid on an offer or a proposal on a demand, in the listing's currency. With `blockedReason`
+ * (an auction's deposit not paid yet) the form shows, disabled, and says why.
+ */
+export function BidForm({
+  listing,
+  onPlaced,
+  blockedReason,
+}: {
+  listing: BidListing;
+  onPlaced: (bid: Bid) => void;
+  blockedReason?: string;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const currency: Currency = listing.currency ?? 'VND';
@@ -21,8 +32,11 @@ export function BidForm({ listing, onPlaced }: { listing: BidListing; onPlaced: 
   const [busy, setBusy] = useState(false);
   const { formError, showServerError, clear, errorFor, showIssues } = useFormErrors();
 
+  const blocked = !!blockedReason;
+
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (blocked) return;
     const minor = parseMajorInput(amount, currency);
     if (minor === null || minor <= 0) {
       showIssues({ amount: { key: 'amount' } });
@@ -44,7 +58,19 @@ export function BidForm({ listing, onPlaced }: { listing: BidListing; onPlaced: 
 
   const amountError = errorFor('amount') ?? errorFor('currency');
   return (
-    <form className="bid-form" onSubmit={(e) => void submit(e)} noValidate data-testid="bid-form">
+    <form
+      className="bid-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="bid-form"
+      data-blocked={blocked ? 'true' : 'false'}
+      aria-describedby={blocked ? 'bid-form-blocked' : undefined}
+    >
+      {blocked && (
+        <p className="muted" id="bid-form-blocked" data-testid="bid-form-blocked">
+          {blockedReason}
+        </p>
+      )}
       <FormField id="bid-amount" label={t('bids.amount', { currency })} error={amountError} required>
         <input
           id="bid-amount"
@@ -54,6 +80,7 @@ export function BidForm({ listing, onPlaced }: { listing: BidListing; onPlaced: 
           onChange={(e) => setAmount(e.target.value)}
           aria-invalid={!!amountError || undefined}
           aria-describedby={describedBy('bid-amount', amountError)}
+          disabled={blocked}
           data-testid="bid-amount"
         />
       </FormField>
@@ -67,6 +94,7 @@ export function BidForm({ listing, onPlaced }: { listing: BidListing; onPlaced: 
           id="bid-transfer-mode"
           value={transferMode}
           onChange={(e) => setTransferMode(e.target.value as TransferMode)}
+          disabled={blocked}
           data-testid="bid-transfer-mode"
         >
           {modes.map((mode) => (
@@ -82,11 +110,12 @@ export function BidForm({ listing, onPlaced }: { listing: BidListing; onPlaced: 
           rows={3}
           value={terms}
           onChange={(e) => setTerms(e.target.value)}
+          disabled={blocked}
           data-testid="bid-terms"
         />
       </FormField>
       <ErrorAlert error={formError} />
-      <button type="submit" className="btn btn-primary" disabled={busy} data-testid="bid-submit">
+      <button type="submit" className="btn btn-primary" disabled={busy || blocked} data-testid="bid-submit">
         {busy ? t('common.working') : listing.kind === 'offer' ? t('bids.placeBid') : t('bids.placeProposal')}
       </button>
     </form>

@@ -4,19 +4,24 @@ import { useTranslation } from 'react-i18next';
 import type { ListingKind } from '@contract/enums';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { useAuth } from '../auth';
 import { getListingBids } from './bidsApi';
 import { BidForm } from './BidForm';
 import { BidTable } from './BidTable';
 import { DeadlineNotice } from './DeadlineNotice';
+import { useMyDeposit } from './depositApi';
+import { DepositPanel } from './DepositPanel';
 import { OpenNegotiationButton } from './OpenNegotiationButton';
 import { OwnerBidActions } from './OwnerBidActions';
 import { WithdrawBidButton } from './WithdrawBidButton';
 
 /**
  * Bids on a listing for the signed-in user: the owner sees the bids received (sealed ones after
- * the deadline) and decides on them; another verified organization places bids and follows its own.
+ * the deadline) and decides on them; another verified organization places bids and follows its own
+ * — on an auction that asks a deposit, once its deposit is paid (DepositPanel).
  */
 export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }) {
   const { t } = useTranslation();
@@ -28,18 +33,27 @@ export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }
     queryFn: ({ signal }) => getListingBids(kind, id, signal),
   });
   const data = query.data;
+  const orgId = user?.organization?.id;
+  const owner = !!orgId && orgId === data?.listing.ownerOrgId;
+  // A member of another organization may have to pay the auction's deposit before bidding.
+  const deposit = useMyDeposit(
+    id,
+    kind === 'offer' && !!orgId && !owner && data?.listing.pricingModel === 'auction',
+  );
 
   if (!user) return null;
   if (query.error || !data) return <QueryStatus query={query} />;
 
   const { listing } = data;
-  const orgId = user.organization?.id;
-  const owner = !!orgId && orgId === listing.ownerOrgId;
   const title = kind === 'offer' ? t('bids.bidsTitle') : t('bids.proposalsTitle');
   const deadlinePassed = !!listing.deadline && Date.parse(listing.deadline) <= Date.now();
   const open = listing.status === 'published' && !listing.closedAt && !listing.awarded && !deadlinePassed;
   const operator = user.role === 'admin' && !owner && !orgId;
+  // Refreshes the deposit too (its key is below the bids').
   const reload = () => void queryClient.invalidateQueries({ queryKey: queryKeys.listingBids(kind, id) });
+  const verified = !!user.organization?.verified;
+  const myDeposit = deposit.data?.required ? deposit.data : undefined;
+  const depositUnpaid = !!myDeposit && myDeposit.status !== 'paid';
 
   return (
     <section className="card listing-bids" data-testid="listing-bids" data-owner={owner ? 'true' : 'false'}>
@@ -60,25 +74,29 @@ export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }
               {t('bids.submitted')}
             </Notice>
           )}
-          {open && user.organization?.verified && (
+          {myDeposit && (
+            <DepositPanel offerId={id} deposit={myDeposit} open={open} canPay={verified} onStarted={reload} />
+          )}
+          <ErrorAlert error={deposit.error} />
+          {open && verified && deposit.isLoading && <Loading />}
+          {open && verified && !deposit.isLoading && (
             <BidForm
               listing={listing}
+              blockedReason={depositUnpaid ? t('bids.depositRequired') : undefined}
               onPlaced={() => {
                 setPlaced(true);
                 reload();
               }}
             />
           )}
-          {open && !user.organization?.verified && <p className="muted">{t('bids.verifiedOnly')}</p>}
+          {open && !verified && <p className="muted">{t('bids.verifiedOnly')}</p>}
           <h3>{t('bids.yours')}</h3>
           <BidTable
             bids={data.bids}
             caption={t('bids.yours')}
             actions={(bid) => <WithdrawBidButton bid={bid} onChanged={reload} />}
           />
-          {listing.status === 'published' && user.organization?.verified && (
-            <OpenNegotiationButton kind={kind} listingId={id} />
-          )}
+          {listing.status === 'published' && verified && <OpenNegotiationButton kind={kind} listingId={id} />}
         </>
       )}
     </section>

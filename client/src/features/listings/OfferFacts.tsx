@@ -12,6 +12,10 @@ export function OfferFacts({ offer }: { offer: Offer }) {
   const { pricing } = offer;
   const money = (n: number | undefined) =>
     typeof n === 'number' && pricing ? formatMoney(n, pricing.currency, labels.locale) : undefined;
+  // What each bidder pays before bidding on an auction (with the percentage it was set as).
+  const depositText = pricing?.depositPct
+    ? `${money(pricing.deposit)} (${t('listing.depositPct', { pct: pricing.depositPct })})`
+    : money(pricing?.deposit);
 
   return (
     <dl className="details facts">
@@ -35,6 +39,9 @@ export function OfferFacts({ offer }: { offer: Offer }) {
       </Fact>
       <Fact label={t('listing.reservePrice')} testId="fact-reserve-price">
         {money(pricing?.reservePrice)}
+      </Fact>
+      <Fact label={t('listing.deposit')} testId="fact-deposit">
+        {pricing?.model === 'auction' && pricing.deposit ? depositText : undefined}
       </Fact>
       <Fact label={t('listing.closesAt')} testId="fact-closes-at">
         {formatDateTime(pricing?.closesAt, labels.locale)}

@@ -40,6 +40,13 @@ export interface OfferValues extends CommonListingValues {
   currency: Currency;
   reservePrice: string;
   closesAt: string;
+  /** An auction's bid deposit, in major units of `currency` ('' when none is asked). */
+  deposit: string;
+  /**
+   * The percentage of the starting price an auction's deposit was set as (through the API), kept
+   * so that saving the form sends it back rather than its amount; typing a deposit clears it.
+   */
+  depositPct: number | undefined;
   sectors: string[];
 }
 
@@ -55,6 +62,8 @@ export function emptyOfferValues(locale: Locale): OfferValues {
     currency: 'VND',
     reservePrice: '',
     closesAt: '',
+    deposit: '',
+    depositPct: undefined,
     sectors: [],
   };
 }
@@ -73,6 +82,8 @@ export function offerValuesOf(offer: Offer): OfferValues {
     currency,
     reservePrice: major(offer.pricing?.reservePrice),
     closesAt: isoToLocalInput(offer.pricing?.closesAt),
+    deposit: major(offer.pricing?.deposit),
+    depositPct: offer.pricing?.depositPct ?? undefined,
     sectors: offer.sectors ?? [],
   };
 }
@@ -111,6 +122,7 @@ export function validateOffer(v: OfferValues, now = new Date()): Issues {
   if (v.pricingModel === 'auction') {
     checkAmount(issues, 'pricing.reservePrice', v.reservePrice, v.currency, false);
     checkFuture(issues, 'pricing.closesAt', localInputToIso(v.closesAt), now);
+    if (!v.depositPct) checkAmount(issues, 'pricing.deposit', v.deposit, v.currency, false);
   }
   return issues;
 }
@@ -120,6 +132,7 @@ export function offerPayload(v: OfferValues) {
   const minor = (text: string) =>
     text.trim() ? (parseMajorInput(text, v.currency) ?? undefined) : undefined;
   const auction = v.pricingModel === 'auction';
+  const deposit = auction ? minor(v.deposit) : undefined;
   return {
     ...commonPayload(v),
     description: optionalText(v.description),
@@ -133,6 +146,8 @@ export function offerPayload(v: OfferValues) {
       amount: minor(v.amount),
       reservePrice: auction ? minor(v.reservePrice) : undefined,
       closesAt: auction ? localInputToIso(v.closesAt) : undefined,
+      // An auction's deposit, when it asks one: the percentage it was set as, or a fixed amount.
+      ...(auction && v.depositPct ? { depositPct: v.depositPct } : deposit ? { deposit } : {}),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { BankTransferDetails } from './BankTransferDetails';
+import { PayButtons } from './PayButtons';
 import { startPayment, type FeeLine, type PaymentProvider } from './paymentsApi';
 import { useStartPayment } from './useStartPayment';
 
@@ -23,28 +24,13 @@ export function FeeLineActions({ dealId, line, providers, onStarted }: FeeLineAc
 
   return (
     <div className="fee-actions">
-      <div className="button-row">
-        {cardsOffered && (
-          <button
-            type="button"
-            className="btn btn-small btn-primary"
-            disabled={busy}
-            onClick={() => void pay('stripe')}
-            data-testid={`pay-card-${line.payer}`}
-          >
-            {t('payments.payByCard')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="btn btn-small btn-secondary"
-          disabled={busy}
-          onClick={() => void pay('bank_transfer')}
-          data-testid={`pay-bank-${line.payer}`}
-        >
-          {transferPending ? t('payments.showInstructions') : t('payments.payByBank')}
-        </button>
-      </div>
+      <PayButtons
+        cardsOffered={cardsOffered}
+        busy={busy}
+        onPay={(provider) => void pay(provider)}
+        bankLabel={transferPending ? t('payments.showInstructions') : t('payments.payByBank')}
+        testIds={{ card: `pay-card-${line.payer}`, bank: `pay-bank-${line.payer}` }}
+      />
       {!cardsOffered && (
         <p className="muted" data-testid="cards-unavailable">
           {t('payments.cardsUnavailable')}

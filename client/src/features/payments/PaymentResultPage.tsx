@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api';
+import type { ApiResponse } from '../../api/responses';
 import { useLocale } from '../../labels';
 import { formatMoney } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -16,6 +17,14 @@ import { ReceiptLink } from './ReceiptLink';
 
 const POLL_MS = 2000;
 
+/** The payment-by-id answer's payment (schema.d.ts): a bid deposit names its auction, `offerId`. */
+type PaymentAnswer = NonNullable<ApiResponse<'/api/payments/{id}'>['payment']>;
+type PaymentResult = PaymentWithDeal & { payment: Pick<PaymentAnswer, 'offerId'> };
+
+/** Where the payment came from, and so where it is paid again (and the notice's words). */
+type PaidFrom = 'deal' | 'appraisal' | 'offer';
+const NOTICE_SUFFIX: Record<PaidFrom, string> = { deal: '', appraisal: 'Appraisal', offer: 'Offer' };
+
 /**
  * `/payments/:id/result`, where Stripe Checkout sends the payer back. It shows the payment's
  * real state, read from the server: pending until Stripe's webhook lands, so it polls.
@@ -25,7 +34,7 @@ export function PaymentResultPage() {
   const locale = useLocale();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const [data, setData] = useState<PaymentWithDeal | null>(null);
+  const [data, setData] = useState<PaymentResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   useDocumentTitle(t('payments.result.title'));
   const pending = !data || data.payment.status === 'pending';
@@ -55,8 +64,12 @@ export function PaymentResultPage() {
   if (!data) return error ? <ErrorAlert error={error} /> : <Loading />;
   const { payment, deal, appraisal, instructions } = data;
   const cancelled = params.get('cancelled') === '1' && payment.status === 'pending';
-  // An appraisal's fee is paid again from the appraisal's page, a deal's from the deal's.
-  const from = appraisal ? 'appraisal' : 'deal';
+  // A bid deposit is paid again from its auction's page, an appraisal's fee from the appraisal's
+  // page, a deal's fee from the deal's. A deposit names its auction (`offerId`) and has no deal
+  // or appraisal; the auction is read first all the same.
+  const offerId = payment.offerId;
+  const from: PaidFrom = offerId ? 'offer' : appraisal ? 'appraisal' : 'deal';
+  const suffix = NOTICE_SUFFIX[from];
   return (
     <section data-testid="payment-result">
       <h1>{t('payments.result.title')}</h1>
@@ -70,9 +83,9 @@ export function PaymentResultPage() {
         testId="payment-result-notice"
       >
         {cancelled
-          ? t(`payments.result.cancelled${from === 'appraisal' ? 'Appraisal' : ''}`)
-          : payment.status === 'failed' && from === 'appraisal'
-            ? t('payments.result.failedAppraisal')
+          ? t(`payments.result.cancelled${suffix}`)
+          : payment.status === 'failed'
+            ? t(`payments.result.failed${suffix}`)
             : t(`payments.result.${payment.status}`)}
       </Notice>
       {payment.status === 'pending' && payment.provider === 'stripe' && !cancelled && <Loading />}
@@ -95,7 +108,12 @@ export function PaymentResultPage() {
             {t('payments.result.backToDeal', { title: deal.title })}
           </Link>
         )}
-        {appraisal && (
+        {offerId && (
+          <Link to={`/offers/${offerId}`} className="btn btn-secondary" data-testid="back-to-offer">
+            {t('payments.result.backToOffer')}
+          </Link>
+        )}
+        {from === 'appraisal' && appraisal && (
           <Link
             to={`/appraisals/${appraisal.id}`}
             className="btn btn-secondary"

@@ -1,6 +1,7 @@
 /** What other features may use of this one (the lint wall: .dependency-cruiser.cjs). */
 export * from './FeesPanel';
 export { BankTransferDetails } from './BankTransferDetails';
+export { PayButtons } from './PayButtons';
 export { PaymentStatusBadge } from './PaymentStatusBadge';
 export { ReceiptLink } from './ReceiptLink';
 export { usePaymentProviders } from './usePaymentProviders';

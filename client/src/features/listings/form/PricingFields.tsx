@@ -88,6 +88,28 @@ export function PricingFields({ idPrefix, values, set, errorFor }: SectionProps<
           />
         </div>
       )}
+      {auction && (
+        <div className="form-row">
+          <TextField
+            id={id('deposit')}
+            name="pricing.deposit"
+            label={t('listingForm.deposit')}
+            value={values.deposit}
+            onChange={(v) => {
+              set('deposit', v);
+              // A deposit typed replaces the percentage it was set as.
+              if (values.depositPct) set('depositPct', undefined);
+            }}
+            error={errorFor('pricing.deposit') ?? errorFor('pricing.depositPct')}
+            hint={
+              values.depositPct
+                ? t('listingForm.depositPctHint', { pct: values.depositPct })
+                : t('listingForm.depositHint', { currency: values.currency })
+            }
+            inputMode="decimal"
+          />
+        </div>
+      )}
     </fieldset>
   );
 }
