@@ -34,6 +34,7 @@ import { registerDealRoutes } from './deals/deal.routes';
 import { registerBrokerRoutes } from './brokers/broker.routes';
 import { registerTermSheetRoutes } from './deals/term-sheet.routes';
 import { registerRoyaltyRoutes } from './deals/royalty.routes';
+import { registerMilestoneRoutes } from './deals/milestone.routes';
 import { registerDocumentRoutes } from './documents/document.routes';
 import { registerListingImageRoutes } from './listing-images/listing-image.routes';
 import { registerPaymentRoutes } from './payments/payment.routes';
@@ -161,6 +162,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerNegotiationRoutes(api);
   registerTermSheetRoutes(api, ctx);
   registerRoyaltyRoutes(api, ctx);
+  registerMilestoneRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
   registerListingImageRoutes(api, ctx);
   registerPaymentRoutes(api, ctx);

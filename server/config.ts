@@ -22,6 +22,8 @@ export interface Config {
   searchThread: boolean;
   /** How long a search answer may be reused when no write signalled a change; 0: never. */
   searchCacheMs: number;
+  /** Days a buyer has to answer a delivered milestone before it is accepted for them. */
+  milestoneAcceptDays: number;
   stripeSecretKey?: string;
   stripeWebhookSecret?: string;
   stripeApiBase?: string;
@@ -76,6 +78,7 @@ const schema = Joi.object({
   SEARCH_INDEX_PATH: Joi.string(),
   SEARCH_THREAD: Joi.boolean().default(true),
   SEARCH_CACHE_MS: Joi.number().integer().min(0).max(60_000).default(2000),
+  MILESTONE_ACCEPT_DAYS: Joi.number().integer().min(1).max(90).default(14),
   STRIPE_SECRET_KEY: Joi.string().pattern(/^(sk|rk)_(test|live)_/),
   STRIPE_WEBHOOK_SECRET: Joi.string().pattern(/^whsec_/),
   STRIPE_API_BASE: Joi.string().uri({ scheme: ['http', 'https'] }),
@@ -201,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchIndexPath: value.SEARCH_INDEX_PATH ?? path.join(dataDir, 'search', 'listings.sqlite'),
     searchThread: value.SEARCH_THREAD,
     searchCacheMs: value.SEARCH_CACHE_MS,
+    milestoneAcceptDays: value.MILESTONE_ACCEPT_DAYS,
     stripeSecretKey: value.STRIPE_SECRET_KEY,
     stripeWebhookSecret: value.STRIPE_WEBHOOK_SECRET,
     stripeApiBase: value.STRIPE_API_BASE,

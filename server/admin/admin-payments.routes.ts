@@ -90,6 +90,6 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     params: idParams,
     body: refundBody,
     response: Joi.object({ payment: paymentResponse }),
-    handler: ({ user, params, body }) => forfeitDeposit(user, params.id, body.reason),
+    handler: ({ user, params, body }) => forfeitDeposit(ctx, user, params.id, body.reason),
   });
 }

@@ -125,11 +125,27 @@ export const DEAL_STATUSES = [
   'negotiating',
   'agreed',
   'awaiting_payment',
+  'delivering',
   'closed_won',
   'closed_lost',
   'cancelled',
 ] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** A delivery milestone's state (server/deals/milestone-machine.ts). */
+export const MILESTONE_STATUSES = [
+  'pending',
+  'delivered',
+  'changes_requested',
+  'accepted',
+  'disputed',
+  'cancelled',
+] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+/** How an operator or the deal's broker ends a dispute over a milestone. */
+export const MILESTONE_DISPUTE_OUTCOMES = ['accepted', 'redelivery', 'partial', 'cancelled'] as const;
+export type MilestoneDisputeOutcome = (typeof MILESTONE_DISPUTE_OUTCOMES)[number];
 
 /** Who someone is in a deal. */
 export const DEAL_ROLES = ['seller', 'buyer', 'broker', 'admin', 'system', 'outsider'] as const;

@@ -90,6 +90,7 @@ export const DEAL_STATUS_LABELS: Readonly<Record<DealStatus, Label>> = {
   negotiating: { vi: 'Đang đàm phán', en: 'Negotiating' },
   agreed: { vi: 'Đã thống nhất', en: 'Agreed' },
   awaiting_payment: { vi: 'Chờ thanh toán', en: 'Awaiting payment' },
+  delivering: { vi: 'Đang chuyển giao', en: 'Delivering' },
   closed_won: { vi: 'Thành công', en: 'Closed (won)' },
   closed_lost: { vi: 'Không thành', en: 'Closed (lost)' },
   cancelled: { vi: 'Đã hủy', en: 'Cancelled' },

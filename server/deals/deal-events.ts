@@ -17,6 +17,8 @@ export interface DealEventPayloads {
   'broker:proposed': { brokerUserId: string; role: 'seller' | 'buyer' };
   'nda:accepted': { userId: string };
   'payment:received': { paymentId: string; amount: number; currency: string; payer: string };
+  /** A delivery milestone moved (milestone-machine.ts). */
+  'milestone:changed': { n: number; title: string; status: string; action: string; byUserId?: string };
 }
 export type DealEventName = keyof DealEventPayloads;
 

@@ -4,6 +4,8 @@
  *
  *   negotiating ──agree──▶ agreed ──request_payment──▶ awaiting_payment ──complete──▶ closed_won
  *        │                   └──────────────complete (no fees due)──────────────────────▲
+ *        │        agreed | awaiting_payment ──start_delivery (milestones)──▶ delivering ─┘
+ *        │                                                  (complete: every milestone settled)
  *        └──walk_away──▶ closed_lost
  *   negotiating | agreed | awaiting_payment ──cancel (with a reason)──▶ cancelled
  *
@@ -17,7 +19,14 @@ export const DEAL_TERMINAL_STATES: readonly DealStatus[] = ['closed_won', 'close
 
 export type DealParty = 'seller' | 'buyer';
 
-export const DEAL_TRANSITION_NAMES = ['agree', 'request_payment', 'complete', 'cancel', 'walk_away'] as const;
+export const DEAL_TRANSITION_NAMES = [
+  'agree',
+  'request_payment',
+  'start_delivery',
+  'complete',
+  'cancel',
+  'walk_away',
+] as const;
 export type DealTransition = (typeof DEAL_TRANSITION_NAMES)[number];
 
 export interface DealTransitionRule {
@@ -30,7 +39,9 @@ export interface DealTransitionRule {
 export const DEAL_TRANSITIONS: Readonly<Record<DealTransition, DealTransitionRule>> = {
   agree: { from: ['negotiating'], to: 'agreed', roles: ['system'] },
   request_payment: { from: ['agreed'], to: 'awaiting_payment', roles: ['system'] },
-  complete: { from: ['agreed', 'awaiting_payment'], to: 'closed_won', roles: ['system'] },
+  /** Fees paid (or none due) on terms with milestones: the delivery plan starts. */
+  start_delivery: { from: ['agreed', 'awaiting_payment'], to: 'delivering', roles: ['system'] },
+  complete: { from: ['agreed', 'awaiting_payment', 'delivering'], to: 'closed_won', roles: ['system'] },
   cancel: {
     from: ['negotiating', 'agreed', 'awaiting_payment'],
     to: 'cancelled',

@@ -149,7 +149,7 @@ async function openOnce(
   return deal;
 }
 
-const OPEN_DEAL_STATUSES = ['negotiating', 'agreed', 'awaiting_payment'];
+const OPEN_DEAL_STATUSES = ['negotiating', 'agreed', 'awaiting_payment', 'delivering'];
 
 /** The open (not ended) deal the organization has on the listing, as either party, if any. */
 export async function findOpenDealOn(listing: ListingRef, orgId: string): Promise<DealDoc | null> {

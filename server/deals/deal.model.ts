@@ -4,7 +4,7 @@
  * the expected state (FerretDB and MongoDB alike; no multi-document transactions).
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { CURRENCIES, DEAL_STATUSES, TRANSFER_MODES } from '../api-contract/enums';
+import { CURRENCIES, DEAL_STATUSES, MILESTONE_STATUSES, TRANSFER_MODES } from '../api-contract/enums';
 import { outcomeRecordSchema } from './outcome.record';
 
 const termSheetSchema = new Schema(
@@ -18,7 +18,10 @@ const termSheetSchema = new Schema(
     transferMode: { type: String, enum: TRANSFER_MODES },
     territory: { type: String },
     durationMonths: { type: Number },
-    milestones: { type: [{ title: String, dueDate: Date, amount: Number }], default: [] },
+    milestones: {
+      type: [{ title: String, dueDate: Date, amount: Number, deliverable: String }],
+      default: [],
+    },
     proposedBy: { type: Schema.Types.ObjectId, required: true },
     proposedByRole: { type: String, enum: ['seller', 'buyer', 'broker', 'admin'], required: true },
     acceptedBy: { type: [{ role: String, userId: Schema.Types.ObjectId, at: Date }], default: [] },
@@ -95,6 +98,51 @@ const dealSchema = new Schema(
         { userId: Schema.Types.ObjectId, orgId: Schema.Types.ObjectId, role: String, at: Date },
         { _id: false },
       ),
+      default: undefined,
+    },
+    /**
+     * The delivery plan (milestone-machine.ts): the agreed term sheet's milestones, made when the
+     * deal starts delivering, each with its state and what happened to it.
+     */
+    delivery: {
+      type: [
+        new Schema(
+          {
+            n: { type: Number, required: true },
+            title: String,
+            dueDate: Date,
+            amount: Number,
+            currency: String,
+            deliverable: String,
+            status: { type: String, enum: MILESTONE_STATUSES, required: true },
+            deliveredAt: Date,
+            deliveryNote: String,
+            documentIds: { type: [String], default: undefined },
+            changesNote: String,
+            decidedAt: Date,
+            decidedBy: Schema.Types.ObjectId,
+            autoAccepted: Boolean,
+            acceptedAmount: Number,
+            dispute: {
+              type: new Schema(
+                {
+                  reason: String,
+                  openedBy: Schema.Types.ObjectId,
+                  openedByRole: String,
+                  openedAt: Date,
+                  outcome: String,
+                  note: String,
+                  resolvedBy: Schema.Types.ObjectId,
+                  resolvedAt: Date,
+                },
+                { _id: false },
+              ),
+              default: undefined,
+            },
+          },
+          { _id: false },
+        ),
+      ],
       default: undefined,
     },
     /**

@@ -46,6 +46,7 @@ export const termSheetBody = Joi.object({
         title: Joi.string().trim().min(1).max(200).required(),
         dueDate: Joi.date().iso(),
         amount: minorAmount(),
+        deliverable: Joi.string().trim().max(1000).allow('').description('What the seller hands over'),
       }),
     )
     .max(50)
@@ -77,7 +78,12 @@ const termSheet = Joi.object({
   durationMonths: Joi.number().integer(),
   milestones: Joi.array()
     .items(
-      Joi.object({ title: Joi.string().allow('').required(), dueDate: Joi.string(), amount: Joi.number() }),
+      Joi.object({
+        title: Joi.string().allow('').required(),
+        dueDate: Joi.string(),
+        amount: Joi.number(),
+        deliverable: Joi.string().allow(''),
+      }),
     )
     .required(),
   proposedBy: Joi.string().required(),

@@ -2,6 +2,7 @@
  * Deals: who may see them, and their state machine applied with one conditional update per
  * transition, recorded in the timeline and published as a domain event.
  */
+import { deliveryPlanOf } from './milestone-machine';
 import { dealBrokerListKey, dealOrgListKey, ownerListPage, readOwnerList } from '../read-models';
 import { outcomeRecord, type OutcomeInput } from './outcome';
 import { AppError } from '../common/errors';
@@ -115,6 +116,8 @@ export async function transitionDeal(
     }
     const now = new Date();
     const set: Record<string, unknown> = { status: plan.to };
+    if (plan.to === 'delivering' && doc.agreedVersion)
+      set.delivery = deliveryPlanOf(doc.termSheets[doc.agreedVersion - 1]);
     if (DEAL_TERMINAL_STATES.includes(plan.to)) set.closedAt = now;
     if (opts.reason) set.cancelReason = opts.reason;
     if (opts.outcome) set.outcome = outcomeRecord(opts.outcome, actor.userId, now);

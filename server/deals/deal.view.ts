@@ -21,6 +21,7 @@ export function termSheetView(sheet: TermSheetDoc) {
       title: m.title ?? '',
       dueDate: iso(m.dueDate),
       amount: m.amount ?? undefined,
+      deliverable: m.deliverable ?? undefined,
     })),
     proposedBy: String(sheet.proposedBy),
     proposedByRole: sheet.proposedByRole,

@@ -4,6 +4,7 @@
  * accepted the same version the deal is agreed on it, then moves on to payment (or straight to
  * closed_won when no fee is due).
  */
+import { afterFeesSettled } from './milestone-machine';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
@@ -30,7 +31,7 @@ export interface TermSheetInput {
   transferMode?: TransferMode;
   territory?: string;
   durationMonths?: number;
-  milestones?: { title: string; dueDate?: Date; amount?: number }[];
+  milestones?: { title: string; dueDate?: Date; amount?: number; deliverable?: string }[];
 }
 
 export interface TermsDeps {
@@ -249,7 +250,7 @@ async function concludeHeld(dealId: string, version: number, deps: TermsDeps): P
   try {
     return await transitionDeal(
       dealId,
-      owed.length > 0 ? 'request_payment' : 'complete',
+      owed.length > 0 ? 'request_payment' : afterFeesSettled(deal),
       { role: 'system' },
       {
         expectedFrom: ['agreed'],

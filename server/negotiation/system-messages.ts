@@ -18,6 +18,7 @@ const STATUS_WORDS: Record<string, string> = {
   negotiating: 'negotiating',
   agreed: 'agreed',
   awaiting_payment: 'awaiting payment',
+  delivering: 'delivering',
   closed_won: 'closed (won)',
   closed_lost: 'closed (lost)',
   cancelled: 'cancelled',
@@ -63,6 +64,13 @@ export function systemMessageFor(
       const reason = typeof payload.reason === 'string' && payload.reason ? ` Reason: ${payload.reason}` : '';
       const data = { status, from: payload.from, ...(reason ? { reason: payload.reason } : {}) };
       return system(`The deal is now ${STATUS_WORDS[status] ?? status}.${reason}`, data);
+    }
+    case 'milestone:changed': {
+      const data = { n: payload.n, title: payload.title, status: payload.status, action: payload.action };
+      return system(
+        `Milestone ${String(payload.n)} (${String(payload.title)}) is now ${String(payload.status).replaceAll('_', ' ')}.`,
+        data,
+      );
     }
     case 'broker:assigned':
       return system(`${nameOf(payload.brokerUserId)} is now the broker of this deal.`, {

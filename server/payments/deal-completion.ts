@@ -7,6 +7,7 @@ import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
 import { findDealDoc } from '../deals/deal.store';
 import { transitionDeal } from '../deals/deal.service';
+import { afterFeesSettled } from '../deals/milestone-machine';
 import type { FeeSchedule } from './fees';
 import { allFeesPaid, dealFeeLines } from './deal-fees';
 import { paymentsOfDeal } from './deal-payments';
@@ -26,7 +27,7 @@ export async function completeDealIfAllPaid(
   try {
     await transitionDeal(
       dealId,
-      'complete',
+      afterFeesSettled(deal),
       { role: 'system' },
       { expectedFrom: ['awaiting_payment'], bus, data: { paymentIds: payments.map((p) => String(p._id)) } },
     );

@@ -21,6 +21,8 @@ import { applyEventToPayment } from './payment-transitions';
 import type { PaymentDeps } from './payment-deps';
 import { callStripe } from './payment.service';
 import { paymentView } from './payment.view';
+import { notifyDepositOutcome } from './deposit-notices';
+import type { AppContext } from '../context';
 
 export interface AuctionDepositsClose {
   offerId: string;
@@ -29,9 +31,14 @@ export interface AuctionDepositsClose {
   dealId?: string;
 }
 
+export interface DepositSettlementDeps extends Pick<PaymentDeps, 'providers'> {
+  /** Where the bidders are told what became of their deposits. */
+  ctx: Pick<AppContext, 'bus' | 'config'>;
+}
+
 export async function settleAuctionDeposits(
   close: AuctionDepositsClose,
-  deps: Pick<PaymentDeps, 'providers'>,
+  deps: DepositSettlementDeps,
 ): Promise<{ refunded: number; credited: number; closed: number }> {
   const done = { refunded: 0, credited: 0, closed: 0 };
   for (const deposit of await depositsOfOffer(close.offerId)) {
@@ -40,11 +47,16 @@ export async function settleAuctionDeposits(
       if (await closePendingPayment(deposit, 'the auction has closed', deps)) done.closed++;
     } else if (deposit.status === 'paid' && winner && close.dealId) {
       if (await creditDeposit(deposit, close.dealId)) done.credited++;
+      // Told once however often the job runs (the notice's dedupe key).
+      await notifyDepositOutcome(deps.ctx, deposit, 'credited', close.dealId);
     } else if (deposit.status === 'paid' && !winner && !deposit.deposit?.outcome) {
       await refundDeposit(deposit, deps);
       done.refunded++;
     }
   }
+  // A refund's notice goes out once it is made (a Stripe refund may complete later, by its webhook).
+  for (const deposit of await depositsOfOffer(close.offerId))
+    if (deposit.status === 'refunded') await notifyDepositOutcome(deps.ctx, deposit, 'refunded');
   return done;
 }
 
@@ -103,7 +115,12 @@ async function refundDeposit(deposit: PaymentDoc, deps: Pick<PaymentDeps, 'provi
  * An operator's decision that a winner who walked away forfeits its deposit: the exchange keeps
  * it (recorded in the ledger). Only a credited deposit whose deal ended unsuccessfully.
  */
-export async function forfeitDeposit(operator: SessionUser, paymentId: string, reason: string) {
+export async function forfeitDeposit(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  operator: SessionUser,
+  paymentId: string,
+  reason: string,
+) {
   const deposit = await findPaymentDoc(paymentId);
   if (!deposit || deposit.purpose !== 'bid_deposit') throw AppError.notFound('Deposit');
   const dealId = deposit.deposit?.dealId;
@@ -134,6 +151,7 @@ export async function forfeitDeposit(operator: SessionUser, paymentId: string, r
     actorId: operator.id,
     note: reason,
   });
+  await notifyDepositOutcome(ctx, doc, 'forfeited');
   await recordAudit({
     actorId: operator.id,
     action: 'deposit.forfeit',

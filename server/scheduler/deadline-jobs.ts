@@ -109,7 +109,7 @@ async function closeAuctionJob(
   const result = await closeAuction(offerId, deps);
   if (result.done) {
     const won = 'outcome' in result ? { winnerOrgId: result.winnerOrgId, dealId: result.dealId } : {};
-    await settleAuctionDeposits({ offerId, ...won }, paymentDeps(deps));
+    await settleAuctionDeposits({ offerId, ...won }, { ...paymentDeps(deps), ctx: deps });
   }
   return asJobResult(result);
 }

@@ -4,6 +4,7 @@ import type { BackgroundStarter } from '../context';
 import { startScheduler } from './scheduler';
 import { alertOperatorsOfFailedJob } from './failed-job-alert';
 import { dealUpkeepHandlers } from './deal-sweep';
+import { milestoneJobHandlers } from './milestone-jobs';
 import { ensureRecurringJob } from './job.store';
 import { DEAL_SWEEP } from './job-types';
 import { deadlineJobHandlers, enqueueDueDeadlines, scheduleListingDeadline } from './deadline-jobs';
@@ -15,7 +16,7 @@ export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
     );
   });
   const scheduler = startScheduler({
-    handlers: { ...deadlineJobHandlers(ctx), ...dealUpkeepHandlers(ctx) },
+    handlers: { ...deadlineJobHandlers(ctx), ...dealUpkeepHandlers(ctx), ...milestoneJobHandlers(ctx) },
     sweeps: [() => enqueueDueDeadlines(), () => ensureRecurringJob(DEAL_SWEEP, new Date())],
     intervalMs: ctx.config.schedulerIntervalMs,
     sweepIntervalMs: ctx.config.schedulerSweepIntervalMs,

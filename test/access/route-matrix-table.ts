@@ -473,6 +473,47 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     setup: async (w) => ({ path: {}, body: { offerId: await make.offer(w) } }),
   },
   'GET /api/deals/{id}': { allow: DEAL_VIEWERS, setup: onDeal() },
+  'GET /api/deals/{id}/milestones': {
+    allow: DEAL_VIEWERS,
+    setup: async (w) => ({ path: { id: await make.deliveringDeal(w, 'pending') } }),
+  },
+  // The seller delivers; the buyer accepts or sends back; either party disputes; the broker or an
+  // operator resolves.
+  'POST /api/deals/{id}/milestones/{n}/deliver': {
+    allow: ['owner'],
+    setup: async (w) => ({
+      path: { id: await make.deliveringDeal(w, 'pending'), n: '1' },
+      body: { note: 'Gửi bản vẽ' },
+    }),
+  },
+  'POST /api/deals/{id}/milestones/{n}/accept': {
+    allow: ['owner'],
+    owner: 'buyer',
+    setup: async (w) => ({ path: { id: await make.deliveringDeal(w, 'delivered'), n: '1' } }),
+  },
+  'POST /api/deals/{id}/milestones/{n}/request-changes': {
+    allow: ['owner'],
+    owner: 'buyer',
+    setup: async (w) => ({
+      path: { id: await make.deliveringDeal(w, 'delivered'), n: '1' },
+      body: { note: 'Thiếu bản vẽ điện' },
+    }),
+  },
+  'POST /api/deals/{id}/milestones/{n}/dispute': {
+    allow: ['owner'],
+    owner: 'buyer',
+    setup: async (w) => ({
+      path: { id: await make.deliveringDeal(w, 'delivered'), n: '1' },
+      body: { reason: 'Chưa đạt công suất' },
+    }),
+  },
+  'POST /api/deals/{id}/milestones/{n}/resolve': {
+    allow: ['broker', 'operator'],
+    setup: async (w) => ({
+      path: { id: await make.deliveringDeal(w, 'disputed'), n: '1' },
+      body: { outcome: 'accepted' },
+    }),
+  },
   'GET /api/deals/{id}/royalty-reports': {
     allow: DEAL_VIEWERS,
     setup: async (w) => ({ path: { id: (await make.royaltyDeal(w)).dealId } }),

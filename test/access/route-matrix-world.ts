@@ -61,6 +61,33 @@ export const make = {
     return res.body[kind].id;
   },
 
+  /** A paid deal delivering its plan, its first milestone in `status`. */
+  async deliveringDeal(w: World, status: 'pending' | 'delivered' | 'disputed'): Promise<string> {
+    const dealId = await make.deal(w, 'awaiting_payment');
+    const openedAt = new Date();
+    await DealModel.updateOne(
+      { _id: dealId },
+      {
+        $set: {
+          status: 'delivering',
+          delivery: [
+            {
+              n: 1,
+              title: 'Bản vẽ thiết kế',
+              amount: 100_000_000,
+              currency: 'VND',
+              status,
+              ...(status !== 'pending' ? { deliveredAt: openedAt, deliveryNote: 'Đã giao' } : {}),
+              ...(status === 'disputed' ? { dispute: { reason: 'Chưa đạt', openedAt } } : {}),
+            },
+          ],
+        },
+      },
+    );
+    clearRecordCaches();
+    return dealId;
+  },
+
   /** An agreed deal whose terms set a 3 % royalty, with one report the buyer filed (its id). */
   async royaltyDeal(w: World): Promise<{ dealId: string; reportId: string }> {
     const dealId = await make.deal(w, 'awaiting_payment');

@@ -11,6 +11,7 @@ import { BidModel } from '../../server/bids/bid.model';
 import { DealModel } from '../../server/deals/deal.model';
 import { PaymentModel } from '../../server/payments/payment.model';
 import { LedgerEntryModel } from '../../server/payments/ledger.model';
+import { NotificationModel } from '../../server/notifications/notification.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { deadlineJobHandlers, AUCTION_CLOSE } from '../../server/scheduler/deadline-jobs';
 import type { JobDoc } from '../../server/scheduler/job.model';
@@ -180,11 +181,19 @@ describe('bid deposits on auctions', function () {
     );
     await c.rival.agent.post(`/api/deals/${dealId}/payments`).send({ provider: 'bank_transfer' }).expect(409);
 
+    // Each bidder is told what became of its deposit, once however often the close runs.
+    const told = async (m: Member, type: string) =>
+      NotificationModel.countDocuments({ userId: m.user.id, type });
+    assert.equal(await told(c.enterprise, 'deposit.refunded'), 1);
+    assert.equal(await told(c.rival, 'deposit.credited'), 1);
+    assert.equal(await told(c.rival, 'deposit.refunded'), 0);
+
     // Running the close again changes nothing.
     const before = await LedgerEntryModel.countDocuments({});
     await runClose(offerId);
     assert.equal(await LedgerEntryModel.countDocuments({}), before);
     assert.equal((await byId(loserPaid)).status, 'refunded');
+    assert.equal(await told(c.enterprise, 'deposit.refunded'), 1);
   });
 
   it('when a winner walks away, then an operator may forfeit its deposit, and not before', async () => {
@@ -213,6 +222,10 @@ describe('bid deposits on auctions', function () {
     assert.equal(res.body.payment.deposit.outcome, 'forfeited');
     assert.equal(res.body.payment.status, 'paid');
     assert.equal(await LedgerEntryModel.countDocuments({ kind: 'deposit_forfeited', paymentId: paid }), 1);
+    assert.equal(
+      await NotificationModel.countDocuments({ userId: c.rival.user.id, type: 'deposit.forfeited' }),
+      1,
+    );
     await c.admin.agent.post(`/api/admin/payments/${paid}/forfeit`).send({ reason: 'lần nữa' }).expect(409);
   });
 });

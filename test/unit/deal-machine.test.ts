@@ -22,6 +22,9 @@ const ALLOWED: [DealStatus, DealTransition, DealRole, DealStatus][] = [
   ['agreed', 'request_payment', 'system', 'awaiting_payment'],
   ['agreed', 'complete', 'system', 'closed_won'],
   ['awaiting_payment', 'complete', 'system', 'closed_won'],
+  ['agreed', 'start_delivery', 'system', 'delivering'],
+  ['awaiting_payment', 'start_delivery', 'system', 'delivering'],
+  ['delivering', 'complete', 'system', 'closed_won'],
   ['negotiating', 'cancel', 'seller', 'cancelled'],
   ['negotiating', 'cancel', 'buyer', 'cancelled'],
   ['negotiating', 'cancel', 'admin', 'cancelled'],
@@ -39,6 +42,7 @@ const ALLOWED: [DealStatus, DealTransition, DealRole, DealStatus][] = [
 const ROLES_OF: Record<DealTransition, DealRole[]> = {
   agree: ['system'],
   request_payment: ['system'],
+  start_delivery: ['system'],
   complete: ['system'],
   cancel: ['seller', 'buyer', 'admin'],
   walk_away: ['seller', 'buyer'],

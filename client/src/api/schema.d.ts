@@ -7611,7 +7611,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -7627,6 +7633,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -7659,6 +7666,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -7667,6 +7675,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -8040,7 +8049,13 @@ export interface paths {
                 };
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 title: string;
                 /** Format: date-time */
                 updatedAt?: string;
@@ -8064,7 +8079,13 @@ export interface paths {
                 reference?: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 title: string;
               }[];
             };
@@ -8310,7 +8331,14 @@ export interface paths {
           limit?: number;
           mine?: boolean;
           page?: number;
-          status?: 'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+          status?:
+            | 'negotiating'
+            | 'agreed'
+            | 'awaiting_payment'
+            | 'delivering'
+            | 'closed_won'
+            | 'closed_lost'
+            | 'cancelled';
         };
         header?: never;
         path?: never;
@@ -8395,7 +8423,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -8411,6 +8445,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -8443,6 +8478,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -8451,6 +8487,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -8573,7 +8610,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -8589,6 +8632,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -8621,6 +8665,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -8629,6 +8674,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -8755,7 +8801,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -8771,6 +8823,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -8803,6 +8856,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -8811,6 +8865,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -8947,7 +9002,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -8963,6 +9024,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -8995,6 +9057,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -9003,6 +9066,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -9116,7 +9180,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -9132,6 +9202,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -9164,6 +9235,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -9172,6 +9244,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -9364,7 +9437,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -9380,6 +9459,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -9412,6 +9492,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -9420,6 +9501,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -9555,7 +9637,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -9571,6 +9659,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -9603,6 +9692,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -9611,6 +9701,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -9862,7 +9953,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -9878,6 +9975,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -9910,6 +10008,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -9918,6 +10017,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -10046,7 +10146,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -10062,6 +10168,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -10094,6 +10201,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -10102,6 +10210,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -10230,7 +10339,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -10246,6 +10361,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -10278,6 +10394,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -10286,6 +10403,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -10553,6 +10671,604 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/deals/{id}/milestones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The deal's delivery plan: the agreed milestones, each with its state and whether it is overdue
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              milestones: {
+                acceptedAmount?: number;
+                amount: number;
+                autoAccepted?: boolean;
+                changesNote?: string;
+                /** @enum {string} */
+                currency?: 'VND' | 'USD';
+                /** Format: date-time */
+                decidedAt?: string;
+                deliverable?: string;
+                /** Format: date-time */
+                deliveredAt?: string;
+                deliveryNote?: string;
+                dispute?: {
+                  note?: string;
+                  /** Format: date-time */
+                  openedAt?: string;
+                  openedByRole?: string;
+                  /** @enum {string} */
+                  outcome?: 'accepted' | 'redelivery' | 'partial' | 'cancelled';
+                  reason: string;
+                  /** Format: date-time */
+                  resolvedAt?: string;
+                };
+                documentIds?: string[];
+                /** Format: date-time */
+                dueDate?: string;
+                n: number;
+                /** @description Past its due date and not yet accepted or cancelled */
+                overdue: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                title: string;
+              }[];
+              /** @enum {string} */
+              status:
+                | 'negotiating'
+                | 'agreed'
+                | 'awaiting_payment'
+                | 'delivering'
+                | 'closed_won'
+                | 'closed_lost'
+                | 'cancelled';
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/milestones/{n}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The buyer accepts a delivered milestone; accepting the last one completes the deal
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          n: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              dealStatus:
+                | 'negotiating'
+                | 'agreed'
+                | 'awaiting_payment'
+                | 'delivering'
+                | 'closed_won'
+                | 'closed_lost'
+                | 'cancelled';
+              milestone: {
+                acceptedAmount?: number;
+                amount: number;
+                autoAccepted?: boolean;
+                changesNote?: string;
+                /** @enum {string} */
+                currency?: 'VND' | 'USD';
+                /** Format: date-time */
+                decidedAt?: string;
+                deliverable?: string;
+                /** Format: date-time */
+                deliveredAt?: string;
+                deliveryNote?: string;
+                dispute?: {
+                  note?: string;
+                  /** Format: date-time */
+                  openedAt?: string;
+                  openedByRole?: string;
+                  /** @enum {string} */
+                  outcome?: 'accepted' | 'redelivery' | 'partial' | 'cancelled';
+                  reason: string;
+                  /** Format: date-time */
+                  resolvedAt?: string;
+                };
+                documentIds?: string[];
+                /** Format: date-time */
+                dueDate?: string;
+                n: number;
+                /** @description Past its due date and not yet accepted or cancelled */
+                overdue: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                title: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/milestones/{n}/deliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The seller delivers a milestone with a note and, optionally, the listing's confidential documents; the buyer's answer is due within MILESTONE_ACCEPT_DAYS, after which it is accepted for them
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          n: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            documentIds?: string[];
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              dealStatus:
+                | 'negotiating'
+                | 'agreed'
+                | 'awaiting_payment'
+                | 'delivering'
+                | 'closed_won'
+                | 'closed_lost'
+                | 'cancelled';
+              milestone: {
+                acceptedAmount?: number;
+                amount: number;
+                autoAccepted?: boolean;
+                changesNote?: string;
+                /** @enum {string} */
+                currency?: 'VND' | 'USD';
+                /** Format: date-time */
+                decidedAt?: string;
+                deliverable?: string;
+                /** Format: date-time */
+                deliveredAt?: string;
+                deliveryNote?: string;
+                dispute?: {
+                  note?: string;
+                  /** Format: date-time */
+                  openedAt?: string;
+                  openedByRole?: string;
+                  /** @enum {string} */
+                  outcome?: 'accepted' | 'redelivery' | 'partial' | 'cancelled';
+                  reason: string;
+                  /** Format: date-time */
+                  resolvedAt?: string;
+                };
+                documentIds?: string[];
+                /** Format: date-time */
+                dueDate?: string;
+                n: number;
+                /** @description Past its due date and not yet accepted or cancelled */
+                overdue: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                title: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/milestones/{n}/dispute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Either party disputes a delivered (or sent back) milestone: its automatic acceptance stops and the deal's broker or an operator resolves it
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          n: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              dealStatus:
+                | 'negotiating'
+                | 'agreed'
+                | 'awaiting_payment'
+                | 'delivering'
+                | 'closed_won'
+                | 'closed_lost'
+                | 'cancelled';
+              milestone: {
+                acceptedAmount?: number;
+                amount: number;
+                autoAccepted?: boolean;
+                changesNote?: string;
+                /** @enum {string} */
+                currency?: 'VND' | 'USD';
+                /** Format: date-time */
+                decidedAt?: string;
+                deliverable?: string;
+                /** Format: date-time */
+                deliveredAt?: string;
+                deliveryNote?: string;
+                dispute?: {
+                  note?: string;
+                  /** Format: date-time */
+                  openedAt?: string;
+                  openedByRole?: string;
+                  /** @enum {string} */
+                  outcome?: 'accepted' | 'redelivery' | 'partial' | 'cancelled';
+                  reason: string;
+                  /** Format: date-time */
+                  resolvedAt?: string;
+                };
+                documentIds?: string[];
+                /** Format: date-time */
+                dueDate?: string;
+                n: number;
+                /** @description Past its due date and not yet accepted or cancelled */
+                overdue: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                title: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/milestones/{n}/request-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The buyer sends a delivered milestone back with what to change
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          n: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              dealStatus:
+                | 'negotiating'
+                | 'agreed'
+                | 'awaiting_payment'
+                | 'delivering'
+                | 'closed_won'
+                | 'closed_lost'
+                | 'cancelled';
+              milestone: {
+                acceptedAmount?: number;
+                amount: number;
+                autoAccepted?: boolean;
+                changesNote?: string;
+                /** @enum {string} */
+                currency?: 'VND' | 'USD';
+                /** Format: date-time */
+                decidedAt?: string;
+                deliverable?: string;
+                /** Format: date-time */
+                deliveredAt?: string;
+                deliveryNote?: string;
+                dispute?: {
+                  note?: string;
+                  /** Format: date-time */
+                  openedAt?: string;
+                  openedByRole?: string;
+                  /** @enum {string} */
+                  outcome?: 'accepted' | 'redelivery' | 'partial' | 'cancelled';
+                  reason: string;
+                  /** Format: date-time */
+                  resolvedAt?: string;
+                };
+                documentIds?: string[];
+                /** Format: date-time */
+                dueDate?: string;
+                n: number;
+                /** @description Past its due date and not yet accepted or cancelled */
+                overdue: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                title: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/milestones/{n}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The deal’s broker or an operator ends a dispute: accepted, re-delivery, accepted for a partial amount, or the milestone cancelled
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          n: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description For a partial outcome: the part of the milestone accepted, in minor units */
+            amount?: number;
+            note?: string;
+            /** @enum {string} */
+            outcome: 'accepted' | 'redelivery' | 'partial' | 'cancelled';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              dealStatus:
+                | 'negotiating'
+                | 'agreed'
+                | 'awaiting_payment'
+                | 'delivering'
+                | 'closed_won'
+                | 'closed_lost'
+                | 'cancelled';
+              milestone: {
+                acceptedAmount?: number;
+                amount: number;
+                autoAccepted?: boolean;
+                changesNote?: string;
+                /** @enum {string} */
+                currency?: 'VND' | 'USD';
+                /** Format: date-time */
+                decidedAt?: string;
+                deliverable?: string;
+                /** Format: date-time */
+                deliveredAt?: string;
+                deliveryNote?: string;
+                dispute?: {
+                  note?: string;
+                  /** Format: date-time */
+                  openedAt?: string;
+                  openedByRole?: string;
+                  /** @enum {string} */
+                  outcome?: 'accepted' | 'redelivery' | 'partial' | 'cancelled';
+                  reason: string;
+                  /** Format: date-time */
+                  resolvedAt?: string;
+                };
+                documentIds?: string[];
+                /** Format: date-time */
+                dueDate?: string;
+                n: number;
+                /** @description Past its due date and not yet accepted or cancelled */
+                overdue: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                title: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/deals/{id}/nda/accept': {
     parameters: {
       query?: never;
@@ -10654,7 +11370,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -10670,6 +11392,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -10702,6 +11425,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -10710,6 +11434,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -11267,6 +11992,7 @@ export interface paths {
                 milestones: {
                   /** Format: float */
                   amount?: number;
+                  deliverable?: string;
                   dueDate?: string;
                   title: string;
                 }[];
@@ -11326,6 +12052,8 @@ export interface paths {
             /** @default [] */
             milestones?: {
               amount?: number;
+              /** @description What the seller hands over */
+              deliverable?: string;
               /** Format: date-time */
               dueDate?: string;
               title: string;
@@ -11369,6 +12097,7 @@ export interface paths {
                 milestones: {
                   /** Format: float */
                   amount?: number;
+                  deliverable?: string;
                   dueDate?: string;
                   title: string;
                 }[];
@@ -11512,7 +12241,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -11528,6 +12263,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -11560,6 +12296,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -11568,6 +12305,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -11636,10 +12374,22 @@ export interface paths {
                 event: string;
                 /** @enum {string} */
                 from?:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 /** @enum {string} */
                 to?:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
               }[];
             };
           };
@@ -11772,7 +12522,13 @@ export interface paths {
                 sellerOrgId: string;
                 /** @enum {string} */
                 status:
-                  'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost' | 'cancelled';
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
                 termSheets: {
                   acceptedBy: {
                     at?: string;
@@ -11788,6 +12544,7 @@ export interface paths {
                   milestones: {
                     /** Format: float */
                     amount?: number;
+                    deliverable?: string;
                     dueDate?: string;
                     title: string;
                   }[];
@@ -11820,6 +12577,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';
@@ -11828,6 +12586,7 @@ export interface paths {
                     | 'negotiating'
                     | 'agreed'
                     | 'awaiting_payment'
+                    | 'delivering'
                     | 'closed_won'
                     | 'closed_lost'
                     | 'cancelled';

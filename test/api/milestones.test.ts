@@ -1,0 +1,181 @@
+/**
+ * A deal whose agreed terms carry milestones delivers before it is complete: the seller delivers,
+ * the buyer accepts or asks for changes, an unanswered delivery is accepted by the system when
+ * its time comes, a dispute stops that clock until the broker or an operator resolves it, and
+ * the deal closes as won once every milestone is settled.
+ */
+import assert from 'node:assert/strict';
+import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
+import { DealModel } from '../../server/deals/deal.model';
+import { JobModel } from '../../server/scheduler/job.model';
+import { clearRecordCaches } from '../../server/common/record-cache';
+import { autoAcceptMilestone } from '../../server/deals/milestone.service';
+import { MILESTONE_AUTO_ACCEPT } from '../../server/scheduler/job-types';
+import { setLogLevel } from '../../server/common/logger';
+import { cast, type Cast } from './deals-helpers';
+import { agreedDeal } from './payments-helpers';
+import type { Member } from '../helpers/factories';
+
+const DAY = 86_400_000;
+
+describe('milestones carry a deal through delivery', function () {
+  this.timeout(60_000);
+  let t: TestApp;
+  let c: Cast;
+  let dealId: string;
+  before(async () => {
+    setLogLevel(process.env.LOG_LEVEL ?? 'silent');
+    t = await createTestApp();
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    c = await cast(t.app);
+    dealId = await agreedDeal(c.institute, c.enterprise, { brokerUserId: c.broker.user.id });
+    const due = (days: number) => new Date(Date.now() + days * DAY);
+    await DealModel.updateOne(
+      { _id: dealId },
+      {
+        $set: {
+          'termSheets.0.milestones': [
+            { title: 'Bản vẽ thiết kế', dueDate: due(30), amount: 100_000_000, deliverable: 'Bộ bản vẽ' },
+            { title: 'Lắp đặt thử nghiệm', dueDate: due(60), amount: 200_000_000 },
+            { title: 'Chuyển giao vận hành', dueDate: due(90), amount: 200_000_000 },
+          ],
+        },
+      },
+    );
+    clearRecordCaches();
+  });
+
+  const deps = () => ({ bus: t.ctx.bus, acceptAfterDays: 14 });
+  const act = (m: Member, n: number, action: string, body: Record<string, unknown> = {}) =>
+    m.agent.post(`/api/deals/${dealId}/milestones/${n}/${action}`).send(body);
+  const milestones = async (m: Member = c.enterprise) =>
+    (await m.agent.get(`/api/deals/${dealId}/milestones`).expect(200)).body;
+
+  async function payEveryFee() {
+    for (const party of [c.enterprise, c.institute]) {
+      const res = await party.agent
+        .post(`/api/deals/${dealId}/payments`)
+        .send({ provider: 'bank_transfer' })
+        .expect(201);
+      await c.admin.agent.post(`/api/admin/payments/${res.body.payment.id}/confirm`).send({}).expect(200);
+    }
+  }
+
+  it('when every fee of a deal with milestones is paid, then it delivers its plan instead of closing', async () => {
+    await act(c.institute, 1, 'deliver', { note: 'Gửi bản vẽ' }).expect(409);
+    await payEveryFee();
+    const plan = await milestones();
+    assert.equal(plan.status, 'delivering');
+    assert.deepEqual(
+      plan.milestones.map((m: { n: number; status: string; amount: number }) => [m.n, m.status, m.amount]),
+      [
+        [1, 'pending', 100_000_000],
+        [2, 'pending', 200_000_000],
+        [3, 'pending', 200_000_000],
+      ],
+    );
+    assert.equal(plan.milestones[0].deliverable, 'Bộ bản vẽ');
+    await c.outsider.agent.get(`/api/deals/${dealId}/milestones`).expect(404);
+  });
+
+  it('when the seller delivers, the buyer asks for changes, the seller delivers again and the buyer accepts, then each step is the right party’s and recorded', async () => {
+    await payEveryFee();
+    // The wrong party, or the wrong moment, is refused and changes nothing.
+    await act(c.enterprise, 1, 'deliver', { note: 'x' }).expect(403);
+    await act(c.institute, 1, 'accept').expect(403);
+    await act(c.enterprise, 1, 'accept').expect(409);
+    await act(c.institute, 1, 'deliver', {}).expect(400);
+    await act(c.institute, 1, 'deliver', { note: 'Bản vẽ', documentIds: ['nope'] }).expect(400);
+    assert.equal((await milestones()).milestones[0].status, 'pending');
+
+    await act(c.institute, 1, 'deliver', { note: 'Gửi bản vẽ phiên bản 1' }).expect(200);
+    await act(c.enterprise, 1, 'request-changes', {}).expect(400);
+    const sentBack = await act(c.enterprise, 1, 'request-changes', { note: 'Thiếu bản vẽ điện' }).expect(200);
+    assert.equal(sentBack.body.milestone.status, 'changes_requested');
+    assert.equal(sentBack.body.milestone.changesNote, 'Thiếu bản vẽ điện');
+    await act(c.institute, 1, 'deliver', { note: 'Bổ sung bản vẽ điện' }).expect(200);
+    const accepted = await act(c.enterprise, 1, 'accept').expect(200);
+    assert.equal(accepted.body.milestone.status, 'accepted');
+    assert.equal(accepted.body.dealStatus, 'delivering');
+    await act(c.enterprise, 1, 'accept').expect(409);
+
+    const events = (await DealModel.findById(dealId).lean())!.timeline.map((e) => e.event);
+    for (const e of ['milestone_deliver', 'milestone_request_changes', 'milestone_accept'])
+      assert.ok(events.includes(e), e);
+  });
+
+  it('when the buyer leaves a delivery unanswered, then the system accepts it once its time has come, and not before', async () => {
+    await payEveryFee();
+    await act(c.institute, 2, 'deliver', { note: 'Lắp đặt xong' }).expect(200);
+    const job = await JobModel.findOne({ type: MILESTONE_AUTO_ACCEPT }).lean();
+    assert.ok(job, 'the acceptance is scheduled');
+    const payload = job!.payload as { dealId: string; n: number; deliveredAt: string };
+    assert.equal(payload.n, 2);
+    const deliveredAt = new Date(payload.deliveredAt).getTime();
+    assert.ok(Math.abs(job!.runAt.getTime() - (deliveredAt + 14 * DAY)) < 1000);
+
+    const early = await autoAcceptMilestone(payload, deps(), new Date(deliveredAt + 3 * DAY));
+    assert.equal(early.accepted, false);
+    assert.ok(early.rescheduleAt);
+    assert.equal((await milestones()).milestones[1].status, 'delivered');
+
+    const late = await autoAcceptMilestone(payload, deps(), new Date(deliveredAt + 15 * DAY));
+    assert.equal(late.accepted, true);
+    const m = (await milestones()).milestones[1];
+    assert.deepEqual([m.status, m.autoAccepted], ['accepted', true]);
+    // Run again (a retried job): nothing more happens.
+    assert.equal(
+      (await autoAcceptMilestone(payload, deps(), new Date(deliveredAt + 16 * DAY))).accepted,
+      false,
+    );
+  });
+
+  it('when a delivery is disputed, then the clock stops; the broker resolves it with a partial amount and, the last milestone settled, the deal closes as won', async () => {
+    await payEveryFee();
+    for (const n of [1, 2]) {
+      await act(c.institute, n, 'deliver', { note: `Giao mốc ${n}` }).expect(200);
+      await act(c.enterprise, n, 'accept').expect(200);
+    }
+    await act(c.institute, 3, 'deliver', { note: 'Chuyển giao vận hành' }).expect(200);
+    const payload = (await JobModel.findOne({ type: MILESTONE_AUTO_ACCEPT, 'payload.n': 3 }).lean())!
+      .payload as { dealId: string; n: number; deliveredAt: string };
+    await act(c.enterprise, 3, 'dispute', {}).expect(400);
+    await act(c.enterprise, 3, 'dispute', { reason: 'Hệ thống chưa đạt công suất' }).expect(200);
+    const paused = await autoAcceptMilestone(payload, deps(), new Date(Date.now() + 30 * DAY));
+    assert.equal(paused.accepted, false);
+    assert.equal((await milestones()).milestones[2].status, 'disputed');
+
+    // Only the deal's broker or an operator resolves; a partial outcome needs its amount.
+    await act(c.enterprise, 3, 'resolve', { outcome: 'accepted' }).expect(403);
+    const noAmount = await act(c.broker, 3, 'resolve', { outcome: 'partial' }).expect(400);
+    assert.equal(noAmount.body.error.details[0].field, 'amount');
+    await act(c.broker, 3, 'resolve', { outcome: 'partial', amount: 300_000_000 }).expect(400);
+    const resolved = await act(c.broker, 3, 'resolve', {
+      outcome: 'partial',
+      amount: 150_000_000,
+      note: 'Chấp nhận 75 %',
+    }).expect(200);
+    assert.equal(resolved.body.milestone.status, 'accepted');
+    assert.equal(resolved.body.milestone.acceptedAmount, 150_000_000);
+    assert.equal(resolved.body.milestone.dispute.outcome, 'partial');
+    assert.equal(resolved.body.dealStatus, 'closed_won');
+
+    const deal = (await DealModel.findById(dealId).lean())!;
+    assert.equal(deal.status, 'closed_won');
+    assert.ok(deal.closedAt);
+    assert.equal(deal.timeline.at(-1)!.event, 'complete');
+    await act(c.institute, 3, 'deliver', { note: 'again' }).expect(409);
+  });
+
+  it('when a dispute ends in re-delivery, then the milestone is pending again and the seller delivers anew', async () => {
+    await payEveryFee();
+    await act(c.institute, 1, 'deliver', { note: 'Bản vẽ' }).expect(200);
+    await act(c.institute, 1, 'dispute', { reason: 'Bên mua không phản hồi' }).expect(200);
+    await act(c.admin, 1, 'resolve', { outcome: 'redelivery', note: 'Giao lại bản đầy đủ' }).expect(200);
+    assert.equal((await milestones()).milestones[0].status, 'pending');
+    await act(c.institute, 1, 'deliver', { note: 'Bản đầy đủ' }).expect(200);
+    assert.equal(await JobModel.countDocuments({ type: MILESTONE_AUTO_ACCEPT, 'payload.n': 1 }), 2);
+  });
+});
