@@ -10,7 +10,12 @@ import type { SessionUser } from '../common/session-user';
 import type { DealRole, MilestoneDisputeOutcome } from '../api-contract/enums';
 import { recordAudit } from '../audit/audit.service';
 import { enqueueJob } from '../scheduler/job.store';
-import { MILESTONE_AUTO_ACCEPT, milestoneAutoAcceptKey } from '../scheduler/job-types';
+import {
+  MILESTONE_AUTO_ACCEPT,
+  MILESTONE_REMINDER,
+  milestoneAutoAcceptKey,
+  milestoneReminderKey,
+} from '../scheduler/job-types';
 import { loadListing } from '../bids/listing-ref';
 import type { DealDoc } from './deal.model';
 import { dealStore, findDealDoc } from './deal.store';
@@ -228,7 +233,18 @@ export async function actOnMilestoneAs(
   return { milestone: milestoneView(milestone, new Date()), dealStatus: doc.status };
 }
 
+/** How long before the automatic acceptance the buyer is reminded. */
+export const REMINDER_DAYS_BEFORE = 3;
+
 async function scheduleAutoAccept(dealId: string, n: number, deliveredAt: Date, days: number) {
+  const payload = { dealId, n, deliveredAt: deliveredAt.toISOString() };
+  if (days > REMINDER_DAYS_BEFORE)
+    await enqueueJob({
+      type: MILESTONE_REMINDER,
+      runAt: new Date(deliveredAt.getTime() + (days - REMINDER_DAYS_BEFORE) * 86_400_000),
+      payload,
+      dedupeKey: milestoneReminderKey(dealId, n, deliveredAt),
+    });
   await enqueueJob({
     type: MILESTONE_AUTO_ACCEPT,
     runAt: new Date(deliveredAt.getTime() + days * 86_400_000),
@@ -263,4 +279,19 @@ export async function autoAcceptMilestone(
     deliveredAt,
   );
   return { accepted: result.changed };
+}
+
+/**
+ * The milestone still waiting on the buyer since this delivery, and when it will be accepted for
+ * them; null when it was answered, disputed or delivered again meanwhile.
+ */
+export async function milestoneAwaitingBuyer(
+  payload: { dealId: string; n: number; deliveredAt: string },
+  acceptAfterDays: number,
+) {
+  const deal = await findDealDoc(payload.dealId);
+  const m = deal?.delivery?.find((x) => x.n === payload.n);
+  if (!deal || deal.status !== 'delivering' || m?.status !== 'delivered') return null;
+  if (m.deliveredAt?.getTime() !== new Date(payload.deliveredAt).getTime()) return null;
+  return { deal, milestone: m, acceptsOn: new Date(m.deliveredAt.getTime() + acceptAfterDays * 86_400_000) };
 }

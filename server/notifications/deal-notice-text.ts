@@ -24,6 +24,46 @@ const money = (m: Money): Label => ({
 
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
+/** The milestone steps someone is told of, and what they are asked to do next. */
+export type MilestoneStep = 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'resolved';
+
+const MILESTONE_STEP_WORDS: Record<MilestoneStep, Label & { next: Label }> = {
+  delivered: {
+    vi: 'đã được giao',
+    en: 'was delivered',
+    next: {
+      vi: 'Hãy nghiệm thu hoặc yêu cầu chỉnh sửa; nếu không phản hồi, mốc sẽ được tự động nghiệm thu.',
+      en: 'Accept it or request changes; left unanswered, it is accepted automatically.',
+    },
+  },
+  changes_requested: {
+    vi: 'cần chỉnh sửa',
+    en: 'needs changes',
+    next: {
+      vi: 'Bên mua đã yêu cầu chỉnh sửa; hãy giao lại.',
+      en: 'The buyer asked for changes: deliver it again.',
+    },
+  },
+  accepted: {
+    vi: 'đã được nghiệm thu',
+    en: 'was accepted',
+    next: { vi: 'Mốc này đã hoàn thành.', en: 'This milestone is done.' },
+  },
+  disputed: {
+    vi: 'đang tranh chấp',
+    en: 'is disputed',
+    next: {
+      vi: 'Môi giới hoặc quản trị viên sàn sẽ xem xét và quyết định.',
+      en: 'The broker or an operator will look into it and decide.',
+    },
+  },
+  resolved: {
+    vi: 'đã được giải quyết tranh chấp',
+    en: 'dispute was resolved',
+    next: { vi: 'Xem kết quả trong trang giao dịch.', en: 'See the outcome on the deal page.' },
+  },
+};
+
 export const DEAL_NOTICE = {
   bidReceived: (listing: string, kind: 'offer' | 'demand'): Notice =>
     kind === 'offer'
@@ -107,6 +147,23 @@ export const DEAL_NOTICE = {
     title: { vi: `Giao dịch hoàn tất: ${deal}`, en: `Deal closed: ${deal}` },
     body: { vi: 'Mọi khoản phí đã được thanh toán.', en: 'Every fee has been paid.' },
   }),
+  delivering: (deal: string): Notice => ({
+    title: { vi: `Bắt đầu chuyển giao theo các mốc: ${deal}`, en: `Delivery started: ${deal}` },
+    body: {
+      vi: 'Phí đã được thanh toán; bên bán giao từng mốc, bên mua nghiệm thu.',
+      en: 'The fees are paid: the seller delivers each milestone and the buyer accepts it.',
+    },
+  }),
+  milestone: (deal: string, n: number, title: string, step: MilestoneStep): Notice => {
+    const what = MILESTONE_STEP_WORDS[step];
+    return {
+      title: {
+        vi: `Mốc ${n} (${title}) ${what.vi}: ${deal}`,
+        en: `Milestone ${n} (${title}) ${what.en}: ${deal}`,
+      },
+      body: { vi: what.next.vi, en: what.next.en },
+    };
+  },
   closedLost: (deal: string): Notice => ({
     title: { vi: `Giao dịch kết thúc không thành: ${deal}`, en: `Deal ended without agreement: ${deal}` },
     body: { vi: 'Một bên đã rút khỏi đàm phán.', en: 'A party walked away from the negotiation.' },

@@ -22,7 +22,7 @@ import { dealFeeLines } from '../payments/deal-fees';
 import { readMarkerReads } from '../negotiation/message.store';
 import { stableObjectId } from '../negotiation/stable-ids';
 import { createGroupedNotification, createNotification } from './notification.service';
-import { DEAL_NOTICE, dealName, type Notice } from './deal-notice-text';
+import { DEAL_NOTICE, type MilestoneStep, dealName, type Notice } from './deal-notice-text';
 
 export type DealNoticeDeps = Pick<AppContext, 'bus' | 'config'>;
 
@@ -141,9 +141,46 @@ export async function notifyDealEvent(deps: DealNoticeDeps, event: DealEvent): P
       const notice = DEAL_NOTICE.brokerAssigned(name, brokerName);
       return tell(deps, deal, recipients, 'deal.broker_assigned', key, notice);
     }
+    case 'milestone:changed':
+      return notifyMilestone(deps, deal, name, p);
     default:
       return;
   }
+}
+
+/**
+ * A milestone's step is told to whoever acts next: a delivery to the buyer, changes asked for to
+ * the seller, a dispute to the other party and the broker, an acceptance or a resolution to both.
+ */
+async function notifyMilestone(
+  deps: DealNoticeDeps,
+  deal: DealView,
+  name: string,
+  p: Record<string, unknown>,
+): Promise<void> {
+  const n = Number(p.n);
+  const action = String(p.action);
+  const step: MilestoneStep | null =
+    action === 'deliver'
+      ? 'delivered'
+      : action === 'request_changes'
+        ? 'changes_requested'
+        : action === 'accept' || action === 'auto_accept'
+          ? 'accepted'
+          : action === 'dispute'
+            ? 'disputed'
+            : action === 'resolve'
+              ? 'resolved'
+              : null;
+  if (!step) return;
+  const to: Party[] =
+    step === 'delivered' ? ['buyer'] : step === 'changes_requested' ? ['seller'] : ['seller', 'buyer'];
+  const recipients = [...(await parties(deal, to)), ...(step === 'disputed' ? brokerOf(deal) : [])].filter(
+    (id) => id !== p.byUserId,
+  );
+  const key = `m${n}:${action}:${deal.updatedAt ? Date.parse(deal.updatedAt) : 0}`;
+  const notice = DEAL_NOTICE.milestone(name, n, String(p.title ?? ''), step);
+  return tell(deps, deal, recipients, `deal.milestone_${step}`, key, notice);
 }
 
 async function notifyStatus(
@@ -156,6 +193,8 @@ async function notifyStatus(
   const everyone = async () => [...(await parties(deal)), ...brokerOf(deal)];
   if (status === 'agreed')
     return tell(deps, deal, await everyone(), 'deal.agreed', status, DEAL_NOTICE.agreed(name));
+  if (status === 'delivering')
+    return tell(deps, deal, await everyone(), 'deal.delivering', status, DEAL_NOTICE.delivering(name));
   if (status === 'closed_won')
     return tell(deps, deal, await everyone(), 'deal.closed', status, DEAL_NOTICE.closedWon(name));
   if (status === 'closed_lost' || status === 'cancelled') {

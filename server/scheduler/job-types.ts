@@ -8,3 +8,8 @@ export const closeEndedDealPaymentsKey = (dealId: string) => `${CLOSE_ENDED_DEAL
 export const MILESTONE_AUTO_ACCEPT = 'deal.milestone_auto_accept';
 export const milestoneAutoAcceptKey = (dealId: string, n: number, deliveredAt: Date) =>
   `${MILESTONE_AUTO_ACCEPT}:${dealId}:${n}:${deliveredAt.getTime()}`;
+
+/** The buyer reminded, days before, that a delivered milestone will be accepted for them. */
+export const MILESTONE_REMINDER = 'deal.milestone_reminder';
+export const milestoneReminderKey = (dealId: string, n: number, deliveredAt: Date) =>
+  `${MILESTONE_REMINDER}:${dealId}:${n}:${deliveredAt.getTime()}`;

@@ -10,8 +10,12 @@ import { DealModel } from '../../server/deals/deal.model';
 import { JobModel } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { autoAcceptMilestone } from '../../server/deals/milestone.service';
-import { MILESTONE_AUTO_ACCEPT } from '../../server/scheduler/job-types';
+import { MILESTONE_AUTO_ACCEPT, MILESTONE_REMINDER } from '../../server/scheduler/job-types';
+import { remindBuyerOfMilestone } from '../../server/scheduler/milestone-jobs';
 import { setLogLevel } from '../../server/common/logger';
+import { NotificationModel } from '../../server/notifications/notification.model';
+import { startDealNotices } from '../../server/notifications/deal-notices.starter';
+import { eventually } from '../helpers/eventually';
 import { cast, type Cast } from './deals-helpers';
 import { agreedDeal } from './payments-helpers';
 import type { Member } from '../helpers/factories';
@@ -116,6 +120,17 @@ describe('milestones carry a deal through delivery', function () {
     const deliveredAt = new Date(payload.deliveredAt).getTime();
     assert.ok(Math.abs(job!.runAt.getTime() - (deliveredAt + 14 * DAY)) < 1000);
 
+    // The buyer is reminded three days before, once.
+    const reminder = await JobModel.findOne({ type: MILESTONE_REMINDER }).lean();
+    assert.ok(Math.abs(reminder!.runAt.getTime() - (deliveredAt + 11 * DAY)) < 1000);
+    assert.equal(await remindBuyerOfMilestone(t.ctx, payload), true);
+    await remindBuyerOfMilestone(t.ctx, payload);
+    const reminded = await NotificationModel.find({ type: 'deal.milestone_reminder' }).lean();
+    assert.deepEqual(
+      reminded.map((r) => String(r.userId)),
+      [c.enterprise.user.id],
+    );
+
     const early = await autoAcceptMilestone(payload, deps(), new Date(deliveredAt + 3 * DAY));
     assert.equal(early.accepted, false);
     assert.ok(early.rescheduleAt);
@@ -125,7 +140,8 @@ describe('milestones carry a deal through delivery', function () {
     assert.equal(late.accepted, true);
     const m = (await milestones()).milestones[1];
     assert.deepEqual([m.status, m.autoAccepted], ['accepted', true]);
-    // Run again (a retried job): nothing more happens.
+    // Once answered, there is nothing to remind of; run again (a retried job), nothing more happens.
+    assert.equal(await remindBuyerOfMilestone(t.ctx, payload), false);
     assert.equal(
       (await autoAcceptMilestone(payload, deps(), new Date(deliveredAt + 16 * DAY))).accepted,
       false,
@@ -167,6 +183,41 @@ describe('milestones carry a deal through delivery', function () {
     assert.ok(deal.closedAt);
     assert.equal(deal.timeline.at(-1)!.event, 'complete');
     await act(c.institute, 3, 'deliver', { note: 'again' }).expect(409);
+  });
+
+  it('when a milestone is delivered or sent back, then whoever acts next is told', async () => {
+    const notices = await startDealNotices(t.ctx, {} as never);
+    try {
+      await payEveryFee();
+      await act(c.institute, 1, 'deliver', { note: 'Gửi bản vẽ' }).expect(200);
+      await eventually(
+        async () =>
+          (await NotificationModel.countDocuments({
+            userId: c.enterprise.user.id,
+            type: 'deal.milestone_delivered',
+          })) === 1 || undefined,
+        'the buyer told of the delivery',
+      );
+      await act(c.enterprise, 1, 'request-changes', { note: 'Thiếu bản vẽ điện' }).expect(200);
+      await eventually(
+        async () =>
+          (await NotificationModel.countDocuments({
+            userId: c.institute.user.id,
+            type: 'deal.milestone_changes_requested',
+          })) === 1 || undefined,
+        'the seller told of the change request',
+      );
+      // Nobody is told of their own step.
+      assert.equal(
+        await NotificationModel.countDocuments({
+          userId: c.institute.user.id,
+          type: 'deal.milestone_delivered',
+        }),
+        0,
+      );
+    } finally {
+      await notices.stop();
+    }
   });
 
   it('when a dispute ends in re-delivery, then the milestone is pending again and the seller delivers anew', async () => {
