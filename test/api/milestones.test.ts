@@ -220,6 +220,20 @@ describe('milestones carry a deal through delivery', function () {
     }
   });
 
+  it('when the buyer accepts the same delivery five times at once, and the seller delivers twice at once, then each step is applied once', async () => {
+    await payEveryFee();
+    const deliveries = await Promise.all(
+      [1, 2].map(() => act(c.institute, 1, 'deliver', { note: 'Bản vẽ' })),
+    );
+    assert.deepEqual(deliveries.map((r) => r.status).sort(), [200, 409]);
+    const accepts = await Promise.all([1, 2, 3, 4, 5].map(() => act(c.enterprise, 1, 'accept')));
+    assert.deepEqual(accepts.map((r) => r.status).sort(), [200, 409, 409, 409, 409]);
+    const events = (await DealModel.findById(dealId).lean())!.timeline.map((e) => e.event);
+    assert.equal(events.filter((e) => e === 'milestone_deliver').length, 1);
+    assert.equal(events.filter((e) => e === 'milestone_accept').length, 1);
+    assert.equal(await JobModel.countDocuments({ type: MILESTONE_AUTO_ACCEPT }), 1);
+  });
+
   it('when a dispute ends in re-delivery, then the milestone is pending again and the seller delivers anew', async () => {
     await payEveryFee();
     await act(c.institute, 1, 'deliver', { note: 'Bản vẽ' }).expect(200);
