@@ -26,7 +26,7 @@ export function registerMilestoneRoutes(api: ApiRouter, ctx: AppContext): void {
     access: 'user',
     params: idParams,
     response: milestoneListResponse,
-    handler: ({ user, params }) => listMilestones(user, params.id),
+    handler: ({ user, params }) => listMilestones(user, params.id, deps.acceptAfterDays),
   });
   api.add<Params, unknown, { note: string; documentIds?: string[] }>({
     method: 'post',

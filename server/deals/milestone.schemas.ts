@@ -42,6 +42,9 @@ export const milestoneView = Joi.object({
     .required(),
   overdue: Joi.boolean().required().description('Past its due date and not yet accepted or cancelled'),
   deliveredAt: Joi.string().isoDate(),
+  autoAcceptAt: Joi.string()
+    .isoDate()
+    .description('When a delivered milestone is accepted for a buyer who does not answer'),
   deliveryNote: Joi.string().allow(''),
   documentIds: Joi.array().items(Joi.string()),
   changesNote: Joi.string().allow(''),
@@ -62,6 +65,7 @@ export const milestoneListResponse = Joi.object({
   status: Joi.string()
     .valid(...DEAL_STATUSES)
     .required(),
+  acceptAfterDays: Joi.number().integer().required().description('MILESTONE_ACCEPT_DAYS'),
   milestones: Joi.array().items(milestoneView).required(),
 });
 export const milestoneResponse = Joi.object({

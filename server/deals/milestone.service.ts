@@ -41,7 +41,7 @@ export interface MilestoneInput {
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 
-function milestoneView(m: Milestone, now: Date) {
+function milestoneView(m: Milestone, now: Date, acceptAfterDays: number) {
   return {
     n: m.n,
     title: m.title ?? '',
@@ -52,6 +52,10 @@ function milestoneView(m: Milestone, now: Date) {
     status: m.status,
     overdue: isOverdue(m, now),
     deliveredAt: iso(m.deliveredAt),
+    autoAcceptAt:
+      m.status === 'delivered' && m.deliveredAt
+        ? iso(new Date(m.deliveredAt.getTime() + acceptAfterDays * 86_400_000))
+        : undefined,
     deliveryNote: m.deliveryNote ?? undefined,
     documentIds: m.documentIds ?? undefined,
     changesNote: m.changesNote ?? undefined,
@@ -79,10 +83,14 @@ async function loadForUser(user: SessionUser, dealId: string) {
   return { deal, role };
 }
 
-export async function listMilestones(user: SessionUser, dealId: string) {
+export async function listMilestones(user: SessionUser, dealId: string, acceptAfterDays: number) {
   const { deal } = await loadForUser(user, dealId);
   const now = new Date();
-  return { status: deal.status, milestones: (deal.delivery ?? []).map((m) => milestoneView(m, now)) };
+  return {
+    status: deal.status,
+    acceptAfterDays,
+    milestones: (deal.delivery ?? []).map((m) => milestoneView(m, now, acceptAfterDays)),
+  };
 }
 
 /** The documents a delivery may point to: the listing's confidential attachments. */
@@ -230,7 +238,7 @@ export async function actOnMilestoneAs(
   if (action === 'deliver' && milestone.status === 'delivered' && milestone.deliveredAt) {
     await scheduleAutoAccept(dealId, n, milestone.deliveredAt, deps.acceptAfterDays);
   }
-  return { milestone: milestoneView(milestone, new Date()), dealStatus: doc.status };
+  return { milestone: milestoneView(milestone, new Date(), deps.acceptAfterDays), dealStatus: doc.status };
 }
 
 /** How long before the automatic acceptance the buyer is reminded. */

@@ -23,6 +23,7 @@ export const queryKeys = {
   dealDocuments: (id: string) => ['deals', 'detail', id, 'documents'] as const,
   dealFees: (id: string) => ['deals', 'detail', id, 'fees'] as const,
   dealLedger: (id: string) => ['deals', 'detail', id, 'ledger'] as const,
+  dealMilestones: (id: string) => ['deals', 'detail', id, 'milestones'] as const,
   allAdminPayments: ['admin', 'payments'] as const,
   adminPayments: (status: string) => ['admin', 'payments', status] as const,
   paymentProviders: ['payments', 'providers'] as const,

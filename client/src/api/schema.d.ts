@@ -10700,9 +10700,16 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description MILESTONE_ACCEPT_DAYS */
+              acceptAfterDays: number;
               milestones: {
                 acceptedAmount?: number;
                 amount: number;
+                /**
+                 * Format: date-time
+                 * @description When a delivered milestone is accepted for a buyer who does not answer
+                 */
+                autoAcceptAt?: string;
                 autoAccepted?: boolean;
                 changesNote?: string;
                 /** @enum {string} */
@@ -10809,6 +10816,11 @@ export interface paths {
               milestone: {
                 acceptedAmount?: number;
                 amount: number;
+                /**
+                 * Format: date-time
+                 * @description When a delivered milestone is accepted for a buyer who does not answer
+                 */
+                autoAcceptAt?: string;
                 autoAccepted?: boolean;
                 changesNote?: string;
                 /** @enum {string} */
@@ -10911,6 +10923,11 @@ export interface paths {
               milestone: {
                 acceptedAmount?: number;
                 amount: number;
+                /**
+                 * Format: date-time
+                 * @description When a delivered milestone is accepted for a buyer who does not answer
+                 */
+                autoAcceptAt?: string;
                 autoAccepted?: boolean;
                 changesNote?: string;
                 /** @enum {string} */
@@ -11012,6 +11029,11 @@ export interface paths {
               milestone: {
                 acceptedAmount?: number;
                 amount: number;
+                /**
+                 * Format: date-time
+                 * @description When a delivered milestone is accepted for a buyer who does not answer
+                 */
+                autoAcceptAt?: string;
                 autoAccepted?: boolean;
                 changesNote?: string;
                 /** @enum {string} */
@@ -11113,6 +11135,11 @@ export interface paths {
               milestone: {
                 acceptedAmount?: number;
                 amount: number;
+                /**
+                 * Format: date-time
+                 * @description When a delivered milestone is accepted for a buyer who does not answer
+                 */
+                autoAcceptAt?: string;
                 autoAccepted?: boolean;
                 changesNote?: string;
                 /** @enum {string} */
@@ -11218,6 +11245,11 @@ export interface paths {
               milestone: {
                 acceptedAmount?: number;
                 amount: number;
+                /**
+                 * Format: date-time
+                 * @description When a delivered milestone is accepted for a buyer who does not answer
+                 */
+                autoAcceptAt?: string;
                 autoAccepted?: boolean;
                 changesNote?: string;
                 /** @enum {string} */

@@ -23,7 +23,8 @@ export function BrokerPanel({ deal, onChanged }: { deal: Deal; onChanged: (deal:
     enabled: manages,
   });
   const candidates = query.data;
-  const error = actionError ?? query.error;
+  // Candidates are read only while the viewer manages the broker (a deal that just ended refuses them).
+  const error = actionError ?? (manages ? query.error : null);
   const proposal = deal.brokerProposal;
   const isParty = deal.myRole === 'seller' || deal.myRole === 'buyer';
   const proposalRole = proposal ? t(`negotiation.roles.${proposal.role}`) : '';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { OutcomeForm } from '../../ui/OutcomeForm';
 import { cancelDeal, walkAway } from './dealsApi';
-import { OPEN_DEAL_STATUSES, type Deal } from './dealTypes';
+import { CANCELLABLE_DEAL_STATUSES, type Deal } from './dealTypes';
 
 /** Cancelling (a party or an operator) and walking away (a party, while negotiating), each saying why. */
 export function DealActions({ deal, onChanged }: { deal: Deal; onChanged: (deal: Deal) => void }) {
@@ -12,7 +12,7 @@ export function DealActions({ deal, onChanged }: { deal: Deal; onChanged: (deal:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const party = deal.myRole === 'seller' || deal.myRole === 'buyer';
-  const mayCancel = (party || deal.myRole === 'admin') && OPEN_DEAL_STATUSES.includes(deal.status);
+  const mayCancel = (party || deal.myRole === 'admin') && CANCELLABLE_DEAL_STATUSES.includes(deal.status);
   const mayWalk = party && deal.status === 'negotiating';
   if (!mayCancel && !mayWalk) return null;
 

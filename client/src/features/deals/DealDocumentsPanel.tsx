@@ -1,27 +1,20 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { queryKeys } from '../../api/queryClient';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { DocumentList } from './DocumentList';
-import { acceptNda, consentToBroker, documentAccess, getDealDocuments } from './dealsApi';
+import { acceptNda, consentToBroker, documentAccess } from './dealsApi';
 import { DocumentAccessControls } from './DocumentAccessControls';
 import type { Deal } from './dealTypes';
+import { useDealDocuments } from './useDealDocuments';
 
 /** Staged disclosure inside the deal: the listing's NDA, the step to accept it, and the documents. */
 export function DealDocumentsPanel({ deal, onChanged }: { deal: Deal; onChanged: (deal: Deal) => void }) {
   const { t } = useTranslation();
   const [actionError, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  // Accepting the NDA, a decision on access or a broker's consent changes what may be opened.
-  const acceptances = `${deal.ndaAcceptances.length}:${deal.documentAccess?.status ?? ''}:${(deal.brokerConsents ?? []).length}`;
-  const query = useQuery({
-    queryKey: [...queryKeys.dealDocuments(deal.id), acceptances],
-    queryFn: ({ signal }) => getDealDocuments(deal.id, signal),
-    placeholderData: keepPreviousData,
-  });
+  const query = useDealDocuments(deal);
   const docs = query.data;
   const error = actionError ?? query.error;
 

@@ -16,15 +16,17 @@ import { ContractLinks } from './ContractLinks';
 import { DealActions } from './DealActions';
 import { DealDocumentsPanel } from './DealDocumentsPanel';
 import { DealStatusBadge } from './DealStatusBadge';
+import { DealStepper } from './DealStepper';
 import { DealTimeline } from './DealTimeline';
 import { FeesSlot, NegotiationRoomSlot } from './DealSlots';
 import { getDeal } from './dealsApi';
 import type { Deal } from './dealTypes';
+import { MilestonesPanel } from './MilestonesPanel';
 import { TermSheetForm } from './TermSheetForm';
 import { TermSheetsSection } from './TermSheetsSection';
 import './deals.css';
 
-/** `/deals/:id`: one deal with its terms, documents, broker, timeline, room and fees. */
+/** `/deals/:id`: one deal's progress, with its delivery plan, terms, documents, broker, timeline, room and fees. */
 export function DealPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -91,6 +93,9 @@ export function DealPage() {
       )}
       <div className="deal-layout">
         <div className="deal-main">
+          {/* First in the main column (on a phone the negotiation room still comes first). */}
+          <DealStepper deal={deal} />
+          <MilestonesPanel deal={deal} />
           <TermSheetsSection deal={deal} onChanged={setDeal} />
           {canPropose && <TermSheetForm key={deal.latestVersion} deal={deal} onProposed={reload} />}
           <ContractLinks deal={deal} />

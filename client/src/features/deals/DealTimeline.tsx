@@ -18,6 +18,7 @@ export function DealTimeline({ deal }: { deal: Deal }) {
               {t(`deals.timeline.events.${entry.event}`, {
                 defaultValue: entry.event,
                 version: (entry.data?.version as number | undefined) ?? '',
+                n: (entry.data?.n as number | undefined) ?? '',
               })}
             </span>
             {entry.actorRole && (

@@ -15,6 +15,7 @@ interface MilestoneDraft {
   title: string;
   dueDate: string;
   amount: string;
+  deliverable: string;
 }
 
 function draftFrom(sheet: TermSheet | undefined) {
@@ -31,6 +32,7 @@ function draftFrom(sheet: TermSheet | undefined) {
       title: m.title,
       dueDate: m.dueDate?.slice(0, 10) ?? '',
       amount: m.amount != null ? minorToMajorString(m.amount, currency) : '',
+      deliverable: m.deliverable ?? '',
     })),
   };
 }
@@ -53,6 +55,7 @@ export function TermSheetForm({ deal, onProposed }: { deal: Deal; onProposed: ()
       title: m.title.trim(),
       dueDate: m.dueDate || undefined,
       amount: m.amount ? (parseMajorInput(m.amount, draft.currency) ?? Number.NaN) : undefined,
+      ...(m.deliverable.trim() ? { deliverable: m.deliverable.trim() } : {}),
     }));
     const issues: Record<string, { key: string }> = {};
     if (price === null) issues.price = { key: 'amount' };
@@ -229,6 +232,18 @@ export function TermSheetForm({ deal, onProposed }: { deal: Deal; onProposed: ()
                   onChange={(e) => setMilestone(i, { amount: e.target.value })}
                 />
               </FormField>
+              <FormField
+                id={`milestone-${i}-deliverable`}
+                label={t('deals.terms.deliverable')}
+                error={errorFor(`milestones.${i}.deliverable`)}
+              >
+                <input
+                  id={`milestone-${i}-deliverable`}
+                  value={m.deliverable}
+                  maxLength={1000}
+                  onChange={(e) => setMilestone(i, { deliverable: e.target.value })}
+                />
+              </FormField>
               <button
                 type="button"
                 className="btn btn-small btn-ghost"
@@ -241,7 +256,11 @@ export function TermSheetForm({ deal, onProposed }: { deal: Deal; onProposed: ()
           <button
             type="button"
             className="btn btn-small btn-secondary"
-            onClick={() => set({ milestones: [...draft.milestones, { title: '', dueDate: '', amount: '' }] })}
+            onClick={() =>
+              set({
+                milestones: [...draft.milestones, { title: '', dueDate: '', amount: '', deliverable: '' }],
+              })
+            }
             data-testid="add-milestone"
           >
             {t('deals.termsForm.addMilestone')}

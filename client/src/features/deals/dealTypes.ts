@@ -15,4 +15,26 @@ export type BrokerCandidate = ApiResponse<'/api/deals/{id}/broker-candidates'>['
 
 export type NewTermSheet = ApiRequestBody<'/api/deals/{id}/terms', 'post'>;
 
-export const OPEN_DEAL_STATUSES: readonly DealStatus[] = ['negotiating', 'agreed', 'awaiting_payment'];
+export type DeliveryPlan = ApiResponse<'/api/deals/{id}/milestones'>;
+/** A milestone of the delivery plan, with its state (unlike a term sheet's `Milestone`). */
+export type DeliveryMilestone = DeliveryPlan['milestones'][number];
+export type DeliveryMilestoneStatus = DeliveryMilestone['status'];
+export type MilestoneResolution = ApiRequestBody<'/api/deals/{id}/milestones/{n}/resolve', 'post'>;
+export type DisputeOutcome = MilestoneResolution['outcome'];
+export type MilestoneChange = ApiResponse<'/api/deals/{id}/milestones/{n}/accept', 'post'>;
+
+/** Deals still under way (a broker may still change): every status but the ended ones. */
+export const OPEN_DEAL_STATUSES: readonly DealStatus[] = [
+  'negotiating',
+  'agreed',
+  'awaiting_payment',
+  'delivering',
+];
+
+/** Where a party (or an operator) may still cancel the deal: not once delivery has started. */
+export const CANCELLABLE_DEAL_STATUSES: readonly DealStatus[] = ['negotiating', 'agreed', 'awaiting_payment'];
+
+export const ENDED_DEAL_STATUSES: readonly DealStatus[] = ['closed_won', 'closed_lost', 'cancelled'];
+
+/** Days after a delivery when the server accepts it for a buyer who did not answer (MILESTONE_ACCEPT_DAYS). */
+export const MILESTONE_ACCEPT_DAYS = 14;

@@ -8,6 +8,9 @@ import type {
   DealDocument,
   DealDocuments,
   DealStatus,
+  DeliveryPlan,
+  MilestoneChange,
+  MilestoneResolution,
   NewTermSheet,
   TermSheet,
 } from './dealTypes';
@@ -116,4 +119,40 @@ export async function deleteListingDocument(
   await api<void>(`${base}/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`, {
     method: 'DELETE',
   });
+}
+
+/** The deal's delivery plan: its milestones with their state (empty until delivery starts). */
+export function getMilestones(id: string, signal?: AbortSignal): Promise<DeliveryPlan> {
+  return api<DeliveryPlan>(dealPath(id, '/milestones'), { signal });
+}
+
+const milestonePath = (id: string, n: number, action: string) => dealPath(id, `/milestones/${n}/${action}`);
+
+/** The seller delivers milestone `n` with a note and, optionally, the listing's confidential documents. */
+export function deliverMilestone(
+  id: string,
+  n: number,
+  body: { note: string; documentIds?: string[] },
+): Promise<MilestoneChange> {
+  return api<MilestoneChange>(milestonePath(id, n, 'deliver'), { method: 'POST', body });
+}
+
+/** The buyer accepts a delivered milestone; the last one accepted completes the deal. */
+export function acceptMilestone(id: string, n: number): Promise<MilestoneChange> {
+  return api<MilestoneChange>(milestonePath(id, n, 'accept'), { method: 'POST' });
+}
+
+/** The buyer sends a delivered milestone back, saying what to change. */
+export function requestMilestoneChanges(id: string, n: number, note: string): Promise<MilestoneChange> {
+  return api<MilestoneChange>(milestonePath(id, n, 'request-changes'), { method: 'POST', body: { note } });
+}
+
+/** Either party disputes a delivered (or sent back) milestone. */
+export function disputeMilestone(id: string, n: number, reason: string): Promise<MilestoneChange> {
+  return api<MilestoneChange>(milestonePath(id, n, 'dispute'), { method: 'POST', body: { reason } });
+}
+
+/** The deal's broker or an operator ends a dispute. */
+export function resolveMilestone(id: string, n: number, body: MilestoneResolution): Promise<MilestoneChange> {
+  return api<MilestoneChange>(milestonePath(id, n, 'resolve'), { method: 'POST', body });
 }

@@ -38,6 +38,7 @@ export function termValue(sheet: TermSheet, row: TermRow, t: TFunction, locale: 
               {m.title}
               {m.dueDate && ` · ${formatDate(m.dueDate, locale)}`}
               {m.amount != null && ` · ${formatMoney(m.amount, sheet.currency, locale)}`}
+              {m.deliverable && ` · ${t('deals.terms.deliverable')}: ${m.deliverable}`}
             </li>
           ))}
         </ul>

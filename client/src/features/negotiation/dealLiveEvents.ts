@@ -1,7 +1,7 @@
 /**
- * Deal changes heard in the negotiation room (term sheets proposed or accepted, status changes),
- * for other panels of the deal page: subscribe with `useDealLiveEvents`, or listen to the
- * `deal-live-event` window event (its `detail` is a DealLiveEvent).
+ * Deal changes heard in the negotiation room (term sheets proposed or accepted, status changes,
+ * delivery milestones moving), for other panels of the deal page: subscribe with
+ * `useDealLiveEvents`, or listen to the `deal-live-event` window event (its `detail` is a DealLiveEvent).
  */
 import { useEffect, useRef } from 'react';
 import type { DealStatusEvent, TermsAcceptedEvent, TermsProposedEvent } from '@contract/socket-events';
@@ -9,7 +9,9 @@ import type { DealStatusEvent, TermsAcceptedEvent, TermsProposedEvent } from '@c
 export type DealLiveEvent =
   | ({ type: 'terms:proposed' } & TermsProposedEvent)
   | ({ type: 'terms:accepted' } & TermsAcceptedEvent)
-  | ({ type: 'deal:status' } & DealStatusEvent);
+  | ({ type: 'deal:status' } & DealStatusEvent)
+  /** A delivery milestone moved: heard as the room's system message recording it. */
+  | { type: 'milestone:changed'; dealId: string; n: number; status: string; action: string };
 
 export const DEAL_LIVE_EVENT = 'deal-live-event';
 

@@ -69,7 +69,19 @@ export function subscribeToRoom(socket: RoomSocket, wiring: RoomWiring): () => v
     });
   const onReconnecting = () => dispatch({ type: 'connection', connection: 'reconnecting' });
   const onMessage = ({ message }: { message: ChatMessage }) => {
-    if (message.dealId === dealId) dispatch({ type: 'received', messages: [message], me });
+    if (message.dealId !== dealId) return;
+    dispatch({ type: 'received', messages: [message], me });
+    // Milestones have no socket event of their own: the room's system message records each move.
+    const event = message.kind === 'system' ? message.event : undefined;
+    if (event?.name === 'milestone:changed') {
+      publishDealLiveEvent({
+        type: 'milestone:changed',
+        dealId,
+        n: Number(event.data.n),
+        status: String(event.data.status),
+        action: String(event.data.action),
+      });
+    }
   };
   const onTyping = (e: { dealId: string; userId: string; name?: string }) => {
     if (e.dealId !== dealId || e.userId === me) return;

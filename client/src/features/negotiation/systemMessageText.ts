@@ -4,6 +4,13 @@ import type { ChatMessage } from '@contract/socket-events';
 import type { Currency } from '@contract/enums';
 import { formatMoney } from '../../money';
 
+/** The milestone state a resolved dispute left, by the outcome it words (deals.milestones.outcomes). */
+const RESOLVED_AS: Record<string, string> = {
+  accepted: 'accepted',
+  pending: 'redelivery',
+  cancelled: 'cancelled',
+};
+
 export function systemMessageText(message: ChatMessage, t: TFunction, locale: string): string {
   const event = message.event;
   if (!event) return message.body;
@@ -37,6 +44,23 @@ export function systemMessageText(message: ChatMessage, t: TFunction, locale: st
       return data.reason
         ? t('negotiation.system.deal_status_reason', { status, reason: String(data.reason) })
         : t('negotiation.system.deal_status', { status });
+    }
+    case 'milestone:changed': {
+      const action = String(data.action ?? '');
+      const status = String(data.status);
+      // A resolved dispute is worded by how it ended: accepted, to be delivered again, cancelled.
+      const ended = action === 'resolve' ? RESOLVED_AS[status] : undefined;
+      const values = {
+        n: data.n,
+        title: typeof data.title === 'string' ? data.title : '',
+        status: ended
+          ? t(`deals.milestones.outcomes.${ended}`)
+          : t(`deals.milestones.statuses.${status}`, { defaultValue: status }),
+      };
+      return t(`negotiation.system.milestone.${action}`, {
+        ...values,
+        defaultValue: t('negotiation.system.milestone.changed', values),
+      });
     }
     case 'broker:assigned':
       return t('negotiation.system.broker_assigned', { name });
