@@ -1,9 +1,9 @@
 /**
- * What becomes of an auction's deposits once it has closed, run by a durable job the close
- * enqueues (scheduler/deposit-jobs.ts): a deposit still being paid is closed; a paid deposit of a
- * bidder who lost is refunded (through Stripe under an idempotency key, or recorded as returned
- * by bank transfer); the winner's is credited to the deal it won. Every step is safe to repeat,
- * so a stop half way is finished by the job's retry.
+ * What becomes of an auction's deposits once it has closed, run by the auction's durable close
+ * job right after the close (scheduler/deadline-jobs.ts): a deposit still being paid is closed;
+ * a paid deposit of a bidder who lost is refunded (through Stripe under an idempotency key, or
+ * recorded as returned by bank transfer); the winner's is credited to the deal it won. Every
+ * step is safe to repeat, so a stop half way is finished by the job's retry.
  *
  * An operator may later forfeit the credited deposit of a winner who walked away from the deal.
  */
