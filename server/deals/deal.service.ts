@@ -50,16 +50,25 @@ export function roleOfUser(deal: DealView | DealDoc, user: SessionUser): DealRol
   });
 }
 
-/** The deal and the user's role in it; 404 for unknown ids and for outsiders alike. */
+/** The stored deal and the user's role in it; 404 for unknown ids and for outsiders alike. */
+export async function loadDealDocForUser(
+  user: SessionUser,
+  dealId: string,
+): Promise<{ deal: DealDoc; role: DealRole }> {
+  const deal = await findDealDoc(dealId);
+  if (!deal) throw AppError.notFound('Deal');
+  const role = roleOfUser(deal, user);
+  if (!canView(role)) throw AppError.notFound('Deal');
+  return { deal, role };
+}
+
+/** The deal as the API shows it and the user's role in it; 404 as above. */
 export async function loadDealForUser(
   user: SessionUser,
   dealId: string,
 ): Promise<{ deal: DealView; role: DealRole }> {
-  const doc = await findDealDoc(dealId);
-  if (!doc) throw AppError.notFound('Deal');
-  const role = roleOfUser(doc, user);
-  if (!canView(role)) throw AppError.notFound('Deal');
-  return { deal: dealView(doc), role };
+  const { deal, role } = await loadDealDocForUser(user, dealId);
+  return { deal: dealView(deal), role };
 }
 
 /**

@@ -19,8 +19,7 @@ import {
 import { loadListing } from '../bids/listing-ref';
 import type { DealDoc } from './deal.model';
 import { dealStore, findDealDoc } from './deal.store';
-import { roleOfUser } from './deal.service';
-import { canView } from './deal-machine';
+import { loadDealDocForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
 import { deliveryDone, isOverdue, planMilestoneAction, type MilestoneAction } from './milestone-machine';
@@ -75,16 +74,8 @@ function milestoneView(m: Milestone, now: Date, acceptAfterDays: number) {
   };
 }
 
-async function loadForUser(user: SessionUser, dealId: string) {
-  const deal = await findDealDoc(dealId);
-  if (!deal) throw AppError.notFound('Deal');
-  const role = roleOfUser(deal, user);
-  if (!canView(role)) throw AppError.notFound('Deal');
-  return { deal, role };
-}
-
 export async function listMilestones(user: SessionUser, dealId: string, acceptAfterDays: number) {
-  const { deal } = await loadForUser(user, dealId);
+  const { deal } = await loadDealDocForUser(user, dealId);
   const now = new Date();
   return {
     status: deal.status,
@@ -231,7 +222,7 @@ export async function actOnMilestoneAs(
   input: MilestoneInput,
   deps: MilestoneDeps,
 ) {
-  const { deal, role } = await loadForUser(user, dealId);
+  const { deal, role } = await loadDealDocForUser(user, dealId);
   if (action === 'deliver') await assertDealDocuments(deal, input.documentIds);
   const { doc } = await actOnMilestone(dealId, n, action, { userId: user.id, role }, input, deps);
   const milestone = doc.delivery!.find((m) => m.n === n)!;

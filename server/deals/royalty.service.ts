@@ -19,9 +19,8 @@ import {
   type PaymentDeps,
 } from '../payments';
 import type { DealDoc } from './deal.model';
-import { dealStore, findDealDoc } from './deal.store';
-import { roleOfUser } from './deal.service';
-import { canView } from './deal-machine';
+import { dealStore } from './deal.store';
+import { loadDealDocForUser } from './deal.service';
 import { canConfirmRoyaltyReport, canFileRoyaltyReport, type RoyaltyRefusal } from './royalty-rules';
 
 type StoredReport = NonNullable<DealDoc['royaltyReports']>[number];
@@ -37,14 +36,6 @@ function refused(r: RoyaltyRefusal): AppError {
   if (r.code === 'forbidden') return AppError.forbidden(r.message);
   if (r.code === 'conflict') return AppError.conflict(r.message);
   return AppError.validation([{ field: r.field, message: r.message }], r.message);
-}
-
-async function loadForUser(user: SessionUser, dealId: string) {
-  const deal = await findDealDoc(dealId);
-  if (!deal) throw AppError.notFound('Deal');
-  const role = roleOfUser(deal, user);
-  if (!canView(role)) throw AppError.notFound('Deal');
-  return { deal, role };
 }
 
 function agreedSheet(deal: DealDoc) {
@@ -83,7 +74,7 @@ function reportView(
 }
 
 export async function listRoyaltyReports(user: SessionUser, dealId: string) {
-  const { deal } = await loadForUser(user, dealId);
+  const { deal } = await loadDealDocForUser(user, dealId);
   const reports = deal.royaltyReports ?? [];
   const payments = reports.length ? await paymentsOfDeal(dealId) : [];
   return {
@@ -98,7 +89,7 @@ export async function fileRoyaltyReport(
   input: RoyaltyReportInput,
   schedule: FeeSchedule,
 ) {
-  const { role } = await loadForUser(user, dealId);
+  const { role } = await loadDealDocForUser(user, dealId);
   const now = new Date();
   const { result: report } = await dealStore.mutate(dealId, (deal) => {
     const sheet = agreedSheet(deal);
@@ -162,7 +153,7 @@ export async function fileRoyaltyReport(
 }
 
 export async function confirmRoyaltyReport(user: SessionUser, dealId: string, reportId: string) {
-  const { role } = await loadForUser(user, dealId);
+  const { role } = await loadDealDocForUser(user, dealId);
   const now = new Date();
   const { doc } = await dealStore.mutate(dealId, (deal) => {
     const i = (deal.royaltyReports ?? []).findIndex((r) => String(r._id) === reportId);
@@ -197,7 +188,7 @@ export async function payRoyaltyFee(
   provider: PaymentProvider,
   deps: PaymentDeps,
 ) {
-  const { deal, role } = await loadForUser(user, dealId);
+  const { deal, role } = await loadDealDocForUser(user, dealId);
   const report = (deal.royaltyReports ?? []).find((r) => String(r._id) === reportId);
   if (!report) throw AppError.notFound('Royalty report');
   if (role !== 'buyer' && role !== 'seller')

@@ -50,13 +50,14 @@ export async function settleAuctionDeposits(
       // Told once however often the job runs (the notice's dedupe key).
       await notifyDepositOutcome(deps.ctx, deposit, 'credited', close.dealId);
     } else if (deposit.status === 'paid' && !winner && !deposit.deposit?.outcome) {
-      await refundDeposit(deposit, deps);
+      const refunded = await refundDeposit(deposit, deps);
       done.refunded++;
+      if (refunded) await notifyDepositOutcome(deps.ctx, refunded, 'refunded');
+    } else if (deposit.status === 'refunded') {
+      // Refunded by an earlier run or by Stripe's webhook since: told once (the notice's dedupe key).
+      await notifyDepositOutcome(deps.ctx, deposit, 'refunded');
     }
   }
-  // A refund's notice goes out once it is made (a Stripe refund may complete later, by its webhook).
-  for (const deposit of await depositsOfOffer(close.offerId))
-    if (deposit.status === 'refunded') await notifyDepositOutcome(deps.ctx, deposit, 'refunded');
   return done;
 }
 
@@ -80,7 +81,11 @@ async function creditDeposit(deposit: PaymentDoc, dealId: string): Promise<boole
   return written;
 }
 
-async function refundDeposit(deposit: PaymentDoc, deps: Pick<PaymentDeps, 'providers'>): Promise<void> {
+/** Refunds a loser's deposit; the payment once refunded, or null while Stripe's refund is pending. */
+async function refundDeposit(
+  deposit: PaymentDoc,
+  deps: Pick<PaymentDeps, 'providers'>,
+): Promise<PaymentDoc | null> {
   const note = 'the bidder did not win the auction';
   if (deposit.provider === 'stripe') {
     const stripe = deps.providers.stripe;
@@ -102,13 +107,14 @@ async function refundDeposit(deposit: PaymentDoc, deps: Pick<PaymentDeps, 'provi
       result: null,
     }));
     // A pending refund completes when Stripe's refund.updated arrives.
-    if (refund.status !== 'succeeded') return;
+    if (refund.status !== 'succeeded') return null;
   }
-  await applyEventToPayment(deposit._id, 'refunded', {
+  const { payment } = await applyEventToPayment(deposit._id, 'refunded', {
     source: 'system',
     note: deposit.provider === 'stripe' ? note : `${note}; returned by bank transfer to the payer`,
     set: { refundReason: note },
   });
+  return payment.status === 'refunded' ? payment : null;
 }
 
 /**

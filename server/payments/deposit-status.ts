@@ -1,19 +1,16 @@
 /**
- * Whether a bidding organization has paid its deposit on an auction: read through the auction's
- * list of deposits (`payment:deposit:<offerId>`) and the payments it names, by `_id`.
+ * A bidding organization's deposit on an auction: read through the auction's list of deposits
+ * (`payment:deposit:<offerId>`) and the payments it names, by `_id`.
  */
 import type { PaymentDoc } from './payment.model';
 import { depositsOfOffer } from './deal-payments';
 
-/** The organization's live deposit on the offer (pending or paid), if any. */
-export async function liveDepositOf(offerId: string, orgId: string): Promise<PaymentDoc | null> {
+/** The organization's newest deposit on the offer that did not fail (pending, paid or refunded), if any. */
+export async function depositOfOrg(offerId: string, orgId: string): Promise<PaymentDoc | null> {
   const deposits = await depositsOfOffer(offerId);
-  return (
-    deposits.find((d) => String(d.payerOrgId) === orgId && (d.status === 'paid' || d.status === 'pending')) ??
-    null
-  );
+  return deposits.find((d) => String(d.payerOrgId) === orgId && d.status !== 'failed') ?? null;
 }
 
 export async function hasPaidDeposit(offerId: string, orgId: string): Promise<boolean> {
-  return (await liveDepositOf(offerId, orgId))?.status === 'paid';
+  return (await depositOfOrg(offerId, orgId))?.status === 'paid';
 }

@@ -9,6 +9,7 @@ import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { PaymentProvider } from '../api-contract/enums';
 import { loadVisibleListing, type ListingRef } from '../bids/listing-ref';
 import { depositsOfOffer } from './deal-payments';
+import { depositOfOrg } from './deposit-status';
 import type { PaymentDeps } from './payment-deps';
 import { startSubjectPayment, type PayableLine } from './payment.service';
 import { paymentView } from './payment.view';
@@ -54,11 +55,7 @@ export async function myDeposit(user: SessionUser, offerId: string) {
   const offer = await loadVisibleListing('offer', offerId, user);
   const required = offer.pricingModel === 'auction' && offer.deposit ? offer.deposit : null;
   const orgId = actingOrganizationId(user);
-  const mine =
-    required && orgId
-      ? (await depositsOfOffer(offer.id)).find((d) => String(d.payerOrgId) === orgId && d.status !== 'failed')
-      : undefined;
-  const live = mine ?? null;
+  const live = required && orgId ? await depositOfOrg(offer.id, orgId) : null;
   return {
     required: !!required,
     ...(required ? { amount: required.amount, currency: required.currency } : {}),
