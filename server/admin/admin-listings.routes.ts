@@ -14,6 +14,7 @@ import { DEMAND_SPEC } from '../demands/demand.service';
 import { offerResponse, offerViewSchema } from '../offers/offer.schemas';
 import { demandResponse, demandViewSchema } from '../demands/demand.schemas';
 import { reviewQueue } from './admin-queue.service';
+import { refundFeeOfRejectedListing } from '../payments/listing-fee.service';
 
 export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'admin';
@@ -117,17 +118,15 @@ function addModerationRoutes(
     method: 'post',
     path: `/admin/${spec.plural}/:id/reject`,
     tag: 'admin',
-    summary: `Send a ${name} awaiting review back to its owner as a draft, with the reason`,
+    summary: `Send a ${name} awaiting review back to its owner as a draft, with the reason; its paid listing fee is refunded (and its owner told)`,
     access: ['admin'],
     params: idParams,
     body: rejectBody,
     response,
-    handler: async ({ user, params, body }) => ({
-      [spec.kind]: await viewListing(
-        spec,
-        user,
-        await transitionListing(spec, deps, user, params.id, 'reject', body),
-      ),
-    }),
+    handler: async ({ user, params, body }) => {
+      const rejected = await transitionListing(spec, deps, user, params.id, 'reject', body);
+      await refundFeeOfRejectedListing(ctx, spec.kind, params.id);
+      return { [spec.kind]: await viewListing(spec, user, rejected) };
+    },
   });
 }

@@ -19,10 +19,21 @@ import { refusalError } from './listing-refusal';
 import type { ListingSpec } from './listing-spec';
 import { findVisibleListing } from './listing-queries.service';
 import { proposeRevision } from './listing-revision.service';
-import { announceListingChange, createListingDoc, updateListingIf, type ListingDoc } from './listing.store';
+import {
+  announceListingChange,
+  createListingDoc,
+  holdListing,
+  updateListingIf,
+  type ListingDoc,
+} from './listing.store';
 
 export interface ListingDeps {
   bus: EventBus;
+  /**
+   * Asked before a submission is written, holding the listing's lock with the write: throws to
+   * refuse it (a listing fee to pay first, payments/listing-fee.service.ts). Writes nothing.
+   */
+  submitGate?: (kind: ListingKind, listing: ListingDoc) => Promise<void>;
 }
 
 export async function createListing(
@@ -114,7 +125,14 @@ export async function transitionListing(
     const conflict = spec.approvalConflict(doc, now);
     if (conflict) throw AppError.conflict(conflict);
   }
-  const updated = await applyTransition(spec.kind, deps, doc, transition, plan.to, now, input.reason);
+  const write = () => applyTransition(spec.kind, deps, doc, transition, plan.to, now, input.reason);
+  const gate = transition === 'submit' ? deps.submitGate : undefined;
+  const updated = gate
+    ? await holdListing(spec.kind, id, async () => {
+        await gate(spec.kind, doc);
+        return write();
+      })
+    : await write();
   if (!updated) throw changedMeanwhile(spec);
   await recordAudit({
     actorId: user.id,

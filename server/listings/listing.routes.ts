@@ -7,6 +7,7 @@ import { createListing, editListing, transitionListing } from './listing-command
 import { withdrawRevision } from './listing-revision.service';
 import { listListings, readVisibleListing, viewListing } from './listing-queries.service';
 import { listingListQuery } from './listing.schemas';
+import { listingFeeGate } from '../payments/listing-fee.service';
 import type { ListingSpec } from './listing-spec';
 
 export interface ListingRouteSchemas {
@@ -26,7 +27,8 @@ export function addListingRoutes(
   const base = `/${spec.plural}`;
   const one = spec.kind;
   const name = spec.label.toLowerCase();
-  const deps = { bus: ctx.bus };
+  // A submission asks first that a listing fee the schedule sets is paid.
+  const deps = { bus: ctx.bus, submitGate: listingFeeGate(ctx.config.feeSchedule) };
   const wrap = async (doc: Parameters<typeof viewListing>[2], viewer: Parameters<typeof viewListing>[1]) => ({
     [one]: await viewListing(spec, viewer, doc),
   });
@@ -106,7 +108,7 @@ export function addListingRoutes(
     method: 'post',
     path: `${base}/:id/submit`,
     tag,
-    summary: `Submit your ${name} for review by an operator (verified organizations only)`,
+    summary: `Submit your ${name} for review by an operator (verified organizations only); where the fee schedule sets a listing fee for it, 409 naming the fee until it is paid (POST ${base}/{id}/listing-fee)`,
     access: 'user',
     params: idParams,
     response: schemas.response,

@@ -93,7 +93,7 @@ export function ListingPage({ kind }: { kind: ListingKind }) {
       </header>
 
       {notice && (
-        <Notice tone="success" testId={`notice-${notice}`}>
+        <Notice tone={notice === 'feeDue' ? 'info' : 'success'} testId={`notice-${notice}`}>
           {t(`listing.notices.${notice}`)}
         </Notice>
       )}

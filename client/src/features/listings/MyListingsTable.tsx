@@ -53,7 +53,7 @@ export function MyListingsTable({ caption, listings, onChanged, testId }: MyList
             <td>{labels.field(listing.field)}</td>
             <td>{formatDate(listing.updatedAt, labels.locale)}</td>
             <td>
-              <OwnerActions listing={listing} onChanged={onChanged} />
+              <OwnerActions listing={listing} onChanged={onChanged} compact />
             </td>
           </tr>
         ))}

@@ -1,21 +1,33 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Listing } from '../../types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { listingHref, submitListing, updateListing, withdrawListing } from './listingApi';
+import { listingFeeKey, useListingFee } from './listingFeeApi';
+import { ListingFeeStep } from './ListingFeeStep';
 
 interface OwnerActionsProps {
   listing: Listing;
   onChanged: (change: 'submitted' | 'withdrawn') => void;
   showView?: boolean;
+  /** In a table row: the listing fee is a link to the listing's page, asked of drafts only. */
+  compact?: boolean;
 }
 
 const WITHDRAWABLE = ['draft', 'pending_review', 'published'];
 
-/** What an owner may do with a listing in its current state: edit, submit for review, withdraw. */
-export function OwnerActions({ listing, onChanged, showView }: OwnerActionsProps) {
+/**
+ * What an owner may do with a listing in its current state: edit, pay the listing fee where the
+ * exchange charges one (the step before submitting), submit for review, withdraw.
+ */
+export function OwnerActions({ listing, onChanged, showView, compact }: OwnerActionsProps) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const feeQuery = useListingFee(listing.kind, listing.id, listing.status === 'draft' || !compact);
+  const fee = feeQuery.data;
+  const feeDue = listing.status === 'draft' && !!fee?.due;
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -48,6 +60,16 @@ export function OwnerActions({ listing, onChanged, showView }: OwnerActionsProps
 
   return (
     <div className="owner-actions">
+      {fee && (
+        <ListingFeeStep
+          listing={listing}
+          fee={fee}
+          compact={compact}
+          onStarted={() =>
+            void queryClient.invalidateQueries({ queryKey: listingFeeKey(listing.kind, listing.id) })
+          }
+        />
+      )}
       {listing.status === 'draft' && (
         <label className="confidential-policy">
           {t('listing.confidentialAccess.label')}{' '}
@@ -89,11 +111,11 @@ export function OwnerActions({ listing, onChanged, showView }: OwnerActionsProps
             <button
               type="button"
               className="btn btn-small btn-primary"
-              disabled={busy}
+              disabled={busy || feeDue}
               onClick={() => void run(() => submitListing(listing.kind, listing.id), 'submitted')}
               data-testid={`submit-${listing.id}`}
             >
-              {t('listingForm.submitReview')}
+              {fee?.required && !compact ? t('listingFee.stepSubmit') : t('listingForm.submitReview')}
             </button>
           </>
         )}

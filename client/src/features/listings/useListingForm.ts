@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ListingKind, Locale } from '@contract/enums';
+import { isApiError } from '../../api';
 import { queryKeys } from '../../api/queryClient';
 import { useLocale } from '../../labels';
 import { useFormErrors } from '../../ui/useFormErrors';
@@ -25,7 +26,12 @@ export interface ListingFormSpec<K extends ListingKind, V> {
 
 /** Route state a listing page reads to say what just happened. */
 export interface ListingNotice {
-  notice?: 'saved' | 'submitted' | 'revisionSubmitted' | 'revisionUnchanged';
+  notice?: 'saved' | 'submitted' | 'revisionSubmitted' | 'revisionUnchanged' | 'feeDue';
+}
+
+/** The server's refusal of a submission whose listing fee is not paid (the listing page takes it from there). */
+function isListingFeeRefusal(err: unknown): boolean {
+  return isApiError(err) && err.status === 409 && /listing fee/i.test(err.message);
 }
 
 /**
@@ -163,6 +169,12 @@ export function useListingForm<K extends ListingKind, V>(
       try {
         await submitListing(kind, savedId);
       } catch (err) {
+        // The draft is saved: the listing's page shows the fee to pay before it is submitted.
+        if (isListingFeeRefusal(err)) {
+          const notice: ListingNotice = { notice: 'feeDue' };
+          navigate(listingHref(kind, savedId), { state: notice });
+          return;
+        }
         errors.showServerError(err);
         if (!id)
           navigate(`${listingHref(kind, savedId)}/edit`, {
