@@ -33,6 +33,8 @@ import { commitmentConflict } from '../listings/exclusivity';
 import { holdLocks } from '../common/store';
 import { listingLockKey } from '../listings/listing.store';
 import type { DealRole } from '../api-contract/enums';
+import { enqueueJob } from '../scheduler/job.store';
+import { CALL_DEPOSITS, callDepositsKey } from '../scheduler/job-types';
 
 async function loadBidAndListing(bidId: string): Promise<{ bid: BidDoc; listing: ListingRef }> {
   const bid = isObjectId(bidId) ? await bidStore.get(bidId) : null;
@@ -73,7 +75,7 @@ export async function decideBid(
   bus: EventBus,
   outcome?: OutcomeInput,
 ): Promise<BidView> {
-  const { planOn } = await planDecision(user, bidId, transition);
+  const { planOn, listing } = await planDecision(user, bidId, transition);
   const now = new Date();
   const { doc: updated } = await bidStore.mutate(bidId, (current) => ({
     change: {
@@ -87,6 +89,7 @@ export async function decideBid(
     result: null,
   }));
   bus?.publish('bid.changed', bidEvent(updated));
+  await settleCallDepositsAfter(listing, bidId, updated.status);
   await recordAudit({ actorId: user.id, action: `bid.${transition}`, targetType: 'bid', targetId: bidId });
   const [view] = await viewBids([updated]);
   return view;
@@ -178,6 +181,7 @@ async function acceptHeld(
   });
   await linkBidToDeal(bidId, deal.id);
   if (whole) await recordAwardDeal(listing.id, bidId, deal.id);
+  await settleCallDepositsAfter(listing, bidId, 'accepted');
   if (accepted) {
     bus?.publish('bid.changed', bidEvent(current));
     await recordAudit({
@@ -189,4 +193,22 @@ async function acceptHeld(
     });
   }
   return deal;
+}
+
+/**
+ * A decision on a proposal to a call that asks deposits changes what becomes of its proposer's
+ * deposit (held, refunded, or credited to the deal just opened): a durable job, one per decision,
+ * settles the call's deposits as they now stand (payments/deposit-settlement.ts).
+ */
+async function settleCallDepositsAfter(listing: ListingRef, bidId: string, status: string): Promise<void> {
+  if (listing.kind !== 'demand' || !listing.deposit || status === 'shortlisted') return;
+  // Before its deadline a call holds every deposit (a proposer may propose again): its close settles them.
+  const open = listing.status === 'published' && !listing.deadlineClosedAt;
+  if (open && listing.deadline && new Date(listing.deadline) > new Date()) return;
+  await enqueueJob({
+    type: CALL_DEPOSITS,
+    runAt: new Date(),
+    payload: { demandId: listing.id },
+    dedupeKey: callDepositsKey(listing.id, `${bidId}:${status}`),
+  });
 }

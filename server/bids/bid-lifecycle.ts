@@ -220,7 +220,8 @@ export function auctionOutcome<B extends AuctionBid>(
   return { sold: true, winner: highest };
 }
 
-function ranksAbove(a: AuctionBid, b: AuctionBid): boolean {
+/** Whether `a` ranks above `b` in an auction: the higher amount, then the earlier bid, then the smaller id. */
+export function ranksAbove(a: AuctionBid, b: AuctionBid): boolean {
   if (a.amount !== b.amount) return a.amount > b.amount;
   const ta = toTime(a.submittedAt) ?? Infinity;
   const tb = toTime(b.submittedAt) ?? Infinity;

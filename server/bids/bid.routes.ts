@@ -15,15 +15,41 @@ import {
 } from './bid.schemas';
 import { listListingBids, listMyBids, placeBid } from './bid.service';
 import { acceptBid, decideBid } from './bid-decision.service';
+import { offerToRunnerUp } from './runner-up.service';
 
 export function registerBidRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'bids';
   const { bus } = ctx;
-  const listings: { kind: ListingKind; path: string; noun: string }[] = [
-    { kind: 'offer', path: '/offers/:id/bids', noun: 'bid on an offer' },
-    { kind: 'demand', path: '/demands/:id/proposals', noun: 'proposal on a demand' },
+  const listings: { kind: ListingKind; path: string; noun: string; runnerUp: string }[] = [
+    {
+      kind: 'offer',
+      path: '/offers/:id/bids',
+      noun: 'bid on an offer',
+      runnerUp:
+        "After an operator forfeited the deposit of an auction's winner who walked away, its owner offers the technology to the runner-up: the best bid the close turned down (at or above the reserve, its bidder having paid the deposit) becomes a deal at that bid, and its bidder is told. 409 without such a forfeit (once per forfeit) or runner-up.",
+    },
+    {
+      kind: 'demand',
+      path: '/demands/:id/proposals',
+      noun: 'proposal on a demand',
+      runnerUp:
+        "After an operator forfeited the deposit of a call's chosen proposer who walked away, its owner offers the technology to the runner-up: the best proposal still in the running with its deposit held (shortlisted first, then the lowest price) is accepted, its deposit credited to the deal, and its proposer told. 409 without such a forfeit (once per forfeit) or runner-up.",
+    },
   ];
-  for (const { kind, path, noun } of listings) {
+  for (const { kind, path, noun, runnerUp } of listings) {
+    api.add({
+      method: 'post',
+      path: `/${kind}s/:id/runner-up`,
+      tag,
+      summary: runnerUp,
+      access: 'user',
+      params: idParams,
+      status: 201,
+      response: dealResponse,
+      handler: async ({ user, params }) => ({
+        deal: await describeDeal(await offerToRunnerUp(user, kind, params.id, ctx), user),
+      }),
+    });
     api.add({
       method: 'post',
       path,

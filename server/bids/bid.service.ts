@@ -64,8 +64,11 @@ export async function placeBid(
   if (!decision.ok) throw placeRefusal(decision.reason, decision.message);
   assertListingTakesBid(listing, input);
   if (listing.deposit && bidderOrgId && !(await hasPaidDeposit(listing.id, bidderOrgId))) {
+    const deposit = formatMoney(listing.deposit.amount, listing.deposit.currency as Currency, user.locale);
     throw AppError.conflict(
-      `This auction asks each bidder a deposit of ${formatMoney(listing.deposit.amount, listing.deposit.currency as Currency, user.locale)}: pay it before you bid`,
+      kind === 'offer'
+        ? `This auction asks each bidder a deposit of ${deposit}: pay it before you bid`
+        : `This call for proposals asks each proposer a deposit of ${deposit}: pay it before you send a proposal`,
     );
   }
   const bid = await createBid({

@@ -62,6 +62,33 @@ export async function liveBidsOf(kind: ListingKind, listingId: string): Promise<
   }).lean()) as BidDoc[];
 }
 
+/** Every bid of a listing, whatever its status, oldest first. */
+export async function bidsOfListing(kind: ListingKind, listingId: string): Promise<BidDoc[]> {
+  return (await BidModel.find({
+    listingKind: kind,
+    listingId: new mongoose.Types.ObjectId(listingId),
+  })
+    .sort({ _id: 1 })
+    .lean()) as BidDoc[];
+}
+
+/**
+ * Puts back in the running a bid an auction's close turned down, so that its owner may offer the
+ * technology to it as the runner-up after the winner walked away (bids/runner-up.service.ts):
+ * rejected → shortlisted, the one way out of `rejected`. Nothing is written when it is no longer
+ * rejected (a repeated call, or it was accepted since).
+ */
+export async function reopenRunnerUpBid(bidId: string, decidedBy: string): Promise<BidDoc> {
+  const { doc } = await bidStore.mutate(bidId, (bid) => ({
+    change:
+      bid.status === 'rejected'
+        ? { $set: { status: 'shortlisted', decidedAt: new Date(), decidedBy } }
+        : null,
+    result: null,
+  }));
+  return doc;
+}
+
 /** Rejects every live bid of the listing but `keep` (an auction's close), each under its lock. */
 export async function rejectLiveBids(
   kind: ListingKind,

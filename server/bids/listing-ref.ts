@@ -3,6 +3,7 @@
  * read straight from the models (the listings component owns their routes and services).
  */
 import { depositOf } from '../offers/offer-rules';
+import { callDepositOf } from '../demands/demand-rules';
 import type {
   ConfidentialAccessPolicy,
   Currency,
@@ -45,7 +46,7 @@ export interface ListingRef {
   /** The auction's closing time or the call's (or demand's) deadline. */
   deadline: Date | null;
   reservePrice?: number | null;
-  /** The deposit an auction asks of each bidder before they bid (offers only). */
+  /** The deposit an auction asks of each bidder, or a call of each proposer, before they bid. */
   deposit?: { amount: number; currency: string } | null;
   transferModes: TransferMode[];
   ndaText?: string;
@@ -127,6 +128,7 @@ export function toListingRef(kind: ListingKind, doc: Record<string, any>): Listi
     currency: (doc.budget?.currency ?? null) as Currency | null,
     demandMode: (doc.mode ?? 'open') as DemandMode,
     deadline: doc.deadline ?? null,
+    deposit: callDepositOf(doc),
     deadlineClosedAt: doc.callClosedAt ?? undefined,
   };
 }

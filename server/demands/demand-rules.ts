@@ -11,6 +11,50 @@ export interface DemandRuleInput {
   budget?: { min?: number | null; max?: number | null; currency?: string } | null;
   mode?: string;
   deadline?: Date | string | null;
+  /** A call's fixed deposit, in minor units of the budget's currency. */
+  deposit?: number | null;
+  /** Or a call's deposit as a whole percentage of the budget's maximum. */
+  depositPct?: number | null;
+}
+
+/**
+ * The deposit a call for proposals asks of each proposer before it proposes (null: none): the
+ * fixed amount, or the percentage of the budget's maximum (what the enterprise means to pay at
+ * most) rounded half up, in the budget's currency. Open demands ask none.
+ */
+export function callDepositOf(
+  demand: Pick<DemandRuleInput, 'mode' | 'budget' | 'deposit' | 'depositPct'> | null | undefined,
+): { amount: number; currency: string } | null {
+  if (!demand || demand.mode !== 'call_for_proposals') return null;
+  const currency = demand.budget?.currency ?? 'VND';
+  if (demand.deposit) return { amount: demand.deposit, currency };
+  const max = demand.budget?.max;
+  if (demand.depositPct && max) return { amount: Math.round((max * demand.depositPct) / 100), currency };
+  return null;
+}
+
+/** A deposit only on a call for proposals, fixed or a percentage (not both), a percentage of a budget that has a maximum. */
+function depositViolations(demand: DemandRuleInput): ErrorDetail[] {
+  const fixed = demand.deposit != null;
+  const pct = demand.depositPct != null;
+  if (!fixed && !pct) return [];
+  if (demand.mode !== 'call_for_proposals') {
+    const field = fixed ? 'deposit' : 'depositPct';
+    return [
+      { field, message: `${field} is only allowed for a call for proposals (mode call_for_proposals)` },
+    ];
+  }
+  if (fixed && pct) {
+    const message =
+      'Ask either a fixed deposit (deposit) or a percentage of the budget (depositPct), not both';
+    return [{ field: 'depositPct', message }];
+  }
+  if (pct && demand.budget?.max == null) {
+    const message =
+      'depositPct is a percentage of the budget’s maximum: set budget.max, or ask a fixed deposit';
+    return [{ field: 'depositPct', message }];
+  }
+  return [];
 }
 
 /** Rules between fields; `checkTimes` also asks that the deadline is in the future. */
@@ -26,6 +70,7 @@ export function demandViolations(
   if (demand.mode === 'call_for_proposals' && !demand.deadline) {
     details.push({ field: 'deadline', message: 'deadline is required for a call for proposals' });
   }
+  details.push(...depositViolations(demand));
   if (opts.checkTimes) details.push(...futureRule('deadline', demand.deadline, opts.now));
   return details;
 }

@@ -17,6 +17,10 @@ const demandSchema = new Schema(
     /** Calls for proposals: proposals stay sealed until then, and none are taken after. */
     deadline: { type: Date },
     callClosedAt: { type: Date },
+    /** A call's deposit each proposer pays before proposing: a fixed amount (budget currency), or */
+    deposit: { type: Number },
+    /** a whole percentage of the budget's maximum (see demand-rules.ts, callDepositOf). */
+    depositPct: { type: Number },
   },
   { timestamps: true },
 );

@@ -6,6 +6,7 @@ import {
   createAndPatchSchemas,
   currency,
   currencyView,
+  money,
   revisionSchema,
   trl,
 } from '../listings/listing.schemas';
@@ -21,6 +22,17 @@ const demandKeys = {
   budget: Joi.object({ min: budgetAmount(), max: budgetAmount(), currency: currency().default('VND') }),
   mode: Joi.string().valid(...DEMAND_MODES),
   deadline: Joi.date().iso().allow(null),
+  deposit: money()
+    .allow(null)
+    .description(
+      "A fixed deposit each proposer pays before proposing, in minor units of the budget's currency (calls for proposals only)",
+    ),
+  depositPct: Joi.number()
+    .integer()
+    .min(1)
+    .max(50)
+    .allow(null)
+    .description("Or the deposit as a percentage of the budget's maximum (calls for proposals only)"),
 };
 
 export const { create: demandCreateSchema, patch: demandPatchSchema } = createAndPatchSchemas(demandKeys, [
@@ -44,6 +56,10 @@ const demandViewKeys = {
     .required(),
   deadline: Joi.string().isoDate(),
   callClosedAt: Joi.string().isoDate(),
+  deposit: Joi.number().integer().description('The deposit a proposer pays before proposing, in minor units'),
+  depositPct: Joi.number()
+    .integer()
+    .description("When the deposit was set as a percentage of the budget's maximum"),
 };
 
 export const demandViewSchema = Joi.object({

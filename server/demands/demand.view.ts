@@ -1,4 +1,5 @@
 import type { ListingDoc } from '../listings/listing.store';
+import { callDepositOf } from './demand-rules';
 import {
   attachmentViews,
   appraisalBadgeView,
@@ -35,6 +36,13 @@ export function demandView(doc: ListingDoc, organization: OrganizationSummary) {
     mode: (doc.mode ?? 'open') as string,
     deadline: iso(doc.deadline),
     callClosedAt: iso(doc.callClosedAt),
+    deposit: callDepositOf({
+      mode: doc.mode,
+      budget: doc.budget,
+      deposit: doc.deposit,
+      depositPct: doc.depositPct,
+    })?.amount,
+    depositPct: doc.depositPct ?? undefined,
     attachments: attachmentViews(doc.attachments),
     images: listingImageViews(doc.images),
     ...(doc.appraisal ? { appraisal: appraisalBadgeView(doc.appraisal) } : {}),

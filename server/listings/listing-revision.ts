@@ -9,7 +9,8 @@
  *  - an offer's `pricing` when it is an auction, or would become one: bids were placed against its
  *    starting price, reserve and closing time, and its close is scheduled;
  *  - a demand's `mode` and `deadline`: a call for proposals seals proposals until its deadline,
- *    and its close is scheduled.
+ *    and its close is scheduled; and a call's `deposit` or `depositPct` (with the `budget` a
+ *    percentage is taken of): proposers paid it as it stood.
  * Changing them means withdrawing the listing and drafting a new one.
  */
 import type { ListingKind } from '../api-contract/enums';
@@ -99,6 +100,14 @@ export function lockedRevisionField(
       return {
         field,
         message: `${field} cannot change on a published demand: its proposals and its close follow it. Withdraw the demand and draft a new one.`,
+      };
+    // A call's deposit (and the budget a percentage is taken of) was paid as it stands.
+    const depositFields =
+      current.depositPct != null ? ['deposit', 'depositPct', 'budget'] : ['deposit', 'depositPct'];
+    if (kind === 'demand' && depositFields.includes(field))
+      return {
+        field,
+        message: `${field} cannot change on a published demand: proposers paid its deposit as it stands. Withdraw the demand and draft a new one.`,
       };
   }
   return undefined;

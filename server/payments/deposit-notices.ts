@@ -1,8 +1,8 @@
-/** What becomes of a bidder's deposit, told to the members of the organization that paid it. */
+/** What becomes of a bidder's (or proposer's) deposit, told to the members of the organization that paid it. */
 import type { AppContext } from '../context';
 import { activeMemberIds } from '../auth/organization-members';
 import { createNotification } from '../notifications/notification.service';
-import type { PaymentDoc } from './payment.model';
+import { depositListingOf, type PaymentDoc } from './payment.model';
 
 export type DepositOutcome = 'refunded' | 'credited' | 'forfeited';
 
@@ -28,15 +28,19 @@ export async function notifyDepositOutcome(
   /** The deal a credited deposit is held against. */
   dealId?: string,
 ): Promise<void> {
-  const offerId = String(deposit.offerId);
-  const link = dealId ? `/deals/${dealId}` : `/offers/${offerId}`;
+  const listing = depositListingOf(deposit);
+  const listingLink = listing ? `/${listing.kind}s/${listing.id}` : '/';
+  const link = dealId ? `/deals/${dealId}` : listingLink;
+  const data = listing
+    ? { [listing.kind === 'offer' ? 'offerId' : 'demandId']: listing.id, listingKind: listing.kind }
+    : {};
   for (const userId of await activeMemberIds([deposit.payerOrgId])) {
     await createNotification(ctx, {
       userId,
       type: `deposit.${outcome}`,
       title: TITLES[outcome](deposit.title ?? ''),
       link,
-      data: { offerId, paymentId: String(deposit._id) },
+      data: { ...data, paymentId: String(deposit._id) },
       dedupeKey: `deposit:${deposit._id}:${outcome}:${userId}`,
     });
   }

@@ -1,9 +1,14 @@
 /**
- * What becomes of an auction's deposits once it has closed, run by the auction's durable close
- * job right after the close (scheduler/deadline-jobs.ts): a deposit still being paid is closed;
- * a paid deposit of a bidder who lost is refunded (through Stripe under an idempotency key, or
- * recorded as returned by bank transfer); the winner's is credited to the deal it won. Every
- * step is safe to repeat, so a stop half way is finished by the job's retry.
+ * What becomes of bid deposits once bids end, decided deposit by deposit by the pure rules of
+ * deposit-rules.ts and applied here, every step safe to repeat (a stop half way is finished by
+ * the job's retry):
+ *  - an auction's deposits, by its durable close job right after the close
+ *    (scheduler/deadline-jobs.ts): a deposit still being paid is closed, a loser's is refunded
+ *    (through Stripe under an idempotency key, or recorded as returned by bank transfer), the
+ *    winner's is credited to the deal it won;
+ *  - a call for proposals' deposits, by its close job and then by a job run after each decision
+ *    on a proposal and every sweep interval while any is held: held while the proposer's proposal
+ *    is in the running, credited to the deal of a chosen one, refunded otherwise.
  *
  * An operator may later forfeit the credited deposit of a winner who walked away from the deal.
  */
@@ -12,16 +17,25 @@ import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
 import { dealReads, dealStore } from '../deals/deal.store';
 import type { DealDoc } from '../deals';
-import { depositsOfOffer } from './deal-payments';
+import { bidsOfListing } from '../bids/bid.store';
+import { loadListing } from '../bids/listing-ref';
+import { depositsOfListing } from './deal-payments';
 import { closePendingPayment } from './ended-deal-payments';
 import { recordLedgerEntry } from './ledger.store';
-import type { PaymentDoc } from './payment.model';
+import { depositListingOf, type PaymentDoc } from './payment.model';
 import { findPaymentDoc, paymentStore } from './payment.store';
 import { applyEventToPayment } from './payment-transitions';
 import type { PaymentDeps } from './payment-deps';
 import { callStripe } from './payment.service';
 import { paymentView } from './payment.view';
 import { notifyDepositOutcome } from './deposit-notices';
+import {
+  callPhase,
+  planAuctionDeposit,
+  planCallDeposit,
+  type DepositAction,
+  type DepositFacts,
+} from './deposit-rules';
 import type { AppContext } from '../context';
 
 export interface AuctionDepositsClose {
@@ -36,41 +50,103 @@ export interface DepositSettlementDeps extends Pick<PaymentDeps, 'providers'> {
   ctx: Pick<AppContext, 'bus' | 'config'>;
 }
 
+export interface DepositSettlement {
+  refunded: number;
+  credited: number;
+  closed: number;
+  /** Deposits left to settle later: held while their bid is in the running, or a refund Stripe has yet to complete. */
+  waiting: number;
+}
+
+const factsOf = (deposit: PaymentDoc): DepositFacts => ({
+  status: deposit.status,
+  outcome: deposit.deposit?.outcome,
+  payerOrgId: String(deposit.payerOrgId),
+});
+
 export async function settleAuctionDeposits(
   close: AuctionDepositsClose,
   deps: DepositSettlementDeps,
-): Promise<{ refunded: number; credited: number; closed: number }> {
-  const done = { refunded: 0, credited: 0, closed: 0 };
-  for (const deposit of await depositsOfOffer(close.offerId)) {
-    const winner = !!close.winnerOrgId && String(deposit.payerOrgId) === close.winnerOrgId;
-    if (deposit.status === 'pending') {
-      if (await closePendingPayment(deposit, 'the auction has closed', deps)) done.closed++;
-    } else if (deposit.status === 'paid' && winner && close.dealId) {
-      if (await creditDeposit(deposit, close.dealId)) done.credited++;
-      // Told once however often the job runs (the notice's dedupe key).
-      await notifyDepositOutcome(deps.ctx, deposit, 'credited', close.dealId);
-    } else if (deposit.status === 'paid' && !winner && !deposit.deposit?.outcome) {
-      const refunded = await refundDeposit(deposit, deps);
-      done.refunded++;
-      if (refunded) await notifyDepositOutcome(deps.ctx, refunded, 'refunded');
-    } else if (deposit.status === 'refunded') {
-      // Refunded by an earlier run or by Stripe's webhook since: told once (the notice's dedupe key).
-      await notifyDepositOutcome(deps.ctx, deposit, 'refunded');
+): Promise<DepositSettlement> {
+  const deposits = await depositsOfListing(close.offerId);
+  return settleDeposits(deposits, (deposit) => planAuctionDeposit(factsOf(deposit), close), deps);
+}
+
+/** Settles a call for proposals' deposits as its proposals and the call stand now. */
+export async function settleCallDeposits(
+  demandId: string,
+  deps: DepositSettlementDeps,
+): Promise<DepositSettlement> {
+  const deposits = await depositsOfListing(demandId);
+  if (deposits.length === 0) return { refunded: 0, credited: 0, closed: 0, waiting: 0 };
+  const [demand, proposals] = await Promise.all([
+    loadListing('demand', demandId),
+    bidsOfListing('demand', demandId),
+  ]);
+  const phase = callPhase(demand);
+  return settleDeposits(
+    deposits,
+    (deposit) => {
+      const own = proposals
+        .filter((p) => String(p.bidderOrgId) === String(deposit.payerOrgId))
+        .map((p) => ({ status: p.status, dealId: p.dealId ? String(p.dealId) : null }));
+      return planCallDeposit(factsOf(deposit), own, phase);
+    },
+    deps,
+  );
+}
+
+async function settleDeposits(
+  deposits: readonly PaymentDoc[],
+  plan: (deposit: PaymentDoc) => DepositAction,
+  deps: DepositSettlementDeps,
+): Promise<DepositSettlement> {
+  const done: DepositSettlement = { refunded: 0, credited: 0, closed: 0, waiting: 0 };
+  for (const deposit of deposits) {
+    const action = plan(deposit);
+    switch (action.kind) {
+      case 'close':
+        if (await closePendingPayment(deposit, action.why, deps)) done.closed++;
+        // Paid at Stripe meanwhile: its webhook marks it paid, and a later run settles it.
+        else done.waiting++;
+        break;
+      case 'credit':
+        if (await creditDeposit(deposit, action.dealId)) done.credited++;
+        // Told once however often the job runs (the notice's dedupe key).
+        await notifyDepositOutcome(deps.ctx, deposit, 'credited', action.dealId);
+        break;
+      case 'refund': {
+        const refunded = await refundDeposit(deposit, action.why, deps);
+        done.refunded++;
+        if (refunded) await notifyDepositOutcome(deps.ctx, refunded, 'refunded');
+        else done.waiting++;
+        break;
+      }
+      case 'told':
+        // Refunded by an earlier run or by Stripe's webhook since: told once (the notice's dedupe key).
+        await notifyDepositOutcome(deps.ctx, deposit, 'refunded');
+        break;
+      case 'hold':
+        done.waiting++;
+        break;
+      case 'none':
+        break;
     }
   }
   return done;
 }
 
 /**
- * Credits the winner's deposit to the deal it won (its buyer's fees are reduced by it, see
- * deal-fees.ts), then marks the deposit as held against that deal; false when it already was.
+ * Credits the winner's deposit to the deal it won (the fees of the party that paid it, the buyer
+ * of an auction or the seller answering a call, are reduced by it, see deal-fees.ts), then marks
+ * the deposit as held against that deal; false when it already was.
  */
 async function creditDeposit(deposit: PaymentDoc, dealId: string): Promise<boolean> {
-  const credit = { paymentId: deposit._id, amount: deposit.amount, currency: deposit.currency };
-  await dealStore.mutate(dealId, (deal) => ({
-    change: deal.depositCredit ? null : { $set: { depositCredit: credit } },
-    result: null,
-  }));
+  await dealStore.mutate(dealId, (deal) => {
+    const payer = String(deal.sellerOrgId) === String(deposit.payerOrgId) ? 'seller' : 'buyer';
+    const credit = { paymentId: deposit._id, amount: deposit.amount, currency: deposit.currency, payer };
+    return { change: deal.depositCredit ? null : { $set: { depositCredit: credit } }, result: null };
+  });
   const { doc, written } = await paymentStore.mutate(deposit._id, (current) => ({
     change: current.deposit?.outcome
       ? null
@@ -81,12 +157,12 @@ async function creditDeposit(deposit: PaymentDoc, dealId: string): Promise<boole
   return written;
 }
 
-/** Refunds a loser's deposit; the payment once refunded, or null while Stripe's refund is pending. */
+/** Refunds a deposit whose bid did not win; the payment once refunded, or null while Stripe's refund is pending. */
 async function refundDeposit(
   deposit: PaymentDoc,
+  note: string,
   deps: Pick<PaymentDeps, 'providers'>,
 ): Promise<PaymentDoc | null> {
-  const note = 'the bidder did not win the auction';
   if (deposit.provider === 'stripe') {
     const stripe = deps.providers.stripe;
     const paymentIntentId = deposit.stripe?.paymentIntentId;
@@ -118,8 +194,10 @@ async function refundDeposit(
 }
 
 /**
- * An operator's decision that a winner who walked away forfeits its deposit: the exchange keeps
- * it (recorded in the ledger). Only a credited deposit whose deal ended unsuccessfully.
+ * An operator's decision that a winner who walked away (an auction's winning bidder, or a call's
+ * chosen proposer) forfeits its deposit: the exchange keeps it (recorded in the ledger). Only a
+ * credited deposit whose deal ended unsuccessfully. The listing's owner may then offer the
+ * technology to the runner-up (bids/runner-up.service.ts).
  */
 export async function forfeitDeposit(
   ctx: Pick<AppContext, 'bus' | 'config'>,
@@ -158,13 +236,14 @@ export async function forfeitDeposit(
     note: reason,
   });
   await notifyDepositOutcome(ctx, doc, 'forfeited');
+  const listing = depositListingOf(doc);
   await recordAudit({
     actorId: operator.id,
     action: 'deposit.forfeit',
     targetType: 'payment',
     targetId: paymentId,
     data: {
-      offerId: String(doc.offerId),
+      ...(listing ? { [listing.kind === 'offer' ? 'offerId' : 'demandId']: listing.id } : {}),
       dealId: String(dealId),
       amount: doc.amount,
       currency: doc.currency,
@@ -172,4 +251,43 @@ export async function forfeitDeposit(
     },
   });
   return { payment: paymentView(doc) };
+}
+
+/**
+ * The runner-up offer a forfeit allows, recorded on the forfeited deposit: its bid claimed once
+ * (two owners' clicks at once offer the same bid), then the deal opened with it.
+ */
+export async function claimRunnerUpOffer(paymentId: string, bidId: string, by: string): Promise<string> {
+  const { doc } = await paymentStore.mutate(paymentId, (current) => {
+    if (current.deposit?.outcome !== 'forfeited')
+      throw AppError.conflict('The deposit changed meanwhile; reload it');
+    return {
+      change: current.deposit.runnerUp?.bidId
+        ? null
+        : { $set: { 'deposit.runnerUp': { bidId, at: new Date(), by } } },
+      result: null,
+    };
+  });
+  return String(doc.deposit?.runnerUp?.bidId ?? bidId);
+}
+
+export async function recordRunnerUpDeal(paymentId: string, dealId: string): Promise<void> {
+  await paymentStore.mutate(paymentId, (current) => ({
+    change:
+      current.deposit?.runnerUp && String(current.deposit.runnerUp.dealId ?? '') !== dealId
+        ? { $set: { 'deposit.runnerUp.dealId': dealId } }
+        : null,
+    result: null,
+  }));
+}
+
+/** Frees the forfeit's claim on a bid that can no longer be offered (withdrawn meanwhile), before its deal opened. */
+export async function releaseRunnerUpClaim(paymentId: string, bidId: string): Promise<void> {
+  await paymentStore.mutate(paymentId, (current) => ({
+    change:
+      String(current.deposit?.runnerUp?.bidId ?? '') === bidId && !current.deposit?.runnerUp?.dealId
+        ? { $unset: { 'deposit.runnerUp': 1 } }
+        : null,
+    result: null,
+  }));
 }

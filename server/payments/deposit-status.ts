@@ -1,16 +1,16 @@
 /**
- * A bidding organization's deposit on an auction: read through the auction's list of deposits
- * (`payment:deposit:<offerId>`) and the payments it names, by `_id`.
+ * A bidding organization's deposit on an auction or a call for proposals: read through the
+ * listing's list of deposits (`payment:deposit:<listingId>`) and the payments it names, by `_id`.
  */
 import type { PaymentDoc } from './payment.model';
-import { depositsOfOffer } from './deal-payments';
+import { depositsOfListing } from './deal-payments';
 
-/** The organization's newest deposit on the offer that did not fail (pending, paid or refunded), if any. */
-export async function depositOfOrg(offerId: string, orgId: string): Promise<PaymentDoc | null> {
-  const deposits = await depositsOfOffer(offerId);
+/** The organization's newest deposit on the listing that did not fail (pending, paid or refunded), if any. */
+export async function depositOfOrg(listingId: string, orgId: string): Promise<PaymentDoc | null> {
+  const deposits = await depositsOfListing(listingId);
   return deposits.find((d) => String(d.payerOrgId) === orgId && d.status !== 'failed') ?? null;
 }
 
-export async function hasPaidDeposit(offerId: string, orgId: string): Promise<boolean> {
-  return (await depositOfOrg(offerId, orgId))?.status === 'paid';
+export async function hasPaidDeposit(listingId: string, orgId: string): Promise<boolean> {
+  return (await depositOfOrg(listingId, orgId))?.status === 'paid';
 }

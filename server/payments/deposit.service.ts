@@ -1,61 +1,82 @@
 /**
- * Bid deposits on auctions that ask for one (`pricing.deposit` or `pricing.depositPct`): a
- * verified organization pays its deposit before it may bid, through the same payments as fees
- * (bank transfer confirmed by an operator, or Stripe Checkout). What becomes of the deposits at
- * the close is deposit-settlement.ts.
+ * Bid deposits, one flow for both listing kinds that may ask one: an auction (`pricing.deposit`
+ * or `pricing.depositPct`) of its bidders, a call for proposals (`deposit` or `depositPct`) of
+ * its proposers. A verified organization pays its deposit before it may bid or propose, through
+ * the same payments as fees (bank transfer confirmed by an operator, or Stripe Checkout). What
+ * becomes of the deposits once bids end is deposit-settlement.ts.
  */
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import type { PaymentProvider } from '../api-contract/enums';
+import type { ListingKind, PaymentProvider } from '../api-contract/enums';
 import { loadVisibleListing, type ListingRef } from '../bids/listing-ref';
-import { depositsOfOffer } from './deal-payments';
+import { depositsOfListing } from './deal-payments';
 import { depositOfOrg } from './deposit-status';
 import type { PaymentDeps } from './payment-deps';
 import { startSubjectPayment, type PayableLine } from './payment.service';
 import { paymentView } from './payment.view';
 import type { Currency } from '../api-contract/enums';
 
-/** The auction's deposit; 409 when it asks none. */
-function depositLine(offer: ListingRef): PayableLine {
-  if (offer.pricingModel !== 'auction' || !offer.deposit)
-    throw AppError.conflict('This offer asks no deposit of its bidders');
+/** What the listing's kind calls things, in the answers' messages. */
+const WORDS: Record<ListingKind, { listing: string; bid: string; own: string }> = {
+  offer: { listing: 'auction', bid: 'bid', own: 'offer' },
+  demand: { listing: 'call for proposals', bid: 'propose', own: 'demand' },
+};
+
+/** The deposit the listing asks (an auction's or a call's); 409 when it asks none. */
+function depositLine(listing: ListingRef): PayableLine {
+  if (!listing.deposit)
+    throw AppError.conflict(
+      listing.kind === 'offer'
+        ? 'This offer asks no deposit of its bidders'
+        : 'This demand asks no deposit of its proposers',
+    );
   return {
     purpose: 'bid_deposit',
     payer: 'bidder',
-    amount: offer.deposit.amount,
-    currency: offer.deposit.currency as Currency,
+    amount: listing.deposit.amount,
+    currency: listing.deposit.currency as Currency,
   };
 }
 
-/** Starts (or resumes) the acting organization's deposit on the auction. */
+/** Starts (or resumes) the acting organization's deposit on the auction or the call. */
 export async function startDeposit(
   user: SessionUser,
-  offerId: string,
+  kind: ListingKind,
+  listingId: string,
   provider: PaymentProvider,
   deps: PaymentDeps,
 ) {
-  const offer = await loadVisibleListing('offer', offerId, user);
-  const line = depositLine(offer);
+  const listing = await loadVisibleListing(kind, listingId, user);
+  const line = depositLine(listing);
+  const words = WORDS[kind];
   const orgId = actingOrganizationId(user);
   if (!orgId || !user.organization?.verified)
-    throw AppError.forbidden('Only a member of a verified organization may pay a deposit and bid');
-  if (orgId === offer.ownerOrgId) throw AppError.forbidden('You cannot bid on your own offer');
+    throw AppError.forbidden(`Only a member of a verified organization may pay a deposit and ${words.bid}`);
+  if (orgId === listing.ownerOrgId)
+    throw AppError.forbidden(`You cannot ${words.bid} on your own ${words.own}`);
   if (
-    offer.status !== 'published' ||
-    offer.deadlineClosedAt ||
-    (offer.deadline && offer.deadline <= new Date())
+    listing.status !== 'published' ||
+    listing.deadlineClosedAt ||
+    (listing.deadline && listing.deadline <= new Date())
   )
-    throw AppError.conflict('The auction is not taking bids; no deposit can be paid now');
-  const subject = { kind: 'deposit' as const, id: offer.id, title: offer.title, payerOrgId: orgId };
+    throw AppError.conflict(
+      `The ${words.listing} is not taking ${kind === 'offer' ? 'bids' : 'proposals'}; no deposit can be paid now`,
+    );
+  const subject = {
+    kind: kind === 'offer' ? ('deposit' as const) : ('call_deposit' as const),
+    id: listing.id,
+    title: listing.title,
+    payerOrgId: orgId,
+  };
   return startSubjectPayment(user, subject, line, provider, deps);
 }
 
-/** What the acting organization owes and has paid on the auction, for its bid form. */
-export async function myDeposit(user: SessionUser, offerId: string) {
-  const offer = await loadVisibleListing('offer', offerId, user);
-  const required = offer.pricingModel === 'auction' && offer.deposit ? offer.deposit : null;
+/** What the acting organization owes and has paid on the auction or the call, for its bid form. */
+export async function myDeposit(user: SessionUser, kind: ListingKind, listingId: string) {
+  const listing = await loadVisibleListing(kind, listingId, user);
+  const required = listing.deposit ?? null;
   const orgId = actingOrganizationId(user);
-  const live = required && orgId ? await depositOfOrg(offer.id, orgId) : null;
+  const live = required && orgId ? await depositOfOrg(listing.id, orgId) : null;
   return {
     required: !!required,
     ...(required ? { amount: required.amount, currency: required.currency } : {}),
@@ -64,11 +85,11 @@ export async function myDeposit(user: SessionUser, offerId: string) {
   };
 }
 
-/** Every deposit on the auction, for the offer's owner and operators. */
-export async function offerDeposits(user: SessionUser, offerId: string) {
-  const offer = await loadVisibleListing('offer', offerId, user);
-  if (user.role !== 'admin' && actingOrganizationId(user) !== offer.ownerOrgId)
-    throw AppError.forbidden("Only the offer's owner and operators see its deposits");
-  const deposits = await depositsOfOffer(offer.id);
+/** Every deposit on the auction or the call, for the listing's owner and operators. */
+export async function listingDeposits(user: SessionUser, kind: ListingKind, listingId: string) {
+  const listing = await loadVisibleListing(kind, listingId, user);
+  if (user.role !== 'admin' && actingOrganizationId(user) !== listing.ownerOrgId)
+    throw AppError.forbidden(`Only the ${WORDS[kind].own}'s owner and operators see its deposits`);
+  const deposits = await depositsOfListing(listing.id);
   return { deposits: deposits.map(paymentView) };
 }

@@ -11,9 +11,11 @@ import { loadListing } from '../bids/listing-ref';
 import { closeAuction, closeCall, DEADLINE_GRACE_MS, type CloseResult } from '../bids/deadline-close.service';
 import { enqueueJob, requeueJob } from './job.store';
 import type { JobHandler, JobResult } from './scheduler';
+import type { JobDoc } from './job.model';
 import { logger } from '../common/logger';
 import { listingModel } from '../listings/listing.store';
-import { paymentDeps, settleAuctionDeposits } from '../payments';
+import { paymentDeps, settleAuctionDeposits, settleCallDeposits } from '../payments';
+import { CALL_DEPOSITS, callDepositsKey } from './job-types';
 
 export const AUCTION_CLOSE = 'auction.close';
 export const CALL_CLOSE = 'call.close';
@@ -114,9 +116,56 @@ async function closeAuctionJob(
   return asJobResult(result);
 }
 
+/**
+ * Closes the call for proposals (its proposals unseal), then settles its deposits in the same job:
+ * a call withdrawn before its deadline refunds every deposit; otherwise a proposer with no
+ * proposal left is refunded, and the others' deposits are held while the owner chooses, watched
+ * by a job that runs every sweep interval until none is held.
+ */
+async function closeCallJob(demandId: string, deps: Pick<AppContext, 'bus' | 'config'>): Promise<JobResult> {
+  const result = await closeCall(demandId, deps);
+  if (result.done) {
+    const settled = await settleCallDeposits(demandId, { ...paymentDeps(deps), ctx: deps });
+    if (settled.waiting > 0) await watchCallDeposits(demandId, deps);
+  }
+  return asJobResult(result);
+}
+
+const nextWatch = (deps: Pick<AppContext, 'config'>) =>
+  new Date(Date.now() + deps.config.schedulerSweepIntervalMs);
+
+/** Makes sure the call's watch job is due: enqueued once, brought back if it had finished. */
+async function watchCallDeposits(demandId: string, deps: Pick<AppContext, 'config'>): Promise<void> {
+  const job = await enqueueJob({
+    type: CALL_DEPOSITS,
+    runAt: nextWatch(deps),
+    payload: { demandId, watch: true },
+    dedupeKey: callDepositsKey(demandId, 'watch'),
+  });
+  if (job.status === 'done') await requeueJob(job);
+}
+
+/**
+ * Settles a call's deposits as its proposals stand: after a decision on one (its own job), or as
+ * the watch job, which runs again every sweep interval while a deposit is held (so a call that
+ * leaves publication has its deposits refunded within that interval).
+ */
+async function settleCallDepositsJob(
+  job: JobDoc,
+  deps: Pick<AppContext, 'bus' | 'config'>,
+): Promise<JobResult> {
+  const demandId = String(job.payload?.demandId);
+  const settled = await settleCallDeposits(demandId, { ...paymentDeps(deps), ctx: deps });
+  if (settled.waiting === 0) return undefined;
+  if (job.payload?.watch) return { rescheduleAt: nextWatch(deps) };
+  await watchCallDeposits(demandId, deps);
+  return undefined;
+}
+
 export function deadlineJobHandlers(deps: Pick<AppContext, 'bus' | 'config'>): Record<string, JobHandler> {
   return {
     [AUCTION_CLOSE]: (job) => closeAuctionJob(String(job.payload?.offerId), deps),
-    [CALL_CLOSE]: async (job) => asJobResult(await closeCall(String(job.payload?.demandId), deps)),
+    [CALL_CLOSE]: (job) => closeCallJob(String(job.payload?.demandId), deps),
+    [CALL_DEPOSITS]: (job) => settleCallDepositsJob(job, deps),
   };
 }

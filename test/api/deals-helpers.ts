@@ -95,6 +95,11 @@ export async function publishedDemand(
   return String(demand._id);
 }
 
+/** A published call for proposals that asks each proposer a fixed deposit before proposing. */
+export async function depositCall(owner: Member, deadline: Date, deposit = 20_000_000): Promise<string> {
+  return publishedDemand(owner, { mode: 'call_for_proposals', deadline, deposit });
+}
+
 export const aBid = (amount = 200_000_000, overrides: Record<string, unknown> = {}) => ({
   amount,
   currency: 'VND',

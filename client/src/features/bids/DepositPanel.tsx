@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import type { ListingKind } from '@contract/enums';
 import { useLocale } from '../../labels';
 import { formatMoney } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -29,7 +30,8 @@ function hintOf(deposit: MyDeposit, open: boolean, canPay: boolean): DepositHint
 }
 
 /**
- * The deposit an auction asks each bidder before bidding, as a possible bidder sees it: the
+ * The deposit an auction asks each bidder (or a call for proposals each proposer) before bidding,
+ * as a possible bidder sees it: the
  * amount, how its organization's deposit stands and, while the auction takes bids and the deposit
  * is not paid, the ways to pay it — card (Stripe Checkout, when the exchange takes cards) or bank
  * transfer, whose instructions (with the reference to quote) show here. The bid form opens once
@@ -37,15 +39,17 @@ function hintOf(deposit: MyDeposit, open: boolean, canPay: boolean): DepositHint
  * the winner's deal.
  */
 export function DepositPanel({
-  offerId,
+  kind,
+  listingId,
   deposit,
   open,
   canPay,
   onStarted,
 }: {
-  offerId: string;
+  kind: ListingKind;
+  listingId: string;
   deposit: MyDeposit;
-  /** The auction takes bids (and so deposits). */
+  /** The auction (or call) takes bids (and so deposits). */
   open: boolean;
   /** A member of a verified organization: may pay. */
   canPay: boolean;
@@ -56,7 +60,7 @@ export function DepositPanel({
   const locale = useLocale();
   const providers = usePaymentProviders();
   const { busy, error, instructions, pay } = useStartPayment(
-    (provider) => payDeposit(offerId, provider),
+    (provider) => payDeposit(kind, listingId, provider),
     onStarted,
   );
   const { amount, currency, status, payment } = deposit;
@@ -73,7 +77,9 @@ export function DepositPanel({
       data-status={status}
       aria-labelledby="deposit-panel-title"
     >
-      <h3 id="deposit-panel-title">{t('bids.deposit.title')}</h3>
+      <h3 id="deposit-panel-title">
+        {t(kind === 'offer' ? 'bids.deposit.title' : 'bids.deposit.callTitle')}
+      </h3>
       <dl className="details">
         <dt>{t('payments.amount')}</dt>
         <dd data-testid="deposit-amount">{formatMoney(amount, currency, locale)}</dd>
@@ -83,7 +89,7 @@ export function DepositPanel({
         </dd>
       </dl>
       <p className="muted" data-testid="deposit-hint" data-hint={hint}>
-        {t(`bids.deposit.hints.${hint}`)}
+        {t(`bids.deposit.${kind === 'offer' ? 'hints' : 'callHints'}.${hint}`)}
       </p>
       {hint === 'forfeited' && payment?.deposit?.reason && (
         <p className="muted" data-testid="deposit-forfeit-reason">

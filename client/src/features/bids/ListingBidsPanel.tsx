@@ -16,12 +16,14 @@ import { useMyDeposit } from './depositApi';
 import { DepositPanel } from './DepositPanel';
 import { OpenNegotiationButton } from './OpenNegotiationButton';
 import { OwnerBidActions } from './OwnerBidActions';
+import { RunnerUpAction } from './RunnerUpAction';
 import { WithdrawBidButton } from './WithdrawBidButton';
 
 /**
  * Bids on a listing for the signed-in user: the owner sees the bids received (sealed ones after
  * the deadline) and decides on them; another verified organization places bids and follows its own
- * — on an auction that asks a deposit, once its deposit is paid (DepositPanel).
+ * — on an auction or a call for proposals that asks a deposit, once its deposit is paid
+ * (DepositPanel); after a forfeit, the owner may offer the technology to the runner-up.
  */
 export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }) {
   const { t } = useTranslation();
@@ -35,11 +37,13 @@ export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }
   const data = query.data;
   const orgId = user?.organization?.id;
   const owner = !!orgId && orgId === data?.listing.ownerOrgId;
-  // A member of another organization may have to pay the auction's deposit before bidding.
-  const deposit = useMyDeposit(
-    id,
-    kind === 'offer' && !!orgId && !owner && data?.listing.pricingModel === 'auction',
-  );
+  // Auctions and calls for proposals may ask a deposit.
+  const sealed =
+    kind === 'offer'
+      ? data?.listing.pricingModel === 'auction'
+      : data?.listing.demandMode === 'call_for_proposals';
+  // A member of another organization may have to pay the deposit before bidding.
+  const deposit = useMyDeposit(kind, id, !!orgId && !owner && sealed);
 
   if (!user) return null;
   if (query.error || !data) return <QueryStatus query={query} />;
@@ -67,6 +71,7 @@ export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }
           actions={(bid) => <OwnerBidActions bid={bid} onChanged={reload} />}
         />
       )}
+      {owner && sealed && <RunnerUpAction kind={kind} listingId={id} />}
       {!owner && !operator && (
         <>
           {placed && (
@@ -75,7 +80,14 @@ export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }
             </Notice>
           )}
           {myDeposit && (
-            <DepositPanel offerId={id} deposit={myDeposit} open={open} canPay={verified} onStarted={reload} />
+            <DepositPanel
+              kind={kind}
+              listingId={id}
+              deposit={myDeposit}
+              open={open}
+              canPay={verified}
+              onStarted={reload}
+            />
           )}
           <ErrorAlert error={deposit.error} />
           {open && verified && deposit.isLoading && <Loading />}
