@@ -4,8 +4,11 @@ import type { DealRole, DealStatus } from '../api-contract/enums';
 /** A month (`2026-07`) or a quarter (`2026-Q3`). */
 export const ROYALTY_PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 
-/** Deals whose terms are agreed: royalties are reported on what was licensed. */
-const REPORTING_STATUSES: readonly DealStatus[] = ['awaiting_payment', 'closed_won'];
+/**
+ * Deals whose terms are agreed: royalties are reported on what was licensed, also while the
+ * licensor is still delivering its milestones.
+ */
+export const REPORTING_STATUSES: readonly DealStatus[] = ['awaiting_payment', 'delivering', 'closed_won'];
 
 export type RoyaltyRefusal =
   | { code: 'forbidden'; message: string }

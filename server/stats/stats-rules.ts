@@ -328,6 +328,28 @@ export interface Summary {
   subFields: SubFieldRow[];
   /** Deals agreed and won in the period, and the agreed value, per agreed transfer mode. */
   transferModes: TransferModeRow[];
+  /** Agreements signed and transfers completed: the two figures the city reports, apart. */
+  transfers: Transfers;
+}
+
+/**
+ * A deal whose terms both parties agreed is an agreement signed, counted in the month of the
+ * agreement (`agr`); one that reaches `closed_won` (every milestone of its delivery plan accepted
+ * and every fee paid) is a transfer completed, counted in the month it closed (`won`). A deal still
+ * delivering has signed its agreement and not completed its transfer.
+ */
+export interface TransferCounts {
+  agreementsSigned: number;
+  transfersCompleted: number;
+}
+export interface TransferRow extends TransferCounts {
+  key: string;
+}
+export interface Transfers extends TransferCounts {
+  /** Every month of the period, oldest first. */
+  byMonth: TransferRow[];
+  /** The fields with an agreement signed or a transfer completed in the period. */
+  byField: TransferRow[];
 }
 
 export interface SubFieldRow {
@@ -386,7 +408,14 @@ export function summarize(docs: RollupDoc[], months: string[], groupBy: GroupBy 
     series: [],
     subFields: [],
     transferModes: [],
+    transfers: { agreementsSigned: 0, transfersCompleted: 0, byMonth: [], byField: [] },
   };
+  const transferRow = (rows: Map<string, TransferRow>, key: string) =>
+    rows.get(key) ?? rows.set(key, { key, agreementsSigned: 0, transfersCompleted: 0 }).get(key)!;
+  const transfersByMonth = new Map<string, TransferRow>(
+    months.map((m) => [m, { key: m, agreementsSigned: 0, transfersCompleted: 0 }]),
+  );
+  const transfersByField = new Map<string, TransferRow>();
   const subFields = new Map<string, SubFieldRow>();
   const modes = new Map<string, TransferModeRow>();
   const histograms: Record<Stage, Map<number, number>> = {
@@ -436,9 +465,13 @@ export function summarize(docs: RollupDoc[], months: string[], groupBy: GroupBy 
         else if (metric === 'agr') {
           s.funnel.agreed += n;
           row.agreed += n;
+          transferRow(transfersByMonth, month).agreementsSigned += n;
+          transferRow(transfersByField, field).agreementsSigned += n;
         } else if (metric === 'won') {
           s.funnel.closedWon += n;
           row.closedWon += n;
+          transferRow(transfersByMonth, month).transfersCompleted += n;
+          transferRow(transfersByField, field).transfersCompleted += n;
         } else if (metric.startsWith('val:')) {
           const cur = metric.slice(4);
           bump(s.dealValue, cur, n);
@@ -499,6 +532,14 @@ export function summarize(docs: RollupDoc[], months: string[], groupBy: GroupBy 
   s.series = [...series.values()].sort((a, b) => a.key.localeCompare(b.key));
   s.subFields = [...subFields.values()].sort((a, b) => a.subField.localeCompare(b.subField));
   s.transferModes = [...modes.values()].sort((a, b) => a.transferMode.localeCompare(b.transferMode));
+  s.transfers = {
+    agreementsSigned: f.agreed,
+    transfersCompleted: f.closedWon,
+    byMonth: [...transfersByMonth.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    byField: [...transfersByField.values()]
+      .filter((r) => r.agreementsSigned + r.transfersCompleted !== 0)
+      .sort((a, b) => a.key.localeCompare(b.key)),
+  };
   return s;
 }
 
@@ -527,6 +568,9 @@ export interface PublicRow {
   dealsOpened: number;
   agreed: number;
   closedWon: number;
+  /** The same counts as `agreed` and `closedWon`, under the names the city reports them by. */
+  agreementsSigned: number;
+  transfersCompleted: number;
   agreedValue?: Counts;
 }
 
@@ -545,6 +589,8 @@ export function publicFigures(byMonth: Summary, byField: Summary) {
       dealsOpened: r.dealsOpened,
       agreed: r.agreed,
       closedWon: r.closedWon,
+      agreementsSigned: r.agreed,
+      transfersCompleted: r.closedWon,
       ...valueIf(r.agreed, values[r.key]),
     }));
   const f = byMonth.funnel;
@@ -558,6 +604,8 @@ export function publicFigures(byMonth: Summary, byField: Summary) {
       dealsOpened: f.dealsOpened,
       agreed: f.agreed,
       closedWon: f.closedWon,
+      agreementsSigned: byMonth.transfers.agreementsSigned,
+      transfersCompleted: byMonth.transfers.transfersCompleted,
       ...valueIf(f.agreed, byMonth.dealValue),
     },
     byField: fieldRows,

@@ -72,6 +72,22 @@ const transferModeRow = Joi.object({
   closedWon: count.required(),
   agreedValue: amounts.required(),
 }).description('deals agreed (and won) in the period by the agreed term sheet’s transfer mode');
+const transferCounts = {
+  agreementsSigned: count
+    .required()
+    .description('deals whose terms both parties agreed, in the month agreed'),
+  transfersCompleted: count
+    .required()
+    .description('deals closed won (every milestone settled, every fee paid), in the month they closed'),
+};
+const transferRow = Joi.object({ key: Joi.string().required(), ...transferCounts });
+const transfers = Joi.object({
+  ...transferCounts,
+  byMonth: Joi.array().items(transferRow).required().description('every month of the period'),
+  byField: Joi.array().items(transferRow).required().description('the fields with either figure'),
+}).description(
+  'agreements signed apart from transfers completed: the same counts as funnel.agreed and funnel.closedWon',
+);
 const statisticsResponse = Joi.object({
   ...periodKeys,
   groupBy: Joi.string().valid('month', 'field', 'province').required(),
@@ -128,6 +144,7 @@ const statisticsResponse = Joi.object({
     .required()
     .description('listings per sub-field (those that named one)'),
   transferModes: Joi.array().items(transferModeRow).required(),
+  transfers: transfers.required(),
   previous: Joi.object({
     ...periodKeys,
     offers: count.required(),
@@ -136,6 +153,7 @@ const statisticsResponse = Joi.object({
     funnel: funnel.required(),
     dealValue: amounts.required(),
     paidFees: paidFees.required(),
+    transfers: Joi.object(transferCounts).required(),
   })
     .required()
     .description('the same figures over the period of the same length right before'),
@@ -148,6 +166,7 @@ const publicRow = Joi.object({
   dealsOpened: count.required(),
   agreed: count.required(),
   closedWon: count.required(),
+  ...transferCounts,
   agreedValue: amounts,
 });
 const publicResponse = Joi.object({
@@ -158,6 +177,7 @@ const publicResponse = Joi.object({
     dealsOpened: count.required(),
     agreed: count.required(),
     closedWon: count.required(),
+    ...transferCounts,
     agreedValue: amounts,
   }).required(),
   byField: Joi.array().items(publicRow).required(),
@@ -209,7 +229,7 @@ export function registerStatsRoutes(api: ApiRouter): void {
         .valid(...REPORT_NAMES)
         .required()
         .description(
-          'a table of the rollups (listings, deals, fees, funnel, sub-fields, transfer-modes) or the raw records created in the period (records-offers, records-demands, records-deals)',
+          'a table of the rollups (listings, deals, fees, funnel, sub-fields, transfer-modes, transfers: agreements signed and transfers completed by month) or the raw records created in the period (records-offers, records-demands, records-deals)',
         ),
     }),
     answers: `${EXPORT_TYPES.csv}, ${EXPORT_TYPES.xlsx}`,
@@ -234,7 +254,8 @@ export function registerStatsRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/public/stats',
     tag: 'statistics',
-    summary: 'Open data: published offers and demands, deals opened, agreed and won, by field and by month',
+    summary:
+      'Open data: published offers and demands, deals opened, agreements signed (agreed) and transfers completed (won), by field and by month',
     access: 'public',
     query: Joi.object(range),
     response: publicResponse,
@@ -261,6 +282,8 @@ export function registerStatsRoutes(api: ApiRouter): void {
           'deals_opened',
           'agreed',
           'closed_won',
+          'agreements_signed',
+          'transfers_completed',
           ...currencies.map((c) => `agreed_value_${c}`),
         ],
         rows: rows.map((r) => [
@@ -270,6 +293,8 @@ export function registerStatsRoutes(api: ApiRouter): void {
           r.dealsOpened,
           r.agreed,
           r.closedWon,
+          r.agreementsSigned,
+          r.transfersCompleted,
           ...currencies.map((c) => r.agreedValue?.[c] ?? ''),
         ]),
       };

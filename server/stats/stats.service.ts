@@ -120,6 +120,10 @@ function comparable(s: Summary) {
     funnel: s.funnel,
     dealValue: s.dealValue,
     paidFees: { count: s.paidFees.count, byCurrency: s.paidFees.byCurrency },
+    transfers: {
+      agreementsSigned: s.transfers.agreementsSigned,
+      transfersCompleted: s.transfers.transfersCompleted,
+    },
   };
 }
 
@@ -154,6 +158,7 @@ export const REPORT_NAMES = [
   'funnel',
   'sub-fields',
   'transfer-modes',
+  'transfers',
   'records-offers',
   'records-demands',
   'records-deals',
@@ -259,6 +264,15 @@ export async function reportTable(report: ReportName, query: RangeQuery): Promis
             ...curs.map((cur) => c[`val:${cur}`] ?? 0),
           ]),
       ),
+    };
+  }
+  if (report === 'transfers') {
+    // Agreements signed and transfers completed, per month of the period (every month, zeros too).
+    const { transfers } = summarize(docs, period.months);
+    return {
+      name: report,
+      columns: ['month', 'agreements_signed', 'transfers_completed'],
+      rows: transfers.byMonth.map((r) => [r.key, r.agreementsSigned, r.transfersCompleted]),
     };
   }
   if (report === 'fees') {

@@ -54,6 +54,58 @@ describe('operator statistics', () => {
     assert.equal(res.body.paidFees.count, 2);
   });
 
+  it('when one deal delivers its milestones and another has completed, then both signed an agreement and one completed its transfer', async () => {
+    const org = new mongoose.Types.ObjectId();
+    const user = new mongoose.Types.ObjectId();
+    const now = new Date();
+    const agreedDeal = (status: 'delivering' | 'closed_won', extra: Record<string, unknown> = {}) => ({
+      listingKind: 'offer',
+      listingTitle: 'x',
+      sellerOrgId: org,
+      buyerOrgId: org,
+      createdBy: user,
+      field: 'engineering_technology',
+      status,
+      agreedVersion: 1,
+      latestVersion: 1,
+      termSheets: [
+        {
+          version: 1,
+          price: 100_000_000,
+          currency: 'VND',
+          exclusivity: false,
+          milestones: [{ title: 'Bàn giao', amount: 100_000_000 }],
+          proposedBy: user,
+          proposedByRole: 'seller',
+        },
+      ],
+      timeline: [{ at: now, event: 'agree', from: 'negotiating', to: 'agreed' }],
+      ...extra,
+    });
+    await DealModel.insertMany([
+      agreedDeal('delivering', { delivery: [{ n: 1, title: 'Bàn giao', status: 'delivered' }] }),
+      agreedDeal('closed_won', {
+        delivery: [{ n: 1, title: 'Bàn giao', status: 'accepted' }],
+        closedAt: now,
+      }),
+    ]);
+    const admin = await signInAdmin(t.app);
+    const res = await admin.agent.get('/api/admin/stats').expect(200);
+    const month = now.toISOString().slice(0, 7);
+    assert.equal(res.body.transfers.agreementsSigned, 2);
+    assert.equal(res.body.transfers.transfersCompleted, 1);
+    assert.deepEqual(res.body.transfers.byMonth.at(-1), {
+      key: month,
+      agreementsSigned: 2,
+      transfersCompleted: 1,
+    });
+    assert.deepEqual(res.body.deals.byStatus, { delivering: 1, closed_won: 1 });
+    const open = await admin.agent.get('/api/public/stats').expect(200);
+    assert.deepEqual([open.body.totals.agreementsSigned, open.body.totals.transfersCompleted], [2, 1]);
+    const none = await admin.agent.get('/api/admin/stats?from=2001-01-01&to=2001-02-01').expect(200);
+    assert.deepEqual([none.body.transfers.agreementsSigned, none.body.transfers.transfersCompleted], [0, 0]);
+  });
+
   it('when the range excludes everything, then the counts are zero', async () => {
     const admin = await signInAdmin(t.app);
     const res = await admin.agent.get('/api/admin/stats?from=2001-01-01&to=2001-02-01').expect(200);

@@ -1,8 +1,8 @@
 /**
  * A database seeded straight through the driver across five months, three fields and three
- * provinces (listings, bids, deals with term sheets and timelines, brokers, paid and pending
- * fees), and the figures of any period counted from the seed itself, independently of the
- * statistics' code.
+ * provinces (listings, bids, deals with term sheets and timelines, some delivering their
+ * milestones, brokers, paid and pending fees), and the figures of any period counted from the
+ * seed itself, independently of the statistics' code.
  */
 import mongoose from 'mongoose';
 
@@ -136,11 +136,19 @@ export async function seedStatistics(): Promise<Seed> {
   published.forEach((l, i) => {
     if (i % 2 === 1) return;
     const createdAt = new Date(l.publishedAt!.getTime() + (3 + (i % 5)) * DAY);
-    const stage = i % 8; // 0,2: negotiating; 4: agreed; 6: closed won
+    // 0,2: negotiating; 4: agreed; 6: closed won, or (one in two) paid and still delivering its milestones
+    const stage = i % 8;
     const deal: SeedDeal = {
       _id: new mongoose.Types.ObjectId(),
       listing: l,
-      status: stage === 4 ? 'awaiting_payment' : stage === 6 ? 'closed_won' : 'negotiating',
+      status:
+        stage === 4
+          ? 'awaiting_payment'
+          : stage === 6
+            ? i % 16 === 14
+              ? 'delivering'
+              : 'closed_won'
+            : 'negotiating',
       createdAt,
       broker: i % 3 === 0 ? brokers[(i >> 2) % 2]._id : undefined,
     };
@@ -150,7 +158,8 @@ export async function seedStatistics(): Promise<Seed> {
       deal.currency = i % 5 === 0 ? 'USD' : 'VND';
       deal.transferMode = MODES[(i >> 3) % 4];
     }
-    if (stage === 6) deal.closedAt = new Date(deal.agreedAt!.getTime() + (10 + (i % 4)) * DAY);
+    if (deal.status === 'closed_won')
+      deal.closedAt = new Date(deal.agreedAt!.getTime() + (10 + (i % 4)) * DAY);
     deals.push(deal);
   });
   await db.collection('deals').insertMany(
@@ -182,15 +191,40 @@ export async function seedStatistics(): Promise<Seed> {
                 proposedBy: user,
                 proposedByRole: 'seller',
                 acceptedBy: [],
-                milestones: [],
+                milestones: d.status === 'delivering' ? [{ title: 'Bàn giao hồ sơ', amount: d.price }] : [],
                 createdAt: d.createdAt,
               },
             ],
           }
         : { termSheets: [] }),
+      // An agreement signed whose transfer is not completed: its milestone delivered, not yet accepted.
+      ...(d.status === 'delivering'
+        ? {
+            delivery: [
+              {
+                n: 1,
+                title: 'Bàn giao hồ sơ',
+                amount: d.price,
+                currency: d.currency,
+                status: 'delivered',
+                deliveredAt: new Date(d.agreedAt!.getTime() + 5 * DAY),
+              },
+            ],
+          }
+        : {}),
       timeline: [
         { at: d.createdAt, event: 'opened', to: 'negotiating' },
         ...(d.agreedAt ? [{ at: d.agreedAt, event: 'agree', from: 'negotiating', to: 'agreed' }] : []),
+        ...(d.status === 'delivering'
+          ? [
+              {
+                at: new Date(d.agreedAt!.getTime() + DAY),
+                event: 'start_delivery',
+                from: 'awaiting_payment',
+                to: 'delivering',
+              },
+            ]
+          : []),
         ...(d.closedAt
           ? [{ at: d.closedAt, event: 'close_won', from: 'awaiting_payment', to: 'closed_won' }]
           : []),
@@ -202,8 +236,11 @@ export async function seedStatistics(): Promise<Seed> {
   const payments: Record<string, unknown>[] = [];
   for (const d of deals.filter((x) => x.price)) {
     const amount = Math.round((d.price! * 2) / 100);
-    const paid = d.closedAt !== undefined;
-    if (paid) fees.push({ at: d.closedAt!, amount, currency: d.currency! });
+    // Won deals paid their fee when they closed; delivering ones when they started delivering.
+    const paidAt =
+      d.closedAt ?? (d.status === 'delivering' ? new Date(d.agreedAt!.getTime() + DAY) : undefined);
+    const paid = paidAt !== undefined;
+    if (paid) fees.push({ at: paidAt, amount, currency: d.currency! });
     payments.push({
       dealId: d._id,
       purpose: 'success_fee',
@@ -214,7 +251,7 @@ export async function seedStatistics(): Promise<Seed> {
       provider: 'bank_transfer',
       status: paid ? 'paid' : 'pending',
       createdBy: user,
-      ...(paid ? { paidAt: d.closedAt } : {}),
+      ...(paid ? { paidAt } : {}),
     });
   }
   await db.collection('payments').insertMany(payments);
@@ -345,6 +382,21 @@ export function expectedFigures(seed: Seed, months: string[]) {
         ),
       };
     }),
+    // Agreements signed (terms agreed) apart from transfers completed (closed won), each in its month.
+    transfers: {
+      agreementsSigned: agreed.length,
+      transfersCompleted: won.length,
+      byMonth: [...months].sort().map((m) => ({
+        key: m,
+        agreementsSigned: agreed.filter((d) => month(d.agreedAt!) === m).length,
+        transfersCompleted: won.filter((d) => month(d.closedAt!) === m).length,
+      })),
+      byField: [...new Set([...agreed, ...won].map((d) => d.listing.field))].sort().map((field) => ({
+        key: field,
+        agreementsSigned: agreed.filter((d) => d.listing.field === field).length,
+        transfersCompleted: won.filter((d) => d.listing.field === field).length,
+      })),
+    },
     supplyDemand: fields.map((field) => ({
       field,
       offers: published.filter((l) => l.field === field && l.kind === 'offer').length,

@@ -12,6 +12,7 @@ import { createDealDoc, dealStore } from '../../server/deals/deal.store';
 import { createPaymentDoc, paymentStore } from '../../server/payments/payment.store';
 import { ensureStatsRollups, rebuildStatsRollups } from '../../server/stats';
 import { clearRecordCaches } from '../../server/common/record-cache';
+import { transitionDeal } from '../../server/deals/deal.service';
 import type { CommandStartedEvent } from 'mongodb';
 
 const PERIOD = ['2026-01', '2026-02', '2026-03'];
@@ -90,6 +91,17 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
       assert.ok(want.subFields.length >= 4);
       assert.deepEqual(res.body.transferModes, want.transferModes);
       assert.ok(want.transferModes.length >= 3);
+      // Agreements signed apart from transfers completed: a deal still delivering its milestones
+      // signed its agreement and completed no transfer.
+      assert.deepEqual(res.body.transfers, want.transfers);
+      const delivering = seed.deals.filter(
+        (d) => d.status === 'delivering' && PERIOD.includes(d.agreedAt!.toISOString().slice(0, 7)),
+      );
+      assert.ok(delivering.length > 0 && want.transfers.transfersCompleted > 0);
+      assert.deepEqual(
+        res.body.transfers.byMonth.map((r: { key: string }) => r.key),
+        PERIOD,
+      );
       const f = want.funnel;
       assert.equal(res.body.conversion.agreed, Math.round((f.agreed / f.dealsOpened) * 10_000) / 10_000);
       // by month: one row per month of the period, created listings and published ones
@@ -152,12 +164,16 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
       assert.equal(res.body.previous.deals, want.deals.total);
       assert.deepEqual(res.body.previous.funnel, want.funnel);
       assert.deepEqual(res.body.previous.dealValue, want.dealValue);
+      assert.deepEqual(res.body.previous.transfers, {
+        agreementsSigned: want.transfers.agreementsSigned,
+        transfersCompleted: want.transfers.transfersCompleted,
+      });
       assert.ok(want.offers.total > 0);
     });
 
     it('when the operator exports each report as CSV and XLSX, then both read back to the same figures', async () => {
       const want = expectedFigures(seed, PERIOD);
-      for (const report of ['listings', 'deals', 'fees', 'funnel']) {
+      for (const report of ['listings', 'deals', 'fees', 'funnel', 'transfers']) {
         const csv = await admin.agent
           .get(`/api/admin/stats/export?format=csv&report=${report}&${RANGE}`)
           .expect(200);
@@ -204,6 +220,11 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
         } else if (report === 'fees') {
           assert.equal(sum('paid_fees'), want.paidFees.count);
           assert.equal(sum('amount_VND'), want.paidFees.byCurrency.VND);
+        } else if (report === 'transfers') {
+          assert.deepEqual(
+            fromCsv.map((r) => [r.month, r.agreements_signed, r.transfers_completed]),
+            want.transfers.byMonth.map((r) => [r.key, r.agreementsSigned, r.transfersCompleted]),
+          );
         } else {
           assert.deepEqual(
             fromCsv.map((r) => [r.stage, r.count]),
@@ -315,6 +336,16 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
       );
       assert.equal(open.body.totals.dealsOpened, want.funnel.dealsOpened);
       assert.equal(open.body.totals.agreed, want.funnel.agreed);
+      assert.equal(open.body.totals.agreementsSigned, want.transfers.agreementsSigned);
+      assert.equal(open.body.totals.transfersCompleted, want.transfers.transfersCompleted);
+      assert.deepEqual(
+        open.body.byMonth.map((r: { key: string; agreementsSigned: number; transfersCompleted: number }) => [
+          r.key,
+          r.agreementsSigned,
+          r.transfersCompleted,
+        ]),
+        want.transfers.byMonth.map((r) => [r.key, r.agreementsSigned, r.transfersCompleted]),
+      );
       for (const row of open.body.byField) {
         const sd = want.supplyDemand.find((r) => r.field === row.key);
         assert.equal(row.offers, sd?.offers ?? 0, row.key);
@@ -339,6 +370,13 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
           r.offers,
           r.dealsOpened,
         ]),
+      );
+      const byMonthCsv = csvRecords(
+        (await member.agent.get(`/api/public/stats/export?${RANGE}&by=month`).expect(200)).text,
+      );
+      assert.deepEqual(
+        byMonthCsv.map((r) => [r.month, r.agreements_signed, r.transfers_completed]),
+        want.transfers.byMonth.map((r) => [r.key, r.agreementsSigned, r.transfersCompleted]),
       );
     });
   });
@@ -488,6 +526,90 @@ describe('statistics: rollups, operator figures, exports and open data', () => {
       const provinces = csvRecords(csv.text).map((r) => r.province);
       assert.ok(provinces.includes(`'=HYPERLINK("http://x")`), provinces.join(', '));
       assert.ok(!provinces.some((p) => String(p).startsWith('=')));
+    });
+
+    it('when a deal signs its agreement, delivers its milestones and completes, then agreements signed and transfers completed follow each step apart and equal a rebuild', async () => {
+      await resetDatabase();
+      await ensureStatsRollups();
+      const user = new mongoose.Types.ObjectId();
+      const offer = await createListingDoc('offer', {
+        organizationId: new mongoose.Types.ObjectId(),
+        createdBy: user,
+        title: 'Công nghệ màng lọc',
+        field: 'engineering_technology',
+        province: 'ha_noi',
+        trl: 7,
+      });
+      const deal = await createDealDoc({
+        listingKind: 'offer',
+        offerId: offer._id,
+        listingTitle: 'Công nghệ màng lọc',
+        sellerOrgId: new mongoose.Types.ObjectId(),
+        buyerOrgId: new mongoose.Types.ObjectId(),
+        createdBy: user,
+        field: 'engineering_technology',
+      });
+      const milestones = [
+        { title: 'Bản vẽ', dueDate: new Date(Date.now() + 86_400_000), amount: 100_000_000 },
+        { title: 'Lắp đặt', dueDate: new Date(Date.now() + 2 * 86_400_000), amount: 100_000_000 },
+      ];
+      await dealStore.mutate(deal._id, () => ({
+        change: {
+          $set: { status: 'awaiting_payment', agreedVersion: 1, latestVersion: 1 },
+          $push: {
+            termSheets: {
+              version: 1,
+              price: 300_000_000,
+              currency: 'VND',
+              exclusivity: false,
+              milestones,
+              proposedBy: user,
+              proposedByRole: 'seller',
+            },
+            timeline: { at: new Date(), event: 'agree', from: 'negotiating', to: 'agreed' },
+          },
+        },
+        result: null,
+      }));
+      const admin = await signInAdmin(t.app);
+      const transfers = async () => {
+        const body = (await admin.agent.get('/api/admin/stats').expect(200)).body;
+        assert.deepEqual(
+          [body.transfers.agreementsSigned, body.transfers.transfersCompleted],
+          [body.funnel.agreed, body.funnel.closedWon],
+        );
+        const open = (await request(t.app).get('/api/public/stats').expect(200)).body.totals;
+        return [
+          body.transfers.agreementsSigned,
+          body.transfers.transfersCompleted,
+          open.agreementsSigned,
+          open.transfersCompleted,
+        ];
+      };
+      assert.deepEqual(await transfers(), [1, 0, 1, 0]);
+
+      // The fees settled, the deal delivers its plan (the service's transition, through the store).
+      await transitionDeal(String(deal._id), 'start_delivery', { role: 'system' }, { bus: t.ctx.bus });
+      assert.deepEqual(await transfers(), [1, 0, 1, 0]);
+      // A milestone accepted changes neither figure; the last one closes the deal as won.
+      await dealStore.mutate(deal._id, () => ({
+        change: { $set: { 'delivery.0.status': 'accepted' } },
+        result: null,
+      }));
+      assert.deepEqual(await transfers(), [1, 0, 1, 0]);
+      await dealStore.mutate(deal._id, () => ({
+        change: { $set: { 'delivery.1.status': 'accepted', status: 'closed_won', closedAt: new Date() } },
+        result: null,
+      }));
+      assert.deepEqual(await transfers(), [1, 1, 1, 1]);
+
+      const followed = (await admin.agent.get('/api/admin/stats?groupBy=field').expect(200)).body;
+      await rebuildStatsRollups();
+      const rebuilt = (await admin.agent.get('/api/admin/stats?groupBy=field').expect(200)).body;
+      assert.deepEqual(followed, rebuilt);
+      assert.deepEqual(followed.transfers.byField, [
+        { key: 'engineering_technology', agreementsSigned: 1, transfersCompleted: 1 },
+      ]);
     });
   });
 });

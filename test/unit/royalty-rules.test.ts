@@ -20,12 +20,16 @@ describe('royalty reports (pure rules)', () => {
   it('when the licensee files for a new period of an agreed royalty deal, then it may', () => {
     assert.equal(canFileRoyaltyReport(filing), null);
     assert.equal(canFileRoyaltyReport({ ...filing, status: 'awaiting_payment' }), null);
+    // A licensee whose licensor is still delivering milestones reports too.
+    assert.equal(canFileRoyaltyReport({ ...filing, status: 'delivering' }), null);
   });
 
   it('when someone else files, the deal is not agreed, sets no royalty, the period is filed or the currency differs, then it is refused', () => {
     assert.equal(canFileRoyaltyReport({ ...filing, role: 'seller' })?.code, 'forbidden');
     assert.equal(canFileRoyaltyReport({ ...filing, role: 'broker' })?.code, 'forbidden');
     assert.equal(canFileRoyaltyReport({ ...filing, status: 'negotiating' })?.code, 'conflict');
+    for (const status of ['agreed', 'cancelled', 'closed_lost'] as const)
+      assert.equal(canFileRoyaltyReport({ ...filing, status })?.code, 'conflict', status);
     assert.equal(canFileRoyaltyReport({ ...filing, royaltyPct: 0 })?.code, 'conflict');
     assert.equal(canFileRoyaltyReport({ ...filing, royaltyPct: undefined })?.code, 'conflict');
     assert.equal(canFileRoyaltyReport({ ...filing, periodsFiled: ['2026-Q3'] })?.code, 'conflict');

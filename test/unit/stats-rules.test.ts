@@ -81,6 +81,76 @@ describe('statistics rules', () => {
     assert.deepEqual(s.deals.byProvince, { da_nang: 1 });
   });
 
+  it('when a deal signs its agreement, delivers and completes, then the agreement and the transfer count apart, each in its month', () => {
+    const place = { province: 'ha_noi', publishedAt: new Date('2026-01-01T00:00:00Z') };
+    const agreed = {
+      field: 'engineering_technology',
+      status: 'awaiting_payment',
+      createdMonth: '2026-01',
+      createdAt: new Date('2026-01-10T00:00:00Z'),
+      agreedVersion: 1,
+      termSheets: [{ price: 500, currency: 'VND', milestones: [{ title: 'Bản vẽ' }] }],
+      timeline: [{ to: 'agreed', at: new Date('2026-01-20T00:00:00Z') }],
+    };
+    const delivering = { ...agreed, status: 'delivering', delivery: [{ n: 1, status: 'delivered' }] };
+    const won = {
+      ...delivering,
+      status: 'closed_won',
+      delivery: [{ n: 1, status: 'accepted' }],
+      closedAt: new Date('2026-03-04T00:00:00Z'),
+    };
+    const at = (doc: Record<string, unknown>) => ({ type: 'deal' as const, doc, place });
+    const months = ['2026-01', '2026-02', '2026-03'];
+    // Delivering: the agreement is signed, the transfer not completed; a milestone's step changes nothing.
+    const midway = rollups(changeDeltas(null, at(agreed)), changeDeltas(at(agreed), at(delivering)));
+    assert.equal(
+      changeDeltas(at(delivering), at({ ...delivering, delivery: [{ n: 1, status: 'pending' }] })).size,
+      0,
+    );
+    assert.deepEqual(summarize(midway, months).transfers, {
+      agreementsSigned: 1,
+      transfersCompleted: 0,
+      byMonth: [
+        { key: '2026-01', agreementsSigned: 1, transfersCompleted: 0 },
+        { key: '2026-02', agreementsSigned: 0, transfersCompleted: 0 },
+        { key: '2026-03', agreementsSigned: 0, transfersCompleted: 0 },
+      ],
+      byField: [{ key: 'engineering_technology', agreementsSigned: 1, transfersCompleted: 0 }],
+    });
+    // Completed: counted in the month it closed; the same as a rebuild from the record as it is.
+    const followed = rollups(
+      changeDeltas(null, at(agreed)),
+      changeDeltas(at(agreed), at(delivering)),
+      changeDeltas(at(delivering), at(won)),
+    );
+    const s = summarize(followed, months);
+    assert.deepEqual(s.transfers, summarize(rollups(changeDeltas(null, at(won))), months).transfers);
+    assert.deepEqual(
+      s.transfers.byMonth.map((r) => [r.key, r.agreementsSigned, r.transfersCompleted]),
+      [
+        ['2026-01', 1, 0],
+        ['2026-02', 0, 0],
+        ['2026-03', 0, 1],
+      ],
+    );
+    assert.deepEqual(
+      [s.transfers.agreementsSigned, s.transfers.transfersCompleted],
+      [s.funnel.agreed, s.funnel.closedWon],
+    );
+    // Only the period's months count.
+    assert.deepEqual(summarize(followed, ['2026-02', '2026-03']).transfers.agreementsSigned, 0);
+    const open = publicFigures(summarize(followed, months), summarize(followed, months, 'field'));
+    assert.deepEqual([open.totals.agreementsSigned, open.totals.transfersCompleted], [1, 1]);
+    assert.deepEqual(
+      open.byMonth.map((r) => [r.key, r.agreementsSigned, r.transfersCompleted]),
+      [
+        ['2026-01', 1, 0],
+        ['2026-02', 0, 0],
+        ['2026-03', 0, 1],
+      ],
+    );
+  });
+
   it('the median of a histogram is the lower middle value', () => {
     assert.equal(
       medianOf(

@@ -15,6 +15,7 @@ import { StatsTotals } from './StatsTotals';
 import { StatsExports } from './StatsExports';
 import { SubFieldChart } from './SubFieldChart';
 import { TransferModeChart } from './TransferModeChart';
+import { TransfersChart } from './TransfersChart';
 import { operatorStats, rangeParams, withRange, type GroupBy, type OperatorStats } from './statsApi';
 import { currencies, formatAmount, formatAmounts, lastMonth } from './statsFormat';
 
@@ -74,6 +75,9 @@ export function AdminStatsPage() {
             {t('stats.previousPeriod', { from: s.previous.from.slice(0, 7), to: lastMonth(s.previous.to) })}
           </p>
           <StatsTotals stats={s} />
+          <p className="muted" data-testid="stats-transfers-note">
+            {t('stats.transfers.note')}
+          </p>
           <p className="page-links">
             <Link to={withRange('/admin/stats/report', range)} data-testid="stats-report-link">
               {t('stats.printable.link')}
@@ -157,6 +161,7 @@ export function AdminStatsPage() {
                 series={currencies(s.agreedValueByMonth).map((c) => ({ key: c, label: c }))}
               />
             </ChartFigure>
+            <TransfersChart transfers={s.transfers} />
             <SubFieldChart rows={s.subFields} />
             <TransferModeChart rows={s.transferModes} />
           </div>

@@ -28,14 +28,15 @@ export function OpenDataPage() {
     t('stats.offersPublished'),
     t('stats.demandsPublished'),
     t('stats.funnel.dealsOpened'),
-    t('stats.funnel.agreed'),
-    t('stats.funnel.closedWon'),
+    t('stats.transfers.agreementsSigned'),
+    t('stats.transfers.transfersCompleted'),
   ];
   const series = [
     { key: 'offers', label: t('stats.offersPublished') },
     { key: 'demands', label: t('stats.demandsPublished') },
     { key: 'dealsOpened', label: t('stats.funnel.dealsOpened') },
-    { key: 'agreed', label: t('stats.funnel.agreed') },
+    { key: 'agreementsSigned', label: t('stats.transfers.agreementsSigned') },
+    { key: 'transfersCompleted', label: t('stats.transfers.transfersCompleted') },
   ];
   return (
     <section className="stats-page">
@@ -56,8 +57,8 @@ export function OpenDataPage() {
                 [t('stats.offersPublished'), n(s.totals.offersPublished)],
                 [t('stats.demandsPublished'), n(s.totals.demandsPublished)],
                 [t('stats.funnel.dealsOpened'), n(s.totals.dealsOpened)],
-                [t('stats.funnel.agreed'), n(s.totals.agreed)],
-                [t('stats.funnel.closedWon'), n(s.totals.closedWon)],
+                [t('stats.transfers.agreementsSigned'), n(s.totals.agreementsSigned)],
+                [t('stats.transfers.transfersCompleted'), n(s.totals.transfersCompleted)],
                 ...(s.totals.agreedValue
                   ? [
                       [
@@ -106,8 +107,8 @@ export function OpenDataPage() {
                   r.offers,
                   r.demands,
                   r.dealsOpened,
-                  r.agreed,
-                  r.closedWon,
+                  r.agreementsSigned,
+                  r.transfersCompleted,
                 ]),
               }}
             >
@@ -123,8 +124,8 @@ export function OpenDataPage() {
                   r.offers,
                   r.demands,
                   r.dealsOpened,
-                  r.agreed,
-                  r.closedWon,
+                  r.agreementsSigned,
+                  r.transfersCompleted,
                 ]),
               }}
             >

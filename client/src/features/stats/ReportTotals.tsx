@@ -13,8 +13,8 @@ const COUNTS: [key: string, label: string, figure: Figure][] = [
   ['offersPublished', 'stats.offersPublished', (s) => published(s, 'offersPublished')],
   ['demandsPublished', 'stats.demandsPublished', (s) => published(s, 'demandsPublished')],
   ['dealsOpened', 'stats.funnel.dealsOpened', (s) => s.funnel.dealsOpened],
-  ['agreed', 'stats.funnel.agreed', (s) => s.funnel.agreed],
-  ['closedWon', 'stats.funnel.closedWon', (s) => s.funnel.closedWon],
+  ['agreed', 'stats.transfers.agreementsSigned', (s) => s.transfers.agreementsSigned],
+  ['closedWon', 'stats.transfers.transfersCompleted', (s) => s.transfers.transfersCompleted],
   ['feesPaid', 'stats.paidFees', (s) => s.paidFees.count],
 ];
 

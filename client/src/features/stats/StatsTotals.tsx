@@ -19,8 +19,19 @@ export function StatsTotals({ stats: s }: { stats: OperatorStats }) {
     ['demands', t('stats.demands'), s.demands.total, s.previous.demands],
     ['published', t('stats.funnel.published'), s.funnel.published, s.previous.funnel.published],
     ['dealsOpened', t('stats.funnel.dealsOpened'), s.funnel.dealsOpened, s.previous.funnel.dealsOpened],
-    ['agreed', t('stats.funnel.agreed'), s.funnel.agreed, s.previous.funnel.agreed],
-    ['closedWon', t('stats.funnel.closedWon'), s.funnel.closedWon, s.previous.funnel.closedWon],
+    // The funnel's agreed and closed-won stages, under the names the city reports them by.
+    [
+      'agreed',
+      t('stats.transfers.agreementsSigned'),
+      s.transfers.agreementsSigned,
+      s.previous.transfers.agreementsSigned,
+    ],
+    [
+      'closedWon',
+      t('stats.transfers.transfersCompleted'),
+      s.transfers.transfersCompleted,
+      s.previous.transfers.transfersCompleted,
+    ],
     ['fees', t('stats.paidFees'), s.paidFees.count, s.previous.paidFees.count],
   ];
   return (

@@ -17,6 +17,7 @@ export const TABLE_REPORTS: ReportName[] = [
   'funnel',
   'sub-fields',
   'transfer-modes',
+  'transfers',
 ];
 /** The raw records created in the period. */
 export const RECORD_REPORTS: ReportName[] = ['records-offers', 'records-demands', 'records-deals'];

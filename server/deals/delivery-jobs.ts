@@ -1,0 +1,71 @@
+/**
+ * The durable jobs an agreed deal owes later, made when it moves on from its agreement
+ * (deal.service.ts, right after the transition's write): a check of each open milestone at its
+ * due date when the delivery plan is made (overdue notices, scheduler/milestone-overdue-jobs.ts),
+ * and the royalty reminder of a licence whose terms set a royalty, first run when the period of
+ * the agreement ends (scheduler/royalty-reminder-jobs.ts). Every job has a dedupe key, so
+ * scheduling again (a step repeated by the sweeper) adds nothing.
+ */
+import type { DealStatus } from '../api-contract/enums';
+import { logger } from '../common/logger';
+import { enqueueJob } from '../scheduler/job.store';
+import {
+  MILESTONE_OVERDUE,
+  milestoneOverdueKey,
+  ROYALTY_REMINDER,
+  royaltyReminderKey,
+} from '../scheduler/job-types';
+import type { DealDoc } from './deal.model';
+import { overdueChecks } from './milestone-overdue-rules';
+import { REPORTING_STATUSES } from './royalty-rules';
+import { nextPeriodEnd, royaltyTermsOf } from './royalty-schedule';
+
+type Deal = Pick<DealDoc, '_id' | 'delivery' | 'agreedVersion' | 'termSheets' | 'timeline'>;
+
+/** One job per open milestone with a due date, run at that date. */
+export async function scheduleOverdueChecks(deal: Pick<Deal, '_id' | 'delivery'>): Promise<number> {
+  const dealId = String(deal._id);
+  const checks = overdueChecks(deal.delivery);
+  for (const { n, dueDate } of checks) {
+    await enqueueJob({
+      type: MILESTONE_OVERDUE,
+      runAt: dueDate,
+      payload: { dealId, n, dueDate: dueDate.toISOString() },
+      dedupeKey: milestoneOverdueKey(dealId, n, dueDate),
+    });
+  }
+  return checks.length;
+}
+
+/** The licence's reminder job, first run when the period holding `now` (or the agreement) ends; null without a royalty. */
+export async function scheduleRoyaltyReminders(deal: Deal, now = new Date()): Promise<Date | null> {
+  const terms = royaltyTermsOf(deal, now);
+  const runAt = terms && nextPeriodEnd(terms, now);
+  if (!runAt) return null;
+  const dealId = String(deal._id);
+  await enqueueJob({
+    type: ROYALTY_REMINDER,
+    runAt,
+    payload: { dealId },
+    dedupeKey: royaltyReminderKey(dealId),
+  });
+  return runAt;
+}
+
+/**
+ * After a transition: the delivery plan just made gets its overdue checks, an agreement moving on
+ * to payment, delivery or completion its royalty reminders. A failure is logged, not thrown: the
+ * transition is written and its caller must not be told otherwise.
+ */
+export async function scheduleJobsAfterTransition(deal: Deal & { status: string }, from: DealStatus) {
+  try {
+    if (deal.status === 'delivering' && from !== 'delivering') await scheduleOverdueChecks(deal);
+    if (from === 'agreed' && REPORTING_STATUSES.includes(deal.status as DealStatus))
+      await scheduleRoyaltyReminders(deal);
+  } catch (err) {
+    logger.error(
+      { err, dealId: String(deal._id) },
+      "a deal's overdue checks or royalty reminders were not scheduled",
+    );
+  }
+}
