@@ -35,6 +35,7 @@ import { registerBrokerRoutes } from './brokers/broker.routes';
 import { registerTermSheetRoutes } from './deals/term-sheet.routes';
 import { registerRoyaltyRoutes } from './deals/royalty.routes';
 import { registerMilestoneRoutes } from './deals/milestone.routes';
+import { registerAdminMilestoneRoutes } from './admin/admin-milestones.routes';
 import { registerDocumentRoutes } from './documents/document.routes';
 import { registerListingImageRoutes } from './listing-images/listing-image.routes';
 import { registerPaymentRoutes } from './payments/payment.routes';
@@ -163,6 +164,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerTermSheetRoutes(api, ctx);
   registerRoyaltyRoutes(api, ctx);
   registerMilestoneRoutes(api, ctx);
+  registerAdminMilestoneRoutes(api);
   registerDocumentRoutes(api, ctx);
   registerListingImageRoutes(api, ctx);
   registerPaymentRoutes(api, ctx);

@@ -24,7 +24,7 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     method: 'get',
     path: '/admin/payments',
     tag,
-    summary: 'Payments, newest first, by status, provider or deal',
+    summary: 'Payments, newest first, by status, provider, purpose (listing fees…) or deal',
     access: ['admin'],
     query: paymentListQuery,
     response: Joi.object({
@@ -85,7 +85,7 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     path: '/admin/payments/:id/forfeit',
     tag,
     summary:
-      "Decide that an auction's winner who walked away from its deal forfeits the deposit held against it: the exchange keeps it (recorded in the ledger)",
+      "Decide that an auction's winner (or a call's chosen proposer) who walked away from its deal forfeits the deposit held against it: the exchange keeps it (recorded in the ledger), and the listing's owner may then offer the technology to the runner-up",
     access: ['admin'],
     params: idParams,
     body: refundBody,

@@ -143,6 +143,10 @@ export const MILESTONE_STATUSES = [
 ] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
+/** How often a royalty licence's licensee reports its net sales (an agreed term; quarterly when unset). */
+export const ROYALTY_CADENCES = ['monthly', 'quarterly'] as const;
+export type RoyaltyCadence = (typeof ROYALTY_CADENCES)[number];
+
 /** How an operator or the deal's broker ends a dispute over a milestone. */
 export const MILESTONE_DISPUTE_OUTCOMES = ['accepted', 'redelivery', 'partial', 'cancelled'] as const;
 export type MilestoneDisputeOutcome = (typeof MILESTONE_DISPUTE_OUTCOMES)[number];

@@ -16,6 +16,7 @@ const TERM_KEY_ORDER: readonly string[] = [
   'price',
   'currency',
   'royaltyPct',
+  'royaltyReporting',
   'exclusivity',
   'transferMode',
   'territory',

@@ -12,14 +12,14 @@ import { relistPaymentsOfDeals } from '../payments/deal-payments';
 import { dealReads } from './deal.store';
 import type { DealStatus } from '../api-contract/enums';
 
-const MAY_OWE_A_STEP: DealStatus[] = ['negotiating', 'agreed', 'awaiting_payment'];
+const MAY_OWE_A_STEP: DealStatus[] = ['negotiating', 'agreed', 'awaiting_payment', 'delivering'];
 
 /** Lists every deal that may owe a step on the sweeper's list; returns how many it listed. */
 export async function relistHalfDoneDeals(): Promise<number> {
   const deals = await dealReads
     .find(
       { status: mongoose.trusted({ $in: MAY_OWE_A_STEP }) },
-      { status: 1, latestVersion: 1, termSheets: 1, updatedAt: 1, createdAt: 1 },
+      { status: 1, latestVersion: 1, termSheets: 1, delivery: 1, updatedAt: 1, createdAt: 1 },
     )
     .lean();
   const entries = deals.flatMap((d) => unsettledDealEntries(d as never).map(([, entry]) => entry));

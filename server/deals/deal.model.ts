@@ -4,7 +4,13 @@
  * the expected state (FerretDB and MongoDB alike; no multi-document transactions).
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { CURRENCIES, DEAL_STATUSES, MILESTONE_STATUSES, TRANSFER_MODES } from '../api-contract/enums';
+import {
+  CURRENCIES,
+  DEAL_STATUSES,
+  MILESTONE_STATUSES,
+  ROYALTY_CADENCES,
+  TRANSFER_MODES,
+} from '../api-contract/enums';
 import { outcomeRecordSchema } from './outcome.record';
 
 const termSheetSchema = new Schema(
@@ -13,6 +19,8 @@ const termSheetSchema = new Schema(
     price: { type: Number, required: true },
     currency: { type: String, enum: CURRENCIES, required: true },
     royaltyPct: { type: Number },
+    /** How often the licensee reports its net sales (deals/royalty-schedule.ts: quarterly when unset). */
+    royaltyReporting: { type: String, enum: ROYALTY_CADENCES },
     exclusivity: { type: Boolean, required: true },
     /** How the technology passes (a licence, an assignment …); older sheets name only exclusivity. */
     transferMode: { type: String, enum: TRANSFER_MODES },
@@ -123,6 +131,24 @@ const dealSchema = new Schema(
             decidedBy: Schema.Types.ObjectId,
             autoAccepted: Boolean,
             acceptedAmount: Number,
+            /**
+             * The buyer's own payment for the milestone, made directly to the seller: recorded by
+             * the buyer with its reference, confirmed received by the seller.
+             */
+            transfer: {
+              type: new Schema(
+                {
+                  amount: Number,
+                  reference: String,
+                  recordedAt: Date,
+                  recordedBy: Schema.Types.ObjectId,
+                  confirmedAt: Date,
+                  confirmedBy: Schema.Types.ObjectId,
+                },
+                { _id: false },
+              ),
+              default: undefined,
+            },
             dispute: {
               type: new Schema(
                 {
@@ -171,10 +197,13 @@ const dealSchema = new Schema(
       ],
       default: undefined,
     },
-    /** The winner's auction deposit, held against the buyer's fees (payments/deposit-settlement.ts). */
+    /**
+     * The winner's deposit, held against its fees (payments/deposit-settlement.ts): an auction's
+     * winning bidder's (the buyer), or a call's chosen proposer's (the seller), `payer`.
+     */
     depositCredit: {
       type: new Schema(
-        { paymentId: Schema.Types.ObjectId, amount: Number, currency: String },
+        { paymentId: Schema.Types.ObjectId, amount: Number, currency: String, payer: String },
         { _id: false },
       ),
       default: undefined,

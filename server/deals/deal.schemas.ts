@@ -1,5 +1,13 @@
 import Joi from 'joi';
-import { CURRENCIES, DEAL_ROLES, DEAL_STATUSES, LOCALES, TRANSFER_MODES } from '../api-contract/enums';
+import {
+  CURRENCIES,
+  DEAL_ROLES,
+  DEAL_STATUSES,
+  LOCALES,
+  MILESTONE_STATUSES,
+  ROYALTY_CADENCES,
+  TRANSFER_MODES,
+} from '../api-contract/enums';
 import { objectId } from '../common/ids';
 import { NOTE_MAX, outcomeView } from './outcome';
 
@@ -36,6 +44,9 @@ export const termSheetBody = Joi.object({
     .valid(...CURRENCIES)
     .required(),
   royaltyPct: Joi.number().min(0).max(100).precision(2),
+  royaltyReporting: Joi.string()
+    .valid(...ROYALTY_CADENCES)
+    .description('How often the licensee reports its net sales (royalty deals); quarterly when unset'),
   exclusivity: Joi.boolean().required(),
   transferMode: Joi.string().valid(...TRANSFER_MODES),
   territory: Joi.string().trim().max(200).allow(''),
@@ -72,6 +83,7 @@ const termSheet = Joi.object({
     .valid(...CURRENCIES)
     .required(),
   royaltyPct: Joi.number(),
+  royaltyReporting: Joi.string().valid(...ROYALTY_CADENCES),
   exclusivity: Joi.boolean().required(),
   transferMode: Joi.string().valid(...TRANSFER_MODES),
   territory: Joi.string().allow(''),
@@ -130,7 +142,26 @@ const deal = Joi.object({
     paymentId: Joi.string().required(),
     amount: Joi.number().integer().required(),
     currency: Joi.string().required(),
-  }).description("The winner's auction deposit, credited against the buyer's fees"),
+    payer: Joi.string()
+      .valid('buyer', 'seller')
+      .required()
+      .description(
+        "whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)",
+      ),
+  }).description("The winner's deposit, credited against the fees of the party that paid it"),
+  delivery: Joi.array()
+    .items(
+      Joi.object({
+        n: Joi.number().integer().required(),
+        status: Joi.string()
+          .valid(...MILESTONE_STATUSES)
+          .required(),
+        acceptedAmount: Joi.number().integer(),
+      }),
+    )
+    .description(
+      'Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest)',
+    ),
   timeline: Joi.array().items(timelineEntry).required(),
   ndaAcceptances: Joi.array()
     .items(

@@ -3,6 +3,7 @@
  * transition, recorded in the timeline and published as a domain event.
  */
 import { deliveryPlanOf } from './milestone-machine';
+import { scheduleJobsAfterTransition } from './delivery-jobs';
 import { dealBrokerListKey, dealOrgListKey, ownerListPage, readOwnerList } from '../read-models';
 import { outcomeRecord, type OutcomeInput } from './outcome';
 import { AppError } from '../common/errors';
@@ -167,6 +168,8 @@ async function afterTransition(
     });
     if (deal.offerId) await releaseOfferCommitment(String(deal.offerId), dealId);
   }
+  // A delivery plan's overdue checks and a licence's royalty reminders (durable jobs, once each).
+  await scheduleJobsAfterTransition(deal, from);
   publishDealEvent(opts.bus, dealId, 'deal:status', {
     status: deal.status as DealStatus,
     from,

@@ -1,5 +1,5 @@
 import type { DealDoc } from './deal.model';
-import type { TransferMode } from '../api-contract/enums';
+import type { RoyaltyCadence, TransferMode } from '../api-contract/enums';
 import { outcomeViewOf } from './outcome';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
@@ -13,6 +13,7 @@ export function termSheetView(sheet: TermSheetDoc) {
     price: sheet.price,
     currency: sheet.currency,
     royaltyPct: sheet.royaltyPct ?? undefined,
+    royaltyReporting: (sheet.royaltyReporting ?? undefined) as RoyaltyCadence | undefined,
     exclusivity: sheet.exclusivity,
     transferMode: (sheet.transferMode ?? undefined) as TransferMode | undefined,
     territory: sheet.territory ?? undefined,
@@ -61,7 +62,15 @@ export function dealView(deal: DealDoc) {
           paymentId: String(deal.depositCredit.paymentId),
           amount: deal.depositCredit.amount,
           currency: String(deal.depositCredit.currency),
+          payer: deal.depositCredit.payer === 'seller' ? ('seller' as const) : ('buyer' as const),
         }
+      : undefined,
+    delivery: deal.delivery?.length
+      ? deal.delivery.map((m) => ({
+          n: m.n,
+          status: m.status,
+          ...(m.acceptedAmount != null ? { acceptedAmount: m.acceptedAmount } : {}),
+        }))
       : undefined,
     timeline: (deal.timeline ?? []).map((e) => ({
       at: iso(e.at),

@@ -10,14 +10,25 @@ import {
   milestoneResponse,
   noteBody,
   resolveBody,
+  transferBody,
 } from './milestone.schemas';
-import { actOnMilestoneAs, listMilestones, type MilestoneDeps } from './milestone.service';
+import {
+  actOnMilestoneAs,
+  listMilestones,
+  settleMilestoneAs,
+  type MilestoneDeps,
+  type TransferInput,
+} from './milestone.service';
 
 type Params = { id: string; n: number };
 
 export function registerMilestoneRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'deals';
-  const deps: MilestoneDeps = { bus: ctx.bus, acceptAfterDays: ctx.config.milestoneAcceptDays };
+  const deps: MilestoneDeps = {
+    bus: ctx.bus,
+    acceptAfterDays: ctx.config.milestoneAcceptDays,
+    schedule: ctx.config.feeSchedule,
+  };
   api.add({
     method: 'get',
     path: '/deals/:id/milestones',
@@ -26,7 +37,7 @@ export function registerMilestoneRoutes(api: ApiRouter, ctx: AppContext): void {
     access: 'user',
     params: idParams,
     response: milestoneListResponse,
-    handler: ({ user, params }) => listMilestones(user, params.id, deps.acceptAfterDays),
+    handler: ({ user, params }) => listMilestones(user, params.id, deps),
   });
   api.add<Params, unknown, { note: string; documentIds?: string[] }>({
     method: 'post',
@@ -44,7 +55,8 @@ export function registerMilestoneRoutes(api: ApiRouter, ctx: AppContext): void {
     method: 'post',
     path: '/deals/:id/milestones/:n/accept',
     tag,
-    summary: 'The buyer accepts a delivered milestone; accepting the last one completes the deal',
+    summary:
+      'The buyer accepts a delivered milestone: its payment to the seller and its share of the success fee fall due',
     access: 'user',
     params: milestoneParams,
     response: milestoneResponse,
@@ -86,5 +98,28 @@ export function registerMilestoneRoutes(api: ApiRouter, ctx: AppContext): void {
     body: resolveBody,
     response: milestoneResponse,
     handler: ({ user, params, body }) => actOnMilestoneAs(user, params.id, params.n, 'resolve', body, deps),
+  });
+  api.add<Params, unknown, TransferInput>({
+    method: 'post',
+    path: '/deals/:id/milestones/:n/transfer',
+    tag,
+    summary:
+      "The buyer records paying the seller for an accepted milestone (paid directly between them), with the transfer's reference; it may be corrected until the seller confirms it",
+    access: 'user',
+    params: milestoneParams,
+    body: transferBody,
+    response: milestoneResponse,
+    handler: ({ user, params, body }) => settleMilestoneAs(user, params.id, params.n, 'record', body, deps),
+  });
+  api.add<Params>({
+    method: 'post',
+    path: '/deals/:id/milestones/:n/transfer/confirm',
+    tag,
+    summary:
+      "The seller confirms receiving the buyer's payment for a milestone; once every milestone is settled and every fee paid, the deal is complete",
+    access: 'user',
+    params: milestoneParams,
+    response: milestoneResponse,
+    handler: ({ user, params }) => settleMilestoneAs(user, params.id, params.n, 'confirm', {}, deps),
   });
 }

@@ -5,6 +5,7 @@ import {
   DEAL_STATUSES,
   MILESTONE_DISPUTE_OUTCOMES,
   MILESTONE_STATUSES,
+  PAYMENT_STATUSES,
 } from '../api-contract/enums';
 
 export const milestoneParams = Joi.object({
@@ -30,6 +31,23 @@ export const resolveBody = Joi.object({
     .description('For a partial outcome: the part of the milestone accepted, in minor units'),
 });
 
+/** The buyer's own payment to the seller for an accepted milestone. */
+export const transferBody = Joi.object({
+  reference: Joi.string()
+    .trim()
+    .min(3)
+    .max(120)
+    .required()
+    .description("The transfer's reference on the buyer's bank statement"),
+  amount: Joi.number()
+    .integer()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .description(
+      'What was paid, in minor units; by default (and necessarily) what is owed for the milestone',
+    ),
+});
+
 export const milestoneView = Joi.object({
   n: Joi.number().integer().required(),
   title: Joi.string().allow('').required(),
@@ -51,6 +69,37 @@ export const milestoneView = Joi.object({
   decidedAt: Joi.string().isoDate(),
   autoAccepted: Joi.boolean(),
   acceptedAmount: Joi.number().integer(),
+  owed: Joi.number()
+    .integer()
+    .description(
+      'Once accepted: what the buyer owes the seller for it (the part accepted after a partial outcome)',
+    ),
+  transfer: Joi.object({
+    amount: Joi.number().integer().required(),
+    reference: Joi.string().allow('').required(),
+    recordedAt: Joi.string().isoDate(),
+    confirmedAt: Joi.string().isoDate(),
+  }).description(
+    "The buyer's payment to the seller: recorded by the buyer, confirmed received by the seller",
+  ),
+  fees: Joi.array()
+    .items(
+      Joi.object({
+        payer: Joi.string().valid('buyer', 'seller').required(),
+        amount: Joi.number().integer().required(),
+        currency: Joi.string()
+          .valid(...CURRENCIES)
+          .required(),
+        credited: Joi.number().integer(),
+        status: Joi.string().valid(...PAYMENT_STATUSES),
+        paymentId: Joi.string(),
+      }),
+    )
+    .required()
+    .description("The exchange's share of the success fee on this milestone, due once it is accepted"),
+  settled: Joi.boolean()
+    .required()
+    .description('Accepted, paid for and confirmed received, its fees paid (or cancelled)'),
   dispute: Joi.object({
     reason: Joi.string().allow('').required(),
     openedByRole: Joi.string(),

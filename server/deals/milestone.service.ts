@@ -1,8 +1,10 @@
 /**
  * Carrying a deal through its delivery plan: each step is planned by the milestone rules on the
- * deal as it is under its lock and written with its timeline entry; the step that settles the
- * last milestone also closes the deal as won, in the same write. A delivery starts the clock of
- * automatic acceptance (a durable job); a dispute, a change request or a new delivery stops it.
+ * deal as it is under its lock and written with its timeline entry. A delivery starts the clock
+ * of automatic acceptance (a durable job); a dispute, a change request or a new delivery stops it.
+ * An accepted milestone is paid for (the buyer records the transfer, the seller confirms it) and
+ * its share of the success fee falls due; after each step that may settle the last milestone the
+ * deal is closed as won if everything is settled (payments/deal-completion.ts).
  */
 import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
@@ -22,13 +24,40 @@ import { dealStore, findDealDoc } from './deal.store';
 import { loadDealDocForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
-import { deliveryDone, isOverdue, planMilestoneAction, type MilestoneAction } from './milestone-machine';
+import { isOverdue, planMilestoneAction, type MilestoneAction } from './milestone-machine';
+import {
+  milestoneSettled,
+  owedForMilestone,
+  planConfirmTransfer,
+  planRecordTransfer,
+  type TransferPlan,
+} from './milestone-settlement';
+import type { FeeSchedule } from '../payments/fees';
+import { allFeesPaid, dealFeeLines, paymentForLine, type DealFeeLine } from '../payments/deal-fees';
+import { paymentsOfDeal } from '../payments/deal-payments';
+import { completeDealIfAllPaid } from '../payments/deal-completion';
+import type { PaymentStatus } from '../api-contract/enums';
 
 type Milestone = NonNullable<DealDoc['delivery']>[number];
 
 export interface MilestoneDeps {
   bus: EventBus;
   acceptAfterDays: number;
+  schedule: FeeSchedule;
+}
+
+/** The deal's fee lines due and its payments: what each milestone's fee view and settlement read. */
+interface FeeState {
+  lines: DealFeeLine[];
+  payments: {
+    purpose: string;
+    payer: string;
+    milestone?: number | null;
+    status: PaymentStatus;
+    createdAt: Date;
+    _id: unknown;
+    provider?: string;
+  }[];
 }
 
 export interface MilestoneInput {
@@ -40,7 +69,24 @@ export interface MilestoneInput {
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 
-function milestoneView(m: Milestone, now: Date, acceptAfterDays: number) {
+function milestoneFees(m: Milestone, fees: FeeState) {
+  return fees.lines
+    .filter((l) => l.milestone === m.n)
+    .map((line) => {
+      const payment = paymentForLine(line, fees.payments);
+      return {
+        payer: line.payer,
+        amount: line.amount,
+        currency: line.currency,
+        ...(line.credited ? { credited: line.credited } : {}),
+        status: payment?.status,
+        paymentId: payment ? String(payment._id) : undefined,
+      };
+    });
+}
+
+function milestoneView(m: Milestone, now: Date, acceptAfterDays: number, fees: FeeState) {
+  const ofMilestone = fees.lines.filter((l) => l.milestone === m.n);
   return {
     n: m.n,
     title: m.title ?? '',
@@ -61,6 +107,17 @@ function milestoneView(m: Milestone, now: Date, acceptAfterDays: number) {
     decidedAt: iso(m.decidedAt),
     autoAccepted: m.autoAccepted ?? undefined,
     acceptedAmount: m.acceptedAmount ?? undefined,
+    owed: m.status === 'accepted' ? owedForMilestone(m) : undefined,
+    transfer: m.transfer?.recordedAt
+      ? {
+          amount: m.transfer.amount ?? 0,
+          reference: m.transfer.reference ?? '',
+          recordedAt: iso(m.transfer.recordedAt),
+          confirmedAt: iso(m.transfer.confirmedAt),
+        }
+      : undefined,
+    fees: milestoneFees(m, fees),
+    settled: milestoneSettled(m, allFeesPaid(ofMilestone, fees.payments)),
     dispute: m.dispute?.openedAt
       ? {
           reason: m.dispute.reason ?? '',
@@ -74,13 +131,28 @@ function milestoneView(m: Milestone, now: Date, acceptAfterDays: number) {
   };
 }
 
-export async function listMilestones(user: SessionUser, dealId: string, acceptAfterDays: number) {
+async function feeStateOf(deal: DealDoc, schedule: FeeSchedule): Promise<FeeState> {
+  const lines = dealFeeLines(deal, schedule).filter((l) => l.milestone);
+  if (lines.length === 0) return { lines, payments: [] };
+  const payments = (await paymentsOfDeal(String(deal._id))).map((p) => ({
+    ...p,
+    status: p.status as PaymentStatus,
+  }));
+  return { lines, payments };
+}
+
+export async function listMilestones(
+  user: SessionUser,
+  dealId: string,
+  deps: Pick<MilestoneDeps, 'acceptAfterDays' | 'schedule'>,
+) {
   const { deal } = await loadDealDocForUser(user, dealId);
   const now = new Date();
+  const fees = await feeStateOf(deal, deps.schedule);
   return {
     status: deal.status,
-    acceptAfterDays,
-    milestones: (deal.delivery ?? []).map((m) => milestoneView(m, now, acceptAfterDays)),
+    acceptAfterDays: deps.acceptAfterDays,
+    milestones: (deal.delivery ?? []).map((m) => milestoneView(m, now, deps.acceptAfterDays, fees)),
   };
 }
 
@@ -150,7 +222,7 @@ async function actOnMilestone(
   action: MilestoneAction,
   actor: { userId?: string; role: DealRole },
   input: MilestoneInput,
-  deps: Pick<MilestoneDeps, 'bus'>,
+  deps: Pick<MilestoneDeps, 'bus' | 'schedule'>,
   expectDeliveredAt?: Date,
 ) {
   const now = new Date();
@@ -164,7 +236,7 @@ async function actOnMilestone(
     if (i < 0) throw AppError.notFound('Milestone');
     const m = milestones[i];
     if (expectDeliveredAt && m.deliveredAt?.getTime() !== expectDeliveredAt.getTime())
-      return { change: null, result: { changed: false, completed: false, milestone: m } };
+      return { change: null, result: { changed: false, milestone: m } };
     const plan = planMilestoneAction(m, action, actor.role, input);
     if (!plan.ok) {
       if (plan.code === 'validation_failed')
@@ -172,8 +244,6 @@ async function actOnMilestone(
       throw refusal(plan.code, plan.message);
     }
     const set = fieldsOf(action, i, plan.to, actor, input, now);
-    const after = milestones.map((x, k) => (k === i ? { ...x, status: plan.to } : x));
-    const completed = deliveryDone(after);
     const entries: Record<string, unknown>[] = [
       {
         at: now,
@@ -183,14 +253,9 @@ async function actOnMilestone(
         data: { n, to: plan.to, ...(input.outcome ? { outcome: input.outcome } : {}) },
       },
     ];
-    if (completed) {
-      set.status = 'closed_won';
-      set.closedAt = now;
-      entries.push({ at: now, actorRole: 'system', event: 'complete', from: 'delivering', to: 'closed_won' });
-    }
     return {
       change: { $set: set, $push: { timeline: { $each: entries } } },
-      result: { changed: true, completed, milestone: { ...m, status: plan.to } },
+      result: { changed: true, milestone: { ...m, status: plan.to } },
     };
   });
   if (!result.changed) return { doc, result };
@@ -202,8 +267,6 @@ async function actOnMilestone(
     action,
     ...(actor.userId ? { byUserId: actor.userId } : {}),
   });
-  if (result.completed)
-    publishDealEvent(deps.bus, dealId, 'deal:status', { status: 'closed_won', from: 'delivering' });
   await recordAudit({
     actorId: actor.userId,
     action: `deal.milestone_${action}`,
@@ -211,7 +274,19 @@ async function actOnMilestone(
     targetId: dealId,
     data: { n, status: milestone.status, ...(input.outcome ? { outcome: input.outcome } : {}) },
   });
+  if (milestone.status === 'accepted' || milestone.status === 'cancelled')
+    return { doc: await closeIfSettled(dealId, doc, deps), result };
   return { doc, result };
+}
+
+/** Closes the deal as won if this step settled its last milestone; the deal as it is after. */
+async function closeIfSettled(
+  dealId: string,
+  doc: DealDoc,
+  deps: Pick<MilestoneDeps, 'bus' | 'schedule'>,
+): Promise<DealDoc> {
+  if (!(await completeDealIfAllPaid(dealId, deps.schedule, deps.bus))) return doc;
+  return (await findDealDoc(dealId)) ?? doc;
 }
 
 export async function actOnMilestoneAs(
@@ -229,7 +304,94 @@ export async function actOnMilestoneAs(
   if (action === 'deliver' && milestone.status === 'delivered' && milestone.deliveredAt) {
     await scheduleAutoAccept(dealId, n, milestone.deliveredAt, deps.acceptAfterDays);
   }
-  return { milestone: milestoneView(milestone, new Date(), deps.acceptAfterDays), dealStatus: doc.status };
+  return milestoneAnswer(doc, n, deps);
+}
+
+async function milestoneAnswer(
+  doc: DealDoc,
+  n: number,
+  deps: Pick<MilestoneDeps, 'acceptAfterDays' | 'schedule'>,
+) {
+  const milestone = doc.delivery!.find((m) => m.n === n)!;
+  const fees = await feeStateOf(doc, deps.schedule);
+  return {
+    milestone: milestoneView(milestone, new Date(), deps.acceptAfterDays, fees),
+    dealStatus: doc.status,
+  };
+}
+
+export interface TransferInput {
+  reference?: string;
+  amount?: number;
+}
+
+/**
+ * The buyer records paying the seller for an accepted milestone (`record`), or the seller confirms
+ * receiving it (`confirm`): each planned on the deal as it is under its lock, written with its
+ * timeline entry, told to the other party; a confirmation that settles the last milestone closes
+ * the deal as won.
+ */
+export async function settleMilestoneAs(
+  user: SessionUser,
+  dealId: string,
+  n: number,
+  step: 'record' | 'confirm',
+  input: TransferInput,
+  deps: MilestoneDeps,
+) {
+  const { role } = await loadDealDocForUser(user, dealId);
+  const now = new Date();
+  const { doc } = await dealStore.mutate(dealId, (deal) => {
+    if (deal.status !== 'delivering')
+      throw AppError.conflict(
+        `The deal is ${deal.status.replaceAll('_', ' ')}; its milestones cannot be paid for now`,
+      );
+    const milestones = deal.delivery ?? [];
+    const i = milestones.findIndex((m) => m.n === n);
+    if (i < 0) throw AppError.notFound('Milestone');
+    const plan: TransferPlan =
+      step === 'record'
+        ? planRecordTransfer(milestones[i], role, input)
+        : planConfirmTransfer(milestones[i], role);
+    if (!plan.ok) {
+      if (plan.code === 'validation_failed')
+        throw AppError.validation([{ field: plan.field ?? 'body', message: plan.message }], plan.message);
+      throw refusal(plan.code, plan.message);
+    }
+    const at = (field: string) => `delivery.${i}.transfer.${field}`;
+    const set: Record<string, unknown> =
+      step === 'record'
+        ? {
+            [`delivery.${i}.transfer`]: {
+              amount: plan.amount,
+              reference: input.reference,
+              recordedAt: now,
+              recordedBy: user.id,
+            },
+          }
+        : { [at('confirmedAt')]: now, [at('confirmedBy')]: user.id };
+    const event = step === 'record' ? 'milestone_record_payment' : 'milestone_confirm_payment';
+    const entry = { at: now, actorId: user.id, actorRole: role, event, data: { n, amount: plan.amount } };
+    return { change: { $set: set, $push: { timeline: entry } }, result: null };
+  });
+  const milestone = doc.delivery!.find((m) => m.n === n)!;
+  const action = step === 'record' ? 'record_payment' : 'confirm_payment';
+  publishDealEvent(deps.bus, dealId, 'milestone:changed', {
+    n,
+    title: milestone.title ?? '',
+    status: milestone.status,
+    action,
+    byUserId: user.id,
+  });
+  await recordAudit({
+    actorId: user.id,
+    action: `deal.milestone_${action}`,
+    targetType: 'deal',
+    targetId: dealId,
+    data: { n, amount: milestone.transfer?.amount, reference: milestone.transfer?.reference },
+  });
+  const after = step === 'confirm' ? await closeIfSettled(dealId, doc, deps) : doc;
+  return milestoneAnswer(after, n, deps);
 }
 
 /** How long before the automatic acceptance the buyer is reminded. */

@@ -21,12 +21,13 @@ import { canProposeTerms, planDealTransition, termSheetAcceptance } from './deal
 import { assertRoleUnchanged, loadDealForUser, transitionDeal, viewDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
-import type { Currency, DealRole, TransferMode } from '../api-contract/enums';
+import type { Currency, DealRole, RoyaltyCadence, TransferMode } from '../api-contract/enums';
 
 export interface TermSheetInput {
   price: number;
   currency: Currency;
   royaltyPct?: number;
+  royaltyReporting?: RoyaltyCadence;
   exclusivity: boolean;
   transferMode?: TransferMode;
   territory?: string;

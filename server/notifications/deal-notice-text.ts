@@ -25,7 +25,14 @@ const money = (m: Money): Label => ({
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
 /** The milestone steps someone is told of, and what they are asked to do next. */
-export type MilestoneStep = 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'resolved';
+export type MilestoneStep =
+  | 'delivered'
+  | 'changes_requested'
+  | 'accepted'
+  | 'disputed'
+  | 'resolved'
+  | 'payment_recorded'
+  | 'payment_confirmed';
 
 const MILESTONE_STEP_WORDS: Record<MilestoneStep, Label & { next: Label }> = {
   delivered: {
@@ -47,7 +54,26 @@ const MILESTONE_STEP_WORDS: Record<MilestoneStep, Label & { next: Label }> = {
   accepted: {
     vi: 'đã được nghiệm thu',
     en: 'was accepted',
-    next: { vi: 'Mốc này đã hoàn thành.', en: 'This milestone is done.' },
+    next: {
+      vi: 'Bên mua ghi nhận khoản thanh toán cho mốc, bên bán xác nhận đã nhận; phí dịch vụ của mốc (nếu có) thanh toán trên trang giao dịch.',
+      en: 'The buyer records paying for the milestone and the seller confirms receiving it; any exchange fee on it is paid from the deal page.',
+    },
+  },
+  payment_recorded: {
+    vi: 'đã được bên mua thanh toán',
+    en: 'was paid for by the buyer',
+    next: {
+      vi: 'Hãy xác nhận khi đã nhận được tiền.',
+      en: 'Confirm once you have received it.',
+    },
+  },
+  payment_confirmed: {
+    vi: 'đã được bên bán xác nhận nhận tiền',
+    en: 'payment was confirmed received by the seller',
+    next: {
+      vi: 'Mốc được tất toán khi phí dịch vụ của mốc (nếu có) đã được thanh toán.',
+      en: 'The milestone is settled once any exchange fee on it is paid.',
+    },
   },
   disputed: {
     vi: 'đang tranh chấp',

@@ -171,10 +171,18 @@ async function notifyMilestone(
             ? 'disputed'
             : action === 'resolve'
               ? 'resolved'
-              : null;
+              : action === 'record_payment'
+                ? 'payment_recorded'
+                : action === 'confirm_payment'
+                  ? 'payment_confirmed'
+                  : null;
   if (!step) return;
   const to: Party[] =
-    step === 'delivered' ? ['buyer'] : step === 'changes_requested' ? ['seller'] : ['seller', 'buyer'];
+    step === 'delivered' || step === 'payment_confirmed'
+      ? ['buyer']
+      : step === 'changes_requested' || step === 'payment_recorded'
+        ? ['seller']
+        : ['seller', 'buyer'];
   const recipients = [...(await parties(deal, to)), ...(step === 'disputed' ? brokerOf(deal) : [])].filter(
     (id) => id !== p.byUserId,
   );

@@ -1,13 +1,18 @@
 /**
- * A deal awaiting payment closes as won once every fee line has a paid payment, and not before.
- * Each caller checks after its own payment was stored, so of two fees paid at once the later
+ * A deal closes as won once everything it owes is settled, and not before: a deal awaiting
+ * payment once every fee line due on signing has a paid payment (it then delivers its milestones,
+ * or closes); a delivering deal once every milestone is settled (accepted, paid for and confirmed
+ * received, its share of the fee paid; or cancelled). Each caller checks after its own write (a
+ * payment stored, a milestone accepted, a receipt confirmed), so of two steps at once the later
  * check sees both; the deal's conditional transition lets only one of them close it.
  */
 import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
+import type { DealDoc } from '../deals';
 import { findDealDoc } from '../deals/deal.store';
 import { transitionDeal } from '../deals/deal.service';
 import { afterFeesSettled } from '../deals/milestone-machine';
+import { deliverySettled } from '../deals/milestone-settlement';
 import type { FeeSchedule } from './fees';
 import { allFeesPaid, dealFeeLines } from './deal-fees';
 import { paymentsOfDeal } from './deal-payments';
@@ -19,25 +24,40 @@ export async function completeDealIfAllPaid(
   bus: EventBus,
 ): Promise<boolean> {
   const deal = await findDealDoc(dealId);
-  if (!deal || deal.status !== 'awaiting_payment') return false;
+  if (!deal || (deal.status !== 'awaiting_payment' && deal.status !== 'delivering')) return false;
   const payments = await paymentsOfDeal(dealId, 'paid');
-  const lines = dealFeeLines(deal, schedule);
   const paid = payments.map((p) => ({ ...p, status: p.status as PaymentStatus }));
-  if (!allFeesPaid(lines, paid)) return false;
+  const lines = dealFeeLines(deal, schedule);
+  const from = deal.status;
+  if (from === 'awaiting_payment' && !allFeesPaid(lines, paid)) return false;
+  if (from === 'delivering' && !deliveryComplete(deal, lines, paid)) return false;
   try {
     await transitionDeal(
       dealId,
-      afterFeesSettled(deal),
+      from === 'delivering' ? 'complete' : afterFeesSettled(deal),
       { role: 'system' },
-      { expectedFrom: ['awaiting_payment'], bus, data: { paymentIds: payments.map((p) => String(p._id)) } },
+      { expectedFrom: [from], bus, data: { paymentIds: payments.map((p) => String(p._id)) } },
     );
     return true;
   } catch (err) {
     // Another step completed (or ended) the deal first: nothing is missing. A busy deal still
-    // awaiting payment is not done: the error reaches the caller (a Stripe event stays unapplied).
+    // in the same state is not done: the error reaches the caller (a Stripe event stays unapplied).
     if (err instanceof AppError && err.code === 'conflict') {
-      if ((await findDealDoc(dealId))?.status !== 'awaiting_payment') return false;
+      if ((await findDealDoc(dealId))?.status !== from) return false;
     }
     throw err;
   }
+}
+
+function deliveryComplete(
+  deal: DealDoc,
+  lines: ReturnType<typeof dealFeeLines>,
+  paid: Parameters<typeof allFeesPaid>[1],
+): boolean {
+  const feesPaidFor = (n: number) =>
+    allFeesPaid(
+      lines.filter((l) => l.milestone === n),
+      paid,
+    );
+  return allFeesPaid(lines, paid) && deliverySettled(deal.delivery ?? [], feesPaidFor);
 }

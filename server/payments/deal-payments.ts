@@ -9,6 +9,7 @@ import {
   paymentDealListKey,
   paymentDepositListKey,
   paymentListEntries,
+  paymentListingListKey,
   putOwnerListEntries,
   readOwnerList,
   type OwnerListEntry,
@@ -28,9 +29,20 @@ export function paymentsOfAppraisal(appraisalId: string): Promise<PaymentDoc[]> 
   return paymentsOfList(paymentAppraisalListKey(appraisalId), (d) => String(d.appraisalId) === appraisalId);
 }
 
-/** The bid deposits of an auction, newest first, through its list (`payment:deposit:<offerId>`). */
-export function depositsOfOffer(offerId: string): Promise<PaymentDoc[]> {
-  return paymentsOfList(paymentDepositListKey(offerId), (d) => String(d.offerId) === offerId);
+/**
+ * The bid deposits of an auction or a call for proposals, newest first, through its list
+ * (`payment:deposit:<listingId>`).
+ */
+export function depositsOfListing(listingId: string): Promise<PaymentDoc[]> {
+  return paymentsOfList(
+    paymentDepositListKey(listingId),
+    (d) => String(d.offerId ?? d.demandId) === listingId,
+  );
+}
+
+/** The listing fee payments of an offer or a demand, newest first, through its list (`payment:listing:<id>`). */
+export function paymentsOfListing(listingId: string): Promise<PaymentDoc[]> {
+  return paymentsOfList(paymentListingListKey(listingId), (d) => String(d.listingId) === listingId);
 }
 
 /** The payments a list names, in its order, read by `_id`; what the records say wins over a stale entry. */

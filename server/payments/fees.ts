@@ -140,7 +140,12 @@ export function computeDealFees(deal: DealPrice, schedule: FeeSchedule): FeeLine
 }
 
 /** A fee as the schedule says it is owed: by one payer, or split with the odd unit to the buyer; no line of zero. */
-function splitFee<P extends string>(purpose: P, total: number, currency: Currency, schedule: FeeSchedule) {
+export function splitFee<P extends string>(
+  purpose: P,
+  total: number,
+  currency: Currency,
+  schedule: FeeSchedule,
+) {
   const line = (payer: FeePayer, amount: number) => ({ purpose, amount, currency, payer });
   const { payer } = schedule.successFee;
   const lines =
@@ -271,6 +276,30 @@ function moneyFormatter(currency: Currency, locale: Locale, decimals: number): I
 }
 
 /** value × bps / 10 000, rounded half up (value ≥ 0). */
+/** The broker's share of a success fee of `fee`. */
+export function brokerShareOfFee(fee: number, schedule: FeeSchedule): number {
+  return Number(percentOf(BigInt(fee), schedule.brokerShareBps));
+}
+
+/**
+ * `total` shared in proportion to `weights`, in whole units that add up to it exactly: each gets
+ * its share rounded down, and the units left go to the largest remainders (the earlier on a tie).
+ */
+export function allocateProportionally(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, w) => a + w, 0);
+  if (sum <= 0 || total <= 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (BigInt(total) * BigInt(w)) / BigInt(sum));
+  const remainders = weights.map((w, i) => ({ i, r: (BigInt(total) * BigInt(w)) % BigInt(sum) }));
+  let left = BigInt(total) - exact.reduce((a, x) => a + x, 0n);
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of remainders) {
+    if (left <= 0n) break;
+    exact[i] += 1n;
+    left -= 1n;
+  }
+  return exact.map(Number);
+}
+
 function percentOf(value: bigint, basisPoints: number): bigint {
   return (value * BigInt(basisPoints) + BPS_DENOMINATOR / 2n) / BPS_DENOMINATOR;
 }

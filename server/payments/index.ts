@@ -4,7 +4,13 @@ export { paymentDeps, type PaymentDeps } from './payment-deps';
 export { appraisalFeeList, computeAppraisalFee, expertShares, type AppraisalFeeLine } from './fees';
 export { paymentsOfAppraisal } from './deal-payments';
 export { bankInstructionsResponse, paymentResponse, startedPaymentResponse } from './payment.schemas';
-export { settleAuctionDeposits, forfeitDeposit, type AuctionDepositsClose } from './deposit-settlement';
+export {
+  settleAuctionDeposits,
+  settleCallDeposits,
+  forfeitDeposit,
+  type AuctionDepositsClose,
+  type DepositSettlement,
+} from './deposit-settlement';
 export { hasPaidDeposit } from './deposit-status';
 export { computeRoyalty, computeRoyaltyFees, type FeeSchedule } from './fees';
 export { paymentsOfDeal } from './deal-payments';

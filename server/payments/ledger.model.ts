@@ -30,6 +30,10 @@ const ledgerEntrySchema = new Schema({
   dealId: { type: Schema.Types.ObjectId, index: true },
   appraisalId: { type: Schema.Types.ObjectId },
   offerId: { type: Schema.Types.ObjectId },
+  /** A call for proposals' deposit: its demand. */
+  demandId: { type: Schema.Types.ObjectId },
+  /** A listing fee's offer or demand. */
+  listingId: { type: Schema.Types.ObjectId },
   payeeUserId: { type: Schema.Types.ObjectId },
   paymentId: { type: Schema.Types.ObjectId, required: true, index: true },
   purpose: { type: String, enum: PAYMENT_PURPOSES, required: true },

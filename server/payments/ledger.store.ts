@@ -41,6 +41,8 @@ export async function recordLedgerEntry(
     dealId: payment.dealId ?? undefined,
     appraisalId: payment.appraisalId ?? undefined,
     offerId: payment.offerId ?? undefined,
+    demandId: payment.demandId ?? undefined,
+    listingId: payment.listingId ?? undefined,
     paymentId: payment._id,
     purpose: payment.purpose,
     payer: payment.payer,
@@ -143,4 +145,13 @@ export async function payoutEntries(payeeUserId?: string) {
 export async function ledgerOfDeal(dealId: string) {
   const entries = await LedgerEntryModel.find({ dealId }).sort({ at: 1, _id: 1 }).lean();
   return entries.filter((e) => !PAYOUT_KINDS.includes(e.kind)).map(ledgerEntryView);
+}
+
+/** The money record of some payments (a listing's fee), oldest first. */
+export async function ledgerOfPayments(paymentIds: readonly mongoose.Types.ObjectId[]) {
+  if (paymentIds.length === 0) return [];
+  const entries = await LedgerEntryModel.find({ paymentId: mongoose.trusted({ $in: [...paymentIds] }) })
+    .sort({ at: 1, _id: 1 })
+    .lean();
+  return entries.map(ledgerEntryView);
 }

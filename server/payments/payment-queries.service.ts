@@ -21,6 +21,7 @@ export async function ledgerForUser(user: SessionUser, dealId: string) {
 export interface PaymentListQuery {
   status?: string;
   provider?: string;
+  purpose?: string;
   dealId?: string;
   page: number;
   limit: number;
@@ -31,6 +32,7 @@ export async function listPayments(query: PaymentListQuery) {
   const filter: Record<string, unknown> = {};
   if (query.status) filter.status = query.status;
   if (query.provider) filter.provider = query.provider;
+  if (query.purpose) filter.purpose = query.purpose;
   if (query.dealId) filter.dealId = query.dealId;
   const [docs, total] = await Promise.all([
     paymentReads

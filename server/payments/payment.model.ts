@@ -1,8 +1,8 @@
 /**
- * A payment of one fee line, through one provider: a deal's fee (`dealId`) or an appraisal's
- * (`appraisalId`); `title` names what is paid for on receipts and in lists. Its history (who moved it, when,
- * on which provider event) is embedded, so each change is one atomic update guarded by the
- * status it expects.
+ * A payment of one fee line, through one provider: a deal's fee (`dealId`), an appraisal's
+ * (`appraisalId`), a bid deposit (`offerId`) or a listing fee (`listingId`); `title` names what
+ * is paid for on receipts and in lists. Its history (who moved it, when, on which provider
+ * event) is embedded, so each change is one atomic update guarded by the status it expects.
  *
  * `payees` are the shares of it the exchange owes once it is paid (the broker's commission, the
  * experts' share), fixed when the payment is created and recorded in the ledger when it is paid.
@@ -12,7 +12,13 @@
  * one live payment, so a fee is never paid twice, while a failed attempt can be retried.
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { CURRENCIES, PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from '../api-contract/enums';
+import {
+  CURRENCIES,
+  LISTING_KINDS,
+  PAYMENT_PROVIDERS,
+  PAYMENT_PURPOSES,
+  PAYMENT_STATUSES,
+} from '../api-contract/enums';
 
 export const PAYMENT_PAYERS = ['buyer', 'seller', 'requester', 'bidder'] as const;
 
@@ -36,17 +42,24 @@ const paymentSchema = new Schema(
     dealId: {
       type: Schema.Types.ObjectId,
       index: true,
-      required(this: { appraisalId?: unknown; offerId?: unknown }) {
-        return !this.appraisalId && !this.offerId;
+      required(this: { appraisalId?: unknown; offerId?: unknown; demandId?: unknown; listingId?: unknown }) {
+        return !this.appraisalId && !this.offerId && !this.demandId && !this.listingId;
       },
     },
     appraisalId: { type: Schema.Types.ObjectId, index: { sparse: true } },
     /** The fee on a royalty: the deal's (`dealId`) royalty report it is owed on. */
     royaltyReportId: { type: Schema.Types.ObjectId },
+    /** The success fee's share on one of the deal's milestones (its `n`), due once it is accepted. */
+    milestone: { type: Number },
     /** A bidder's deposit on an auction: the offer it lets them bid on. */
     offerId: { type: Schema.Types.ObjectId },
+    /** A proposer's deposit on a call for proposals: the demand it lets them propose on. */
+    demandId: { type: Schema.Types.ObjectId },
+    /** A listing fee: the offer or demand (`listingKind`) it lets its organization submit for review. */
+    listingId: { type: Schema.Types.ObjectId },
+    listingKind: { type: String, enum: LISTING_KINDS },
     /**
-     * What became of a paid deposit once its auction closed: refunded to a bidder who lost, held
+     * What became of a paid deposit once its auction or call closed: refunded to a bidder who lost, held
      * against the winner's deal (`dealId` of the deal it is credited to), or forfeited by an
      * operator's decision when the winner walked away.
      */
@@ -58,6 +71,22 @@ const paymentSchema = new Schema(
           at: Date,
           by: Schema.Types.ObjectId,
           reason: String,
+          /**
+           * A forfeited deposit: the runner-up its listing's owner then offered the technology to
+           * (its bid, and the deal opened with it), once per forfeit (bids/runner-up.service.ts).
+           */
+          runnerUp: {
+            type: new Schema(
+              {
+                bidId: Schema.Types.ObjectId,
+                dealId: Schema.Types.ObjectId,
+                at: Date,
+                by: Schema.Types.ObjectId,
+              },
+              { _id: false },
+            ),
+            default: undefined,
+          },
         },
         { _id: false },
       ),
@@ -133,14 +162,40 @@ export function openKeyOf(subjectId: string, purpose: string, payer: string): st
   return `${subjectId}:${purpose}:${payer}`;
 }
 
-/** The id of what the payment pays for: its deal, its appraisal, or (a deposit) its offer. */
-export function subjectIdOf(payment: { dealId?: unknown; appraisalId?: unknown; offerId?: unknown }): string {
-  return String(payment.dealId ?? payment.appraisalId ?? payment.offerId);
+/** The id of what the payment pays for: its deal, its appraisal, (a deposit) its offer, or (a listing fee) its listing. */
+export function subjectIdOf(payment: {
+  dealId?: unknown;
+  appraisalId?: unknown;
+  offerId?: unknown;
+  demandId?: unknown;
+  listingId?: unknown;
+}): string {
+  return String(
+    payment.dealId ?? payment.appraisalId ?? payment.offerId ?? payment.demandId ?? payment.listingId,
+  );
 }
 
-/** The key of a bidding organization's live deposit on an offer. */
-export function depositOpenKey(offerId: string, orgId: string): string {
-  return openKeyOf(`${offerId}.${orgId}`, 'bid_deposit', 'bidder');
+/** The listing a bid deposit is paid on: an auction (`offerId`) or a call for proposals (`demandId`); null for any other payment. */
+export function depositListingOf(payment: {
+  offerId?: unknown;
+  demandId?: unknown;
+}): { kind: 'offer' | 'demand'; id: string } | null {
+  if (payment.offerId) return { kind: 'offer', id: String(payment.offerId) };
+  if (payment.demandId) return { kind: 'demand', id: String(payment.demandId) };
+  return null;
+}
+
+/** The key of a bidding organization's live deposit on an auction or a call (their ids never clash). */
+export function depositOpenKey(listingId: string, orgId: string): string {
+  return openKeyOf(`${listingId}.${orgId}`, 'bid_deposit', 'bidder');
+}
+
+/** The key of a deal's fee line's live payment: the line due on signing, or a milestone's. */
+export function dealLineOpenKey(
+  dealId: string,
+  line: { purpose: string; payer: string; milestone?: number | null },
+) {
+  return openKeyOf(line.milestone ? `${dealId}.m${line.milestone}` : dealId, line.purpose, line.payer);
 }
 
 /** The key a live payment holds: its fee line's, its royalty report's line, or its bidder's deposit's. */
@@ -148,13 +203,18 @@ export function openKeyOfPayment(payment: {
   dealId?: unknown;
   appraisalId?: unknown;
   offerId?: unknown;
+  demandId?: unknown;
+  listingId?: unknown;
   royaltyReportId?: unknown;
+  milestone?: number | null;
   payerOrgId: unknown;
   purpose: string;
   payer: string;
 }): string {
-  if (payment.offerId) return depositOpenKey(String(payment.offerId), String(payment.payerOrgId));
+  const depositOn = depositListingOf(payment);
+  if (depositOn) return depositOpenKey(depositOn.id, String(payment.payerOrgId));
   if (payment.royaltyReportId)
     return openKeyOf(`${subjectIdOf(payment)}.${payment.royaltyReportId}`, payment.purpose, payment.payer);
+  if (payment.dealId && payment.milestone) return dealLineOpenKey(String(payment.dealId), payment);
   return openKeyOf(subjectIdOf(payment), payment.purpose, payment.payer);
 }

@@ -10,7 +10,7 @@ import { ledgerForUser } from './payment-queries.service';
 import { receiptHtml } from './receipt.service';
 import { handleStripeWebhook } from './stripe-webhook.service';
 import { myPayouts } from './payout.service';
-import { myDeposit, offerDeposits, startDeposit } from './deposit.service';
+import { listingDeposits, myDeposit, startDeposit } from './deposit.service';
 import {
   bankInstructionsResponse,
   depositBody,
@@ -24,6 +24,7 @@ import {
   startPaymentBody,
 } from './payment.schemas';
 import { checkoutUrlFor } from './checkout-visibility';
+import { registerListingFeeRoutes } from './listing-fee.routes';
 import { PAYMENT_PROVIDERS } from '../api-contract/enums';
 
 export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
@@ -62,39 +63,57 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
     response: startedPaymentResponse,
     handler: ({ user, params, body }) => startPayment(user, params.id, body, deps),
   });
-  api.add({
-    method: 'post',
-    path: '/offers/:id/deposits',
-    tag,
-    summary:
-      "Pay your organization's deposit on an auction that asks one, before bidding: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment. Losers' deposits are refunded at the close; the winner's is credited to its deal.",
-    access: 'verified',
-    params: idParams,
-    body: depositBody,
-    status: 201,
-    response: startedPaymentResponse,
-    handler: ({ user, params, body }) => startDeposit(user, params.id, body.provider, deps),
-  });
-  api.add({
-    method: 'get',
-    path: '/offers/:id/deposits/mine',
-    tag,
-    summary: "Whether the auction asks a deposit, and your organization's: none, pending, paid or refunded",
-    access: 'user',
-    params: idParams,
-    response: myDepositResponse,
-    handler: ({ user, params }) => myDeposit(user, params.id),
-  });
-  api.add({
-    method: 'get',
-    path: '/offers/:id/deposits',
-    tag,
-    summary: "Every bidder's deposit on the auction (its owner and operators)",
-    access: 'user',
-    params: idParams,
-    response: Joi.object({ deposits: Joi.array().items(paymentResponse).required() }),
-    handler: ({ user, params }) => offerDeposits(user, params.id),
-  });
+  const depositListings = [
+    {
+      kind: 'offer' as const,
+      base: '/offers/:id',
+      listing: 'an auction',
+      bidding: 'bidding',
+      losers: "Losers' deposits are refunded at the close; the winner's is credited to its deal.",
+    },
+    {
+      kind: 'demand' as const,
+      base: '/demands/:id',
+      listing: 'a call for proposals',
+      bidding: 'proposing',
+      losers:
+        "A proposer's deposit is held while its proposal is in the running, refunded once it is not chosen (or the call ends), credited to the deal of a chosen one.",
+    },
+  ];
+  for (const { kind, base, listing, bidding, losers } of depositListings) {
+    api.add({
+      method: 'post',
+      path: `${base}/deposits`,
+      tag,
+      summary: `Pay your organization's deposit on ${listing} that asks one, before ${bidding}: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment. ${losers}`,
+      access: 'verified',
+      params: idParams,
+      body: depositBody,
+      status: 201,
+      response: startedPaymentResponse,
+      handler: ({ user, params, body }) => startDeposit(user, kind, params.id, body.provider, deps),
+    });
+    api.add({
+      method: 'get',
+      path: `${base}/deposits/mine`,
+      tag,
+      summary: `Whether ${listing} asks a deposit, and your organization's: none, pending, paid or refunded`,
+      access: 'user',
+      params: idParams,
+      response: myDepositResponse,
+      handler: ({ user, params }) => myDeposit(user, kind, params.id),
+    });
+    api.add({
+      method: 'get',
+      path: `${base}/deposits`,
+      tag,
+      summary: `Every deposit paid on ${listing} (its owner and operators)`,
+      access: 'user',
+      params: idParams,
+      response: Joi.object({ deposits: Joi.array().items(paymentResponse).required() }),
+      handler: ({ user, params }) => listingDeposits(user, kind, params.id),
+    });
+  }
   api.add({
     method: 'get',
     path: '/deals/:id/ledger',
@@ -127,6 +146,12 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
       deal: Joi.object().description('The deal whose fee this is'),
       appraisal: Joi.object().description('The appraisal whose fee this is'),
       offer: Joi.object().description('The auction a bid deposit is paid on'),
+      demand: Joi.object().description('The call for proposals a deposit is paid on'),
+      listing: Joi.object({
+        kind: Joi.string().valid('offer', 'demand').required(),
+        id: Joi.string().required(),
+        title: Joi.string().allow('').required(),
+      }).description('The offer or demand a listing fee is paid for'),
       instructions: bankInstructionsResponse,
     }),
     handler: async ({ user, params }) => {
@@ -158,4 +183,5 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
     response: Joi.object({ received: Joi.boolean(), duplicate: Joi.boolean() }),
     handler: ({ req }) => handleStripeWebhook(req.body, req.get('stripe-signature'), deps),
   });
+  registerListingFeeRoutes(api, deps);
 }

@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import {
   CURRENCIES,
+  LISTING_KINDS,
   LOCALES,
   PAYMENT_PROVIDERS,
   PAYMENT_PURPOSES,
@@ -16,6 +17,10 @@ export const startPaymentBody = Joi.object({
     .required(),
   purpose: Joi.string().valid('success_fee', 'listing_fee'),
   payer: Joi.string().valid('buyer', 'seller'),
+  milestone: Joi.number()
+    .integer()
+    .min(1)
+    .description("A delivering deal's fee on this accepted milestone; by default the first fee owed"),
 });
 
 /** Paying an appraisal's fee: the requester chooses the provider. */
@@ -30,6 +35,9 @@ export const receiptQuery = Joi.object({ lang: Joi.string().valid(...LOCALES) })
 export const paymentListQuery = Joi.object({
   status: Joi.string().valid(...PAYMENT_STATUSES),
   provider: Joi.string().valid(...PAYMENT_PROVIDERS),
+  purpose: Joi.string()
+    .valid(...PAYMENT_PURPOSES)
+    .description('Only payments of this purpose (listing_fee: the listing fees)'),
   dealId: objectId(),
   page: Joi.number().integer().min(1).default(1),
   limit: Joi.number().integer().min(1).max(100).default(20),
@@ -75,7 +83,14 @@ export const feeLineResponse = Joi.object({
   provider: Joi.string().valid(...PAYMENT_PROVIDERS),
   credited: Joi.number()
     .integer()
-    .description("The part of the line the buyer's auction deposit covers (`amount` is what is left to pay)"),
+    .description(
+      "The part of the line the payer's deposit (an auction's or a call's) covers (`amount` is what is left to pay)",
+    ),
+  milestone: Joi.number()
+    .integer()
+    .description(
+      'The milestone whose acceptance made this share of the success fee due (absent: due on signing)',
+    ),
 });
 
 export const paymentResponse = Joi.object({
@@ -83,14 +98,25 @@ export const paymentResponse = Joi.object({
   dealId: Joi.string().description("The deal whose fee this is (absent for an appraisal's fee)"),
   appraisalId: Joi.string().description('The appraisal whose fee this is'),
   offerId: Joi.string().description('The auction a bid deposit lets its payer bid on'),
+  demandId: Joi.string().description('The call for proposals a deposit lets its payer propose on'),
+  listingId: Joi.string().description(
+    'The offer or demand a listing fee lets its organization submit for review',
+  ),
+  listingKind: Joi.string()
+    .valid(...LISTING_KINDS)
+    .description("A listing fee's listing: an offer or a demand"),
   royaltyReportId: Joi.string().description("The deal's royalty report a royalty fee is owed on"),
+  milestone: Joi.number().integer().description("The deal's milestone a share of the success fee is owed on"),
   deposit: Joi.object({
     outcome: Joi.string().valid('credited', 'forfeited').required(),
     dealId: Joi.string(),
     at: Joi.string().isoDate(),
     reason: Joi.string(),
+    runnerUp: Joi.object({ bidId: Joi.string().required(), dealId: Joi.string() }).description(
+      'A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened)',
+    ),
   }).description(
-    "A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`)",
+    "A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`)",
   ),
   title: Joi.string().description('What the payment is for'),
   purpose: Joi.string().required(),
@@ -137,6 +163,7 @@ export const ledgerEntryResponse = Joi.object({
   payer: Joi.string(),
   dealId: Joi.string(),
   appraisalId: Joi.string(),
+  listingId: Joi.string().description("A listing fee's offer or demand"),
   payeeUserId: Joi.string().description('For a payout: the broker or expert it is owed to'),
   paymentId: Joi.string(),
   ...money,
@@ -185,7 +212,9 @@ export const depositBody = Joi.object({
 });
 
 export const myDepositResponse = Joi.object({
-  required: Joi.boolean().required().description('Whether the auction asks a deposit of its bidders'),
+  required: Joi.boolean()
+    .required()
+    .description('Whether the auction (or the call for proposals) asks a deposit of its bidders (proposers)'),
   amount: Joi.number().integer().description('The deposit, in minor units'),
   currency: Joi.string().valid(...CURRENCIES),
   status: Joi.string()
@@ -200,4 +229,34 @@ export const startedPaymentResponse = Joi.object({
   payment: paymentResponse,
   checkoutUrl: Joi.string(),
   instructions: bankInstructionsResponse,
+});
+
+/** A listing's fee as its organization and operators see it (payments/listing-fee-rules.ts). */
+export const listingFeeResponse = Joi.object({
+  required: Joi.boolean()
+    .required()
+    .description("Whether the fee schedule asks a listing fee of this listing's kind and currency"),
+  amount: Joi.number().integer().min(1).description('The fee, in minor units (when required)'),
+  currency: Joi.string().valid(...CURRENCIES),
+  payer: Joi.string()
+    .valid('seller', 'buyer')
+    .description('Who owes it: the seller of an offer, the buyer of a demand'),
+  status: Joi.string()
+    .valid('none', 'pending', 'paid', 'refunding', 'refunded', 'failed')
+    .required()
+    .description(
+      'paid: a received fee covers the listing; refunding: refunded after a rejection, the refund under way; pending: a payment awaits confirmation; refunded, failed: the latest attempt; none: nothing started',
+    ),
+  due: Joi.boolean()
+    .required()
+    .description('The draft may not be submitted for review until the fee is paid'),
+  payment: paymentResponse.description('The latest payment of the fee'),
+  payments: Joi.array()
+    .items(paymentResponse)
+    .required()
+    .description('Every payment of the fee, newest first'),
+  ledger: Joi.array()
+    .items(ledgerEntryResponse)
+    .required()
+    .description("The fee's money record: payments started, received, failed and refunded"),
 });

@@ -11,7 +11,7 @@ import { loadDealForUser } from '../deals/deal.service';
 import { dealFeeLinesWithBrokerShares, fullyCredited } from './deal-fees';
 import type { FeeLine, Payee } from './fees';
 import { recordLedgerEntry } from './ledger.store';
-import { depositOpenKey, openKeyOf, type PaymentDoc } from './payment.model';
+import { dealLineOpenKey, depositOpenKey, openKeyOf, type PaymentDoc } from './payment.model';
 import { createPaymentDoc, paymentReads, paymentStore } from './payment.store';
 import { applyEventToPayment } from './payment-transitions';
 import type { PaymentDeps } from './payment-deps';
@@ -19,12 +19,14 @@ import { loadPaymentForUser } from './payment-access';
 import { newPaymentReference } from './reference';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { paymentView } from './payment.view';
-import type { PaymentProvider, PaymentPurpose } from '../api-contract/enums';
+import type { ListingKind, PaymentProvider, PaymentPurpose } from '../api-contract/enums';
 
 export interface StartPaymentInput {
   provider: PaymentProvider;
   purpose?: PaymentPurpose;
   payer?: 'buyer' | 'seller';
+  /** A delivering deal's fee on this accepted milestone; by default the first line owed. */
+  milestone?: number;
 }
 
 /**
@@ -32,14 +34,20 @@ export interface StartPaymentInput {
  * pays it and the shares of it the exchange will owe once it is paid.
  */
 export interface PaymentSubject {
-  /** A deposit's id is its offer's. */
-  kind: 'deal' | 'appraisal' | 'deposit';
+  /**
+   * A deposit's id is its offer's (a call's deposit, `call_deposit`, its demand's); a listing
+   * fee's its listing's (of `listingKind`).
+   */
+  kind: 'deal' | 'appraisal' | 'deposit' | 'call_deposit' | 'listing';
   id: string;
+  listingKind?: ListingKind;
   title: string;
   payerOrgId: string;
   payees?: readonly Payee[];
   /** A deal's fee on one of its royalty reports: one live payment per report and payer. */
   royaltyReportId?: string;
+  /** A deal's fee on one of its milestones: one live payment per milestone and payer. */
+  milestone?: number;
 }
 
 export async function startPayment(
@@ -55,21 +63,25 @@ export async function startPayment(
   if (input.payer && input.payer !== role)
     throw AppError.forbidden("You may pay only your own organization's fees");
   assertProviderOffered(input.provider, deps);
-  if (deal.status !== 'awaiting_payment') {
+  if (deal.status !== 'awaiting_payment' && deal.status !== 'delivering') {
     throw AppError.conflict(`The deal is ${deal.status.replaceAll('_', ' ')}; no fees can be paid now`);
   }
   const lines = dealFeeLinesWithBrokerShares(deal, deps.schedule).lines.filter(
     ({ line }) =>
-      line.payer === role && !fullyCredited(line) && (!input.purpose || line.purpose === input.purpose),
+      line.payer === role &&
+      !fullyCredited(line) &&
+      (!input.purpose || line.purpose === input.purpose) &&
+      (input.milestone === undefined || line.milestone === input.milestone),
   );
   if (!lines.length) throw AppError.conflict('Your organization owes no such fee on this deal');
   for (const { line, brokerShare } of lines) {
-    const live = await livePayment(openKeyOf(dealId, line.purpose, line.payer));
+    const live = await livePayment(dealLineOpenKey(dealId, line));
     if (live?.status === 'paid') continue;
     const subject: PaymentSubject = {
       kind: 'deal',
       id: deal.id,
-      title: deal.listingTitle,
+      title: line.milestone ? `${deal.listingTitle} · #${line.milestone}` : deal.listingTitle,
+      ...(line.milestone ? { milestone: line.milestone } : {}),
       payerOrgId: line.payer === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId,
       payees:
         deal.brokerUserId && brokerShare > 0
@@ -117,9 +129,11 @@ export interface PayableLine {
 
 /** The key of the subject's line's live payment: one per fee line, one deposit per bidder and offer. */
 function openKeyFor(subject: PaymentSubject, line: PayableLine): string {
-  if (subject.kind === 'deposit') return depositOpenKey(subject.id, subject.payerOrgId);
+  if (subject.kind === 'deposit' || subject.kind === 'call_deposit')
+    return depositOpenKey(subject.id, subject.payerOrgId);
   if (subject.royaltyReportId)
     return openKeyOf(`${subject.id}.${subject.royaltyReportId}`, line.purpose, line.payer);
+  if (subject.milestone) return dealLineOpenKey(subject.id, { ...line, milestone: subject.milestone });
   return openKeyOf(subject.id, line.purpose, line.payer);
 }
 
@@ -169,7 +183,13 @@ async function abandon(
 }
 
 /** The payment's field that names its subject. */
-const SUBJECT_FIELD = { deal: 'dealId', appraisal: 'appraisalId', deposit: 'offerId' } as const;
+const SUBJECT_FIELD = {
+  deal: 'dealId',
+  appraisal: 'appraisalId',
+  deposit: 'offerId',
+  call_deposit: 'demandId',
+  listing: 'listingId',
+} as const;
 
 /** A new pending payment; null when another request took the line first. */
 async function createPayment(
@@ -186,6 +206,8 @@ async function createPayment(
         _id,
         [SUBJECT_FIELD[subject.kind]]: subject.id,
         ...(subject.royaltyReportId ? { royaltyReportId: subject.royaltyReportId } : {}),
+        ...(subject.listingKind ? { listingKind: subject.listingKind } : {}),
+        ...(subject.milestone ? { milestone: subject.milestone } : {}),
         title: subject.title,
         purpose: line.purpose,
         payer: line.payer,
@@ -304,6 +326,16 @@ export async function getPayment(user: SessionUser, paymentId: string, deps: Pay
       ? { appraisal: { id: String(payment.appraisalId), title: payment.title ?? '' } }
       : {}),
     ...(payment.offerId ? { offer: { id: String(payment.offerId), title: payment.title ?? '' } } : {}),
+    ...(payment.demandId ? { demand: { id: String(payment.demandId), title: payment.title ?? '' } } : {}),
+    ...(payment.listingId
+      ? {
+          listing: {
+            kind: payment.listingKind as ListingKind,
+            id: String(payment.listingId),
+            title: payment.title ?? '',
+          },
+        }
+      : {}),
     ...(instructions ? { instructions } : {}),
   };
 }

@@ -13,13 +13,20 @@ export function paymentView(p: PaymentDoc) {
     dealId: idOf(p.dealId),
     appraisalId: idOf(p.appraisalId),
     offerId: idOf(p.offerId),
+    demandId: idOf(p.demandId),
+    listingId: idOf(p.listingId),
+    listingKind: p.listingKind ?? undefined,
     royaltyReportId: idOf(p.royaltyReportId),
+    milestone: p.milestone ?? undefined,
     deposit: p.deposit?.outcome
       ? {
           outcome: p.deposit.outcome,
           dealId: idOf(p.deposit.dealId),
           at: iso(p.deposit.at),
           reason: p.deposit.reason ?? undefined,
+          runnerUp: p.deposit.runnerUp?.bidId
+            ? { bidId: String(p.deposit.runnerUp.bidId), dealId: idOf(p.deposit.runnerUp.dealId) }
+            : undefined,
         }
       : undefined,
     title: p.title ?? undefined,
@@ -84,6 +91,7 @@ export function ledgerEntryView(e: LedgerEntryDoc) {
     kind: e.kind,
     dealId: idOf(e.dealId),
     appraisalId: idOf(e.appraisalId),
+    listingId: idOf(e.listingId),
     payeeUserId: idOf(e.payeeUserId),
     paymentId: String(e.paymentId),
     purpose: e.purpose,

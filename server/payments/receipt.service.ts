@@ -22,8 +22,18 @@ export async function receiptHtml(
       receiptNumber: receiptNumberOf(payment.reference),
       paidAt: payment.paidAt,
       payerOrgName: payerOrg?.name ?? String(payment.payerOrgId),
-      subject: deal ? 'deal' : payment.offerId ? 'auction' : 'appraisal',
-      dealId: deal ? String(deal._id) : String(payment.appraisalId ?? payment.offerId),
+      subject: deal
+        ? 'deal'
+        : payment.offerId
+          ? 'auction'
+          : payment.demandId
+            ? 'call'
+            : payment.listingId
+              ? 'listing'
+              : 'appraisal',
+      dealId: deal
+        ? String(deal._id)
+        : String(payment.appraisalId ?? payment.offerId ?? payment.demandId ?? payment.listingId),
       dealTitle: deal ? deal.listingTitle : (payment.title ?? ''),
       purpose: payment.purpose,
       amount: payment.amount,

@@ -13,7 +13,7 @@ export interface ReceiptData {
   paidAt: Date;
   payerOrgName: string;
   /** What was paid for: the deal (or the appraisal) and its id. */
-  subject?: 'deal' | 'appraisal' | 'auction';
+  subject?: 'deal' | 'appraisal' | 'auction' | 'call' | 'listing';
   dealId: string;
   dealTitle: string;
   purpose: string;
@@ -35,6 +35,8 @@ const TEXT = {
     deal: 'Giao dịch',
     appraisal: 'Yêu cầu thẩm định',
     auction: 'Phiên đấu giá',
+    call: 'Đợt gọi hồ sơ đề xuất',
+    listing: 'Tin đăng',
     purpose: 'Khoản phí',
     amount: 'Số tiền',
     provider: 'Phương thức',
@@ -52,6 +54,8 @@ const TEXT = {
     deal: 'Deal',
     appraisal: 'Appraisal request',
     auction: 'Auction',
+    call: 'Call for proposals',
+    listing: 'Listing',
     purpose: 'Fee',
     amount: 'Amount',
     provider: 'Method',
@@ -82,10 +86,7 @@ export function renderReceiptHtml(data: ReceiptData, locale: Locale): string {
     [t.number, data.receiptNumber],
     [t.date, date],
     [t.payer, data.payerOrgName],
-    [
-      data.subject === 'appraisal' ? t.appraisal : data.subject === 'auction' ? t.auction : t.deal,
-      `${data.dealTitle} (${data.dealId})`,
-    ],
+    [data.subject ? t[data.subject] : t.deal, `${data.dealTitle} (${data.dealId})`],
     [t.purpose, labelOf(PAYMENT_PURPOSE_LABELS, data.purpose, locale)],
     [t.amount, formatMoney(data.amount, data.currency, locale)],
     [t.provider, labelOf(PAYMENT_PROVIDER_LABELS, data.provider, locale)],

@@ -1,7 +1,8 @@
 /**
- * Refunds, by an operator, of the paid fees of a cancelled deal (or of a fee paid twice). Stripe
- * refunds are created under an idempotency key derived from the payment, so asking twice makes
- * one refund; a bank refund is recorded as made by the operator.
+ * Refunds, by an operator, of the paid fees of a cancelled deal (or of a fee paid twice), and by
+ * the exchange itself of a rejected listing's fee. Stripe refunds are created under an idempotency
+ * key derived from the payment, so asking twice makes one refund; a bank refund is recorded as
+ * made by the operator (or, for the exchange's own, as returned to the payer by transfer).
  */
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
@@ -95,4 +96,50 @@ async function settleRefund(
   });
   if (effect === 'superseded') throw AppError.conflict(`The payment is ${after.status}`);
   return after;
+}
+
+/**
+ * A refund the exchange decides by itself (the fee of a listing an operator rejected): the same
+ * refund an operator's would be. The reason is recorded on the payment first (so it stops counting
+ * as paid at once); a card payment is refunded through Stripe under the same idempotency key
+ * (`refund-<payment>`), so however often this runs, and whoever else asks, Stripe makes one
+ * refund; a bank transfer is recorded as returned to the payer by transfer. The payment once
+ * refunded, or null while Stripe's refund is pending (its `refund.updated` webhook completes it).
+ * Throws, for the caller's job to retry, while Stripe cannot be asked yet.
+ */
+export async function refundBySystem(
+  payment: PaymentDoc,
+  reason: string,
+  deps: Pick<PaymentDeps, 'providers'>,
+): Promise<PaymentDoc | null> {
+  if (payment.status === 'refunded') return payment;
+  if (!canRequestRefund(payment.status as PaymentStatus)) return null;
+  await paymentStore.mutate(payment._id, (current) => ({
+    change: current.refundReason ? null : { $set: { refundReason: reason } },
+    result: null,
+  }));
+  if (payment.provider === 'stripe') {
+    const stripe = deps.providers.stripe;
+    const paymentIntentId = payment.stripe?.paymentIntentId;
+    if (!stripe || !paymentIntentId)
+      throw new Error(`payment ${payment._id} cannot be refunded through Stripe yet`);
+    const refund = await callStripe(() =>
+      stripe.createRefund({
+        paymentIntentId,
+        idempotencyKey: `refund-${payment._id}`,
+        paymentId: String(payment._id),
+      }),
+    );
+    await paymentStore.mutate(payment._id, () => ({
+      change: { $set: { 'stripe.refundId': refund.id, 'stripe.refundStatus': refund.status } },
+      result: null,
+    }));
+    if (refund.status !== 'succeeded') return null;
+  }
+  const { payment: after } = await applyEventToPayment(payment._id, 'refunded', {
+    source: 'system',
+    note: payment.provider === 'stripe' ? reason : `${reason}; returned by bank transfer to the payer`,
+    set: { refundReason: reason },
+  });
+  return after.status === 'refunded' ? after : null;
 }

@@ -12,8 +12,10 @@ export const dealProposalListKey = (userId: string) => `deal:proposed:${userId}`
 export const notificationListKey = (userId: string) => `notification:user:${userId}`;
 export const paymentDealListKey = (dealId: string) => `payment:deal:${dealId}`;
 export const paymentAppraisalListKey = (appraisalId: string) => `payment:appraisal:${appraisalId}`;
-/** The bid deposits paid (or being paid) on an auction. */
-export const paymentDepositListKey = (offerId: string) => `payment:deposit:${offerId}`;
+/** The bid deposits paid (or being paid) on an auction or a call for proposals (by the listing's id). */
+export const paymentDepositListKey = (listingId: string) => `payment:deposit:${listingId}`;
+/** The listing fee payments of an offer or a demand. */
+export const paymentListingListKey = (listingId: string) => `payment:listing:${listingId}`;
 export const organizationMembersKey = (orgId: string) => `user:org:${orgId}`;
 export const notificationGroupKey = (groupKey: string) => `notification:group:${groupKey}`;
 
@@ -98,6 +100,8 @@ export function paymentListEntries(doc: Doc): [string, OwnerListEntry][] {
   const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.updatedAt ?? doc.createdAt) };
   if (doc.appraisalId) return [[paymentAppraisalListKey(String(doc.appraisalId)), entry]];
   if (doc.offerId) return [[paymentDepositListKey(String(doc.offerId)), entry]];
+  if (doc.demandId) return [[paymentDepositListKey(String(doc.demandId)), entry]];
+  if (doc.listingId) return [[paymentListingListKey(String(doc.listingId)), entry]];
   if (!doc.dealId) return [];
   return [[paymentDealListKey(String(doc.dealId)), entry]];
 }
@@ -114,9 +118,38 @@ export function unsettledDealEntries(doc: Doc): [string, OwnerListEntry][] {
   const latest = (doc.termSheets ?? [])[Number(doc.latestVersion ?? 0) - 1];
   const roles = ((latest?.acceptedBy ?? []) as { role?: string }[]).map((a) => a.role);
   const bothAccepted = roles.includes('seller') && roles.includes('buyer');
+  // A delivering deal whose every milestone is answered owes only its settlement: the sweeper checks it.
+  const delivered =
+    status === 'delivering' &&
+    ((doc.delivery ?? []) as { status?: string }[]).every(
+      (m) => m.status === 'accepted' || m.status === 'cancelled',
+    );
   const unsettled =
     ['agreed', 'awaiting_payment', 'cancelled', 'closed_lost'].includes(status) ||
-    (status === 'negotiating' && bothAccepted);
+    (status === 'negotiating' && bothAccepted) ||
+    delivered;
   if (!unsettled) return [];
   return [[UNSETTLED_DEALS, { id: String(doc._id), s: status, at: ms(doc.updatedAt ?? doc.createdAt) }]];
 }
+
+/**
+ * Deals delivering their plan with a milestone still open that has a due date, for the operators'
+ * list of overdue milestones (one list: a deal enters it when it starts delivering and leaves when
+ * it closes or its last dated milestone is settled). The entry's time is *minus* the earliest due
+ * date of those milestones (`deliveringDueAt` reads it back): a list keeps its highest times, so a
+ * full list would drop the deals due last, never the overdue ones. A deal's entry changes only when
+ * one of its milestones is settled.
+ */
+export const DELIVERING_DEALS = 'deal:delivering';
+
+export function deliveringDealEntries(doc: Doc): [string, OwnerListEntry][] {
+  if (doc.status !== 'delivering') return [];
+  const open = ((doc.delivery ?? []) as Doc[])
+    .filter((m) => m?.dueDate && m.status !== 'accepted' && m.status !== 'cancelled')
+    .map((m) => ms(m.dueDate));
+  if (open.length === 0) return [];
+  return [[DELIVERING_DEALS, { id: String(doc._id), s: 'delivering', at: -Math.min(...open) }]];
+}
+
+/** The earliest open due date (milliseconds) a `deal:delivering` entry holds. */
+export const deliveringDueAt = (entry: OwnerListEntry) => -entry.at;

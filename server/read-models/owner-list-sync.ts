@@ -26,6 +26,7 @@ import {
 } from './owner-list.store';
 import {
   dealListEntries,
+  deliveringDealEntries,
   listingListEntries,
   listingRevisionEntries,
   listingReviewEntries,
@@ -55,7 +56,10 @@ const sources = {
       ...listingReviewEntries('demand', d),
     ],
   },
-  deal: { model: dealReads, entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d)] },
+  deal: {
+    model: dealReads,
+    entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d), ...deliveringDealEntries(d)],
+  },
   notification: { model: notificationReads, entries: notificationListEntries },
   payment: { model: paymentReads, entries: paymentListEntries },
   user: { model: userReads, entries: userListEntries },
@@ -127,7 +131,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 9;
+export const OWNER_LISTS_LAYOUT = 10;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */
@@ -171,6 +175,7 @@ export async function rebuildOwnerLists(): Promise<void> {
     membershipStatus: 1,
     latestVersion: 1,
     termSheets: 1,
+    delivery: 1,
     revision: 1,
     submittedAt: 1,
     email: 1,

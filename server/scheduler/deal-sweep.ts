@@ -2,7 +2,8 @@
  * The deal sweeper: finishes what a stopped flow left half done. Every step of a deal's flows is
  * safe to repeat (it completes what is missing), so the sweeper repeats the step each unsettled
  * deal waits for: a negotiating deal both parties accepted is agreed, an agreed deal is moved on
- * to payment (or closed when nothing is due), a deal whose fees are all paid is closed won, and
+ * to payment (or closed when nothing is due), a deal whose fees are all paid (or whose delivered
+ * milestones are all settled) is closed won, and
  * an ended deal has its hold on the offer released and its pending payments closed. The deals
  * come from the `deal:unsettled` owner list, read by `_id`; the deals collection is never
  * filtered. Run as a durable job that schedules its own next run.
@@ -78,6 +79,7 @@ async function finish(deal: DealDoc, ctx: Pick<AppContext, 'bus' | 'config'>): P
     case 'agreed':
       return moved(await concludeAgreement(deal, deal.agreedVersion ?? 0, terms));
     case 'awaiting_payment':
+    case 'delivering':
       return (await completeDealIfAllPaid(id, ctx.config.feeSchedule, ctx.bus)) ? 'moved' : 'waiting';
     default:
       if (!ENDED_DEAL_STATUSES.includes(deal.status)) return 'settled';

@@ -13,3 +13,25 @@ export const milestoneAutoAcceptKey = (dealId: string, n: number, deliveredAt: D
 export const MILESTONE_REMINDER = 'deal.milestone_reminder';
 export const milestoneReminderKey = (dealId: string, n: number, deliveredAt: Date) =>
   `${MILESTONE_REMINDER}:${dealId}:${n}:${deliveredAt.getTime()}`;
+
+/** A milestone reaching its due date: both parties and the operators are told once when it is overdue. */
+export const MILESTONE_OVERDUE = 'deal.milestone_overdue';
+export const milestoneOverdueKey = (dealId: string, n: number, dueDate: Date) =>
+  `${MILESTONE_OVERDUE}:${dealId}:${n}:${dueDate.getTime()}`;
+
+/** A royalty licence's reports: the licensee reminded after each period without a report (one job a deal). */
+export const ROYALTY_REMINDER = 'deal.royalty_reminder';
+export const royaltyReminderKey = (dealId: string) => `${ROYALTY_REMINDER}:${dealId}`;
+
+/** The paid fee of a listing an operator rejected: refunded (retried until it is), its owner told. */
+export const LISTING_FEE_REFUND = 'listing.fee_refund';
+export const listingFeeRefundKey = (listingId: string, paymentIds: readonly string[]) =>
+  `${LISTING_FEE_REFUND}:${listingId}:${[...paymentIds].sort().join(',')}`;
+
+/**
+ * A call for proposals' deposits settled as its proposals stand (payments/deposit-settlement.ts):
+ * run after each decision on a proposal (one job a decision), and by a watch job that runs again
+ * every sweep interval while any deposit is still held.
+ */
+export const CALL_DEPOSITS = 'call.deposits';
+export const callDepositsKey = (demandId: string, cause: string) => `${CALL_DEPOSITS}:${demandId}:${cause}`;

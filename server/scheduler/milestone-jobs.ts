@@ -49,6 +49,7 @@ export function milestoneJobHandlers(ctx: Pick<AppContext, 'bus' | 'config'>): R
       const { rescheduleAt } = await autoAcceptMilestone(job.payload as Payload, {
         bus: ctx.bus,
         acceptAfterDays: ctx.config.milestoneAcceptDays,
+        schedule: ctx.config.feeSchedule,
       });
       return rescheduleAt ? { rescheduleAt } : undefined;
     },

@@ -5,6 +5,9 @@ import { startScheduler } from './scheduler';
 import { alertOperatorsOfFailedJob } from './failed-job-alert';
 import { dealUpkeepHandlers } from './deal-sweep';
 import { milestoneJobHandlers } from './milestone-jobs';
+import { listingFeeJobHandlers } from './listing-fee-jobs';
+import { milestoneOverdueJobHandlers } from './milestone-overdue-jobs';
+import { royaltyReminderJobHandlers } from './royalty-reminder-jobs';
 import { ensureRecurringJob } from './job.store';
 import { DEAL_SWEEP } from './job-types';
 import { deadlineJobHandlers, enqueueDueDeadlines, scheduleListingDeadline } from './deadline-jobs';
@@ -16,7 +19,14 @@ export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
     );
   });
   const scheduler = startScheduler({
-    handlers: { ...deadlineJobHandlers(ctx), ...dealUpkeepHandlers(ctx), ...milestoneJobHandlers(ctx) },
+    handlers: {
+      ...deadlineJobHandlers(ctx),
+      ...dealUpkeepHandlers(ctx),
+      ...milestoneJobHandlers(ctx),
+      ...listingFeeJobHandlers(ctx),
+      ...milestoneOverdueJobHandlers(ctx),
+      ...royaltyReminderJobHandlers(ctx),
+    },
     sweeps: [() => enqueueDueDeadlines(), () => ensureRecurringJob(DEAL_SWEEP, new Date())],
     intervalMs: ctx.config.schedulerIntervalMs,
     sweepIntervalMs: ctx.config.schedulerSweepIntervalMs,

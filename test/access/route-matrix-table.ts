@@ -6,7 +6,7 @@
  * institute with the expert role), `operator` an operator of no organization. Every
  * route of the OpenAPI document must have an entry here; a route without one fails the matrix.
  */
-import { aBid, depositAuctionOffer, inOneHour, terms } from '../api/deals-helpers';
+import { aBid, depositAuctionOffer, depositCall, inOneHour, terms } from '../api/deals-helpers';
 import { demandBody, offerBody } from '../api/offers-helpers';
 import { make, newId, type MatrixRole, type World } from './route-matrix-world';
 import { matrixImage } from './matrix-image';
@@ -172,6 +172,17 @@ function listingRoutes(kind: 'offer' | 'demand'): Record<string, MatrixEntry> {
       setup: async (w) => ({ path: { id: await make.completeDraft(w, kind, body) } }),
     },
     [`POST ${p}/{id}/close`]: { allow: ['owner'], setup: published },
+    // The listing's organization pays its listing fee (the matrix's schedule sets none: 409 "no fee
+    // applies"); it and operators see how the fee stands.
+    [`POST ${p}/{id}/listing-fee`]: {
+      allow: ['owner'],
+      alsoOk: [409],
+      setup: async (w) => ({ path: { id: await draft(w) }, body: { provider: 'bank_transfer' } }),
+    },
+    [`GET ${p}/{id}/listing-fee`]: {
+      allow: ['owner', 'operator'],
+      setup: async (w) => ({ path: { id: await draft(w) } }),
+    },
     [`GET ${p}/{id}/matches`]: { allow: ALL, setup: published },
     [`POST ${p}/{id}/documents`]: { allow: ['owner'], setup: published, upload: true },
     [`GET ${p}/{id}/documents`]: { allow: ALL, setup: published },
@@ -442,6 +453,32 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     allow: ['owner', 'operator'],
     setup: async (w) => ({ path: { id: await depositAuctionOffer(w.seller, inOneHour()) } }),
   },
+  'POST /api/demands/{id}/deposits': {
+    allow: ['otherOrg', 'broker', 'expert'],
+    setup: async (w) => ({
+      path: { id: await depositCall(w.seller, inOneHour()) },
+      body: { provider: 'bank_transfer' },
+    }),
+  },
+  'GET /api/demands/{id}/deposits/mine': {
+    allow: SIGNED_IN,
+    setup: async (w) => ({ path: { id: await depositCall(w.seller, inOneHour()) } }),
+  },
+  'GET /api/demands/{id}/deposits': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: await depositCall(w.seller, inOneHour()) } }),
+  },
+  // The owner alone offers the technology to the runner-up, and only after a forfeit (409 before).
+  'POST /api/offers/{id}/runner-up': {
+    allow: ['owner'],
+    alsoOk: [409],
+    setup: async (w) => ({ path: { id: await depositAuctionOffer(w.seller, inOneHour()) } }),
+  },
+  'POST /api/demands/{id}/runner-up': {
+    allow: ['owner'],
+    alsoOk: [409],
+    setup: async (w) => ({ path: { id: await depositCall(w.seller, inOneHour()) } }),
+  },
   'POST /api/demands/{id}/proposals': {
     allow: ['otherOrg', 'broker', 'expert'],
     setup: async (w) => ({ path: { id: await make.demand(w) }, body: aBid() }),
@@ -513,6 +550,27 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
       path: { id: await make.deliveringDeal(w, 'disputed'), n: '1' },
       body: { outcome: 'accepted' },
     }),
+  },
+  // The buyer records paying the seller for an accepted milestone; the seller confirms receiving it.
+  'POST /api/deals/{id}/milestones/{n}/transfer': {
+    allow: ['owner'],
+    owner: 'buyer',
+    setup: async (w) => ({
+      path: { id: await make.deliveringDeal(w, 'accepted'), n: '1' },
+      body: { reference: 'UNC-2026-001' },
+    }),
+  },
+  'POST /api/deals/{id}/milestones/{n}/transfer/confirm': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await make.deliveringDeal(w, 'paid_for'), n: '1' } }),
+  },
+  // Overdue milestones across deals: operators only, not even the deals' parties or brokers.
+  'GET /api/admin/milestones/overdue': {
+    allow: OPERATOR,
+    setup: async (w) => {
+      await make.deliveringDeal(w, 'pending');
+      return { path: {} };
+    },
   },
   'GET /api/deals/{id}/royalty-reports': {
     allow: DEAL_VIEWERS,

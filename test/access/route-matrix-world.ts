@@ -62,7 +62,12 @@ export const make = {
   },
 
   /** A paid deal delivering its plan, its first milestone in `status`. */
-  async deliveringDeal(w: World, status: 'pending' | 'delivered' | 'disputed'): Promise<string> {
+  /** A delivering deal with one milestone; `paid_for`: accepted, and the buyer recorded paying for it. */
+  async deliveringDeal(
+    w: World,
+    state: 'pending' | 'delivered' | 'disputed' | 'accepted' | 'paid_for',
+  ): Promise<string> {
+    const status = state === 'paid_for' ? 'accepted' : state;
     const dealId = await make.deal(w, 'awaiting_payment');
     const openedAt = new Date();
     await DealModel.updateOne(
@@ -79,6 +84,9 @@ export const make = {
               status,
               ...(status !== 'pending' ? { deliveredAt: openedAt, deliveryNote: 'Đã giao' } : {}),
               ...(status === 'disputed' ? { dispute: { reason: 'Chưa đạt', openedAt } } : {}),
+              ...(state === 'paid_for'
+                ? { transfer: { amount: 100_000_000, reference: 'UNC-1', recordedAt: openedAt } }
+                : {}),
             },
           ],
         },

@@ -2,7 +2,8 @@
  * A deal whose agreed terms carry milestones delivers before it is complete: the seller delivers,
  * the buyer accepts or asks for changes, an unanswered delivery is accepted by the system when
  * its time comes, a dispute stops that clock until the broker or an operator resolves it, and
- * the deal closes as won once every milestone is settled.
+ * the deal closes as won once every milestone is settled (paid for, confirmed received, its share
+ * of the success fee paid: milestone-settlement.test.ts walks that in detail).
  */
 import assert from 'node:assert/strict';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
@@ -34,7 +35,11 @@ describe('milestones carry a deal through delivery', function () {
   beforeEach(async () => {
     await resetDatabase();
     c = await cast(t.app);
-    dealId = await agreedDeal(c.institute, c.enterprise, { brokerUserId: c.broker.user.id });
+    // 100,000,000 of the price falls due on signing; the milestones carry the other 500,000,000.
+    dealId = await agreedDeal(c.institute, c.enterprise, {
+      price: 600_000_000,
+      brokerUserId: c.broker.user.id,
+    });
     const due = (days: number) => new Date(Date.now() + days * DAY);
     await DealModel.updateOne(
       { _id: dealId },
@@ -51,20 +56,27 @@ describe('milestones carry a deal through delivery', function () {
     clearRecordCaches();
   });
 
-  const deps = () => ({ bus: t.ctx.bus, acceptAfterDays: 14 });
+  const deps = () => ({ bus: t.ctx.bus, acceptAfterDays: 14, schedule: t.ctx.config.feeSchedule });
   const act = (m: Member, n: number, action: string, body: Record<string, unknown> = {}) =>
     m.agent.post(`/api/deals/${dealId}/milestones/${n}/${action}`).send(body);
   const milestones = async (m: Member = c.enterprise) =>
     (await m.agent.get(`/api/deals/${dealId}/milestones`).expect(200)).body;
 
-  async function payEveryFee() {
+  async function payEveryFee(milestone?: number) {
     for (const party of [c.enterprise, c.institute]) {
       const res = await party.agent
         .post(`/api/deals/${dealId}/payments`)
-        .send({ provider: 'bank_transfer' })
+        .send({ provider: 'bank_transfer', ...(milestone ? { milestone } : {}) })
         .expect(201);
       await c.admin.agent.post(`/api/admin/payments/${res.body.payment.id}/confirm`).send({}).expect(200);
     }
+  }
+
+  /** The buyer pays the seller for milestone `n` and the seller confirms it; both pay its fee. */
+  async function settle(n: number) {
+    await act(c.enterprise, n, 'transfer', { reference: `UNC-2026-${n}` }).expect(200);
+    await act(c.institute, n, 'transfer/confirm').expect(200);
+    await payEveryFee(n);
   }
 
   it('when every fee of a deal with milestones is paid, then it delivers its plan instead of closing', async () => {
@@ -148,7 +160,7 @@ describe('milestones carry a deal through delivery', function () {
     );
   });
 
-  it('when a delivery is disputed, then the clock stops; the broker resolves it with a partial amount and, the last milestone settled, the deal closes as won', async () => {
+  it('when a delivery is disputed, then the clock stops; the broker resolves it with a partial amount and, every milestone settled, the deal closes as won', async () => {
     await payEveryFee();
     for (const n of [1, 2]) {
       await act(c.institute, n, 'deliver', { note: `Giao mốc ${n}` }).expect(200);
@@ -176,7 +188,20 @@ describe('milestones carry a deal through delivery', function () {
     assert.equal(resolved.body.milestone.status, 'accepted');
     assert.equal(resolved.body.milestone.acceptedAmount, 150_000_000);
     assert.equal(resolved.body.milestone.dispute.outcome, 'partial');
-    assert.equal(resolved.body.dealStatus, 'closed_won');
+    assert.equal(resolved.body.milestone.owed, 150_000_000);
+    // Every milestone is answered, none is settled yet: the deal still delivers.
+    assert.equal(resolved.body.dealStatus, 'delivering');
+
+    await settle(1);
+    await settle(2);
+    await act(c.enterprise, 3, 'transfer', { reference: 'UNC-2026-3', amount: 200_000_000 }).expect(400);
+    await act(c.enterprise, 3, 'transfer', { reference: 'UNC-2026-3' }).expect(200);
+    await payEveryFee(3);
+    assert.equal((await DealModel.findById(dealId).lean())!.status, 'delivering');
+    const last = await act(c.institute, 3, 'transfer/confirm').expect(200);
+    assert.equal(last.body.milestone.transfer.amount, 150_000_000);
+    assert.equal(last.body.milestone.settled, true);
+    assert.equal(last.body.dealStatus, 'closed_won');
 
     const deal = (await DealModel.findById(dealId).lean())!;
     assert.equal(deal.status, 'closed_won');

@@ -10,6 +10,7 @@ import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signUp, type Member } from '../helpers/factories';
 import { aBid, publishedOffer } from '../api/deals-helpers';
 import { assertNoSeriousAxeFindings } from '../helpers/axe';
+import { NotificationModel } from '../../server/notifications/notification.model';
 
 describe('browser: a seller is told of each deal step, live and in the bell', function () {
   this.timeout(120_000);
@@ -35,7 +36,24 @@ describe('browser: a seller is told of each deal step, live and in the bell', fu
     const bell = seller.getByTestId('notification-bell');
     await bell.waitFor();
     const count = bell.getByTestId('notification-count');
-    const countIs = (n: number) => count.filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
+    // What the bell was told, to name the broken link should the count not come.
+    const answers: string[] = [];
+    seller.on('response', (r) => {
+      if (r.url().includes('/api/notifications'))
+        answers.push(`${r.status()} ${r.url().replace(web.exchange.url, '')}`);
+    });
+    seller.on('websocket', (ws) => ws.on('close', () => answers.push('socket closed')));
+    const countIs = async (n: number) => {
+      try {
+        await count.filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
+      } catch (err) {
+        const stored = await NotificationModel.countDocuments({ userId: institute.user.id });
+        throw new Error(
+          `the bell did not show ${n} (${stored} stored for the seller; the page heard: ${answers.join('; ')})`,
+          { cause: err },
+        );
+      }
+    };
 
     await enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(310_000_000)).expect(201);
     await countIs(1);

@@ -807,6 +807,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -880,6 +884,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -992,7 +1000,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Send a demand awaiting review back to its owner as a draft, with the reason
+     * Send a demand awaiting review back to its owner as a draft, with the reason; its paid listing fee is refunded (and its owner told)
      * @description Access: admin
      */
     post: {
@@ -1053,6 +1061,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -1126,6 +1138,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -1303,6 +1319,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -1376,6 +1396,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -1554,6 +1578,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -1627,6 +1655,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -1723,6 +1755,84 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/milestones/overdue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Milestones past their due date and neither accepted nor cancelled, across the deals delivering their plans, the most overdue first
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          page?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              limit: number;
+              milestones: {
+                buyer: {
+                  id: string;
+                  name: string;
+                };
+                /** @description Days begun since the due date passed (1 on the first day) */
+                daysOverdue: number;
+                dealId: string;
+                /** Format: date-time */
+                dueDate: string;
+                listingTitle: string;
+                /** @description The milestone’s number in the plan */
+                n: number;
+                /** @description The deal’s reference, e.g. GD-2026-000123 */
+                reference?: string;
+                seller: {
+                  id: string;
+                  name: string;
+                };
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                title: string;
+              }[];
+              page: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2017,7 +2127,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Send a offer awaiting review back to its owner as a draft, with the reason
+     * Send a offer awaiting review back to its owner as a draft, with the reason; its paid listing fee is refunded (and its owner told)
      * @description Access: admin
      */
     post: {
@@ -3395,7 +3505,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Payments, newest first, by status, provider or deal
+     * Payments, newest first, by status, provider, purpose (listing fees…) or deal
      * @description Access: admin
      */
     get: {
@@ -3405,6 +3515,14 @@ export interface paths {
           limit?: number;
           page?: number;
           provider?: 'stripe' | 'bank_transfer';
+          purpose?:
+            | 'success_fee'
+            | 'listing_fee'
+            | 'broker_commission'
+            | 'appraisal_fee'
+            | 'expert_share'
+            | 'bid_deposit'
+            | 'royalty_fee';
           status?: 'pending' | 'paid' | 'failed' | 'refunded';
         };
         header?: never;
@@ -3439,7 +3557,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -3447,9 +3567,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -3559,7 +3693,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -3567,9 +3703,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -3624,7 +3774,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Decide that an auction's winner who walked away from its deal forfeits the deposit held against it: the exchange keeps it (recorded in the ledger)
+     * Decide that an auction's winner (or a call's chosen proposer) who walked away from its deal forfeits the deposit held against it: the exchange keeps it (recorded in the ledger), and the listing's owner may then offer the technology to the runner-up
      * @description Access: admin
      */
     post: {
@@ -3666,7 +3816,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -3674,9 +3826,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -3773,7 +3939,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -3781,9 +3949,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -3867,6 +4049,8 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 kind: 'payout_due';
+                /** @description A listing fee's offer or demand */
+                listingId?: string;
                 paidAt?: string;
                 paidReference?: string;
                 payeeName: string;
@@ -3961,6 +4145,8 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 kind: 'payout_due';
+                /** @description A listing fee's offer or demand */
+                listingId?: string;
                 paidAt?: string;
                 paidReference?: string;
                 payeeName: string;
@@ -4290,6 +4476,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -4363,6 +4553,10 @@ export interface paths {
                         createdAt?: string;
                         /** Format: date-time */
                         deadline?: string;
+                        /** @description The deposit a proposer pays before proposing, in minor units */
+                        deposit?: number;
+                        /** @description When the deposit was set as a percentage of the budget's maximum */
+                        depositPct?: number;
                         desiredOutcome: string;
                         /** Format: date-time */
                         expiredAt?: string;
@@ -4763,6 +4957,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -4836,6 +5034,10 @@ export interface paths {
                         createdAt?: string;
                         /** Format: date-time */
                         deadline?: string;
+                        /** @description The deposit a proposer pays before proposing, in minor units */
+                        deposit?: number;
+                        /** @description When the deposit was set as a percentage of the budget's maximum */
+                        depositPct?: number;
                         desiredOutcome: string;
                         /** Format: date-time */
                         expiredAt?: string;
@@ -5130,6 +5332,12 @@ export interface paths {
                 };
                 /** Format: date-time */
                 to: string;
+                transfers: {
+                  /** @description deals whose terms both parties agreed, in the month agreed */
+                  agreementsSigned: number;
+                  /** @description deals closed won (every milestone settled, every fee paid), in the month they closed */
+                  transfersCompleted: number;
+                };
               };
               /** @description by the groupBy dimension */
               series: {
@@ -5167,6 +5375,29 @@ export interface paths {
                 closedWon: number;
                 transferMode: string;
               }[];
+              /** @description agreements signed apart from transfers completed: the same counts as funnel.agreed and funnel.closedWon */
+              transfers: {
+                /** @description deals whose terms both parties agreed, in the month agreed */
+                agreementsSigned: number;
+                /** @description the fields with either figure */
+                byField: {
+                  /** @description deals whose terms both parties agreed, in the month agreed */
+                  agreementsSigned: number;
+                  key: string;
+                  /** @description deals closed won (every milestone settled, every fee paid), in the month they closed */
+                  transfersCompleted: number;
+                }[];
+                /** @description every month of the period */
+                byMonth: {
+                  /** @description deals whose terms both parties agreed, in the month agreed */
+                  agreementsSigned: number;
+                  key: string;
+                  /** @description deals closed won (every milestone settled, every fee paid), in the month they closed */
+                  transfersCompleted: number;
+                }[];
+                /** @description deals closed won (every milestone settled, every fee paid), in the month they closed */
+                transfersCompleted: number;
+              };
             };
           };
         };
@@ -5212,6 +5443,7 @@ export interface paths {
             | 'funnel'
             | 'sub-fields'
             | 'transfer-modes'
+            | 'transfers'
             | 'records-offers'
             | 'records-demands'
             | 'records-deals';
@@ -6456,7 +6688,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -6464,9 +6698,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -7566,11 +7814,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -7643,6 +7904,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -8378,11 +8641,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -8455,6 +8731,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -8565,11 +8843,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -8642,6 +8933,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -8756,11 +9049,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -8833,6 +9139,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -8957,11 +9265,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -9034,6 +9355,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -9135,11 +9458,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -9212,6 +9548,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -9392,11 +9730,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -9469,6 +9820,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -9592,11 +9945,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -9669,6 +10035,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -9908,11 +10276,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -9985,6 +10366,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -10101,11 +10484,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -10178,6 +10574,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -10294,11 +10692,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -10371,6 +10782,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -10462,10 +10875,12 @@ export interface paths {
             'application/json': {
               fees?: {
                 amount: number;
-                /** @description The part of the line the buyer's auction deposit covers (`amount` is what is left to pay) */
+                /** @description The part of the line the payer's deposit (an auction's or a call's) covers (`amount` is what is left to pay) */
                 credited?: number;
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
+                /** @description The milestone whose acceptance made this share of the success fee due (absent: due on signing) */
+                milestone?: number;
                 /** @enum {string} */
                 payer: 'buyer' | 'seller' | 'requester' | 'bidder';
                 paymentId?: string;
@@ -10554,6 +10969,8 @@ export interface paths {
                   | 'payout_cancelled'
                   | 'deposit_credited'
                   | 'deposit_forfeited';
+                /** @description A listing fee's offer or demand */
+                listingId?: string;
                 /** @description For a payout: the broker or expert it is owed to */
                 payeeUserId?: string;
                 payer?: string;
@@ -10734,12 +11151,37 @@ export interface paths {
                 documentIds?: string[];
                 /** Format: date-time */
                 dueDate?: string;
+                /** @description The exchange's share of the success fee on this milestone, due once it is accepted */
+                fees: {
+                  amount: number;
+                  credited?: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
                 n: number;
                 /** @description Past its due date and not yet accepted or cancelled */
                 overdue: boolean;
+                /** @description Once accepted: what the buyer owes the seller for it (the part accepted after a partial outcome) */
+                owed?: number;
+                /** @description Accepted, paid for and confirmed received, its fees paid (or cancelled) */
+                settled: boolean;
                 /** @enum {string} */
                 status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
                 title: string;
+                /** @description The buyer's payment to the seller: recorded by the buyer, confirmed received by the seller */
+                transfer?: {
+                  amount: number;
+                  /** Format: date-time */
+                  confirmedAt?: string;
+                  /** Format: date-time */
+                  recordedAt?: string;
+                  reference: string;
+                };
               }[];
               /** @enum {string} */
               status:
@@ -10782,7 +11224,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * The buyer accepts a delivered milestone; accepting the last one completes the deal
+     * The buyer accepts a delivered milestone: its payment to the seller and its share of the success fee fall due
      * @description Access: user
      */
     post: {
@@ -10845,12 +11287,37 @@ export interface paths {
                 documentIds?: string[];
                 /** Format: date-time */
                 dueDate?: string;
+                /** @description The exchange's share of the success fee on this milestone, due once it is accepted */
+                fees: {
+                  amount: number;
+                  credited?: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
                 n: number;
                 /** @description Past its due date and not yet accepted or cancelled */
                 overdue: boolean;
+                /** @description Once accepted: what the buyer owes the seller for it (the part accepted after a partial outcome) */
+                owed?: number;
+                /** @description Accepted, paid for and confirmed received, its fees paid (or cancelled) */
+                settled: boolean;
                 /** @enum {string} */
                 status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
                 title: string;
+                /** @description The buyer's payment to the seller: recorded by the buyer, confirmed received by the seller */
+                transfer?: {
+                  amount: number;
+                  /** Format: date-time */
+                  confirmedAt?: string;
+                  /** Format: date-time */
+                  recordedAt?: string;
+                  reference: string;
+                };
               };
             };
           };
@@ -10952,12 +11419,37 @@ export interface paths {
                 documentIds?: string[];
                 /** Format: date-time */
                 dueDate?: string;
+                /** @description The exchange's share of the success fee on this milestone, due once it is accepted */
+                fees: {
+                  amount: number;
+                  credited?: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
                 n: number;
                 /** @description Past its due date and not yet accepted or cancelled */
                 overdue: boolean;
+                /** @description Once accepted: what the buyer owes the seller for it (the part accepted after a partial outcome) */
+                owed?: number;
+                /** @description Accepted, paid for and confirmed received, its fees paid (or cancelled) */
+                settled: boolean;
                 /** @enum {string} */
                 status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
                 title: string;
+                /** @description The buyer's payment to the seller: recorded by the buyer, confirmed received by the seller */
+                transfer?: {
+                  amount: number;
+                  /** Format: date-time */
+                  confirmedAt?: string;
+                  /** Format: date-time */
+                  recordedAt?: string;
+                  reference: string;
+                };
               };
             };
           };
@@ -11058,12 +11550,37 @@ export interface paths {
                 documentIds?: string[];
                 /** Format: date-time */
                 dueDate?: string;
+                /** @description The exchange's share of the success fee on this milestone, due once it is accepted */
+                fees: {
+                  amount: number;
+                  credited?: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
                 n: number;
                 /** @description Past its due date and not yet accepted or cancelled */
                 overdue: boolean;
+                /** @description Once accepted: what the buyer owes the seller for it (the part accepted after a partial outcome) */
+                owed?: number;
+                /** @description Accepted, paid for and confirmed received, its fees paid (or cancelled) */
+                settled: boolean;
                 /** @enum {string} */
                 status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
                 title: string;
+                /** @description The buyer's payment to the seller: recorded by the buyer, confirmed received by the seller */
+                transfer?: {
+                  amount: number;
+                  /** Format: date-time */
+                  confirmedAt?: string;
+                  /** Format: date-time */
+                  recordedAt?: string;
+                  reference: string;
+                };
               };
             };
           };
@@ -11164,12 +11681,37 @@ export interface paths {
                 documentIds?: string[];
                 /** Format: date-time */
                 dueDate?: string;
+                /** @description The exchange's share of the success fee on this milestone, due once it is accepted */
+                fees: {
+                  amount: number;
+                  credited?: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
                 n: number;
                 /** @description Past its due date and not yet accepted or cancelled */
                 overdue: boolean;
+                /** @description Once accepted: what the buyer owes the seller for it (the part accepted after a partial outcome) */
+                owed?: number;
+                /** @description Accepted, paid for and confirmed received, its fees paid (or cancelled) */
+                settled: boolean;
                 /** @enum {string} */
                 status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
                 title: string;
+                /** @description The buyer's payment to the seller: recorded by the buyer, confirmed received by the seller */
+                transfer?: {
+                  amount: number;
+                  /** Format: date-time */
+                  confirmedAt?: string;
+                  /** Format: date-time */
+                  recordedAt?: string;
+                  reference: string;
+                };
               };
             };
           };
@@ -11274,12 +11816,296 @@ export interface paths {
                 documentIds?: string[];
                 /** Format: date-time */
                 dueDate?: string;
+                /** @description The exchange's share of the success fee on this milestone, due once it is accepted */
+                fees: {
+                  amount: number;
+                  credited?: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
                 n: number;
                 /** @description Past its due date and not yet accepted or cancelled */
                 overdue: boolean;
+                /** @description Once accepted: what the buyer owes the seller for it (the part accepted after a partial outcome) */
+                owed?: number;
+                /** @description Accepted, paid for and confirmed received, its fees paid (or cancelled) */
+                settled: boolean;
                 /** @enum {string} */
                 status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
                 title: string;
+                /** @description The buyer's payment to the seller: recorded by the buyer, confirmed received by the seller */
+                transfer?: {
+                  amount: number;
+                  /** Format: date-time */
+                  confirmedAt?: string;
+                  /** Format: date-time */
+                  recordedAt?: string;
+                  reference: string;
+                };
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/milestones/{n}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The buyer records paying the seller for an accepted milestone (paid directly between them), with the transfer's reference; it may be corrected until the seller confirms it
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          n: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What was paid, in minor units; by default (and necessarily) what is owed for the milestone */
+            amount?: number;
+            /** @description The transfer's reference on the buyer's bank statement */
+            reference: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              dealStatus:
+                | 'negotiating'
+                | 'agreed'
+                | 'awaiting_payment'
+                | 'delivering'
+                | 'closed_won'
+                | 'closed_lost'
+                | 'cancelled';
+              milestone: {
+                acceptedAmount?: number;
+                amount: number;
+                /**
+                 * Format: date-time
+                 * @description When a delivered milestone is accepted for a buyer who does not answer
+                 */
+                autoAcceptAt?: string;
+                autoAccepted?: boolean;
+                changesNote?: string;
+                /** @enum {string} */
+                currency?: 'VND' | 'USD';
+                /** Format: date-time */
+                decidedAt?: string;
+                deliverable?: string;
+                /** Format: date-time */
+                deliveredAt?: string;
+                deliveryNote?: string;
+                dispute?: {
+                  note?: string;
+                  /** Format: date-time */
+                  openedAt?: string;
+                  openedByRole?: string;
+                  /** @enum {string} */
+                  outcome?: 'accepted' | 'redelivery' | 'partial' | 'cancelled';
+                  reason: string;
+                  /** Format: date-time */
+                  resolvedAt?: string;
+                };
+                documentIds?: string[];
+                /** Format: date-time */
+                dueDate?: string;
+                /** @description The exchange's share of the success fee on this milestone, due once it is accepted */
+                fees: {
+                  amount: number;
+                  credited?: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
+                n: number;
+                /** @description Past its due date and not yet accepted or cancelled */
+                overdue: boolean;
+                /** @description Once accepted: what the buyer owes the seller for it (the part accepted after a partial outcome) */
+                owed?: number;
+                /** @description Accepted, paid for and confirmed received, its fees paid (or cancelled) */
+                settled: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                title: string;
+                /** @description The buyer's payment to the seller: recorded by the buyer, confirmed received by the seller */
+                transfer?: {
+                  amount: number;
+                  /** Format: date-time */
+                  confirmedAt?: string;
+                  /** Format: date-time */
+                  recordedAt?: string;
+                  reference: string;
+                };
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deals/{id}/milestones/{n}/transfer/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The seller confirms receiving the buyer's payment for a milestone; once every milestone is settled and every fee paid, the deal is complete
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          n: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              dealStatus:
+                | 'negotiating'
+                | 'agreed'
+                | 'awaiting_payment'
+                | 'delivering'
+                | 'closed_won'
+                | 'closed_lost'
+                | 'cancelled';
+              milestone: {
+                acceptedAmount?: number;
+                amount: number;
+                /**
+                 * Format: date-time
+                 * @description When a delivered milestone is accepted for a buyer who does not answer
+                 */
+                autoAcceptAt?: string;
+                autoAccepted?: boolean;
+                changesNote?: string;
+                /** @enum {string} */
+                currency?: 'VND' | 'USD';
+                /** Format: date-time */
+                decidedAt?: string;
+                deliverable?: string;
+                /** Format: date-time */
+                deliveredAt?: string;
+                deliveryNote?: string;
+                dispute?: {
+                  note?: string;
+                  /** Format: date-time */
+                  openedAt?: string;
+                  openedByRole?: string;
+                  /** @enum {string} */
+                  outcome?: 'accepted' | 'redelivery' | 'partial' | 'cancelled';
+                  reason: string;
+                  /** Format: date-time */
+                  resolvedAt?: string;
+                };
+                documentIds?: string[];
+                /** Format: date-time */
+                dueDate?: string;
+                /** @description The exchange's share of the success fee on this milestone, due once it is accepted */
+                fees: {
+                  amount: number;
+                  credited?: number;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  /** @enum {string} */
+                  payer: 'buyer' | 'seller';
+                  paymentId?: string;
+                  /** @enum {string} */
+                  status?: 'pending' | 'paid' | 'failed' | 'refunded';
+                }[];
+                n: number;
+                /** @description Past its due date and not yet accepted or cancelled */
+                overdue: boolean;
+                /** @description Once accepted: what the buyer owes the seller for it (the part accepted after a partial outcome) */
+                owed?: number;
+                /** @description Accepted, paid for and confirmed received, its fees paid (or cancelled) */
+                settled: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                title: string;
+                /** @description The buyer's payment to the seller: recorded by the buyer, confirmed received by the seller */
+                transfer?: {
+                  amount: number;
+                  /** Format: date-time */
+                  confirmedAt?: string;
+                  /** Format: date-time */
+                  recordedAt?: string;
+                  reference: string;
+                };
               };
             };
           };
@@ -11357,11 +12183,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -11434,6 +12273,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -11519,6 +12360,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description A delivering deal's fee on this accepted milestone; by default the first fee owed */
+            milestone?: number;
             /** @enum {string} */
             payer?: 'buyer' | 'seller';
             /** @enum {string} */
@@ -11561,7 +12404,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -11569,9 +12414,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -11923,7 +12782,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -11931,9 +12792,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -12034,6 +12909,8 @@ export interface paths {
                 proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                 /** Format: float */
                 royaltyPct?: number;
+                /** @enum {string} */
+                royaltyReporting?: 'monthly' | 'quarterly';
                 territory?: string;
                 /** @enum {string} */
                 transferMode?:
@@ -12093,6 +12970,11 @@ export interface paths {
             price: number;
             /** Format: double */
             royaltyPct?: number;
+            /**
+             * @description How often the licensee reports its net sales (royalty deals); quarterly when unset
+             * @enum {string}
+             */
+            royaltyReporting?: 'monthly' | 'quarterly';
             territory?: string;
             /** @enum {string} */
             transferMode?:
@@ -12139,6 +13021,8 @@ export interface paths {
                 proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                 /** Format: float */
                 royaltyPct?: number;
+                /** @enum {string} */
+                royaltyReporting?: 'monthly' | 'quarterly';
                 territory?: string;
                 /** @enum {string} */
                 transferMode?:
@@ -12228,11 +13112,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -12305,6 +13202,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -12509,11 +13408,24 @@ export interface paths {
                 cancelReason?: string;
                 closedAt?: string;
                 createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
                 demandId?: string;
-                /** @description The winner's auction deposit, credited against the buyer's fees */
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
                 depositCredit?: {
                   amount: number;
                   currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
                   paymentId: string;
                 };
                 documentAccess?: {
@@ -12586,6 +13498,8 @@ export interface paths {
                   proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
                   /** Format: float */
                   royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
                   territory?: string;
                   /** @enum {string} */
                   transferMode?:
@@ -12713,6 +13627,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -12786,6 +13704,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -12919,6 +13841,10 @@ export interface paths {
             confidentialAccess?: 'on_request' | 'nda';
             /** Format: date-time */
             deadline?: string | null;
+            /** @description A fixed deposit each proposer pays before proposing, in minor units of the budget's currency (calls for proposals only) */
+            deposit?: number | null;
+            /** @description Or the deposit as a percentage of the budget's maximum (calls for proposals only) */
+            depositPct?: number | null;
             desiredOutcome?: string;
             /** @enum {string} */
             field:
@@ -13081,6 +14007,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -13154,6 +14084,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -13319,6 +14253,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -13392,6 +14330,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -13546,6 +14488,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -13619,6 +14565,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -13749,6 +14699,10 @@ export interface paths {
             confidentialAccess?: 'on_request' | 'nda';
             /** Format: date-time */
             deadline?: string | null;
+            /** @description A fixed deposit each proposer pays before proposing, in minor units of the budget's currency (calls for proposals only) */
+            deposit?: number | null;
+            /** @description Or the deposit as a percentage of the budget's maximum (calls for proposals only) */
+            depositPct?: number | null;
             desiredOutcome?: string;
             /** @enum {string} */
             field?:
@@ -13911,6 +14865,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -13984,6 +14942,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -14147,6 +15109,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -14220,6 +15186,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -14316,6 +15286,369 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/demands/{id}/deposits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every deposit paid on a call for proposals (its owner and operators)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deposits: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Pay your organization's deposit on a call for proposals that asks one, before proposing: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment. A proposer's deposit is held while its proposal is in the running, refunded once it is not chosen (or the call ends), credited to the deal of a chosen one.
+     * @description Access: verified
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            provider: 'stripe' | 'bank_transfer';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              checkoutUrl?: string;
+              instructions?: {
+                accountName: string;
+                accountNumber: string;
+                amount: number;
+                bankName: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                reference: string;
+              };
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/demands/{id}/deposits/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether a call for proposals asks a deposit, and your organization's: none, pending, paid or refunded
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The deposit, in minor units */
+              amount?: number;
+              /** @enum {string} */
+              currency?: 'VND' | 'USD';
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+              /** @description Whether the auction (or the call for proposals) asks a deposit of its bidders (proposers) */
+              required: boolean;
+              /**
+               * @description Your organization's deposit: none yet, pending, paid or (after the close) refunded
+               * @enum {string}
+               */
+              status: 'none' | 'pending' | 'paid' | 'failed' | 'refunded';
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -14596,6 +15929,368 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/demands/{id}/listing-fee': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What your demand owes as its listing fee and how it stands (paid, pending, refunded after a rejection…), with its payments and ledger entries (its organization and operators)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The fee, in minor units (when required) */
+              amount?: number;
+              /** @enum {string} */
+              currency?: 'VND' | 'USD';
+              /** @description The draft may not be submitted for review until the fee is paid */
+              due: boolean;
+              /** @description The fee's money record: payments started, received, failed and refunded */
+              ledger: {
+                actorId?: string;
+                amount: number;
+                appraisalId?: string;
+                at: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                dealId?: string;
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'payment_started'
+                  | 'payment_received'
+                  | 'payment_failed'
+                  | 'refund'
+                  | 'payout_due'
+                  | 'payout_paid'
+                  | 'payout_cancelled'
+                  | 'deposit_credited'
+                  | 'deposit_forfeited';
+                /** @description A listing fee's offer or demand */
+                listingId?: string;
+                /** @description For a payout: the broker or expert it is owed to */
+                payeeUserId?: string;
+                payer?: string;
+                paymentId?: string;
+                provider?: string;
+                providerIds?: Record<string, never>;
+                /** @enum {string} */
+                purpose?:
+                  | 'success_fee'
+                  | 'listing_fee'
+                  | 'broker_commission'
+                  | 'appraisal_fee'
+                  | 'expert_share'
+                  | 'bid_deposit'
+                  | 'royalty_fee';
+                reference?: string;
+                source?: string;
+              }[];
+              /**
+               * @description Who owes it: the seller of an offer, the buyer of a demand
+               * @enum {string}
+               */
+              payer?: 'seller' | 'buyer';
+              /** @description The latest payment of the fee */
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+              /** @description Every payment of the fee, newest first */
+              payments: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              }[];
+              /** @description Whether the fee schedule asks a listing fee of this listing's kind and currency */
+              required: boolean;
+              /**
+               * @description paid: a received fee covers the listing; refunding: refunded after a rejection, the refund under way; pending: a payment awaits confirmation; refunded, failed: the latest attempt; none: nothing started
+               * @enum {string}
+               */
+              status: 'none' | 'pending' | 'paid' | 'refunding' | 'refunded' | 'failed';
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Pay your demand's listing fee before submitting it for review, where the fee schedule sets one for its kind and currency: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment. 409 when no fee applies, it is paid, or the demand is not a draft. Refunded if an operator rejects the demand.
+     * @description Access: verified
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            provider: 'stripe' | 'bank_transfer';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              checkoutUrl?: string;
+              instructions?: {
+                accountName: string;
+                accountNumber: string;
+                amount: number;
+                bankName: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                reference: string;
+              };
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -14953,6 +16648,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -15026,6 +16725,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -15127,6 +16830,214 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/demands/{id}/runner-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * After an operator forfeited the deposit of a call's chosen proposer who walked away, its owner offers the technology to the runner-up: the best proposal still in the running with its deposit held (shortlisted first, then the lowest price) is accepted, its deposit credited to the deal, and its proposer told. 409 without such a forfeit (once per forfeit) or runner-up.
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deal: {
+                agreedVersion?: number;
+                bidId?: string;
+                broker: {
+                  id: string;
+                  name: string;
+                } | null;
+                brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
+                brokerUserId?: string;
+                buyer: {
+                  id: string;
+                  name: string;
+                };
+                buyerOrgId: string;
+                cancelReason?: string;
+                closedAt?: string;
+                createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
+                demandId?: string;
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
+                  paymentId: string;
+                };
+                documentAccess?: {
+                  decidedAt?: string;
+                  requestedAt?: string;
+                  /** @enum {string} */
+                  status: 'requested' | 'approved' | 'refused';
+                };
+                field?: string;
+                id: string;
+                latestVersion: number;
+                listingId: string;
+                /** @enum {string} */
+                listingKind: 'offer' | 'demand';
+                listingTitle: string;
+                /** @enum {string} */
+                myRole: 'seller' | 'buyer' | 'broker' | 'admin' | 'system' | 'outsider';
+                ndaAcceptances: {
+                  at?: string;
+                  orgId?: string;
+                  role?: string;
+                  text: string;
+                  userId?: string;
+                }[];
+                offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
+                seller: {
+                  id: string;
+                  name: string;
+                };
+                sellerOrgId: string;
+                /** @enum {string} */
+                status:
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
+                termSheets: {
+                  acceptedBy: {
+                    at?: string;
+                    /** @enum {string} */
+                    role: 'seller' | 'buyer';
+                    userId?: string;
+                  }[];
+                  createdAt?: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  durationMonths?: number;
+                  exclusivity: boolean;
+                  milestones: {
+                    /** Format: float */
+                    amount?: number;
+                    deliverable?: string;
+                    dueDate?: string;
+                    title: string;
+                  }[];
+                  price: number;
+                  proposedBy: string;
+                  /** @enum {string} */
+                  proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
+                  /** Format: float */
+                  royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
+                  territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
+                  version: number;
+                }[];
+                timeline: {
+                  actorId?: string;
+                  actorRole?: string;
+                  at?: string;
+                  data?: Record<string, never>;
+                  event: string;
+                  /** @enum {string} */
+                  from?:
+                    | 'negotiating'
+                    | 'agreed'
+                    | 'awaiting_payment'
+                    | 'delivering'
+                    | 'closed_won'
+                    | 'closed_lost'
+                    | 'cancelled';
+                  /** @enum {string} */
+                  to?:
+                    | 'negotiating'
+                    | 'agreed'
+                    | 'awaiting_payment'
+                    | 'delivering'
+                    | 'closed_won'
+                    | 'closed_lost'
+                    | 'cancelled';
+                }[];
+                title: string;
+                updatedAt?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/demands/{id}/submit': {
     parameters: {
       query?: never;
@@ -15137,7 +17048,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Submit your demand for review by an operator (verified organizations only)
+     * Submit your demand for review by an operator (verified organizations only); where the fee schedule sets a listing fee for it, 409 naming the fee until it is paid (POST /demands/{id}/listing-fee)
      * @description Access: user
      */
     post: {
@@ -15192,6 +17103,10 @@ export interface paths {
                 createdAt?: string;
                 /** Format: date-time */
                 deadline?: string;
+                /** @description The deposit a proposer pays before proposing, in minor units */
+                deposit?: number;
+                /** @description When the deposit was set as a percentage of the budget's maximum */
+                depositPct?: number;
                 desiredOutcome: string;
                 /** Format: date-time */
                 expiredAt?: string;
@@ -15265,6 +17180,10 @@ export interface paths {
                     createdAt?: string;
                     /** Format: date-time */
                     deadline?: string;
+                    /** @description The deposit a proposer pays before proposing, in minor units */
+                    deposit?: number;
+                    /** @description When the deposit was set as a percentage of the budget's maximum */
+                    depositPct?: number;
                     desiredOutcome: string;
                     /** Format: date-time */
                     expiredAt?: string;
@@ -18262,7 +20181,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Every bidder's deposit on the auction (its owner and operators)
+     * Every deposit paid on an auction (its owner and operators)
      * @description Access: user
      */
     get: {
@@ -18298,7 +20217,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -18306,9 +20227,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -18402,7 +20337,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -18410,9 +20347,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -18465,7 +20416,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Whether the auction asks a deposit, and your organization's: none, pending, paid or refunded
+     * Whether an auction asks a deposit, and your organization's: none, pending, paid or refunded
      * @description Access: user
      */
     get: {
@@ -18505,7 +20456,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -18513,9 +20466,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -18540,7 +20507,7 @@ export interface paths {
                 /** @description What the payment is for */
                 title?: string;
               };
-              /** @description Whether the auction asks a deposit of its bidders */
+              /** @description Whether the auction (or the call for proposals) asks a deposit of its bidders (proposers) */
               required: boolean;
               /**
                * @description Your organization's deposit: none yet, pending, paid or (after the close) refunded
@@ -18843,6 +20810,368 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/offers/{id}/listing-fee': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What your offer owes as its listing fee and how it stands (paid, pending, refunded after a rejection…), with its payments and ledger entries (its organization and operators)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The fee, in minor units (when required) */
+              amount?: number;
+              /** @enum {string} */
+              currency?: 'VND' | 'USD';
+              /** @description The draft may not be submitted for review until the fee is paid */
+              due: boolean;
+              /** @description The fee's money record: payments started, received, failed and refunded */
+              ledger: {
+                actorId?: string;
+                amount: number;
+                appraisalId?: string;
+                at: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                dealId?: string;
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'payment_started'
+                  | 'payment_received'
+                  | 'payment_failed'
+                  | 'refund'
+                  | 'payout_due'
+                  | 'payout_paid'
+                  | 'payout_cancelled'
+                  | 'deposit_credited'
+                  | 'deposit_forfeited';
+                /** @description A listing fee's offer or demand */
+                listingId?: string;
+                /** @description For a payout: the broker or expert it is owed to */
+                payeeUserId?: string;
+                payer?: string;
+                paymentId?: string;
+                provider?: string;
+                providerIds?: Record<string, never>;
+                /** @enum {string} */
+                purpose?:
+                  | 'success_fee'
+                  | 'listing_fee'
+                  | 'broker_commission'
+                  | 'appraisal_fee'
+                  | 'expert_share'
+                  | 'bid_deposit'
+                  | 'royalty_fee';
+                reference?: string;
+                source?: string;
+              }[];
+              /**
+               * @description Who owes it: the seller of an offer, the buyer of a demand
+               * @enum {string}
+               */
+              payer?: 'seller' | 'buyer';
+              /** @description The latest payment of the fee */
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+              /** @description Every payment of the fee, newest first */
+              payments: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              }[];
+              /** @description Whether the fee schedule asks a listing fee of this listing's kind and currency */
+              required: boolean;
+              /**
+               * @description paid: a received fee covers the listing; refunding: refunded after a rejection, the refund under way; pending: a payment awaits confirmation; refunded, failed: the latest attempt; none: nothing started
+               * @enum {string}
+               */
+              status: 'none' | 'pending' | 'paid' | 'refunding' | 'refunded' | 'failed';
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Pay your offer's listing fee before submitting it for review, where the fee schedule sets one for its kind and currency: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment. 409 when no fee applies, it is paid, or the offer is not a draft. Refunded if an operator rejects the offer.
+     * @description Access: verified
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            provider: 'stripe' | 'bank_transfer';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              checkoutUrl?: string;
+              instructions?: {
+                accountName: string;
+                accountNumber: string;
+                amount: number;
+                bankName: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                reference: string;
+              };
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @enum {string} */
+                  outcome: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -19192,6 +21521,214 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/offers/{id}/runner-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * After an operator forfeited the deposit of an auction's winner who walked away, its owner offers the technology to the runner-up: the best bid the close turned down (at or above the reserve, its bidder having paid the deposit) becomes a deal at that bid, and its bidder is told. 409 without such a forfeit (once per forfeit) or runner-up.
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deal: {
+                agreedVersion?: number;
+                bidId?: string;
+                broker: {
+                  id: string;
+                  name: string;
+                } | null;
+                brokerConsents: string[];
+                /** @description A broker one party named, waiting for the other party to name them too */
+                brokerProposal?: {
+                  at?: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: 'seller' | 'buyer';
+                  userId: string;
+                };
+                brokerUserId?: string;
+                buyer: {
+                  id: string;
+                  name: string;
+                };
+                buyerOrgId: string;
+                cancelReason?: string;
+                closedAt?: string;
+                createdAt?: string;
+                /** @description Once delivering: where each milestone stands (`GET /api/deals/:id/milestones` has the rest) */
+                delivery?: {
+                  acceptedAmount?: number;
+                  n: number;
+                  /** @enum {string} */
+                  status:
+                    'pending' | 'delivered' | 'changes_requested' | 'accepted' | 'disputed' | 'cancelled';
+                }[];
+                demandId?: string;
+                /** @description The winner's deposit, credited against the fees of the party that paid it */
+                depositCredit?: {
+                  amount: number;
+                  currency: string;
+                  /**
+                   * @description whose fees it is credited against: an auction's buyer, a call's chosen proposer (the seller)
+                   * @enum {string}
+                   */
+                  payer: 'buyer' | 'seller';
+                  paymentId: string;
+                };
+                documentAccess?: {
+                  decidedAt?: string;
+                  requestedAt?: string;
+                  /** @enum {string} */
+                  status: 'requested' | 'approved' | 'refused';
+                };
+                field?: string;
+                id: string;
+                latestVersion: number;
+                listingId: string;
+                /** @enum {string} */
+                listingKind: 'offer' | 'demand';
+                listingTitle: string;
+                /** @enum {string} */
+                myRole: 'seller' | 'buyer' | 'broker' | 'admin' | 'system' | 'outsider';
+                ndaAcceptances: {
+                  at?: string;
+                  orgId?: string;
+                  role?: string;
+                  text: string;
+                  userId?: string;
+                }[];
+                offerId?: string;
+                outcome?: {
+                  at?: string;
+                  note?: string;
+                  /** @enum {string} */
+                  reason: 'price_too_high' | 'trl_too_low' | 'ip_unclear' | 'terms' | 'timing' | 'other';
+                };
+                /** @description The human reference number, e.g. GD-2026-000123; older deals may have none until migrated */
+                reference?: string;
+                seller: {
+                  id: string;
+                  name: string;
+                };
+                sellerOrgId: string;
+                /** @enum {string} */
+                status:
+                  | 'negotiating'
+                  | 'agreed'
+                  | 'awaiting_payment'
+                  | 'delivering'
+                  | 'closed_won'
+                  | 'closed_lost'
+                  | 'cancelled';
+                termSheets: {
+                  acceptedBy: {
+                    at?: string;
+                    /** @enum {string} */
+                    role: 'seller' | 'buyer';
+                    userId?: string;
+                  }[];
+                  createdAt?: string;
+                  /** @enum {string} */
+                  currency: 'VND' | 'USD';
+                  durationMonths?: number;
+                  exclusivity: boolean;
+                  milestones: {
+                    /** Format: float */
+                    amount?: number;
+                    deliverable?: string;
+                    dueDate?: string;
+                    title: string;
+                  }[];
+                  price: number;
+                  proposedBy: string;
+                  /** @enum {string} */
+                  proposedByRole: 'seller' | 'buyer' | 'broker' | 'admin';
+                  /** Format: float */
+                  royaltyPct?: number;
+                  /** @enum {string} */
+                  royaltyReporting?: 'monthly' | 'quarterly';
+                  territory?: string;
+                  /** @enum {string} */
+                  transferMode?:
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey';
+                  version: number;
+                }[];
+                timeline: {
+                  actorId?: string;
+                  actorRole?: string;
+                  at?: string;
+                  data?: Record<string, never>;
+                  event: string;
+                  /** @enum {string} */
+                  from?:
+                    | 'negotiating'
+                    | 'agreed'
+                    | 'awaiting_payment'
+                    | 'delivering'
+                    | 'closed_won'
+                    | 'closed_lost'
+                    | 'cancelled';
+                  /** @enum {string} */
+                  to?:
+                    | 'negotiating'
+                    | 'agreed'
+                    | 'awaiting_payment'
+                    | 'delivering'
+                    | 'closed_won'
+                    | 'closed_lost'
+                    | 'cancelled';
+                }[];
+                title: string;
+                updatedAt?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/offers/{id}/submit': {
     parameters: {
       query?: never;
@@ -19202,7 +21739,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Submit your offer for review by an operator (verified organizations only)
+     * Submit your offer for review by an operator (verified organizations only); where the fee schedule sets a listing fee for it, 409 naming the fee until it is paid (POST /offers/{id}/listing-fee)
      * @description Access: user
      */
     post: {
@@ -20690,6 +23227,8 @@ export interface paths {
               appraisal?: Record<string, never>;
               /** @description The deal whose fee this is */
               deal?: Record<string, never>;
+              /** @description The call for proposals a deposit is paid on */
+              demand?: Record<string, never>;
               instructions?: {
                 accountName: string;
                 accountNumber: string;
@@ -20698,6 +23237,13 @@ export interface paths {
                 /** @enum {string} */
                 currency: 'VND' | 'USD';
                 reference: string;
+              };
+              /** @description The offer or demand a listing fee is paid for */
+              listing?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'offer' | 'demand';
+                title: string;
               };
               /** @description The auction a bid deposit is paid on */
               offer?: Record<string, never>;
@@ -20716,7 +23262,9 @@ export interface paths {
                 currency: 'VND' | 'USD';
                 /** @description The deal whose fee this is (absent for an appraisal's fee) */
                 dealId?: string;
-                /** @description A paid deposit after its auction closed: credited to the winner's deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
@@ -20724,9 +23272,23 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'credited' | 'forfeited';
                   reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
                 };
                 history?: Record<string, never>[];
                 id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
                 /** @description The auction a bid deposit lets its payer bid on */
                 offerId?: string;
                 paidAt?: string;
@@ -20965,6 +23527,8 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 kind: 'payout_due';
+                /** @description A listing fee's offer or demand */
+                listingId?: string;
                 paidAt?: string;
                 paidReference?: string;
                 payeeName: string;
@@ -21111,7 +23675,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Open data: published offers and demands, deals opened, agreed and won, by field and by month
+     * Open data: published offers and demands, deals opened, agreements signed (agreed) and transfers completed (won), by field and by month
      * @description Access: public
      */
     get: {
@@ -21139,11 +23703,15 @@ export interface paths {
                 agreedValue?: {
                   [key: string]: number;
                 };
+                /** @description deals whose terms both parties agreed, in the month agreed */
+                agreementsSigned: number;
                 closedWon: number;
                 dealsOpened: number;
                 demands: number;
                 key: string;
                 offers: number;
+                /** @description deals closed won (every milestone settled, every fee paid), in the month they closed */
+                transfersCompleted: number;
               }[];
               byMonth: {
                 agreed: number;
@@ -21151,11 +23719,15 @@ export interface paths {
                 agreedValue?: {
                   [key: string]: number;
                 };
+                /** @description deals whose terms both parties agreed, in the month agreed */
+                agreementsSigned: number;
                 closedWon: number;
                 dealsOpened: number;
                 demands: number;
                 key: string;
                 offers: number;
+                /** @description deals closed won (every milestone settled, every fee paid), in the month they closed */
+                transfersCompleted: number;
               }[];
               /** Format: date-time */
               from: string;
@@ -21168,10 +23740,14 @@ export interface paths {
                 agreedValue?: {
                   [key: string]: number;
                 };
+                /** @description deals whose terms both parties agreed, in the month agreed */
+                agreementsSigned: number;
                 closedWon: number;
                 dealsOpened: number;
                 demandsPublished: number;
                 offersPublished: number;
+                /** @description deals closed won (every milestone settled, every fee paid), in the month they closed */
+                transfersCompleted: number;
               };
             };
           };

@@ -91,6 +91,18 @@ const KNOWN_MESSAGES: {
   { pattern: /^This share is (paid|cancelled); only a due one is paid\.?$/, key: 'payoutNotDue' },
   { pattern: /^This share was recorded paid meanwhile\.?$/, key: 'payoutNotDue' },
   { pattern: /^An operator does not record paying their own share\.?$/, key: 'payoutOwnShare' },
+  { pattern: /^No other (bid|proposal) can be offered the technology\b/, key: 'noRunnerUp' },
+  { pattern: /^The runner-up has already been offered the technology\b/, key: 'runnerUpOffered' },
+  { pattern: /^The technology can be offered to the runner-up only after\b/, key: 'runnerUpNeedsForfeit' },
+  {
+    pattern: /^A listing fee of .+ must be paid before this (offer|demand) is submitted/,
+    key: 'listingFeeDue',
+  },
+  { pattern: /^The listing fee of .+ is not paid yet\b/, key: 'listingFeePending' },
+  {
+    pattern: /^The listing fee paid for this (offer|demand) is being refunded\b/,
+    key: 'listingFeeRefunding',
+  },
 ];
 
 /**

@@ -6,10 +6,16 @@ import type { Currency, Locale } from '../../api-contract/enums';
 
 export interface CheckoutRequest {
   paymentId: string;
-  /** What is paid for: a deal's fee carries `dealId`, an appraisal's `appraisalId`, a bid deposit `offerId`. */
+  /**
+   * What is paid for: a deal's fee carries `dealId`, an appraisal's `appraisalId`, a bid deposit
+   * `offerId`, a listing fee `listingId`.
+   */
   dealId?: string;
   appraisalId?: string;
   offerId?: string;
+  /** A call for proposals' deposit. */
+  demandId?: string;
+  listingId?: string;
   purpose: string;
   /** Minor units, passed to Stripe as is (VND is zero-decimal there too). */
   amount: number;

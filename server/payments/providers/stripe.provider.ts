@@ -36,6 +36,8 @@ export function createStripeProvider(
         ...(req.dealId ? { dealId: req.dealId } : {}),
         ...(req.appraisalId ? { appraisalId: req.appraisalId } : {}),
         ...(req.offerId ? { offerId: req.offerId } : {}),
+        ...(req.demandId ? { demandId: req.demandId } : {}),
+        ...(req.listingId ? { listingId: req.listingId } : {}),
         purpose: req.purpose,
       };
       const session = await client.checkout.sessions.create(

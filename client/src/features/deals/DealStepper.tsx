@@ -15,7 +15,9 @@ import { useDeliveryPlan } from './useDeliveryPlan';
 
 /**
  * The top of the deal page: what the viewer does next, then the deal's steps as an ordered list
- * whose current step carries `aria-current="step"`.
+ * whose current step carries `aria-current="step"`. While delivering it names the milestone being
+ * delivered, then, once every milestone is accepted, how many are settled (paid for, confirmed
+ * received, their fees paid).
  */
 export function DealStepper({ deal }: { deal: Deal }) {
   const { t } = useTranslation();
@@ -32,6 +34,7 @@ export function DealStepper({ deal }: { deal: Deal }) {
       data-step={current?.key}
       data-milestone={deal.status === 'delivering' ? progress?.current : undefined}
       data-milestones={progress?.total}
+      data-phase={deal.status === 'delivering' ? progress?.phase : undefined}
       aria-labelledby="deal-stepper-title"
     >
       <h2 className="visually-hidden" id="deal-stepper-title">
@@ -61,7 +64,9 @@ export function DealStepper({ deal }: { deal: Deal }) {
             data-state={step.state}
             aria-current={step.state === 'current' ? 'step' : undefined}
           >
-            <span className="deal-step-label">{stepLabel(step, progress, plannedMilestones(deal), t)}</span>
+            <span className="deal-step-label">
+              {stepLabel(step, progress, plannedMilestones(deal), deal.status === 'closed_won', t)}
+            </span>
             <span className="visually-hidden"> ({t(`deals.stepper.states.${step.state}`)})</span>
           </li>
         ))}
@@ -70,12 +75,24 @@ export function DealStepper({ deal }: { deal: Deal }) {
   );
 }
 
-function stepLabel(step: DealStep, progress: DeliveryProgress | null, planned: number, t: TFunction): string {
+function stepLabel(
+  step: DealStep,
+  progress: DeliveryProgress | null,
+  planned: number,
+  won: boolean,
+  t: TFunction,
+): string {
   if (step.key !== 'delivering') return t(`deals.stepper.steps.${step.key}`);
+  if (progress && step.state === 'current' && progress.phase !== 'delivering')
+    return t('deals.stepper.steps.settlingAt', { settled: progress.settled, total: progress.total });
   if (progress && step.state === 'current')
     return t('deals.stepper.steps.deliveringAt', { k: progress.current, total: progress.total });
+  // A won deal has every milestone settled, whatever a plan read a moment before its close says.
   if (progress && step.state === 'done')
-    return t('deals.stepper.steps.delivered', { settled: progress.settled, total: progress.total });
+    return t('deals.stepper.steps.delivered', {
+      settled: won ? progress.total : progress.settled,
+      total: progress.total,
+    });
   const total = progress?.total ?? planned;
   return total
     ? t('deals.stepper.steps.deliveringPlanned', { count: total })

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../api/queryClient';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReasonForm } from '../../ui/ReasonForm';
@@ -12,10 +10,9 @@ import {
   requestMilestoneChanges,
   resolveMilestone,
 } from './dealsApi';
-import type { Deal, DealStatus, DeliveryMilestone, MilestoneChange } from './dealTypes';
+import type { Deal, DeliveryMilestone, MilestoneChange } from './dealTypes';
 import { DeliverForm, ResolveForm } from './MilestoneForms';
-
-export type MilestoneActionKind = 'deliver' | 'accept' | 'request_changes' | 'dispute' | 'resolve';
+import { useMilestoneStep, type MilestoneDone, type MilestoneStepKind } from './useMilestoneStep';
 
 type Mode = 'none' | 'deliver' | 'changes' | 'dispute' | 'resolve';
 
@@ -45,35 +42,18 @@ export function MilestoneActions({
   deal: Deal;
   milestone: DeliveryMilestone;
   money: (amount: number) => string;
-  onDone: (done: { action: MilestoneActionKind; n: number; dealStatus: DealStatus }) => void;
+  onDone: (done: MilestoneDone) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('none');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const step = useMilestoneStep(deal.id, m.n, onDone);
+  const { busy, error } = step;
   const may = mayTake(deal, m);
   if (!may.deliver && !may.answer && !may.dispute && !may.resolve) return null;
   const target = `milestone-${m.n}`;
 
-  async function run(action: MilestoneActionKind, call: () => Promise<MilestoneChange>) {
-    setBusy(true);
-    setError(null);
-    try {
-      const { dealStatus } = await call();
-      setMode('none');
-      onDone({ action, n: m.n, dealStatus });
-      // The deal's key holds the plan, its timeline and its status (the last acceptance closes it).
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.deal(deal.id) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.dealLists }),
-      ]);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (action: MilestoneStepKind, call: () => Promise<MilestoneChange>) =>
+    step.run(action, call, () => setMode('none'));
 
   return (
     <div className="milestone-actions" data-testid={`milestone-actions-${m.n}`}>

@@ -7,22 +7,19 @@ import { formatMoney } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Notice } from '../../ui/Notice';
 import { autoAcceptAt } from './dealProgress';
-import type { Deal, DealStatus, DeliveryMilestone } from './dealTypes';
-import { MilestoneActions, type MilestoneActionKind } from './MilestoneActions';
+import type { Deal, DeliveryMilestone } from './dealTypes';
+import { MilestoneActions } from './MilestoneActions';
+import { MilestoneFees } from './MilestoneFees';
 import { MilestoneStatusBadge } from './MilestoneStatusBadge';
+import { MilestoneTransfer } from './MilestoneTransfer';
 import { useDealDocuments } from './useDealDocuments';
 import { useDeliveryPlan } from './useDeliveryPlan';
-
-/** What the viewer just did to a milestone, said once the plan is read again. */
-export interface MilestoneDone {
-  action: MilestoneActionKind;
-  n: number;
-  dealStatus: DealStatus;
-}
+import type { MilestoneDone } from './useMilestoneStep';
 
 /**
  * The deal's delivery plan once delivery has started: each milestone with its amount, due date,
- * deliverable, state and history, and the steps the viewer may take on it.
+ * deliverable, state and history, the steps the viewer may take on it and, once it is accepted,
+ * its settlement: the buyer's payment to the seller and the exchange's fee on it.
  */
 export function MilestonesPanel({ deal }: { deal: Deal }) {
   const { t } = useTranslation();
@@ -83,11 +80,17 @@ function MilestoneItem({
       className="milestone-item"
       data-testid={`milestone-${m.n}`}
       data-status={m.status}
+      data-settled={m.settled ? 'true' : 'false'}
       aria-labelledby={titleId}
     >
       <div className="milestone-head">
         <h3 id={titleId}>{t('deals.milestones.heading', { n: m.n, title: m.title })}</h3>
         <MilestoneStatusBadge status={m.status} />
+        {m.settled && m.status === 'accepted' && (
+          <span className="badge badge-milestone-settled" data-testid={`milestone-settled-${m.n}`}>
+            {t('deals.milestones.settled')}
+          </span>
+        )}
         {m.overdue && (
           <span className="badge badge-overdue" data-testid={`milestone-overdue-${m.n}`}>
             {t('deals.milestones.overdue')}
@@ -113,6 +116,12 @@ function MilestoneItem({
       <MilestoneHistory deal={deal} milestone={m} money={money} date={date} />
       {deal.status === 'delivering' && (
         <MilestoneActions deal={deal} milestone={m} money={money} onDone={onDone} />
+      )}
+      {m.status === 'accepted' && (
+        <div className="milestone-settlement" data-testid={`milestone-settlement-${m.n}`}>
+          <MilestoneTransfer deal={deal} milestone={m} money={money} date={date} onDone={onDone} />
+          {deal.myRole !== 'broker' && <MilestoneFees deal={deal} milestone={m} />}
+        </div>
       )}
     </li>
   );

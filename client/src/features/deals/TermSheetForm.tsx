@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CURRENCIES, TRANSFER_MODES, type Currency, type TransferMode } from '@contract/enums';
+import {
+  CURRENCIES,
+  ROYALTY_CADENCES,
+  TRANSFER_MODES,
+  type Currency,
+  type RoyaltyCadence,
+  type TransferMode,
+} from '@contract/enums';
 import { minorToMajorString, parseMajorInput } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormField } from '../../ui/FormField';
@@ -24,6 +31,7 @@ function draftFrom(sheet: TermSheet | undefined) {
     price: sheet ? minorToMajorString(sheet.price, currency) : '',
     currency,
     royaltyPct: sheet?.royaltyPct != null ? String(sheet.royaltyPct) : '',
+    royaltyReporting: (sheet?.royaltyReporting ?? '') as RoyaltyCadence | '',
     exclusivity: sheet?.exclusivity ?? false,
     transferMode: (sheet?.transferMode ?? '') as TransferMode | '',
     territory: sheet?.territory ?? '',
@@ -74,6 +82,9 @@ export function TermSheetForm({ deal, onProposed }: { deal: Deal; onProposed: ()
       exclusivity: draft.exclusivity,
       ...(draft.transferMode ? { transferMode: draft.transferMode } : {}),
       ...(draft.royaltyPct.trim() ? { royaltyPct: Number(draft.royaltyPct.replace(',', '.')) } : {}),
+      ...(draft.royaltyPct.trim() && draft.royaltyReporting
+        ? { royaltyReporting: draft.royaltyReporting }
+        : {}),
       ...(draft.territory.trim() ? { territory: draft.territory.trim() } : {}),
       ...(draft.durationMonths.trim() ? { durationMonths: Number(draft.durationMonths) } : {}),
       milestones,
@@ -131,7 +142,7 @@ export function TermSheetForm({ deal, onProposed }: { deal: Deal; onProposed: ()
             </select>
           </FormField>
         </div>
-        <div className="form-row">
+        <div className="form-row three">
           <FormField id="terms-royalty" label={t('deals.terms.royaltyPct')} error={errorFor('royaltyPct')}>
             <input
               id="terms-royalty"
@@ -140,6 +151,26 @@ export function TermSheetForm({ deal, onProposed }: { deal: Deal; onProposed: ()
               onChange={(e) => set({ royaltyPct: e.target.value })}
               data-testid="terms-royalty"
             />
+          </FormField>
+          <FormField
+            id="terms-royalty-reporting"
+            label={t('deals.terms.royaltyReporting')}
+            error={errorFor('royaltyReporting')}
+          >
+            <select
+              id="terms-royalty-reporting"
+              value={draft.royaltyReporting}
+              onChange={(e) => set({ royaltyReporting: e.target.value as RoyaltyCadence | '' })}
+              disabled={!draft.royaltyPct.trim()}
+              data-testid="terms-royalty-reporting"
+            >
+              <option value="">{t('deals.terms.cadenceUnset')}</option>
+              {ROYALTY_CADENCES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`deals.terms.cadence.${c}`)}
+                </option>
+              ))}
+            </select>
           </FormField>
           <FormField
             id="terms-duration"

@@ -1,7 +1,9 @@
 /**
  * Where a deal stands, as its stepper shows it (pure): the steps it passes through —
- * negotiating → agreed → (awaiting payment) → (delivering milestone k of n) → completed, or the
- * state it ended in — and what the viewer does next.
+ * negotiating → agreed → (awaiting payment) → (delivering milestone k of n, then settling the
+ * milestones' payments) → completed, or the state it ended in — and what the viewer does next:
+ * its own step on the earliest milestone first (delivering, answering, paying the seller,
+ * confirming the money arrived, paying the exchange's fee on it), else what it waits on.
  */
 import {
   MILESTONE_ACCEPT_DAYS,
@@ -19,10 +21,13 @@ export interface DealStep {
 }
 
 export interface DeliveryProgress {
-  /** The first milestone not yet settled (accepted or cancelled), 1-based; `total` once all are. */
+  /** The first milestone not yet decided (accepted or cancelled), 1-based; `total` once all are. */
   current: number;
   total: number;
+  /** Milestones settled: accepted, paid for and confirmed received, their fees paid; or cancelled. */
   settled: number;
+  /** Delivering milestones, then settling the last payments once every one is decided, then done. */
+  phase: 'delivering' | 'settling' | 'settled';
 }
 
 /** What the viewer does next: an i18n key under `deals.stepper.next`, its values, and whether it is theirs. */
@@ -39,7 +44,8 @@ export interface NextAction {
 }
 
 const has = (deal: Deal, ...events: string[]) => deal.timeline.some((e) => events.includes(e.event));
-const settled = (m: DeliveryMilestone) => m.status === 'accepted' || m.status === 'cancelled';
+/** Accepted or cancelled: nothing more is delivered for it (it may still be being paid for). */
+const decided = (m: DeliveryMilestone) => m.status === 'accepted' || m.status === 'cancelled';
 
 /** Delivery has begun (or happened): the deal carries a delivery plan. */
 export function deliveryStarted(deal: Deal): boolean {
@@ -59,9 +65,11 @@ export function deliveryProgress(
   milestones: readonly DeliveryMilestone[] | undefined,
 ): DeliveryProgress | null {
   if (!milestones?.length) return null;
-  const open = milestones.findIndex((m) => !settled(m));
-  const done = milestones.filter(settled).length;
-  return { current: open < 0 ? milestones.length : open + 1, total: milestones.length, settled: done };
+  const open = milestones.findIndex((m) => !decided(m));
+  const settled = milestones.filter((m) => m.settled).length;
+  const total = milestones.length;
+  const phase = open >= 0 ? 'delivering' : settled < total ? 'settling' : 'settled';
+  return { current: open < 0 ? total : open + 1, total, settled, phase };
 }
 
 /** The steps of the deal, each done, current or upcoming; exactly one is current. */
@@ -94,6 +102,28 @@ export function dealSteps(deal: Deal, milestones: readonly DeliveryMilestone[] |
   return steps.map((key, i) => ({ key, state: i < at ? 'done' : i === at ? 'current' : 'upcoming' }));
 }
 
+/** The viewer's own share of the fee on a milestone, while it is still to pay (not started, failed or refunded). */
+function myUnpaidFee(role: DealRole, m: DeliveryMilestone) {
+  return m.fees.find(
+    (f) => f.payer === role && f.amount > 0 && f.status !== 'paid' && f.status !== 'pending',
+  );
+}
+
+/** What is left to settle an accepted milestone, as the role sees it: its own step first, or what it waits on. */
+function settlementStep(role: DealRole, m: DeliveryMilestone): { key: string; mine: boolean } | null {
+  if (m.status !== 'accepted' || m.settled) return null;
+  const owed = (m.owed ?? 0) > 0;
+  const recorded = !!m.transfer?.recordedAt;
+  const confirmed = !!m.transfer?.confirmedAt;
+  if (role === 'buyer' && owed && !recorded) return { key: 'recordPayment', mine: true };
+  if (role === 'seller' && recorded && !confirmed) return { key: 'confirmPayment', mine: true };
+  if (myUnpaidFee(role, m)) return { key: 'payMilestoneFee', mine: true };
+  if (owed && !recorded) return { key: 'waitPaymentRecord', mine: false };
+  if (owed && !confirmed) return { key: 'waitPaymentConfirm', mine: false };
+  if (m.fees.some((f) => f.status === 'pending')) return { key: 'waitFeeConfirmation', mine: false };
+  return { key: 'waitMilestoneFees', mine: false };
+}
+
 /** The milestone the role acts on now, by the order of the plan, and the key of that action. */
 function myMilestoneTurn(
   role: DealRole,
@@ -104,13 +134,17 @@ function myMilestoneTurn(
     if (role === 'seller' && m.status === 'pending') return { m, key: 'deliver' };
     if (role === 'buyer' && m.status === 'delivered') return { m, key: 'answer' };
     if ((role === 'broker' || role === 'admin') && m.status === 'disputed') return { m, key: 'resolve' };
+    const step = settlementStep(role, m);
+    if (step?.mine) return { m, key: step.key };
   }
   return null;
 }
 
 /** What waits on someone else: the first milestone not settled, from the viewer's side. */
-function waitingOn(m: DeliveryMilestone): string {
+function waitingOn(role: DealRole, m: DeliveryMilestone): string {
   switch (m.status) {
+    case 'accepted':
+      return settlementStep(role, m)?.key ?? 'waitMilestoneFees';
     case 'delivered':
       return 'waitBuyerAnswer';
     case 'changes_requested':
@@ -160,12 +194,17 @@ export function nextAction(deal: Deal, milestones: readonly DeliveryMilestone[] 
           ...(turn.key === 'answer' ? { autoAcceptAt: autoAcceptAt(turn.m) } : {}),
         };
       }
-      const open = milestones.find((m) => !settled(m));
+      const open = milestones.find((m) => !m.settled);
       if (!open) return { key: 'delivering', mine: false };
       if (!party && open.status !== 'disputed')
-        return { key: 'followDelivery', mine: false, k: progress.current, total: progress.total };
+        return {
+          key: progress.phase === 'settling' ? 'followSettlement' : 'followDelivery',
+          mine: false,
+          k: progress.phase === 'settling' ? progress.settled : progress.current,
+          total: progress.total,
+        };
       return {
-        key: waitingOn(open),
+        key: waitingOn(role, open),
         mine: false,
         n: open.n,
         title: open.title,

@@ -22,6 +22,10 @@ export type DeliveryMilestoneStatus = DeliveryMilestone['status'];
 export type MilestoneResolution = ApiRequestBody<'/api/deals/{id}/milestones/{n}/resolve', 'post'>;
 export type DisputeOutcome = MilestoneResolution['outcome'];
 export type MilestoneChange = ApiResponse<'/api/deals/{id}/milestones/{n}/accept', 'post'>;
+/** What the buyer records of paying the seller for a milestone. */
+export type MilestoneTransfer = ApiRequestBody<'/api/deals/{id}/milestones/{n}/transfer', 'post'>;
+/** A party's share of the exchange's fee on an accepted milestone. */
+export type MilestoneFee = DeliveryMilestone['fees'][number];
 
 /** Deals still under way (a broker may still change): every status but the ended ones. */
 export const OPEN_DEAL_STATUSES: readonly DealStatus[] = [

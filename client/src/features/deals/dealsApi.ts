@@ -2,6 +2,7 @@
 import type { ListingKind } from '@contract/enums';
 import { api, upload } from '../../api';
 import type { Outcome } from '../../ui/OutcomeForm';
+import type { PaymentProvider, StartedPayment } from '../payments';
 import type {
   BrokerCandidate,
   Deal,
@@ -11,6 +12,7 @@ import type {
   DeliveryPlan,
   MilestoneChange,
   MilestoneResolution,
+  MilestoneTransfer,
   NewTermSheet,
   TermSheet,
 } from './dealTypes';
@@ -137,7 +139,7 @@ export function deliverMilestone(
   return api<MilestoneChange>(milestonePath(id, n, 'deliver'), { method: 'POST', body });
 }
 
-/** The buyer accepts a delivered milestone; the last one accepted completes the deal. */
+/** The buyer accepts a delivered milestone: its payment to the seller and its share of the fee fall due. */
 export function acceptMilestone(id: string, n: number): Promise<MilestoneChange> {
   return api<MilestoneChange>(milestonePath(id, n, 'accept'), { method: 'POST' });
 }
@@ -155,4 +157,26 @@ export function disputeMilestone(id: string, n: number, reason: string): Promise
 /** The deal's broker or an operator ends a dispute. */
 export function resolveMilestone(id: string, n: number, body: MilestoneResolution): Promise<MilestoneChange> {
   return api<MilestoneChange>(milestonePath(id, n, 'resolve'), { method: 'POST', body });
+}
+
+/**
+ * The buyer records paying the seller for an accepted milestone (paid directly between them), with
+ * the transfer's reference; it may be recorded again, corrected, until the seller confirms it.
+ */
+export function recordMilestoneTransfer(
+  id: string,
+  n: number,
+  body: MilestoneTransfer,
+): Promise<MilestoneChange> {
+  return api<MilestoneChange>(milestonePath(id, n, 'transfer'), { method: 'POST', body });
+}
+
+/** The seller confirms receiving the buyer's payment for a milestone (the last step may complete the deal). */
+export function confirmMilestoneTransfer(id: string, n: number): Promise<MilestoneChange> {
+  return api<MilestoneChange>(milestonePath(id, n, 'transfer/confirm'), { method: 'POST' });
+}
+
+/** A party starts (or resumes) paying its share of the exchange's fee on an accepted milestone. */
+export function payMilestoneFee(id: string, n: number, provider: PaymentProvider): Promise<StartedPayment> {
+  return api<StartedPayment>(dealPath(id, '/payments'), { method: 'POST', body: { provider, milestone: n } });
 }

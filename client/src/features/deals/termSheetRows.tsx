@@ -8,6 +8,7 @@ import type { TermSheet } from './dealTypes';
 export const TERM_ROWS = [
   'price',
   'royaltyPct',
+  'royaltyReporting',
   'exclusivity',
   'transferMode',
   'territory',
@@ -22,6 +23,10 @@ export function termValue(sheet: TermSheet, row: TermRow, t: TFunction, locale: 
       return formatMoney(sheet.price, sheet.currency, locale);
     case 'royaltyPct':
       return sheet.royaltyPct != null ? `${sheet.royaltyPct} %` : '—';
+    case 'royaltyReporting':
+      // Reports are quarterly when the terms set a royalty and name no cadence.
+      if (!sheet.royaltyPct) return '—';
+      return t(`deals.terms.cadence.${sheet.royaltyReporting ?? 'quarterly'}`);
     case 'exclusivity':
       return sheet.exclusivity ? t('deals.terms.exclusive') : t('deals.terms.nonExclusive');
     case 'transferMode':

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api';
 import { queryKeys } from '../../api/queryClient';
 import { acquireRoomSocket, releaseRoomSocket } from '../negotiation';
 import { listNotifications, NOTIFICATIONS_CHANGED } from './notificationsApi';
@@ -8,9 +9,16 @@ import { listNotifications, NOTIFICATIONS_CHANGED } from './notificationsApi';
 const POLL_MS = 30_000;
 
 /**
+ * A count asked for after a live notification that fails (a moment's 503 under load) is asked
+ * again: nothing else would correct the bell while the socket stays up.
+ */
+const RETRIES = 4;
+const retryDelay = (attempt: number) => Math.min(8_000, 500 * 2 ** attempt);
+
+/**
  * The signed-in user's number of unread notifications, kept current by the socket's
  * `notification` events (namespace `/deals`), by this tab's own mark-read actions, and by polling
- * whenever the socket is not connected. A failed request keeps the last count.
+ * whenever the socket is not connected. A failed request keeps the last count and is tried again.
  */
 export function useUnreadCount(signedIn: boolean): number | null {
   const queryClient = useQueryClient();
@@ -18,6 +26,9 @@ export function useUnreadCount(signedIn: boolean): number | null {
     queryKey: queryKeys.unreadNotifications,
     queryFn: async () => (await listNotifications({ limit: 1 })).unread,
     enabled: signedIn,
+    // A refusal (signed out) is final; a failure of the server or the network is not.
+    retry: (failures, err) => failures < RETRIES && !(err instanceof ApiError && err.status < 500),
+    retryDelay,
   });
 
   useEffect(() => {

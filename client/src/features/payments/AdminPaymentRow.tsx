@@ -24,6 +24,15 @@ function PaymentSubject({ payment }: { payment: AdminPayment }) {
         <div className="row-note">{t('payments.admin.appraisal')}</div>
       </>
     );
+  if (payment.listingId)
+    return (
+      <Link
+        to={`/${payment.listingKind === 'demand' ? 'demands' : 'offers'}/${payment.listingId}`}
+        data-testid={`payment-listing-${payment.id}`}
+      >
+        {title ?? payment.listingId}
+      </Link>
+    );
   if (payment.dealId)
     return (
       <Link to={`/deals/${payment.dealId}`} data-testid={`payment-deal-${payment.id}`}>

@@ -39,7 +39,7 @@ export function FeesPanel({ deal, onAllPaid }: { deal: FeesPanelDeal; onAllPaid?
 
   if (error) return <ErrorAlert error={error} />;
   if (!fees) return <Loading />;
-  const version = fees.map((f) => `${f.payer}:${f.status ?? ''}`).join(',');
+  const version = fees.map((f) => `${f.milestone ?? 0}:${f.payer}:${f.status ?? ''}`).join(',');
   return (
     <section className="card fees-panel" data-testid="fees-panel" aria-labelledby="fees-title">
       <h2 className="card-title" id="fees-title">
@@ -52,10 +52,16 @@ export function FeesPanel({ deal, onAllPaid }: { deal: FeesPanelDeal; onAllPaid?
       ) : (
         <ul className="fee-lines" data-testid="fees-table">
           {fees.map((line) => (
-            <li key={`${line.purpose}-${line.payer}`} className="fee-line" data-testid={`fee-${line.payer}`}>
+            <li
+              key={`${line.purpose}-${line.milestone ?? 0}-${line.payer}`}
+              className="fee-line"
+              data-testid={line.milestone ? `fee-m${line.milestone}-${line.payer}` : `fee-${line.payer}`}
+            >
               <div className="fee-line-head">
                 <span>
-                  {t(`payments.purposes.${line.purpose}`)} · {t(`payments.payers.${line.payer}`)}
+                  {t(`payments.purposes.${line.purpose}`)}
+                  {line.milestone ? ` ${t('payments.onMilestone', { n: line.milestone })}` : ''} ·{' '}
+                  {t(`payments.payers.${line.payer}`)}
                   {line.payer === myParty && <span className="row-note"> {t('payments.yourOrg')}</span>}
                 </span>
                 <span className="fee-line-amount">{formatMoney(line.amount, line.currency, locale)}</span>

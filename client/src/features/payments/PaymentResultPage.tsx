@@ -19,11 +19,16 @@ const POLL_MS = 2000;
 
 /** The payment-by-id answer's payment (schema.d.ts): a bid deposit names its auction, `offerId`. */
 type PaymentAnswer = NonNullable<ApiResponse<'/api/payments/{id}'>['payment']>;
-type PaymentResult = PaymentWithDeal & { payment: Pick<PaymentAnswer, 'offerId'> };
+type PaymentResult = PaymentWithDeal & { payment: Pick<PaymentAnswer, 'offerId' | 'demandId'> };
 
 /** Where the payment came from, and so where it is paid again (and the notice's words). */
-type PaidFrom = 'deal' | 'appraisal' | 'offer';
-const NOTICE_SUFFIX: Record<PaidFrom, string> = { deal: '', appraisal: 'Appraisal', offer: 'Offer' };
+type PaidFrom = 'deal' | 'appraisal' | 'offer' | 'listing';
+const NOTICE_SUFFIX: Record<PaidFrom, string> = {
+  deal: '',
+  appraisal: 'Appraisal',
+  offer: 'Offer',
+  listing: 'Listing',
+};
 
 /**
  * `/payments/:id/result`, where Stripe Checkout sends the payer back. It shows the payment's
@@ -62,13 +67,18 @@ export function PaymentResultPage() {
 
   if (isApiError(error) && error.status === 404) return <NotFoundPage />;
   if (!data) return error ? <ErrorAlert error={error} /> : <Loading />;
-  const { payment, deal, appraisal, instructions } = data;
+  const { payment, deal, appraisal, listing, instructions } = data;
   const cancelled = params.get('cancelled') === '1' && payment.status === 'pending';
   // A bid deposit is paid again from its auction's page, an appraisal's fee from the appraisal's
   // page, a deal's fee from the deal's. A deposit names its auction (`offerId`) and has no deal
   // or appraisal; the auction is read first all the same.
-  const offerId = payment.offerId;
-  const from: PaidFrom = offerId ? 'offer' : appraisal ? 'appraisal' : 'deal';
+  // A call for proposals' deposit names its call (`demandId`) and is paid again from there too.
+  const depositOn = payment.offerId
+    ? `/offers/${payment.offerId}`
+    : payment.demandId
+      ? `/demands/${payment.demandId}`
+      : undefined;
+  const from: PaidFrom = depositOn ? 'offer' : listing ? 'listing' : appraisal ? 'appraisal' : 'deal';
   const suffix = NOTICE_SUFFIX[from];
   return (
     <section data-testid="payment-result">
@@ -108,9 +118,18 @@ export function PaymentResultPage() {
             {t('payments.result.backToDeal', { title: deal.title })}
           </Link>
         )}
-        {offerId && (
-          <Link to={`/offers/${offerId}`} className="btn btn-secondary" data-testid="back-to-offer">
+        {depositOn && (
+          <Link to={depositOn} className="btn btn-secondary" data-testid="back-to-offer">
             {t('payments.result.backToOffer')}
+          </Link>
+        )}
+        {from === 'listing' && listing && (
+          <Link
+            to={`/${listing.kind === 'offer' ? 'offers' : 'demands'}/${listing.id}`}
+            className="btn btn-secondary"
+            data-testid="back-to-listing"
+          >
+            {t('payments.result.backToListing', { title: listing.title })}
           </Link>
         )}
         {from === 'appraisal' && appraisal && (

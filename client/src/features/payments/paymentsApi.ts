@@ -17,6 +17,8 @@ export interface FeeLine {
   status?: PaymentStatus;
   paymentId?: string;
   provider?: PaymentProvider;
+  /** The milestone whose acceptance made this share of the success fee due (absent: due on signing). */
+  milestone?: number;
 }
 
 /** A share of a paid fee the exchange owes a broker or an expert. */
@@ -31,6 +33,9 @@ export interface Payment {
   id: string;
   dealId?: string;
   appraisalId?: string;
+  /** A listing fee's offer or demand. */
+  listingId?: string;
+  listingKind?: 'offer' | 'demand';
   title?: string;
   purpose: PaymentPurpose;
   payer: PaymentPayer;
@@ -78,6 +83,8 @@ export interface PaymentWithDeal {
   payment: Payment;
   deal?: { id: string; title: string; status: string };
   appraisal?: { id: string; title: string };
+  /** The offer or demand a listing fee is paid for. */
+  listing?: { kind: 'offer' | 'demand'; id: string; title: string };
   instructions?: BankTransferInstructions;
 }
 
