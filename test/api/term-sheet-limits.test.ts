@@ -54,7 +54,7 @@ describe('term sheets carry the whole value, in the listing’s currency, in a b
     assert.deepEqual(await stored(), before);
   });
 
-  it('when milestones add up to the price, then the version is taken and the fee is on the whole price', async () => {
+  it('when milestones add up to the price, then the version is taken, nothing is owed on signing, and the fee on the whole price falls due milestone by milestone', async () => {
     const milestones = [
       { title: 'Đợt 1', amount: 200_000_000 },
       { title: 'Đợt 2', amount: 300_000_000 },
@@ -65,10 +65,20 @@ describe('term sheets carry the whole value, in the listing’s currency, in a b
       .expect(201);
     await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
     const agreed = await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
-    assert.equal(agreed.body.deal.status, 'awaiting_payment');
-    const fees = await c.enterprise.agent.get(`/api/deals/${dealId}/fees`).expect(200);
-    const total = fees.body.fees.reduce((sum: number, f: { amount: number }) => sum + f.amount, 0);
-    assert.equal(total, 10_000_000); // 2 % of 500,000,000
+    assert.equal(agreed.body.deal.status, 'delivering');
+    const owed = async () => {
+      const fees = await c.enterprise.agent.get(`/api/deals/${dealId}/fees`).expect(200);
+      return fees.body.fees.reduce((sum: number, f: { amount: number }) => sum + f.amount, 0);
+    };
+    assert.equal(await owed(), 0);
+    for (const n of [1, 2]) {
+      await c.institute.agent
+        .post(`/api/deals/${dealId}/milestones/${n}/deliver`)
+        .send({ note: 'Giao' })
+        .expect(200);
+      await c.enterprise.agent.post(`/api/deals/${dealId}/milestones/${n}/accept`).expect(200);
+    }
+    assert.equal(await owed(), 10_000_000); // 2 % of 500,000,000
   });
 
   it('a stored term sheet whose milestones exceed its price owes the fee on the milestones', () => {
@@ -76,6 +86,7 @@ describe('term sheets carry the whole value, in the listing’s currency, in a b
       {
         agreedVersion: 1,
         termSheets: [{ version: 1, price: 0, currency: 'VND', milestones: [{ amount: 900_000_000 }] }],
+        delivery: [{ n: 1, status: 'accepted' }],
       },
       DEFAULT_FEE_SCHEDULE,
     );
