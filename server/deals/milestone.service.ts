@@ -212,6 +212,28 @@ function fieldsOf(
   return set;
 }
 
+/** Where milestone `n` of a delivering deal stands in its plan; 409 once the deal is not delivering, 404 for no such milestone. */
+function deliveringMilestoneIndex(deal: DealDoc, n: number, step: string): number {
+  if (deal.status !== 'delivering')
+    throw AppError.conflict(
+      `The deal is ${deal.status.replaceAll('_', ' ')}; its milestones cannot ${step} now`,
+    );
+  const i = (deal.delivery ?? []).findIndex((m) => m.n === n);
+  if (i < 0) throw AppError.notFound('Milestone');
+  return i;
+}
+
+/** A milestone step the rules refused, as the API's error: 400 naming the field, or 403/409. */
+function refusedPlan(plan: {
+  code: 'forbidden' | 'conflict' | 'validation_failed';
+  field?: string;
+  message: string;
+}): AppError {
+  if (plan.code === 'validation_failed')
+    return AppError.validation([{ field: plan.field ?? 'body', message: plan.message }], plan.message);
+  return refusal(plan.code, plan.message);
+}
+
 /**
  * Takes `action` on milestone `n` as `actor`. `expectDeliveredAt`: the system's automatic
  * acceptance applies only to the delivery whose clock ran out (a later one has its own).
@@ -227,22 +249,12 @@ async function actOnMilestone(
 ) {
   const now = new Date();
   const { doc, result } = await dealStore.mutate(dealId, (deal) => {
-    if (deal.status !== 'delivering')
-      throw AppError.conflict(
-        `The deal is ${deal.status.replaceAll('_', ' ')}; its milestones cannot change now`,
-      );
-    const milestones = deal.delivery ?? [];
-    const i = milestones.findIndex((m) => m.n === n);
-    if (i < 0) throw AppError.notFound('Milestone');
-    const m = milestones[i];
+    const i = deliveringMilestoneIndex(deal, n, 'change');
+    const m = deal.delivery![i];
     if (expectDeliveredAt && m.deliveredAt?.getTime() !== expectDeliveredAt.getTime())
       return { change: null, result: { changed: false, milestone: m } };
     const plan = planMilestoneAction(m, action, actor.role, input);
-    if (!plan.ok) {
-      if (plan.code === 'validation_failed')
-        throw AppError.validation([{ field: plan.field ?? 'body', message: plan.message }], plan.message);
-      throw refusal(plan.code, plan.message);
-    }
+    if (!plan.ok) throw refusedPlan(plan);
     const set = fieldsOf(action, i, plan.to, actor, input, now);
     const entries: Record<string, unknown>[] = [
       {
@@ -342,22 +354,13 @@ export async function settleMilestoneAs(
   const { role } = await loadDealDocForUser(user, dealId);
   const now = new Date();
   const { doc } = await dealStore.mutate(dealId, (deal) => {
-    if (deal.status !== 'delivering')
-      throw AppError.conflict(
-        `The deal is ${deal.status.replaceAll('_', ' ')}; its milestones cannot be paid for now`,
-      );
-    const milestones = deal.delivery ?? [];
-    const i = milestones.findIndex((m) => m.n === n);
-    if (i < 0) throw AppError.notFound('Milestone');
+    const i = deliveringMilestoneIndex(deal, n, 'be paid for');
+    const milestones = deal.delivery!;
     const plan: TransferPlan =
       step === 'record'
         ? planRecordTransfer(milestones[i], role, input)
         : planConfirmTransfer(milestones[i], role);
-    if (!plan.ok) {
-      if (plan.code === 'validation_failed')
-        throw AppError.validation([{ field: plan.field ?? 'body', message: plan.message }], plan.message);
-      throw refusal(plan.code, plan.message);
-    }
+    if (!plan.ok) throw refusedPlan(plan);
     const at = (field: string) => `delivery.${i}.transfer.${field}`;
     const set: Record<string, unknown> =
       step === 'record'

@@ -134,9 +134,8 @@ export const fullyCredited = (line: { amount: number; credited?: number }) =>
  */
 export function dealFeeLinesWithBrokerShares(deal: DealTerms, schedule: FeeSchedule) {
   const planned = plannedFeeLines(deal, schedule);
-  const agreed = agreedPrice(deal);
   const gross = planned.reduce((sum, l) => sum + l.amount + (l.credited ?? 0), 0);
-  const commission = agreed && deal.brokerUserId ? brokerShareOfFee(gross, schedule) : 0;
+  const commission = deal.brokerUserId ? brokerShareOfFee(gross, schedule) : 0;
   const shares = commission ? brokerCommissionShares(planned, commission, schedule) : [];
   return {
     commission,
