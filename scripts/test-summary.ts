@@ -1,5 +1,5 @@
 /**
- * The last lines of `npm test`: skipped tests with their reasons, then
+ * The last lines of `npm test`: skipped tests with their reasons, failed tests with their errors, then
  * `N passed, N failed, N skipped`. A full run that ran fewer tests than the committed
  * baseline (test/baseline-count.txt) counts as one more failure: tests cannot vanish quietly.
  * A test skipped with its reason given (an engine absent on this machine) is counted as
@@ -10,6 +10,7 @@ export interface Summary {
   failures: number;
   pending: number;
   skipped?: { title: string; reason: string; explained?: boolean }[];
+  failed?: { title: string; error: string }[];
 }
 
 export function summaryLines(
@@ -22,6 +23,7 @@ export function summaryLines(
   const lines: string[] = [];
   let failed = summary.failures + (opts.exitedBadly && summary.failures === 0 ? 1 : 0);
   for (const s of summary.skipped ?? []) lines.push(`skipped: ${s.title} (${s.reason})`);
+  for (const f of summary.failed ?? []) lines.push(`failed: ${f.title}: ${f.error}`);
   const explained = (summary.skipped ?? []).filter((s) => s.explained).length;
   const ran = summary.passes + summary.failures + explained;
   if (opts.baseline !== undefined) {

@@ -139,6 +139,21 @@ describe('the count cannot lie', function () {
     ]);
   });
 
+  it('when a test fails, then the reporter records its title and the first line of its error, and the last lines name it', async () => {
+    const { summary } = await runMocha(
+      `describe('fixture', () => {
+         it('passes', () => {});
+         it('breaks', () => { throw new Error('expected 200, got 503\\nsecond line'); });
+       });`,
+      {},
+    );
+    assert.equal(summary.failures, 1);
+    assert.deepEqual(summary.failed, [{ title: 'fixture breaks', error: 'expected 200, got 503' }]);
+    const { lines } = summaryLines(summary, { exitedBadly: true });
+    assert.ok(lines.includes('failed: fixture breaks: expected 200, got 503'), lines.join('\n'));
+    assert.equal(lines.at(-1), '1 passed, 1 failed, 0 skipped');
+  });
+
   it('when a spec file carries .only under CI, then mocha refuses to run', async () => {
     // The fixture's exclusive test is spelled out at run time, so this file carries none itself.
     const exclusive = ['it', 'only'].join('.');
