@@ -19,6 +19,7 @@ import { loadPaymentForUser } from './payment-access';
 import { newPaymentReference } from './reference';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { paymentView } from './payment.view';
+import { depositsOfListing, paymentsOfAppraisal, paymentsOfDeal, paymentsOfListing } from './deal-payments';
 import type { ListingKind, PaymentProvider, PaymentPurpose } from '../api-contract/enums';
 
 export interface StartPaymentInput {
@@ -74,8 +75,10 @@ export async function startPayment(
       (input.milestone === undefined || line.milestone === input.milestone),
   );
   if (!lines.length) throw AppError.conflict('Your organization owes no such fee on this deal');
+  const dealPayments = await paymentsOfDeal(dealId);
   for (const { line, brokerShare } of lines) {
-    const live = await livePayment(dealLineOpenKey(dealId, line));
+    const key = dealLineOpenKey(dealId, line);
+    const live = dealPayments.find((p) => p.openKey === key) ?? null;
     if (live?.status === 'paid') continue;
     const subject: PaymentSubject = {
       kind: 'deal',
@@ -106,7 +109,7 @@ export async function startSubjectPayment(
   deps: PaymentDeps,
 ) {
   assertProviderOffered(provider, deps);
-  const live = await livePayment(openKeyFor(subject, line));
+  const live = await listedLivePayment(subject, openKeyFor(subject, line));
   if (live?.status === 'paid') throw AppError.conflict('This fee is already paid');
   const payment = await paymentOfLine(user, subject, line, provider, live, deps);
   return paymentResponse(payment, subject, user, deps);
@@ -137,6 +140,31 @@ function openKeyFor(subject: PaymentSubject, line: PayableLine): string {
   return openKeyOf(subject.id, line.purpose, line.payer);
 }
 
+/**
+ * The live payment holding `openKey`, among the subject's payments as its owner list names them
+ * (read by `_id`). A payment another request has just made may not be listed yet: its creation
+ * clash (the unique `openKey`) sends the caller to `livePayment`, which asks the collection.
+ */
+async function listedLivePayment(subject: PaymentSubject, openKey: string): Promise<PaymentDoc | null> {
+  const payments = await paymentsOfSubject(subject);
+  return payments.find((p) => p.openKey === openKey) ?? null;
+}
+
+function paymentsOfSubject(subject: PaymentSubject): Promise<PaymentDoc[]> {
+  switch (subject.kind) {
+    case 'deal':
+      return paymentsOfDeal(subject.id);
+    case 'appraisal':
+      return paymentsOfAppraisal(subject.id);
+    case 'deposit':
+    case 'call_deposit':
+      return depositsOfListing(subject.id);
+    case 'listing':
+      return paymentsOfListing(subject.id);
+  }
+}
+
+/** The slow, certain way (a filter on the payments collection), for a clash only. */
 function livePayment(openKey: string): Promise<PaymentDoc | null> {
   return paymentReads.findOne({ openKey }).lean() as Promise<PaymentDoc | null>;
 }

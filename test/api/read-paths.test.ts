@@ -402,6 +402,28 @@ describe('pages read the database by _id only', function () {
     assert.equal(dealReads.length, dealWrites.length);
   });
 
+  it('when a party starts paying its fee and asks again, then the payments are asked by _id only, and the second ask resumes the same payment', async () => {
+    await seller.agent.post(`/api/deals/${dealId}/terms`).send(terms(500_000_000)).expect(201);
+    await seller.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    await buyer.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    const watch = watchCommands();
+    let first, again;
+    try {
+      first = await buyer.agent
+        .post(`/api/deals/${dealId}/payments`)
+        .send({ provider: 'bank_transfer' })
+        .expect(201);
+      again = await buyer.agent.post(`/api/deals/${dealId}/payments`).send({ provider: 'bank_transfer' });
+    } finally {
+      watch.stop();
+    }
+    assert.ok([200, 201].includes(again.status), JSON.stringify(again.body));
+    assert.equal(again.body.payment.id, first.body.payment.id);
+    const payments = watch.asked.filter((a) => a.collection === 'payments');
+    assert.ok(payments.length > 0, 'the watch saw the payments read');
+    assert.deepEqual(notById(payments), []);
+  });
+
   it('when a notification is read, then its list shows it read at once, and nobody else sees it', async () => {
     const list = (await seller.agent.get('/api/notifications').expect(200)).body;
     assert.equal(list.unread, 1);
