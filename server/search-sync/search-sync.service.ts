@@ -90,23 +90,27 @@ export async function rebuildSearchIndex(
   await ctx.search.clear();
   let done = 0;
   onProgress?.(0, total);
-  for (const kind of LISTING_KINDS_STORED) {
-    // Whole documents: FerretDB reads them whole anyway and projecting only costs it more.
-    const cursor = listingModel(kind).find({}).lean<ListingDoc[]>().cursor({ batchSize: BATCH });
-    await inBatches(cursor, async (docs) => {
-      const refused = await upsertListings(
-        ctx,
-        kind,
-        docs.filter((d) => d.status === 'published'),
-      );
-      await clearDirtyMarks(
-        kind,
-        docs.filter((d) => !refused.has(d)),
-      );
-      done += docs.length;
-      onProgress?.(done, Math.max(total, done));
-    });
-  }
+  // Offers and demands are read side by side: the database decodes each collection on its own
+  // connection (FerretDB decodes every document it reads, so two cursors use two cores).
+  await Promise.all(
+    LISTING_KINDS_STORED.map((kind) => {
+      // Whole documents: FerretDB reads them whole anyway and projecting only costs it more.
+      const cursor = listingModel(kind).find({}).lean<ListingDoc[]>().cursor({ batchSize: BATCH });
+      return inBatches(cursor, async (docs) => {
+        const refused = await upsertListings(
+          ctx,
+          kind,
+          docs.filter((d) => d.status === 'published'),
+        );
+        await clearDirtyMarks(
+          kind,
+          docs.filter((d) => !refused.has(d)),
+        );
+        done += docs.length;
+        onProgress?.(done, Math.max(total, done));
+      });
+    }),
+  );
   await ctx.search.setMeta(GENERATION_META, String(generation));
   return done;
 }

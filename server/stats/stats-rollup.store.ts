@@ -23,8 +23,15 @@ const cached = new LRUCache<string, RollupDoc & Partial<LayoutMark>>({ max: 2_00
 let generation = 0;
 onCacheClear(() => {
   cached.clear();
+  knownMarks.clear();
   generation++;
 });
+
+/**
+ * Marks this process made or found made: a mark is never taken back (a rebuild makes it again
+ * from the bids), so a listing's later bids cost no failed insert.
+ */
+const knownMarks = new LRUCache<string, true>({ max: 100_000 });
 
 /** Changes whenever a rollup this process holds changes here: answers computed from them are keyed by it. */
 export const rollupGeneration = () => generation;
@@ -136,6 +143,7 @@ export async function replaceRollups(
 ): Promise<void> {
   cached.clear();
   priceBuckets.clear();
+  knownMarks.clear();
   generation++;
   await collection().deleteMany({});
   if (docs.length > 0)
@@ -168,11 +176,16 @@ export async function markRollupsStale(): Promise<void> {
 
 /** Marks `key` (a listing's first bid); true when this call made the mark. */
 export async function markOnce(key: string): Promise<boolean> {
+  if (knownMarks.has(key)) return false;
   try {
     await StatsMarkModel.collection.insertOne({ _id: key, at: new Date() } as never);
+    knownMarks.set(key, true);
     return true;
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) return false;
+    if ((err as { code?: number }).code === 11000) {
+      knownMarks.set(key, true);
+      return false;
+    }
     throw err;
   }
 }
