@@ -10,6 +10,7 @@ import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { FeeSchedule } from '../payments/fees';
 import { dealFeeLines, fullyCredited } from '../payments/deal-fees';
+import { recordCreditedBrokerShares } from '../payments/credited-payouts';
 import { recordAudit } from '../audit/audit.service';
 import { logger } from '../common/logger';
 import { dealStore } from './deal.store';
@@ -248,6 +249,8 @@ async function concludeHeld(dealId: string, version: number, deps: TermsDeps): P
   if (deal.status !== 'agreed' || deal.agreedVersion !== version) return dealView(deal);
   // Nothing is due when no fee applies or the buyer's auction deposit covers every line.
   const owed = dealFeeLines(deal, deps.feeSchedule).filter((line) => !fullyCredited(line));
+  // The broker's share of a line the deposit covers falls due now, as a paid line's would.
+  await recordCreditedBrokerShares(deal, deps.feeSchedule);
   try {
     return await transitionDeal(
       dealId,

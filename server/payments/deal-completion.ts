@@ -16,6 +16,7 @@ import { deliverySettled } from '../deals/milestone-settlement';
 import type { FeeSchedule } from './fees';
 import { allFeesPaid, dealFeeLines } from './deal-fees';
 import { paymentsOfDeal } from './deal-payments';
+import { recordCreditedBrokerShares } from './credited-payouts';
 import type { PaymentStatus } from '../api-contract/enums';
 
 export async function completeDealIfAllPaid(
@@ -25,6 +26,7 @@ export async function completeDealIfAllPaid(
 ): Promise<boolean> {
   const deal = await findDealDoc(dealId);
   if (!deal || (deal.status !== 'awaiting_payment' && deal.status !== 'delivering')) return false;
+  await recordCreditedBrokerShares(deal, schedule);
   const payments = await paymentsOfDeal(dealId, 'paid');
   const paid = payments.map((p) => ({ ...p, status: p.status as PaymentStatus }));
   const lines = dealFeeLines(deal, schedule);

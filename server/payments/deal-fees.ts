@@ -136,7 +136,10 @@ export function dealFeeLinesWithBrokerShares(deal: DealTerms, schedule: FeeSched
   const planned = plannedFeeLines(deal, schedule);
   const gross = planned.reduce((sum, l) => sum + l.amount + (l.credited ?? 0), 0);
   const commission = deal.brokerUserId ? brokerShareOfFee(gross, schedule) : 0;
-  const shares = commission ? brokerCommissionShares(planned, commission, schedule) : [];
+  // Shared over each line's whole amount: a line the deposit covers carries its share too (it
+  // falls due against the deposit, credited-payouts.ts), not left to the lines still paid.
+  const wholeLines = planned.map((l) => ({ amount: l.amount + (l.credited ?? 0) }));
+  const shares = commission ? brokerCommissionShares(wholeLines, commission, schedule) : [];
   return {
     commission,
     lines: planned

@@ -4,7 +4,9 @@
  * `payout_due` entry for each share of it the exchange owes (`payeeUserId`: the broker's
  * commission, an expert's share), payer `exchange`; a refund of that fee cancels them
  * (`payout_cancelled`), and an operator records paying one (`payout_paid`, with the transfer's
- * reference in `note`). `entryKey` (paymentId:kind) is unique,
+ * reference in `note`). A fee line the winner's deposit covered whole is never paid: its broker
+ * share falls due against the deposit when the line does (`line`: `signing` or `m<n>`, one share
+ * per line of that deposit). `entryKey` (paymentId:kind) is unique,
  * so a step retried or delivered twice is recorded once. Entries are never updated.
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
@@ -53,6 +55,8 @@ const ledgerEntrySchema = new Schema({
   actorId: { type: Schema.Types.ObjectId },
   source: { type: String, enum: ['member', 'operator', 'stripe', 'system'], required: true },
   note: { type: String },
+  /** A share owed on a fee line the deposit covered: which line (`signing`, `m2`). */
+  line: { type: String },
 });
 ledgerEntrySchema.index({ dealId: 1, at: 1 });
 

@@ -95,6 +95,33 @@ export async function recordPayouts(
 }
 
 /**
+ * The broker's share of a fee line the winner's deposit covered whole (no payment pays it), owed
+ * against that deposit when the line falls due; once per line.
+ */
+export async function recordCreditedPayout(
+  deposit: PaymentDoc,
+  share: { dealId: string; line: string; payeeUserId: string; amount: number },
+): Promise<boolean> {
+  return appendOnce({
+    entryKey: `${deposit._id}:payout_due:${share.payeeUserId}:${share.line}`,
+    kind: 'payout_due',
+    line: share.line,
+    dealId: share.dealId,
+    paymentId: deposit._id,
+    purpose: 'broker_commission',
+    payer: 'exchange',
+    payerOrgId: deposit.payerOrgId,
+    payeeUserId: share.payeeUserId,
+    amount: share.amount,
+    currency: deposit.currency,
+    provider: deposit.provider,
+    reference: deposit.reference,
+    source: 'system',
+    note: `covered by the deposit (${share.line === 'signing' ? 'on signing' : `milestone ${share.line.slice(1)}`})`,
+  });
+}
+
+/**
  * Records that the exchange paid the payout `due` (a `payout_due` entry), once: false when it was
  * already recorded paid.
  */
@@ -103,7 +130,8 @@ export async function recordPayoutPaid(
   meta: { actorId: string; reference: string; at: Date },
 ): Promise<boolean> {
   return appendOnce({
-    entryKey: `${due.paymentId}:payout_paid:${due.payeeUserId}`,
+    entryKey: `${due.paymentId}:payout_paid:${due.payeeUserId}${due.line ? `:${due.line}` : ''}`,
+    ...(due.line ? { line: due.line } : {}),
     at: meta.at,
     kind: 'payout_paid',
     dealId: due.dealId ?? undefined,

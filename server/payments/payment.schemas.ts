@@ -172,6 +172,9 @@ export const ledgerEntryResponse = Joi.object({
   providerIds: Joi.object(),
   actorId: Joi.string(),
   source: Joi.string(),
+  line: Joi.string().description(
+    "A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n)",
+  ),
 }).unknown(true);
 
 export const payoutResponse = ledgerEntryResponse.keys({

@@ -110,6 +110,7 @@ export function ledgerEntryView(e: LedgerEntryDoc) {
     actorId: idOf(e.actorId),
     source: e.source,
     note: e.note ?? undefined,
+    line: e.line ?? undefined,
   };
 }
 

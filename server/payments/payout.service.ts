@@ -18,7 +18,11 @@ export type PayoutStatus = 'due' | 'paid' | 'cancelled';
 /** A share as it stands: its `payout_due` entry, with whether it was since paid or cancelled. */
 export function payoutStatusOf(due: LedgerEntryView, entries: readonly LedgerEntryView[]) {
   const later = entries.filter(
-    (e) => e.paymentId === due.paymentId && e.payeeUserId === due.payeeUserId && e.kind !== 'payout_due',
+    (e) =>
+      e.paymentId === due.paymentId &&
+      e.payeeUserId === due.payeeUserId &&
+      (e.line ?? null) === (due.line ?? null) &&
+      e.kind !== 'payout_due',
   );
   const paid = later.find((e) => e.kind === 'payout_paid');
   const cancelled = later.find((e) => e.kind === 'payout_cancelled');

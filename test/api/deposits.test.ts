@@ -16,6 +16,7 @@ import { clearRecordCaches } from '../../server/common/record-cache';
 import { deadlineJobHandlers, AUCTION_CLOSE } from '../../server/scheduler/deadline-jobs';
 import type { JobDoc } from '../../server/scheduler/job.model';
 import { setLogLevel } from '../../server/common/logger';
+import { completeDealIfAllPaid } from '../../server/payments/deal-completion';
 import { aBid, anHourAgo, cast, depositAuctionOffer, inOneHour, type Cast } from './deals-helpers';
 import type { Member } from '../helpers/factories';
 import { offerBody } from './offers-helpers';
@@ -194,6 +195,63 @@ describe('bid deposits on auctions', function () {
     assert.equal(await LedgerEntryModel.countDocuments({}), before);
     assert.equal((await byId(loserPaid)).status, 'refunded');
     assert.equal(await told(c.enterprise, 'deposit.refunded'), 1);
+  });
+
+  it('when the deposit covers a fee line whole and the deal has a broker, then the broker’s share of that line falls due on signing, once, and is paid apart from the other line’s', async () => {
+    const offerId = await depositAuctionOffer(c.institute, inOneHour(), 10_000_000);
+    const paid = await payDeposit(c.rival, offerId);
+    await confirm(paid);
+    await c.rival.agent.post(`/api/offers/${offerId}/bids`).send(aBid(180_000_000)).expect(201);
+    await runClose(offerId);
+    const deal = (await DealModel.findOne({}).lean())!;
+    const dealId = String(deal._id);
+    await DealModel.updateOne({ _id: deal._id }, { $set: { brokerUserId: c.broker.user.id } });
+    clearRecordCaches();
+    const payouts = async () =>
+      (await c.admin.agent.get('/api/admin/payouts').expect(200)).body.payouts as {
+        id: string;
+        amount: number;
+        paymentId: string;
+        status: string;
+        line?: string;
+      }[];
+    assert.deepEqual(await payouts(), [], 'nothing is owed before terms are agreed');
+
+    await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    await c.rival.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    // The 2 % fee on 180,000,000 ₫ is 1,800,000 a side; the broker's 30 % of it, 540,000 a side.
+    // The buyer's line is covered by the deposit: its share is owed against the deposit now.
+    const onSigning = await payouts();
+    assert.deepEqual(
+      onSigning.map((p) => [p.amount, p.paymentId, p.status, p.line]),
+      [[540_000, paid, 'due', 'signing']],
+    );
+    // The sweeper or a repeated check records nothing more.
+    await completeDealIfAllPaid(dealId, t.ctx.config.feeSchedule, t.ctx.bus);
+    assert.equal((await payouts()).length, 1);
+
+    // The seller pays its line: its share falls due with that payment, as always.
+    const sellerPayment = await c.institute.agent
+      .post(`/api/deals/${dealId}/payments`)
+      .send({ provider: 'bank_transfer' })
+      .expect(201);
+    await confirm(sellerPayment.body.payment.id);
+    const both = await payouts();
+    assert.equal(both.length, 2);
+    assert.deepEqual(both.map((p) => p.amount).sort(), [540_000, 540_000]);
+    assert.equal((await DealModel.findById(dealId).lean())!.status, 'closed_won');
+
+    // Each is paid on its own.
+    for (const p of both) {
+      await c.admin.agent
+        .post(`/api/admin/payouts/${p.id}/paid`)
+        .send({ reference: `CK-${p.id.slice(-6)}` })
+        .expect(200);
+    }
+    assert.deepEqual(
+      (await payouts()).map((p) => p.status),
+      ['paid', 'paid'],
+    );
   });
 
   it('when a winner walks away, then an operator may forfeit its deposit, and not before', async () => {

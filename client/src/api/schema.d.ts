@@ -4049,6 +4049,8 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 kind: 'payout_due';
+                /** @description A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n) */
+                line?: string;
                 /** @description A listing fee's offer or demand */
                 listingId?: string;
                 paidAt?: string;
@@ -4145,6 +4147,8 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 kind: 'payout_due';
+                /** @description A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n) */
+                line?: string;
                 /** @description A listing fee's offer or demand */
                 listingId?: string;
                 paidAt?: string;
@@ -10969,6 +10973,8 @@ export interface paths {
                   | 'payout_cancelled'
                   | 'deposit_credited'
                   | 'deposit_forfeited';
+                /** @description A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n) */
+                line?: string;
                 /** @description A listing fee's offer or demand */
                 listingId?: string;
                 /** @description For a payout: the broker or expert it is owed to */
@@ -15990,6 +15996,8 @@ export interface paths {
                   | 'payout_cancelled'
                   | 'deposit_credited'
                   | 'deposit_forfeited';
+                /** @description A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n) */
+                line?: string;
                 /** @description A listing fee's offer or demand */
                 listingId?: string;
                 /** @description For a payout: the broker or expert it is owed to */
@@ -20871,6 +20879,8 @@ export interface paths {
                   | 'payout_cancelled'
                   | 'deposit_credited'
                   | 'deposit_forfeited';
+                /** @description A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n) */
+                line?: string;
                 /** @description A listing fee's offer or demand */
                 listingId?: string;
                 /** @description For a payout: the broker or expert it is owed to */
@@ -23527,6 +23537,8 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 kind: 'payout_due';
+                /** @description A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n) */
+                line?: string;
                 /** @description A listing fee's offer or demand */
                 listingId?: string;
                 paidAt?: string;
