@@ -4,12 +4,15 @@
  * and the list's update leaves the deal off it, so at start-up the deals that may owe a step are
  * found once by their status and listed again (with their payments, in their deals' payment
  * lists); the sweeper (scheduler/deal-sweep.ts) then takes
- * the step each owes, as it does on every run.
+ * the step each owes, as it does on every run. Delivering deals get the jobs a stop may have
+ * cost them (delivery-jobs.ts).
  */
 import mongoose from 'mongoose';
 import { putOwnerListEntries, UNSETTLED_DEALS, unsettledDealEntries } from '../read-models';
 import { relistPaymentsOfDeals } from '../payments/deal-payments';
 import { dealReads } from './deal.store';
+import type { DealDoc } from './deal.model';
+import { scheduleMissingDeliveryJobs } from './delivery-jobs';
 import type { DealStatus } from '../api-contract/enums';
 
 const MAY_OWE_A_STEP: DealStatus[] = ['negotiating', 'agreed', 'awaiting_payment', 'delivering'];
@@ -25,5 +28,10 @@ export async function relistHalfDoneDeals(): Promise<number> {
   const entries = deals.flatMap((d) => unsettledDealEntries(d as never).map(([, entry]) => entry));
   if (entries.length > 0) await putOwnerListEntries(UNSETTLED_DEALS, entries);
   await relistPaymentsOfDeals(deals.filter((d) => d.status !== 'negotiating').map((d) => String(d._id)));
+  const delivering = deals.filter((d) => d.status === 'delivering').map((d) => d._id);
+  if (delivering.length > 0)
+    await scheduleMissingDeliveryJobs(
+      (await dealReads.find({ _id: mongoose.trusted({ $in: delivering }) }).lean()) as DealDoc[],
+    );
   return entries.length;
 }

@@ -4,11 +4,11 @@
  * due date when the delivery plan is made (overdue notices, scheduler/milestone-overdue-jobs.ts),
  * and the royalty reminder of a licence whose terms set a royalty, first run when the period of
  * the agreement ends (scheduler/royalty-reminder-jobs.ts). Every job has a dedupe key, so
- * scheduling again (a step repeated by the sweeper) adds nothing.
+ * scheduling again (a step repeated by the sweeper, the pass after a restart) adds nothing.
  */
 import type { DealStatus } from '../api-contract/enums';
 import { logger } from '../common/logger';
-import { enqueueJob } from '../scheduler/job.store';
+import { enqueueJobIfAbsent } from '../scheduler/job.store';
 import {
   MILESTONE_OVERDUE,
   milestoneOverdueKey,
@@ -27,7 +27,7 @@ export async function scheduleOverdueChecks(deal: Pick<Deal, '_id' | 'delivery'>
   const dealId = String(deal._id);
   const checks = overdueChecks(deal.delivery);
   for (const { n, dueDate } of checks) {
-    await enqueueJob({
+    await enqueueJobIfAbsent({
       type: MILESTONE_OVERDUE,
       runAt: dueDate,
       payload: { dealId, n, dueDate: dueDate.toISOString() },
@@ -43,7 +43,7 @@ export async function scheduleRoyaltyReminders(deal: Deal, now = new Date()): Pr
   const runAt = terms && nextPeriodEnd(terms, now);
   if (!runAt) return null;
   const dealId = String(deal._id);
-  await enqueueJob({
+  await enqueueJobIfAbsent({
     type: ROYALTY_REMINDER,
     runAt,
     payload: { dealId },
@@ -67,5 +67,21 @@ export async function scheduleJobsAfterTransition(deal: Deal & { status: string 
       { err, dealId: String(deal._id) },
       "a deal's overdue checks or royalty reminders were not scheduled",
     );
+  }
+}
+
+/**
+ * After a stop: a process killed between a deal's move to delivery and its jobs' writes left it
+ * without them, and deals that were delivering before these jobs existed never had them. Each
+ * delivering deal gets what it would have been given (existing jobs are kept: same dedupe keys).
+ */
+export async function scheduleMissingDeliveryJobs(deals: readonly Deal[]): Promise<void> {
+  for (const deal of deals) {
+    try {
+      await scheduleOverdueChecks(deal);
+      await scheduleRoyaltyReminders(deal);
+    } catch (err) {
+      logger.error({ err, dealId: String(deal._id) }, "a delivering deal's jobs were not scheduled again");
+    }
   }
 }

@@ -88,6 +88,25 @@ export async function enqueueJob(job: NewJob): Promise<JobDoc> {
   }
 }
 
+/**
+ * Adds a job unless its dedupeKey is taken; true when this call added it. Unlike enqueueJob it
+ * never reads the job holding the key (a filter on the jobs collection), for callers that only
+ * need the job to exist: scheduling again after a stop.
+ */
+export async function enqueueJobIfAbsent(job: NewJob & { dedupeKey: string }): Promise<boolean> {
+  validRunAt(job.type, job.runAt, job.payload);
+  try {
+    const created = (
+      await JobModel.create({ ...job, status: 'pending', attempts: 0, requestId: currentRequestId() })
+    ).toObject() as JobDoc;
+    await followJob(created);
+    return true;
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false;
+    throw err;
+  }
+}
+
 const dueFilter = (now: Date) => ({
   $or: [
     { status: 'pending' as const, runAt: mongoose.trusted({ $lte: now }) },

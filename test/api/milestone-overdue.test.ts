@@ -16,6 +16,7 @@ import { clearRecordCaches } from '../../server/common/record-cache';
 import { setLogLevel } from '../../server/common/logger';
 import { transitionDeal } from '../../server/deals/deal.service';
 import { scheduleOverdueChecks } from '../../server/deals/delivery-jobs';
+import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
 import { startScheduler } from '../../server/scheduler/scheduler';
 import { MILESTONE_OVERDUE } from '../../server/scheduler/job-types';
 import {
@@ -96,6 +97,28 @@ describe('overdue milestones are flagged to both parties and the operators', fun
     );
     // The step repeated (a retried flow) schedules nothing more.
     await scheduleOverdueChecks((await DealModel.findById(dealId).lean())!);
+    assert.equal(await JobModel.countDocuments({ type: MILESTONE_OVERDUE }), 2);
+  });
+
+  it('when a stop lost a delivering deal’s checks (or it was delivering before they existed), then the start-up pass schedules them again, once', async () => {
+    const due = [days(10), days(40)];
+    await deliveringDeal([
+      { title: 'Bản vẽ thiết kế', dueDate: due[0], amount: 100_000_000 },
+      { title: 'Lắp đặt', dueDate: due[1], amount: 200_000_000 },
+    ]);
+    await JobModel.deleteMany({ type: MILESTONE_OVERDUE });
+    clearRecordCaches();
+    await relistHalfDoneDeals();
+    const jobs = await JobModel.find({ type: MILESTONE_OVERDUE }).sort({ runAt: 1 }).lean();
+    assert.deepEqual(
+      jobs.map((j) => [(j.payload as OverduePayload).n, j.runAt.toISOString(), j.status]),
+      [
+        [1, due[0].toISOString(), 'pending'],
+        [2, due[1].toISOString(), 'pending'],
+      ],
+    );
+    // Another restart keeps them as they are.
+    await relistHalfDoneDeals();
     assert.equal(await JobModel.countDocuments({ type: MILESTONE_OVERDUE }), 2);
   });
 
