@@ -22,6 +22,12 @@ import { setLogLevel } from '../../server/common/logger';
 import { signUp, type Member } from '../helpers/factories';
 import { aBid, anHourAgo, cast, depositCall, inOneHour, publishedDemand, type Cast } from './deals-helpers';
 import { demandBody, fieldsOf, inDays } from './offers-helpers';
+import {
+  demandPayload,
+  demandValuesOf,
+  emptyDemandValues,
+  type DemandValues,
+} from '../../client/src/features/listings/demandForm';
 
 describe('deposits on calls for proposals', function () {
   this.timeout(60_000);
@@ -111,6 +117,36 @@ describe('deposits on calls for proposals', function () {
       .expect(400);
     assert.deepEqual(fieldsOf(patched), ['depositPct']);
     assert.equal((await DemandModel.findById(id).lean())!.mode, 'call_for_proposals');
+  });
+
+  it('when the demand form sends a call’s deposit (or none), then the server takes it as the form shows it, and a saved form sends back a percentage unchanged', async () => {
+    const base = {
+      ...emptyDemandValues('vi'),
+      title: 'Cần hệ thống IoT giám sát nhà kính',
+      field: 'agricultural_sciences',
+      subField: 'high_tech_agriculture',
+      minTrl: '6',
+      transferModes: ['turnkey'],
+      budgetMin: '100000000',
+      budgetMax: '500000000',
+    } as DemandValues;
+    const open = await c.enterprise.agent.post('/api/demands').send(demandPayload(base)).expect(201);
+    assert.equal(open.body.demand.deposit, undefined);
+    const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16);
+    const call = { ...base, mode: 'call_for_proposals' as const, deadline, deposit: '10.000.000' };
+    const made = await c.enterprise.agent.post('/api/demands').send(demandPayload(call)).expect(201);
+    assert.equal(made.body.demand.deposit, 10_000_000);
+    const byPct = await c.enterprise.agent
+      .post('/api/demands')
+      .send({ ...demandPayload(call), deposit: null, depositPct: 4 })
+      .expect(201);
+    const again = demandValuesOf(byPct.body.demand);
+    assert.deepEqual([again.deposit, again.depositPct], ['', 4]);
+    const saved = await c.enterprise.agent
+      .patch(`/api/demands/${byPct.body.demand.id}`)
+      .send(demandPayload(again))
+      .expect(200);
+    assert.deepEqual([saved.body.demand.deposit, saved.body.demand.depositPct], [20_000_000, 4]);
   });
 
   it('when a published call asks a deposit, then its deposit cannot change by a revision (409 naming it, nothing written)', async () => {

@@ -117,4 +117,33 @@ describe('client listing forms', () => {
       undefined,
     );
   });
+
+  it('when a call for proposals asks a deposit, then it goes out in minor units; a percentage it was set as is kept; an open demand clears both', () => {
+    const call = {
+      ...emptyDemandValues('vi'),
+      title: 'Cần hệ thống IoT nhà kính',
+      field: 'agricultural_sciences',
+      subField: 'high_tech_agriculture',
+      minTrl: '6',
+      transferModes: ['turnkey'],
+      budgetMin: '0',
+      budgetMax: '500000000',
+      mode: 'call_for_proposals' as const,
+      deadline: '2026-05-01T00:00',
+    };
+    assert.deepEqual(validateDemand({ ...call, deposit: 'mười triệu' }, NOW).deposit, {
+      key: 'amount',
+      params: { currency: 'VND' },
+    });
+    const fixed = { ...call, deposit: '10.000.000' };
+    assert.deepEqual(validateDemand(fixed, NOW), {});
+    const sent = demandPayload(fixed);
+    assert.deepEqual([sent.deposit, sent.depositPct], [10_000_000, null]);
+    const pct = demandPayload({ ...call, depositPct: 5 });
+    assert.deepEqual([pct.deposit, pct.depositPct], [null, 5]);
+    const none = demandPayload(call);
+    assert.deepEqual([none.deposit, none.depositPct], [null, null]);
+    const open = demandPayload({ ...fixed, mode: 'open' });
+    assert.deepEqual([open.deposit, open.depositPct], [null, null]);
+  });
 });

@@ -31,6 +31,13 @@ export interface DemandValues extends CommonListingValues {
   currency: Currency;
   mode: DemandMode;
   deadline: string;
+  /** A call's deposit per proposer, in major units of `currency` ('' when none is asked). */
+  deposit: string;
+  /**
+   * The percentage of the budget's maximum the deposit was set as, kept so that saving the form
+   * sends it back rather than its amount; typing a deposit clears it.
+   */
+  depositPct: number | undefined;
 }
 
 export function emptyDemandValues(locale: Locale): DemandValues {
@@ -44,6 +51,8 @@ export function emptyDemandValues(locale: Locale): DemandValues {
     currency: 'VND',
     mode: 'open',
     deadline: '',
+    deposit: '',
+    depositPct: undefined,
   };
 }
 
@@ -61,6 +70,8 @@ export function demandValuesOf(demand: Demand): DemandValues {
     currency,
     mode: demand.mode ?? 'open',
     deadline: isoToLocalInput(demand.deadline),
+    deposit: demand.depositPct ? '' : major(demand.deposit),
+    depositPct: demand.depositPct ?? undefined,
   };
 }
 
@@ -75,7 +86,13 @@ export function validateDemand(v: DemandValues, now = new Date()): Issues {
   const max = parseBudget(issues, 'budget.max', v.budgetMax, v.currency);
   if (min !== null && max !== null && min > max) issues['budget.max'] = { key: 'minAboveMax' };
   checkChoice(issues, 'mode', v.mode, DEMAND_MODES);
-  if (v.mode === 'call_for_proposals') checkFuture(issues, 'deadline', localInputToIso(v.deadline), now);
+  if (v.mode === 'call_for_proposals') {
+    checkFuture(issues, 'deadline', localInputToIso(v.deadline), now);
+    if (!v.depositPct && v.deposit.trim()) {
+      const deposit = parseMajorInput(v.deposit, v.currency);
+      if (deposit === null) issues.deposit = { key: 'amount', params: { currency: v.currency } };
+    }
+  }
   return issues;
 }
 
@@ -103,5 +120,14 @@ export function demandPayload(v: DemandValues) {
     },
     mode: v.mode,
     deadline: v.mode === 'call_for_proposals' ? localInputToIso(v.deadline) : undefined,
+    ...callDeposit(v),
   };
+}
+
+/** A call's deposit as set: the percentage it was set as, a fixed amount, or none (cleared). */
+function callDeposit(v: DemandValues): { deposit: number | null; depositPct: number | null } {
+  if (v.mode !== 'call_for_proposals') return { deposit: null, depositPct: null };
+  if (v.depositPct) return { deposit: null, depositPct: v.depositPct };
+  const deposit = v.deposit.trim() ? parseMajorInput(v.deposit, v.currency) : null;
+  return { deposit: deposit || null, depositPct: null };
 }

@@ -40,6 +40,26 @@ export function DemandModeFields({ idPrefix, values, set, errorFor }: SectionPro
           required
         />
       )}
+      {values.mode === 'call_for_proposals' && (
+        <TextField
+          id={`${idPrefix}-deposit`}
+          name="deposit"
+          label={t('listingForm.callDeposit')}
+          value={values.deposit}
+          onChange={(v) => {
+            set('deposit', v);
+            // A deposit typed replaces the percentage it was set as.
+            if (values.depositPct) set('depositPct', undefined);
+          }}
+          error={errorFor('deposit') ?? errorFor('depositPct')}
+          hint={
+            values.depositPct
+              ? t('listingForm.callDepositPctHint', { pct: values.depositPct })
+              : t('listingForm.callDepositHint', { currency: values.currency })
+          }
+          inputMode="decimal"
+        />
+      )}
     </fieldset>
   );
 }
