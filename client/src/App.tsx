@@ -74,6 +74,9 @@ const AdminPayoutsPage = lazy(() =>
 const MyPayoutsPage = lazy(() =>
   import('./features/payments/MyPayoutsPage').then((m) => ({ default: m.MyPayoutsPage })),
 );
+const OverdueMilestonesPage = lazy(() =>
+  import('./features/deals/OverdueMilestonesPage').then((m) => ({ default: m.OverdueMilestonesPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function App() {
@@ -123,6 +126,7 @@ export function App() {
             <Route path="stats/report" element={later(<StatsReportPage />)} />
             <Route path="capabilities" element={later(<AdminCapabilitiesPage />)} />
             <Route path="appraisals" element={later(<AdminAppraisalsPage />)} />
+            <Route path="milestones" element={later(<OverdueMilestonesPage />)} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

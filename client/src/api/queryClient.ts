@@ -24,6 +24,7 @@ export const queryKeys = {
   dealFees: (id: string) => ['deals', 'detail', id, 'fees'] as const,
   dealLedger: (id: string) => ['deals', 'detail', id, 'ledger'] as const,
   dealMilestones: (id: string) => ['deals', 'detail', id, 'milestones'] as const,
+  overdueMilestones: (page: number) => ['deals', 'overdue-milestones', page] as const,
   allAdminPayments: ['admin', 'payments'] as const,
   adminPayments: (status: string) => ['admin', 'payments', status] as const,
   paymentProviders: ['payments', 'providers'] as const,

@@ -51,6 +51,12 @@ export function AdminHomePage() {
             <p>{t('appraisals.desk.intro')}</p>
           </Link>
         </li>
+        <li>
+          <Link to="/admin/milestones" className="card" data-testid="admin-overdue-link">
+            <h2>{t('deals.overdueList.title')}</h2>
+            <p>{t('deals.overdueList.intro')}</p>
+          </Link>
+        </li>
       </ul>
     </section>
   );

@@ -26,6 +26,9 @@ export type MilestoneChange = ApiResponse<'/api/deals/{id}/milestones/{n}/accept
 export type MilestoneTransfer = ApiRequestBody<'/api/deals/{id}/milestones/{n}/transfer', 'post'>;
 /** A party's share of the exchange's fee on an accepted milestone. */
 export type MilestoneFee = DeliveryMilestone['fees'][number];
+/** A page of the operators' list of overdue milestones across deals. */
+export type OverdueMilestones = ApiResponse<'/api/admin/milestones/overdue'>;
+export type OverdueMilestone = OverdueMilestones['milestones'][number];
 
 /** Deals still under way (a broker may still change): every status but the ended ones. */
 export const OPEN_DEAL_STATUSES: readonly DealStatus[] = [

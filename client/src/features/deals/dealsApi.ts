@@ -14,6 +14,7 @@ import type {
   MilestoneResolution,
   MilestoneTransfer,
   NewTermSheet,
+  OverdueMilestones,
   TermSheet,
 } from './dealTypes';
 
@@ -179,4 +180,9 @@ export function confirmMilestoneTransfer(id: string, n: number): Promise<Milesto
 /** A party starts (or resumes) paying its share of the exchange's fee on an accepted milestone. */
 export function payMilestoneFee(id: string, n: number, provider: PaymentProvider): Promise<StartedPayment> {
   return api<StartedPayment>(dealPath(id, '/payments'), { method: 'POST', body: { provider, milestone: n } });
+}
+
+/** The operators' list of milestones past their due date across deals, the most overdue first. */
+export function listOverdueMilestones(page: number, signal?: AbortSignal): Promise<OverdueMilestones> {
+  return api<OverdueMilestones>('/api/admin/milestones/overdue', { query: { page }, signal });
 }
