@@ -1,11 +1,21 @@
 /** Searching published listings: only the search engine is asked, never the database. */
 import { AppError } from '../common/errors';
 import { logger } from '../common/logger';
+import { SerializedJson } from '../common/response-cache';
 import type { SearchEngine, SearchQuery, SearchResult } from '../../search';
 import { searchRangeViolations } from './search.schemas';
 import { appraisalBadges } from '../appraisals';
 
-export async function searchListings(search: SearchEngine, query: SearchQuery): Promise<SearchResult> {
+type Badges = Awaited<ReturnType<typeof appraisalBadges>>;
+
+/**
+ * Answers already serialized, by the engine's result object: a repeated search answered from the
+ * engine's cache (the same object until the index changes) is sent without serializing its
+ * hits again, unless the appraisal badges changed since.
+ */
+const serialized = new WeakMap<SearchResult, { badges: Badges; answer: SerializedJson }>();
+
+export async function searchListings(search: SearchEngine, query: SearchQuery): Promise<SerializedJson> {
   const broken = searchRangeViolations(query);
   if (broken.length > 0) throw AppError.validation(broken);
   let result: SearchResult;
@@ -15,12 +25,16 @@ export async function searchListings(search: SearchEngine, query: SearchQuery): 
     logger.error({ err }, 'search engine failed');
     throw AppError.unavailable('The search engine is not answering');
   }
-  return withAppraisalBadges(result);
+  const badges = await appraisalBadges();
+  const known = serialized.get(result);
+  if (known && known.badges === badges) return known.answer;
+  const answer = new SerializedJson(JSON.stringify(withAppraisalBadges(result, badges)));
+  serialized.set(result, { badges, answer });
+  return answer;
 }
 
 /** Hits of appraised listings carry their badge (kept in memory by the appraisals component, not asked of the database). */
-async function withAppraisalBadges(result: SearchResult): Promise<SearchResult> {
-  const badges = await appraisalBadges();
+function withAppraisalBadges(result: SearchResult, badges: Badges): SearchResult {
   if (badges.size === 0) return result;
   return {
     ...result,
