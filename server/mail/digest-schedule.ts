@@ -9,3 +9,13 @@ export function nextDigestAt(from: Date): Date {
   if (at.getTime() <= from.getTime()) at.setUTCDate(at.getUTCDate() + 1);
   return at;
 }
+
+/** How often the mailer looks for retries and released claims between digest times. */
+export const RETRY_EVERY_MS = 15 * 60_000;
+
+/** How long the mailer waits from `now` for its next run: to the next digest time, at most RETRY_EVERY_MS. */
+export function nextMailerRunIn(now: Date): number {
+  // A second past the digest time, so the run finds the digest due (`mailDueAt <= now`).
+  const toDigest = nextDigestAt(now).getTime() - now.getTime() + 1000;
+  return Math.max(1000, Math.min(RETRY_EVERY_MS, toDigest));
+}

@@ -79,7 +79,7 @@ export async function createNotification(
   const view = notificationView(doc, user.locale);
   ctx.bus.publish('notification.created', { userId: input.userId, notification: view });
   if (claim) {
-    // A failed send goes back to pending: the digest mailer retries it within a minute.
+    // A failed send goes back to pending: the digest mailer retries it within RETRY_EVERY_MS.
     const recipient = { email: user.email, name: user.name, locale: user.locale, mailOn: true };
     await sendPreclaimedMail(ctx, input.userId, recipient, doc, claim).catch((err) =>
       logger.warn({ err }, 'instant mail failed; will retry'),
