@@ -25,6 +25,7 @@ import { registerOrganizationRoutes } from './organizations/organization.routes'
 import { registerCapabilityRoutes } from './capability';
 import { registerExpertRoutes } from './experts';
 import { registerAppraisalRoutes } from './appraisals';
+import { registerEventRoutes } from './events';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
 import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health/health.routes';
@@ -177,6 +178,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerDemandRoutes(api, ctx);
   registerAdminListingRoutes(api, ctx);
   registerSearchRoutes(api, ctx);
+  registerEventRoutes(api, ctx);
 
   const openapi = buildOpenApi(
     api.routes,

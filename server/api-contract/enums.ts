@@ -190,3 +190,23 @@ export type ValuationMethod = (typeof VALUATION_METHODS)[number];
 /** An appraisal expert's availability, as the directory shows it (available ones first). */
 export const EXPERT_AVAILABILITIES = ['available', 'busy', 'unavailable'] as const;
 export type ExpertAvailability = (typeof EXPERT_AVAILABILITIES)[number];
+
+/** Technology fairs and brokerage events: how an organization takes part. */
+export const EVENT_ROLES = ['exhibitor', 'visitor'] as const;
+export type EventRole = (typeof EVENT_ROLES)[number];
+
+/** A registration waits for an operator's decision. */
+export const EVENT_REGISTRATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type EventRegistrationStatus = (typeof EVENT_REGISTRATION_STATUSES)[number];
+
+/** Where an event stands, from its dates and registration window (computed, never stored). */
+export const EVENT_PHASES = ['registration_open', 'registration_closed', 'running', 'ended'] as const;
+export type EventPhase = (typeof EVENT_PHASES)[number];
+
+/** A one-to-one meeting at an event: asked for, then accepted (scheduled), declined or cancelled. */
+export const MEETING_STATUSES = ['requested', 'accepted', 'declined', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** What a participant says came of a meeting, once it has started. */
+export const MEETING_OUTCOMES = ['no_interest', 'follow_up', 'negotiation_opened'] as const;
+export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];

@@ -75,11 +75,15 @@ export function buildOpenApi(
       responses: {
         [successStatus]: {
           description: successStatus === '204' ? 'No content' : 'Success',
-          ...(r.response
-            ? { content: { 'application/json': { schema: toSchema(r.response, components) } } }
-            : r.answers
-              ? { content: { [r.answers]: { schema: { type: 'string', format: 'binary' } } } }
-              : {}),
+          ...(r.response || r.answers
+            ? {
+                content: {
+                  // A route may answer JSON or, when asked, a file (an agenda as iCalendar, a report as CSV).
+                  ...(r.response ? { 'application/json': { schema: toSchema(r.response, components) } } : {}),
+                  ...(r.answers ? { [r.answers]: { schema: { type: 'string', format: 'binary' } } } : {}),
+                },
+              }
+            : {}),
         },
         default: {
           description: 'Error',

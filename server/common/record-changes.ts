@@ -21,7 +21,10 @@ export type RecordType =
   | 'owner-list'
   | 'capability'
   | 'expert'
-  | 'appraisal';
+  | 'appraisal'
+  | 'event'
+  | 'event-registration'
+  | 'meeting';
 
 export interface RecordChange {
   type: RecordType;

@@ -18,6 +18,7 @@ import { dealView, type DealView } from './deal.view';
 import { publishDealEvent } from './deal-events';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { allocateDealReference } from './deal-reference.store';
+import { meetingSourceFor } from '../events';
 
 interface NewDeal {
   listing: ListingRef;
@@ -26,7 +27,11 @@ interface NewDeal {
   createdBy: string;
   actor: { userId?: string; role: DealRole };
   bid?: BidDoc;
+  /** A meeting at an event the negotiation comes from. */
+  source?: DealSource;
 }
+
+type DealSource = Awaited<ReturnType<typeof meetingSourceFor>>;
 
 function partiesOf(listing: ListingRef, counterpartOrgId: string) {
   return listing.kind === 'offer'
@@ -67,6 +72,7 @@ export async function createDeal(
       listingTitle: listing.title,
       field: listing.field,
       ...(bid ? { bidId: bid._id } : {}),
+      ...(input.source ? { source: input.source } : {}),
       ...partiesOf(listing, input.counterpartOrgId),
       status: 'negotiating',
       createdBy: input.createdBy,
@@ -79,7 +85,11 @@ export async function createDeal(
           actorRole: input.actor.role,
           event: 'created',
           to: 'negotiating',
-          data: bid ? { bidId: String(bid._id), termSheetVersion: firstSheet ? 1 : undefined } : {},
+          data: bid
+            ? { bidId: String(bid._id), termSheetVersion: firstSheet ? 1 : undefined }
+            : input.source
+              ? { eventId: input.source.eventId, meetingId: input.source.meetingId }
+              : {},
         },
       ],
     });
@@ -103,10 +113,14 @@ export async function createDeal(
   return { deal, created: true };
 }
 
-/** `POST /api/deals {offerId | demandId}`: a verified organization opens a negotiation on someone else's listing. */
+/**
+ * `POST /api/deals {offerId | demandId, meetingId?}`: a verified organization opens a negotiation
+ * on someone else's listing, maybe following an accepted meeting at an event with its owner (the
+ * deal then carries the event as its source).
+ */
 export async function openDealDirect(
   user: SessionUser,
-  input: { offerId?: string; demandId?: string },
+  input: { offerId?: string; demandId?: string; meetingId?: string },
   bus: EventBus,
 ): Promise<DealView> {
   const kind: ListingKind = input.offerId ? 'offer' : 'demand';
@@ -118,7 +132,8 @@ export async function openDealDirect(
     throw AppError.conflict('This technology has already been awarded to another buyer.');
   if (listing.kind === 'offer' && listing.pricingModel === 'auction')
     throw AppError.conflict('An auction is decided by its close alone: place a bid instead.');
-  return holdDealOpening(listing.id, orgId, () => openOnce(user, listing, orgId, bus));
+  const source = input.meetingId ? await meetingSourceFor(input.meetingId, orgId, listing) : undefined;
+  return holdDealOpening(listing.id, orgId, () => openOnce(user, listing, orgId, bus, source));
 }
 
 /** One open deal per organization and listing: checked and created under the lock above. */
@@ -127,6 +142,7 @@ async function openOnce(
   listing: ListingRef,
   orgId: string,
   bus: EventBus,
+  source?: DealSource,
 ): Promise<DealView> {
   const kind = listing.kind;
   const open = await findOpenDealOn(listing, orgId);
@@ -143,7 +159,7 @@ async function openOnce(
   }
   const role: DealRole = kind === 'offer' ? 'buyer' : 'seller';
   const { deal } = await createDeal(
-    { listing, counterpartOrgId: orgId, createdBy: user.id, actor: { userId: user.id, role } },
+    { listing, counterpartOrgId: orgId, createdBy: user.id, actor: { userId: user.id, role }, source },
     bus,
   );
   return deal;

@@ -208,6 +208,11 @@ const dealSchema = new Schema(
       ),
       default: undefined,
     },
+    /** Where the negotiation began when it began at a fair: the event and the meeting (server/events). */
+    source: {
+      type: new Schema({ kind: String, eventId: String, meetingId: String }, { _id: false }),
+      default: undefined,
+    },
     cancelReason: { type: String },
     /** Why it ended (a walk-away or a cancellation): a reason from OUTCOME_REASONS and an optional note. */
     outcome: outcomeRecordSchema,

@@ -23,6 +23,9 @@ export const dealListQuery = Joi.object({
 export const openDealBody = Joi.object({
   offerId: objectId(),
   demandId: objectId(),
+  meetingId: objectId().description(
+    'the accepted meeting at an event this negotiation comes from (with the listing’s owner): the deal carries the event as its source',
+  ),
 })
   .xor('offerId', 'demandId')
   .messages({
@@ -186,6 +189,11 @@ const deal = Joi.object({
     role: Joi.string().valid('seller', 'buyer').required(),
     at: Joi.string(),
   }).description('A broker one party named, waiting for the other party to name them too'),
+  source: Joi.object({
+    kind: Joi.string().valid('event').required(),
+    eventId: objectId().required(),
+    meetingId: objectId().required(),
+  }).description('where the negotiation began: a meeting at a technology fair or brokerage event'),
   cancelReason: Joi.string(),
   outcome: outcomeView,
   closedAt: Joi.string(),

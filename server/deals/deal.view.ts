@@ -103,6 +103,10 @@ export function dealView(deal: DealDoc) {
           at: iso(deal.brokerProposal.at),
         }
       : undefined,
+    source:
+      deal.source?.kind === 'event' && deal.source.eventId && deal.source.meetingId
+        ? { kind: 'event' as const, eventId: deal.source.eventId, meetingId: deal.source.meetingId }
+        : undefined,
     cancelReason: deal.cancelReason ?? undefined,
     outcome: outcomeViewOf(deal.outcome),
     closedAt: iso(deal.closedAt),

@@ -10,3 +10,5 @@ export {
   type OutcomeInput,
 } from './outcome';
 export { outcomeRecordSchema } from './outcome.record';
+export { cachedDealViews } from './deal-view-cache';
+export { organizationNames } from './names';

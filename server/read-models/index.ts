@@ -1,15 +1,26 @@
 /** Read models: lists of records by owner, kept by the stores' writes, read by `_id`. */
-export { readOwnerList, changeOwnerList as putOwnerListEntries, MAX_ENTRIES } from './owner-list.store';
+export {
+  readOwnerList,
+  readStoredOwnerList,
+  changeOwnerList as putOwnerListEntries,
+  MAX_ENTRIES,
+} from './owner-list.store';
 export type { OwnerListEntry } from './owner-list.model';
 export { ownerListPage, type OwnerListPage } from './owner-list-page';
 export {
   dealBrokerListKey,
   dealOrgListKey,
+  dealEventListKey,
   dealProposalListKey,
   DELIVERING_DEALS,
+  EVENTS,
+  eventRegistrationListKey,
   deliveringDueAt,
   listingListKey,
   LISTING_REVISIONS,
+  meetingEventListKey,
+  meetingListEntries,
+  meetingOrgListKey,
   LISTINGS_AWAITING_REVIEW,
   notificationGroupKey,
   notificationListKey,

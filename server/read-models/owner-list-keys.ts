@@ -153,3 +153,44 @@ export function deliveringDealEntries(doc: Doc): [string, OwnerListEntry][] {
 
 /** The earliest open due date (milliseconds) a `deal:delivering` entry holds. */
 export const deliveringDueAt = (entry: OwnerListEntry) => -entry.at;
+
+/**
+ * Technology fairs and brokerage events (server/events): every event (`event:all`, its time the
+ * event's start, for the public list), an event's registrations, an event's meetings, and one
+ * organization's meetings at one event (its agenda, re-read under the agenda's lock when a meeting
+ * is accepted). Deals opened from an event's meetings are in `deal:event:<eventId>`.
+ */
+export const EVENTS = 'event:all';
+export const eventRegistrationListKey = (eventId: string) => `event-registration:event:${eventId}`;
+export const meetingEventListKey = (eventId: string) => `meeting:event:${eventId}`;
+export const meetingOrgListKey = (eventId: string, orgId: string) => `meeting:event:${eventId}:org:${orgId}`;
+export const dealEventListKey = (eventId: string) => `deal:event:${eventId}`;
+
+export function eventListEntries(doc: Doc): [string, OwnerListEntry][] {
+  if (!doc.startsAt) return [];
+  return [[EVENTS, { id: String(doc._id), s: 'event', at: ms(doc.startsAt) }]];
+}
+
+export function eventRegistrationEntries(doc: Doc): [string, OwnerListEntry][] {
+  if (!doc.eventId) return [];
+  const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.createdAt) };
+  return [[eventRegistrationListKey(String(doc.eventId)), entry]];
+}
+
+export function meetingListEntries(doc: Doc): [string, OwnerListEntry][] {
+  if (!doc.eventId) return [];
+  const eventId = String(doc.eventId);
+  const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.createdAt) };
+  const orgs = [...new Set([doc.requesterOrgId, doc.inviteeOrgId].filter(Boolean).map(String))];
+  return [
+    [meetingEventListKey(eventId), entry],
+    ...orgs.map((org): [string, OwnerListEntry] => [meetingOrgListKey(eventId, org), entry]),
+  ];
+}
+
+/** A deal opened from a meeting at an event is in that event's list (the event's report reads it). */
+export function dealEventEntries(doc: Doc): [string, OwnerListEntry][] {
+  if (doc.source?.kind !== 'event' || !doc.source.eventId) return [];
+  const entry = { id: String(doc._id), s: String(doc.status), at: ms(doc.createdAt) };
+  return [[dealEventListKey(String(doc.source.eventId)), entry]];
+}

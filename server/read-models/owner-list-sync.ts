@@ -14,6 +14,9 @@ import { notificationReads } from '../notifications/notification.store';
 import { paymentReads } from '../payments/payment.store';
 import { userReads } from '../auth/user.store';
 import { messageReads, readMarkerReads } from '../negotiation/message.store';
+import { eventReads } from '../events/event.store';
+import { registrationReads } from '../events/event-registration.store';
+import { meetingReads } from '../events/meeting.store';
 import { putMessageSlot, rebuildMessageSlots } from '../negotiation/message-slot.store';
 import type { OwnerListEntry } from './owner-list.model';
 import {
@@ -25,11 +28,15 @@ import {
   replaceOwnerLists,
 } from './owner-list.store';
 import {
+  dealEventEntries,
   dealListEntries,
   deliveringDealEntries,
+  eventListEntries,
+  eventRegistrationEntries,
   listingListEntries,
   listingRevisionEntries,
   listingReviewEntries,
+  meetingListEntries,
   notificationListEntries,
   paymentListEntries,
   readMarkerEntries,
@@ -58,12 +65,20 @@ const sources = {
   },
   deal: {
     model: dealReads,
-    entries: (d: Doc) => [...dealListEntries(d), ...unsettledDealEntries(d), ...deliveringDealEntries(d)],
+    entries: (d: Doc) => [
+      ...dealListEntries(d),
+      ...unsettledDealEntries(d),
+      ...deliveringDealEntries(d),
+      ...dealEventEntries(d),
+    ],
   },
   notification: { model: notificationReads, entries: notificationListEntries },
   payment: { model: paymentReads, entries: paymentListEntries },
   user: { model: userReads, entries: userListEntries },
   'read-marker': { model: readMarkerReads, entries: readMarkerEntries },
+  event: { model: eventReads, entries: eventListEntries },
+  'event-registration': { model: registrationReads, entries: eventRegistrationEntries },
+  meeting: { model: meetingReads, entries: meetingListEntries },
 } as const;
 
 type ListedType = keyof typeof sources;
@@ -131,7 +146,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 10;
+export const OWNER_LISTS_LAYOUT = 11;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */
@@ -179,6 +194,11 @@ export async function rebuildOwnerLists(): Promise<void> {
     revision: 1,
     submittedAt: 1,
     email: 1,
+    source: 1,
+    startsAt: 1,
+    eventId: 1,
+    requesterOrgId: 1,
+    inviteeOrgId: 1,
   };
   let records = 0;
   for (const source of Object.values(sources)) {

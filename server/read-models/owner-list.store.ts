@@ -54,7 +54,12 @@ export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
   }
 }
 
-async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]> {
+/**
+ * The list as stored now, past this process's cache (which another process's write reaches only
+ * through the cache relay): for a decision taken under a lock that every writer of the listed
+ * records holds (a meeting's acceptance reads the agendas so).
+ */
+export async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]> {
   const doc = await OwnerListModel.collection.findOne({ _id: key } as never);
   return ((doc as unknown as OwnerListDoc | null)?.entries ?? []) as OwnerListEntry[];
 }

@@ -13,6 +13,9 @@ import { matrixImage } from './matrix-image';
 import { signUp } from '../helpers/factories';
 import { MAX_EVIDENCE_DOCUMENTS } from '../../server/api-contract/organization-evidence';
 import { CAPABILITY_CRITERION_CODES } from '../../server/api-contract/capability-criteria';
+import { clearRecordCaches } from '../../server/common/record-cache';
+import { MeetingModel } from '../../server/events/meeting.model';
+import { onSiteEvent, period } from '../api/events-helpers';
 
 export interface Call {
   path: Record<string, string>;
@@ -42,6 +45,8 @@ const ALL: readonly MatrixRole[] = ['anonymous', 'otherOrg', 'owner', 'broker', 
 const SIGNED_IN: readonly MatrixRole[] = ['otherOrg', 'owner', 'broker', 'expert', 'operator'];
 const OPERATOR: readonly MatrixRole[] = ['operator'];
 const DEAL_VIEWERS: readonly MatrixRole[] = ['owner', 'broker', 'operator'];
+/** Members of a verified organization (an operator belongs to none). */
+const MEMBERS: readonly MatrixRole[] = ['otherOrg', 'owner', 'broker', 'expert'];
 
 const onDeal =
   (extra: Partial<Call> = {}, status: 'negotiating' | 'awaiting_payment' = 'negotiating') =>
@@ -114,6 +119,56 @@ async function appraisalAt(
     w.operator.agent.post(`/api/admin/payments/${paying.payment.id}/confirm`).send({}),
     'fee confirmation',
   );
+  return id;
+}
+
+/** A new on-site event an operator created through the API; its id. */
+async function eventOf(w: World): Promise<string> {
+  const res = await w.operator.agent.post('/api/admin/events').send(onSiteEvent());
+  if (res.status !== 201) throw new Error(`the matrix's event answered ${res.status}`);
+  return res.body.event.id;
+}
+
+/** The member's organization registered for the event (pending, or approved by the operator); its registration's id. */
+async function registered(
+  w: World,
+  eventId: string,
+  who: 'seller' | 'buyer',
+  approve: boolean,
+): Promise<string> {
+  const res = await w[who].agent
+    .post(`/api/events/${eventId}/registrations`)
+    .send({ role: 'visitor', availability: [period('09:00', '12:00')] });
+  if (res.status !== 201) throw new Error(`the matrix's registration answered ${res.status}`);
+  const rid = res.body.registration.id as string;
+  if (approve) {
+    const ok = await w.operator.agent.post(`/api/admin/events/${eventId}/registrations/${rid}/approve`);
+    if (ok.status !== 200) throw new Error(`the matrix's approval answered ${ok.status}`);
+  }
+  return rid;
+}
+
+/** A meeting the buyer asked of the seller at a new event, brought to `stage` (held: accepted, and moved into the past); its id. */
+async function meetingAt(w: World, stage: 'requested' | 'accepted' | 'held'): Promise<string> {
+  const eventId = await eventOf(w);
+  await registered(w, eventId, 'seller', true);
+  await registered(w, eventId, 'buyer', true);
+  const asked = await w.buyer.agent
+    .post(`/api/events/${eventId}/meetings`)
+    .send({ withOrganizationId: w.seller.orgId, message: 'Xin gặp' });
+  if (asked.status !== 201) throw new Error(`the matrix's meeting answered ${asked.status}`);
+  const id = asked.body.meeting.id as string;
+  if (stage === 'requested') return id;
+  const accepted = await w.seller.agent.post(`/api/meetings/${id}/accept`);
+  if (accepted.status !== 200) throw new Error(`the matrix's acceptance answered ${accepted.status}`);
+  if (stage === 'held') {
+    const start = Date.now() - 3600_000;
+    await MeetingModel.updateOne(
+      { _id: id },
+      { $set: { startsAt: new Date(start), endsAt: new Date(start + 1_200_000) } },
+    );
+    clearRecordCaches();
+  }
   return id;
 }
 
@@ -719,4 +774,77 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   ...listingRoutes('demand'),
   'GET /api/admin/queue': { allow: OPERATOR },
   'GET /api/search': { allow: ALL, setup: () => ({ path: {}, query: 'q=nuoc%20thai' }) },
+
+  // Technology fairs and brokerage events: `owner` is the seller's member, an approved participant
+  // (and the invited side of the meetings); members of any verified organization may register.
+  'POST /api/admin/events': { allow: OPERATOR, setup: () => ({ path: {}, body: onSiteEvent() }) },
+  'GET /api/events': { allow: ALL },
+  'GET /api/events/{id}': { allow: ALL, setup: async (w) => ({ path: { id: await eventOf(w) } }) },
+  'POST /api/events/{id}/registrations': {
+    allow: MEMBERS,
+    setup: async (w) => ({
+      path: { id: await eventOf(w) },
+      body: { role: 'visitor', availability: [period('09:00', '10:00')] },
+    }),
+  },
+  'GET /api/events/{id}/registrations/mine': {
+    allow: MEMBERS,
+    setup: async (w) => {
+      const id = await eventOf(w);
+      await registered(w, id, 'seller', false);
+      return { path: { id } };
+    },
+  },
+  'GET /api/admin/events/{id}/registrations': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: { id: await eventOf(w) } }),
+  },
+  'POST /api/admin/events/{id}/registrations/{rid}/approve': {
+    allow: OPERATOR,
+    setup: async (w) => {
+      const id = await eventOf(w);
+      return { path: { id, rid: await registered(w, id, 'seller', false) } };
+    },
+  },
+  'POST /api/admin/events/{id}/registrations/{rid}/reject': {
+    allow: OPERATOR,
+    setup: async (w) => {
+      const id = await eventOf(w);
+      return { path: { id, rid: await registered(w, id, 'seller', false) }, body: { reason: 'Hết chỗ' } };
+    },
+  },
+  'GET /api/events/{id}/catalogue': { allow: ALL, setup: async (w) => ({ path: { id: await eventOf(w) } }) },
+  'POST /api/events/{id}/meetings': {
+    allow: ['owner'],
+    setup: async (w) => {
+      const id = await eventOf(w);
+      await registered(w, id, 'seller', true);
+      await registered(w, id, 'buyer', true);
+      return { path: { id }, body: { withOrganizationId: w.buyer.orgId, message: 'Xin gặp' } };
+    },
+  },
+  'GET /api/events/{id}/my-agenda': {
+    allow: MEMBERS,
+    setup: async (w) => ({ path: { id: await eventOf(w) } }),
+  },
+  'POST /api/meetings/{id}/accept': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await meetingAt(w, 'requested') } }),
+  },
+  'POST /api/meetings/{id}/decline': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await meetingAt(w, 'requested') }, body: {} }),
+  },
+  'POST /api/meetings/{id}/cancel': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await meetingAt(w, 'accepted') }, body: {} }),
+  },
+  'POST /api/meetings/{id}/outcome': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { id: await meetingAt(w, 'held') }, body: { outcome: 'follow_up' } }),
+  },
+  'GET /api/admin/events/{id}/report': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: { id: await eventOf(w) } }),
+  },
 };

@@ -21,7 +21,7 @@ const COVERED_USER_ROLES = ['member', 'broker', 'expert', 'admin'];
 
 /** Collections a refused call must leave as they were (not sessions, locks, caches or logs). */
 const WATCHED =
-  /^(offers|demands|bids|deals|payments|users|organizations|notifications|messages|alerts|ledgerentries|documents\.files)$/;
+  /^(offers|demands|bids|deals|payments|users|organizations|notifications|messages|alerts|ledgerentries|documents\.files|events|event_registrations|meetings)$/;
 
 async function fingerprint(): Promise<string> {
   const db = mongoose.connection.db!;

@@ -1761,6 +1761,501 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a technology fair or brokerage event: dates, venue or online, themes, registration window, capacity, meeting slots, breaks and on-site tables
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            breaks?: {
+              /** Format: date-time */
+              from: string;
+              /** Format: date-time */
+              to: string;
+            }[];
+            /** @description the most organizations approved */
+            capacity?: number;
+            description?: string;
+            /** @description the description in English */
+            descriptionEn?: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description the event’s themes */
+            fields: (
+              | 'natural_sciences'
+              | 'engineering_technology'
+              | 'medical_health'
+              | 'agricultural_sciences'
+              | 'social_sciences'
+              | 'humanities'
+            )[];
+            /** @description meetings are held in online rooms (true) or at on-site tables (false) */
+            online: boolean;
+            /** Format: date-time */
+            registrationClosesAt: string;
+            /**
+             * @description length of a meeting slot
+             * @default 20
+             */
+            slotMinutes?: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** @description on-site tables for one-to-one meetings (events on site only) */
+            tables?: number & unknown;
+            /** @description the title (Vietnamese, or the language of the event) */
+            title: string;
+            /** @description the title in English */
+            titleEn?: string;
+            /** @description where it is held (required for an event on site) */
+            venue?: string & unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              event: {
+                breaks: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                capacity?: number;
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                descriptionEn?: string;
+                /** Format: date-time */
+                endsAt: string;
+                fields: (
+                  | 'natural_sciences'
+                  | 'engineering_technology'
+                  | 'medical_health'
+                  | 'agricultural_sciences'
+                  | 'social_sciences'
+                  | 'humanities'
+                )[];
+                id: string;
+                online: boolean;
+                /** @enum {string} */
+                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended';
+                /** Format: date-time */
+                registrationClosesAt: string;
+                registrationOpen: boolean;
+                slotMinutes: number;
+                /** Format: date-time */
+                startsAt: string;
+                tables?: number;
+                title: string;
+                titleEn?: string;
+                venue?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/events/{id}/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An event's registrations, newest first
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          page?: number;
+          role?: 'exhibitor' | 'visitor';
+          status?: 'pending' | 'approved' | 'rejected';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              limit: number;
+              page: number;
+              registrations: {
+                availability: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                decidedAt?: string;
+                eventId: string;
+                id: string;
+                listings: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                }[];
+                lookingFor: string;
+                organization: {
+                  id: string;
+                  name: string;
+                };
+                pitch: string;
+                rejectionReason?: string;
+                /** @enum {string} */
+                role: 'exhibitor' | 'visitor';
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected';
+              }[];
+              total: number;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/events/{id}/registrations/{rid}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a registration (409 beyond the event’s capacity); the organization is told
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rid: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              registration: {
+                availability: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                decidedAt?: string;
+                eventId: string;
+                id: string;
+                listings: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                }[];
+                lookingFor: string;
+                organization: {
+                  id: string;
+                  name: string;
+                };
+                pitch: string;
+                rejectionReason?: string;
+                /** @enum {string} */
+                role: 'exhibitor' | 'visitor';
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/events/{id}/registrations/{rid}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a registration, saying why; the organization is told
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rid: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              registration: {
+                availability: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                decidedAt?: string;
+                eventId: string;
+                id: string;
+                listings: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                }[];
+                lookingFor: string;
+                organization: {
+                  id: string;
+                  name: string;
+                };
+                pitch: string;
+                rejectionReason?: string;
+                /** @enum {string} */
+                role: 'exhibitor' | 'visitor';
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/events/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The event's report: registrations by role and status, meetings requested, accepted, declined, cancelled and held, outcomes, deals opened from its meetings, agreed and their value; format=csv or xlsx for a file
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'csv' | 'xlsx';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deals: {
+                /** @description of those, agreed (an agreed term sheet) */
+                agreed: number;
+                /** @description deals opened from the event’s meetings */
+                opened: number;
+                /** @description the agreed deals’ value by currency (minor units) */
+                value: {
+                  [key: string]: number;
+                };
+              };
+              event: {
+                id: string;
+                title: string;
+              };
+              meetings: {
+                accepted: number;
+                cancelled: number;
+                declined: number;
+                /** @description accepted, and an outcome recorded or its end passed */
+                held: number;
+                /** @description still awaiting an answer */
+                pending: number;
+                /** @description every meeting asked for */
+                requested: number;
+              };
+              /** @description outcomes recorded (each side’s counts) */
+              outcomes: {
+                follow_up: number;
+                negotiation_opened: number;
+                no_interest: number;
+              };
+              registrations: {
+                exhibitor: {
+                  approved: number;
+                  pending: number;
+                  rejected: number;
+                  total: number;
+                };
+                total: number;
+                visitor: {
+                  approved: number;
+                  pending: number;
+                  rejected: number;
+                  total: number;
+                };
+              };
+            };
+            'text/csv; charset=utf-8, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/milestones/overdue': {
     parameters: {
       query?: never;
@@ -7874,6 +8369,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -8701,6 +9203,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -8810,6 +9319,8 @@ export interface paths {
         content: {
           'application/json': {
             demandId?: string;
+            /** @description the accepted meeting at an event this negotiation comes from (with the listing’s owner): the deal carries the event as its source */
+            meetingId?: string;
             offerId?: string;
           };
         };
@@ -8903,6 +9414,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -9109,6 +9627,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -9325,6 +9850,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -9518,6 +10050,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -9790,6 +10329,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -10005,6 +10551,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -10336,6 +10889,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -10544,6 +11104,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -10752,6 +11319,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -12245,6 +12819,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -13174,6 +13755,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -13470,6 +14058,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -16950,6 +17545,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'
@@ -17325,6 +17927,724 @@ export interface paths {
           };
           content: {
             'application/octet-stream': string;
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Technology fairs and brokerage events: upcoming and running ones first (soonest first), then ended ones
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          page?: number;
+          phase?: 'registration_open' | 'registration_closed' | 'running' | 'ended';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description upcoming and running first (soonest first), then ended ones (latest first) */
+              events: {
+                breaks: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                capacity?: number;
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                descriptionEn?: string;
+                /** Format: date-time */
+                endsAt: string;
+                fields: (
+                  | 'natural_sciences'
+                  | 'engineering_technology'
+                  | 'medical_health'
+                  | 'agricultural_sciences'
+                  | 'social_sciences'
+                  | 'humanities'
+                )[];
+                id: string;
+                online: boolean;
+                /** @enum {string} */
+                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended';
+                /** Format: date-time */
+                registrationClosesAt: string;
+                registrationOpen: boolean;
+                slotMinutes: number;
+                /** Format: date-time */
+                startsAt: string;
+                tables?: number;
+                title: string;
+                titleEn?: string;
+                venue?: string;
+              }[];
+              limit: number;
+              page: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One event
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              event: {
+                breaks: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                capacity?: number;
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                descriptionEn?: string;
+                /** Format: date-time */
+                endsAt: string;
+                fields: (
+                  | 'natural_sciences'
+                  | 'engineering_technology'
+                  | 'medical_health'
+                  | 'agricultural_sciences'
+                  | 'social_sciences'
+                  | 'humanities'
+                )[];
+                id: string;
+                online: boolean;
+                /** @enum {string} */
+                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended';
+                /** Format: date-time */
+                registrationClosesAt: string;
+                registrationOpen: boolean;
+                slotMinutes: number;
+                /** Format: date-time */
+                startsAt: string;
+                tables?: number;
+                title: string;
+                titleEn?: string;
+                venue?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The event's approved exhibitors with their published listings; q searches them (as the exchange's search does), field and kind filter them
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: {
+          field?:
+            | 'natural_sciences'
+            | 'engineering_technology'
+            | 'medical_health'
+            | 'agricultural_sciences'
+            | 'social_sciences'
+            | 'humanities';
+          kind?: 'offer' | 'demand';
+          limit?: number;
+          page?: number;
+          q?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              event: {
+                id: string;
+                title: string;
+              };
+              /** @description approved exhibitors with their published listings (with q: the listings that match, best first) */
+              exhibitors: {
+                listings: {
+                  field: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                  trl?: number;
+                }[];
+                organization: {
+                  id: string;
+                  name: string;
+                };
+                pitch: string;
+              }[];
+              limit: number;
+              page: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask another approved participant for a one-to-one meeting, about one of the listings shown or in general, with a message
+     * @description Access: verified
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description a listing either organization shows at the event */
+            listingId?: string;
+            message: string;
+            withOrganizationId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meeting: {
+                cancelledByOrgId?: string;
+                cancelReason?: string;
+                /** Format: date-time */
+                createdAt: string;
+                declineReason?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                eventId: string;
+                /** @description accepted, and an outcome recorded or its end passed */
+                held: boolean;
+                id: string;
+                invitee: {
+                  id: string;
+                  name: string;
+                };
+                listing?: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                };
+                message: string;
+                /** @enum {string} */
+                myRole?: 'requester' | 'invitee';
+                outcomes: {
+                  /** Format: date-time */
+                  at: string;
+                  note?: string;
+                  organizationId: string;
+                  /** @enum {string} */
+                  outcome: 'no_interest' | 'follow_up' | 'negotiation_opened';
+                }[];
+                requester: {
+                  id: string;
+                  name: string;
+                };
+                /** @description the online room (online events) */
+                roomUrl?: string;
+                /** Format: date-time */
+                startsAt?: string;
+                /** @enum {string} */
+                status: 'requested' | 'accepted' | 'declined' | 'cancelled';
+                /** @description the on-site table (events on site) */
+                table?: number;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/my-agenda': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your organization's meetings at the event in time order (and those awaiting an answer); as an iCalendar file with `Accept: text/calendar` or format=ics, each with a reminder 15 minutes before
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'ics';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              event: {
+                id: string;
+                title: string;
+              };
+              /** @description accepted meetings, in time order */
+              meetings: {
+                cancelledByOrgId?: string;
+                cancelReason?: string;
+                /** Format: date-time */
+                createdAt: string;
+                declineReason?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                eventId: string;
+                /** @description accepted, and an outcome recorded or its end passed */
+                held: boolean;
+                id: string;
+                invitee: {
+                  id: string;
+                  name: string;
+                };
+                listing?: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                };
+                message: string;
+                /** @enum {string} */
+                myRole?: 'requester' | 'invitee';
+                outcomes: {
+                  /** Format: date-time */
+                  at: string;
+                  note?: string;
+                  organizationId: string;
+                  /** @enum {string} */
+                  outcome: 'no_interest' | 'follow_up' | 'negotiation_opened';
+                }[];
+                requester: {
+                  id: string;
+                  name: string;
+                };
+                /** @description the online room (online events) */
+                roomUrl?: string;
+                /** Format: date-time */
+                startsAt?: string;
+                /** @enum {string} */
+                status: 'requested' | 'accepted' | 'declined' | 'cancelled';
+                /** @description the on-site table (events on site) */
+                table?: number;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              organizationId: string;
+              /** @description meetings asked for by or of the organization, awaiting an answer (newest first) */
+              pending: {
+                cancelledByOrgId?: string;
+                cancelReason?: string;
+                /** Format: date-time */
+                createdAt: string;
+                declineReason?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                eventId: string;
+                /** @description accepted, and an outcome recorded or its end passed */
+                held: boolean;
+                id: string;
+                invitee: {
+                  id: string;
+                  name: string;
+                };
+                listing?: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                };
+                message: string;
+                /** @enum {string} */
+                myRole?: 'requester' | 'invitee';
+                outcomes: {
+                  /** Format: date-time */
+                  at: string;
+                  note?: string;
+                  organizationId: string;
+                  /** @enum {string} */
+                  outcome: 'no_interest' | 'follow_up' | 'negotiation_opened';
+                }[];
+                requester: {
+                  id: string;
+                  name: string;
+                };
+                /** @description the online room (online events) */
+                roomUrl?: string;
+                /** Format: date-time */
+                startsAt?: string;
+                /** @enum {string} */
+                status: 'requested' | 'accepted' | 'declined' | 'cancelled';
+                /** @description the on-site table (events on site) */
+                table?: number;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+            'text/calendar; charset=utf-8': string;
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register your organization (once per event) as an exhibitor, showing some of its published listings, or a visitor, with the times it is free for meetings; pending until an operator approves
+     * @description Access: verified
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description when the organization is free for meetings, within the event */
+            availability: {
+              /** Format: date-time */
+              from: string;
+              /** Format: date-time */
+              to: string;
+            }[];
+            /** @description an exhibitor’s own published offers or demands shown at the event */
+            listingIds?: string[] & unknown;
+            /** @description what a visitor (or an exhibitor) looks for */
+            lookingFor?: string;
+            /** @description an exhibitor’s short pitch */
+            pitch?: string;
+            /** @enum {string} */
+            role: 'exhibitor' | 'visitor';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              registration: {
+                availability: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                decidedAt?: string;
+                eventId: string;
+                id: string;
+                listings: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                }[];
+                lookingFor: string;
+                organization: {
+                  id: string;
+                  name: string;
+                };
+                pitch: string;
+                rejectionReason?: string;
+                /** @enum {string} */
+                role: 'exhibitor' | 'visitor';
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/registrations/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your organization's registration for the event (null when it has none)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null: your organization has not registered */
+              registration: {
+                availability: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                decidedAt?: string;
+                eventId: string;
+                id: string;
+                listings: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                }[];
+                lookingFor: string;
+                organization: {
+                  id: string;
+                  name: string;
+                };
+                pitch: string;
+                rejectionReason?: string;
+                /** @enum {string} */
+                role: 'exhibitor' | 'visitor';
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected';
+              } | null;
+            };
           };
         };
         /** @description Error */
@@ -17728,6 +19048,422 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The invited organization accepts: the meeting is scheduled in the earliest slot free for both (within both availabilities, outside breaks), at a free table on site or in an online room; 409 when there is none
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meeting: {
+                cancelledByOrgId?: string;
+                cancelReason?: string;
+                /** Format: date-time */
+                createdAt: string;
+                declineReason?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                eventId: string;
+                /** @description accepted, and an outcome recorded or its end passed */
+                held: boolean;
+                id: string;
+                invitee: {
+                  id: string;
+                  name: string;
+                };
+                listing?: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                };
+                message: string;
+                /** @enum {string} */
+                myRole?: 'requester' | 'invitee';
+                outcomes: {
+                  /** Format: date-time */
+                  at: string;
+                  note?: string;
+                  organizationId: string;
+                  /** @enum {string} */
+                  outcome: 'no_interest' | 'follow_up' | 'negotiation_opened';
+                }[];
+                requester: {
+                  id: string;
+                  name: string;
+                };
+                /** @description the online room (online events) */
+                roomUrl?: string;
+                /** Format: date-time */
+                startsAt?: string;
+                /** @enum {string} */
+                status: 'requested' | 'accepted' | 'declined' | 'cancelled';
+                /** @description the on-site table (events on site) */
+                table?: number;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Either side cancels a meeting before it starts; its slot and table are free again
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meeting: {
+                cancelledByOrgId?: string;
+                cancelReason?: string;
+                /** Format: date-time */
+                createdAt: string;
+                declineReason?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                eventId: string;
+                /** @description accepted, and an outcome recorded or its end passed */
+                held: boolean;
+                id: string;
+                invitee: {
+                  id: string;
+                  name: string;
+                };
+                listing?: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                };
+                message: string;
+                /** @enum {string} */
+                myRole?: 'requester' | 'invitee';
+                outcomes: {
+                  /** Format: date-time */
+                  at: string;
+                  note?: string;
+                  organizationId: string;
+                  /** @enum {string} */
+                  outcome: 'no_interest' | 'follow_up' | 'negotiation_opened';
+                }[];
+                requester: {
+                  id: string;
+                  name: string;
+                };
+                /** @description the online room (online events) */
+                roomUrl?: string;
+                /** Format: date-time */
+                startsAt?: string;
+                /** @enum {string} */
+                status: 'requested' | 'accepted' | 'declined' | 'cancelled';
+                /** @description the on-site table (events on site) */
+                table?: number;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The invited organization declines the meeting
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meeting: {
+                cancelledByOrgId?: string;
+                cancelReason?: string;
+                /** Format: date-time */
+                createdAt: string;
+                declineReason?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                eventId: string;
+                /** @description accepted, and an outcome recorded or its end passed */
+                held: boolean;
+                id: string;
+                invitee: {
+                  id: string;
+                  name: string;
+                };
+                listing?: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                };
+                message: string;
+                /** @enum {string} */
+                myRole?: 'requester' | 'invitee';
+                outcomes: {
+                  /** Format: date-time */
+                  at: string;
+                  note?: string;
+                  organizationId: string;
+                  /** @enum {string} */
+                  outcome: 'no_interest' | 'follow_up' | 'negotiation_opened';
+                }[];
+                requester: {
+                  id: string;
+                  name: string;
+                };
+                /** @description the online room (online events) */
+                roomUrl?: string;
+                /** Format: date-time */
+                startsAt?: string;
+                /** @enum {string} */
+                status: 'requested' | 'accepted' | 'declined' | 'cancelled';
+                /** @description the on-site table (events on site) */
+                table?: number;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/outcome': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Either side records what came of an accepted meeting, once it has started (again: replaced)
+     * @description Access: user
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @enum {string} */
+            outcome: 'no_interest' | 'follow_up' | 'negotiation_opened';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meeting: {
+                cancelledByOrgId?: string;
+                cancelReason?: string;
+                /** Format: date-time */
+                createdAt: string;
+                declineReason?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                eventId: string;
+                /** @description accepted, and an outcome recorded or its end passed */
+                held: boolean;
+                id: string;
+                invitee: {
+                  id: string;
+                  name: string;
+                };
+                listing?: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                };
+                message: string;
+                /** @enum {string} */
+                myRole?: 'requester' | 'invitee';
+                outcomes: {
+                  /** Format: date-time */
+                  at: string;
+                  note?: string;
+                  organizationId: string;
+                  /** @enum {string} */
+                  outcome: 'no_interest' | 'follow_up' | 'negotiation_opened';
+                }[];
+                requester: {
+                  id: string;
+                  name: string;
+                };
+                /** @description the online room (online events) */
+                roomUrl?: string;
+                /** Format: date-time */
+                startsAt?: string;
+                /** @enum {string} */
+                status: 'requested' | 'accepted' | 'declined' | 'cancelled';
+                /** @description the on-site table (events on site) */
+                table?: number;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -21643,6 +23379,13 @@ export interface paths {
                   name: string;
                 };
                 sellerOrgId: string;
+                /** @description where the negotiation began: a meeting at a technology fair or brokerage event */
+                source?: {
+                  eventId: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  meetingId: string;
+                };
                 /** @enum {string} */
                 status:
                   | 'negotiating'

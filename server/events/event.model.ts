@@ -1,0 +1,63 @@
+/**
+ * Technology fairs and brokerage events (chợ công nghệ, Techmart, demo days, brokerage days):
+ * what operators announce, with the dates, the registration window and how one-to-one meetings are
+ * laid out (slot length, breaks, on-site tables). Written only by event.store.ts.
+ */
+import mongoose, { Schema } from 'mongoose';
+import type { FieldCode } from '../api-contract/taxonomy';
+
+const periodSchema = new Schema(
+  { from: { type: Date, required: true }, to: { type: Date, required: true } },
+  { _id: false },
+);
+
+const eventSchema = new Schema(
+  {
+    title: { type: String, required: true },
+    titleEn: String,
+    description: { type: String, default: '' },
+    descriptionEn: String,
+    startsAt: { type: Date, required: true },
+    endsAt: { type: Date, required: true },
+    venue: String,
+    online: { type: Boolean, required: true },
+    fields: { type: [String], default: [] },
+    registrationClosesAt: { type: Date, required: true },
+    /** The most organizations an operator may approve (none: no limit). */
+    capacity: Number,
+    slotMinutes: { type: Number, required: true },
+    breaks: { type: [periodSchema], default: [] },
+    /** On-site tables for one-to-one meetings (events held on site). */
+    tables: Number,
+    createdBy: { type: String, required: true },
+  },
+  { versionKey: false, collection: 'events', timestamps: true },
+);
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+export interface EventDoc {
+  _id: mongoose.Types.ObjectId;
+  title: string;
+  titleEn?: string;
+  description: string;
+  descriptionEn?: string;
+  startsAt: Date;
+  endsAt: Date;
+  venue?: string;
+  online: boolean;
+  fields: FieldCode[];
+  registrationClosesAt: Date;
+  capacity?: number;
+  slotMinutes: number;
+  breaks: Period[];
+  tables?: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const EventModel = mongoose.model('Event', eventSchema);

@@ -1,0 +1,3 @@
+/** Technology fairs and brokerage events: events, registrations, the catalogue, one-to-one meetings, agendas and reports. */
+export { registerEventRoutes } from './event.routes';
+export { meetingSourceFor } from './meeting.service';
