@@ -77,6 +77,17 @@ const MyPayoutsPage = lazy(() =>
 const OverdueMilestonesPage = lazy(() =>
   import('./features/deals/OverdueMilestonesPage').then((m) => ({ default: m.OverdueMilestonesPage })),
 );
+// The technology fairs: the public list and event pages, and the operators' desk.
+const EventsPage = lazy(() =>
+  import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })),
+);
+const EventPage = lazy(() => import('./features/events/EventPage').then((m) => ({ default: m.EventPage })));
+const AdminEventsPage = lazy(() =>
+  import('./features/events/AdminEventsPage').then((m) => ({ default: m.AdminEventsPage })),
+);
+const AdminEventPage = lazy(() =>
+  import('./features/events/AdminEventPage').then((m) => ({ default: m.AdminEventPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function App() {
@@ -95,6 +106,8 @@ export function App() {
         <Route path="open-data" element={later(<OpenDataPage />)} />
         <Route path="capabilities" element={later(<CapabilityDirectoryPage />)} />
         <Route path="experts" element={later(<ExpertsPage />)} />
+        <Route path="events" element={later(<EventsPage />)} />
+        <Route path="events/:id" element={later(<EventPage />)} />
         <Route element={<RequireAuth />}>
           <Route path="experts/me" element={later(<ExpertProfilePage />)} />
           <Route path="appraisals" element={later(<MyAppraisalsPage />)} />
@@ -127,6 +140,8 @@ export function App() {
             <Route path="capabilities" element={later(<AdminCapabilitiesPage />)} />
             <Route path="appraisals" element={later(<AdminAppraisalsPage />)} />
             <Route path="milestones" element={later(<OverdueMilestonesPage />)} />
+            <Route path="events" element={later(<AdminEventsPage />)} />
+            <Route path="events/:id" element={later(<AdminEventPage />)} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

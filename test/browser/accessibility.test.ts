@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { publishedOffer, terms } from '../api/deals-helpers';
+import { createEvent, onSiteEvent } from '../api/events-helpers';
 import { axeViolations, describeFindings } from '../helpers/axe';
 import { screenshotPath, screenshotsWanted } from '../helpers/screenshots';
 
@@ -69,6 +70,7 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
     const deal = await enterprise.agent.post('/api/deals').send({ offerId }).expect(201);
     const dealId = deal.body.deal.id as string;
     await institute.agent.post(`/api/deals/${dealId}/terms`).send(terms(900_000_000)).expect(201);
+    const eventId = await createEvent(admin, onSiteEvent());
 
     Object.assign(shots, {
       'visitor, desktop, vi /': 'home.png',
@@ -83,6 +85,8 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
       `/offers/${offerId}`,
       '/login',
       '/register',
+      '/events',
+      `/events/${eventId}`,
     ];
     const memberPaths = [
       '/account',
@@ -94,6 +98,7 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
       `/offers/${offerId}`,
       '/alerts',
       '/payouts',
+      `/events/${eventId}`,
     ];
     const problems = [
       ...(await check(await pageFor(null, 'vi-VN', DESKTOP), publicPaths, 'visitor, desktop, vi')),
@@ -107,7 +112,15 @@ describe('browser: accessibility of the main journeys (axe-core)', function () {
       )),
       ...(await check(
         await pageFor(admin, 'vi-VN', DESKTOP),
-        ['/admin', '/admin/organizations', '/admin/queue', '/admin/payments', '/admin/payouts'],
+        [
+          '/admin',
+          '/admin/organizations',
+          '/admin/queue',
+          '/admin/payments',
+          '/admin/payouts',
+          '/admin/events',
+          `/admin/events/${eventId}`,
+        ],
         'operator, desktop, vi',
       )),
     ];

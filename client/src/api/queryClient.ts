@@ -53,4 +53,12 @@ export const queryKeys = {
   organizationEvidence: (id: string) => ['organizations', id, 'evidence'] as const,
   unreadNotifications: ['notifications', 'unread'] as const,
   notificationPage: (query: object) => ['notifications', 'page', query] as const,
+  events: ['events'] as const,
+  event: (id: string) => ['events', id] as const,
+  eventRegistration: (id: string) => ['events', id, 'registration'] as const,
+  eventCatalogue: (id: string, q: string) => ['events', id, 'catalogue', q] as const,
+  eventAgenda: (id: string) => ['events', id, 'agenda'] as const,
+  eventRegistrations: (id: string) => ['events', id, 'registrations'] as const,
+  eventReport: (id: string) => ['events', id, 'report'] as const,
+  publishedListingsMine: ['listings', 'mine', 'published-both'] as const,
 };

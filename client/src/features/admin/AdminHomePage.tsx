@@ -57,6 +57,12 @@ export function AdminHomePage() {
             <p>{t('deals.overdueList.intro')}</p>
           </Link>
         </li>
+        <li>
+          <Link to="/admin/events" className="card" data-testid="admin-events-link">
+            <h2>{t('events.admin.title')}</h2>
+            <p>{t('events.admin.intro')}</p>
+          </Link>
+        </li>
       </ul>
     </section>
   );

@@ -47,6 +47,12 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
       testId: 'nav-experts',
       isActive: (p) => p.startsWith('/experts'),
     },
+    {
+      to: '/events',
+      label: t('nav.events'),
+      testId: 'nav-events',
+      isActive: (p) => p.startsWith('/events'),
+    },
   ];
   if (user) {
     items.push(

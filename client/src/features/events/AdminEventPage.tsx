@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../../api/queryClient';
+import { QueryStatus } from '../../api/QueryStatus';
+import { useLabels } from '../../labels';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { EventFacts } from './EventFacts';
+import { EventReportView } from './EventReportView';
+import { RegistrationRow } from './RegistrationRow';
+import { eventTitle } from './eventText';
+import { eventRegistrations, getEvent } from './eventsApi';
+import './events.css';
+
+/** `/admin/events/:id`: an event's registrations to decide, and its report. */
+export function AdminEventPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { locale } = useLabels();
+  const eventQuery = useQuery({
+    queryKey: queryKeys.event(id),
+    queryFn: ({ signal }) => getEvent(id, signal),
+  });
+  const query = useQuery({
+    queryKey: queryKeys.eventRegistrations(id),
+    queryFn: ({ signal }) => eventRegistrations(id, signal),
+  });
+  const event = eventQuery.data;
+  const registrations = query.data?.registrations;
+  useDocumentTitle(event ? eventTitle(event, locale) : t('events.admin.title'));
+  return (
+    <section className="admin-event-page" data-testid="admin-event-page">
+      <p>
+        <Link to="/admin/events">{t('events.admin.back')}</Link>
+      </p>
+      <h1>{event ? eventTitle(event, locale) : t('events.admin.title')}</h1>
+      <QueryStatus query={eventQuery} />
+      {event && (
+        <>
+          <EventFacts event={event} />
+          <p>
+            <Link to={`/events/${id}`}>{t('events.admin.publicPage')}</Link>
+          </p>
+        </>
+      )}
+      <h2>{t('events.admin.registrations')}</h2>
+      <QueryStatus query={query} />
+      {registrations?.length === 0 && <p className="empty-state">{t('events.admin.noRegistrations')}</p>}
+      {registrations && registrations.length > 0 && (
+        <ul className="registrations" data-testid="registrations">
+          {registrations.map((r) => (
+            <RegistrationRow key={r.id} eventId={id} registration={r} />
+          ))}
+        </ul>
+      )}
+      <EventReportView eventId={id} />
+    </section>
+  );
+}

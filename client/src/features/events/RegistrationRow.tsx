@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../../api/queryClient';
+import { formatDateTime } from '../../dates';
+import { useLabels } from '../../labels';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ReasonForm } from '../../ui/ReasonForm';
+import { useRefreshingAction } from '../../ui/useRefreshingAction';
+import { approveRegistration, rejectRegistration } from './eventsApi';
+import type { Registration } from './eventTypes';
+
+/** One registration on the operator's desk, approved or rejected (with a reason) while pending. */
+export function RegistrationRow({
+  eventId,
+  registration: r,
+}: {
+  eventId: string;
+  registration: Registration;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLabels();
+  const { busy, error, run } = useRefreshingAction(queryKeys.event(eventId));
+  const [rejecting, setRejecting] = useState(false);
+  return (
+    <li className="card registration" data-testid={`registration-${r.id}`} data-status={r.status}>
+      <h3 className="item-title">{r.organization.name}</h3>
+      <p>
+        {t(`events.role.${r.role}`)} ·{' '}
+        <span className={`badge badge-registration-${r.status}`} data-testid="registration-row-status">
+          {t(`events.registrationStatus.${r.status}`)}
+        </span>
+      </p>
+      {r.listings.length > 0 && <p>{r.listings.map((l) => l.title).join(' · ')}</p>}
+      {r.pitch && <p className="muted">{r.pitch}</p>}
+      {r.lookingFor && (
+        <p className="muted">
+          {t('events.register.lookingFor')}: {r.lookingFor}
+        </p>
+      )}
+      <p className="muted">
+        {t('events.register.availability')}:{' '}
+        {r.availability
+          .map((p) => `${formatDateTime(p.from, locale)} – ${formatDateTime(p.to, locale)}`)
+          .join('; ')}
+      </p>
+      {r.rejectionReason && (
+        <p>
+          {t('events.register.reason')}: {r.rejectionReason}
+        </p>
+      )}
+      {r.status === 'pending' && !rejecting && (
+        <div className="page-links">
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            disabled={busy}
+            onClick={() => void run(() => approveRegistration(eventId, r.id))}
+            data-testid={`approve-${r.id}`}
+          >
+            {t('events.admin.approve')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger-outline btn-small"
+            disabled={busy}
+            onClick={() => setRejecting(true)}
+            data-testid={`reject-${r.id}`}
+          >
+            {t('events.admin.reject')}
+          </button>
+        </div>
+      )}
+      {rejecting && (
+        <ReasonForm
+          action="reject"
+          targetId={r.id}
+          label={t('events.admin.rejectReason')}
+          confirmLabel={t('events.admin.reject')}
+          busy={busy}
+          onSubmit={(reason) => void run(() => rejectRegistration(eventId, r.id, reason))}
+          onCancel={() => setRejecting(false)}
+        />
+      )}
+      <ErrorAlert error={error} />
+    </li>
+  );
+}
