@@ -57,7 +57,23 @@ function mochaPass(args: string[], env: NodeJS.ProcessEnv): PassResult {
     },
   );
   if (!fs.existsSync(summaryFile)) {
-    return { summary: { passes: 0, failures: 1, pending: 0 }, exitedBadly: true };
+    // Mocha ended before its end event (killed, crashed, or exited early): say how, for the log's end.
+    const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.status}`;
+    const cause = r.error ? ` (${r.error.message})` : '';
+    return {
+      summary: {
+        passes: 0,
+        failures: 1,
+        pending: 0,
+        failed: [
+          {
+            title: `mocha ${args.join(' ') || '(whole suite)'}`,
+            error: `${how} before the run ended${cause}`,
+          },
+        ],
+      },
+      exitedBadly: true,
+    };
   }
   const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as Summary;
   return { summary, exitedBadly: r.status !== 0 };
