@@ -436,6 +436,11 @@ describe('browser: a deal delivered milestone by milestone', function () {
     await seller.page.getByTestId('received-milestone-2').click();
     await seller.page.getByTestId('confirm-received-milestone-2').click();
     await seller.page.locator('[data-testid="deal-page"][data-status="closed_won"]').waitFor();
+    // The deal's new status can reach the page (live) before the confirmation's own answer does.
+    await seller.page
+      .getByTestId('milestone-done')
+      .filter({ hasText: 'Đã xác nhận nhận tiền mốc 2' })
+      .waitFor();
     assert.equal(
       await seller.page.getByTestId('milestone-done').innerText(),
       'Đã xác nhận nhận tiền mốc 2. Mọi mốc đã xong: giao dịch hoàn tất.',
