@@ -1,10 +1,11 @@
 /**
- * A signed-in read whose session this process already holds, with no touch due, skips
+ * A signed-in request whose session this process already holds, with no touch due, skips
  * express-session and passport: the cookie's signature is checked (once per cookie value), the
  * session's user id comes from the session cache and the user from the session-user cache.
- * Nothing about the session changes on such a read, so nothing is written and no cookie is
- * sent again; the full chain still runs for writes, for sessions not cached here, and once a
- * touch is due (which also sends the rolling cookie again). A destroyed session (sign-out,
+ * Nothing about the session changes on such a request (session-gate.ts keeps signing in and out
+ * off this path), so nothing is written and no cookie is sent again; the full chain still runs
+ * for sessions not cached here, and once a touch is due (which also sends the rolling cookie
+ * again). A destroyed session (sign-out,
  * suspension, membership change) leaves the cache at once, here and through the relay, so
  * the fast path never serves it.
  */

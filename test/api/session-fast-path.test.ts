@@ -3,10 +3,11 @@ import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { PASSWORD, signUp } from '../helpers/factories';
 import { cookieValue, unsignSessionCookie } from '../../server/auth/session-fast-path';
+import { AlertModel } from '../../server/alerts/alert.model';
 
 const SECRET = 'a-test-secret-that-is-long-enough';
 
-describe('signed-in reads served from the session cache', () => {
+describe('signed-in requests served from the session cache', () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp();
@@ -48,6 +49,34 @@ describe('signed-in reads served from the session cache', () => {
     await request(t.app).post('/api/auth/logout').set('Cookie', cookie).expect(204);
     await request(t.app).get('/api/auth/me').set('Cookie', cookie).expect(401);
     await request(t.app).get('/api/deals').set('Cookie', cookie).expect(401);
+  });
+
+  it('when a signed-in user writes outside /auth/, then it is done as them and no cookie is sent again', async () => {
+    const { cookie } = await signedInCookie();
+    await request(t.app).get('/api/auth/me').set('Cookie', cookie).expect(200);
+    const saved = await request(t.app)
+      .post('/api/alerts')
+      .set('Cookie', cookie)
+      .send({ q: 'xử lý nước thải', filters: { kind: 'offer' } })
+      .expect(201);
+    assert.equal(saved.headers['set-cookie'], undefined);
+    const mine = await request(t.app).get('/api/alerts').set('Cookie', cookie).expect(200);
+    assert.deepEqual(
+      mine.body.alerts.map((a: { id: string }) => a.id),
+      [saved.body.alert.id],
+    );
+  });
+
+  it('when the user signs out, then a write with the same cookie is refused and writes nothing', async () => {
+    const { cookie } = await signedInCookie();
+    await request(t.app).get('/api/auth/me').set('Cookie', cookie).expect(200);
+    await request(t.app).post('/api/auth/logout').set('Cookie', cookie).expect(204);
+    await request(t.app)
+      .post('/api/alerts')
+      .set('Cookie', cookie)
+      .send({ q: 'xử lý nước thải', filters: { kind: 'offer' } })
+      .expect(401);
+    assert.equal(await AlertModel.countDocuments(), 0);
   });
 
   it('when the cookie’s signature is forged, then the read is anonymous', async () => {
