@@ -101,6 +101,7 @@ export function bidEvent(bid: BidDoc) {
     status: bid.status as BidStatus,
     bidderOrgId: String(bid.bidderOrgId),
     listingOwnerOrgId: String(bid.listingOwnerOrgId),
+    ...(bid.listingTitle ? { listingTitle: bid.listingTitle } : {}),
   };
 }
 

@@ -43,6 +43,8 @@ export interface DomainEvents {
     status: string;
     bidderOrgId: string;
     listingOwnerOrgId: string;
+    /** The listing's title as the bid recorded it when placed. */
+    listingTitle?: string;
   };
   /**
    * An auction or a call for proposals reached its deadline and was closed by the scheduler

@@ -232,8 +232,10 @@ export async function notifyBidPlaced(
   event: DomainEvents['bid.changed'],
 ): Promise<void> {
   if (event.status !== 'submitted') return;
-  const listing = await listingModel(event.listingKind).findById(event.listingId).lean<{ title?: string }>();
-  const notice = DEAL_NOTICE.bidReceived(listing?.title ?? '', event.listingKind);
+  const title =
+    event.listingTitle ??
+    (await listingModel(event.listingKind).findById(event.listingId).lean<{ title?: string }>())?.title;
+  const notice = DEAL_NOTICE.bidReceived(title ?? '', event.listingKind);
   for (const userId of await activeMemberIds([event.listingOwnerOrgId])) {
     await createNotification(deps, {
       userId,
