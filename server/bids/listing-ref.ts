@@ -16,6 +16,7 @@ import type {
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { createRecordCache } from '../common/record-cache';
+import { isSoleDatabaseUser } from '../common/sole-user';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import { findListingDoc, readListingDecisions } from '../listings/listing.store';
 import { canViewListing } from '../listings/listing-access';
@@ -59,12 +60,19 @@ export interface ListingRef {
   deadlineClosedAt?: Date;
 }
 
+/**
+ * The listing with its award and close, as stored. When this process is the database's only
+ * user, its cache of listings (which every listing write here replaces) is what is stored.
+ */
 export async function loadListing(kind: ListingKind, id: string): Promise<ListingRef | null> {
   if (!isObjectId(id)) return null;
-  const doc = await findListingDoc(kind, id);
-  if (!doc) return null;
-  const ref = toListingRef(kind, doc);
-  const { award, closedAt } = await readListingDecisions(kind, id);
+  const [ref, { award, closedAt }] = await Promise.all([
+    isSoleDatabaseUser()
+      ? cachedListingRef(kind, id)
+      : findListingDoc(kind, id).then((doc) => (doc ? toListingRef(kind, doc) : null)),
+    readListingDecisions(kind, id),
+  ]);
+  if (!ref) return null;
   return {
     ...ref,
     awardedBidId: award?.bidId,

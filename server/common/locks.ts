@@ -13,6 +13,7 @@ import mongoose, { Schema } from 'mongoose';
 import { AppError } from './errors';
 import { isDuplicateKeyError } from './duplicate-key';
 import type { LockBackend } from './lock-backend';
+import { setSoleDatabaseUser } from './sole-user';
 
 const lockSchema = new Schema({ _id: String, owner: String, until: Date }, { versionKey: false });
 export const LockModel = mongoose.model('Lock', lockSchema);
@@ -63,6 +64,7 @@ let backend: LockBackend = databaseLocks;
  */
 export function useLockBackend(chosen: LockBackend | null): void {
   backend = chosen ?? databaseLocks;
+  setSoleDatabaseUser(backend.name === 'memory');
 }
 
 export function lockBackendName(): LockBackend['name'] {

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { batchedWriter } from '../common/batched-writer';
 import { withLock } from '../common/locks';
 import { onCacheClear, onCacheInvalidation } from '../common/record-cache';
+import { isSoleDatabaseUser } from '../common/sole-user';
 import { recordWritten } from '../common/record-changes';
 import { OwnerListModel, type OwnerListDoc, type OwnerListEntry } from './owner-list.model';
 import { newerFirst } from './owner-list-page';
@@ -21,8 +22,16 @@ const cached = new LRUCache<string, OwnerListEntry[]>({ max: 20_000, ttl: 30_000
 onCacheInvalidation((change) => {
   if (change.type === 'owner-list') forget(change.id);
 });
+/**
+ * Lists as this process last stored them, kept while it is the database's only user (every list
+ * is written here, under its lock): a write then changes the list it knows instead of reading it
+ * back first.
+ */
+const storedHere = new LRUCache<string, OwnerListEntry[]>({ max: 20_000 });
+
 onCacheClear(() => {
   cached.clear();
+  storedHere.clear();
   for (const reads of readsInFlight.values()) for (const read of reads) read.stale = true;
 });
 
@@ -77,14 +86,18 @@ const lists = batchedWriter<OwnerListChange>(async (key, changes) => {
   forget(key);
   try {
     const written = await withLock(`ownerlist:${key}`, async () => {
-      const current = await readStoredOwnerList(key);
+      const sole = isSoleDatabaseUser();
+      const current = (sole && storedHere.get(key)) || (await readStoredOwnerList(key));
       let next = current;
       for (const change of changes) next = applyOwnerListChange(next, change.put, change.remove);
-      if (sameEntries(current, next)) return current;
-      await OwnerListModel.collection.replaceOne({ _id: key } as never, { entries: next } as never, {
-        upsert: true,
-      });
-      await recordWritten({ type: 'owner-list', id: key });
+      if (!sameEntries(current, next)) {
+        storedHere.delete(key);
+        await OwnerListModel.collection.replaceOne({ _id: key } as never, { entries: next } as never, {
+          upsert: true,
+        });
+        await recordWritten({ type: 'owner-list', id: key });
+      }
+      if (sole) storedHere.set(key, next);
       return next;
     });
     forget(key);
@@ -109,26 +122,32 @@ export function changeOwnerList(key: string, put: OwnerListEntry[], remove: stri
 /** Replaces whole lists at once (a rebuild from the records themselves). */
 export async function replaceOwnerLists(lists: Map<string, OwnerListEntry[]>): Promise<void> {
   for (const [key, entries] of lists) {
-    await withLock(`ownerlist:${key}`, () =>
-      OwnerListModel.collection.replaceOne(
+    await withLock(`ownerlist:${key}`, async () => {
+      storedHere.delete(key);
+      await OwnerListModel.collection.replaceOne(
         { _id: key } as never,
         { entries: applyOwnerListChange([], entries, []) } as never,
         { upsert: true },
-      ),
-    );
+      );
+    });
     forget(key);
   }
 }
 
 /** Deletes one list (here and, through the cache relay, in the other processes' caches). */
 export async function dropOwnerList(key: string): Promise<void> {
-  await OwnerListModel.collection.deleteOne({ _id: key } as never);
+  await withLock(`ownerlist:${key}`, async () => {
+    storedHere.delete(key);
+    await OwnerListModel.collection.deleteOne({ _id: key } as never);
+  });
   forget(key);
   await recordWritten({ type: 'owner-list', id: key });
 }
 
 export async function clearOwnerLists(): Promise<void> {
+  storedHere.clear();
   await OwnerListModel.collection.deleteMany({});
+  storedHere.clear();
   cached.clear();
   for (const reads of readsInFlight.values()) for (const read of reads) read.stale = true;
 }

@@ -1,0 +1,88 @@
+/**
+ * An exchange that is its database's only user (locks in memory, as `npm start` runs on its
+ * embedded database) keeps what its stores last wrote: a bid then reads neither its listing nor
+ * the listing's award and close from the database, and a notice changes its reader's list without
+ * reading it back. What it keeps follows every write it makes: a technology awarded here refuses
+ * the next bid at once.
+ */
+import assert from 'node:assert/strict';
+import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
+import { createMemoryLocks } from '../../server/common/memory-locks';
+import { useLockBackend } from '../../server/common/store';
+import { BidModel } from '../../server/bids/bid.model';
+import { NotificationModel } from '../../server/notifications/notification.model';
+import { watchCommands } from '../helpers/command-watch';
+import { startDealNotices } from '../../server/notifications/deal-notices.starter';
+import { aBid, cast, publishedOffer, terms, type Cast } from './deals-helpers';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function notices(count: number): Promise<void> {
+  for (let i = 0; i < 250 && (await NotificationModel.countDocuments({ type: 'bid.received' })) < count; i++)
+    await sleep(20);
+}
+
+describe('the database’s only user (locks in memory)', function () {
+  let t: TestApp;
+  let c: Cast;
+  let stop: () => Promise<void>;
+  before(async () => {
+    t = await createTestApp();
+    useLockBackend(createMemoryLocks());
+    stop = (await startDealNotices(t.ctx, {} as never)).stop;
+  });
+  after(async () => {
+    await stop();
+    useLockBackend(null);
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    c = await cast(t.app);
+  });
+
+  it('when a second bid is placed, then the listing, its award and close and the owner’s notice list are not read from the database', async () => {
+    const offerId = await publishedOffer(c.institute);
+    await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(200_000_000)).expect(201);
+    await notices(1);
+    const watch = watchCommands();
+    try {
+      const placed = await c.rival.agent
+        .post(`/api/offers/${offerId}/bids`)
+        .send(aBid(210_000_000))
+        .expect(201);
+      assert.equal(placed.body.bid.amount, 210_000_000);
+      await notices(2);
+    } finally {
+      watch.stop();
+    }
+    const reads = watch.asked.filter((a) => a.command === 'find').map((a) => a.collection);
+    assert.deepEqual(
+      reads.filter((name) => ['offers', 'claims', 'owner_lists'].includes(name)),
+      [],
+      `asked: ${reads.join(', ')}`,
+    );
+    const owner = await c.institute.agent.get('/api/notifications').expect(200);
+    assert.equal(
+      owner.body.notifications.filter((n: { type: string }) => n.type === 'bid.received').length,
+      2,
+    );
+  });
+
+  it('when the technology is sold through a direct deal after a bid was checked, then the next bid is refused and none is written', async () => {
+    const offerId = await publishedOffer(c.institute, {
+      pricing: { model: 'fixed', amount: 300_000_000, currency: 'VND' },
+    });
+    await c.rival.agent.post(`/api/offers/${offerId}/bids`).send(aBid(300_000_000)).expect(201);
+    const dealId = (await c.enterprise.agent.post('/api/deals').send({ offerId }).expect(201)).body.deal.id;
+    await c.institute.agent.post(`/api/deals/${dealId}/terms`).send(terms(300_000_000)).expect(201);
+    await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    const agreed = await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    assert.equal(agreed.body.deal.status, 'awaiting_payment');
+    const refused = await c.outsider.agent
+      .post(`/api/offers/${offerId}/bids`)
+      .send(aBid(320_000_000))
+      .expect(409);
+    assert.match(refused.body.error.message, /already been awarded/);
+    assert.equal(await BidModel.countDocuments({ amount: 320_000_000 }), 0);
+  });
+});
