@@ -13,6 +13,7 @@ export const bidStore = new RecordStore<BidDoc>({
   model: BidModel,
   lockKey: (id) => `bid:${id}`,
   recordType: 'bid',
+  onlyWriter: true,
 });
 
 /** Reads of bids for code outside the store. */

@@ -20,6 +20,10 @@ import { holdsLock, lockRemaining, renewLock, tryLock, unlock } from './locks';
 import { isDuplicateKeyError } from './duplicate-key';
 import { logger } from './logger';
 import { recordWritten, type RecordType } from './record-changes';
+import { onCacheClear } from './record-cache';
+import { isSoleDatabaseUser } from './sole-user';
+import { cloneRecord } from './clone-record';
+import { LRUCache } from 'lru-cache';
 
 /** Where locks live (database documents, or Redis with REDIS_URL); chosen once at start. */
 export { lockBackendName, useLockBackend } from './locks';
@@ -342,6 +346,12 @@ export interface StoreSpec {
   recordType?: RecordType;
   /** Added to every change (the listing's search mark and revision). */
   decorate?: (change: Change) => Change;
+  /**
+   * Nothing but this store's `mutate`, `create` and `remove` writes the collection: while the
+   * process is the database's only user (sole-user.ts), `mutate` then plans on the record as it
+   * last wrote it instead of reading it back.
+   */
+  onlyWriter?: boolean;
 }
 
 /** The read-only part of a model, for code outside the stores. */
@@ -361,7 +371,23 @@ async function findByIdOrNull<D>(model: mongoose.Model<any>, id: unknown): Promi
 }
 
 export class RecordStore<D extends { _id: unknown }> {
-  constructor(readonly spec: StoreSpec) {}
+  /** Records as this process last wrote them (`spec.onlyWriter`, sole database user only). */
+  private readonly written = new LRUCache<string, { doc: D }>({ max: 5_000 });
+
+  constructor(readonly spec: StoreSpec) {
+    onCacheClear(() => this.written.clear());
+  }
+
+  /** What `mutate` plans on: the record as written here when that is what is stored, else read. */
+  private async current(id: string): Promise<D | null> {
+    const kept = this.spec.onlyWriter && isSoleDatabaseUser() ? this.written.get(id) : undefined;
+    return kept ? cloneRecord(kept.doc) : this.get(id);
+  }
+
+  private keep(id: string, doc: D | null): void {
+    if (doc && this.spec.onlyWriter && isSoleDatabaseUser()) this.written.set(id, { doc: cloneRecord(doc) });
+    else this.written.delete(id);
+  }
 
   get(id: string | { toString(): string }): Promise<D | null> {
     return findByIdOrNull<D>(this.spec.model, id);
@@ -418,13 +444,14 @@ export class RecordStore<D extends { _id: unknown }> {
     opts: MutateOptions<D, R>,
   ): Promise<Mutation<D, R>> {
     const lease = askLease(key);
-    const before = await this.get(id);
+    const before = await this.current(id);
     if (!before) throw opts.missing?.() ?? AppError.notFound(this.spec.label);
     let planned = plan(before);
     if (!planned.change) return { result: planned.result, doc: before, written: false };
     if (opts.beforeWrite) await opts.beforeWrite(before, planned.result);
     await assertStillHeld(key, lease);
     let after: D | null;
+    this.written.delete(id);
     try {
       after = await this.write(before._id, planned.change, opts);
     } catch (err) {
@@ -434,6 +461,7 @@ export class RecordStore<D extends { _id: unknown }> {
       after = await this.write(before._id, planned.change, opts);
     }
     if (!after) throw opts.missing?.() ?? AppError.notFound(this.spec.label);
+    this.keep(id, after);
     await this.announce(id, before, after);
     return { result: planned.result, doc: after, written: true };
   }
@@ -465,6 +493,7 @@ export class RecordStore<D extends { _id: unknown }> {
     return holdLocks([this.lockKey(id)], async () => {
       const before = await this.get(id);
       if (!before) return false;
+      this.written.delete(String(id));
       const result = await this.spec.model.deleteOne({ ...filter, _id: before._id });
       if (result.deletedCount !== 1) return false;
       await this.announce(String(id), before, null);

@@ -11,6 +11,7 @@ export const dealStore = new RecordStore<DealDoc>({
   model: DealModel,
   lockKey: (id) => `deal:${id}`,
   recordType: 'deal',
+  onlyWriter: true,
 });
 
 /** Reads of deals for code outside the store. */

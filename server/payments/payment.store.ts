@@ -11,6 +11,7 @@ export const paymentStore = new RecordStore<PaymentDoc>({
   model: PaymentModel,
   lockKey: (id) => `payment:${id}`,
   recordType: 'payment',
+  onlyWriter: true,
 });
 
 /** Reads of payments for code outside the store. */

@@ -10,6 +10,7 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { createMemoryLocks } from '../../server/common/memory-locks';
 import { useLockBackend } from '../../server/common/store';
 import { BidModel } from '../../server/bids/bid.model';
+import { DealModel } from '../../server/deals/deal.model';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { watchCommands } from '../helpers/command-watch';
 import { startDealNotices } from '../../server/notifications/deal-notices.starter';
@@ -25,7 +26,7 @@ async function notices(count: number): Promise<void> {
 describe('the database’s only user (locks in memory)', function () {
   let t: TestApp;
   let c: Cast;
-  let stop: () => Promise<void>;
+  let stop: () => void | Promise<void>;
   before(async () => {
     t = await createTestApp();
     useLockBackend(createMemoryLocks());
@@ -65,6 +66,28 @@ describe('the database’s only user (locks in memory)', function () {
     assert.equal(
       owner.body.notifications.filter((n: { type: string }) => n.type === 'bid.received').length,
       2,
+    );
+  });
+
+  it('when terms are proposed again, then the deal is planned on as last written, not read back, and each version is kept', async () => {
+    const offerId = await publishedOffer(c.institute);
+    const dealId = (await c.enterprise.agent.post('/api/deals').send({ offerId }).expect(201)).body.deal.id;
+    await c.institute.agent.post(`/api/deals/${dealId}/terms`).send(terms(300_000_000)).expect(201);
+    const watch = watchCommands();
+    try {
+      await c.enterprise.agent.post(`/api/deals/${dealId}/terms`).send(terms(280_000_000)).expect(201);
+    } finally {
+      watch.stop();
+    }
+    const dealReads = watch.asked.filter((a) => a.command === 'find' && a.collection === 'deals');
+    assert.deepEqual(dealReads, []);
+    const deal = (await DealModel.findById(dealId).lean())!;
+    assert.deepEqual(
+      deal.termSheets.map((s: { version: number; price: number }) => [s.version, s.price]),
+      [
+        [1, 300_000_000],
+        [2, 280_000_000],
+      ],
     );
   });
 
