@@ -19,9 +19,9 @@ export interface RecordCacheOptions<V extends object = object> {
    * The entry a written record becomes: a write in this process that tells the whole record
    * after it (the stores' `mutate` and `create` do) replaces the entry instead of only dropping
    * it, so the next reader of a busy record does not go to the database. Writes relayed from
-   * other processes still only drop it.
+   * other processes still only drop it; an undefined entry only drops it too.
    */
-  fromRecord?: (after: Record<string, unknown>) => V;
+  fromRecord?: (after: Record<string, unknown>) => V | undefined;
 }
 
 export interface RecordCache<V extends object> {
@@ -112,7 +112,8 @@ export function createRecordCache<V extends object>(opts: RecordCacheOptions<V>)
     else if (opts.types.includes(change.type)) {
       cache.drop(change.id);
       // Set after the drop: a load that began before this write still finds it changed and stores nothing.
-      if (opts.fromRecord && change.after) store(change.id, opts.fromRecord(change.after));
+      const value = opts.fromRecord && change.after ? opts.fromRecord(change.after) : undefined;
+      if (value) store(change.id, value);
     }
   });
   caches.add(cache as RecordCache<object>);

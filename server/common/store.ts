@@ -20,10 +20,9 @@ import { holdsLock, lockRemaining, renewLock, tryLock, unlock } from './locks';
 import { isDuplicateKeyError } from './duplicate-key';
 import { logger } from './logger';
 import { recordWritten, type RecordType } from './record-changes';
-import { onCacheClear } from './record-cache';
+import { createRecordCache, type RecordCache } from './record-cache';
 import { isSoleDatabaseUser } from './sole-user';
 import { cloneRecord } from './clone-record';
-import { LRUCache } from 'lru-cache';
 
 /** Where locks live (database documents, or Redis with REDIS_URL); chosen once at start. */
 export { lockBackendName, useLockBackend } from './locks';
@@ -371,26 +370,32 @@ async function findByIdOrNull<D>(model: mongoose.Model<any>, id: unknown): Promi
 }
 
 export class RecordStore<D extends { _id: unknown }> {
-  /** Records as this process last wrote them (`spec.onlyWriter`, sole database user only). */
-  private readonly written = new LRUCache<string, { doc: D }>({ max: 5_000 });
+  /** Records as this process last read or wrote them (`spec.onlyWriter`; used by a sole database user only). */
+  private readonly kept?: RecordCache<{ doc: D }>;
 
   constructor(readonly spec: StoreSpec) {
-    onCacheClear(() => this.written.clear());
+    if (spec.onlyWriter && spec.recordType)
+      this.kept = createRecordCache<{ doc: D }>({
+        name: `${spec.label}-as-stored`,
+        types: [spec.recordType],
+        max: 2_000,
+        ttlMs: 600_000,
+        fromRecord: (after) => (isSoleDatabaseUser() ? { doc: cloneRecord(after as D) } : undefined),
+      });
   }
 
-  /** What `mutate` plans on: the record as written here when that is what is stored, else read. */
-  private async current(id: string): Promise<D | null> {
-    const kept = this.spec.onlyWriter && isSoleDatabaseUser() ? this.written.get(id) : undefined;
-    return kept ? cloneRecord(kept.doc) : this.get(id);
-  }
-
-  private keep(id: string, doc: D | null): void {
-    if (doc && this.spec.onlyWriter && isSoleDatabaseUser()) this.written.set(id, { doc: cloneRecord(doc) });
-    else this.written.delete(id);
-  }
-
-  get(id: string | { toString(): string }): Promise<D | null> {
-    return findByIdOrNull<D>(this.spec.model, id);
+  /**
+   * The record by `_id`. While the process is the database's only user, a store that alone writes
+   * its collection answers from the records it last read or wrote (each write here replaces its
+   * entry, and a read that a write overtook is not kept), as copies the caller may change.
+   */
+  async get(id: string | { toString(): string }): Promise<D | null> {
+    if (!this.kept || !isSoleDatabaseUser()) return findByIdOrNull<D>(this.spec.model, id);
+    const held = await this.kept.get(String(id), async () => {
+      const doc = await findByIdOrNull<D>(this.spec.model, id);
+      return doc ? { doc: cloneRecord(doc) } : null;
+    });
+    return held ? cloneRecord(held.doc) : null;
   }
 
   lockKey(id: string | { toString(): string }): string {
@@ -444,24 +449,24 @@ export class RecordStore<D extends { _id: unknown }> {
     opts: MutateOptions<D, R>,
   ): Promise<Mutation<D, R>> {
     const lease = askLease(key);
-    const before = await this.current(id);
+    const before = await this.get(id);
     if (!before) throw opts.missing?.() ?? AppError.notFound(this.spec.label);
     let planned = plan(before);
     if (!planned.change) return { result: planned.result, doc: before, written: false };
     if (opts.beforeWrite) await opts.beforeWrite(before, planned.result);
     await assertStillHeld(key, lease);
     let after: D | null;
-    this.written.delete(id);
     try {
       after = await this.write(before._id, planned.change, opts);
     } catch (err) {
+      // A write that failed may still have been applied: what is kept of the record goes.
+      this.kept?.drop(id);
       if (!opts.onDuplicateKey || !isDuplicateKeyError(err)) throw err;
       planned = opts.onDuplicateKey(before);
       if (!planned.change) return { result: planned.result, doc: before, written: false };
       after = await this.write(before._id, planned.change, opts);
     }
     if (!after) throw opts.missing?.() ?? AppError.notFound(this.spec.label);
-    this.keep(id, after);
     await this.announce(id, before, after);
     return { result: planned.result, doc: after, written: true };
   }
@@ -493,7 +498,6 @@ export class RecordStore<D extends { _id: unknown }> {
     return holdLocks([this.lockKey(id)], async () => {
       const before = await this.get(id);
       if (!before) return false;
-      this.written.delete(String(id));
       const result = await this.spec.model.deleteOne({ ...filter, _id: before._id });
       if (result.deletedCount !== 1) return false;
       await this.announce(String(id), before, null);

@@ -8,8 +8,8 @@ import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { DealDoc } from '../deals';
 import type { PaymentDoc } from './payment.model';
-import { dealReads } from '../deals/deal.store';
-import { paymentReads } from './payment.store';
+import { findDealDoc } from '../deals/deal.store';
+import { findPaymentDoc } from './payment.store';
 
 export function isPartyOf(user: SessionUser, deal: { sellerOrgId: unknown; buyerOrgId: unknown }): boolean {
   const orgId = actingOrganizationId(user);
@@ -21,10 +21,10 @@ export async function loadPaymentAndDeal(
   paymentId: string,
 ): Promise<{ payment: PaymentDoc; deal: DealDoc | null }> {
   if (!isObjectId(paymentId)) throw AppError.notFound('Payment');
-  const payment = (await paymentReads.findById(paymentId).lean()) as PaymentDoc | null;
+  const payment = await findPaymentDoc(paymentId);
   if (!payment) throw AppError.notFound('Payment');
   if (!payment.dealId) return { payment, deal: null };
-  const deal = (await dealReads.findById(payment.dealId).lean()) as DealDoc | null;
+  const deal = await findDealDoc(String(payment.dealId));
   if (!deal) throw AppError.notFound('Payment');
   return { payment, deal };
 }

@@ -91,6 +91,34 @@ describe('the database’s only user (locks in memory)', function () {
     );
   });
 
+  it('when an operator confirms a transfer, then the payment and its deal are each read from the database once at most', async () => {
+    const offerId = await publishedOffer(c.institute);
+    const dealId = (await c.enterprise.agent.post('/api/deals').send({ offerId }).expect(201)).body.deal.id;
+    await c.institute.agent.post(`/api/deals/${dealId}/terms`).send(terms(300_000_000)).expect(201);
+    await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    const started = await c.enterprise.agent
+      .post(`/api/deals/${dealId}/payments`)
+      .send({ provider: 'bank_transfer' })
+      .expect(201);
+    const watch = watchCommands();
+    try {
+      const confirmed = await c.admin.agent
+        .post(`/api/admin/payments/${started.body.payment.id}/confirm`)
+        .send({ note: 'Đã nhận chuyển khoản' })
+        .expect(200);
+      assert.equal(confirmed.body.payment.status, 'paid');
+    } finally {
+      watch.stop();
+    }
+    const byId = (name: string) =>
+      watch.asked.filter(
+        (a) => a.command === 'find' && a.collection === name && '_id' in (a.filter as object),
+      );
+    assert.ok(byId('payments').length <= 1, `payments read ${byId('payments').length} times`);
+    assert.ok(byId('deals').length <= 1, `deals read ${byId('deals').length} times`);
+  });
+
   it('when the technology is sold through a direct deal after a bid was checked, then the next bid is refused and none is written', async () => {
     const offerId = await publishedOffer(c.institute, {
       pricing: { model: 'fixed', amount: 300_000_000, currency: 'VND' },
