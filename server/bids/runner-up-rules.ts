@@ -5,11 +5,14 @@
  *
  * Which bid that is, and what became of its deposit, follows the deposit rules
  * (payments/deposit-rules.ts), which refund a bid's deposit once it leaves the running:
- *  - an auction: the close turned every other bid down and refunded its deposit then (a loser's
- *    money is not held for the weeks the winner's deal may take, for an offer that may never
- *    come). The runner-up is the best bid the close turned down, in the auction's currency and at
- *    or above its reserve, of a bidder who paid the deposit; it is offered a deal at its own bid,
- *    which it may take up or decline (cancel) as any negotiation: no deposit is asked again;
+ *  - an auction: the close turned every other bid down and refunded its deposit then, all but
+ *    the runner-up's, which is kept until the winner's deal is signed (then refunded) or ends
+ *    (payments/deposit-rules.ts planKeptDeposit): bidders expect a bid security to bind the
+ *    second-best bidder until the winner signs, and nobody else's money is held. The runner-up is
+ *    the best bid the close turned down, in the auction's currency and at or above its reserve,
+ *    of a bidder who paid the deposit; it is offered a deal at its own bid, to which its kept
+ *    deposit is credited (a deposit refunded already, the winner having signed before walking
+ *    away, is not asked again), and may be forfeited in turn;
  *  - a call for proposals: the owner chooses proposals one by one and every proposal still in
  *    the running keeps its deposit held, so the runner-up is the best proposal still submitted or
  *    shortlisted whose proposer's deposit is paid and held (shortlisted first, then the lowest

@@ -13,7 +13,13 @@ import type { BidDoc } from './bid.model';
 import { recordAudit } from '../audit/audit.service';
 import type { DealView } from '../deals/deal.view';
 import { depositsOfListing } from '../payments/deal-payments';
-import { claimRunnerUpOffer, recordRunnerUpDeal, releaseRunnerUpClaim } from '../payments/deposit-settlement';
+import {
+  claimRunnerUpOffer,
+  recordRunnerUpDeal,
+  releaseRunnerUpClaim,
+  settleKeptRunnerUpDeposit,
+} from '../payments/deposit-settlement';
+import { paymentDeps } from '../payments/payment-deps';
 import { acceptBidAs } from './bid-decision.service';
 import { bidsOfListing, bidStore, reopenRunnerUpBid } from './bid.store';
 import { notifyOrg, type NoticeDeps } from './deadline-notices';
@@ -79,6 +85,8 @@ export async function offerToRunnerUp(
     deps.bus,
   );
   await recordRunnerUpDeal(forfeit.depositId, deal.id);
+  // An auction's runner-up deposit kept at the close is credited to this deal (its watch job would).
+  if (kind === 'offer') await settleKeptRunnerUpDeposit(listing.id, { ...paymentDeps(deps), ctx: deps });
   const bidId = String(bid._id);
   await notifyRunnerUp(deps, listing, String(bid.bidderOrgId), bidId, deal.id);
   await recordAudit({
@@ -151,10 +159,10 @@ async function notifyRunnerUp(
     },
     body: {
       vi: auction
-        ? 'Bên thắng đã rút lui. Một giao dịch theo giá bạn đã đặt đã được mở: hãy đàm phán, hoặc hủy nếu bạn không còn muốn mua.'
+        ? 'Bên thắng đã rút lui. Một giao dịch theo giá bạn đã đặt đã được mở; tiền đặt cọc được giữ lại của bạn được trừ vào phí giao dịch. Hãy đàm phán, hoặc hủy nếu bạn không còn muốn mua.'
         : 'Bên được chọn trước đã rút lui. Một giao dịch theo đề xuất của bạn đã được mở; tiền đặt cọc của bạn được trừ vào phí giao dịch.',
       en: auction
-        ? 'The winner walked away. A deal at your bid has been opened: negotiate it, or cancel it if you no longer wish to buy.'
+        ? 'The winner walked away. A deal at your bid has been opened; the deposit kept since the close is credited to its fees. Negotiate it, or cancel it if you no longer wish to buy.'
         : 'The proposer chosen first walked away. A deal on your proposal has been opened; your deposit is credited to its fees.',
     },
     link: `/deals/${dealId}`,

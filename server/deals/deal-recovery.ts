@@ -5,14 +5,19 @@
  * found once by their status and listed again (with their payments, in their deals' payment
  * lists); the sweeper (scheduler/deal-sweep.ts) then takes
  * the step each owes, as it does on every run. Delivering deals get the jobs a stop may have
- * cost them (delivery-jobs.ts).
+ * cost them, and licences already won with a royalty their reminders (delivery-jobs.ts).
  */
 import mongoose from 'mongoose';
 import { putOwnerListEntries, UNSETTLED_DEALS, unsettledDealEntries } from '../read-models';
 import { relistPaymentsOfDeals } from '../payments/deal-payments';
 import { dealReads } from './deal.store';
 import type { DealDoc } from './deal.model';
-import { scheduleMissingDeliveryJobs } from './delivery-jobs';
+import {
+  scheduleMissingDeliveryJobs,
+  scheduleMissingRoyaltyReminders,
+  scheduleSurplusRefundJob,
+} from './delivery-jobs';
+import { logger } from '../common/logger';
 import type { DealStatus } from '../api-contract/enums';
 
 const MAY_OWE_A_STEP: DealStatus[] = ['negotiating', 'agreed', 'awaiting_payment', 'delivering'];
@@ -22,7 +27,15 @@ export async function relistHalfDoneDeals(): Promise<number> {
   const deals = await dealReads
     .find(
       { status: mongoose.trusted({ $in: MAY_OWE_A_STEP }) },
-      { status: 1, latestVersion: 1, termSheets: 1, delivery: 1, updatedAt: 1, createdAt: 1 },
+      {
+        status: 1,
+        latestVersion: 1,
+        termSheets: 1,
+        delivery: 1,
+        updatedAt: 1,
+        createdAt: 1,
+        depositCredit: 1,
+      },
     )
     .lean();
   const entries = deals.flatMap((d) => unsettledDealEntries(d as never).map(([, entry]) => entry));
@@ -33,5 +46,46 @@ export async function relistHalfDoneDeals(): Promise<number> {
     await scheduleMissingDeliveryJobs(
       (await dealReads.find({ _id: mongoose.trusted({ $in: delivering }) }).lean()) as DealDoc[],
     );
+  await scheduleMissingRoyaltyReminders(await wonLicences());
+  await scheduleMissingSurplusRefunds(
+    deals.filter((d) => d.status !== 'negotiating' && d.status !== 'agreed'),
+  );
   return entries.length;
+}
+
+/** Deals won whose term sheets set a royalty (the agreed one is checked when scheduling). */
+async function wonLicences(): Promise<DealDoc[]> {
+  return (await dealReads
+    .find(
+      { status: 'closed_won', 'termSheets.royaltyPct': mongoose.trusted({ $gt: 0 }) },
+      { agreedVersion: 1, termSheets: 1, timeline: 1, status: 1, updatedAt: 1 },
+    )
+    .lean()) as DealDoc[];
+}
+
+/**
+ * Deals holding a winner's deposit past their agreement, and those won, get their surplus refund
+ * job when a stop lost it (or they came before it existed); existing ones are kept (dedupe keys).
+ */
+async function scheduleMissingSurplusRefunds(agreed: readonly Pick<DealDoc, '_id' | 'depositCredit'>[]) {
+  const won = (await dealReads
+    .find(
+      { status: 'closed_won', 'depositCredit.paymentId': mongoose.trusted({ $exists: true }) },
+      { depositCredit: 1 },
+    )
+    .lean()) as Pick<DealDoc, '_id' | 'depositCredit'>[];
+  const owed = [
+    ...agreed.filter((d) => d.depositCredit?.paymentId).map((d) => [d, 'agreed'] as const),
+    ...won.map((d) => [d, 'won'] as const),
+  ];
+  for (const [deal, cause] of owed) {
+    try {
+      await scheduleSurplusRefundJob(deal, cause);
+    } catch (err) {
+      logger.error(
+        { err, dealId: String(deal._id) },
+        "a deal's deposit surplus refund was not scheduled again",
+      );
+    }
+  }
 }

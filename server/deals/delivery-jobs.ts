@@ -3,13 +3,16 @@
  * (deal.service.ts, right after the transition's write): a check of each open milestone at its
  * due date when the delivery plan is made (overdue notices, scheduler/milestone-overdue-jobs.ts),
  * and the royalty reminder of a licence whose terms set a royalty, first run when the period of
- * the agreement ends (scheduler/royalty-reminder-jobs.ts). Every job has a dedupe key, so
+ * the agreement ends (scheduler/royalty-reminder-jobs.ts), and the refund of a winner's deposit
+ * surplus over the fees (payments/deposit-surplus.service.ts). Every job has a dedupe key, so
  * scheduling again (a step repeated by the sweeper, the pass after a restart) adds nothing.
  */
 import type { DealStatus } from '../api-contract/enums';
 import { logger } from '../common/logger';
 import { enqueueJobIfAbsent } from '../scheduler/job.store';
 import {
+  DEPOSIT_SURPLUS_REFUND,
+  depositSurplusRefundKey,
   MILESTONE_OVERDUE,
   milestoneOverdueKey,
   ROYALTY_REMINDER,
@@ -20,7 +23,8 @@ import { overdueChecks } from './milestone-overdue-rules';
 import { REPORTING_STATUSES } from './royalty-rules';
 import { nextPeriodEnd, royaltyTermsOf } from './royalty-schedule';
 
-type Deal = Pick<DealDoc, '_id' | 'delivery' | 'agreedVersion' | 'termSheets' | 'timeline'>;
+type Deal = Pick<DealDoc, '_id' | 'delivery' | 'agreedVersion' | 'termSheets' | 'timeline'> &
+  Partial<Pick<DealDoc, 'depositCredit'>>;
 
 /** One job per open milestone with a due date, run at that date. */
 export async function scheduleOverdueChecks(deal: Pick<Deal, '_id' | 'delivery'>): Promise<number> {
@@ -53,6 +57,25 @@ export async function scheduleRoyaltyReminders(deal: Deal, now = new Date()): Pr
 }
 
 /**
+ * A deal holding a winner's deposit: its surplus over the fees is refunded once the terms are
+ * agreed (what the fees take is known) and again once it is won (a milestone accepted for less,
+ * or cancelled, took less), by a durable job per cause (payments/deposit-surplus.service.ts).
+ */
+export async function scheduleSurplusRefundJob(
+  deal: Pick<Deal, '_id' | 'depositCredit'>,
+  cause: 'agreed' | 'won',
+): Promise<boolean> {
+  if (!deal.depositCredit?.paymentId) return false;
+  const dealId = String(deal._id);
+  return enqueueJobIfAbsent({
+    type: DEPOSIT_SURPLUS_REFUND,
+    runAt: new Date(),
+    payload: { dealId },
+    dedupeKey: depositSurplusRefundKey(dealId, cause),
+  });
+}
+
+/**
  * After a transition: the delivery plan just made gets its overdue checks, an agreement moving on
  * to payment, delivery or completion its royalty reminders. A failure is logged, not thrown: the
  * transition is written and its caller must not be told otherwise.
@@ -60,12 +83,15 @@ export async function scheduleRoyaltyReminders(deal: Deal, now = new Date()): Pr
 export async function scheduleJobsAfterTransition(deal: Deal & { status: string }, from: DealStatus) {
   try {
     if (deal.status === 'delivering' && from !== 'delivering') await scheduleOverdueChecks(deal);
-    if (from === 'agreed' && REPORTING_STATUSES.includes(deal.status as DealStatus))
+    if (from === 'agreed' && REPORTING_STATUSES.includes(deal.status as DealStatus)) {
       await scheduleRoyaltyReminders(deal);
+      await scheduleSurplusRefundJob(deal, 'agreed');
+    }
+    if (deal.status === 'closed_won') await scheduleSurplusRefundJob(deal, 'won');
   } catch (err) {
     logger.error(
       { err, dealId: String(deal._id) },
-      "a deal's overdue checks or royalty reminders were not scheduled",
+      "a deal's overdue checks, royalty reminders or deposit surplus refund were not scheduled",
     );
   }
 }
@@ -84,4 +110,23 @@ export async function scheduleMissingDeliveryJobs(deals: readonly Deal[]): Promi
       logger.error({ err, dealId: String(deal._id) }, "a delivering deal's jobs were not scheduled again");
     }
   }
+}
+
+/**
+ * After a stop, and for licences won before their reminders existed: each won deal whose agreed
+ * terms set a royalty gets its reminder job (kept as it is when it has one: same dedupe key).
+ */
+export async function scheduleMissingRoyaltyReminders(deals: readonly Deal[]): Promise<number> {
+  let scheduled = 0;
+  for (const deal of deals) {
+    try {
+      if (await scheduleRoyaltyReminders(deal)) scheduled++;
+    } catch (err) {
+      logger.error(
+        { err, dealId: String(deal._id) },
+        "a won licence's royalty reminders were not scheduled again",
+      );
+    }
+  }
+  return scheduled;
 }

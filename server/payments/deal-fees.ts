@@ -114,6 +114,16 @@ function plannedFeeLines(deal: DealTerms, schedule: FeeSchedule): (DealFeeLine &
   );
 }
 
+/**
+ * What of the winner's deposit the deal's fees take: the part credited against its payer's lines,
+ * every planned line counted (a milestone's at what it stands to owe); null until terms are agreed
+ * or without a deposit.
+ */
+export function depositCovered(deal: DealTerms, schedule: FeeSchedule): number | null {
+  if (!deal.depositCredit || !agreedPrice(deal)) return null;
+  return plannedFeeLines(deal, schedule).reduce((sum, l) => sum + (l.credited ?? 0), 0);
+}
+
 const withoutDue = ({ due: _due, ...line }: DealFeeLine & { due: boolean }): DealFeeLine => line;
 
 /** What the parties owe now: on signing, and on each milestone accepted so far; none before terms are agreed. */

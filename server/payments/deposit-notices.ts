@@ -4,7 +4,8 @@ import { activeMemberIds } from '../auth/organization-members';
 import { createNotification } from '../notifications/notification.service';
 import { depositListingOf, type PaymentDoc } from './payment.model';
 
-export type DepositOutcome = 'refunded' | 'credited' | 'forfeited';
+export type DepositOutcome =
+  'refunded' | 'credited' | 'forfeited' | 'surplus_refunded' | 'kept_for_runner_up';
 
 const TITLES: Record<DepositOutcome, (title: string) => { vi: string; en: string }> = {
   refunded: (t) => ({
@@ -19,6 +20,14 @@ const TITLES: Record<DepositOutcome, (title: string) => { vi: string; en: string
     vi: `Tiền đặt cọc không được hoàn lại: ${t}`,
     en: `Your deposit is forfeited: ${t}`,
   }),
+  surplus_refunded: (t) => ({
+    vi: `Phần tiền đặt cọc vượt quá phí giao dịch đã được hoàn lại: ${t}`,
+    en: `The part of your deposit beyond your deal's fees was refunded: ${t}`,
+  }),
+  kept_for_runner_up: (t) => ({
+    vi: `Bạn trả giá cao thứ hai: tiền đặt cọc được giữ đến khi giao dịch của bên thắng được ký hoặc kết thúc: ${t}`,
+    en: `Yours is the runner-up bid: your deposit is kept until the winner's deal is signed or ends: ${t}`,
+  }),
 };
 
 export async function notifyDepositOutcome(
@@ -27,6 +36,8 @@ export async function notifyDepositOutcome(
   outcome: DepositOutcome,
   /** The deal a credited deposit is held against. */
   dealId?: string,
+  /** One of several notices of the same outcome (a step of the surplus's refund). */
+  step?: string,
 ): Promise<void> {
   const listing = depositListingOf(deposit);
   const listingLink = listing ? `/${listing.kind}s/${listing.id}` : '/';
@@ -41,7 +52,7 @@ export async function notifyDepositOutcome(
       title: TITLES[outcome](deposit.title ?? ''),
       link,
       data: { ...data, paymentId: String(deposit._id) },
-      dedupeKey: `deposit:${deposit._id}:${outcome}:${userId}`,
+      dedupeKey: `deposit:${deposit._id}:${outcome}${step ? `:${step}` : ''}:${userId}`,
     });
   }
 }

@@ -7,7 +7,10 @@
  * it is refunded once the bid leaves the running without winning, and credited to the deal the
  * bid won.
  *  - An auction is decided by its close: the winner's deposit is credited to its deal, every
- *    other paid deposit is refunded then (the runner-up's too: see bids/runner-up.service.ts).
+ *    other paid deposit is refunded then, but the runner-up's (the best other bid that could be
+ *    offered the technology, bids/runner-up-rules.ts): that one is kept until the winner's deal
+ *    is signed (refunded), or ends and the owner offers the technology to the runner-up
+ *    (credited to that deal) or lets RUNNER_UP_KEEP_DAYS pass (refunded).
  *  - A call for proposals is decided by its owner after the deadline: a proposer's deposit is
  *    held while one of its proposals is still submitted or shortlisted, credited to the deal of
  *    an accepted one, refunded once none is left standing (rejected, withdrawn, never made) or
@@ -22,6 +25,8 @@ export type DepositAction =
   | { kind: 'refund'; why: string }
   /** Left as it is for now: its bid is still in the running (or its deal is being opened). */
   | { kind: 'hold' }
+  /** An auction's runner-up: kept at the close, against the winner's deal, until the runner-up decision. */
+  | { kind: 'keep'; dealId: string }
   /** Refunded already (by an earlier run, or Stripe's refund arriving since): its payer is told, once. */
   | { kind: 'told' }
   | { kind: 'none' };
@@ -33,10 +38,11 @@ export interface DepositFacts {
   payerOrgId: string;
 }
 
-/** How an auction's close went: the winning bidder's organization and the deal it won, when sold. */
+/** How an auction's close went: the winning bidder's organization and the deal it won, when sold, and its runner-up's. */
 export interface AuctionDecision {
   winnerOrgId?: string;
   dealId?: string;
+  runnerUpOrgId?: string;
 }
 
 export function planAuctionDeposit(deposit: DepositFacts, close: AuctionDecision): DepositAction {
@@ -49,6 +55,8 @@ export function planAuctionDeposit(deposit: DepositFacts, close: AuctionDecision
     case 'paid':
       if (winner && close.dealId)
         return deposit.outcome === 'forfeited' ? { kind: 'none' } : { kind: 'credit', dealId: close.dealId };
+      if (!winner && !deposit.outcome && close.dealId && deposit.payerOrgId === close.runnerUpOrgId)
+        return { kind: 'keep', dealId: close.dealId };
       if (!winner && !deposit.outcome) return { kind: 'refund', why: 'the bidder did not win the auction' };
       return { kind: 'none' };
     default:
@@ -110,4 +118,41 @@ export function planCallDeposit(
         ? 'the call for proposals ended without choosing the proposer'
         : 'the proposer has no proposal left in the running',
   };
+}
+
+/** How long after the winner's deal ended the runner-up's deposit is still kept for an offer. */
+export const RUNNER_UP_KEEP_DAYS = 14;
+const DAY = 86_400_000;
+
+/** The winner's deal a runner-up's deposit is kept against, and the forfeit's runner-up offer if made. */
+export interface KeptAgainst {
+  /** The winner's deal: its status and when it ended; null when it is gone. */
+  winnerDeal: { status: string; closedAt?: Date | string | null } | null;
+  /** The deal a forfeit's runner-up offer opened, and its buyer's organization. */
+  offered?: { dealId: string; buyerOrgId: string } | null;
+}
+
+const SIGNED = ['awaiting_payment', 'delivering', 'closed_won'];
+
+/**
+ * What becomes of an auction's runner-up deposit kept at the close: credited to the deal the owner
+ * opens with its bid; refunded once the winner signed, once another bidder was offered the
+ * technology, or RUNNER_UP_KEEP_DAYS after the winner's deal ended without an offer; kept otherwise.
+ */
+export function planKeptDeposit(deposit: DepositFacts, kept: KeptAgainst, now: Date): DepositAction {
+  if (deposit.status === 'refunded') return { kind: 'told' };
+  if (deposit.status !== 'paid' || deposit.outcome) return { kind: 'none' };
+  if (kept.offered)
+    return kept.offered.buyerOrgId === deposit.payerOrgId
+      ? { kind: 'credit', dealId: kept.offered.dealId }
+      : { kind: 'refund', why: 'the technology was offered to another bidder' };
+  const deal = kept.winnerDeal;
+  if (!deal) return { kind: 'refund', why: "the winner's deal is gone" };
+  if (SIGNED.includes(deal.status)) return { kind: 'refund', why: 'the winner signed its deal' };
+  if (deal.status === 'cancelled' || deal.status === 'closed_lost') {
+    const ended = deal.closedAt ? new Date(deal.closedAt).getTime() : now.getTime();
+    if (now.getTime() - ended >= RUNNER_UP_KEEP_DAYS * DAY)
+      return { kind: 'refund', why: 'the technology was not offered to the runner-up in time' };
+  }
+  return { kind: 'hold' };
 }

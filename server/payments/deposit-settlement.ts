@@ -15,7 +15,8 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
-import { dealReads, dealStore } from '../deals/deal.store';
+import { dealReads, dealStore, findDealDoc } from '../deals/deal.store';
+import { pickRunnerUp } from '../bids/runner-up-rules';
 import type { DealDoc } from '../deals';
 import { bidsOfListing } from '../bids/bid.store';
 import { loadListing } from '../bids/listing-ref';
@@ -29,10 +30,13 @@ import type { PaymentDeps } from './payment-deps';
 import { callStripe } from './payment.service';
 import { paymentView } from './payment.view';
 import { notifyDepositOutcome } from './deposit-notices';
+import { scheduleSurplusRefund } from './deposit-surplus.service';
+import { depositSurplus, forfeitableAmount, type SurplusDeposit } from './deposit-surplus-rules';
 import {
   callPhase,
   planAuctionDeposit,
   planCallDeposit,
+  planKeptDeposit,
   type DepositAction,
   type DepositFacts,
 } from './deposit-rules';
@@ -58,6 +62,15 @@ export interface DepositSettlement {
   waiting: number;
 }
 
+const surplusFactsOf = (deposit: PaymentDoc): Pick<SurplusDeposit, 'amount' | 'refunds'> => ({
+  amount: deposit.amount,
+  refunds: (deposit.deposit?.refunds ?? []).map((r) => ({
+    key: r.key,
+    amount: r.amount,
+    status: r.status as 'claimed',
+  })),
+});
+
 const factsOf = (deposit: PaymentDoc): DepositFacts => ({
   status: deposit.status,
   outcome: deposit.deposit?.outcome,
@@ -69,7 +82,75 @@ export async function settleAuctionDeposits(
   deps: DepositSettlementDeps,
 ): Promise<DepositSettlement> {
   const deposits = await depositsOfListing(close.offerId);
-  return settleDeposits(deposits, (deposit) => planAuctionDeposit(factsOf(deposit), close), deps);
+  const runnerUpOrgId = close.dealId ? await auctionRunnerUpOrg(close.offerId, deposits) : undefined;
+  return settleDeposits(
+    deposits,
+    (deposit) => planAuctionDeposit(factsOf(deposit), { ...close, runnerUpOrgId }),
+    deps,
+  );
+}
+
+/** The organization whose deposit the close keeps for a runner-up offer: the one kept already, else the best other bid's. */
+async function auctionRunnerUpOrg(
+  offerId: string,
+  deposits: readonly PaymentDoc[],
+): Promise<string | undefined> {
+  const kept = deposits.find((d) => d.deposit?.keptForRunnerUpAt);
+  if (kept) return String(kept.payerOrgId);
+  const [listing, bids] = await Promise.all([loadListing('offer', offerId), bidsOfListing('offer', offerId)]);
+  if (!listing) return undefined;
+  const pick = pickRunnerUp(
+    { kind: 'offer', currency: listing.currency, reservePrice: listing.reservePrice },
+    bids.map((b) => ({
+      ...b,
+      id: String(b._id),
+      bidderOrgId: String(b.bidderOrgId),
+      submittedAt: b.createdAt,
+    })),
+    deposits.map((d) => ({ ...runnerUpFactsOf(d), status: d.status, paidAt: d.paidAt })),
+  );
+  return pick.ok ? pick.bid.bidderOrgId : undefined;
+}
+
+const runnerUpFactsOf = (d: PaymentDoc) => ({
+  id: String(d._id),
+  payerOrgId: String(d.payerOrgId),
+  outcome: d.deposit?.outcome,
+});
+
+/**
+ * Settles the auction's runner-up deposit kept at its close (deposit-rules.ts planKeptDeposit): by
+ * its watch job every sweep interval while kept, and at once when the owner offers the technology
+ * to the runner-up (credited to that deal).
+ */
+export async function settleKeptRunnerUpDeposit(
+  offerId: string,
+  deps: DepositSettlementDeps,
+): Promise<DepositSettlement> {
+  const deposits = await depositsOfListing(offerId);
+  const kept = deposits.filter((d) => d.deposit?.keptForRunnerUpAt);
+  if (kept.length === 0) return { refunded: 0, credited: 0, closed: 0, waiting: 0 };
+  const offer = deposits.find((d) => d.deposit?.outcome === 'forfeited' && d.deposit.runnerUp?.dealId);
+  const offeredDeal = offer ? await findDealDoc(String(offer.deposit!.runnerUp!.dealId)) : null;
+  const offered = offeredDeal
+    ? { dealId: String(offeredDeal._id), buyerOrgId: String(offeredDeal.buyerOrgId) }
+    : null;
+  const now = new Date();
+  const winnerDeals = new Map<string, DealDoc | null>();
+  for (const d of kept) {
+    const id = String(d.deposit!.keptForDealId ?? '');
+    if (id && !winnerDeals.has(id)) winnerDeals.set(id, await findDealDoc(id));
+  }
+  return settleDeposits(
+    kept,
+    (deposit) =>
+      planKeptDeposit(
+        factsOf(deposit),
+        { winnerDeal: winnerDeals.get(String(deposit.deposit!.keptForDealId ?? '')) ?? null, offered },
+        now,
+      ),
+    deps,
+  );
 }
 
 /** Settles a call for proposals' deposits as its proposals and the call stand now. */
@@ -114,6 +195,8 @@ async function settleDeposits(
         if (await creditDeposit(deposit, action.dealId)) done.credited++;
         // Told once however often the job runs (the notice's dedupe key).
         await notifyDepositOutcome(deps.ctx, deposit, 'credited', action.dealId);
+        // Its deal may be agreed already (a call's proposal accepted with terms).
+        await scheduleSurplusRefund(deps.ctx, action.dealId, 'credited');
         break;
       case 'refund': {
         const refunded = await refundDeposit(deposit, action.why, deps);
@@ -127,6 +210,11 @@ async function settleDeposits(
         await notifyDepositOutcome(deps.ctx, deposit, 'refunded');
         break;
       case 'hold':
+        done.waiting++;
+        break;
+      case 'keep':
+        await keepForRunnerUp(deposit, action.dealId);
+        await notifyDepositOutcome(deps.ctx, deposit, 'kept_for_runner_up');
         done.waiting++;
         break;
       case 'none':
@@ -155,6 +243,17 @@ async function creditDeposit(deposit: PaymentDoc, dealId: string): Promise<boole
   }));
   await recordLedgerEntry(doc, 'deposit_credited', { source: 'system', note: `credited to deal ${dealId}` });
   return written;
+}
+
+/** Marks the runner-up's deposit kept at the close, against the winner's deal, once. */
+async function keepForRunnerUp(deposit: PaymentDoc, winnerDealId: string): Promise<void> {
+  await paymentStore.mutate(deposit._id, (current) => ({
+    change:
+      current.deposit?.keptForRunnerUpAt || current.deposit?.outcome
+        ? null
+        : { $set: { 'deposit.keptForRunnerUpAt': new Date(), 'deposit.keptForDealId': winnerDealId } },
+    result: null,
+  }));
 }
 
 /** Refunds a deposit whose bid did not win; the payment once refunded, or null while Stripe's refund is pending. */
@@ -215,9 +314,11 @@ export async function forfeitDeposit(
     throw AppError.conflict(
       'The deposit can be forfeited only once the winner has walked away from the deal',
     );
-  const { doc } = await paymentStore.mutate(deposit._id, (current) => {
+  const surplus = depositSurplus(deal, ctx.config.feeSchedule);
+  const { doc, result: taken } = await paymentStore.mutate(deposit._id, (current) => {
     if (current.status !== 'paid' || current.deposit?.outcome !== 'credited')
       throw AppError.conflict('The deposit changed meanwhile; reload it');
+    const amount = forfeitableAmount(surplusFactsOf(current), surplus);
     return {
       change: {
         $set: {
@@ -225,15 +326,17 @@ export async function forfeitDeposit(
           'deposit.at': new Date(),
           'deposit.by': operator.id,
           'deposit.reason': reason,
+          'deposit.forfeitedAmount': amount,
         },
       },
-      result: null,
+      result: amount,
     };
   });
   await recordLedgerEntry(doc, 'deposit_forfeited', {
     source: 'operator',
     actorId: operator.id,
     note: reason,
+    amount: doc.deposit?.forfeitedAmount ?? taken,
   });
   await notifyDepositOutcome(ctx, doc, 'forfeited');
   const listing = depositListingOf(doc);
@@ -245,7 +348,7 @@ export async function forfeitDeposit(
     data: {
       ...(listing ? { [listing.kind === 'offer' ? 'offerId' : 'demandId']: listing.id } : {}),
       dealId: String(dealId),
-      amount: doc.amount,
+      amount: doc.deposit?.forfeitedAmount ?? taken,
       currency: doc.currency,
       reason,
     },

@@ -7,6 +7,7 @@ export { bankInstructionsResponse, paymentResponse, startedPaymentResponse } fro
 export {
   settleAuctionDeposits,
   settleCallDeposits,
+  settleKeptRunnerUpDeposit,
   forfeitDeposit,
   type AuctionDepositsClose,
   type DepositSettlement,

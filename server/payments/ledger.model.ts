@@ -6,7 +6,10 @@
  * (`payout_cancelled`), and an operator records paying one (`payout_paid`, with the transfer's
  * reference in `note`). A fee line the winner's deposit covered whole is never paid: its broker
  * share falls due against the deposit when the line does (`line`: `signing` or `m<n>`, one share
- * per line of that deposit). `entryKey` (paymentId:kind) is unique,
+ * per line of that deposit). A winner's deposit larger than the fees it covers has its surplus
+ * refunded (`deposit_surplus_refunded`, the part refunded, one entry per step: `line` names the
+ * step), and a later forfeit records what it took (`deposit_forfeited`, never more than the
+ * deposit still held). `entryKey` (paymentId:kind) is unique,
  * so a step retried or delivered twice is recorded once. Entries are never updated.
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
@@ -22,6 +25,7 @@ export const LEDGER_KINDS = [
   'payout_cancelled',
   'deposit_credited',
   'deposit_forfeited',
+  'deposit_surplus_refunded',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 

@@ -15,6 +15,8 @@ export interface LedgerMeta {
   actorId?: string;
   stripeEventId?: string;
   note?: string;
+  /** Less than the payment's amount: what a forfeit took of a deposit partly refunded. */
+  amount?: number;
 }
 
 /** Appends one entry under its unique `entryKey`; false when it was already there (a repeated step). */
@@ -47,7 +49,7 @@ export async function recordLedgerEntry(
     purpose: payment.purpose,
     payer: payment.payer,
     payerOrgId: payment.payerOrgId,
-    amount: payment.amount,
+    amount: meta.amount ?? payment.amount,
     currency: payment.currency,
     provider: payment.provider,
     reference: payment.reference,
@@ -118,6 +120,36 @@ export async function recordCreditedPayout(
     reference: deposit.reference,
     source: 'system',
     note: `covered by the deposit (${share.line === 'signing' ? 'on signing' : `milestone ${share.line.slice(1)}`})`,
+  });
+}
+
+/** One step of a deposit's surplus refunded to its payer (`line`: the step's key), once. */
+export async function recordSurplusRefund(
+  deposit: PaymentDoc,
+  refund: { key: string; amount: number; refundId?: string | null },
+  note: string,
+): Promise<boolean> {
+  return appendOnce({
+    entryKey: `${deposit._id}:deposit_surplus_refunded:${refund.key}`,
+    kind: 'deposit_surplus_refunded',
+    line: refund.key,
+    dealId: deposit.deposit?.dealId ?? undefined,
+    offerId: deposit.offerId ?? undefined,
+    demandId: deposit.demandId ?? undefined,
+    paymentId: deposit._id,
+    purpose: deposit.purpose,
+    payer: deposit.payer,
+    payerOrgId: deposit.payerOrgId,
+    amount: refund.amount,
+    currency: deposit.currency,
+    provider: deposit.provider,
+    reference: deposit.reference,
+    providerIds: {
+      paymentIntentId: deposit.stripe?.paymentIntentId ?? undefined,
+      refundId: refund.refundId ?? undefined,
+    },
+    source: 'system',
+    note,
   });
 }
 

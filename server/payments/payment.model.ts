@@ -71,6 +71,39 @@ const paymentSchema = new Schema(
           at: Date,
           by: Schema.Types.ObjectId,
           reason: String,
+          /** What a forfeit took: what the deposit still held beyond the surplus due (deposit-surplus-rules.ts). */
+          forfeitedAmount: { type: Number, validate: Number.isSafeInteger },
+          /**
+           * The refunds of a credited deposit's surplus over its deal's fees, each claimed under
+           * its key before it is asked of Stripe (same key) or recorded as returned by bank transfer.
+           */
+          refunds: {
+            type: [
+              new Schema(
+                {
+                  key: { type: String, required: true },
+                  amount: { type: Number, required: true, validate: Number.isSafeInteger },
+                  status: {
+                    type: String,
+                    enum: ['claimed', 'pending', 'succeeded', 'failed'],
+                    required: true,
+                  },
+                  refundId: String,
+                  at: Date,
+                  doneAt: Date,
+                },
+                { _id: false },
+              ),
+            ],
+            default: undefined,
+          },
+          /**
+           * An auction's runner-up deposit, kept at the close (not refunded) until the winner's deal
+           * is agreed or ends (bids/runner-up-rules.ts): when it was kept.
+           */
+          keptForRunnerUpAt: Date,
+          /** The winner's deal a kept runner-up deposit waits on. */
+          keptForDealId: Schema.Types.ObjectId,
           /**
            * A forfeited deposit: the runner-up its listing's owner then offered the technology to
            * (its bid, and the deal opened with it), once per forfeit (bids/runner-up.service.ts).

@@ -108,15 +108,28 @@ export const paymentResponse = Joi.object({
   royaltyReportId: Joi.string().description("The deal's royalty report a royalty fee is owed on"),
   milestone: Joi.number().integer().description("The deal's milestone a share of the success fee is owed on"),
   deposit: Joi.object({
-    outcome: Joi.string().valid('credited', 'forfeited').required(),
+    outcome: Joi.string().valid('credited', 'forfeited'),
     dealId: Joi.string(),
     at: Joi.string().isoDate(),
     reason: Joi.string(),
+    surplusRefunded: Joi.number()
+      .integer()
+      .description(
+        "What of a credited deposit was refunded as its surplus over the deal's fees (minor units)",
+      ),
+    forfeitedAmount: Joi.number()
+      .integer()
+      .description('What a forfeit took: what the deposit still held beyond the surplus due'),
+    keptForRunnerUpAt: Joi.string()
+      .isoDate()
+      .description(
+        "An auction's runner-up deposit kept at the close until the winner's deal is signed or ends",
+      ),
     runnerUp: Joi.object({ bidId: Joi.string().required(), dealId: Joi.string() }).description(
       'A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened)',
     ),
   }).description(
-    "A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`)",
+    "A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`)",
   ),
   title: Joi.string().description('What the payment is for'),
   purpose: Joi.string().required(),

@@ -18,17 +18,23 @@ export function paymentView(p: PaymentDoc) {
     listingKind: p.listingKind ?? undefined,
     royaltyReportId: idOf(p.royaltyReportId),
     milestone: p.milestone ?? undefined,
-    deposit: p.deposit?.outcome
-      ? {
-          outcome: p.deposit.outcome,
-          dealId: idOf(p.deposit.dealId),
-          at: iso(p.deposit.at),
-          reason: p.deposit.reason ?? undefined,
-          runnerUp: p.deposit.runnerUp?.bidId
-            ? { bidId: String(p.deposit.runnerUp.bidId), dealId: idOf(p.deposit.runnerUp.dealId) }
-            : undefined,
-        }
-      : undefined,
+    deposit:
+      p.deposit?.outcome || p.deposit?.keptForRunnerUpAt
+        ? {
+            outcome: p.deposit.outcome ?? undefined,
+            dealId: idOf(p.deposit.dealId),
+            at: iso(p.deposit.at),
+            reason: p.deposit.reason ?? undefined,
+            surplusRefunded: p.deposit.refunds?.length
+              ? p.deposit.refunds.reduce((sum, r) => sum + r.amount, 0)
+              : undefined,
+            forfeitedAmount: p.deposit.forfeitedAmount ?? undefined,
+            keptForRunnerUpAt: iso(p.deposit.keptForRunnerUpAt),
+            runnerUp: p.deposit.runnerUp?.bidId
+              ? { bidId: String(p.deposit.runnerUp.bidId), dealId: idOf(p.deposit.runnerUp.dealId) }
+              : undefined,
+          }
+        : undefined,
     title: p.title ?? undefined,
     purpose: p.purpose,
     payer: p.payer,

@@ -19,6 +19,8 @@ export interface StripePaymentNotice {
   paymentIntentId?: string;
   refundId?: string;
   refundStatus?: string;
+  /** A partial refund (a deposit's surplus): its status is the refund's own, the payment stays paid. */
+  part?: 'surplus';
 }
 
 export function readStripeEvent(event: StripeEventLike): StripePaymentNotice | null {
@@ -51,6 +53,14 @@ export function readStripeEvent(event: StripeEventLike): StripePaymentNotice | n
       };
     case 'refund.created':
     case 'refund.updated':
+      if ((o.metadata as Record<string, unknown> | undefined)?.part === 'surplus')
+        return {
+          part: 'surplus',
+          paymentId: metadataPaymentId,
+          paymentIntentId: idOf(o.payment_intent),
+          refundId: stringOf(o.id),
+          refundStatus: stringOf(o.status),
+        };
       return {
         paymentEvent: o.status === 'succeeded' ? 'refunded' : undefined,
         paymentId: metadataPaymentId,

@@ -13,6 +13,8 @@ import { applyEventToPayment } from './payment-transitions';
 import { followSettlement, holdForSettlement } from './payment-settlement';
 import { markStripeEventApplied, storeStripeEventOnce, waitingStripeEvents } from './stripe-event.store';
 import { readStripeEvent, type StripePaymentNotice } from './stripe-event-mapping';
+import { markSurplusRefund } from './deposit-surplus.service';
+import { surplusStatusOf } from './deposit-surplus-rules';
 import type { PaymentDeps } from './payment-deps';
 import type { VerifiedEvent } from './providers/payment-provider';
 
@@ -72,6 +74,20 @@ async function applyNotice(
     return notice.paymentId || !notice.paymentIntentId ? 'unknown_payment' : 'waiting';
   }
   if (payment.provider !== 'stripe') return 'ignored';
+  if (notice.part === 'surplus') {
+    if (notice.refundId && notice.refundStatus)
+      await markSurplusRefund(
+        payment._id,
+        { refundId: notice.refundId },
+        {
+          status: surplusStatusOf(notice.refundStatus),
+        },
+      );
+    return 'recorded';
+  }
+  // A deposit's partial refunds add up to a charge refunded whole only when the surplus was all of it.
+  if (notice.paymentEvent === 'refunded' && !notice.refundId && payment.deposit?.refunds?.length)
+    return 'ignored';
   const linked = await linkProviderIds(payment, notice);
   const outcome = notice.paymentEvent
     ? await settle(payment, notice.paymentEvent, eventId, deps)

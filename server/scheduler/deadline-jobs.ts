@@ -14,8 +14,13 @@ import type { JobHandler, JobResult } from './scheduler';
 import type { JobDoc } from './job.model';
 import { logger } from '../common/logger';
 import { listingModel } from '../listings/listing.store';
-import { paymentDeps, settleAuctionDeposits, settleCallDeposits } from '../payments';
-import { CALL_DEPOSITS, callDepositsKey } from './job-types';
+import {
+  paymentDeps,
+  settleAuctionDeposits,
+  settleCallDeposits,
+  settleKeptRunnerUpDeposit,
+} from '../payments';
+import { CALL_DEPOSITS, callDepositsKey, RUNNER_UP_DEPOSIT, runnerUpDepositKey } from './job-types';
 
 export const AUCTION_CLOSE = 'auction.close';
 export const CALL_CLOSE = 'call.close';
@@ -111,7 +116,9 @@ async function closeAuctionJob(
   const result = await closeAuction(offerId, deps);
   if (result.done) {
     const won = 'outcome' in result ? { winnerOrgId: result.winnerOrgId, dealId: result.dealId } : {};
-    await settleAuctionDeposits({ offerId, ...won }, { ...paymentDeps(deps), ctx: deps });
+    const settled = await settleAuctionDeposits({ offerId, ...won }, { ...paymentDeps(deps), ctx: deps });
+    // A runner-up's deposit kept (or a refund still pending): watched until settled.
+    if (settled.waiting > 0) await watchRunnerUpDeposit(offerId, deps);
   }
   return asJobResult(result);
 }
@@ -162,10 +169,30 @@ async function settleCallDepositsJob(
   return undefined;
 }
 
+async function watchRunnerUpDeposit(offerId: string, deps: Pick<AppContext, 'config'>): Promise<void> {
+  const job = await enqueueJob({
+    type: RUNNER_UP_DEPOSIT,
+    runAt: nextWatch(deps),
+    payload: { offerId },
+    dedupeKey: runnerUpDepositKey(offerId),
+  });
+  if (job.status === 'done') await requeueJob(job);
+}
+
+/** The auction's runner-up deposit, looked at every sweep interval until it is credited or refunded. */
+async function settleRunnerUpDepositJob(
+  offerId: string,
+  deps: Pick<AppContext, 'bus' | 'config'>,
+): Promise<JobResult> {
+  const settled = await settleKeptRunnerUpDeposit(offerId, { ...paymentDeps(deps), ctx: deps });
+  return settled.waiting > 0 ? { rescheduleAt: nextWatch(deps) } : undefined;
+}
+
 export function deadlineJobHandlers(deps: Pick<AppContext, 'bus' | 'config'>): Record<string, JobHandler> {
   return {
     [AUCTION_CLOSE]: (job) => closeAuctionJob(String(job.payload?.offerId), deps),
     [CALL_CLOSE]: (job) => closeCallJob(String(job.payload?.demandId), deps),
     [CALL_DEPOSITS]: (job) => settleCallDepositsJob(job, deps),
+    [RUNNER_UP_DEPOSIT]: (job) => settleRunnerUpDepositJob(String(job.payload?.offerId), deps),
   };
 }

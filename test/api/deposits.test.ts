@@ -20,6 +20,11 @@ import { completeDealIfAllPaid } from '../../server/payments/deal-completion';
 import { aBid, anHourAgo, cast, depositAuctionOffer, inOneHour, type Cast } from './deals-helpers';
 import type { Member } from '../helpers/factories';
 import { offerBody } from './offers-helpers';
+import { depositSurplusJobHandlers } from '../../server/scheduler/deposit-surplus-jobs';
+import { DEPOSIT_SURPLUS_REFUND, RUNNER_UP_DEPOSIT } from '../../server/scheduler/job-types';
+import { JobModel } from '../../server/scheduler/job.model';
+import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
+import { deliver, recordStripeCalls, signedEvent } from './payments-helpers';
 
 describe('bid deposits on auctions', function () {
   this.timeout(60_000);
@@ -43,6 +48,26 @@ describe('bid deposits on auctions', function () {
   }
   async function confirm(paymentId: string) {
     await c.admin.agent.post(`/api/admin/payments/${paymentId}/confirm`).send({}).expect(200);
+  }
+  /** The deal's surplus refund job, run as the scheduler runs it (it is made when terms are agreed). */
+  async function runSurplus(dealId: string) {
+    assert.ok(await JobModel.exists({ type: DEPOSIT_SURPLUS_REFUND, 'payload.dealId': dealId }));
+    clearRecordCaches();
+    return depositSurplusJobHandlers(t.ctx)[DEPOSIT_SURPLUS_REFUND]({
+      payload: { dealId },
+    } as unknown as JobDoc);
+  }
+  /** An auction won at 180,000,000 ₫ with a 10,000,000 ₫ deposit, its terms agreed: the buyer's fee is 1,800,000. */
+  async function agreedAuctionDeal(): Promise<{ dealId: string; depositId: string }> {
+    const offerId = await depositAuctionOffer(c.institute, inOneHour(), 10_000_000);
+    const depositId = await payDeposit(c.rival, offerId);
+    await confirm(depositId);
+    await c.rival.agent.post(`/api/offers/${offerId}/bids`).send(aBid(180_000_000)).expect(201);
+    await runClose(offerId);
+    const dealId = String((await DealModel.findOne({}).lean())!._id);
+    await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    await c.rival.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    return { dealId, depositId };
   }
   async function runClose(offerId: string) {
     await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
@@ -133,7 +158,7 @@ describe('bid deposits on auctions', function () {
     await c.enterprise.agent.get(`/api/offers/${offerId}/deposits`).expect(403);
   });
 
-  it('when the auction closes, then the loser’s deposit is refunded, the winner’s is credited to its deal, and one still pending is closed', async () => {
+  it('when the auction closes, then the winner’s deposit is credited to its deal, the runner-up’s kept until the winner signs, then refunded, and one still pending is closed', async () => {
     const offerId = await depositAuctionOffer(c.institute, inOneHour(), 10_000_000);
     const winnerPaid = await payDeposit(c.rival, offerId);
     const loserPaid = await payDeposit(c.enterprise, offerId);
@@ -148,20 +173,23 @@ describe('bid deposits on auctions', function () {
     const deal = await DealModel.findOne({}).lean();
     assert.equal(String(deal!.buyerOrgId), c.rival.orgId);
     const byId = async (id: string) => (await PaymentModel.findById(id).lean())!;
+    // The only other bid is the runner-up's: its deposit is kept while the winner's deal is unsigned.
     const loser = await byId(loserPaid);
-    assert.equal(loser.status, 'refunded');
+    assert.equal(loser.status, 'paid');
+    assert.ok(loser.deposit?.keptForRunnerUpAt);
     const winner = await byId(winnerPaid);
     assert.equal(winner.status, 'paid');
     assert.equal(winner.deposit?.outcome, 'credited');
     assert.equal(String(winner.deposit?.dealId), String(deal!._id));
     assert.equal((await byId(stillPending)).status, 'failed');
     const kinds = (await LedgerEntryModel.find({}).lean()).map((e) => `${e.kind}:${e.paymentId}`);
-    assert.ok(kinds.includes(`refund:${loserPaid}`));
+    assert.ok(!kinds.includes(`refund:${loserPaid}`));
     assert.ok(kinds.includes(`deposit_credited:${winnerPaid}`));
 
     // The bidders see what became of theirs.
     const lost = (await c.enterprise.agent.get(`/api/offers/${offerId}/deposits/mine`).expect(200)).body;
-    assert.equal(lost.status, 'refunded');
+    assert.equal(lost.status, 'paid');
+    assert.ok(lost.payment.deposit.keptForRunnerUpAt);
     const won = (await c.rival.agent.get(`/api/offers/${offerId}/deposits/mine`).expect(200)).body;
     assert.equal(won.payment.deposit.outcome, 'credited');
 
@@ -182,14 +210,22 @@ describe('bid deposits on auctions', function () {
     );
     await c.rival.agent.post(`/api/deals/${dealId}/payments`).send({ provider: 'bank_transfer' }).expect(409);
 
+    // The winner signed: the runner-up's watch refunds its deposit.
+    clearRecordCaches();
+    await deadlineJobHandlers(t.ctx)[RUNNER_UP_DEPOSIT]({ payload: { offerId } } as unknown as JobDoc);
+    assert.equal((await byId(loserPaid)).status, 'refunded');
+    assert.equal(await LedgerEntryModel.countDocuments({ kind: 'refund', paymentId: loserPaid }), 1);
+
     // Each bidder is told what became of its deposit, once however often the close runs.
     const told = async (m: Member, type: string) =>
       NotificationModel.countDocuments({ userId: m.user.id, type });
+    assert.equal(await told(c.enterprise, 'deposit.kept_for_runner_up'), 1);
     assert.equal(await told(c.enterprise, 'deposit.refunded'), 1);
     assert.equal(await told(c.rival, 'deposit.credited'), 1);
     assert.equal(await told(c.rival, 'deposit.refunded'), 0);
 
-    // Running the close again changes nothing.
+    // Running the close again changes nothing (once the surplus job made at the agreement has run).
+    await runSurplus(dealId);
     const before = await LedgerEntryModel.countDocuments({});
     await runClose(offerId);
     assert.equal(await LedgerEntryModel.countDocuments({}), before);
@@ -285,5 +321,134 @@ describe('bid deposits on auctions', function () {
       1,
     );
     await c.admin.agent.post(`/api/admin/payments/${paid}/forfeit`).send({ reason: 'lần nữa' }).expect(409);
+  });
+  it('when the winner’s deposit exceeds the fee it is credited against, then the surplus is refunded once, in the ledger, and a later forfeit takes only what is still held', async () => {
+    const { dealId, depositId } = await agreedAuctionDeal();
+    // Two runs at once and a third after: one refund, one entry, one notice.
+    await Promise.all([runSurplus(dealId), runSurplus(dealId)]);
+    await runSurplus(dealId);
+    const deposit = (await PaymentModel.findById(depositId).lean())!;
+    assert.equal(deposit.status, 'paid');
+    assert.deepEqual(
+      deposit.deposit?.refunds?.map((r) => [r.key, r.amount, r.status]),
+      [['surplus-8200000', 8_200_000, 'succeeded']],
+    );
+    const entries = await LedgerEntryModel.find({ kind: 'deposit_surplus_refunded' }).lean();
+    assert.deepEqual(
+      entries.map((e) => [String(e.paymentId), e.amount, String(e.dealId)]),
+      [[depositId, 8_200_000, dealId]],
+    );
+    assert.equal(await LedgerEntryModel.countDocuments({ kind: 'refund', paymentId: depositId }), 0);
+    // The parties see it in the deal's ledger; the payer sees what was refunded of its deposit.
+    const ledger = (await c.rival.agent.get(`/api/deals/${dealId}/ledger`).expect(200)).body;
+    const rows = ledger.entries as { kind: string; amount: number }[];
+    assert.ok(rows.some((e) => e.kind === 'deposit_surplus_refunded' && e.amount === 8_200_000));
+    const mine = await c.rival.agent.get(`/api/payments/${depositId}`).expect(200);
+    assert.equal(mine.body.payment.deposit.surplusRefunded, 8_200_000);
+    assert.equal(
+      await NotificationModel.countDocuments({ userId: c.rival.user.id, type: 'deposit.surplus_refunded' }),
+      1,
+    );
+    // The buyer's fee line stays covered by what the deposit still holds.
+    const fees = (await c.rival.agent.get(`/api/deals/${dealId}/fees`).expect(200)).body.fees;
+    assert.deepEqual(fees[0], { ...fees[0], payer: 'buyer', amount: 0, credited: 1_800_000 });
+
+    // The winner walks away: the forfeit takes the 1,800,000 still held, not the 10,000,000 paid.
+    await DealModel.updateOne({ _id: dealId }, { $set: { status: 'cancelled' } });
+    clearRecordCaches();
+    const res = await c.admin.agent
+      .post(`/api/admin/payments/${depositId}/forfeit`)
+      .send({ reason: 'Bên thắng rút lui' })
+      .expect(200);
+    assert.equal(res.body.payment.deposit.forfeitedAmount, 1_800_000);
+    const forfeit = await LedgerEntryModel.findOne({
+      kind: 'deposit_forfeited',
+      paymentId: depositId,
+    }).lean();
+    assert.equal(forfeit!.amount, 1_800_000);
+    // Run again after the forfeit: nothing more is refunded.
+    await runSurplus(dealId);
+    assert.equal(await LedgerEntryModel.countDocuments({ kind: 'deposit_surplus_refunded' }), 1);
+  });
+
+  it('when the surplus is not refunded yet as the winner walks away, then the forfeit leaves it to the refund and takes only the fee’s part', async () => {
+    const { dealId, depositId } = await agreedAuctionDeal();
+    await DealModel.updateOne({ _id: dealId }, { $set: { status: 'cancelled' } });
+    clearRecordCaches();
+    const res = await c.admin.agent
+      .post(`/api/admin/payments/${depositId}/forfeit`)
+      .send({ reason: 'Bên thắng rút lui' })
+      .expect(200);
+    assert.equal(res.body.payment.deposit.forfeitedAmount, 1_800_000);
+    await runSurplus(dealId);
+    const deposit = (await PaymentModel.findById(depositId).lean())!;
+    assert.deepEqual(
+      deposit.deposit?.refunds?.map((r) => [r.amount, r.status]),
+      [[8_200_000, 'succeeded']],
+    );
+    const sums = (await LedgerEntryModel.find({ paymentId: depositId }).lean()).filter((e) =>
+      ['deposit_forfeited', 'deposit_surplus_refunded'].includes(e.kind),
+    );
+    assert.equal(
+      sums.reduce((a, e) => a + e.amount, 0),
+      10_000_000,
+      'never more than was paid',
+    );
+  });
+
+  it('when the deposit was paid by card, then the surplus is a partial Stripe refund under one key, and its webhook leaves the deposit paid', async () => {
+    const stripe = recordStripeCalls(t.ctx);
+    const { dealId, depositId } = await agreedAuctionDeal();
+    await PaymentModel.updateOne(
+      { _id: depositId },
+      { $set: { provider: 'stripe', 'stripe.paymentIntentId': 'pi_deposit_test' } },
+    );
+    await runSurplus(dealId);
+    await runSurplus(dealId);
+    assert.deepEqual(
+      stripe.refunds.map((r) => [r.amount, r.part, r.idempotencyKey]),
+      [[8_200_000, 'surplus', `refund-${depositId}-surplus-8200000`]],
+    );
+    const deposit = (await PaymentModel.findById(depositId).lean())!;
+    const refundId = deposit.deposit!.refunds![0].refundId!;
+    assert.equal(deposit.deposit?.refunds?.[0].status, 'succeeded');
+    await deliver(
+      t.app,
+      signedEvent('refund.updated', {
+        id: refundId,
+        object: 'refund',
+        status: 'succeeded',
+        amount: 8_200_000,
+        payment_intent: 'pi_deposit_test',
+        metadata: { paymentId: depositId, part: 'surplus' },
+      }),
+    ).expect(200);
+    await deliver(
+      t.app,
+      signedEvent('charge.refunded', {
+        object: 'charge',
+        refunded: false,
+        amount_refunded: 8_200_000,
+        payment_intent: 'pi_deposit_test',
+        metadata: { paymentId: depositId },
+      }),
+    ).expect(200);
+    clearRecordCaches();
+    const after = (await PaymentModel.findById(depositId).lean())!;
+    assert.equal(after.status, 'paid');
+    assert.equal(after.deposit?.outcome, 'credited');
+    assert.equal(await LedgerEntryModel.countDocuments({ kind: 'deposit_surplus_refunded' }), 1);
+  });
+
+  it('when a stop lost the surplus job of an agreed deal, then the start-up pass makes it again, once', async () => {
+    const { dealId } = await agreedAuctionDeal();
+    await JobModel.deleteMany({ type: DEPOSIT_SURPLUS_REFUND });
+    clearRecordCaches();
+    await relistHalfDoneDeals();
+    await relistHalfDoneDeals();
+    assert.equal(
+      await JobModel.countDocuments({ type: DEPOSIT_SURPLUS_REFUND, 'payload.dealId': dealId }),
+      1,
+    );
   });
 });

@@ -12,6 +12,7 @@ import { NotificationModel } from '../../server/notifications/notification.model
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { setLogLevel } from '../../server/common/logger';
 import { startScheduler } from '../../server/scheduler/scheduler';
+import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
 import { ROYALTY_REMINDER } from '../../server/scheduler/job-types';
 import {
   remindRoyaltyReports,
@@ -193,5 +194,25 @@ describe('royalty report reminders', function () {
       .post(`/api/deals/${dealId}/royalty-reports`)
       .send({ period: '2026-Q2', netSales: 40 * M, currency: 'VND' })
       .expect(403);
+  });
+  it('when licences were won before their reminders existed (or a stop lost the job), then the start-up pass schedules each once; none for a licence without a royalty or a deal lost', async () => {
+    const won = await licensed({ royaltyReporting: 'monthly' });
+    const noRoyalty = await licensed({ royaltyPct: 0 });
+    const lost = await licensed();
+    for (const id of [won, noRoyalty])
+      await DealModel.updateOne({ _id: id }, { $set: { status: 'closed_won' } });
+    await DealModel.updateOne({ _id: lost }, { $set: { status: 'cancelled' } });
+    await JobModel.deleteMany({ type: ROYALTY_REMINDER });
+    clearRecordCaches();
+
+    await relistHalfDoneDeals();
+    const jobs = await JobModel.find({ type: ROYALTY_REMINDER }).lean();
+    assert.deepEqual(
+      jobs.map((j) => [(j.payload as { dealId: string }).dealId, j.runAt.toISOString(), j.status]),
+      [[won, periodBounds(periodContaining(new Date(), 'monthly')).end.toISOString(), 'pending']],
+    );
+    // Another restart keeps it as it is.
+    await relistHalfDoneDeals();
+    assert.equal(await JobModel.countDocuments({ type: ROYALTY_REMINDER }), 1);
   });
 });

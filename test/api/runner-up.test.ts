@@ -1,8 +1,9 @@
 /**
  * The runner-up: once an operator forfeited the deposit of a winner who walked away, the
- * listing's owner offers the technology to the next-best bid (an auction's, whose deposit was
- * refunded at the close) or proposal (a call's, whose deposit is still held): a deal opens with
- * it and its bidder is told. Refused with 409 before a forfeit, without a runner-up, or a second
+ * listing's owner offers the technology to the next-best bid (an auction's, whose deposit the
+ * close kept for this until the winner's deal is signed or ends) or proposal (a call's, whose
+ * deposit is still held): a deal opens with it, the deposit is credited to it, and its bidder is
+ * told. Refused with 409 before a forfeit, without a runner-up, or a second
  * time for one forfeit, with 403 for anyone but the owner, and every refusal writes nothing.
  */
 import assert from 'node:assert/strict';
@@ -16,7 +17,7 @@ import { NotificationModel } from '../../server/notifications/notification.model
 import { JobModel, type JobDoc } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { AUCTION_CLOSE, CALL_CLOSE, deadlineJobHandlers } from '../../server/scheduler/deadline-jobs';
-import { CALL_DEPOSITS } from '../../server/scheduler/job-types';
+import { CALL_DEPOSITS, RUNNER_UP_DEPOSIT } from '../../server/scheduler/job-types';
 import { setLogLevel } from '../../server/common/logger';
 import type { Member } from '../helpers/factories';
 import { aBid, anHourAgo, cast, depositCall, inOneHour, publishedOffer, type Cast } from './deals-helpers';
@@ -71,6 +72,10 @@ describe('the runner-up after a forfeit', function () {
     clearRecordCaches();
     await deadlineJobHandlers(t.ctx)[CALL_CLOSE]({ payload: { demandId } } as unknown as JobDoc);
   }
+  async function runRunnerUpWatch(offerId: string) {
+    clearRecordCaches();
+    return deadlineJobHandlers(t.ctx)[RUNNER_UP_DEPOSIT]({ payload: { offerId } } as unknown as JobDoc);
+  }
   async function runDepositJobs() {
     for (const job of (await JobModel.find({ type: CALL_DEPOSITS }).lean()) as JobDoc[])
       await deadlineJobHandlers(t.ctx)[CALL_DEPOSITS](job);
@@ -101,8 +106,17 @@ describe('the runner-up after a forfeit', function () {
     await closeAuction(offerId);
     const won = (await DealModel.findOne({}).lean())!;
     assert.equal(String(won.buyerOrgId), c.rival.orgId);
-    // The losers were refunded at the close (the runner-up too).
-    assert.equal((await PaymentModel.findById(second.paymentId).lean())!.status, 'refunded');
+    // The losers were refunded at the close, but the runner-up: its deposit is kept, and it is told.
+    const kept = (await PaymentModel.findById(second.paymentId).lean())!;
+    assert.deepEqual([kept.status, kept.deposit?.outcome], ['paid', undefined]);
+    assert.ok(kept.deposit?.keptForRunnerUpAt);
+    assert.equal(String(kept.deposit?.keptForDealId), String(won._id));
+    assert.equal((await PaymentModel.findById(belowReserve.paymentId).lean())!.status, 'refunded');
+    assert.equal(await notices(c.enterprise, 'deposit.kept_for_runner_up'), 1);
+    assert.equal(await notices(c.enterprise, 'deposit.refunded'), 0);
+    // While the winner negotiates, the watch keeps it.
+    await runRunnerUpWatch(offerId);
+    assert.equal((await PaymentModel.findById(second.paymentId).lean())!.status, 'paid');
 
     // Before any forfeit: refused, nothing written.
     const before = await snapshot();
@@ -138,6 +152,13 @@ describe('the runner-up after a forfeit', function () {
       [String(forfeit.deposit?.runnerUp?.bidId), String(forfeit.deposit?.runnerUp?.dealId)],
       [second.bidId, deal.id],
     );
+    // The runner-up's kept deposit is credited to its deal.
+    const credited = (await PaymentModel.findById(second.paymentId).lean())!;
+    assert.deepEqual(
+      [credited.status, credited.deposit?.outcome, String(credited.deposit?.dealId)],
+      ['paid', 'credited', deal.id],
+    );
+    assert.equal((await DealModel.findById(deal.id).lean())!.depositCredit?.amount, 10_000_000);
     // The runner-up is told, and the owner's deposit list shows the offer made.
     assert.equal(await notices(c.enterprise, 'bid.runner_up'), 1);
     const listed = (await c.institute.agent.get(`/api/offers/${offerId}/deposits`).expect(200)).body.deposits;
@@ -151,13 +172,47 @@ describe('the runner-up after a forfeit', function () {
     assert.equal(await snapshot(), offered);
     assert.equal(await DealModel.countDocuments({}), 2);
 
-    // The runner-up may decline: with no deposit of its own to forfeit, no third offer follows.
+    // The runner-up may decline: no third offer follows (its own deposit is the operator's to forfeit).
     await c.enterprise.agent
       .post(`/api/deals/${deal.id}/cancel`)
       .send({ reason: 'Không mua nữa' })
       .expect(200);
     await c.institute.agent.post(`/api/offers/${offerId}/runner-up`).expect(409);
     assert.equal(await DealModel.countDocuments({}), 2);
+  });
+
+  it('when the winner signs its deal, or its deal ended without an offer to the runner-up for 14 days, then the runner-up’s kept deposit is refunded, once', async () => {
+    const offerId = await reserveAuction();
+    await bid(c.rival, offerId, 180_000_000);
+    const second = await bid(c.enterprise, offerId, 150_000_000);
+    await closeAuction(offerId);
+    assert.ok(await JobModel.exists({ type: RUNNER_UP_DEPOSIT, 'payload.offerId': offerId }));
+    const won = (await DealModel.findOne({}).lean())!;
+    await c.institute.agent.post(`/api/deals/${won._id}/terms/1/accept`).expect(200);
+    await c.rival.agent.post(`/api/deals/${won._id}/terms/1/accept`).expect(200);
+    assert.equal(await runRunnerUpWatch(offerId), undefined, 'nothing left to watch');
+    assert.equal((await PaymentModel.findById(second.paymentId).lean())!.status, 'refunded');
+    await runRunnerUpWatch(offerId);
+    assert.equal(await notices(c.enterprise, 'deposit.refunded'), 1);
+
+    // Another auction: the winner walks away, nobody offers the runner-up anything.
+    await resetDatabase();
+    c = await cast(t.app);
+    const next = await reserveAuction();
+    await bid(c.rival, next, 180_000_000);
+    const runnerUp = await bid(c.enterprise, next, 150_000_000);
+    await closeAuction(next);
+    const lost = (await DealModel.findOne({}).lean())!;
+    await c.rival.agent.post(`/api/deals/${lost._id}/walk-away`).send({ reason: 'timing' }).expect(200);
+    const watched = await runRunnerUpWatch(next);
+    assert.ok(watched && watched.rescheduleAt, 'kept while an offer may still come');
+    assert.equal((await PaymentModel.findById(runnerUp.paymentId).lean())!.status, 'paid');
+    await DealModel.updateOne(
+      { _id: lost._id },
+      { $set: { closedAt: new Date(Date.now() - 15 * 86_400_000) } },
+    );
+    assert.equal(await runRunnerUpWatch(next), undefined);
+    assert.equal((await PaymentModel.findById(runnerUp.paymentId).lean())!.status, 'refunded');
   });
 
   it('when no other bid qualifies, then the offer to a runner-up is refused with 409 and nothing is written', async () => {

@@ -4,6 +4,8 @@ import {
   callPhase,
   planAuctionDeposit,
   planCallDeposit,
+  planKeptDeposit,
+  RUNNER_UP_KEEP_DAYS,
   type CallPhase,
   type DepositFacts,
   type ProposalFacts,
@@ -43,6 +45,45 @@ describe('deposit rules', () => {
       for (const status of ['closed', 'withdrawn', 'expired'] as const)
         assert.equal(callPhase({ status, deadlineClosedAt: new Date() }), 'ended');
       assert.equal(callPhase(null), 'ended');
+    });
+  });
+
+  describe('the runner-up’s deposit at an auction’s close', () => {
+    const sold = { winnerOrgId: 'org-w', dealId: 'deal-1', runnerUpOrgId: 'org-r' };
+    it('is kept against the winner’s deal; the other losers’ are refunded; nothing is kept when nothing sold', () => {
+      assert.deepEqual(planAuctionDeposit(paid('org-r'), sold), { kind: 'keep', dealId: 'deal-1' });
+      assert.equal(planAuctionDeposit(paid('org-l'), sold).kind, 'refund');
+      assert.equal(planAuctionDeposit(paid('org-r'), { runnerUpOrgId: 'org-r' }).kind, 'refund');
+    });
+  });
+
+  describe('planKeptDeposit', () => {
+    const now = new Date('2026-12-05T10:00:00Z');
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    const negotiating = { winnerDeal: { status: 'negotiating' } };
+    it('is kept while the winner negotiates, and while its ended deal may still lead to an offer', () => {
+      assert.deepEqual(planKeptDeposit(paid('org-r'), negotiating, now), { kind: 'hold' });
+      const ended = { winnerDeal: { status: 'cancelled', closedAt: daysAgo(RUNNER_UP_KEEP_DAYS - 1) } };
+      assert.deepEqual(planKeptDeposit(paid('org-r'), ended, now), { kind: 'hold' });
+    });
+    it('is refunded once the winner signs, or once the keeping time after its deal ended has passed', () => {
+      for (const status of ['awaiting_payment', 'delivering', 'closed_won'])
+        assert.equal(planKeptDeposit(paid('org-r'), { winnerDeal: { status } }, now).kind, 'refund', status);
+      const long = { winnerDeal: { status: 'closed_lost', closedAt: daysAgo(RUNNER_UP_KEEP_DAYS) } };
+      assert.equal(planKeptDeposit(paid('org-r'), long, now).kind, 'refund');
+      assert.equal(planKeptDeposit(paid('org-r'), { winnerDeal: null }, now).kind, 'refund');
+    });
+    it('is credited to the deal the owner opens with the runner-up’s bid; refunded when another bidder was offered it', () => {
+      const offered = { ...negotiating, offered: { dealId: 'deal-2', buyerOrgId: 'org-r' } };
+      assert.deepEqual(planKeptDeposit(paid('org-r'), offered, now), { kind: 'credit', dealId: 'deal-2' });
+      const other = { ...negotiating, offered: { dealId: 'deal-2', buyerOrgId: 'org-x' } };
+      assert.equal(planKeptDeposit(paid('org-r'), other, now).kind, 'refund');
+    });
+    it('does nothing more once credited, and tells a refund made', () => {
+      assert.deepEqual(planKeptDeposit(paid('org-r', 'credited'), negotiating, now), { kind: 'none' });
+      assert.deepEqual(planKeptDeposit({ status: 'refunded', payerOrgId: 'org-r' }, negotiating, now), {
+        kind: 'told',
+      });
     });
   });
 

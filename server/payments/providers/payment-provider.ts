@@ -37,6 +37,10 @@ export interface RefundRequest {
   paymentIntentId: string;
   idempotencyKey: string;
   paymentId: string;
+  /** Part of the payment (a deposit's surplus); the whole of it when absent. */
+  amount?: number;
+  /** Names a partial refund in its metadata, so its events never refund the whole payment. */
+  part?: 'surplus';
 }
 
 export interface ProviderRefund {

@@ -81,7 +81,11 @@ export function createStripeProvider(
 
     async createRefund(req) {
       const refund = await client.refunds.create(
-        { payment_intent: req.paymentIntentId, metadata: { paymentId: req.paymentId } },
+        {
+          payment_intent: req.paymentIntentId,
+          ...(req.amount ? { amount: req.amount } : {}),
+          metadata: { paymentId: req.paymentId, ...(req.part ? { part: req.part } : {}) },
+        },
         { idempotencyKey: req.idempotencyKey },
       );
       return { id: refund.id, status: refund.status ?? 'pending' };

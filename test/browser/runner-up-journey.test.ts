@@ -1,0 +1,107 @@
+/**
+ * The runner-up in Debian Chromium against a whole running exchange serving the built client: an
+ * auction asking a deposit closes with two bids; the winner walks away and an operator forfeits
+ * its deposit (through the API); the institute, on its auction's bids page, offers the technology
+ * to the runner-up, confirming the binding click, and lands on the new deal; the runner-up, in its
+ * own browser, finds the deal among its deals and opens it. The runner-up's deposit, kept since
+ * the close, is credited to that deal.
+ */
+import assert from 'node:assert/strict';
+import { useBrowserExchange } from './browser-fixture';
+import { signInAdmin, signUp, type Member } from '../helpers/factories';
+import { assertNoSeriousAxeFindings } from '../helpers/axe';
+import { aBid, publishedOffer } from '../api/deals-helpers';
+import { OfferModel } from '../../server/offers/offer.model';
+import { DealModel } from '../../server/deals/deal.model';
+import { PaymentModel } from '../../server/payments/payment.model';
+import { clearRecordCaches } from '../../server/common/record-cache';
+import { AUCTION_CLOSE, deadlineJobHandlers } from '../../server/scheduler/deadline-jobs';
+import type { JobDoc } from '../../server/scheduler/job.model';
+
+const TITLE = 'Công nghệ ủ phân hữu cơ nhanh từ rơm rạ';
+const DEPOSIT = 10_000_000;
+
+describe('browser: offering the technology to the runner-up', function () {
+  this.timeout(120_000);
+  const web = useBrowserExchange();
+
+  it('when the winner walked away and its deposit is forfeited, then the owner offers the technology to the runner-up, who sees the deal', async () => {
+    const url = web.exchange.url;
+    const seller = await signUp(url, { kind: 'institute', orgName: 'Viện Môi trường Nông nghiệp' });
+    const winner = await signUp(url, { kind: 'enterprise', orgName: 'Công ty Phân bón Miền Bắc' });
+    const runnerUp = await signUp(url, { kind: 'enterprise', orgName: 'Công ty Nông sản Sạch' });
+    const operator = await signInAdmin(url);
+    const offerId = await publishedOffer(seller, {
+      title: TITLE,
+      pricing: {
+        model: 'auction',
+        amount: 100_000_000,
+        reservePrice: 100_000_000,
+        currency: 'VND',
+        closesAt: new Date(Date.now() + 3600_000),
+        deposit: DEPOSIT,
+      },
+    });
+    async function depositAndBid(m: Member, amount: number): Promise<string> {
+      const paid = await m.agent
+        .post(`/api/offers/${offerId}/deposits`)
+        .send({ provider: 'bank_transfer' })
+        .expect(201);
+      await operator.agent.post(`/api/admin/payments/${paid.body.payment.id}/confirm`).send({}).expect(200);
+      await m.agent.post(`/api/offers/${offerId}/bids`).send(aBid(amount)).expect(201);
+      return paid.body.payment.id as string;
+    }
+    const winnerDeposit = await depositAndBid(winner, 180_000_000);
+    const runnerUpDeposit = await depositAndBid(runnerUp, 150_000_000);
+
+    // The auction closes (its job, as the scheduler runs it): the runner-up's deposit is kept.
+    await OfferModel.updateOne(
+      { _id: offerId },
+      { $set: { 'pricing.closesAt': new Date(Date.now() - 3600_000) } },
+    );
+    clearRecordCaches();
+    await deadlineJobHandlers(web.exchange.ctx)[AUCTION_CLOSE]({ payload: { offerId } } as unknown as JobDoc);
+    const won = (await DealModel.findOne({ buyerOrgId: winner.orgId }).lean())!;
+    assert.ok(won);
+    assert.equal((await PaymentModel.findById(runnerUpDeposit).lean())!.status, 'paid');
+
+    // The winner walks away; an operator forfeits its deposit.
+    await winner.agent.post(`/api/deals/${won._id}/walk-away`).send({ reason: 'timing' }).expect(200);
+    await operator.agent
+      .post(`/api/admin/payments/${winnerDeposit}/forfeit`)
+      .send({ reason: 'Bên thắng rút lui' })
+      .expect(200);
+
+    // The institute offers the technology to the runner-up from its auction's bids page.
+    const owner = await web.signedInPage(seller.user.email, 'vi-VN');
+    await owner.goto(`${url}/offers/${offerId}/bids`);
+    const action = owner.getByTestId('runner-up');
+    await action.waitFor();
+    await assertNoSeriousAxeFindings(owner, 'the offer to the runner-up');
+    await owner.getByTestId('offer-runner-up').click();
+    // The first click only asks; nothing is opened yet.
+    await owner.getByTestId('question-offer-runner-up').waitFor();
+    assert.equal(await DealModel.countDocuments({}), 1);
+    await owner.getByTestId('confirm-offer-runner-up').click();
+    await owner.waitForURL(/\/deals\/[0-9a-f]{24}$/);
+    const dealId = owner.url().split('/').pop()!;
+    await owner.locator('[data-testid="deal-page"][data-status="negotiating"]').waitFor();
+    const deal = (await DealModel.findById(dealId).lean())!;
+    assert.equal(String(deal.buyerOrgId), runnerUp.orgId);
+    assert.equal(deal.depositCredit?.amount, DEPOSIT);
+    const credited = (await PaymentModel.findById(runnerUpDeposit).lean())!;
+    assert.deepEqual([credited.deposit?.outcome, String(credited.deposit?.dealId)], ['credited', dealId]);
+
+    // The runner-up finds the deal among its deals and opens it.
+    const buyer = await web.signedInPage(runnerUp.user.email, 'en-GB');
+    await buyer.goto(`${url}/deals`);
+    await buyer.getByTestId(`deal-link-${dealId}`).click();
+    await buyer.locator('[data-testid="deal-page"][data-status="negotiating"]').waitFor();
+    assert.match(await buyer.getByTestId('deal-page').innerText(), new RegExp(TITLE));
+    await assertNoSeriousAxeFindings(buyer, 'the runner-up’s deal');
+    // The owner's bids page no longer offers it: the forfeit's offer is made.
+    await owner.goto(`${url}/offers/${offerId}/bids`);
+    await owner.locator('[data-testid^="bid-row-"]').first().waitFor();
+    assert.equal(await owner.getByTestId('runner-up').count(), 0);
+  });
+});
