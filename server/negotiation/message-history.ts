@@ -1,16 +1,15 @@
 /**
- * Reading a room's messages by seq, never by filter: the slots of a range of seqs are looked up
- * by `_id`, those the role may read are kept, and the messages themselves come from a cache
+ * Reading a room's messages (a deal's or a meeting's) by seq, never by filter: the slots of a
+ * range of seqs are looked up by `_id`, those of the audiences the reader may read are kept, and the messages themselves come from a cache
  * (a stored message never changes) or one `_id` query.
  */
 import mongoose from 'mongoose';
-import type { RoomRole } from '../api-contract/socket-events';
+import type { MessageAudience } from '../api-contract/socket-events';
 import { createRecordCache } from '../common/record-cache';
 import type { MessageDoc } from './message.model';
 import { lastSeqOf, messageReads } from './message.store';
 import { markEmptySlot, putMessageSlot, readMessageSlots } from './message-slot.store';
 import type { MessageSlotDoc } from './message-slot.model';
-import { visibleAudiences } from './room-access';
 
 const storedMessages = createRecordCache<MessageDoc>({
   name: 'messages',
@@ -33,16 +32,16 @@ export interface SeqRange {
   want: number;
 }
 
-/** Up to `want` messages of the range that `role` may read, in the range's direction. */
+/** Up to `want` messages of the range in `audiences`, in the range's direction. */
 export async function messagesInRange(
   dealId: string,
-  role: RoomRole,
+  audiences: readonly MessageAudience[],
   range: SeqRange,
 ): Promise<MessageDoc[]> {
   const last = await lastSeqOf(dealId);
   const from = Math.max(1, range.from);
   const to = Math.min(last, range.to ?? last);
-  const visible = new Set<string>(visibleAudiences(role));
+  const visible = new Set<string>(audiences);
   const ids: string[] = [];
   let cursor = range.forward ? from : to;
   while (ids.length < range.want && cursor >= from && cursor <= to) {

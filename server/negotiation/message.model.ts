@@ -1,16 +1,22 @@
 /**
- * A message of a deal's negotiation room. Stored before anyone is told about it; `seq` comes
- * from the deal's atomic counter so clients can catch up exactly, across processes.
+ * A message of a room: a deal's negotiation room, or (`room: 'meeting'`) an online meeting's room
+ * at an event. Stored before anyone is told about it; `seq` comes from the room's atomic counter
+ * so clients can catch up exactly, across processes. `dealId` is the room's id (a deal's or a
+ * meeting's: ids are unique across collections, so rooms share the counters and slots).
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 export const MESSAGE_KINDS = ['text', 'note', 'system', 'terms'] as const;
 export const MESSAGE_AUDIENCES = ['all', 'seller', 'buyer'] as const;
-export const AUTHOR_ROLES = ['seller', 'buyer', 'broker', 'admin', 'system'] as const;
+export const AUTHOR_ROLES = ['seller', 'buyer', 'broker', 'admin', 'system', 'requester', 'invitee'] as const;
+export const ROOM_KINDS = ['deal', 'meeting'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
 
 const messageSchema = new Schema(
   {
     dealId: { type: Schema.Types.ObjectId, required: true },
+    /** Absent on a deal's messages (stored before meetings had rooms). */
+    room: { type: String, enum: ROOM_KINDS },
     seq: { type: Number, required: true },
     authorId: { type: Schema.Types.ObjectId, default: null },
     authorName: { type: String, default: null },

@@ -3,17 +3,20 @@ import { objectId } from '../common/ids';
 import { HISTORY_PAGE_SIZE, MESSAGE_MAX_LENGTH } from '../api-contract/socket-events';
 import { MESSAGE_AUDIENCES } from './message.model';
 
-const seq = () => Joi.number().integer().min(0);
+export const seq = () => Joi.number().integer().min(0);
 
 export const messageBody = () => Joi.string().trim().min(1).max(MESSAGE_MAX_LENGTH);
+
+/** Chosen by the sender once per message: a retry with it never stores a second copy. */
+export const messageClientId = () =>
+  Joi.string()
+    .trim()
+    .pattern(/^[\w:.-]{1,80}$/);
 
 export const sendMessageSchema = Joi.object({
   dealId: objectId().required(),
   body: messageBody().required(),
-  clientId: Joi.string()
-    .trim()
-    .pattern(/^[\w:.-]{1,80}$/)
-    .required(),
+  clientId: messageClientId().required(),
   audience: Joi.string()
     .valid(...MESSAGE_AUDIENCES)
     .default('all'),

@@ -3,7 +3,6 @@
  * leave, and presence on every arrival and departure.
  */
 import { AppError } from '../common/errors';
-import { loadSessionUser } from '../auth/auth.service';
 import {
   HISTORY_PAGE_SIZE,
   type JoinRequest,
@@ -17,7 +16,7 @@ import { dealRefSchema, joinSchema, readSchema, sendMessageSchema } from '../neg
 import { announcePresence } from './presence';
 import { announceMessage } from './room-emitter';
 import { allRoomsOf, dealIdsIn, dealRoom, roomsFor } from './rooms';
-import { roomUserOf } from './session-handshake';
+import { CATCH_UP_LIMIT, refreshUser, spend } from './room-handler-kit';
 import { socketHandler } from './socket-handler';
 import type { InFlight } from './in-flight';
 import type { TokenBuckets } from './token-bucket';
@@ -38,20 +37,6 @@ export interface RoomHandlerDeps {
   bus?: EventBus;
   /** The events under way, which a shutdown lets finish. */
   inFlight?: InFlight;
-}
-
-function spend(limiter: TokenBuckets, key: string, what: string): void {
-  if (!limiter.take(key)) throw new AppError('rate_limited', `You are ${what} too quickly; wait a moment`);
-}
-
-const CATCH_UP_LIMIT = 200;
-
-/** The user as the database knows them now (their membership may have changed since they connected). */
-async function refreshUser(socket: DealsSocket) {
-  const user = await loadSessionUser(socket.data.user.id);
-  if (!user) throw AppError.unauthenticated();
-  socket.data.user = roomUserOf(user);
-  return user;
 }
 
 /** The socket's role in a deal: remembered while it is in the room, else checked afresh. */

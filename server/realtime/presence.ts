@@ -7,8 +7,11 @@ import type { PresenceEvent } from '../api-contract/socket-events';
 import { dealRoom } from './rooms';
 import type { DealsNamespace } from './socket-types';
 
+/** The sockets in a room, in every process. */
+export const socketsIn = (nsp: DealsNamespace, room: string) => nsp.in(room).fetchSockets();
+
 export async function presenceIn(nsp: DealsNamespace, dealId: string): Promise<PresenceEvent> {
-  const sockets = await nsp.in(dealRoom(dealId)).fetchSockets();
+  const sockets = await socketsIn(nsp, dealRoom(dealId));
   const names: Record<string, string> = {};
   for (const s of sockets) if (s.data.user) names[s.data.user.id] = s.data.user.name;
   return { dealId, online: Object.keys(names).sort(), names };

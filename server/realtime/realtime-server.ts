@@ -1,6 +1,6 @@
 /**
  * The Socket.IO server of the exchange, on the same HTTP server and session as the API:
- * namespace `/deals` for negotiation rooms and each user's own notifications.
+ * namespace `/deals` for negotiation rooms, online meeting rooms and each user's own notifications.
  */
 import type http from 'node:http';
 import type { RequestHandler } from 'express';
@@ -13,6 +13,7 @@ import {
 } from '../api-contract/socket-events';
 import { InFlight } from './in-flight';
 import { registerDealRoomHandlers } from './deal-room.handlers';
+import { registerMeetingRoomHandlers } from './meeting-room.handlers';
 import { relayDealEvents } from './deal-event-relay';
 import { relayNotifications } from './notification-relay';
 import { connectRedisAdapter, untilListening } from './redis-adapter';
@@ -90,6 +91,7 @@ export async function createRealtimeServer(
       bus: opts.bus,
       inFlight,
     });
+    registerMeetingRoomHandlers(deals, socket, { sendLimiter, joinLimiter, inFlight });
   });
   const unsubscribe = [
     relayDealEvents(opts.bus, deals),

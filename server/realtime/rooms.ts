@@ -8,6 +8,8 @@ import type { MessageAudience, RoomRole } from '../api-contract/socket-events';
 export const dealRoom = (dealId: string) => `deal:${dealId}`;
 export const sideRoom = (dealId: string, side: 'seller' | 'buyer') => `deal:${dealId}:${side}`;
 export const staffRoom = (dealId: string) => `deal:${dealId}:staff`;
+/** Everyone in an online meeting's room at an event. */
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
@@ -32,6 +34,16 @@ export function dealIdsIn(rooms: Iterable<string>): string[] {
   const ids: string[] = [];
   for (const room of rooms) {
     const m = /^deal:([0-9a-f]{24})$/i.exec(room);
+    if (m) ids.push(m[1]);
+  }
+  return ids;
+}
+
+/** The meeting ids of the meeting rooms among `rooms`. */
+export function meetingIdsIn(rooms: Iterable<string>): string[] {
+  const ids: string[] = [];
+  for (const room of rooms) {
+    const m = /^meeting:([0-9a-f]{24})$/i.exec(room);
     if (m) ids.push(m[1]);
   }
   return ids;

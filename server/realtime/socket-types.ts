@@ -1,5 +1,10 @@
 import type { Namespace, Socket } from 'socket.io';
-import type { ClientToServerEvents, RoomRole, ServerToClientEvents } from '../api-contract/socket-events';
+import type {
+  ClientToServerEvents,
+  MeetingRoomRole,
+  RoomRole,
+  ServerToClientEvents,
+} from '../api-contract/socket-events';
 import type { RoomUser } from '../negotiation/room-access';
 
 /** Kept on each socket (and sent across processes by fetchSockets): who it is, where it is. */
@@ -7,6 +12,8 @@ export interface SocketData {
   user: RoomUser;
   /** The role the socket had when it joined each deal's room. */
   roles: Record<string, RoomRole>;
+  /** The role the socket had when it joined each online meeting's room (presence shows each side). */
+  meetingRoles?: Record<string, MeetingRoomRole>;
   /** The web session the handshake carried: signing it out disconnects this socket. */
   sessionId?: string;
 }

@@ -2,7 +2,9 @@
  * A technology fair from end to end in the browser: an operator creates an online event, an
  * institute (exhibitor, with its published offer) and an enterprise (visitor) register, the
  * operator approves both, the visitor asks for a meeting about the offer, the exhibitor accepts,
- * records the outcome once the meeting has taken place, and the visitor opens a negotiation from it.
+ * both enter the online meeting room (each sees the other present) and exchange messages, the
+ * exhibitor records the outcome once the meeting has taken place, and the visitor opens a
+ * negotiation from it.
  */
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
@@ -116,9 +118,9 @@ describe('browser: a technology fair, from registration to a negotiation', funct
     const scheduled = exhibitor.getByTestId('agenda-scheduled').getByTestId(`meeting-${meetingId}`);
     await scheduled.getByTestId('meeting-time').waitFor();
     assert.match(await scheduled.getByTestId('meeting-listing-title').innerText(), new RegExp(offerTitle));
-    // No room page exists yet: the scheduled meeting says it is online, with no dead link.
-    assert.equal(await scheduled.getByTestId('meeting-room').innerText(), 'Họp trực tuyến');
-    assert.equal(await scheduled.getByTestId('meeting-room').getAttribute('href'), null);
+    const roomPath = `/events/${eventId}/meetings/${meetingId}/room`;
+    assert.equal(await scheduled.getByTestId('meeting-room').innerText(), 'Vào phòng họp trực tuyến');
+    assert.equal(await scheduled.getByTestId('meeting-room').getAttribute('href'), roomPath);
     await exhibitor.getByTestId('next-meeting').waitFor();
     await assertNoSeriousAxeFindings(exhibitor, 'the agenda with a scheduled meeting');
     // On a phone, the agenda and its next meeting come before the event's details and catalogue.
@@ -129,6 +131,67 @@ describe('browser: a technology fair, from registration to a negotiation', funct
     await exhibitor.setViewportSize({ width: 1280, height: 720 });
     const stored = await MeetingModel.findById(meetingId).lean();
     assert.equal(stored?.status, 'accepted');
+
+    // Both sides enter the online meeting room from their agendas, see each other present and talk.
+    await scheduled.getByTestId('meeting-room').click();
+    await exhibitor.waitForURL(new RegExp(`${roomPath}$`));
+    await exhibitor.getByTestId('meeting-room-page').waitFor();
+    assert.equal(await exhibitor.locator('h1').innerText(), 'Phòng họp trực tuyến');
+    assert.equal(
+      await exhibitor.getByTestId('meeting-room-sides').innerText(),
+      'Cuộc gặp giữa Công ty Nước Sạch Sông Đà và Viện Công nghệ Môi trường',
+    );
+    assert.match(await exhibitor.getByTestId('meeting-room-facts').innerText(), new RegExp(offerTitle));
+    await visitor.reload();
+    await visitor
+      .getByTestId('agenda-scheduled')
+      .getByTestId(`meeting-${meetingId}`)
+      .getByTestId('meeting-room')
+      .click();
+    await visitor.waitForURL(new RegExp(`${roomPath}$`));
+    assert.equal(await visitor.locator('h1').innerText(), 'Phòng họp trực tuyến');
+    // The visitor reads the room in English.
+    await visitor.getByTestId('lang-en').first().click();
+    await visitor.locator('h1', { hasText: 'Online meeting room' }).waitFor();
+    assert.equal(
+      await visitor.getByTestId('meeting-room-sides').innerText(),
+      'Meeting between Công ty Nước Sạch Sông Đà and Viện Công nghệ Môi trường',
+    );
+    const present = (page: Page, side: string) =>
+      page.locator(`[data-testid="presence-${side}"][data-count="1"]`);
+    await present(exhibitor, 'requester').waitFor();
+    assert.equal(
+      await present(exhibitor, 'requester').innerText(),
+      'Công ty Nước Sạch Sông Đà: đang trong phòng (Lê Văn Bình)',
+    );
+    await present(visitor, 'invitee').waitFor();
+    assert.equal(
+      await present(visitor, 'invitee').innerText(),
+      'Viện Công nghệ Môi trường: in the room (Trần Thị Mai)',
+    );
+    await visitor.getByTestId('chat-input').fill('Good morning: can you share the plant references?');
+    await visitor.getByTestId('chat-send').click();
+    const said = (page: Page, text: string) =>
+      page.getByTestId('chat-message-body').filter({ hasText: text }).waitFor();
+    await said(exhibitor, 'Good morning: can you share the plant references?');
+    await exhibitor.getByTestId('chat-input').fill('Chào anh, chúng tôi gửi danh sách 5 nhà máy ngay.');
+    await exhibitor.getByTestId('chat-input').press('Enter');
+    await said(visitor, 'Chào anh, chúng tôi gửi danh sách 5 nhà máy ngay.');
+    assert.equal(await visitor.getByTestId('chat-message').count(), 2);
+    await assertNoSeriousAxeFindings(visitor, 'the online meeting room');
+    // On a phone: the meeting's facts, then the chat with its composer, nothing scrolling sideways.
+    await visitor.setViewportSize({ width: 390, height: 844 });
+    const visitorTop = async (testId: string) => (await visitor.getByTestId(testId).boundingBox())!.y;
+    assert.ok((await visitorTop('meeting-room-facts')) < (await visitorTop('chat-panel')));
+    assert.ok(await visitor.getByTestId('chat-input').isVisible());
+    assert.ok(
+      (await visitor.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')) <= 0,
+    );
+    await visitor.setViewportSize({ width: 1280, height: 720 });
+    // Leaving the room is seen by the other side.
+    await exhibitor.goto(`${web.exchange.url}/events/${eventId}`);
+    await visitor.locator('[data-testid="presence-invitee"][data-count="0"]').waitFor();
+    await visitor.goto(`${web.exchange.url}/events/${eventId}`);
 
     // The meeting takes place (moved into the past, as the clock would), and the exhibitor records its outcome.
     const hourAgo = Date.now() - 3600_000;

@@ -1,11 +1,14 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MESSAGE_MAX_LENGTH, type MessageAudience, type RoomRole } from '@contract/socket-events';
+import { MESSAGE_MAX_LENGTH, type MessageAudience } from '@contract/socket-events';
 import { AudiencePicker } from './AudiencePicker';
+import type { AnyRoomRole } from './roomState';
 
 interface ComposerProps {
-  role: RoomRole | null;
+  role: AnyRoomRole | null;
   disabled: boolean;
+  /** Whether mediators may address one side (deal rooms); a meeting room has no notes. */
+  notes?: boolean;
   onSend(body: string, audience: MessageAudience): void;
   onTyping(): void;
 }
@@ -13,11 +16,11 @@ interface ComposerProps {
 const SHOW_COUNT_FROM = MESSAGE_MAX_LENGTH - 500;
 
 /** Writes a message: Enter sends, Shift+Enter starts a new line; mediators may address one side. */
-export function Composer({ role, disabled, onSend, onTyping }: ComposerProps) {
+export function Composer({ role, disabled, notes = true, onSend, onTyping }: ComposerProps) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [audience, setAudience] = useState<MessageAudience>('all');
-  const mediator = role === 'broker' || role === 'admin';
+  const mediator = notes && (role === 'broker' || role === 'admin');
   const text = body.trim();
 
   const submit = (e?: FormEvent) => {

@@ -3,3 +3,4 @@ export * from './ChatPanel';
 export * from './UnreadBadge';
 export * from './roomSocket';
 export * from './useUnreadCounts';
+export * from './MeetingChatPanel';

@@ -1,5 +1,5 @@
 import { api } from '../../api';
-import type { ChatMessage } from '@contract/socket-events';
+import type { ChatMessage, MeetingChatMessage } from '@contract/socket-events';
 
 export interface MessagePage {
   messages: ChatMessage[];
@@ -19,4 +19,17 @@ export async function fetchUnreadCounts(
   const query = dealIds && dealIds.length > 0 ? { dealIds: dealIds.join(',') } : undefined;
   const body = await api<{ unread: Record<string, number> }>('/api/messages/unread', { query, signal });
   return body.unread;
+}
+
+export interface MeetingMessagePage {
+  messages: MeetingChatMessage[];
+  hasMore: boolean;
+}
+
+/** `GET /api/meetings/:id/messages`: a page of an online meeting room's messages, newest last. */
+export function fetchMeetingMessages(
+  meetingId: string,
+  page: { before?: number; after?: number; limit?: number },
+) {
+  return api<MeetingMessagePage>(`/api/meetings/${encodeURIComponent(meetingId)}/messages`, { query: page });
 }

@@ -1,7 +1,10 @@
 /** The negotiation room as the client holds it, and how each thing heard changes it. */
-import type { ChatMessage, JoinResult, RoomRole } from '@contract/socket-events';
+import type { ChatMessage, JoinResult, MeetingRoomRole, RoomRole } from '@contract/socket-events';
 import type { MessageAudience } from '@contract/socket-events';
 import { mergeMessages } from './messageTimeline';
+
+/** A deal room's roles, or an online meeting room's. */
+export type AnyRoomRole = RoomRole | MeetingRoomRole;
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'signedOut';
 
@@ -25,7 +28,7 @@ export interface RoomState {
   pending: PendingMessage[];
   hasOlder: boolean;
   loadingOlder: boolean;
-  role: RoomRole | null;
+  role: AnyRoomRole | null;
   online: string[];
   names: Record<string, string>;
   reads: Record<string, number>;
@@ -38,7 +41,7 @@ export interface RoomState {
 export type RoomAction =
   | { type: 'reset'; connection: ConnectionState }
   | { type: 'connection'; connection: ConnectionState }
-  | { type: 'joined'; join: JoinResult; catchUp: boolean; me?: string }
+  | { type: 'joined'; join: Omit<JoinResult, 'role'> & { role: AnyRoomRole }; catchUp: boolean; me?: string }
   | { type: 'received'; messages: ChatMessage[]; me?: string }
   | { type: 'olderLoaded'; messages: ChatMessage[]; hasMore: boolean }
   | { type: 'loadingOlder'; loading: boolean }

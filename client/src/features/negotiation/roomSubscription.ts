@@ -10,6 +10,7 @@ import type {
   TermsAcceptedEvent,
   TermsProposedEvent,
 } from '@contract/socket-events';
+import { followConnection } from './connectionWiring';
 import { publishDealLiveEvent } from './dealLiveEvents';
 import { lastSeq } from './messageTimeline';
 import { fetchMessages } from './negotiationApi';
@@ -57,17 +58,6 @@ export function subscribeToRoom(socket: RoomSocket, wiring: RoomWiring): () => v
     });
   };
 
-  const onDisconnect = (reason: string) => {
-    if (reason !== 'io client disconnect') dispatch({ type: 'connection', connection: 'reconnecting' });
-    // The server ends sockets on sign-out and role changes: one new handshake tells which.
-    if (reason === 'io server disconnect') socket.connect();
-  };
-  const onConnectError = (err: Error) =>
-    dispatch({
-      type: 'connection',
-      connection: err.message === 'unauthenticated' ? 'signedOut' : 'reconnecting',
-    });
-  const onReconnecting = () => dispatch({ type: 'connection', connection: 'reconnecting' });
   const onMessage = ({ message }: { message: ChatMessage }) => {
     if (message.dealId !== dealId) return;
     dispatch({ type: 'received', messages: [message], me });
@@ -112,8 +102,7 @@ export function subscribeToRoom(socket: RoomSocket, wiring: RoomWiring): () => v
   };
 
   socket.on('connect', join);
-  socket.on('disconnect', onDisconnect);
-  socket.on('connect_error', onConnectError);
+  const unfollow = followConnection(socket, dispatch);
   socket.on('message:new', onMessage);
   socket.on('typing', onTyping);
   socket.on('presence', onPresence);
@@ -122,15 +111,13 @@ export function subscribeToRoom(socket: RoomSocket, wiring: RoomWiring): () => v
   socket.on('terms:proposed', onTermsProposed);
   socket.on('terms:accepted', onTermsAccepted);
   socket.on('deal:status', onStatus);
-  socket.io.on('reconnect_attempt', onReconnecting);
   if (socket.connected) join();
 
   return () => {
     active = false;
     for (const timer of typingTimers.values()) clearTimeout(timer);
     socket.off('connect', join);
-    socket.off('disconnect', onDisconnect);
-    socket.off('connect_error', onConnectError);
+    unfollow();
     socket.off('message:new', onMessage);
     socket.off('typing', onTyping);
     socket.off('presence', onPresence);
@@ -139,7 +126,6 @@ export function subscribeToRoom(socket: RoomSocket, wiring: RoomWiring): () => v
     socket.off('terms:proposed', onTermsProposed);
     socket.off('terms:accepted', onTermsAccepted);
     socket.off('deal:status', onStatus);
-    socket.io.off('reconnect_attempt', onReconnecting);
     if (socket.connected) socket.emit('deal:leave', { dealId });
   };
 }

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { MessageAudience } from '@contract/socket-events';
+import { newClientId } from './clientIds';
 import { firstSeq, lastSeq } from './messageTimeline';
 import { fetchMessages } from './negotiationApi';
 import { initialRoomState, roomReducer, type PendingMessage, type RoomState } from './roomState';
@@ -13,15 +14,8 @@ import { subscribeToRoom } from './roomSubscription';
 
 export type { ConnectionState, PendingMessage, RoomState, TypingPerson } from './roomState';
 
-const SEND_TIMEOUT_MS = 10_000;
+export const SEND_TIMEOUT_MS = 10_000;
 const TYPING_EVERY_MS = 2000;
-
-function newClientId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // crypto.randomUUID needs a secure context; a plain-HTTP intranet deployment has none.
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export function useNegotiationRoom(dealId: string, me: string | undefined) {
   const [state, dispatch] = useReducer(roomReducer, undefined, () => initialRoomState());
