@@ -32,6 +32,9 @@ const registrationSchema = new Schema(
     decidedBy: String,
     decidedAt: Date,
     rejectionReason: String,
+    revokedBy: String,
+    revokedAt: Date,
+    revokeReason: String,
   },
   { versionKey: false, collection: 'event_registrations', timestamps: true },
 );
@@ -56,6 +59,9 @@ export interface EventRegistrationDoc {
   decidedBy?: string;
   decidedAt?: Date;
   rejectionReason?: string;
+  revokedBy?: string;
+  revokedAt?: Date;
+  revokeReason?: string;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -10,6 +10,7 @@ import { createRecordCache } from '../common/record-cache';
 import { RecordStore, holdLocks, type ModelReads, type MutateOptions, type Plan } from '../common/store';
 import { EventRegistrationModel, type EventRegistrationDoc } from './event-registration.model';
 import { eventStore } from './event.store';
+import { agendaLockKey } from './meeting.store';
 
 export type { EventRegistrationDoc, RegisteredListing } from './event-registration.model';
 
@@ -72,6 +73,32 @@ export function changeRegistration<R>(
  */
 export function holdRegistrationDecision<T>(eventId: string, registrationId: string, fn: () => Promise<T>) {
   return holdLocks([eventStore.lockKey(eventId), registrationStore.lockKey(registrationId)], fn);
+}
+
+/**
+ * Holds the event, the registration and the organization's agenda at the event while an approval
+ * is revoked and its open meetings end: no meeting of the organization is accepted meanwhile.
+ */
+export function holdRegistrationEnd<T>(eventId: string, orgId: string, fn: () => Promise<T>) {
+  return holdLocks(
+    [
+      eventStore.lockKey(eventId),
+      registrationStore.lockKey(registrationIdOf(eventId, orgId)),
+      agendaLockKey(eventId, orgId),
+    ],
+    fn,
+  );
+}
+
+/**
+ * Holds the registration and the organization's agenda while its availability changes: the
+ * meetings it must still cover are read, and none is accepted meanwhile against the old one.
+ */
+export function holdAvailabilityChange<T>(eventId: string, orgId: string, fn: () => Promise<T>) {
+  return holdLocks(
+    [registrationStore.lockKey(registrationIdOf(eventId, orgId)), agendaLockKey(eventId, orgId)],
+    fn,
+  );
 }
 
 const registrations = createRecordCache<EventRegistrationDoc>({

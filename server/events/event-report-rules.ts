@@ -37,7 +37,8 @@ export interface EventReport {
   deals: { opened: number; agreed: number; value: Record<string, number> };
 }
 
-const zeroStatuses = (): StatusCounts => ({ pending: 0, approved: 0, rejected: 0, total: 0 });
+const zeroStatuses = (): StatusCounts =>
+  ({ ...Object.fromEntries(EVENT_REGISTRATION_STATUSES.map((s) => [s, 0])), total: 0 }) as StatusCounts;
 
 export function eventReport(input: {
   registrations: readonly { role: EventRole; status: EventRegistrationStatus }[];

@@ -4,7 +4,7 @@
  * lies within the event, and the operators' decision on a registration (with the capacity).
  */
 import { AppError, type ErrorDetail } from '../common/errors';
-import type { EventPhase, EventRegistrationStatus } from '../api-contract/enums';
+import type { EventPhase, EventRegistrationStatus, EventStatus } from '../api-contract/enums';
 
 export interface Period {
   from: Date;
@@ -45,11 +45,22 @@ export function eventTimeProblems(e: EventTimes): ErrorDetail[] {
   return problems;
 }
 
+/** Absent on events stored before cancelling existed. */
+type MaybeCancelled = { status?: EventStatus };
+
+export const eventCancelled = (e: MaybeCancelled) => e.status === 'cancelled';
+
+/** No registration, meeting or change is taken by a cancelled event (409). */
+export function assertEventActive(e: MaybeCancelled): void {
+  if (eventCancelled(e)) throw AppError.conflict('This event was cancelled.');
+}
+
 /** Where the event stands at `now`. */
 export function eventPhase(
-  e: Pick<EventTimes, 'startsAt' | 'endsAt' | 'registrationClosesAt'>,
+  e: Pick<EventTimes, 'startsAt' | 'endsAt' | 'registrationClosesAt'> & MaybeCancelled,
   now: Date,
 ): EventPhase {
+  if (eventCancelled(e)) return 'cancelled';
   const t = now.getTime();
   if (t >= e.endsAt.getTime()) return 'ended';
   if (t >= e.startsAt.getTime()) return 'running';
@@ -57,14 +68,19 @@ export function eventPhase(
 }
 
 /** Registrations are taken until the registration window closes (and never after the end). */
-export function registrationOpen(e: Pick<EventTimes, 'endsAt' | 'registrationClosesAt'>, now: Date): boolean {
+export function registrationOpen(
+  e: Pick<EventTimes, 'endsAt' | 'registrationClosesAt'> & MaybeCancelled,
+  now: Date,
+): boolean {
+  if (eventCancelled(e)) return false;
   return now.getTime() < e.registrationClosesAt.getTime() && now.getTime() < e.endsAt.getTime();
 }
 
 export function assertRegistrationOpen(
-  e: Pick<EventTimes, 'endsAt' | 'registrationClosesAt'>,
+  e: Pick<EventTimes, 'endsAt' | 'registrationClosesAt'> & MaybeCancelled,
   now: Date,
 ): void {
+  assertEventActive(e);
   if (!registrationOpen(e, now)) throw AppError.conflict('Registration for this event is closed.');
 }
 

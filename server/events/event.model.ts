@@ -5,6 +5,7 @@
  */
 import mongoose, { Schema } from 'mongoose';
 import type { FieldCode } from '../api-contract/taxonomy';
+import type { EventStatus } from '../api-contract/enums';
 
 const periodSchema = new Schema(
   { from: { type: Date, required: true }, to: { type: Date, required: true } },
@@ -29,6 +30,10 @@ const eventSchema = new Schema(
     breaks: { type: [periodSchema], default: [] },
     /** On-site tables for one-to-one meetings (events held on site). */
     tables: Number,
+    status: { type: String, default: 'active' },
+    cancelledBy: String,
+    cancelledAt: Date,
+    cancelReason: String,
     createdBy: { type: String, required: true },
   },
   { versionKey: false, collection: 'events', timestamps: true },
@@ -55,6 +60,11 @@ export interface EventDoc {
   slotMinutes: number;
   breaks: Period[];
   tables?: number;
+  /** Absent on events stored before cancelling existed: active. */
+  status?: EventStatus;
+  cancelledBy?: string;
+  cancelledAt?: Date;
+  cancelReason?: string;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;

@@ -6,6 +6,10 @@ import { EXPORT_TYPES, writeTable, type ExportFormat } from '../stats';
 import {
   agendaQuery,
   agendaResponse,
+  availabilityBody,
+  cancelEventBody,
+  eventPatchBody,
+  revokeBody,
   catalogueQuery,
   catalogueResponse,
   eventBody,
@@ -49,6 +53,10 @@ import {
   type MeetingRequest,
 } from './meeting.service';
 import { eventReportExport, eventReportFor } from './event-report.service';
+import { cancelEventRecord, updateEventRecord } from './event-edit.service';
+import { changeAvailability, revokeRegistration } from './registration-change.service';
+import type { EventPatch } from './event-edit-rules';
+import type { Period } from './event-rules';
 import { ICS_MEDIA_TYPE } from './icalendar';
 
 type Page = { page: number; limit: number };
@@ -66,6 +74,32 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     status: 201,
     response: eventResponse,
     handler: async ({ user, body }) => ({ event: await createEventRecord(user, body) }),
+  });
+  api.add<{ id: string }, unknown, EventPatch>({
+    method: 'patch',
+    path: '/admin/events/:id',
+    tag: 'admin',
+    summary:
+      'Change an event (any of its fields); 400 naming the field when the event would not be sound, 409 naming it when a scheduled meeting would fall outside the dates, into a break or off its table, or the capacity below the approvals',
+    access: ['admin'],
+    params: idParams,
+    body: eventPatchBody,
+    response: eventResponse,
+    handler: async ({ user, params, body }) => ({ event: await updateEventRecord(user, params.id, body) }),
+  });
+  api.add<{ id: string }, unknown, { reason: string }>({
+    method: 'post',
+    path: '/admin/events/:id/cancel',
+    tag: 'admin',
+    summary:
+      'Cancel an event, saying why: its registrations end, its open meetings are cancelled, every registered organization is told; it takes nothing new (409)',
+    access: ['admin'],
+    params: idParams,
+    body: cancelEventBody,
+    response: eventResponse,
+    handler: async ({ user, params, body }) => ({
+      event: await cancelEventRecord(ctx, user, params.id, body.reason),
+    }),
   });
   api.add<unknown, { phase?: string } & Page>({
     method: 'get',
@@ -111,6 +145,20 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: myRegistrationResponse,
     handler: async ({ user, params }) => ({ registration: await myRegistration(user, params.id) }),
   });
+  api.add<{ id: string }, unknown, { availability: Period[] }>({
+    method: 'put',
+    path: '/events/:id/registrations/mine/availability',
+    tag,
+    summary:
+      'Restate when your organization is free for meetings at the event; 409 naming `availability` when a scheduled meeting would fall outside it',
+    access: 'verified',
+    params: idParams,
+    body: availabilityBody,
+    response: registrationResponse,
+    handler: async ({ user, params, body }) => ({
+      registration: await changeAvailability(user, params.id, body.availability),
+    }),
+  });
   api.add<{ id: string }, { status?: string; role?: string } & Page>({
     method: 'get',
     path: '/admin/events/:id/registrations',
@@ -145,6 +193,20 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: registrationResponse,
     handler: async ({ user, params, body }) => ({
       registration: await decideRegistration(ctx, user, params.id, params.rid, 'rejected', body.reason),
+    }),
+  });
+  api.add<{ id: string; rid: string }, unknown, { reason: string }>({
+    method: 'post',
+    path: '/admin/events/:id/registrations/:rid/revoke',
+    tag: 'admin',
+    summary:
+      "Revoke an approval, saying why: the registration is revoked, the organization's open meetings at the event are cancelled and the other sides told",
+    access: ['admin'],
+    params: registrationParams,
+    body: revokeBody,
+    response: registrationResponse,
+    handler: async ({ user, params, body }) => ({
+      registration: await revokeRegistration(ctx, user, params.id, params.rid, body.reason),
     }),
   });
   api.add<{ id: string }, { q?: string; field?: string; kind?: ListingKind } & Page>({

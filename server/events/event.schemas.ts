@@ -4,6 +4,7 @@ import {
   EVENT_PHASES,
   EVENT_REGISTRATION_STATUSES,
   EVENT_ROLES,
+  EVENT_STATUSES,
   LISTING_KINDS,
   MEETING_OUTCOMES,
   MEETING_STATUSES,
@@ -59,6 +60,46 @@ export const eventBody = Joi.object({
     .description('on-site tables for one-to-one meetings (events on site only)'),
 });
 
+/**
+ * An operator's change of an event: any of its fields, at least one; the event as it would read
+ * is checked as a new one is, and against its scheduled meetings (409 naming the field).
+ */
+export const eventPatchBody = Joi.object({
+  title: text(200).min(1),
+  titleEn: text(200).min(1),
+  description: text(8000).allow(''),
+  descriptionEn: text(8000).allow(''),
+  startsAt: Joi.date().iso(),
+  endsAt: Joi.date().iso(),
+  venue: text(300).min(1),
+  online: Joi.boolean(),
+  fields: Joi.array()
+    .items(Joi.string().valid(...FIELD_CODES))
+    .min(1)
+    .max(FIELD_CODES.length)
+    .unique(),
+  registrationClosesAt: Joi.date().iso(),
+  capacity: Joi.number().integer().min(1).max(10_000),
+  slotMinutes: Joi.number().integer().min(5).max(240),
+  breaks: Joi.array().items(periodBody).max(50),
+  tables: Joi.number().integer().min(1).max(1_000),
+}).min(1);
+
+const requiredReason = () => Joi.object({ reason: text(1000).min(1).required() });
+
+export const cancelEventBody = requiredReason();
+export const revokeBody = requiredReason();
+
+const availabilityList = () =>
+  Joi.array()
+    .items(periodBody)
+    .min(1)
+    .max(50)
+    .required()
+    .description('when the organization is free for meetings, within the event');
+
+export const availabilityBody = Joi.object({ availability: availabilityList() });
+
 export const eventListQuery = Joi.object({
   phase: Joi.string().valid(...EVENT_PHASES),
   ...page,
@@ -79,12 +120,7 @@ export const registrationBody = Joi.object({
     .description('an exhibitor’s own published offers or demands shown at the event'),
   pitch: text(2000).allow('').description('an exhibitor’s short pitch'),
   lookingFor: text(2000).allow('').description('what a visitor (or an exhibitor) looks for'),
-  availability: Joi.array()
-    .items(periodBody)
-    .min(1)
-    .max(50)
-    .required()
-    .description('when the organization is free for meetings, within the event'),
+  availability: availabilityList(),
 });
 
 export const registrationListQuery = Joi.object({
@@ -156,6 +192,11 @@ const event = Joi.object({
   slotMinutes: Joi.number().integer().required(),
   breaks: Joi.array().items(period).required(),
   tables: Joi.number().integer(),
+  status: Joi.string()
+    .valid(...EVENT_STATUSES)
+    .required(),
+  cancelReason: Joi.string(),
+  cancelledAt: time(),
   createdAt: time().required(),
 });
 
@@ -192,6 +233,8 @@ const registration = Joi.object({
   availability: Joi.array().items(period).required(),
   decidedAt: time(),
   rejectionReason: Joi.string(),
+  revokeReason: Joi.string(),
+  revokedAt: time(),
   createdAt: time().required(),
 });
 
@@ -279,9 +322,7 @@ export const agendaResponse = Joi.object({
 });
 
 const statusCounts = Joi.object({
-  pending: count(),
-  approved: count(),
-  rejected: count(),
+  ...Object.fromEntries(EVENT_REGISTRATION_STATUSES.map((s) => [s, count()])),
   total: count(),
 });
 

@@ -36,6 +36,7 @@ import {
   type RegisteredListing,
 } from './event-registration.store';
 import {
+  assertEventActive,
   assertRegistrationOpen,
   availabilityProblems,
   eventTimeProblems,
@@ -222,6 +223,7 @@ export async function decideRegistration(
 ) {
   const event = await getEvent(eventId);
   if (!event) throw AppError.notFound('Event');
+  assertEventActive(event);
   const found = await getRegistration(registrationId);
   if (!found || found.eventId !== eventId) throw AppError.notFound('Registration');
   const now = new Date();

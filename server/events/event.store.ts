@@ -6,7 +6,7 @@
 import mongoose from 'mongoose';
 import { createRecordCache } from '../common/record-cache';
 import { isObjectId } from '../common/ids';
-import { RecordStore, type ModelReads } from '../common/store';
+import { RecordStore, type ModelReads, type MutateOptions, type Plan } from '../common/store';
 import { EventModel, type EventDoc } from './event.model';
 
 export type { EventDoc, Period } from './event.model';
@@ -23,6 +23,16 @@ export const eventReads: ModelReads<typeof EventModel> = EventModel;
 
 export function createEvent(fields: Record<string, unknown>): Promise<EventDoc> {
   return eventStore.create(fields);
+}
+
+/** An operator's change of the event (its fields, or its cancellation), under the event's lock. */
+export function changeEvent<R>(id: string, plan: Plan<EventDoc, R>, opts: MutateOptions<EventDoc, R> = {}) {
+  return eventStore.mutate(id, plan, opts);
+}
+
+/** Holds the event's lock while what its change decides on is read (its meetings, its approvals). */
+export function holdEvent<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  return eventStore.hold(id, fn);
 }
 
 /** The event as stored now (for decisions: slot lengths, breaks, tables, dates). */

@@ -27,6 +27,9 @@ export function eventView(e: EventDoc, now: Date) {
     slotMinutes: e.slotMinutes,
     breaks: (e.breaks ?? []).map(period),
     ...(e.tables ? { tables: e.tables } : {}),
+    status: e.status ?? 'active',
+    ...(e.cancelReason ? { cancelReason: e.cancelReason } : {}),
+    ...(e.cancelledAt ? { cancelledAt: iso(e.cancelledAt) } : {}),
     createdAt: iso(e.createdAt)!,
   };
 }
@@ -46,6 +49,8 @@ export function registrationView(r: EventRegistrationDoc, orgName: string) {
     availability: (r.availability ?? []).map(period),
     ...(r.decidedAt ? { decidedAt: iso(r.decidedAt) } : {}),
     ...(r.rejectionReason ? { rejectionReason: r.rejectionReason } : {}),
+    ...(r.revokeReason ? { revokeReason: r.revokeReason } : {}),
+    ...(r.revokedAt ? { revokedAt: iso(r.revokedAt) } : {}),
     createdAt: iso(r.createdAt)!,
   };
 }

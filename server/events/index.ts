@@ -1,3 +1,5 @@
 /** Technology fairs and brokerage events: events, registrations, the catalogue, one-to-one meetings, agendas and reports. */
 export { registerEventRoutes } from './event.routes';
 export { meetingSourceFor } from './meeting.service';
+export { registerMeetingRoomRoutes } from './meeting-room.routes';
+export { meetingRoomAccess, type RoomViewer } from './meeting-room.service';

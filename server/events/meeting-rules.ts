@@ -98,3 +98,14 @@ export function meetingHeld(m: MeetingState, now: Date): boolean {
   if ((m.outcomes ?? []).length > 0) return true;
   return !!m.endsAt && new Date(m.endsAt).getTime() <= now.getTime();
 }
+
+/**
+ * The organizers end a meeting (its event cancelled, or one side's approval revoked): one asked
+ * for, or scheduled and not yet started, is cancelled; others are kept as they are.
+ */
+export function planOrganizersEnd(m: MeetingState, now: Date): 'cancelled' | null {
+  if (m.status === 'requested') return 'cancelled';
+  if (m.status === 'accepted' && (!m.startsAt || new Date(m.startsAt).getTime() > now.getTime()))
+    return 'cancelled';
+  return null;
+}

@@ -48,6 +48,8 @@ import { meetingView } from './event.view';
 import { notifyMeeting, type MeetingStep } from './event-notices';
 import { MAX_PER_EVENT, loadEvent } from './event.service';
 import { ICS_MEDIA_TYPE, writeCalendar, type CalendarEntry } from './icalendar';
+import { scheduleReminderAfterAcceptance } from './meeting-reminders';
+import { assertEventActive } from './event-rules';
 
 type Ctx = Pick<AppContext, 'bus' | 'config'>;
 
@@ -102,6 +104,7 @@ export async function requestMeeting(ctx: Ctx, user: SessionUser, eventId: strin
   const orgId = actingOrg(user);
   const event = await getEvent(eventId);
   if (!event) throw AppError.notFound('Event');
+  assertEventActive(event);
   if (ended(event, new Date())) throw AppError.conflict('This event has ended.');
   const withOrg = body.withOrganizationId;
   if (withOrg === orgId)
@@ -219,6 +222,7 @@ export async function acceptMeeting(ctx: Ctx, user: SessionUser, id: string) {
   if (sideOf(m, orgId) !== 'invitee')
     throw AppError.forbidden('Only the invited organization may accept the meeting.');
   const event = await eventOf(m);
+  assertEventActive(event);
   const withTables = !event.online && (event.tables ?? 0) > 0;
   const now = new Date();
   const { doc, written } = await holdMeetingAcceptance(m, withTables, async () => {
@@ -284,6 +288,7 @@ export async function acceptMeeting(ctx: Ctx, user: SessionUser, id: string) {
       data: { eventId: m.eventId, startsAt: doc.startsAt, ...(doc.table ? { table: doc.table } : {}) },
     });
     await tellOther(ctx, 'accepted', event, doc, doc.requesterOrgId);
+    await scheduleReminderAfterAcceptance(ctx, doc);
   }
   return present(doc, orgId);
 }

@@ -742,8 +742,8 @@ describe('technology fairs and brokerage events', function () {
       assert.deepEqual(report.event, { id: eventId, title: onSiteEvent().title });
       assert.deepEqual(report.registrations, {
         total: 6,
-        exhibitor: { pending: 1, approved: 1, rejected: 0, total: 2 },
-        visitor: { pending: 0, approved: 3, rejected: 1, total: 4 },
+        exhibitor: { pending: 1, approved: 1, rejected: 0, revoked: 0, cancelled: 0, total: 2 },
+        visitor: { pending: 0, approved: 3, rejected: 1, revoked: 0, cancelled: 0, total: 4 },
       });
       assert.deepEqual(report.meetings, {
         requested: 5,

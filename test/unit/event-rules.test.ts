@@ -122,8 +122,8 @@ describe('the event report (pure rules)', () => {
     });
     assert.deepEqual(report.registrations, {
       total: 4,
-      exhibitor: { pending: 1, approved: 1, rejected: 0, total: 2 },
-      visitor: { pending: 0, approved: 1, rejected: 1, total: 2 },
+      exhibitor: { pending: 1, approved: 1, rejected: 0, revoked: 0, cancelled: 0, total: 2 },
+      visitor: { pending: 0, approved: 1, rejected: 1, revoked: 0, cancelled: 0, total: 2 },
     });
     assert.deepEqual(report.meetings, {
       requested: 6,

@@ -6,7 +6,10 @@ import { QueryStatus } from '../../api/QueryStatus';
 import { useLabels } from '../../labels';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { EventFacts } from './EventFacts';
+import { EventAdminActions } from './EventAdminActions';
 import { EventReportView } from './EventReportView';
+import { LoadMore } from './LoadMore';
+import { usePagedList } from './usePagedList';
 import { RegistrationRow } from './RegistrationRow';
 import { eventTitle } from './eventText';
 import { eventRegistrations, getEvent } from './eventsApi';
@@ -21,12 +24,13 @@ export function AdminEventPage() {
     queryKey: queryKeys.event(id),
     queryFn: ({ signal }) => getEvent(id, signal),
   });
-  const query = useQuery({
-    queryKey: queryKeys.eventRegistrations(id),
-    queryFn: ({ signal }) => eventRegistrations(id, signal),
-  });
+  const list = usePagedList(
+    queryKeys.eventRegistrations(id),
+    (page, signal) => eventRegistrations(id, page, signal),
+    (p) => p.registrations,
+  );
+  const { query, items: registrations } = list;
   const event = eventQuery.data;
-  const registrations = query.data?.registrations;
   useDocumentTitle(event ? eventTitle(event, locale) : t('events.admin.title'));
   return (
     <section className="admin-event-page" data-testid="admin-event-page">
@@ -41,6 +45,7 @@ export function AdminEventPage() {
           <p>
             <Link to={`/events/${id}`}>{t('events.admin.publicPage')}</Link>
           </p>
+          <EventAdminActions key={event.id + event.status} event={event} />
         </>
       )}
       <h2>{t('events.admin.registrations')}</h2>
@@ -53,6 +58,14 @@ export function AdminEventPage() {
           ))}
         </ul>
       )}
+      <LoadMore
+        shown={registrations?.length ?? 0}
+        total={list.total}
+        hasMore={list.hasMore}
+        busy={list.loadingMore}
+        onMore={list.loadMore}
+        testId="registrations-more"
+      />
       <EventReportView eventId={id} />
     </section>
   );

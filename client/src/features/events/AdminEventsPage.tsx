@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/queryClient';
@@ -9,6 +8,8 @@ import { EventFacts } from './EventFacts';
 import { EventForm } from './EventForm';
 import { eventTitle } from './eventText';
 import { listEvents } from './eventsApi';
+import { LoadMore } from './LoadMore';
+import { usePagedList } from './usePagedList';
 import './events.css';
 
 /** `/admin/events`: operators create fairs and open each one's registrations and report. */
@@ -17,8 +18,8 @@ export function AdminEventsPage() {
   const { locale } = useLabels();
   const navigate = useNavigate();
   useDocumentTitle(t('events.admin.title'));
-  const query = useQuery({ queryKey: queryKeys.events, queryFn: ({ signal }) => listEvents(signal) });
-  const events = query.data?.events;
+  const list = usePagedList([...queryKeys.events, 'list'], listEvents, (p) => p.events);
+  const { query, items: events } = list;
   return (
     <section className="admin-events-page">
       <h1>{t('events.admin.title')}</h1>
@@ -40,7 +41,15 @@ export function AdminEventsPage() {
           ))}
         </ul>
       )}
-      <EventForm onCreated={(id) => navigate(`/admin/events/${id}`)} />
+      <LoadMore
+        shown={events?.length ?? 0}
+        total={list.total}
+        hasMore={list.hasMore}
+        busy={list.loadingMore}
+        onMore={list.loadMore}
+        testId="admin-events-more"
+      />
+      <EventForm onSaved={(id) => navigate(`/admin/events/${id}`)} />
     </section>
   );
 }

@@ -1,21 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/queryClient';
 import { QueryStatus } from '../../api/QueryStatus';
 import { ExhibitorCard } from './ExhibitorCard';
 import { eventCatalogue } from './eventsApi';
+import { LoadMore } from './LoadMore';
+import { usePagedList } from './usePagedList';
 
 /** The event's approved exhibitors, searchable; an approved participant may ask the others to meet. */
 export function Catalogue({ eventId, myOrgId }: { eventId: string; myOrgId: string | undefined }) {
   const { t } = useTranslation();
   const [words, setWords] = useState('');
   const [q, setQ] = useState('');
-  const query = useQuery({
-    queryKey: queryKeys.eventCatalogue(eventId, q),
-    queryFn: ({ signal }) => eventCatalogue(eventId, q, signal),
-  });
-  const exhibitors = query.data?.exhibitors;
+  const list = usePagedList(
+    queryKeys.eventCatalogue(eventId, q),
+    (page, signal) => eventCatalogue(eventId, q, page, signal),
+    (p) => p.exhibitors,
+  );
+  const { query, items: exhibitors } = list;
   const search = (e: FormEvent) => {
     e.preventDefault();
     setQ(words.trim());
@@ -57,6 +59,14 @@ export function Catalogue({ eventId, myOrgId }: { eventId: string; myOrgId: stri
           ))}
         </ul>
       )}
+      <LoadMore
+        shown={exhibitors?.length ?? 0}
+        total={list.total}
+        hasMore={list.hasMore}
+        busy={list.loadingMore}
+        onMore={list.loadMore}
+        testId="catalogue-more"
+      />
     </section>
   );
 }

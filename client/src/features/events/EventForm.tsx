@@ -9,16 +9,20 @@ import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { FieldChoice } from './FieldChoice';
 import { PeriodRows } from './PeriodRows';
-import { checkEventForm, emptyEventForm, eventBodyOf, type EventFormState } from './eventForm';
-import { createEvent } from './eventsApi';
+import { checkEventForm, emptyEventForm, eventBodyOf, eventFormOf, type EventFormState } from './eventForm';
+import { createEvent, updateEvent } from './eventsApi';
+import type { FairEvent } from './eventTypes';
 
-/** The operator's form for a new fair: dates, online or on site, themes, registration window, slots. */
-export function EventForm({ onCreated }: { onCreated: (id: string) => void }) {
+/**
+ * The operator's form for a fair: dates, online or on site, themes, registration window, slots.
+ * Given an event, it edits that one (the server refuses changes that would break scheduled meetings).
+ */
+export function EventForm({ event, onSaved }: { event?: FairEvent; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
   const { locale } = useLabels();
   const queryClient = useQueryClient();
   const { formError, showIssues, showServerError, errorFor, clear } = useFormErrors();
-  const [state, setState] = useState<EventFormState>(emptyEventForm);
+  const [state, setState] = useState<EventFormState>(() => (event ? eventFormOf(event) : emptyEventForm()));
   const [busy, setBusy] = useState(false);
   const set =
     <K extends keyof EventFormState>(key: K) =>
@@ -45,11 +49,13 @@ export function EventForm({ onCreated }: { onCreated: (id: string) => void }) {
     if (Object.keys(issues).length > 0) return showIssues(issues);
     setBusy(true);
     try {
-      const event = await createEvent(eventBodyOf(state));
+      const saved = event
+        ? await updateEvent(event.id, eventBodyOf(state))
+        : await createEvent(eventBodyOf(state));
       clear();
-      setState(emptyEventForm());
+      if (!event) setState(emptyEventForm());
       await queryClient.invalidateQueries({ queryKey: queryKeys.events });
-      onCreated(event.id);
+      onSaved(saved.id);
     } catch (err) {
       showServerError(err);
     } finally {
@@ -59,7 +65,7 @@ export function EventForm({ onCreated }: { onCreated: (id: string) => void }) {
 
   return (
     <form className="card event-form" onSubmit={submit} noValidate data-testid="event-form">
-      <h2>{t('events.admin.create')}</h2>
+      <h2>{t(event ? 'events.admin.edit' : 'events.admin.create')}</h2>
       <TextField {...text('title')} label={t('events.admin.eventTitle')} maxLength={200} required />
       <TextField {...text('titleEn')} label={t('events.admin.titleEn')} maxLength={200} />
       <TextField
@@ -107,7 +113,7 @@ export function EventForm({ onCreated }: { onCreated: (id: string) => void }) {
       <ErrorAlert error={formError} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="event-submit">
-          {t('events.admin.submit')}
+          {t(event ? 'events.admin.save' : 'events.admin.submit')}
         </button>
       </div>
     </form>

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth';
 import { AgendaPanel } from './AgendaPanel';
 import { Catalogue } from './Catalogue';
+import { EventCancelledNotice } from './EventCancelledNotice';
 import { EventFacts } from './EventFacts';
 import { RegistrationPanel } from './RegistrationPanel';
 import { eventDescription, eventTitle } from './eventText';
@@ -42,6 +43,7 @@ export function EventPage() {
   return (
     <section className="event-page" data-testid="event-page" data-phase={event.phase}>
       <h1>{eventTitle(event, locale)}</h1>
+      <EventCancelledNotice event={event} />
       <div className={`event-layout${approved ? ' with-agenda' : ''}`}>
         {approved && <AgendaPanel eventId={id} registration={approved} />}
         <div className="event-main">

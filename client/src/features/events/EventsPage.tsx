@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/queryClient';
@@ -8,6 +7,8 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { EventFacts } from './EventFacts';
 import { eventTitle } from './eventText';
 import { listEvents } from './eventsApi';
+import { LoadMore } from './LoadMore';
+import { usePagedList } from './usePagedList';
 import './events.css';
 
 /** `/events`: technology fairs and brokerage events, upcoming and running ones first. */
@@ -15,8 +16,8 @@ export function EventsPage() {
   const { t } = useTranslation();
   const { locale } = useLabels();
   useDocumentTitle(t('events.title'));
-  const query = useQuery({ queryKey: queryKeys.events, queryFn: ({ signal }) => listEvents(signal) });
-  const events = query.data?.events;
+  const list = usePagedList([...queryKeys.events, 'list'], listEvents, (p) => p.events);
+  const { query, items: events } = list;
   return (
     <section className="events-page">
       <h1>{t('events.title')}</h1>
@@ -39,6 +40,14 @@ export function EventsPage() {
           ))}
         </ul>
       )}
+      <LoadMore
+        shown={events?.length ?? 0}
+        total={list.total}
+        hasMore={list.hasMore}
+        busy={list.loadingMore}
+        onMore={list.loadMore}
+        testId="events-more"
+      />
     </section>
   );
 }

@@ -26,7 +26,7 @@ export function RegistrationPanel({
     );
   }
   if (!user.organization || registration === undefined) return null;
-  if (registration) return <RegistrationStatus registration={registration} />;
+  if (registration) return <RegistrationStatus event={event} registration={registration} />;
   if (!event.registrationOpen) return <p className="muted">{t('events.register.closed')}</p>;
   return <RegistrationForm event={event} />;
 }

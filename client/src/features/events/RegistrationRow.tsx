@@ -6,10 +6,10 @@ import { useLabels } from '../../labels';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReasonForm } from '../../ui/ReasonForm';
 import { useRefreshingAction } from '../../ui/useRefreshingAction';
-import { approveRegistration, rejectRegistration } from './eventsApi';
+import { approveRegistration, rejectRegistration, revokeRegistration } from './eventsApi';
 import type { Registration } from './eventTypes';
 
-/** One registration on the operator's desk, approved or rejected (with a reason) while pending. */
+/** One registration on the operator's desk, approved or rejected (with a reason) while pending; an approval revoked (with a reason). */
 export function RegistrationRow({
   eventId,
   registration: r,
@@ -21,6 +21,7 @@ export function RegistrationRow({
   const { locale } = useLabels();
   const { busy, error, run } = useRefreshingAction(queryKeys.event(eventId));
   const [rejecting, setRejecting] = useState(false);
+  const [revoking, setRevoking] = useState(false);
   return (
     <li className="card registration" data-testid={`registration-${r.id}`} data-status={r.status}>
       <h3 className="item-title">{r.organization.name}</h3>
@@ -69,6 +70,37 @@ export function RegistrationRow({
             {t('events.admin.reject')}
           </button>
         </div>
+      )}
+      {r.revokeReason && (
+        <p data-testid="registration-revoke-reason">
+          {t('events.register.reason')}: {r.revokeReason}
+        </p>
+      )}
+      {r.status === 'approved' && !revoking && (
+        <div className="page-links">
+          <button
+            type="button"
+            className="btn btn-danger-outline btn-small"
+            disabled={busy}
+            onClick={() => setRevoking(true)}
+            data-testid={`revoke-${r.id}`}
+          >
+            {t('events.admin.revoke')}
+          </button>
+        </div>
+      )}
+      {revoking && (
+        <ReasonForm
+          action="revoke"
+          targetId={r.id}
+          label={t('events.admin.revokeReason')}
+          confirmLabel={t('events.admin.revoke')}
+          busy={busy}
+          onSubmit={(reason) =>
+            void run(() => revokeRegistration(eventId, r.id, reason)).then(() => setRevoking(false))
+          }
+          onCancel={() => setRevoking(false)}
+        />
       )}
       {rejecting && (
         <ReasonForm

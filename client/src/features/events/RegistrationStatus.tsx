@@ -1,9 +1,23 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Registration } from './eventTypes';
+import { formatDateTime } from '../../dates';
+import { useLabels } from '../../labels';
+import { AvailabilityForm } from './AvailabilityForm';
+import type { FairEvent, Registration } from './eventTypes';
 
-/** The organization's registration: its role and the operator's decision. */
-export function RegistrationStatus({ registration }: { registration: Registration }) {
+/** The organization's registration: its role, the operator's decision, and when it is free (changeable while it takes part). */
+export function RegistrationStatus({
+  event,
+  registration,
+}: {
+  event: FairEvent;
+  registration: Registration;
+}) {
   const { t } = useTranslation();
+  const { locale } = useLabels();
+  const [editing, setEditing] = useState(false);
+  const live = registration.status === 'pending' || registration.status === 'approved';
+  const changeable = live && event.status === 'active' && event.phase !== 'ended';
   return (
     <div className="card registration-status">
       <h2>{t('events.register.yours')}</h2>
@@ -23,6 +37,30 @@ export function RegistrationStatus({ registration }: { registration: Registratio
           {t('events.register.reason')}: {registration.rejectionReason}
         </p>
       )}
+      {registration.revokeReason && (
+        <p data-testid="registration-revoked">
+          {t('events.register.reason')}: {registration.revokeReason}
+        </p>
+      )}
+      {live && !editing && (
+        <p className="muted" data-testid="registration-availability">
+          {t('events.register.availability')}:{' '}
+          {registration.availability
+            .map((p) => `${formatDateTime(p.from, locale)} – ${formatDateTime(p.to, locale)}`)
+            .join('; ')}
+        </p>
+      )}
+      {changeable && !editing && (
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() => setEditing(true)}
+          data-testid="availability-edit"
+        >
+          {t('events.register.changeAvailability')}
+        </button>
+      )}
+      {editing && <AvailabilityForm registration={registration} onDone={() => setEditing(false)} />}
     </div>
   );
 }

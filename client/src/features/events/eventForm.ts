@@ -1,9 +1,9 @@
 /** The operator's event form: its state, and the body `POST /api/admin/events` takes from it. */
 import type { FieldCode } from '@contract/taxonomy';
-import { localInputToIso } from '../../dates';
+import { isoToLocalInput, localInputToIso } from '../../dates';
 import type { Issues } from '../../validation';
 import { periodsOf, type PeriodRow } from './periodRows';
-import type { NewEvent } from './eventTypes';
+import type { FairEvent, NewEvent } from './eventTypes';
 
 export interface EventFormState {
   title: string;
@@ -36,6 +36,25 @@ export const emptyEventForm = (): EventFormState => ({
   fields: [],
   breaks: [],
 });
+
+/** The form filled with an event as it stands, for an operator's edit. */
+export function eventFormOf(e: FairEvent): EventFormState {
+  return {
+    title: e.title,
+    titleEn: e.titleEn ?? '',
+    description: e.description,
+    startsAt: isoToLocalInput(e.startsAt),
+    endsAt: isoToLocalInput(e.endsAt),
+    registrationClosesAt: isoToLocalInput(e.registrationClosesAt),
+    online: e.online,
+    venue: e.venue ?? '',
+    tables: e.tables ? String(e.tables) : '',
+    capacity: e.capacity ? String(e.capacity) : '',
+    slotMinutes: String(e.slotMinutes),
+    fields: e.fields,
+    breaks: e.breaks.map((b) => ({ from: isoToLocalInput(b.from), to: isoToLocalInput(b.to) })),
+  };
+}
 
 export function checkEventForm(s: EventFormState): Issues {
   const issues: Issues = {};

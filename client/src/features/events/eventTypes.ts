@@ -4,6 +4,7 @@ import type { ApiRequestBody, ApiResponse } from '../../api/responses';
 export type FairEvent = ApiResponse<'/api/events/{id}'>['event'];
 export type EventList = ApiResponse<'/api/events'>;
 export type NewEvent = ApiRequestBody<'/api/admin/events', 'post'>;
+export type EventPatch = ApiRequestBody<'/api/admin/events/{id}', 'patch'>;
 export type Period = FairEvent['breaks'][number];
 
 export type Registration = NonNullable<ApiResponse<'/api/events/{id}/registrations/mine'>['registration']>;
@@ -18,6 +19,7 @@ export type CatalogueListing = Exhibitor['listings'][number];
 export type Agenda = ApiResponse<'/api/events/{id}/my-agenda'>;
 export type Meeting = Agenda['meetings'][number];
 export type NewMeeting = ApiRequestBody<'/api/events/{id}/meetings', 'post'>;
+export type MeetingRoom = ApiResponse<'/api/meetings/{id}/room'>;
 export type MeetingOutcome = ApiRequestBody<'/api/meetings/{id}/outcome', 'post'>['outcome'];
 
 export type EventReport = ApiResponse<'/api/admin/events/{id}/report'>;

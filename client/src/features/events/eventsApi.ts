@@ -10,9 +10,12 @@ import type {
   FairEvent,
   Meeting,
   MeetingOutcome,
+  MeetingRoom,
   NewEvent,
   NewMeeting,
   NewRegistration,
+  EventPatch,
+  Period,
   Registration,
   RegistrationList,
 } from './eventTypes';
@@ -21,8 +24,36 @@ const eventPath = (id: string, rest = '') => `/api/events/${encodeURIComponent(i
 const adminPath = (id: string, rest = '') => `/api/admin/events/${encodeURIComponent(id)}${rest}`;
 const meetingPath = (id: string, action: string) => `/api/meetings/${encodeURIComponent(id)}/${action}`;
 
-export function listEvents(signal?: AbortSignal): Promise<EventList> {
-  return api<EventList>('/api/events', { query: { limit: 100 }, signal });
+/** Lists are read a page of this many at a time; "load more" asks for the next page. */
+export const PAGE_SIZE = 50;
+
+export function listEvents(page: number, signal?: AbortSignal): Promise<EventList> {
+  return api<EventList>('/api/events', { query: { limit: PAGE_SIZE, page }, signal });
+}
+
+export async function updateEvent(id: string, body: EventPatch): Promise<FairEvent> {
+  return (await api<{ event: FairEvent }>(adminPath(id), { method: 'PATCH', body })).event;
+}
+
+export async function cancelEvent(id: string, reason: string): Promise<FairEvent> {
+  return (await api<{ event: FairEvent }>(adminPath(id, '/cancel'), { method: 'POST', body: { reason } }))
+    .event;
+}
+
+export async function changeAvailability(id: string, availability: Period[]): Promise<Registration> {
+  return (
+    await api<{ registration: Registration }>(eventPath(id, '/registrations/mine/availability'), {
+      method: 'PUT',
+      body: { availability },
+    })
+  ).registration;
+}
+
+export async function revokeRegistration(id: string, rid: string, reason: string): Promise<void> {
+  await api(adminPath(id, `/registrations/${encodeURIComponent(rid)}/revoke`), {
+    method: 'POST',
+    body: { reason },
+  });
 }
 
 export async function getEvent(id: string, signal?: AbortSignal): Promise<FairEvent> {
@@ -44,8 +75,15 @@ export async function registerForEvent(id: string, body: NewRegistration): Promi
   ).registration;
 }
 
-export function eventRegistrations(id: string, signal?: AbortSignal): Promise<RegistrationList> {
-  return api<RegistrationList>(adminPath(id, '/registrations'), { query: { limit: 100 }, signal });
+export function eventRegistrations(
+  id: string,
+  page: number,
+  signal?: AbortSignal,
+): Promise<RegistrationList> {
+  return api<RegistrationList>(adminPath(id, '/registrations'), {
+    query: { limit: PAGE_SIZE, page },
+    signal,
+  });
 }
 
 export async function approveRegistration(id: string, rid: string): Promise<void> {
@@ -59,8 +97,13 @@ export async function rejectRegistration(id: string, rid: string, reason: string
   });
 }
 
-export function eventCatalogue(id: string, q: string, signal?: AbortSignal): Promise<Catalogue> {
-  return api<Catalogue>(eventPath(id, '/catalogue'), { query: { q, limit: 100 }, signal });
+export function eventCatalogue(
+  id: string,
+  q: string,
+  page: number,
+  signal?: AbortSignal,
+): Promise<Catalogue> {
+  return api<Catalogue>(eventPath(id, '/catalogue'), { query: { q, limit: PAGE_SIZE, page }, signal });
 }
 
 export async function requestMeeting(id: string, body: NewMeeting): Promise<Meeting> {
@@ -94,4 +137,9 @@ export function eventReport(id: string, signal?: AbortSignal): Promise<EventRepo
 
 export function reportCsvHref(id: string): string {
   return adminPath(id, '/report?format=csv');
+}
+
+/** An accepted online meeting's room: the meeting, its event and the caller's role (404 for others, 409 while not open). */
+export function meetingRoom(meetingId: string, signal?: AbortSignal): Promise<MeetingRoom> {
+  return api<MeetingRoom>(meetingPath(meetingId, 'room'), { signal });
 }
