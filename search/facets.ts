@@ -1,5 +1,5 @@
 import type { SearchFacets } from './types';
 
 export function emptyFacets(): SearchFacets {
-  return { field: {}, trl: {}, transferModes: {}, province: {} };
+  return { field: {}, trl: {}, transferModes: {}, province: {}, origin: {} };
 }

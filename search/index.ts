@@ -26,7 +26,7 @@ export function createSearchEngine(opts: CreateSearchEngineOptions): SearchEngin
 }
 
 export type * from './types';
-export { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_WORDS } from './types';
+export { ANY_ORIGIN, DEFAULT_LIMIT, LOCAL_ORIGIN, MAX_LIMIT, MAX_QUERY_WORDS } from './types';
 export { foldVietnamese, tokenize, exactTokens } from './text';
 export { EmbeddedSearchEngine } from './embedded/embedded-engine';
 export { MeiliSearchEngine } from './meili/meili-engine';

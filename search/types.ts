@@ -28,6 +28,8 @@ export interface SearchDoc {
   publishedAt: string;
   /** The first image's thumbnail URL, when the listing has images (stored, not searched). */
   thumbUrl?: string;
+  /** The partner exchange a listing imported through federation comes from; absent: this exchange's own. */
+  origin?: string;
 }
 
 export type SearchSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc';
@@ -44,6 +46,11 @@ export interface SearchQuery {
   currency?: SearchCurrency;
   priceMin?: number;
   priceMax?: number;
+  /**
+   * Whose listings: absent or 'local' (LOCAL_ORIGIN) this exchange's own only, a partner's code
+   * its imported listings only, ANY_ORIGIN all of them.
+   */
+  origin?: string;
   sort?: SearchSort;
   /** 1-based. */
   page?: number;
@@ -63,6 +70,8 @@ export interface SearchHit {
   currency?: string;
   /** The first image's thumbnail URL, when the listing has images. */
   thumbUrl?: string;
+  /** The partner exchange an imported listing comes from; absent for this exchange's own. */
+  origin?: string;
   /** HTML-escaped text with <mark>…</mark> around the words that matched (exactly or folded). */
   highlight: { title: string; summary: string };
 }
@@ -74,6 +83,8 @@ export interface SearchFacets {
   /** Each mode of each matching doc counts once. */
   transferModes: Record<string, number>;
   province: Record<string, number>;
+  /** 'local' counts this exchange's own listings, a partner's code the listings imported from it. */
+  origin: Record<string, number>;
 }
 
 export interface SearchResult {
@@ -125,6 +136,10 @@ export interface SearchEngine {
 }
 
 export const DEFAULT_LIMIT = 20;
+/** The origin of this exchange's own listings (in filters and facets). */
+export const LOCAL_ORIGIN = 'local';
+/** A query's origin asking for the listings of every origin. */
+export const ANY_ORIGIN = '*';
 export const MAX_LIMIT = 100;
 /** Like Meilisearch, only the first 10 words of a query are used. */
 export const MAX_QUERY_WORDS = 10;

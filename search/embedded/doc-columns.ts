@@ -1,4 +1,4 @@
-import type { SearchQuery } from '../types';
+import { ANY_ORIGIN, LOCAL_ORIGIN, type SearchQuery } from '../types';
 import { topK } from './top-k';
 
 /** Small string dictionaries so each column is a typed array of codes. */
@@ -32,6 +32,8 @@ export interface StoredDoc {
   price: number | null;
   currency: string | null;
   published_at: string;
+  /** Absent: this exchange's own listing. */
+  origin?: string;
 }
 
 const NONE = 0;
@@ -50,6 +52,7 @@ interface CompiledFilter {
   province?: number;
   currency?: number;
   mode?: number;
+  origin?: number;
   trlMin: number;
   trlMax: number;
   priceMin?: number;
@@ -73,6 +76,7 @@ export class DocColumns {
   private currency = new Uint8Array(0);
   private price = new Float64Array(0);
   private published = new Float64Array(0);
+  private origin = new Uint16Array(0);
   private maxRowid = 0;
   private count = 0;
   /** Rowids newest first (then higher rowid first), built when first needed after a write. */
@@ -89,6 +93,7 @@ export class DocColumns {
     province: new Dictionary(),
     currency: new Dictionary(),
     mode: new Dictionary(),
+    origin: new Dictionary(),
   };
 
   constructor() {
@@ -110,10 +115,13 @@ export class DocColumns {
     this.currency = new Uint8Array(0);
     this.price = new Float64Array(0);
     this.published = new Float64Array(0);
+    this.origin = new Uint16Array(0);
     this.grow(1024);
     // Code 0 means "none" for the optional attributes.
     this.dict.subField.code('');
     this.dict.currency.code('');
+    // Code 0: this exchange's own listings.
+    this.dict.origin.code(LOCAL_ORIGIN);
   }
 
   get size(): number {
@@ -140,6 +148,7 @@ export class DocColumns {
     this.currency[r] = doc.currency ? this.dict.currency.code(doc.currency) : NONE;
     this.price[r] = doc.price ?? NaN;
     this.published[r] = Date.parse(doc.published_at);
+    this.origin[r] = this.dict.origin.code(doc.origin || LOCAL_ORIGIN);
     if (r > this.maxRowid) this.maxRowid = r;
     this.placeInNewest(r, wasPresent);
   }
@@ -172,6 +181,8 @@ export class DocColumns {
     const wantProvince = f.province ?? -1;
     const wantCurrency = f.currency ?? -1;
     const wantMode = f.mode ?? 0;
+    const origin = this.origin;
+    const wantOrigin = f.origin ?? -1;
     const { trlMin, trlMax } = f;
     const priceMin = f.priceMin ?? -Infinity;
     const priceMax = f.priceMax ?? Infinity;
@@ -189,6 +200,7 @@ export class DocColumns {
       if (wantProvince >= 0 && province[r] !== wantProvince) continue;
       if (wantCurrency >= 0 && currency[r] !== wantCurrency) continue;
       if (wantMode !== 0 && (modes[r] & wantMode) === 0) continue;
+      if (wantOrigin >= 0 && origin[r] !== wantOrigin) continue;
       if (trl[r] < trlMin || trl[r] > trlMax) continue;
       // A doc without a price (NaN) fails any price bound.
       if (byPrice && !(price[r] >= priceMin && price[r] <= priceMax)) continue;
@@ -202,9 +214,12 @@ export class DocColumns {
     trl: Record<string, number>;
     transferModes: Record<string, number>;
     province: Record<string, number>;
+    origin: Record<string, number>;
   } {
     const fieldCounts = new Uint32Array(this.dict.field.values.length);
     const provinceCounts = new Uint32Array(this.dict.province.values.length);
+    const originCounts = new Uint32Array(this.dict.origin.values.length);
+    const origin = this.origin;
     const trlCounts = new Uint32Array(256);
     const modeCounts = new Uint32Array(MAX_MODES);
     const field = this.field;
@@ -218,6 +233,7 @@ export class DocColumns {
       const r = rowids[i];
       fieldCounts[field[r]]++;
       provinceCounts[province[r]]++;
+      originCounts[origin[r]]++;
       trlCounts[trl[r]]++;
       if (combinations) maskCounts[modes[r]]++;
       else for (let m = modes[r], bit = 0; m !== 0; m >>>= 1, bit++) modeCounts[bit] += m & 1;
@@ -231,6 +247,7 @@ export class DocColumns {
       trl: toRecord(trlCounts, (i) => String(i)),
       transferModes: toRecord(modeCounts, (i) => this.dict.mode.values[i]),
       province: toRecord(provinceCounts, (i) => this.dict.province.values[i]),
+      origin: toRecord(originCounts, (i) => this.dict.origin.values[i]),
     };
   }
 
@@ -338,6 +355,8 @@ export class DocColumns {
     f.currency = code(this.dict.currency, q.currency);
     const mode = code(this.dict.mode, q.transferMode);
     if (mode !== undefined) f.mode = 1 << mode;
+    // Without an origin asked for, this exchange's own listings (code 0) alone.
+    if (q.origin !== ANY_ORIGIN) f.origin = q.origin ? code(this.dict.origin, q.origin) : 0;
     f.priceMin = q.priceMin;
     f.priceMax = q.priceMax;
     return f;
@@ -373,6 +392,7 @@ export class DocColumns {
     this.currency = copy(this.currency, (n) => new Uint8Array(n));
     this.price = copy(this.price, (n) => new Float64Array(n));
     this.published = copy(this.published, (n) => new Float64Array(n));
+    this.origin = copy(this.origin, (n) => new Uint16Array(n));
     this.capacity = capacity;
   }
 }

@@ -5,7 +5,7 @@ import { queryWordMatcher } from '../query-matcher';
 import { dropOrder, enoughUnitsMatch, keptUnits, planQuery, unitWeight } from '../query-plan';
 import type { PlannedWord } from '../query-plan';
 import { relevanceTerms } from '../relevance-terms';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../types';
+import { DEFAULT_LIMIT, LOCAL_ORIGIN, MAX_LIMIT } from '../types';
 import type {
   OpenResult,
   RelevanceHit,
@@ -40,6 +40,7 @@ interface HitRow {
   price: number | null;
   currency: string | null;
   thumb_url: string | null;
+  origin: string;
 }
 
 /**
@@ -107,11 +108,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const db = this.database();
     const find = this.sql('SELECT rowid FROM docs WHERE id = ?');
     const insertDoc = this.sql(`
-      INSERT INTO docs (id, kind, field, sub_field, trl, province, modes, price, currency, published_at, title, summary, thumb_url, proximity_text)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO docs (id, kind, field, sub_field, trl, province, modes, price, currency, published_at, title, summary, thumb_url, origin, proximity_text)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const updateDoc = this.sql(`
       UPDATE docs SET id = ?, kind = ?, field = ?, sub_field = ?, trl = ?, province = ?, modes = ?, price = ?,
-        currency = ?, published_at = ?, title = ?, summary = ?, thumb_url = ?, proximity_text = ?
+        currency = ?, published_at = ?, title = ?, summary = ?, thumb_url = ?, origin = ?, proximity_text = ?
       WHERE rowid = ?`);
     const deleteText = this.sql('DELETE FROM fts WHERE rowid = ?');
     const insertText = this.sql('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)');
@@ -140,6 +141,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
           doc.title,
           doc.summary,
           doc.thumbUrl ?? null,
+          doc.origin ?? LOCAL_ORIGIN,
           text.proximity,
         ];
         const existing = find.get(doc.id) as { rowid: number } | undefined;
@@ -166,6 +168,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
           price,
           currency,
           published_at: doc.publishedAt,
+          origin: doc.origin ?? LOCAL_ORIGIN,
         });
       }
     })();
@@ -254,7 +257,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       `
       SELECT d.id, bm25(fts, 2.0, 1.0) AS score
       FROM fts JOIN docs d ON d.rowid = fts.rowid
-      WHERE fts MATCH ? AND d.kind = ? ${idCondition}
+      WHERE fts MATCH ? AND d.kind = ? AND d.origin = '${LOCAL_ORIGIN}' ${idCondition}
       ORDER BY score, d.published_at DESC
       LIMIT ?`,
     ).all(...params, Math.floor(opts.limit)) as { id: string; score: number }[];
@@ -424,8 +427,9 @@ interface PlannedUnit {
 const NO_CORRECTIONS = { words: [], prefixes: [] };
 
 const ROWIDS_OF_TERM = 'SELECT json_group_array(rowid) FROM fts WHERE fts MATCH ?';
-const STORED_COLUMNS = 'rowid, kind, field, sub_field, trl, province, modes, price, currency, published_at';
-const HIT_COLUMNS = 'id, kind, title, summary, field, trl, province, price, currency, thumb_url';
+const STORED_COLUMNS =
+  'rowid, kind, field, sub_field, trl, province, modes, price, currency, published_at, origin';
+const HIT_COLUMNS = 'id, kind, title, summary, field, trl, province, price, currency, thumb_url, origin';
 
 function toHit(row: HitRow, matches: WordMatcher): SearchHit {
   const hit: SearchHit = {
@@ -441,5 +445,6 @@ function toHit(row: HitRow, matches: WordMatcher): SearchHit {
   if (row.price !== null) hit.price = row.price;
   if (row.currency !== null) hit.currency = row.currency;
   if (row.thumb_url) hit.thumbUrl = row.thumb_url;
+  if (row.origin !== LOCAL_ORIGIN) hit.origin = row.origin;
   return hit;
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bump when the tables below change: an index file of another layout is rebuilt. */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /**
  * docs holds what filters, facets, sorting and hits need (loaded into DocColumns on open), and
@@ -28,6 +28,7 @@ export function createSchema(db: Database.Database): void {
       title TEXT NOT NULL,
       summary TEXT NOT NULL,
       thumb_url TEXT,
+      origin TEXT NOT NULL DEFAULT 'local',
       proximity_text TEXT NOT NULL
     );
     CREATE VIRTUAL TABLE fts USING fts5 (

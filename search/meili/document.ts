@@ -1,5 +1,5 @@
 import { foldVietnamese } from '../text';
-import type { SearchDoc } from '../types';
+import { LOCAL_ORIGIN, type SearchDoc } from '../types';
 import { exactCodesOf } from './exact-code';
 
 /** A listing as stored in Meilisearch: the original text for display, folded copies to search. */
@@ -13,6 +13,8 @@ export interface MeiliDocument {
   trl: number;
   transferModes: string[];
   province: string;
+  /** 'local' for this exchange's own listings, else the partner exchange's code. */
+  origin: string;
   price?: number;
   currency?: string;
   language: string;
@@ -37,6 +39,7 @@ export function toMeiliDocument(doc: SearchDoc): MeiliDocument {
     trl: doc.trl,
     transferModes: [...new Set(doc.transferModes)],
     province: doc.province,
+    origin: doc.origin ?? LOCAL_ORIGIN,
     language: doc.language,
     organizationId: doc.organizationId,
     publishedAt: doc.publishedAt,

@@ -1,6 +1,7 @@
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
 import type { Index, MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
 import { emptyFacets } from '../facets';
+import { LOCAL_ORIGIN } from '../types';
 import { highlight } from '../highlight';
 import { queryWordMatcher } from '../query-matcher';
 import { dropOrder, enoughUnitsMatch, keptUnits, planQuery, unitWeight } from '../query-plan';
@@ -41,6 +42,7 @@ interface MeiliHit {
   price?: number;
   currency?: string;
   thumbUrl?: string;
+  origin?: string;
 }
 
 const LAYOUT_KEY = '__layout';
@@ -194,7 +196,7 @@ export class MeiliSearchEngine implements SearchEngine {
       ...phrases.map((p) => `"${p}"`),
     ].slice(0, RELEVANCE_MAX_WORDS);
     if (terms.length === 0) return [];
-    const filter = [`kind = "${opts.kind}"`];
+    const filter = [`kind = "${opts.kind}"`, `origin = "${LOCAL_ORIGIN}"`];
     if (opts.ids) filter.push(`id IN [${opts.ids.map((id) => JSON.stringify(id)).join(', ')}]`);
     // One query per term (OR semantics); a doc's score is the sum of its per-term ranking scores.
     const responses = await this.multiSearch(
@@ -341,6 +343,7 @@ function toFacets(response: SearchResponse<MeiliHit>): SearchFacets {
   facets.trl = { ...(distribution.trl ?? {}) };
   facets.transferModes = { ...(distribution.transferModes ?? {}) };
   facets.province = { ...(distribution.province ?? {}) };
+  facets.origin = { ...(distribution.origin ?? {}) };
   return facets;
 }
 
@@ -358,6 +361,7 @@ function toHit(hit: MeiliHit, matches: (folded: string) => boolean): SearchHit {
   if (hit.price !== undefined) out.price = hit.price;
   if (hit.currency !== undefined) out.currency = hit.currency;
   if (hit.thumbUrl) out.thumbUrl = hit.thumbUrl;
+  if (hit.origin && hit.origin !== LOCAL_ORIGIN) out.origin = hit.origin;
   return out;
 }
 

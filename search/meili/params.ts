@@ -2,7 +2,7 @@ import type { SearchParams } from 'meilisearch';
 import { parseQueryWords } from '../text';
 import type { QueryWord } from '../text';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_WORDS } from '../types';
-import type { SearchQuery } from '../types';
+import { ANY_ORIGIN, LOCAL_ORIGIN, type SearchQuery } from '../types';
 import { FACET_ATTRIBUTES } from './settings';
 
 export const RETRIEVED_ATTRIBUTES = [
@@ -16,6 +16,7 @@ export const RETRIEVED_ATTRIBUTES = [
   'price',
   'currency',
   'thumbUrl',
+  'origin',
 ];
 
 function quoted(value: string): string {
@@ -37,6 +38,8 @@ export function buildMeiliFilter(q: SearchQuery): string[] {
   if (q.transferMode) filter.push(`transferModes = ${quoted(q.transferMode)}`);
   if (q.province) filter.push(`province = ${quoted(q.province)}`);
   if (q.currency) filter.push(`currency = ${quoted(q.currency)}`);
+  // Without an origin asked for, this exchange's own listings alone.
+  if (q.origin !== ANY_ORIGIN) filter.push(`origin = ${quoted(q.origin || LOCAL_ORIGIN)}`);
   if (q.priceMin !== undefined) filter.push(`price >= ${integer(q.priceMin)}`);
   if (q.priceMax !== undefined) filter.push(`price <= ${integer(q.priceMax)}`);
   return filter;

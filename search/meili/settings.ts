@@ -7,7 +7,7 @@ import { exactCode } from './exact-code';
 import { ONE_TYPO_MIN_LENGTH, TWO_TYPOS_MIN_LENGTH } from '../typo';
 
 /** Bump when the document shape or settings change: an index of another layout is rebuilt. */
-export const MEILI_LAYOUT_VERSION = '3';
+export const MEILI_LAYOUT_VERSION = '4';
 
 export const SEARCHABLE_ATTRIBUTES = [
   'titleFolded',
@@ -16,7 +16,7 @@ export const SEARCHABLE_ATTRIBUTES = [
   'bodyFolded',
   'exactCodes',
 ];
-export const FACET_ATTRIBUTES = ['field', 'trl', 'transferModes', 'province'];
+export const FACET_ATTRIBUTES = ['field', 'trl', 'transferModes', 'province', 'origin'];
 
 /**
  * The vi↔en dictionary in both directions, folded as queries are ("nuoc thai" ↔ "wastewater"),
@@ -54,6 +54,7 @@ export function buildMeiliSettings(): Settings {
       'trl',
       'transferModes',
       'province',
+      'origin',
       'currency',
       'price',
       'language',

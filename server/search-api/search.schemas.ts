@@ -31,6 +31,11 @@ export const SEARCH_FILTER_KEYS = {
 export const searchQuerySchema = Joi.object({
   q: Joi.string().trim().max(200).allow(''),
   ...SEARCH_FILTER_KEYS,
+  origin: Joi.string()
+    .pattern(/^[a-z0-9][a-z0-9-]{0,39}$/)
+    .description(
+      "Whose listings: 'local' this exchange's own, a partner exchange's code the listings imported from it; absent: all",
+    ),
   sort: Joi.string().valid('relevance', 'newest', 'price_asc', 'price_desc').default('relevance'),
   page: Joi.number().integer().min(1).max(1000).default(1),
   limit: Joi.number().integer().min(1).max(MAX_LIMIT).default(20),
@@ -67,6 +72,13 @@ export const searchResponse = Joi.object({
         price: Joi.number().integer().description('Minor units of `currency`: an offer’s asking price'),
         currency: Joi.string().valid(...CURRENCIES),
         thumbUrl: Joi.string().description('The first image’s thumbnail, when the listing has images'),
+        origin: Joi.string().description(
+          'The partner exchange (its code) a listing imported through federation comes from; absent for this exchange’s own',
+        ),
+        home: Joi.object({
+          name: Joi.string().required(),
+          url: Joi.string().required(),
+        }).description('An imported listing’s home exchange: its name and the listing’s page there'),
         appraisal: Joi.object({
           trlAssessed: Joi.number().integer().required(),
           at: Joi.string().isoDate().required(),
@@ -87,6 +99,9 @@ export const searchResponse = Joi.object({
     trl: countMap.required(),
     transferModes: countMap.required(),
     province: countMap.required(),
+    origin: countMap
+      .required()
+      .description("'local': this exchange's own listings; a partner's code: imported from it"),
   }).required(),
   page: Joi.number().integer().required(),
   limit: Joi.number().integer().required(),

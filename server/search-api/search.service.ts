@@ -5,6 +5,8 @@ import { SerializedJson } from '../common/response-cache';
 import type { SearchEngine, SearchQuery, SearchResult } from '../../search';
 import { searchRangeViolations } from './search.schemas';
 import { appraisalBadges } from '../appraisals';
+import { homeExchanges, type HomeExchanges } from '../federation';
+import { ANY_ORIGIN } from '../../search';
 
 type Badges = Awaited<ReturnType<typeof appraisalBadges>>;
 
@@ -13,24 +15,40 @@ type Badges = Awaited<ReturnType<typeof appraisalBadges>>;
  * engine's cache (the same object until the index changes) is sent without serializing its
  * hits again, unless the appraisal badges changed since.
  */
-const serialized = new WeakMap<SearchResult, { badges: Badges; answer: SerializedJson }>();
+const serialized = new WeakMap<
+  SearchResult,
+  { badges: Badges; homes: HomeExchanges; answer: SerializedJson }
+>();
 
 export async function searchListings(search: SearchEngine, query: SearchQuery): Promise<SerializedJson> {
   const broken = searchRangeViolations(query);
   if (broken.length > 0) throw AppError.validation(broken);
   let result: SearchResult;
   try {
-    result = await search.search(query);
+    // The public search finds every origin's listings unless one is asked for.
+    result = await search.search({ ...query, origin: query.origin ?? ANY_ORIGIN });
   } catch (err) {
     logger.error({ err }, 'search engine failed');
     throw AppError.unavailable('The search engine is not answering');
   }
-  const badges = await appraisalBadges();
+  const [badges, homes] = await Promise.all([appraisalBadges(), homeExchanges()]);
   const known = serialized.get(result);
-  if (known && known.badges === badges) return known.answer;
-  const answer = new SerializedJson(JSON.stringify(withAppraisalBadges(result, badges)));
-  serialized.set(result, { badges, answer });
+  if (known && known.badges === badges && known.homes === homes) return known.answer;
+  const answer = new SerializedJson(JSON.stringify(withHomes(withAppraisalBadges(result, badges), homes)));
+  serialized.set(result, { badges, homes, answer });
   return answer;
+}
+
+/** Hits imported from partner exchanges carry their home exchange's name and the listing's page there. */
+function withHomes(result: SearchResult, homes: HomeExchanges): SearchResult {
+  if (!result.hits.some((hit) => hit.origin)) return result;
+  return {
+    ...result,
+    hits: result.hits.map((hit) => {
+      const home = hit.origin ? homes.homeOf(hit.origin, hit.kind, hit.id) : null;
+      return home ? { ...hit, home } : hit;
+    }),
+  };
 }
 
 /** Hits of appraised listings carry their badge (kept in memory by the appraisals component, not asked of the database). */

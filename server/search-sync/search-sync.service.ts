@@ -19,6 +19,7 @@ import { toSearchDoc } from './search-doc';
 import { isObjectId } from '../common/ids';
 import { logger } from '../common/logger';
 import { bumpSearchGeneration, searchGeneration } from './search-state.store';
+import { reindexImportedListings } from '../federation/imported-reindex';
 
 export interface SearchSyncContext {
   search: SearchEngine;
@@ -111,6 +112,8 @@ export async function rebuildSearchIndex(
       });
     }),
   );
+  // Listings imported from partner exchanges live beside the offers and demands.
+  done += await reindexImportedListings(ctx);
   await ctx.search.setMeta(GENERATION_META, String(generation));
   return done;
 }

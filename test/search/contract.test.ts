@@ -184,7 +184,7 @@ for (const engineUnderTest of ENGINES) {
         const result = await search({ q: 'zzzzqqq' });
         assert.equal(result.total, 0);
         assert.deepEqual(result.hits, []);
-        assert.deepEqual(result.facets, { field: {}, trl: {}, transferModes: {}, province: {} });
+        assert.deepEqual(result.facets, { field: {}, trl: {}, transferModes: {}, province: {}, origin: {} });
       });
     });
 

@@ -79,8 +79,10 @@ describe('Meilisearch settings', () => {
 });
 
 describe('Meilisearch filter', () => {
-  it('is empty without filters', () => {
-    assert.deepEqual(buildMeiliFilter({ q: 'x' }), []);
+  it('without filters asks for this exchange’s own listings alone, and for every origin only when told', () => {
+    assert.deepEqual(buildMeiliFilter({ q: 'x' }), ['origin = "local"']);
+    assert.deepEqual(buildMeiliFilter({ q: 'x', origin: '*' }), []);
+    assert.deepEqual(buildMeiliFilter({ q: 'x', origin: 'san-ha-noi' }), ['origin = "san-ha-noi"']);
   });
 
   it('turns every filter into one AND-ed condition', () => {
@@ -106,6 +108,7 @@ describe('Meilisearch filter', () => {
         'transferModes = "consulting"',
         'province = "da_nang"',
         'currency = "VND"',
+        'origin = "local"',
         'price >= 1000',
         'price <= 5000',
       ],
@@ -113,8 +116,9 @@ describe('Meilisearch filter', () => {
   });
 
   it('quotes values so they cannot break out of the expression', () => {
-    assert.deepEqual(buildMeiliFilter({ province: 'x" OR kind = "demand' }), [
+    assert.deepEqual(buildMeiliFilter({ province: 'x" OR kind = "demand', origin: 'a" OR origin = "b' }), [
       'province = "x\\" OR kind = \\"demand"',
+      'origin = "a\\" OR origin = \\"b"',
     ]);
   });
 });
@@ -126,8 +130,8 @@ describe('Meilisearch search params', () => {
       {
         q: 'xu ly nuoc thai',
         matchingStrategy: 'last',
-        filter: ['province = "ha_noi"'],
-        facets: ['field', 'trl', 'transferModes', 'province'],
+        filter: ['province = "ha_noi"', 'origin = "local"'],
+        facets: ['field', 'trl', 'transferModes', 'province', 'origin'],
         page: 2,
         hitsPerPage: 10,
         attributesToRetrieve: [
@@ -141,6 +145,7 @@ describe('Meilisearch search params', () => {
           'price',
           'currency',
           'thumbUrl',
+          'origin',
         ],
       },
     );
@@ -166,8 +171,8 @@ describe('Meilisearch search params', () => {
       // the trailing space: "nuoc" is a whole word, not a prefix, once "thau" is dropped
       q: 'xu ly nuoc ',
       matchingStrategy: 'all',
-      filter: ['kind = "offer"'],
-      facets: ['field', 'trl', 'transferModes', 'province'],
+      filter: ['kind = "offer"', 'origin = "local"'],
+      facets: ['field', 'trl', 'transferModes', 'province', 'origin'],
       page: 1,
       hitsPerPage: 0,
     });

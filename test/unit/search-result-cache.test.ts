@@ -22,7 +22,7 @@ function countingEngine() {
       return {
         hits: [],
         total,
-        facets: { field: {}, trl: {}, transferModes: {}, province: {} },
+        facets: { field: {}, trl: {}, transferModes: {}, province: {}, origin: {} },
         page: q.page ?? 1,
         limit: 20,
       };

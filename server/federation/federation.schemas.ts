@@ -1,0 +1,168 @@
+/** The federation routes' joi schemas (requests and answers), and the feed page a partner's pull must match. */
+import Joi from 'joi';
+import { CURRENCIES, LISTING_KINDS, TRANSFER_MODES, TRL_MAX, TRL_MIN } from '../api-contract/enums';
+import { FIELD_CODES } from '../api-contract/taxonomy';
+import { objectId } from '../common/ids';
+import { PARTNER_STATUSES } from './partner.model';
+import { FEED_PAGE_DEFAULT, FEED_PAGE_MAX } from './feed-rules';
+
+const text = (max: number) => Joi.string().trim().max(max);
+const time = () => Joi.string().isoDate();
+
+/** A partner's `code`: its listings' `origin` in search. 'local' is this exchange's own. */
+export const PARTNER_CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export const keyResponse = Joi.object({
+  name: Joi.string().required().description('this exchange’s name'),
+  algorithm: Joi.string().valid('ed25519').required(),
+  keyId: Joi.string().required().description('sent beside every signature (header `X-Federation-Key-Id`)'),
+  publicKey: Joi.string().required().description('the Ed25519 public key, SPKI PEM'),
+  fingerprint: Joi.string()
+    .required()
+    .description('SHA-256 of the key’s DER, for operators to compare by eye'),
+});
+
+export const partnerBody = Joi.object({
+  name: text(200).min(1).required(),
+  baseUrl: Joi.string()
+    .trim()
+    .uri({ scheme: ['http', 'https'] })
+    .max(500)
+    .required()
+    .description('where the partner exchange answers (its `/api` lies under it)'),
+  publicKey: Joi.string()
+    .trim()
+    .max(2000)
+    .required()
+    .description('the partner’s Ed25519 public key (SPKI PEM), as its `GET /api/federation/key` shows it'),
+  code: Joi.string()
+    .pattern(PARTNER_CODE)
+    .invalid('local')
+    .description('the `origin` its listings carry in search (default: made from its name)'),
+});
+
+export const partnerStatusBody = Joi.object({
+  status: Joi.string()
+    .valid(...PARTNER_STATUSES)
+    .required()
+    .description('suspended: its feed is no longer pulled and its inquiries are refused'),
+});
+
+const pullView = Joi.object({
+  at: time().required(),
+  ok: Joi.boolean().required(),
+  reason: Joi.string(),
+  imported: Joi.number().integer().min(0).required(),
+  removed: Joi.number().integer().min(0).required(),
+});
+
+const partnerView = Joi.object({
+  id: Joi.string().required(),
+  name: Joi.string().required(),
+  code: Joi.string().required(),
+  baseUrl: Joi.string().required(),
+  keyId: Joi.string().required(),
+  fingerprint: Joi.string().required(),
+  status: Joi.string()
+    .valid(...PARTNER_STATUSES)
+    .required(),
+  cursor: Joi.string().allow(null).required().description('where the next pull of its feed starts'),
+  lastPull: pullView.allow(null).required(),
+  createdAt: time().required(),
+});
+
+export const partnerResponse = Joi.object({ partner: partnerView.required() });
+export const partnerListResponse = Joi.object({ partners: Joi.array().items(partnerView).required() });
+export const pullResponse = Joi.object({ pull: pullView.required() });
+
+export const sharingBody = Joi.object({
+  shared: Joi.boolean()
+    .required()
+    .description("share your organization's published listings with partner exchanges"),
+});
+export const sharingResponse = Joi.object({
+  sharing: Joi.object({
+    organizationId: Joi.string().required(),
+    shared: Joi.boolean().required(),
+    changedAt: time().allow(null).required(),
+  }).required(),
+});
+
+export const feedQuery = Joi.object({
+  since: Joi.string()
+    .pattern(/^[A-Za-z0-9_-]{1,200}$/)
+    .description('the `next` of the page read before; absent: from the beginning'),
+  limit: Joi.number().integer().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),
+});
+
+/** A listing as the feed sends it (and as a partner's is imported). */
+export const feedListing = Joi.object({
+  title: Joi.string().max(300).required(),
+  summary: Joi.string().max(2000).allow('').required(),
+  body: Joi.string().max(20_000).allow('').required(),
+  keywords: Joi.array().items(Joi.string().max(100)).max(50).required(),
+  field: Joi.string()
+    .valid(...FIELD_CODES)
+    .required(),
+  subField: Joi.string().max(100),
+  trl: Joi.number().integer().min(TRL_MIN).max(TRL_MAX).required(),
+  transferModes: Joi.array()
+    .items(Joi.string().valid(...TRANSFER_MODES))
+    .max(TRANSFER_MODES.length)
+    .required(),
+  province: Joi.string().max(60).allow('').required(),
+  price: Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER),
+  currency: Joi.string().valid(...CURRENCIES),
+  language: Joi.string().valid('vi', 'en').required(),
+  publishedAt: time().required(),
+  organizationName: Joi.string().max(300).allow('').required(),
+});
+
+const feedItem = Joi.object({
+  type: Joi.string().valid('listing', 'tombstone').required(),
+  kind: Joi.string()
+    .valid(...LISTING_KINDS)
+    .required(),
+  id: Joi.string()
+    .pattern(/^[A-Za-z0-9_-]{1,64}$/)
+    .required(),
+  changedAt: time().required(),
+  listing: feedListing.when('type', { is: 'listing', then: Joi.required(), otherwise: Joi.forbidden() }),
+});
+
+/** The feed's page: its body is what the signature in the headers signs, byte for byte. */
+export const feedResponse = Joi.object({
+  exchange: Joi.object({
+    name: Joi.string().required(),
+    keyId: Joi.string().required(),
+  }).required(),
+  since: Joi.string().allow(null).required().description('the cursor asked for (null: from the beginning)'),
+  next: Joi.string().allow(null).required().description('ask with `since=<next>` for what follows'),
+  more: Joi.boolean().required().description('more entries wait after this page'),
+  generatedAt: time().required(),
+  items: Joi.array().items(feedItem).max(FEED_PAGE_MAX).required(),
+});
+
+export const importedListingResponse = Joi.object({
+  listing: Joi.object({
+    id: Joi.string().required(),
+    kind: Joi.string()
+      .valid(...LISTING_KINDS)
+      .required(),
+    origin: Joi.string().required(),
+    home: Joi.object({ name: Joi.string().required(), url: Joi.string().required() }).required(),
+    readOnly: Joi.boolean().valid(true).required(),
+    changedAt: time().required(),
+    importedAt: time().required(),
+  })
+    .concat(feedListing)
+    .required(),
+});
+
+export const importedIdParams = Joi.object({
+  id: Joi.string()
+    .pattern(/^[a-f0-9]{24}-(offer|demand)-[A-Za-z0-9_-]{1,64}$/)
+    .required(),
+});
+
+export const partnerIdParams = Joi.object({ id: objectId().required() });

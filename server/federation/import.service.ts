@@ -1,0 +1,117 @@
+/**
+ * Importing partners' feeds: pulls each active partner's feed from its registered base URL (no
+ * other host is ever asked), page after page from its stored cursor; each page is checked
+ * (import-rules) before anything of it is stored, and a refused page stops the pull with its
+ * reason recorded on the partner. Imported listings are stored read-only and indexed with their
+ * origin; tombstones delete them.
+ */
+import type { AppContext } from '../context';
+import { AppError } from '../common/errors';
+import { logger } from '../common/logger';
+import { KEY_ID_HEADER, SIGNATURE_HEADER } from './signing';
+import { checkFeedPage, importedSearchDoc, planImport } from './import-rules';
+import {
+  getPartner,
+  holdPartner,
+  listPartners,
+  recordPull,
+  type PartnerDoc,
+  type PullOutcome,
+} from './partner.store';
+import { getImportedListing, putImportedListing, removeImportedListing } from './imported-listing.store';
+import { importedListingView } from './federation.view';
+
+const PAGE_LIMIT = 100;
+/** Pages read in one pull at most; the next pull goes on from the cursor. */
+const MAX_PAGES = 50;
+const FETCH_TIMEOUT_MS = 10_000;
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+type SearchCtx = Pick<AppContext, 'search'>;
+
+class PullRefused extends Error {}
+
+async function fetchPage(partner: PartnerDoc, since: string | null) {
+  const url = new URL(`${partner.baseUrl}/api/federation/listings`);
+  if (since) url.searchParams.set('since', since);
+  url.searchParams.set('limit', String(PAGE_LIMIT));
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      headers: { accept: 'application/json' },
+      redirect: 'error',
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
+  } catch (err) {
+    throw new PullRefused(`unreachable: ${(err as Error).message}`);
+  }
+  if (res.status !== 200) throw new PullRefused(`the partner answered ${res.status}`);
+  const length = Number(res.headers.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) throw new PullRefused('the page is too large');
+  const raw = await res.text();
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new PullRefused('the page is too large');
+  return { raw, signature: res.headers.get(SIGNATURE_HEADER), keyId: res.headers.get(KEY_ID_HEADER) };
+}
+
+/**
+ * Pulls one partner's feed from its cursor to the end (or MAX_PAGES). Each trusted page is stored
+ * and its cursor recorded before the next is asked for, so a pull cut short resumes where it
+ * stopped; a refused page stores nothing and is recorded with its reason.
+ */
+export async function pullPartner(
+  ctx: SearchCtx,
+  partnerId: string,
+  now = () => new Date(),
+): Promise<PullOutcome> {
+  const found = await getPartner(partnerId);
+  if (!found) throw AppError.notFound('Partner');
+  if (found.status !== 'active')
+    throw AppError.conflict('This partner is suspended: activate it before pulling its feed');
+  return holdPartner(partnerId, async () => {
+    const outcome: PullOutcome = { at: now(), ok: true, imported: 0, removed: 0 };
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      const partner = (await getPartner(partnerId))!;
+      const since = partner.cursor ?? null;
+      try {
+        const fetched = await fetchPage(partner, since);
+        const check = checkFeedPage(fetched.raw, fetched, partner, since, now());
+        if (!check.ok) throw new PullRefused(check.reason);
+        const plan = planImport({ id: partnerId, code: partner.code }, check.page, now());
+        const written = [];
+        for (const doc of plan.put) if (await putImportedListing(doc)) written.push(doc);
+        outcome.imported += written.length;
+        if (written.length) await ctx.search.upsert(written.map(importedSearchDoc));
+        for (const id of plan.remove) if (await removeImportedListing(id)) outcome.removed++;
+        if (plan.remove.length) await ctx.search.remove(plan.remove);
+        outcome.at = now();
+        await recordPull(partnerId, since ?? undefined, outcome, check.page.next ?? undefined);
+        if (!check.page.more) break;
+      } catch (err) {
+        if (!(err instanceof PullRefused)) throw err;
+        const refused = { ...outcome, at: now(), ok: false, reason: err.message };
+        logger.warn({ partner: partner.code, reason: err.message }, 'a partner feed page was refused');
+        await recordPull(partnerId, since ?? undefined, refused, undefined);
+        return refused;
+      }
+    }
+    return outcome;
+  });
+}
+
+/** The scheduled pull: every active partner in turn; one partner's failure does not stop the others. */
+export async function pullAllPartners(ctx: SearchCtx): Promise<void> {
+  for (const partner of await listPartners()) {
+    if (partner.status !== 'active') continue;
+    await pullPartner(ctx, String(partner._id)).catch((err) =>
+      logger.warn({ err, partner: partner.code }, 'pulling a partner feed failed'),
+    );
+  }
+}
+
+/** One imported listing, read-only, with its home exchange. */
+export async function readImportedListing(id: string) {
+  const doc = await getImportedListing(id);
+  const home = doc && (await getPartner(doc.partnerId));
+  if (!doc || !home) throw AppError.notFound('Imported listing');
+  return { listing: importedListingView(doc, home) };
+}

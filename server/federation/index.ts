@@ -1,0 +1,5 @@
+/** Federation between exchanges: the exchange's signing key, partner exchanges, the signed feed, importing partners' listings. */
+export { registerFederationRoutes } from './federation.routes';
+export { homeExchanges, type HomeExchanges } from './partner.service';
+export { pullAllPartners } from './import.service';
+export { reindexImportedListings } from './imported-reindex';

@@ -1,0 +1,126 @@
+/**
+ * Operators' partner exchanges: registering one (its key checked and fingerprinted), listing,
+ * suspending and removing them (a removed partner's imported listings leave the index with it);
+ * and the directory of home exchanges the search answers name.
+ */
+import type { AppContext } from '../context';
+import type { SessionUser } from '../common/session-user';
+import type { ListingKind } from '../api-contract/enums';
+import { AppError } from '../common/errors';
+import { isDuplicateKeyError } from '../common/duplicate-key';
+import { logger } from '../common/logger';
+import { canonicalPublicKey, keyFingerprint, keyIdOf } from './signing';
+import { homeUrl, partnerCodeFrom } from './import-rules';
+import { ownIdentity } from './identity.store';
+import {
+  createPartner,
+  getPartner,
+  listPartners,
+  removePartner,
+  setPartnerStatus,
+  type PartnerDoc,
+  type PartnerStatus,
+} from './partner.store';
+import { removeImportedListingsOf } from './imported-listing.store';
+import { partnerView } from './federation.view';
+
+export interface PartnerInput {
+  name: string;
+  baseUrl: string;
+  publicKey: string;
+  code?: string;
+}
+
+export async function registerPartner(user: SessionUser, input: PartnerInput) {
+  const publicKey = canonicalPublicKey(input.publicKey);
+  if (!publicKey)
+    throw AppError.validation([
+      { field: 'publicKey', message: 'publicKey must be an Ed25519 public key (SPKI PEM)' },
+    ]);
+  const keyId = keyIdOf(publicKey);
+  if (keyId === (await ownIdentity()).keyId)
+    throw AppError.validation([{ field: 'publicKey', message: 'publicKey is this exchange’s own key' }]);
+  const partners = await listPartners();
+  if (partners.some((p) => p.keyId === keyId))
+    throw AppError.conflict('A partner with this key is registered already');
+  const code = input.code ?? partnerCodeFrom(input.name);
+  if (partners.some((p) => p.code === code))
+    throw AppError.conflict(`A partner with the code "${code}" is registered already: give another code`);
+  try {
+    const created = await createPartner({
+      name: input.name,
+      code,
+      baseUrl: input.baseUrl.replace(/\/+$/, ''),
+      publicKey,
+      keyId,
+      fingerprint: keyFingerprint(publicKey),
+      createdBy: user.id,
+    });
+    forgetHomes();
+    return partnerView(created);
+  } catch (err) {
+    if (isDuplicateKeyError(err))
+      throw AppError.conflict(`A partner with the code "${code}" is registered already: give another code`);
+    throw err;
+  }
+}
+
+export async function partnerList() {
+  return { partners: (await listPartners()).map(partnerView) };
+}
+
+export async function changePartnerStatus(id: string, status: PartnerStatus) {
+  if (!(await getPartner(id))) throw AppError.notFound('Partner');
+  const doc = await setPartnerStatus(id, status);
+  return partnerView(doc);
+}
+
+/** Removes the partner and every listing imported from it (from the index too). */
+export async function deletePartner(ctx: Pick<AppContext, 'search'>, id: string): Promise<void> {
+  if (!(await removePartner(id))) throw AppError.notFound('Partner');
+  forgetHomes();
+  const removed = await removeImportedListingsOf(id);
+  if (removed.length) await ctx.search.remove(removed);
+}
+
+/** Home exchanges by their code, for search answers; the same object until a partner changes. */
+export interface HomeExchanges {
+  byCode: ReadonlyMap<string, { id: string; name: string; baseUrl: string }>;
+  homeOf(origin: string, kind: ListingKind, id: string): { name: string; url: string } | null;
+}
+
+const HOMES_TTL_MS = 30_000;
+let homes: { at: number; value: Promise<HomeExchanges> } | null = null;
+
+function buildHomes(partners: PartnerDoc[]): HomeExchanges {
+  const byCode = new Map(
+    partners.map((p) => [p.code, { id: String(p._id), name: p.name, baseUrl: p.baseUrl }]),
+  );
+  return {
+    byCode,
+    homeOf(origin, kind, id) {
+      const home = byCode.get(origin);
+      const prefix = home && `${home.id}-${kind}-`;
+      if (!home || !prefix || !id.startsWith(prefix)) return null;
+      return { name: home.name, url: homeUrl(home.baseUrl, kind, id.slice(prefix.length)) };
+    },
+  };
+}
+
+/** The partners as home exchanges (read at most every 30 s, and after this process changes one). */
+export function homeExchanges(): Promise<HomeExchanges> {
+  if (!homes || Date.now() - homes.at > HOMES_TTL_MS) {
+    // Unreadable partners leave the hits without their home, never the search without answers.
+    const value = listPartners().then(buildHomes, (err: unknown) => {
+      logger.warn({ err }, 'partner exchanges not read');
+      homes = null;
+      return buildHomes([]);
+    });
+    homes = { at: Date.now(), value };
+  }
+  return homes.value;
+}
+
+export function forgetHomes(): void {
+  homes = null;
+}
