@@ -25,7 +25,8 @@ import { registerOrganizationRoutes } from './organizations/organization.routes'
 import { registerCapabilityRoutes } from './capability';
 import { registerExpertRoutes } from './experts';
 import { registerAppraisalRoutes } from './appraisals';
-import { registerEventRoutes } from './events';
+import { registerEventRoutes, registerMeetingRoomRoutes } from './events';
+import { registerFederationRoutes } from './federation';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
 import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health/health.routes';
@@ -179,6 +180,8 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerAdminListingRoutes(api, ctx);
   registerSearchRoutes(api, ctx);
   registerEventRoutes(api, ctx);
+  registerFederationRoutes(api, ctx);
+  registerMeetingRoomRoutes(api);
 
   const openapi = buildOpenApi(
     api.routes,

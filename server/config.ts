@@ -24,6 +24,8 @@ export interface Config {
   searchCacheMs: number;
   /** Days a buyer has to answer a delivered milestone before it is accepted for them. */
   milestoneAcceptDays: number;
+  /** Minutes before a scheduled meeting at an event both sides are reminded. */
+  meetingReminderMinutes: number;
   stripeSecretKey?: string;
   stripeWebhookSecret?: string;
   stripeApiBase?: string;
@@ -64,6 +66,10 @@ export interface Config {
   metricsToken?: string;
   /** Every JSON answer is checked against its route's response schema; a mismatch answers 500. */
   checkResponses: boolean;
+  /** The name this exchange gives itself to partner exchanges (federation). */
+  federationName: string;
+  /** How often partner exchanges' feeds are pulled; 0: only when an operator asks. */
+  federationPullIntervalMs: number;
 }
 
 const schema = Joi.object({
@@ -79,6 +85,7 @@ const schema = Joi.object({
   SEARCH_THREAD: Joi.boolean().default(true),
   SEARCH_CACHE_MS: Joi.number().integer().min(0).max(60_000).default(2000),
   MILESTONE_ACCEPT_DAYS: Joi.number().integer().min(1).max(90).default(14),
+  MEETING_REMINDER_MINUTES: Joi.number().integer().min(1).max(1440).default(30),
   STRIPE_SECRET_KEY: Joi.string().pattern(/^(sk|rk)_(test|live)_/),
   STRIPE_WEBHOOK_SECRET: Joi.string().pattern(/^whsec_/),
   STRIPE_API_BASE: Joi.string().uri({ scheme: ['http', 'https'] }),
@@ -132,6 +139,10 @@ const schema = Joi.object({
   CHECK_RESPONSES: Joi.boolean().default(false),
   CLIENT_DIR: Joi.string().default('client/dist'),
   METRICS_TOKEN: Joi.string().min(16),
+  FEDERATION_NAME: Joi.string().trim().min(1).max(200).default('Sàn giao dịch công nghệ'),
+  FEDERATION_PULL_INTERVAL_MS: Joi.alternatives()
+    .try(Joi.number().integer().valid(0), Joi.number().integer().min(1000).max(86_400_000))
+    .default(300_000),
 })
   .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
   .unknown(true);
@@ -205,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchThread: value.SEARCH_THREAD,
     searchCacheMs: value.SEARCH_CACHE_MS,
     milestoneAcceptDays: value.MILESTONE_ACCEPT_DAYS,
+    meetingReminderMinutes: value.MEETING_REMINDER_MINUTES,
     stripeSecretKey: value.STRIPE_SECRET_KEY,
     stripeWebhookSecret: value.STRIPE_WEBHOOK_SECRET,
     stripeApiBase: value.STRIPE_API_BASE,
@@ -239,6 +251,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: value.SEED_DEMO,
     clientDir: path.resolve(value.CLIENT_DIR),
     metricsToken: value.METRICS_TOKEN,
+    federationName: value.FEDERATION_NAME,
+    federationPullIntervalMs: value.FEDERATION_PULL_INTERVAL_MS,
   };
 }
 

@@ -82,6 +82,9 @@ const EventsPage = lazy(() =>
   import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })),
 );
 const EventPage = lazy(() => import('./features/events/EventPage').then((m) => ({ default: m.EventPage })));
+const MeetingRoomPage = lazy(() =>
+  import('./features/events/MeetingRoomPage').then((m) => ({ default: m.MeetingRoomPage })),
+);
 const AdminEventsPage = lazy(() =>
   import('./features/events/AdminEventsPage').then((m) => ({ default: m.AdminEventsPage })),
 );
@@ -109,6 +112,7 @@ export function App() {
         <Route path="events" element={later(<EventsPage />)} />
         <Route path="events/:id" element={later(<EventPage />)} />
         <Route element={<RequireAuth />}>
+          <Route path="events/:eventId/meetings/:meetingId/room" element={later(<MeetingRoomPage />)} />
           <Route path="experts/me" element={later(<ExpertProfilePage />)} />
           <Route path="appraisals" element={later(<MyAppraisalsPage />)} />
           <Route path="appraisals/:id" element={later(<AppraisalPage />)} />

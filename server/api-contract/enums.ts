@@ -195,12 +195,31 @@ export type ExpertAvailability = (typeof EXPERT_AVAILABILITIES)[number];
 export const EVENT_ROLES = ['exhibitor', 'visitor'] as const;
 export type EventRole = (typeof EVENT_ROLES)[number];
 
-/** A registration waits for an operator's decision. */
-export const EVENT_REGISTRATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/**
+ * A registration waits for an operator's decision; an approval may be revoked later, and every
+ * registration still pending or approved ends (cancelled) when its event is cancelled.
+ */
+export const EVENT_REGISTRATION_STATUSES = [
+  'pending',
+  'approved',
+  'rejected',
+  'revoked',
+  'cancelled',
+] as const;
 export type EventRegistrationStatus = (typeof EVENT_REGISTRATION_STATUSES)[number];
 
-/** Where an event stands, from its dates and registration window (computed, never stored). */
-export const EVENT_PHASES = ['registration_open', 'registration_closed', 'running', 'ended'] as const;
+/** Where an event stands, from its dates and registration window, or cancelled (computed, never stored). */
+export const EVENT_PHASES = [
+  'registration_open',
+  'registration_closed',
+  'running',
+  'ended',
+  'cancelled',
+] as const;
+
+/** An event is held as announced (active) or called off by an operator (cancelled). */
+export const EVENT_STATUSES = ['active', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
 export type EventPhase = (typeof EVENT_PHASES)[number];
 
 /** A one-to-one meeting at an event: asked for, then accepted (scheduled), declined or cancelled. */

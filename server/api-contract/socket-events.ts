@@ -9,7 +9,9 @@ export type MessageKind = 'text' | 'note' | 'system' | 'terms';
 /** Who sees a message: everyone in the room, or (broker notes) one side plus the mediators. */
 export type MessageAudience = 'all' | 'seller' | 'buyer';
 export type RoomRole = 'seller' | 'buyer' | 'broker' | 'admin';
-export type MessageAuthorRole = RoomRole | 'system';
+/** In an online meeting's room: a member of the organisation that asked for it, of the invited one, or an operator. */
+export type MeetingRoomRole = 'requester' | 'invitee' | 'admin';
+export type MessageAuthorRole = RoomRole | 'system' | Exclude<MeetingRoomRole, 'admin'>;
 
 export interface ChatMessage {
   id: string;
@@ -73,7 +75,56 @@ export interface SendMessageRequest {
   audience?: MessageAudience;
 }
 
+/** A message of an online meeting's room at an event (plain text, like a deal room's). */
+export interface MeetingChatMessage {
+  id: string;
+  meetingId: string;
+  /** Per-meeting, increasing. */
+  seq: number;
+  authorId: string;
+  authorName: string;
+  authorRole: MeetingRoomRole;
+  body: string;
+  clientId: string;
+  createdAt: string;
+}
+
+/** Someone in a meeting's room, and the side they are there for. */
+export interface MeetingRoomPerson {
+  userId: string;
+  name: string;
+  side: MeetingRoomRole;
+}
+
+export interface MeetingPresenceEvent {
+  meetingId: string;
+  /** Sorted by user id; a person with several tabs open is listed once. */
+  present: MeetingRoomPerson[];
+}
+
+export interface MeetingJoinRequest {
+  meetingId: string;
+  /** Catch-up after this seq, as for deal rooms. */
+  afterSeq?: number;
+}
+
+export interface MeetingJoinResult {
+  role: MeetingRoomRole;
+  messages: MeetingChatMessage[];
+  hasMore: boolean;
+  present: MeetingRoomPerson[];
+}
+
+export interface MeetingSendRequest {
+  meetingId: string;
+  body: string;
+  clientId: string;
+}
+
 export interface ClientToServerEvents {
+  'meeting:join': (request: MeetingJoinRequest, ack: AckCallback<MeetingJoinResult>) => void;
+  'meeting:leave': (request: { meetingId: string }, ack?: AckCallback) => void;
+  'meeting:send': (request: MeetingSendRequest, ack: AckCallback<{ message: MeetingChatMessage }>) => void;
   'deal:join': (request: JoinRequest, ack: AckCallback<JoinResult>) => void;
   'deal:leave': (request: { dealId: string }, ack?: AckCallback) => void;
   'message:send': (request: SendMessageRequest, ack: AckCallback<{ message: ChatMessage }>) => void;
@@ -109,6 +160,8 @@ export interface DealStatusEvent {
 }
 
 export interface ServerToClientEvents {
+  'meeting:message': (event: { message: MeetingChatMessage }) => void;
+  'meeting:presence': (event: MeetingPresenceEvent) => void;
   'message:new': (event: { message: ChatMessage }) => void;
   typing: (event: { dealId: string; userId: string; name?: string }) => void;
   presence: (event: PresenceEvent) => void;

@@ -35,3 +35,23 @@ export const listingFeeRefundKey = (listingId: string, paymentIds: readonly stri
  */
 export const CALL_DEPOSITS = 'call.deposits';
 export const callDepositsKey = (demandId: string, cause: string) => `${CALL_DEPOSITS}:${demandId}:${cause}`;
+
+/** Both sides of a scheduled meeting at an event reminded before it starts (one job a scheduled time). */
+export const MEETING_REMINDER = 'event.meeting_reminder';
+export const meetingReminderKey = (meetingId: string, startsAt: Date) =>
+  `${MEETING_REMINDER}:${meetingId}:${new Date(startsAt).getTime()}`;
+
+/**
+ * A winner's deposit larger than its deal's fees: the surplus refunded (payments/deposit-surplus.service.ts),
+ * one job per cause (credited, terms agreed, won), each retried until done.
+ */
+export const DEPOSIT_SURPLUS_REFUND = 'deposit.surplus_refund';
+export const depositSurplusRefundKey = (dealId: string, cause: string) =>
+  `${DEPOSIT_SURPLUS_REFUND}:${dealId}:${cause}`;
+
+/** Partner exchanges' feeds pulled (federation): one recurring job, every FEDERATION_PULL_INTERVAL_MS. */
+export const FEDERATION_PULL = 'federation.pull';
+
+/** An auction's runner-up deposit kept at the close: settled every sweep interval until the runner-up decision. */
+export const RUNNER_UP_DEPOSIT = 'auction.runner_up_deposit';
+export const runnerUpDepositKey = (offerId: string) => `${RUNNER_UP_DEPOSIT}:${offerId}`;

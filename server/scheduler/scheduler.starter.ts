@@ -8,8 +8,11 @@ import { milestoneJobHandlers } from './milestone-jobs';
 import { listingFeeJobHandlers } from './listing-fee-jobs';
 import { milestoneOverdueJobHandlers } from './milestone-overdue-jobs';
 import { royaltyReminderJobHandlers } from './royalty-reminder-jobs';
+import { federationPullJobHandlers } from './federation-pull-jobs';
+import { depositSurplusJobHandlers } from './deposit-surplus-jobs';
+import { meetingReminderJobHandlers, restoreMeetingRemindersOnce } from './meeting-reminder-jobs';
 import { ensureRecurringJob } from './job.store';
-import { DEAL_SWEEP } from './job-types';
+import { DEAL_SWEEP, FEDERATION_PULL } from './job-types';
 import { deadlineJobHandlers, enqueueDueDeadlines, scheduleListingDeadline } from './deadline-jobs';
 
 export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
@@ -26,8 +29,18 @@ export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
       ...listingFeeJobHandlers(ctx),
       ...milestoneOverdueJobHandlers(ctx),
       ...royaltyReminderJobHandlers(ctx),
+      ...federationPullJobHandlers(ctx),
+      ...depositSurplusJobHandlers(ctx),
+      ...meetingReminderJobHandlers(ctx),
     },
-    sweeps: [() => enqueueDueDeadlines(), () => ensureRecurringJob(DEAL_SWEEP, new Date())],
+    sweeps: [
+      () => enqueueDueDeadlines(),
+      () => ensureRecurringJob(DEAL_SWEEP, new Date()),
+      ...(ctx.config.federationPullIntervalMs > 0
+        ? [() => ensureRecurringJob(FEDERATION_PULL, new Date())]
+        : []),
+      restoreMeetingRemindersOnce(ctx),
+    ],
     intervalMs: ctx.config.schedulerIntervalMs,
     sweepIntervalMs: ctx.config.schedulerSweepIntervalMs,
     onFailedForGood: (job, err) => alertOperatorsOfFailedJob(ctx, job, err),

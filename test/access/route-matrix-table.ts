@@ -15,7 +15,8 @@ import { MAX_EVIDENCE_DOCUMENTS } from '../../server/api-contract/organization-e
 import { CAPABILITY_CRITERION_CODES } from '../../server/api-contract/capability-criteria';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { MeetingModel } from '../../server/events/meeting.model';
-import { onSiteEvent, period } from '../api/events-helpers';
+import { onlineEvent, onSiteEvent, period } from '../api/events-helpers';
+import { federationRoutes } from './federation-matrix';
 
 export interface Call {
   path: Record<string, string>;
@@ -123,8 +124,8 @@ async function appraisalAt(
 }
 
 /** A new on-site event an operator created through the API; its id. */
-async function eventOf(w: World): Promise<string> {
-  const res = await w.operator.agent.post('/api/admin/events').send(onSiteEvent());
+async function eventOf(w: World, online = false): Promise<string> {
+  const res = await w.operator.agent.post('/api/admin/events').send(online ? onlineEvent() : onSiteEvent());
   if (res.status !== 201) throw new Error(`the matrix's event answered ${res.status}`);
   return res.body.event.id;
 }
@@ -149,8 +150,12 @@ async function registered(
 }
 
 /** A meeting the buyer asked of the seller at a new event, brought to `stage` (held: accepted, and moved into the past); its id. */
-async function meetingAt(w: World, stage: 'requested' | 'accepted' | 'held'): Promise<string> {
-  const eventId = await eventOf(w);
+async function meetingAt(
+  w: World,
+  stage: 'requested' | 'accepted' | 'held',
+  online = false,
+): Promise<string> {
+  const eventId = await eventOf(w, online);
   await registered(w, eventId, 'seller', true);
   await registered(w, eventId, 'buyer', true);
   const asked = await w.buyer.agent
@@ -770,6 +775,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     setup: async (w) => ({ path: { id: await make.alert(w) } }),
   },
 
+  ...federationRoutes,
   ...listingRoutes('offer'),
   ...listingRoutes('demand'),
   'GET /api/admin/queue': { allow: OPERATOR },
@@ -778,6 +784,32 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   // Technology fairs and brokerage events: `owner` is the seller's member, an approved participant
   // (and the invited side of the meetings); members of any verified organization may register.
   'POST /api/admin/events': { allow: OPERATOR, setup: () => ({ path: {}, body: onSiteEvent() }) },
+  'PATCH /api/admin/events/{id}': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: { id: await eventOf(w) }, body: { title: 'Chợ công nghệ (đổi tên)' } }),
+  },
+  'POST /api/admin/events/{id}/cancel': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: { id: await eventOf(w) }, body: { reason: 'Hoãn vì bão' } }),
+  },
+  'PUT /api/events/{id}/registrations/mine/availability': {
+    allow: ['owner'],
+    setup: async (w) => {
+      const id = await eventOf(w);
+      await registered(w, id, 'seller', true);
+      return { path: { id }, body: { availability: [period('09:00', '11:00')] } };
+    },
+  },
+  'POST /api/admin/events/{id}/registrations/{rid}/revoke': {
+    allow: OPERATOR,
+    setup: async (w) => {
+      const id = await eventOf(w);
+      return {
+        path: { id, rid: await registered(w, id, 'seller', true) },
+        body: { reason: 'Vi phạm quy chế' },
+      };
+    },
+  },
   'GET /api/events': { allow: ALL },
   'GET /api/events/{id}': { allow: ALL, setup: async (w) => ({ path: { id: await eventOf(w) } }) },
   'POST /api/events/{id}/registrations': {
@@ -842,6 +874,15 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/meetings/{id}/outcome': {
     allow: ['owner'],
     setup: async (w) => ({ path: { id: await meetingAt(w, 'held') }, body: { outcome: 'follow_up' } }),
+  },
+  // An accepted online meeting's room: its two organizations' members (`owner` is the invited side) and operators.
+  'GET /api/meetings/{id}/room': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: await meetingAt(w, 'accepted', true) } }),
+  },
+  'GET /api/meetings/{id}/messages': {
+    allow: ['owner', 'operator'],
+    setup: async (w) => ({ path: { id: await meetingAt(w, 'accepted', true) } }),
   },
   'GET /api/admin/events/{id}/report': {
     allow: OPERATOR,

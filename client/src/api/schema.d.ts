@@ -1844,6 +1844,9 @@ export interface paths {
                   /** Format: date-time */
                   to: string;
                 }[];
+                /** Format: date-time */
+                cancelledAt?: string;
+                cancelReason?: string;
                 capacity?: number;
                 /** Format: date-time */
                 createdAt: string;
@@ -1862,13 +1865,241 @@ export interface paths {
                 id: string;
                 online: boolean;
                 /** @enum {string} */
-                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended';
+                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended' | 'cancelled';
                 /** Format: date-time */
                 registrationClosesAt: string;
                 registrationOpen: boolean;
                 slotMinutes: number;
                 /** Format: date-time */
                 startsAt: string;
+                /** @enum {string} */
+                status: 'active' | 'cancelled';
+                tables?: number;
+                title: string;
+                titleEn?: string;
+                venue?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an event (any of its fields); 400 naming the field when the event would not be sound, 409 naming it when a scheduled meeting would fall outside the dates, into a break or off its table, or the capacity below the approvals
+     * @description Access: admin
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            breaks?: {
+              /** Format: date-time */
+              from: string;
+              /** Format: date-time */
+              to: string;
+            }[];
+            capacity?: number;
+            description?: string;
+            descriptionEn?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            fields?: (
+              | 'natural_sciences'
+              | 'engineering_technology'
+              | 'medical_health'
+              | 'agricultural_sciences'
+              | 'social_sciences'
+              | 'humanities'
+            )[];
+            online?: boolean;
+            /** Format: date-time */
+            registrationClosesAt?: string;
+            slotMinutes?: number;
+            /** Format: date-time */
+            startsAt?: string;
+            tables?: number;
+            title?: string;
+            titleEn?: string;
+            venue?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              event: {
+                breaks: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                /** Format: date-time */
+                cancelledAt?: string;
+                cancelReason?: string;
+                capacity?: number;
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                descriptionEn?: string;
+                /** Format: date-time */
+                endsAt: string;
+                fields: (
+                  | 'natural_sciences'
+                  | 'engineering_technology'
+                  | 'medical_health'
+                  | 'agricultural_sciences'
+                  | 'social_sciences'
+                  | 'humanities'
+                )[];
+                id: string;
+                online: boolean;
+                /** @enum {string} */
+                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended' | 'cancelled';
+                /** Format: date-time */
+                registrationClosesAt: string;
+                registrationOpen: boolean;
+                slotMinutes: number;
+                /** Format: date-time */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'active' | 'cancelled';
+                tables?: number;
+                title: string;
+                titleEn?: string;
+                venue?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/admin/events/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an event, saying why: its registrations end, its open meetings are cancelled, every registered organization is told; it takes nothing new (409)
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              event: {
+                breaks: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                /** Format: date-time */
+                cancelledAt?: string;
+                cancelReason?: string;
+                capacity?: number;
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                descriptionEn?: string;
+                /** Format: date-time */
+                endsAt: string;
+                fields: (
+                  | 'natural_sciences'
+                  | 'engineering_technology'
+                  | 'medical_health'
+                  | 'agricultural_sciences'
+                  | 'social_sciences'
+                  | 'humanities'
+                )[];
+                id: string;
+                online: boolean;
+                /** @enum {string} */
+                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended' | 'cancelled';
+                /** Format: date-time */
+                registrationClosesAt: string;
+                registrationOpen: boolean;
+                slotMinutes: number;
+                /** Format: date-time */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'active' | 'cancelled';
                 tables?: number;
                 title: string;
                 titleEn?: string;
@@ -1911,7 +2142,7 @@ export interface paths {
           limit?: number;
           page?: number;
           role?: 'exhibitor' | 'visitor';
-          status?: 'pending' | 'approved' | 'rejected';
+          status?: 'pending' | 'approved' | 'rejected' | 'revoked' | 'cancelled';
         };
         header?: never;
         path: {
@@ -1956,10 +2187,13 @@ export interface paths {
                 };
                 pitch: string;
                 rejectionReason?: string;
+                /** Format: date-time */
+                revokedAt?: string;
+                revokeReason?: string;
                 /** @enum {string} */
                 role: 'exhibitor' | 'visitor';
                 /** @enum {string} */
-                status: 'pending' | 'approved' | 'rejected';
+                status: 'pending' | 'approved' | 'rejected' | 'revoked' | 'cancelled';
               }[];
               total: number;
             };
@@ -2042,10 +2276,13 @@ export interface paths {
                 };
                 pitch: string;
                 rejectionReason?: string;
+                /** Format: date-time */
+                revokedAt?: string;
+                revokeReason?: string;
                 /** @enum {string} */
                 role: 'exhibitor' | 'visitor';
                 /** @enum {string} */
-                status: 'pending' | 'approved' | 'rejected';
+                status: 'pending' | 'approved' | 'rejected' | 'revoked' | 'cancelled';
               };
             };
           };
@@ -2131,10 +2368,105 @@ export interface paths {
                 };
                 pitch: string;
                 rejectionReason?: string;
+                /** Format: date-time */
+                revokedAt?: string;
+                revokeReason?: string;
                 /** @enum {string} */
                 role: 'exhibitor' | 'visitor';
                 /** @enum {string} */
-                status: 'pending' | 'approved' | 'rejected';
+                status: 'pending' | 'approved' | 'rejected' | 'revoked' | 'cancelled';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/events/{id}/registrations/{rid}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke an approval, saying why: the registration is revoked, the organization's open meetings at the event are cancelled and the other sides told
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rid: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              registration: {
+                availability: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                decidedAt?: string;
+                eventId: string;
+                id: string;
+                listings: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                }[];
+                lookingFor: string;
+                organization: {
+                  id: string;
+                  name: string;
+                };
+                pitch: string;
+                rejectionReason?: string;
+                /** Format: date-time */
+                revokedAt?: string;
+                revokeReason?: string;
+                /** @enum {string} */
+                role: 'exhibitor' | 'visitor';
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'revoked' | 'cancelled';
               };
             };
           };
@@ -2221,15 +2553,19 @@ export interface paths {
               registrations: {
                 exhibitor: {
                   approved: number;
+                  cancelled: number;
                   pending: number;
                   rejected: number;
+                  revoked: number;
                   total: number;
                 };
                 total: number;
                 visitor: {
                   approved: number;
+                  cancelled: number;
                   pending: number;
                   rejected: number;
+                  revoked: number;
                   total: number;
                 };
               };
@@ -3992,6 +4328,318 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The registered partner exchanges, with where the import of each one’s feed stands
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              partners: {
+                baseUrl: string;
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description where the next pull of its feed starts */
+                cursor: string | null;
+                fingerprint: string;
+                id: string;
+                keyId: string;
+                lastPull: {
+                  /** Format: date-time */
+                  at: string;
+                  imported: number;
+                  ok: boolean;
+                  reason?: string;
+                  removed: number;
+                } | null;
+                name: string;
+                /** @enum {string} */
+                status: 'active' | 'suspended';
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Register a partner exchange: its name, base URL and Ed25519 public key (shown back as a fingerprint)
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description where the partner exchange answers (its `/api` lies under it) */
+            baseUrl: string;
+            /** @description the `origin` its listings carry in search (default: made from its name) */
+            code?: string;
+            name: string;
+            /** @description the partner’s Ed25519 public key (SPKI PEM), as its `GET /api/federation/key` shows it */
+            publicKey: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              partner: {
+                baseUrl: string;
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description where the next pull of its feed starts */
+                cursor: string | null;
+                fingerprint: string;
+                id: string;
+                keyId: string;
+                lastPull: {
+                  /** Format: date-time */
+                  at: string;
+                  imported: number;
+                  ok: boolean;
+                  reason?: string;
+                  removed: number;
+                } | null;
+                name: string;
+                /** @enum {string} */
+                status: 'active' | 'suspended';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/partners/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a partner exchange and every listing imported from it
+     * @description Access: admin
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Suspend a partner exchange (its feed is no longer pulled) or make it active again
+     * @description Access: admin
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description suspended: its feed is no longer pulled and its inquiries are refused
+             * @enum {string}
+             */
+            status: 'active' | 'suspended';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              partner: {
+                baseUrl: string;
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description where the next pull of its feed starts */
+                cursor: string | null;
+                fingerprint: string;
+                id: string;
+                keyId: string;
+                lastPull: {
+                  /** Format: date-time */
+                  at: string;
+                  imported: number;
+                  ok: boolean;
+                  reason?: string;
+                  removed: number;
+                } | null;
+                name: string;
+                /** @enum {string} */
+                status: 'active' | 'suspended';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/admin/partners/{id}/pull': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pull the partner's feed now from where the last pull stopped; a page whose signature does not verify is refused, nothing of it stored, and the reason recorded
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pull: {
+                /** Format: date-time */
+                at: string;
+                imported: number;
+                ok: boolean;
+                reason?: string;
+                removed: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/payments': {
     parameters: {
       query?: never;
@@ -4054,19 +4702,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -4190,19 +4847,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -4313,19 +4979,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -4436,19 +5111,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -7189,19 +7873,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -11546,7 +12239,8 @@ export interface paths {
                   | 'payout_paid'
                   | 'payout_cancelled'
                   | 'deposit_credited'
-                  | 'deposit_forfeited';
+                  | 'deposit_forfeited'
+                  | 'deposit_surplus_refunded';
                 /** @description A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n) */
                 line?: string;
                 /** @description A listing fee's offer or demand */
@@ -12993,19 +13687,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -13371,19 +14074,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -15939,19 +16651,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -16059,19 +16780,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -16178,19 +16908,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -16590,7 +17329,8 @@ export interface paths {
                   | 'payout_paid'
                   | 'payout_cancelled'
                   | 'deposit_credited'
-                  | 'deposit_forfeited';
+                  | 'deposit_forfeited'
+                  | 'deposit_surplus_refunded';
                 /** @description A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n) */
                 line?: string;
                 /** @description A listing fee's offer or demand */
@@ -16636,19 +17376,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -16703,19 +17452,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -16830,19 +17588,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -17964,7 +18731,7 @@ export interface paths {
         query?: {
           limit?: number;
           page?: number;
-          phase?: 'registration_open' | 'registration_closed' | 'running' | 'ended';
+          phase?: 'registration_open' | 'registration_closed' | 'running' | 'ended' | 'cancelled';
         };
         header?: never;
         path?: never;
@@ -17987,6 +18754,9 @@ export interface paths {
                   /** Format: date-time */
                   to: string;
                 }[];
+                /** Format: date-time */
+                cancelledAt?: string;
+                cancelReason?: string;
                 capacity?: number;
                 /** Format: date-time */
                 createdAt: string;
@@ -18005,13 +18775,15 @@ export interface paths {
                 id: string;
                 online: boolean;
                 /** @enum {string} */
-                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended';
+                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended' | 'cancelled';
                 /** Format: date-time */
                 registrationClosesAt: string;
                 registrationOpen: boolean;
                 slotMinutes: number;
                 /** Format: date-time */
                 startsAt: string;
+                /** @enum {string} */
+                status: 'active' | 'cancelled';
                 tables?: number;
                 title: string;
                 titleEn?: string;
@@ -18078,6 +18850,9 @@ export interface paths {
                   /** Format: date-time */
                   to: string;
                 }[];
+                /** Format: date-time */
+                cancelledAt?: string;
+                cancelReason?: string;
                 capacity?: number;
                 /** Format: date-time */
                 createdAt: string;
@@ -18096,13 +18871,15 @@ export interface paths {
                 id: string;
                 online: boolean;
                 /** @enum {string} */
-                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended';
+                phase: 'registration_open' | 'registration_closed' | 'running' | 'ended' | 'cancelled';
                 /** Format: date-time */
                 registrationClosesAt: string;
                 registrationOpen: boolean;
                 slotMinutes: number;
                 /** Format: date-time */
                 startsAt: string;
+                /** @enum {string} */
+                status: 'active' | 'cancelled';
                 tables?: number;
                 title: string;
                 titleEn?: string;
@@ -18558,10 +19335,13 @@ export interface paths {
                 };
                 pitch: string;
                 rejectionReason?: string;
+                /** Format: date-time */
+                revokedAt?: string;
+                revokeReason?: string;
                 /** @enum {string} */
                 role: 'exhibitor' | 'visitor';
                 /** @enum {string} */
-                status: 'pending' | 'approved' | 'rejected';
+                status: 'pending' | 'approved' | 'rejected' | 'revoked' | 'cancelled';
               };
             };
           };
@@ -18639,10 +19419,13 @@ export interface paths {
                 };
                 pitch: string;
                 rejectionReason?: string;
+                /** Format: date-time */
+                revokedAt?: string;
+                revokeReason?: string;
                 /** @enum {string} */
                 role: 'exhibitor' | 'visitor';
                 /** @enum {string} */
-                status: 'pending' | 'approved' | 'rejected';
+                status: 'pending' | 'approved' | 'rejected' | 'revoked' | 'cancelled';
               } | null;
             };
           };
@@ -18659,6 +19442,103 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/registrations/mine/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Restate when your organization is free for meetings at the event; 409 naming `availability` when a scheduled meeting would fall outside it
+     * @description Access: verified
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description when the organization is free for meetings, within the event */
+            availability: {
+              /** Format: date-time */
+              from: string;
+              /** Format: date-time */
+              to: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              registration: {
+                availability: {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                decidedAt?: string;
+                eventId: string;
+                id: string;
+                listings: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                }[];
+                lookingFor: string;
+                organization: {
+                  id: string;
+                  name: string;
+                };
+                pitch: string;
+                rejectionReason?: string;
+                /** Format: date-time */
+                revokedAt?: string;
+                revokeReason?: string;
+                /** @enum {string} */
+                role: 'exhibitor' | 'visitor';
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'revoked' | 'cancelled';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -18981,6 +19861,371 @@ export interface paths {
                   name: string;
                 } | null;
                 subFields: string[];
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/federation/imported/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A listing imported from a partner exchange: read-only, with its home exchange and its page there
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              listing: {
+                body: string;
+                /** Format: date-time */
+                changedAt: string;
+                /** @enum {string} */
+                currency?: 'VND' | 'USD';
+                /** @enum {string} */
+                field:
+                  | 'natural_sciences'
+                  | 'engineering_technology'
+                  | 'medical_health'
+                  | 'agricultural_sciences'
+                  | 'social_sciences'
+                  | 'humanities';
+                home: {
+                  name: string;
+                  url: string;
+                };
+                id: string;
+                /** Format: date-time */
+                importedAt: string;
+                keywords: string[];
+                /** @enum {string} */
+                kind: 'offer' | 'demand';
+                /** @enum {string} */
+                language: 'vi' | 'en';
+                organizationName: string;
+                origin: string;
+                price?: number;
+                province: string;
+                /** Format: date-time */
+                publishedAt: string;
+                readOnly: boolean;
+                subField?: string;
+                summary: string;
+                title: string;
+                transferModes: (
+                  | 'license_exclusive'
+                  | 'license_non_exclusive'
+                  | 'assignment'
+                  | 'joint_venture'
+                  | 'co_development'
+                  | 'consulting'
+                  | 'turnkey'
+                )[];
+                trl: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/federation/key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * This exchange's name and Ed25519 public key, which its feed and inquiries are signed with
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              algorithm: 'ed25519';
+              /** @description SHA-256 of the key’s DER, for operators to compare by eye */
+              fingerprint: string;
+              /** @description sent beside every signature (header `X-Federation-Key-Id`) */
+              keyId: string;
+              /** @description this exchange’s name */
+              name: string;
+              /** @description the Ed25519 public key, SPKI PEM */
+              publicKey: string;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/federation/listings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The feed partner exchanges pull: published listings of organizations that share them, and tombstones for those withdrawn, closed or unshared, changed after `since`; signed (Ed25519 over the exact body: headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`)
+     * @description Access: public
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          since?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              exchange: {
+                keyId: string;
+                name: string;
+              };
+              /** Format: date-time */
+              generatedAt: string;
+              items: {
+                /** Format: date-time */
+                changedAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'offer' | 'demand';
+                listing?: {
+                  body: string;
+                  /** @enum {string} */
+                  currency?: 'VND' | 'USD';
+                  /** @enum {string} */
+                  field:
+                    | 'natural_sciences'
+                    | 'engineering_technology'
+                    | 'medical_health'
+                    | 'agricultural_sciences'
+                    | 'social_sciences'
+                    | 'humanities';
+                  keywords: string[];
+                  /** @enum {string} */
+                  language: 'vi' | 'en';
+                  organizationName: string;
+                  price?: number;
+                  province: string;
+                  /** Format: date-time */
+                  publishedAt: string;
+                  subField?: string;
+                  summary: string;
+                  title: string;
+                  transferModes: (
+                    | 'license_exclusive'
+                    | 'license_non_exclusive'
+                    | 'assignment'
+                    | 'joint_venture'
+                    | 'co_development'
+                    | 'consulting'
+                    | 'turnkey'
+                  )[];
+                  trl: number;
+                } & unknown;
+                /** @enum {string} */
+                type: 'listing' | 'tombstone';
+              }[];
+              /** @description more entries wait after this page */
+              more: boolean;
+              /** @description ask with `since=<next>` for what follows */
+              next: string | null;
+              /** @description the cursor asked for (null: from the beginning) */
+              since: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/federation/sharing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether your organization's published listings are shared with partner exchanges (off until you opt in)
+     * @description Access: verified
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sharing: {
+                /** Format: date-time */
+                changedAt: string | null;
+                organizationId: string;
+                shared: boolean;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Share your organization's published listings with partner exchanges, or stop (they then send tombstones)
+     * @description Access: verified
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description share your organization's published listings with partner exchanges */
+            shared: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sharing: {
+                /** Format: date-time */
+                changedAt: string | null;
+                organizationId: string;
+                shared: boolean;
               };
             };
           };
@@ -19363,6 +20608,79 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/meetings/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A page of an online meeting room's messages, newest last (who may enter the room may read it)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: {
+          after?: number;
+          before?: number;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hasMore: boolean;
+              /** @description newest last */
+              messages: {
+                authorId: string;
+                authorName: string;
+                /**
+                 * @description the side the author wrote for, or an operator
+                 * @enum {string}
+                 */
+                authorRole: 'requester' | 'invitee' | 'admin';
+                body: string;
+                clientId: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                meetingId: string;
+                seq: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/meetings/{id}/outcome': {
     parameters: {
       query?: never;
@@ -19464,6 +20782,115 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/room': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An accepted online meeting's room, for its two organizations' members and operators: the meeting, its event and your role (404 for others, 409 while the room is not open)
+     * @description Access: user
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              event: {
+                id: string;
+                title: string;
+                titleEn?: string;
+              };
+              meeting: {
+                cancelledByOrgId?: string;
+                cancelReason?: string;
+                /** Format: date-time */
+                createdAt: string;
+                declineReason?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                eventId: string;
+                /** @description accepted, and an outcome recorded or its end passed */
+                held: boolean;
+                id: string;
+                invitee: {
+                  id: string;
+                  name: string;
+                };
+                listing?: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'offer' | 'demand';
+                  title: string;
+                };
+                message: string;
+                /** @enum {string} */
+                myRole?: 'requester' | 'invitee';
+                outcomes: {
+                  /** Format: date-time */
+                  at: string;
+                  note?: string;
+                  organizationId: string;
+                  /** @enum {string} */
+                  outcome: 'no_interest' | 'follow_up' | 'negotiation_opened';
+                }[];
+                requester: {
+                  id: string;
+                  name: string;
+                };
+                /** @description the online room (online events) */
+                roomUrl?: string;
+                /** Format: date-time */
+                startsAt?: string;
+                /** @enum {string} */
+                status: 'requested' | 'accepted' | 'declined' | 'cancelled';
+                /** @description the on-site table (events on site) */
+                table?: number;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              /**
+               * @description the viewer's side of the meeting, or admin for an operator
+               * @enum {string}
+               */
+              role: 'requester' | 'invitee' | 'admin';
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -21963,19 +23390,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -22083,19 +23519,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -22202,19 +23647,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -22614,7 +24068,8 @@ export interface paths {
                   | 'payout_paid'
                   | 'payout_cancelled'
                   | 'deposit_credited'
-                  | 'deposit_forfeited';
+                  | 'deposit_forfeited'
+                  | 'deposit_surplus_refunded';
                 /** @description A broker's share of a fee line the winner's deposit covered: the line (`signing`, or `m<n>` for milestone n) */
                 line?: string;
                 /** @description A listing fee's offer or demand */
@@ -22660,19 +24115,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -22727,19 +24191,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -22854,19 +24327,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -25017,19 +26499,28 @@ export interface paths {
                 dealId?: string;
                 /** @description The call for proposals a deposit lets its payer propose on */
                 demandId?: string;
-                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, or forfeited (a refunded one is `status: refunded`) */
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
                 deposit?: {
                   /** Format: date-time */
                   at?: string;
                   dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
                   /** @enum {string} */
-                  outcome: 'credited' | 'forfeited';
+                  outcome?: 'credited' | 'forfeited';
                   reason?: string;
                   /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
                   runnerUp?: {
                     bidId: string;
                     dealId?: string;
                   };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -25602,6 +27093,7 @@ export interface paths {
             | 'humanities';
           kind?: 'offer' | 'demand';
           limit?: number;
+          origin?: string;
           page?: number;
           priceMax?: number;
           priceMin?: number;
@@ -25720,6 +27212,10 @@ export interface paths {
                 field: {
                   [key: string]: number;
                 };
+                /** @description 'local': this exchange's own listings; a partner's code: imported from it */
+                origin: {
+                  [key: string]: number;
+                };
                 province: {
                   [key: string]: number;
                 };
@@ -25747,9 +27243,16 @@ export interface paths {
                   summary: string;
                   title: string;
                 };
+                /** @description An imported listing’s home exchange: its name and the listing’s page there */
+                home?: {
+                  name: string;
+                  url: string;
+                };
                 id: string;
                 /** @enum {string} */
                 kind: 'offer' | 'demand';
+                /** @description The partner exchange (its code) a listing imported through federation comes from; absent for this exchange’s own */
+                origin?: string;
                 /** @description Minor units of `currency`: an offer’s asking price */
                 price?: number;
                 /** @description '' when the listing names no province */

@@ -35,6 +35,8 @@ const DETAIL_KEYS: Record<string, string> = {
   'array.min': 'minItems',
   'password.incorrect': 'wrongCurrentPassword',
   'token.invalid': 'resetLinkRefused',
+  'meeting.scheduled': 'meetingScheduled',
+  'capacity.approved': 'belowApproved',
 };
 
 /** One field's refusal, worded from its type and limit. */
@@ -98,6 +100,12 @@ const KNOWN_MESSAGES: {
     pattern: /^A listing fee of .+ must be paid before this (offer|demand) is submitted/,
     key: 'listingFeeDue',
   },
+  {
+    pattern: /^A scheduled meeting would fall outside the new availability\.?$/,
+    key: 'availabilityBreaksMeeting',
+  },
+  { pattern: /^The change would break scheduled meetings or approvals\.?$/, key: 'eventEditBreaksMeetings' },
+  { pattern: /^This event was cancelled\.?$/, key: 'eventCancelled' },
   { pattern: /^The listing fee of .+ is not paid yet\b/, key: 'listingFeePending' },
   {
     pattern: /^The listing fee paid for this (offer|demand) is being refunded\b/,
