@@ -50,6 +50,7 @@ import { MAX_PER_EVENT, loadEvent } from './event.service';
 import { ICS_MEDIA_TYPE, writeCalendar, type CalendarEntry } from './icalendar';
 import { scheduleReminderAfterAcceptance } from './meeting-reminders';
 import { assertEventActive } from './event-rules';
+import { speakingSessionEntries } from './programme-rules';
 
 type Ctx = Pick<AppContext, 'bus' | 'config'>;
 
@@ -293,61 +294,68 @@ export async function acceptMeeting(ctx: Ctx, user: SessionUser, id: string) {
   return present(doc, orgId);
 }
 
-export async function declineMeeting(ctx: Ctx, user: SessionUser, id: string, reason?: string) {
+/** How a side ends a meeting before it takes place: what it plans, records on it, and whom it tells. */
+interface MeetingEnding {
+  step: Extract<MeetingStep, 'declined' | 'cancelled'>;
+  plan: (current: MeetingDoc, orgId: string, now: Date) => MeetingDoc['status'] | null;
+  recorded: (by: { userId: string; orgId: string; now: Date; reason?: string }) => Record<string, unknown>;
+  toldOrgId: (m: MeetingDoc, orgId: string) => string;
+  auditAction?: string;
+}
+
+const DECLINE: MeetingEnding = {
+  step: 'declined',
+  plan: (current, orgId) => planDecline(current, orgId),
+  recorded: ({ userId, now, reason }) => ({
+    declinedBy: userId,
+    declinedAt: now,
+    ...(reason ? { declineReason: reason } : {}),
+  }),
+  toldOrgId: (m) => m.requesterOrgId,
+};
+
+const CANCEL: MeetingEnding = {
+  step: 'cancelled',
+  plan: planCancel,
+  recorded: ({ userId, orgId, now, reason }) => ({
+    cancelledBy: userId,
+    cancelledByOrgId: orgId,
+    cancelledAt: now,
+    ...(reason ? { cancelReason: reason } : {}),
+  }),
+  toldOrgId: otherOrgOf,
+  auditAction: 'event.meeting_cancelled',
+};
+
+async function endMeeting(ctx: Ctx, user: SessionUser, id: string, ending: MeetingEnding, reason?: string) {
   const { m, orgId } = await loadOwnMeeting(user, id);
   const now = new Date();
   const { doc, written } = await changeMeeting(id, (current) => {
-    const to = planDecline(current, orgId);
-    return {
-      change: to
-        ? {
-            $set: {
-              status: to,
-              declinedBy: user.id,
-              declinedAt: now,
-              ...(reason ? { declineReason: reason } : {}),
-            },
-          }
-        : null,
-      result: null,
-    };
+    const to = ending.plan(current, orgId, now);
+    const recorded = ending.recorded({ userId: user.id, orgId, now, reason });
+    return { change: to ? { $set: { status: to, ...recorded } } : null, result: null };
   });
-  if (written) await tellOther(ctx, 'declined', await eventOf(m), doc, doc.requesterOrgId);
+  if (written) {
+    if (ending.auditAction)
+      await recordAudit({
+        actorId: user.id,
+        action: ending.auditAction,
+        targetType: 'meeting',
+        targetId: id,
+        data: { eventId: m.eventId },
+      });
+    await tellOther(ctx, ending.step, await eventOf(m), doc, ending.toldOrgId(doc, orgId));
+  }
   return present(doc, orgId);
 }
 
+export function declineMeeting(ctx: Ctx, user: SessionUser, id: string, reason?: string) {
+  return endMeeting(ctx, user, id, DECLINE, reason);
+}
+
 /** Either side cancels before the meeting starts: its slot (and table) is free again. */
-export async function cancelMeeting(ctx: Ctx, user: SessionUser, id: string, reason?: string) {
-  const { m, orgId } = await loadOwnMeeting(user, id);
-  const now = new Date();
-  const { doc, written } = await changeMeeting(id, (current) => {
-    const to = planCancel(current, orgId, now);
-    return {
-      change: to
-        ? {
-            $set: {
-              status: to,
-              cancelledBy: user.id,
-              cancelledByOrgId: orgId,
-              cancelledAt: now,
-              ...(reason ? { cancelReason: reason } : {}),
-            },
-          }
-        : null,
-      result: null,
-    };
-  });
-  if (written) {
-    await recordAudit({
-      actorId: user.id,
-      action: 'event.meeting_cancelled',
-      targetType: 'meeting',
-      targetId: id,
-      data: { eventId: m.eventId },
-    });
-    await tellOther(ctx, 'cancelled', await eventOf(m), doc, otherOrgOf(doc, orgId));
-  }
-  return present(doc, orgId);
+export function cancelMeeting(ctx: Ctx, user: SessionUser, id: string, reason?: string) {
+  return endMeeting(ctx, user, id, CANCEL, reason);
 }
 
 export async function recordMeetingOutcome(
@@ -442,6 +450,7 @@ export async function agendaCalendar(config: Pick<Config, 'publicUrl'>, user: Se
       alarmMinutesBefore: REMINDER_MINUTES,
     };
   });
+  entries.push(...speakingSessionEntries(event, orgId, { vi, host, alarmMinutesBefore: REMINDER_MINUTES }));
   return {
     mediaType: ICS_MEDIA_TYPE,
     filename: `agenda-${eventId}.ics`,

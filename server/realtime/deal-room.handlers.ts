@@ -16,8 +16,7 @@ import { dealRefSchema, joinSchema, readSchema, sendMessageSchema } from '../neg
 import { announcePresence } from './presence';
 import { announceMessage } from './room-emitter';
 import { allRoomsOf, dealIdsIn, dealRoom, roomsFor } from './rooms';
-import { CATCH_UP_LIMIT, refreshUser, spend } from './room-handler-kit';
-import { socketHandler } from './socket-handler';
+import { CATCH_UP_LIMIT, refreshUser, roomEventHandler, spend } from './room-handler-kit';
 import type { InFlight } from './in-flight';
 import type { TokenBuckets } from './token-bucket';
 import type { DealsNamespace, DealsSocket } from './socket-types';
@@ -51,12 +50,7 @@ export function registerDealRoomHandlers(
   socket: DealsSocket,
   deps: RoomHandlerDeps,
 ): void {
-  // Every room event counts as under way until handled, so a shutdown lets each one finish.
-  const handle = <In, Out extends object>(
-    event: string,
-    schema: Parameters<typeof socketHandler>[1],
-    work: (input: In) => Promise<Out> | Out,
-  ) => socketHandler(event, schema, work, deps.inFlight);
+  const handle = roomEventHandler(deps.inFlight);
   socket.on(
     'deal:join',
     handle('deal:join', joinSchema, async ({ dealId, afterSeq }: JoinRequest) => {

@@ -25,10 +25,9 @@ import {
   meetingSendSchema,
 } from '../negotiation/meeting-message.schemas';
 import { chatMessages } from '../metrics/registry';
-import { CATCH_UP_LIMIT, refreshUser, spend } from './room-handler-kit';
+import { CATCH_UP_LIMIT, refreshUser, roomEventHandler, spend } from './room-handler-kit';
 import { socketsIn } from './presence';
 import { meetingIdsIn, meetingRoom } from './rooms';
-import { socketHandler } from './socket-handler';
 import type { RoomHandlerDeps } from './deal-room.handlers';
 import type { DealsNamespace, DealsSocket } from './socket-types';
 
@@ -71,11 +70,7 @@ export function registerMeetingRoomHandlers(
   socket: DealsSocket,
   deps: Pick<RoomHandlerDeps, 'sendLimiter' | 'joinLimiter' | 'inFlight'>,
 ): void {
-  const handle = <In, Out extends object>(
-    event: string,
-    schema: Parameters<typeof socketHandler>[1],
-    work: (input: In) => Promise<Out> | Out,
-  ) => socketHandler(event, schema, work, deps.inFlight);
+  const handle = roomEventHandler(deps.inFlight);
 
   /** The socket's role in the meeting's room, checked afresh on the user and the meeting as stored now. */
   const admit = async (meetingId: string) => {

@@ -1,7 +1,12 @@
-/** What every room's socket handlers share: rate budgets and the user as the database knows them now. */
+/**
+ * What every room's socket handlers share: handling counted as under way, rate budgets and the
+ * user as the database knows them now.
+ */
 import { AppError } from '../common/errors';
 import { loadSessionUser } from '../auth/auth.service';
 import { roomUserOf } from './session-handshake';
+import { socketHandler } from './socket-handler';
+import type { InFlight } from './in-flight';
 import type { TokenBuckets } from './token-bucket';
 import type { DealsSocket } from './socket-types';
 
@@ -18,4 +23,13 @@ export async function refreshUser(socket: DealsSocket) {
   if (!user) throw AppError.unauthenticated();
   socket.data.user = roomUserOf(user);
   return user;
+}
+
+/** Room events handled as socketHandler does, each under way until handled: a shutdown lets it finish. */
+export function roomEventHandler(inFlight: InFlight | undefined) {
+  return <In, Out extends object>(
+    event: string,
+    schema: Parameters<typeof socketHandler>[1],
+    work: (input: In) => Promise<Out> | Out,
+  ) => socketHandler(event, schema, work, inFlight);
 }

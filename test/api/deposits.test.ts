@@ -69,6 +69,15 @@ describe('bid deposits on auctions', function () {
     await c.rival.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
     return { dealId, depositId };
   }
+  /** The winner walks away: its deal is cancelled, then an operator forfeits its deposit. */
+  async function forfeitAfterWalkAway(dealId: string, depositId: string) {
+    await DealModel.updateOne({ _id: dealId }, { $set: { status: 'cancelled' } });
+    clearRecordCaches();
+    return c.admin.agent
+      .post(`/api/admin/payments/${depositId}/forfeit`)
+      .send({ reason: 'Bên thắng rút lui' })
+      .expect(200);
+  }
   async function runClose(offerId: string) {
     await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
     clearRecordCaches();
@@ -307,12 +316,7 @@ describe('bid deposits on auctions', function () {
     await c.rival.agent.post(`/api/admin/payments/${paid}/forfeit`).send({ reason: 'x y z' }).expect(403);
     await c.admin.agent.post(`/api/admin/payments/${paid}/forfeit`).send({}).expect(400);
 
-    await DealModel.updateOne({ _id: deal._id }, { $set: { status: 'cancelled' } });
-    clearRecordCaches();
-    const res = await c.admin.agent
-      .post(`/api/admin/payments/${paid}/forfeit`)
-      .send({ reason: 'Bên thắng rút lui' })
-      .expect(200);
+    const res = await forfeitAfterWalkAway(String(deal._id), paid);
     assert.equal(res.body.payment.deposit.outcome, 'forfeited');
     assert.equal(res.body.payment.status, 'paid');
     assert.equal(await LedgerEntryModel.countDocuments({ kind: 'deposit_forfeited', paymentId: paid }), 1);
@@ -354,12 +358,7 @@ describe('bid deposits on auctions', function () {
     assert.deepEqual(fees[0], { ...fees[0], payer: 'buyer', amount: 0, credited: 1_800_000 });
 
     // The winner walks away: the forfeit takes the 1,800,000 still held, not the 10,000,000 paid.
-    await DealModel.updateOne({ _id: dealId }, { $set: { status: 'cancelled' } });
-    clearRecordCaches();
-    const res = await c.admin.agent
-      .post(`/api/admin/payments/${depositId}/forfeit`)
-      .send({ reason: 'Bên thắng rút lui' })
-      .expect(200);
+    const res = await forfeitAfterWalkAway(dealId, depositId);
     assert.equal(res.body.payment.deposit.forfeitedAmount, 1_800_000);
     const forfeit = await LedgerEntryModel.findOne({
       kind: 'deposit_forfeited',
@@ -373,12 +372,7 @@ describe('bid deposits on auctions', function () {
 
   it('when the surplus is not refunded yet as the winner walks away, then the forfeit leaves it to the refund and takes only the fee’s part', async () => {
     const { dealId, depositId } = await agreedAuctionDeal();
-    await DealModel.updateOne({ _id: dealId }, { $set: { status: 'cancelled' } });
-    clearRecordCaches();
-    const res = await c.admin.agent
-      .post(`/api/admin/payments/${depositId}/forfeit`)
-      .send({ reason: 'Bên thắng rút lui' })
-      .expect(200);
+    const res = await forfeitAfterWalkAway(dealId, depositId);
     assert.equal(res.body.payment.deposit.forfeitedAmount, 1_800_000);
     await runSurplus(dealId);
     const deposit = (await PaymentModel.findById(depositId).lean())!;

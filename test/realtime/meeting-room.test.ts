@@ -6,9 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { startTestExchange } from '../helpers/running-exchange';
-import { resetDatabase } from '../helpers/test-app';
-import type { Exchange } from '../../server/exchange';
 import type {
   MeetingChatMessage,
   MeetingJoinResult,
@@ -16,37 +13,20 @@ import type {
 } from '../../server/api-contract/socket-events';
 import { MessageModel } from '../../server/negotiation/message.model';
 import { meetingAt } from '../api/meeting-room-helpers';
-import {
-  SocketPool,
-  call,
-  callOk,
-  next,
-  operator,
-  person,
-  type Person,
-  type RoomClient,
-} from './room-fixtures';
+import { call, callOk, next, operator, person, type Person, type RoomClient } from './room-fixtures';
+import { roomSuite } from './room-suite';
 
 describe('online meeting room (Socket.IO /deals)', function () {
   this.timeout(30000);
-  let exchange: Exchange;
-  const pool = new SocketPool(() => exchange.url);
-
-  before(async () => {
-    exchange = await startTestExchange();
-  });
-  after(async () => {
-    await exchange?.stop();
-  });
-  beforeEach(resetDatabase);
-  afterEach(() => pool.closeAll());
+  const suite = roomSuite();
+  const { pool } = suite;
 
   async function cast() {
     const [admin, requester, invitee, outsider] = await Promise.all([
-      operator(exchange.url),
-      person(exchange.url, { kind: 'enterprise', name: 'Lê Văn Mua', orgName: 'Công ty Nước Sạch Hà Nội' }),
-      person(exchange.url, { kind: 'institute', name: 'Trần Thị Bán', orgName: 'Viện Công nghệ Môi trường' }),
-      person(exchange.url, { kind: 'enterprise', name: 'Người Ngoài', orgName: 'Công ty Bên Ngoài' }),
+      operator(suite.url),
+      person(suite.url, { kind: 'enterprise', name: 'Lê Văn Mua', orgName: 'Công ty Nước Sạch Hà Nội' }),
+      person(suite.url, { kind: 'institute', name: 'Trần Thị Bán', orgName: 'Viện Công nghệ Môi trường' }),
+      person(suite.url, { kind: 'enterprise', name: 'Người Ngoài', orgName: 'Công ty Bên Ngoài' }),
     ]);
     return { admin, requester, invitee, outsider };
   }
@@ -90,7 +70,7 @@ describe('online meeting room (Socket.IO /deals)', function () {
     assert.equal(again.message.id, sent.message.id);
     assert.equal(await MessageModel.countDocuments({ room: 'meeting' }), 1);
 
-    const history = await request(exchange.url)
+    const history = await request(suite.url)
       .get(`/api/meetings/${meetingId}/messages`)
       .set('Cookie', invitee.cookie)
       .expect(200);
@@ -164,7 +144,7 @@ describe('online meeting room (Socket.IO /deals)', function () {
 
     // Cancelled while in the room: the next message is refused.
     const { socket } = await joined(requester, meetingId);
-    await request(exchange.url)
+    await request(suite.url)
       .post(`/api/meetings/${meetingId}/cancel`)
       .set('Cookie', invitee.cookie)
       .send({})

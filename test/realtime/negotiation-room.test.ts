@@ -5,12 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { startTestExchange } from '../helpers/running-exchange';
-import { resetDatabase } from '../helpers/test-app';
-import type { Exchange } from '../../server/exchange';
 import type { ChatMessage, JoinResult } from '../../server/api-contract/socket-events';
 import {
-  SocketPool,
   call,
   callOk,
   collectMessages,
@@ -22,32 +18,24 @@ import {
   type Person,
   type RoomClient,
 } from './room-fixtures';
+import { roomSuite } from './room-suite';
 
 describe('negotiation room (Socket.IO /deals)', function () {
   this.timeout(30000);
-  let exchange: Exchange;
-  const pool = new SocketPool(() => exchange.url);
-
-  before(async () => {
-    exchange = await startTestExchange();
-  });
-  after(async () => {
-    await exchange?.stop();
-  });
-  beforeEach(resetDatabase);
-  afterEach(() => pool.closeAll());
+  const suite = roomSuite();
+  const { pool } = suite;
 
   async function cast() {
     const [seller, buyer, broker, outsider] = await Promise.all([
-      person(exchange.url, { kind: 'institute', name: 'Trần Thị Bán', orgName: 'Viện Công nghệ Môi trường' }),
-      person(exchange.url, { kind: 'enterprise', name: 'Lê Văn Mua', orgName: 'Công ty Nước Sạch Hà Nội' }),
-      person(exchange.url, {
+      person(suite.url, { kind: 'institute', name: 'Trần Thị Bán', orgName: 'Viện Công nghệ Môi trường' }),
+      person(suite.url, { kind: 'enterprise', name: 'Lê Văn Mua', orgName: 'Công ty Nước Sạch Hà Nội' }),
+      person(suite.url, {
         kind: 'broker_firm',
         role: 'broker',
         name: 'Phạm Môi Giới',
         orgName: 'Trung tâm Môi giới',
       }),
-      person(exchange.url, { kind: 'enterprise', name: 'Người Ngoài', orgName: 'Công ty Bên Ngoài' }),
+      person(suite.url, { kind: 'enterprise', name: 'Người Ngoài', orgName: 'Công ty Bên Ngoài' }),
     ]);
     const dealId = await dealBetween(seller, buyer, broker.user.id);
     return { seller, buyer, broker, outsider, dealId };
@@ -83,7 +71,7 @@ describe('negotiation room (Socket.IO /deals)', function () {
       const forgedErr = await new Promise<Error>((resolve) => forged.once('connect_error', resolve));
       assert.equal(forgedErr.message, 'unauthenticated');
 
-      await request(exchange.url).post('/api/auth/logout').set('Cookie', seller.cookie).expect(204);
+      await request(suite.url).post('/api/auth/logout').set('Cookie', seller.cookie).expect(204);
       const signedOut = pool.open(seller.cookie);
       const signedOutErr = await new Promise<Error>((resolve) => signedOut.once('connect_error', resolve));
       assert.equal(signedOutErr.message, 'unauthenticated');
@@ -111,7 +99,7 @@ describe('negotiation room (Socket.IO /deals)', function () {
 
     it('when the parties, the broker and an operator join, then each learns their role and the latest messages', async () => {
       const { seller, buyer, broker, dealId } = await cast();
-      const admin = await operator(exchange.url);
+      const admin = await operator(suite.url);
       const s = await joined(seller, dealId);
       await send(s.socket, dealId, 'Chào anh chị, chúng tôi sẵn sàng trao đổi.');
       const roles = await Promise.all(
@@ -174,7 +162,7 @@ describe('negotiation room (Socket.IO /deals)', function () {
       );
       assert.equal(new Set(burst.map((r) => r.message.id)).size, 1);
 
-      const history = await request(exchange.url)
+      const history = await request(suite.url)
         .get(`/api/deals/${dealId}/messages`)
         .set('Cookie', buyer.cookie)
         .expect(200);
@@ -199,7 +187,7 @@ describe('negotiation room (Socket.IO /deals)', function () {
       assert.equal(!long.ok && long.error.details?.[0].field, 'body');
       const noClientId = await call(s.socket, 'message:send', { dealId, body: 'hello' });
       assert.equal(!noClientId.ok && noClientId.error.details?.[0].field, 'clientId');
-      const history = await request(exchange.url)
+      const history = await request(suite.url)
         .get(`/api/deals/${dealId}/messages`)
         .set('Cookie', seller.cookie)
         .expect(200);
@@ -237,7 +225,7 @@ describe('negotiation room (Socket.IO /deals)', function () {
       const s = await joined(seller, dealId);
       for (let i = 1; i <= 7; i++) await send(s.socket, dealId, `tin nhắn ${i}`);
       const get = (query: string, p: Person = buyer) =>
-        request(exchange.url).get(`/api/deals/${dealId}/messages${query}`).set('Cookie', p.cookie);
+        request(suite.url).get(`/api/deals/${dealId}/messages${query}`).set('Cookie', p.cookie);
       const latest = await get('?limit=3').expect(200);
       assert.deepEqual(
         latest.body.messages.map((m: ChatMessage) => m.seq),
@@ -267,7 +255,7 @@ describe('negotiation room (Socket.IO /deals)', function () {
         'before',
         'limit',
       ]);
-      await request(exchange.url).get(`/api/deals/${dealId}/messages`).expect(401);
+      await request(suite.url).get(`/api/deals/${dealId}/messages`).expect(401);
     });
   });
 
@@ -312,7 +300,7 @@ describe('negotiation room (Socket.IO /deals)', function () {
       );
       assert.equal(liveDuplicates, 0);
       assert.ok(catchUp.messages.every((m) => m.seq > lastHeld || held.has(m.seq)));
-      const after = await request(exchange.url)
+      const after = await request(suite.url)
         .get(`/api/deals/${dealId}/messages?after=${lastHeld}`)
         .set('Cookie', buyer.cookie)
         .expect(200);
@@ -326,7 +314,7 @@ describe('negotiation room (Socket.IO /deals)', function () {
   describe('broker notes', () => {
     it('when the broker writes a note to the seller, then only the seller side and the staff get it, live and in history', async () => {
       const { seller, buyer, broker, dealId } = await cast();
-      const admin = await operator(exchange.url);
+      const admin = await operator(suite.url);
       const s = await joined(seller, dealId);
       const b = await joined(buyer, dealId);
       const k = await joined(broker, dealId);
@@ -359,7 +347,7 @@ describe('negotiation room (Socket.IO /deals)', function () {
       );
 
       const history = (p: Person) =>
-        request(exchange.url).get(`/api/deals/${dealId}/messages`).set('Cookie', p.cookie).expect(200);
+        request(suite.url).get(`/api/deals/${dealId}/messages`).set('Cookie', p.cookie).expect(200);
       assert.deepEqual(
         (await history(buyer)).body.messages.map((m: ChatMessage) => m.seq),
         [2],

@@ -5,12 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { startTestExchange } from '../helpers/running-exchange';
-import { resetDatabase } from '../helpers/test-app';
-import type { Exchange } from '../../server/exchange';
 import type { ChatMessage, JoinResult } from '../../server/api-contract/socket-events';
 import {
-  SocketPool,
   call,
   callOk,
   collectMessages,
@@ -21,26 +17,18 @@ import {
   type Person,
   type RoomClient,
 } from './room-fixtures';
+import { roomSuite } from './room-suite';
 
 describe('negotiation room: deal events, receipts and notifications', function () {
   this.timeout(30000);
-  let exchange: Exchange;
-  const pool = new SocketPool(() => exchange.url);
-
-  before(async () => {
-    exchange = await startTestExchange();
-  });
-  after(async () => {
-    await exchange?.stop();
-  });
-  beforeEach(resetDatabase);
-  afterEach(() => pool.closeAll());
+  const suite = roomSuite();
+  const { pool } = suite;
 
   async function cast(withBroker = true) {
     const [seller, buyer, broker] = await Promise.all([
-      person(exchange.url, { kind: 'institute', name: 'Trần Thị Bán', orgName: 'Viện Công nghệ Sinh học' }),
-      person(exchange.url, { kind: 'enterprise', name: 'Lê Văn Mua', orgName: 'Công ty Thực phẩm Sạch' }),
-      person(exchange.url, {
+      person(suite.url, { kind: 'institute', name: 'Trần Thị Bán', orgName: 'Viện Công nghệ Sinh học' }),
+      person(suite.url, { kind: 'enterprise', name: 'Lê Văn Mua', orgName: 'Công ty Thực phẩm Sạch' }),
+      person(suite.url, {
         kind: 'broker_firm',
         role: 'broker',
         name: 'Phạm Môi Giới',
@@ -58,10 +46,9 @@ describe('negotiation room: deal events, receipts and notifications', function (
   }
 
   const api = (p: Person) => ({
-    get: (path: string) => request(exchange.url).get(path).set('Cookie', p.cookie),
-    post: (path: string, body?: object) =>
-      request(exchange.url).post(path).set('Cookie', p.cookie).send(body),
-    delete: (path: string) => request(exchange.url).delete(path).set('Cookie', p.cookie),
+    get: (path: string) => request(suite.url).get(path).set('Cookie', p.cookie),
+    post: (path: string, body?: object) => request(suite.url).post(path).set('Cookie', p.cookie).send(body),
+    delete: (path: string) => request(suite.url).delete(path).set('Cookie', p.cookie),
   });
 
   /** Everything already sent to `socket` has arrived once an acknowledgement it asks for comes back. */
@@ -234,7 +221,7 @@ describe('negotiation room: deal events, receipts and notifications', function (
     assert.deepEqual(await unread(seller, `?dealIds=${dealId},${stranger}`), { [dealId]: 0 });
     const bad = await api(seller).get('/api/messages/unread?dealIds=abc').expect(400);
     assert.equal(bad.body.error.details[0].field, 'dealIds');
-    await request(exchange.url).get('/api/messages/unread').expect(401);
+    await request(suite.url).get('/api/messages/unread').expect(401);
     const badRead = await call(s, 'message:read', { dealId, seq: -1 });
     assert.equal(!badRead.ok && badRead.error.details?.[0].field, 'seq');
   });
@@ -247,7 +234,7 @@ describe('negotiation room: deal events, receipts and notifications', function (
     b.on('notification', () => buyerGot++);
     const arrivals = sellerTabs.map((tab) => next(tab, 'notification'));
     const notification = { id: 'n1', kind: 'bid.received', title: 'Có đề nghị mới' };
-    exchange.ctx.bus.publish('notification.created', { userId: seller.user.id, notification });
+    suite.exchange.ctx.bus.publish('notification.created', { userId: seller.user.id, notification });
     for (const got of await Promise.all(arrivals)) assert.deepEqual(got, { notification });
     await flush(b, dealId);
     assert.equal(buyerGot, 0);

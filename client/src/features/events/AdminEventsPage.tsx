@@ -41,14 +41,7 @@ export function AdminEventsPage() {
           ))}
         </ul>
       )}
-      <LoadMore
-        shown={events?.length ?? 0}
-        total={list.total}
-        hasMore={list.hasMore}
-        busy={list.loadingMore}
-        onMore={list.loadMore}
-        testId="admin-events-more"
-      />
+      <LoadMore list={list} testId="admin-events-more" />
       <EventForm onSaved={(id) => navigate(`/admin/events/${id}`)} />
     </section>
   );

@@ -59,14 +59,7 @@ export function Catalogue({ eventId, myOrgId }: { eventId: string; myOrgId: stri
           ))}
         </ul>
       )}
-      <LoadMore
-        shown={exhibitors?.length ?? 0}
-        total={list.total}
-        hasMore={list.hasMore}
-        busy={list.loadingMore}
-        onMore={list.loadMore}
-        testId="catalogue-more"
-      />
+      <LoadMore list={list} testId="catalogue-more" />
     </section>
   );
 }

@@ -40,14 +40,7 @@ export function EventsPage() {
           ))}
         </ul>
       )}
-      <LoadMore
-        shown={events?.length ?? 0}
-        total={list.total}
-        hasMore={list.hasMore}
-        busy={list.loadingMore}
-        onMore={list.loadMore}
-        testId="events-more"
-      />
+      <LoadMore list={list} testId="events-more" />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { Composer } from './Composer';
-import { MessageList } from './MessageList';
-import { ConnectionBanner, PresenceList, RefusedNotice, TypingIndicator } from './RoomStatus';
+import { RoomConversation } from './RoomConversation';
+import { PresenceList, TypingIndicator } from './RoomStatus';
 import { useMarkReadWhileVisible } from './useMarkReadWhileVisible';
 import { useNegotiationRoom } from './useNegotiationRoom';
 import './negotiation.css';
@@ -22,21 +22,7 @@ export function ChatPanel({ dealId }: { dealId: string }) {
         <h2 id="chat-title">{t('negotiation.title')}</h2>
         <PresenceList online={state.online} names={state.names} me={user?.id} />
       </header>
-      <ConnectionBanner connection={state.connection} />
-      <RefusedNotice code={state.refused} />
-      {!state.refused && (
-        <MessageList
-          messages={state.messages}
-          pending={state.pending}
-          myUserId={user?.id}
-          reads={state.reads}
-          hasOlder={state.hasOlder}
-          loadingOlder={state.loadingOlder}
-          onLoadOlder={() => void room.loadOlder().catch(() => undefined)}
-          onRetry={room.retry}
-          onDiscard={room.discard}
-        />
-      )}
+      <RoomConversation room={room} myUserId={user?.id} />
       <TypingIndicator typing={state.typing} />
       <Composer
         role={state.role}

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { Composer } from './Composer';
 import { MeetingPresence, type MeetingSides } from './MeetingPresence';
-import { MessageList } from './MessageList';
-import { ConnectionBanner, RefusedNotice } from './RoomStatus';
+import { RoomConversation } from './RoomConversation';
 import { useMeetingRoom } from './useMeetingRoom';
 import './negotiation.css';
 
@@ -21,21 +20,7 @@ export function MeetingChatPanel({ meetingId, sides }: { meetingId: string; side
         <h2 id="chat-title">{t('negotiation.meeting.title')}</h2>
         <MeetingPresence present={room.present} sides={sides} />
       </header>
-      <ConnectionBanner connection={state.connection} />
-      <RefusedNotice code={state.refused} />
-      {!state.refused && (
-        <MessageList
-          messages={state.messages}
-          pending={state.pending}
-          myUserId={user?.id}
-          reads={state.reads}
-          hasOlder={state.hasOlder}
-          loadingOlder={state.loadingOlder}
-          onLoadOlder={() => void room.loadOlder().catch(() => undefined)}
-          onRetry={room.retry}
-          onDiscard={room.discard}
-        />
-      )}
+      <RoomConversation room={room} myUserId={user?.id} />
       <Composer
         role={state.role}
         notes={false}
