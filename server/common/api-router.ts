@@ -7,6 +7,7 @@ import express, { type Request, type Response, type RequestHandler } from 'expre
 import Joi from 'joi';
 import { AppError, detailsFromJoi } from './errors';
 import { checkAccess, type Access } from './access';
+import { checkApiKeyScope, type ApiKeyScope } from './api-key-access';
 import type { SessionUser } from './session-user';
 import { ResponseCache, SerializedJson, viewerKey, type CachedAnswerOptions } from './response-cache';
 
@@ -39,6 +40,11 @@ export interface RouteDef<P = any, Q = any, B = any> {
   response?: Joi.Schema;
   /** The success body's media type when it is not JSON (the handler sends it itself). */
   answers?: string;
+  /**
+   * The partner API key scope that opens this route to `Authorization: Bearer <key>` requests;
+   * without one, a key-authenticated request is refused (403).
+   */
+  apiKeyScope?: ApiKeyScope;
   /** Extra middleware run after access checks and before validation (uploads, raw bodies). */
   before?: RequestHandler[];
   /** For the docs only: a body that is not JSON. */
@@ -110,6 +116,7 @@ export class ApiRouter {
     const answers = def.cacheAnswers && new ResponseCache(`${def.method} ${def.path}`, def.cacheAnswers);
     const handlers: RequestHandler[] = [
       (req, _res, next) => {
+        checkApiKeyScope(req, def.apiKeyScope);
         checkAccess(req, def.access);
         next();
       },

@@ -98,6 +98,11 @@ export function buildOpenApi(
       };
     }
     if (r.access !== 'public') operation.security = [{ session: [] }];
+    // Open to partner API keys of this scope too (`Authorization: Bearer <key>`), besides anyone.
+    else if (r.apiKeyScope) {
+      operation.security = [{}, { apiKey: [] }];
+      operation['x-api-key-scope'] = r.apiKeyScope;
+    }
     (paths[path] ??= {})[r.method] = operation;
   }
   return {
@@ -107,7 +112,15 @@ export function buildOpenApi(
     paths,
     components: {
       schemas: components,
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: sessionCookie },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A partner API key an operator issued (`POST /api/admin/api-keys`): scoped (listings, search), rate-limited per key',
+        },
+      },
     },
   };
 }

@@ -5,6 +5,10 @@ import {
   feedResponse,
   importedIdParams,
   importedListingResponse,
+  inboundInquiryResponse,
+  inquiryBody,
+  inquiryListResponse,
+  inquiryResponse,
   keyResponse,
   partnerBody,
   partnerIdParams,
@@ -12,6 +16,7 @@ import {
   partnerResponse,
   partnerStatusBody,
   pullResponse,
+  receivedInquiryListResponse,
   sharingBody,
   sharingResponse,
 } from './federation.schemas';
@@ -25,6 +30,7 @@ import {
 } from './partner.service';
 import { pullPartner, readImportedListing } from './import.service';
 import type { PartnerStatus } from './partner.store';
+import { myInquiries, receiveInquiry, receivedInquiries, sendInquiry } from './inquiry.service';
 
 export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'federation';
@@ -55,6 +61,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     summary:
       'A listing imported from a partner exchange: read-only, with its home exchange and its page there',
     access: 'public',
+    apiKeyScope: 'listings',
     params: importedIdParams,
     response: importedListingResponse,
     handler: ({ params }) => readImportedListing(params.id),
@@ -79,6 +86,50 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     body: sharingBody,
     response: sharingResponse,
     handler: ({ user, body }) => changeSharing(user, body.shared),
+  });
+  api.add<unknown, unknown, { listingId: string; message: string }>({
+    method: 'post',
+    path: '/federation/inquiries',
+    tag,
+    summary:
+      "Ask about a listing imported from a partner exchange: the inquiry is forwarded, signed, to its home exchange, which tells the listing's owner; delivery is tried again until it succeeds or is given up",
+    access: 'verified',
+    body: inquiryBody,
+    status: 201,
+    response: inquiryResponse,
+    handler: ({ user, body }) => sendInquiry(ctx, user, body),
+  });
+  api.add({
+    method: 'get',
+    path: '/federation/inquiries',
+    tag,
+    summary:
+      "Your organization's inquiries to partner exchanges, newest first, with where each delivery stands",
+    access: 'verified',
+    response: inquiryListResponse,
+    handler: ({ user }) => myInquiries(user),
+  });
+  api.add({
+    method: 'get',
+    path: '/federation/inquiries/received',
+    tag,
+    summary:
+      "Inquiries members of partner exchanges sent about your organization's listings, with the asking organization and its home exchange",
+    access: 'verified',
+    response: receivedInquiryListResponse,
+    handler: ({ user }) => receivedInquiries(user),
+  });
+  api.add({
+    method: 'post',
+    path: '/federation/inbox/inquiries',
+    tag,
+    summary:
+      'Where partner exchanges deliver inquiries: Ed25519 over the exact body (headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`), with `sentAt` and a `nonce` in it; anything unsigned, signed by an unregistered or suspended partner, expired or replayed is refused and why recorded on the partner',
+    access: 'public',
+    contentType: 'application/json',
+    status: 201,
+    response: inboundInquiryResponse,
+    handler: ({ req }) => receiveInquiry(ctx, req),
   });
 
   api.add<unknown, unknown, PartnerInput>({

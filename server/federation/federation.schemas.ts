@@ -5,9 +5,13 @@ import { FIELD_CODES } from '../api-contract/taxonomy';
 import { objectId } from '../common/ids';
 import { PARTNER_STATUSES } from './partner.model';
 import { FEED_PAGE_DEFAULT, FEED_PAGE_MAX } from './feed-rules';
+import { DELIVERY_STATES } from './inquiry.model';
 
 const text = (max: number) => Joi.string().trim().max(max);
 const time = () => Joi.string().isoDate();
+
+/** The longest inquiry a member may send to a partner's listing. */
+export const INQUIRY_MESSAGE_MAX = 4000;
 
 /** A partner's `code`: its listings' `origin` in search. 'local' is this exchange's own. */
 export const PARTNER_CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -68,11 +72,29 @@ const partnerView = Joi.object({
     .required(),
   cursor: Joi.string().allow(null).required().description('where the next pull of its feed starts'),
   lastPull: pullView.allow(null).required(),
+  lastRefusal: Joi.object({ at: time().required(), reason: Joi.string().required() })
+    .allow(null)
+    .required()
+    .description('the last signed request of theirs (an inquiry) refused here, and why'),
   createdAt: time().required(),
 });
 
 export const partnerResponse = Joi.object({ partner: partnerView.required() });
-export const partnerListResponse = Joi.object({ partners: Joi.array().items(partnerView).required() });
+export const partnerListResponse = Joi.object({
+  partners: Joi.array()
+    .items(
+      partnerView.keys({
+        counts: Joi.object({
+          importedListings: Joi.number().integer().min(0).required(),
+          inquiriesSent: Joi.number().integer().min(0).required(),
+          inquiriesReceived: Joi.number().integer().min(0).required(),
+        })
+          .required()
+          .description('listings imported from it now, inquiries sent to it and received from it'),
+      }),
+    )
+    .required(),
+});
 export const pullResponse = Joi.object({ pull: pullView.required() });
 
 export const sharingBody = Joi.object({
@@ -166,3 +188,65 @@ export const importedIdParams = Joi.object({
 });
 
 export const partnerIdParams = Joi.object({ id: objectId().required() });
+
+export const inquiryBody = Joi.object({
+  listingId: Joi.string()
+    .pattern(/^[a-f0-9]{24}-(offer|demand)-[A-Za-z0-9_-]{1,64}$/)
+    .required()
+    .messages({ 'string.pattern.base': 'listingId must name a listing imported from a partner exchange' })
+    .description('an imported listing’s id (as search and `GET /api/federation/imported/:id` show it)'),
+  message: Joi.string().trim().min(1).max(INQUIRY_MESSAGE_MAX).required(),
+});
+
+const inquiryView = Joi.object({
+  id: Joi.string().required(),
+  listingId: Joi.string().required(),
+  listingTitle: Joi.string().required(),
+  home: Joi.object({ name: Joi.string().required(), url: Joi.string().required() }).allow(null).required(),
+  message: Joi.string().required(),
+  createdAt: time().required(),
+  delivery: Joi.object({
+    state: Joi.string()
+      .valid(...DELIVERY_STATES)
+      .required()
+      .description('pending: tried again until delivered or given up (failed)'),
+    attempts: Joi.number().integer().min(0).required(),
+    lastAttemptAt: time().allow(null).required(),
+    lastError: Joi.string().allow(null).required(),
+    deliveredAt: time().allow(null).required(),
+    nextAttemptAt: time().allow(null).required(),
+  }).required(),
+});
+
+export const inquiryResponse = Joi.object({ inquiry: inquiryView.required() });
+export const inquiryListResponse = Joi.object({ inquiries: Joi.array().items(inquiryView).required() });
+
+export const receivedInquiryListResponse = Joi.object({
+  inquiries: Joi.array()
+    .items(
+      Joi.object({
+        id: Joi.string().required(),
+        homeExchange: Joi.string().required().description('the asking organization’s home exchange'),
+        kind: Joi.string()
+          .valid(...LISTING_KINDS)
+          .required(),
+        listingId: Joi.string().required(),
+        listingTitle: Joi.string().allow('').required(),
+        message: Joi.string().required(),
+        asker: Joi.object({
+          organizationName: Joi.string().allow('').required(),
+          name: Joi.string().allow('').required(),
+        }).required(),
+        receivedAt: time().required(),
+      }),
+    )
+    .required(),
+});
+
+export const inboundInquiryResponse = Joi.object({
+  received: Joi.boolean().valid(true).required(),
+  duplicate: Joi.boolean()
+    .required()
+    .description('this inquiry was received before (a delivery tried again)'),
+  id: Joi.string().required(),
+});

@@ -22,6 +22,9 @@ export function partnerView(p: PartnerDoc) {
           removed: p.lastPull.removed ?? 0,
         }
       : null,
+    lastRefusal: p.lastRefusal?.at
+      ? { at: new Date(p.lastRefusal.at).toISOString(), reason: p.lastRefusal.reason }
+      : null,
     createdAt: new Date(p.createdAt).toISOString(),
   };
 }
@@ -36,5 +39,27 @@ export function importedListingView(doc: ImportedListingDoc, home: { name: strin
     changedAt: new Date(doc.changedAt).toISOString(),
     importedAt: new Date(doc.importedAt).toISOString(),
     ...doc.listing,
+  };
+}
+
+export function receivedInquiryView(doc: {
+  _id: string;
+  partnerName: string;
+  kind: string;
+  listingId: string;
+  listingTitle: string;
+  message: string;
+  asker: { organizationName: string; name: string };
+  receivedAt: Date;
+}) {
+  return {
+    id: doc._id,
+    homeExchange: doc.partnerName,
+    kind: doc.kind,
+    listingId: doc.listingId,
+    listingTitle: doc.listingTitle,
+    message: doc.message,
+    asker: { organizationName: doc.asker.organizationName, name: doc.asker.name },
+    receivedAt: new Date(doc.receivedAt).toISOString(),
   };
 }

@@ -39,6 +39,11 @@ export async function importedListingsOf(partnerId: string): Promise<ImportedLis
   return (await ImportedListingModel.find({ partnerId }).lean()) as ImportedListingDoc[];
 }
 
+/** How many copies from one partner are held (statistics). */
+export function countImportedListings(partnerId: string): Promise<number> {
+  return ImportedListingModel.countDocuments({ partnerId });
+}
+
 /** Every copy held (the search index's rebuild). */
 export async function allImportedListings(): Promise<ImportedListingDoc[]> {
   return (await ImportedListingModel.find({}).lean()) as ImportedListingDoc[];

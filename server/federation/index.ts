@@ -3,3 +3,4 @@ export { registerFederationRoutes } from './federation.routes';
 export { homeExchanges, type HomeExchanges } from './partner.service';
 export { pullAllPartners } from './import.service';
 export { reindexImportedListings } from './imported-reindex';
+export { deliverInquiry } from './inquiry.service';

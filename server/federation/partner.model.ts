@@ -34,6 +34,8 @@ const partnerSchema = new Schema(
     /** Where the next pull of its feed starts (the last page's `next`); none: from the beginning. */
     cursor: String,
     lastPull: pullSchema,
+    /** The last signed request of theirs (an inquiry) refused here, and why. */
+    lastRefusal: { at: Date, reason: String },
     createdBy: { type: String, required: true },
   },
   { versionKey: false, collection: 'federation_partners', timestamps: true },
@@ -58,6 +60,7 @@ export interface PartnerDoc {
   status: PartnerStatus;
   cursor?: string;
   lastPull?: PullOutcome;
+  lastRefusal?: { at: Date; reason: string };
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;

@@ -21,7 +21,9 @@ import {
   type PartnerDoc,
   type PartnerStatus,
 } from './partner.store';
-import { removeImportedListingsOf } from './imported-listing.store';
+import { countImportedListings, removeImportedListingsOf } from './imported-listing.store';
+import { countInquiriesTo } from './inquiry.store';
+import { countReceivedInquiries } from './received-inquiry.store';
 import { partnerView } from './federation.view';
 
 export interface PartnerInput {
@@ -65,8 +67,19 @@ export async function registerPartner(user: SessionUser, input: PartnerInput) {
   }
 }
 
+/** The partners, each with its statistics: listings imported from it, inquiries sent to it and received from it. */
 export async function partnerList() {
-  return { partners: (await listPartners()).map(partnerView) };
+  const partners = [];
+  for (const p of await listPartners()) {
+    const id = String(p._id);
+    const [importedListings, inquiriesSent, inquiriesReceived] = await Promise.all([
+      countImportedListings(id),
+      countInquiriesTo(id),
+      countReceivedInquiries(id),
+    ]);
+    partners.push({ ...partnerView(p), counts: { importedListings, inquiriesSent, inquiriesReceived } });
+  }
+  return { partners };
 }
 
 export async function changePartnerStatus(id: string, status: PartnerStatus) {

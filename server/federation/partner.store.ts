@@ -51,6 +51,16 @@ export async function recordPull(
   });
 }
 
+/** Records why a signed request of the partner's (an inquiry) was refused. */
+export async function recordRefusal(id: string, at: Date, reason: string): Promise<void> {
+  await partnerStore.mutate(id, () => ({ change: { $set: { lastRefusal: { at, reason } } }, result: null }));
+}
+
+/** The partner registered with this key id, if any. */
+export async function partnerByKeyId(keyId: string): Promise<PartnerDoc | null> {
+  return (await listPartners()).find((p) => p.keyId === keyId) ?? null;
+}
+
 /** Takes the partner's lock for a whole pull: two pulls of one partner never overlap. */
 export function holdPartner<T>(id: string, fn: () => Promise<T>): Promise<T> {
   return partnerStore.hold(id, fn);

@@ -50,6 +50,7 @@ export function addListingRoutes(
     tag,
     summary: `Published ${spec.plural}, newest first; with organizationId those of one organization; with mine=true your organization's ${spec.plural} in any status`,
     access: 'public',
+    apiKeyScope: 'listings',
     query: listingListQuery,
     response: schemas.listResponse,
     // The lists kept per organisation (mine, one organisation's); the public list comes from the search index.
@@ -65,6 +66,7 @@ export function addListingRoutes(
     tag,
     summary: `One ${name}; drafts and listings awaiting review only for their organization and operators`,
     access: 'public',
+    apiKeyScope: 'listings',
     params: idParams,
     response: schemas.response,
     cacheAnswers: { clearOn: [spec.kind, 'organization'] },

@@ -12,6 +12,7 @@ export function registerSearchRoutes(api: ApiRouter, ctx: AppContext): void {
     summary:
       'Search published offers and demands (Vietnamese with or without diacritics, typos tolerated), with facet counts',
     access: 'public',
+    apiKeyScope: 'search',
     before: [searchRateLimiter(ctx)],
     query: searchQuerySchema,
     response: searchResponse,

@@ -4,6 +4,8 @@ import type { MatrixRole } from './route-matrix-world';
 import { createPartner } from '../../server/federation/partner.store';
 import { putImportedListing } from '../../server/federation/imported-listing.store';
 import { generateSigningKeyPair, keyFingerprint, keyIdOf } from '../../server/federation/signing';
+import { createApiKey, newApiKeyId } from '../../server/api-keys/api-key.store';
+import { hashApiKey, makeApiKey } from '../../server/api-keys/api-key-rules';
 
 const ALL: readonly MatrixRole[] = ['anonymous', 'otherOrg', 'owner', 'broker', 'expert', 'operator'];
 const OPERATOR: readonly MatrixRole[] = ['operator'];
@@ -54,6 +56,21 @@ async function imported(): Promise<string> {
   return id;
 }
 
+/** A partner API key made straight through its store. */
+async function apiKey(): Promise<string> {
+  const id = newApiKeyId();
+  const key = makeApiKey(id);
+  await createApiKey({
+    _id: id as never,
+    name: `Đối tác ${++made}`,
+    scopes: ['search'],
+    hash: hashApiKey(key),
+    prefix: key.slice(0, 30),
+    createdBy: 'matrix',
+  });
+  return id;
+}
+
 export const federationRoutes: Record<string, MatrixEntry> = {
   'GET /api/federation/key': { allow: ALL },
   'GET /api/federation/listings': { allow: ALL },
@@ -86,5 +103,28 @@ export const federationRoutes: Record<string, MatrixEntry> = {
   'POST /api/admin/partners/{id}/pull': {
     allow: OPERATOR,
     setup: async () => ({ path: { id: await partner() } }),
+  },
+  // Inquiries to a partner's listing: its home exchange (nothing answers there) is tried again later.
+  'POST /api/federation/inquiries': {
+    allow: MEMBERS,
+    setup: async () => ({
+      path: {},
+      body: { listingId: await imported(), message: 'Xin báo giá chuyển giao' },
+    }),
+  },
+  'GET /api/federation/inquiries': { allow: MEMBERS },
+  'GET /api/federation/inquiries/received': { allow: MEMBERS },
+  // Verified by the partner's signature, not by a session: an unsigned delivery is a 401 for anyone.
+  'POST /api/federation/inbox/inquiries': { allow: ALL, alsoOk: [401] },
+
+  // Partner API keys.
+  'POST /api/admin/api-keys': {
+    allow: OPERATOR,
+    setup: () => ({ path: {}, body: { name: `Đối tác ${++made}`, scopes: ['listings', 'search'] } }),
+  },
+  'GET /api/admin/api-keys': { allow: OPERATOR },
+  'DELETE /api/admin/api-keys/{id}': {
+    allow: OPERATOR,
+    setup: async () => ({ path: { id: await apiKey() } }),
   },
 };

@@ -58,6 +58,12 @@ export function AdminHomePage() {
           </Link>
         </li>
         <li>
+          <Link to="/admin/partners" className="card" data-testid="admin-partners-link">
+            <h2>{t('federation.partners.title')}</h2>
+            <p>{t('federation.partners.intro')}</p>
+          </Link>
+        </li>
+        <li>
           <Link to="/admin/events" className="card" data-testid="admin-events-link">
             <h2>{t('events.admin.title')}</h2>
             <p>{t('events.admin.intro')}</p>

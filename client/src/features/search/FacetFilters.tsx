@@ -13,10 +13,16 @@ interface FacetFiltersProps {
   state: SearchState;
   facets: SearchResponse['facets'] | undefined;
   onChange: (changes: Partial<Record<SearchParam, string | undefined>>) => void;
+  /** Partner exchanges' names by their origin code, as the hits name them. */
+  originNames?: Record<string, string>;
 }
 
-export function FacetFilters({ state, facets, onChange }: FacetFiltersProps) {
+export function FacetFilters({ state, facets, onChange, originNames }: FacetFiltersProps) {
   const { t } = useTranslation();
+  // This exchange's own listings and each partner's (shown only once a partner's are found).
+  const origins = [
+    ...new Set(['local', ...Object.keys(facets?.origin ?? {}), ...(state.origin ? [state.origin] : [])]),
+  ];
   const labels = useLabels();
   const currency: Currency = state.currency === 'USD' ? 'USD' : 'VND';
 
@@ -71,6 +77,19 @@ export function FacetFilters({ state, facets, onChange }: FacetFiltersProps) {
         selected={state.currency}
         onSelect={(c) => onChange({ currency: c })}
       />
+      {origins.length > 1 && (
+        <FacetRadioGroup
+          name="origin"
+          legend={t('federation.search.origin')}
+          options={origins.map((o) => ({
+            value: o,
+            label: o === 'local' ? t('federation.search.local') : (originNames?.[o] ?? o),
+          }))}
+          selected={state.origin}
+          counts={facets?.origin}
+          onSelect={(origin) => onChange({ origin })}
+        />
+      )}
       <PriceFilter
         key={`${currency}:${state.priceMin ?? ''}:${state.priceMax ?? ''}`}
         currency={currency}

@@ -5,6 +5,7 @@ import { formatMoney } from '../../money';
 import type { SearchHit } from '../../types';
 import { KindBadge } from '../../ui/KindBadge';
 import { AppraisedBadge } from '../appraisals';
+import { InquiryForm } from '../federation';
 import { safeHighlight } from './searchQuery';
 
 function priceText(hit: SearchHit, locale: string): string {
@@ -18,6 +19,11 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
   const price = priceText(hit, labels.locale);
   const titleHtml = hit.highlight?.title;
   const summaryHtml = hit.highlight?.summary;
+  const title = titleHtml ? (
+    <span dangerouslySetInnerHTML={{ __html: safeHighlight(titleHtml) }} />
+  ) : (
+    hit.title
+  );
 
   return (
     <li
@@ -42,10 +48,23 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
         <span className="hit-field">{labels.field(hit.field)}</span>
       </div>
       <h3 className="hit-title">
-        <Link to={href} data-testid="search-hit">
-          {titleHtml ? <span dangerouslySetInnerHTML={{ __html: safeHighlight(titleHtml) }} /> : hit.title}
-        </Link>
+        {hit.home ? (
+          // A partner exchange's listing: read on its home exchange.
+          <a href={hit.home.url} rel="noopener noreferrer" target="_blank" data-testid="search-hit">
+            {title}
+          </a>
+        ) : (
+          <Link to={href} data-testid="search-hit">
+            {title}
+          </Link>
+        )}
       </h3>
+      {hit.home && (
+        <p className="hit-home" data-testid="hit-home">
+          {t('federation.search.home', { name: hit.home.name })}
+        </p>
+      )}
+      {hit.home && <InquiryForm listingId={hit.id} homeName={hit.home.name} />}
       {hit.appraisal && <AppraisedBadge appraisal={hit.appraisal} testId="hit-appraised" />}
       {summaryHtml ? (
         <p className="hit-summary" dangerouslySetInnerHTML={{ __html: safeHighlight(summaryHtml) }} />

@@ -70,7 +70,14 @@ export function SearchPage() {
               </Link>
             )}
           </div>
-          <FacetFilters state={state} facets={data?.facets} onChange={change} />
+          <FacetFilters
+            state={state}
+            facets={data?.facets}
+            onChange={change}
+            originNames={Object.fromEntries(
+              (data?.hits ?? []).flatMap((h) => (h.origin && h.home ? [[h.origin, h.home.name]] : [])),
+            )}
+          />
         </aside>
         <section
           className="search-results"

@@ -14,6 +14,7 @@ export const SEARCH_PARAMS = [
   'currency',
   'priceMin',
   'priceMax',
+  'origin',
   'sort',
   'page',
   'limit',
@@ -86,6 +87,7 @@ export const FILTER_PARAMS: readonly SearchParam[] = [
   'currency',
   'priceMin',
   'priceMax',
+  'origin',
 ];
 
 export function hasFilters(state: SearchState): boolean {

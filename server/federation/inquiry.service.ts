@@ -1,0 +1,290 @@
+/**
+ * Inquiries across exchanges. Asking: a verified member asks about a listing imported from a
+ * partner; the inquiry is stored, a durable job made for its delivery, and a first attempt made at
+ * once; each attempt signs a fresh envelope (its time and nonce inside the signed bytes) and posts
+ * it to the listing's home exchange, only ever at the partner's registered base URL. Receiving:
+ * the home exchange verifies the envelope against the registered partner's key (inquiry-rules),
+ * refuses anything else with its reason recorded on the partner and nothing else written, and
+ * tells the listing's owner organization (in-app, and mail by their settings).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Request } from 'express';
+import type { AppContext } from '../context';
+import type { SessionUser } from '../common/session-user';
+import { AppError } from '../common/errors';
+import { assertVerifiedOrg } from '../common/access';
+import { logger } from '../common/logger';
+import { findListingDoc } from '../listings/listing.store';
+import { activeMemberIds } from '../auth/organization-members';
+import { createNotification } from '../notifications/notification.service';
+import { enqueueJob } from '../scheduler/job.store';
+import { FEDERATION_INQUIRY, federationInquiryKey } from '../scheduler/job-types';
+import { KEY_ID_HEADER, SIGNATURE_HEADER, signBody } from './signing';
+import { homeUrl } from './import-rules';
+import { checkInquiry, importedIdParts, nextDeliveryAt, type InquiryEnvelope } from './inquiry-rules';
+import { ownIdentity } from './identity.store';
+import { getPartner, partnerByKeyId, recordRefusal, type PartnerDoc } from './partner.store';
+import { getImportedListing } from './imported-listing.store';
+import {
+  createInquiry,
+  getInquiry,
+  holdInquiry,
+  inquiriesOf,
+  recordDelivery,
+  type InquiryDelivery,
+  type InquiryDoc,
+} from './inquiry.store';
+import { claimNonce } from './nonce.store';
+import {
+  putReceivedInquiry,
+  receivedInquiriesOf,
+  receivedInquiryId,
+  type ReceivedInquiryDoc,
+} from './received-inquiry.store';
+import { receivedInquiryView } from './federation.view';
+
+export const INQUIRY_NOTIFICATION = 'federation.inquiry';
+const DELIVERY_TIMEOUT_MS = 10_000;
+
+type Ctx = Pick<AppContext, 'bus' | 'config'>;
+
+function inquiryView(doc: InquiryDoc, home: { name: string; baseUrl: string } | null) {
+  const d = doc.delivery;
+  const iso = (t?: Date) => (t ? new Date(t).toISOString() : null);
+  return {
+    id: String(doc._id),
+    listingId: doc.listingId,
+    listingTitle: doc.listingTitle,
+    home: home ? { name: home.name, url: homeUrl(home.baseUrl, doc.kind, doc.remoteId) } : null,
+    message: doc.message,
+    createdAt: new Date(doc.createdAt).toISOString(),
+    delivery: {
+      state: d.state,
+      attempts: d.attempts,
+      lastAttemptAt: iso(d.lastAttemptAt),
+      lastError: d.lastError ?? null,
+      deliveredAt: iso(d.deliveredAt),
+      nextAttemptAt: d.state === 'pending' ? iso(d.nextAttemptAt) : null,
+    },
+  };
+}
+
+/** Asks the home exchange of an imported listing: stored, delivered now or later by the job. */
+export async function sendInquiry(
+  ctx: Ctx,
+  user: SessionUser,
+  input: { listingId: string; message: string },
+) {
+  assertVerifiedOrg(user);
+  if (!importedIdParts(input.listingId))
+    throw AppError.validation([
+      { field: 'listingId', message: 'listingId must name a listing imported from a partner exchange' },
+    ]);
+  const listing = await getImportedListing(input.listingId);
+  const partner = listing && (await getPartner(listing.partnerId));
+  if (!listing || !partner) throw AppError.notFound('Imported listing');
+  if (partner.status !== 'active')
+    throw AppError.conflict(
+      'The home exchange of this listing is suspended here: no inquiry can be sent to it',
+    );
+  const now = new Date();
+  const doc = await createInquiry({
+    partnerId: String(partner._id),
+    listingId: listing._id,
+    kind: listing.kind,
+    remoteId: listing.remoteId,
+    listingTitle: listing.listing.title,
+    message: input.message,
+    userId: user.id,
+    organizationId: user.organization!.id,
+    organizationName: user.organization!.name,
+    userName: user.name,
+    delivery: { state: 'pending', attempts: 0, nextAttemptAt: now },
+  });
+  const id = String(doc._id);
+  await enqueueJob({
+    type: FEDERATION_INQUIRY,
+    runAt: now,
+    payload: { inquiryId: id },
+    dedupeKey: federationInquiryKey(id),
+  });
+  const after = await deliverInquiry(ctx, id).catch((err: unknown) => {
+    logger.warn({ err, inquiryId: id }, 'first delivery attempt of an inquiry failed; the job retries it');
+    return null;
+  });
+  return { inquiry: inquiryView(after?.doc ?? doc, partner) };
+}
+
+export async function myInquiries(user: SessionUser) {
+  assertVerifiedOrg(user);
+  const docs = await inquiriesOf(user.organization!.id);
+  const partners = new Map<string, PartnerDoc | null>();
+  for (const id of new Set(docs.map((d) => d.partnerId))) partners.set(id, await getPartner(id));
+  return { inquiries: docs.map((d) => inquiryView(d, partners.get(d.partnerId) ?? null)) };
+}
+
+export async function receivedInquiries(user: SessionUser) {
+  assertVerifiedOrg(user);
+  return { inquiries: (await receivedInquiriesOf(user.organization!.id)).map(receivedInquiryView) };
+}
+
+type Attempt = { ok: true } | { ok: false; error: string; final: boolean };
+
+/** One signed post of the inquiry to its home exchange. */
+async function postInquiry(ctx: Ctx, doc: InquiryDoc, partner: PartnerDoc, now: Date): Promise<Attempt> {
+  const me = await ownIdentity();
+  const envelope: InquiryEnvelope = {
+    type: 'inquiry',
+    from: { name: ctx.config.federationName, keyId: me.keyId },
+    inquiryId: String(doc._id),
+    listing: { kind: doc.kind, id: doc.remoteId },
+    message: doc.message,
+    asker: { organizationName: doc.organizationName, name: doc.userName },
+    sentAt: now.toISOString(),
+    nonce: randomBytes(18).toString('base64url'),
+  };
+  const body = JSON.stringify(envelope);
+  let res: Response;
+  try {
+    res = await fetch(`${partner.baseUrl}/api/federation/inbox/inquiries`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        [SIGNATURE_HEADER]: signBody(body, me.privateKey),
+        [KEY_ID_HEADER]: me.keyId,
+      },
+      body,
+      redirect: 'error',
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+  } catch (err) {
+    return { ok: false, error: `unreachable: ${(err as Error).message}`, final: false };
+  }
+  if (res.status === 200 || res.status === 201) return { ok: true };
+  const text = (await res.text().catch(() => '')).slice(0, 2000);
+  let message = text;
+  try {
+    message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
+  } catch {
+    /* not JSON: kept as it came */
+  }
+  // The listing gone or the inquiry malformed will not change by asking again; a key not yet
+  // registered there, a suspension or an outage may.
+  const final = res.status === 400 || res.status === 404 || res.status === 410;
+  return { ok: false, error: `the home exchange answered ${res.status}: ${message}`.slice(0, 500), final };
+}
+
+/**
+ * Tries to deliver the inquiry when it is pending and due (under its lock: attempts never
+ * overlap): records the outcome and answers when to try again, or null when it is done with.
+ */
+export async function deliverInquiry(
+  ctx: Ctx,
+  id: string,
+  now = () => new Date(),
+): Promise<{ doc: InquiryDoc; retryAt: Date | null } | null> {
+  return holdInquiry(id, async () => {
+    const doc = await getInquiry(id);
+    if (!doc || doc.delivery.state !== 'pending') return doc ? { doc, retryAt: null } : null;
+    const due = doc.delivery.nextAttemptAt ? new Date(doc.delivery.nextAttemptAt) : now();
+    if (due > now()) return { doc, retryAt: due };
+    const partner = await getPartner(doc.partnerId);
+    const at = now();
+    const attempt: Attempt = !partner
+      ? { ok: false, error: 'the home exchange is no longer a partner', final: true }
+      : partner.status !== 'active'
+        ? { ok: false, error: 'the home exchange is suspended here', final: false }
+        : await postInquiry(ctx, doc, partner, at);
+    const attempts = doc.delivery.attempts + 1;
+    let delivery: InquiryDelivery;
+    if (attempt.ok) delivery = { state: 'delivered', attempts, lastAttemptAt: at, deliveredAt: at };
+    else {
+      const retryAt = attempt.final ? null : nextDeliveryAt(attempts, ctx.config.federationRetryMs, at);
+      delivery = retryAt
+        ? { state: 'pending', attempts, lastAttemptAt: at, lastError: attempt.error, nextAttemptAt: retryAt }
+        : { state: 'failed', attempts, lastAttemptAt: at, lastError: attempt.error };
+      logger.warn({ inquiryId: id, error: attempt.error, retryAt }, 'an inquiry was not delivered');
+    }
+    const stored = await recordDelivery(id, delivery);
+    return { doc: stored, retryAt: delivery.state === 'pending' ? (delivery.nextAttemptAt ?? null) : null };
+  });
+}
+
+/** Why a request was refused, recorded on the partner when it is known, and the error answered. */
+async function refuse(partner: PartnerDoc | null, status: number, reason: string, now: Date): Promise<never> {
+  if (partner) await recordRefusal(String(partner._id), now, reason);
+  else logger.warn({ reason }, 'a signed request from no registered partner was refused');
+  if (status === 400) throw AppError.validation([{ field: 'body', message: reason }], reason);
+  if (status === 401) throw AppError.unauthenticated(reason);
+  if (status === 403) throw AppError.forbidden(reason);
+  if (status === 404) throw new AppError('not_found', reason);
+  throw AppError.conflict(reason);
+}
+
+/**
+ * An inquiry a partner exchange forwarded: verified, checked against replays and the listing it
+ * names, stored once, and the listing's owner organization told.
+ */
+export async function receiveInquiry(ctx: Ctx, req: Request, now = new Date()) {
+  const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  const headers = { signature: req.get(SIGNATURE_HEADER) ?? null, keyId: req.get(KEY_ID_HEADER) ?? null };
+  const partner = headers.keyId ? await partnerByKeyId(headers.keyId) : null;
+  const check = checkInquiry(raw, headers, partner, now);
+  if (!check.ok) return refuse(partner, check.status, check.reason, now);
+  const from = partner!;
+  const envelope = check.envelope;
+  const listing = await findListingDoc(envelope.listing.kind, envelope.listing.id);
+  if (!listing || listing.status !== 'published')
+    return refuse(
+      from,
+      404,
+      `not found: no published ${envelope.listing.kind} ${envelope.listing.id} here`,
+      now,
+    );
+  if (!(await claimNonce(from.keyId, envelope.nonce, now)))
+    return refuse(from, 409, `replayed: the nonce ${envelope.nonce} was seen already`, now);
+  const organizationId = String(listing.organizationId);
+  const doc: ReceivedInquiryDoc = {
+    _id: receivedInquiryId(String(from._id), envelope.inquiryId),
+    partnerId: String(from._id),
+    partnerName: from.name,
+    kind: envelope.listing.kind,
+    listingId: envelope.listing.id,
+    listingTitle: String(listing.title ?? ''),
+    organizationId,
+    message: envelope.message,
+    asker: envelope.asker,
+    receivedAt: now,
+  };
+  const stored = await putReceivedInquiry(doc);
+  if (stored) await notifyOwners(ctx, doc);
+  return { received: true, duplicate: !stored, id: doc._id };
+}
+
+async function notifyOwners(ctx: Ctx, doc: ReceivedInquiryDoc) {
+  const org = doc.asker.organizationName || '—';
+  for (const userId of await activeMemberIds([doc.organizationId])) {
+    await createNotification(ctx, {
+      userId,
+      type: INQUIRY_NOTIFICATION,
+      title: {
+        vi: `Câu hỏi từ ${org} (${doc.partnerName}) về “${doc.listingTitle}”`,
+        en: `An inquiry from ${org} (${doc.partnerName}) about “${doc.listingTitle}”`,
+      },
+      body: {
+        vi: `${doc.message}\n\nGửi qua sàn đối tác ${doc.partnerName}${doc.asker.name ? ` bởi ${doc.asker.name}` : ''}.`,
+        en: `${doc.message}\n\nSent through the partner exchange ${doc.partnerName}${doc.asker.name ? ` by ${doc.asker.name}` : ''}.`,
+      },
+      link: `/${doc.kind}s/${doc.listingId}`,
+      data: {
+        inquiryId: doc._id,
+        listingId: doc.listingId,
+        kind: doc.kind,
+        homeExchange: doc.partnerName,
+        organizationName: doc.asker.organizationName,
+      },
+      dedupeKey: `federation-inquiry:${doc._id}:${userId}`,
+    }).catch((err: unknown) => logger.warn({ err, userId }, 'an inquiry notice was not created'));
+  }
+}

@@ -1,0 +1,46 @@
+/** The one writer of inquiries sent to partner exchanges (and of their delivery state). */
+import { RecordStore } from '../common/store';
+import { isObjectId } from '../common/ids';
+import { InquiryModel, type InquiryDelivery, type InquiryDoc } from './inquiry.model';
+
+export type { InquiryDoc, InquiryDelivery, DeliveryState } from './inquiry.model';
+
+const inquiryStore = new RecordStore<InquiryDoc>({
+  label: 'Inquiry',
+  model: InquiryModel,
+  lockKey: (id) => `federation-inquiry:${id}`,
+});
+
+export function createInquiry(
+  fields: Omit<InquiryDoc, '_id' | 'createdAt' | 'updatedAt'>,
+): Promise<InquiryDoc> {
+  return inquiryStore.create(fields);
+}
+
+export function getInquiry(id: string): Promise<InquiryDoc | null> {
+  return isObjectId(id) ? inquiryStore.get(id) : Promise.resolve(null);
+}
+
+/** An organization's inquiries, newest first. */
+export async function inquiriesOf(organizationId: string, limit = 100): Promise<InquiryDoc[]> {
+  return (await InquiryModel.find({ organizationId })
+    .sort({ createdAt: -1 })
+    .limit(limit)
+    .lean()) as InquiryDoc[];
+}
+
+/** How many inquiries were sent to one partner (statistics). */
+export function countInquiriesTo(partnerId: string): Promise<number> {
+  return InquiryModel.countDocuments({ partnerId });
+}
+
+/** Holds the inquiry's lock for one delivery attempt: two attempts never overlap. */
+export function holdInquiry<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  return inquiryStore.hold(id, fn);
+}
+
+/** Records an attempt's outcome (the delivery as the caller planned it). */
+export async function recordDelivery(id: string, delivery: InquiryDelivery): Promise<InquiryDoc> {
+  const { doc } = await inquiryStore.mutate(id, () => ({ change: { $set: { delivery } }, result: null }));
+  return doc;
+}
