@@ -9,6 +9,7 @@ import { AppError, type ErrorDetail } from '../common/errors';
 import type { EventStatus } from '../api-contract/enums';
 import { eventCancelled, eventTimeProblems, type Period } from './event-rules';
 import { overlaps } from './slot-rules';
+import { programmeConflicts } from './programme-rules';
 
 /** The fields an operator may change; absent ones are kept. */
 export interface EventPatch {
@@ -35,6 +36,8 @@ export interface EditableEvent extends EventPatch {
   registrationClosesAt: Date;
   slotMinutes: number;
   breaks: Period[];
+  /** Its pitch sessions (they must stay within the event's dates). */
+  programme?: { startsAt: Date; endsAt: Date; title: string }[];
   status?: EventStatus;
 }
 
@@ -124,7 +127,10 @@ export function planEventEdit(
   if (patch.tables !== undefined && next.online)
     problems.push({ field: 'tables', message: 'an online event has no tables' });
   if (problems.length) throw AppError.validation(problems);
-  const conflicts = eventEditConflicts(current, next, opts.scheduled, opts.approved);
+  const conflicts = [
+    ...eventEditConflicts(current, next, opts.scheduled, opts.approved),
+    ...programmeConflicts(current, next),
+  ];
   if (conflicts.length)
     throw new AppError('conflict', 'The change would break scheduled meetings or approvals.', conflicts);
   const $set: Record<string, unknown> = {};

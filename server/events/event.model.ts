@@ -12,6 +12,23 @@ const periodSchema = new Schema(
   { _id: false },
 );
 
+/** A pitch session of the event's programme (written with the event, through its store). */
+const sessionSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    title: { type: String, required: true },
+    titleEn: String,
+    startsAt: { type: Date, required: true },
+    endsAt: { type: Date, required: true },
+    online: { type: Boolean, required: true },
+    room: String,
+    speakerOrganizationId: { type: String, required: true },
+    listing: new Schema({ kind: String, id: String, title: String }, { _id: false }),
+    createdBy: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const eventSchema = new Schema(
   {
     title: { type: String, required: true },
@@ -30,6 +47,8 @@ const eventSchema = new Schema(
     breaks: { type: [periodSchema], default: [] },
     /** On-site tables for one-to-one meetings (events held on site). */
     tables: Number,
+    /** Pitch sessions, in time order. */
+    programme: { type: [sessionSchema], default: [] },
     status: { type: String, default: 'active' },
     cancelledBy: String,
     cancelledAt: Date,
@@ -42,6 +61,19 @@ const eventSchema = new Schema(
 export interface Period {
   from: Date;
   to: Date;
+}
+
+export interface ProgrammeSession {
+  _id: mongoose.Types.ObjectId;
+  title: string;
+  titleEn?: string;
+  startsAt: Date;
+  endsAt: Date;
+  online: boolean;
+  room?: string;
+  speakerOrganizationId: string;
+  listing?: { kind: 'offer' | 'demand'; id: string; title: string };
+  createdBy: string;
 }
 
 export interface EventDoc {
@@ -60,6 +92,8 @@ export interface EventDoc {
   slotMinutes: number;
   breaks: Period[];
   tables?: number;
+  /** Absent on events stored before the programme existed: none. */
+  programme?: ProgrammeSession[];
   /** Absent on events stored before cancelling existed: active. */
   status?: EventStatus;
   cancelledBy?: string;

@@ -9,7 +9,7 @@ import { isObjectId } from '../common/ids';
 import { RecordStore, type ModelReads, type MutateOptions, type Plan } from '../common/store';
 import { EventModel, type EventDoc } from './event.model';
 
-export type { EventDoc, Period } from './event.model';
+export type { EventDoc, Period, ProgrammeSession } from './event.model';
 
 export const eventStore = new RecordStore<EventDoc>({
   label: 'Event',

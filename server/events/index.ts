@@ -3,3 +3,5 @@ export { registerEventRoutes } from './event.routes';
 export { meetingSourceFor } from './meeting.service';
 export { registerMeetingRoomRoutes } from './meeting-room.routes';
 export { meetingRoomAccess, type RoomViewer } from './meeting-room.service';
+export { registerProgrammeRoutes } from './programme.routes';
+export { registerSuggestionRoutes } from './suggestion.routes';

@@ -60,5 +60,7 @@ export const queryKeys = {
   eventAgenda: (id: string) => ['events', id, 'agenda'] as const,
   eventRegistrations: (id: string) => ['events', id, 'registrations'] as const,
   eventReport: (id: string) => ['events', id, 'report'] as const,
+  eventProgramme: (id: string) => ['events', id, 'programme'] as const,
+  eventSuggestions: (id: string, lang: string) => ['events', id, 'suggestions', lang] as const,
   publishedListingsMine: ['listings', 'mine', 'published-both'] as const,
 };

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { EventFacts } from './EventFacts';
 import { EventAdminActions } from './EventAdminActions';
 import { EventReportView } from './EventReportView';
+import { ProgrammeEditor } from './ProgrammeEditor';
 import { LoadMore } from './LoadMore';
 import { usePagedList } from './usePagedList';
 import { RegistrationRow } from './RegistrationRow';
@@ -58,14 +59,13 @@ export function AdminEventPage() {
           ))}
         </ul>
       )}
-      <LoadMore
-        shown={registrations?.length ?? 0}
-        total={list.total}
-        hasMore={list.hasMore}
-        busy={list.loadingMore}
-        onMore={list.loadMore}
-        testId="registrations-more"
-      />
+      <LoadMore list={list} testId="registrations-more" />
+      {event && (
+        <ProgrammeEditor
+          event={event}
+          speakers={(registrations ?? []).filter((r) => r.status === 'approved')}
+        />
+      )}
       <EventReportView eventId={id} />
     </section>
   );

@@ -10,7 +10,9 @@ import { AgendaPanel } from './AgendaPanel';
 import { Catalogue } from './Catalogue';
 import { EventCancelledNotice } from './EventCancelledNotice';
 import { EventFacts } from './EventFacts';
+import { ProgrammeList } from './ProgrammeList';
 import { RegistrationPanel } from './RegistrationPanel';
+import { SuggestedMeetings } from './SuggestedMeetings';
 import { eventDescription, eventTitle } from './eventText';
 import { getEvent, myRegistration } from './eventsApi';
 import './events.css';
@@ -53,6 +55,13 @@ export function EventPage() {
             <p className="event-description">{eventDescription(event, locale)}</p>
           )}
           <RegistrationPanel event={event} registration={user?.organization ? registration : null} />
+          <ProgrammeList eventId={id} />
+          {approved && (
+            <SuggestedMeetings
+              eventId={id}
+              canMeet={event.status !== 'cancelled' && event.phase !== 'ended'}
+            />
+          )}
           <Catalogue eventId={id} myOrgId={approved?.organization.id} />
         </div>
       </div>
