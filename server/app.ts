@@ -25,8 +25,14 @@ import { registerOrganizationRoutes } from './organizations/organization.routes'
 import { registerCapabilityRoutes } from './capability';
 import { registerExpertRoutes } from './experts';
 import { registerAppraisalRoutes } from './appraisals';
-import { registerEventRoutes, registerMeetingRoomRoutes } from './events';
+import {
+  registerEventRoutes,
+  registerMeetingRoomRoutes,
+  registerProgrammeRoutes,
+  registerSuggestionRoutes,
+} from './events';
 import { registerFederationRoutes } from './federation';
+import { apiKeyAuthentication, registerApiKeyRoutes } from './api-keys';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
 import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health/health.routes';
@@ -100,7 +106,11 @@ export function createApp(ctx: AppContext): BuiltApp {
 
   // Stripe signs the exact bytes it sent: its webhook gets the raw body, before the JSON parser.
   app.use('/api/payments/stripe/webhook', express.raw({ type: '*/*', limit: '1mb' }));
+  // So do partner exchanges their inquiries (server/federation/inquiry.service.ts).
+  app.use('/api/federation/inbox', express.raw({ type: '*/*', limit: '64kb' }));
   app.use('/api', requireJsonBodies, express.json({ limit: '1mb' }));
+  // A partner API key (`Authorization: Bearer`) stands instead of a session: before sessions.
+  app.use('/api', ...apiKeyAuthentication(ctx));
 
   const sessions = createSessionMiddleware({
     secret: config.sessionSecret,
@@ -180,7 +190,10 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerAdminListingRoutes(api, ctx);
   registerSearchRoutes(api, ctx);
   registerEventRoutes(api, ctx);
+  registerSuggestionRoutes(api, ctx);
+  registerProgrammeRoutes(api);
   registerFederationRoutes(api, ctx);
+  registerApiKeyRoutes(api);
   registerMeetingRoomRoutes(api);
 
   const openapi = buildOpenApi(

@@ -70,6 +70,10 @@ export interface Config {
   federationName: string;
   /** How often partner exchanges' feeds are pulled; 0: only when an operator asks. */
   federationPullIntervalMs: number;
+  /** The wait before an undelivered cross-exchange inquiry is tried again (doubling, at most an hour). */
+  federationRetryMs: number;
+  /** Requests per partner API key (`Authorization: Bearer`) per minute. */
+  apiKeyRateLimit: number;
 }
 
 const schema = Joi.object({
@@ -143,6 +147,8 @@ const schema = Joi.object({
   FEDERATION_PULL_INTERVAL_MS: Joi.alternatives()
     .try(Joi.number().integer().valid(0), Joi.number().integer().min(1000).max(86_400_000))
     .default(300_000),
+  FEDERATION_RETRY_MS: Joi.number().integer().min(100).max(3_600_000).default(30_000),
+  API_KEY_RATE_LIMIT: Joi.number().integer().min(1).default(600),
 })
   .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
   .unknown(true);
@@ -253,6 +259,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: value.METRICS_TOKEN,
     federationName: value.FEDERATION_NAME,
     federationPullIntervalMs: value.FEDERATION_PULL_INTERVAL_MS,
+    federationRetryMs: value.FEDERATION_RETRY_MS,
+    apiKeyRateLimit: value.API_KEY_RATE_LIMIT,
   };
 }
 

@@ -3,6 +3,7 @@ import { AdminHomePage } from './features/admin/AdminHomePage';
 import { OrganizationsPage } from './features/admin/OrganizationsPage';
 import { RequireAdmin } from './features/admin/RequireAdmin';
 import { ReviewQueuePage } from './features/admin/ReviewQueuePage';
+import { PartnersPage } from './features/federation';
 import { AccountPage } from './features/auth/AccountPage';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
 import { LoginPage } from './features/auth/LoginPage';
@@ -146,6 +147,7 @@ export function App() {
             <Route path="milestones" element={later(<OverdueMilestonesPage />)} />
             <Route path="events" element={later(<AdminEventsPage />)} />
             <Route path="events/:id" element={later(<AdminEventPage />)} />
+            <Route path="partners" element={<PartnersPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

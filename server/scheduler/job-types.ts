@@ -55,3 +55,7 @@ export const FEDERATION_PULL = 'federation.pull';
 /** An auction's runner-up deposit kept at the close: settled every sweep interval until the runner-up decision. */
 export const RUNNER_UP_DEPOSIT = 'auction.runner_up_deposit';
 export const runnerUpDepositKey = (offerId: string) => `${RUNNER_UP_DEPOSIT}:${offerId}`;
+
+/** An inquiry about a partner's listing delivered, signed, to its home exchange: tried again with backoff until it is, or given up. */
+export const FEDERATION_INQUIRY = 'federation.inquiry';
+export const federationInquiryKey = (inquiryId: string) => `${FEDERATION_INQUIRY}:${inquiryId}`;

@@ -9,6 +9,7 @@ import { listingFeeJobHandlers } from './listing-fee-jobs';
 import { milestoneOverdueJobHandlers } from './milestone-overdue-jobs';
 import { royaltyReminderJobHandlers } from './royalty-reminder-jobs';
 import { federationPullJobHandlers } from './federation-pull-jobs';
+import { federationInquiryJobHandlers } from './federation-inquiry-jobs';
 import { depositSurplusJobHandlers } from './deposit-surplus-jobs';
 import { meetingReminderJobHandlers, restoreMeetingRemindersOnce } from './meeting-reminder-jobs';
 import { ensureRecurringJob } from './job.store';
@@ -30,6 +31,7 @@ export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
       ...milestoneOverdueJobHandlers(ctx),
       ...royaltyReminderJobHandlers(ctx),
       ...federationPullJobHandlers(ctx),
+      ...federationInquiryJobHandlers(ctx),
       ...depositSurplusJobHandlers(ctx),
       ...meetingReminderJobHandlers(ctx),
     },

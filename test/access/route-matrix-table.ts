@@ -15,7 +15,7 @@ import { MAX_EVIDENCE_DOCUMENTS } from '../../server/api-contract/organization-e
 import { CAPABILITY_CRITERION_CODES } from '../../server/api-contract/capability-criteria';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { MeetingModel } from '../../server/events/meeting.model';
-import { onlineEvent, onSiteEvent, period } from '../api/events-helpers';
+import { at, onlineEvent, onSiteEvent, period } from '../api/events-helpers';
 import { federationRoutes } from './federation-matrix';
 
 export interface Call {
@@ -129,6 +129,22 @@ async function eventOf(w: World, online = false): Promise<string> {
   if (res.status !== 201) throw new Error(`the matrix's event answered ${res.status}`);
   return res.body.event.id;
 }
+
+/** A pitch session on a new event's programme, the seller's organization speaking; the event's and the session's ids. */
+async function sessionOf(w: World): Promise<{ id: string; sid: string }> {
+  const id = await eventOf(w);
+  const res = await w.operator.agent.post(`/api/admin/events/${id}/programme`).send(sessionBody(w));
+  if (res.status !== 201) throw new Error(`the matrix's session answered ${res.status}`);
+  return { id, sid: res.body.session.id as string };
+}
+
+const sessionBody = (w: World) => ({
+  title: 'Giới thiệu công nghệ màng sinh học',
+  startsAt: at('09:30'),
+  endsAt: at('09:45'),
+  room: 'Phòng A',
+  speakerOrganizationId: w.seller.orgId,
+});
 
 /** The member's organization registered for the event (pending, or approved by the operator); its registration's id. */
 async function registered(
@@ -854,6 +870,31 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
       await registered(w, id, 'buyer', true);
       return { path: { id }, body: { withOrganizationId: w.buyer.orgId, message: 'Xin gặp' } };
     },
+  },
+  // Suggested meetings: approved participants only (`owner`: the seller's organization, approved).
+  'GET /api/events/{id}/suggestions': {
+    allow: ['owner'],
+    setup: async (w) => {
+      const id = await eventOf(w);
+      await registered(w, id, 'seller', true);
+      return { path: { id } };
+    },
+  },
+  'GET /api/events/{id}/programme': {
+    allow: ALL,
+    setup: async (w) => ({ path: { id: (await sessionOf(w)).id } }),
+  },
+  'POST /api/admin/events/{id}/programme': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: { id: await eventOf(w) }, body: sessionBody(w) }),
+  },
+  'PATCH /api/admin/events/{id}/programme/{sid}': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: await sessionOf(w), body: { title: 'Phiên giới thiệu (đổi tên)' } }),
+  },
+  'DELETE /api/admin/events/{id}/programme/{sid}': {
+    allow: OPERATOR,
+    setup: async (w) => ({ path: await sessionOf(w) }),
   },
   'GET /api/events/{id}/my-agenda': {
     allow: MEMBERS,
