@@ -40,7 +40,7 @@ export const lockTiming: LockTiming = { ttlMs: 15_000, waitMs: 10_000 };
 /**
  * Locks are always taken in this order of their key's prefix, so two flows never wait on each other.
  * The events' keys come first: a meeting at a fair may lead to a deal, never the reverse. Accepting
- * a meeting holds both organizations' agendas at the event (`agenda:<eventId>:<orgId>`), the
+ * a meeting holds the event, both organizations' agendas there (`agenda:<eventId>:<orgId>`), the
  * event's tables when it is held on site (`event-tables:<eventId>`) and the meeting; approving a
  * registration holds the event (its capacity) and the registration; asking for a meeting holds the
  * pair (`meeting-pair:<eventId>:<orgId>:<orgId>`, one open meeting per pair).

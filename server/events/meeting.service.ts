@@ -227,6 +227,11 @@ export async function acceptMeeting(ctx: Ctx, user: SessionUser, id: string) {
   const withTables = !event.online && (event.tables ?? 0) > 0;
   const now = new Date();
   const { doc, written } = await holdMeetingAcceptance(m, withTables, async () => {
+    // As stored now: an edit or cancellation of the event waits for this acceptance, or it for them.
+    const held = await eventOf(m);
+    assertEventActive(held);
+    if (!held.online && (held.tables ?? 0) > 0 !== withTables)
+      throw AppError.conflict('The event changed meanwhile; accept the meeting again.');
     const keys = [
       meetingOrgListKey(m.eventId, m.requesterOrgId),
       meetingOrgListKey(m.eventId, m.inviteeOrgId),
@@ -248,7 +253,7 @@ export async function acceptMeeting(ctx: Ctx, user: SessionUser, id: string) {
     );
     const slot = () =>
       findSlot({
-        event: slotEventOf(event, withTables),
+        event: slotEventOf(held, withTables),
         availability: [
           periodsOf(regA as EventRegistrationDoc | null),
           periodsOf(regB as EventRegistrationDoc | null),

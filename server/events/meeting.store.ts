@@ -8,6 +8,7 @@ import { isObjectId } from '../common/ids';
 import { createRecordCache } from '../common/record-cache';
 import { RecordStore, holdLocks, type ModelReads, type MutateOptions, type Plan } from '../common/store';
 import { MeetingModel, type MeetingDoc } from './meeting.model';
+import { eventStore } from './event.store';
 
 export type { MeetingDoc, MeetingOutcomeRecord } from './meeting.model';
 
@@ -77,6 +78,8 @@ export function holdMeetingAcceptance<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   const keys = [
+    // The event itself: an operator's edit or cancellation, which holds it, is never mid-way.
+    eventStore.lockKey(m.eventId),
     agendaLockKey(m.eventId, m.requesterOrgId),
     agendaLockKey(m.eventId, m.inviteeOrgId),
     ...(withTables ? [tablesLockKey(m.eventId)] : []),

@@ -20,6 +20,7 @@ import { startScheduler } from '../../server/scheduler/scheduler';
 import { MEETING_REMINDER, meetingReminderKey } from '../../server/scheduler/job-types';
 import { meetingReminderJobHandlers } from '../../server/scheduler/meeting-reminder-jobs';
 import { restoreMeetingReminders } from '../../server/events/meeting-reminders';
+import { changeEvent, holdEvent } from '../../server/events/event.store';
 import { eventually } from '../helpers/eventually';
 import { cast, publishedOffer, type Cast } from './deals-helpers';
 import { approvedParticipant, at, createEvent, onlineEvent, period } from './events-helpers';
@@ -139,6 +140,40 @@ describe('technology fairs: reminders, edits, cancellation, availability, revoca
   });
 
   describe('an operator edits an event', () => {
+    it('when the event is changed while a meeting is being accepted, then the acceptance waits for the change and schedules within the event as changed', async () => {
+      const eventId = await createEvent(c.admin, onlineEvent({ breaks: [] }));
+      await approvedParticipant(c.admin, c.institute, eventId);
+      await approvedParticipant(c.admin, c.enterprise, eventId);
+      const asked = await c.enterprise.agent
+        .post(`/api/events/${eventId}/meetings`)
+        .send({ withOrganizationId: c.institute.orgId, message: 'Xin gặp' })
+        .expect(201);
+      // An operator's edit holds the event while it checks and writes it. The request starts
+      // outside the hold's own context, as another request would.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let held!: () => void;
+      const holding = new Promise<void>((resolve) => (held = resolve));
+      const editing = holdEvent(eventId, async () => {
+        held();
+        await released;
+        await changeEvent(eventId, () => ({
+          change: { $set: { startsAt: new Date(at('11:00')) } },
+          result: null,
+        }));
+      });
+      await holding;
+      const accepting = c.institute.agent
+        .post(`/api/meetings/${asked.body.meeting.id}/accept`)
+        .then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await editing;
+      const accepted = await accepting;
+      assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+      assert.equal(accepted.body.meeting.startsAt, at('11:00'));
+    });
+
     it('when an operator changes an event, then it reads so; an unsound change is 400 and one breaking a scheduled meeting 409, naming the field and writing nothing', async () => {
       const { eventId } = await scheduledMeeting();
       const path = `/api/admin/events/${eventId}`;
