@@ -8,8 +8,7 @@ import type { DealDoc } from '../deals';
 import type { FeeSchedule } from './fees';
 import { dealFeeLinesWithBrokerShares, fullyCredited } from './deal-fees';
 import { recordCreditedPayout } from './ledger.store';
-import { paymentReads } from './payment.store';
-import type { PaymentDoc } from './payment.model';
+import { findPaymentDoc } from './payment.store';
 
 /** The broker shares of the deal's fully credited lines now due, as ledger lines: `signing` or `m<n>`. */
 export function creditedBrokerShares(
@@ -29,7 +28,7 @@ export function creditedBrokerShares(
 export async function recordCreditedBrokerShares(deal: DealDoc, schedule: FeeSchedule): Promise<number> {
   const shares = creditedBrokerShares(deal, schedule);
   if (shares.length === 0) return 0;
-  const deposit = (await paymentReads.findById(deal.depositCredit!.paymentId).lean()) as PaymentDoc | null;
+  const deposit = await findPaymentDoc(String(deal.depositCredit!.paymentId));
   if (!deposit) return 0;
   let recorded = 0;
   for (const share of shares) {

@@ -15,7 +15,7 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
-import { dealReads, dealStore, findDealDoc } from '../deals/deal.store';
+import { dealStore, findDealDoc } from '../deals/deal.store';
 import { pickRunnerUp } from '../bids/runner-up-rules';
 import type { DealDoc } from '../deals';
 import { bidsOfListing } from '../bids/bid.store';
@@ -309,7 +309,7 @@ export async function forfeitDeposit(
   const dealId = deposit.deposit?.dealId;
   if (deposit.status !== 'paid' || deposit.deposit?.outcome !== 'credited' || !dealId)
     throw AppError.conflict("Only a winner's deposit held against its deal can be forfeited");
-  const deal = (await dealReads.findById(dealId).lean()) as DealDoc | null;
+  const deal = await findDealDoc(String(dealId));
   if (!deal || (deal.status !== 'cancelled' && deal.status !== 'closed_lost'))
     throw AppError.conflict(
       'The deposit can be forfeited only once the winner has walked away from the deal',

@@ -31,6 +31,17 @@ async function appendOnce(fields: Record<string, unknown>): Promise<boolean> {
   }
 }
 
+/** What every entry about a payment repeats of it. */
+function ofPayment(payment: PaymentDoc) {
+  return {
+    paymentId: payment._id,
+    payerOrgId: payment.payerOrgId,
+    currency: payment.currency,
+    provider: payment.provider,
+    reference: payment.reference,
+  };
+}
+
 /** Appends the entry of `kind` for this payment, once: a repeated step adds nothing. */
 export async function recordLedgerEntry(
   payment: PaymentDoc,
@@ -45,14 +56,10 @@ export async function recordLedgerEntry(
     offerId: payment.offerId ?? undefined,
     demandId: payment.demandId ?? undefined,
     listingId: payment.listingId ?? undefined,
-    paymentId: payment._id,
+    ...ofPayment(payment),
     purpose: payment.purpose,
     payer: payment.payer,
-    payerOrgId: payment.payerOrgId,
     amount: meta.amount ?? payment.amount,
-    currency: payment.currency,
-    provider: payment.provider,
-    reference: payment.reference,
     providerIds: {
       checkoutSessionId: payment.stripe?.checkoutSessionId ?? undefined,
       paymentIntentId: payment.stripe?.paymentIntentId ?? undefined,
@@ -80,15 +87,11 @@ export async function recordPayouts(
       kind,
       dealId: payment.dealId ?? undefined,
       appraisalId: payment.appraisalId ?? undefined,
-      paymentId: payment._id,
+      ...ofPayment(payment),
       purpose: payee.purpose,
       payer: 'exchange',
-      payerOrgId: payment.payerOrgId,
       payeeUserId: payee.userId,
       amount: payee.amount,
-      currency: payment.currency,
-      provider: payment.provider,
-      reference: payment.reference,
       actorId: meta.actorId,
       source: meta.source,
       note: meta.note,
@@ -109,15 +112,11 @@ export async function recordCreditedPayout(
     kind: 'payout_due',
     line: share.line,
     dealId: share.dealId,
-    paymentId: deposit._id,
+    ...ofPayment(deposit),
     purpose: 'broker_commission',
     payer: 'exchange',
-    payerOrgId: deposit.payerOrgId,
     payeeUserId: share.payeeUserId,
     amount: share.amount,
-    currency: deposit.currency,
-    provider: deposit.provider,
-    reference: deposit.reference,
     source: 'system',
     note: `covered by the deposit (${share.line === 'signing' ? 'on signing' : `milestone ${share.line.slice(1)}`})`,
   });
@@ -136,14 +135,10 @@ export async function recordSurplusRefund(
     dealId: deposit.deposit?.dealId ?? undefined,
     offerId: deposit.offerId ?? undefined,
     demandId: deposit.demandId ?? undefined,
-    paymentId: deposit._id,
+    ...ofPayment(deposit),
     purpose: deposit.purpose,
     payer: deposit.payer,
-    payerOrgId: deposit.payerOrgId,
     amount: refund.amount,
-    currency: deposit.currency,
-    provider: deposit.provider,
-    reference: deposit.reference,
     providerIds: {
       paymentIntentId: deposit.stripe?.paymentIntentId ?? undefined,
       refundId: refund.refundId ?? undefined,
