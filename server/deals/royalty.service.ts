@@ -3,7 +3,7 @@
  * for a month or a quarter; the royalty and the exchange's fee on it are computed then (integers,
  * the fee schedule's rounding) and kept on the deal; the licensor (the seller) confirms receiving
  * the royalty, which the parties pay each other directly; each party pays its share of the fee
- * through the exchange's payments.
+ * through the exchange's payments, and the deal's broker's share of it falls due once it is paid.
  */
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
@@ -14,6 +14,7 @@ import {
   computeRoyalty,
   computeRoyaltyFees,
   paymentsOfDeal,
+  royaltyFeeBrokerShares,
   startSubjectPayment,
   type FeeSchedule,
   type PaymentDeps,
@@ -193,8 +194,12 @@ export async function payRoyaltyFee(
   if (!report) throw AppError.notFound('Royalty report');
   if (role !== 'buyer' && role !== 'seller')
     throw AppError.forbidden('Only a member of the paying organization may pay a fee on a royalty');
-  const line = (report.fees ?? []).find((f) => f.payer === role);
+  const fees = report.fees ?? [];
+  const at = fees.findIndex((f) => f.payer === role);
+  const line = fees[at];
   if (!line?.amount) throw AppError.conflict('Your organization owes no fee on this royalty');
+  // The broker's share of this line is owed once it is paid, as with the deal's own fee lines.
+  const brokerShare = deal.brokerUserId ? royaltyFeeBrokerShares(fees, deps.schedule)[at] : 0;
   return startSubjectPayment(
     user,
     {
@@ -203,6 +208,10 @@ export async function payRoyaltyFee(
       title: `${deal.listingTitle} — ${report.period}`,
       payerOrgId: String(role === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId),
       royaltyReportId: reportId,
+      payees:
+        brokerShare > 0
+          ? [{ userId: String(deal.brokerUserId), purpose: 'broker_commission', amount: brokerShare }]
+          : [],
     },
     { purpose: 'royalty_fee', payer: role, amount: line.amount, currency: report.currency as Currency },
     provider,

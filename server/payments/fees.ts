@@ -177,6 +177,20 @@ export function computeRoyaltyFees(royalty: number, currency: Currency, schedule
   return splitFee('royalty_fee', total, currency, schedule);
 }
 
+/**
+ * The broker's share of each line of the exchange's fee on one royalty report, as a deal's fee
+ * lines share theirs: the broker share of the whole fee, divided over its lines so that they add
+ * up to it (brokerCommissionShares). Each falls due when its line is paid.
+ */
+export function royaltyFeeBrokerShares(
+  lines: readonly { amount: number }[],
+  schedule: FeeSchedule,
+): number[] {
+  const fee = lines.reduce((sum, l) => sum + l.amount, 0);
+  const commission = brokerShareOfFee(fee, schedule);
+  return commission ? brokerCommissionShares(lines, commission, schedule) : lines.map(() => 0);
+}
+
 /** The broker's share of the success fee, paid by the exchange; null when there is no broker. */
 export function computeBrokerCommission(deal: DealPrice, schedule: FeeSchedule): BrokerCommission | null {
   if (!deal.hasBroker) return null;

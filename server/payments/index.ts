@@ -13,5 +13,5 @@ export {
   type DepositSettlement,
 } from './deposit-settlement';
 export { hasPaidDeposit } from './deposit-status';
-export { computeRoyalty, computeRoyaltyFees, type FeeSchedule } from './fees';
+export { computeRoyalty, computeRoyaltyFees, royaltyFeeBrokerShares, type FeeSchedule } from './fees';
 export { paymentsOfDeal } from './deal-payments';

@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { DealModel } from '../../server/deals/deal.model';
 import { PaymentModel } from '../../server/payments/payment.model';
+import { LedgerEntryModel } from '../../server/payments/ledger.model';
+import { applyEventToPayment } from '../../server/payments/payment-transitions';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { cast, type Cast } from './deals-helpers';
-import { agreedDeal } from './payments-helpers';
+import { agreedDeal, deliver, sessionObject, signedEvent } from './payments-helpers';
 
 describe('royalty reports', function () {
   this.timeout(30_000);
@@ -137,5 +139,105 @@ describe('royalty reports', function () {
     assert.equal(buyerFee.status, 'paid');
     // The deal's own fees are unchanged by a royalty's.
     assert.equal((await DealModel.findById(dealId).lean())!.status, 'closed_won');
+  });
+
+  it('when a deal with a broker has its royalty fee paid, then the broker’s share of each line falls due at once and once, however often or concurrently the payment is confirmed', async () => {
+    await DealModel.updateOne({ _id: dealId }, { $set: { brokerUserId: c.broker.user.id } });
+    clearRecordCaches();
+    // 3.5 % of 100,000,000 ₫ = 3,500,000; the fee is 2 % of it = 70,000, split 35,000 a side;
+    // the broker's 30 % of it, 21,000, is shared 10,500 a side.
+    const filed = await c.enterprise.agent
+      .post(`/api/deals/${dealId}/royalty-reports`)
+      .send({ period: '2026-10', netSales: 100_000_000, currency: 'VND' })
+      .expect(201);
+    const id = filed.body.report.id;
+    const payouts = async () =>
+      (await c.admin.agent.get('/api/admin/payouts').expect(200)).body.payouts as {
+        id: string;
+        kind: string;
+        purpose: string;
+        amount: number;
+        paymentId: string;
+        dealId: string;
+        payeeUserId: string;
+        status: string;
+      }[];
+
+    // The buyer pays by bank transfer; three operators' confirmations race, then one repeats.
+    const bank = await c.enterprise.agent
+      .post(`/api/deals/${dealId}/royalty-reports/${id}/payments`)
+      .send({ provider: 'bank_transfer' })
+      .expect(201);
+    assert.deepEqual(bank.body.payment.payees, [
+      { userId: c.broker.user.id, purpose: 'broker_commission', amount: 10_500 },
+    ]);
+    assert.deepEqual(await payouts(), [], 'nothing is owed before the fee is paid');
+    const confirmations = await Promise.all(
+      [0, 1, 2].map(() => c.admin.agent.post(`/api/admin/payments/${bank.body.payment.id}/confirm`).send({})),
+    );
+    assert.deepEqual(confirmations.map((r) => r.status).sort(), [200, 409, 409]);
+    await applyEventToPayment(bank.body.payment.id, 'paid', { source: 'operator' });
+    const afterBank = await payouts();
+    assert.deepEqual(
+      afterBank.map((p) => [p.kind, p.purpose, p.amount, p.paymentId, p.dealId, p.payeeUserId, p.status]),
+      [['payout_due', 'broker_commission', 10_500, bank.body.payment.id, dealId, c.broker.user.id, 'due']],
+    );
+
+    // The seller pays by card; Stripe's confirmation arrives twice at once, and once more later.
+    const card = await c.institute.agent
+      .post(`/api/deals/${dealId}/royalty-reports/${id}/payments`)
+      .send({ provider: 'stripe' })
+      .expect(201);
+    const completed = signedEvent('checkout.session.completed', sessionObject(card.body.payment));
+    await Promise.all([deliver(t.app, completed).expect(200), deliver(t.app, completed).expect(200)]);
+    await deliver(t.app, signedEvent('checkout.session.completed', sessionObject(card.body.payment))).expect(
+      200,
+    );
+    assert.equal((await PaymentModel.findById(card.body.payment.id).lean())!.status, 'paid');
+    const both = await payouts();
+    assert.deepEqual(
+      both.map((p) => [p.paymentId, p.amount]).sort(),
+      [
+        [bank.body.payment.id, 10_500],
+        [card.body.payment.id, 10_500],
+      ].sort(),
+    );
+    assert.equal(
+      await LedgerEntryModel.countDocuments({ dealId, kind: 'payout_due', purpose: 'broker_commission' }),
+      2,
+    );
+
+    // The broker sees its commissions; an operator records paying one.
+    const mine = (await c.broker.agent.get('/api/payouts/mine').expect(200)).body;
+    assert.deepEqual(
+      mine.payouts.map((p: { amount: number; status: string }) => [p.amount, p.status]),
+      [
+        [10_500, 'due'],
+        [10_500, 'due'],
+      ],
+    );
+    assert.deepEqual(
+      mine.totals.map((x: { owed: number; currency: string }) => [x.owed, x.currency]),
+      [[21_000, 'VND']],
+    );
+    await c.admin.agent
+      .post(`/api/admin/payouts/${both[0].id}/paid`)
+      .send({ reference: 'CK-ROYALTY-1' })
+      .expect(200);
+    assert.deepEqual((await payouts()).map((p) => p.status).sort(), ['due', 'paid']);
+  });
+
+  it('when a deal without a broker has its royalty fee paid, then no payout is owed', async () => {
+    const filed = await c.enterprise.agent
+      .post(`/api/deals/${dealId}/royalty-reports`)
+      .send({ period: '2026-11', netSales: 100_000_000, currency: 'VND' })
+      .expect(201);
+    const paying = await c.enterprise.agent
+      .post(`/api/deals/${dealId}/royalty-reports/${filed.body.report.id}/payments`)
+      .send({ provider: 'bank_transfer' })
+      .expect(201);
+    assert.equal(paying.body.payment.payees, undefined);
+    await c.admin.agent.post(`/api/admin/payments/${paying.body.payment.id}/confirm`).send({}).expect(200);
+    assert.deepEqual((await c.admin.agent.get('/api/admin/payouts').expect(200)).body.payouts, []);
   });
 });
