@@ -7,6 +7,7 @@ import {
   DEFAULT_FEE_SCHEDULE,
   feeScheduleSchema,
   formatMoney,
+  royaltyFeeBrokerShares,
   type FeeLine,
   type FeeSchedule,
 } from '../../server/payments/fees';
@@ -189,6 +190,20 @@ describe('fees', () => {
       assert.equal(odd?.amount, 600_000);
       const half = computeBrokerCommission({ price: 250, currency: 'VND', hasBroker: true }, bare(200));
       assert.equal(half?.amount, 2);
+    });
+
+    it('the broker’s shares of a royalty fee’s lines add up to its share of the whole fee', () => {
+      // A fee of 7 split 4 / 3: 30 % of 7 = 2.1 → 2; the buyer's 4 × 30 % = 1.2 → 1, the seller the rest.
+      assert.deepEqual(royaltyFeeBrokerShares([{ amount: 4 }, { amount: 3 }], DEFAULT_FEE_SCHEDULE), [1, 1]);
+      assert.deepEqual(
+        royaltyFeeBrokerShares([{ amount: 35_000 }, { amount: 35_000 }], DEFAULT_FEE_SCHEDULE),
+        [10_500, 10_500],
+      );
+      assert.deepEqual(royaltyFeeBrokerShares([{ amount: 1 }], DEFAULT_FEE_SCHEDULE), [0]);
+      assert.deepEqual(
+        royaltyFeeBrokerShares([{ amount: 35_000 }], { ...DEFAULT_FEE_SCHEDULE, brokerShareBps: 0 }),
+        [0],
+      );
     });
   });
 
