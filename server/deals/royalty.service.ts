@@ -194,7 +194,7 @@ export async function payRoyaltyFee(
   if (!report) throw AppError.notFound('Royalty report');
   if (role !== 'buyer' && role !== 'seller')
     throw AppError.forbidden('Only a member of the paying organization may pay a fee on a royalty');
-  const fees = report.fees ?? [];
+  const fees = (report.fees ?? []).map((f) => ({ payer: f.payer, amount: f.amount ?? 0 }));
   const at = fees.findIndex((f) => f.payer === role);
   const line = fees[at];
   if (!line?.amount) throw AppError.conflict('Your organization owes no fee on this royalty');
