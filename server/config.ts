@@ -26,6 +26,8 @@ export interface Config {
   milestoneAcceptDays: number;
   /** Minutes before a scheduled meeting at an event both sides are reminded. */
   meetingReminderMinutes: number;
+  /** Days an auction's runner-up deposit is still kept after the winner's deal ended without an offer. */
+  runnerUpDepositKeepDays: number;
   stripeSecretKey?: string;
   stripeWebhookSecret?: string;
   stripeApiBase?: string;
@@ -92,6 +94,7 @@ const schema = Joi.object({
   MEETING_REMINDER_MINUTES: Joi.number().integer().min(1).max(1440).default(30),
   STRIPE_SECRET_KEY: Joi.string().pattern(/^(sk|rk)_(test|live)_/),
   STRIPE_WEBHOOK_SECRET: Joi.string().pattern(/^whsec_/),
+  RUNNER_UP_DEPOSIT_KEEP_DAYS: Joi.number().integer().min(1).max(90).default(14),
   STRIPE_API_BASE: Joi.string().uri({ scheme: ['http', 'https'] }),
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
   LOCK_BACKEND: Joi.string()
@@ -230,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockBackend: value.LOCK_BACKEND,
     sessionSecret: value.SESSION_SECRET ?? localSessionSecret(dataDir),
     sessionMaxAgeHours: value.SESSION_MAX_AGE_HOURS,
+    runnerUpDepositKeepDays: value.RUNNER_UP_DEPOSIT_KEEP_DAYS,
     trustProxy: value.TRUST_PROXY,
     adminEmail: value.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: value.ADMIN_PASSWORD,

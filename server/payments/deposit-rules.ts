@@ -10,7 +10,7 @@
  *    other paid deposit is refunded then, but the runner-up's (the best other bid that could be
  *    offered the technology, bids/runner-up-rules.ts): that one is kept until the winner's deal
  *    is signed (refunded), or ends and the owner offers the technology to the runner-up
- *    (credited to that deal) or lets RUNNER_UP_KEEP_DAYS pass (refunded).
+ *    (credited to that deal) or lets the keeping time pass (RUNNER_UP_DEPOSIT_KEEP_DAYS, refunded).
  *  - A call for proposals is decided by its owner after the deadline: a proposer's deposit is
  *    held while one of its proposals is still submitted or shortlisted, credited to the deal of
  *    an accepted one, refunded once none is left standing (rejected, withdrawn, never made) or
@@ -120,24 +120,41 @@ export function planCallDeposit(
   };
 }
 
-/** How long after the winner's deal ended the runner-up's deposit is still kept for an offer. */
-export const RUNNER_UP_KEEP_DAYS = 14;
 const DAY = 86_400_000;
+
+/** The winner's deal a kept runner-up deposit waits on: its status and when it ended. */
+export interface WinnerDeal {
+  status: string;
+  closedAt?: Date | string | null;
+}
 
 /** The winner's deal a runner-up's deposit is kept against, and the forfeit's runner-up offer if made. */
 export interface KeptAgainst {
-  /** The winner's deal: its status and when it ended; null when it is gone. */
-  winnerDeal: { status: string; closedAt?: Date | string | null } | null;
+  /** The winner's deal; null when it is gone. */
+  winnerDeal: WinnerDeal | null;
   /** The deal a forfeit's runner-up offer opened, and its buyer's organization. */
   offered?: { dealId: string; buyerOrgId: string } | null;
+  /** How many days after the winner's deal ended the deposit is still kept (RUNNER_UP_DEPOSIT_KEEP_DAYS). */
+  keepDays: number;
 }
 
 const SIGNED = ['awaiting_payment', 'delivering', 'closed_won'];
+const ENDED = ['cancelled', 'closed_lost'];
+
+/**
+ * When a kept runner-up deposit is refunded at the latest: `keepDays` after the winner's deal
+ * ended without an offer to the runner-up; null while that deal is still open (its signing
+ * refunds the deposit at once; its end starts the count).
+ */
+export function keptDepositRefundAt(winnerDeal: WinnerDeal | null, keepDays: number): Date | null {
+  if (!winnerDeal || !ENDED.includes(winnerDeal.status) || !winnerDeal.closedAt) return null;
+  return new Date(new Date(winnerDeal.closedAt).getTime() + keepDays * DAY);
+}
 
 /**
  * What becomes of an auction's runner-up deposit kept at the close: credited to the deal the owner
  * opens with its bid; refunded once the winner signed, once another bidder was offered the
- * technology, or RUNNER_UP_KEEP_DAYS after the winner's deal ended without an offer; kept otherwise.
+ * technology, or `keepDays` after the winner's deal ended without an offer; kept otherwise.
  */
 export function planKeptDeposit(deposit: DepositFacts, kept: KeptAgainst, now: Date): DepositAction {
   if (deposit.status === 'refunded') return { kind: 'told' };
@@ -149,10 +166,8 @@ export function planKeptDeposit(deposit: DepositFacts, kept: KeptAgainst, now: D
   const deal = kept.winnerDeal;
   if (!deal) return { kind: 'refund', why: "the winner's deal is gone" };
   if (SIGNED.includes(deal.status)) return { kind: 'refund', why: 'the winner signed its deal' };
-  if (deal.status === 'cancelled' || deal.status === 'closed_lost') {
-    const ended = deal.closedAt ? new Date(deal.closedAt).getTime() : now.getTime();
-    if (now.getTime() - ended >= RUNNER_UP_KEEP_DAYS * DAY)
-      return { kind: 'refund', why: 'the technology was not offered to the runner-up in time' };
-  }
+  const refundAt = keptDepositRefundAt(deal, kept.keepDays);
+  if (refundAt && now.getTime() >= refundAt.getTime())
+    return { kind: 'refund', why: 'the technology was not offered to the runner-up in time' };
   return { kind: 'hold' };
 }

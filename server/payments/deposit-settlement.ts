@@ -146,7 +146,11 @@ export async function settleKeptRunnerUpDeposit(
     (deposit) =>
       planKeptDeposit(
         factsOf(deposit),
-        { winnerDeal: winnerDeals.get(String(deposit.deposit!.keptForDealId ?? '')) ?? null, offered },
+        {
+          winnerDeal: winnerDeals.get(String(deposit.deposit!.keptForDealId ?? '')) ?? null,
+          offered,
+          keepDays: deps.ctx.config.runnerUpDepositKeepDays,
+        },
         now,
       ),
     deps,

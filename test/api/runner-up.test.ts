@@ -215,6 +215,36 @@ describe('the runner-up after a forfeit', function () {
     assert.equal((await PaymentModel.findById(runnerUp.paymentId).lean())!.status, 'refunded');
   });
 
+  it('when RUNNER_UP_DEPOSIT_KEEP_DAYS is 3, then the runner-up’s kept deposit is refunded 3 days after the winner’s deal ended instead of 14', async () => {
+    const threeDays = await createTestApp({ RUNNER_UP_DEPOSIT_KEEP_DAYS: '3' });
+    const watchWith = (app: TestApp, offerId: string) => {
+      clearRecordCaches();
+      return deadlineJobHandlers(app.ctx)[RUNNER_UP_DEPOSIT]({ payload: { offerId } } as unknown as JobDoc);
+    };
+    const offerId = await reserveAuction();
+    await bid(c.rival, offerId, 180_000_000);
+    const runnerUp = await bid(c.enterprise, offerId, 150_000_000);
+    await closeAuction(offerId);
+    const lost = (await DealModel.findOne({}).lean())!;
+    await c.rival.agent.post(`/api/deals/${lost._id}/walk-away`).send({ reason: 'timing' }).expect(200);
+    const endedDaysAgo = (days: number) =>
+      DealModel.updateOne(
+        { _id: lost._id },
+        { $set: { closedAt: new Date(Date.now() - days * 86_400_000) } },
+      );
+    const status = async () => (await PaymentModel.findById(runnerUp.paymentId).lean())!.status;
+
+    await endedDaysAgo(2);
+    assert.ok((await watchWith(threeDays, offerId))?.rescheduleAt, 'kept within the 3 days');
+    assert.equal(await status(), 'paid');
+    await endedDaysAgo(4);
+    assert.ok((await watchWith(t, offerId))?.rescheduleAt, 'the default 14 days keep it still');
+    assert.equal(await status(), 'paid');
+    assert.equal(await watchWith(threeDays, offerId), undefined);
+    assert.equal(await status(), 'refunded');
+    assert.equal(await notices(c.enterprise, 'deposit.refunded'), 1);
+  });
+
   it('when no other bid qualifies, then the offer to a runner-up is refused with 409 and nothing is written', async () => {
     const offerId = await reserveAuction();
     const winner = await bid(c.rival, offerId, 180_000_000);

@@ -38,6 +38,18 @@ describe('configuration: what production refuses', () => {
     assert.equal(config.sessionSecret, 'a-long-random-production-secret');
   });
 
+  it('when RUNNER_UP_DEPOSIT_KEEP_DAYS is unset it is 14; a whole number of days from 1 to 90 is taken, anything else refused naming it', () => {
+    assert.equal(loadConfig(production() as NodeJS.ProcessEnv).runnerUpDepositKeepDays, 14);
+    const three = loadConfig(production({ RUNNER_UP_DEPOSIT_KEEP_DAYS: '3' }) as NodeJS.ProcessEnv);
+    assert.equal(three.runnerUpDepositKeepDays, 3);
+    for (const bad of ['0', '91', '2.5', 'two'])
+      assert.match(
+        refusal(production({ RUNNER_UP_DEPOSIT_KEEP_DAYS: bad })),
+        /RUNNER_UP_DEPOSIT_KEEP_DAYS/,
+        bad,
+      );
+  });
+
   it('when production has no SESSION_SECRET, then it refuses naming it', () => {
     const env = production();
     delete (env as Record<string, string>).SESSION_SECRET;

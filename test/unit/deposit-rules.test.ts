@@ -4,8 +4,8 @@ import {
   callPhase,
   planAuctionDeposit,
   planCallDeposit,
+  keptDepositRefundAt,
   planKeptDeposit,
-  RUNNER_UP_KEEP_DAYS,
   type CallPhase,
   type DepositFacts,
   type ProposalFacts,
@@ -60,18 +60,38 @@ describe('deposit rules', () => {
   describe('planKeptDeposit', () => {
     const now = new Date('2026-12-05T10:00:00Z');
     const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
-    const negotiating = { winnerDeal: { status: 'negotiating' } };
+    const KEEP = 14;
+    const negotiating = { winnerDeal: { status: 'negotiating' }, keepDays: KEEP };
     it('is kept while the winner negotiates, and while its ended deal may still lead to an offer', () => {
       assert.deepEqual(planKeptDeposit(paid('org-r'), negotiating, now), { kind: 'hold' });
-      const ended = { winnerDeal: { status: 'cancelled', closedAt: daysAgo(RUNNER_UP_KEEP_DAYS - 1) } };
+      const ended = {
+        winnerDeal: { status: 'cancelled', closedAt: daysAgo(KEEP - 1) },
+        keepDays: KEEP,
+      };
       assert.deepEqual(planKeptDeposit(paid('org-r'), ended, now), { kind: 'hold' });
     });
     it('is refunded once the winner signs, or once the keeping time after its deal ended has passed', () => {
       for (const status of ['awaiting_payment', 'delivering', 'closed_won'])
-        assert.equal(planKeptDeposit(paid('org-r'), { winnerDeal: { status } }, now).kind, 'refund', status);
-      const long = { winnerDeal: { status: 'closed_lost', closedAt: daysAgo(RUNNER_UP_KEEP_DAYS) } };
+        assert.equal(
+          planKeptDeposit(paid('org-r'), { winnerDeal: { status }, keepDays: KEEP }, now).kind,
+          'refund',
+          status,
+        );
+      const long = { winnerDeal: { status: 'closed_lost', closedAt: daysAgo(KEEP) }, keepDays: KEEP };
       assert.equal(planKeptDeposit(paid('org-r'), long, now).kind, 'refund');
-      assert.equal(planKeptDeposit(paid('org-r'), { winnerDeal: null }, now).kind, 'refund');
+      assert.equal(planKeptDeposit(paid('org-r'), { winnerDeal: null, keepDays: KEEP }, now).kind, 'refund');
+    });
+    it('keeps it as many days as configured', () => {
+      const winnerDeal = { status: 'cancelled', closedAt: daysAgo(4) };
+      assert.equal(planKeptDeposit(paid('org-r'), { winnerDeal, keepDays: 5 }, now).kind, 'hold');
+      assert.equal(planKeptDeposit(paid('org-r'), { winnerDeal, keepDays: 3 }, now).kind, 'refund');
+      assert.deepEqual(keptDepositRefundAt(winnerDeal, 3), daysAgo(1));
+      assert.equal(
+        keptDepositRefundAt({ status: 'negotiating' }, 3),
+        null,
+        'no date while the winner may sign',
+      );
+      assert.equal(keptDepositRefundAt(null, 3), null);
     });
     it('is credited to the deal the owner opens with the runner-up’s bid; refunded when another bidder was offered it', () => {
       const offered = { ...negotiating, offered: { dealId: 'deal-2', buyerOrgId: 'org-r' } };
