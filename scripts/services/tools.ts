@@ -49,7 +49,11 @@ function log(message: string) {
  * `no-resource-tracking.patch` turns off its leak tracking outside debug builds: a pprof profile
  * entry and a finalizer for every iterator and transaction cost about a tenth of its CPU.
  * `decode-cache.patch` remembers large documents by their exact stored text, so reading a text
- * decoded (or written) before copies the document instead of decoding its JSON again.
+ * decoded (or written) before copies the document instead of decoding its JSON again (a query's
+ * first 16 documents only: a scan of a collection would push out what is read by `_id`).
+ * `sjson-decode.patch` decodes each stored value with one `json.Unmarshal` instead of a
+ * `json.Decoder` of its own (a reader, a buffer and a copy per string and number), a third less
+ * CPU for a scan; only its errors' wording changes.
  */
 export const FERRETDB_PATCHES = [
   'id-index.patch',
@@ -57,6 +61,7 @@ export const FERRETDB_PATCHES = [
   'no-reply-to-more-to-come.patch',
   'no-resource-tracking.patch',
   'decode-cache.patch',
+  'sjson-decode.patch',
 ].map((name) => path.join(__dirname, 'ferretdb', name));
 
 /** The patches' digest names the binary, so a changed patch is rebuilt and never mixed up. */

@@ -5,15 +5,16 @@
  * (serial-writes.patch); an unacknowledged (w: 0) write gets no reply, so the next command on
  * its connection reads its own (no-reply-to-more-to-come.patch); objects are not tracked for
  * leaks outside debug builds (no-resource-tracking.patch); a large document read again is copied
- * from what was decoded (or written) before instead of decoded again (decode-cache.patch). On a
- * real MongoDB (MONGODB_URI) these cases do not apply.
+ * from what was decoded (or written) before instead of decoded again, but a scan does not fill
+ * the cache (decode-cache.patch); stored values are decoded without a JSON decoder each, to the
+ * same values (sjson-decode.patch). On a real MongoDB (MONGODB_URI) these cases do not apply.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { MongoClient } from 'mongodb';
+import { Binary, Long, MongoClient, ObjectId } from 'mongodb';
 import { connectTestDatabase } from '../helpers/test-app';
 import { skipBecause } from '../helpers/skip';
 import { startFerretDb, type RunningService } from '../../scripts/services/services';
@@ -275,5 +276,62 @@ describe('FerretDB patch: large documents are decoded once per stored text', fun
     // reads after each update came from the cache.
     assert.equal(end.misses - start.misses, 2);
     assert.ok(end.hits - start.hits >= 5, `hits: ${end.hits - start.hits}`);
+  });
+
+  it('when a whole collection is scanned, then only the first documents of the scan are kept and a later read of the others decodes again', async () => {
+    const c = own.client!.db('decode').collection<Big>('scanned');
+    await c.insertMany(
+      Array.from({ length: 40 }, (_, i) => ({
+        _id: `s${String(i).padStart(2, '0')}`,
+        title: `S${i}`,
+        sheets: sheets(20),
+      })),
+    );
+    // Inserted texts are not kept: the scan decodes each document for the first time.
+    const scanned = await c.find({}).sort({ _id: 1 }).toArray();
+    assert.equal(scanned.length, 40);
+    const before = await counters();
+    const late = await c.findOne({ _id: 's35' });
+    const early = await c.findOne({ _id: 's01' });
+    const after = await counters();
+    assert.deepEqual(late, scanned[35]);
+    assert.deepEqual(early, scanned[1]);
+    assert.equal(after.misses - before.misses, 1, 'the 36th document of the scan was not kept');
+    assert.equal(after.hits - before.hits, 1, 'the 2nd document of the scan was kept');
+  });
+});
+
+describe('FerretDB patch: stored values decode to what was written', function () {
+  this.timeout(60_000);
+  const own = ownFerretDb('sjson');
+
+  it('when documents of every stored type, escaped and plain strings, are read back, then each is what was inserted', async () => {
+    const c = own.client!.db('sjson').collection('values');
+    const id = new ObjectId();
+    const doc = {
+      _id: id,
+      plain: 'Công nghệ xử lý nước thải dệt nhuộm',
+      escaped: 'a "quoted" \\ back\\slash, tab\tnewline\n and \u0001 control',
+      emoji: 'đ 🌾 漢字',
+      empty: '',
+      int32: 2_147_483_647,
+      negative: -42,
+      int64: new Long('9007199254740993'),
+      double: 3.25,
+      tiny: 1e-7,
+      big: 1.5e300,
+      date: new Date('2026-12-05T21:00:00.123Z'),
+      yes: true,
+      no: false,
+      nothing: null,
+      binary: new Binary(Buffer.from([0, 1, 2, 250])),
+      regex: /^nước/i,
+      nested: { deeper: { list: [1, 'two', { three: [3.5, null, 'bốn'] }], when: new Date(0) } },
+      emptyList: [],
+      emptyDoc: {},
+    };
+    await c.insertOne(doc);
+    const [read] = await c.find({ _id: id }).toArray();
+    assert.deepEqual(read, doc);
   });
 });
