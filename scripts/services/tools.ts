@@ -51,9 +51,10 @@ function log(message: string) {
  * `decode-cache.patch` remembers large documents by their exact stored text, so reading a text
  * decoded (or written) before copies the document instead of decoding its JSON again (a query's
  * first 16 documents only: a scan of a collection would push out what is read by `_id`).
- * `sjson-decode.patch` decodes each stored value with one `json.Unmarshal` instead of a
- * `json.Decoder` of its own (a reader, a buffer and a copy per string and number), a third less
- * CPU for a scan; only its errors' wording changes.
+ * `sjson-decode.patch` decodes stored JSON with goccy/go-json's `Unmarshal`, one call per value
+ * instead of an `encoding/json` Decoder of its own (a reader, a buffer and a copy per string and
+ * number), and takes strings without escapes as they are: a full scan costs 55–60 % less CPU.
+ * Encoding stays with `encoding/json`; only the wording of decoding errors changes.
  */
 export const FERRETDB_PATCHES = [
   'id-index.patch',
