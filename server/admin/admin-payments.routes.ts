@@ -6,6 +6,7 @@ import { paymentDeps } from '../payments/payment-deps';
 import { confirmBankTransfer } from '../payments/bank-transfer.service';
 import { refundPayment } from '../payments/refund.service';
 import { forfeitDeposit } from '../payments/deposit-settlement';
+import { recordSurplusRefundMade, retrySurplusRefund } from '../payments/deposit-surplus.service';
 import { listPayments } from '../payments/payment-queries.service';
 import { listPayouts, markPayoutPaid } from '../payments/payout.service';
 import {
@@ -24,7 +25,8 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     method: 'get',
     path: '/admin/payments',
     tag,
-    summary: 'Payments, newest first, by status, provider, purpose (listing fees…) or deal',
+    summary:
+      'Payments, newest first, by status, provider, purpose (listing fees…), deal, or what waits for an operator (attention=surplus_refund)',
     access: ['admin'],
     query: paymentListQuery,
     response: Joi.object({
@@ -91,5 +93,28 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     body: refundBody,
     response: Joi.object({ payment: paymentResponse }),
     handler: ({ user, params, body }) => forfeitDeposit(ctx, user, params.id, body.reason),
+  });
+  api.add({
+    method: 'post',
+    path: '/admin/payments/:id/surplus-refund/retry',
+    tag,
+    summary:
+      "Retry a winner's deposit surplus refund that kept failing and was handed to the operators: asked of Stripe again at once under a key of its own (503 naming the error when it fails again, and it stays with the operators)",
+    access: ['admin'],
+    params: idParams,
+    response: Joi.object({ payment: paymentResponse }),
+    handler: ({ user, params }) => retrySurplusRefund(ctx, user, params.id),
+  });
+  api.add<{ id: string }, unknown, { reference: string }>({
+    method: 'post',
+    path: '/admin/payments/:id/surplus-refund/recorded',
+    tag,
+    summary:
+      "Record that a winner's deposit surplus refund handed to the operators was made outside the exchange (a transfer, Stripe's dashboard), with its reference: ledger deposit_surplus_refunded and the payer told, once",
+    access: ['admin'],
+    params: idParams,
+    body: Joi.object({ reference: Joi.string().trim().min(3).max(100).required() }),
+    response: Joi.object({ payment: paymentResponse }),
+    handler: ({ user, params, body }) => recordSurplusRefundMade(ctx, user, params.id, body.reference),
   });
 }

@@ -14,6 +14,15 @@ export const userStore = new RecordStore<UserDoc>({
 /** Reads of users for code outside the store. */
 export const userReads: ModelReads<typeof UserModel> = UserModel;
 
+/**
+ * The operators' ids, by filtering the users by role: for alerts operators must hear of (a job
+ * failed for good, an overdue milestone, a refund needing them), never a page's path.
+ */
+export async function operatorIds(): Promise<string[]> {
+  const operators = (await userReads.find({ role: 'admin' }, { _id: 1 }).lean()) as { _id: unknown }[];
+  return operators.map((o) => String(o._id));
+}
+
 export function createUser(fields: Record<string, unknown>): Promise<UserDoc> {
   return userStore.create(fields);
 }

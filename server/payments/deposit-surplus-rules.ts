@@ -4,19 +4,30 @@
  * beyond it (its surplus) is refunded. A milestone accepted for less, or cancelled, owes less:
  * the surplus grows and the difference is refunded too, each step under its own key (the
  * cumulative surplus it brings the refunds to), so every step is refunded once. A forfeit takes
- * only what the deposit still holds beyond the surplus due, never more than was paid.
+ * only what the deposit still holds beyond the surplus due, never more than was paid. A step that
+ * keeps failing is handed to an operator (`needs_operator`), who retries it or records it made.
  */
 import type { PaymentStatus } from '../api-contract/enums';
 import { depositCovered, type DealTerms } from './deal-fees';
 import type { FeeSchedule } from './fees';
 
-/** One refund of (part of) a deposit's surplus: claimed before it is asked of Stripe or the bank. */
+/**
+ * One refund of (part of) a deposit's surplus: claimed before it is asked of Stripe or the bank;
+ * `failed` when Stripe said so, `needs_operator` once an operator must retry it or record it made.
+ */
 export interface SurplusRefund {
   key: string;
   amount: number;
-  status: 'claimed' | 'pending' | 'succeeded' | 'failed';
+  status: 'claimed' | 'pending' | 'succeeded' | 'failed' | 'needs_operator';
   refundId?: string | null;
+  /** Attempts that failed since it was claimed, or since an operator last retried it. */
+  failures?: number | null;
+  /** How often an operator retried it (each retry asks Stripe under a key of its own). */
+  retries?: number | null;
 }
+
+/** Failed attempts at a surplus refund before it is handed to an operator (the scheduler's retries are 5). */
+export const SURPLUS_REFUND_MAX_FAILURES = 4;
 
 export interface SurplusDeposit {
   status: PaymentStatus;
@@ -54,6 +65,8 @@ export function planSurplusRefund(deposit: SurplusDeposit, surplus: number | nul
   if (deposit.status !== 'paid') return { kind: 'none' };
   if (deposit.outcome !== 'credited' && deposit.outcome !== 'forfeited') return { kind: 'none' };
   const unfinished = (deposit.refunds ?? []).find((r) => r.status !== 'succeeded');
+  // A step an operator must see to holds the next ones until they have.
+  if (unfinished?.status === 'needs_operator') return { kind: 'none' };
   if (unfinished) return { kind: 'resume', refund: unfinished };
   if (surplus === null) return { kind: 'none' };
   const target = Math.min(surplus, deposit.amount);
@@ -78,4 +91,28 @@ export function forfeitableAmount(
 export function surplusStatusOf(stripeStatus: string): SurplusRefund['status'] {
   if (stripeStatus === 'succeeded') return 'succeeded';
   return stripeStatus === 'failed' || stripeStatus === 'canceled' ? 'failed' : 'pending';
+}
+
+/**
+ * A step after an attempt at it failed: handed to an operator when Stripe said the refund failed
+ * (asking again under the same key only gets the same refund back), at the first failure after an
+ * operator's retry, or after SURPLUS_REFUND_MAX_FAILURES attempts; otherwise left to the job's
+ * next try. A step done, or already an operator's, is left as it is (null).
+ */
+export function afterSurplusFailure(
+  step: Pick<SurplusRefund, 'status' | 'failures' | 'retries'>,
+): { status: SurplusRefund['status']; failures: number } | null {
+  if (step.status === 'succeeded' || step.status === 'needs_operator') return null;
+  const failures = (step.failures ?? 0) + 1;
+  const limit = step.retries ? 1 : SURPLUS_REFUND_MAX_FAILURES;
+  const handOver = step.status === 'failed' || failures >= limit;
+  return { status: handOver ? 'needs_operator' : step.status, failures };
+}
+
+/**
+ * What an operator may do with a step: retry it, or record it made outside the exchange (a
+ * transfer, Stripe's dashboard), only while it needs them.
+ */
+export function canSettleByOperator(step: Pick<SurplusRefund, 'status'> | undefined): boolean {
+  return step?.status === 'needs_operator';
 }

@@ -5,9 +5,16 @@
  * then refunded through Stripe (one idempotency key per step, a partial refund) or recorded as
  * returned by bank transfer, entered in the ledger and told to the payer, once. A Stripe refund
  * still pending is marked by its webhook (stripe-webhook.service.ts); the job looks again every
- * minute and records and tells it then.
+ * minute and records and tells it then. A step that keeps failing (deposit-surplus-rules.ts
+ * afterSurplusFailure) is handed to the operators, who are told and find it in their payments
+ * list (`?attention=surplus_refund`): they retry it or record it made outside the exchange.
  */
 import type { AppContext } from '../context';
+import { AppError } from '../common/errors';
+import type { SessionUser } from '../common/session-user';
+import { recordAudit } from '../audit/audit.service';
+import { operatorIds } from '../auth/user.store';
+import { createNotification } from '../notifications/notification.service';
 import { findDealDoc } from '../deals/deal.store';
 import { enqueueJobIfAbsent } from '../scheduler/job.store';
 import type { JobResult } from '../scheduler/scheduler';
@@ -15,6 +22,8 @@ import { DEPOSIT_SURPLUS_REFUND, depositSurplusRefundKey } from '../scheduler/jo
 import { logger } from '../common/logger';
 import { notifyDepositOutcome } from './deposit-notices';
 import {
+  afterSurplusFailure,
+  canSettleByOperator,
   depositSurplus,
   planSurplusRefund,
   surplusStatusOf,
@@ -23,14 +32,26 @@ import {
 } from './deposit-surplus-rules';
 import { recordSurplusRefund } from './ledger.store';
 import type { PaymentDoc } from './payment.model';
-import { paymentStore } from './payment.store';
+import { findPaymentDoc, paymentStore } from './payment.store';
 import { paymentDeps, type PaymentDeps } from './payment-deps';
 import { callStripe } from './payment.service';
+import { paymentView } from './payment.view';
 
 const RECHECK_MS = 60_000;
 
-type StoredRefund = SurplusRefund & { at?: Date | null; doneAt?: Date | null };
+/** The notice operators get of a surplus refund handed to them. */
+export const SURPLUS_REFUND_NOTIFICATION = 'operator.surplus_refund_failed';
 
+type StoredRefund = SurplusRefund & {
+  at?: Date | null;
+  doneAt?: Date | null;
+  error?: string | null;
+  needsOperatorAt?: Date | null;
+  by?: unknown;
+  reference?: string | null;
+};
+
+/** The deposit's steps whole (a step is written back with every field it has). */
 const refundsOf = (p: PaymentDoc): StoredRefund[] =>
   (p.deposit?.refunds ?? []).map((r) => ({
     key: r.key,
@@ -39,6 +60,12 @@ const refundsOf = (p: PaymentDoc): StoredRefund[] =>
     refundId: r.refundId ?? null,
     at: r.at ?? null,
     doneAt: r.doneAt ?? null,
+    failures: r.failures ?? null,
+    error: r.error ?? null,
+    needsOperatorAt: r.needsOperatorAt ?? null,
+    retries: r.retries ?? null,
+    by: r.by ?? null,
+    reference: r.reference ?? null,
   }));
 
 const factsOf = (p: PaymentDoc): SurplusDeposit => ({
@@ -52,7 +79,8 @@ const factsOf = (p: PaymentDoc): SurplusDeposit => ({
 export async function scheduleSurplusRefund(
   ctx: Pick<AppContext, 'bus' | 'config'>,
   dealId: string,
-  cause: 'credited' | 'agreed' | 'won',
+  /** `credited`, `agreed`, `won`, or an operator's retry or record of a step (one job each). */
+  cause: string,
 ): Promise<void> {
   try {
     await enqueueJobIfAbsent({
@@ -87,7 +115,14 @@ export async function refundDepositSurplus(
       return { change: { $set: { 'deposit.refunds': [...refundsOf(current), claimed] } }, result: claimed };
     });
     if (!result) return undefined;
-    const done = await carryOut(doc, result, deps);
+    let done: PaymentDoc | null;
+    try {
+      done = await carryOut(doc, result, deps);
+    } catch (err) {
+      // Handed to the operators now: the job's work is done.
+      if (await recordSurplusFailure(ctx, doc, result.key, err)) return undefined;
+      throw err;
+    }
     if (!done) return { rescheduleAt: new Date(Date.now() + RECHECK_MS) };
     await tellSurplusRefunded(ctx, done, result.key);
   }
@@ -111,10 +146,12 @@ async function carryOut(
   const paymentIntentId = deposit.stripe?.paymentIntentId;
   if (!stripe || !paymentIntentId)
     throw new Error(`the surplus of deposit ${deposit._id} cannot be refunded through Stripe yet`);
+  // An operator's retry asks again under a key of its own: the first key only gets the same refund back.
+  const retry = refund.retries ? `-r${refund.retries}` : '';
   const made = await callStripe(() =>
     stripe.createRefund({
       paymentIntentId,
-      idempotencyKey: `refund-${deposit._id}-${refund.key}`,
+      idempotencyKey: `refund-${deposit._id}-${refund.key}${retry}`,
       paymentId: String(deposit._id),
       amount: refund.amount,
       part: 'surplus',
@@ -141,6 +178,9 @@ export async function markSurplusRefund(
     const refunds = refundsOf(current);
     const at = refunds.findIndex(matches);
     if (at < 0 || refunds[at].status === 'succeeded') return { change: null, result: null };
+    // A late failure of a step already handed to the operators leaves it theirs.
+    if (refunds[at].status === 'needs_operator' && patch.status !== 'succeeded')
+      return { change: null, result: null };
     refunds[at] = {
       ...refunds[at],
       status: patch.status,
@@ -161,11 +201,163 @@ export async function tellSurplusRefunded(
 ): Promise<void> {
   const step = refundsOf(deposit).find((r) => r.key === key);
   if (!step || step.status !== 'succeeded') return;
-  const note =
-    deposit.provider === 'stripe'
+  const note = step.reference
+    ? `the deposit's surplus over the deal's fees; refunded by an operator outside the exchange: ${step.reference}`
+    : deposit.provider === 'stripe'
       ? "the deposit's surplus over the deal's fees"
       : "the deposit's surplus over the deal's fees; returned by bank transfer to the payer";
-  await recordSurplusRefund(deposit, step, note);
+  await recordSurplusRefund(deposit, step, note, step.by ? String(step.by) : undefined);
   const dealId = deposit.deposit?.dealId ? String(deposit.deposit.dealId) : undefined;
   await notifyDepositOutcome(ctx, deposit, 'surplus_refunded', dealId, key);
+}
+
+/** What went wrong, as an operator reads it (a Stripe error's own words rather than our wrapper's). */
+function failureText(err: unknown): string {
+  const cause = err instanceof AppError ? (err as { cause?: unknown }).cause : undefined;
+  return String((cause as Error)?.message ?? (err as Error)?.message ?? err).slice(0, 300);
+}
+
+/**
+ * Records a failed attempt at a step; when that hands it to the operators (afterSurplusFailure),
+ * tells them, once per step and retry. True when the step is now the operators'.
+ */
+async function recordSurplusFailure(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  deposit: PaymentDoc,
+  key: string,
+  err: unknown,
+): Promise<boolean> {
+  const error = failureText(err);
+  const { doc, result: handed } = await paymentStore.mutate(deposit._id, (current) => {
+    const refunds = refundsOf(current);
+    const at = refunds.findIndex((r) => r.key === key);
+    const next = at < 0 ? null : afterSurplusFailure(refunds[at]);
+    if (!next) return { change: null, result: refunds[at]?.status === 'needs_operator' };
+    refunds[at] = {
+      ...refunds[at],
+      ...next,
+      error,
+      ...(next.status === 'needs_operator' ? { needsOperatorAt: new Date() } : {}),
+    };
+    return {
+      change: { $set: { 'deposit.refunds': refunds } },
+      result: next.status === 'needs_operator',
+    };
+  });
+  if (handed) await alertOperatorsOfSurplusRefund(ctx, doc, key);
+  return handed;
+}
+
+/** Every operator is told of a step handed to them, once per step and retry. */
+async function alertOperatorsOfSurplusRefund(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  deposit: PaymentDoc,
+  key: string,
+): Promise<void> {
+  const step = refundsOf(deposit).find((r) => r.key === key);
+  if (!step) return;
+  const title = deposit.title ?? '';
+  const error = step.error ?? '';
+  for (const operator of await operatorIds()) {
+    await createNotification(ctx, {
+      userId: operator,
+      type: SURPLUS_REFUND_NOTIFICATION,
+      title: {
+        vi: `Hoàn phần tiền đặt cọc vượt phí không thành công, cần người vận hành xử lý: ${title}`,
+        en: `A refund of a deposit's surplus keeps failing and needs an operator: ${title}`,
+      },
+      body: { vi: error, en: error },
+      link: '/admin/payments?attention=surplus_refund',
+      data: {
+        paymentId: String(deposit._id),
+        dealId: deposit.deposit?.dealId ? String(deposit.deposit.dealId) : undefined,
+        key,
+        amount: step.amount,
+        currency: deposit.currency,
+        error,
+      },
+      dedupeKey: `${SURPLUS_REFUND_NOTIFICATION}:${deposit._id}:${key}:${step.retries ?? 0}:${operator}`,
+    });
+  }
+}
+
+/** The deposit and its step waiting for an operator, changed under the deposit's lock by `change`. */
+async function settleByOperator(
+  paymentId: string,
+  change: (step: StoredRefund) => StoredRefund,
+): Promise<{ deposit: PaymentDoc; step: StoredRefund }> {
+  const deposit = await findPaymentDoc(paymentId);
+  if (!deposit || deposit.purpose !== 'bid_deposit') throw AppError.notFound('Deposit');
+  const { doc, result } = await paymentStore.mutate(deposit._id, (current) => {
+    const refunds = refundsOf(current);
+    const at = refunds.findIndex((r) => canSettleByOperator(r));
+    if (at < 0) throw AppError.conflict("No refund of this deposit's surplus is waiting for an operator");
+    refunds[at] = change(refunds[at]);
+    return { change: { $set: { 'deposit.refunds': refunds } }, result: refunds[at] };
+  });
+  return { deposit: doc, step: result };
+}
+
+/**
+ * An operator retries a step handed to them: asked of Stripe again at once (under a key of its
+ * own) by a job of its own; a failure hands it straight back (503 naming what went wrong).
+ */
+export async function retrySurplusRefund(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  operator: SessionUser,
+  paymentId: string,
+) {
+  const { deposit, step } = await settleByOperator(paymentId, (s) => ({
+    ...s,
+    status: 'claimed',
+    refundId: null,
+    failures: 0,
+    error: null,
+    needsOperatorAt: null,
+    retries: (s.retries ?? 0) + 1,
+    by: operator.id,
+  }));
+  await recordAudit({
+    actorId: operator.id,
+    action: 'deposit.surplus_refund_retry',
+    targetType: 'payment',
+    targetId: paymentId,
+    data: { key: step.key, amount: step.amount, currency: deposit.currency, retry: step.retries },
+  });
+  await scheduleSurplusRefund(ctx, String(deposit.deposit?.dealId), `retry:${step.key}:${step.retries}`);
+  const after = (await findPaymentDoc(paymentId))!;
+  const now = refundsOf(after).find((r) => r.key === step.key);
+  if (now?.status === 'needs_operator')
+    throw AppError.unavailable(`The refund failed again: ${now.error ?? 'unknown error'}`);
+  return { payment: paymentView(after) };
+}
+
+/**
+ * An operator records a step handed to them as made outside the exchange (a bank transfer to the
+ * payer, Stripe's dashboard), with its reference: the ledger records it and the payer is told,
+ * once; the refund of any further surplus goes on.
+ */
+export async function recordSurplusRefundMade(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  operator: SessionUser,
+  paymentId: string,
+  reference: string,
+) {
+  const { deposit, step } = await settleByOperator(paymentId, (s) => ({
+    ...s,
+    status: 'succeeded',
+    doneAt: new Date(),
+    by: operator.id,
+    reference,
+  }));
+  await tellSurplusRefunded(ctx, deposit, step.key);
+  await recordAudit({
+    actorId: operator.id,
+    action: 'deposit.surplus_refund_recorded',
+    targetType: 'payment',
+    targetId: paymentId,
+    data: { key: step.key, amount: step.amount, currency: deposit.currency, reference },
+  });
+  await scheduleSurplusRefund(ctx, String(deposit.deposit?.dealId), `recorded:${step.key}`);
+  return { payment: paymentView((await findPaymentDoc(paymentId))!) };
 }

@@ -9,8 +9,11 @@ import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { ListingKind, PaymentProvider } from '../api-contract/enums';
 import { loadVisibleListing, type ListingRef } from '../bids/listing-ref';
+import { findDealDoc } from '../deals/deal.store';
 import { depositsOfListing } from './deal-payments';
+import { keptDepositRefundAt } from './deposit-rules';
 import { depositOfOrg } from './deposit-status';
+import type { PaymentDoc } from './payment.model';
 import type { PaymentDeps } from './payment-deps';
 import { startSubjectPayment, type PayableLine } from './payment.service';
 import { paymentView } from './payment.view';
@@ -71,8 +74,29 @@ export async function startDeposit(
   return startSubjectPayment(user, subject, line, provider, deps);
 }
 
+/**
+ * A deposit as its payer and the listing's owner read it: a runner-up's deposit still kept says
+ * for how many days after the winner's deal ends (`keepDays`) and, once that deal has ended,
+ * until when (`keptUntil`: refunded then, unless the owner offers its bidder the technology).
+ */
+async function depositView(deposit: PaymentDoc, keepDays: number) {
+  const view = paymentView(deposit);
+  const kept = deposit.status === 'paid' && !deposit.deposit?.outcome && deposit.deposit?.keptForRunnerUpAt;
+  if (!kept || !view.deposit) return view;
+  const winnerDealId = deposit.deposit?.keptForDealId;
+  const winnerDeal = winnerDealId ? await findDealDoc(String(winnerDealId)) : null;
+  const until = keptDepositRefundAt(winnerDeal, keepDays);
+  return { ...view, deposit: { ...view.deposit, keepDays, keptUntil: until?.toISOString() } };
+}
+
 /** What the acting organization owes and has paid on the auction or the call, for its bid form. */
-export async function myDeposit(user: SessionUser, kind: ListingKind, listingId: string) {
+export async function myDeposit(
+  user: SessionUser,
+  kind: ListingKind,
+  listingId: string,
+  /** RUNNER_UP_DEPOSIT_KEEP_DAYS. */
+  keepDays: number,
+) {
   const listing = await loadVisibleListing(kind, listingId, user);
   const required = listing.deposit ?? null;
   const orgId = actingOrganizationId(user);
@@ -81,15 +105,21 @@ export async function myDeposit(user: SessionUser, kind: ListingKind, listingId:
     required: !!required,
     ...(required ? { amount: required.amount, currency: required.currency } : {}),
     status: live ? live.status : 'none',
-    ...(live ? { payment: paymentView(live) } : {}),
+    ...(live ? { payment: await depositView(live, keepDays) } : {}),
   };
 }
 
 /** Every deposit on the auction or the call, for the listing's owner and operators. */
-export async function listingDeposits(user: SessionUser, kind: ListingKind, listingId: string) {
+export async function listingDeposits(
+  user: SessionUser,
+  kind: ListingKind,
+  listingId: string,
+  /** RUNNER_UP_DEPOSIT_KEEP_DAYS. */
+  keepDays: number,
+) {
   const listing = await loadVisibleListing(kind, listingId, user);
   if (user.role !== 'admin' && actingOrganizationId(user) !== listing.ownerOrgId)
     throw AppError.forbidden(`Only the ${WORDS[kind].own}'s owner and operators see its deposits`);
   const deposits = await depositsOfListing(listing.id);
-  return { deposits: deposits.map(paymentView) };
+  return { deposits: await Promise.all(deposits.map((d) => depositView(d, keepDays))) };
 }

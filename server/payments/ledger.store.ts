@@ -122,11 +122,15 @@ export async function recordCreditedPayout(
   });
 }
 
-/** One step of a deposit's surplus refunded to its payer (`line`: the step's key), once. */
+/**
+ * One step of a deposit's surplus refunded to its payer (`line`: the step's key), once; `by` the
+ * operator who recorded it made outside the exchange.
+ */
 export async function recordSurplusRefund(
   deposit: PaymentDoc,
   refund: { key: string; amount: number; refundId?: string | null },
   note: string,
+  by?: string,
 ): Promise<boolean> {
   return appendOnce({
     entryKey: `${deposit._id}:deposit_surplus_refunded:${refund.key}`,
@@ -143,7 +147,8 @@ export async function recordSurplusRefund(
       paymentIntentId: deposit.stripe?.paymentIntentId ?? undefined,
       refundId: refund.refundId ?? undefined,
     },
-    source: 'system',
+    source: by ? 'operator' : 'system',
+    actorId: by,
     note,
   });
 }

@@ -23,6 +23,7 @@ export interface PaymentListQuery {
   provider?: string;
   purpose?: string;
   dealId?: string;
+  attention?: 'surplus_refund';
   page: number;
   limit: number;
 }
@@ -34,6 +35,7 @@ export async function listPayments(query: PaymentListQuery) {
   if (query.provider) filter.provider = query.provider;
   if (query.purpose) filter.purpose = query.purpose;
   if (query.dealId) filter.dealId = query.dealId;
+  if (query.attention === 'surplus_refund') filter['deposit.refunds.status'] = 'needs_operator';
   const [docs, total] = await Promise.all([
     paymentReads
       .find(filter)

@@ -76,6 +76,8 @@ const paymentSchema = new Schema(
           /**
            * The refunds of a credited deposit's surplus over its deal's fees, each claimed under
            * its key before it is asked of Stripe (same key) or recorded as returned by bank transfer.
+           * One that keeps failing is handed to an operator (`needs_operator`, `error`), who
+           * retries it (`retries`) or records it made elsewhere (`by`, `reference`).
            */
           refunds: {
             type: [
@@ -85,12 +87,18 @@ const paymentSchema = new Schema(
                   amount: { type: Number, required: true, validate: Number.isSafeInteger },
                   status: {
                     type: String,
-                    enum: ['claimed', 'pending', 'succeeded', 'failed'],
+                    enum: ['claimed', 'pending', 'succeeded', 'failed', 'needs_operator'],
                     required: true,
                   },
                   refundId: String,
                   at: Date,
                   doneAt: Date,
+                  failures: Number,
+                  error: String,
+                  needsOperatorAt: Date,
+                  retries: Number,
+                  by: Schema.Types.ObjectId,
+                  reference: String,
                 },
                 { _id: false },
               ),

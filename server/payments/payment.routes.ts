@@ -101,7 +101,7 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
       access: 'user',
       params: idParams,
       response: myDepositResponse,
-      handler: ({ user, params }) => myDeposit(user, kind, params.id),
+      handler: ({ user, params }) => myDeposit(user, kind, params.id, ctx.config.runnerUpDepositKeepDays),
     });
     api.add({
       method: 'get',
@@ -111,7 +111,8 @@ export function registerPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
       access: 'user',
       params: idParams,
       response: Joi.object({ deposits: Joi.array().items(paymentResponse).required() }),
-      handler: ({ user, params }) => listingDeposits(user, kind, params.id),
+      handler: ({ user, params }) =>
+        listingDeposits(user, kind, params.id, ctx.config.runnerUpDepositKeepDays),
     });
   }
   api.add({

@@ -39,6 +39,9 @@ export const paymentListQuery = Joi.object({
     .valid(...PAYMENT_PURPOSES)
     .description('Only payments of this purpose (listing_fee: the listing fees)'),
   dealId: objectId(),
+  attention: Joi.string()
+    .valid('surplus_refund')
+    .description('surplus_refund: deposits whose surplus refund kept failing and waits for an operator'),
   page: Joi.number().integer().min(1).default(1),
   limit: Joi.number().integer().min(1).max(100).default(20),
 });
@@ -117,6 +120,18 @@ export const paymentResponse = Joi.object({
       .description(
         "What of a credited deposit was refunded as its surplus over the deal's fees (minor units)",
       ),
+    surplusRefundPending: Joi.number()
+      .integer()
+      .description('What of its surplus is being refunded and not done yet (minor units)'),
+    surplusRefundNeedsOperator: Joi.object({
+      key: Joi.string().required(),
+      amount: Joi.number().integer().required(),
+      error: Joi.string(),
+      since: Joi.string().isoDate(),
+      retries: Joi.number().integer().required(),
+    }).description(
+      'A surplus refund that kept failing, handed to the operators: they retry it or record it made',
+    ),
     forfeitedAmount: Joi.number()
       .integer()
       .description('What a forfeit took: what the deposit still held beyond the surplus due'),
@@ -124,6 +139,16 @@ export const paymentResponse = Joi.object({
       .isoDate()
       .description(
         "An auction's runner-up deposit kept at the close until the winner's deal is signed or ends",
+      ),
+    keepDays: Joi.number()
+      .integer()
+      .description(
+        "A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS)",
+      ),
+    keptUntil: Joi.string()
+      .isoDate()
+      .description(
+        "A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)",
       ),
     runnerUp: Joi.object({ bidId: Joi.string().required(), dealId: Joi.string() }).description(
       'A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened)',

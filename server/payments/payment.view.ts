@@ -5,6 +5,29 @@ import { receiptNumberOf } from './reference';
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 const idOf = (v: unknown) => (v == null ? undefined : String(v));
 
+type Refund = NonNullable<NonNullable<PaymentDoc['deposit']>['refunds']>[number];
+const sumOf = (refunds: readonly Refund[]) =>
+  refunds.length ? refunds.reduce((sum, r) => sum + r.amount, 0) : undefined;
+
+/** How a credited deposit's surplus refunds stand: made, under way, and one waiting for an operator. */
+function surplusView(refunds: readonly Refund[] | null | undefined) {
+  const steps = refunds ?? [];
+  const stuck = steps.find((r) => r.status === 'needs_operator');
+  return {
+    surplusRefunded: sumOf(steps.filter((r) => r.status === 'succeeded')),
+    surplusRefundPending: sumOf(steps.filter((r) => r.status !== 'succeeded')),
+    surplusRefundNeedsOperator: stuck
+      ? {
+          key: stuck.key,
+          amount: stuck.amount,
+          error: stuck.error ?? undefined,
+          since: iso(stuck.needsOperatorAt),
+          retries: stuck.retries ?? 0,
+        }
+      : undefined,
+  };
+}
+
 /** A payment as the API returns it: ids as strings, times as ISO strings, money in minor units. */
 export function paymentView(p: PaymentDoc) {
   const receiptable = p.status === 'paid' || p.status === 'refunded';
@@ -25,9 +48,7 @@ export function paymentView(p: PaymentDoc) {
             dealId: idOf(p.deposit.dealId),
             at: iso(p.deposit.at),
             reason: p.deposit.reason ?? undefined,
-            surplusRefunded: p.deposit.refunds?.length
-              ? p.deposit.refunds.reduce((sum, r) => sum + r.amount, 0)
-              : undefined,
+            ...surplusView(p.deposit.refunds),
             forfeitedAmount: p.deposit.forfeitedAmount ?? undefined,
             keptForRunnerUpAt: iso(p.deposit.keptForRunnerUpAt),
             runnerUp: p.deposit.runnerUp?.bidId

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context';
 import { createNotification } from '../notifications/notification.service';
-import { userReads } from '../auth/user.store';
+import { operatorIds } from '../auth/user.store';
 import type { JobDoc } from './job.model';
 
 export const JOB_FAILED_NOTIFICATION = 'operator.job_failed';
@@ -15,12 +15,11 @@ export async function alertOperatorsOfFailedJob(
   job: JobDoc,
   error: unknown,
 ): Promise<void> {
-  const operators = (await userReads.find({ role: 'admin' }, { _id: 1 }).lean()) as { _id: unknown }[];
   const reason = String((error as Error)?.message ?? error).slice(0, 300);
   const jobId = String(job._id);
-  for (const operator of operators) {
+  for (const operator of await operatorIds()) {
     await createNotification(ctx, {
-      userId: String(operator._id),
+      userId: operator,
       type: JOB_FAILED_NOTIFICATION,
       title: {
         vi: `Tác vụ nền thất bại sau ${job.attempts ?? 0} lần thử: ${job.type}`,
@@ -28,7 +27,7 @@ export async function alertOperatorsOfFailedJob(
       },
       body: { vi: reason, en: reason },
       data: { jobId, jobType: job.type, payload: job.payload ?? {}, error: reason },
-      dedupeKey: `${JOB_FAILED_NOTIFICATION}:${jobId}:${String(operator._id)}`,
+      dedupeKey: `${JOB_FAILED_NOTIFICATION}:${jobId}:${operator}`,
     });
   }
 }

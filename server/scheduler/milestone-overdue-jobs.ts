@@ -8,7 +8,7 @@
  */
 import type { AppContext } from '../context';
 import { activeMemberIds } from '../auth/organization-members';
-import { userReads } from '../auth/user.store';
+import { operatorIds } from '../auth/user.store';
 import { findDealDoc } from '../deals/deal.store';
 import { daysOverdue, owesOverdueNotice } from '../deals/milestone-overdue-rules';
 import type { Label } from '../api-contract/taxonomy';
@@ -41,15 +41,6 @@ function standing(status: string): Label {
       en: 'The buyer asked for changes; the seller has not delivered again.',
     };
   return { vi: 'Bên bán chưa giao mốc này.', en: 'The seller has not delivered it yet.' };
-}
-
-/**
- * The operators: read by filtering the users by role, as the failed-job alert does. A job's read
- * once per overdue milestone, never a page's path.
- */
-async function operatorIds(): Promise<string[]> {
-  const operators = (await userReads.find({ role: 'admin' }, { _id: 1 }).lean()) as { _id: unknown }[];
-  return operators.map((o) => String(o._id));
 }
 
 /**

@@ -53,6 +53,12 @@ const onDeal =
   (extra: Partial<Call> = {}, status: 'negotiating' | 'awaiting_payment' = 'negotiating') =>
   async (w: World): Promise<Call> => ({ path: { id: await make.deal(w, status) }, ...extra });
 const onOffer = async (w: World): Promise<Call> => ({ path: { id: await make.offer(w) } });
+/** The buyer's deposit on a new auction of the seller's, started by bank transfer (not paid). */
+async function pendingDeposit(w: World): Promise<string> {
+  const offerId = await depositAuctionOffer(w.seller, inOneHour());
+  const res = await w.buyer.agent.post(`/api/offers/${offerId}/deposits`).send({ provider: 'bank_transfer' });
+  return res.body.payment.id as string;
+}
 const onDemand = async (w: World): Promise<Call> => ({ path: { id: await make.demand(w) } });
 
 /** An image the listing's owner uploaded through the API (its files on disk, as served). */
@@ -767,13 +773,18 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     allow: OPERATOR,
     // A deposit not yet held against a deal cannot be forfeited.
     alsoOk: [409],
-    setup: async (w) => {
-      const offerId = await depositAuctionOffer(w.seller, inOneHour());
-      const res = await w.buyer.agent
-        .post(`/api/offers/${offerId}/deposits`)
-        .send({ provider: 'bank_transfer' });
-      return { path: { id: res.body.payment.id }, body: { reason: 'Bên thắng rút lui' } };
-    },
+    setup: async (w) => ({ path: { id: await pendingDeposit(w) }, body: { reason: 'Bên thắng rút lui' } }),
+  },
+  // A deposit without a surplus refund waiting for an operator: nothing to retry or record.
+  'POST /api/admin/payments/{id}/surplus-refund/retry': {
+    allow: OPERATOR,
+    alsoOk: [409],
+    setup: async (w) => ({ path: { id: await pendingDeposit(w) } }),
+  },
+  'POST /api/admin/payments/{id}/surplus-refund/recorded': {
+    allow: OPERATOR,
+    alsoOk: [409],
+    setup: async (w) => ({ path: { id: await pendingDeposit(w) }, body: { reference: 'CK-0002' } }),
   },
 
   // A person's own notifications and alerts.

@@ -25,6 +25,9 @@ import { DEPOSIT_SURPLUS_REFUND, RUNNER_UP_DEPOSIT } from '../../server/schedule
 import { JobModel } from '../../server/scheduler/job.model';
 import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
 import { deliver, recordStripeCalls, signedEvent } from './payments-helpers';
+import { paymentProvidersFor } from '../../server/payments/providers';
+import { SURPLUS_REFUND_NOTIFICATION } from '../../server/payments/deposit-surplus.service';
+import { AuditModel } from '../../server/audit/audit.model';
 
 describe('bid deposits on auctions', function () {
   this.timeout(60_000);
@@ -432,6 +435,207 @@ describe('bid deposits on auctions', function () {
     assert.equal(after.status, 'paid');
     assert.equal(after.deposit?.outcome, 'credited');
     assert.equal(await LedgerEntryModel.countDocuments({ kind: 'deposit_surplus_refunded' }), 1);
+  });
+
+  describe('a surplus refund that keeps failing', () => {
+    let working: ReturnType<typeof paymentProvidersFor>['stripe'];
+    beforeEach(() => {
+      working = paymentProvidersFor(t.ctx.config).stripe;
+    });
+    afterEach(() => {
+      paymentProvidersFor(t.ctx.config).stripe = working;
+    });
+    /** Stripe, as the exchange reaches it, refusing every refund. */
+    function stripeDown() {
+      const providers = paymentProvidersFor(t.ctx.config);
+      providers.stripe = {
+        ...providers.stripe!,
+        createRefund: () => Promise.reject(new Error('Stripe is down')),
+      };
+    }
+    async function cardDeal() {
+      const { dealId, depositId } = await agreedAuctionDeal();
+      await PaymentModel.updateOne(
+        { _id: depositId },
+        { $set: { provider: 'stripe', 'stripe.paymentIntentId': 'pi_deposit_test' } },
+      );
+      return { dealId, depositId };
+    }
+    const stepOf = async (depositId: string) =>
+      (await PaymentModel.findById(depositId).lean())!.deposit!.refunds![0];
+    const alerts = () =>
+      NotificationModel.countDocuments({ userId: c.admin.user.id, type: SURPLUS_REFUND_NOTIFICATION });
+    const waiting = async () =>
+      (await c.admin.agent.get('/api/admin/payments?attention=surplus_refund').expect(200)).body.payments as {
+        id: string;
+        deposit: { surplusRefundNeedsOperator?: { amount: number; error?: string; retries: number } };
+      }[];
+
+    it('when Stripe keeps refusing it, then after 4 attempts it is handed to the operators, told once, listed for them, and their retry refunds it once', async () => {
+      const stripe = recordStripeCalls(t.ctx);
+      const answering = paymentProvidersFor(t.ctx.config).stripe;
+      const { dealId, depositId } = await cardDeal();
+      stripeDown();
+      // The job's first three tries fail and are retried by the scheduler; the fourth hands it over.
+      for (let attempt = 1; attempt < 4; attempt++) {
+        await assert.rejects(runSurplus(dealId), /did not answer/);
+        assert.deepEqual(
+          [(await stepOf(depositId)).status, (await stepOf(depositId)).failures],
+          ['claimed', attempt],
+        );
+        assert.equal(await alerts(), 0);
+      }
+      assert.equal(await runSurplus(dealId), undefined, 'the job ends: the operators have it');
+      const stuck = await stepOf(depositId);
+      assert.deepEqual([stuck.status, stuck.failures, stuck.error], ['needs_operator', 4, 'Stripe is down']);
+      assert.ok(stuck.needsOperatorAt);
+      assert.equal(await alerts(), 1);
+      // Running the job again neither asks Stripe nor tells the operators again.
+      assert.equal(await runSurplus(dealId), undefined);
+      assert.equal(await alerts(), 1);
+      assert.equal(await LedgerEntryModel.countDocuments({ kind: 'deposit_surplus_refunded' }), 0);
+
+      // The operators find it in their payments list; the payer sees it under way, not refunded.
+      const listed = await waiting();
+      assert.deepEqual(
+        listed.map((p) => [p.id, p.deposit.surplusRefundNeedsOperator]),
+        [
+          [
+            depositId,
+            {
+              key: 'surplus-8200000',
+              amount: 8_200_000,
+              error: 'Stripe is down',
+              since: stuck.needsOperatorAt!.toISOString(),
+              retries: 0,
+            },
+          ],
+        ],
+      );
+      const mine = (await c.rival.agent.get(`/api/payments/${depositId}`).expect(200)).body.payment.deposit;
+      assert.deepEqual([mine.surplusRefunded, mine.surplusRefundPending], [undefined, 8_200_000]);
+
+      // Only operators act on it.
+      await c.rival.agent.post(`/api/admin/payments/${depositId}/surplus-refund/retry`).expect(403);
+      // A retry while Stripe still refuses: 503 naming why, and it stays with the operators.
+      const again = await c.admin.agent
+        .post(`/api/admin/payments/${depositId}/surplus-refund/retry`)
+        .expect(503);
+      assert.match(again.body.error.message, /failed again: Stripe is down/);
+      assert.deepEqual(
+        [(await stepOf(depositId)).status, (await stepOf(depositId)).retries],
+        ['needs_operator', 1],
+      );
+      assert.equal(await alerts(), 2, 'told again of the retry that failed');
+
+      // Stripe answers again: the retry asks it under a key of its own, once.
+      paymentProvidersFor(t.ctx.config).stripe = answering;
+      stripe.reset();
+      const retried = await c.admin.agent
+        .post(`/api/admin/payments/${depositId}/surplus-refund/retry`)
+        .expect(200);
+      assert.equal(retried.body.payment.deposit.surplusRefunded, 8_200_000);
+      assert.equal(retried.body.payment.deposit.surplusRefundNeedsOperator, undefined);
+      assert.deepEqual(
+        stripe.refunds.map((r) => [r.amount, r.idempotencyKey]),
+        [[8_200_000, `refund-${depositId}-surplus-8200000-r2`]],
+      );
+      assert.equal((await stepOf(depositId)).status, 'succeeded');
+      assert.equal(
+        await LedgerEntryModel.countDocuments({ kind: 'deposit_surplus_refunded', paymentId: depositId }),
+        1,
+      );
+      assert.equal(
+        await NotificationModel.countDocuments({ userId: c.rival.user.id, type: 'deposit.surplus_refunded' }),
+        1,
+      );
+      assert.deepEqual(await waiting(), []);
+      // Nothing waits any more: a second retry is refused and asks Stripe nothing.
+      await c.admin.agent.post(`/api/admin/payments/${depositId}/surplus-refund/retry`).expect(409);
+      await runSurplus(dealId);
+      assert.equal(stripe.refunds.length, 1);
+      assert.equal(await AuditModel.countDocuments({ action: 'deposit.surplus_refund_retry' }), 2);
+    });
+
+    it('when Stripe says the refund failed, then it is handed to the operators at once, and one records it made elsewhere with a reference, once', async () => {
+      const { dealId, depositId } = await cardDeal();
+      // stripe-mock makes the refund; Stripe reports it pending, then failed.
+      const providers = paymentProvidersFor(t.ctx.config);
+      const real = providers.stripe!;
+      providers.stripe = {
+        ...real,
+        createRefund: async (req) => ({ ...(await real.createRefund(req)), status: 'pending' }),
+      };
+      assert.ok((await runSurplus(dealId))?.rescheduleAt, 'looked at again while pending');
+      const pending = await stepOf(depositId);
+      assert.equal(pending.status, 'pending');
+      await deliver(
+        t.app,
+        signedEvent('refund.updated', {
+          id: pending.refundId,
+          object: 'refund',
+          status: 'failed',
+          failure_reason: 'expired_or_canceled_card',
+          amount: 8_200_000,
+          payment_intent: 'pi_deposit_test',
+          metadata: { paymentId: depositId, part: 'surplus' },
+        }),
+      ).expect(200);
+      clearRecordCaches();
+      assert.equal((await stepOf(depositId)).status, 'failed');
+      assert.equal(await runSurplus(dealId), undefined);
+      assert.deepEqual(
+        [(await stepOf(depositId)).status, (await stepOf(depositId)).failures],
+        ['needs_operator', 1],
+      );
+      assert.equal(await alerts(), 1);
+      assert.deepEqual(
+        (await waiting()).map((p) => p.id),
+        [depositId],
+      );
+
+      const body = { reference: 'CK-20261205-778' };
+      await c.admin.agent
+        .post(`/api/admin/payments/${depositId}/surplus-refund/recorded`)
+        .send({})
+        .expect(400);
+      await c.rival.agent
+        .post(`/api/admin/payments/${depositId}/surplus-refund/recorded`)
+        .send(body)
+        .expect(403);
+      assert.equal((await stepOf(depositId)).status, 'needs_operator');
+      const recorded = await c.admin.agent
+        .post(`/api/admin/payments/${depositId}/surplus-refund/recorded`)
+        .send(body)
+        .expect(200);
+      assert.equal(recorded.body.payment.deposit.surplusRefunded, 8_200_000);
+      const step = await stepOf(depositId);
+      assert.deepEqual(
+        [step.status, step.reference, String(step.by)],
+        ['succeeded', body.reference, c.admin.user.id],
+      );
+      const entries = await LedgerEntryModel.find({
+        kind: 'deposit_surplus_refunded',
+        paymentId: depositId,
+      }).lean();
+      assert.deepEqual(
+        entries.map((e) => [e.amount, e.source, String(e.actorId), String(e.dealId)]),
+        [[8_200_000, 'operator', c.admin.user.id, dealId]],
+      );
+      assert.match(entries[0].note ?? '', /CK-20261205-778/);
+      assert.equal(
+        await NotificationModel.countDocuments({ userId: c.rival.user.id, type: 'deposit.surplus_refunded' }),
+        1,
+      );
+      // Recorded once: a second record is refused, and a late Stripe event changes nothing.
+      await c.admin.agent
+        .post(`/api/admin/payments/${depositId}/surplus-refund/recorded`)
+        .send(body)
+        .expect(409);
+      await runSurplus(dealId);
+      assert.equal(await LedgerEntryModel.countDocuments({ kind: 'deposit_surplus_refunded' }), 1);
+      assert.deepEqual(await waiting(), []);
+    });
   });
 
   it('when a stop lost the surplus job of an agreed deal, then the start-up pass makes it again, once', async () => {

@@ -226,6 +226,17 @@ describe('the runner-up after a forfeit', function () {
     const runnerUp = await bid(c.enterprise, offerId, 150_000_000);
     await closeAuction(offerId);
     const lost = (await DealModel.findOne({}).lean())!;
+    const keptView = async (m: Member) =>
+      m === c.institute
+        ? (await m.agent.get(`/api/offers/${offerId}/deposits`).expect(200)).body.deposits.find(
+            (d: { id: string }) => d.id === runnerUp.paymentId,
+          ).deposit
+        : (await m.agent.get(`/api/offers/${offerId}/deposits/mine`).expect(200)).body.payment.deposit;
+    // While the winner may still sign, the runner-up and the owner read the period, no date yet.
+    for (const m of [c.enterprise, c.institute]) {
+      const kept = await keptView(m);
+      assert.deepEqual([kept.keepDays, kept.keptUntil, !!kept.keptForRunnerUpAt], [14, undefined, true]);
+    }
     await c.rival.agent.post(`/api/deals/${lost._id}/walk-away`).send({ reason: 'timing' }).expect(200);
     const endedDaysAgo = (days: number) =>
       DealModel.updateOne(
@@ -238,6 +249,14 @@ describe('the runner-up after a forfeit', function () {
     assert.ok((await watchWith(threeDays, offerId))?.rescheduleAt, 'kept within the 3 days');
     assert.equal(await status(), 'paid');
     await endedDaysAgo(4);
+    clearRecordCaches();
+    const closedAt = (await DealModel.findById(lost._id).lean())!.closedAt!;
+    // Once the winner's deal ended, both read until when (here the default 14 days after it).
+    for (const m of [c.enterprise, c.institute])
+      assert.equal(
+        (await keptView(m)).keptUntil,
+        new Date(closedAt.getTime() + 14 * 86_400_000).toISOString(),
+      );
     assert.ok((await watchWith(t, offerId))?.rescheduleAt, 'the default 14 days keep it still');
     assert.equal(await status(), 'paid');
     assert.equal(await watchWith(threeDays, offerId), undefined);

@@ -1,10 +1,12 @@
 /** A winner's deposit beyond its deal's fees: what is refunded, step by step and once, and what a forfeit may take. */
 import assert from 'node:assert/strict';
 import {
+  afterSurplusFailure,
   depositHeld,
   depositSurplus,
   forfeitableAmount,
   planSurplusRefund,
+  SURPLUS_REFUND_MAX_FAILURES,
   surplusStatusOf,
   type SurplusDeposit,
 } from '../../server/payments/deposit-surplus-rules';
@@ -136,6 +138,44 @@ describe('deposit surplus rules', () => {
       // Never below nothing, never above what was paid.
       assert.equal(forfeitableAmount(paid(), 12 * M), 0);
       assert.equal(forfeitableAmount(paid(), -5), 10 * M);
+    });
+  });
+
+  describe('a step that keeps failing', () => {
+    it('is left to the job’s retry until it failed SURPLUS_REFUND_MAX_FAILURES times, then handed to an operator', () => {
+      let step: { status: 'claimed' | 'needs_operator'; failures: number } = {
+        status: 'claimed',
+        failures: 0,
+      };
+      for (let i = 1; i < SURPLUS_REFUND_MAX_FAILURES; i++) {
+        step = afterSurplusFailure(step) as typeof step;
+        assert.deepEqual(step, { status: 'claimed', failures: i });
+      }
+      assert.deepEqual(afterSurplusFailure(step), {
+        status: 'needs_operator',
+        failures: SURPLUS_REFUND_MAX_FAILURES,
+      });
+    });
+
+    it('is handed over at once when Stripe said the refund failed, or at the first failure after an operator’s retry', () => {
+      assert.deepEqual(afterSurplusFailure({ status: 'failed' }), { status: 'needs_operator', failures: 1 });
+      assert.deepEqual(afterSurplusFailure({ status: 'claimed', retries: 1 }), {
+        status: 'needs_operator',
+        failures: 1,
+      });
+      assert.deepEqual(afterSurplusFailure({ status: 'pending', failures: 1 }), {
+        status: 'pending',
+        failures: 2,
+      });
+    });
+
+    it('is left as it is once done or an operator’s, and holds the next steps until the operator settles it', () => {
+      assert.equal(afterSurplusFailure({ status: 'succeeded' }), null);
+      assert.equal(afterSurplusFailure({ status: 'needs_operator', failures: 4 }), null);
+      const stuck = paid([{ key: 'surplus-7000000', amount: 7 * M, status: 'needs_operator' }]);
+      assert.deepEqual(planSurplusRefund(stuck, 8 * M), { kind: 'none' });
+      const retried = paid([{ key: 'surplus-7000000', amount: 7 * M, status: 'claimed', retries: 1 }]);
+      assert.equal(planSurplusRefund(retried, 8 * M).kind, 'resume');
     });
   });
 

@@ -5062,12 +5062,13 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Payments, newest first, by status, provider, purpose (listing fees…) or deal
+     * Payments, newest first, by status, provider, purpose (listing fees…), deal, or what waits for an operator (attention=surplus_refund)
      * @description Access: admin
      */
     get: {
       parameters: {
         query?: {
+          attention?: 'surplus_refund';
           dealId?: string;
           limit?: number;
           page?: number;
@@ -5123,11 +5124,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -5138,6 +5146,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -5268,11 +5287,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -5283,6 +5309,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -5400,11 +5437,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -5415,6 +5459,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -5532,11 +5587,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -5547,6 +5609,311 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/payments/{id}/surplus-refund/recorded': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record that a winner's deposit surplus refund handed to the operators was made outside the exchange (a transfer, Stripe's dashboard), with its reference: ledger deposit_surplus_refunded and the payer told, once
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reference: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
+                  /** @enum {string} */
+                  outcome?: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
+                };
+                history?: Record<string, never>[];
+                id: string;
+                /** @description The offer or demand a listing fee lets its organization submit for review */
+                listingId?: string;
+                /**
+                 * @description A listing fee's listing: an offer or a demand
+                 * @enum {string}
+                 */
+                listingKind?: 'offer' | 'demand';
+                /** @description The deal's milestone a share of the success fee is owed on */
+                milestone?: number;
+                /** @description The auction a bid deposit lets its payer bid on */
+                offerId?: string;
+                paidAt?: string;
+                /** @description The shares of this fee the exchange owes once it is paid (broker, experts) */
+                payees?: {
+                  amount?: number;
+                  purpose?: string;
+                  userId?: string;
+                }[];
+                payer: string;
+                payerOrgId: string;
+                /** @enum {string} */
+                provider: 'stripe' | 'bank_transfer';
+                purpose: string;
+                receiptNumber?: string;
+                reference: string;
+                refundedAt?: string;
+                /** @description The deal's royalty report a royalty fee is owed on */
+                royaltyReportId?: string;
+                /** @enum {string} */
+                status: 'pending' | 'paid' | 'failed' | 'refunded';
+                /** @description What the payment is for */
+                title?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/payments/{id}/surplus-refund/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Retry a winner's deposit surplus refund that kept failing and was handed to the operators: asked of Stripe again at once under a key of its own (503 naming the error when it fails again, and it stays with the operators)
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payment?: {
+                amount: number;
+                /** @description The appraisal whose fee this is */
+                appraisalId?: string;
+                /** @description What the confirming operator read on the bank statement */
+                bankReceipt?: {
+                  amount?: number;
+                  bankReference?: string;
+                  receivedOn?: string;
+                };
+                checkoutUrl?: string;
+                /** @enum {string} */
+                currency: 'VND' | 'USD';
+                /** @description The deal whose fee this is (absent for an appraisal's fee) */
+                dealId?: string;
+                /** @description The call for proposals a deposit lets its payer propose on */
+                demandId?: string;
+                /** @description A paid deposit after its auction or call closed: credited to the winning bidder's (or chosen proposer's) deal, forfeited, or kept for the runner-up (a refunded one is `status: refunded`) */
+                deposit?: {
+                  /** Format: date-time */
+                  at?: string;
+                  dealId?: string;
+                  /** @description What a forfeit took: what the deposit still held beyond the surplus due */
+                  forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
+                  /**
+                   * Format: date-time
+                   * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
+                   */
+                  keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
+                  /** @enum {string} */
+                  outcome?: 'credited' | 'forfeited';
+                  reason?: string;
+                  /** @description A forfeited deposit: the runner-up the owner then offered the technology to (its bid, and the deal opened) */
+                  runnerUp?: {
+                    bidId: string;
+                    dealId?: string;
+                  };
+                  /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
+                  surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -8294,11 +8661,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -8309,6 +8683,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -14108,11 +14493,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -14123,6 +14515,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -14495,11 +14898,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -14510,6 +14920,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -17072,11 +17493,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -17087,6 +17515,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -17201,11 +17640,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -17216,6 +17662,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -17329,11 +17786,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -17344,6 +17808,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -17797,11 +18272,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -17812,6 +18294,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -17873,11 +18366,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -17888,6 +18388,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -18009,11 +18520,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -18024,6 +18542,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -24266,11 +24795,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -24281,6 +24817,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -24395,11 +24942,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -24410,6 +24964,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -24523,11 +25088,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -24538,6 +25110,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -24991,11 +25574,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -25006,6 +25596,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -25067,11 +25668,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -25082,6 +25690,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -25203,11 +25822,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -25218,6 +25844,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
@@ -27375,11 +28012,18 @@ export interface paths {
                   dealId?: string;
                   /** @description What a forfeit took: what the deposit still held beyond the surplus due */
                   forfeitedAmount?: number;
+                  /** @description A kept runner-up deposit (its payer's and the owner's lists): the days it is still kept after the winner's deal ended without an offer (RUNNER_UP_DEPOSIT_KEEP_DAYS) */
+                  keepDays?: number;
                   /**
                    * Format: date-time
                    * @description An auction's runner-up deposit kept at the close until the winner's deal is signed or ends
                    */
                   keptForRunnerUpAt?: string;
+                  /**
+                   * Format: date-time
+                   * @description A kept runner-up deposit whose winner's deal ended: refunded then, unless the owner offers its bidder the technology first (then credited to that deal); absent while the winner may still sign (which refunds it)
+                   */
+                  keptUntil?: string;
                   /** @enum {string} */
                   outcome?: 'credited' | 'forfeited';
                   reason?: string;
@@ -27390,6 +28034,17 @@ export interface paths {
                   };
                   /** @description What of a credited deposit was refunded as its surplus over the deal's fees (minor units) */
                   surplusRefunded?: number;
+                  /** @description A surplus refund that kept failing, handed to the operators: they retry it or record it made */
+                  surplusRefundNeedsOperator?: {
+                    amount: number;
+                    error?: string;
+                    key: string;
+                    retries: number;
+                    /** Format: date-time */
+                    since?: string;
+                  };
+                  /** @description What of its surplus is being refunded and not done yet (minor units) */
+                  surplusRefundPending?: number;
                 };
                 history?: Record<string, never>[];
                 id: string;
