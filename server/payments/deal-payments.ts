@@ -15,7 +15,7 @@ import {
   type OwnerListEntry,
 } from '../read-models';
 import type { PaymentDoc } from './payment.model';
-import { paymentReads } from './payment.store';
+import { findPaymentDocs, paymentReads } from './payment.store';
 import type { PaymentStatus } from '../api-contract/enums';
 
 /** The deal's payments, newest first; with `status`, only those in that state as stored now. */
@@ -49,8 +49,7 @@ export function paymentsOfListing(listingId: string): Promise<PaymentDoc[]> {
 async function paymentsOfList(key: string, belongs: (doc: PaymentDoc) => boolean): Promise<PaymentDoc[]> {
   const ids = (await readOwnerList(key)).map((e) => e.id);
   if (ids.length === 0) return [];
-  const docs = (await paymentReads.find({ _id: mongoose.trusted({ $in: ids }) }).lean()) as PaymentDoc[];
-  const byId = new Map(docs.map((d) => [String(d._id), d]));
+  const byId = await findPaymentDocs(ids);
   return ids.map((id) => byId.get(id)).filter((d): d is PaymentDoc => !!d && belongs(d));
 }
 

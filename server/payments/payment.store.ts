@@ -22,6 +22,11 @@ export async function createPaymentDoc(fields: Record<string, unknown>): Promise
   return paymentStore.create(fields);
 }
 
+/** The payments of `ids` that exist, by `_id`. */
+export function findPaymentDocs(ids: string[]): Promise<Map<string, PaymentDoc>> {
+  return paymentStore.getMany(ids);
+}
+
 export async function findPaymentDoc(paymentId: string | { toString(): string }): Promise<PaymentDoc | null> {
   return paymentStore.get(paymentId);
 }

@@ -10,7 +10,7 @@ import { LRUCache } from 'lru-cache';
 import { logger } from '../common/logger';
 import { onRecordWritten, type RecordChange } from '../common/record-changes';
 import { listingModel } from '../listings/listing.store';
-import { dealReads } from '../deals/deal.store';
+import { dealReads, findDealDoc } from '../deals/deal.store';
 import { bidReads } from '../bids/bid.store';
 import { paymentReads } from '../payments/payment.store';
 import {
@@ -74,9 +74,8 @@ async function dealPlace(deal: Doc): Promise<Place> {
 
 async function paymentPlace(payment: Doc): Promise<Place> {
   if (!payment.dealId) return {};
-  const deal = (await dealReads
-    .findById(payment.dealId, { field: 1, listingKind: 1, offerId: 1, demandId: 1 })
-    .lean()) as Doc | null;
+  // Through the deal store: its only writer keeps the deal while the process is the database's only user.
+  const deal = (await findDealDoc(String(payment.dealId))) as Doc | null;
   if (!deal) return {};
   const place = await dealPlace(deal);
   return { ...place, field: deal.field ?? place.field };

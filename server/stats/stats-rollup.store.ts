@@ -9,6 +9,7 @@ import { LRUCache } from 'lru-cache';
 import { batchedWriter } from '../common/batched-writer';
 import { withLock } from '../common/locks';
 import { onCacheClear } from '../common/record-cache';
+import { isSoleDatabaseUser } from '../common/sole-user';
 import { applyDeltas, type RollupDoc } from './stats-rules';
 import { withEntry, type PriceEntry } from './price-guidance-rules';
 import { StatsMarkModel, StatsRollupModel } from './stats-rollup.model';
@@ -60,9 +61,19 @@ function stored(doc: RollupDoc) {
   };
 }
 
+/**
+ * The rollup as stored: while this process is the database's only user, what it last read or
+ * wrote of it is what is stored (this store alone writes rollups), so it is not read again.
+ */
+async function storedMonth(month: string): Promise<RollupDoc> {
+  const kept = isSoleDatabaseUser() ? cached.get(month) : undefined;
+  if (kept) return kept;
+  return ((await collection().findOne({ _id: month } as never)) ?? { _id: month }) as RollupDoc;
+}
+
 const months = batchedWriter<[string, number][]>((month, changes) =>
   withLock(`statsrollup:${month}`, async () => {
-    const current = ((await collection().findOne({ _id: month } as never)) ?? { _id: month }) as RollupDoc;
+    const current = await storedMonth(month);
     const next = applyDeltas(current, changes.flat());
     await collection().replaceOne({ _id: month } as never, stored(next) as never, { upsert: true });
     cached.set(month, next);
@@ -84,16 +95,23 @@ export async function readRollups(
 ): Promise<{ docs: RollupDoc[]; layout: LayoutMark | null }> {
   const ids = [...months, LAYOUT_ID];
   const missing = ids.filter((id) => !cached.has(id));
+  // A write that lands while this reads makes what was read stale: it is answered, not kept.
+  const readAt = generation;
+  const fresh = new Map<string, RollupDoc & Partial<LayoutMark>>();
   if (missing.length > 0) {
     const found = (await collection()
       .find({ _id: { $in: missing } } as never)
       .toArray()) as unknown as (RollupDoc & Partial<LayoutMark>)[];
     const byId = new Map(found.map((d) => [d._id, d]));
     // No layout mark yet: not cached, so that the rebuild's mark is seen at once.
-    for (const id of missing)
-      if (byId.has(id) || id !== LAYOUT_ID) cached.set(id, byId.get(id) ?? { _id: id });
+    const read = new Map<string, RollupDoc & Partial<LayoutMark>>();
+    for (const id of missing) if (byId.has(id) || id !== LAYOUT_ID) read.set(id, byId.get(id) ?? { _id: id });
+    if (generation === readAt) for (const [id, doc] of read) cached.set(id, doc);
+    else for (const [id, doc] of read) if (!cached.has(id)) fresh.set(id, doc);
   }
-  const docs = ids.map((id) => cached.get(id)).filter((d): d is RollupDoc & Partial<LayoutMark> => !!d);
+  const docs = ids
+    .map((id) => cached.get(id) ?? fresh.get(id))
+    .filter((d): d is RollupDoc & Partial<LayoutMark> => !!d);
   const mark = docs.find((d) => d._id === LAYOUT_ID);
   return {
     docs: docs.filter((d) => d._id !== LAYOUT_ID),
@@ -108,14 +126,22 @@ export interface PriceBucket {
 }
 
 const priceBuckets = new LRUCache<string, PriceBucket>({ max: 2_000, ttl: ROLLUP_CACHE_MS });
-onCacheClear(() => priceBuckets.clear());
+/** Counts the buckets' writes here, so that a read overtaken by one is not kept. */
+let pricesWritten = 0;
+onCacheClear(() => {
+  priceBuckets.clear();
+  pricesWritten++;
+});
 
 const prices = batchedWriter<[string, PriceEntry | null]>((bucket, changes) =>
   withLock(`statsrollup:${bucket}`, async () => {
-    const current = (await collection().findOne({ _id: bucket } as never)) as PriceBucket | null;
+    const current =
+      (isSoleDatabaseUser() ? priceBuckets.get(bucket) : undefined) ??
+      ((await collection().findOne({ _id: bucket } as never)) as PriceBucket | null);
     const entries = changes.reduce((e, [dealId, entry]) => withEntry(e, dealId, entry), current?.e ?? []);
     await collection().replaceOne({ _id: bucket } as never, { e: entries } as never, { upsert: true });
     priceBuckets.set(bucket, { _id: bucket, e: entries });
+    pricesWritten++;
   }),
 );
 
@@ -128,9 +154,11 @@ export function setPriceEntry(bucket: string, dealId: string, entry: PriceEntry 
 export async function readPriceBucket(bucket: string): Promise<PriceEntry[]> {
   const hit = priceBuckets.get(bucket);
   if (hit) return hit.e;
+  const readAt = pricesWritten;
   const found = (await collection().findOne({ _id: bucket } as never)) as PriceBucket | null;
   const doc = { _id: bucket, e: found?.e ?? [] };
-  priceBuckets.set(bucket, doc);
+  // A write that landed while this read is not undone by keeping what was read before it.
+  if (pricesWritten === readAt) priceBuckets.set(bucket, doc);
   return doc.e;
 }
 
@@ -143,6 +171,7 @@ export async function replaceRollups(
 ): Promise<void> {
   cached.clear();
   priceBuckets.clear();
+  pricesWritten++;
   knownMarks.clear();
   generation++;
   await collection().deleteMany({});
@@ -164,6 +193,7 @@ export async function replaceRollups(
   });
   cached.clear();
   priceBuckets.clear();
+  pricesWritten++;
   generation++;
 }
 

@@ -119,6 +119,37 @@ describe('the database’s only user (locks in memory)', function () {
     assert.ok(byId('deals').length <= 1, `deals read ${byId('deals').length} times`);
   });
 
+  it('when an operator confirms a transfer, then the deal, its payments and the month’s statistics are not read back from the database', async () => {
+    const offerId = await publishedOffer(c.institute);
+    const dealId = (await c.enterprise.agent.post('/api/deals').send({ offerId }).expect(201)).body.deal.id;
+    await c.institute.agent.post(`/api/deals/${dealId}/terms`).send(terms(300_000_000)).expect(201);
+    await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+    const started = await c.enterprise.agent
+      .post(`/api/deals/${dealId}/payments`)
+      .send({ provider: 'bank_transfer' })
+      .expect(201);
+    const before = await c.admin.agent.get('/api/admin/stats').expect(200);
+    const watch = watchCommands();
+    try {
+      await c.admin.agent
+        .post(`/api/admin/payments/${started.body.payment.id}/confirm`)
+        .send({ note: 'Đã nhận chuyển khoản' })
+        .expect(200);
+      await sleep(200);
+    } finally {
+      watch.stop();
+    }
+    const reads = watch.asked.filter((a) => a.command === 'find').map((a) => a.collection);
+    assert.deepEqual(
+      reads.filter((name) => ['deals', 'payments', 'stats_rollups'].includes(name)),
+      [],
+      `asked: ${reads.join(', ')}`,
+    );
+    const after = await c.admin.agent.get('/api/admin/stats').expect(200);
+    assert.notDeepEqual(after.body, before.body, 'the paid fee is counted in the statistics');
+  });
+
   it('when the technology is sold through a direct deal after a bid was checked, then the next bid is refused and none is written', async () => {
     const offerId = await publishedOffer(c.institute, {
       pricing: { model: 'fixed', amount: 300_000_000, currency: 'VND' },
