@@ -13,15 +13,17 @@ import {
   useStartPayment,
 } from '../payments';
 import { payDeposit, type MyDeposit } from './depositApi';
+import { DepositFate, isKeptForRunnerUp } from './DepositFate';
 import './bids.css';
 
 /** What the panel says under the amount, by how the deposit stands. */
 type DepositHint =
-  'due' | 'unverified' | 'closed' | 'pending' | 'paid' | 'refunded' | 'credited' | 'forfeited';
+  'due' | 'unverified' | 'closed' | 'pending' | 'paid' | 'refunded' | 'credited' | 'forfeited' | 'kept';
 
 function hintOf(deposit: MyDeposit, open: boolean, canPay: boolean): DepositHint {
   const outcome = deposit.payment?.deposit?.outcome;
   if (outcome) return outcome;
+  if (deposit.payment && isKeptForRunnerUp(deposit.payment)) return 'kept';
   if (deposit.status === 'refunded') return 'refunded';
   if (deposit.status === 'paid') return 'paid';
   if (deposit.status === 'pending') return 'pending';
@@ -35,8 +37,9 @@ function hintOf(deposit: MyDeposit, open: boolean, canPay: boolean): DepositHint
  * amount, how its organization's deposit stands and, while the auction takes bids and the deposit
  * is not paid, the ways to pay it — card (Stripe Checkout, when the exchange takes cards) or bank
  * transfer, whose instructions (with the reference to quote) show here. The bid form opens once
- * the deposit is paid; after the close it says whether the deposit was refunded or credited to
- * the winner's deal.
+ * the deposit is paid; after the close it says whether the deposit was refunded, credited to
+ * the winner's deal (with its surplus over the fees refunded) or kept for the runner-up (until
+ * when, and what then: DepositFate).
  */
 export function DepositPanel({
   kind,
@@ -91,6 +94,7 @@ export function DepositPanel({
       <p className="muted" data-testid="deposit-hint" data-hint={hint}>
         {t(`bids.deposit.${kind === 'offer' ? 'hints' : 'callHints'}.${hint}`)}
       </p>
+      {payment && <DepositFate payment={payment} viewer="payer" />}
       {hint === 'forfeited' && payment?.deposit?.reason && (
         <p className="muted" data-testid="deposit-forfeit-reason">
           {payment.deposit.reason}

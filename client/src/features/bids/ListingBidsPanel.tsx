@@ -14,6 +14,7 @@ import { BidTable } from './BidTable';
 import { DeadlineNotice } from './DeadlineNotice';
 import { useMyDeposit } from './depositApi';
 import { DepositPanel } from './DepositPanel';
+import { ListingDepositsTable } from './ListingDepositsTable';
 import { OpenNegotiationButton } from './OpenNegotiationButton';
 import { OwnerBidActions } from './OwnerBidActions';
 import { RunnerUpAction } from './RunnerUpAction';
@@ -23,7 +24,8 @@ import { WithdrawBidButton } from './WithdrawBidButton';
  * Bids on a listing for the signed-in user: the owner sees the bids received (sealed ones after
  * the deadline) and decides on them; another verified organization places bids and follows its own
  * — on an auction or a call for proposals that asks a deposit, once its deposit is paid
- * (DepositPanel); after a forfeit, the owner may offer the technology to the runner-up.
+ * (DepositPanel); the owner follows what became of the deposits (ListingDepositsTable) and, after
+ * a forfeit, may offer the technology to the runner-up.
  */
 export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }) {
   const { t } = useTranslation();
@@ -71,6 +73,7 @@ export function ListingBidsPanel({ kind, id }: { kind: ListingKind; id: string }
           actions={(bid) => <OwnerBidActions bid={bid} onChanged={reload} />}
         />
       )}
+      {owner && sealed && <ListingDepositsTable kind={kind} listingId={id} bids={data.bids} />}
       {owner && sealed && <RunnerUpAction kind={kind} listingId={id} />}
       {!owner && !operator && (
         <>

@@ -12,6 +12,8 @@ export type MyDeposit = ApiResponse<'/api/offers/{id}/deposits/mine'>;
 export type DepositStatus = MyDeposit['status'];
 /** Every deposit on a listing, as its owner sees them. */
 export type ListingDeposits = ApiResponse<'/api/offers/{id}/deposits'>;
+/** One deposit's payment, with what became of it (`deposit`). */
+export type DepositPayment = ListingDeposits['deposits'][number];
 
 function listingPath(kind: ListingKind, id: string): string {
   return `/api/${kind === 'offer' ? 'offers' : 'demands'}/${encodeURIComponent(id)}`;

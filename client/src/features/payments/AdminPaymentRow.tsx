@@ -5,7 +5,14 @@ import { formatDateTime } from '../../dates';
 import { useLocale } from '../../labels';
 import { formatMoney } from '../../money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { confirmPayment, refundPayment, type AdminPayment, type Payment } from './paymentsApi';
+import {
+  confirmPayment,
+  recordSurplusRefund,
+  refundPayment,
+  retrySurplusRefund,
+  type AdminPayment,
+  type Payment,
+} from './paymentsApi';
 import { PaymentStatusBadge } from './PaymentStatusBadge';
 import { ReasonForm } from '../../ui/ReasonForm';
 import { ReceiptLink } from './ReceiptLink';
@@ -44,7 +51,8 @@ function PaymentSubject({ payment }: { payment: AdminPayment }) {
 
 /**
  * One payment in the operators' list, with confirm (a bank transfer received: the statement's
- * amount, reference and date asked first) and refund.
+ * amount, reference and date asked first) and refund; a deposit whose surplus refund kept failing
+ * says why, and the operator retries it or records it made elsewhere (with its reference).
  */
 export function AdminPaymentRow({
   payment,
@@ -59,6 +67,7 @@ export function AdminPaymentRow({
   const [error, setError] = useState<unknown>(null);
   const [refunding, setRefunding] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [recording, setRecording] = useState(false);
 
   async function act(action: () => Promise<Payment>) {
     setBusy(true);
@@ -67,6 +76,7 @@ export function AdminPaymentRow({
       onChanged(await action());
       setRefunding(false);
       setConfirming(false);
+      setRecording(false);
     } catch (err) {
       setError(err);
     } finally {
@@ -75,6 +85,7 @@ export function AdminPaymentRow({
   }
 
   const refundable = payment.status === 'paid' && (payment.dealStatus === 'cancelled' || payment.duplicate);
+  const stuck = payment.deposit?.surplusRefundNeedsOperator;
   return (
     <tr data-testid={`admin-payment-${payment.id}`}>
       <td>
@@ -95,6 +106,14 @@ export function AdminPaymentRow({
       <td>
         <PaymentStatusBadge status={payment.status} />
         {payment.duplicate && <div className="row-note">{t('payments.admin.duplicate')}</div>}
+        {stuck && (
+          <div className="row-note" data-testid={`surplus-stuck-${payment.id}`}>
+            {t('payments.admin.surplusStuck', {
+              amount: formatMoney(stuck.amount, payment.currency, locale),
+              error: stuck.error ?? '—',
+            })}
+          </div>
+        )}
         <div className="row-note">{formatDateTime(payment.paidAt ?? payment.createdAt, locale)}</div>
       </td>
       <td>
@@ -123,6 +142,28 @@ export function AdminPaymentRow({
               {t('payments.admin.refund')}
             </button>
           )}
+          {stuck && !recording && (
+            <>
+              <button
+                type="button"
+                className="btn btn-small btn-primary"
+                disabled={busy}
+                onClick={() => void act(() => retrySurplusRefund(payment.id))}
+                data-testid={`retry-surplus-${payment.id}`}
+              >
+                {t('payments.admin.retryRefund')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-small btn-secondary"
+                disabled={busy}
+                onClick={() => setRecording(true)}
+                data-testid={`record-surplus-${payment.id}`}
+              >
+                {t('payments.admin.recordRefund')}
+              </button>
+            </>
+          )}
           {(payment.status === 'paid' || payment.status === 'refunded') && (
             <ReceiptLink paymentId={payment.id} />
           )}
@@ -149,6 +190,19 @@ export function AdminPaymentRow({
             busy={busy}
             onSubmit={(reason) => void act(() => refundPayment(payment.id, reason))}
             onCancel={() => setRefunding(false)}
+          />
+        )}
+        {recording && (
+          <ReasonForm
+            action="surplus-refunded"
+            targetId={payment.id}
+            label={t('payments.admin.refundReference')}
+            confirmLabel={t('payments.admin.confirmRecord')}
+            minLength={3}
+            tooShortMessage={t('payments.admin.referenceRequired')}
+            busy={busy}
+            onSubmit={(reference) => void act(() => recordSurplusRefund(payment.id, reference))}
+            onCancel={() => setRecording(false)}
           />
         )}
         <ErrorAlert error={error} />

@@ -8,24 +8,33 @@ import { AdminPaymentRow } from './AdminPaymentRow';
 import { listPayments, type AdminPayment, type Payment, type PaymentStatus } from './paymentsApi';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
-const FILTERS = ['pending', 'paid', 'refunded', 'failed', 'all'] as const;
+const FILTERS = ['pending', 'paid', 'refunded', 'failed', 'all', 'surplus_refund'] as const;
 type Filter = (typeof FILTERS)[number];
+/** The filters that are not a status: what waits for an operator (`?attention=`). */
+const ATTENTION: readonly Filter[] = ['surplus_refund'];
+
+function paramsOf(filter: Filter): Record<string, string> {
+  if (filter === 'pending') return {};
+  return ATTENTION.includes(filter) ? { attention: filter } : { status: filter };
+}
 
 /**
- * `/admin/payments`: operators confirm bank transfers (of deals' and appraisals' fees) and refund
- * the fees of cancelled deals.
+ * `/admin/payments`: operators confirm bank transfers (of deals' and appraisals' fees), refund
+ * the fees of cancelled deals, and see to deposits' surplus refunds that kept failing.
  */
 export function AdminPaymentsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filter: Filter = FILTERS.find((f) => f === params.get('status')) ?? 'pending';
+  const filter: Filter =
+    FILTERS.find((f) => f === (params.get('attention') ?? params.get('status'))) ?? 'pending';
   useDocumentTitle(t('payments.admin.title'));
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: queryKeys.adminPayments(filter),
     queryFn: async ({ signal }) => {
+      if (filter === 'surplus_refund') return (await listPayments({ attention: filter }, signal)).payments;
       const status: PaymentStatus | undefined = filter === 'all' ? undefined : filter;
-      return (await listPayments(status, signal)).payments;
+      return (await listPayments({ status }, signal)).payments;
     },
   });
   const payments = query.data;
@@ -57,10 +66,14 @@ export function AdminPaymentsPage() {
             type="button"
             aria-pressed={filter === f}
             className={filter === f ? 'active' : ''}
-            onClick={() => setParams(f === 'pending' ? {} : { status: f })}
+            onClick={() => setParams(paramsOf(f))}
             data-testid={`payment-filter-${f}`}
           >
-            {f === 'all' ? t('payments.admin.all') : t(`payments.status.${f}`)}
+            {f === 'all'
+              ? t('payments.admin.all')
+              : f === 'surplus_refund'
+                ? t('payments.admin.attention')
+                : t(`payments.status.${f}`)}
           </button>
         ))}
       </div>

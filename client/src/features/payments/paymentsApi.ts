@@ -54,6 +54,17 @@ export interface Payment {
   createdAt?: string;
   stripe?: { refundStatus?: string };
   payees?: PaymentPayee[];
+  /** A deposit's fate; here what the operators' list acts on: a surplus refund waiting for them. */
+  deposit?: {
+    surplusRefunded?: number;
+    surplusRefundNeedsOperator?: {
+      key: string;
+      amount: number;
+      error?: string;
+      since?: string;
+      retries: number;
+    };
+  };
 }
 
 export interface AdminPayment extends Payment {
@@ -154,9 +165,15 @@ export async function getLedger(dealId: string, signal?: AbortSignal): Promise<L
   ).entries;
 }
 
-export async function listPayments(status: PaymentStatus | undefined, signal?: AbortSignal) {
+/** What the operators' list may show besides a status: the deposits' surplus refunds waiting for them. */
+export type PaymentAttention = 'surplus_refund';
+
+export async function listPayments(
+  filter: { status?: PaymentStatus; attention?: PaymentAttention },
+  signal?: AbortSignal,
+) {
   return api<{ payments: AdminPayment[]; total: number }>('/api/admin/payments', {
-    query: { status, limit: 100 },
+    query: { ...filter, limit: 100 },
     signal,
   });
 }
@@ -198,6 +215,18 @@ export async function refundPayment(id: string, reason: string): Promise<Payment
     body: { reason },
   });
   return body.payment;
+}
+
+/** An operator retries a deposit's surplus refund handed to them (Stripe asked again at once). */
+export async function retrySurplusRefund(id: string): Promise<Payment> {
+  const path = `/api/admin/payments/${encodeURIComponent(id)}/surplus-refund/retry`;
+  return (await api<{ payment: Payment }>(path, { method: 'POST' })).payment;
+}
+
+/** An operator records a deposit's surplus refund handed to them as made outside the exchange. */
+export async function recordSurplusRefund(id: string, reference: string): Promise<Payment> {
+  const path = `/api/admin/payments/${encodeURIComponent(id)}/surplus-refund/recorded`;
+  return (await api<{ payment: Payment }>(path, { method: 'POST', body: { reference } })).payment;
 }
 
 export function receiptUrl(paymentId: string, lang: Locale): string {
