@@ -22,8 +22,14 @@ export interface SurplusRefund {
   refundId?: string | null;
   /** Attempts that failed since it was claimed, or since an operator last retried it. */
   failures?: number | null;
-  /** How often an operator retried it (each retry asks Stripe under a key of its own). */
+  /** How often an operator retried it. */
   retries?: number | null;
+  /**
+   * The round of its Stripe idempotency key: a retry asks under a new one only once Stripe made
+   * a refund under the last one and said it failed (that key only ever returns that refund); a
+   * request that got no answer is asked again under the same key, so it is never made twice.
+   */
+  keyRound?: number | null;
 }
 
 /** Failed attempts at a surplus refund before it is handed to an operator (the scheduler's retries are 5). */
@@ -110,9 +116,18 @@ export function afterSurplusFailure(
 }
 
 /**
- * What an operator may do with a step: retry it, or record it made outside the exchange (a
- * transfer, Stripe's dashboard), only while it needs them.
+ * A step an operator retries: claimed again, its failures forgotten, asked of Stripe under a new
+ * idempotency key only when Stripe made a refund under the last one (its `refundId`) and said it
+ * failed; asked under the same key otherwise, so a request that went through unanswered is not
+ * refunded twice.
  */
-export function canSettleByOperator(step: Pick<SurplusRefund, 'status'> | undefined): boolean {
-  return step?.status === 'needs_operator';
+export function retriedSurplusRefund<S extends SurplusRefund>(step: S): S {
+  return {
+    ...step,
+    status: 'claimed',
+    refundId: null,
+    failures: 0,
+    retries: (step.retries ?? 0) + 1,
+    keyRound: (step.keyRound ?? 0) + (step.refundId ? 1 : 0),
+  };
 }

@@ -23,8 +23,8 @@ import { logger } from '../common/logger';
 import { notifyDepositOutcome } from './deposit-notices';
 import {
   afterSurplusFailure,
-  canSettleByOperator,
   depositSurplus,
+  retriedSurplusRefund,
   planSurplusRefund,
   surplusStatusOf,
   type SurplusDeposit,
@@ -64,6 +64,7 @@ const refundsOf = (p: PaymentDoc): StoredRefund[] =>
     error: r.error ?? null,
     needsOperatorAt: r.needsOperatorAt ?? null,
     retries: r.retries ?? null,
+    keyRound: r.keyRound ?? null,
     by: r.by ?? null,
     reference: r.reference ?? null,
   }));
@@ -146,12 +147,11 @@ async function carryOut(
   const paymentIntentId = deposit.stripe?.paymentIntentId;
   if (!stripe || !paymentIntentId)
     throw new Error(`the surplus of deposit ${deposit._id} cannot be refunded through Stripe yet`);
-  // An operator's retry asks again under a key of its own: the first key only gets the same refund back.
-  const retry = refund.retries ? `-r${refund.retries}` : '';
+  const round = refund.keyRound ? `-r${refund.keyRound}` : '';
   const made = await callStripe(() =>
     stripe.createRefund({
       paymentIntentId,
-      idempotencyKey: `refund-${deposit._id}-${refund.key}${retry}`,
+      idempotencyKey: `refund-${deposit._id}-${refund.key}${round}`,
       paymentId: String(deposit._id),
       amount: refund.amount,
       part: 'surplus',
@@ -290,7 +290,7 @@ async function settleByOperator(
   if (!deposit || deposit.purpose !== 'bid_deposit') throw AppError.notFound('Deposit');
   const { doc, result } = await paymentStore.mutate(deposit._id, (current) => {
     const refunds = refundsOf(current);
-    const at = refunds.findIndex((r) => canSettleByOperator(r));
+    const at = refunds.findIndex((r) => r.status === 'needs_operator');
     if (at < 0) throw AppError.conflict("No refund of this deposit's surplus is waiting for an operator");
     refunds[at] = change(refunds[at]);
     return { change: { $set: { 'deposit.refunds': refunds } }, result: refunds[at] };
@@ -299,8 +299,8 @@ async function settleByOperator(
 }
 
 /**
- * An operator retries a step handed to them: asked of Stripe again at once (under a key of its
- * own) by a job of its own; a failure hands it straight back (503 naming what went wrong).
+ * An operator retries a step handed to them (retriedSurplusRefund): asked of Stripe again at once
+ * by a job of its own; a failure hands it straight back (503 naming what went wrong).
  */
 export async function retrySurplusRefund(
   ctx: Pick<AppContext, 'bus' | 'config'>,
@@ -308,13 +308,9 @@ export async function retrySurplusRefund(
   paymentId: string,
 ) {
   const { deposit, step } = await settleByOperator(paymentId, (s) => ({
-    ...s,
-    status: 'claimed',
-    refundId: null,
-    failures: 0,
+    ...retriedSurplusRefund(s),
     error: null,
     needsOperatorAt: null,
-    retries: (s.retries ?? 0) + 1,
     by: operator.id,
   }));
   await recordAudit({

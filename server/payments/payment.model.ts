@@ -77,7 +77,8 @@ const paymentSchema = new Schema(
            * The refunds of a credited deposit's surplus over its deal's fees, each claimed under
            * its key before it is asked of Stripe (same key) or recorded as returned by bank transfer.
            * One that keeps failing is handed to an operator (`needs_operator`, `error`), who
-           * retries it (`retries`) or records it made elsewhere (`by`, `reference`).
+           * retries it (`retries`; under a new idempotency key, `keyRound`, only once Stripe said
+           * the last refund failed) or records it made elsewhere (`by`, `reference`).
            */
           refunds: {
             type: [
@@ -97,6 +98,7 @@ const paymentSchema = new Schema(
                   error: String,
                   needsOperatorAt: Date,
                   retries: Number,
+                  keyRound: Number,
                   by: Schema.Types.ObjectId,
                   reference: String,
                 },

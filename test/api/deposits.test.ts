@@ -471,7 +471,7 @@ describe('bid deposits on auctions', function () {
         deposit: { surplusRefundNeedsOperator?: { amount: number; error?: string; retries: number } };
       }[];
 
-    it('when Stripe keeps refusing it, then after 4 attempts it is handed to the operators, told once, listed for them, and their retry refunds it once', async () => {
+    it('when Stripe keeps refusing it, then after 4 attempts it is handed to the operators, told once, listed for them, and their retry under the same key refunds it once', async () => {
       const stripe = recordStripeCalls(t.ctx);
       const answering = paymentProvidersFor(t.ctx.config).stripe;
       const { dealId, depositId } = await cardDeal();
@@ -536,9 +536,11 @@ describe('bid deposits on auctions', function () {
         .expect(200);
       assert.equal(retried.body.payment.deposit.surplusRefunded, 8_200_000);
       assert.equal(retried.body.payment.deposit.surplusRefundNeedsOperator, undefined);
+      // Stripe never answered under the step's key: asked again under it, so a request that
+      // went through unanswered is not refunded twice.
       assert.deepEqual(
         stripe.refunds.map((r) => [r.amount, r.idempotencyKey]),
-        [[8_200_000, `refund-${depositId}-surplus-8200000-r2`]],
+        [[8_200_000, `refund-${depositId}-surplus-8200000`]],
       );
       assert.equal((await stepOf(depositId)).status, 'succeeded');
       assert.equal(
@@ -557,32 +559,39 @@ describe('bid deposits on auctions', function () {
       assert.equal(await AuditModel.countDocuments({ action: 'deposit.surplus_refund_retry' }), 2);
     });
 
-    it('when Stripe says the refund failed, then it is handed to the operators at once, and one records it made elsewhere with a reference, once', async () => {
+    it('when Stripe says the refund failed, then it is handed to the operators at once, a retry asks under a new key, and one records it made elsewhere with a reference, once', async () => {
       const { dealId, depositId } = await cardDeal();
-      // stripe-mock makes the refund; Stripe reports it pending, then failed.
+      // stripe-mock makes each refund; Stripe reports it pending, then (by its webhook) failed.
       const providers = paymentProvidersFor(t.ctx.config);
       const real = providers.stripe!;
+      const keys: string[] = [];
       providers.stripe = {
         ...real,
-        createRefund: async (req) => ({ ...(await real.createRefund(req)), status: 'pending' }),
+        createRefund: async (req) => {
+          keys.push(req.idempotencyKey);
+          return { ...(await real.createRefund(req)), status: 'pending' };
+        },
+      };
+      const stripeSaysFailed = async () => {
+        const pending = await stepOf(depositId);
+        assert.equal(pending.status, 'pending');
+        await deliver(
+          t.app,
+          signedEvent('refund.updated', {
+            id: pending.refundId,
+            object: 'refund',
+            status: 'failed',
+            failure_reason: 'expired_or_canceled_card',
+            amount: 8_200_000,
+            payment_intent: 'pi_deposit_test',
+            metadata: { paymentId: depositId, part: 'surplus' },
+          }),
+        ).expect(200);
+        clearRecordCaches();
+        assert.equal((await stepOf(depositId)).status, 'failed');
       };
       assert.ok((await runSurplus(dealId))?.rescheduleAt, 'looked at again while pending');
-      const pending = await stepOf(depositId);
-      assert.equal(pending.status, 'pending');
-      await deliver(
-        t.app,
-        signedEvent('refund.updated', {
-          id: pending.refundId,
-          object: 'refund',
-          status: 'failed',
-          failure_reason: 'expired_or_canceled_card',
-          amount: 8_200_000,
-          payment_intent: 'pi_deposit_test',
-          metadata: { paymentId: depositId, part: 'surplus' },
-        }),
-      ).expect(200);
-      clearRecordCaches();
-      assert.equal((await stepOf(depositId)).status, 'failed');
+      await stripeSaysFailed();
       assert.equal(await runSurplus(dealId), undefined);
       assert.deepEqual(
         [(await stepOf(depositId)).status, (await stepOf(depositId)).failures],
@@ -593,6 +602,21 @@ describe('bid deposits on auctions', function () {
         (await waiting()).map((p) => p.id),
         [depositId],
       );
+
+      // Retried: that key only returns the refund that failed, so the retry asks under a new one.
+      const retried = await c.admin.agent
+        .post(`/api/admin/payments/${depositId}/surplus-refund/retry`)
+        .expect(200);
+      assert.equal(retried.body.payment.deposit.surplusRefundPending, 8_200_000);
+      assert.deepEqual(keys, [
+        `refund-${depositId}-surplus-8200000`,
+        `refund-${depositId}-surplus-8200000-r1`,
+      ]);
+      // It fails too: back to the operators at once, who are told again.
+      await stripeSaysFailed();
+      assert.equal(await runSurplus(dealId), undefined);
+      assert.equal((await stepOf(depositId)).status, 'needs_operator');
+      assert.equal(await alerts(), 2);
 
       const body = { reference: 'CK-20261205-778' };
       await c.admin.agent

@@ -6,6 +6,7 @@ import {
   depositSurplus,
   forfeitableAmount,
   planSurplusRefund,
+  retriedSurplusRefund,
   SURPLUS_REFUND_MAX_FAILURES,
   surplusStatusOf,
   type SurplusDeposit,
@@ -176,6 +177,34 @@ describe('deposit surplus rules', () => {
       assert.deepEqual(planSurplusRefund(stuck, 8 * M), { kind: 'none' });
       const retried = paid([{ key: 'surplus-7000000', amount: 7 * M, status: 'claimed', retries: 1 }]);
       assert.equal(planSurplusRefund(retried, 8 * M).kind, 'resume');
+    });
+  });
+
+  describe('an operator’s retry', () => {
+    it('claims the step again, forgets its failures, and keeps its key unless Stripe made a refund under it that failed', () => {
+      const unanswered = {
+        key: 'surplus-7000000',
+        amount: 7 * M,
+        status: 'needs_operator' as const,
+        failures: 4,
+      };
+      assert.deepEqual(retriedSurplusRefund(unanswered), {
+        ...unanswered,
+        status: 'claimed',
+        refundId: null,
+        failures: 0,
+        retries: 1,
+        keyRound: 0,
+      });
+      const refused = { ...unanswered, failures: 1, refundId: 're_1', retries: 1, keyRound: 0 };
+      assert.deepEqual(retriedSurplusRefund(refused), {
+        ...refused,
+        status: 'claimed',
+        refundId: null,
+        failures: 0,
+        retries: 2,
+        keyRound: 1,
+      });
     });
   });
 
