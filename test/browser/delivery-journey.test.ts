@@ -167,11 +167,12 @@ describe('browser: a deal delivered milestone by milestone', function () {
     await atMilestone(seller.page, 1);
     assert.equal(await stepText(seller.page, 'delivering'), 'Đang chuyển giao: mốc 1/2');
     assert.equal(await seller.page.getByTestId('deal-status').first().innerText(), 'Đang chuyển giao');
-    const steps = await seller.page
-      .locator('[data-testid="deal-stepper"] ol > li')
-      .evaluateAll((lis) =>
-        lis.map((li) => `${li.getAttribute('data-testid')}:${li.getAttribute('data-state')}`),
-      );
+    const items = await seller.page.locator('[data-testid="deal-stepper"] ol > li').all();
+    const steps = await Promise.all(
+      items.map(
+        async (li) => `${await li.getAttribute('data-testid')}:${await li.getAttribute('data-state')}`,
+      ),
+    );
     assert.deepEqual(steps, [
       'deal-step-negotiating:done',
       'deal-step-agreed:done',

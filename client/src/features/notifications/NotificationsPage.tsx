@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { acquireRoomSocket, releaseRoomSocket } from '../negotiation';
 import { NotificationItem } from './NotificationItem';
 import { listNotifications, markAllRead, markRead } from './notificationsApi';
+import { askAfterLastSignal, notificationsChanged } from './notificationSignals';
 import './notifications.css';
 
 /** `/notifications`: your notifications, newest first; new ones appear as they arrive. */
@@ -25,14 +26,19 @@ export function NotificationsPage() {
   const queryClient = useQueryClient();
   const notifications = useQuery({
     queryKey: queryKeys.notificationPage({ page, unread: unreadOnly, lang: locale }),
-    queryFn: ({ signal }) => listNotifications({ page, unread: unreadOnly, lang: locale }, signal),
+    queryFn: ({ signal }) =>
+      askAfterLastSignal(
+        queryClient,
+        () => listNotifications({ page, unread: unreadOnly, lang: locale }, signal),
+        signal,
+      ),
   });
   const data = notifications.data;
   const error = actionError ?? notifications.error;
 
   useEffect(() => {
     const socket = acquireRoomSocket();
-    const onNotification = () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
+    const onNotification = () => void notificationsChanged(queryClient);
     socket.on('notification', onNotification);
     return () => {
       socket.off('notification', onNotification);

@@ -1,39 +1,28 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../api';
-import { queryKeys } from '../../api/queryClient';
 import { acquireRoomSocket, releaseRoomSocket } from '../negotiation';
-import { listNotifications, NOTIFICATIONS_CHANGED } from './notificationsApi';
+import { NOTIFICATIONS_CHANGED } from './notificationsApi';
+import { notificationsChanged } from './notificationSignals';
+import { unreadCountQuery } from './unreadCountQuery';
 
 /** How often to ask the server when the live socket is down. */
 const POLL_MS = 30_000;
 
 /**
- * A count asked for after a live notification that fails (a moment's 503 under load) is asked
- * again: nothing else would correct the bell while the socket stays up.
- */
-const RETRIES = 4;
-const retryDelay = (attempt: number) => Math.min(8_000, 500 * 2 ** attempt);
-
-/**
  * The signed-in user's number of unread notifications, kept current by the socket's
- * `notification` events (namespace `/deals`), by this tab's own mark-read actions, and by polling
- * whenever the socket is not connected. A failed request keeps the last count and is tried again.
+ * `notification` events (namespace `/deals`), by asking again each time the socket (re)connects
+ * (the server puts it in the user's room before it hears anything: what was missed meanwhile is
+ * counted by that answer), by this tab's own mark-read actions, and by polling whenever the
+ * socket is not connected. A count asked for before the last of these signals is not shown but
+ * asked for again. A failed request keeps the last count and is tried again.
  */
 export function useUnreadCount(signedIn: boolean): number | null {
   const queryClient = useQueryClient();
-  const { data } = useQuery({
-    queryKey: queryKeys.unreadNotifications,
-    queryFn: async () => (await listNotifications({ limit: 1 })).unread,
-    enabled: signedIn,
-    // A refusal (signed out) is final; a failure of the server or the network is not.
-    retry: (failures, err) => failures < RETRIES && !(err instanceof ApiError && err.status < 500),
-    retryDelay,
-  });
+  const { data } = useQuery(unreadCountQuery(queryClient, signedIn));
 
   useEffect(() => {
     if (!signedIn) return;
-    const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
+    const refresh = () => void notificationsChanged(queryClient);
     const socket = acquireRoomSocket();
     socket.on('notification', refresh);
     socket.on('connect', refresh);
