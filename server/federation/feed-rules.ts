@@ -2,9 +2,10 @@
  * The federation feed as pure rules: which of this exchange's listings a partner sees, in what
  * order, and how a page and its cursor are cut. A listing enters the feed once its organization
  * opted in to sharing and it was ever published; it is an item while it is published and its
- * organization shares, a tombstone otherwise (withdrawn, closed, unshared). Items are ordered by
- * the time they last changed (the listing's, or its organization's choice, whichever is later),
- * then kind and id; the cursor is the last item's place in that order.
+ * organization shares and the listing is not kept back by its own choice, a tombstone otherwise
+ * (withdrawn, closed, unshared, kept back). Items are ordered by the time they last changed (the
+ * listing's, its organization's choice or its own choice, whichever is latest), then kind and id;
+ * the cursor is the last item's place in that order.
  */
 import type { ListingKind } from '../api-contract/enums';
 
@@ -60,15 +61,25 @@ export interface FeedEntry<L extends FeedListing> extends FeedPlace {
   listing: L;
 }
 
-/** Where one listing stands in the feed, or null when partners never hear of it. */
+/** The key of a listing's own sharing choice in the map the feed is given. */
+export const listingChoiceKey = (kind: ListingKind, id: string) => `${kind}:${id}`;
+
+/**
+ * Where one listing stands in the feed, or null when partners never hear of it. `listingChoices`
+ * holds the single listings' own choices (`listingChoiceKey`): one not shared goes out as a
+ * tombstone even while its organization shares.
+ */
 export function feedEntryOf<L extends FeedListing>(
   listing: L,
   shares: ReadonlyMap<string, ShareChoice>,
+  listingChoices: ReadonlyMap<string, ShareChoice> = new Map(),
 ): FeedEntry<L> | null {
   const share = shares.get(listing.organizationId);
   if (!share || !listing.publishedAt) return null;
-  const at = Math.max(+listing.updatedAt, +share.changedAt);
-  const type = share.shared && listing.status === 'published' ? 'listing' : 'tombstone';
+  const own = listingChoices.get(listingChoiceKey(listing.kind, listing.id));
+  const at = Math.max(+listing.updatedAt, +share.changedAt, own ? +own.changedAt : 0);
+  const shared = share.shared && (own?.shared ?? true);
+  const type = shared && listing.status === 'published' ? 'listing' : 'tombstone';
   return { type, at, kind: listing.kind, id: listing.id, listing };
 }
 
@@ -86,9 +97,10 @@ export function cutFeedPage<L extends FeedListing>(
   shares: ReadonlyMap<string, ShareChoice>,
   since: FeedPlace | null,
   limit: number,
+  listingChoices: ReadonlyMap<string, ShareChoice> = new Map(),
 ): FeedPage<L> {
   const after = listings
-    .map((l) => feedEntryOf(l, shares))
+    .map((l) => feedEntryOf(l, shares, listingChoices))
     .filter((e): e is FeedEntry<L> => e !== null && (since === null || comparePlaces(e, since) > 0))
     .sort(comparePlaces);
   const entries = after.slice(0, limit);

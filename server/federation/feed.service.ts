@@ -1,7 +1,7 @@
 /**
- * Publishing: each organization's choice to share its listings, this exchange's public key, and
- * the signed feed partners pull (`GET /api/federation/listings`). Load → pure page (feed-rules)
- * → serialize once → sign those exact bytes.
+ * Publishing: each organization's choice to share its listings and the signed feed partners pull
+ * (`GET /api/federation/listings`, its readers checked by feed-access.ts). Load → pure page
+ * (feed-rules, with single listings' own choices) → serialize once → sign those exact bytes.
  */
 import mongoose from 'mongoose';
 import type { Config } from '../config';
@@ -13,23 +13,19 @@ import { SerializedJson } from '../common/response-cache';
 import { LISTING_KINDS_STORED, listingModel, type ListingDoc } from '../listings/listing.store';
 import { toSearchDoc } from '../search-sync/search-doc';
 import { organizationFacts } from '../organizations';
-import { cutFeedPage, decodeCursor, type FeedListing, type ShareChoice } from './feed-rules';
-import { KEY_ID_HEADER, SIGNATURE_HEADER, keyFingerprint, signBody } from './signing';
+import {
+  cutFeedPage,
+  decodeCursor,
+  listingChoiceKey,
+  type FeedListing,
+  type ShareChoice,
+} from './feed-rules';
+import { KEY_ID_HEADER, SIGNATURE_HEADER, signBody } from './signing';
 import { ownIdentity } from './identity.store';
 import { getShare, listShares, setShare } from './share.store';
+import { listListingShares } from './listing-share.store';
 import type { FeedBody, FeedItem } from './import-rules';
 import type { ImportedListingFields } from './imported-listing.model';
-
-export async function publicKeyView(config: Config) {
-  const me = await ownIdentity();
-  return {
-    name: config.federationName,
-    algorithm: 'ed25519' as const,
-    keyId: me.keyId,
-    publicKey: me.publicKey,
-    fingerprint: keyFingerprint(me.publicKey),
-  };
-}
 
 function ownOrganization(user: SessionUser): string {
   assertVerifiedOrg(user);
@@ -121,7 +117,19 @@ export async function signedFeedPage(
   const choices = new Map<string, ShareChoice>(
     shares.map((s) => [s._id, { shared: s.shared, changedAt: s.changedAt }]),
   );
-  const page = cutFeedPage(await candidates([...choices.keys()]), choices, since, query.limit);
+  const listingChoices = new Map<string, ShareChoice>(
+    (await listListingShares()).map((c) => [
+      listingChoiceKey(c.kind, c.listingId),
+      { shared: c.shared, changedAt: c.changedAt },
+    ]),
+  );
+  const page = cutFeedPage(
+    await candidates([...choices.keys()]),
+    choices,
+    since,
+    query.limit,
+    listingChoices,
+  );
   const listed = page.entries.filter((e) => e.type === 'listing');
   const orgs = await organizationFacts([...new Set(listed.map((e) => e.listing.organizationId))]);
   const me = await ownIdentity();

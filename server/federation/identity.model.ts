@@ -1,7 +1,9 @@
 /**
  * The exchange's own signing identity for federation: one Ed25519 key pair, made on first use
- * and kept here so that every process of the exchange signs with the same key. Written only by
- * identity.store.ts.
+ * and kept here so that every process of the exchange signs with the same key. After a rotation
+ * it also holds the previous public key (valid for verification until `previous.expiresAt`) and
+ * the previous key's endorsement of the current one; the previous private key is not kept.
+ * Written only by identity.store.ts.
  */
 import mongoose, { Schema } from 'mongoose';
 
@@ -11,6 +13,21 @@ const identitySchema = new Schema(
     publicKey: { type: String, required: true },
     privateKey: { type: String, required: true },
     keyId: { type: String, required: true },
+    previous: {
+      type: new Schema(
+        {
+          keyId: { type: String, required: true },
+          publicKey: { type: String, required: true },
+          expiresAt: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
+    /** The previous key's signature (base64) over the rotation statement naming the current key. */
+    endorsement: String,
+    rotatedAt: Date,
+    rotatedBy: String,
   },
   { versionKey: false, collection: 'federation_identity', timestamps: true },
 );
@@ -20,6 +37,10 @@ export interface IdentityDoc {
   publicKey: string;
   privateKey: string;
   keyId: string;
+  previous?: { keyId: string; publicKey: string; expiresAt: Date } | null;
+  endorsement?: string | null;
+  rotatedAt?: Date;
+  rotatedBy?: string;
   createdAt: Date;
 }
 

@@ -1,15 +1,20 @@
 /**
  * The one writer of the exchange's signing identity. The key pair is made once: the first
- * process to insert it wins (a unique `_id`), the others read the winner's. Kept in memory after.
+ * process to insert it wins (a unique `_id`), the others read the winner's. Kept in memory and
+ * read again every IDENTITY_REREAD_MS, so that a rotation made by one process reaches the others
+ * well within the previous key's grace period.
  */
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { RecordStore } from '../common/store';
 import { generateSigningKeyPair, keyIdOf } from './signing';
+import { planRotation } from './key-rules';
 import { IdentityModel, type IdentityDoc } from './identity.model';
 
 export type { IdentityDoc } from './identity.model';
 
 const SELF = 'self';
+/** How long a process signs with the key it read before reading it again. */
+export const IDENTITY_REREAD_MS = 60_000;
 
 const identityStore = new RecordStore<IdentityDoc>({
   label: 'Federation identity',
@@ -17,7 +22,7 @@ const identityStore = new RecordStore<IdentityDoc>({
   lockKey: (id) => `federation-identity:${id}`,
 });
 
-let kept: Promise<IdentityDoc> | null = null;
+let kept: { at: number; value: Promise<IdentityDoc> } | null = null;
 
 async function loadOrCreate(): Promise<IdentityDoc> {
   const stored = await identityStore.get(SELF);
@@ -35,14 +40,37 @@ async function loadOrCreate(): Promise<IdentityDoc> {
 
 /** This exchange's key pair, made on first call and the same in every process after. */
 export function ownIdentity(): Promise<IdentityDoc> {
-  if (!kept) {
-    kept = loadOrCreate();
-    kept.catch(() => (kept = null));
+  if (!kept || Date.now() - kept.at > IDENTITY_REREAD_MS) {
+    const value = loadOrCreate();
+    const entry = { at: Date.now(), value };
+    kept = entry;
+    value.catch(() => {
+      if (kept === entry) kept = null;
+    });
   }
-  return kept;
+  return kept.value;
 }
 
 /** Forgets the kept key pair (tests emptying the database). */
 export function forgetOwnIdentity(): void {
   kept = null;
+}
+
+/**
+ * Rotates the key: a new pair becomes current, the current one retires after `graceMs` and
+ * endorses the new one. Answers the identity before and after.
+ */
+export async function rotateOwnIdentity(
+  userId: string,
+  graceMs: number,
+  now = new Date(),
+): Promise<{ before: IdentityDoc; after: IdentityDoc }> {
+  await ownIdentity();
+  const next = generateSigningKeyPair();
+  const { doc, result } = await identityStore.mutate(SELF, (current) => ({
+    change: { $set: { ...planRotation(current, next, graceMs, now), rotatedAt: now, rotatedBy: userId } },
+    result: current,
+  }));
+  forgetOwnIdentity();
+  return { before: result, after: doc };
 }

@@ -1,15 +1,20 @@
 /**
  * Importing partners' feeds: pulls each active partner's feed from its registered base URL (no
- * other host is ever asked), page after page from its stored cursor; each page is checked
- * (import-rules) before anything of it is stored, and a refused page stops the pull with its
- * reason recorded on the partner. Imported listings are stored read-only and indexed with their
- * origin; tombstones delete them.
+ * other host is ever asked), page after page from its stored cursor, each request signed with
+ * this exchange's key (the partner serves its feed to partners only); each page is checked
+ * (import-rules) before anything of it is stored — a page signed with a key id the partner is not
+ * known by here has the partner asked for its keys first (a rotation its registered key
+ * endorsed) — and a refused page stops the pull with its reason recorded on the partner.
+ * Imported listings are stored read-only and indexed with their origin; tombstones delete them.
  */
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import { logger } from '../common/logger';
-import { KEY_ID_HEADER, SIGNATURE_HEADER } from './signing';
+import { KEY_ID_HEADER, SIGNATURE_HEADER, newNonce, signRequest } from './signing';
 import { checkFeedPage, importedSearchDoc, planImport } from './import-rules';
+import { keyNamed } from './key-rules';
+import { ownIdentity } from './identity.store';
+import { refreshPartnerKey } from './partner-keys.service';
 import {
   getPartner,
   holdPartner,
@@ -31,21 +36,43 @@ type SearchCtx = Pick<AppContext, 'search'>;
 
 class PullRefused extends Error {}
 
-async function fetchPage(partner: PartnerDoc, since: string | null) {
-  const url = new URL(`${partner.baseUrl}/api/federation/listings`);
+const FEED_PATH = '/api/federation/listings';
+
+/** The partner's error message, when its answer carries one. */
+async function errorMessageOf(res: Response): Promise<string> {
+  const text = (await res.text().catch(() => '')).slice(0, 2000);
+  try {
+    const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+    return typeof message === 'string' ? `: ${message.slice(0, 300)}` : '';
+  } catch {
+    return '';
+  }
+}
+
+/** One page of the partner's feed, asked for with a request signed by this exchange's key. */
+async function fetchPage(partner: PartnerDoc, since: string | null, now: Date) {
+  const url = new URL(`${partner.baseUrl}${FEED_PATH}`);
   if (since) url.searchParams.set('since', since);
   url.searchParams.set('limit', String(PAGE_LIMIT));
+  const me = await ownIdentity();
+  const signed = signRequest(
+    { method: 'GET', pathAndQuery: `${FEED_PATH}${url.search}` },
+    me,
+    now,
+    newNonce(),
+  );
   let res: Response;
   try {
     res = await fetch(url, {
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', ...signed },
       redirect: 'error',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
   } catch (err) {
     throw new PullRefused(`unreachable: ${(err as Error).message}`);
   }
-  if (res.status !== 200) throw new PullRefused(`the partner answered ${res.status}`);
+  if (res.status !== 200)
+    throw new PullRefused(`the partner answered ${res.status}${await errorMessageOf(res)}`);
   const length = Number(res.headers.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES) throw new PullRefused('the page is too large');
   const raw = await res.text();
@@ -70,11 +97,22 @@ export async function pullPartner(
   return holdPartner(partnerId, async () => {
     const outcome: PullOutcome = { at: now(), ok: true, imported: 0, removed: 0 };
     for (let pages = 0; pages < MAX_PAGES; pages++) {
-      const partner = (await getPartner(partnerId))!;
+      let partner = (await getPartner(partnerId))!;
       const since = partner.cursor ?? null;
       try {
-        const fetched = await fetchPage(partner, since);
-        const check = checkFeedPage(fetched.raw, fetched, partner, since, now());
+        const fetched = await fetchPage(partner, since, now());
+        let key = keyNamed(partner, fetched.keyId, now());
+        if (!key && fetched.keyId && fetched.signature) {
+          // A key id it is not known by here: maybe it rotated its key; ask it for its keys.
+          const refreshed = await refreshPartnerKey(partnerId, now());
+          if (!refreshed.ok)
+            throw new PullRefused(
+              `unknown key: signed with ${fetched.keyId}, registered ${partner.keyId}; ${refreshed.reason}`,
+            );
+          partner = refreshed.partner;
+          key = keyNamed(partner, fetched.keyId, now());
+        }
+        const check = checkFeedPage(fetched.raw, fetched, key ?? partner, since, now());
         if (!check.ok) throw new PullRefused(check.reason);
         const plan = planImport({ id: partnerId, code: partner.code }, check.page, now());
         const written = [];

@@ -1,8 +1,8 @@
 /**
  * Partner exchanges an operator registered: their name, where they answer, the public key their
- * feed and inquiries must be signed with, whether they are suspended, and where this exchange's
- * import of their feed stands (its cursor and the last pull's outcome). Written only by
- * partner.store.ts.
+ * feed and inquiries must be signed with (and, after they rotated it, the previous one until it
+ * retires), whether they are suspended, and where this exchange's import of their feed stands
+ * (its cursor and the last pull's outcome). Written only by partner.store.ts.
  */
 import mongoose, { Schema } from 'mongoose';
 
@@ -30,11 +30,23 @@ const partnerSchema = new Schema(
     publicKey: { type: String, required: true },
     keyId: { type: String, required: true },
     fingerprint: { type: String, required: true },
+    /** The key the partner rotated away from: it still verifies until `expiresAt`. */
+    previousKey: {
+      type: new Schema(
+        {
+          keyId: { type: String, required: true },
+          publicKey: { type: String, required: true },
+          expiresAt: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     status: { type: String, enum: PARTNER_STATUSES, default: 'active' },
     /** Where the next pull of its feed starts (the last page's `next`); none: from the beginning. */
     cursor: String,
     lastPull: pullSchema,
-    /** The last signed request of theirs (an inquiry) refused here, and why. */
+    /** The last signed request of theirs (a feed request, an inquiry) refused here, and why. */
     lastRefusal: { at: Date, reason: String },
     createdBy: { type: String, required: true },
   },
@@ -57,6 +69,7 @@ export interface PartnerDoc {
   publicKey: string;
   keyId: string;
   fingerprint: string;
+  previousKey?: { keyId: string; publicKey: string; expiresAt: Date } | null;
   status: PartnerStatus;
   cursor?: string;
   lastPull?: PullOutcome;

@@ -1,7 +1,8 @@
-/** The one writer of partner exchanges (registration, suspension, removal, each pull's cursor and outcome). */
+/** The one writer of partner exchanges (registration, keys learned, suspension, removal, each pull's cursor and outcome). */
 import { isObjectId } from '../common/ids';
 import { RecordStore } from '../common/store';
 import { PartnerModel, type PartnerDoc, type PartnerStatus, type PullOutcome } from './partner.model';
+import { keyNamed, type RetiringKey } from './key-rules';
 
 export type { PartnerDoc, PartnerStatus, PullOutcome } from './partner.model';
 export { PARTNER_STATUSES } from './partner.model';
@@ -51,14 +52,35 @@ export async function recordPull(
   });
 }
 
-/** Records why a signed request of the partner's (an inquiry) was refused. */
+/** Records why a signed request of the partner's (a feed request, an inquiry) was refused. */
 export async function recordRefusal(id: string, at: Date, reason: string): Promise<void> {
   await partnerStore.mutate(id, () => ({ change: { $set: { lastRefusal: { at, reason } } }, result: null }));
 }
 
-/** The partner registered with this key id, if any. */
-export async function partnerByKeyId(keyId: string): Promise<PartnerDoc | null> {
-  return (await listPartners()).find((p) => p.keyId === keyId) ?? null;
+/**
+ * The partner whose key `keyId` is at `now` (its current key, or the previous one before it
+ * retires), seen as signing with that key: its `keyId` and `publicKey` are that key's. Null when
+ * no partner has it.
+ */
+export async function partnerByKeyId(keyId: string, now = new Date()): Promise<PartnerDoc | null> {
+  for (const p of await listPartners()) {
+    const key = keyNamed(p, keyId, now);
+    if (key) return { ...p, keyId: key.keyId, publicKey: key.publicKey };
+  }
+  return null;
+}
+
+/** Takes the partner's new key (its current `fromKeyId` kept as the previous one), unless it changed meanwhile. */
+export async function setPartnerKeys(
+  id: string,
+  fromKeyId: string,
+  keys: { keyId: string; publicKey: string; fingerprint: string; previousKey: RetiringKey },
+): Promise<PartnerDoc> {
+  const { doc } = await partnerStore.mutate(id, (p) => ({
+    change: p.keyId === fromKeyId ? { $set: keys } : null,
+    result: null,
+  }));
+  return doc;
 }
 
 /** Takes the partner's lock for a whole pull: two pulls of one partner never overlap. */

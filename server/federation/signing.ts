@@ -1,14 +1,29 @@
 /**
  * Federation signatures: Ed25519 (node:crypto) over the exact bytes of a body. A feed page or an
  * inquiry is signed by the exchange that sends it; the receiver verifies it against the public key
- * its operators registered for that partner, named by the key id sent beside the signature. Pure:
- * no I/O, no clock.
+ * its operators registered for that partner, named by the key id sent beside the signature. A
+ * request without a body (a partner pulling the feed) is signed over its method, path and query,
+ * time and nonce; a rotated key is endorsed by the key before it. Pure: no I/O, no clock.
  */
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 
 /** Headers carrying a signed body's signature (base64) and the signing key's id. */
 export const SIGNATURE_HEADER = 'x-federation-signature';
 export const KEY_ID_HEADER = 'x-federation-key-id';
+/** A signed request's time (ISO 8601) and nonce, both inside the signed string. */
+export const TIMESTAMP_HEADER = 'x-federation-timestamp';
+export const NONCE_HEADER = 'x-federation-nonce';
+
+/** A nonce's shape: 16 to 64 base64url characters. */
+export const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 export interface KeyPairPem {
   publicKey: string;
@@ -80,4 +95,54 @@ export function checkSignature(
   } catch {
     return 'bad_signature';
   }
+}
+
+/** A fresh nonce for a signed request or envelope. */
+export function newNonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export interface RequestToSign {
+  method: string;
+  /** The path from `/api` on, with its query exactly as sent (`/api/federation/listings?limit=100`). */
+  pathAndQuery: string;
+  timestamp: string;
+  nonce: string;
+}
+
+/** What a signed request's signature covers, one part a line, behind a tag no body starts with. */
+export function requestSigningString(r: RequestToSign): string {
+  return ['federation-request-v1', r.method.toUpperCase(), r.pathAndQuery, r.timestamp, r.nonce].join('\n');
+}
+
+/** The headers that sign a request (no body) with `key`, made at `now` with `nonce`. */
+export function signRequest(
+  request: { method: string; pathAndQuery: string },
+  key: { keyId: string; privateKey: string },
+  now: Date,
+  nonce: string,
+): Record<string, string> {
+  const timestamp = now.toISOString();
+  return {
+    [SIGNATURE_HEADER]: signBody(requestSigningString({ ...request, timestamp, nonce }), key.privateKey),
+    [KEY_ID_HEADER]: key.keyId,
+    [TIMESTAMP_HEADER]: timestamp,
+    [NONCE_HEADER]: nonce,
+  };
+}
+
+export interface Rotation {
+  /** The new key. */
+  keyId: string;
+  publicKey: string;
+  /** The key it replaces, and until when that one still verifies. */
+  previousKeyId: string;
+  previousExpiresAt: string;
+}
+
+/** What the previous key signs when the exchange rotates: the new key, and when the previous one retires. */
+export function rotationStatement(r: Rotation): string {
+  return ['federation-key-rotation-v1', r.keyId, r.publicKey, r.previousKeyId, r.previousExpiresAt].join(
+    '\n',
+  );
 }
