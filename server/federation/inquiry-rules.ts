@@ -6,8 +6,13 @@
 import Joi from 'joi';
 import { LISTING_KINDS } from '../api-contract/enums';
 import type { ListingKind } from '../api-contract/enums';
-import { checkSignature } from './signing';
-import { MAX_CLOCK_SKEW_MS } from './import-rules';
+import type { InquiryDelivery } from './inquiry.model';
+import {
+  checkSignedEnvelope,
+  type EnvelopeCheck,
+  type EnvelopeRefusal,
+  type KnownPartner,
+} from './envelope-rules';
 import { INQUIRY_MESSAGE_MAX } from './federation.schemas';
 
 /** Attempts at delivering one inquiry before it is given up (the first one included). */
@@ -60,18 +65,10 @@ export const inquiryEnvelopeSchema = Joi.object({
 });
 
 /** Why a received inquiry is refused, with the HTTP status the home exchange answers. */
-export interface InquiryRefusal {
-  status: 400 | 401 | 403;
-  reason: string;
-}
+export type InquiryRefusal = EnvelopeRefusal;
+export type { KnownPartner };
 
-export interface KnownPartner {
-  keyId: string;
-  publicKey: string;
-  status: 'active' | 'suspended';
-}
-
-export type InquiryCheck = { ok: true; envelope: InquiryEnvelope } | ({ ok: false } & InquiryRefusal);
+export type InquiryCheck = EnvelopeCheck<InquiryEnvelope>;
 
 /**
  * The envelope, when it may be trusted: signed over `raw` exactly by the key registered for the
@@ -85,32 +82,7 @@ export function checkInquiry(
   partner: KnownPartner | null,
   now: Date,
 ): InquiryCheck {
-  const refuse = (status: InquiryRefusal['status'], reason: string): InquiryCheck => ({
-    ok: false,
-    status,
-    reason,
-  });
-  if (!headers.signature || !headers.keyId) return refuse(401, 'unsigned: the request carries no signature');
-  if (!partner) return refuse(401, `unknown key: no partner is registered with ${headers.keyId}`);
-  const refusal = checkSignature(raw, headers, partner);
-  if (refusal === 'unknown_key') return refuse(401, `unknown key: ${headers.keyId}`);
-  if (refusal) return refuse(401, 'bad signature: the body does not verify against the registered key');
-  if (partner.status !== 'active') return refuse(403, 'suspended: this partner exchange is suspended here');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : raw);
-  } catch {
-    return refuse(400, 'malformed: the body is not JSON');
-  }
-  const { error, value } = inquiryEnvelopeSchema.validate(parsed, { abortEarly: true, convert: false });
-  if (error) return refuse(400, `malformed: ${error.details[0].message}`);
-  const envelope = value as InquiryEnvelope;
-  if (envelope.from.keyId !== partner.keyId)
-    return refuse(401, 'unknown key: the body names another key than the one it was signed with');
-  const skew = Math.abs(Date.parse(envelope.sentAt) - now.getTime());
-  if (!(skew <= MAX_CLOCK_SKEW_MS))
-    return refuse(401, `expired: the inquiry was signed ${envelope.sentAt}, too far from now`);
-  return { ok: true, envelope };
+  return checkSignedEnvelope<InquiryEnvelope>(raw, headers, partner, now, inquiryEnvelopeSchema, 'inquiry');
 }
 
 /**
@@ -121,6 +93,26 @@ export function nextDeliveryAt(attempts: number, baseMs: number, now: Date): Dat
   if (attempts >= INQUIRY_MAX_ATTEMPTS) return null;
   const delay = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), INQUIRY_RETRY_MAX_MS);
   return new Date(now.getTime() + delay);
+}
+
+/** How one delivery attempt went: delivered, or why not and whether asking again is pointless. */
+export type DeliveryAttempt = { ok: true } | { ok: false; error: string; final: boolean };
+
+/**
+ * The delivery after an attempt (the `attempts`-th) made `at`: delivered; pending with the next
+ * attempt's time; or failed when the attempt's failure is final or the attempts are used up.
+ */
+export function deliveryAfter(
+  attempt: DeliveryAttempt,
+  attempts: number,
+  baseMs: number,
+  at: Date,
+): InquiryDelivery {
+  if (attempt.ok) return { state: 'delivered', attempts, lastAttemptAt: at, deliveredAt: at };
+  const retryAt = attempt.final ? null : nextDeliveryAt(attempts, baseMs, at);
+  return retryAt
+    ? { state: 'pending', attempts, lastAttemptAt: at, lastError: attempt.error, nextAttemptAt: retryAt }
+    : { state: 'failed', attempts, lastAttemptAt: at, lastError: attempt.error };
 }
 
 /** An imported listing's id (`<partnerId>-<kind>-<remoteId>`) taken apart; null when it is not one. */

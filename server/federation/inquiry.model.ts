@@ -1,7 +1,8 @@
 /**
  * Inquiries members of this exchange sent about listings imported from partner exchanges: what
  * was asked, of which listing on which home exchange, and where its delivery stands (pending
- * while it is tried again, delivered, or failed when given up). Written only by inquiry.store.ts.
+ * while it is tried again, delivered, or failed when given up), and the owner's answers that came
+ * back. Written only by inquiry.store.ts.
  */
 import mongoose, { Schema } from 'mongoose';
 import type { ListingKind } from '../api-contract/enums';
@@ -9,7 +10,8 @@ import type { ListingKind } from '../api-contract/enums';
 export const DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-const deliverySchema = new Schema(
+/** Where one signed delivery to a partner stands (an inquiry here, an answer on the home exchange). */
+export const deliverySchema = new Schema(
   {
     state: { type: String, enum: DELIVERY_STATES, required: true },
     attempts: { type: Number, default: 0 },
@@ -19,6 +21,24 @@ const deliverySchema = new Schema(
     deliveredAt: Date,
     /** When the next attempt is due (pending only). */
     nextAttemptAt: Date,
+  },
+  { _id: false },
+);
+
+/** An answer the listing's owner sent back, signed, from the home exchange: kept once by its id. */
+const answerSchema = new Schema(
+  {
+    /** The answer's id on the home exchange (a delivery tried again carries the same). */
+    answerId: { type: String, required: true },
+    text: { type: String, required: true },
+    answerer: {
+      organizationName: { type: String, default: '' },
+      name: { type: String, default: '' },
+    },
+    /** The answerer's contact details, only when they chose to share them. */
+    contact: { type: new Schema({ name: String, email: String }, { _id: false }), required: false },
+    answeredAt: { type: Date, required: true },
+    receivedAt: { type: Date, required: true },
   },
   { _id: false },
 );
@@ -37,6 +57,8 @@ const inquirySchema = new Schema(
     organizationName: { type: String, required: true },
     userName: { type: String, required: true },
     delivery: { type: deliverySchema, required: true },
+    /** The owner's answers, oldest first (absent until the first comes). */
+    answers: { type: [answerSchema], default: undefined },
   },
   { versionKey: false, collection: 'federation_inquiries', timestamps: true },
 );
@@ -48,6 +70,21 @@ export interface InquiryDelivery {
   lastError?: string;
   deliveredAt?: Date;
   nextAttemptAt?: Date;
+}
+
+/** Contact details an owner chose to share with an answer. */
+export interface AnswerContact {
+  name: string;
+  email: string;
+}
+
+export interface InquiryAnswer {
+  answerId: string;
+  text: string;
+  answerer: { organizationName: string; name: string };
+  contact?: AnswerContact;
+  answeredAt: Date;
+  receivedAt: Date;
 }
 
 export interface InquiryDoc {
@@ -63,6 +100,7 @@ export interface InquiryDoc {
   organizationName: string;
   userName: string;
   delivery: InquiryDelivery;
+  answers?: InquiryAnswer[];
   createdAt: Date;
   updatedAt: Date;
 }

@@ -19,11 +19,18 @@ import { activeMemberIds } from '../auth/organization-members';
 import { createNotification } from '../notifications/notification.service';
 import { enqueueJob } from '../scheduler/job.store';
 import { FEDERATION_INQUIRY, federationInquiryKey } from '../scheduler/job-types';
-import { KEY_ID_HEADER, SIGNATURE_HEADER, signBody } from './signing';
-import { homeUrl } from './import-rules';
-import { checkInquiry, importedIdParts, nextDeliveryAt, type InquiryEnvelope } from './inquiry-rules';
+import { refuseSigned, signedRequest } from './inbox';
+import { postSigned } from './signed-post';
+import {
+  checkInquiry,
+  deliveryAfter,
+  importedIdParts,
+  type DeliveryAttempt,
+  type InquiryEnvelope,
+} from './inquiry-rules';
 import { ownIdentity } from './identity.store';
-import { getPartner, partnerByKeyId, recordRefusal, type PartnerDoc } from './partner.store';
+import { getPartner, type PartnerDoc } from './partner.store';
+import { partnerSigningAs } from './partner-keys.service';
 import { getImportedListing } from './imported-listing.store';
 import {
   createInquiry,
@@ -31,7 +38,6 @@ import {
   holdInquiry,
   inquiriesOf,
   recordDelivery,
-  type InquiryDelivery,
   type InquiryDoc,
 } from './inquiry.store';
 import { claimNonce } from './nonce.store';
@@ -41,33 +47,11 @@ import {
   receivedInquiryId,
   type ReceivedInquiryDoc,
 } from './received-inquiry.store';
-import { receivedInquiryView } from './federation.view';
+import { inquiryView, receivedInquiryView } from './federation.view';
 
 export const INQUIRY_NOTIFICATION = 'federation.inquiry';
-const DELIVERY_TIMEOUT_MS = 10_000;
 
 type Ctx = Pick<AppContext, 'bus' | 'config'>;
-
-function inquiryView(doc: InquiryDoc, home: { name: string; baseUrl: string } | null) {
-  const d = doc.delivery;
-  const iso = (t?: Date) => (t ? new Date(t).toISOString() : null);
-  return {
-    id: String(doc._id),
-    listingId: doc.listingId,
-    listingTitle: doc.listingTitle,
-    home: home ? { name: home.name, url: homeUrl(home.baseUrl, doc.kind, doc.remoteId) } : null,
-    message: doc.message,
-    createdAt: new Date(doc.createdAt).toISOString(),
-    delivery: {
-      state: d.state,
-      attempts: d.attempts,
-      lastAttemptAt: iso(d.lastAttemptAt),
-      lastError: d.lastError ?? null,
-      deliveredAt: iso(d.deliveredAt),
-      nextAttemptAt: d.state === 'pending' ? iso(d.nextAttemptAt) : null,
-    },
-  };
-}
 
 /** Asks the home exchange of an imported listing: stored, delivered now or later by the job. */
 export async function sendInquiry(
@@ -128,10 +112,13 @@ export async function receivedInquiries(user: SessionUser) {
   return { inquiries: (await receivedInquiriesOf(user.organization!.id)).map(receivedInquiryView) };
 }
 
-type Attempt = { ok: true } | { ok: false; error: string; final: boolean };
-
 /** One signed post of the inquiry to its home exchange. */
-async function postInquiry(ctx: Ctx, doc: InquiryDoc, partner: PartnerDoc, now: Date): Promise<Attempt> {
+async function postInquiry(
+  ctx: Ctx,
+  doc: InquiryDoc,
+  partner: PartnerDoc,
+  now: Date,
+): Promise<DeliveryAttempt> {
   const me = await ownIdentity();
   const envelope: InquiryEnvelope = {
     type: 'inquiry',
@@ -143,36 +130,7 @@ async function postInquiry(ctx: Ctx, doc: InquiryDoc, partner: PartnerDoc, now: 
     sentAt: now.toISOString(),
     nonce: randomBytes(18).toString('base64url'),
   };
-  const body = JSON.stringify(envelope);
-  let res: Response;
-  try {
-    res = await fetch(`${partner.baseUrl}/api/federation/inbox/inquiries`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        [SIGNATURE_HEADER]: signBody(body, me.privateKey),
-        [KEY_ID_HEADER]: me.keyId,
-      },
-      body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-  } catch (err) {
-    return { ok: false, error: `unreachable: ${(err as Error).message}`, final: false };
-  }
-  if (res.status === 200 || res.status === 201) return { ok: true };
-  const text = (await res.text().catch(() => '')).slice(0, 2000);
-  let message = text;
-  try {
-    message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
-  } catch {
-    /* not JSON: kept as it came */
-  }
-  // The listing gone or the inquiry malformed will not change by asking again; a key not yet
-  // registered there, a suspension or an outage may.
-  const final = res.status === 400 || res.status === 404 || res.status === 410;
-  return { ok: false, error: `the home exchange answered ${res.status}: ${message}`.slice(0, 500), final };
+  return postSigned(`${partner.baseUrl}/api/federation/inbox/inquiries`, envelope, me, 'the home exchange');
 }
 
 /**
@@ -191,35 +149,20 @@ export async function deliverInquiry(
     if (due > now()) return { doc, retryAt: due };
     const partner = await getPartner(doc.partnerId);
     const at = now();
-    const attempt: Attempt = !partner
+    const attempt: DeliveryAttempt = !partner
       ? { ok: false, error: 'the home exchange is no longer a partner', final: true }
       : partner.status !== 'active'
         ? { ok: false, error: 'the home exchange is suspended here', final: false }
         : await postInquiry(ctx, doc, partner, at);
-    const attempts = doc.delivery.attempts + 1;
-    let delivery: InquiryDelivery;
-    if (attempt.ok) delivery = { state: 'delivered', attempts, lastAttemptAt: at, deliveredAt: at };
-    else {
-      const retryAt = attempt.final ? null : nextDeliveryAt(attempts, ctx.config.federationRetryMs, at);
-      delivery = retryAt
-        ? { state: 'pending', attempts, lastAttemptAt: at, lastError: attempt.error, nextAttemptAt: retryAt }
-        : { state: 'failed', attempts, lastAttemptAt: at, lastError: attempt.error };
-      logger.warn({ inquiryId: id, error: attempt.error, retryAt }, 'an inquiry was not delivered');
-    }
+    const delivery = deliveryAfter(attempt, doc.delivery.attempts + 1, ctx.config.federationRetryMs, at);
+    if (!attempt.ok)
+      logger.warn(
+        { inquiryId: id, error: attempt.error, retryAt: delivery.nextAttemptAt },
+        'an inquiry was not delivered',
+      );
     const stored = await recordDelivery(id, delivery);
     return { doc: stored, retryAt: delivery.state === 'pending' ? (delivery.nextAttemptAt ?? null) : null };
   });
-}
-
-/** Why a request was refused, recorded on the partner when it is known, and the error answered. */
-async function refuse(partner: PartnerDoc | null, status: number, reason: string, now: Date): Promise<never> {
-  if (partner) await recordRefusal(String(partner._id), now, reason);
-  else logger.warn({ reason }, 'a signed request from no registered partner was refused');
-  if (status === 400) throw AppError.validation([{ field: 'body', message: reason }], reason);
-  if (status === 401) throw AppError.unauthenticated(reason);
-  if (status === 403) throw AppError.forbidden(reason);
-  if (status === 404) throw new AppError('not_found', reason);
-  throw AppError.conflict(reason);
 }
 
 /**
@@ -227,23 +170,22 @@ async function refuse(partner: PartnerDoc | null, status: number, reason: string
  * names, stored once, and the listing's owner organization told.
  */
 export async function receiveInquiry(ctx: Ctx, req: Request, now = new Date()) {
-  const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-  const headers = { signature: req.get(SIGNATURE_HEADER) ?? null, keyId: req.get(KEY_ID_HEADER) ?? null };
-  const partner = headers.keyId ? await partnerByKeyId(headers.keyId) : null;
+  const { raw, headers } = signedRequest(req);
+  const partner = headers.keyId ? await partnerSigningAs(headers.keyId, now) : null;
   const check = checkInquiry(raw, headers, partner, now);
-  if (!check.ok) return refuse(partner, check.status, check.reason, now);
+  if (!check.ok) return refuseSigned(partner, check.status, check.reason, now);
   const from = partner!;
   const envelope = check.envelope;
   const listing = await findListingDoc(envelope.listing.kind, envelope.listing.id);
   if (!listing || listing.status !== 'published')
-    return refuse(
+    return refuseSigned(
       from,
       404,
       `not found: no published ${envelope.listing.kind} ${envelope.listing.id} here`,
       now,
     );
   if (!(await claimNonce(from.keyId, envelope.nonce, now)))
-    return refuse(from, 409, `replayed: the nonce ${envelope.nonce} was seen already`, now);
+    return refuseSigned(from, 409, `replayed: the nonce ${envelope.nonce} was seen already`, now);
   const organizationId = String(listing.organizationId);
   const doc: ReceivedInquiryDoc = {
     _id: receivedInquiryId(String(from._id), envelope.inquiryId),
@@ -276,7 +218,7 @@ async function notifyOwners(ctx: Ctx, doc: ReceivedInquiryDoc) {
         vi: `${doc.message}\n\nGửi qua sàn đối tác ${doc.partnerName}${doc.asker.name ? ` bởi ${doc.asker.name}` : ''}.`,
         en: `${doc.message}\n\nSent through the partner exchange ${doc.partnerName}${doc.asker.name ? ` by ${doc.asker.name}` : ''}.`,
       },
-      link: `/${doc.kind}s/${doc.listingId}`,
+      link: '/my/inquiries/received',
       data: {
         inquiryId: doc._id,
         listingId: doc.listingId,

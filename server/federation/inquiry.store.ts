@@ -1,9 +1,9 @@
-/** The one writer of inquiries sent to partner exchanges (and of their delivery state). */
-import { RecordStore } from '../common/store';
+/** The one writer of inquiries sent to partner exchanges (their delivery state, the answers that came back). */
+import { RecordStore, type Plan } from '../common/store';
 import { isObjectId } from '../common/ids';
 import { InquiryModel, type InquiryDelivery, type InquiryDoc } from './inquiry.model';
 
-export type { InquiryDoc, InquiryDelivery, DeliveryState } from './inquiry.model';
+export type { InquiryDoc, InquiryDelivery, DeliveryState, InquiryAnswer } from './inquiry.model';
 
 const inquiryStore = new RecordStore<InquiryDoc>({
   label: 'Inquiry',
@@ -43,4 +43,13 @@ export function holdInquiry<T>(id: string, fn: () => Promise<T>): Promise<T> {
 export async function recordDelivery(id: string, delivery: InquiryDelivery): Promise<InquiryDoc> {
   const { doc } = await inquiryStore.mutate(id, () => ({ change: { $set: { delivery } }, result: null }));
   return doc;
+}
+
+/** Writes what `plan` decides about the inquiry (an answer that came back kept). */
+export async function changeInquiry<R>(
+  id: string,
+  plan: Plan<InquiryDoc, R>,
+): Promise<{ doc: InquiryDoc; result: R; written: boolean }> {
+  const { doc, result, written } = await inquiryStore.mutate(id, plan);
+  return { doc, result, written };
 }

@@ -1,10 +1,29 @@
 /**
  * Inquiries partner exchanges forwarded (signed) about this exchange's own listings: one per
  * partner and inquiry id there (a delivery tried again is kept once), with the asking
- * organization's name and its home exchange. Written only by received-inquiry.store.ts.
+ * organization's name and its home exchange, and the owner's answers with where the delivery of each
+ * back to the asking exchange stands. Written only by received-inquiry.store.ts.
  */
 import mongoose, { Schema } from 'mongoose';
 import type { ListingKind } from '../api-contract/enums';
+import { deliverySchema, type AnswerContact, type InquiryDelivery } from './inquiry.model';
+
+/** An answer of the listing's owner, sent back signed to the asking exchange (each delivered once). */
+const ownerAnswerSchema = new Schema(
+  {
+    /** Random; the asking exchange keeps each answer once by it. */
+    answerId: { type: String, required: true },
+    text: { type: String, required: true },
+    userId: { type: String, required: true },
+    name: { type: String, required: true },
+    organizationName: { type: String, required: true },
+    /** Sent with the answer only when the answerer chose to share them. */
+    contact: { type: new Schema({ name: String, email: String }, { _id: false }), required: false },
+    answeredAt: { type: Date, required: true },
+    delivery: { type: deliverySchema, required: true },
+  },
+  { _id: false },
+);
 
 const receivedInquirySchema = new Schema(
   {
@@ -23,9 +42,22 @@ const receivedInquirySchema = new Schema(
       name: { type: String, default: '' },
     },
     receivedAt: { type: Date, required: true },
+    /** The owner's answers, oldest first (absent until the first). */
+    answers: { type: [ownerAnswerSchema], default: undefined },
   },
   { versionKey: false, collection: 'federation_received_inquiries' },
 );
+
+export interface OwnerAnswer {
+  answerId: string;
+  text: string;
+  userId: string;
+  name: string;
+  organizationName: string;
+  contact?: AnswerContact;
+  answeredAt: Date;
+  delivery: InquiryDelivery;
+}
 
 export interface ReceivedInquiryDoc {
   _id: string;
@@ -38,6 +70,7 @@ export interface ReceivedInquiryDoc {
   message: string;
   asker: { organizationName: string; name: string };
   receivedAt: Date;
+  answers?: OwnerAnswer[];
 }
 
 export const ReceivedInquiryModel = mongoose.model('FederationReceivedInquiry', receivedInquirySchema);

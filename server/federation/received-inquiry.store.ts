@@ -1,24 +1,45 @@
-/** The one writer of inquiries received from partner exchanges. */
+/** The one writer of inquiries received from partner exchanges (and of their owners' answers). */
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { RecordStore, type Plan } from '../common/store';
 import { ReceivedInquiryModel, type ReceivedInquiryDoc } from './received-inquiry.model';
 
-export type { ReceivedInquiryDoc } from './received-inquiry.model';
+export type { ReceivedInquiryDoc, OwnerAnswer } from './received-inquiry.model';
 
 export const receivedInquiryId = (partnerId: string, inquiryId: string) => `${partnerId}:${inquiryId}`;
 
-export async function getReceivedInquiry(id: string): Promise<ReceivedInquiryDoc | null> {
-  return (await ReceivedInquiryModel.findById(id).lean()) as ReceivedInquiryDoc | null;
+const receivedInquiryStore = new RecordStore<ReceivedInquiryDoc>({
+  label: 'Received inquiry',
+  model: ReceivedInquiryModel,
+  lockKey: (id) => `federation-received-inquiry:${id}`,
+});
+
+export function getReceivedInquiry(id: string): Promise<ReceivedInquiryDoc | null> {
+  return receivedInquiryStore.get(id);
 }
 
 /** Stores it unless one with its id is held; true when this call stored it. */
 export async function putReceivedInquiry(doc: ReceivedInquiryDoc): Promise<boolean> {
   try {
-    await ReceivedInquiryModel.create(doc);
+    await receivedInquiryStore.create({ ...doc });
     return true;
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;
     throw err;
   }
+}
+
+/** Writes what `plan` decides about the received inquiry (an answer added, a delivery recorded). */
+export async function changeReceivedInquiry<R>(
+  id: string,
+  plan: Plan<ReceivedInquiryDoc, R>,
+): Promise<{ doc: ReceivedInquiryDoc; result: R }> {
+  const { doc, result } = await receivedInquiryStore.mutate(id, plan);
+  return { doc, result };
+}
+
+/** Holds the received inquiry's lock for one answer's delivery attempt: attempts never overlap. */
+export function holdReceivedInquiry<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  return receivedInquiryStore.hold(id, fn);
 }
 
 /** The inquiries received about an organization's listings, newest first. */

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
@@ -9,13 +10,21 @@ import { useAuth } from '../auth';
 import { sendInquiry } from './federationApi';
 
 /**
- * On a partner exchange's listing (a search hit): a verified member asks its owner, through the
- * listing's home exchange. Shown folded until asked for; nothing for visitors.
+ * On a partner exchange's listing (its page here): a verified member asks its owner, through the
+ * listing's home exchange. Folded until asked for unless `startOpen`; nothing for visitors.
  */
-export function InquiryForm({ listingId, homeName }: { listingId: string; homeName: string }) {
+export function InquiryForm({
+  listingId,
+  homeName,
+  startOpen = false,
+}: {
+  listingId: string;
+  homeName: string;
+  startOpen?: boolean;
+}) {
   const { t } = useTranslation();
   const { user } = useAuth();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(startOpen);
   const [message, setMessage] = useState('');
   const form = useFormErrors();
   const mutation = useMutation({
@@ -39,7 +48,10 @@ export function InquiryForm({ listingId, homeName }: { listingId: string; homeNa
     <div className="hit-inquiry">
       {sent && (
         <Notice tone="success" testId="inquiry-sent">
-          {t(`federation.inquiry.states.${sent.delivery.state}`, { name: homeName })}
+          {t(`federation.inquiry.states.${sent.delivery.state}`, { name: homeName })}{' '}
+          <Link to="/my/inquiries" data-testid="inquiry-sent-link">
+            {t('federation.inquiry.seeMine')}
+          </Link>
         </Notice>
       )}
       {!open ? (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { QueryStatus } from '../../api/QueryStatus';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Notice } from '../../ui/Notice';
@@ -31,6 +32,11 @@ export function PartnersPage() {
     <section>
       <h1>{t('federation.partners.title')}</h1>
       <p className="muted">{t('federation.partners.intro')}</p>
+      <p className="page-links">
+        <Link to="/admin/api-keys" data-testid="partners-api-keys-link">
+          {t('federation.apiKeys.title')}
+        </Link>
+      </p>
       <RegisterPartnerForm onRegistered={refresh} />
       <QueryStatus query={query} />
       {partners && partners.length === 0 && (

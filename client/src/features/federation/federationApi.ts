@@ -40,3 +40,65 @@ export async function sendInquiry(input: { listingId: string; message: string })
   const body = await api<{ inquiry: Inquiry }>('/api/federation/inquiries', { method: 'POST', body: input });
   return body.inquiry;
 }
+
+/** A listing imported from a partner exchange: read-only, with its home exchange. */
+export type ImportedListing = ApiResponse<'/api/federation/imported/{id}'>['listing'];
+/** An inquiry my organization sent to a partner's listing, with its delivery and the answers that came back. */
+export type SentInquiry = ApiResponse<'/api/federation/inquiries'>['inquiries'][number];
+/** An inquiry a partner exchange forwarded about one of my organization's listings, with our answers. */
+export type ReceivedInquiry = ApiResponse<'/api/federation/inquiries/received'>['inquiries'][number];
+
+export const federationKeys = {
+  imported: (id: string) => ['federation', 'imported', id] as const,
+  sent: ['federation', 'inquiries', 'sent'] as const,
+  received: ['federation', 'inquiries', 'received'] as const,
+};
+
+export async function getImportedListing(id: string, signal?: AbortSignal): Promise<ImportedListing> {
+  const body = await api<{ listing: ImportedListing }>(`/api/federation/imported/${encodeURIComponent(id)}`, {
+    signal,
+  });
+  return body.listing;
+}
+
+export async function sentInquiries(signal?: AbortSignal): Promise<SentInquiry[]> {
+  const body = await api<{ inquiries?: SentInquiry[] }>('/api/federation/inquiries', { signal });
+  return body.inquiries ?? [];
+}
+
+export async function receivedInquiries(signal?: AbortSignal): Promise<ReceivedInquiry[]> {
+  const body = await api<{ inquiries?: ReceivedInquiry[] }>('/api/federation/inquiries/received', { signal });
+  return body.inquiries ?? [];
+}
+
+/** Answers a received inquiry: sent back, signed, to the asking exchange. */
+export async function answerInquiry(
+  id: string,
+  input: { text: string; shareContact: boolean },
+): Promise<ReceivedInquiry> {
+  const body = await api<{ inquiry: ReceivedInquiry }>(
+    `/api/federation/received-inquiries/${encodeURIComponent(id)}/answer`,
+    { method: 'POST', body: input },
+  );
+  return body.inquiry;
+}
+
+/** A partner API key as operators see it (never the key itself, shown once when issued). */
+export type ApiKey = ApiResponse<'/api/admin/api-keys'>['apiKeys'][number];
+export type ApiKeyScope = ApiKey['scopes'][number];
+export type IssuedApiKey = ApiResponse<'/api/admin/api-keys', 'post'>;
+
+export const apiKeysKey = ['admin', 'api-keys'] as const;
+
+export async function listApiKeys(signal?: AbortSignal): Promise<ApiKey[]> {
+  const body = await api<{ apiKeys?: ApiKey[] }>('/api/admin/api-keys', { signal });
+  return body.apiKeys ?? [];
+}
+
+export function issueApiKey(input: { name: string; scopes: ApiKeyScope[] }): Promise<IssuedApiKey> {
+  return api<IssuedApiKey>('/api/admin/api-keys', { method: 'POST', body: input });
+}
+
+export async function revokeApiKey(id: string): Promise<void> {
+  await api(`/api/admin/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
