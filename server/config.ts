@@ -74,6 +74,8 @@ export interface Config {
   federationPullIntervalMs: number;
   /** The wait before an undelivered cross-exchange inquiry is tried again (doubling, at most an hour). */
   federationRetryMs: number;
+  /** How long the exchange's previous key still verifies after an operator rotated it. */
+  federationKeyGraceMs: number;
   /** Requests per partner API key (`Authorization: Bearer`) per minute. */
   apiKeyRateLimit: number;
 }
@@ -92,9 +94,9 @@ const schema = Joi.object({
   SEARCH_CACHE_MS: Joi.number().integer().min(0).max(60_000).default(2000),
   MILESTONE_ACCEPT_DAYS: Joi.number().integer().min(1).max(90).default(14),
   MEETING_REMINDER_MINUTES: Joi.number().integer().min(1).max(1440).default(30),
+  RUNNER_UP_DEPOSIT_KEEP_DAYS: Joi.number().integer().min(1).max(90).default(14),
   STRIPE_SECRET_KEY: Joi.string().pattern(/^(sk|rk)_(test|live)_/),
   STRIPE_WEBHOOK_SECRET: Joi.string().pattern(/^whsec_/),
-  RUNNER_UP_DEPOSIT_KEEP_DAYS: Joi.number().integer().min(1).max(90).default(14),
   STRIPE_API_BASE: Joi.string().uri({ scheme: ['http', 'https'] }),
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
   LOCK_BACKEND: Joi.string()
@@ -151,6 +153,11 @@ const schema = Joi.object({
     .try(Joi.number().integer().valid(0), Joi.number().integer().min(1000).max(86_400_000))
     .default(300_000),
   FEDERATION_RETRY_MS: Joi.number().integer().min(100).max(3_600_000).default(30_000),
+  FEDERATION_KEY_GRACE_MS: Joi.number()
+    .integer()
+    .min(0)
+    .max(90 * 86_400_000)
+    .default(7 * 86_400_000),
   API_KEY_RATE_LIMIT: Joi.number().integer().min(1).default(600),
 })
   .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
@@ -226,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchCacheMs: value.SEARCH_CACHE_MS,
     milestoneAcceptDays: value.MILESTONE_ACCEPT_DAYS,
     meetingReminderMinutes: value.MEETING_REMINDER_MINUTES,
+    runnerUpDepositKeepDays: value.RUNNER_UP_DEPOSIT_KEEP_DAYS,
     stripeSecretKey: value.STRIPE_SECRET_KEY,
     stripeWebhookSecret: value.STRIPE_WEBHOOK_SECRET,
     stripeApiBase: value.STRIPE_API_BASE,
@@ -233,7 +241,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockBackend: value.LOCK_BACKEND,
     sessionSecret: value.SESSION_SECRET ?? localSessionSecret(dataDir),
     sessionMaxAgeHours: value.SESSION_MAX_AGE_HOURS,
-    runnerUpDepositKeepDays: value.RUNNER_UP_DEPOSIT_KEEP_DAYS,
     trustProxy: value.TRUST_PROXY,
     adminEmail: value.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: value.ADMIN_PASSWORD,
@@ -264,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     federationName: value.FEDERATION_NAME,
     federationPullIntervalMs: value.FEDERATION_PULL_INTERVAL_MS,
     federationRetryMs: value.FEDERATION_RETRY_MS,
+    federationKeyGraceMs: value.FEDERATION_KEY_GRACE_MS,
     apiKeyRateLimit: value.API_KEY_RATE_LIMIT,
   };
 }

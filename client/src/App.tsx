@@ -3,7 +3,13 @@ import { AdminHomePage } from './features/admin/AdminHomePage';
 import { OrganizationsPage } from './features/admin/OrganizationsPage';
 import { RequireAdmin } from './features/admin/RequireAdmin';
 import { ReviewQueuePage } from './features/admin/ReviewQueuePage';
-import { PartnersPage } from './features/federation';
+import {
+  ApiKeysPage,
+  ImportedListingPage,
+  MyInquiriesPage,
+  PartnersPage,
+  ReceivedInquiriesPage,
+} from './features/federation';
 import { AccountPage } from './features/auth/AccountPage';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
 import { LoginPage } from './features/auth/LoginPage';
@@ -106,6 +112,7 @@ export function App() {
         <Route path="search" element={<SearchPage />} />
         <Route path="offers/:id" element={<ListingPage kind="offer" />} />
         <Route path="demands/:id" element={<ListingPage kind="demand" />} />
+        <Route path="imported/:id" element={<ImportedListingPage />} />
         <Route path="organizations/:id" element={<OrganizationPage />} />
         <Route path="open-data" element={later(<OpenDataPage />)} />
         <Route path="capabilities" element={later(<CapabilityDirectoryPage />)} />
@@ -125,6 +132,8 @@ export function App() {
           <Route path="demands/:id/edit" element={<DemandFormPage />} />
           <Route path="my/listings" element={<MyListingsPage />} />
           <Route path="my/deals" element={<MyDealsPage />} />
+          <Route path="my/inquiries" element={<MyInquiriesPage />} />
+          <Route path="my/inquiries/received" element={<ReceivedInquiriesPage />} />
           <Route path="broker" element={<BrokerDashboardPage />} />
           <Route path="deals" element={<MyDealsPage />} />
           <Route path="deals/:id" element={<DealPage />} />
@@ -148,6 +157,7 @@ export function App() {
             <Route path="events" element={later(<AdminEventsPage />)} />
             <Route path="events/:id" element={later(<AdminEventPage />)} />
             <Route path="partners" element={<PartnersPage />} />
+            <Route path="api-keys" element={<ApiKeysPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -10,7 +10,7 @@ export function registerApiKeyRoutes(api: ApiRouter): void {
     path: '/admin/api-keys',
     tag,
     summary:
-      'Issue a partner API key, named and scoped (listings, search): the key is in this answer only, its hash alone is kept',
+      'Issue a partner API key, named and scoped (listings, search, federation): the key is in this answer only, its hash alone is kept',
     access: ['admin'],
     body: apiKeyBody,
     status: 201,

@@ -10,7 +10,9 @@ export const apiKeyBody = Joi.object({
     .min(1)
     .unique()
     .required()
-    .description('listings: read published offers and demands; search: the public search'),
+    .description(
+      'listings: read published offers and demands; search: the public search; federation: read the federation feed (`GET /api/federation/listings`) as a partner exchange would',
+    ),
 });
 
 const apiKeyView = Joi.object({

@@ -6,8 +6,11 @@
 import type { Request } from 'express';
 import { AppError } from './errors';
 
-/** listings: read published offers and demands (and imported ones); search: the public search. */
-export const API_KEY_SCOPES = ['listings', 'search'] as const;
+/**
+ * listings: read published offers and demands (and imported ones); search: the public search;
+ * federation: read the federation feed as a partner would.
+ */
+export const API_KEY_SCOPES = ['listings', 'search', 'federation'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export interface ApiKeyCaller {
@@ -40,6 +43,6 @@ export function checkApiKeyScope(req: Request, routeScope: ApiKeyScope | undefin
     throw AppError.forbidden(
       routeScope
         ? `This API key's scopes do not include "${routeScope}"`
-        : 'API keys may only read listings and search; sign in for anything else',
+        : 'API keys may only read listings, search and the federation feed; sign in for anything else',
     );
 }

@@ -45,6 +45,11 @@ export interface RouteDef<P = any, Q = any, B = any> {
    * without one, a key-authenticated request is refused (403).
    */
   apiKeyScope?: ApiKeyScope;
+  /**
+   * For the docs: the route answers partner exchanges' signed requests (`X-Federation-*` headers,
+   * checked by the route itself) instead of anyone.
+   */
+  partnerSignature?: boolean;
   /** Extra middleware run after access checks and before validation (uploads, raw bodies). */
   before?: RequestHandler[];
   /** For the docs only: a body that is not JSON. */

@@ -98,10 +98,14 @@ export function buildOpenApi(
       };
     }
     if (r.access !== 'public') operation.security = [{ session: [] }];
-    // Open to partner API keys of this scope too (`Authorization: Bearer <key>`), besides anyone.
-    else if (r.apiKeyScope) {
-      operation.security = [{}, { apiKey: [] }];
-      operation['x-api-key-scope'] = r.apiKeyScope;
+    // Open to partner API keys of this scope too (`Authorization: Bearer <key>`), besides anyone
+    // (or besides partner exchanges' signed requests alone).
+    else if (r.apiKeyScope || r.partnerSignature) {
+      operation.security = [
+        r.partnerSignature ? { partnerSignature: [] } : {},
+        ...(r.apiKeyScope ? [{ apiKey: [] }] : []),
+      ];
+      if (r.apiKeyScope) operation['x-api-key-scope'] = r.apiKeyScope;
     }
     (paths[path] ??= {})[r.method] = operation;
   }
@@ -118,7 +122,14 @@ export function buildOpenApi(
           type: 'http',
           scheme: 'bearer',
           description:
-            'A partner API key an operator issued (`POST /api/admin/api-keys`): scoped (listings, search), rate-limited per key',
+            'A partner API key an operator issued (`POST /api/admin/api-keys`): scoped (listings, search, federation), rate-limited per key',
+        },
+        partnerSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Federation-Signature',
+          description:
+            'A request signed by a registered partner exchange: Ed25519 (base64) over `federation-request-v1`, the method, the path and query from `/api` on, `X-Federation-Timestamp` (ISO 8601, within 5 minutes) and `X-Federation-Nonce` (16–64 base64url characters, used once), one a line; the key named by `X-Federation-Key-Id`',
         },
       },
     },

@@ -20,7 +20,17 @@ import {
   sharingBody,
   sharingResponse,
 } from './federation.schemas';
-import { changeSharing, feedAnswer, publicKeyView, sharingOf } from './feed.service';
+import { changeSharing, feedAnswer, sharingOf } from './feed.service';
+import { publicKeyView, rotateKey } from './identity.service';
+import { feedReadersOnly } from './feed-access';
+import { changeListingSharing, listingSharingList } from './listing-sharing.service';
+import {
+  listingSharingBody,
+  listingSharingListResponse,
+  listingSharingParams,
+  listingSharingResponse,
+} from './federation.schemas';
+import type { ListingKind } from '../api-contract/enums';
 import {
   changePartnerStatus,
   deletePartner,
@@ -31,6 +41,13 @@ import {
 import { pullPartner, readImportedListing } from './import.service';
 import type { PartnerStatus } from './partner.store';
 import { myInquiries, receiveInquiry, receivedInquiries, sendInquiry } from './inquiry.service';
+import {
+  answerBody,
+  inboundAnswerResponse,
+  receivedInquiryIdParams,
+  receivedInquiryResponse,
+} from './federation.schemas';
+import { answerReceivedInquiry, receiveAnswer } from './answer.service';
 
 export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'federation';
@@ -38,18 +55,32 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     method: 'get',
     path: '/federation/key',
     tag,
-    summary: "This exchange's name and Ed25519 public key, which its feed and inquiries are signed with",
+    summary:
+      "This exchange's name and Ed25519 public key, which its feed, feed requests and inquiries are signed with; after a rotation also the previous key, valid until it expires, and its endorsement of the current one",
     access: 'public',
     response: keyResponse,
     handler: () => publicKeyView(ctx.config),
+  });
+  api.add({
+    method: 'post',
+    path: '/admin/federation/key/rotate',
+    tag: 'admin',
+    summary:
+      'Rotate the exchange’s signing key: a new key signs from now on, the previous one still verifies for FEDERATION_KEY_GRACE_MS and endorses the new one so that partners take it when they meet its id (audited)',
+    access: ['admin'],
+    response: keyResponse,
+    handler: ({ user }) => rotateKey(ctx.config, user),
   });
   api.add<unknown, { since?: string; limit: number }>({
     method: 'get',
     path: '/federation/listings',
     tag,
     summary:
-      'The feed partner exchanges pull: published listings of organizations that share them, and tombstones for those withdrawn, closed or unshared, changed after `since`; signed (Ed25519 over the exact body: headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`)',
+      'The feed partner exchanges pull: published listings of organizations that share them, and tombstones for those withdrawn, closed, unshared or kept back, changed after `since`; signed (Ed25519 over the exact body: headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`). Partners only: a request signed by a registered, active partner exchange (headers `X-Federation-Signature`, `X-Federation-Key-Id`, `X-Federation-Timestamp`, `X-Federation-Nonce`) or an API key with the `federation` scope; anything else is a 401 (a suspended partner a 403)',
     access: 'public',
+    partnerSignature: true,
+    apiKeyScope: 'federation',
+    before: [feedReadersOnly],
     query: feedQuery,
     response: feedResponse,
     handler: ({ query, res }) => feedAnswer(ctx.config, query, res),
@@ -86,6 +117,28 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     body: sharingBody,
     response: sharingResponse,
     handler: ({ user, body }) => changeSharing(user, body.shared),
+  });
+  api.add({
+    method: 'get',
+    path: '/federation/sharing/listings',
+    tag,
+    summary:
+      "Your organization's listings with a sharing choice of their own (a listing kept back from partner exchanges, or shared again); the others follow the organization's choice",
+    access: 'verified',
+    response: listingSharingListResponse,
+    handler: ({ user }) => listingSharingList(user),
+  });
+  api.add<{ kind: ListingKind; id: string }, unknown, { shared: boolean }>({
+    method: 'put',
+    path: '/federation/sharing/listings/:kind/:id',
+    tag,
+    summary:
+      "Keep one of your organization's listings back from partner exchanges (`shared: false`: it goes out as a tombstone) or share it again; your organization's administrators only",
+    access: 'verified',
+    params: listingSharingParams,
+    body: listingSharingBody,
+    response: listingSharingResponse,
+    handler: ({ user, params, body }) => changeListingSharing(user, params.kind, params.id, body.shared),
   });
   api.add<unknown, unknown, { listingId: string; message: string }>({
     method: 'post',
@@ -130,6 +183,31 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     status: 201,
     response: inboundInquiryResponse,
     handler: ({ req }) => receiveInquiry(ctx, req),
+  });
+  api.add<{ id: string }, unknown, { text: string; shareContact: boolean }>({
+    method: 'post',
+    path: '/federation/received-inquiries/:id/answer',
+    tag,
+    summary:
+      "Answer an inquiry a partner exchange forwarded about your organization's listing (members of its organization only; several answers make a thread): the answer is sent back, signed, to the asking exchange, which tells the asker; delivery is tried again until it succeeds or is given up. `shareContact` adds your name and email",
+    access: 'verified',
+    params: receivedInquiryIdParams,
+    body: answerBody,
+    status: 201,
+    response: receivedInquiryResponse,
+    handler: ({ user, params, body }) => answerReceivedInquiry(ctx, user, params.id, body),
+  });
+  api.add({
+    method: 'post',
+    path: '/federation/inbox/answers',
+    tag,
+    summary:
+      'Where the home exchange of an inquiry sent from here delivers its owner’s answers: signed as inquiries are (Ed25519 over the exact body, `sentAt` and a `nonce` in it); only an answer to an inquiry sent to that very exchange is kept, once, and the asker told; anything else is refused and why recorded on the partner',
+    access: 'public',
+    contentType: 'application/json',
+    status: 201,
+    response: inboundAnswerResponse,
+    handler: ({ req }) => receiveAnswer(ctx, req),
   });
 
   api.add<unknown, unknown, PartnerInput>({

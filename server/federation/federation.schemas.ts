@@ -24,6 +24,21 @@ export const keyResponse = Joi.object({
   fingerprint: Joi.string()
     .required()
     .description('SHA-256 of the key’s DER, for operators to compare by eye'),
+  previous: Joi.object({
+    keyId: Joi.string().required(),
+    publicKey: Joi.string().required(),
+    fingerprint: Joi.string().required(),
+    expiresAt: time().required().description('signatures by this key are refused from then on'),
+  })
+    .allow(null)
+    .required()
+    .description('the key before the last rotation, still valid for verification until `expiresAt`'),
+  endorsement: Joi.string()
+    .allow(null)
+    .required()
+    .description(
+      'the previous key’s Ed25519 signature (base64) over `federation-key-rotation-v1`, keyId, publicKey, previous.keyId and previous.expiresAt, one a line: how a partner that trusts the previous key takes the current one',
+    ),
 });
 
 export const partnerBody = Joi.object({
@@ -75,7 +90,7 @@ const partnerView = Joi.object({
   lastRefusal: Joi.object({ at: time().required(), reason: Joi.string().required() })
     .allow(null)
     .required()
-    .description('the last signed request of theirs (an inquiry) refused here, and why'),
+    .description('the last signed request of theirs (a feed request, an inquiry) refused here, and why'),
   createdAt: time().required(),
 });
 
@@ -96,6 +111,33 @@ export const partnerListResponse = Joi.object({
     .required(),
 });
 export const pullResponse = Joi.object({ pull: pullView.required() });
+
+export const listingSharingParams = Joi.object({
+  kind: Joi.string()
+    .valid(...LISTING_KINDS)
+    .required(),
+  id: objectId().required(),
+});
+export const listingSharingBody = Joi.object({
+  shared: Joi.boolean()
+    .required()
+    .description('false: keep this listing back from partner exchanges (it goes out as a tombstone)'),
+});
+const listingSharingView = Joi.object({
+  kind: Joi.string()
+    .valid(...LISTING_KINDS)
+    .required(),
+  listingId: Joi.string().required(),
+  shared: Joi.boolean().required(),
+  changedAt: time()
+    .allow(null)
+    .required()
+    .description('null: never changed, shared as its organization chooses'),
+});
+export const listingSharingResponse = Joi.object({ listing: listingSharingView.required() });
+export const listingSharingListResponse = Joi.object({
+  listings: Joi.array().items(listingSharingView).required(),
+});
 
 export const sharingBody = Joi.object({
   shared: Joi.boolean()
@@ -198,6 +240,19 @@ export const inquiryBody = Joi.object({
   message: Joi.string().trim().min(1).max(INQUIRY_MESSAGE_MAX).required(),
 });
 
+/** Where one signed delivery to a partner stands (an inquiry, an answer). */
+const deliveryState = Joi.object({
+  state: Joi.string()
+    .valid(...DELIVERY_STATES)
+    .required()
+    .description('pending: tried again until delivered or given up (failed)'),
+  attempts: Joi.number().integer().min(0).required(),
+  lastAttemptAt: time().allow(null).required(),
+  lastError: Joi.string().allow(null).required(),
+  deliveredAt: time().allow(null).required(),
+  nextAttemptAt: time().allow(null).required(),
+});
+
 const inquiryView = Joi.object({
   id: Joi.string().required(),
   listingId: Joi.string().required(),
@@ -205,42 +260,78 @@ const inquiryView = Joi.object({
   home: Joi.object({ name: Joi.string().required(), url: Joi.string().required() }).allow(null).required(),
   message: Joi.string().required(),
   createdAt: time().required(),
-  delivery: Joi.object({
-    state: Joi.string()
-      .valid(...DELIVERY_STATES)
-      .required()
-      .description('pending: tried again until delivered or given up (failed)'),
-    attempts: Joi.number().integer().min(0).required(),
-    lastAttemptAt: time().allow(null).required(),
-    lastError: Joi.string().allow(null).required(),
-    deliveredAt: time().allow(null).required(),
-    nextAttemptAt: time().allow(null).required(),
-  }).required(),
+  delivery: deliveryState.required(),
+  answers: Joi.array()
+    .items(
+      Joi.object({
+        id: Joi.string().required(),
+        text: Joi.string().required(),
+        answerer: Joi.object({
+          organizationName: Joi.string().allow('').required(),
+          name: Joi.string().allow('').required(),
+        }).required(),
+        contact: Joi.object({ name: Joi.string().allow('').required(), email: Joi.string().required() })
+          .allow(null)
+          .required()
+          .description('the answerer’s contact details, only when they chose to share them'),
+        answeredAt: time().required(),
+        receivedAt: time().required(),
+      }),
+    )
+    .required()
+    .description('the owner’s answers that came back from the home exchange, oldest first'),
 });
 
 export const inquiryResponse = Joi.object({ inquiry: inquiryView.required() });
 export const inquiryListResponse = Joi.object({ inquiries: Joi.array().items(inquiryView).required() });
 
-export const receivedInquiryListResponse = Joi.object({
-  inquiries: Joi.array()
+const receivedInquiryView = Joi.object({
+  id: Joi.string().required(),
+  homeExchange: Joi.string().required().description('the asking organization’s home exchange'),
+  kind: Joi.string()
+    .valid(...LISTING_KINDS)
+    .required(),
+  listingId: Joi.string().required(),
+  listingTitle: Joi.string().allow('').required(),
+  message: Joi.string().required(),
+  asker: Joi.object({
+    organizationName: Joi.string().allow('').required(),
+    name: Joi.string().allow('').required(),
+  }).required(),
+  receivedAt: time().required(),
+  answers: Joi.array()
     .items(
       Joi.object({
         id: Joi.string().required(),
-        homeExchange: Joi.string().required().description('the asking organization’s home exchange'),
-        kind: Joi.string()
-          .valid(...LISTING_KINDS)
-          .required(),
-        listingId: Joi.string().required(),
-        listingTitle: Joi.string().allow('').required(),
-        message: Joi.string().required(),
-        asker: Joi.object({
-          organizationName: Joi.string().allow('').required(),
-          name: Joi.string().allow('').required(),
-        }).required(),
-        receivedAt: time().required(),
+        text: Joi.string().required(),
+        answeredBy: Joi.string().required(),
+        sharedContact: Joi.boolean().required(),
+        answeredAt: time().required(),
+        delivery: deliveryState.required().description('its delivery back to the asking exchange'),
       }),
     )
-    .required(),
+    .required()
+    .description('your organization’s answers, oldest first'),
+});
+
+export const receivedInquiryListResponse = Joi.object({
+  inquiries: Joi.array().items(receivedInquiryView).required(),
+});
+export const receivedInquiryResponse = Joi.object({ inquiry: receivedInquiryView.required() });
+
+export const receivedInquiryIdParams = Joi.object({
+  id: Joi.string()
+    .pattern(/^[a-f0-9]{24}:[A-Za-z0-9_-]{1,64}$/)
+    .required()
+    .messages({ 'string.pattern.base': 'id must name an inquiry received from a partner exchange' })
+    .description('a received inquiry’s id, as `GET /api/federation/inquiries/received` shows it'),
+});
+
+export const answerBody = Joi.object({
+  text: Joi.string().trim().min(1).max(INQUIRY_MESSAGE_MAX).required(),
+  shareContact: Joi.boolean()
+    .default(false)
+    .description('send your name and email with the answer (nothing of them otherwise)'),
 });
 
 export const inboundInquiryResponse = Joi.object({
@@ -248,5 +339,11 @@ export const inboundInquiryResponse = Joi.object({
   duplicate: Joi.boolean()
     .required()
     .description('this inquiry was received before (a delivery tried again)'),
+  id: Joi.string().required(),
+});
+
+export const inboundAnswerResponse = Joi.object({
+  received: Joi.boolean().valid(true).required(),
+  duplicate: Joi.boolean().required().description('this answer was received before (a delivery tried again)'),
   id: Joi.string().required(),
 });

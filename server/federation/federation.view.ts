@@ -1,7 +1,9 @@
-/** What the federation routes answer: partners and imported listings. */
+/** What the federation routes answer: partners, imported listings, received inquiries and their answers. */
 import type { PartnerDoc } from './partner.model';
 import type { ImportedListingDoc } from './imported-listing.model';
 import { homeUrl } from './import-rules';
+import type { InquiryDelivery, InquiryDoc } from './inquiry.model';
+import type { ReceivedInquiryDoc } from './received-inquiry.model';
 
 export function partnerView(p: PartnerDoc) {
   return {
@@ -42,16 +44,41 @@ export function importedListingView(doc: ImportedListingDoc, home: { name: strin
   };
 }
 
-export function receivedInquiryView(doc: {
-  _id: string;
-  partnerName: string;
-  kind: string;
-  listingId: string;
-  listingTitle: string;
-  message: string;
-  asker: { organizationName: string; name: string };
-  receivedAt: Date;
-}) {
+/** Where one signed delivery stands, as the routes show it. */
+export function deliveryView(d: InquiryDelivery) {
+  const iso = (t?: Date) => (t ? new Date(t).toISOString() : null);
+  return {
+    state: d.state,
+    attempts: d.attempts,
+    lastAttemptAt: iso(d.lastAttemptAt),
+    lastError: d.lastError ?? null,
+    deliveredAt: iso(d.deliveredAt),
+    nextAttemptAt: d.state === 'pending' ? iso(d.nextAttemptAt) : null,
+  };
+}
+
+/** An inquiry sent from here, with its delivery and the answers that came back. */
+export function inquiryView(doc: InquiryDoc, home: { name: string; baseUrl: string } | null) {
+  return {
+    id: String(doc._id),
+    listingId: doc.listingId,
+    listingTitle: doc.listingTitle,
+    home: home ? { name: home.name, url: homeUrl(home.baseUrl, doc.kind, doc.remoteId) } : null,
+    message: doc.message,
+    createdAt: new Date(doc.createdAt).toISOString(),
+    delivery: deliveryView(doc.delivery),
+    answers: (doc.answers ?? []).map((a) => ({
+      id: a.answerId,
+      text: a.text,
+      answerer: { organizationName: a.answerer.organizationName, name: a.answerer.name },
+      contact: a.contact ? { name: a.contact.name, email: a.contact.email } : null,
+      answeredAt: new Date(a.answeredAt).toISOString(),
+      receivedAt: new Date(a.receivedAt).toISOString(),
+    })),
+  };
+}
+
+export function receivedInquiryView(doc: ReceivedInquiryDoc) {
   return {
     id: doc._id,
     homeExchange: doc.partnerName,
@@ -61,5 +88,13 @@ export function receivedInquiryView(doc: {
     message: doc.message,
     asker: { organizationName: doc.asker.organizationName, name: doc.asker.name },
     receivedAt: new Date(doc.receivedAt).toISOString(),
+    answers: (doc.answers ?? []).map((a) => ({
+      id: a.answerId,
+      text: a.text,
+      answeredBy: a.name,
+      sharedContact: !!a.contact,
+      answeredAt: new Date(a.answeredAt).toISOString(),
+      delivery: deliveryView(a.delivery),
+    })),
   };
 }

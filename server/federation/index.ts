@@ -4,3 +4,4 @@ export { homeExchanges, type HomeExchanges } from './partner.service';
 export { pullAllPartners } from './import.service';
 export { reindexImportedListings } from './imported-reindex';
 export { deliverInquiry } from './inquiry.service';
+export { deliverAnswer } from './answer.service';

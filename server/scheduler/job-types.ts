@@ -59,3 +59,8 @@ export const runnerUpDepositKey = (offerId: string) => `${RUNNER_UP_DEPOSIT}:${o
 /** An inquiry about a partner's listing delivered, signed, to its home exchange: tried again with backoff until it is, or given up. */
 export const FEDERATION_INQUIRY = 'federation.inquiry';
 export const federationInquiryKey = (inquiryId: string) => `${FEDERATION_INQUIRY}:${inquiryId}`;
+
+/** An owner's answer to an inquiry from a partner exchange sent back, signed, to the asking exchange: tried again with backoff until delivered, or given up. */
+export const FEDERATION_ANSWER = 'federation.answer';
+export const federationAnswerKey = (receivedInquiryId: string, answerId: string) =>
+  `${FEDERATION_ANSWER}:${receivedInquiryId}:${answerId}`;

@@ -10,6 +10,7 @@ import { milestoneOverdueJobHandlers } from './milestone-overdue-jobs';
 import { royaltyReminderJobHandlers } from './royalty-reminder-jobs';
 import { federationPullJobHandlers } from './federation-pull-jobs';
 import { federationInquiryJobHandlers } from './federation-inquiry-jobs';
+import { federationAnswerJobHandlers } from './federation-answer-jobs';
 import { depositSurplusJobHandlers } from './deposit-surplus-jobs';
 import { meetingReminderJobHandlers, restoreMeetingRemindersOnce } from './meeting-reminder-jobs';
 import { ensureRecurringJob } from './job.store';
@@ -32,6 +33,7 @@ export const startDeadlineScheduler: BackgroundStarter = (ctx) => {
       ...royaltyReminderJobHandlers(ctx),
       ...federationPullJobHandlers(ctx),
       ...federationInquiryJobHandlers(ctx),
+      ...federationAnswerJobHandlers(ctx),
       ...depositSurplusJobHandlers(ctx),
       ...meetingReminderJobHandlers(ctx),
     },

@@ -1,8 +1,9 @@
 /** The federation routes' entries of the route matrix (route-matrix-table.ts). */
 import type { MatrixEntry } from './route-matrix-table';
-import type { MatrixRole } from './route-matrix-world';
+import { make, type MatrixRole, type World } from './route-matrix-world';
 import { createPartner } from '../../server/federation/partner.store';
 import { putImportedListing } from '../../server/federation/imported-listing.store';
+import { putReceivedInquiry, receivedInquiryId } from '../../server/federation/received-inquiry.store';
 import { generateSigningKeyPair, keyFingerprint, keyIdOf } from '../../server/federation/signing';
 import { createApiKey, newApiKeyId } from '../../server/api-keys/api-key.store';
 import { hashApiKey, makeApiKey } from '../../server/api-keys/api-key-rules';
@@ -56,6 +57,25 @@ async function imported(): Promise<string> {
   return id;
 }
 
+/** An inquiry a partner (where nothing answers) forwarded about a listing of the seller's organization. */
+async function receivedInquiry(w: World): Promise<string> {
+  const partnerId = await partner();
+  const id = receivedInquiryId(partnerId, `inquiry${made}`);
+  await putReceivedInquiry({
+    _id: id,
+    partnerId,
+    partnerName: `Sàn đối tác ${made}`,
+    kind: 'offer',
+    listingId: '65a1b2c3d4e5f6a7b8c9d0e1',
+    listingTitle: 'Công nghệ của viện',
+    organizationId: w.seller.orgId,
+    message: 'Xin báo giá',
+    asker: { organizationName: 'Công ty hỏi', name: 'Trần Thị Bình' },
+    receivedAt: new Date(),
+  });
+  return id;
+}
+
 /** A partner API key made straight through its store. */
 async function apiKey(): Promise<string> {
   const id = newApiKeyId();
@@ -73,13 +93,22 @@ async function apiKey(): Promise<string> {
 
 export const federationRoutes: Record<string, MatrixEntry> = {
   'GET /api/federation/key': { allow: ALL },
-  'GET /api/federation/listings': { allow: ALL },
+  'POST /api/admin/federation/key/rotate': { allow: OPERATOR },
+  // Partner exchanges' signed requests and federation-scoped API keys only, never a session:
+  // unsigned, it is a 401 for everyone here (test/api/federation-feed-access.test.ts).
+  'GET /api/federation/listings': { allow: ALL, alsoOk: [401] },
   'GET /api/federation/imported/{id}': {
     allow: ALL,
     setup: async () => ({ path: { id: await imported() } }),
   },
   'GET /api/federation/sharing': { allow: MEMBERS },
   'PUT /api/federation/sharing': { allow: MEMBERS, setup: () => ({ path: {}, body: { shared: true } }) },
+  'GET /api/federation/sharing/listings': { allow: MEMBERS },
+  // The listing's organization's administrators (the seller founded it).
+  'PUT /api/federation/sharing/listings/{kind}/{id}': {
+    allow: ['owner'],
+    setup: async (w) => ({ path: { kind: 'offer', id: await make.offer(w) }, body: { shared: false } }),
+  },
   'POST /api/admin/partners': {
     allow: OPERATOR,
     setup: () => ({
@@ -116,6 +145,15 @@ export const federationRoutes: Record<string, MatrixEntry> = {
   'GET /api/federation/inquiries/received': { allow: MEMBERS },
   // Verified by the partner's signature, not by a session: an unsigned delivery is a 401 for anyone.
   'POST /api/federation/inbox/inquiries': { allow: ALL, alsoOk: [401] },
+  // Answered by members of the listing's organization only; sent back to the asking exchange (nothing answers there: tried again later).
+  'POST /api/federation/received-inquiries/{id}/answer': {
+    allow: ['owner'],
+    setup: async (w) => ({
+      path: { id: await receivedInquiry(w) },
+      body: { text: 'Chúng tôi sẽ gửi báo giá' },
+    }),
+  },
+  'POST /api/federation/inbox/answers': { allow: ALL, alsoOk: [401] },
 
   // Partner API keys.
   'POST /api/admin/api-keys': {

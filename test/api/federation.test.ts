@@ -1,10 +1,11 @@
 /**
  * Federation between two exchanges side by side, each on its own database and search index: the
  * publisher is this test's app (on the test database, listening on 127.0.0.1), the importer a
- * separate server process on another database. The importer's operator registers the publisher
- * by its published key; a listing the publisher's owner shares appears in the importer's search
+ * separate server process on another database. The operators register each other's exchange by
+ * its published key; a listing the publisher's owner shares appears in the importer's search
  * with its origin and home exchange, and leaves it when withdrawn; a page signed with another key
- * than the registered one is refused with its reason and nothing imported.
+ * than the registered one is refused with its reason and nothing imported; the publisher serves
+ * its feed only to the importer's signed requests once it registered the importer.
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -14,7 +15,8 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
 import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
 import { publishedOffer } from './deals-helpers';
-import { checkSignature, generateSigningKeyPair } from '../../server/federation/signing';
+import { checkSignature, generateSigningKeyPair, keyIdOf } from '../../server/federation/signing';
+import { signedGet } from '../helpers/federation-requests';
 import { forgetOwnIdentity } from '../../server/federation/identity.store';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -71,10 +73,35 @@ describe('federation between two exchanges', function () {
     return (await request(publisherUrl).get('/api/federation/key').expect(200)).body;
   }
 
+  /** The publisher's operator registers the importer by its published key: its pulls are then served. */
+  async function admitImporter() {
+    const importerKey = (await request(importer.url).get('/api/federation/key').expect(200)).body;
+    const admin = await signInAdmin(publisher.app);
+    const res = await admin.agent
+      .post('/api/admin/partners')
+      .send({ name: 'Sàn Đà Nẵng', baseUrl: importer.url, publicKey: importerKey.publicKey });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return { admin, partner: res.body.partner };
+  }
+
+  /** The importer's operator registers the publisher (by `publicKey`), and the publisher the importer. */
   async function register(publicKey: string, name = 'Sàn Hà Nội') {
+    await admitImporter();
     const res = await operator.post('/api/admin/partners').send({ name, baseUrl: publisherUrl, publicKey });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return res.body.partner;
+  }
+
+  /** A reader of the publisher's feed: a key pair registered there as a partner exchange. */
+  async function feedReader() {
+    const pair = generateSigningKeyPair();
+    const admin = await signInAdmin(publisher.app);
+    await admin.agent
+      .post('/api/admin/partners')
+      .send({ name: 'Sàn đọc thử', baseUrl: 'http://127.0.0.1:9', publicKey: pair.publicKey })
+      .expect(201);
+    const signer = { keyId: keyIdOf(pair.publicKey), privateKey: pair.privateKey };
+    return (pathAndQuery: string) => signedGet(publisherUrl, pathAndQuery, signer);
   }
 
   async function pull(partnerId: string) {
@@ -102,14 +129,17 @@ describe('federation between two exchanges', function () {
   it('serves a signed feed of the listings whose owners opted in, with paging and tombstones', async () => {
     const owner = await signUp(publisher.app, { kind: 'institute' });
     const offerId = await publishedOffer(owner);
-    const empty = await request(publisherUrl).get('/api/federation/listings').expect(200);
+    const unsigned = await request(publisherUrl).get('/api/federation/listings').expect(401);
+    assert.equal(unsigned.body.error.code, 'unauthenticated', 'partners only');
+    const read = await feedReader();
+    const empty = await read('/api/federation/listings').expect(200);
     assert.deepEqual(empty.body.items, [], 'nothing is shared before the owner opts in');
     const mine = await owner.agent.get('/api/federation/sharing').expect(200);
     assert.equal(mine.body.sharing.shared, false);
 
     await owner.agent.put('/api/federation/sharing').send({ shared: true }).expect(200);
     await publishedOffer(owner, { title: 'Giống lúa chịu mặn ST25' });
-    const first = await request(publisherUrl).get('/api/federation/listings?limit=1').expect(200);
+    const first = await read('/api/federation/listings?limit=1').expect(200);
     const key = await publisherKey();
     assert.equal(first.headers['x-federation-key-id'], key.keyId);
     assert.equal(
@@ -124,9 +154,7 @@ describe('federation between two exchanges', function () {
     assert.equal(first.body.items.length, 1);
     assert.equal(first.body.more, true);
     assert.equal(first.body.items[0].listing.organizationName, owner.user.organization!.name);
-    const second = await request(publisherUrl)
-      .get(`/api/federation/listings?since=${first.body.next}`)
-      .expect(200);
+    const second = await read(`/api/federation/listings?since=${first.body.next}`).expect(200);
     assert.equal(second.body.items.length, 1);
     assert.equal(second.body.more, false);
     assert.notEqual(second.body.items[0].id, first.body.items[0].id);
@@ -134,15 +162,13 @@ describe('federation between two exchanges', function () {
     await owner.agent
       .delete(`/api/offers/${offerId}`)
       .expect((r) => assert.ok(r.status < 300, JSON.stringify(r.body)));
-    const after = await request(publisherUrl)
-      .get(`/api/federation/listings?since=${second.body.next}`)
-      .expect(200);
+    const after = await read(`/api/federation/listings?since=${second.body.next}`).expect(200);
     assert.deepEqual(
       after.body.items.map((i: { type: string; id: string }) => [i.type, i.id]),
       [['tombstone', offerId]],
     );
 
-    const bad = await request(publisherUrl).get('/api/federation/listings?since=bm9wZQ').expect(400);
+    const bad = await read('/api/federation/listings?since=bm9wZQ').expect(400);
     assert.equal(bad.body.error.details[0].field, 'since');
   });
 
@@ -210,6 +236,38 @@ describe('federation between two exchanges', function () {
     await operator.patch(`/api/admin/partners/${partner.id}`).send({ status: 'suspended' }).expect(200);
     const suspended = await operator.post(`/api/admin/partners/${partner.id}/pull`).expect(409);
     assert.equal(suspended.body.error.code, 'conflict');
+  });
+
+  it('serves its feed only to the exchanges it registered, and not while it suspends them', async () => {
+    const owner = await sharingOwner();
+    await publishedOffer(owner);
+    const key = await publisherKey();
+    const partner = (
+      await operator
+        .post('/api/admin/partners')
+        .send({ name: 'Sàn Hà Nội', baseUrl: publisherUrl, publicKey: key.publicKey })
+        .expect(201)
+    ).body.partner;
+    const stranger = await pull(partner.id);
+    assert.equal(stranger.ok, false);
+    assert.match(stranger.reason, /^the partner answered 401: unknown key/);
+    assert.equal(stranger.imported, 0);
+
+    const { admin, partner: importerThere } = await admitImporter();
+    await admin.agent
+      .patch(`/api/admin/partners/${importerThere.id}`)
+      .send({ status: 'suspended' })
+      .expect(200);
+    const suspended = await pull(partner.id);
+    assert.match(suspended.reason, /^the partner answered 403: suspended/);
+    const listed = (await admin.agent.get('/api/admin/partners').expect(200)).body.partners[0];
+    assert.match(listed.lastRefusal.reason, /^suspended/, 'the publisher records why');
+    const none = await request(importer.url).get('/api/search?origin=san-ha-noi').expect(200);
+    assert.equal(none.body.total, 0, 'nothing imported');
+
+    await admin.agent.patch(`/api/admin/partners/${importerThere.id}`).send({ status: 'active' }).expect(200);
+    const served = await pull(partner.id);
+    assert.deepEqual({ ok: served.ok, imported: served.imported }, { ok: true, imported: 1 });
   });
 
   it('validates partner registrations, naming the field, and lets only operators make them', async () => {

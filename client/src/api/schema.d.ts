@@ -38,7 +38,7 @@ export interface paths {
                 prefix: string;
                 /** Format: date-time */
                 revokedAt: string | null;
-                scopes: ('listings' | 'search')[];
+                scopes: ('listings' | 'search' | 'federation')[];
               }[];
             };
           };
@@ -56,7 +56,7 @@ export interface paths {
     };
     put?: never;
     /**
-     * Issue a partner API key, named and scoped (listings, search): the key is in this answer only, its hash alone is kept
+     * Issue a partner API key, named and scoped (listings, search, federation): the key is in this answer only, its hash alone is kept
      * @description Access: admin
      */
     post: {
@@ -71,8 +71,8 @@ export interface paths {
           'application/json': {
             /** @description who the key is for */
             name: string;
-            /** @description listings: read published offers and demands; search: the public search */
-            scopes: ('listings' | 'search')[];
+            /** @description listings: read published offers and demands; search: the public search; federation: read the federation feed (`GET /api/federation/listings`) as a partner exchange would */
+            scopes: ('listings' | 'search' | 'federation')[];
           };
         };
       };
@@ -95,7 +95,7 @@ export interface paths {
                 prefix: string;
                 /** Format: date-time */
                 revokedAt: string | null;
-                scopes: ('listings' | 'search')[];
+                scopes: ('listings' | 'search' | 'federation')[];
               };
               /** @description the key, shown this once (only its hash is kept): send it as `Authorization: Bearer <key>` */
               key: string;
@@ -2982,6 +2982,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/federation/key/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate the exchange’s signing key: a new key signs from now on, the previous one still verifies for FEDERATION_KEY_GRACE_MS and endorses the new one so that partners take it when they meet its id (audited)
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              algorithm: 'ed25519';
+              /** @description the previous key’s Ed25519 signature (base64) over `federation-key-rotation-v1`, keyId, publicKey, previous.keyId and previous.expiresAt, one a line: how a partner that trusts the previous key takes the current one */
+              endorsement: string | null;
+              /** @description SHA-256 of the key’s DER, for operators to compare by eye */
+              fingerprint: string;
+              /** @description sent beside every signature (header `X-Federation-Key-Id`) */
+              keyId: string;
+              /** @description this exchange’s name */
+              name: string;
+              /** @description the key before the last rotation, still valid for verification until `expiresAt` */
+              previous: {
+                /**
+                 * Format: date-time
+                 * @description signatures by this key are refused from then on
+                 */
+                expiresAt: string;
+                fingerprint: string;
+                keyId: string;
+                publicKey: string;
+              } | null;
+              /** @description the Ed25519 public key, SPKI PEM */
+              publicKey: string;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/milestones/overdue': {
     parameters: {
       query?: never;
@@ -4769,7 +4841,7 @@ export interface paths {
                   reason?: string;
                   removed: number;
                 } | null;
-                /** @description the last signed request of theirs (an inquiry) refused here, and why */
+                /** @description the last signed request of theirs (a feed request, an inquiry) refused here, and why */
                 lastRefusal: {
                   /** Format: date-time */
                   at: string;
@@ -4844,7 +4916,7 @@ export interface paths {
                   reason?: string;
                   removed: number;
                 } | null;
-                /** @description the last signed request of theirs (an inquiry) refused here, and why */
+                /** @description the last signed request of theirs (a feed request, an inquiry) refused here, and why */
                 lastRefusal: {
                   /** Format: date-time */
                   at: string;
@@ -4969,7 +5041,7 @@ export interface paths {
                   reason?: string;
                   removed: number;
                 } | null;
-                /** @description the last signed request of theirs (an inquiry) refused here, and why */
+                /** @description the last signed request of theirs (a feed request, an inquiry) refused here, and why */
                 lastRefusal: {
                   /** Format: date-time */
                   at: string;
@@ -21117,6 +21189,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/federation/inbox/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Where the home exchange of an inquiry sent from here delivers its owner’s answers: signed as inquiries are (Ed25519 over the exact body, `sentAt` and a `nonce` in it); only an answer to an inquiry sent to that very exchange is kept, once, and the asker told; anything else is refused and why recorded on the partner
+     * @description Access: public
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description this answer was received before (a delivery tried again) */
+              duplicate: boolean;
+              id: string;
+              received: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/federation/inbox/inquiries': {
     parameters: {
       query?: never;
@@ -21198,6 +21323,24 @@ export interface paths {
           content: {
             'application/json': {
               inquiries: {
+                /** @description the owner’s answers that came back from the home exchange, oldest first */
+                answers: {
+                  /** Format: date-time */
+                  answeredAt: string;
+                  answerer: {
+                    name: string;
+                    organizationName: string;
+                  };
+                  /** @description the answerer’s contact details, only when they chose to share them */
+                  contact: {
+                    email: string;
+                    name: string;
+                  } | null;
+                  id: string;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  text: string;
+                }[];
                 /** Format: date-time */
                 createdAt: string;
                 delivery: {
@@ -21268,6 +21411,24 @@ export interface paths {
           content: {
             'application/json': {
               inquiry: {
+                /** @description the owner’s answers that came back from the home exchange, oldest first */
+                answers: {
+                  /** Format: date-time */
+                  answeredAt: string;
+                  answerer: {
+                    name: string;
+                    organizationName: string;
+                  };
+                  /** @description the answerer’s contact details, only when they chose to share them */
+                  contact: {
+                    email: string;
+                    name: string;
+                  } | null;
+                  id: string;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  text: string;
+                }[];
                 /** Format: date-time */
                 createdAt: string;
                 delivery: {
@@ -21342,6 +21503,31 @@ export interface paths {
           content: {
             'application/json': {
               inquiries: {
+                /** @description your organization’s answers, oldest first */
+                answers: {
+                  /** Format: date-time */
+                  answeredAt: string;
+                  answeredBy: string;
+                  /** @description its delivery back to the asking exchange */
+                  delivery: {
+                    attempts: number;
+                    /** Format: date-time */
+                    deliveredAt: string | null;
+                    /** Format: date-time */
+                    lastAttemptAt: string | null;
+                    lastError: string | null;
+                    /** Format: date-time */
+                    nextAttemptAt: string | null;
+                    /**
+                     * @description pending: tried again until delivered or given up (failed)
+                     * @enum {string}
+                     */
+                    state: 'pending' | 'delivered' | 'failed';
+                  };
+                  id: string;
+                  sharedContact: boolean;
+                  text: string;
+                }[];
                 asker: {
                   name: string;
                   organizationName: string;
@@ -21387,7 +21573,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * This exchange's name and Ed25519 public key, which its feed and inquiries are signed with
+     * This exchange's name and Ed25519 public key, which its feed, feed requests and inquiries are signed with; after a rotation also the previous key, valid until it expires, and its endorsement of the current one
      * @description Access: public
      */
     get: {
@@ -21408,12 +21594,25 @@ export interface paths {
             'application/json': {
               /** @enum {string} */
               algorithm: 'ed25519';
+              /** @description the previous key’s Ed25519 signature (base64) over `federation-key-rotation-v1`, keyId, publicKey, previous.keyId and previous.expiresAt, one a line: how a partner that trusts the previous key takes the current one */
+              endorsement: string | null;
               /** @description SHA-256 of the key’s DER, for operators to compare by eye */
               fingerprint: string;
               /** @description sent beside every signature (header `X-Federation-Key-Id`) */
               keyId: string;
               /** @description this exchange’s name */
               name: string;
+              /** @description the key before the last rotation, still valid for verification until `expiresAt` */
+              previous: {
+                /**
+                 * Format: date-time
+                 * @description signatures by this key are refused from then on
+                 */
+                expiresAt: string;
+                fingerprint: string;
+                keyId: string;
+                publicKey: string;
+              } | null;
               /** @description the Ed25519 public key, SPKI PEM */
               publicKey: string;
             };
@@ -21446,7 +21645,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The feed partner exchanges pull: published listings of organizations that share them, and tombstones for those withdrawn, closed or unshared, changed after `since`; signed (Ed25519 over the exact body: headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`)
+     * The feed partner exchanges pull: published listings of organizations that share them, and tombstones for those withdrawn, closed, unshared or kept back, changed after `since`; signed (Ed25519 over the exact body: headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`). Partners only: a request signed by a registered, active partner exchange (headers `X-Federation-Signature`, `X-Federation-Key-Id`, `X-Federation-Timestamp`, `X-Federation-Nonce`) or an API key with the `federation` scope; anything else is a 401 (a suspended partner a 403)
      * @description Access: public
      */
     get: {
@@ -21545,6 +21744,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/federation/received-inquiries/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer an inquiry a partner exchange forwarded about your organization's listing (members of its organization only; several answers make a thread): the answer is sent back, signed, to the asking exchange, which tells the asker; delivery is tried again until it succeeds or is given up. `shareContact` adds your name and email
+     * @description Access: verified
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description send your name and email with the answer (nothing of them otherwise)
+             * @default false
+             */
+            shareContact?: boolean;
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              inquiry: {
+                /** @description your organization’s answers, oldest first */
+                answers: {
+                  /** Format: date-time */
+                  answeredAt: string;
+                  answeredBy: string;
+                  /** @description its delivery back to the asking exchange */
+                  delivery: {
+                    attempts: number;
+                    /** Format: date-time */
+                    deliveredAt: string | null;
+                    /** Format: date-time */
+                    lastAttemptAt: string | null;
+                    lastError: string | null;
+                    /** Format: date-time */
+                    nextAttemptAt: string | null;
+                    /**
+                     * @description pending: tried again until delivered or given up (failed)
+                     * @enum {string}
+                     */
+                    state: 'pending' | 'delivered' | 'failed';
+                  };
+                  id: string;
+                  sharedContact: boolean;
+                  text: string;
+                }[];
+                asker: {
+                  name: string;
+                  organizationName: string;
+                };
+                /** @description the asking organization’s home exchange */
+                homeExchange: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'offer' | 'demand';
+                listingId: string;
+                listingTitle: string;
+                message: string;
+                /** Format: date-time */
+                receivedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/federation/sharing': {
     parameters: {
       query?: never;
@@ -21623,6 +21925,136 @@ export interface paths {
                 /** Format: date-time */
                 changedAt: string | null;
                 organizationId: string;
+                shared: boolean;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/federation/sharing/listings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your organization's listings with a sharing choice of their own (a listing kept back from partner exchanges, or shared again); the others follow the organization's choice
+     * @description Access: verified
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              listings: {
+                /**
+                 * Format: date-time
+                 * @description null: never changed, shared as its organization chooses
+                 */
+                changedAt: string | null;
+                /** @enum {string} */
+                kind: 'offer' | 'demand';
+                listingId: string;
+                shared: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/federation/sharing/listings/{kind}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Keep one of your organization's listings back from partner exchanges (`shared: false`: it goes out as a tombstone) or share it again; your organization's administrators only
+     * @description Access: verified
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          kind: 'offer' | 'demand';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description false: keep this listing back from partner exchanges (it goes out as a tombstone) */
+            shared: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              listing: {
+                /**
+                 * Format: date-time
+                 * @description null: never changed, shared as its organization chooses
+                 */
+                changedAt: string | null;
+                /** @enum {string} */
+                kind: 'offer' | 'demand';
+                listingId: string;
                 shared: boolean;
               };
             };

@@ -64,6 +64,12 @@ export function AdminHomePage() {
           </Link>
         </li>
         <li>
+          <Link to="/admin/api-keys" className="card" data-testid="admin-api-keys-link">
+            <h2>{t('federation.apiKeys.title')}</h2>
+            <p>{t('federation.apiKeys.intro')}</p>
+          </Link>
+        </li>
+        <li>
           <Link to="/admin/events" className="card" data-testid="admin-events-link">
             <h2>{t('events.admin.title')}</h2>
             <p>{t('events.admin.intro')}</p>

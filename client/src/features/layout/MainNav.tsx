@@ -76,6 +76,15 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
       },
     );
   }
+  // Inquiries across exchanges, sent and received: members of a verified organization.
+  if (user?.organization?.verified && user.membershipStatus === 'active') {
+    items.push({
+      to: '/my/inquiries',
+      label: t('nav.inquiries'),
+      testId: 'nav-inquiries',
+      isActive: (p) => p.startsWith('/my/inquiries'),
+    });
+  }
   if (user?.organization?.kind === 'enterprise' && user.membershipStatus === 'active') {
     items.push({
       to: '/capability',

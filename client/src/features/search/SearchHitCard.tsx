@@ -5,7 +5,6 @@ import { formatMoney } from '../../money';
 import type { SearchHit } from '../../types';
 import { KindBadge } from '../../ui/KindBadge';
 import { AppraisedBadge } from '../appraisals';
-import { InquiryForm } from '../federation';
 import { safeHighlight } from './searchQuery';
 
 function priceText(hit: SearchHit, locale: string): string {
@@ -48,23 +47,18 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
         <span className="hit-field">{labels.field(hit.field)}</span>
       </div>
       <h3 className="hit-title">
-        {hit.home ? (
-          // A partner exchange's listing: read on its home exchange.
-          <a href={hit.home.url} rel="noopener noreferrer" target="_blank" data-testid="search-hit">
-            {title}
-          </a>
-        ) : (
-          <Link to={href} data-testid="search-hit">
-            {title}
-          </Link>
-        )}
+        {/* A partner exchange's listing: its page here, read-only, with the form to ask its owner. */}
+        <Link to={hit.home ? `/imported/${hit.id}` : href} data-testid="search-hit">
+          {title}
+        </Link>
       </h3>
       {hit.home && (
         <p className="hit-home" data-testid="hit-home">
-          {t('federation.search.home', { name: hit.home.name })}
+          <a href={hit.home.url} rel="noopener noreferrer" target="_blank">
+            {t('federation.search.home', { name: hit.home.name })}
+          </a>
         </p>
       )}
-      {hit.home && <InquiryForm listingId={hit.id} homeName={hit.home.name} />}
       {hit.appraisal && <AppraisedBadge appraisal={hit.appraisal} testId="hit-appraised" />}
       {summaryHtml ? (
         <p className="hit-summary" dangerouslySetInnerHTML={{ __html: safeHighlight(summaryHtml) }} />
