@@ -21,6 +21,8 @@ import {
   sharingResponse,
 } from './federation.schemas';
 import { changeSharing, feedAnswer, sharingOf } from './feed.service';
+import { changeSharingDefault, sharingDefaultView } from './sharing-default.service';
+import { sharingDefaultBody, sharingDefaultResponse } from './federation.schemas';
 import { publicKeyView, rotateKey } from './identity.service';
 import { feedReadersOnly } from './feed-access';
 import { changeListingSharing, listingSharingList } from './listing-sharing.service';
@@ -71,6 +73,27 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: keyResponse,
     handler: ({ user }) => rotateKey(ctx.config, user),
   });
+  api.add({
+    method: 'get',
+    path: '/admin/federation/sharing-default',
+    tag: 'admin',
+    summary:
+      "The operator's default for sharing: whether the published listings of organizations that have not chosen are shared with partner exchanges (not until set)",
+    access: ['admin'],
+    response: sharingDefaultResponse,
+    handler: () => sharingDefaultView(),
+  });
+  api.add<unknown, unknown, { shared: boolean }>({
+    method: 'put',
+    path: '/admin/federation/sharing-default',
+    tag: 'admin',
+    summary:
+      "Set the operator's default for sharing, which organizations that have not chosen follow: the feed then serves their listings, or tombstones for them (audited)",
+    access: ['admin'],
+    body: sharingDefaultBody,
+    response: sharingDefaultResponse,
+    handler: ({ user, body }) => changeSharingDefault(user, body.shared),
+  });
   api.add<unknown, { since?: string; limit: number }>({
     method: 'get',
     path: '/federation/listings',
@@ -102,7 +125,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     path: '/federation/sharing',
     tag,
     summary:
-      "Whether your organization's published listings are shared with partner exchanges (off until you opt in)",
+      "Whether your organization's published listings are shared with partner exchanges (the operator's default until you choose; off when none is set)",
     access: 'verified',
     response: sharingResponse,
     handler: ({ user }) => sharingOf(user),

@@ -95,17 +95,27 @@ const partnerView = Joi.object({
 });
 
 export const partnerResponse = Joi.object({ partner: partnerView.required() });
+const trafficCounts = {
+  inquiriesSent: Joi.number().integer().min(0).required(),
+  inquiriesReceived: Joi.number().integer().min(0).required(),
+  answersSent: Joi.number().integer().min(0).required(),
+  answersReceived: Joi.number().integer().min(0).required(),
+};
 export const partnerListResponse = Joi.object({
   partners: Joi.array()
     .items(
       partnerView.keys({
         counts: Joi.object({
           importedListings: Joi.number().integer().min(0).required(),
-          inquiriesSent: Joi.number().integer().min(0).required(),
-          inquiriesReceived: Joi.number().integer().min(0).required(),
+          ...trafficCounts,
+          last30Days: Joi.object(trafficCounts)
+            .required()
+            .description('the same inquiries and answers, of the last 30 days only'),
         })
           .required()
-          .description('listings imported from it now, inquiries sent to it and received from it'),
+          .description(
+            'listings imported from it now; inquiries sent to it and received from it; answers received from it (to inquiries sent from here) and sent to it (by owners here)',
+          ),
       }),
     )
     .required(),
@@ -149,6 +159,18 @@ export const sharingResponse = Joi.object({
     organizationId: Joi.string().required(),
     shared: Joi.boolean().required(),
     changedAt: time().allow(null).required(),
+  }).required(),
+});
+
+export const sharingDefaultBody = Joi.object({
+  shared: Joi.boolean()
+    .required()
+    .description('share the published listings of organizations that have not chosen with partner exchanges'),
+});
+export const sharingDefaultResponse = Joi.object({
+  sharingDefault: Joi.object({
+    shared: Joi.boolean().required(),
+    changedAt: time().allow(null).required().description('null: never set (not shared)'),
   }).required(),
 });
 

@@ -67,14 +67,16 @@ export const listingChoiceKey = (kind: ListingKind, id: string) => `${kind}:${id
 /**
  * Where one listing stands in the feed, or null when partners never hear of it. `listingChoices`
  * holds the single listings' own choices (`listingChoiceKey`): one not shared goes out as a
- * tombstone even while its organization shares.
+ * tombstone even while its organization shares. `byDefault` is the operator's default, which an
+ * organization that never chose follows (none set: its listings are not shared).
  */
 export function feedEntryOf<L extends FeedListing>(
   listing: L,
   shares: ReadonlyMap<string, ShareChoice>,
   listingChoices: ReadonlyMap<string, ShareChoice> = new Map(),
+  byDefault: ShareChoice | null = null,
 ): FeedEntry<L> | null {
-  const share = shares.get(listing.organizationId);
+  const share = shares.get(listing.organizationId) ?? byDefault;
   if (!share || !listing.publishedAt) return null;
   const own = listingChoices.get(listingChoiceKey(listing.kind, listing.id));
   const at = Math.max(+listing.updatedAt, +share.changedAt, own ? +own.changedAt : 0);
@@ -98,9 +100,10 @@ export function cutFeedPage<L extends FeedListing>(
   since: FeedPlace | null,
   limit: number,
   listingChoices: ReadonlyMap<string, ShareChoice> = new Map(),
+  byDefault: ShareChoice | null = null,
 ): FeedPage<L> {
   const after = listings
-    .map((l) => feedEntryOf(l, shares, listingChoices))
+    .map((l) => feedEntryOf(l, shares, listingChoices, byDefault))
     .filter((e): e is FeedEntry<L> => e !== null && (since === null || comparePlaces(e, since) > 0))
     .sort(comparePlaces);
   const entries = after.slice(0, limit);

@@ -21,7 +21,7 @@ import {
   type ShareChoice,
 } from './feed-rules';
 import { KEY_ID_HEADER, SIGNATURE_HEADER, signBody } from './signing';
-import { ownIdentity } from './identity.store';
+import { ownIdentity, sharingDefault } from './identity.store';
 import { getShare, listShares, setShare } from './share.store';
 import { listListingShares } from './listing-share.store';
 import type { FeedBody, FeedItem } from './import-rules';
@@ -35,10 +35,11 @@ function ownOrganization(user: SessionUser): string {
 export async function sharingOf(user: SessionUser) {
   const orgId = ownOrganization(user);
   const share = await getShare(orgId);
+  // An organization that never chose follows the operator's default.
   return {
     sharing: {
       organizationId: orgId,
-      shared: share?.shared ?? false,
+      shared: share?.shared ?? (await sharingDefault())?.shared ?? false,
       changedAt: share?.changedAt?.toISOString() ?? null,
     },
   };
@@ -54,17 +55,20 @@ export async function changeSharing(user: SessionUser, shared: boolean) {
 
 type Candidate = FeedListing & { doc: ListingDoc };
 
-/** The listings of the organizations that ever chose to share, ever published. */
-async function candidates(orgIds: string[]): Promise<Candidate[]> {
-  if (orgIds.length === 0) return [];
+/**
+ * The listings ever published of the organizations that ever chose to share, or of every
+ * organization (`orgIds` null) once the operator set a default that those who never chose follow.
+ */
+async function candidates(orgIds: string[] | null): Promise<Candidate[]> {
+  if (orgIds?.length === 0) return [];
   const ids = orgIds
-    .filter((id) => mongoose.isValidObjectId(id))
+    ?.filter((id) => mongoose.isValidObjectId(id))
     .map((id) => new mongoose.Types.ObjectId(id));
   const out: Candidate[] = [];
   for (const kind of LISTING_KINDS_STORED) {
     const docs = (await listingModel(kind)
       .find({
-        organizationId: mongoose.trusted({ $in: ids }),
+        ...(ids ? { organizationId: mongoose.trusted({ $in: ids }) } : {}),
         publishedAt: mongoose.trusted({ $exists: true }),
       })
       .lean()) as ListingDoc[];
@@ -123,12 +127,14 @@ export async function signedFeedPage(
       { shared: c.shared, changedAt: c.changedAt },
     ]),
   );
+  const byDefault = await sharingDefault();
   const page = cutFeedPage(
-    await candidates([...choices.keys()]),
+    await candidates(byDefault ? null : [...choices.keys()]),
     choices,
     since,
     query.limit,
     listingChoices,
+    byDefault && { shared: byDefault.shared, changedAt: byDefault.changedAt },
   );
   const listed = page.entries.filter((e) => e.type === 'listing');
   const orgs = await organizationFacts([...new Set(listed.map((e) => e.listing.organizationId))]);

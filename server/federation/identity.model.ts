@@ -3,7 +3,9 @@
  * and kept here so that every process of the exchange signs with the same key. After a rotation
  * it also holds the previous public key (valid for verification until `previous.expiresAt`) and
  * the previous key's endorsement of the current one; the previous private key is not kept.
- * Written only by identity.store.ts.
+ * It also holds the operator's default for sharing: whether the listings of organizations that
+ * never chose are shared with partner exchanges (absent: not shared). Written only by
+ * identity.store.ts.
  */
 import mongoose, { Schema } from 'mongoose';
 
@@ -28,6 +30,17 @@ const identitySchema = new Schema(
     endorsement: String,
     rotatedAt: Date,
     rotatedBy: String,
+    sharingDefault: {
+      type: new Schema(
+        {
+          shared: { type: Boolean, required: true },
+          changedAt: { type: Date, required: true },
+          changedBy: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { versionKey: false, collection: 'federation_identity', timestamps: true },
 );
@@ -41,7 +54,15 @@ export interface IdentityDoc {
   endorsement?: string | null;
   rotatedAt?: Date;
   rotatedBy?: string;
+  sharingDefault?: SharingDefault | null;
   createdAt: Date;
+}
+
+/** The operator's default for sharing, and when and by whom it was last changed. */
+export interface SharingDefault {
+  shared: boolean;
+  changedAt: Date;
+  changedBy: string;
 }
 
 export const IdentityModel = mongoose.model('FederationIdentity', identitySchema);

@@ -8,9 +8,9 @@ import { isDuplicateKeyError } from '../common/duplicate-key';
 import { RecordStore } from '../common/store';
 import { generateSigningKeyPair, keyIdOf } from './signing';
 import { planRotation } from './key-rules';
-import { IdentityModel, type IdentityDoc } from './identity.model';
+import { IdentityModel, type IdentityDoc, type SharingDefault } from './identity.model';
 
-export type { IdentityDoc } from './identity.model';
+export type { IdentityDoc, SharingDefault } from './identity.model';
 
 const SELF = 'self';
 /** How long a process signs with the key it read before reading it again. */
@@ -73,4 +73,30 @@ export async function rotateOwnIdentity(
   }));
   forgetOwnIdentity();
   return { before: result, after: doc };
+}
+
+/** The operator's default for sharing, read afresh (by its `_id`): null until an operator set it. */
+export async function sharingDefault(): Promise<SharingDefault | null> {
+  const doc = (await IdentityModel.findById(SELF).select({ sharingDefault: 1 }).lean()) as Pick<
+    IdentityDoc,
+    'sharingDefault'
+  > | null;
+  return doc?.sharingDefault ?? null;
+}
+
+/** Sets the operator's default; its time changes only when the default does. */
+export async function setSharingDefault(
+  shared: boolean,
+  userId: string,
+  now = new Date(),
+): Promise<SharingDefault> {
+  await ownIdentity();
+  const { doc } = await identityStore.mutate(SELF, (current) => ({
+    change:
+      current.sharingDefault?.shared === shared
+        ? null
+        : { $set: { sharingDefault: { shared, changedAt: now, changedBy: userId } } },
+    result: null,
+  }));
+  return doc.sharingDefault!;
 }

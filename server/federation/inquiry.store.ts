@@ -2,6 +2,7 @@
 import { RecordStore, type Plan } from '../common/store';
 import { isObjectId } from '../common/ids';
 import { InquiryModel, type InquiryDelivery, type InquiryDoc } from './inquiry.model';
+import { trafficOf, type ExchangeTraffic } from './stats-rules';
 
 export type { InquiryDoc, InquiryDelivery, DeliveryState, InquiryAnswer } from './inquiry.model';
 
@@ -29,9 +30,19 @@ export async function inquiriesOf(organizationId: string, limit = 100): Promise<
     .lean()) as InquiryDoc[];
 }
 
-/** How many inquiries were sent to one partner (statistics). */
-export function countInquiriesTo(partnerId: string): Promise<number> {
-  return InquiryModel.countDocuments({ partnerId });
+/**
+ * Statistics of one partner: the inquiries sent to it and the answers it sent back, in all and
+ * since `since`. Reads only that partner's inquiries, and only their dates (an operator's page).
+ */
+export async function inquiryTrafficWith(partnerId: string, since: Date): Promise<ExchangeTraffic> {
+  const docs = (await InquiryModel.find({ partnerId })
+    .select({ createdAt: 1, 'answers.receivedAt': 1 })
+    .lean()) as Pick<InquiryDoc, 'createdAt' | 'answers'>[];
+  return trafficOf(
+    docs.map((d) => d.createdAt),
+    docs.flatMap((d) => (d.answers ?? []).map((a) => a.receivedAt)),
+    since,
+  );
 }
 
 /** Holds the inquiry's lock for one delivery attempt: two attempts never overlap. */

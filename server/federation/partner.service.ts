@@ -22,8 +22,9 @@ import {
   type PartnerStatus,
 } from './partner.store';
 import { countImportedListings, removeImportedListingsOf } from './imported-listing.store';
-import { countInquiriesTo } from './inquiry.store';
-import { countReceivedInquiries } from './received-inquiry.store';
+import { inquiryTrafficWith } from './inquiry.store';
+import { receivedTrafficFrom } from './received-inquiry.store';
+import { recentSince } from './stats-rules';
 import { partnerView } from './federation.view';
 
 export interface PartnerInput {
@@ -67,18 +68,37 @@ export async function registerPartner(user: SessionUser, input: PartnerInput) {
   }
 }
 
-/** The partners, each with its statistics: listings imported from it, inquiries sent to it and received from it. */
-export async function partnerList() {
+/**
+ * One partner's statistics: listings imported from it now; inquiries sent to it and received
+ * from it, answers received from it and sent to it, in all and in the last 30 days.
+ */
+async function partnerCounts(partnerId: string, now: Date) {
+  const since = recentSince(now);
+  const [importedListings, sent, received] = await Promise.all([
+    countImportedListings(partnerId),
+    inquiryTrafficWith(partnerId, since),
+    receivedTrafficFrom(partnerId, since),
+  ]);
+  return {
+    importedListings,
+    inquiriesSent: sent.inquiries,
+    inquiriesReceived: received.inquiries,
+    answersSent: received.answers,
+    answersReceived: sent.answers,
+    last30Days: {
+      inquiriesSent: sent.recentInquiries,
+      inquiriesReceived: received.recentInquiries,
+      answersSent: received.recentAnswers,
+      answersReceived: sent.recentAnswers,
+    },
+  };
+}
+
+/** The partners, each with its statistics (see `partnerCounts`). */
+export async function partnerList(now = new Date()) {
   const partners = [];
-  for (const p of await listPartners()) {
-    const id = String(p._id);
-    const [importedListings, inquiriesSent, inquiriesReceived] = await Promise.all([
-      countImportedListings(id),
-      countInquiriesTo(id),
-      countReceivedInquiries(id),
-    ]);
-    partners.push({ ...partnerView(p), counts: { importedListings, inquiriesSent, inquiriesReceived } });
-  }
+  for (const p of await listPartners())
+    partners.push({ ...partnerView(p), counts: await partnerCounts(String(p._id), now) });
   return { partners };
 }
 

@@ -2,6 +2,7 @@
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { RecordStore, type Plan } from '../common/store';
 import { ReceivedInquiryModel, type ReceivedInquiryDoc } from './received-inquiry.model';
+import { trafficOf, type ExchangeTraffic } from './stats-rules';
 
 export type { ReceivedInquiryDoc, OwnerAnswer } from './received-inquiry.model';
 
@@ -53,7 +54,17 @@ export async function receivedInquiriesOf(
     .lean()) as ReceivedInquiryDoc[];
 }
 
-/** How many were received from each partner (statistics). */
-export async function countReceivedInquiries(partnerId: string): Promise<number> {
-  return ReceivedInquiryModel.countDocuments({ partnerId });
+/**
+ * Statistics of one partner: the inquiries received from it and the answers sent back to it, in
+ * all and since `since`. Reads only that partner's inquiries, and only their dates (an operator's page).
+ */
+export async function receivedTrafficFrom(partnerId: string, since: Date): Promise<ExchangeTraffic> {
+  const docs = (await ReceivedInquiryModel.find({ partnerId })
+    .select({ receivedAt: 1, 'answers.answeredAt': 1 })
+    .lean()) as Pick<ReceivedInquiryDoc, 'receivedAt' | 'answers'>[];
+  return trafficOf(
+    docs.map((d) => d.receivedAt),
+    docs.flatMap((d) => (d.answers ?? []).map((a) => a.answeredAt)),
+    since,
+  );
 }

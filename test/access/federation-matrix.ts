@@ -94,6 +94,11 @@ async function apiKey(): Promise<string> {
 export const federationRoutes: Record<string, MatrixEntry> = {
   'GET /api/federation/key': { allow: ALL },
   'POST /api/admin/federation/key/rotate': { allow: OPERATOR },
+  'GET /api/admin/federation/sharing-default': { allow: OPERATOR },
+  'PUT /api/admin/federation/sharing-default': {
+    allow: OPERATOR,
+    setup: () => ({ path: {}, body: { shared: false } }),
+  },
   // Partner exchanges' signed requests and federation-scoped API keys only, never a session:
   // unsigned, it is a 401 for everyone here (test/api/federation-feed-access.test.ts).
   'GET /api/federation/listings': { allow: ALL, alsoOk: [401] },

@@ -150,7 +150,7 @@ describe('answers to inquiries between two exchanges', function () {
     (await member.agent.get('/api/federation/inquiries').expect(200)).body.inquiries[0].answers;
 
   it("sends the owner's answers back, signed: kept once each on the asker's inquiry, the asker told in their language", async () => {
-    const { owner, asker, receivedId } = await askedInquiry();
+    const { owner, asker, receivedId, homeOperator } = await askedInquiry();
     await asker.agent.patch('/api/auth/me').send({ locale: 'en' }).expect(200);
 
     const first = await owner.agent
@@ -209,6 +209,22 @@ describe('answers to inquiries between two exchanges', function () {
       listed.answers.map((a: { delivery: { state: string } }) => a.delivery.state),
       ['delivered', 'delivered'],
     );
+
+    // The operators' statistics count the answers on both sides, in all and in the last 30 days.
+    const counted = async (agent: Agent) =>
+      (await agent.get('/api/admin/partners').expect(200)).body.partners[0].counts;
+    const askingTraffic = { inquiriesSent: 1, inquiriesReceived: 0, answersSent: 0, answersReceived: 2 };
+    assert.deepEqual(await counted(askingOperator), {
+      importedListings: 1,
+      ...askingTraffic,
+      last30Days: askingTraffic,
+    });
+    const homeTraffic = { inquiriesSent: 0, inquiriesReceived: 1, answersSent: 2, answersReceived: 0 };
+    assert.deepEqual(await counted(homeOperator.agent), {
+      importedListings: 0,
+      ...homeTraffic,
+      last30Days: homeTraffic,
+    });
   });
 
   it('only members of the listing’s organization may answer, with text, and a refusal writes nothing', async () => {

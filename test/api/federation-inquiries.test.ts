@@ -174,15 +174,21 @@ describe('inquiries between two exchanges', function () {
 
     const counted = async (agent: Agent) =>
       (await agent.get('/api/admin/partners').expect(200)).body.partners[0].counts;
+    const traffic = (inquiriesSent: number, inquiriesReceived: number) => ({
+      inquiriesSent,
+      inquiriesReceived,
+      answersSent: 0,
+      answersReceived: 0,
+    });
     assert.deepEqual(await counted(askingOperator), {
       importedListings: 1,
-      inquiriesSent: 1,
-      inquiriesReceived: 0,
+      ...traffic(1, 0),
+      last30Days: traffic(1, 0),
     });
     assert.deepEqual(await counted(homeOperator.agent), {
       importedListings: 0,
-      inquiriesSent: 0,
-      inquiriesReceived: 1,
+      ...traffic(0, 1),
+      last30Days: traffic(0, 1),
     });
     const mine = (await member.agent.get('/api/federation/inquiries').expect(200)).body.inquiries;
     assert.equal(mine.length, 1);

@@ -3054,6 +3054,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/federation/sharing-default': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The operator's default for sharing: whether the published listings of organizations that have not chosen are shared with partner exchanges (not until set)
+     * @description Access: admin
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sharingDefault: {
+                /**
+                 * Format: date-time
+                 * @description null: never set (not shared)
+                 */
+                changedAt: string | null;
+                shared: boolean;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Set the operator's default for sharing, which organizations that have not chosen follow: the feed then serves their listings, or tombstones for them (audited)
+     * @description Access: admin
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description share the published listings of organizations that have not chosen with partner exchanges */
+            shared: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sharingDefault: {
+                /**
+                 * Format: date-time
+                 * @description null: never set (not shared)
+                 */
+                changedAt: string | null;
+                shared: boolean;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/milestones/overdue': {
     parameters: {
       query?: never;
@@ -4820,11 +4925,20 @@ export interface paths {
               partners: {
                 baseUrl: string;
                 code: string;
-                /** @description listings imported from it now, inquiries sent to it and received from it */
+                /** @description listings imported from it now; inquiries sent to it and received from it; answers received from it (to inquiries sent from here) and sent to it (by owners here) */
                 counts: {
+                  answersReceived: number;
+                  answersSent: number;
                   importedListings: number;
                   inquiriesReceived: number;
                   inquiriesSent: number;
+                  /** @description the same inquiries and answers, of the last 30 days only */
+                  last30Days: {
+                    answersReceived: number;
+                    answersSent: number;
+                    inquiriesReceived: number;
+                    inquiriesSent: number;
+                  };
                 };
                 /** Format: date-time */
                 createdAt: string;
@@ -21855,7 +21969,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Whether your organization's published listings are shared with partner exchanges (off until you opt in)
+     * Whether your organization's published listings are shared with partner exchanges (the operator's default until you choose; off when none is set)
      * @description Access: verified
      */
     get: {

@@ -18,6 +18,7 @@ import {
   setPartnerStatus,
   type Partner,
 } from './federationApi';
+import { SharingDefaultCard } from './SharingDefaultCard';
 
 /** Operators' partner desk: register partner exchanges, suspend them, pull their feed now, see the last error. */
 export function PartnersPage() {
@@ -37,6 +38,7 @@ export function PartnersPage() {
           {t('federation.apiKeys.title')}
         </Link>
       </p>
+      <SharingDefaultCard />
       <RegisterPartnerForm onRegistered={refresh} />
       <QueryStatus query={query} />
       {partners && partners.length === 0 && (
@@ -167,6 +169,14 @@ function PartnerRow({ partner, onChanged }: { partner: Partner; onChanged: () =>
         <br />
         <span className="muted" data-testid="partner-counts">
           {t('federation.partners.counts', partner.counts)}
+        </span>
+        <br />
+        <span className="muted" data-testid="partner-answer-counts">
+          {t('federation.partners.answerCounts', partner.counts)}
+        </span>
+        <br />
+        <span className="muted" data-testid="partner-recent-counts">
+          {t('federation.partners.recentCounts', partner.counts.last30Days)}
         </span>
       </td>
       <td>

@@ -33,6 +33,26 @@ export async function pullPartner(id: string): Promise<PullOutcome> {
   return body.pull;
 }
 
+export type SharingDefault = ApiResponse<'/api/admin/federation/sharing-default'>['sharingDefault'];
+
+export const sharingDefaultKey = ['admin', 'federation', 'sharing-default'] as const;
+
+/** The operator's default for sharing, which organizations that never chose follow. */
+export async function getSharingDefault(signal?: AbortSignal): Promise<SharingDefault> {
+  const body = await api<{ sharingDefault: SharingDefault }>('/api/admin/federation/sharing-default', {
+    signal,
+  });
+  return body.sharingDefault;
+}
+
+export async function setSharingDefault(shared: boolean): Promise<SharingDefault> {
+  const body = await api<{ sharingDefault: SharingDefault }>('/api/admin/federation/sharing-default', {
+    method: 'PUT',
+    body: { shared },
+  });
+  return body.sharingDefault;
+}
+
 export type Inquiry = ApiResponse<'/api/federation/inquiries', 'post'>['inquiry'];
 
 /** Asks about a partner's listing: forwarded, signed, to its home exchange. */
