@@ -102,6 +102,7 @@ export async function refundDepositSurplus(
   dealId: string,
 ): Promise<JobResult> {
   const deps = paymentDeps(ctx);
+  await tellRefundedSteps(ctx, dealId);
   // A step finished may leave another (a claimed step resumed, then the rest of the surplus).
   for (let step = 0; step < 3; step++) {
     const deal = await findDealDoc(dealId);
@@ -128,6 +129,19 @@ export async function refundDepositSurplus(
     await tellSurplusRefunded(ctx, done, result.key);
   }
   return undefined;
+}
+
+/**
+ * Tells the ledger and the payer of every step already refunded: a stop between a step's refund
+ * and its telling left them untold, and the job that runs again after it finds nothing left to
+ * refund. Each entry and notice is written once (their unique keys refuse a second).
+ */
+async function tellRefundedSteps(ctx: Pick<AppContext, 'bus' | 'config'>, dealId: string): Promise<void> {
+  const paymentId = (await findDealDoc(dealId))?.depositCredit?.paymentId;
+  const deposit = paymentId ? await findPaymentDoc(paymentId) : null;
+  if (!deposit) return;
+  for (const step of refundsOf(deposit))
+    if (step.status === 'succeeded') await tellSurplusRefunded(ctx, deposit, step.key);
 }
 
 /** Asks the refund of a claimed step, or records it returned; the deposit once the step succeeded, else null. */

@@ -373,6 +373,32 @@ describe('bid deposits on auctions', function () {
     assert.equal(await LedgerEntryModel.countDocuments({ kind: 'deposit_surplus_refunded' }), 1);
   });
 
+  it('when a stop came between a step’s refund and its ledger entry, then the job’s next run records it and tells the payer, once', async () => {
+    const { dealId, depositId } = await agreedAuctionDeal();
+    await runSurplus(dealId);
+    // What a stop right after the step was marked refunded leaves: no entry, no notice.
+    await LedgerEntryModel.deleteMany({ kind: 'deposit_surplus_refunded' });
+    await NotificationModel.deleteMany({ type: 'deposit.surplus_refunded' });
+    clearRecordCaches();
+    await Promise.all([runSurplus(dealId), runSurplus(dealId)]);
+    await runSurplus(dealId);
+    const entries = await LedgerEntryModel.find({ kind: 'deposit_surplus_refunded' }).lean();
+    assert.deepEqual(
+      entries.map((e) => [String(e.paymentId), e.amount]),
+      [[depositId, 8_200_000]],
+    );
+    assert.equal(
+      await NotificationModel.countDocuments({ userId: c.rival.user.id, type: 'deposit.surplus_refunded' }),
+      1,
+    );
+    const deposit = (await PaymentModel.findById(depositId).lean())!;
+    assert.deepEqual(
+      deposit.deposit?.refunds?.map((r) => [r.amount, r.status]),
+      [[8_200_000, 'succeeded']],
+      'nothing was refunded twice',
+    );
+  });
+
   it('when the surplus is not refunded yet as the winner walks away, then the forfeit leaves it to the refund and takes only the fee’s part', async () => {
     const { dealId, depositId } = await agreedAuctionDeal();
     const res = await forfeitAfterWalkAway(dealId, depositId);
