@@ -32,6 +32,7 @@ const SEARCH_API_TESTS = [
   'test/api/search-demo-data.test.ts',
   'test/api/matching.test.ts',
   'test/api/matching-core.test.ts',
+  'test/api/matching-imported.test.ts',
   'test/api/alerts-match.test.ts',
 ];
 

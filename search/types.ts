@@ -112,6 +112,8 @@ export interface RelevanceOptions {
   limit: number;
   /** When given, only these listings are ranked. */
   ids?: string[];
+  /** Whose listings are ranked: this exchange's own (LOCAL_ORIGIN, the default) or one partner's code. */
+  origin?: string;
 }
 
 export interface RelevanceHit {

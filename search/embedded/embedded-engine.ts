@@ -247,7 +247,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private rankByWords(words: string[], opts: RelevanceOptions): RelevanceHit[] {
-    const params: (string | number)[] = [anyOf(words), opts.kind];
+    const params: (string | number)[] = [anyOf(words), opts.kind, opts.origin ?? LOCAL_ORIGIN];
     let idCondition = '';
     if (opts.ids) {
       idCondition = 'AND d.id IN (SELECT value FROM json_each(?))';
@@ -257,7 +257,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       `
       SELECT d.id, bm25(fts, 2.0, 1.0) AS score
       FROM fts JOIN docs d ON d.rowid = fts.rowid
-      WHERE fts MATCH ? AND d.kind = ? AND d.origin = '${LOCAL_ORIGIN}' ${idCondition}
+      WHERE fts MATCH ? AND d.kind = ? AND d.origin = ? ${idCondition}
       ORDER BY score, d.published_at DESC
       LIMIT ?`,
     ).all(...params, Math.floor(opts.limit)) as { id: string; score: number }[];

@@ -196,7 +196,7 @@ export class MeiliSearchEngine implements SearchEngine {
       ...phrases.map((p) => `"${p}"`),
     ].slice(0, RELEVANCE_MAX_WORDS);
     if (terms.length === 0) return [];
-    const filter = [`kind = "${opts.kind}"`, `origin = "${LOCAL_ORIGIN}"`];
+    const filter = [`kind = "${opts.kind}"`, `origin = ${JSON.stringify(opts.origin ?? LOCAL_ORIGIN)}`];
     if (opts.ids) filter.push(`id IN [${opts.ids.map((id) => JSON.stringify(id)).join(', ')}]`);
     // One query per term (OR semantics); a doc's score is the sum of its per-term ranking scores.
     const responses = await this.multiSearch(

@@ -12,6 +12,15 @@ export async function getImportedListing(id: string): Promise<ImportedListingDoc
   return (await ImportedListingModel.findById(id).lean()) as ImportedListingDoc | null;
 }
 
+/** The copies with these ids (by `_id` alone), in no particular order; unknown ids are left out. */
+export async function importedListingsByIds(ids: string[]): Promise<ImportedListingDoc[]> {
+  const valid = ids.filter((id) => /^[A-Za-z0-9_-]{1,120}$/.test(id));
+  if (valid.length === 0) return [];
+  return (await ImportedListingModel.find({
+    _id: mongoose.trusted({ $in: valid }),
+  }).lean()) as ImportedListingDoc[];
+}
+
 /**
  * Stores the copy unless the one held is as new or newer (a page read twice changes nothing).
  * True when it was written.

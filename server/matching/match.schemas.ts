@@ -21,5 +21,16 @@ const match = (kind: 'offer' | 'demand') =>
     ),
   });
 
-export const offerMatchesResponse = Joi.object({ matches: Joi.array().items(match('offer')) });
-export const demandMatchesResponse = Joi.object({ matches: Joi.array().items(match('demand')) });
+/** Matches among this exchange's listings, then (`imported`) among those imported from partner exchanges. */
+const matchesResponse = (kind: 'offer' | 'demand') =>
+  Joi.object({
+    matches: Joi.array().items(match(kind)),
+    imported: Joi.array()
+      .items(match(kind))
+      .description(
+        `Read-only ${kind}s imported from partner exchanges, each with its origin, partnerName and homeUrl; their page here is /imported/:id`,
+      ),
+  });
+
+export const offerMatchesResponse = matchesResponse('offer');
+export const demandMatchesResponse = matchesResponse('demand');

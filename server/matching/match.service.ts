@@ -8,6 +8,7 @@ import { findMatches, type MatcherDeps, type ScoredMatch } from './matcher';
 import { dbCandidateStore } from './db-candidate-store';
 import { listingViews, loadListingForViewer } from './listing-access';
 import { turnedDownTrl } from './turned-down.store';
+import { findImportedMatches } from './imported-matches';
 
 export const DEFAULT_MATCH_LIMIT = 10;
 export const MAX_MATCH_LIMIT = 50;
@@ -33,15 +34,30 @@ export async function matchesForListing(
   kind: MatchKind,
   id: string,
   opts: { limit: number; locale: Locale },
-): Promise<{ matches: MatchView[] }> {
+): Promise<{ matches: MatchView[]; imported: MatchView[] }> {
   const doc = await loadListingForViewer(viewer, kind, id);
   const source = matchableFromDoc(kind, doc);
   if (source.kind === 'demand') source.trlTurnedDown = await turnedDownTrl(source.organizationId);
-  const matches = await findMatches(source, matcherDeps(ctx), {
-    limit: opts.limit,
-    minScore: MIN_MATCH_SCORE,
-  });
-  return { matches: await toViews(counterpartKind(kind), matches, viewer, opts.locale) };
+  const matchOpts = { limit: opts.limit, minScore: MIN_MATCH_SCORE };
+  const [matches, imported] = await Promise.all([
+    findMatches(source, matcherDeps(ctx), matchOpts),
+    findImportedMatches(ctx, source, matchOpts),
+  ]);
+  const counterpart = counterpartKind(kind);
+  return {
+    matches: await toViews(counterpart, matches, viewer, opts.locale),
+    // Partners' listings in their own group after this exchange's own: read-only, no local actions.
+    imported: imported.map(({ match, view }) => toView(counterpart, view, match, opts.locale)),
+  };
+}
+
+function toView(kind: MatchKind, view: Record<string, unknown>, m: ScoredMatch, locale: Locale): MatchView {
+  return {
+    [kind]: view,
+    score: m.score,
+    reasons: reasonTexts(m.reasons, locale),
+    reasonDetails: m.reasons.map((r) => ({ code: r.code, effect: r.effect, text: r.text[locale] })),
+  };
 }
 
 async function toViews(
@@ -57,14 +73,6 @@ async function toViews(
   );
   return matches.flatMap((m) => {
     const view = views.get(m.listing.id);
-    if (!view) return [];
-    return [
-      {
-        [kind]: view,
-        score: m.score,
-        reasons: reasonTexts(m.reasons, locale),
-        reasonDetails: m.reasons.map((r) => ({ code: r.code, effect: r.effect, text: r.text[locale] })),
-      },
-    ];
+    return view ? [toView(kind, view, m, locale)] : [];
   });
 }

@@ -16,7 +16,8 @@ export function MatchesPanel({ kind, id }: { kind: ListingKind; id: string }) {
     queryKey: queryKeys.matches(kind, id, locale),
     queryFn: ({ signal }) => getMatches(kind, id, locale, signal),
   });
-  const matches = query.data;
+  const matches = query.data?.matches;
+  const imported = query.data?.imported ?? [];
   const failed = query.isError;
 
   // Matches are extra: a listing page without them is still whole.
@@ -39,6 +40,17 @@ export function MatchesPanel({ kind, id }: { kind: ListingKind; id: string }) {
             <MatchCard key={(m.offer ?? m.demand)?.id} match={m} />
           ))}
         </ol>
+      )}
+      {imported.length > 0 && (
+        <>
+          <h3 id="imported-matches-title">{t('matching.importedTitle')}</h3>
+          <p className="muted">{t('matching.importedExplained')}</p>
+          <ol className="matches" data-testid="imported-matches" aria-labelledby="imported-matches-title">
+            {imported.map((m) => (
+              <MatchCard key={(m.offer ?? m.demand)?.id} match={m} />
+            ))}
+          </ol>
+        </>
       )}
     </section>
   );

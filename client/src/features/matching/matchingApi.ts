@@ -5,9 +5,23 @@ import type { Demand, Offer } from '../../types';
 
 export type ReasonEffect = 'positive' | 'neutral' | 'negative';
 
+/** A partner exchange's listing imported here: read-only, with its home exchange. */
+export interface ImportedMatchListing {
+  id: string;
+  kind: ListingKind;
+  imported: true;
+  origin: string;
+  partnerName: string;
+  homeUrl: string | null;
+  title: string;
+  field: string;
+  province?: string | null;
+  organizationName: string;
+}
+
 export interface Match {
-  offer?: Offer;
-  demand?: Demand;
+  offer?: Offer | ImportedMatchListing;
+  demand?: Demand | ImportedMatchListing;
   score: number;
   reasons: string[];
   reasonDetails?: { code: string; effect: ReasonEffect; text: string }[];
@@ -18,11 +32,15 @@ export async function getMatches(
   id: string,
   lang: Locale,
   signal?: AbortSignal,
-): Promise<Match[]> {
+): Promise<{ matches: Match[]; imported: Match[] }> {
   const base = kind === 'offer' ? '/api/offers' : '/api/demands';
-  const body = await api<{ matches: Match[] }>(`${base}/${encodeURIComponent(id)}/matches`, {
-    query: { lang, limit: 10 },
-    signal,
-  });
-  return body.matches;
+  const body = await api<{ matches: Match[]; imported?: Match[] }>(
+    `${base}/${encodeURIComponent(id)}/matches`,
+    { query: { lang, limit: 10 }, signal },
+  );
+  return { matches: body.matches, imported: body.imported ?? [] };
+}
+
+export function isImported(listing: Offer | Demand | ImportedMatchListing): listing is ImportedMatchListing {
+  return 'imported' in listing && listing.imported === true;
 }

@@ -1,0 +1,149 @@
+/**
+ * Listings imported from partner exchanges among a listing's matches: in their own `imported`
+ * group after the local matches, scored alike, with their home exchange, and gone once the
+ * partner's feed withdraws them (a tombstone deletes the copy and its index entry).
+ */
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
+import { signUp, type Member } from '../helpers/factories';
+import { createDemand, createOffer, WASTEWATER_DEMAND, WASTEWATER_OFFER } from './matching-fixtures';
+import { createPartner } from '../../server/federation/partner.store';
+import { forgetHomes } from '../../server/federation/partner.service';
+import {
+  putImportedListing,
+  removeImportedListing,
+  type ImportedListingDoc,
+} from '../../server/federation/imported-listing.store';
+import { importedSearchDoc } from '../../server/federation/import-rules';
+import { generateSigningKeyPair, keyFingerprint, keyIdOf } from '../../server/federation/signing';
+
+const owner = (m: Member) => ({ orgId: m.orgId, userId: m.user.id });
+
+describe('matching: listings imported from partner exchanges', () => {
+  let t: TestApp;
+  let institute: Member;
+  let enterprise: Member;
+  let partnerId: string;
+
+  before(async () => {
+    t = await createTestApp();
+  });
+
+  beforeEach(async () => {
+    await resetDatabase();
+    await t.ctx.search.clear();
+    institute = await signUp(t.app, { kind: 'institute' });
+    enterprise = await signUp(t.app, { kind: 'enterprise' });
+    const { publicKey } = generateSigningKeyPair();
+    const partner = await createPartner({
+      name: 'Sàn Đà Nẵng',
+      code: 'san-da-nang',
+      baseUrl: 'http://127.0.0.1:9',
+      publicKey,
+      keyId: keyIdOf(publicKey),
+      fingerprint: keyFingerprint(publicKey),
+      createdBy: 'test',
+    });
+    partnerId = String(partner._id);
+    forgetHomes();
+  });
+
+  afterEach(() => forgetHomes());
+
+  async function importListing(kind: 'offer' | 'demand', remoteId: string): Promise<string> {
+    const src = kind === 'offer' ? WASTEWATER_OFFER : WASTEWATER_DEMAND;
+    const doc: ImportedListingDoc = {
+      _id: `${partnerId}-${kind}-${remoteId}`,
+      partnerId,
+      origin: 'san-da-nang',
+      kind,
+      remoteId,
+      changedAt: new Date(),
+      importedAt: new Date(),
+      listing: {
+        title: `${src.title} (Đà Nẵng)`,
+        summary: src.summary,
+        body: kind === 'offer' ? WASTEWATER_OFFER.description : WASTEWATER_DEMAND.problem,
+        keywords: src.keywords,
+        field: src.field,
+        subField: src.subField,
+        trl: kind === 'offer' ? WASTEWATER_OFFER.trl : WASTEWATER_DEMAND.minTrl,
+        transferModes: src.transferModes,
+        province: 'da_nang',
+        price: kind === 'offer' ? 1_200_000_000 : 3_000_000_000,
+        currency: 'VND',
+        language: 'vi',
+        publishedAt: new Date().toISOString(),
+        organizationName: 'Viện Công nghệ Đà Nẵng',
+      },
+    };
+    await putImportedListing(doc);
+    await t.ctx.search.upsert([importedSearchDoc(doc)]);
+    return doc._id;
+  }
+
+  it("a partner's offer is among a local demand's matches, in its own group, with its origin", async () => {
+    const demandId = await createDemand(t.ctx, owner(enterprise));
+    const localOffer = await createOffer(t.ctx, owner(institute));
+    const importedId = await importListing('offer', 'o1');
+
+    const res = await request(t.app).get(`/api/demands/${demandId}/matches?lang=en`).expect(200);
+    // Local matches stay as they were: the imported offer is never among them.
+    assert.deepEqual(
+      res.body.matches.map((m: { offer: { id: string } }) => m.offer.id),
+      [localOffer],
+    );
+    assert.equal(res.body.imported.length, 1);
+    const [m] = res.body.imported;
+    assert.equal(m.offer.id, importedId);
+    assert.equal(m.offer.imported, true);
+    assert.equal(m.offer.origin, 'san-da-nang');
+    assert.equal(m.offer.partnerName, 'Sàn Đà Nẵng');
+    assert.equal(m.offer.homeUrl, 'http://127.0.0.1:9/offers/o1');
+    assert.equal(m.offer.organizationName, 'Viện Công nghệ Đà Nẵng');
+    assert.ok(m.score >= 0.25 && m.score <= 1);
+    assert.ok(m.reasons.includes('same field: environmental engineering'), m.reasons.join('; '));
+  });
+
+  it('a withdrawn (tombstoned) imported offer is no longer matched', async () => {
+    const demandId = await createDemand(t.ctx, owner(enterprise));
+    const importedId = await importListing('offer', 'o2');
+    const before = await request(t.app).get(`/api/demands/${demandId}/matches`).expect(200);
+    assert.equal(before.body.imported.length, 1);
+
+    // What a tombstone in the partner's feed does (import.service): the copy, then its index entry.
+    assert.ok(await removeImportedListing(importedId));
+    const lagging = await request(t.app).get(`/api/demands/${demandId}/matches`).expect(200);
+    assert.deepEqual(
+      lagging.body.imported,
+      [],
+      'a copy gone from the store is not matched even if still indexed',
+    );
+    await t.ctx.search.remove([importedId]);
+    const after = await request(t.app).get(`/api/demands/${demandId}/matches`).expect(200);
+    assert.deepEqual(after.body.imported, []);
+  });
+
+  it("a partner's demand is among a local offer's matches", async () => {
+    const offerId = await createOffer(t.ctx, owner(institute));
+    const importedId = await importListing('demand', 'd1');
+    const res = await request(t.app).get(`/api/offers/${offerId}/matches`).expect(200);
+    assert.deepEqual(res.body.matches, []);
+    assert.deepEqual(
+      res.body.imported.map((m: { demand: { id: string; origin: string } }) => [
+        m.demand.id,
+        m.demand.origin,
+      ]),
+      [[importedId, 'san-da-nang']],
+    );
+  });
+
+  it('with nothing imported the imported group is empty', async () => {
+    const demandId = await createDemand(t.ctx, owner(enterprise));
+    await createOffer(t.ctx, owner(institute));
+    const res = await request(t.app).get(`/api/demands/${demandId}/matches`).expect(200);
+    assert.equal(res.body.matches.length, 1);
+    assert.deepEqual(res.body.imported, []);
+  });
+});
