@@ -13,6 +13,10 @@ import type { OwnerAnswer } from './received-inquiry.model';
 /** The most answers one inquiry may get (a thread, not a chat). */
 export const ANSWERS_MAX = 20;
 
+/** The owner's decision on an inquiry: contact details go both ways on accept, never on decline. */
+export const ANSWER_DECISIONS = ['accept', 'decline'] as const;
+export type AnswerDecision = (typeof ANSWER_DECISIONS)[number];
+
 export interface AnswerEnvelope {
   type: 'answer';
   /** The home exchange: its name and the key the envelope is signed with. */
@@ -22,8 +26,10 @@ export interface AnswerEnvelope {
   /** The answer's id on the home exchange: the same on every attempt (the asker keeps one). */
   answerId: string;
   text: string;
+  /** Absent on a plain message; accept or decline once per inquiry. */
+  decision?: AnswerDecision;
   answerer: { organizationName: string; name: string };
-  /** The answerer's contact details: present only when they chose to share them. */
+  /** The answerer's contact details: present only when they accept. */
   contact?: AnswerContact;
   answeredAt: string;
   sentAt: string;
@@ -47,9 +53,14 @@ export const answerEnvelopeSchema = Joi.object({
     organizationName: Joi.string().max(300).allow('').required(),
     name: Joi.string().max(200).allow('').required(),
   }).required(),
-  contact: Joi.object({
-    name: Joi.string().max(200).allow('').required(),
-    email: Joi.string().email({ tlds: false }).max(320).required(),
+  decision: Joi.string().valid(...ANSWER_DECISIONS),
+  contact: Joi.when('decision', {
+    is: 'accept',
+    then: Joi.object({
+      name: Joi.string().max(200).allow('').required(),
+      email: Joi.string().email({ tlds: false }).max(320).required(),
+    }),
+    otherwise: Joi.forbidden(),
   }),
   answeredAt: Joi.string().isoDate().required(),
   sentAt: Joi.string().isoDate().required(),
@@ -76,11 +87,44 @@ export function receivedInquiryParts(id: string): { partnerId: string; inquiryId
   return m ? { partnerId: m[1], inquiryId: m[2] } : null;
 }
 
-/** The received inquiry's answers with `answer` added; 'too_many' when it has ANSWERS_MAX already. */
+/** The decision among the answers (the first one carrying one), if any. */
+export function decisionOf(answers: readonly { decision?: AnswerDecision }[] | undefined) {
+  return (answers ?? []).find((a) => a.decision)?.decision ?? null;
+}
+
+/**
+ * The received inquiry's answers with `answer` added; 'too_many' when it has ANSWERS_MAX already,
+ * 'decided' when the answer carries a decision and one was made already.
+ */
 export function withNewAnswer(answers: readonly OwnerAnswer[] | undefined, answer: OwnerAnswer) {
   const list = answers ?? [];
+  if (answer.decision && decisionOf(list)) return 'decided' as const;
   if (list.length >= ANSWERS_MAX) return 'too_many' as const;
   return [...list, answer];
+}
+
+/** The asker's contact details, which the asking exchange reveals in reply to an accept. */
+export interface AskerContact {
+  name: string;
+  email: string;
+  organizationName: string;
+}
+
+export const askerContactSchema = Joi.object({
+  name: Joi.string().max(200).allow('').required(),
+  email: Joi.string().email({ tlds: false }).max(320).required(),
+  organizationName: Joi.string().max(300).allow('').required(),
+});
+
+/**
+ * The asker's contact out of the asking exchange's reply to an accept answer's delivery (its
+ * `askerContact`), when it is of the right shape; null otherwise (nothing is kept).
+ */
+export function askerContactOf(reply: unknown): AskerContact | null {
+  const raw = (reply as { askerContact?: unknown } | null)?.askerContact;
+  if (raw === undefined || raw === null) return null;
+  const { error, value } = askerContactSchema.validate(raw, { convert: false, stripUnknown: true });
+  return error ? null : (value as AskerContact);
 }
 
 /** The answers with the delivery of `answerId` replaced; null when it is not among them. */
@@ -115,6 +159,7 @@ export function receiveAnswerPlan(
   const answer: InquiryAnswer = {
     answerId: envelope.answerId,
     text: envelope.text,
+    ...(envelope.decision ? { decision: envelope.decision } : {}),
     answerer: { ...envelope.answerer },
     ...(envelope.contact ? { contact: { ...envelope.contact } } : {}),
     answeredAt: new Date(envelope.answeredAt),

@@ -22,11 +22,13 @@ import { postSigned } from './signed-post';
 import { deliveryAfter, type DeliveryAttempt } from './inquiry-rules';
 import {
   ANSWERS_MAX,
+  askerContactOf,
   checkAnswer,
   receiveAnswerPlan,
   receivedInquiryParts,
   withAnswerDelivery,
   withNewAnswer,
+  type AnswerDecision,
   type AnswerEnvelope,
 } from './answer-rules';
 import { ownIdentity } from './identity.store';
@@ -55,7 +57,7 @@ export async function answerReceivedInquiry(
   ctx: Ctx,
   user: SessionUser,
   id: string,
-  input: { text: string; shareContact: boolean },
+  input: { text: string; decision?: AnswerDecision },
 ) {
   assertVerifiedOrg(user);
   const received = receivedInquiryParts(id) ? await getReceivedInquiry(id) : null;
@@ -70,16 +72,20 @@ export async function answerReceivedInquiry(
   const answer: OwnerAnswer = {
     answerId: randomBytes(16).toString('base64url'),
     text: input.text,
+    ...(input.decision ? { decision: input.decision } : {}),
     userId: user.id,
     name: user.name,
     organizationName: user.organization!.name,
-    ...(input.shareContact ? { contact: { name: user.name, email: user.email } } : {}),
+    // Contact details go only with an acceptance (the organisation's name goes with every answer).
+    ...(input.decision === 'accept' ? { contact: { name: user.name, email: user.email } } : {}),
     answeredAt: now,
     delivery: { state: 'pending', attempts: 0, nextAttemptAt: now },
   };
   await changeReceivedInquiry(id, (doc) => {
     const answers = withNewAnswer(doc.answers, answer);
     if (answers === 'too_many') throw AppError.conflict(`An inquiry takes ${ANSWERS_MAX} answers at most`);
+    if (answers === 'decided')
+      throw AppError.conflict('This inquiry was accepted or declined already: it cannot be decided again');
     return { change: { $set: { answers } }, result: null };
   });
   await enqueueJob({
@@ -116,6 +122,7 @@ async function postAnswer(
     inquiryId: parts.inquiryId,
     answerId: answer.answerId,
     text: answer.text,
+    ...(answer.decision ? { decision: answer.decision } : {}),
     answerer: { organizationName: answer.organizationName, name: answer.name },
     ...(answer.contact ? { contact: { name: answer.contact.name, email: answer.contact.email } } : {}),
     answeredAt: new Date(answer.answeredAt).toISOString(),
@@ -156,9 +163,14 @@ export async function deliverAnswer(
         { receivedInquiryId, answerId, error: attempt.error, retryAt: delivery.nextAttemptAt },
         'an answer was not delivered',
       );
+    // An accepted inquiry's asker reveals their contact in the asking exchange's reply.
+    const askerContact = attempt.ok && answer.decision === 'accept' ? askerContactOf(attempt.reply) : null;
     const { doc: stored } = await changeReceivedInquiry(receivedInquiryId, (current) => {
       const answers = withAnswerDelivery(current.answers, answerId, delivery);
-      return { change: answers ? { $set: { answers } } : null, result: null };
+      return {
+        change: answers ? { $set: { answers, ...(askerContact ? { askerContact } : {}) } } : null,
+        result: null,
+      };
     });
     return { doc: stored, retryAt: delivery.state === 'pending' ? (delivery.nextAttemptAt ?? null) : null };
   });
@@ -190,7 +202,17 @@ export async function receiveAnswer(ctx: Ctx, req: Request, now = new Date()) {
   });
   if (result === 'not_ours') return refuseSigned(from, 404, notFound, now);
   if (result === 'stored') await notifyAsker(ctx, doc, from.name, envelope);
-  return { received: true, duplicate: result === 'duplicate', id: envelope.answerId };
+  // The owner accepted: the asker's contact goes back to the home exchange, and only then.
+  const askerContact =
+    envelope.decision === 'accept' && doc.userEmail
+      ? { name: doc.userName, email: doc.userEmail, organizationName: doc.organizationName }
+      : undefined;
+  return {
+    received: true,
+    duplicate: result === 'duplicate',
+    id: envelope.answerId,
+    ...(askerContact ? { askerContact } : {}),
+  };
 }
 
 async function notifyAsker(ctx: Ctx, inquiry: InquiryDoc, home: string, answer: AnswerEnvelope) {
@@ -201,10 +223,21 @@ async function notifyAsker(ctx: Ctx, inquiry: InquiryDoc, home: string, answer: 
   await createNotification(ctx, {
     userId: inquiry.userId,
     type: ANSWER_NOTIFICATION,
-    title: {
-      vi: `${org} (${home}) đã trả lời câu hỏi của bạn về “${inquiry.listingTitle}”`,
-      en: `${org} (${home}) answered your inquiry about “${inquiry.listingTitle}”`,
-    },
+    title:
+      answer.decision === 'accept'
+        ? {
+            vi: `${org} (${home}) đã chấp nhận câu hỏi của bạn về “${inquiry.listingTitle}”`,
+            en: `${org} (${home}) accepted your inquiry about “${inquiry.listingTitle}”`,
+          }
+        : answer.decision === 'decline'
+          ? {
+              vi: `${org} (${home}) đã từ chối câu hỏi của bạn về “${inquiry.listingTitle}”`,
+              en: `${org} (${home}) declined your inquiry about “${inquiry.listingTitle}”`,
+            }
+          : {
+              vi: `${org} (${home}) đã trả lời câu hỏi của bạn về “${inquiry.listingTitle}”`,
+              en: `${org} (${home}) answered your inquiry about “${inquiry.listingTitle}”`,
+            },
     body: {
       vi: `${answer.text}${withContact('Liên hệ')}`,
       en: `${answer.text}${withContact('Contact')}`,
@@ -216,6 +249,7 @@ async function notifyAsker(ctx: Ctx, inquiry: InquiryDoc, home: string, answer: 
       listingId: inquiry.listingId,
       homeExchange: home,
       organizationName: answer.answerer.organizationName,
+      ...(answer.decision ? { decision: answer.decision } : {}),
     },
     dedupeKey: `federation-answer:${String(inquiry._id)}:${answer.answerId}`,
   }).catch((err: unknown) =>

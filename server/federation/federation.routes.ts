@@ -50,6 +50,8 @@ import {
   receivedInquiryResponse,
 } from './federation.schemas';
 import { answerReceivedInquiry, receiveAnswer } from './answer.service';
+import { partnerKeyFetchBody, partnerKeyFetchResponse } from './federation.schemas';
+import { fetchKeyForConfirmation } from './partner-keys.service';
 
 export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'federation';
@@ -207,12 +209,12 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: inboundInquiryResponse,
     handler: ({ req }) => receiveInquiry(ctx, req),
   });
-  api.add<{ id: string }, unknown, { text: string; shareContact: boolean }>({
+  api.add<{ id: string }, unknown, { text: string; decision?: 'accept' | 'decline' }>({
     method: 'post',
     path: '/federation/received-inquiries/:id/answer',
     tag,
     summary:
-      "Answer an inquiry a partner exchange forwarded about your organization's listing (members of its organization only; several answers make a thread): the answer is sent back, signed, to the asking exchange, which tells the asker; delivery is tried again until it succeeds or is given up. `shareContact` adds your name and email",
+      "Answer an inquiry a partner exchange forwarded about your organization's listing (members of its organization only; several answers make a thread): the answer is sent back, signed, to the asking exchange, which tells the asker; delivery is tried again until it succeeds or is given up. `decision` accept sends your name and email and brings the asker’s back; decline sends no contact; once per inquiry (409 after)",
     access: 'verified',
     params: receivedInquiryIdParams,
     body: answerBody,
@@ -244,6 +246,17 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     status: 201,
     response: partnerResponse,
     handler: async ({ user, body }) => ({ partner: await registerPartner(user, body) }),
+  });
+  api.add<unknown, unknown, { baseUrl: string }>({
+    method: 'post',
+    path: '/admin/partners/fetch-key',
+    tag: 'admin',
+    summary:
+      'Ask the exchange at a base URL for its name and public key (its `GET /api/federation/key`, 5 s at most, no redirects), with the key id and fingerprint computed here, for the operator to confirm before registering it; nothing is stored. 400 naming `baseUrl` when it cannot be reached or gives no Ed25519 key',
+    access: ['admin'],
+    body: partnerKeyFetchBody,
+    response: partnerKeyFetchResponse,
+    handler: ({ body }) => fetchKeyForConfirmation(body.baseUrl),
   });
   api.add({
     method: 'get',

@@ -60,6 +60,25 @@ export const partnerBody = Joi.object({
     .description('the `origin` its listings carry in search (default: made from its name)'),
 });
 
+export const partnerKeyFetchBody = Joi.object({
+  baseUrl: Joi.string()
+    .trim()
+    .uri({ scheme: ['http', 'https'] })
+    .max(500)
+    .required()
+    .description('where the partner exchange answers: its `GET /api/federation/key` is asked'),
+});
+
+export const partnerKeyFetchResponse = Joi.object({
+  name: Joi.string().required().description('the name the exchange gives itself'),
+  baseUrl: Joi.string().required(),
+  keyId: Joi.string().required().description('computed here from the key'),
+  publicKey: Joi.string().required().description('its Ed25519 public key, SPKI PEM: what registering takes'),
+  fingerprint: Joi.string()
+    .required()
+    .description('SHA-256 of the key’s DER, computed here: for the operator to compare with the partner’s'),
+});
+
 export const partnerStatusBody = Joi.object({
   status: Joi.string()
     .valid(...PARTNER_STATUSES)
@@ -288,6 +307,11 @@ const inquiryView = Joi.object({
       Joi.object({
         id: Joi.string().required(),
         text: Joi.string().required(),
+        decision: Joi.string()
+          .valid('accept', 'decline')
+          .allow(null)
+          .required()
+          .description('the owner accepted or declined (null: a plain message)'),
         answerer: Joi.object({
           organizationName: Joi.string().allow('').required(),
           name: Joi.string().allow('').required(),
@@ -295,7 +319,7 @@ const inquiryView = Joi.object({
         contact: Joi.object({ name: Joi.string().allow('').required(), email: Joi.string().required() })
           .allow(null)
           .required()
-          .description('the answerer’s contact details, only when they chose to share them'),
+          .description('the answerer’s contact details, only when they accepted'),
         answeredAt: time().required(),
         receivedAt: time().required(),
       }),
@@ -320,12 +344,26 @@ const receivedInquiryView = Joi.object({
     organizationName: Joi.string().allow('').required(),
     name: Joi.string().allow('').required(),
   }).required(),
+  decision: Joi.string()
+    .valid('accept', 'decline')
+    .allow(null)
+    .required()
+    .description('your organization accepted or declined the inquiry (once); null until then'),
+  askerContact: Joi.object({
+    name: Joi.string().allow('').required(),
+    email: Joi.string().required(),
+    organizationName: Joi.string().allow('').required(),
+  })
+    .allow(null)
+    .required()
+    .description('the asker’s contact details, given back by the asking exchange once you accepted'),
   receivedAt: time().required(),
   answers: Joi.array()
     .items(
       Joi.object({
         id: Joi.string().required(),
         text: Joi.string().required(),
+        decision: Joi.string().valid('accept', 'decline').allow(null).required(),
         answeredBy: Joi.string().required(),
         sharedContact: Joi.boolean().required(),
         answeredAt: time().required(),
@@ -351,9 +389,11 @@ export const receivedInquiryIdParams = Joi.object({
 
 export const answerBody = Joi.object({
   text: Joi.string().trim().min(1).max(INQUIRY_MESSAGE_MAX).required(),
-  shareContact: Joi.boolean()
-    .default(false)
-    .description('send your name and email with the answer (nothing of them otherwise)'),
+  decision: Joi.string()
+    .valid('accept', 'decline')
+    .description(
+      'accept: your name and email go with the answer and the asker’s come back; decline: no contact either way; absent: a plain message. Once per inquiry (409 after)',
+    ),
 });
 
 export const inboundInquiryResponse = Joi.object({
@@ -368,4 +408,9 @@ export const inboundAnswerResponse = Joi.object({
   received: Joi.boolean().valid(true).required(),
   duplicate: Joi.boolean().required().description('this answer was received before (a delivery tried again)'),
   id: Joi.string().required(),
+  askerContact: Joi.object({
+    name: Joi.string().allow('').required(),
+    email: Joi.string().required(),
+    organizationName: Joi.string().allow('').required(),
+  }).description('the asker’s contact details, in reply to an accept only'),
 });

@@ -70,6 +70,7 @@ export function inquiryView(doc: InquiryDoc, home: { name: string; baseUrl: stri
     answers: (doc.answers ?? []).map((a) => ({
       id: a.answerId,
       text: a.text,
+      decision: a.decision ?? null,
       answerer: { organizationName: a.answerer.organizationName, name: a.answerer.name },
       contact: a.contact ? { name: a.contact.name, email: a.contact.email } : null,
       answeredAt: new Date(a.answeredAt).toISOString(),
@@ -87,10 +88,19 @@ export function receivedInquiryView(doc: ReceivedInquiryDoc) {
     listingTitle: doc.listingTitle,
     message: doc.message,
     asker: { organizationName: doc.asker.organizationName, name: doc.asker.name },
+    decision: (doc.answers ?? []).find((a) => a.decision)?.decision ?? null,
+    askerContact: doc.askerContact
+      ? {
+          name: doc.askerContact.name,
+          email: doc.askerContact.email,
+          organizationName: doc.askerContact.organizationName,
+        }
+      : null,
     receivedAt: new Date(doc.receivedAt).toISOString(),
     answers: (doc.answers ?? []).map((a) => ({
       id: a.answerId,
       text: a.text,
+      decision: a.decision ?? null,
       answeredBy: a.name,
       sharedContact: !!a.contact,
       answeredAt: new Date(a.answeredAt).toISOString(),

@@ -5,3 +5,4 @@ export { pullAllPartners } from './import.service';
 export { reindexImportedListings } from './imported-reindex';
 export { deliverInquiry } from './inquiry.service';
 export { deliverAnswer } from './answer.service';
+export { importedListingsByIds, type ImportedListingDoc } from './imported-listing.store';

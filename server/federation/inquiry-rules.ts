@@ -96,7 +96,9 @@ export function nextDeliveryAt(attempts: number, baseMs: number, now: Date): Dat
 }
 
 /** How one delivery attempt went: delivered, or why not and whether asking again is pointless. */
-export type DeliveryAttempt = { ok: true } | { ok: false; error: string; final: boolean };
+export type DeliveryAttempt =
+  /** `reply`: the receiver's answer body, parsed, when it was JSON. */
+  { ok: true; reply?: unknown } | { ok: false; error: string; final: boolean };
 
 /**
  * The delivery after an attempt (the `attempts`-th) made `at`: delivered; pending with the next

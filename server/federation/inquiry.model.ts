@@ -31,6 +31,8 @@ const answerSchema = new Schema(
     /** The answer's id on the home exchange (a delivery tried again carries the same). */
     answerId: { type: String, required: true },
     text: { type: String, required: true },
+    /** accept or decline (absent on a plain message). */
+    decision: { type: String, enum: ['accept', 'decline'], required: false },
     answerer: {
       organizationName: { type: String, default: '' },
       name: { type: String, default: '' },
@@ -56,6 +58,8 @@ const inquirySchema = new Schema(
     organizationId: { type: String, required: true, index: true },
     organizationName: { type: String, required: true },
     userName: { type: String, required: true },
+    /** The asker's email: revealed to the home exchange only when the owner accepts. */
+    userEmail: { type: String, required: false },
     delivery: { type: deliverySchema, required: true },
     /** The owner's answers, oldest first (absent until the first comes). */
     answers: { type: [answerSchema], default: undefined },
@@ -81,6 +85,7 @@ export interface AnswerContact {
 export interface InquiryAnswer {
   answerId: string;
   text: string;
+  decision?: 'accept' | 'decline';
   answerer: { organizationName: string; name: string };
   contact?: AnswerContact;
   answeredAt: Date;
@@ -99,6 +104,7 @@ export interface InquiryDoc {
   organizationId: string;
   organizationName: string;
   userName: string;
+  userEmail?: string;
   delivery: InquiryDelivery;
   answers?: InquiryAnswer[];
   createdAt: Date;

@@ -83,6 +83,7 @@ export async function sendInquiry(
     organizationId: user.organization!.id,
     organizationName: user.organization!.name,
     userName: user.name,
+    userEmail: user.email,
     delivery: { state: 'pending', attempts: 0, nextAttemptAt: now },
   });
   const id = String(doc._id);

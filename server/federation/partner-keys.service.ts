@@ -6,7 +6,9 @@
  * partner is asked at most once a minute per process, so that made-up key ids cost nothing.
  */
 import Joi from 'joi';
+import { AppError } from '../common/errors';
 import { logger } from '../common/logger';
+import { canonicalPublicKey, keyFingerprint, keyIdOf } from './signing';
 import { planKeyUpdate, type PublishedKeys } from './key-rules';
 import { keyResponse } from './federation.schemas';
 import { getPartner, listPartners, partnerByKeyId, setPartnerKeys, type PartnerDoc } from './partner.store';
@@ -21,7 +23,7 @@ const publishedKeysSchema = keyResponse.fork(['previous', 'endorsement'], (s) =>
 
 const askedAt = new Map<string, number>();
 
-async function fetchPublishedKeys(baseUrl: string): Promise<PublishedKeys> {
+async function fetchPublishedKeys(baseUrl: string): Promise<PublishedKeys & { name: string }> {
   let res: Response;
   try {
     res = await fetch(`${baseUrl}/api/federation/key`, {
@@ -43,7 +45,34 @@ async function fetchPublishedKeys(baseUrl: string): Promise<PublishedKeys> {
   }
   const { error, value } = (publishedKeysSchema as Joi.ObjectSchema).validate(parsed, { convert: false });
   if (error) throw new Error(`malformed: ${error.details[0].message}`);
-  return value as PublishedKeys;
+  return value as PublishedKeys & { name: string };
+}
+
+/**
+ * What an exchange at `baseUrl` publishes as its name and key, for an operator to compare by eye
+ * before registering it: the key id and fingerprint computed here from the key (not taken on its
+ * word). Nothing is stored. When it cannot be reached or answers no Ed25519 key document, the
+ * address is refused (400 naming `baseUrl`): the operator's next step is another address.
+ */
+const keyNotFetched = (message: string) => AppError.validation([{ field: 'baseUrl', message }], message);
+
+export async function fetchKeyForConfirmation(baseUrl: string) {
+  const url = baseUrl.replace(/\/+$/, '');
+  let published: PublishedKeys & { name: string };
+  try {
+    published = await fetchPublishedKeys(url);
+  } catch (err) {
+    throw keyNotFetched(`The exchange at ${url} did not give its key: ${(err as Error).message}`);
+  }
+  const publicKey = canonicalPublicKey(published.publicKey);
+  if (!publicKey) throw keyNotFetched(`The exchange at ${url} published no Ed25519 public key (SPKI PEM)`);
+  return {
+    name: published.name,
+    baseUrl: url,
+    keyId: keyIdOf(publicKey),
+    publicKey,
+    fingerprint: keyFingerprint(publicKey),
+  };
 }
 
 export type KeyRefresh = { ok: true; changed: boolean; partner: PartnerDoc } | { ok: false; reason: string };

@@ -14,10 +14,12 @@ const ownerAnswerSchema = new Schema(
     /** Random; the asking exchange keeps each answer once by it. */
     answerId: { type: String, required: true },
     text: { type: String, required: true },
+    /** accept or decline (absent on a plain message); one decision per inquiry. */
+    decision: { type: String, enum: ['accept', 'decline'], required: false },
     userId: { type: String, required: true },
     name: { type: String, required: true },
     organizationName: { type: String, required: true },
-    /** Sent with the answer only when the answerer chose to share them. */
+    /** Sent with the answer only when the owner accepts. */
     contact: { type: new Schema({ name: String, email: String }, { _id: false }), required: false },
     answeredAt: { type: Date, required: true },
     delivery: { type: deliverySchema, required: true },
@@ -42,6 +44,11 @@ const receivedInquirySchema = new Schema(
       name: { type: String, default: '' },
     },
     receivedAt: { type: Date, required: true },
+    /** The asker's contact details, which the asking exchange gave back once the owner accepted. */
+    askerContact: {
+      type: new Schema({ name: String, email: String, organizationName: String }, { _id: false }),
+      required: false,
+    },
     /** The owner's answers, oldest first (absent until the first). */
     answers: { type: [ownerAnswerSchema], default: undefined },
   },
@@ -51,6 +58,7 @@ const receivedInquirySchema = new Schema(
 export interface OwnerAnswer {
   answerId: string;
   text: string;
+  decision?: 'accept' | 'decline';
   userId: string;
   name: string;
   organizationName: string;
@@ -70,6 +78,7 @@ export interface ReceivedInquiryDoc {
   message: string;
   asker: { organizationName: string; name: string };
   receivedAt: Date;
+  askerContact?: { name: string; email: string; organizationName: string };
   answers?: OwnerAnswer[];
 }
 

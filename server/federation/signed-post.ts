@@ -33,7 +33,14 @@ export async function postSigned(
   } catch (err) {
     return { ok: false, error: `unreachable: ${(err as Error).message}`, final: false };
   }
-  if (res.status === 200 || res.status === 201) return { ok: true };
+  if (res.status === 200 || res.status === 201) {
+    const reply = await res.text().catch(() => '');
+    try {
+      return { ok: true, reply: JSON.parse(reply.slice(0, 64 * 1024)) as unknown };
+    } catch {
+      return { ok: true };
+    }
+  }
   const text = (await res.text().catch(() => '')).slice(0, 2000);
   let message = text;
   try {

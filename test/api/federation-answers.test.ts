@@ -2,8 +2,8 @@
  * The owner's answers to inquiries across two exchanges side by side: the home exchange is this
  * test's app (on the test database, listening on 127.0.0.1), the asking exchange a separate server
  * process on another database that imported the home exchange's listings. A member there asks; the
- * listing's owner answers on the home exchange (one answer or a thread, contact details only when
- * shared); each answer goes back signed to the asking exchange, is kept once on the asker's
+ * listing's owner answers on the home exchange (one answer or a thread; accept or decline once,
+ * contact details both ways only on accept); each answer goes back signed to the asking exchange, is kept once on the asker's
  * inquiry and the asker is told in their language. An answer the asking exchange refuses for a
  * while is sent again by the durable job; one unsigned, tampered, replayed, expired, from an
  * unknown key, about an inquiry never sent to its signer, or from a suspended partner is refused
@@ -169,7 +169,8 @@ describe('answers to inquiries between two exchanges', function () {
     assert.equal(kept.id, answer.id);
     assert.equal(kept.text, 'Chúng tôi gửi báo giá trong tuần này.');
     assert.deepEqual(kept.answerer, { organizationName: 'Viện Công nghệ Môi trường', name: owner.user.name });
-    assert.equal(kept.contact, null, 'no contact details unless the owner shares them');
+    assert.equal(kept.contact, null, 'no contact details unless the owner accepts');
+    assert.equal(kept.decision, null, 'a plain message decides nothing');
     const [notice] = await answerNotices(asker);
     assert.ok(notice, 'the asker is told');
     assert.equal(
@@ -179,14 +180,30 @@ describe('answers to inquiries between two exchanges', function () {
     assert.match(notice.body, /Chúng tôi gửi báo giá trong tuần này/);
     assert.equal(notice.link, '/my/inquiries');
 
-    // A second answer makes a thread, contact details shared this time; each is told once.
+    // A second answer makes a thread and accepts: contact details go both ways; each is told once.
     const second = await owner.agent
       .post(`/api/federation/received-inquiries/${receivedId}/answer`)
-      .send({ text: 'Xin liên hệ trực tiếp để hẹn khảo sát nhà máy.', shareContact: true })
+      .send({ text: 'Xin liên hệ trực tiếp để hẹn khảo sát nhà máy.', decision: 'accept' })
       .expect(201);
     assert.equal(second.body.inquiry.answers.length, 2);
     assert.equal(second.body.inquiry.answers[1].delivery.state, 'delivered');
     assert.equal(second.body.inquiry.answers[1].sharedContact, true);
+    assert.equal(second.body.inquiry.answers[1].decision, 'accept');
+    assert.equal(second.body.inquiry.decision, 'accept');
+    assert.deepEqual(
+      second.body.inquiry.askerContact,
+      { name: asker.user.name, email: asker.user.email, organizationName: asker.user.organization!.name },
+      'the asking exchange gave back the asker’s contact in reply to the accept',
+    );
+    assert.ok(
+      (await answerNotices(asker)).some(
+        (n: { title: string }) =>
+          n.title ===
+          'Viện Công nghệ Môi trường (Sàn Hà Nội) accepted your inquiry about “Xử lý nước thải chế biến thủy sản”',
+      ),
+      'the asker is told of the acceptance',
+    );
+    assert.equal((await answersOf(asker))[1].decision, 'accept');
     const thread = await answersOf(asker);
     assert.deepEqual(
       thread.map((a: { text: string }) => a.text),
@@ -202,6 +219,12 @@ describe('answers to inquiries between two exchanges', function () {
       1,
       'the shared contact details, in the second notice only',
     );
+    // Decided once: neither accepting nor declining again is taken; a plain message still is.
+    for (const decision of ['accept', 'decline'])
+      await owner.agent
+        .post(`/api/federation/received-inquiries/${receivedId}/answer`)
+        .send({ text: 'Đổi ý', decision })
+        .expect(409);
 
     // The home exchange's own list shows the thread and where each delivery stands.
     const [listed] = (await owner.agent.get('/api/federation/inquiries/received').expect(200)).body.inquiries;
@@ -227,6 +250,34 @@ describe('answers to inquiries between two exchanges', function () {
     });
   });
 
+  it('a declined inquiry sends no contact either way, both sides see the decline, and it cannot be decided again', async () => {
+    const { owner, asker, receivedId } = await askedInquiry();
+    const path = `/api/federation/received-inquiries/${receivedId}/answer`;
+    const declined = await owner.agent
+      .post(path)
+      .send({ text: 'Cảm ơn, công nghệ này đã được chuyển giao độc quyền.', decision: 'decline' })
+      .expect(201);
+    const inquiry = declined.body.inquiry;
+    assert.equal(inquiry.decision, 'decline');
+    assert.equal(inquiry.askerContact, null, 'no contact of the asker on a decline');
+    assert.equal(inquiry.answers[0].sharedContact, false);
+    assert.equal(inquiry.answers[0].delivery.state, 'delivered');
+    const [kept] = await answersOf(asker);
+    assert.equal(kept.decision, 'decline');
+    assert.equal(kept.contact, null, 'no contact of the owner on a decline');
+    const [notice] = await answerNotices(asker);
+    assert.match(notice.title, /đã từ chối|declined/);
+    assert.ok(!notice.body.includes(owner.user.email));
+    await owner.agent.post(path).send({ text: 'Thực ra đồng ý', decision: 'accept' }).expect(409);
+    await owner.agent.post(path).send({ text: 'Chúc thành công.' }).expect(201);
+    const stored = await ReceivedInquiryModel.findById(receivedId).lean();
+    assert.equal(stored?.askerContact, undefined);
+    assert.deepEqual(
+      stored?.answers?.map((a) => a.decision ?? null),
+      ['decline', null],
+    );
+  });
+
   it('only members of the listing’s organization may answer, with text, and a refusal writes nothing', async () => {
     const { receivedId, owner, homeOperator } = await askedInquiry();
     const stored = async () =>
@@ -247,9 +298,9 @@ describe('answers to inquiries between two exchanges', function () {
     const long = await owner.agent.post(path).send({ text: 'x'.repeat(4001) });
     assert.equal(long.status, 400);
     assert.equal(long.body.error.details[0].field, 'text');
-    const notBool = await owner.agent.post(path).send({ text: 'Có', shareContact: 'maybe' });
-    assert.equal(notBool.status, 400);
-    assert.equal(notBool.body.error.details[0].field, 'shareContact');
+    const notDecision = await owner.agent.post(path).send({ text: 'Có', decision: 'maybe' });
+    assert.equal(notDecision.status, 400);
+    assert.equal(notDecision.body.error.details[0].field, 'decision');
     const badId = await owner.agent
       .post('/api/federation/received-inquiries/not-an-id/answer')
       .send({ text: 'Có' });

@@ -3,9 +3,11 @@
  * fixture's (the test database), the asking exchange a separate server process on another
  * database that imported the home exchange's shared offer. A member of the asking exchange finds
  * it in search, opens its page there (home exchange, origin, read-only) and asks its owner; the
- * owner, on the home exchange, reads the inquiry among those received and answers, sharing their
- * contact details; the answer shows on the asker's "My inquiries" page with them, in Vietnamese.
- * And the operators' partner desk issues a partner API key, shown once, and revokes it.
+ * owner, on the home exchange, reads the inquiry among those received and accepts it: their contact
+ * details go to the asker and the asker's come back; the acceptance shows on both sides with the
+ * contact details, in Vietnamese.
+ * And the operators' partner desk registers a partner from its base URL alone (the fetched
+ * fingerprint confirmed), and issues a partner API key, shown once, and revokes it.
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
@@ -153,12 +155,22 @@ describe('browser: an inquiry to a partner exchange and its answer, on both exch
     await received.getByTestId('answer-send').click();
     await received.locator('.field-error').waitFor();
     await received.locator('textarea').fill('Chúng tôi gửi báo giá trong tuần này.');
-    await received.getByTestId('answer-share-contact').check();
+    await received.getByTestId('answer-decision-accept').check();
     await received.getByTestId('answer-send').click();
     await received.getByTestId('answer-sent').waitFor();
     const ours = received.getByTestId('our-answer');
     await ours.waitFor();
     assert.equal(await ours.getByTestId('our-answer-delivery').getAttribute('data-state'), 'delivered');
+    // Accepted: the decision shows, the asker's contact came back, and no second decision is offered.
+    assert.equal(
+      await received.getByTestId('received-inquiry-decision').getAttribute('data-decision'),
+      'accept',
+    );
+    assert.match(
+      await received.getByTestId('received-inquiry-asker-contact').innerText(),
+      new RegExp(asker.user.email.replace(/[.+]/g, '\\$&')),
+    );
+    assert.equal(await received.getByTestId('answer-decision').count(), 0);
 
     // (b) The answer shows on the asker's page, with the owner's contact details.
     await askerPage.reload();
@@ -173,7 +185,30 @@ describe('browser: an inquiry to a partner exchange and its answer, on both exch
       await answer.getByTestId('inquiry-answer-contact').innerText(),
       new RegExp(owner.user.email),
     );
+    assert.equal(await answer.getByTestId('inquiry-answer-decision').getAttribute('data-decision'), 'accept');
     await assertNoSeriousAxeFindings(askerPage, 'the asker’s inquiries');
+  });
+
+  it('an operator registers a partner from its base URL alone, after confirming the fetched fingerprint', async () => {
+    const app = web.exchange.httpServer as unknown as Express;
+    const operator = await signInAdmin(app);
+    for (const p of (await operator.agent.get('/api/admin/partners').expect(200)).body.partners)
+      await operator.agent.delete(`/api/admin/partners/${p.id}`).expect(204);
+    const published = (await request(asking.url).get('/api/federation/key').expect(200)).body;
+    const page = await signedIn(web.exchange.url, operator.user.email);
+    await page.goto(`${web.exchange.url}/admin/partners`);
+    await page.fill('#partner-url', asking.url);
+    await page.getByTestId('partner-fetch-key').click();
+    const fetched = page.getByTestId('partner-fetched-key');
+    await fetched.waitFor();
+    assert.ok((await fetched.innerText()).includes(published.fingerprint), await fetched.innerText());
+    await page.getByTestId('partner-confirm-key').click();
+    const registered = page.getByTestId('partner-registered');
+    await registered.waitFor();
+    assert.ok((await registered.innerText()).includes(published.fingerprint));
+    const [partner] = (await operator.agent.get('/api/admin/partners').expect(200)).body.partners;
+    assert.equal(partner.keyId, published.keyId);
+    assert.equal(partner.name, published.name);
   });
 
   it('an operator issues a partner API key from the partner desk, sees it once, and revokes it', async () => {

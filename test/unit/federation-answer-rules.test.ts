@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { generateSigningKeyPair, keyIdOf, signBody } from '../../server/federation/signing';
 import {
   ANSWERS_MAX,
+  askerContactOf,
   checkAnswer,
+  decisionOf,
   receiveAnswerPlan,
   receivedInquiryParts,
   withAnswerDelivery,
@@ -81,10 +83,24 @@ describe('answers to inquiries across exchanges: rules', () => {
     assert.equal(reason(checkAnswer(inquiry.raw, inquiry.headers, partner, now)), '400 malformed');
     const noText = signed(envelope({ text: '' }));
     assert.equal(reason(checkAnswer(noText.raw, noText.headers, partner, now)), '400 malformed');
-    const badContact = signed(envelope({ contact: { name: 'A', email: 'not-an-email' } }));
+    const badContact = signed(
+      envelope({ decision: 'accept', contact: { name: 'A', email: 'not-an-email' } }),
+    );
     assert.equal(reason(checkAnswer(badContact.raw, badContact.headers, partner, now)), '400 malformed');
-    const withContact = signed(envelope({ contact: { name: 'A', email: 'a@vien.vn' } }));
-    assert.equal(reason(checkAnswer(withContact.raw, withContact.headers, partner, now)), 'ok');
+    const accepted = signed(envelope({ decision: 'accept', contact: { name: 'A', email: 'a@vien.vn' } }));
+    assert.equal(reason(checkAnswer(accepted.raw, accepted.headers, partner, now)), 'ok');
+    // Contact details travel only with an acceptance: with a message or a decline they are refused.
+    for (const decision of [undefined, 'decline'] as const) {
+      const leaked = signed(envelope({ decision, contact: { name: 'A', email: 'a@vien.vn' } }));
+      assert.equal(reason(checkAnswer(leaked.raw, leaked.headers, partner, now)), '400 malformed');
+    }
+    const declined = signed(envelope({ decision: 'decline' }));
+    assert.equal(reason(checkAnswer(declined.raw, declined.headers, partner, now)), 'ok');
+    const unknownDecision = signed({ ...envelope(), decision: 'maybe' });
+    assert.equal(
+      reason(checkAnswer(unknownDecision.raw, unknownDecision.headers, partner, now)),
+      '400 malformed',
+    );
   });
 
   it('takes a received inquiry id apart, and nothing else', () => {
@@ -108,6 +124,47 @@ describe('answers to inquiries across exchanges: rules', () => {
     assert.equal(after[1].delivery.state, 'delivered');
     assert.equal(two[1].delivery.state, 'pending', 'the input is not changed');
     assert.equal(withAnswerDelivery(two, 'nope', delivered), null);
+  });
+
+  it('takes one decision per inquiry: a second accept or decline is refused, messages still go', () => {
+    const message = withNewAnswer(undefined, ownerAnswer('m1'));
+    assert.ok(Array.isArray(message));
+    assert.equal(decisionOf(message), null);
+    const accepted = withNewAnswer(message, { ...ownerAnswer('d1'), decision: 'accept' });
+    assert.ok(Array.isArray(accepted));
+    assert.equal(decisionOf(accepted), 'accept');
+    assert.equal(withNewAnswer(accepted, { ...ownerAnswer('d2'), decision: 'decline' }), 'decided');
+    assert.equal(withNewAnswer(accepted, { ...ownerAnswer('d3'), decision: 'accept' }), 'decided');
+    const after = withNewAnswer(accepted, ownerAnswer('m2'));
+    assert.ok(Array.isArray(after) && after.length === 3);
+    assert.equal(decisionOf(after), 'accept');
+  });
+
+  it('takes the asker’s contact from the asking exchange’s reply only when it is of the right shape', () => {
+    const contact = { name: 'Trần B', email: 'b@asker.vn', organizationName: 'Công ty B' };
+    assert.deepEqual(askerContactOf({ received: true, askerContact: contact }), contact);
+    assert.deepEqual(askerContactOf({ askerContact: { ...contact, extra: 1 } }), contact);
+    assert.equal(askerContactOf({ received: true }), null);
+    assert.equal(askerContactOf(null), null);
+    assert.equal(askerContactOf('text'), null);
+    assert.equal(askerContactOf({ askerContact: { ...contact, email: 'nope' } }), null);
+    assert.equal(askerContactOf({ askerContact: { name: 'x' } }), null);
+  });
+
+  it('keeps a decision that came back on the asker’s inquiry', () => {
+    const inquiry = { partnerId: PARTNER_ID, delivery: delivered, answers: undefined };
+    const plan = receiveAnswerPlan(
+      inquiry,
+      PARTNER_ID,
+      envelope({ decision: 'accept', contact: { name: 'A', email: 'a@vien.vn' } }),
+      now,
+    );
+    assert.ok(plan.kind === 'stored');
+    assert.equal(plan.answers[0].decision, 'accept');
+    assert.deepEqual(plan.answers[0].contact, { name: 'A', email: 'a@vien.vn' });
+    const message = receiveAnswerPlan(inquiry, PARTNER_ID, envelope(), now);
+    assert.ok(message.kind === 'stored');
+    assert.equal('decision' in message.answers[0], false);
   });
 
   it('keeps a trusted answer once, in answering order, only on an inquiry sent to its signer', () => {

@@ -5240,6 +5240,71 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/partners/fetch-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the exchange at a base URL for its name and public key (its `GET /api/federation/key`, 5 s at most, no redirects), with the key id and fingerprint computed here, for the operator to confirm before registering it; nothing is stored. 400 naming `baseUrl` when it cannot be reached or gives no Ed25519 key
+     * @description Access: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description where the partner exchange answers: its `GET /api/federation/key` is asked */
+            baseUrl: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              baseUrl: string;
+              /** @description SHA-256 of the key’s DER, computed here: for the operator to compare with the partner’s */
+              fingerprint: string;
+              /** @description computed here from the key */
+              keyId: string;
+              /** @description the name the exchange gives itself */
+              name: string;
+              /** @description its Ed25519 public key, SPKI PEM: what registering takes */
+              publicKey: string;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/payments': {
     parameters: {
       query?: never;
@@ -18827,6 +18892,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Read-only offers imported from partner exchanges, each with its origin, partnerName and homeUrl; their page here is /imported/:id */
+              imported?: {
+                offer?: Record<string, never>;
+                reasonDetails?: {
+                  code?: string;
+                  /** @enum {string} */
+                  effect?: 'positive' | 'neutral' | 'negative';
+                  text?: string;
+                }[];
+                reasons?: string[];
+                /** Format: float */
+                score?: number;
+              }[];
               matches?: {
                 offer?: Record<string, never>;
                 reasonDetails?: {
@@ -21332,6 +21410,12 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description the asker’s contact details, in reply to an accept only */
+              askerContact?: {
+                email: string;
+                name: string;
+                organizationName: string;
+              };
               /** @description this answer was received before (a delivery tried again) */
               duplicate: boolean;
               id: string;
@@ -21445,11 +21529,16 @@ export interface paths {
                     name: string;
                     organizationName: string;
                   };
-                  /** @description the answerer’s contact details, only when they chose to share them */
+                  /** @description the answerer’s contact details, only when they accepted */
                   contact: {
                     email: string;
                     name: string;
                   } | null;
+                  /**
+                   * @description the owner accepted or declined (null: a plain message)
+                   * @enum {string|null}
+                   */
+                  decision: 'accept' | 'decline' | null;
                   id: string;
                   /** Format: date-time */
                   receivedAt: string;
@@ -21533,11 +21622,16 @@ export interface paths {
                     name: string;
                     organizationName: string;
                   };
-                  /** @description the answerer’s contact details, only when they chose to share them */
+                  /** @description the answerer’s contact details, only when they accepted */
                   contact: {
                     email: string;
                     name: string;
                   } | null;
+                  /**
+                   * @description the owner accepted or declined (null: a plain message)
+                   * @enum {string|null}
+                   */
+                  decision: 'accept' | 'decline' | null;
                   id: string;
                   /** Format: date-time */
                   receivedAt: string;
@@ -21622,6 +21716,8 @@ export interface paths {
                   /** Format: date-time */
                   answeredAt: string;
                   answeredBy: string;
+                  /** @enum {string|null} */
+                  decision: 'accept' | 'decline' | null;
                   /** @description its delivery back to the asking exchange */
                   delivery: {
                     attempts: number;
@@ -21646,6 +21742,17 @@ export interface paths {
                   name: string;
                   organizationName: string;
                 };
+                /** @description the asker’s contact details, given back by the asking exchange once you accepted */
+                askerContact: {
+                  email: string;
+                  name: string;
+                  organizationName: string;
+                } | null;
+                /**
+                 * @description your organization accepted or declined the inquiry (once); null until then
+                 * @enum {string|null}
+                 */
+                decision: 'accept' | 'decline' | null;
                 /** @description the asking organization’s home exchange */
                 homeExchange: string;
                 id: string;
@@ -21868,7 +21975,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Answer an inquiry a partner exchange forwarded about your organization's listing (members of its organization only; several answers make a thread): the answer is sent back, signed, to the asking exchange, which tells the asker; delivery is tried again until it succeeds or is given up. `shareContact` adds your name and email
+     * Answer an inquiry a partner exchange forwarded about your organization's listing (members of its organization only; several answers make a thread): the answer is sent back, signed, to the asking exchange, which tells the asker; delivery is tried again until it succeeds or is given up. `decision` accept sends your name and email and brings the asker’s back; decline sends no contact; once per inquiry (409 after)
      * @description Access: verified
      */
     post: {
@@ -21884,10 +21991,10 @@ export interface paths {
         content: {
           'application/json': {
             /**
-             * @description send your name and email with the answer (nothing of them otherwise)
-             * @default false
+             * @description accept: your name and email go with the answer and the asker’s come back; decline: no contact either way; absent: a plain message. Once per inquiry (409 after)
+             * @enum {string}
              */
-            shareContact?: boolean;
+            decision?: 'accept' | 'decline';
             text: string;
           };
         };
@@ -21906,6 +22013,8 @@ export interface paths {
                   /** Format: date-time */
                   answeredAt: string;
                   answeredBy: string;
+                  /** @enum {string|null} */
+                  decision: 'accept' | 'decline' | null;
                   /** @description its delivery back to the asking exchange */
                   delivery: {
                     attempts: number;
@@ -21930,6 +22039,17 @@ export interface paths {
                   name: string;
                   organizationName: string;
                 };
+                /** @description the asker’s contact details, given back by the asking exchange once you accepted */
+                askerContact: {
+                  email: string;
+                  name: string;
+                  organizationName: string;
+                } | null;
+                /**
+                 * @description your organization accepted or declined the inquiry (once); null until then
+                 * @enum {string|null}
+                 */
+                decision: 'accept' | 'decline' | null;
                 /** @description the asking organization’s home exchange */
                 homeExchange: string;
                 id: string;
@@ -26489,6 +26609,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Read-only demands imported from partner exchanges, each with its origin, partnerName and homeUrl; their page here is /imported/:id */
+              imported?: {
+                demand?: Record<string, never>;
+                reasonDetails?: {
+                  code?: string;
+                  /** @enum {string} */
+                  effect?: 'positive' | 'neutral' | 'negative';
+                  text?: string;
+                }[];
+                reasons?: string[];
+                /** Format: float */
+                score?: number;
+              }[];
               matches?: {
                 demand?: Record<string, never>;
                 reasonDetails?: {

@@ -74,6 +74,11 @@ function SentInquiryCard({ inquiry }: { inquiry: SentInquiry }) {
                   at: formatDateTime(a.answeredAt, labels.locale),
                 })}
               </p>
+              {a.decision && (
+                <p data-testid="inquiry-answer-decision" data-decision={a.decision}>
+                  <strong>{t(`federation.decisions.${a.decision}`)}</strong>
+                </p>
+              )}
               <p className="prose" data-testid="inquiry-answer-text">
                 {a.text}
               </p>

@@ -11,11 +11,13 @@ import { useFormErrors } from '../../ui/useFormErrors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useLabels } from '../../labels';
 import {
+  fetchPartnerKey,
   listPartners,
   partnersKey,
   pullPartner,
   registerPartner,
   setPartnerStatus,
+  type FetchedPartnerKey,
   type Partner,
 } from './federationApi';
 import { SharingDefaultCard } from './SharingDefaultCard';
@@ -74,6 +76,8 @@ function RegisterPartnerForm({ onRegistered }: { onRegistered: () => unknown }) 
   const [baseUrl, setBaseUrl] = useState('');
   const [publicKey, setPublicKey] = useState('');
   const [registered, setRegistered] = useState<Partner | null>(null);
+  /** The key the base URL answered, waiting for the operator to confirm it. */
+  const [fetched, setFetched] = useState<FetchedPartnerKey | null>(null);
   const form = useFormErrors();
   const mutation = useMutation({
     mutationFn: registerPartner,
@@ -81,12 +85,33 @@ function RegisterPartnerForm({ onRegistered }: { onRegistered: () => unknown }) 
     onSuccess: (partner) => {
       form.clear();
       setRegistered(partner);
+      setFetched(null);
       setName('');
       setBaseUrl('');
       setPublicKey('');
       void onRegistered();
     },
   });
+  const fetchKey = useMutation({
+    mutationFn: fetchPartnerKey,
+    onError: (err) => form.showServerError(err),
+    onSuccess: (key) => {
+      form.clear();
+      setFetched(key);
+    },
+  });
+
+  function askForKey() {
+    setRegistered(null);
+    setFetched(null);
+    fetchKey.mutate(baseUrl);
+  }
+
+  function confirmKey() {
+    if (!fetched) return;
+    setRegistered(null);
+    mutation.mutate({ name: name || fetched.name, baseUrl: fetched.baseUrl, publicKey: fetched.publicKey });
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -112,10 +137,41 @@ function RegisterPartnerForm({ onRegistered }: { onRegistered: () => unknown }) 
         label={t('federation.partners.baseUrl')}
         hint={t('federation.partners.baseUrlHint')}
         value={baseUrl}
-        onChange={setBaseUrl}
+        onChange={(value) => {
+          setBaseUrl(value);
+          setFetched(null);
+        }}
         error={form.errorFor('baseUrl')}
         required
       />
+      <p className="muted">{t('federation.partners.fetchKeyHint')}</p>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        onClick={askForKey}
+        disabled={fetchKey.isPending || !baseUrl.trim()}
+        data-testid="partner-fetch-key"
+      >
+        {t('federation.partners.fetchKey')}
+      </button>
+      {fetched && (
+        <Notice tone="info" testId="partner-fetched-key">
+          {t('federation.partners.fetchedKey', {
+            name: fetched.name,
+            keyId: fetched.keyId,
+            fingerprint: fetched.fingerprint,
+          })}{' '}
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={confirmKey}
+            disabled={mutation.isPending}
+            data-testid="partner-confirm-key"
+          >
+            {t('federation.partners.confirmKey')}
+          </button>
+        </Notice>
+      )}
       <TextField
         id="partner-key"
         name="publicKey"

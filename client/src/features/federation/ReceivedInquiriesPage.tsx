@@ -72,6 +72,18 @@ function ReceivedInquiryCard({ inquiry }: { inquiry: ReceivedInquiry }) {
       <blockquote className="inquiry-message" data-testid="received-inquiry-message">
         {inquiry.message}
       </blockquote>
+      {inquiry.decision && (
+        <p data-testid="received-inquiry-decision" data-decision={inquiry.decision}>
+          <strong>{t(`federation.decisions.${inquiry.decision}`)}</strong>
+        </p>
+      )}
+      {inquiry.askerContact && (
+        <p data-testid="received-inquiry-asker-contact">
+          {t('federation.received.askerContact')}: {inquiry.askerContact.name}
+          {inquiry.askerContact.organizationName && <> ({inquiry.askerContact.organizationName})</>}{' '}
+          <a href={`mailto:${inquiry.askerContact.email}`}>{inquiry.askerContact.email}</a>
+        </p>
+      )}
       {inquiry.answers.length > 0 && (
         <>
           <h3>{t('federation.received.ourAnswers')}</h3>
@@ -83,6 +95,7 @@ function ReceivedInquiryCard({ inquiry }: { inquiry: ReceivedInquiry }) {
                     name: a.answeredBy,
                     at: formatDateTime(a.answeredAt, labels.locale),
                   })}
+                  {a.decision && <> · {t(`federation.decisions.${a.decision}`)}</>}
                   {a.sharedContact && <> · {t('federation.received.contactShared')}</>}
                 </p>
                 <p className="prose" data-testid="our-answer-text">
@@ -109,16 +122,17 @@ function AnswerForm({ inquiry }: { inquiry: ReceivedInquiry }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const [shareContact, setShareContact] = useState(false);
+  const [decision, setDecision] = useState<'' | 'accept' | 'decline'>('');
   const [sent, setSent] = useState(false);
   const form = useFormErrors();
   const mutation = useMutation({
-    mutationFn: (input: { text: string; shareContact: boolean }) => answerInquiry(inquiry.id, input),
+    mutationFn: (input: { text: string; decision?: 'accept' | 'decline' }) =>
+      answerInquiry(inquiry.id, input),
     onError: (err) => form.showServerError(err),
     onSuccess: (updated) => {
       form.clear();
       setText('');
-      setShareContact(false);
+      setDecision('');
       setSent(true);
       queryClient.setQueryData<ReceivedInquiry[]>(federationKeys.received, (list) =>
         list?.map((i) => (i.id === updated.id ? updated : i)),
@@ -130,7 +144,7 @@ function AnswerForm({ inquiry }: { inquiry: ReceivedInquiry }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     setSent(false);
-    mutation.mutate({ text, shareContact });
+    mutation.mutate({ text, ...(decision ? { decision } : {}) });
   }
 
   return (
@@ -152,18 +166,24 @@ function AnswerForm({ inquiry }: { inquiry: ReceivedInquiry }) {
         maxLength={ANSWER_MAX}
         required
       />
-      <div className="form-field">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            name="shareContact"
-            checked={shareContact}
-            onChange={(e) => setShareContact(e.target.checked)}
-            data-testid="answer-share-contact"
-          />{' '}
-          {t('federation.received.shareContact')}
-        </label>
-      </div>
+      {!inquiry.decision && (
+        <fieldset className="form-field" data-testid="answer-decision">
+          <legend>{t('federation.received.decision')}</legend>
+          {(['', 'accept', 'decline'] as const).map((value) => (
+            <label className="checkbox" key={value || 'message'}>
+              <input
+                type="radio"
+                name={`decision-${inquiry.id}`}
+                value={value}
+                checked={decision === value}
+                onChange={() => setDecision(value)}
+                data-testid={`answer-decision-${value || 'message'}`}
+              />{' '}
+              {t(`federation.received.decisionChoices.${value || 'message'}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {!!form.formError && Object.keys(form.errors).length === 0 && <ErrorAlert error={form.formError} />}
       <button
         type="submit"

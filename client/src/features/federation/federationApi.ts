@@ -23,6 +23,13 @@ export async function registerPartner(input: {
   return body.partner;
 }
 
+/** What the exchange at a base URL publishes as its key, fingerprinted here: for the operator to confirm. */
+export type FetchedPartnerKey = ApiResponse<'/api/admin/partners/fetch-key', 'post'>;
+
+export async function fetchPartnerKey(baseUrl: string): Promise<FetchedPartnerKey> {
+  return api<FetchedPartnerKey>('/api/admin/partners/fetch-key', { method: 'POST', body: { baseUrl } });
+}
+
 export async function setPartnerStatus(id: string, status: 'active' | 'suspended'): Promise<Partner> {
   const body = await api<{ partner: Partner }>(partnerPath(id), { method: 'PATCH', body: { status } });
   return body.partner;
@@ -94,7 +101,7 @@ export async function receivedInquiries(signal?: AbortSignal): Promise<ReceivedI
 /** Answers a received inquiry: sent back, signed, to the asking exchange. */
 export async function answerInquiry(
   id: string,
-  input: { text: string; shareContact: boolean },
+  input: { text: string; decision?: 'accept' | 'decline' },
 ): Promise<ReceivedInquiry> {
   const body = await api<{ inquiry: ReceivedInquiry }>(
     `/api/federation/received-inquiries/${encodeURIComponent(id)}/answer`,
