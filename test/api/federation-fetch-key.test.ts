@@ -41,7 +41,7 @@ describe('fetching a partner exchange’s key for the operator to confirm', func
   before(async () => {
     app = await createTestApp({ FEDERATION_NAME: 'Sàn Hà Nội' });
     other = await spawnExchangeProcess({
-      MONGODB_URI: otherDatabase(process.env.MONGODB_URI!, `techexchange_fedkey_${process.pid}`),
+      MONGODB_URI: otherDatabase(process.env.MONGODB_URI!, `techexchange_fetchkey_${process.pid}`),
       FEDERATION_NAME: 'Sàn Đà Nẵng',
       FEDERATION_PULL_INTERVAL_MS: '0',
     });
