@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
-import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import { publishedOffer } from './deals-helpers';
 import { generateSigningKeyPair, keyIdOf, signBody } from '../../server/federation/signing';
 import { forgetOwnIdentity, ownIdentity } from '../../server/federation/identity.store';
@@ -31,12 +31,6 @@ type Agent = ReturnType<typeof request.agent>;
 
 const ASKER_ADMIN = 'operator@asker-answers.example.vn';
 const ASKER_PASSWORD = 'asker-Password-2027';
-
-function otherDatabase(uri: string, name: string): string {
-  const url = new URL(uri);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;

@@ -10,16 +10,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp } from '../helpers/factories';
-import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import request from 'supertest';
 import { forgetOwnIdentity } from '../../server/federation/identity.store';
 import { keyFingerprint } from '../../server/federation/signing';
-
-function otherDatabase(uri: string, name: string): string {
-  const url = new URL(uri);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function listening(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
   const server = http.createServer(handler);

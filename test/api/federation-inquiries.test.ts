@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
-import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import { decoded, startSmtp } from '../helpers/smtp-inbox';
 import { publishedOffer } from './deals-helpers';
 import { generateSigningKeyPair, keyIdOf, signBody } from '../../server/federation/signing';
@@ -28,12 +28,6 @@ type Agent = ReturnType<typeof request.agent>;
 
 const ASKER_ADMIN = 'operator@asker.example.vn';
 const ASKER_PASSWORD = 'asker-Password-2027';
-
-function otherDatabase(uri: string, name: string): string {
-  const url = new URL(uri);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp } from '../helpers/factories';
-import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import { publishedOffer } from './deals-helpers';
 import { checkSignature, rotationStatement, signBody } from '../../server/federation/signing';
 import { forgetOwnIdentity } from '../../server/federation/identity.store';
@@ -25,12 +25,6 @@ type Agent = ReturnType<typeof request.agent>;
 const IMPORTER_ADMIN = 'operator@rotation.example.vn';
 const IMPORTER_PASSWORD = 'rotation-Password-2027';
 const GRACE_MS = 4000;
-
-function otherDatabase(uri: string, name: string): string {
-  const url = new URL(uri);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 describe('federation: rotating an exchange’s key', function () {
   this.timeout(90_000);

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp } from '../helpers/factories';
-import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import { forgetOwnIdentity } from '../../server/federation/identity.store';
 import { OfferModel } from '../../server/offers/offer.model';
 
@@ -19,12 +19,6 @@ type Agent = ReturnType<typeof request.agent>;
 const PULLER_ADMIN = 'operator@puller-resume.example.vn';
 const PULLER_PASSWORD = 'puller-Password-2027';
 const LISTINGS = 300;
-
-function otherDatabase(uri: string, name: string): string {
-  const url = new URL(uri);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 describe('federation: a pull interrupted by killing the pulling exchange', function () {
   this.timeout(120_000);

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
-import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import { publishedOffer } from './deals-helpers';
 import { checkSignature, generateSigningKeyPair, keyIdOf } from '../../server/federation/signing';
 import { signedGet } from '../helpers/federation-requests';
@@ -23,12 +23,6 @@ type Agent = ReturnType<typeof request.agent>;
 
 const IMPORTER_ADMIN = 'operator@importer.example.vn';
 const IMPORTER_PASSWORD = 'importer-Password-2027';
-
-function otherDatabase(uri: string, name: string): string {
-  const url = new URL(uri);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 describe('federation between two exchanges', function () {
   this.timeout(60_000);

@@ -15,19 +15,13 @@ import type { Express } from 'express';
 import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories';
-import { spawnExchangeProcess, type ExchangeProcess } from '../helpers/exchange-process';
+import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import { assertNoSeriousAxeFindings } from '../helpers/axe';
 import { publishedOffer } from '../api/deals-helpers';
 import { forgetOwnIdentity } from '../../server/federation/identity.store';
 
 const ASKER_ADMIN = 'operator@asker-browser.example.vn';
 const ASKER_PASSWORD = 'asker-Password-2027';
-
-function otherDatabase(uri: string, name: string): string {
-  const url = new URL(uri);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 describe('browser: an inquiry to a partner exchange and its answer, on both exchanges; partner API keys', function () {
   this.timeout(180_000);

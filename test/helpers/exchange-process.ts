@@ -18,6 +18,13 @@ export interface ExchangeProcess {
 
 const KEPT_LOG_CHARS = 20_000;
 
+/** The same server as `uri`, another database: each test file that starts an exchange names its own. */
+export function otherDatabase(uri: string, name: string): string {
+  const url = new URL(uri);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 const root = path.resolve(__dirname, '../..');
 
 export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<ExchangeProcess> {
