@@ -36,6 +36,7 @@ import { apiKeyAuthentication, registerApiKeyRoutes } from './api-keys';
 import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
 import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health/health.routes';
+import { searchSyncWorkerOf } from './search-sync/search-sync.worker';
 import { registerNegotiationRoutes } from './negotiation/message.routes';
 import { registerBidRoutes } from './bids/bid.routes';
 import { registerDealRoutes } from './deals/deal.routes';
@@ -101,7 +102,10 @@ export function createApp(ctx: AppContext): BuiltApp {
     }),
   );
 
-  registerHealthRoutes(app, ctx);
+  registerHealthRoutes(app, {
+    search: ctx.search,
+    searchCaughtUp: () => searchSyncWorkerOf(ctx)?.caughtUp(),
+  });
   app.use('/api', requireSameOrigin(config.publicUrl), requireDatabase);
 
   // Stripe signs the exact bytes it sent: its webhook gets the raw body, before the JSON parser.

@@ -33,7 +33,7 @@ import { generateSyntheticListings } from '../synthetic/listings';
 import { insertSyntheticListings } from '../seed-loader/synthetic-records';
 import { searchQueryMix } from './search-queries';
 import { startBareChild } from './http/bare-server';
-import { startExchangeChild } from './http/exchange-child';
+import { startExchangeChild, waitForSearchCatchUp } from './http/exchange-child';
 import { readLoad, type LoadResult } from './http/load';
 import { captureRead } from './http/scenarios';
 
@@ -143,6 +143,7 @@ async function throughput(
       tmpDir: dir,
       env: cache === 'off' ? env : cached,
     });
+    await waitForSearchCatchUp(exchange.url, 600_000);
     let routes;
     let exchangeLoad: LoadResult;
     try {

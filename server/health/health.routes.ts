@@ -5,8 +5,17 @@ export interface Pingable {
   ping(): Promise<boolean>;
 }
 
+export interface HealthDeps {
+  search: Pingable;
+  /**
+   * Whether the search indexer has done its start-up catch-up (undefined: no indexer in this
+   * process). Reported, not required: the exchange serves while it catches up.
+   */
+  searchCaughtUp?: () => boolean | undefined;
+}
+
 /** Liveness and readiness, outside /api as the contract says. */
-export function registerHealthRoutes(app: Express, deps: { search: Pingable }): void {
+export function registerHealthRoutes(app: Express, deps: HealthDeps): void {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -14,7 +23,13 @@ export function registerHealthRoutes(app: Express, deps: { search: Pingable }): 
     const [database, search] = await Promise.all([pingDatabase(), deps.search.ping().catch(() => false)]);
     const down = [!database && 'database', !search && 'search'].filter(Boolean) as string[];
     if (down.length === 0) {
-      res.json({ status: 'ready', database: 'up', search: 'up' });
+      const caughtUp = deps.searchCaughtUp?.();
+      res.json({
+        status: 'ready',
+        database: 'up',
+        search: 'up',
+        ...(caughtUp === undefined ? {} : { searchIndex: caughtUp ? 'current' : 'catching-up' }),
+      });
       return;
     }
     res.status(503).json({

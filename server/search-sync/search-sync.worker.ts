@@ -18,6 +18,8 @@ import {
 export interface SearchSyncWorker extends Worker {
   /** Resolves once everything known to be pending is indexed; rejects if the last attempt failed. */
   idle(): Promise<void>;
+  /** The start-up catch-up (a pass over the dirty marks, or a rebuild) is done. */
+  caughtUp(): boolean;
 }
 
 export interface SearchSyncOptions {
@@ -44,7 +46,15 @@ export function startSearchSyncWorker(ctx: AppContext, opts: SearchSyncOptions =
   const pollMs = opts.pollMs ?? 1000;
   const loop = new SyncLoop(ctx, pollMs, opts.maxScanShare ?? 0.02);
   loop.start();
-  const worker: SearchSyncWorker = { name: 'search-sync', stop: () => loop.stop(), idle: () => loop.idle() };
+  const worker: SearchSyncWorker = {
+    name: 'search-sync',
+    stop: async () => {
+      if (workers.get(ctx) === worker) workers.delete(ctx);
+      await loop.stop();
+    },
+    idle: () => loop.idle(),
+    caughtUp: () => loop.hasCaughtUp(),
+  };
   workers.set(ctx, worker);
   return worker;
 }
@@ -105,6 +115,10 @@ class SyncLoop {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
       if (this.lastError) throw this.lastError;
     }
+  }
+
+  hasCaughtUp(): boolean {
+    return this.caughtUp;
   }
 
   private owesWork(): boolean {

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
@@ -64,6 +65,33 @@ describe('the search index follows the database', () => {
 
     assert.deepEqual(await found('compost ba mia'), [id]);
     assert.equal((await OfferModel.findById(id).lean())!.searchDirty, false);
+  });
+
+  it('when the indexer is catching up at start, then readiness says so (and stays 200) until its pass is done', async () => {
+    await storedOffer('Máy ép viên nén mùn cưa', { searchDirty: true });
+    const before = await request(t.app).get('/readyz').expect(200);
+    assert.equal(before.body.searchIndex, undefined, 'no indexer, nothing to report');
+
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const upsert = t.ctx.search.upsert.bind(t.ctx.search);
+    t.ctx.search.upsert = async (docs: SearchDoc[]) => {
+      await held;
+      return upsert(docs);
+    };
+    try {
+      worker = startSearchSyncWorker(t.ctx, { pollMs: 50 });
+      const during = await request(t.app).get('/readyz').expect(200);
+      assert.equal(during.body.status, 'ready');
+      assert.equal(during.body.searchIndex, 'catching-up');
+      release();
+      await worker.idle();
+      const after = await request(t.app).get('/readyz').expect(200);
+      assert.equal(after.body.searchIndex, 'current');
+    } finally {
+      release();
+      t.ctx.search.upsert = upsert;
+    }
   });
 
   it('when a pass over the dirty marks has succeeded, then the next one waits its gap instead of scanning the listings every poll', async () => {

@@ -100,3 +100,23 @@ export async function waitForSearchIndex(url: string, expected: number, timeoutM
   }
   throw new Error(`the search index shows ${total} of ${expected} listings after ${timeoutMs / 1000} s`);
 }
+
+/**
+ * Waits until the exchange's indexer has done its start-up catch-up (`/readyz` says the index is
+ * current): its pass over the dirty marks reads both listing collections, which on FerretDB keeps
+ * the database busy for seconds at 100,000 listings, so a load measured before it ends measures
+ * the start-up. Returns the seconds it took.
+ */
+export async function waitForSearchCatchUp(url: string, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  let state = 'unknown';
+  while (performance.now() - started < timeoutMs) {
+    const res = await fetch(`${url}/readyz`).catch(() => undefined);
+    if (res?.ok) {
+      state = ((await res.json()) as { searchIndex?: string }).searchIndex ?? 'no indexer';
+      if (state !== 'catching-up') return (performance.now() - started) / 1000;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the search index is still ${state} after ${timeoutMs / 1000} s`);
+}

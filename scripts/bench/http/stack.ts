@@ -9,6 +9,7 @@ import { startFerretDb } from '../../services/services';
 import {
   BENCH_SESSION_SECRET,
   startExchangeChild,
+  waitForSearchCatchUp,
   waitForSearchIndex,
   type ExchangeChild,
 } from './exchange-child';
@@ -69,11 +70,9 @@ export async function startStack(opts: StackOptions, tmp: string, cleanup: Clean
   const exchange: ExchangeChild = await startExchangeChild({ mongodbUri, tmpDir: tmp });
   cleanup.add(() => exchange.stop());
   const exchangeStartSeconds = (performance.now() - startStarted) / 1000;
-  const indexSeconds = await waitForSearchIndex(
-    exchange.url,
-    fixture.publishedListings,
-    60_000 + opts.listings * 5,
-  );
+  const indexSeconds =
+    (await waitForSearchIndex(exchange.url, fixture.publishedListings, 60_000 + opts.listings * 5)) +
+    (await waitForSearchCatchUp(exchange.url, 60_000 + opts.listings * 5));
   opts.log(
     `[${opts.label}] exchange up in ${exchangeStartSeconds.toFixed(1)} s; search index caught up ` +
       `(${fixture.publishedListings} published listings) ${indexSeconds.toFixed(1)} s later`,
