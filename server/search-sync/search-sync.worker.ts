@@ -211,12 +211,15 @@ class SyncLoop {
 
   private async passOverDirtyMarks(): Promise<void> {
     this.wantPass = false;
+    // Polls during the pass must not ask for another one straight after it.
+    this.nextPassAt = Infinity;
     const started = Date.now();
     try {
       const count = await syncSearchIndex(this.ctx);
       if (count > 0) logger.info({ listings: count }, 'search index caught up from dirty marks');
     } catch (err) {
       this.wantPass = true;
+      this.nextPassAt = 0;
       throw err;
     }
     this.caughtUp = true;

@@ -111,6 +111,30 @@ describe('the search index follows the database', () => {
     assert.deepEqual(scans.sort(), ['demands', 'offers'], 'one pass, at start');
   });
 
+  it('when polls come while a slow pass runs, then no second pass follows it at once', async () => {
+    await storedOffer('Lò đốt trấu cấp nhiệt cho máy sấy', { searchDirty: true });
+    const scans: string[] = [];
+    const client = mongoose.connection.getClient();
+    const onCommand = (e: { commandName: string; command: Record<string, any> }) => {
+      if (e.commandName === 'find' && e.command.filter?.searchDirty === true) scans.push(e.command.find);
+    };
+    const upsert = t.ctx.search.upsert.bind(t.ctx.search);
+    t.ctx.search.upsert = async (docs: SearchDoc[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // fifteen polls
+      return upsert(docs);
+    };
+    client.on('commandStarted', onCommand);
+    try {
+      worker = startSearchSyncWorker(t.ctx, { pollMs: 20, maxScanShare: 0.0001 });
+      await worker.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      client.off('commandStarted', onCommand);
+      t.ctx.search.upsert = upsert;
+    }
+    assert.deepEqual(scans.sort(), ['demands', 'offers'], 'one pass, at start');
+  });
+
   it('when the worker runs, then listings published, withdrawn and closed through the API reach search without a manual pass', async () => {
     worker = startSearchSyncWorker(t.ctx, { pollMs: 50 });
     const offer = await published(
