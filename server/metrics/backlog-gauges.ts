@@ -1,14 +1,16 @@
 /**
  * Backlogs read from the database when Prometheus scrapes: due jobs not yet run, and listings
  * whose change the search index may not hold yet, each with the age of the oldest. On FerretDB
- * each scrape reads the two collections (on MongoDB the `{status, runAt}` and `searchDirty`
- * indexes serve them): scrape every 15 s or more.
+ * a scrape reads the two collections (on MongoDB the `{status, runAt}` and `searchDirty`
+ * indexes serve them); a read that was slow is served again until its share of the time allows
+ * another.
  */
 import { Gauge } from 'prom-client';
 import mongoose from 'mongoose';
 import { jobReads } from '../scheduler/job.store';
 import { LISTING_KINDS_STORED, listingModel } from '../listings/listing.store';
 import { registry } from './registry';
+import { spacedRead } from './spaced-read';
 
 export interface Backlog {
   count: number;
@@ -43,17 +45,14 @@ export async function searchSyncBacklog(now = Date.now()): Promise<Backlog> {
   );
 }
 
-/** One read per scrape, shared by the two gauges it feeds. */
+/** One read per scrape, shared by the two gauges it feeds; not while the database is down. */
 function shared(read: () => Promise<Backlog>): () => Promise<Backlog | undefined> {
-  let inFlight: Promise<Backlog | undefined> | undefined;
-  return () => {
-    // Not connected (the database is down): report nothing rather than wait for it.
-    if (mongoose.connection.readyState !== 1) return Promise.resolve(undefined);
-    inFlight ??= read()
-      .catch(() => undefined)
-      .finally(() => setImmediate(() => (inFlight = undefined)));
-    return inFlight;
-  };
+  const spaced = spacedRead(read, {
+    age: (backlog, seconds) =>
+      backlog.count > 0 ? { ...backlog, oldestAgeSeconds: backlog.oldestAgeSeconds + seconds } : backlog,
+  });
+  // Not connected (the database is down): report nothing rather than wait for it.
+  return () => (mongoose.connection.readyState === 1 ? spaced() : Promise.resolve(undefined));
 }
 
 function backlogGauges(name: string, help: string, read: () => Promise<Backlog>): void {
