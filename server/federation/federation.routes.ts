@@ -115,12 +115,12 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     path: '/federation/imported/:id',
     tag,
     summary:
-      'A listing imported from a partner exchange: read-only, with its home exchange and its page there',
+      'A listing imported from a partner exchange: read-only, with its home exchange and its page there; 404 while its home exchange is suspended here (but to operators)',
     access: 'public',
     apiKeyScope: 'listings',
     params: importedIdParams,
     response: importedListingResponse,
-    handler: ({ params }) => readImportedListing(params.id),
+    handler: ({ params, maybeUser }) => readImportedListing(params.id, maybeUser),
   });
   api.add({
     method: 'get',
@@ -271,12 +271,15 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     method: 'patch',
     path: '/admin/partners/:id',
     tag: 'admin',
-    summary: 'Suspend a partner exchange (its feed is no longer pulled) or make it active again',
+    summary:
+      'Suspend a partner exchange (its feed is no longer pulled, its imported listings are neither searched nor matched and their pages answer operators alone) or make it active again (they are found again, without a pull)',
     access: ['admin'],
     params: partnerIdParams,
     body: partnerStatusBody,
     response: partnerResponse,
-    handler: async ({ params, body }) => ({ partner: await changePartnerStatus(params.id, body.status) }),
+    handler: async ({ params, body }) => ({
+      partner: await changePartnerStatus(ctx, params.id, body.status),
+    }),
   });
   api.add<{ id: string }>({
     method: 'delete',

@@ -148,3 +148,29 @@ export function partnerCodeFrom(name: string): string {
 export function homeUrl(baseUrl: string, kind: ListingKind, remoteId: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${kind}s/${remoteId}`;
 }
+
+/**
+ * Whether a partner's imported listings are searched, matched and shown: only while the partner is
+ * active. A suspended partner's copies stay held (not pulled again) but out of the index, and its
+ * listings' pages answer operators alone.
+ */
+export function partnerListed(partner: { status: 'active' | 'suspended' }): boolean {
+  return partner.status === 'active';
+}
+
+/** Whether someone may read an imported listing's page: anyone while its partner is active, operators always. */
+export function importedPageVisible(
+  partner: { status: 'active' | 'suspended' },
+  viewer: { role: string } | null | undefined,
+): boolean {
+  return partnerListed(partner) || viewer?.role === 'admin';
+}
+
+/** The copies that belong in the search index: those of partners held and listed (active). */
+export function listedImported<D extends { partnerId: string }>(
+  docs: readonly D[],
+  partners: readonly { _id: unknown; status: 'active' | 'suspended' }[],
+): D[] {
+  const listed = new Set(partners.filter(partnerListed).map((p) => String(p._id)));
+  return docs.filter((d) => listed.has(d.partnerId));
+}

@@ -9,9 +9,16 @@
  */
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
+import type { SessionUser } from '../common/session-user';
 import { logger } from '../common/logger';
 import { KEY_ID_HEADER, SIGNATURE_HEADER, newNonce, signRequest } from './signing';
-import { checkFeedPage, importedSearchDoc, planImport } from './import-rules';
+import {
+  checkFeedPage,
+  importedPageVisible,
+  importedSearchDoc,
+  partnerListed,
+  planImport,
+} from './import-rules';
 import { keyNamed } from './key-rules';
 import { ownIdentity } from './identity.store';
 import { refreshPartnerKey } from './partner-keys.service';
@@ -98,6 +105,8 @@ export async function pullPartner(
     const outcome: PullOutcome = { at: now(), ok: true, imported: 0, removed: 0 };
     for (let pages = 0; pages < MAX_PAGES; pages++) {
       let partner = (await getPartner(partnerId))!;
+      // Suspended while this pull waited for the lock: nothing more is taken from it.
+      if (!partnerListed(partner)) break;
       const since = partner.cursor ?? null;
       try {
         const fetched = await fetchPage(partner, since, now());
@@ -147,9 +156,10 @@ export async function pullAllPartners(ctx: SearchCtx): Promise<void> {
 }
 
 /** One imported listing, read-only, with its home exchange. */
-export async function readImportedListing(id: string) {
+export async function readImportedListing(id: string, viewer?: SessionUser) {
   const doc = await getImportedListing(id);
   const home = doc && (await getPartner(doc.partnerId));
-  if (!doc || !home) throw AppError.notFound('Imported listing');
+  // A suspended partner's listings are shown to operators alone (as if absent to anyone else).
+  if (!doc || !home || !importedPageVisible(home, viewer)) throw AppError.notFound('Imported listing');
   return { listing: importedListingView(doc, home) };
 }

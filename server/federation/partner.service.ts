@@ -10,18 +10,23 @@ import { AppError } from '../common/errors';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { logger } from '../common/logger';
 import { canonicalPublicKey, keyFingerprint, keyIdOf } from './signing';
-import { homeUrl, partnerCodeFrom } from './import-rules';
+import { homeUrl, importedSearchDoc, partnerCodeFrom, partnerListed } from './import-rules';
 import { ownIdentity } from './identity.store';
 import {
   createPartner,
   getPartner,
+  holdPartner,
   listPartners,
   removePartner,
   setPartnerStatus,
   type PartnerDoc,
   type PartnerStatus,
 } from './partner.store';
-import { countImportedListings, removeImportedListingsOf } from './imported-listing.store';
+import {
+  countImportedListings,
+  importedListingsOf,
+  removeImportedListingsOf,
+} from './imported-listing.store';
 import { inquiryTrafficWith } from './inquiry.store';
 import { receivedTrafficFrom } from './received-inquiry.store';
 import { recentSince } from './stats-rules';
@@ -102,10 +107,25 @@ export async function partnerList(now = new Date()) {
   return { partners };
 }
 
-export async function changePartnerStatus(id: string, status: PartnerStatus) {
+/**
+ * Suspends a partner or makes it active again. Under the partner's lock (a pull under way ends
+ * first), its imported listings leave the search index on suspension, so neither search nor
+ * matching finds them, and go back into it from the copies held on activation, without a pull.
+ */
+export async function changePartnerStatus(
+  ctx: Pick<AppContext, 'search'>,
+  id: string,
+  status: PartnerStatus,
+) {
   if (!(await getPartner(id))) throw AppError.notFound('Partner');
-  const doc = await setPartnerStatus(id, status);
-  return partnerView(doc);
+  return holdPartner(id, async () => {
+    const doc = await setPartnerStatus(id, status);
+    forgetHomes();
+    const held = await importedListingsOf(id);
+    if (held.length && partnerListed(doc)) await ctx.search.upsert(held.map(importedSearchDoc));
+    else if (held.length) await ctx.search.remove(held.map((d) => d._id));
+    return partnerView(doc);
+  });
 }
 
 /** Removes the partner and every listing imported from it (from the index too). */
@@ -118,7 +138,8 @@ export async function deletePartner(ctx: Pick<AppContext, 'search'>, id: string)
 
 /** Home exchanges by their code, for search answers; the same object until a partner changes. */
 export interface HomeExchanges {
-  byCode: ReadonlyMap<string, { id: string; name: string; baseUrl: string }>;
+  /** `listed`: the partner is active, its listings searched and matched (see `partnerListed`). */
+  byCode: ReadonlyMap<string, { id: string; name: string; baseUrl: string; listed: boolean }>;
   homeOf(origin: string, kind: ListingKind, id: string): { name: string; url: string } | null;
 }
 
@@ -127,7 +148,10 @@ let homes: { at: number; value: Promise<HomeExchanges> } | null = null;
 
 function buildHomes(partners: PartnerDoc[]): HomeExchanges {
   const byCode = new Map(
-    partners.map((p) => [p.code, { id: String(p._id), name: p.name, baseUrl: p.baseUrl }]),
+    partners.map((p) => [
+      p.code,
+      { id: String(p._id), name: p.name, baseUrl: p.baseUrl, listed: partnerListed(p) },
+    ]),
   );
   return {
     byCode,

@@ -22,7 +22,9 @@ export async function findImportedMatches(
   opts: { limit: number; minScore: number },
 ): Promise<ImportedMatch[]> {
   const homes = await homeExchanges();
-  if (homes.byCode.size === 0) return [];
+  // A suspended partner's listings are not matched (they are out of the index too).
+  const origins = [...homes.byCode].filter(([, home]) => home.listed).map(([code]) => code);
+  if (origins.length === 0) return [];
   const docs = new Map<string, ImportedListingDoc>();
   const store: CandidateStore = {
     async byIds(kind, ids) {
@@ -35,7 +37,7 @@ export async function findImportedMatches(
     },
   };
   const perPartner = await Promise.all(
-    [...homes.byCode.keys()].map((origin) =>
+    origins.map((origin) =>
       findMatches(
         source,
         { relevance: (text, o) => ctx.search.relevance(text, { ...o, origin }), store },

@@ -1,12 +1,13 @@
 /**
  * Listings imported from partner exchanges among a listing's matches: in their own `imported`
  * group after the local matches, scored alike, with their home exchange, and gone once the
- * partner's feed withdraws them (a tombstone deletes the copy and its index entry).
+ * partner's feed withdraws them (a tombstone deletes the copy and its index entry) or while an
+ * operator suspends the partner (back, without a pull, once it is active again).
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
-import { signUp, type Member } from '../helpers/factories';
+import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { createDemand, createOffer, WASTEWATER_DEMAND, WASTEWATER_OFFER } from './matching-fixtures';
 import { createPartner } from '../../server/federation/partner.store';
 import { forgetHomes } from '../../server/federation/partner.service';
@@ -145,5 +146,43 @@ describe('matching: listings imported from partner exchanges', () => {
     const res = await request(t.app).get(`/api/demands/${demandId}/matches`).expect(200);
     assert.equal(res.body.matches.length, 1);
     assert.deepEqual(res.body.imported, []);
+  });
+
+  it("a suspended partner's listings are neither searched, matched nor shown (but to operators), and come back on activation without a pull", async () => {
+    const demandId = await createDemand(t.ctx, owner(enterprise));
+    const importedId = await importListing('offer', 'o3');
+    const operator = await signInAdmin(t.app);
+    const searched = async () =>
+      (await request(t.app).get('/api/search?q=n%C6%B0%E1%BB%9Bc%20th%E1%BA%A3i').expect(200)).body.hits.map(
+        (h: { id: string }) => h.id,
+      );
+    const matched = async () =>
+      (await request(t.app).get(`/api/demands/${demandId}/matches`).expect(200)).body.imported.map(
+        (m: { offer: { id: string } }) => m.offer.id,
+      );
+    const byOrigin = async () =>
+      (await request(t.app).get('/api/search?origin=san-da-nang').expect(200)).body.hits.length;
+    const setStatus = (status: string) =>
+      operator.agent.patch(`/api/admin/partners/${partnerId}`).send({ status }).expect(200);
+
+    assert.ok((await searched()).includes(importedId), 'found before the suspension');
+    assert.deepEqual(await matched(), [importedId]);
+    assert.equal(await byOrigin(), 1);
+    await request(t.app).get(`/api/federation/imported/${importedId}`).expect(200);
+
+    assert.equal((await setStatus('suspended')).body.partner.status, 'suspended');
+    assert.ok(!(await searched()).includes(importedId), 'not found while the partner is suspended');
+    assert.deepEqual(await matched(), []);
+    assert.equal(await byOrigin(), 0, 'not even when its origin is asked for');
+    await request(t.app).get(`/api/federation/imported/${importedId}`).expect(404);
+    await enterprise.agent.get(`/api/federation/imported/${importedId}`).expect(404);
+    const seen = await operator.agent.get(`/api/federation/imported/${importedId}`).expect(200);
+    assert.equal(seen.body.listing.id, importedId, 'operators still see it');
+    await enterprise.agent.patch(`/api/admin/partners/${partnerId}`).send({ status: 'active' }).expect(403);
+
+    assert.equal((await setStatus('active')).body.partner.status, 'active');
+    assert.ok((await searched()).includes(importedId), 'found again once active, without a pull');
+    assert.deepEqual(await matched(), [importedId]);
+    await request(t.app).get(`/api/federation/imported/${importedId}`).expect(200);
   });
 });

@@ -22,8 +22,11 @@ import {
   MAX_CLOCK_SKEW_MS,
   checkFeedPage,
   homeUrl,
+  importedPageVisible,
   importedSearchDoc,
+  listedImported,
   partnerCodeFrom,
+  partnerListed,
   planImport,
   type FeedBody,
 } from '../../server/federation/import-rules';
@@ -208,6 +211,38 @@ describe('federation rules', () => {
       assert.equal(partnerCodeFrom('Sàn giao dịch công nghệ Đà Nẵng'), 'san-giao-dich-cong-nghe-da-nang');
       assert.equal(partnerCodeFrom('Local'), 'partner');
       assert.equal(homeUrl('https://dn.example.vn/', 'offer', 'x1'), 'https://dn.example.vn/offers/x1');
+    });
+  });
+
+  describe('a suspended partner’s listings', () => {
+    const active = { _id: 'p1', status: 'active' as const };
+    const suspended = { _id: 'p2', status: 'suspended' as const };
+
+    it('are listed (searched and matched) only while the partner is active', () => {
+      assert.equal(partnerListed(active), true);
+      assert.equal(partnerListed(suspended), false);
+    });
+
+    it('have pages shown to anyone while the partner is active, to operators alone while suspended', () => {
+      assert.equal(importedPageVisible(active, null), true);
+      assert.equal(importedPageVisible(active, { role: 'member' }), true);
+      assert.equal(importedPageVisible(suspended, null), false);
+      assert.equal(importedPageVisible(suspended, { role: 'member' }), false);
+      assert.equal(importedPageVisible(suspended, { role: 'broker' }), false);
+      assert.equal(importedPageVisible(suspended, { role: 'admin' }), true);
+    });
+
+    it('stay out of a rebuilt index, as do copies of a partner no longer held', () => {
+      const docs = [
+        { _id: 'a', partnerId: 'p1' },
+        { _id: 'b', partnerId: 'p2' },
+        { _id: 'c', partnerId: 'gone' },
+      ];
+      assert.deepEqual(
+        listedImported(docs, [active, suspended]).map((d) => d._id),
+        ['a'],
+      );
+      assert.deepEqual(listedImported(docs, []), []);
     });
   });
 });

@@ -5106,7 +5106,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Suspend a partner exchange (its feed is no longer pulled) or make it active again
+     * Suspend a partner exchange (its feed is no longer pulled, its imported listings are neither searched nor matched and their pages answer operators alone) or make it active again (they are found again, without a pull)
      * @description Access: admin
      */
     patch: {
@@ -21291,7 +21291,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A listing imported from a partner exchange: read-only, with its home exchange and its page there
+     * A listing imported from a partner exchange: read-only, with its home exchange and its page there; 404 while its home exchange is suspended here (but to operators)
      * @description Access: public
      */
     get: {
