@@ -35,6 +35,7 @@ import { cacheSearchAnswers } from './search-sync/cached-search';
 import { watchDatabaseErrors } from './metrics/database-errors';
 import { runMigrations } from './migrations/migration.store';
 import { MIGRATIONS } from './migrations';
+import { prepareOwnIdentity } from './federation';
 
 export interface Exchange {
   url: string;
@@ -89,6 +90,8 @@ export async function startExchange(config: Config): Promise<Exchange> {
     await loadDemoData({ log: (message) => logger.info(message), dataDir: config.dataDir });
   await ensureOwnerLists();
   await ensureStatsRollups();
+  // The federation key pair: read, made, or moved from the database (an upgraded exchange) now.
+  await prepareOwnIdentity(config);
 
   const built = createApp(ctx);
   const httpServer = http.createServer(built.app);

@@ -5,8 +5,10 @@
  * consistent snapshot. (Not `VACUUM INTO`: it re-reads FerretDB's schema, whose double-quoted
  * names better-sqlite3's SQLite refuses.) The listings' images (DATA_DIR/listing-images, files
  * written once and never changed) are copied after the databases, so every image the copied
- * databases name is there (unless it was deleted meanwhile). The search index is not copied: a
- * restore removes it and the exchange rebuilds it from the database at its next start.
+ * databases name is there (unless it was deleted meanwhile). So is the exchange's federation key
+ * file (DATA_DIR/federation/identity.json, mode 0600 kept): without it a restored exchange would
+ * make a new key its partners do not know. The search index is not copied: a restore removes it
+ * and the exchange rebuilds it from the database at its next start.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,9 +21,24 @@ export interface BackupManifest {
   files: { name: string; bytes: number; sha256: string }[];
   /** How many listing images were copied (absent in backups made before images existed). */
   images?: number;
+  /** Whether the federation key file was copied (absent in backups made before it existed). */
+  federationKey?: boolean;
 }
 
 const IMAGES = 'listing-images';
+/** The federation key file's folder (server/federation/identity-file.ts). */
+const FEDERATION = 'federation';
+const KEY_FILE = path.join(FEDERATION, 'identity.json');
+
+/** Copies the key file (owner-only, as it was) from one data folder to another, when there is one. */
+function copyKeyFile(fromDir: string, toDir: string): boolean {
+  const from = path.join(fromDir, KEY_FILE);
+  if (!fs.existsSync(from)) return false;
+  fs.mkdirSync(path.join(toDir, FEDERATION), { recursive: true, mode: 0o700 });
+  fs.copyFileSync(from, path.join(toDir, KEY_FILE));
+  fs.chmodSync(path.join(toDir, KEY_FILE), 0o600);
+  return true;
+}
 
 function imageFolders(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
@@ -71,11 +88,13 @@ export async function backupEmbedded(dataDir: string, outDir: string): Promise<B
   }
   const images = path.join(dataDir, IMAGES);
   if (fs.existsSync(images)) fs.cpSync(images, path.join(partial, IMAGES), { recursive: true });
+  const federationKey = copyKeyFile(dataDir, partial);
   const manifest: BackupManifest = {
     format: 'techexchange-embedded-backup/1',
     createdAt: new Date().toISOString(),
     files,
     images: imageFolders(path.join(partial, IMAGES)).length,
+    federationKey,
   };
   fs.writeFileSync(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   // Only a complete backup gets its final name.
@@ -84,8 +103,8 @@ export async function backupEmbedded(dataDir: string, outDir: string): Promise<B
 }
 
 /**
- * Puts a backup's databases into `dataDir/db` and its images into `dataDir/listing-images` (stop
- * the exchange and its FerretDB first), and removes the embedded search index so that it is rebuilt. Refuses a folder that already holds
+ * Puts a backup's databases into `dataDir/db`, its images into `dataDir/listing-images` and its
+ * federation key file into `dataDir/federation` (stop the exchange and its FerretDB first), and removes the embedded search index so that it is rebuilt. Refuses a folder that already holds
  * databases unless `replace` is set, and a backup whose files do not match their checksums.
  */
 export function restoreEmbedded(
@@ -120,6 +139,7 @@ export function restoreEmbedded(
   if (fs.existsSync(path.join(backupDir, IMAGES))) {
     fs.cpSync(path.join(backupDir, IMAGES), images, { recursive: true });
   }
+  copyKeyFile(backupDir, dataDir);
   const index = opts.searchIndexPath ?? path.join(dataDir, 'search', 'listings.sqlite');
   if (index !== ':memory:') {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(index + suffix, { force: true });

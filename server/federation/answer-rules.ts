@@ -5,7 +5,14 @@
  * its delivery stands, and keeping a delivered answer once on the asker's inquiry. No I/O, no clock.
  */
 import Joi from 'joi';
-import { checkSignedEnvelope, type EnvelopeCheck, type KnownPartner } from './envelope-rules';
+import {
+  checkSignedEnvelope,
+  envelopeInquiryIdSchema,
+  envelopeNonceSchema,
+  envelopeSenderSchema,
+  type EnvelopeCheck,
+  type KnownPartner,
+} from './envelope-rules';
 import { INQUIRY_MESSAGE_MAX } from './federation.schemas';
 import type { AnswerContact, InquiryAnswer, InquiryDelivery, InquiryDoc } from './inquiry.model';
 import type { OwnerAnswer } from './received-inquiry.model';
@@ -40,13 +47,8 @@ export const ANSWER_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 export const answerEnvelopeSchema = Joi.object({
   type: Joi.string().valid('answer').required(),
-  from: Joi.object({
-    name: Joi.string().max(300).required(),
-    keyId: Joi.string().max(100).required(),
-  }).required(),
-  inquiryId: Joi.string()
-    .pattern(/^[A-Za-z0-9_-]{1,64}$/)
-    .required(),
+  from: envelopeSenderSchema,
+  inquiryId: envelopeInquiryIdSchema,
   answerId: Joi.string().pattern(ANSWER_ID).required(),
   text: Joi.string().min(1).max(INQUIRY_MESSAGE_MAX).required(),
   answerer: Joi.object({
@@ -64,9 +66,7 @@ export const answerEnvelopeSchema = Joi.object({
   }),
   answeredAt: Joi.string().isoDate().required(),
   sentAt: Joi.string().isoDate().required(),
-  nonce: Joi.string()
-    .pattern(/^[A-Za-z0-9_-]{16,64}$/)
-    .required(),
+  nonce: envelopeNonceSchema,
 });
 
 export type AnswerCheck = EnvelopeCheck<AnswerEnvelope>;

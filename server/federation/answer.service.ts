@@ -19,7 +19,10 @@ import { enqueueJob } from '../scheduler/job.store';
 import { FEDERATION_ANSWER, federationAnswerKey } from '../scheduler/job-types';
 import { refuseSigned, signedRequest } from './inbox';
 import { postSigned } from './signed-post';
-import { deliveryAfter, type DeliveryAttempt } from './inquiry-rules';
+import { signedAnswer } from './signed-answer';
+import { signedJson } from './signing';
+import { deliveryAfter, type DeliveryAttempt, type SignedReply } from './inquiry-rules';
+import { checkAnswerReply, type AnswerDelivered, type AnswerReplyEnvelope } from './answer-reply-rules';
 import {
   ANSWERS_MAX,
   askerContactOf,
@@ -30,9 +33,10 @@ import {
   withNewAnswer,
   type AnswerDecision,
   type AnswerEnvelope,
+  type AskerContact,
 } from './answer-rules';
-import { ownIdentity } from './identity.store';
-import { getPartner, type PartnerDoc } from './partner.store';
+import { ownSigner } from './identity.service';
+import { getPartner, recordRefusal, type PartnerDoc } from './partner.store';
 import { partnerSigningAs } from './partner-keys.service';
 import { changeInquiry, getInquiry, type InquiryDoc } from './inquiry.store';
 import { claimNonce } from './nonce.store';
@@ -105,20 +109,59 @@ export async function answerReceivedInquiry(
   return { inquiry: receivedInquiryView(doc!) };
 }
 
-/** One signed post of the answer to the asking exchange's inbox. */
+/** An attempt's outcome, and the asker's contact its verified reply carried (to an acceptance). */
+interface AnswerAttempt {
+  attempt: DeliveryAttempt;
+  askerContact: AskerContact | null;
+}
+
+/**
+ * The asking exchange's reply to a delivery, trusted only when signed by the key of the partner it
+ * went to and answering that very delivery (answer-reply-rules); a refused reply is recorded on the
+ * partner and the delivery tried again, nothing of it kept.
+ */
+async function verifyReply(
+  partner: PartnerDoc,
+  reply: SignedReply | undefined,
+  delivered: AnswerDelivered,
+  now: Date,
+): Promise<AnswerAttempt> {
+  const headers = { signature: reply?.signature ?? null, keyId: reply?.keyId ?? null };
+  // The partner delivered to, seen as signing with the key the reply names (a rotated key it endorsed is taken).
+  const signer = headers.keyId ? await partnerSigningAs(headers.keyId, now) : null;
+  const check = checkAnswerReply(
+    reply?.raw ?? '',
+    headers,
+    signer && String(signer._id) === String(partner._id) ? signer : null,
+    now,
+    delivered,
+  );
+  if (check.ok) return { attempt: { ok: true }, askerContact: askerContactOf(check.envelope) };
+  await recordRefusal(String(partner._id), now, `reply to an answer: ${check.reason}`);
+  return {
+    attempt: { ok: false, error: `the asking exchange's reply was refused: ${check.reason}`, final: false },
+    askerContact: null,
+  };
+}
+
+/** One signed post of the answer to the asking exchange's inbox, and its signed reply verified. */
 async function postAnswer(
   ctx: Ctx,
   doc: ReceivedInquiryDoc,
   answer: OwnerAnswer,
   partner: PartnerDoc,
   now: Date,
-): Promise<DeliveryAttempt> {
+): Promise<AnswerAttempt> {
   const parts = receivedInquiryParts(doc._id);
-  if (!parts) return { ok: false, error: `not an inquiry received from a partner: ${doc._id}`, final: true };
-  const me = await ownIdentity();
+  if (!parts)
+    return {
+      attempt: { ok: false, error: `not an inquiry received from a partner: ${doc._id}`, final: true },
+      askerContact: null,
+    };
+  const { key, from } = await ownSigner(ctx.config);
   const envelope: AnswerEnvelope = {
     type: 'answer',
-    from: { name: ctx.config.federationName, keyId: me.keyId },
+    from,
     inquiryId: parts.inquiryId,
     answerId: answer.answerId,
     text: answer.text,
@@ -129,7 +172,19 @@ async function postAnswer(
     sentAt: now.toISOString(),
     nonce: randomBytes(18).toString('base64url'),
   };
-  return postSigned(`${partner.baseUrl}/api/federation/inbox/answers`, envelope, me, 'the asking exchange');
+  const attempt = await postSigned(
+    `${partner.baseUrl}/api/federation/inbox/answers`,
+    envelope,
+    key,
+    'the asking exchange',
+  );
+  if (!attempt.ok) return { attempt, askerContact: null };
+  return verifyReply(
+    partner,
+    attempt.reply,
+    { ...parts, answerId: answer.answerId, nonce: envelope.nonce },
+    now,
+  );
 }
 
 /**
@@ -152,10 +207,16 @@ export async function deliverAnswer(
     if (due > now()) return { doc, retryAt: due };
     const partner = await getPartner(doc.partnerId);
     const at = now();
-    const attempt: DeliveryAttempt = !partner
-      ? { ok: false, error: 'the asking exchange is no longer a partner', final: true }
+    const { attempt, askerContact: replied }: AnswerAttempt = !partner
+      ? {
+          attempt: { ok: false, error: 'the asking exchange is no longer a partner', final: true },
+          askerContact: null,
+        }
       : partner.status !== 'active'
-        ? { ok: false, error: 'the asking exchange is suspended here', final: false }
+        ? {
+            attempt: { ok: false, error: 'the asking exchange is suspended here', final: false },
+            askerContact: null,
+          }
         : await postAnswer(ctx, doc, answer, partner, at);
     const delivery = deliveryAfter(attempt, answer.delivery.attempts + 1, ctx.config.federationRetryMs, at);
     if (!attempt.ok)
@@ -163,8 +224,8 @@ export async function deliverAnswer(
         { receivedInquiryId, answerId, error: attempt.error, retryAt: delivery.nextAttemptAt },
         'an answer was not delivered',
       );
-    // An accepted inquiry's asker reveals their contact in the asking exchange's reply.
-    const askerContact = attempt.ok && answer.decision === 'accept' ? askerContactOf(attempt.reply) : null;
+    // An accepted inquiry's asker reveals their contact in the asking exchange's reply (signed, verified).
+    const askerContact = attempt.ok && answer.decision === 'accept' ? replied : null;
     const { doc: stored } = await changeReceivedInquiry(receivedInquiryId, (current) => {
       const answers = withAnswerDelivery(current.answers, answerId, delivery);
       return {
@@ -180,7 +241,12 @@ export async function deliverAnswer(
  * An answer the home exchange of an inquiry sent from here delivered: verified, checked against
  * replays and the inquiry it names (one sent to that very exchange), kept once, the asker told.
  */
-export async function receiveAnswer(ctx: Ctx, req: Request, now = new Date()) {
+export async function receiveAnswer(
+  ctx: Ctx,
+  req: Request,
+  res: { setHeader(name: string, value: string): unknown },
+  now = new Date(),
+) {
   const { raw, headers } = signedRequest(req);
   const partner = headers.keyId ? await partnerSigningAs(headers.keyId, now) : null;
   const check = checkAnswer(raw, headers, partner, now);
@@ -207,12 +273,22 @@ export async function receiveAnswer(ctx: Ctx, req: Request, now = new Date()) {
     envelope.decision === 'accept' && doc.userEmail
       ? { name: doc.userName, email: doc.userEmail, organizationName: doc.organizationName }
       : undefined;
-  return {
+  // The reply is signed as every envelope is, and answers this very delivery (its nonce).
+  const { key, from: replier } = await ownSigner(ctx.config);
+  const reply: AnswerReplyEnvelope = {
+    type: 'answer-reply',
+    from: replier,
+    inquiryId: envelope.inquiryId,
+    answerId: envelope.answerId,
+    id: envelope.answerId,
+    inReplyTo: envelope.nonce,
     received: true,
     duplicate: result === 'duplicate',
-    id: envelope.answerId,
     ...(askerContact ? { askerContact } : {}),
+    sentAt: now.toISOString(),
+    nonce: randomBytes(18).toString('base64url'),
   };
+  return signedAnswer(signedJson(reply, key), res);
 }
 
 async function notifyAsker(ctx: Ctx, inquiry: InquiryDoc, home: string, answer: AnswerEnvelope) {

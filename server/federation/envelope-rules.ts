@@ -5,8 +5,8 @@
  * of `now`, from a partner not suspended — and the retry schedule of their delivery. The nonce is
  * checked against those seen by the caller, which holds them. No I/O, no clock.
  */
-import type Joi from 'joi';
-import { checkSignature } from './signing';
+import Joi from 'joi';
+import { NONCE_PATTERN, checkSignature } from './signing';
 import { MAX_CLOCK_SKEW_MS } from './import-rules';
 
 /** Why a received envelope is refused, with the HTTP status the receiver answers. */
@@ -20,6 +20,20 @@ export interface KnownPartner {
   publicKey: string;
   status: 'active' | 'suspended';
 }
+
+/** The sender every envelope names: the exchange's name and the key it is signed with. */
+export const envelopeSenderSchema = Joi.object({
+  name: Joi.string().max(300).required(),
+  keyId: Joi.string().max(100).required(),
+}).required();
+
+/** An inquiry's id on the asking exchange, as envelopes name it. */
+export const envelopeInquiryIdSchema = Joi.string()
+  .pattern(/^[A-Za-z0-9_-]{1,64}$/)
+  .required();
+
+/** An envelope's nonce: fresh for every attempt. */
+export const envelopeNonceSchema = Joi.string().pattern(NONCE_PATTERN).required();
 
 /** What every signed envelope carries besides its own fields. */
 export interface SignedEnvelope {

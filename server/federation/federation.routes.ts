@@ -24,6 +24,7 @@ import { changeSharing, feedAnswer, sharingOf } from './feed.service';
 import { changeSharingDefault, sharingDefaultView } from './sharing-default.service';
 import { sharingDefaultBody, sharingDefaultResponse } from './federation.schemas';
 import { publicKeyView, rotateKey } from './identity.service';
+import { useIdentityDir } from './identity.store';
 import { feedReadersOnly } from './feed-access';
 import { changeListingSharing, listingSharingList } from './listing-sharing.service';
 import {
@@ -54,6 +55,8 @@ import { partnerKeyFetchBody, partnerKeyFetchResponse } from './federation.schem
 import { fetchKeyForConfirmation } from './partner-keys.service';
 
 export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void {
+  // The signing key pair is kept in this exchange's data directory.
+  useIdentityDir(ctx.config.dataDir);
   const tag = 'federation';
   api.add({
     method: 'get',
@@ -227,12 +230,12 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     path: '/federation/inbox/answers',
     tag,
     summary:
-      'Where the home exchange of an inquiry sent from here delivers its owner’s answers: signed as inquiries are (Ed25519 over the exact body, `sentAt` and a `nonce` in it); only an answer to an inquiry sent to that very exchange is kept, once, and the asker told; anything else is refused and why recorded on the partner',
+      'Where the home exchange of an inquiry sent from here delivers its owner’s answers: signed as inquiries are (Ed25519 over the exact body, `sentAt` and a `nonce` in it); only an answer to an inquiry sent to that very exchange is kept, once, and the asker told; anything else is refused and why recorded on the partner. The reply is signed too (headers `X-Federation-Signature`, `X-Federation-Key-Id` over the exact body), names the delivery it answers (`inReplyTo`: its nonce) and, to an acceptance, carries the asker’s contact',
     access: 'public',
     contentType: 'application/json',
     status: 201,
     response: inboundAnswerResponse,
-    handler: ({ req }) => receiveAnswer(ctx, req),
+    handler: ({ req, res }) => receiveAnswer(ctx, req, res),
   });
 
   api.add<unknown, unknown, PartnerInput>({

@@ -405,6 +405,15 @@ export const inboundInquiryResponse = Joi.object({
 });
 
 export const inboundAnswerResponse = Joi.object({
+  type: Joi.string().valid('answer-reply').required(),
+  from: Joi.object({ name: Joi.string().allow('').required(), keyId: Joi.string().required() })
+    .required()
+    .description('this exchange and the key the reply is signed with'),
+  inquiryId: Joi.string().required(),
+  answerId: Joi.string().required(),
+  inReplyTo: Joi.string().required().description('the nonce of the delivery this replies to'),
+  sentAt: Joi.string().isoDate().required(),
+  nonce: Joi.string().required(),
   received: Joi.boolean().valid(true).required(),
   duplicate: Joi.boolean().required().description('this answer was received before (a delivery tried again)'),
   id: Joi.string().required(),

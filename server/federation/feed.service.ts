@@ -9,7 +9,6 @@ import type { SessionUser } from '../common/session-user';
 import type { ListingKind } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { assertVerifiedOrg } from '../common/access';
-import { SerializedJson } from '../common/response-cache';
 import { LISTING_KINDS_STORED, listingModel, type ListingDoc } from '../listings/listing.store';
 import { toSearchDoc } from '../search-sync/search-doc';
 import { organizationFacts } from '../organizations';
@@ -20,7 +19,8 @@ import {
   type FeedListing,
   type ShareChoice,
 } from './feed-rules';
-import { KEY_ID_HEADER, SIGNATURE_HEADER, signBody } from './signing';
+import { signedJson } from './signing';
+import { signedAnswer } from './signed-answer';
 import { ownIdentity, sharingDefault } from './identity.store';
 import { getShare, listShares, setShare } from './share.store';
 import { listListingShares } from './listing-share.store';
@@ -156,11 +156,7 @@ export async function signedFeedPage(
     generatedAt: now.toISOString(),
     items,
   };
-  const text = JSON.stringify(body);
-  return {
-    body: text,
-    headers: { [SIGNATURE_HEADER]: signBody(text, me.privateKey), [KEY_ID_HEADER]: me.keyId },
-  };
+  return signedJson(body, me);
 }
 
 /** The page as the route answers it: the exact signed bytes. */
@@ -169,8 +165,6 @@ export async function feedAnswer(
   query: { since?: string; limit: number },
   res: { setHeader(n: string, v: string): unknown },
 ) {
-  const { body, headers } = await signedFeedPage(config, query);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Cache-Control', 'no-store');
-  return new SerializedJson(body);
+  return signedAnswer(await signedFeedPage(config, query), res);
 }

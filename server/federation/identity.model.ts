@@ -1,20 +1,20 @@
 /**
- * The exchange's own signing identity for federation: one Ed25519 key pair, made on first use
- * and kept here so that every process of the exchange signs with the same key. After a rotation
- * it also holds the previous public key (valid for verification until `previous.expiresAt`) and
- * the previous key's endorsement of the current one; the previous private key is not kept.
- * It also holds the operator's default for sharing: whether the listings of organizations that
- * never chose are shared with partner exchanges (absent: not shared). Written only by
- * identity.store.ts.
+ * The exchange's federation record (one document, `_id` "self"): the operator's default for
+ * sharing — whether the listings of organizations that never chose are shared with partner
+ * exchanges (absent: not shared). The signing key pair lives in the data directory
+ * (identity-file.ts); the key fields here are those of an exchange upgraded from the version that
+ * kept its key in the database: moved into the key file at start, then removed (the private key
+ * first of all). Written only by identity.store.ts.
  */
 import mongoose, { Schema } from 'mongoose';
 
 const identitySchema = new Schema(
   {
     _id: { type: String, required: true },
-    publicKey: { type: String, required: true },
-    privateKey: { type: String, required: true },
-    keyId: { type: String, required: true },
+    /** Legacy (see above): moved to the key file at start. */
+    publicKey: String,
+    privateKey: String,
+    keyId: String,
     previous: {
       type: new Schema(
         {
@@ -45,11 +45,12 @@ const identitySchema = new Schema(
   { versionKey: false, collection: 'federation_identity', timestamps: true },
 );
 
-export interface IdentityDoc {
+/** The record as stored; the key fields only on an exchange not yet started since its upgrade. */
+export interface FederationRecordDoc {
   _id: string;
-  publicKey: string;
-  privateKey: string;
-  keyId: string;
+  publicKey?: string;
+  privateKey?: string;
+  keyId?: string;
   previous?: { keyId: string; publicKey: string; expiresAt: Date } | null;
   endorsement?: string | null;
   rotatedAt?: Date;

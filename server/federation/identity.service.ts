@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
 import { keyFingerprint } from './signing';
-import { ownIdentity, rotateOwnIdentity, type IdentityDoc } from './identity.store';
+import { ownIdentity, rotateOwnIdentity, useIdentityDir, type IdentityDoc } from './identity.store';
 
 function keyView(config: Config, me: IdentityDoc) {
   return {
@@ -26,6 +26,21 @@ function keyView(config: Config, me: IdentityDoc) {
       : null,
     endorsement: me.previous ? (me.endorsement ?? null) : null,
   };
+}
+
+/**
+ * At start: the key pair is read from the data directory, made when missing, or moved there from
+ * the database of an exchange upgraded from the version that kept it there.
+ */
+export async function prepareOwnIdentity(config: Pick<Config, 'dataDir'>): Promise<void> {
+  useIdentityDir(config.dataDir);
+  await ownIdentity();
+}
+
+/** This exchange as it names itself in what it signs (its name and key id), and the key to sign with. */
+export async function ownSigner(config: Pick<Config, 'federationName'>) {
+  const key = await ownIdentity();
+  return { key, from: { name: config.federationName, keyId: key.keyId } };
 }
 
 export async function publicKeyView(config: Config) {

@@ -1,64 +1,188 @@
 /**
- * The one writer of the exchange's signing identity. The key pair is made once: the first
- * process to insert it wins (a unique `_id`), the others read the winner's. Kept in memory and
- * read again every IDENTITY_REREAD_MS, so that a rotation made by one process reaches the others
- * well within the previous key's grace period.
+ * The one writer of the exchange's signing identity and of its federation record. The key pair
+ * lives in the data directory (`<DATA_DIR>/federation/identity.json`, identity-file.ts): made once,
+ * the first process to make it wins and the others read the winner's. Kept in memory and the file
+ * looked at again every IDENTITY_REREAD_MS (read again when it changed), so that a rotation made by
+ * one process reaches the others well within the previous key's grace period. An exchange upgraded
+ * from the version that kept its key in the database (`federation_identity`) has that key moved
+ * into the file, once, and its private key removed from the database: partners keep trusting it.
+ * The operator's default for sharing stays on the database record.
  */
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { logger } from '../common/logger';
 import { RecordStore } from '../common/store';
-import { generateSigningKeyPair, keyIdOf } from './signing';
+import { generateSigningKeyPair } from './signing';
 import { planRotation } from './key-rules';
-import { IdentityModel, type IdentityDoc, type SharingDefault } from './identity.model';
+import { IdentityModel, type FederationRecordDoc, type SharingDefault } from './identity.model';
+import {
+  KEY_FILE_FORMAT,
+  createKeyFile,
+  freshKeyFile,
+  keyFilePath,
+  keyFileStamp,
+  readKeyFile,
+  replaceKeyFile,
+  type KeyFile,
+} from './identity-file';
 
-export type { IdentityDoc, SharingDefault } from './identity.model';
+export type { SharingDefault } from './identity.model';
+
+/** The exchange's keys as its services use them. */
+export interface IdentityDoc {
+  _id: string;
+  publicKey: string;
+  privateKey: string;
+  keyId: string;
+  previous?: { keyId: string; publicKey: string; expiresAt: Date } | null;
+  endorsement?: string | null;
+  rotatedAt?: Date;
+  rotatedBy?: string;
+  createdAt: Date;
+}
 
 const SELF = 'self';
-/** How long a process signs with the key it read before reading it again. */
+/** How long a process signs with the key it read before looking at the file again. */
 export const IDENTITY_REREAD_MS = 60_000;
 
-const identityStore = new RecordStore<IdentityDoc>({
+const identityStore = new RecordStore<FederationRecordDoc>({
   label: 'Federation identity',
   model: IdentityModel,
   lockKey: (id) => `federation-identity:${id}`,
 });
 
-let kept: { at: number; value: Promise<IdentityDoc> } | null = null;
+let keyFile: string | null = null;
+let kept: { at: number; stamp: string | null; value: Promise<IdentityDoc> } | null = null;
+let legacyChecked = false;
 
-async function loadOrCreate(): Promise<IdentityDoc> {
-  const stored = await identityStore.get(SELF);
-  if (stored) return stored;
-  const pair = generateSigningKeyPair();
-  try {
-    return await identityStore.create({ _id: SELF, ...pair, keyId: keyIdOf(pair.publicKey) });
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-    const winner = await identityStore.get(SELF);
-    if (!winner) throw err;
-    return winner;
+/** Where this process keeps the key pair: `<dataDir>/federation/identity.json` (set once at start). */
+export function useIdentityDir(dataDir: string): void {
+  const file = keyFilePath(dataDir);
+  if (file !== keyFile) {
+    keyFile = file;
+    kept = null;
+    legacyChecked = false;
   }
+}
+
+function ownKeyFile(): string {
+  if (!keyFile) throw new Error('The federation identity has no data directory: useIdentityDir first');
+  return keyFile;
+}
+
+function identityOf(keys: KeyFile): IdentityDoc {
+  return {
+    _id: SELF,
+    keyId: keys.keyId,
+    publicKey: keys.publicKey,
+    privateKey: keys.privateKey,
+    previous: keys.previous && { ...keys.previous, expiresAt: new Date(keys.previous.expiresAt) },
+    endorsement: keys.endorsement,
+    ...(keys.rotatedAt ? { rotatedAt: new Date(keys.rotatedAt) } : {}),
+    ...(keys.rotatedBy ? { rotatedBy: keys.rotatedBy } : {}),
+    createdAt: new Date(keys.createdAt),
+  };
+}
+
+/** The key file's content for an identity. */
+function keyFileOf(me: Omit<IdentityDoc, '_id'>): KeyFile {
+  return {
+    format: KEY_FILE_FORMAT,
+    keyId: me.keyId,
+    publicKey: me.publicKey,
+    privateKey: me.privateKey,
+    previous: me.previous
+      ? { ...me.previous, expiresAt: new Date(me.previous.expiresAt).toISOString() }
+      : null,
+    endorsement: me.endorsement ?? null,
+    createdAt: new Date(me.createdAt).toISOString(),
+    ...(me.rotatedAt ? { rotatedAt: new Date(me.rotatedAt).toISOString() } : {}),
+    ...(me.rotatedBy ? { rotatedBy: me.rotatedBy } : {}),
+  };
+}
+
+/** The key pair the database held before the key file existed (an upgraded exchange), if any. */
+async function legacyKeys(): Promise<KeyFile | null> {
+  const doc = (await IdentityModel.findById(SELF).lean()) as FederationRecordDoc | null;
+  if (!doc?.privateKey || !doc.publicKey || !doc.keyId) return null;
+  return keyFileOf({
+    keyId: doc.keyId,
+    publicKey: doc.publicKey,
+    privateKey: doc.privateKey,
+    previous: doc.previous ?? null,
+    endorsement: doc.endorsement ?? null,
+    createdAt: doc.createdAt ?? new Date(),
+    rotatedAt: doc.rotatedAt,
+    rotatedBy: doc.rotatedBy,
+  });
+}
+
+/** Once the key file holds the database's legacy key, the database's copy goes (its private key above all). */
+async function retireLegacyKeys(inFile: KeyFile): Promise<void> {
+  const legacy = await legacyKeys();
+  if (legacy && legacy.keyId !== inFile.keyId) {
+    logger.warn(
+      { inFile: inFile.keyId, inDatabase: legacy.keyId },
+      'the database holds another federation key than the key file: the key file signs; the database copy is removed',
+    );
+  }
+  if (legacy) {
+    await identityStore.mutate(SELF, () => ({
+      change: {
+        $unset: {
+          privateKey: 1,
+          publicKey: 1,
+          keyId: 1,
+          previous: 1,
+          endorsement: 1,
+          rotatedAt: 1,
+          rotatedBy: 1,
+        },
+      },
+      result: null,
+    }));
+    logger.info({ keyId: inFile.keyId }, 'the federation key moved from the database to the key file');
+  }
+  legacyChecked = true;
+}
+
+async function loadOrCreate(file: string): Promise<IdentityDoc> {
+  let keys = readKeyFile(file);
+  if (!keys) {
+    const fresh = (await legacyKeys()) ?? freshKeyFile(generateSigningKeyPair(), new Date());
+    keys = createKeyFile(file, fresh);
+  }
+  if (!legacyChecked) await retireLegacyKeys(keys);
+  return identityOf(keys);
 }
 
 /** This exchange's key pair, made on first call and the same in every process after. */
 export function ownIdentity(): Promise<IdentityDoc> {
-  if (!kept || Date.now() - kept.at > IDENTITY_REREAD_MS) {
-    const value = loadOrCreate();
-    const entry = { at: Date.now(), value };
-    kept = entry;
-    value.catch(() => {
-      if (kept === entry) kept = null;
-    });
+  const file = ownKeyFile();
+  if (kept && Date.now() - kept.at <= IDENTITY_REREAD_MS) return kept.value;
+  const stamp = keyFileStamp(file);
+  if (kept && stamp && stamp === kept.stamp) {
+    kept.at = Date.now();
+    return kept.value;
   }
-  return kept.value;
+  const value = loadOrCreate(file);
+  // The stamp of the file as it is once read (null: made now; looked at again next time).
+  const entry = { at: Date.now(), stamp, value };
+  kept = entry;
+  value.catch(() => {
+    if (kept === entry) kept = null;
+  });
+  return value;
 }
 
-/** Forgets the kept key pair (tests emptying the database). */
+/** Forgets the kept key pair (tests; after a rotation). */
 export function forgetOwnIdentity(): void {
   kept = null;
 }
 
 /**
  * Rotates the key: a new pair becomes current, the current one retires after `graceMs` and
- * endorses the new one. Answers the identity before and after.
+ * endorses the new one; the file is replaced whole, under the identity's lock (two operators
+ * rotating at once rotate one after the other). Answers the identity before and after.
  */
 export async function rotateOwnIdentity(
   userId: string,
@@ -66,22 +190,38 @@ export async function rotateOwnIdentity(
   now = new Date(),
 ): Promise<{ before: IdentityDoc; after: IdentityDoc }> {
   await ownIdentity();
-  const next = generateSigningKeyPair();
-  const { doc, result } = await identityStore.mutate(SELF, (current) => ({
-    change: { $set: { ...planRotation(current, next, graceMs, now), rotatedAt: now, rotatedBy: userId } },
-    result: current,
-  }));
-  forgetOwnIdentity();
-  return { before: result, after: doc };
+  const file = ownKeyFile();
+  return identityStore.hold(SELF, async () => {
+    const before = identityOf(readKeyFile(file)!);
+    const after: IdentityDoc = {
+      ...before,
+      ...planRotation(before, generateSigningKeyPair(), graceMs, now),
+      rotatedAt: now,
+      rotatedBy: userId,
+    };
+    replaceKeyFile(file, keyFileOf(after));
+    forgetOwnIdentity();
+    return { before, after };
+  });
 }
 
 /** The operator's default for sharing, read afresh (by its `_id`): null until an operator set it. */
 export async function sharingDefault(): Promise<SharingDefault | null> {
   const doc = (await IdentityModel.findById(SELF).select({ sharingDefault: 1 }).lean()) as Pick<
-    IdentityDoc,
+    FederationRecordDoc,
     'sharingDefault'
   > | null;
   return doc?.sharingDefault ?? null;
+}
+
+/** The federation record, made when missing (the first process to insert it wins). */
+async function ensureRecord(): Promise<void> {
+  if (await identityStore.get(SELF)) return;
+  try {
+    await identityStore.create({ _id: SELF });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
 }
 
 /** Sets the operator's default; its time changes only when the default does. */
@@ -90,7 +230,7 @@ export async function setSharingDefault(
   userId: string,
   now = new Date(),
 ): Promise<SharingDefault> {
-  await ownIdentity();
+  await ensureRecord();
   const { doc } = await identityStore.mutate(SELF, (current) => ({
     change:
       current.sharingDefault?.shared === shared

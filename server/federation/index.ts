@@ -1,5 +1,6 @@
 /** Federation between exchanges: the exchange's signing key, partner exchanges, the signed feed, importing partners' listings. */
 export { registerFederationRoutes } from './federation.routes';
+export { prepareOwnIdentity } from './identity.service';
 export { homeExchanges, type HomeExchanges } from './partner.service';
 export { pullAllPartners } from './import.service';
 export { reindexImportedListings } from './imported-reindex';

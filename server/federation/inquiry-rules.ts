@@ -9,6 +9,9 @@ import type { ListingKind } from '../api-contract/enums';
 import type { InquiryDelivery } from './inquiry.model';
 import {
   checkSignedEnvelope,
+  envelopeInquiryIdSchema,
+  envelopeNonceSchema,
+  envelopeSenderSchema,
   type EnvelopeCheck,
   type EnvelopeRefusal,
   type KnownPartner,
@@ -38,13 +41,8 @@ export interface InquiryEnvelope {
 
 export const inquiryEnvelopeSchema = Joi.object({
   type: Joi.string().valid('inquiry').required(),
-  from: Joi.object({
-    name: Joi.string().max(300).required(),
-    keyId: Joi.string().max(100).required(),
-  }).required(),
-  inquiryId: Joi.string()
-    .pattern(/^[A-Za-z0-9_-]{1,64}$/)
-    .required(),
+  from: envelopeSenderSchema,
+  inquiryId: envelopeInquiryIdSchema,
   listing: Joi.object({
     kind: Joi.string()
       .valid(...LISTING_KINDS)
@@ -59,9 +57,7 @@ export const inquiryEnvelopeSchema = Joi.object({
     name: Joi.string().max(200).allow('').required(),
   }).required(),
   sentAt: Joi.string().isoDate().required(),
-  nonce: Joi.string()
-    .pattern(/^[A-Za-z0-9_-]{16,64}$/)
-    .required(),
+  nonce: envelopeNonceSchema,
 });
 
 /** Why a received inquiry is refused, with the HTTP status the home exchange answers. */
@@ -96,9 +92,16 @@ export function nextDeliveryAt(attempts: number, baseMs: number, now: Date): Dat
 }
 
 /** How one delivery attempt went: delivered, or why not and whether asking again is pointless. */
+/** The receiver's answer to a delivery: its exact body and the signature headers it came with. */
+export interface SignedReply {
+  raw: string;
+  signature: string | null;
+  keyId: string | null;
+}
+
 export type DeliveryAttempt =
-  /** `reply`: the receiver's answer body, parsed, when it was JSON. */
-  { ok: true; reply?: unknown } | { ok: false; error: string; final: boolean };
+  /** `reply`: what the receiver answered, to verify when it matters (an answer's delivery). */
+  { ok: true; reply?: SignedReply } | { ok: false; error: string; final: boolean };
 
 /**
  * The delivery after an attempt (the `attempts`-th) made `at`: delivered; pending with the next

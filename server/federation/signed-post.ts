@@ -1,9 +1,10 @@
 /**
  * One signed post of an envelope to a registered partner's inbox (an inquiry to the home exchange,
  * an answer back to the asking one): serialized once, Ed25519 over those exact bytes in the
- * headers, no redirects, a short timeout; the outcome as a delivery attempt.
+ * headers, no redirects, a short timeout; the outcome as a delivery attempt, with the reply's exact
+ * bytes and signature headers for the caller to verify.
  */
-import { KEY_ID_HEADER, SIGNATURE_HEADER, signBody } from './signing';
+import { KEY_ID_HEADER, SIGNATURE_HEADER, signedJson } from './signing';
 import type { DeliveryAttempt } from './inquiry-rules';
 
 const DELIVERY_TIMEOUT_MS = 10_000;
@@ -15,17 +16,12 @@ export async function postSigned(
   /** Names the receiver in the error recorded (`the home exchange`). */
   peer: string,
 ): Promise<DeliveryAttempt> {
-  const body = JSON.stringify(envelope);
+  const { body, headers } = signedJson(envelope, signer);
   let res: Response;
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        [SIGNATURE_HEADER]: signBody(body, signer.privateKey),
-        [KEY_ID_HEADER]: signer.keyId,
-      },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body,
       redirect: 'error',
       signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
@@ -34,12 +30,12 @@ export async function postSigned(
     return { ok: false, error: `unreachable: ${(err as Error).message}`, final: false };
   }
   if (res.status === 200 || res.status === 201) {
-    const reply = await res.text().catch(() => '');
-    try {
-      return { ok: true, reply: JSON.parse(reply.slice(0, 64 * 1024)) as unknown };
-    } catch {
-      return { ok: true };
-    }
+    // The reply's exact bytes (64 kB at most: a longer one will not verify) and its signature.
+    const raw = (await res.text().catch(() => '')).slice(0, 64 * 1024);
+    return {
+      ok: true,
+      reply: { raw, signature: res.headers.get(SIGNATURE_HEADER), keyId: res.headers.get(KEY_ID_HEADER) },
+    };
   }
   const text = (await res.text().catch(() => '')).slice(0, 2000);
   let message = text;

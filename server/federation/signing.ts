@@ -73,6 +73,21 @@ export function signBody(body: string | Buffer, privateKeyPem: string): string {
   return sign(null, Buffer.from(body), privateKeyPem).toString('base64');
 }
 
+/**
+ * `value` serialized once, and the headers signing those exact bytes (`X-Federation-Signature`,
+ * `X-Federation-Key-Id`): a feed page, an envelope, a reply.
+ */
+export function signedJson(
+  value: unknown,
+  signer: { keyId: string; privateKey: string },
+): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify(value);
+  return {
+    body,
+    headers: { [SIGNATURE_HEADER]: signBody(body, signer.privateKey), [KEY_ID_HEADER]: signer.keyId },
+  };
+}
+
 export type SignatureRefusal = 'unsigned' | 'unknown_key' | 'bad_signature';
 
 /**

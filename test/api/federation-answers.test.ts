@@ -7,7 +7,9 @@
  * inquiry and the asker is told in their language. An answer the asking exchange refuses for a
  * while is sent again by the durable job; one unsigned, tampered, replayed, expired, from an
  * unknown key, about an inquiry never sent to its signer, or from a suspended partner is refused
- * there with nothing written.
+ * there with nothing written. The asking exchange's reply (with the asker's contact, to an
+ * acceptance) is signed too; the home exchange refuses one unsigned, tampered, signed by an
+ * unknown key or answering another delivery, keeps nothing of it and tries the delivery again.
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -19,6 +21,8 @@ import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import { publishedOffer } from './deals-helpers';
 import { generateSigningKeyPair, keyIdOf, signBody } from '../../server/federation/signing';
+import { assertSignedBy } from '../helpers/federation-keys';
+import { deliverAnswer } from '../../server/federation';
 import { forgetOwnIdentity, ownIdentity } from '../../server/federation/identity.store';
 import { ReceivedInquiryModel } from '../../server/federation/received-inquiry.model';
 import { JobModel } from '../../server/scheduler/job.model';
@@ -86,7 +90,7 @@ describe('answers to inquiries between two exchanges', function () {
    * Both exchanges register each other, the asking one imports the home one's shared offer, and
    * a verified member there asks about it: the inquiry is delivered.
    */
-  async function askedInquiry() {
+  async function askedInquiry(opts: { askingBaseUrl?: string } = {}) {
     const homeKey = (await request(homeUrl).get('/api/federation/key').expect(200)).body;
     const askingKey = (await request(asking.url).get('/api/federation/key').expect(200)).body;
     const homeOnAsking = (
@@ -99,7 +103,11 @@ describe('answers to inquiries between two exchanges', function () {
     const askingOnHome = (
       await homeOperator.agent
         .post('/api/admin/partners')
-        .send({ name: 'Sàn Đà Nẵng', baseUrl: asking.url, publicKey: askingKey.publicKey })
+        .send({
+          name: 'Sàn Đà Nẵng',
+          baseUrl: opts.askingBaseUrl ?? asking.url,
+          publicKey: askingKey.publicKey,
+        })
         .expect(201)
     ).body.partner;
     const owner = await signUp(home.app, { kind: 'institute', orgName: 'Viện Công nghệ Môi trường' });
@@ -444,5 +452,119 @@ describe('answers to inquiries between two exchanges', function () {
     assert.equal((await post(fresh, signed(fresh))).status, 403);
     assert.match((await lastRefusal()).reason, /^suspended/);
     assert.deepEqual(await written(), { answers: 1, notices: 1 });
+  });
+
+  /**
+   * A relay between the home exchange and the asking one, as a network in between could be: it
+   * passes each delivery on and, as told, passes the reply back as it came or strips its
+   * signature, changes its body, signs it with another key, or answers with an earlier reply.
+   */
+  async function relay() {
+    const stranger = generateSigningKeyPair();
+    const state = {
+      mode: 'pass' as 'pass' | 'unsigned' | 'tampered' | 'stranger' | 'earlier',
+      replies: [] as { sent: string; body: string; headers: Record<string, string> }[],
+    };
+    const relayServer = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        const sent = Buffer.concat(chunks).toString('utf8');
+        const headers: Record<string, string> = {};
+        for (const name of ['content-type', 'accept', 'x-federation-signature', 'x-federation-key-id'])
+          if (req.headers[name]) headers[name] = String(req.headers[name]);
+        const there = await fetch(`${asking.url}${req.url}`, {
+          method: req.method,
+          headers,
+          ...(req.method === 'POST' ? { body: sent } : {}),
+        });
+        let body = await there.text();
+        const back: Record<string, string> = { 'content-type': 'application/json' };
+        for (const name of ['x-federation-signature', 'x-federation-key-id'])
+          if (there.headers.get(name)) back[name] = there.headers.get(name)!;
+        if (req.url === '/api/federation/inbox/answers' && there.status === 201) {
+          const earlier = state.replies.at(-1);
+          state.replies.push({ sent, body, headers: { ...back } });
+          if (state.mode === 'unsigned') {
+            delete back['x-federation-signature'];
+            delete back['x-federation-key-id'];
+          } else if (state.mode === 'tampered') {
+            body = body.replace('"duplicate":', '"duplicate" :');
+          } else if (state.mode === 'stranger') {
+            back['x-federation-signature'] = signBody(body, stranger.privateKey);
+            back['x-federation-key-id'] = keyIdOf(stranger.publicKey);
+          } else if (state.mode === 'earlier' && earlier) {
+            body = earlier.body;
+            Object.assign(back, earlier.headers);
+          }
+        }
+        res.writeHead(there.status, back).end(body);
+      });
+    });
+    await new Promise<void>((resolve) => relayServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(relayServer.address() as AddressInfo).port}`;
+    return { url, state, close: () => new Promise<void>((resolve) => relayServer.close(() => resolve())) };
+  }
+
+  it('has the asking exchange sign its reply with the asker’s contact, and refuses an unsigned, tampered, unknown-key or earlier reply, keeping nothing of it', async () => {
+    const between = await relay();
+    try {
+      const { owner, asker, receivedId, homeOperator } = await askedInquiry({ askingBaseUrl: between.url });
+      const stored = async () => (await ReceivedInquiryModel.findById(receivedId).lean())!;
+      const homeRefusal = async () =>
+        (await homeOperator.agent.get('/api/admin/partners').expect(200)).body.partners[0].lastRefusal;
+      /** The answer's next attempt, once it is due (the scheduler is not running in this test). */
+      const attemptAgain = async (answerId: string) => {
+        const due = (await stored()).answers!.find((a) => a.answerId === answerId)!.delivery.nextAttemptAt;
+        await new Promise((r) => setTimeout(r, Math.max(0, new Date(due!).getTime() - Date.now()) + 20));
+        const outcome = await deliverAnswer(home.ctx, receivedId, answerId);
+        return outcome!.doc.answers!.find((a) => a.answerId === answerId)!.delivery;
+      };
+
+      between.state.mode = 'unsigned';
+      const accepted = await owner.agent
+        .post(`/api/federation/received-inquiries/${receivedId}/answer`)
+        .send({ text: 'Đồng ý, xin liên hệ.', decision: 'accept' })
+        .expect(201);
+      const [answer] = accepted.body.inquiry.answers;
+      assert.equal(answer.delivery.state, 'pending', 'an unsigned reply does not count as delivered');
+      assert.match(answer.delivery.lastError, /reply was refused: unsigned/);
+      assert.equal(accepted.body.inquiry.askerContact, null, 'nothing of an unsigned reply is kept');
+      assert.match((await homeRefusal()).reason, /^reply to an answer: unsigned/);
+
+      // The reply as the asking exchange sent it: signed by its key over the exact bytes, answering that delivery.
+      const genuine = between.state.replies[0];
+      const askingKey = (await request(asking.url).get('/api/federation/key').expect(200)).body;
+      assertSignedBy(genuine.body, genuine.headers, askingKey, 'the asking exchange signs its reply');
+      const reply = JSON.parse(genuine.body);
+      assert.equal(reply.inReplyTo, JSON.parse(genuine.sent).nonce);
+      assert.deepEqual(reply.askerContact, {
+        name: asker.user.name,
+        email: asker.user.email,
+        organizationName: asker.user.organization!.name,
+      });
+
+      between.state.mode = 'tampered';
+      assert.match((await attemptAgain(answer.id)).lastError!, /reply was refused: bad signature/);
+      between.state.mode = 'stranger';
+      assert.match((await attemptAgain(answer.id)).lastError!, /reply was refused: unknown key/);
+      between.state.mode = 'earlier';
+      assert.match((await attemptAgain(answer.id)).lastError!, /reply was refused: replayed/);
+      const refused = await stored();
+      assert.equal(refused.askerContact, undefined, 'no refused reply left the asker’s contact');
+      assert.equal(refused.answers![0].delivery.state, 'pending');
+
+      between.state.mode = 'pass';
+      const delivered = await attemptAgain(answer.id);
+      assert.equal(delivered.state, 'delivered');
+      assert.deepEqual((await stored()).askerContact, {
+        name: asker.user.name,
+        email: asker.user.email,
+        organizationName: asker.user.organization!.name,
+      });
+      assert.equal((await answersOf(asker)).length, 1, 'the asker keeps the answer once');
+    } finally {
+      await between.close();
+    }
   });
 });

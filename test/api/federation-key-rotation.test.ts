@@ -17,7 +17,7 @@ import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../he
 import { publishedOffer } from './deals-helpers';
 import { checkSignature, rotationStatement, signBody } from '../../server/federation/signing';
 import { forgetOwnIdentity } from '../../server/federation/identity.store';
-import { IdentityModel } from '../../server/federation/identity.model';
+import { ownKeyFile } from '../helpers/federation-keys';
 import { AuditModel } from '../../server/audit/audit.model';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -136,7 +136,7 @@ describe('federation: rotating an exchange’s key', function () {
 
   it('rotates the key, audited: the partner takes the endorsed new key on its next pull and refuses the old one after the grace period', async () => {
     const { publisherThere, publisherOperator, owner } = await wire();
-    const before = (await IdentityModel.findById('self').lean())!;
+    const before = ownKeyFile(publisher);
     const oldKey = { keyId: before.keyId, privateKey: before.privateKey };
 
     await owner.agent.post('/api/admin/federation/key/rotate').expect(403);
@@ -167,7 +167,7 @@ describe('federation: rotating an exchange’s key', function () {
       to: key.keyId,
       previousExpiresAt: key.previous.expiresAt,
     });
-    const after = (await IdentityModel.findById('self').lean())!;
+    const after = ownKeyFile(publisher);
     assert.ok(!JSON.stringify(after).includes(before.privateKey), 'the previous private key is not kept');
 
     const pulled = await pull(publisherThere.id);
@@ -177,7 +177,7 @@ describe('federation: rotating an exchange’s key', function () {
     assert.equal(there.fingerprint, key.fingerprint);
 
     verified(await inquiry(oldKey));
-    const current = (await IdentityModel.findById('self').lean())!;
+    const current = ownKeyFile(publisher);
     verified(await inquiry({ keyId: current.keyId, privateKey: current.privateKey }));
     assert.ok(Date.now() < expiresAt, 'the checks above ran within the grace period');
 
@@ -193,7 +193,7 @@ describe('federation: rotating an exchange’s key', function () {
   it('has a partner that has not pulled since take the new key when an inquiry signed with it arrives', async () => {
     const { publisherThere, publisherOperator } = await wire();
     const key = await rotate(publisherOperator.agent);
-    const current = (await IdentityModel.findById('self').lean())!;
+    const current = ownKeyFile(publisher);
     verified(await inquiry({ keyId: current.keyId, privateKey: current.privateKey }));
     assert.equal((await importerPartner(publisherThere.id)).keyId, key.keyId);
   });

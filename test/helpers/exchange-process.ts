@@ -1,10 +1,11 @@
 /**
- * The exchange as a separate OS process (`server/main.ts`), sharing the test database: for the
- * tests that need several server processes at once. Stopped with SIGTERM like a real deployment,
+ * The exchange as a separate OS process (`server/main.ts`), sharing the test database (or on one
+ * of its own, another exchange): for the tests that need several server processes at once. Stopped with SIGTERM like a real deployment,
  * or killed with SIGKILL (`crash`) like a machine losing power.
  */
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ExchangeProcess {
@@ -27,6 +28,18 @@ export function otherDatabase(uri: string, name: string): string {
 
 const root = path.resolve(__dirname, '../..');
 
+/**
+ * The data directory of an exchange on `uri` (where its federation key lives): the test app's for
+ * the test database (one exchange, however many processes), one per other database, as each is
+ * another exchange; kept across a restart of its process, as a real exchange's disk is.
+ */
+function dataDirFor(uri: string): string {
+  const tmp = process.env.TEST_TMP_DIR ?? os.tmpdir();
+  const name = new URL(uri).pathname.replace(/^\//, '');
+  if (uri === process.env.MONGODB_URI) return path.join(tmp, 'data');
+  return path.join(tmp, `data-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`);
+}
+
 export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<ExchangeProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
@@ -47,6 +60,7 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       REGISTER_RATE_LIMIT: '100000',
       SCHEDULER_INTERVAL_MS: '100',
       SCHEDULER_SWEEP_INTERVAL_MS: '100',
+      DATA_DIR: dataDirFor(env.MONGODB_URI ?? process.env.MONGODB_URI!),
       ...env,
     },
   });

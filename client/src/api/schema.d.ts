@@ -21391,7 +21391,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Where the home exchange of an inquiry sent from here delivers its owner’s answers: signed as inquiries are (Ed25519 over the exact body, `sentAt` and a `nonce` in it); only an answer to an inquiry sent to that very exchange is kept, once, and the asker told; anything else is refused and why recorded on the partner
+     * Where the home exchange of an inquiry sent from here delivers its owner’s answers: signed as inquiries are (Ed25519 over the exact body, `sentAt` and a `nonce` in it); only an answer to an inquiry sent to that very exchange is kept, once, and the asker told; anything else is refused and why recorded on the partner. The reply is signed too (headers `X-Federation-Signature`, `X-Federation-Key-Id` over the exact body), names the delivery it answers (`inReplyTo`: its nonce) and, to an acceptance, carries the asker’s contact
      * @description Access: public
      */
     post: {
@@ -21410,6 +21410,7 @@ export interface paths {
           };
           content: {
             'application/json': {
+              answerId: string;
               /** @description the asker’s contact details, in reply to an accept only */
               askerContact?: {
                 email: string;
@@ -21418,8 +21419,21 @@ export interface paths {
               };
               /** @description this answer was received before (a delivery tried again) */
               duplicate: boolean;
+              /** @description this exchange and the key the reply is signed with */
+              from: {
+                keyId: string;
+                name: string;
+              };
               id: string;
+              inquiryId: string;
+              /** @description the nonce of the delivery this replies to */
+              inReplyTo: string;
+              nonce: string;
               received: boolean;
+              /** Format: date-time */
+              sentAt: string;
+              /** @enum {string} */
+              type: 'answer-reply';
             };
           };
         };
