@@ -57,9 +57,6 @@ import { registerOfferRoutes } from './offers/offer.routes';
 import { registerDemandRoutes } from './demands/demand.routes';
 import { registerAdminListingRoutes } from './admin/admin-listings.routes';
 import { registerSearchRoutes } from './search-api/search.routes';
-import { repeatedSearches, type RepeatedSearches } from './search-api/repeated-searches';
-import { searchRateLimiter } from './search-api/search-rate-limit';
-import { searchListings } from './search-api/search.service';
 import type { AppContext } from './context';
 import type { BuiltApp } from './runtime-types';
 import { indexListingsOnWrite } from './search-sync/index-on-write';
@@ -109,13 +106,6 @@ export function createApp(ctx: AppContext): BuiltApp {
     search: ctx.search,
     searchCaughtUp: () => searchSyncWorkerOf(ctx)?.caughtUp(),
   });
-  // Anonymous repeats of public searches skip the API's middleware (repeated-searches.ts).
-  const repeated = repeatedSearches({
-    answer: (query) => searchListings(ctx.search, query),
-    sessionCookie: SESSION_COOKIE,
-    rateLimit: searchRateLimiter(ctx),
-  });
-  app.get('/api/search', repeated.handler);
   app.use('/api', requireSameOrigin(config.publicUrl), requireDatabase);
 
   // Stripe signs the exact bytes it sent: its webhook gets the raw body, before the JSON parser.
@@ -146,7 +136,7 @@ export function createApp(ctx: AppContext): BuiltApp {
   followStatsChanges();
   followTurnedDownTrls();
 
-  const { api, openapi } = declareApi(ctx, repeated);
+  const { api, openapi } = declareApi(ctx);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -165,10 +155,7 @@ export function createApp(ctx: AppContext): BuiltApp {
 }
 
 /** The API's routes and the OpenAPI document built from them; needs no database or open port. */
-export function declareApi(
-  ctx: AppContext,
-  repeated?: RepeatedSearches,
-): { api: ApiRouter; openapi: ReturnType<typeof buildOpenApi> } {
+export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnType<typeof buildOpenApi> } {
   const { config } = ctx;
   const api = new ApiRouter({
     onResponseMismatch: config.checkResponses
@@ -205,7 +192,7 @@ export function declareApi(
   registerOfferRoutes(api, ctx);
   registerDemandRoutes(api, ctx);
   registerAdminListingRoutes(api, ctx);
-  registerSearchRoutes(api, ctx, repeated);
+  registerSearchRoutes(api, ctx);
   registerEventRoutes(api, ctx);
   registerSuggestionRoutes(api, ctx);
   registerProgrammeRoutes(api);

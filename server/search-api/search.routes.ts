@@ -1,11 +1,10 @@
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
-import type { RepeatedSearches } from './repeated-searches';
 import { searchRateLimiter } from './search-rate-limit';
 import { searchQuerySchema, searchResponse } from './search.schemas';
 import { searchListings } from './search.service';
 
-export function registerSearchRoutes(api: ApiRouter, ctx: AppContext, repeated?: RepeatedSearches): void {
+export function registerSearchRoutes(api: ApiRouter, ctx: AppContext): void {
   api.add({
     method: 'get',
     path: '/search',
@@ -17,10 +16,6 @@ export function registerSearchRoutes(api: ApiRouter, ctx: AppContext, repeated?:
     before: [searchRateLimiter(ctx)],
     query: searchQuerySchema,
     response: searchResponse,
-    handler: async ({ query, req }) => {
-      const answer = await searchListings(ctx.search, query);
-      repeated?.remember(req, query);
-      return answer;
-    },
+    handler: ({ query }) => searchListings(ctx.search, query),
   });
 }
