@@ -20,7 +20,7 @@ import { FEDERATION_ANSWER, federationAnswerKey } from '../scheduler/job-types';
 import { refuseSigned, signedRequest } from './inbox';
 import { postSigned } from './signed-post';
 import { signedAnswer } from './signed-answer';
-import { signedJson } from './signing';
+import { newNonce, signedJson } from './signing';
 import { deliveryAfter, type DeliveryAttempt, type SignedReply } from './inquiry-rules';
 import { checkAnswerReply, type AnswerDelivered, type AnswerReplyEnvelope } from './answer-reply-rules';
 import {
@@ -170,7 +170,7 @@ async function postAnswer(
     ...(answer.contact ? { contact: { name: answer.contact.name, email: answer.contact.email } } : {}),
     answeredAt: new Date(answer.answeredAt).toISOString(),
     sentAt: now.toISOString(),
-    nonce: randomBytes(18).toString('base64url'),
+    nonce: newNonce(),
   };
   const attempt = await postSigned(
     `${partner.baseUrl}/api/federation/inbox/answers`,
@@ -286,7 +286,7 @@ export async function receiveAnswer(
     duplicate: result === 'duplicate',
     ...(askerContact ? { askerContact } : {}),
     sentAt: now.toISOString(),
-    nonce: randomBytes(18).toString('base64url'),
+    nonce: newNonce(),
   };
   return signedAnswer(signedJson(reply, key), res);
 }

@@ -7,7 +7,6 @@
  * refuses anything else with its reason recorded on the partner and nothing else written, and
  * tells the listing's owner organization (in-app, and mail by their settings).
  */
-import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import type { AppContext } from '../context';
 import type { SessionUser } from '../common/session-user';
@@ -21,6 +20,7 @@ import { enqueueJob } from '../scheduler/job.store';
 import { FEDERATION_INQUIRY, federationInquiryKey } from '../scheduler/job-types';
 import { refuseSigned, signedRequest } from './inbox';
 import { postSigned } from './signed-post';
+import { newNonce } from './signing';
 import {
   checkInquiry,
   deliveryAfter,
@@ -129,7 +129,7 @@ async function postInquiry(
     message: doc.message,
     asker: { organizationName: doc.organizationName, name: doc.userName },
     sentAt: now.toISOString(),
-    nonce: randomBytes(18).toString('base64url'),
+    nonce: newNonce(),
   };
   return postSigned(`${partner.baseUrl}/api/federation/inbox/inquiries`, envelope, me, 'the home exchange');
 }
