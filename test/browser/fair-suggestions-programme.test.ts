@@ -82,7 +82,8 @@ describe('browser: a fair’s programme of pitch sessions and suggested meetings
     const visitor = await web.signedInPage(enterprise.user.email, 'en-GB');
     await visitor.goto(`${web.exchange.url}/events/${eventId}`);
     const programme = visitor.getByTestId('programme');
-    await programme.waitFor();
+    // The section shows while its sessions load; the assertion waits for the session itself.
+    await programme.locator('li[data-testid^="session-"]').first().waitFor();
     assert.match((await programme.textContent()) ?? '', /Giới thiệu màng sinh học MBBR/);
     assert.match((await programme.textContent()) ?? '', /Viện Công nghệ Môi trường/);
     const suggestion = visitor.getByTestId(`suggestion-${institute.orgId}`);
