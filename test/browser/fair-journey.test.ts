@@ -64,7 +64,8 @@ describe('browser: a technology fair, from registration to a negotiation', funct
     await operator.getByTestId('event-submit').click();
     await operator.waitForURL(/\/admin\/events\/[0-9a-f]{24}$/);
     const eventId = operator.url().split('/').pop()!;
-    await operator.getByTestId('admin-event-page').waitFor();
+    // The page (and its generic heading) shows while the event loads; its facts come with the event.
+    await operator.getByTestId('admin-event-page').getByTestId('event-mode').waitFor();
     assert.match(await operator.locator('h1').innerText(), /Ngày kết nối công nghệ môi trường/);
     assert.match(await operator.getByTestId('event-mode').innerText(), /Trực tuyến/);
 

@@ -63,6 +63,8 @@ describe('browser: changing a published offer through review', function () {
     assert.equal(await visitor.getByTestId('listing-title').textContent(), NEW_TITLE);
     await ownerPage.reload();
     await ownerPage.getByTestId('listing-title').waitFor();
+    // The listing can show before the page knows its reader is the owner (whose notice it would be).
+    await ownerPage.getByTestId(`edit-${offer.id}`).waitFor();
     assert.equal(await ownerPage.getByTestId('listing-title').textContent(), NEW_TITLE);
     assert.equal(await ownerPage.getByTestId('revision-pending').count(), 0);
   });

@@ -146,6 +146,8 @@ describe('browser: offering the technology to the runner-up', function () {
     // The owner's bids page no longer offers it: the forfeit's offer is made.
     await owner.goto(`${url}/offers/${offerId}/bids`);
     await owner.locator('[data-testid^="bid-row-"]').first().waitFor();
+    // The offer is drawn from the deposits, read apart from the bids: wait for them, not the bids alone.
+    await owner.getByTestId(`listing-deposit-${runnerUpDeposit}`).waitFor();
     assert.equal(await owner.getByTestId('runner-up').count(), 0);
 
     // The runner-up's terms are agreed: of its deposit, what its 1,500,000 ₫ fee share does not
