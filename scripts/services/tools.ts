@@ -41,7 +41,12 @@ function log(message: string) {
 /**
  * Changes we carry to FerretDB's source, applied in this order at build time. `id-index.patch`
  * makes its SQLite backend look documents up by `_id` (and `_id: {$in}`) through the unique
- * index it declares, instead of scanning the collection. `serial-writes.patch` makes its writers
+ * index it declares, instead of scanning the collection. `bool-field-index.patch` does the same for
+ * a filter on a top-level field compared with true or false (`{searchDirty: true}`, the search
+ * indexer's catch-up pass): the field's own index finds its rows, where FerretDB decoded every
+ * document of the collection (5.7 s at 100,000 listings, slowing every write while it ran); rows
+ * holding an array in that field are kept, since an array matches when one of its elements does.
+ * `serial-writes.patch` makes its writers
  * queue on a mutex instead of in SQLite's busy handler, whose growing sleeps gave writes under
  * load second-long tails. `no-reply-to-more-to-come.patch` stops it answering an unacknowledged
  * (w: 0) write: the driver reads no answer to one, so the stray answer was taken for the answer to
@@ -58,6 +63,7 @@ function log(message: string) {
  */
 export const FERRETDB_PATCHES = [
   'id-index.patch',
+  'bool-field-index.patch',
   'serial-writes.patch',
   'no-reply-to-more-to-come.patch',
   'no-resource-tracking.patch',

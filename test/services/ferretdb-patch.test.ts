@@ -1,7 +1,8 @@
 /**
  * The FerretDB patches we carry (scripts/services/ferretdb/): lookups by `_id`, also with other
  * conditions or as `$in`, read through the unique `_id` index instead of scanning
- * (id-index.patch); concurrent writers queue inside FerretDB instead of in SQLite's busy handler
+ * (id-index.patch); a filter on a field compared with true or false reads through that field's
+ * index, keeping what MongoDB would match (bool-field-index.patch); concurrent writers queue inside FerretDB instead of in SQLite's busy handler
  * (serial-writes.patch); an unacknowledged (w: 0) write gets no reply, so the next command on
  * its connection reads its own (no-reply-to-more-to-come.patch); objects are not tracked for
  * leaks outside debug builds (no-resource-tracking.patch); a large document read again is copied
@@ -120,6 +121,89 @@ describe('FerretDB patch: _id lookups use the _id index', function () {
     const updated = await c.updateOne({ _id: 'a-1', n: 0 } as never, { $set: { n: 7 } });
     assert.equal(updated.modifiedCount, 1);
     assert.equal((await c.findOne({ _id: 'a-1' } as never))?.n, 7);
+  });
+});
+
+describe("FerretDB patch: a filter on a true/false field reads through that field's index", function () {
+  let ferret = true;
+  const probe = () => mongoose.connection.db!.collection('ferret_patch_flags');
+
+  before(async function () {
+    ferret = await skipUnlessFerretDb(this);
+    await probe()
+      .drop()
+      .catch(() => undefined);
+    await probe().createIndex({ flag: 1 });
+    const plain = Array.from({ length: 40 }, (_, i) => ({ _id: `p-${i}`, flag: i % 10 === 0 }));
+    await probe().insertMany([
+      ...plain,
+      // What MongoDB matches beyond a plain true: an array holding true; what it does not: the
+      // string "true", a document, a missing field.
+      { _id: 'array-with-true', flag: [false, true] },
+      { _id: 'array-without-true', flag: [false] },
+      { _id: 'string-true', flag: 'true' },
+      { _id: 'document', flag: { true: true } },
+      { _id: 'missing' },
+    ] as never[]);
+  });
+
+  after(async () => {
+    if (ferret)
+      await probe()
+        .drop()
+        .catch(() => undefined);
+  });
+
+  async function planOf(filter: Record<string, unknown>): Promise<string> {
+    const res = await mongoose.connection.db!.command({
+      explain: { find: 'ferret_patch_flags', filter },
+      verbosity: 'queryPlanner',
+    });
+    return details((res.queryPlanner as { Plan?: Plan } | undefined)?.Plan ?? []);
+  }
+
+  const ids = async (filter: Record<string, unknown>) =>
+    (
+      await probe()
+        .find(filter as never)
+        .toArray()
+    )
+      .map((d) => String(d._id))
+      .sort();
+
+  it("when documents are found by a field equal to true, then SQLite searches that field's index", async () => {
+    const plan = await planOf({ flag: true });
+    assert.match(plan, /SEARCH .* USING INDEX \S*flag_1/);
+    assert.doesNotMatch(plan, /\bSCAN\b/);
+    assert.match(await planOf({ flag: false, other: 3 }), /SEARCH .* USING INDEX \S*flag_1/);
+  });
+
+  it('when the field holds arrays, strings, documents or nothing, then the answers are those of the whole filter', async () => {
+    assert.deepEqual(await ids({ flag: true }), ['array-with-true', 'p-0', 'p-10', 'p-20', 'p-30']);
+    const falses = await ids({ flag: false });
+    assert.equal(falses.length, 36 + 2);
+    assert.ok(falses.includes('array-with-true') && falses.includes('array-without-true'));
+    assert.ok(!falses.some((id) => ['string-true', 'document', 'missing'].includes(id)));
+    assert.deepEqual(await ids({ flag: true, _id: { $ne: 'p-0' } }), [
+      'array-with-true',
+      'p-10',
+      'p-20',
+      'p-30',
+    ]);
+    assert.equal(await probe().countDocuments({ flag: true }), 5);
+    assert.equal(await probe().countDocuments({ flag: 'true' }), 1);
+  });
+
+  it('when documents are updated and deleted by such a filter, then exactly the matching ones change', async () => {
+    const updated = await probe().updateMany({ flag: true, _id: { $ne: 'array-with-true' } } as never, {
+      $set: { flag: false },
+    });
+    assert.equal(updated.modifiedCount, 4);
+    assert.deepEqual(await ids({ flag: true }), ['array-with-true']);
+    const deleted = await probe().deleteMany({ flag: true });
+    assert.equal(deleted.deletedCount, 1);
+    assert.deepEqual(await ids({ flag: true }), []);
+    assert.equal(await probe().countDocuments({}), 44);
   });
 });
 
