@@ -24,7 +24,6 @@ import { changeSharing, feedAnswer, sharingOf } from './feed.service';
 import { changeSharingDefault, sharingDefaultView } from './sharing-default.service';
 import { sharingDefaultBody, sharingDefaultResponse } from './federation.schemas';
 import { publicKeyView, rotateKey } from './identity.service';
-import { useIdentityDir } from './identity.store';
 import { feedReadersOnly } from './feed-access';
 import { changeListingSharing, listingSharingList } from './listing-sharing.service';
 import {
@@ -55,8 +54,6 @@ import { partnerKeyFetchBody, partnerKeyFetchResponse } from './federation.schem
 import { fetchKeyForConfirmation } from './partner-keys.service';
 
 export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void {
-  // The signing key pair is kept in this exchange's data directory.
-  useIdentityDir(ctx.config.dataDir);
   const tag = 'federation';
   api.add({
     method: 'get',
@@ -248,7 +245,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     body: partnerBody,
     status: 201,
     response: partnerResponse,
-    handler: async ({ user, body }) => ({ partner: await registerPartner(user, body) }),
+    handler: async ({ user, body }) => ({ partner: await registerPartner(ctx.config, user, body) }),
   });
   api.add<unknown, unknown, { baseUrl: string }>({
     method: 'post',

@@ -138,7 +138,7 @@ export async function signedFeedPage(
   );
   const listed = page.entries.filter((e) => e.type === 'listing');
   const orgs = await organizationFacts([...new Set(listed.map((e) => e.listing.organizationId))]);
-  const me = await ownIdentity();
+  const me = await ownIdentity(config.dataDir);
   const items: FeedItem[] = page.entries.map((e) => ({
     type: e.type,
     kind: e.kind,

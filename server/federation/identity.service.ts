@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit/audit.service';
 import { keyFingerprint } from './signing';
-import { ownIdentity, rotateOwnIdentity, useIdentityDir, type IdentityDoc } from './identity.store';
+import { ownIdentity, rotateOwnIdentity, type IdentityDoc } from './identity.store';
 
 function keyView(config: Config, me: IdentityDoc) {
   return {
@@ -33,18 +33,17 @@ function keyView(config: Config, me: IdentityDoc) {
  * the database of an exchange upgraded from the version that kept it there.
  */
 export async function prepareOwnIdentity(config: Pick<Config, 'dataDir'>): Promise<void> {
-  useIdentityDir(config.dataDir);
-  await ownIdentity();
+  await ownIdentity(config.dataDir);
 }
 
 /** This exchange as it names itself in what it signs (its name and key id), and the key to sign with. */
-export async function ownSigner(config: Pick<Config, 'federationName'>) {
-  const key = await ownIdentity();
+export async function ownSigner(config: Pick<Config, 'federationName' | 'dataDir'>) {
+  const key = await ownIdentity(config.dataDir);
   return { key, from: { name: config.federationName, keyId: key.keyId } };
 }
 
 export async function publicKeyView(config: Config) {
-  return keyView(config, await ownIdentity());
+  return keyView(config, await ownIdentity(config.dataDir));
 }
 
 /**
@@ -53,7 +52,12 @@ export async function publicKeyView(config: Config) {
  * key when they meet its id.
  */
 export async function rotateKey(config: Config, user: SessionUser, now = new Date()) {
-  const { before, after } = await rotateOwnIdentity(user.id, config.federationKeyGraceMs, now);
+  const { before, after } = await rotateOwnIdentity(
+    config.dataDir,
+    user.id,
+    config.federationKeyGraceMs,
+    now,
+  );
   await recordAudit({
     actorId: user.id,
     action: 'federation.key.rotate',

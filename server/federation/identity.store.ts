@@ -50,24 +50,16 @@ const identityStore = new RecordStore<FederationRecordDoc>({
   lockKey: (id) => `federation-identity:${id}`,
 });
 
-let keyFile: string | null = null;
-let kept: { at: number; stamp: string | null; value: Promise<IdentityDoc> } | null = null;
-let legacyChecked = false;
-
-/** Where this process keeps the key pair: `<dataDir>/federation/identity.json` (set once at start). */
-export function useIdentityDir(dataDir: string): void {
-  const file = keyFilePath(dataDir);
-  if (file !== keyFile) {
-    keyFile = file;
-    kept = null;
-    legacyChecked = false;
-  }
+interface KeptIdentity {
+  at: number;
+  stamp: string | null;
+  value: Promise<IdentityDoc>;
 }
 
-function ownKeyFile(): string {
-  if (!keyFile) throw new Error('The federation identity has no data directory: useIdentityDir first');
-  return keyFile;
-}
+/** The key pair read from each key file (one per data directory), while it is fresh. */
+const kept = new Map<string, KeptIdentity>();
+/** Key files whose database has been checked for a legacy key to move. */
+const legacyChecked = new Set<string>();
 
 function identityOf(keys: KeyFile): IdentityDoc {
   return {
@@ -117,7 +109,7 @@ async function legacyKeys(): Promise<KeyFile | null> {
 }
 
 /** Once the key file holds the database's legacy key, the database's copy goes (its private key above all). */
-async function retireLegacyKeys(inFile: KeyFile): Promise<void> {
+async function retireLegacyKeys(file: string, inFile: KeyFile): Promise<void> {
   const legacy = await legacyKeys();
   if (legacy && legacy.keyId !== inFile.keyId) {
     logger.warn(
@@ -142,7 +134,7 @@ async function retireLegacyKeys(inFile: KeyFile): Promise<void> {
     }));
     logger.info({ keyId: inFile.keyId }, 'the federation key moved from the database to the key file');
   }
-  legacyChecked = true;
+  legacyChecked.add(file);
 }
 
 async function loadOrCreate(file: string): Promise<IdentityDoc> {
@@ -151,32 +143,36 @@ async function loadOrCreate(file: string): Promise<IdentityDoc> {
     const fresh = (await legacyKeys()) ?? freshKeyFile(generateSigningKeyPair(), new Date());
     keys = createKeyFile(file, fresh);
   }
-  if (!legacyChecked) await retireLegacyKeys(keys);
+  if (!legacyChecked.has(file)) await retireLegacyKeys(file, keys);
   return identityOf(keys);
 }
 
-/** This exchange's key pair, made on first call and the same in every process after. */
-export function ownIdentity(): Promise<IdentityDoc> {
-  const file = ownKeyFile();
-  if (kept && Date.now() - kept.at <= IDENTITY_REREAD_MS) return kept.value;
+/**
+ * This exchange's key pair, kept in `<dataDir>/federation/identity.json`: made on first call and
+ * the same in every process sharing the data directory after.
+ */
+export function ownIdentity(dataDir: string): Promise<IdentityDoc> {
+  const file = keyFilePath(dataDir);
+  const known = kept.get(file);
+  if (known && Date.now() - known.at <= IDENTITY_REREAD_MS) return known.value;
   const stamp = keyFileStamp(file);
-  if (kept && stamp && stamp === kept.stamp) {
-    kept.at = Date.now();
-    return kept.value;
+  if (known && stamp && stamp === known.stamp) {
+    known.at = Date.now();
+    return known.value;
   }
   const value = loadOrCreate(file);
   // The stamp of the file as it is once read (null: made now; looked at again next time).
   const entry = { at: Date.now(), stamp, value };
-  kept = entry;
+  kept.set(file, entry);
   value.catch(() => {
-    if (kept === entry) kept = null;
+    if (kept.get(file) === entry) kept.delete(file);
   });
   return value;
 }
 
-/** Forgets the kept key pair (tests; after a rotation). */
+/** Forgets the kept key pairs (tests; after a rotation). */
 export function forgetOwnIdentity(): void {
-  kept = null;
+  kept.clear();
 }
 
 /**
@@ -185,12 +181,13 @@ export function forgetOwnIdentity(): void {
  * rotating at once rotate one after the other). Answers the identity before and after.
  */
 export async function rotateOwnIdentity(
+  dataDir: string,
   userId: string,
   graceMs: number,
   now = new Date(),
 ): Promise<{ before: IdentityDoc; after: IdentityDoc }> {
-  await ownIdentity();
-  const file = ownKeyFile();
+  await ownIdentity(dataDir);
+  const file = keyFilePath(dataDir);
   return identityStore.hold(SELF, async () => {
     const before = identityOf(readKeyFile(file)!);
     const after: IdentityDoc = {
@@ -200,7 +197,7 @@ export async function rotateOwnIdentity(
       rotatedBy: userId,
     };
     replaceKeyFile(file, keyFileOf(after));
-    forgetOwnIdentity();
+    kept.delete(file);
     return { before, after };
   });
 }

@@ -39,7 +39,7 @@ const MAX_PAGES = 50;
 const FETCH_TIMEOUT_MS = 10_000;
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-type SearchCtx = Pick<AppContext, 'search'>;
+type SearchCtx = Pick<AppContext, 'search' | 'config'>;
 
 class PullRefused extends Error {}
 
@@ -57,11 +57,11 @@ async function errorMessageOf(res: Response): Promise<string> {
 }
 
 /** One page of the partner's feed, asked for with a request signed by this exchange's key. */
-async function fetchPage(partner: PartnerDoc, since: string | null, now: Date) {
+async function fetchPage(ctx: SearchCtx, partner: PartnerDoc, since: string | null, now: Date) {
   const url = new URL(`${partner.baseUrl}${FEED_PATH}`);
   if (since) url.searchParams.set('since', since);
   url.searchParams.set('limit', String(PAGE_LIMIT));
-  const me = await ownIdentity();
+  const me = await ownIdentity(ctx.config.dataDir);
   const signed = signRequest(
     { method: 'GET', pathAndQuery: `${FEED_PATH}${url.search}` },
     me,
@@ -109,7 +109,7 @@ export async function pullPartner(
       if (!partnerListed(partner)) break;
       const since = partner.cursor ?? null;
       try {
-        const fetched = await fetchPage(partner, since, now());
+        const fetched = await fetchPage(ctx, partner, since, now());
         let key = keyNamed(partner, fetched.keyId, now());
         if (!key && fetched.keyId && fetched.signature) {
           // A key id it is not known by here: maybe it rotated its key; ask it for its keys.

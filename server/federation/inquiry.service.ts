@@ -120,7 +120,7 @@ async function postInquiry(
   partner: PartnerDoc,
   now: Date,
 ): Promise<DeliveryAttempt> {
-  const me = await ownIdentity();
+  const me = await ownIdentity(ctx.config.dataDir);
   const envelope: InquiryEnvelope = {
     type: 'inquiry',
     from: { name: ctx.config.federationName, keyId: me.keyId },

@@ -4,6 +4,7 @@
  * and the directory of home exchanges the search answers name.
  */
 import type { AppContext } from '../context';
+import type { Config } from '../config';
 import type { SessionUser } from '../common/session-user';
 import type { ListingKind } from '../api-contract/enums';
 import { AppError } from '../common/errors';
@@ -39,14 +40,18 @@ export interface PartnerInput {
   code?: string;
 }
 
-export async function registerPartner(user: SessionUser, input: PartnerInput) {
+export async function registerPartner(
+  config: Pick<Config, 'dataDir'>,
+  user: SessionUser,
+  input: PartnerInput,
+) {
   const publicKey = canonicalPublicKey(input.publicKey);
   if (!publicKey)
     throw AppError.validation([
       { field: 'publicKey', message: 'publicKey must be an Ed25519 public key (SPKI PEM)' },
     ]);
   const keyId = keyIdOf(publicKey);
-  if (keyId === (await ownIdentity()).keyId)
+  if (keyId === (await ownIdentity(config.dataDir)).keyId)
     throw AppError.validation([{ field: 'publicKey', message: 'publicKey is this exchange’s own key' }]);
   const partners = await listPartners();
   if (partners.some((p) => p.keyId === keyId))

@@ -357,7 +357,7 @@ describe('answers to inquiries between two exchanges', function () {
   it('refuses unsigned, tampered, replayed, expired, unknown-key, misdirected and suspended answers, writing nothing', async () => {
     const { homeOnAsking, asker, inquiryId } = await askedInquiry();
     // The home exchange's own key, as its answers are signed with.
-    const me = await ownIdentity();
+    const me = await ownIdentity(home.ctx.config.dataDir);
     const envelope = (overrides: Partial<AnswerEnvelope> = {}): string =>
       JSON.stringify({
         type: 'answer',
