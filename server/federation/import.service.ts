@@ -39,7 +39,7 @@ const MAX_PAGES = 50;
 const FETCH_TIMEOUT_MS = 10_000;
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-type SearchCtx = Pick<AppContext, 'search' | 'config'>;
+type PullCtx = Pick<AppContext, 'search' | 'config'>;
 
 class PullRefused extends Error {}
 
@@ -57,7 +57,7 @@ async function errorMessageOf(res: Response): Promise<string> {
 }
 
 /** One page of the partner's feed, asked for with a request signed by this exchange's key. */
-async function fetchPage(ctx: SearchCtx, partner: PartnerDoc, since: string | null, now: Date) {
+async function fetchPage(ctx: PullCtx, partner: PartnerDoc, since: string | null, now: Date) {
   const url = new URL(`${partner.baseUrl}${FEED_PATH}`);
   if (since) url.searchParams.set('since', since);
   url.searchParams.set('limit', String(PAGE_LIMIT));
@@ -93,7 +93,7 @@ async function fetchPage(ctx: SearchCtx, partner: PartnerDoc, since: string | nu
  * stopped; a refused page stores nothing and is recorded with its reason.
  */
 export async function pullPartner(
-  ctx: SearchCtx,
+  ctx: PullCtx,
   partnerId: string,
   now = () => new Date(),
 ): Promise<PullOutcome> {
@@ -146,7 +146,7 @@ export async function pullPartner(
 }
 
 /** The scheduled pull: every active partner in turn; one partner's failure does not stop the others. */
-export async function pullAllPartners(ctx: SearchCtx): Promise<void> {
+export async function pullAllPartners(ctx: PullCtx): Promise<void> {
   for (const partner of await listPartners()) {
     if (partner.status !== 'active') continue;
     await pullPartner(ctx, String(partner._id)).catch((err) =>
