@@ -31,9 +31,10 @@ export interface RouteDef<P = any, Q = any, B = any> {
   summary: string;
   tag: string;
   access: Access;
-  params?: Joi.ObjectSchema;
-  query?: Joi.ObjectSchema;
-  body?: Joi.Schema;
+  /** Typed handlers come from typed schemas: `Joi.object<{ id: string }>(…)` gives `params.id` its type. */
+  params?: Joi.ObjectSchema<P>;
+  query?: Joi.ObjectSchema<Q>;
+  body?: Joi.Schema<B>;
   /** Success status; 204 sends no body. */
   status?: number;
   /** The success body's schema: documents it, and with CHECK_RESPONSES every answer is checked. */

@@ -8,4 +8,4 @@ export function isObjectId(value: unknown): value is string {
   return typeof value === 'string' && mongoose.isValidObjectId(value) && /^[0-9a-f]{24}$/i.test(value);
 }
 
-export const idParams = Joi.object({ id: objectId().required() });
+export const idParams = Joi.object<{ id: string }>({ id: objectId().required() });
