@@ -202,12 +202,12 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     path: '/federation/inbox/inquiries',
     tag,
     summary:
-      'Where partner exchanges deliver inquiries: Ed25519 over the exact body (headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`), with `sentAt` and a `nonce` in it; anything unsigned, signed by an unregistered or suspended partner, expired or replayed is refused and why recorded on the partner',
+      'Where partner exchanges deliver inquiries: Ed25519 over the exact body (headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`), with `sentAt` and a `nonce` in it; anything unsigned, signed by an unregistered or suspended partner, expired or replayed is refused and why recorded on the partner. The receipt is signed too (headers `X-Federation-Signature`, `X-Federation-Key-Id` over the exact body) and names the delivery it answers (`inReplyTo`: its nonce); the asking exchange counts the inquiry delivered only on such a receipt',
     access: 'public',
     contentType: 'application/json',
     status: 201,
     response: inboundInquiryResponse,
-    handler: ({ req }) => receiveInquiry(ctx, req),
+    handler: ({ req, res }) => receiveInquiry(ctx, req, res),
   });
   api.add<{ id: string }, unknown, { text: string; decision?: 'accept' | 'decline' }>({
     method: 'post',

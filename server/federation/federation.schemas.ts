@@ -397,6 +397,14 @@ export const answerBody = Joi.object({
 });
 
 export const inboundInquiryResponse = Joi.object({
+  type: Joi.string().valid('inquiry-receipt').required(),
+  from: Joi.object({ name: Joi.string().allow('').required(), keyId: Joi.string().required() })
+    .required()
+    .description('this exchange and the key the receipt is signed with'),
+  inquiryId: Joi.string().required().description('the inquiry’s id on the asking exchange'),
+  inReplyTo: Joi.string().required().description('the nonce of the delivery this receipt answers'),
+  sentAt: Joi.string().isoDate().required(),
+  nonce: Joi.string().required(),
   received: Joi.boolean().valid(true).required(),
   duplicate: Joi.boolean()
     .required()

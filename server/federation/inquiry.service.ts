@@ -7,7 +7,7 @@
  * refuses anything else with its reason recorded on the partner and nothing else written, and
  * tells the listing's owner organization (in-app, and mail by their settings).
  */
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { AppContext } from '../context';
 import type { SessionUser } from '../common/session-user';
 import { AppError } from '../common/errors';
@@ -20,7 +20,9 @@ import { enqueueJob } from '../scheduler/job.store';
 import { FEDERATION_INQUIRY, federationInquiryKey } from '../scheduler/job-types';
 import { refuseSigned, signedRequest } from './inbox';
 import { postSigned } from './signed-post';
-import { newNonce } from './signing';
+import { newNonce, signedJson } from './signing';
+import { signedAnswer } from './signed-answer';
+import { checkInquiryReceipt, type InquiryReceiptEnvelope } from './inquiry-receipt-rules';
 import {
   checkInquiry,
   deliveryAfter,
@@ -28,8 +30,8 @@ import {
   type DeliveryAttempt,
   type InquiryEnvelope,
 } from './inquiry-rules';
-import { ownIdentity } from './identity.store';
-import { getPartner, type PartnerDoc } from './partner.store';
+import { ownSigner } from './identity.service';
+import { getPartner, recordRefusal, type PartnerDoc } from './partner.store';
 import { partnerSigningAs } from './partner-keys.service';
 import { getImportedListing } from './imported-listing.store';
 import {
@@ -113,17 +115,21 @@ export async function receivedInquiries(user: SessionUser) {
   return { inquiries: (await receivedInquiriesOf(user.organization!.id)).map(receivedInquiryView) };
 }
 
-/** One signed post of the inquiry to its home exchange. */
+/**
+ * One signed post of the inquiry to its home exchange, delivered only when the home exchange's
+ * receipt is signed by that partner's key and answers this very delivery (inquiry-receipt-rules);
+ * a refused receipt is recorded on the partner and the delivery tried again.
+ */
 async function postInquiry(
   ctx: Ctx,
   doc: InquiryDoc,
   partner: PartnerDoc,
   now: Date,
 ): Promise<DeliveryAttempt> {
-  const me = await ownIdentity(ctx.config.dataDir);
+  const { key, from } = await ownSigner(ctx.config);
   const envelope: InquiryEnvelope = {
     type: 'inquiry',
-    from: { name: ctx.config.federationName, keyId: me.keyId },
+    from,
     inquiryId: String(doc._id),
     listing: { kind: doc.kind, id: doc.remoteId },
     message: doc.message,
@@ -131,7 +137,26 @@ async function postInquiry(
     sentAt: now.toISOString(),
     nonce: newNonce(),
   };
-  return postSigned(`${partner.baseUrl}/api/federation/inbox/inquiries`, envelope, me, 'the home exchange');
+  const attempt = await postSigned(
+    `${partner.baseUrl}/api/federation/inbox/inquiries`,
+    envelope,
+    key,
+    'the home exchange',
+  );
+  if (!attempt.ok) return attempt;
+  const headers = { signature: attempt.reply?.signature ?? null, keyId: attempt.reply?.keyId ?? null };
+  // The partner delivered to, seen as signing with the key the receipt names (a rotated key it endorsed is taken).
+  const signer = headers.keyId ? await partnerSigningAs(headers.keyId, now) : null;
+  const check = checkInquiryReceipt(
+    attempt.reply?.raw ?? '',
+    headers,
+    signer && String(signer._id) === String(partner._id) ? signer : null,
+    now,
+    { inquiryId: envelope.inquiryId, nonce: envelope.nonce },
+  );
+  if (check.ok) return { ok: true };
+  await recordRefusal(String(partner._id), now, `receipt of an inquiry: ${check.reason}`);
+  return { ok: false, error: `the home exchange's receipt was refused: ${check.reason}`, final: false };
 }
 
 /**
@@ -170,7 +195,7 @@ export async function deliverInquiry(
  * An inquiry a partner exchange forwarded: verified, checked against replays and the listing it
  * names, stored once, and the listing's owner organization told.
  */
-export async function receiveInquiry(ctx: Ctx, req: Request, now = new Date()) {
+export async function receiveInquiry(ctx: Ctx, req: Request, res: Response, now = new Date()) {
   const { raw, headers } = signedRequest(req);
   const partner = headers.keyId ? await partnerSigningAs(headers.keyId, now) : null;
   const check = checkInquiry(raw, headers, partner, now);
@@ -202,7 +227,20 @@ export async function receiveInquiry(ctx: Ctx, req: Request, now = new Date()) {
   };
   const stored = await putReceivedInquiry(doc);
   if (stored) await notifyOwners(ctx, doc);
-  return { received: true, duplicate: !stored, id: doc._id };
+  // The receipt is signed as every envelope is, and answers this very delivery (its nonce).
+  const { key, from: receiver } = await ownSigner(ctx.config);
+  const receipt: InquiryReceiptEnvelope = {
+    type: 'inquiry-receipt',
+    from: receiver,
+    inquiryId: envelope.inquiryId,
+    id: doc._id,
+    inReplyTo: envelope.nonce,
+    received: true,
+    duplicate: !stored,
+    sentAt: now.toISOString(),
+    nonce: newNonce(),
+  };
+  return signedAnswer(signedJson(receipt, key), res);
 }
 
 async function notifyOwners(ctx: Ctx, doc: ReceivedInquiryDoc) {

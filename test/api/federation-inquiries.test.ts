@@ -17,6 +17,7 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import { decoded, startSmtp } from '../helpers/smtp-inbox';
+import { assertSignedBy } from '../helpers/federation-keys';
 import { publishedOffer } from './deals-helpers';
 import { generateSigningKeyPair, keyIdOf, signBody } from '../../server/federation/signing';
 import { forgetOwnIdentity } from '../../server/federation/identity.store';
@@ -89,14 +90,14 @@ describe('inquiries between two exchanges', function () {
       await askingOperator.delete(`/api/admin/partners/${p.id}`).expect(204);
   });
 
-  /** Both exchanges register each other; the asking one pulls the home one's feed. */
-  async function wire() {
+  /** Both exchanges register each other (the asking one knowing the home one at `homeBaseUrl`). */
+  async function wire(homeBaseUrl = homeUrl) {
     const homeKey = (await request(homeUrl).get('/api/federation/key').expect(200)).body;
     const askingKey = (await request(asking.url).get('/api/federation/key').expect(200)).body;
     const homeOnAsking = (
       await askingOperator
         .post('/api/admin/partners')
-        .send({ name: 'Sàn Hà Nội', baseUrl: homeUrl, publicKey: homeKey.publicKey })
+        .send({ name: 'Sàn Hà Nội', baseUrl: homeBaseUrl, publicKey: homeKey.publicKey })
         .expect(201)
     ).body.partner;
     const homeOperator = await signInAdmin(home.app);
@@ -190,6 +191,127 @@ describe('inquiries between two exchanges', function () {
     // Another organization on the asking exchange sees none of them.
     const other = await asker();
     assert.deepEqual((await other.agent.get('/api/federation/inquiries').expect(200)).body.inquiries, []);
+  });
+
+  /**
+   * A relay between the asking exchange and the home one, as a network in between could be: it
+   * passes every request on and, as told, passes the receipt of an inquiry back as it came or
+   * strips its signature, changes its body, signs it with another key, or answers with an earlier
+   * receipt.
+   */
+  async function relay() {
+    const stranger = generateSigningKeyPair();
+    const state = {
+      mode: 'pass' as 'pass' | 'unsigned' | 'tampered' | 'stranger' | 'earlier',
+      receipts: [] as { sent: string; body: string; headers: Record<string, string> }[],
+    };
+    const relayServer = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        const sent = Buffer.concat(chunks).toString('utf8');
+        const headers: Record<string, string> = {};
+        for (const name of ['content-type', 'accept', 'x-federation-signature', 'x-federation-key-id'])
+          if (req.headers[name]) headers[name] = String(req.headers[name]);
+        for (const name of Object.keys(req.headers).filter((n) => n.startsWith('x-federation-')))
+          headers[name] = String(req.headers[name]);
+        const there = await fetch(`${homeUrl}${req.url}`, {
+          method: req.method,
+          headers,
+          ...(req.method === 'POST' ? { body: sent } : {}),
+        });
+        let body = await there.text();
+        const back: Record<string, string> = { 'content-type': 'application/json' };
+        for (const name of ['x-federation-signature', 'x-federation-key-id'])
+          if (there.headers.get(name)) back[name] = there.headers.get(name)!;
+        if (req.url === '/api/federation/inbox/inquiries' && there.status === 201) {
+          const earlier = state.receipts.at(-1);
+          state.receipts.push({ sent, body, headers: { ...back } });
+          if (state.mode === 'unsigned') {
+            delete back['x-federation-signature'];
+            delete back['x-federation-key-id'];
+          } else if (state.mode === 'tampered') {
+            body = body.replace('"duplicate":', '"duplicate" :');
+          } else if (state.mode === 'stranger') {
+            back['x-federation-signature'] = signBody(body, stranger.privateKey);
+            back['x-federation-key-id'] = keyIdOf(stranger.publicKey);
+          } else if (state.mode === 'earlier' && earlier) {
+            body = earlier.body;
+            Object.assign(back, earlier.headers);
+          }
+        }
+        res.writeHead(there.status, back).end(body);
+      });
+    });
+    await new Promise<void>((resolve) => relayServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(relayServer.address() as AddressInfo).port}`;
+    return { url, state, close: () => new Promise<void>((resolve) => relayServer.close(() => resolve())) };
+  }
+
+  it('counts an inquiry delivered only on the home exchange’s signed receipt for that delivery, refusing an unsigned, tampered, unknown-key or earlier one', async () => {
+    const between = await relay();
+    try {
+      const { homeOnAsking } = await wire(between.url);
+      await sharedOffer();
+      const importedId = await pullAndFind(homeOnAsking.id);
+      const member = await asker();
+      const sentInquiry = async () =>
+        (await member.agent.get('/api/federation/inquiries').expect(200)).body.inquiries[0];
+      const refusal = async () =>
+        (await askingOperator.get('/api/admin/partners').expect(200)).body.partners[0].lastRefusal;
+
+      between.state.mode = 'unsigned';
+      const sent = await member.agent
+        .post('/api/federation/inquiries')
+        .send({ listingId: importedId, message: 'Xin báo giá chuyển giao' })
+        .expect(201);
+      assert.equal(
+        sent.body.inquiry.delivery.state,
+        'pending',
+        'an unsigned receipt does not count as delivered',
+      );
+      assert.match(sent.body.inquiry.delivery.lastError, /receipt was refused: unsigned/);
+      assert.match((await refusal()).reason, /^receipt of an inquiry: unsigned/);
+
+      // The receipt as the home exchange sent it: signed by its key over the exact bytes, answering that delivery.
+      const genuine = between.state.receipts[0];
+      const homeKey = (await request(homeUrl).get('/api/federation/key').expect(200)).body;
+      assertSignedBy(genuine.body, genuine.headers, homeKey, 'the home exchange signs its receipt');
+      const receipt = JSON.parse(genuine.body);
+      assert.equal(receipt.type, 'inquiry-receipt');
+      assert.equal(receipt.inReplyTo, JSON.parse(genuine.sent).nonce);
+      assert.equal(receipt.inquiryId, sent.body.inquiry.id);
+
+      /** The next attempt's error, once the durable job has tried again. */
+      const nextError = async (attempts: number) =>
+        (
+          await until(`attempt ${attempts + 1}`, async () => {
+            const inquiry = await sentInquiry();
+            return inquiry.delivery.attempts > attempts ? inquiry : undefined;
+          })
+        ).delivery.lastError as string;
+      between.state.mode = 'tampered';
+      assert.match(await nextError(1), /receipt was refused: bad signature/);
+      between.state.mode = 'stranger';
+      assert.match(await nextError(2), /receipt was refused: unknown key/);
+      between.state.mode = 'earlier';
+      assert.match(await nextError(3), /receipt was refused: replayed/);
+      assert.equal((await sentInquiry()).delivery.state, 'pending');
+
+      between.state.mode = 'pass';
+      const delivered = await until('the delivery', async () => {
+        const inquiry = await sentInquiry();
+        return inquiry.delivery.state === 'delivered' ? inquiry : undefined;
+      });
+      assert.ok(delivered.delivery.attempts >= 5);
+      assert.equal(
+        await ReceivedInquiryModel.countDocuments({}),
+        1,
+        'the home exchange keeps the inquiry once',
+      );
+    } finally {
+      await between.close();
+    }
   });
 
   it('tries a delivery again with the durable job until the home exchange answers', async () => {

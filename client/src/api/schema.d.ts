@@ -21464,7 +21464,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Where partner exchanges deliver inquiries: Ed25519 over the exact body (headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`), with `sentAt` and a `nonce` in it; anything unsigned, signed by an unregistered or suspended partner, expired or replayed is refused and why recorded on the partner
+     * Where partner exchanges deliver inquiries: Ed25519 over the exact body (headers `X-Federation-Signature`, base64, and `X-Federation-Key-Id`), with `sentAt` and a `nonce` in it; anything unsigned, signed by an unregistered or suspended partner, expired or replayed is refused and why recorded on the partner. The receipt is signed too (headers `X-Federation-Signature`, `X-Federation-Key-Id` over the exact body) and names the delivery it answers (`inReplyTo`: its nonce); the asking exchange counts the inquiry delivered only on such a receipt
      * @description Access: public
      */
     post: {
@@ -21485,8 +21485,22 @@ export interface paths {
             'application/json': {
               /** @description this inquiry was received before (a delivery tried again) */
               duplicate: boolean;
+              /** @description this exchange and the key the receipt is signed with */
+              from: {
+                keyId: string;
+                name: string;
+              };
               id: string;
+              /** @description the inquiry’s id on the asking exchange */
+              inquiryId: string;
+              /** @description the nonce of the delivery this receipt answers */
+              inReplyTo: string;
+              nonce: string;
               received: boolean;
+              /** Format: date-time */
+              sentAt: string;
+              /** @enum {string} */
+              type: 'inquiry-receipt';
             };
           };
         };
