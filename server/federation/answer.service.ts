@@ -37,7 +37,7 @@ import {
 } from './answer-rules';
 import { ownSigner } from './identity.service';
 import { getPartner, recordRefusal, type PartnerDoc } from './partner.store';
-import { partnerSigningAs } from './partner-keys.service';
+import { partnerSigningAs, replyFrom } from './partner-keys.service';
 import { changeInquiry, getInquiry, type InquiryDoc } from './inquiry.store';
 import { claimNonce } from './nonce.store';
 import {
@@ -126,16 +126,8 @@ async function verifyReply(
   delivered: AnswerDelivered,
   now: Date,
 ): Promise<AnswerAttempt> {
-  const headers = { signature: reply?.signature ?? null, keyId: reply?.keyId ?? null };
-  // The partner delivered to, seen as signing with the key the reply names (a rotated key it endorsed is taken).
-  const signer = headers.keyId ? await partnerSigningAs(headers.keyId, now) : null;
-  const check = checkAnswerReply(
-    reply?.raw ?? '',
-    headers,
-    signer && String(signer._id) === String(partner._id) ? signer : null,
-    now,
-    delivered,
-  );
+  const { raw, headers, signer } = await replyFrom(partner, reply, now);
+  const check = checkAnswerReply(raw, headers, signer, now, delivered);
   if (check.ok) return { attempt: { ok: true }, askerContact: askerContactOf(check.envelope) };
   await recordRefusal(String(partner._id), now, `reply to an answer: ${check.reason}`);
   return {

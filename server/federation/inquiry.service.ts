@@ -32,7 +32,7 @@ import {
 } from './inquiry-rules';
 import { ownSigner } from './identity.service';
 import { getPartner, recordRefusal, type PartnerDoc } from './partner.store';
-import { partnerSigningAs } from './partner-keys.service';
+import { partnerSigningAs, replyFrom } from './partner-keys.service';
 import { getImportedListing } from './imported-listing.store';
 import {
   createInquiry,
@@ -144,16 +144,11 @@ async function postInquiry(
     'the home exchange',
   );
   if (!attempt.ok) return attempt;
-  const headers = { signature: attempt.reply?.signature ?? null, keyId: attempt.reply?.keyId ?? null };
-  // The partner delivered to, seen as signing with the key the receipt names (a rotated key it endorsed is taken).
-  const signer = headers.keyId ? await partnerSigningAs(headers.keyId, now) : null;
-  const check = checkInquiryReceipt(
-    attempt.reply?.raw ?? '',
-    headers,
-    signer && String(signer._id) === String(partner._id) ? signer : null,
-    now,
-    { inquiryId: envelope.inquiryId, nonce: envelope.nonce },
-  );
+  const { raw, headers, signer } = await replyFrom(partner, attempt.reply, now);
+  const check = checkInquiryReceipt(raw, headers, signer, now, {
+    inquiryId: envelope.inquiryId,
+    nonce: envelope.nonce,
+  });
   if (check.ok) return { ok: true };
   await recordRefusal(String(partner._id), now, `receipt of an inquiry: ${check.reason}`);
   return { ok: false, error: `the home exchange's receipt was refused: ${check.reason}`, final: false };

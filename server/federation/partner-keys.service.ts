@@ -11,6 +11,7 @@ import { logger } from '../common/logger';
 import { canonicalPublicKey, keyFingerprint, keyIdOf } from './signing';
 import { planKeyUpdate, type PublishedKeys } from './key-rules';
 import { keyResponse } from './federation.schemas';
+import type { SignedReply } from './inquiry-rules';
 import { getPartner, listPartners, partnerByKeyId, setPartnerKeys, type PartnerDoc } from './partner.store';
 
 const KEY_FETCH_TIMEOUT_MS = 5_000;
@@ -123,6 +124,29 @@ export async function partnerSigningAs(keyId: string, now = new Date()): Promise
     ),
   );
   return partnerByKeyId(keyId, now);
+}
+
+/**
+ * A reply to a delivery as its checks take it: its exact bytes, its signature headers, and the
+ * partner delivered to when that partner signs with the key the reply names (a rotated key it
+ * endorsed is taken), else null.
+ */
+export async function replyFrom(
+  partner: PartnerDoc,
+  reply: SignedReply | undefined,
+  now: Date,
+): Promise<{
+  raw: string;
+  headers: { signature: string | null; keyId: string | null };
+  signer: PartnerDoc | null;
+}> {
+  const headers = { signature: reply?.signature ?? null, keyId: reply?.keyId ?? null };
+  const signer = headers.keyId ? await partnerSigningAs(headers.keyId, now) : null;
+  return {
+    raw: reply?.raw ?? '',
+    headers,
+    signer: signer && String(signer._id) === String(partner._id) ? signer : null,
+  };
 }
 
 /** Forgets when partners were last asked (tests). */

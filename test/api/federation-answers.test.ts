@@ -22,6 +22,7 @@ import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../he
 import { publishedOffer } from './deals-helpers';
 import { generateSigningKeyPair, keyIdOf, signBody } from '../../server/federation/signing';
 import { assertSignedBy } from '../helpers/federation-keys';
+import { federationRelay } from '../helpers/federation-relay';
 import { deliverAnswer } from '../../server/federation';
 import { forgetOwnIdentity, ownIdentity } from '../../server/federation/identity.store';
 import { ReceivedInquiryModel } from '../../server/federation/received-inquiry.model';
@@ -454,60 +455,8 @@ describe('answers to inquiries between two exchanges', function () {
     assert.deepEqual(await written(), { answers: 1, notices: 1 });
   });
 
-  /**
-   * A relay between the home exchange and the asking one, as a network in between could be: it
-   * passes each delivery on and, as told, passes the reply back as it came or strips its
-   * signature, changes its body, signs it with another key, or answers with an earlier reply.
-   */
-  async function relay() {
-    const stranger = generateSigningKeyPair();
-    const state = {
-      mode: 'pass' as 'pass' | 'unsigned' | 'tampered' | 'stranger' | 'earlier',
-      replies: [] as { sent: string; body: string; headers: Record<string, string> }[],
-    };
-    const relayServer = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
-        const sent = Buffer.concat(chunks).toString('utf8');
-        const headers: Record<string, string> = {};
-        for (const name of ['content-type', 'accept', 'x-federation-signature', 'x-federation-key-id'])
-          if (req.headers[name]) headers[name] = String(req.headers[name]);
-        const there = await fetch(`${asking.url}${req.url}`, {
-          method: req.method,
-          headers,
-          ...(req.method === 'POST' ? { body: sent } : {}),
-        });
-        let body = await there.text();
-        const back: Record<string, string> = { 'content-type': 'application/json' };
-        for (const name of ['x-federation-signature', 'x-federation-key-id'])
-          if (there.headers.get(name)) back[name] = there.headers.get(name)!;
-        if (req.url === '/api/federation/inbox/answers' && there.status === 201) {
-          const earlier = state.replies.at(-1);
-          state.replies.push({ sent, body, headers: { ...back } });
-          if (state.mode === 'unsigned') {
-            delete back['x-federation-signature'];
-            delete back['x-federation-key-id'];
-          } else if (state.mode === 'tampered') {
-            body = body.replace('"duplicate":', '"duplicate" :');
-          } else if (state.mode === 'stranger') {
-            back['x-federation-signature'] = signBody(body, stranger.privateKey);
-            back['x-federation-key-id'] = keyIdOf(stranger.publicKey);
-          } else if (state.mode === 'earlier' && earlier) {
-            body = earlier.body;
-            Object.assign(back, earlier.headers);
-          }
-        }
-        res.writeHead(there.status, back).end(body);
-      });
-    });
-    await new Promise<void>((resolve) => relayServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(relayServer.address() as AddressInfo).port}`;
-    return { url, state, close: () => new Promise<void>((resolve) => relayServer.close(() => resolve())) };
-  }
-
   it('has the asking exchange sign its reply with the asker’s contact, and refuses an unsigned, tampered, unknown-key or earlier reply, keeping nothing of it', async () => {
-    const between = await relay();
+    const between = await federationRelay(asking.url, '/api/federation/inbox/answers');
     try {
       const { owner, asker, receivedId, homeOperator } = await askedInquiry({ askingBaseUrl: between.url });
       const stored = async () => (await ReceivedInquiryModel.findById(receivedId).lean())!;

@@ -18,6 +18,7 @@ import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { spawnExchangeProcess, type ExchangeProcess, otherDatabase } from '../helpers/exchange-process';
 import { decoded, startSmtp } from '../helpers/smtp-inbox';
 import { assertSignedBy } from '../helpers/federation-keys';
+import { federationRelay } from '../helpers/federation-relay';
 import { publishedOffer } from './deals-helpers';
 import { generateSigningKeyPair, keyIdOf, signBody } from '../../server/federation/signing';
 import { forgetOwnIdentity } from '../../server/federation/identity.store';
@@ -193,63 +194,8 @@ describe('inquiries between two exchanges', function () {
     assert.deepEqual((await other.agent.get('/api/federation/inquiries').expect(200)).body.inquiries, []);
   });
 
-  /**
-   * A relay between the asking exchange and the home one, as a network in between could be: it
-   * passes every request on and, as told, passes the receipt of an inquiry back as it came or
-   * strips its signature, changes its body, signs it with another key, or answers with an earlier
-   * receipt.
-   */
-  async function relay() {
-    const stranger = generateSigningKeyPair();
-    const state = {
-      mode: 'pass' as 'pass' | 'unsigned' | 'tampered' | 'stranger' | 'earlier',
-      receipts: [] as { sent: string; body: string; headers: Record<string, string> }[],
-    };
-    const relayServer = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
-        const sent = Buffer.concat(chunks).toString('utf8');
-        const headers: Record<string, string> = {};
-        for (const name of ['content-type', 'accept', 'x-federation-signature', 'x-federation-key-id'])
-          if (req.headers[name]) headers[name] = String(req.headers[name]);
-        for (const name of Object.keys(req.headers).filter((n) => n.startsWith('x-federation-')))
-          headers[name] = String(req.headers[name]);
-        const there = await fetch(`${homeUrl}${req.url}`, {
-          method: req.method,
-          headers,
-          ...(req.method === 'POST' ? { body: sent } : {}),
-        });
-        let body = await there.text();
-        const back: Record<string, string> = { 'content-type': 'application/json' };
-        for (const name of ['x-federation-signature', 'x-federation-key-id'])
-          if (there.headers.get(name)) back[name] = there.headers.get(name)!;
-        if (req.url === '/api/federation/inbox/inquiries' && there.status === 201) {
-          const earlier = state.receipts.at(-1);
-          state.receipts.push({ sent, body, headers: { ...back } });
-          if (state.mode === 'unsigned') {
-            delete back['x-federation-signature'];
-            delete back['x-federation-key-id'];
-          } else if (state.mode === 'tampered') {
-            body = body.replace('"duplicate":', '"duplicate" :');
-          } else if (state.mode === 'stranger') {
-            back['x-federation-signature'] = signBody(body, stranger.privateKey);
-            back['x-federation-key-id'] = keyIdOf(stranger.publicKey);
-          } else if (state.mode === 'earlier' && earlier) {
-            body = earlier.body;
-            Object.assign(back, earlier.headers);
-          }
-        }
-        res.writeHead(there.status, back).end(body);
-      });
-    });
-    await new Promise<void>((resolve) => relayServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(relayServer.address() as AddressInfo).port}`;
-    return { url, state, close: () => new Promise<void>((resolve) => relayServer.close(() => resolve())) };
-  }
-
   it('counts an inquiry delivered only on the home exchange’s signed receipt for that delivery, refusing an unsigned, tampered, unknown-key or earlier one', async () => {
-    const between = await relay();
+    const between = await federationRelay(homeUrl, '/api/federation/inbox/inquiries');
     try {
       const { homeOnAsking } = await wire(between.url);
       await sharedOffer();
@@ -274,7 +220,7 @@ describe('inquiries between two exchanges', function () {
       assert.match((await refusal()).reason, /^receipt of an inquiry: unsigned/);
 
       // The receipt as the home exchange sent it: signed by its key over the exact bytes, answering that delivery.
-      const genuine = between.state.receipts[0];
+      const genuine = between.state.replies[0];
       const homeKey = (await request(homeUrl).get('/api/federation/key').expect(200)).body;
       assertSignedBy(genuine.body, genuine.headers, homeKey, 'the home exchange signs its receipt');
       const receipt = JSON.parse(genuine.body);

@@ -1,6 +1,7 @@
 /** The pure rules of the asking exchange's signed reply to an answer's delivery (answer-reply-rules.ts). */
 import assert from 'node:assert/strict';
-import { generateSigningKeyPair, keyIdOf, signBody } from '../../server/federation/signing';
+import { generateSigningKeyPair, keyIdOf } from '../../server/federation/signing';
+import { envelopeHeaders, refusalOf } from '../helpers/envelope-checks';
 import { checkAnswerReply, type AnswerReplyEnvelope } from '../../server/federation/answer-reply-rules';
 import type { KnownPartner } from '../../server/federation/envelope-rules';
 
@@ -29,20 +30,13 @@ function reply(overrides: Partial<AnswerReplyEnvelope> = {}): string {
   return JSON.stringify(value);
 }
 
-const headers = (body: string, privateKey = pair.privateKey, id = keyId) => ({
-  signature: signBody(body, privateKey),
-  keyId: id,
-});
+const headers = envelopeHeaders({ privateKey: pair.privateKey, keyId });
 
-function refusal(
+const refusal = (
   body: string,
   h: { signature?: string | null; keyId?: string | null },
   p: KnownPartner | null = partner,
-) {
-  const check = checkAnswerReply(body, h, p, now, delivered);
-  assert.equal(check.ok, false);
-  return check.ok ? '' : `${check.status} ${check.reason}`;
-}
+) => refusalOf(checkAnswerReply(body, h, p, now, delivered));
 
 describe('federation: the signed reply to an answer’s delivery', () => {
   it('trusts a reply signed by the partner’s key over the exact bytes that answers this very delivery', () => {

@@ -1,6 +1,7 @@
 /** The pure rules of the home exchange's signed receipt for an inquiry's delivery (inquiry-receipt-rules.ts). */
 import assert from 'node:assert/strict';
-import { generateSigningKeyPair, keyIdOf, signBody } from '../../server/federation/signing';
+import { generateSigningKeyPair, keyIdOf } from '../../server/federation/signing';
+import { envelopeHeaders, refusalOf } from '../helpers/envelope-checks';
 import {
   checkInquiryReceipt,
   type InquiryReceiptEnvelope,
@@ -29,20 +30,13 @@ function receipt(overrides: Partial<InquiryReceiptEnvelope> = {}): string {
   return JSON.stringify(value);
 }
 
-const headers = (body: string, privateKey = pair.privateKey, id = keyId) => ({
-  signature: signBody(body, privateKey),
-  keyId: id,
-});
+const headers = envelopeHeaders({ privateKey: pair.privateKey, keyId });
 
-function refusal(
+const refusal = (
   body: string,
   h: { signature?: string | null; keyId?: string | null },
   p: KnownPartner | null = partner,
-) {
-  const check = checkInquiryReceipt(body, h, p, now, delivered);
-  assert.equal(check.ok, false);
-  return check.ok ? '' : `${check.status} ${check.reason}`;
-}
+) => refusalOf(checkInquiryReceipt(body, h, p, now, delivered));
 
 describe('federation: the signed receipt for an inquiry’s delivery', () => {
   it('trusts a receipt signed by the partner’s key over the exact bytes that answers this very delivery', () => {
