@@ -33,16 +33,10 @@ export interface AnswerReplyEnvelope {
 
 export const answerReplyEnvelopeSchema = Joi.object({
   type: Joi.string().valid('answer-reply').required(),
-  from: envelopes.envelopeSenderSchema,
-  inquiryId: envelopes.envelopeInquiryIdSchema,
+  ...envelopes.deliveryReplyKeys,
   answerId: Joi.string().pattern(ANSWER_ID).required(),
   id: Joi.string().pattern(ANSWER_ID).required(),
-  inReplyTo: envelopes.envelopeNonceSchema,
-  received: Joi.boolean().valid(true).required(),
-  duplicate: Joi.boolean().required(),
   askerContact: askerContactSchema,
-  sentAt: Joi.string().isoDate().required(),
-  nonce: envelopes.envelopeNonceSchema,
 });
 
 /** The delivery a reply must answer. */

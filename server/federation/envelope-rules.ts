@@ -35,6 +35,20 @@ export const envelopeInquiryIdSchema = Joi.string()
 /** An envelope's nonce: fresh for every attempt. */
 export const envelopeNonceSchema = Joi.string().pattern(NONCE_PATTERN).required();
 
+/**
+ * The keys of every signed reply to a delivery (an inquiry's receipt, the reply to an answer):
+ * who replies, the inquiry, the delivery's nonce it answers, whether it was received before.
+ */
+export const deliveryReplyKeys = {
+  from: envelopeSenderSchema,
+  inquiryId: envelopeInquiryIdSchema,
+  inReplyTo: envelopeNonceSchema,
+  received: Joi.boolean().valid(true).required(),
+  duplicate: Joi.boolean().required(),
+  sentAt: Joi.string().isoDate().required(),
+  nonce: envelopeNonceSchema,
+};
+
 /** What every signed envelope carries besides its own fields. */
 export interface SignedEnvelope {
   from: { name: string; keyId: string };

@@ -396,35 +396,30 @@ export const answerBody = Joi.object({
     ),
 });
 
-export const inboundInquiryResponse = Joi.object({
-  type: Joi.string().valid('inquiry-receipt').required(),
-  from: Joi.object({ name: Joi.string().allow('').required(), keyId: Joi.string().required() })
-    .required()
-    .description('this exchange and the key the receipt is signed with'),
-  inquiryId: Joi.string().required().description('the inquiry’s id on the asking exchange'),
-  inReplyTo: Joi.string().required().description('the nonce of the delivery this receipt answers'),
-  sentAt: Joi.string().isoDate().required(),
-  nonce: Joi.string().required(),
-  received: Joi.boolean().valid(true).required(),
-  duplicate: Joi.boolean()
-    .required()
-    .description('this inquiry was received before (a delivery tried again)'),
-  id: Joi.string().required(),
-});
+/** The keys of a signed reply to a delivery (`type`; `what` was delivered: an inquiry, an answer). */
+function deliveryReplyResponseKeys(type: string, what: string) {
+  return {
+    type: Joi.string().valid(type).required(),
+    from: Joi.object({ name: Joi.string().allow('').required(), keyId: Joi.string().required() })
+      .required()
+      .description('this exchange and the key the reply is signed with'),
+    inquiryId: Joi.string().required().description('the inquiry’s id on the asking exchange'),
+    inReplyTo: Joi.string().required().description('the nonce of the delivery this replies to'),
+    sentAt: Joi.string().isoDate().required(),
+    nonce: Joi.string().required(),
+    received: Joi.boolean().valid(true).required(),
+    duplicate: Joi.boolean()
+      .required()
+      .description(`this ${what} was received before (a delivery tried again)`),
+    id: Joi.string().required(),
+  };
+}
+
+export const inboundInquiryResponse = Joi.object(deliveryReplyResponseKeys('inquiry-receipt', 'inquiry'));
 
 export const inboundAnswerResponse = Joi.object({
-  type: Joi.string().valid('answer-reply').required(),
-  from: Joi.object({ name: Joi.string().allow('').required(), keyId: Joi.string().required() })
-    .required()
-    .description('this exchange and the key the reply is signed with'),
-  inquiryId: Joi.string().required(),
+  ...deliveryReplyResponseKeys('answer-reply', 'answer'),
   answerId: Joi.string().required(),
-  inReplyTo: Joi.string().required().description('the nonce of the delivery this replies to'),
-  sentAt: Joi.string().isoDate().required(),
-  nonce: Joi.string().required(),
-  received: Joi.boolean().valid(true).required(),
-  duplicate: Joi.boolean().required().description('this answer was received before (a delivery tried again)'),
-  id: Joi.string().required(),
   askerContact: Joi.object({
     name: Joi.string().allow('').required(),
     email: Joi.string().required(),

@@ -29,14 +29,8 @@ export interface InquiryReceiptEnvelope {
 
 export const inquiryReceiptEnvelopeSchema = Joi.object({
   type: Joi.string().valid('inquiry-receipt').required(),
-  from: envelopes.envelopeSenderSchema,
-  inquiryId: envelopes.envelopeInquiryIdSchema,
+  ...envelopes.deliveryReplyKeys,
   id: Joi.string().max(200).required(),
-  inReplyTo: envelopes.envelopeNonceSchema,
-  received: Joi.boolean().valid(true).required(),
-  duplicate: Joi.boolean().required(),
-  sentAt: Joi.string().isoDate().required(),
-  nonce: envelopes.envelopeNonceSchema,
 });
 
 /** The delivery a receipt must answer. */

@@ -21425,6 +21425,7 @@ export interface paths {
                 name: string;
               };
               id: string;
+              /** @description the inquiry’s id on the asking exchange */
               inquiryId: string;
               /** @description the nonce of the delivery this replies to */
               inReplyTo: string;
@@ -21485,7 +21486,7 @@ export interface paths {
             'application/json': {
               /** @description this inquiry was received before (a delivery tried again) */
               duplicate: boolean;
-              /** @description this exchange and the key the receipt is signed with */
+              /** @description this exchange and the key the reply is signed with */
               from: {
                 keyId: string;
                 name: string;
@@ -21493,7 +21494,7 @@ export interface paths {
               id: string;
               /** @description the inquiry’s id on the asking exchange */
               inquiryId: string;
-              /** @description the nonce of the delivery this receipt answers */
+              /** @description the nonce of the delivery this replies to */
               inReplyTo: string;
               nonce: string;
               received: boolean;
