@@ -1,5 +1,31 @@
 // The import graph's rules, checked in CI by `npm run lint:deps` (dependency-cruiser).
 // Type-only imports count: a circle held together by `import type` is still a circle.
+
+// The server components entered only through their index.ts (server-components-through-index).
+// A component joins once it is outside the big component-level circle (see that rule's comment).
+const WALLED_COMPONENTS = [
+  'admin',
+  'alerts',
+  'api-keys',
+  'appraisals',
+  'audit',
+  'brokers',
+  'capability',
+  'demo',
+  'documents',
+  'experts',
+  'health',
+  'listing-images',
+  'mail',
+  'metrics',
+  'migrations',
+  'realtime',
+  'search-api',
+  'search-sync',
+  'stats',
+];
+const walledComponents = `^server/(${WALLED_COMPONENTS.join('|')})/`;
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -36,6 +62,38 @@ module.exports = {
       to: {
         path: '^client/src/features/([^/]+)/',
         pathNot: ['^client/src/features/$1/', '^client/src/features/[^/]+/index[.]ts$'],
+      },
+    },
+    {
+      name: 'server-components-through-index',
+      severity: 'error',
+      comment:
+        'A server component is entered through its front door: other components, and the top-level ' +
+        'files (app.ts, exchange.ts, ...), import it only from its index.ts (what it chose to share); ' +
+        'files inside a component import each other directly. A *.model.ts is left to the model rules ' +
+        'below (the demo loader reads models directly). Walled so far (WALLED_COMPONENTS above): the ' +
+        'components outside the big circle. The others (auth, bids, deals, demands, events, ' +
+        'federation, listings, matching, negotiation, notifications, offers, organizations, ' +
+        'payments, read-models, scheduler) still import one another in a circle at component level: ' +
+        'routing those imports through barrels would close file-level circles (no-circular-server), ' +
+        'so each joins the list once it leaves the circle.',
+      from: { path: '^server/([^/]+)/' },
+      to: {
+        path: walledComponents,
+        pathNot: ['^server/$1/', '^server/[^/]+/index[.]ts$', '[.]model[.]ts$'],
+      },
+    },
+    {
+      name: 'server-top-level-through-index',
+      severity: 'error',
+      comment:
+        'The top-level composition files (app.ts, exchange.ts, main.ts, context.ts, config.ts, ' +
+        'runtime-types.ts) enter the walled components through their index.ts too (see ' +
+        'server-components-through-index for the list).',
+      from: { path: '^server/[^/]+[.]ts$' },
+      to: {
+        path: walledComponents,
+        pathNot: ['^server/[^/]+/index[.]ts$'],
       },
     },
     {

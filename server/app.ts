@@ -24,45 +24,45 @@ import { loadSessionUser } from './auth/auth.service';
 import { registerOrganizationRoutes } from './organizations/organization.routes';
 import { registerCapabilityRoutes } from './capability';
 import { registerExpertRoutes } from './experts';
-import { registerAppraisalRoutes } from './appraisals';
+import { appraisalBadges, registerAppraisalRoutes } from './appraisals';
 import {
   registerEventRoutes,
   registerMeetingRoomRoutes,
   registerProgrammeRoutes,
   registerSuggestionRoutes,
 } from './events';
-import { registerFederationRoutes } from './federation';
+import { homeExchanges, registerFederationRoutes } from './federation';
 import { apiKeyAuthentication, registerApiKeyRoutes } from './api-keys';
-import { registerAdminOrganizationRoutes } from './admin/admin-organizations.routes';
+import {
+  registerAdminListingRoutes,
+  registerAdminMilestoneRoutes,
+  registerAdminOrganizationRoutes,
+  registerAdminPaymentRoutes,
+} from './admin';
 import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
-import { registerHealthRoutes } from './health/health.routes';
-import { searchSyncWorkerOf } from './search-sync/search-sync.worker';
+import { registerHealthRoutes } from './health';
+import { indexListingsOnWrite, searchSyncWorkerOf } from './search-sync';
 import { registerNegotiationRoutes } from './negotiation/message.routes';
 import { registerBidRoutes } from './bids/bid.routes';
 import { registerDealRoutes } from './deals/deal.routes';
-import { registerBrokerRoutes } from './brokers/broker.routes';
+import { registerBrokerRoutes } from './brokers';
 import { registerTermSheetRoutes } from './deals/term-sheet.routes';
 import { registerRoyaltyRoutes } from './deals/royalty.routes';
 import { registerMilestoneRoutes } from './deals/milestone.routes';
-import { registerAdminMilestoneRoutes } from './admin/admin-milestones.routes';
-import { registerDocumentRoutes } from './documents/document.routes';
-import { registerListingImageRoutes } from './listing-images/listing-image.routes';
+import { registerDocumentRoutes } from './documents';
+import { registerListingImageRoutes } from './listing-images';
 import { registerPaymentRoutes } from './payments/payment.routes';
-import { registerAdminPaymentRoutes } from './admin/admin-payments.routes';
 import { registerMatchRoutes } from './matching/match.routes';
 import { followTurnedDownTrls } from './matching/turned-down-sync';
 import { registerNotificationRoutes } from './notifications/notification.routes';
-import { registerAlertRoutes } from './alerts/alert.routes';
+import { registerAlertRoutes } from './alerts';
 import { registerOfferRoutes } from './offers/offer.routes';
 import { registerDemandRoutes } from './demands/demand.routes';
-import { registerAdminListingRoutes } from './admin/admin-listings.routes';
-import { registerSearchRoutes } from './search-api/search.routes';
+import { registerSearchRoutes, searchRateLimiter } from './search-api';
 import type { AppContext } from './context';
 import type { BuiltApp } from './runtime-types';
-import { indexListingsOnWrite } from './search-sync/index-on-write';
 import { followRecordChanges } from './read-models';
-import { httpMetrics } from './metrics/http-metrics';
-import { registerMetricsRoutes } from './metrics/metrics.routes';
+import { httpMetrics, registerMetricsRoutes } from './metrics';
 import { bindRequestId } from './common/request-context';
 
 export function createApp(ctx: AppContext): BuiltApp {
@@ -186,13 +186,13 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerPaymentRoutes(api, ctx);
   registerAdminPaymentRoutes(api, ctx);
 
-  registerMatchRoutes(api, ctx);
+  registerMatchRoutes(api, ctx, searchRateLimiter(ctx));
   registerNotificationRoutes(api);
   registerAlertRoutes(api);
   registerOfferRoutes(api, ctx);
   registerDemandRoutes(api, ctx);
   registerAdminListingRoutes(api, ctx);
-  registerSearchRoutes(api, ctx);
+  registerSearchRoutes(api, ctx, { appraisalBadges, homeExchanges });
   registerEventRoutes(api, ctx);
   registerSuggestionRoutes(api, ctx);
   registerProgrammeRoutes(api);

@@ -24,17 +24,14 @@ import { startPublishListener } from './notifications/publish-listener.starter';
 import { startBidNotices } from './bids/bid-notices';
 import { startDealNotices } from './notifications/deal-notices.starter';
 import { startAppraisalFeeNotices } from './appraisals';
-import { startDigestMailer } from './mail/digest-mailer.starter';
-import { startRealtime } from './realtime/realtime.starter';
+import { startDigestMailer } from './notifications/digest-mailer.starter';
+import { startRealtime } from './realtime';
 import { startDeadlineScheduler } from './scheduler/scheduler.starter';
 import { startDealRecovery } from './deals/deal-recovery.starter';
-import { startSearchSync } from './search-sync/search-sync.starter';
-import { loadDemoData } from './demo/load-demo';
-import { countSearchErrors } from './metrics/instrument-search';
-import { cacheSearchAnswers } from './search-sync/cached-search';
-import { watchDatabaseErrors } from './metrics/database-errors';
-import { runMigrations } from './migrations/migration.store';
-import { MIGRATIONS } from './migrations';
+import { cacheSearchAnswers, startSearchSync } from './search-sync';
+import { loadDemoData } from './demo';
+import { countSearchErrors, watchDatabaseErrors } from './metrics';
+import { MIGRATIONS, runMigrations } from './migrations';
 import { prepareOwnIdentity } from './federation';
 
 export interface Exchange {

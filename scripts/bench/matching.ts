@@ -31,7 +31,7 @@ import {
   type MatchableDemand,
   type MatchableOffer,
 } from '../../server/matching/matchable';
-import { toSearchDoc } from '../../server/search-sync/search-doc';
+import { toSearchDoc } from '../../server/listings/listing-search-doc';
 import { DEFAULT_MATCH_LIMIT, MIN_MATCH_SCORE } from '../../server/matching/match.service';
 import type { MatchWeights } from '../../server/matching/match-score';
 

@@ -13,7 +13,7 @@ import { refuseOrganization } from '../organizations/organization.service';
 import { membersOf } from '../auth/organization-members';
 import { userReads } from '../auth/user.store';
 import { createNotification } from '../notifications/notification.service';
-import { evidenceViews } from '../documents/organization-evidence.service';
+import { evidenceViews } from '../documents';
 
 export const ORGANIZATION_REFUSED_NOTIFICATION = 'organization.refused';
 

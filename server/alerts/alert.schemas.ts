@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { TRL_MAX, TRL_MIN } from '../api-contract/enums';
-import { SEARCH_FILTER_KEYS } from '../search-api/search.schemas';
+import { SEARCH_FILTER_KEYS } from '../search-api';
 
 /** The filters of `GET /api/search`, with ranges checked in order. */
 export const alertFiltersSchema = Joi.object({

@@ -14,7 +14,7 @@ import { cachedDealViews } from '../deals/deal-view-cache';
 import { dealOrgListKey, readOwnerList } from '../read-models';
 import { expertEntries } from '../experts';
 import { setListingAppraisal } from '../listings/listing.store';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { cachedWhole } from '../common/record-cache';
 import {
   assertFeeDue,

@@ -9,7 +9,7 @@ import {
 } from '../organizations/organization.store';
 import { createRecordCache } from '../common/record-cache';
 import { AppError } from '../common/errors';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import type { SessionUser } from '../common/session-user';
 import { logger } from '../common/logger';
 import { isDuplicateKeyError } from '../common/duplicate-key';

@@ -1,7 +1,7 @@
 /** Operators suspend and reinstate accounts: a suspended user cannot sign in, their sessions end. */
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { organizationReads } from '../organizations/organization.store';
 import { userStore } from './user.store';
 import { userView } from './user.view';

@@ -6,7 +6,7 @@ import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { continueDealWithBid, createDeal, findOpenDealOn } from '../deals/deal-opening.service';
 import { holdDealOpening } from '../deals/deal.store';
 import type { DealView } from '../deals/deal.view';

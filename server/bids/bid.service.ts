@@ -4,7 +4,7 @@ import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { ListingKind, BidStatus } from '../api-contract/enums';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { organizationNames } from '../deals/names';
 import { canPlaceBid, canSeeBid, isSealed, takesSealedBids, type PlaceBidRefusal } from './bid-lifecycle';
 import type { BidDoc } from './bid.model';

@@ -13,7 +13,7 @@ import {
   recordAuctionOutcome,
   type AuctionClose,
 } from '../listings/listing.store';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { auctionOutcome } from './bid-lifecycle';
 import { bidStore, liveBidsOf, rejectLiveBids } from './bid.store';
 import { loadListing, type ListingRef } from './listing-ref';

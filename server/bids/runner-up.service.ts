@@ -10,7 +10,7 @@ import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { BidStatus, ListingKind } from '../api-contract/enums';
 import type { BidDoc } from './bid.model';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import type { DealView } from '../deals/deal.view';
 import { depositsOfListing } from '../payments/deal-payments';
 import {

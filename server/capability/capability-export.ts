@@ -1,7 +1,7 @@
 /** The capability summary's assessments as a table for the exports: one row per enterprise and sector. */
 import { CAPABILITY_GROUPS } from '../api-contract/capability-criteria';
 import { capabilitySummary } from './capability.service';
-import type { Table } from '../stats';
+import type { Table } from '../common/table-export';
 
 export async function capabilityTable(sector?: string): Promise<Table> {
   const { assessments } = await capabilitySummary(sector);

@@ -10,7 +10,7 @@ import {
   CAPABILITY_LEVEL_LABELS,
   CAPABILITY_SECTORS,
 } from '../api-contract/capability-criteria';
-import { EXPORT_TYPES, writeTable, type ExportFormat } from '../stats';
+import { EXPORT_TYPES, writeTable, type ExportFormat } from '../common/table-export';
 import { LEVEL_THRESHOLDS } from './capability-rules';
 import {
   assessmentIdParams,

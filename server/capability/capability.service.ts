@@ -15,7 +15,7 @@ import { foldVietnamese } from '../../search';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { assertMemberOrAdmin, organizationFacts, type OrganizationFacts } from '../organizations';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { mergeAnswers, scoreCapability, summariseSector, type GroupScore } from './capability-rules';
 import {
   allAssessments,

@@ -8,7 +8,7 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { dealStore } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import {

@@ -7,7 +7,7 @@ import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { ListingKind, DealRole } from '../api-contract/enums';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { SINGLE_AWARD_TRANSFER_MODES } from '../bids/bid-lifecycle';
 import type { BidDoc } from '../bids';
 import { isListingOwner, loadVisibleListing, type ListingRef } from '../bids/listing-ref';

@@ -10,7 +10,7 @@ import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { releaseOfferCommitment } from '../listings/listing.store';
 import { enqueueJob } from '../scheduler/job.store';
 import { CLOSE_ENDED_DEAL_PAYMENTS, closeEndedDealPaymentsKey } from '../scheduler/job-types';

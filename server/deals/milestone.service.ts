@@ -10,7 +10,7 @@ import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
 import type { SessionUser } from '../common/session-user';
 import type { DealRole, MilestoneDisputeOutcome } from '../api-contract/enums';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { enqueueJob } from '../scheduler/job.store';
 import {
   MILESTONE_AUTO_ACCEPT,

@@ -6,7 +6,7 @@
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { loadListing } from '../bids/listing-ref';
 import { dealStore } from './deal.store';
 import { dealView, type DealView } from './deal.view';

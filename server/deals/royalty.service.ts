@@ -9,7 +9,7 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { Currency, DealStatus, PaymentProvider } from '../api-contract/enums';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import {
   computeRoyalty,
   computeRoyaltyFees,

@@ -11,7 +11,7 @@ import type { EventBus } from '../common/events';
 import type { FeeSchedule } from '../payments/fees';
 import { dealFeeLines, fullyCredited } from '../payments/deal-fees';
 import { recordCreditedBrokerShares } from '../payments/credited-payouts';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { logger } from '../common/logger';
 import { dealStore } from './deal.store';
 import { commitAgreement, holdDealAndListing, type DealListing } from './agreement-commitment';

@@ -7,8 +7,12 @@
  */
 import sharp from 'sharp';
 import type { ListingKind } from '../api-contract/enums';
-import { encodeListingImage, type EncodedImage } from '../listing-images/listing-image-files';
-import { saveListingImageFiles, type ListingImageRecord } from '../listing-images/listing-image.service';
+import {
+  encodeListingImage,
+  saveListingImageFiles,
+  type EncodedImage,
+  type ListingImageRecord,
+} from '../listing-images';
 
 /** Large enough for the 400×300 thumbnail and the listing page; small enough to draw quickly. */
 const WIDTH = 640;

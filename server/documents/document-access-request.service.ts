@@ -5,7 +5,7 @@
  */
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { loadListing } from '../bids/listing-ref';
 import { dealStore } from '../deals/deal.store';
 import { dealView, type DealView } from '../deals/deal.view';

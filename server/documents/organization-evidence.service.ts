@@ -9,7 +9,7 @@ import type { Request, RequestHandler } from 'express';
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { isOrganizationAdmin, type SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import type { OrganizationDoc } from '../organizations';
 import { addEvidence, organizationReads, removeEvidence } from '../organizations/organization.store';
 import {

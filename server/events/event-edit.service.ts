@@ -10,7 +10,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import { logger } from '../common/logger';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { eventRegistrationListKey, meetingEventListKey, readStoredOwnerList } from '../read-models';
 import { changeEvent, getEvent, holdEvent, type EventDoc } from './event.store';
 import { changeRegistration, registrationsByIds } from './event-registration.store';

@@ -14,7 +14,7 @@ import {
   type MeetingOutcome,
 } from '../api-contract/enums';
 import { meetingHeld, type MeetingState } from './meeting-rules';
-import type { Table } from '../stats';
+import type { Table } from '../common/table-export';
 
 export interface ReportDeal {
   /** The agreed term sheet's price and currency; null for a deal never agreed. */

@@ -2,7 +2,7 @@ import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
 import type { ListingKind, MeetingOutcome } from '../api-contract/enums';
 import { idParams } from '../common/ids';
-import { EXPORT_TYPES, writeTable, type ExportFormat } from '../stats';
+import { EXPORT_TYPES, writeTable, type ExportFormat } from '../common/table-export';
 import {
   agendaQuery,
   agendaResponse,

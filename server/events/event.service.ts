@@ -11,7 +11,7 @@ import { AppError, type ErrorDetail } from '../common/errors';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { logger } from '../common/logger';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { cachedListingRef, type ListingRef } from '../bids/listing-ref';
 import { organizationNames } from '../deals';
 import {

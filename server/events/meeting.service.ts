@@ -11,7 +11,7 @@ import type { ListingKind, MeetingOutcome } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { logger } from '../common/logger';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { organizationNames } from '../deals';
 import {
   meetingEventListKey,

@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 import type { ListingKind } from '../api-contract/enums';
 import { AppError, type ErrorDetail } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { cachedListingRef } from '../bids/listing-ref';
 import { organizationNames } from '../deals';
 import { changeEvent, type EventDoc, type ProgrammeSession } from './event.store';

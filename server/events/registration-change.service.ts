@@ -10,7 +10,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import { logger } from '../common/logger';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { organizationNames } from '../deals';
 import { meetingOrgListKey } from '../read-models';
 import { getEvent } from './event.store';

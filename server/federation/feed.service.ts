@@ -10,7 +10,7 @@ import type { ListingKind } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { assertVerifiedOrg } from '../common/access';
 import { LISTING_KINDS_STORED, listingModel, type ListingDoc } from '../listings/listing.store';
-import { toSearchDoc } from '../search-sync/search-doc';
+import { toSearchDoc } from '../listings/listing-search-doc';
 import { organizationFacts } from '../organizations';
 import {
   cutFeedPage,

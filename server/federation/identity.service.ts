@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { keyFingerprint } from './signing';
 import { ownIdentity, rotateOwnIdentity, type IdentityDoc } from './identity.store';
 

@@ -3,7 +3,7 @@
  * chose are shared with partner exchanges (not shared until an operator says so); changes audited.
  */
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { setSharingDefault, sharingDefault, type SharingDefault } from './identity.store';
 
 function view(d: SharingDefault | null) {

@@ -9,7 +9,7 @@ import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { ListingKind } from '../api-contract/enums';
 import { MAX_LISTING_IMAGES, type ListingImageSize } from '../api-contract/listing-images';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { canSeeListing, isListingOwner, kindName, loadListing, type ListingRef } from '../bids/listing-ref';
 import {
   addListingImage,

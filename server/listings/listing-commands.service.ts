@@ -7,7 +7,7 @@ import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { ListingKind, ListingStatus } from '../api-contract/enums';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import {
   planListingEdit,
   planListingTransition,

@@ -8,7 +8,7 @@
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { notifyRevisionDecision, type RevisionDecision } from '../notifications/revision-notices';
 import { readOwnerList, LISTING_REVISIONS } from '../read-models';
 import { listingQueuePage } from './listing-queue';

@@ -1,8 +1,8 @@
+import type { RequestHandler } from 'express';
 import type Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
-import { searchRateLimiter } from '../search-api/search-rate-limit';
 import { viewerLocale } from '../notifications/viewer-locale';
 import { demandMatchesResponse, matchesQuery, offerMatchesResponse } from './match.schemas';
 import { matchesForListing } from './match.service';
@@ -10,7 +10,8 @@ import type { MatchKind } from './matchable';
 
 const tag = 'Matching';
 
-export function registerMatchRoutes(api: ApiRouter, ctx: AppContext): void {
+/** `searchLimiter` is the per-client search budget, shared with public search (searchRateLimiter). */
+export function registerMatchRoutes(api: ApiRouter, ctx: AppContext, searchLimiter: RequestHandler): void {
   const addMatchesRoute = (kind: MatchKind, summary: string, response: Joi.Schema) =>
     api.add({
       method: 'get',
@@ -18,7 +19,7 @@ export function registerMatchRoutes(api: ApiRouter, ctx: AppContext): void {
       tag,
       summary,
       access: 'public',
-      before: [searchRateLimiter(ctx)],
+      before: [searchLimiter],
       params: idParams,
       query: matchesQuery,
       response,

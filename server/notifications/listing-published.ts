@@ -11,8 +11,7 @@ import { findListingDoc } from '../listings/listing.store';
 import { matchableFromDoc, type MatchKind } from '../matching/matchable';
 import { findMatches, type ScoredMatch } from '../matching/matcher';
 import { matcherDeps } from '../matching/match.service';
-import { alertListingFromDoc } from '../alerts/alert-match';
-import { alertsMatchingListing } from '../alerts/alert.service';
+import { alertListingFromDoc, alertsMatchingListing } from '../alerts';
 import { createGroupedNotification } from './notification.service';
 import {
   LISTING_MATCH_TYPE,

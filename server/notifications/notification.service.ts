@@ -12,8 +12,8 @@ import type { SessionUser } from '../common/session-user';
 import type { Label } from '../api-contract/taxonomy';
 import type { Locale } from '../api-contract/enums';
 import { cachedUserSummary } from '../auth/user-summaries';
-import { nextDigestAt } from '../mail/digest-schedule';
-import { sendPreclaimedMail } from '../mail/notification-mailer';
+import { nextDigestAt } from '../mail';
+import { sendPreclaimedMail } from './notification-mailer';
 import {
   bumpNotification,
   createNotificationDoc,

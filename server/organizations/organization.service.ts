@@ -3,7 +3,7 @@ import { organizationReads, organizationStore } from './organization.store';
 import { assertMemberOrAdmin } from './organization-access';
 import { organizationView, publicOrganizationView } from './organization.view';
 import { AppError } from '../common/errors';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { actingOrganizationId, isOrganizationAdmin, type SessionUser } from '../common/session-user';
 import { userStore } from '../auth/user.store';
 import { membersOf } from '../auth/organization-members';

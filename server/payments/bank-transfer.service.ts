@@ -1,6 +1,6 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { applyEventToPayment } from './payment-transitions';
 import { followSettlement, holdForSettlement } from './payment-settlement';
 import { assertOperatorOutside, loadPaymentAndDeal } from './payment-access';

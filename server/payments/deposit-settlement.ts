@@ -14,7 +14,7 @@
  */
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { dealStore, findDealDoc } from '../deals/deal.store';
 import { pickRunnerUp } from '../bids/runner-up-rules';
 import type { DealDoc } from '../deals';

@@ -12,7 +12,7 @@
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { operatorIds } from '../auth/user.store';
 import { createNotification } from '../notifications/notification.service';
 import { findDealDoc } from '../deals/deal.store';

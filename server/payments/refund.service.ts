@@ -6,7 +6,7 @@
  */
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import type { PaymentDoc } from './payment.model';
 import { paymentStore } from './payment.store';
 import { canRequestRefund } from './payment-lifecycle';

@@ -24,7 +24,7 @@ import {
   meetingRefSchema,
   meetingSendSchema,
 } from '../negotiation/meeting-message.schemas';
-import { chatMessages } from '../metrics/registry';
+import { chatMessages } from '../metrics';
 import { CATCH_UP_LIMIT, refreshUser, roomEventHandler, spend } from './room-handler-kit';
 import { socketsIn } from './presence';
 import { meetingIdsIn, meetingRoom } from './rooms';

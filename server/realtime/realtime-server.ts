@@ -22,7 +22,7 @@ import { relaySessionEnds } from './session-end-relay';
 import { requireSignedIn, sameOriginOnly, shareWebSession } from './session-handshake';
 import { TokenBuckets } from './token-bucket';
 import type { DealsNamespace, InterServerEvents, SocketData } from './socket-types';
-import { countSocketsWith } from '../metrics/registry';
+import { countSocketsWith } from '../metrics';
 import { withRequestId } from '../common/request-context';
 
 export interface RealtimeOptions {

@@ -7,7 +7,7 @@ import type Joi from 'joi';
 import { AppError, detailsFromJoi, toAppError, toErrorBody } from '../common/errors';
 import { logger } from '../common/logger';
 import type { Ack } from '../api-contract/socket-events';
-import { socketEvents } from '../metrics/registry';
+import { socketEvents } from '../metrics';
 import type { InFlight } from './in-flight';
 
 const VALIDATE_OPTIONS: Joi.ValidationOptions = { abortEarly: false, stripUnknown: true, convert: true };

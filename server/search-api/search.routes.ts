@@ -2,9 +2,10 @@ import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
 import { searchRateLimiter } from './search-rate-limit';
 import { searchQuerySchema, searchResponse } from './search.schemas';
-import { searchListings } from './search.service';
+import { searchListings, type HitSources } from './search.service';
 
-export function registerSearchRoutes(api: ApiRouter, ctx: AppContext): void {
+/** `hits`: where the answer's hits get their appraisal badges and home exchanges (search.service). */
+export function registerSearchRoutes(api: ApiRouter, ctx: AppContext, hits: HitSources): void {
   api.add({
     method: 'get',
     path: '/search',
@@ -16,6 +17,6 @@ export function registerSearchRoutes(api: ApiRouter, ctx: AppContext): void {
     before: [searchRateLimiter(ctx)],
     query: searchQuerySchema,
     response: searchResponse,
-    handler: ({ query }) => searchListings(ctx.search, query),
+    handler: ({ query }) => searchListings(ctx.search, query, hits),
   });
 }

@@ -3,12 +3,31 @@ import { AppError } from '../common/errors';
 import { logger } from '../common/logger';
 import { SerializedJson } from '../common/response-cache';
 import type { SearchEngine, SearchQuery, SearchResult } from '../../search';
+import type { ListingKind } from '../api-contract/enums';
 import { searchRangeViolations } from './search.schemas';
-import { appraisalBadges } from '../appraisals';
-import { homeExchanges, type HomeExchanges } from '../federation';
 import { ANY_ORIGIN } from '../../search';
 
-type Badges = Awaited<ReturnType<typeof appraisalBadges>>;
+/** A published appraisal's badge on a hit. */
+export interface AppraisalBadge {
+  trlAssessed: number;
+  at: string;
+  type: string;
+}
+type Badges = ReadonlyMap<string, AppraisalBadge>;
+
+/** Where imported listings live on their home exchanges. */
+export interface ListingHomes {
+  homeOf(origin: string, kind: ListingKind, id: string): { name: string; url: string } | null;
+}
+
+/**
+ * What the answer adds to the engine's hits, read from the components that keep it (app.ts
+ * passes in appraisals' appraisalBadges and federation's homeExchanges).
+ */
+export interface HitSources {
+  appraisalBadges(): Promise<Badges>;
+  homeExchanges(): Promise<ListingHomes>;
+}
 
 /**
  * Answers already serialized, by the engine's result object: a repeated search answered from the
@@ -17,10 +36,14 @@ type Badges = Awaited<ReturnType<typeof appraisalBadges>>;
  */
 const serialized = new WeakMap<
   SearchResult,
-  { badges: Badges; homes: HomeExchanges; answer: SerializedJson }
+  { badges: Badges; homes: ListingHomes; answer: SerializedJson }
 >();
 
-export async function searchListings(search: SearchEngine, query: SearchQuery): Promise<SerializedJson> {
+export async function searchListings(
+  search: SearchEngine,
+  query: SearchQuery,
+  { appraisalBadges, homeExchanges }: HitSources,
+): Promise<SerializedJson> {
   const broken = searchRangeViolations(query);
   if (broken.length > 0) throw AppError.validation(broken);
   let result: SearchResult;
@@ -40,7 +63,7 @@ export async function searchListings(search: SearchEngine, query: SearchQuery): 
 }
 
 /** Hits imported from partner exchanges carry their home exchange's name and the listing's page there. */
-function withHomes(result: SearchResult, homes: HomeExchanges): SearchResult {
+function withHomes(result: SearchResult, homes: ListingHomes): SearchResult {
   if (!result.hits.some((hit) => hit.origin)) return result;
   return {
     ...result,

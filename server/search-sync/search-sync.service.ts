@@ -15,7 +15,7 @@ import {
   roughListingCount,
   type ListingDoc,
 } from '../listings/listing.store';
-import { toSearchDoc } from './search-doc';
+import { toSearchDoc } from '../listings/listing-search-doc';
 import { isObjectId } from '../common/ids';
 import { logger } from '../common/logger';
 import { bumpSearchGeneration, searchGeneration } from './search-state.store';

@@ -8,5 +8,3 @@ export {
   statsCaughtUp,
 } from './stats-rollup-sync';
 export { markRollupsStale as markStatsRollupsStale } from './stats-rollup.store';
-export { EXPORT_TYPES, writeTable, type ExportFormat } from './stats-export';
-export type { Table } from './stats-table';

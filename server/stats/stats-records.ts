@@ -9,7 +9,7 @@ import { listingModel } from '../listings/listing.store';
 import { dealReads } from '../deals/deal.store';
 import { organizationFacts } from '../organizations';
 import { agreedTransferMode, agreedValue, agreedAt, type Period } from './stats-rules';
-import type { Table } from './stats-table';
+import type { Table } from '../common/table-export';
 
 type Doc = Record<string, any>;
 

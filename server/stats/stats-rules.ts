@@ -613,18 +613,6 @@ export function publicFigures(byMonth: Summary, byField: Summary) {
   };
 }
 
-// ---- exports --------------------------------------------------------------------------------
-
-/**
- * A text cell a spreadsheet would read as a formula (= + - @, or a leading tab or carriage
- * return) is prefixed with an apostrophe, as OWASP advises; numbers stay numbers.
- */
-export function neutralizeCell(value: unknown): string | number {
-  if (typeof value === 'number') return value;
-  const s = value === null || value === undefined ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
 // ---- outcomes -------------------------------------------------------------------------------
 
 export type OutcomeKind = 'reject' | 'walk' | 'cancel';

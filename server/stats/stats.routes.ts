@@ -9,7 +9,7 @@ import {
   type RangeQuery,
   type ReportName,
 } from './stats.service';
-import { EXPORT_TYPES, writeTable, type ExportFormat } from './stats-export';
+import { EXPORT_TYPES, writeTable, type ExportFormat } from '../common/table-export';
 import { MIN_DEALS_FOR_VALUE } from './stats-rules';
 
 const count = Joi.number().integer().min(0);

@@ -22,7 +22,7 @@ import {
 } from './stats-rules';
 import { AppError } from '../common/errors';
 import { recordsTable } from './stats-records';
-import type { Table } from './stats-table';
+import type { Table } from '../common/table-export';
 
 export interface RangeQuery {
   from?: Date;
@@ -165,7 +165,7 @@ export const REPORT_NAMES = [
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
-export type { Table } from './stats-table';
+export type { Table } from '../common/table-export';
 
 /** The rows of one report of the period, as the exports write them. */
 export async function reportTable(report: ReportName, query: RangeQuery): Promise<Table> {

@@ -7,7 +7,7 @@ import type { Model } from 'mongoose';
 import { OfferModel } from '../../server/offers/offer.model';
 import { DemandModel } from '../../server/demands/demand.model';
 import type { AppContext } from '../../server/context';
-import { toSearchDoc } from '../../server/search-sync/search-doc';
+import { toSearchDoc } from '../../server/listings/listing-search-doc';
 
 type Doc = Record<string, any>;
 

@@ -8,7 +8,7 @@ import { decoded, startSmtp } from '../helpers/smtp-inbox';
 import { signUp, type Member } from '../helpers/factories';
 import { createNotification } from '../../server/notifications/notification.service';
 import { NotificationModel } from '../../server/notifications/notification.model';
-import { sendDueDigests } from '../../server/mail/notification-mailer';
+import { sendDueDigests } from '../../server/notifications/notification-mailer';
 import { nextDigestAt } from '../../server/mail/digest-schedule';
 import { handleListingPublished } from '../../server/notifications/publish-listener.starter';
 import { createDemand, createOffer } from './matching-fixtures';

@@ -4,13 +4,13 @@ import {
   byMonth,
   changeDeltas,
   medianOf,
-  neutralizeCell,
   previousPeriod,
   publicFigures,
   summarize,
   wholeMonths,
   type RollupDoc,
 } from '../../server/stats/stats-rules';
+import { neutralizeCell } from '../../server/common/table-export';
 
 const offer = (over: Record<string, unknown> = {}) => ({
   type: 'offer' as const,

@@ -19,10 +19,9 @@ import {
   notificationReads,
   releaseAbandonedMailClaims,
   setClaimedMailState,
-} from '../notifications/notification.store';
+} from './notification.store';
 import type { Locale } from '../api-contract/enums';
-import { composeNotificationMail } from './mail-content';
-import { mailerFor } from './mailer';
+import { composeNotificationMail, mailerFor } from '../mail';
 import { userReads } from '../auth/user.store';
 
 export const CLAIM_TIMEOUT_MS = 10 * 60_000;

@@ -1,12 +1,17 @@
 /**
- * Writes a statistics table as CSV (csv-stringify, with a BOM so spreadsheets read Vietnamese
- * as UTF-8) or XLSX (exceljs). Every text cell that a spreadsheet would take for a formula is
- * neutralised first (neutralizeCell), in both formats.
+ * Writes a table as CSV (csv-stringify, with a BOM so spreadsheets read Vietnamese as UTF-8) or
+ * XLSX (exceljs). Every text cell that a spreadsheet would take for a formula is neutralised
+ * first (neutralizeCell), in both formats.
  */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { neutralizeCell } from './stats-rules';
-import type { Table } from './stats-table';
+
+/** A table as the exports write it: a name, its columns and its rows. */
+export interface Table {
+  name: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -14,6 +19,16 @@ export const EXPORT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+
+/**
+ * A text cell a spreadsheet would read as a formula (= + - @, or a leading tab or carriage
+ * return) is prefixed with an apostrophe, as OWASP advises; numbers stay numbers.
+ */
+export function neutralizeCell(value: unknown): string | number {
+  if (typeof value === 'number') return value;
+  const s = value === null || value === undefined ? '' : String(value);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
 
 const cells = (table: Table) => table.rows.map((row) => row.map(neutralizeCell));
 

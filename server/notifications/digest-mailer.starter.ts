@@ -7,7 +7,7 @@
 import type { BackgroundStarter } from '../context';
 import { logger } from '../common/logger';
 import { sendDueDigests } from './notification-mailer';
-import { nextMailerRunIn } from './digest-schedule';
+import { nextMailerRunIn } from '../mail';
 
 export const startDigestMailer: BackgroundStarter = (ctx) => {
   let running: Promise<unknown> | null = null;

@@ -1,0 +1,2 @@
+/** The demo data, loaded into an empty database. */
+export { loadDemoData } from './load-demo';

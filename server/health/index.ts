@@ -1,0 +1,2 @@
+/** Liveness and readiness, outside /api. */
+export { registerHealthRoutes } from './health.routes';
