@@ -27,3 +27,24 @@ export function watchCommands() {
     },
   };
 }
+
+/**
+ * The writes of one kind to one collection (`insert` / `update` commands), each as the number
+ * of documents or statements it carried: how many commands a burst of writes became.
+ */
+export function watchWriteBatches(command: 'insert' | 'update', collection: string) {
+  const client = mongoose.connection.getClient();
+  const batches: number[] = [];
+  const listener = (e: CommandStartedEvent) => {
+    if (e.commandName !== command || e.command[command] !== collection) return;
+    const items = command === 'insert' ? e.command.documents : e.command.updates;
+    batches.push((items as unknown[]).length);
+  };
+  client.on('commandStarted', listener);
+  return {
+    batches,
+    stop() {
+      client.off('commandStarted', listener);
+    },
+  };
+}
