@@ -6,6 +6,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { organizationMembersKey } from '../../server/read-models/owner-list-keys';
+import { packOwnerList } from '../../server/read-models';
 
 export interface SoakRoom {
   dealId: string;
@@ -113,7 +114,7 @@ export async function seedRooms(
     }
     await conn
       .db!.collection('owner_lists')
-      .insertMany([...members].map(([_id, entries]) => ({ _id, entries })) as never[]);
+      .insertMany([...members].map(([_id, entries]) => ({ _id, packed: packOwnerList(entries) })) as never[]);
     return out;
   } finally {
     await conn.close();

@@ -5,7 +5,7 @@ export {
   changeOwnerList as putOwnerListEntries,
   MAX_ENTRIES,
 } from './owner-list.store';
-export type { OwnerListEntry } from './owner-list.model';
+export { packOwnerList, type OwnerListEntry } from './owner-list.model';
 export { ownerListPage, type OwnerListPage } from './owner-list-page';
 export {
   dealBrokerListKey,

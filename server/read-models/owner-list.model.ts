@@ -14,14 +14,35 @@ export interface OwnerListEntry {
   at: number;
 }
 
+/**
+ * A stored list. Its entries are kept packed in one string (`packOwnerList`): FerretDB decodes,
+ * re-encodes and (for its `_id` index) parses a stored document element by element on every
+ * write, so a list of 2,000 entry objects cost it 29 ms a write and the same entries in one
+ * string 2.9 ms. `entries` is the form lists were stored in before; it is still read.
+ */
 export interface OwnerListDoc {
   _id: string;
-  entries: OwnerListEntry[];
+  packed?: string;
+  entries?: OwnerListEntry[];
 }
 
 const ownerListSchema = new Schema(
-  { _id: String, entries: { type: [Schema.Types.Mixed], default: [] } },
+  { _id: String, packed: String, entries: { type: [Schema.Types.Mixed], default: undefined } },
   { versionKey: false, collection: 'owner_lists' },
 );
 
 export const OwnerListModel = mongoose.model('OwnerList', ownerListSchema);
+
+/** The stored form of a list's entries: `[[id, status, at], …]` as JSON, in one string. */
+export function packOwnerList(entries: readonly OwnerListEntry[]): string {
+  return JSON.stringify(entries.map((e) => [e.id, e.s, e.at]));
+}
+
+/** The entries of a stored list, in either stored form; none for a list never stored. */
+export function unpackOwnerList(doc: OwnerListDoc | null): OwnerListEntry[] {
+  if (!doc) return [];
+  if (typeof doc.packed === 'string') {
+    return (JSON.parse(doc.packed) as [string, string, number][]).map(([id, s, at]) => ({ id, s, at }));
+  }
+  return doc.entries ?? [];
+}

@@ -5,11 +5,18 @@
  */
 import { LRUCache } from 'lru-cache';
 import { batchedWriter } from '../common/batched-writer';
+import { groupedReplace } from '../common/grouped-replace';
 import { withLock } from '../common/locks';
 import { onCacheClear, onCacheInvalidation } from '../common/record-cache';
 import { isSoleDatabaseUser } from '../common/sole-user';
 import { recordWritten } from '../common/record-changes';
-import { OwnerListModel, type OwnerListDoc, type OwnerListEntry } from './owner-list.model';
+import {
+  OwnerListModel,
+  packOwnerList,
+  unpackOwnerList,
+  type OwnerListDoc,
+  type OwnerListEntry,
+} from './owner-list.model';
 import { newerFirst } from './owner-list-page';
 
 export const MAX_ENTRIES = 5_000;
@@ -70,8 +77,14 @@ export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
  */
 export async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]> {
   const doc = await OwnerListModel.collection.findOne({ _id: key } as never);
-  return ((doc as unknown as OwnerListDoc | null)?.entries ?? []) as OwnerListEntry[];
+  return unpackOwnerList(doc as unknown as OwnerListDoc | null);
 }
+
+/**
+ * Stores a list (under its lock). Lists written at the same moment (a bid's notice list beside
+ * another bid's) are stored by one command.
+ */
+const storeList = groupedReplace(() => OwnerListModel.collection as never);
 
 /** Lists being written by this process now: what a reader reads meanwhile is not kept. */
 const writing = new Set<string>();
@@ -92,9 +105,7 @@ const lists = batchedWriter<OwnerListChange>(async (key, changes) => {
       for (const change of changes) next = applyOwnerListChange(next, change.put, change.remove);
       if (!sameEntries(current, next)) {
         storedHere.delete(key);
-        await OwnerListModel.collection.replaceOne({ _id: key } as never, { entries: next } as never, {
-          upsert: true,
-        });
+        await storeList({ _id: key, packed: packOwnerList(next) });
         await recordWritten({ type: 'owner-list', id: key });
       }
       if (sole) storedHere.set(key, next);
@@ -126,7 +137,7 @@ export async function replaceOwnerLists(lists: Map<string, OwnerListEntry[]>): P
       storedHere.delete(key);
       await OwnerListModel.collection.replaceOne(
         { _id: key } as never,
-        { entries: applyOwnerListChange([], entries, []) } as never,
+        { packed: packOwnerList(applyOwnerListChange([], entries, [])) } as never,
         { upsert: true },
       );
     });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { applyOwnerListChange, MAX_ENTRIES } from '../../server/read-models/owner-list.store';
 import { mergeNewestFirst, ownerListPage } from '../../server/read-models/owner-list-page';
+import { packOwnerList, unpackOwnerList } from '../../server/read-models/owner-list.model';
 import {
   dealListEntries,
   listingListEntries,
@@ -15,6 +16,20 @@ describe('owner lists (pure rules)', () => {
   it('when entries are put, then the list is newest first with one entry per id', () => {
     const list = applyOwnerListChange([e('a', 1), e('b', 2)], [e('a', 3, 'published'), e('c', 0)], []);
     assert.deepEqual(list, [e('a', 3, 'published'), e('b', 2), e('c', 0)]);
+  });
+
+  it('when a list is packed for storage, then it unpacks to the same entries, and a list stored before packing still reads', () => {
+    const list = [
+      e('65a1b2c3d4e5f6a7b8c9d0e1', 1796540226634, 'unread'),
+      e('a "quoted", odd\nid', -1, 'đã đọc'),
+      e('', 0, ''),
+    ];
+    const packed = packOwnerList(list);
+    assert.equal(typeof packed, 'string');
+    assert.deepEqual(unpackOwnerList({ _id: 'k', packed }), list);
+    assert.deepEqual(unpackOwnerList({ _id: 'k', entries: list }), list, 'the form before packing');
+    assert.deepEqual(unpackOwnerList({ _id: 'k', packed: packOwnerList([]) }), []);
+    assert.deepEqual(unpackOwnerList(null), []);
   });
 
   it('when ids are removed, then they are gone; the list never exceeds its size', () => {
