@@ -21,6 +21,7 @@ import { isDuplicateKeyError } from './duplicate-key';
 import { logger } from './logger';
 import { recordWritten, type RecordType } from './record-changes';
 import { createRecordCache, type RecordCache } from './record-cache';
+import { groupedInsert, type GroupedInsert } from './grouped-insert';
 import { isSoleDatabaseUser } from './sole-user';
 import { cloneRecord } from './clone-record';
 
@@ -372,8 +373,11 @@ async function findByIdOrNull<D>(model: mongoose.Model<any>, id: unknown): Promi
 export class RecordStore<D extends { _id: unknown }> {
   /** Records as this process last read or wrote them (`spec.onlyWriter`; used by a sole database user only). */
   private readonly kept?: RecordCache<{ doc: D }>;
+  /** New records, inserted together with those created at the same moment. */
+  private readonly insert: GroupedInsert;
 
   constructor(readonly spec: StoreSpec) {
+    this.insert = groupedInsert(() => spec.model);
     if (spec.onlyWriter && spec.recordType)
       this.kept = createRecordCache<{ doc: D }>({
         name: `${spec.label}-as-stored`,
@@ -508,8 +512,7 @@ export class RecordStore<D extends { _id: unknown }> {
 
   /** Inserts a new record (no lock: nobody else can know its id yet). Unique-key clashes are thrown. */
   async create(fields: Record<string, unknown>): Promise<D> {
-    const created = await this.spec.model.create(fields);
-    const after = created.toObject() as D;
+    const after = await this.insert<D>(fields);
     await this.announce(String(after._id), null, after);
     return after;
   }

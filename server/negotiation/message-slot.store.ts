@@ -5,6 +5,7 @@
  */
 import mongoose from 'mongoose';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { groupedReplace } from '../common/grouped-replace';
 import { MessageSlotModel, type MessageSlotDoc } from './message-slot.model';
 
 /** The audience of a slot whose seq holds no message (its writer stopped before storing it): nobody reads it. */
@@ -29,10 +30,13 @@ function slotOf(message: SlottedMessage): MessageSlotDoc {
   };
 }
 
+/** Slots written at the same moment (messages of several rooms) are stored by one command. */
+const storeSlot = groupedReplace(() => MessageSlotModel.collection as never);
+
 /** Writes the message's slot and returns it. */
 export async function putMessageSlot(message: SlottedMessage): Promise<MessageSlotDoc> {
   const slot = slotOf(message);
-  await MessageSlotModel.collection.replaceOne({ _id: slot._id } as never, slot as never, { upsert: true });
+  await storeSlot(slot as unknown as { _id: string } & Record<string, unknown>);
   return slot;
 }
 

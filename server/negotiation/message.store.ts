@@ -7,6 +7,7 @@ import mongoose from 'mongoose';
 import type { ModifyResult } from 'mongodb';
 import { AppError } from '../common/errors';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { groupedInsert } from '../common/grouped-insert';
 import { recordWritten } from '../common/record-changes';
 import type { ModelReads } from '../common/store';
 import { MessageModel, type MessageDoc } from './message.model';
@@ -58,6 +59,9 @@ export async function lastSeqsOf(dealIds: string[]): Promise<Map<string, number>
 
 const SEQ_ATTEMPTS = 20;
 
+/** Messages stored at the same moment (in several rooms) are inserted by one command. */
+const insertMessage = groupedInsert(() => MessageModel as unknown as mongoose.Model<unknown>);
+
 /**
  * Inserts the message under the next free seq. A duplicate-key error is either the sender's
  * retry that got there first (same `_id`: returned as not created) or a seq taken meanwhile
@@ -69,7 +73,7 @@ export async function storeWithNextSeq(
   for (let attempt = 0; attempt < SEQ_ATTEMPTS; attempt++) {
     const seq = await nextSeq(fields.dealId);
     try {
-      const doc = (await MessageModel.create({ ...fields, seq })).toObject() as MessageDoc;
+      const doc = await insertMessage<MessageDoc>({ ...fields, seq });
       await recordWritten({ type: 'message', id: String(doc._id), before: null, after: doc });
       return { doc, created: true };
     } catch (err) {

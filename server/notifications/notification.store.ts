@@ -6,6 +6,7 @@
 import mongoose from 'mongoose';
 import { LRUCache } from 'lru-cache';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { groupedInsert } from '../common/grouped-insert';
 import { createRecordCache } from '../common/record-cache';
 import { recordWritten } from '../common/record-changes';
 import { holdLocks, type ModelReads } from '../common/store';
@@ -16,13 +17,15 @@ import { PublicationNoticeModel } from './publication-notice.model';
 export const notificationReads: ModelReads<typeof NotificationModel> = NotificationModel;
 export const publicationNoticeReads: ModelReads<typeof PublicationNoticeModel> = PublicationNoticeModel;
 
+const insertNotification = groupedInsert(() => NotificationModel as unknown as mongoose.Model<unknown>);
+
 /** Stores the notification; null when one with its dedupeKey exists. */
 export async function createNotificationDoc(
   fields: Record<string, unknown>,
 ): Promise<NotificationDoc | null> {
   let doc: NotificationDoc;
   try {
-    doc = (await NotificationModel.create(fields)).toObject() as NotificationDoc;
+    doc = await insertNotification<NotificationDoc>(fields);
   } catch (err) {
     if (isDuplicateKeyError(err)) return null;
     throw err;

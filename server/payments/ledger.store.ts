@@ -4,6 +4,7 @@ import { logger } from '../common/logger';
 import { LedgerEntryModel, type LedgerEntryDoc, type LedgerKind } from './ledger.model';
 import type { PaymentDoc } from './payment.model';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { groupedInsert } from '../common/grouped-insert';
 import { ledgerEntryView } from './payment.view';
 
 const PAYOUT_KINDS: LedgerKind[] = ['payout_due', 'payout_paid', 'payout_cancelled'];
@@ -19,10 +20,13 @@ export interface LedgerMeta {
   amount?: number;
 }
 
+/** Entries appended at the same moment (several payments confirmed at once) go in one command. */
+const insertEntry = groupedInsert(() => LedgerEntryModel as unknown as mongoose.Model<unknown>);
+
 /** Appends one entry under its unique `entryKey`; false when it was already there (a repeated step). */
 async function appendOnce(fields: Record<string, unknown>): Promise<boolean> {
   try {
-    await LedgerEntryModel.create(fields);
+    await insertEntry(fields);
     return true;
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;
