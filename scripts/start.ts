@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { buildClientIfStale, buildServerIfStale } from './build-if-stale';
-import { startFerretDb, type RunningService } from './services/services';
+import { startFerretDb, type RunningDatabase } from './services/services';
 import { isPortFree, freePort } from './services/ports';
 import { MissingPrerequisite } from './services/tools';
 
@@ -19,10 +19,10 @@ async function main() {
   buildServerIfStale();
   buildClientIfStale();
 
-  let db: RunningService | undefined;
+  let db: RunningDatabase | undefined;
   if (!env.MONGODB_URI) {
     db = await startFerretDb({ dataDir: path.join(dataDir, 'db') });
-    env.MONGODB_URI = `${db.url}techexchange`;
+    env.MONGODB_URI = `${db.localUrl}techexchange`;
     // Nobody else knows of this database: the one exchange process may keep its locks in memory.
     if (!env.REDIS_URL) env.LOCK_BACKEND ??= 'memory';
   }

@@ -504,7 +504,7 @@ async function main(): Promise<void> {
   try {
     const db = await startFerretDb({ dataDir: path.join(tmp, 'db') });
     services.push(db);
-    const mongodbUri = `${db.url}bench_chat`;
+    const mongodbUri = `${db.localUrl}bench_chat`;
     await mongoose.connect(mongodbUri);
     const seedStarted = performance.now();
     const rooms = await seed(opts);

@@ -44,7 +44,7 @@ export interface Stack {
 export async function startStack(opts: StackOptions, tmp: string, cleanup: Cleanup): Promise<Stack> {
   const db = await startFerretDb({ dataDir: path.join(tmp, 'db') });
   cleanup.add(() => db.stop());
-  const mongodbUri = `${db.url}bench_http`;
+  const mongodbUri = `${db.localUrl}bench_http`;
 
   const seedStarted = performance.now();
   await mongoose.connect(mongodbUri);
