@@ -26,13 +26,60 @@ import { startDealNotices } from './notifications/deal-notices.starter';
 import { startAppraisalFeeNotices } from './appraisals';
 import { startDigestMailer } from './notifications/digest-mailer.starter';
 import { startRealtime } from './realtime';
-import { startDeadlineScheduler } from './scheduler/scheduler.starter';
+import { ensureRecurringJob, DEAL_SWEEP, FEDERATION_PULL, schedulerStarter } from './scheduler';
+import { alertOperatorsOfFailedJob } from './notifications/failed-job-alert';
+import { dealUpkeepHandlers } from './deals/deal-sweep';
+import { milestoneJobHandlers } from './deals/milestone-jobs';
+import { milestoneOverdueJobHandlers } from './deals/milestone-overdue-jobs';
+import { royaltyReminderJobHandlers } from './deals/royalty-reminder-jobs';
+import { depositSurplusJobHandlers, listingFeeJobHandlers } from './payments';
+import { meetingReminderJobHandlers, restoreMeetingRemindersOnce } from './events';
+import { deadlineJobHandlers, enqueueDueDeadlines, scheduleListingDeadline } from './bids/deadline-jobs';
 import { startDealRecovery } from './deals/deal-recovery.starter';
 import { cacheSearchAnswers, startSearchSync } from './search-sync';
 import { loadDemoData } from './demo';
 import { countSearchErrors, watchDatabaseErrors } from './metrics';
 import { MIGRATIONS, runMigrations } from './migrations';
-import { prepareOwnIdentity } from './federation';
+import {
+  federationAnswerJobHandlers,
+  federationInquiryJobHandlers,
+  federationPullJobHandlers,
+  prepareOwnIdentity,
+} from './federation';
+
+/** The scheduler with the components' durable jobs: their handlers, sweeps and failure alert. */
+const startDeadlineScheduler = schedulerStarter((ctx) => {
+  const unsubscribe = ctx.bus.subscribe('listing.published', ({ kind, id }) => {
+    scheduleListingDeadline(kind, id).catch((err) =>
+      logger.warn({ err, kind, id }, 'deadline not scheduled'),
+    );
+  });
+  return {
+    handlers: {
+      ...deadlineJobHandlers(ctx),
+      ...dealUpkeepHandlers(ctx),
+      ...milestoneJobHandlers(ctx),
+      ...listingFeeJobHandlers(ctx),
+      ...milestoneOverdueJobHandlers(ctx),
+      ...royaltyReminderJobHandlers(ctx),
+      ...federationPullJobHandlers(ctx),
+      ...federationInquiryJobHandlers(ctx),
+      ...federationAnswerJobHandlers(ctx),
+      ...depositSurplusJobHandlers(ctx),
+      ...meetingReminderJobHandlers(ctx),
+    },
+    sweeps: [
+      () => enqueueDueDeadlines(),
+      () => ensureRecurringJob(DEAL_SWEEP, new Date()),
+      ...(ctx.config.federationPullIntervalMs > 0
+        ? [() => ensureRecurringJob(FEDERATION_PULL, new Date())]
+        : []),
+      restoreMeetingRemindersOnce(ctx),
+    ],
+    onFailedForGood: (job, err) => alertOperatorsOfFailedJob(ctx, job, err),
+    stop: unsubscribe,
+  };
+});
 
 export interface Exchange {
   url: string;

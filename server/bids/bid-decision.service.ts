@@ -33,8 +33,7 @@ import { commitmentConflict } from '../listings/exclusivity';
 import { holdLocks } from '../common/store';
 import { listingLockKey } from '../listings/listing.store';
 import type { DealRole } from '../api-contract/enums';
-import { enqueueJob } from '../scheduler/job.store';
-import { CALL_DEPOSITS, callDepositsKey } from '../scheduler/job-types';
+import { CALL_DEPOSITS, callDepositsKey, enqueueJob } from '../scheduler';
 
 async function loadBidAndListing(bidId: string): Promise<{ bid: BidDoc; listing: ListingRef }> {
   const bid = isObjectId(bidId) ? await bidStore.get(bidId) : null;

@@ -9,7 +9,7 @@
 import { logger } from '../common/logger';
 import { lockTiming } from '../common/store';
 import type { BackgroundStarter } from '../context';
-import { sweepUnsettledDeals } from '../scheduler/deal-sweep';
+import { sweepUnsettledDeals } from './deal-sweep';
 import { relistHalfDoneDeals } from './deal-recovery';
 
 const RETRIES_AFTER_LOCKS_EXPIRE = 3;

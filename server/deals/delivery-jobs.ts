@@ -1,15 +1,14 @@
 /**
  * The durable jobs an agreed deal owes later, made when it moves on from its agreement
  * (deal.service.ts, right after the transition's write): a check of each open milestone at its
- * due date when the delivery plan is made (overdue notices, scheduler/milestone-overdue-jobs.ts),
+ * due date when the delivery plan is made (overdue notices, deals/milestone-overdue-jobs.ts),
  * and the royalty reminder of a licence whose terms set a royalty, first run when the period of
- * the agreement ends (scheduler/royalty-reminder-jobs.ts), and the refund of a winner's deposit
+ * the agreement ends (deals/royalty-reminder-jobs.ts), and the refund of a winner's deposit
  * surplus over the fees (payments/deposit-surplus.service.ts). Every job has a dedupe key, so
  * scheduling again (a step repeated by the sweeper, the pass after a restart) adds nothing.
  */
 import type { DealStatus } from '../api-contract/enums';
 import { logger } from '../common/logger';
-import { enqueueJobIfAbsent } from '../scheduler/job.store';
 import {
   DEPOSIT_SURPLUS_REFUND,
   depositSurplusRefundKey,
@@ -17,7 +16,8 @@ import {
   milestoneOverdueKey,
   ROYALTY_REMINDER,
   royaltyReminderKey,
-} from '../scheduler/job-types';
+  enqueueJobIfAbsent,
+} from '../scheduler';
 import type { DealDoc } from './deal.model';
 import { overdueChecks } from './milestone-overdue-rules';
 import { REPORTING_STATUSES } from './royalty-rules';

@@ -11,13 +11,13 @@ import type { EventBus } from '../common/events';
 import type { SessionUser } from '../common/session-user';
 import type { DealRole, MilestoneDisputeOutcome } from '../api-contract/enums';
 import { recordAudit } from '../audit';
-import { enqueueJob } from '../scheduler/job.store';
 import {
+  enqueueJob,
   MILESTONE_AUTO_ACCEPT,
   MILESTONE_REMINDER,
   milestoneAutoAcceptKey,
   milestoneReminderKey,
-} from '../scheduler/job-types';
+} from '../scheduler';
 import { loadListing } from '../bids/listing-ref';
 import type { DealDoc } from './deal.model';
 import { dealStore, findDealDoc } from './deal.store';

@@ -5,3 +5,4 @@ export { registerMeetingRoomRoutes } from './meeting-room.routes';
 export { meetingRoomAccess, type RoomViewer } from './meeting-room.service';
 export { registerProgrammeRoutes } from './programme.routes';
 export { registerSuggestionRoutes } from './suggestion.routes';
+export { meetingReminderJobHandlers, restoreMeetingRemindersOnce } from './meeting-reminder-jobs';

@@ -7,3 +7,6 @@ export { reindexImportedListings } from './imported-reindex';
 export { deliverInquiry } from './inquiry.service';
 export { deliverAnswer } from './answer.service';
 export { importedListingsByIds, type ImportedListingDoc } from './imported-listing.store';
+export { federationPullJobHandlers } from './federation-pull-jobs';
+export { federationInquiryJobHandlers } from './federation-inquiry-jobs';
+export { federationAnswerJobHandlers } from './federation-answer-jobs';

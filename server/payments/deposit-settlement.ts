@@ -3,7 +3,7 @@
  * deposit-rules.ts and applied here, every step safe to repeat (a stop half way is finished by
  * the job's retry):
  *  - an auction's deposits, by its durable close job right after the close
- *    (scheduler/deadline-jobs.ts): a deposit still being paid is closed, a loser's is refunded
+ *    (bids/deadline-jobs.ts): a deposit still being paid is closed, a loser's is refunded
  *    (through Stripe under an idempotency key, or recorded as returned by bank transfer), the
  *    winner's is credited to the deal it won;
  *  - a call for proposals' deposits, by its close job and then by a job run after each decision

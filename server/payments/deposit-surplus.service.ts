@@ -16,9 +16,12 @@ import { recordAudit } from '../audit';
 import { operatorIds } from '../auth/user.store';
 import { createNotification } from '../notifications/notification.service';
 import { findDealDoc } from '../deals/deal.store';
-import { enqueueJobIfAbsent } from '../scheduler/job.store';
-import type { JobResult } from '../scheduler/scheduler';
-import { DEPOSIT_SURPLUS_REFUND, depositSurplusRefundKey } from '../scheduler/job-types';
+import {
+  DEPOSIT_SURPLUS_REFUND,
+  depositSurplusRefundKey,
+  enqueueJobIfAbsent,
+  type JobResult,
+} from '../scheduler';
 import { logger } from '../common/logger';
 import { notifyDepositOutcome } from './deposit-notices';
 import {

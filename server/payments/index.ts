@@ -15,3 +15,5 @@ export {
 export { hasPaidDeposit } from './deposit-status';
 export { computeRoyalty, computeRoyaltyFees, royaltyFeeBrokerShares, type FeeSchedule } from './fees';
 export { paymentsOfDeal } from './deal-payments';
+export { listingFeeJobHandlers } from './listing-fee-jobs';
+export { depositSurplusJobHandlers } from './deposit-surplus-jobs';

@@ -1,4 +1,4 @@
-/** Names of the durable jobs other components enqueue (their handlers live in this folder). */
+/** Names of the durable jobs other components enqueue (their handlers live in those components). */
 export const CLOSE_ENDED_DEAL_PAYMENTS = 'deal.close_payments';
 export const DEAL_SWEEP = 'deal.sweep';
 

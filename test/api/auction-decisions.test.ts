@@ -11,7 +11,10 @@ import { closeAuction } from '../../server/bids/deadline-close.service';
 import { planBidTransition } from '../../server/bids/bid-lifecycle';
 import { startScheduler } from '../../server/scheduler/scheduler';
 import { enqueueJob } from '../../server/scheduler/job.store';
-import { alertOperatorsOfFailedJob, JOB_FAILED_NOTIFICATION } from '../../server/scheduler/failed-job-alert';
+import {
+  alertOperatorsOfFailedJob,
+  JOB_FAILED_NOTIFICATION,
+} from '../../server/notifications/failed-job-alert';
 import { setLogLevel } from '../../server/common/logger';
 import { aBid, anHourAgo, auctionOffer, cast, inOneHour, type Cast } from './deals-helpers';
 

@@ -16,7 +16,7 @@ import { LedgerEntryModel } from '../../server/payments/ledger.model';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { JobModel, type JobDoc } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
-import { deadlineJobHandlers, CALL_CLOSE } from '../../server/scheduler/deadline-jobs';
+import { deadlineJobHandlers, CALL_CLOSE } from '../../server/bids/deadline-jobs';
 import { CALL_DEPOSITS } from '../../server/scheduler/job-types';
 import { setLogLevel } from '../../server/common/logger';
 import { signUp, type Member } from '../helpers/factories';

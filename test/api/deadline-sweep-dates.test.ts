@@ -9,7 +9,7 @@ import { signUp } from '../helpers/factories';
 import { createTestApp } from '../helpers/test-app';
 import { JobModel } from '../../server/scheduler/job.model';
 import { enqueueJob } from '../../server/scheduler/job.store';
-import { AUCTION_CLOSE, CALL_CLOSE, enqueueDueDeadlines } from '../../server/scheduler/deadline-jobs';
+import { AUCTION_CLOSE, CALL_CLOSE, enqueueDueDeadlines } from '../../server/bids/deadline-jobs';
 import { DEADLINE_GRACE_MS } from '../../server/bids/deadline-close.service';
 import { auctionOffer, publishedDemand } from './deals-helpers';
 

@@ -11,7 +11,7 @@ import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
 import { startDealRecovery } from '../../server/deals/deal-recovery.starter';
 import { JobModel } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
-import { dealUpkeepHandlers, sweepUnsettledDeals } from '../../server/scheduler/deal-sweep';
+import { dealUpkeepHandlers, sweepUnsettledDeals } from '../../server/deals/deal-sweep';
 import { CLOSE_ENDED_DEAL_PAYMENTS, closeEndedDealPaymentsKey } from '../../server/scheduler/job-types';
 import { setLogLevel } from '../../server/common/logger';
 import { recordStripeCalls, type StripeCalls } from './payments-helpers';

@@ -18,7 +18,7 @@ import { JobModel } from '../../server/scheduler/job.model';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { startScheduler } from '../../server/scheduler/scheduler';
 import { MEETING_REMINDER, meetingReminderKey } from '../../server/scheduler/job-types';
-import { meetingReminderJobHandlers } from '../../server/scheduler/meeting-reminder-jobs';
+import { meetingReminderJobHandlers } from '../../server/events/meeting-reminder-jobs';
 import { restoreMeetingReminders } from '../../server/events/meeting-reminders';
 import { changeEvent, holdEvent } from '../../server/events/event.store';
 import { eventually } from '../helpers/eventually';

@@ -28,7 +28,7 @@ import { forgetOwnIdentity, ownIdentity } from '../../server/federation/identity
 import { ReceivedInquiryModel } from '../../server/federation/received-inquiry.model';
 import { JobModel } from '../../server/scheduler/job.model';
 import { FEDERATION_ANSWER } from '../../server/scheduler/job-types';
-import { federationAnswerJobHandlers } from '../../server/scheduler/federation-answer-jobs';
+import { federationAnswerJobHandlers } from '../../server/federation/federation-answer-jobs';
 import type { AnswerEnvelope } from '../../server/federation/answer-rules';
 import type { JobDoc } from '../../server/scheduler/job.model';
 

@@ -23,7 +23,7 @@ import {
   milestoneOverdueJobHandlers,
   notifyOverdueMilestone,
   type OverduePayload,
-} from '../../server/scheduler/milestone-overdue-jobs';
+} from '../../server/deals/milestone-overdue-jobs';
 import { eventually } from '../helpers/eventually';
 import { cast, type Cast } from './deals-helpers';
 import { agreedDeal } from './payments-helpers';

@@ -10,7 +10,7 @@ import { DealModel } from '../../server/deals/deal.model';
 import { PaymentModel } from '../../server/payments/payment.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
-import { sweepUnsettledDeals } from '../../server/scheduler/deal-sweep';
+import { sweepUnsettledDeals } from '../../server/deals/deal-sweep';
 import { setLogLevel } from '../../server/common/logger';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { startDealNotices } from '../../server/notifications/deal-notices.starter';

@@ -12,7 +12,7 @@ import { JobModel } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { autoAcceptMilestone } from '../../server/deals/milestone.service';
 import { MILESTONE_AUTO_ACCEPT, MILESTONE_REMINDER } from '../../server/scheduler/job-types';
-import { remindBuyerOfMilestone } from '../../server/scheduler/milestone-jobs';
+import { remindBuyerOfMilestone } from '../../server/deals/milestone-jobs';
 import { setLogLevel } from '../../server/common/logger';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { startDealNotices } from '../../server/notifications/deal-notices.starter';

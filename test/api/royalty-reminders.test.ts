@@ -18,7 +18,7 @@ import {
   remindRoyaltyReports,
   royaltyReminderJobHandlers,
   ROYALTY_REPORT_DUE_NOTIFICATION,
-} from '../../server/scheduler/royalty-reminder-jobs';
+} from '../../server/deals/royalty-reminder-jobs';
 import { nextPeriod, periodBounds, periodContaining, periodsDue } from '../../server/deals/royalty-schedule';
 import { eventually } from '../helpers/eventually';
 import { cast, publishedOffer, terms, type Cast } from './deals-helpers';

@@ -16,7 +16,7 @@ import { PaymentModel } from '../../server/payments/payment.model';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { JobModel, type JobDoc } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
-import { AUCTION_CLOSE, CALL_CLOSE, deadlineJobHandlers } from '../../server/scheduler/deadline-jobs';
+import { AUCTION_CLOSE, CALL_CLOSE, deadlineJobHandlers } from '../../server/bids/deadline-jobs';
 import { CALL_DEPOSITS, RUNNER_UP_DEPOSIT } from '../../server/scheduler/job-types';
 import { setLogLevel } from '../../server/common/logger';
 import type { Member } from '../helpers/factories';

@@ -17,9 +17,9 @@ import { OfferModel } from '../../server/offers/offer.model';
 import { DealModel } from '../../server/deals/deal.model';
 import { PaymentModel } from '../../server/payments/payment.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
-import { AUCTION_CLOSE, deadlineJobHandlers } from '../../server/scheduler/deadline-jobs';
+import { AUCTION_CLOSE, deadlineJobHandlers } from '../../server/bids/deadline-jobs';
 import type { JobDoc } from '../../server/scheduler/job.model';
-import { depositSurplusJobHandlers } from '../../server/scheduler/deposit-surplus-jobs';
+import { depositSurplusJobHandlers } from '../../server/payments/deposit-surplus-jobs';
 import { DEPOSIT_SURPLUS_REFUND } from '../../server/scheduler/job-types';
 import type { Page } from 'playwright-core';
 

@@ -3,11 +3,10 @@
  * reminded days before, then the milestone is accepted for them when its time comes.
  */
 import type { AppContext } from '../context';
-import { autoAcceptMilestone, milestoneAwaitingBuyer } from '../deals/milestone.service';
+import { autoAcceptMilestone, milestoneAwaitingBuyer } from './milestone.service';
 import { activeMemberIds } from '../auth/organization-members';
 import { createNotification } from '../notifications/notification.service';
-import type { JobHandler } from './scheduler';
-import { MILESTONE_AUTO_ACCEPT, MILESTONE_REMINDER } from './job-types';
+import { MILESTONE_AUTO_ACCEPT, MILESTONE_REMINDER, type JobHandler } from '../scheduler';
 
 type Payload = { dealId: string; n: number; deliveredAt: string };
 

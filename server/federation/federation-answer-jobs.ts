@@ -5,9 +5,8 @@
  * restart loses none.
  */
 import type { AppContext } from '../context';
-import { deliverAnswer } from '../federation';
-import type { JobHandler } from './scheduler';
-import { FEDERATION_ANSWER } from './job-types';
+import { deliverAnswer } from './answer.service';
+import { FEDERATION_ANSWER, type JobHandler } from '../scheduler';
 
 export function federationAnswerJobHandlers(
   ctx: Pick<AppContext, 'bus' | 'config'>,

@@ -9,12 +9,11 @@
 import type { AppContext } from '../context';
 import { activeMemberIds } from '../auth/organization-members';
 import { operatorIds } from '../auth/user.store';
-import { findDealDoc } from '../deals/deal.store';
-import { daysOverdue, owesOverdueNotice } from '../deals/milestone-overdue-rules';
+import { findDealDoc } from './deal.store';
+import { daysOverdue, owesOverdueNotice } from './milestone-overdue-rules';
 import type { Label } from '../api-contract/taxonomy';
 import { createNotification } from '../notifications/notification.service';
-import type { JobHandler } from './scheduler';
-import { MILESTONE_OVERDUE } from './job-types';
+import { MILESTONE_OVERDUE, type JobHandler } from '../scheduler';
 
 export const MILESTONE_OVERDUE_NOTIFICATION = 'deal.milestone_overdue';
 

@@ -5,9 +5,8 @@
  * process runs it at a time.
  */
 import type { AppContext } from '../context';
-import { pullAllPartners } from '../federation';
-import type { JobHandler } from './scheduler';
-import { FEDERATION_PULL } from './job-types';
+import { pullAllPartners } from './import.service';
+import { FEDERATION_PULL, type JobHandler } from '../scheduler';
 
 export function federationPullJobHandlers(ctx: AppContext): Record<string, JobHandler> {
   return {

@@ -7,11 +7,19 @@
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { ListingKind } from '../api-contract/enums';
-import { loadListing } from '../bids/listing-ref';
-import { closeAuction, closeCall, DEADLINE_GRACE_MS, type CloseResult } from '../bids/deadline-close.service';
-import { enqueueJob, requeueJob } from './job.store';
-import type { JobHandler, JobResult } from './scheduler';
-import type { JobDoc } from './job.model';
+import { loadListing } from './listing-ref';
+import { closeAuction, closeCall, DEADLINE_GRACE_MS, type CloseResult } from './deadline-close.service';
+import {
+  CALL_DEPOSITS,
+  callDepositsKey,
+  enqueueJob,
+  requeueJob,
+  RUNNER_UP_DEPOSIT,
+  runnerUpDepositKey,
+  type JobDoc,
+  type JobHandler,
+  type JobResult,
+} from '../scheduler';
 import { logger } from '../common/logger';
 import { listingModel } from '../listings/listing.store';
 import {
@@ -20,7 +28,6 @@ import {
   settleCallDeposits,
   settleKeptRunnerUpDeposit,
 } from '../payments';
-import { CALL_DEPOSITS, callDepositsKey, RUNNER_UP_DEPOSIT, runnerUpDepositKey } from './job-types';
 
 export const AUCTION_CLOSE = 'auction.close';
 export const CALL_CLOSE = 'call.close';

@@ -4,9 +4,9 @@
  * it, once per job (the notification store's dedupe key).
  */
 import type { AppContext } from '../context';
-import { createNotification } from '../notifications/notification.service';
+import { createNotification } from './notification.service';
 import { operatorIds } from '../auth/user.store';
-import type { JobDoc } from './job.model';
+import type { JobDoc } from '../scheduler';
 
 export const JOB_FAILED_NOTIFICATION = 'operator.job_failed';
 

@@ -4,9 +4,8 @@
  * from FEDERATION_RETRY_MS), until it is delivered or given up. A restart loses none.
  */
 import type { AppContext } from '../context';
-import { deliverInquiry } from '../federation';
-import type { JobHandler } from './scheduler';
-import { FEDERATION_INQUIRY } from './job-types';
+import { deliverInquiry } from './inquiry.service';
+import { FEDERATION_INQUIRY, type JobHandler } from '../scheduler';
 
 export function federationInquiryJobHandlers(
   ctx: Pick<AppContext, 'bus' | 'config'>,

@@ -1,12 +1,7 @@
 /** Reminders before scheduled meetings at events (events/meeting-reminders.ts): the job and its start-up recovery. */
 import type { AppContext } from '../context';
-import {
-  remindOfMeeting,
-  restoreMeetingReminders,
-  type MeetingReminderPayload,
-} from '../events/meeting-reminders';
-import type { JobHandler } from './scheduler';
-import { MEETING_REMINDER } from './job-types';
+import { remindOfMeeting, restoreMeetingReminders, type MeetingReminderPayload } from './meeting-reminders';
+import { MEETING_REMINDER, type JobHandler } from '../scheduler';
 
 type Ctx = Pick<AppContext, 'bus' | 'config'>;
 

@@ -1,8 +1,7 @@
 /** The refund of a winner's deposit surplus over its deal's fees (payments/deposit-surplus.service.ts), retried until made. */
 import type { AppContext } from '../context';
-import { refundDepositSurplus } from '../payments/deposit-surplus.service';
-import type { JobHandler } from './scheduler';
-import { DEPOSIT_SURPLUS_REFUND } from './job-types';
+import { refundDepositSurplus } from './deposit-surplus.service';
+import { DEPOSIT_SURPLUS_REFUND, type JobHandler } from '../scheduler';
 
 export function depositSurplusJobHandlers(
   ctx: Pick<AppContext, 'bus' | 'config'>,

@@ -8,14 +8,13 @@
  */
 import type { AppContext } from '../context';
 import { activeMemberIds } from '../auth/organization-members';
-import { findDealDoc } from '../deals/deal.store';
-import { REPORTING_STATUSES } from '../deals/royalty-rules';
-import { nextPeriodEnd, periodBounds, periodsToRemind, royaltyTermsOf } from '../deals/royalty-schedule';
+import { findDealDoc } from './deal.store';
+import { REPORTING_STATUSES } from './royalty-rules';
+import { nextPeriodEnd, periodBounds, periodsToRemind, royaltyTermsOf } from './royalty-schedule';
 import type { DealStatus } from '../api-contract/enums';
 import type { Label } from '../api-contract/taxonomy';
 import { createNotification } from '../notifications/notification.service';
-import type { JobHandler } from './scheduler';
-import { ROYALTY_REMINDER } from './job-types';
+import { ROYALTY_REMINDER, type JobHandler } from '../scheduler';
 
 export const ROYALTY_REPORT_DUE_NOTIFICATION = 'deal.royalty_report_due';
 

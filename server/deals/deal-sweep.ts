@@ -12,10 +12,10 @@ import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { logger } from '../common/logger';
 import { putOwnerListEntries, readOwnerList, UNSETTLED_DEALS } from '../read-models';
-import type { DealDoc } from '../deals';
-import { dealReads } from '../deals/deal.store';
-import { concludeAgreement } from '../deals/term-sheet.service';
-import { isAgreed } from '../deals/deal-machine';
+import type { DealDoc } from './deal.model';
+import { dealReads } from './deal.store';
+import { concludeAgreement } from './term-sheet.service';
+import { isAgreed } from './deal-machine';
 import { releaseOfferCommitment } from '../listings/listing.store';
 import { completeDealIfAllPaid } from '../payments/deal-completion';
 import {
@@ -24,8 +24,7 @@ import {
   pendingPaymentsOf,
 } from '../payments/ended-deal-payments';
 import { paymentProvidersFor } from '../payments/providers';
-import type { JobHandler } from './scheduler';
-import { CLOSE_ENDED_DEAL_PAYMENTS, DEAL_SWEEP } from './job-types';
+import { CLOSE_ENDED_DEAL_PAYMENTS, DEAL_SWEEP, type JobHandler } from '../scheduler';
 
 const BATCH = 200;
 
