@@ -6,7 +6,11 @@
 import mongoose from 'mongoose';
 import type { ModifyResult } from 'mongodb';
 import { AppError } from '../common/errors';
+import { LRUCache } from 'lru-cache';
 import { isDuplicateKeyError } from '../common/duplicate-key';
+import { groupedCommand } from '../common/grouped-command';
+import { onCacheClear } from '../common/record-cache';
+import { isSoleDatabaseUser } from '../common/sole-user';
 import { groupedInsert } from '../common/grouped-insert';
 import { recordWritten } from '../common/record-changes';
 import type { ModelReads } from '../common/store';
@@ -23,11 +27,37 @@ const oid = (id: string) => new mongoose.Types.ObjectId(id);
 const isDuplicateKey = isDuplicateKeyError;
 
 /**
+ * While this process is the database's only user, the last seq it took in each room: every
+ * message goes through here, so the next seq is one more without asking the database, and the
+ * room's counter is stored (`$max`) before the message, with the counters of other rooms taken
+ * at the same moment in one command.
+ */
+const takenHere = new LRUCache<string, number>({ max: 20_000 });
+onCacheClear(() => takenHere.clear());
+
+const storeCounters = groupedCommand<{ dealId: string; seq: number }, true>(async (taken) => {
+  await RoomCounterModel.collection.bulkWrite(
+    taken.map(({ dealId, seq }) => ({
+      updateOne: { filter: { _id: oid(dealId) }, update: { $max: { seq } }, upsert: true },
+    })),
+    { ordered: false },
+  );
+  return taken.map(() => true as const);
+});
+
+/**
  * Takes the room's next message number. `$inc` is atomic on MongoDB but not on FerretDB's
  * SQLite backend (concurrent increments can be lost), so the unique {dealId, seq} index is
  * what finally guarantees each number is used once: see `storeWithNextSeq`.
  */
 async function nextSeq(dealId: string): Promise<number> {
+  if (isSoleDatabaseUser()) {
+    const stored = takenHere.has(dealId) ? 0 : await storedLastSeq(dealId);
+    const seq = Math.max(takenHere.get(dealId) ?? 0, stored) + 1;
+    takenHere.set(dealId, seq);
+    await storeCounters({ dealId, seq });
+    return seq;
+  }
   for (let attempt = 0; ; attempt++) {
     try {
       const counter = await RoomCounterModel.findOneAndUpdate(
@@ -43,10 +73,15 @@ async function nextSeq(dealId: string): Promise<number> {
   }
 }
 
-/** The highest seq taken in a deal's room (0 when empty). */
-export async function lastSeqOf(dealId: string): Promise<number> {
+async function storedLastSeq(dealId: string): Promise<number> {
   const counter = await RoomCounterModel.findById(oid(dealId)).lean();
   return counter?.seq ?? 0;
+}
+
+/** The highest seq taken in a deal's room (0 when empty). */
+export async function lastSeqOf(dealId: string): Promise<number> {
+  const known = isSoleDatabaseUser() ? takenHere.get(dealId) : undefined;
+  return known ?? storedLastSeq(dealId);
 }
 
 /** The last seq taken in each of these rooms (0 for a room with no message), by deal id. */
