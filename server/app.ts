@@ -61,7 +61,7 @@ import { registerDemandRoutes } from './demands/demand.routes';
 import { registerSearchRoutes, searchRateLimiter } from './search-api';
 import type { AppContext } from './context';
 import type { BuiltApp } from './runtime-types';
-import { followRecordChanges } from './read-models';
+import { followRecordChanges } from './owner-list-sync';
 import { httpMetrics, registerMetricsRoutes } from './metrics';
 import { bindRequestId } from './common/request-context';
 

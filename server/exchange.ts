@@ -14,7 +14,7 @@ import { startCacheRelay } from './common/cache-relay';
 import { connectRedisLocks } from './common/redis-locks';
 import { createMemoryLocks } from './common/memory-locks';
 import { useLockBackend } from './common/store';
-import { ensureOwnerLists } from './read-models';
+import { ensureOwnerLists } from './owner-list-sync';
 import { ensureStatsRollups, statsCaughtUp } from './stats';
 import { ensureAdmin } from './auth/auth.service';
 import { createSearchEngine } from '../search';

@@ -21,7 +21,7 @@ import { CapabilityAssessmentModel } from '../capability/capability.model';
 import { capabilityRecord, demandRecord, offerRecord, organizationRecord, userRecord } from './demo-records';
 import { DemoPictures, hasDemoPicture } from './demo-images';
 import type { ListingKind } from '../api-contract/enums';
-import { markOwnerListsStale } from '../read-models';
+import { markOwnerListsStale } from '../owner-list-sync';
 import { markStatsRollupsStale } from '../stats';
 
 export interface DemoLoadResult {

@@ -3,6 +3,10 @@ export {
   readOwnerList,
   readStoredOwnerList,
   changeOwnerList as putOwnerListEntries,
+  clearOwnerLists,
+  dropOwnerList,
+  holdOwnerListsRebuild,
+  replaceOwnerLists,
   MAX_ENTRIES,
 } from './owner-list.store';
 export { packOwnerList, type OwnerListEntry } from './owner-list.model';
@@ -34,10 +38,15 @@ export {
   UNSETTLED_DEALS,
   unsettledDealEntries,
   userEmailKey,
+  dealEventEntries,
+  dealListEntries,
+  deliveringDealEntries,
+  eventListEntries,
+  eventRegistrationEntries,
+  listingListEntries,
+  listingRevisionEntries,
+  listingReviewEntries,
+  notificationListEntries,
+  readMarkerEntries,
+  userListEntries,
 } from './owner-list-keys';
-export {
-  ensureOwnerLists,
-  followRecordChanges,
-  markOwnerListsStale,
-  rebuildOwnerLists,
-} from './owner-list-sync';

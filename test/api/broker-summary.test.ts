@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import type { CommandStartedEvent } from 'mongodb';
-import { rebuildOwnerLists } from '../../server/read-models';
+import { rebuildOwnerLists } from '../../server/owner-list-sync';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signUp, type Member } from '../helpers/factories';

@@ -13,7 +13,7 @@ import { clearRecordCaches } from '../../server/common/record-cache';
 import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
 import { EventModel } from '../../server/events/event.model';
 import { MeetingModel } from '../../server/events/meeting.model';
-import { rebuildOwnerLists } from '../../server/read-models';
+import { rebuildOwnerLists } from '../../server/owner-list-sync';
 import { watchCommands, type Asked } from '../helpers/command-watch';
 import { cast, publishedDemand, publishedOffer, type Cast } from './deals-helpers';
 import { approvedParticipant, at, createEvent, period } from './events-helpers';

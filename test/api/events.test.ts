@@ -20,7 +20,7 @@ import { MeetingModel } from '../../server/events/meeting.model';
 import { DealModel } from '../../server/deals/deal.model';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { OwnerListModel } from '../../server/read-models/owner-list.model';
-import { rebuildOwnerLists } from '../../server/read-models';
+import { rebuildOwnerLists } from '../../server/owner-list-sync';
 import { watchCommands, type Asked } from '../helpers/command-watch';
 import { cast, publishedOffer, terms, type Cast } from './deals-helpers';
 import { approvedParticipant, at, createEvent, onlineEvent, onSiteEvent, period } from './events-helpers';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import type { CommandStartedEvent } from 'mongodb';
 import { clearRecordCaches } from '../../server/common/record-cache';
-import { rebuildOwnerLists } from '../../server/read-models';
+import { rebuildOwnerLists } from '../../server/owner-list-sync';
 import { OwnerListModel } from '../../server/read-models/owner-list.model';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp, type Member } from '../helpers/factories';

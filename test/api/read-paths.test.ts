@@ -15,12 +15,8 @@ import { notifyMessageWhileAway } from '../../server/notifications/deal-notices'
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { catchUpMessages, postMessage } from '../../server/negotiation/message.service';
 import { markRead, readMarkersOf } from '../../server/negotiation/read-marker.service';
-import {
-  LISTINGS_AWAITING_REVIEW,
-  MAX_ENTRIES,
-  putOwnerListEntries,
-  rebuildOwnerLists,
-} from '../../server/read-models';
+import { LISTINGS_AWAITING_REVIEW, MAX_ENTRIES, putOwnerListEntries } from '../../server/read-models';
+import { rebuildOwnerLists } from '../../server/owner-list-sync';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { OwnerListModel } from '../../server/read-models/owner-list.model';
 import { watchCommands, type Asked } from '../helpers/command-watch';

@@ -6,7 +6,7 @@ import { DemandModel } from '../../server/demands/demand.model';
 import { OrganizationModel } from '../../server/organizations/organization.model';
 import { syncSearchIndex } from '../../server/search-sync/search-sync.service';
 import { loadDemoData } from '../../server/demo/load-demo';
-import { ensureOwnerLists } from '../../server/read-models';
+import { ensureOwnerLists } from '../../server/owner-list-sync';
 import { ensureStatsRollups } from '../../server/stats';
 import { offerSubmitViolations } from '../../server/offers/offer-rules';
 import { demandSubmitViolations } from '../../server/demands/demand-rules';

@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { UserModel } from '../../server/auth/user.model';
 import { createUser } from '../../server/auth/user.store';
-import { followRecordChanges } from '../../server/read-models';
+import { followRecordChanges } from '../../server/owner-list-sync';
 import { OrganizationModel } from '../../server/organizations/organization.model';
 import { hashPassword } from '../../server/auth/password';
 

@@ -18,16 +18,14 @@ import { eventReads } from '../events/event.store';
 import { registrationReads } from '../events/event-registration.store';
 import { meetingReads } from '../events/meeting.store';
 import { putMessageSlot, rebuildMessageSlots } from '../negotiation/message-slot.store';
-import type { OwnerListEntry } from './owner-list.model';
 import {
-  changeOwnerList,
+  putOwnerListEntries,
   clearOwnerLists,
   dropOwnerList,
   holdOwnerListsRebuild,
   readOwnerList,
   replaceOwnerLists,
-} from './owner-list.store';
-import {
+  type OwnerListEntry,
   dealEventEntries,
   dealListEntries,
   deliveringDealEntries,
@@ -42,7 +40,7 @@ import {
   readMarkerEntries,
   unsettledDealEntries,
   userListEntries,
-} from './owner-list-keys';
+} from '../read-models';
 
 type Doc = Record<string, any>;
 
@@ -105,8 +103,8 @@ export async function followRecordChange(change: RecordChange): Promise<void> {
   const left = previous.filter(([key]) => !keys.has(key));
   const changed = entries.filter(([key, entry]) => !recentlyListed(key, entry));
   await Promise.all([
-    ...changed.map(([key, entry]) => changeOwnerList(key, [entry])),
-    ...left.map(([key, entry]) => changeOwnerList(key, [], [entry.id])),
+    ...changed.map(([key, entry]) => putOwnerListEntries(key, [entry])),
+    ...left.map(([key, entry]) => putOwnerListEntries(key, [], [entry.id])),
   ]);
   for (const [key, entry] of left) listed.delete(`${key}|${entry.id}`);
   for (const [key, entry] of changed) listed.set(`${key}|${entry.id}`, entry);
@@ -219,7 +217,7 @@ export async function rebuildOwnerLists(): Promise<void> {
       .lean()
       .cursor() as AsyncIterable<never>,
   );
-  await changeOwnerList(LAYOUT_KEY, [{ id: 'layout', s: 'built', at: OWNER_LISTS_LAYOUT }]);
+  await putOwnerListEntries(LAYOUT_KEY, [{ id: 'layout', s: 'built', at: OWNER_LISTS_LAYOUT }]);
   logger.info({ records, lists: lists.size, messages, ms: Date.now() - started }, 'owner lists rebuilt');
 }
 
