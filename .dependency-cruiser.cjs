@@ -9,16 +9,25 @@ const WALLED_COMPONENTS = [
   'api-keys',
   'appraisals',
   'audit',
+  'auth',
   'brokers',
   'capability',
+  'demands',
   'demo',
   'documents',
+  'events',
   'experts',
+  'federation',
   'health',
   'listing-images',
+  'listings',
   'mail',
+  'matching',
   'metrics',
   'migrations',
+  'notifications',
+  'offers',
+  'organizations',
   'owner-list-sync',
   'read-models',
   'realtime',
@@ -75,13 +84,20 @@ module.exports = {
         'files (app.ts, exchange.ts, ...), import it only from its index.ts (what it chose to share); ' +
         'files inside a component import each other directly. A *.model.ts is left to the model rules ' +
         'below (the demo loader reads models directly). Walled so far (WALLED_COMPONENTS above): the ' +
-        'components outside the big circle. The others (bids, deals, demands, events, federation, ' +
-        'listings, matching, negotiation, notifications, offers, payments, and the pair auth and ' +
-        'organizations) still import one another in circles at component level: routing those ' +
-        'imports through barrels would close file-level circles (no-circular-server), so each joins ' +
-        'the list once it leaves them. The scheduler knows no domain (the components own their job ' +
-        'handlers, exchange.ts hands them over); the read models import none either (owner-list-sync, ' +
-        'which reads every store to keep the lists, sits above the domains).',
+        'components outside the component circle. Listings, offers and demands are among them: they ' +
+        'import one another only as one family, the listings store writing the offer and demand ' +
+        'models (left to the model rules below). The others (bids, deals, negotiation and payments) ' +
+        'still import one another in circles at component level: routing those imports through ' +
+        'barrels would close file-level circles (no-circular-server), so each joins the list once it ' +
+        'leaves them. The scheduler knows no domain (the components own their job handlers, ' +
+        'exchange.ts hands them over); the read models import none either (owner-list-sync, which ' +
+        'reads every store to keep the lists, sits above the domains). A lower component is handed ' +
+        'what it would otherwise import from a higher one: app.ts gives deals the meeting check of ' +
+        'events (meetingSourceFor), matching the partner matches of federation (findImportedMatches) ' +
+        'and the listing references of bids (cachedListingRef), offers and demands the listing fee ' +
+        "gate of payments; the admin routes give listing revisions notifications' notifier. An " +
+        "organization's members are managed by auth (users), which sits above organizations; a " +
+        "deal's notices (deal-notices) belong to deals, which tell people through notifications.",
       from: { path: '^server/([^/]+)/' },
       to: {
         path: walledComponents,

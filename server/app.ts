@@ -15,23 +15,28 @@ import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error
 import { logger, requestLogSerializers, setLogLevel } from './common/logger';
 import { requireSameOrigin } from './common/same-origin';
 import { requireDatabase } from './common/database-gate';
-import { createSessionMiddleware, SESSION_COOKIE } from './auth/session';
-import { sessionWhereNeeded } from './auth/session-gate';
-import { sessionFastPath } from './auth/session-fast-path';
-import { configurePassport } from './auth/passport';
-import { registerAuthRoutes } from './auth/auth.routes';
-import { loadSessionUser } from './auth/auth.service';
-import { registerOrganizationRoutes } from './organizations/organization.routes';
+import {
+  configurePassport,
+  createSessionMiddleware,
+  loadSessionUser,
+  registerAuthRoutes,
+  registerMembershipRoutes,
+  SESSION_COOKIE,
+  sessionFastPath,
+  sessionWhereNeeded,
+} from './auth';
+import { registerOrganizationRoutes } from './organizations';
 import { registerCapabilityRoutes } from './capability';
 import { registerExpertRoutes } from './experts';
 import { appraisalBadges, registerAppraisalRoutes } from './appraisals';
 import {
+  meetingSourceFor,
   registerEventRoutes,
   registerMeetingRoomRoutes,
   registerProgrammeRoutes,
   registerSuggestionRoutes,
 } from './events';
-import { homeExchanges, registerFederationRoutes } from './federation';
+import { findImportedMatches, homeExchanges, registerFederationRoutes } from './federation';
 import { apiKeyAuthentication, registerApiKeyRoutes } from './api-keys';
 import {
   registerAdminListingRoutes,
@@ -52,12 +57,13 @@ import { registerMilestoneRoutes } from './deals/milestone.routes';
 import { registerDocumentRoutes } from './documents';
 import { registerListingImageRoutes } from './listing-images';
 import { registerPaymentRoutes } from './payments/payment.routes';
-import { registerMatchRoutes } from './matching/match.routes';
-import { followTurnedDownTrls } from './matching/turned-down-sync';
-import { registerNotificationRoutes } from './notifications/notification.routes';
+import { listingFeeGate } from './payments/listing-fee.service';
+import { registerMatchRoutes, followTurnedDownTrls } from './matching';
+import { cachedListingRef } from './bids/listing-ref';
+import { registerNotificationRoutes } from './notifications';
 import { registerAlertRoutes } from './alerts';
-import { registerOfferRoutes } from './offers/offer.routes';
-import { registerDemandRoutes } from './demands/demand.routes';
+import { registerOfferRoutes } from './offers';
+import { registerDemandRoutes } from './demands';
 import { registerSearchRoutes, searchRateLimiter } from './search-api';
 import type { AppContext } from './context';
 import type { BuiltApp } from './runtime-types';
@@ -134,7 +140,7 @@ export function createApp(ctx: AppContext): BuiltApp {
   indexListingsOnWrite(ctx);
   followRecordChanges();
   followStatsChanges();
-  followTurnedDownTrls();
+  followTurnedDownTrls(cachedListingRef);
 
   const { api, openapi } = declareApi(ctx);
   app.get('/api/openapi.json', (_req, res) => {
@@ -166,7 +172,8 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
       : undefined,
   });
   registerAuthRoutes(api, ctx);
-  registerOrganizationRoutes(api, ctx);
+  registerOrganizationRoutes(api);
+  registerMembershipRoutes(api, ctx);
   registerCapabilityRoutes(api, ctx);
   registerExpertRoutes(api);
   registerAppraisalRoutes(api, ctx);
@@ -174,7 +181,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerStatsRoutes(api);
   registerPriceGuidanceRoutes(api);
   registerBidRoutes(api, ctx);
-  registerDealRoutes(api, ctx);
+  registerDealRoutes(api, ctx, { meetingSourceFor });
   registerBrokerRoutes(api, ctx);
   registerNegotiationRoutes(api);
   registerTermSheetRoutes(api, ctx);
@@ -186,11 +193,11 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerPaymentRoutes(api, ctx);
   registerAdminPaymentRoutes(api, ctx);
 
-  registerMatchRoutes(api, ctx, searchRateLimiter(ctx));
+  registerMatchRoutes(api, ctx, searchRateLimiter(ctx), { findImportedMatches });
   registerNotificationRoutes(api);
   registerAlertRoutes(api);
-  registerOfferRoutes(api, ctx);
-  registerDemandRoutes(api, ctx);
+  registerOfferRoutes(api, ctx, { listingFeeGate });
+  registerDemandRoutes(api, ctx, { listingFeeGate });
   registerAdminListingRoutes(api, ctx);
   registerSearchRoutes(api, ctx, { appraisalBadges, homeExchanges });
   registerEventRoutes(api, ctx);

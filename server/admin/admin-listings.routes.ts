@@ -4,17 +4,22 @@ import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import { pageAnswerKeys } from '../common/page-schema';
 import type { AppContext } from '../context';
-import { transitionListing } from '../listings/listing-commands.service';
-import { viewListing } from '../listings/listing-queries.service';
-import { rejectBody, revisionDecisionBody, revisionRefusalBody } from '../listings/listing.schemas';
-import { approveRevision, refuseRevision, revisionQueue } from '../listings/listing-revision.service';
-import type { ListingSpec } from '../listings/listing-spec';
-import { OFFER_SPEC } from '../offers/offer.service';
-import { DEMAND_SPEC } from '../demands/demand.service';
-import { offerResponse, offerViewSchema } from '../offers/offer.schemas';
-import { demandResponse, demandViewSchema } from '../demands/demand.schemas';
+import {
+  transitionListing,
+  viewListing,
+  rejectBody,
+  revisionDecisionBody,
+  revisionRefusalBody,
+  approveRevision,
+  refuseRevision,
+  revisionQueue,
+  type ListingSpec,
+} from '../listings';
+import { OFFER_SPEC, offerResponse, offerViewSchema } from '../offers';
+import { DEMAND_SPEC, demandResponse, demandViewSchema } from '../demands';
 import { reviewQueue } from './admin-queue.service';
 import { refundFeeOfRejectedListing } from '../payments/listing-fee.service';
+import { notifyRevisionDecision } from '../notifications';
 
 export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'admin';
@@ -62,7 +67,7 @@ function addModerationRoutes(
   response: Joi.ObjectSchema,
 ) {
   const deps = { bus: ctx.bus };
-  const revisionDeps = { bus: ctx.bus, config: ctx.config };
+  const revisionDeps = { bus: ctx.bus, config: ctx.config, notifyRevisionDecision };
   const name = spec.label.toLowerCase();
   api.add({
     method: 'post',

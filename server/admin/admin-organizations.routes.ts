@@ -3,6 +3,7 @@ import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {
+  listOrganizations,
   organizationListQuery,
   organizationListResponse,
   organizationResponse,
@@ -10,13 +11,10 @@ import {
   refusalResponse,
   refuseBody,
   suspendBody,
-} from '../organizations/organization.schemas';
+  verifyOrganization,
+} from '../organizations';
 import { organizationForReview, refuseAndNotify } from './organization-review.service';
-import { userResponse } from '../auth/auth.schemas';
-import { userItemResponse } from '../auth/user.schemas';
-import { reinstateUser, suspendUser } from '../auth/suspension.service';
-import { listOrganizations, verifyOrganization } from '../organizations/organization.service';
-import { setRole } from '../auth/auth.service';
+import { userResponse, userItemResponse, reinstateUser, suspendUser, setRole } from '../auth';
 import { USER_ROLES } from '../api-contract/enums';
 
 const suspendedUserResponse = Joi.object({

@@ -1,11 +1,9 @@
 /** The operators' review queue: offers and demands awaiting review, oldest submitted first. */
 import type { SessionUser } from '../common/session-user';
-import { listingModel, type ListingDoc } from '../listings/listing.store';
-import { viewListings } from '../listings/listing-queries.service';
-import { listingQueuePage } from '../listings/listing-queue';
+import { listingModel, viewListings, listingQueuePage, type ListingDoc } from '../listings';
 import { LISTINGS_AWAITING_REVIEW, MAX_ENTRIES, readOwnerList } from '../read-models';
-import { OFFER_SPEC } from '../offers/offer.service';
-import { DEMAND_SPEC } from '../demands/demand.service';
+import { OFFER_SPEC } from '../offers';
+import { DEMAND_SPEC } from '../demands';
 
 const AWAITING = { status: 'pending_review' };
 

@@ -7,12 +7,9 @@ import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { organizationReads } from '../organizations/organization.store';
-import { organizationView } from '../organizations/organization.view';
-import { refuseOrganization } from '../organizations/organization.service';
-import { membersOf } from '../auth/organization-members';
-import { userReads } from '../auth/user.store';
-import { createNotification } from '../notifications/notification.service';
+import { organizationReads, organizationView, refuseOrganization } from '../organizations';
+import { membersOf, userReads } from '../auth';
+import { createNotification } from '../notifications';
 import { evidenceViews } from '../documents';
 
 export const ORGANIZATION_REFUSED_NOTIFICATION = 'organization.refused';

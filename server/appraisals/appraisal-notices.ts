@@ -1,6 +1,6 @@
 /** What each step of an appraisal tells whom, in both languages. */
 import type { AppContext } from '../context';
-import { createNotification } from '../notifications/notification.service';
+import { createNotification } from '../notifications';
 import type { AppraisalDoc } from './appraisal.store';
 
 export type AppraisalStep = 'assigned' | 'accepted' | 'declined' | 'reported' | 'fee_paid';

@@ -13,7 +13,7 @@ import { cachedListingRef } from '../bids/listing-ref';
 import { cachedDealViews } from '../deals/deal-view-cache';
 import { dealOrgListKey, readOwnerList } from '../read-models';
 import { expertEntries } from '../experts';
-import { setListingAppraisal } from '../listings/listing.store';
+import { setListingAppraisal } from '../listings';
 import { recordAudit } from '../audit';
 import { cachedWhole } from '../common/record-cache';
 import {

@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { LOCALES } from '../api-contract/enums';
-import { newOrganizationSchema } from '../organizations/organization.schemas';
+import { newOrganizationSchema } from '../organizations';
 import { objectId } from '../common/ids';
 import { userItemResponse } from './user.schemas';
 

@@ -2,11 +2,7 @@ import { findUserByEmail } from './user-by-email';
 import { createUser, setUserFields, userReads, userStore } from './user.store';
 import { userView } from './user.view';
 import { hashPassword, verifyPassword } from './password';
-import {
-  createOrganization,
-  organizationReads,
-  organizationStore,
-} from '../organizations/organization.store';
+import { createOrganization, organizationReads, organizationStore } from '../organizations';
 import { createRecordCache } from '../common/record-cache';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit';

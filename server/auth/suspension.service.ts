@@ -2,7 +2,7 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
-import { organizationReads } from '../organizations/organization.store';
+import { organizationReads } from '../organizations';
 import { userStore } from './user.store';
 import { userView } from './user.view';
 import { endSessionsOf } from './session-revocation';

@@ -28,10 +28,10 @@ import {
   readOfferCommitments,
   recordAwardDeal,
   releaseOfferAward,
-} from '../listings/listing.store';
-import { commitmentConflict } from '../listings/exclusivity';
+  commitmentConflict,
+  listingLockKey,
+} from '../listings';
 import { holdLocks } from '../common/store';
-import { listingLockKey } from '../listings/listing.store';
 import type { DealRole } from '../api-contract/enums';
 import { CALL_DEPOSITS, callDepositsKey, enqueueJob } from '../scheduler';
 

@@ -6,7 +6,7 @@ import type { Label } from '../api-contract/taxonomy';
 import type { DomainEvents } from '../common/events';
 import { logger } from '../common/logger';
 import type { BackgroundStarter } from '../context';
-import { listingModel } from '../listings/listing.store';
+import { listingModel } from '../listings';
 import { notifyOrg, type NoticeDeps } from './deadline-notices';
 
 type Decision = 'shortlisted' | 'accepted' | 'rejected';

@@ -12,7 +12,7 @@ import {
   readClose,
   recordAuctionOutcome,
   type AuctionClose,
-} from '../listings/listing.store';
+} from '../listings';
 import { recordAudit } from '../audit';
 import { auctionOutcome } from './bid-lifecycle';
 import { bidStore, liveBidsOf, rejectLiveBids } from './bid.store';

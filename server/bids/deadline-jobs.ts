@@ -21,7 +21,7 @@ import {
   type JobResult,
 } from '../scheduler';
 import { logger } from '../common/logger';
-import { listingModel } from '../listings/listing.store';
+import { listingModel } from '../listings';
 import {
   paymentDeps,
   settleAuctionDeposits,

@@ -5,9 +5,9 @@
  */
 import type { AppContext } from '../context';
 import type { Label } from '../api-contract/taxonomy';
-import { createNotification } from '../notifications/notification.service';
+import { createNotification } from '../notifications';
 import type { ListingRef } from './listing-ref';
-import { activeMemberIds } from '../auth/organization-members';
+import { activeMemberIds } from '../auth';
 
 export type NoticeDeps = Pick<AppContext, 'bus' | 'config'>;
 export type CloseOutcome = 'sold' | 'reserve_not_met' | 'no_bids' | 'unsealed';

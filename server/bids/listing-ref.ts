@@ -2,8 +2,8 @@
  * Offers and demands as the bid, deal and document rules see them: one shape for both kinds,
  * read straight from the models (the listings component owns their routes and services).
  */
-import { depositOf } from '../offers/offer-rules';
-import { callDepositOf } from '../demands/demand-rules';
+import { depositOf } from '../offers';
+import { callDepositOf } from '../demands';
 import type {
   ConfidentialAccessPolicy,
   Currency,
@@ -18,8 +18,7 @@ import { isObjectId } from '../common/ids';
 import { createRecordCache } from '../common/record-cache';
 import { isSoleDatabaseUser } from '../common/sole-user';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { findListingDoc, readListingDecisions } from '../listings/listing.store';
-import { canViewListing } from '../listings/listing-access';
+import { findListingDoc, readListingDecisions, canViewListing } from '../listings';
 import type { BiddableListing } from './bid-lifecycle';
 
 export interface AttachmentRef {

@@ -6,8 +6,7 @@
  */
 import { holdLocks } from '../common/store';
 import { loadListing } from '../bids/listing-ref';
-import { commitOffer, listingLockKey } from '../listings/listing.store';
-import { isExclusiveAgreement } from '../listings/exclusivity';
+import { commitOffer, listingLockKey, isExclusiveAgreement } from '../listings';
 import type { DealDoc } from './deal.model';
 import { dealStore } from './deal.store';
 

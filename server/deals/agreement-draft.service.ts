@@ -5,8 +5,8 @@ import type { Currency, Locale } from '../api-contract/enums';
 import { loadListing } from '../bids/listing-ref';
 import { loadDealForUser } from './deal.service';
 import { renderAgreementDraft, type AgreementParty } from './agreement-draft';
-import { userReads } from '../auth/user.store';
-import { organizationReads } from '../organizations/organization.store';
+import { userReads } from '../auth';
+import { organizationReads } from '../organizations';
 import { bidReads } from '../bids/bid.store';
 
 async function partyOf(orgId: string): Promise<AgreementParty> {

@@ -21,7 +21,7 @@ import type { DealDoc } from './deal.model';
 import { loadDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { named, organizationNames } from './names';
-import { userReads } from '../auth/user.store';
+import { userReads } from '../auth';
 import type { DealRole } from '../api-contract/enums';
 
 function assertMayManageBroker(deal: DealView, role: DealRole): void {

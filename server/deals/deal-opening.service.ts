@@ -18,7 +18,6 @@ import { dealView, type DealView } from './deal.view';
 import { publishDealEvent } from './deal-events';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { allocateDealReference } from './deal-reference.store';
-import { meetingSourceFor } from '../events';
 
 interface NewDeal {
   listing: ListingRef;
@@ -31,7 +30,18 @@ interface NewDeal {
   source?: DealSource;
 }
 
-type DealSource = Awaited<ReturnType<typeof meetingSourceFor>>;
+/** A meeting at an event a negotiation comes from. */
+type DealSource = { kind: 'event'; eventId: string; meetingId: string };
+
+/**
+ * Checks that a meeting of the organization allows opening a deal on the listing and names it as
+ * the deal's source (the events component's meetingSourceFor, which app.ts passes in).
+ */
+export type MeetingSourceFor = (
+  meetingId: string,
+  orgId: string,
+  listing: { kind: ListingKind; id: string; ownerOrgId: string },
+) => Promise<DealSource>;
 
 function partiesOf(listing: ListingRef, counterpartOrgId: string) {
   return listing.kind === 'offer'
@@ -122,6 +132,7 @@ export async function openDealDirect(
   user: SessionUser,
   input: { offerId?: string; demandId?: string; meetingId?: string },
   bus: EventBus,
+  meetingSourceFor: MeetingSourceFor,
 ): Promise<DealView> {
   const kind: ListingKind = input.offerId ? 'offer' : 'demand';
   const listing = await loadVisibleListing(kind, (input.offerId ?? input.demandId)!, user);

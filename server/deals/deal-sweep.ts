@@ -16,7 +16,7 @@ import type { DealDoc } from './deal.model';
 import { dealReads } from './deal.store';
 import { concludeAgreement } from './term-sheet.service';
 import { isAgreed } from './deal-machine';
-import { releaseOfferCommitment } from '../listings/listing.store';
+import { releaseOfferCommitment } from '../listings';
 import { completeDealIfAllPaid } from '../payments/deal-completion';
 import {
   closePaymentsOfEndedDeal,

@@ -15,10 +15,15 @@ import {
 import { cancelDeal, listDeals, viewDealForUser, walkAwayFromDeal } from './deal.service';
 import { cancellationOutcome, outcomeBody } from './outcome';
 import { describeDeal, describeDeals } from './deal-description';
-import { openDealDirect } from './deal-opening.service';
+import { openDealDirect, type MeetingSourceFor } from './deal-opening.service';
 import { assignBroker, consentToBroker, listBrokerCandidates, removeBroker } from './deal-broker.service';
 
-export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
+/** `meetingSourceFor` is the events component's, passed in by app.ts (deals do not import events). */
+export function registerDealRoutes(
+  api: ApiRouter,
+  ctx: AppContext,
+  { meetingSourceFor }: { meetingSourceFor: MeetingSourceFor },
+): void {
   const tag = 'deals';
   const { bus } = ctx;
   api.add({
@@ -46,7 +51,7 @@ export function registerDealRoutes(api: ApiRouter, ctx: AppContext): void {
     status: 201,
     response: dealResponse,
     handler: async ({ user, body }) => ({
-      deal: await describeDeal(await openDealDirect(user, body, bus), user),
+      deal: await describeDeal(await openDealDirect(user, body, bus, meetingSourceFor), user),
     }),
   });
   api.add({

@@ -11,7 +11,7 @@ import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit';
-import { releaseOfferCommitment } from '../listings/listing.store';
+import { releaseOfferCommitment } from '../listings';
 import { CLOSE_ENDED_DEAL_PAYMENTS, closeEndedDealPaymentsKey, enqueueJob } from '../scheduler';
 import type { DealDoc } from './deal.model';
 import { dealReads, dealStore, findDealDoc } from './deal.store';

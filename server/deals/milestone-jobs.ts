@@ -4,8 +4,8 @@
  */
 import type { AppContext } from '../context';
 import { autoAcceptMilestone, milestoneAwaitingBuyer } from './milestone.service';
-import { activeMemberIds } from '../auth/organization-members';
-import { createNotification } from '../notifications/notification.service';
+import { activeMemberIds } from '../auth';
+import { createNotification } from '../notifications';
 import { MILESTONE_AUTO_ACCEPT, MILESTONE_REMINDER, type JobHandler } from '../scheduler';
 
 type Payload = { dealId: string; n: number; deliveredAt: string };

@@ -7,12 +7,11 @@
  * scheduled twice tells nobody twice.
  */
 import type { AppContext } from '../context';
-import { activeMemberIds } from '../auth/organization-members';
-import { operatorIds } from '../auth/user.store';
+import { activeMemberIds, operatorIds } from '../auth';
 import { findDealDoc } from './deal.store';
 import { daysOverdue, owesOverdueNotice } from './milestone-overdue-rules';
 import type { Label } from '../api-contract/taxonomy';
-import { createNotification } from '../notifications/notification.service';
+import { createNotification } from '../notifications';
 import { MILESTONE_OVERDUE, type JobHandler } from '../scheduler';
 
 export const MILESTONE_OVERDUE_NOTIFICATION = 'deal.milestone_overdue';

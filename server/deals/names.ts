@@ -5,8 +5,8 @@
 import mongoose from 'mongoose';
 import { isObjectId } from '../common/ids';
 import { createRecordCache, type RecordCache } from '../common/record-cache';
-import { userReads } from '../auth/user.store';
-import { organizationReads } from '../organizations/organization.store';
+import { userReads } from '../auth';
+import { organizationReads } from '../organizations';
 
 export interface NamedRef {
   id: string;

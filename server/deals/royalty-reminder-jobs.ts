@@ -7,13 +7,13 @@
  * without a royalty end the job.
  */
 import type { AppContext } from '../context';
-import { activeMemberIds } from '../auth/organization-members';
+import { activeMemberIds } from '../auth';
 import { findDealDoc } from './deal.store';
 import { REPORTING_STATUSES } from './royalty-rules';
 import { nextPeriodEnd, periodBounds, periodsToRemind, royaltyTermsOf } from './royalty-schedule';
 import type { DealStatus } from '../api-contract/enums';
 import type { Label } from '../api-contract/taxonomy';
-import { createNotification } from '../notifications/notification.service';
+import { createNotification } from '../notifications';
 import { ROYALTY_REMINDER, type JobHandler } from '../scheduler';
 
 export const ROYALTY_REPORT_DUE_NOTIFICATION = 'deal.royalty_report_due';

@@ -1,6 +1,6 @@
 /** What makes a demand well-formed, and complete enough to be reviewed. Pure. */
 import type { ErrorDetail } from '../common/errors';
-import { futureRule, requiredRule, subFieldRule } from '../listings/listing-rules';
+import { futureRule, requiredRule, subFieldRule } from '../listings';
 
 export interface DemandRuleInput {
   field?: string;

@@ -9,7 +9,7 @@ import {
   money,
   revisionSchema,
   trl,
-} from '../listings/listing.schemas';
+} from '../listings';
 
 const budgetAmount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
 

@@ -1,13 +1,13 @@
-import type { ListingDoc } from '../listings/listing.store';
-import { callDepositOf } from './demand-rules';
 import {
   attachmentViews,
   appraisalBadgeView,
   listingImageViews,
   iso,
   listingDates,
+  type ListingDoc,
   type OrganizationSummary,
-} from '../listings/listing.view';
+} from '../listings';
+import { callDepositOf } from './demand-rules';
 
 /** The contract's `demand`. */
 export function demandView(doc: ListingDoc, organization: OrganizationSummary) {

@@ -8,7 +8,7 @@ import { OrganizationModel } from '../organizations/organization.model';
 import { UserModel } from '../auth/user.model';
 import { OfferModel } from '../offers/offer.model';
 import { DemandModel } from '../demands/demand.model';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../auth';
 import {
   DEMO_CAPABILITY_ASSESSMENTS,
   DEMO_DEMANDS,

@@ -28,9 +28,9 @@ import {
 } from './document-access';
 import { cleanFileName, detectDocumentType } from './document-types';
 import { deleteFile, openFile, storeFile } from './document-storage';
-import { addAttachment, removeAttachment } from '../listings/listing.store';
+import { addAttachment, removeAttachment } from '../listings';
 import { dealReads } from '../deals/deal.store';
-import { releaseStorage, reserveStorage } from '../organizations/organization.store';
+import { releaseStorage, reserveStorage } from '../organizations';
 
 export const MAX_ATTACHMENTS = 20;
 

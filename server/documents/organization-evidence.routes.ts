@@ -7,7 +7,7 @@ import {
   MAX_EVIDENCE_BYTES,
   MAX_EVIDENCE_DOCUMENTS,
 } from '../api-contract/organization-evidence';
-import { evidenceSchema } from '../organizations/organization.schemas';
+import { evidenceSchema } from '../organizations';
 import { singleFileUpload } from './upload.middleware';
 import type { UploadedFile } from './document.service';
 import {

@@ -10,8 +10,7 @@ import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { isOrganizationAdmin, type SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
-import type { OrganizationDoc } from '../organizations';
-import { addEvidence, organizationReads, removeEvidence } from '../organizations/organization.store';
+import { addEvidence, organizationReads, removeEvidence, type OrganizationDoc } from '../organizations';
 import {
   EVIDENCE_CONTENT_TYPES,
   MAX_EVIDENCE_DOCUMENTS,

@@ -9,7 +9,7 @@ import type { SessionUser } from '../common/session-user';
 import type { ListingKind } from '../api-contract/enums';
 import { isListingOwner, loadVisibleListing } from '../bids/listing-ref';
 import { actingOrganizationId } from '../common/session-user';
-import { organizationReads } from '../organizations/organization.store';
+import { organizationReads } from '../organizations';
 import { storageFull } from './document.service';
 
 export function listingOwnerOnly(kind: ListingKind): RequestHandler {

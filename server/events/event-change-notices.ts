@@ -7,8 +7,8 @@
  */
 import type { AppContext } from '../context';
 import type { Label } from '../api-contract/taxonomy';
-import { activeMemberIds } from '../auth/organization-members';
-import { createNotification } from '../notifications/notification.service';
+import { activeMemberIds } from '../auth';
+import { createNotification } from '../notifications';
 import type { EventDoc } from './event.store';
 import type { EventRegistrationDoc } from './event-registration.store';
 import type { MeetingDoc } from './meeting.store';

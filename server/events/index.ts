@@ -6,3 +6,6 @@ export { meetingRoomAccess, type RoomViewer } from './meeting-room.service';
 export { registerProgrammeRoutes } from './programme.routes';
 export { registerSuggestionRoutes } from './suggestion.routes';
 export { meetingReminderJobHandlers, restoreMeetingRemindersOnce } from './meeting-reminder-jobs';
+export { eventReads } from './event.store';
+export { registrationReads } from './event-registration.store';
+export { meetingReads } from './meeting.store';

@@ -7,9 +7,7 @@
  * it offers names a listing either side shows at the event (what a meeting may be about).
  */
 import type { EventRole, MeetingStatus } from '../api-contract/enums';
-import type { MatchReason } from '../matching/match-score';
-import type { Matchable, MatchableDemand } from '../matching/matchable';
-import { scorePair } from '../matching/matcher';
+import { scorePair, type MatchReason, type Matchable, type MatchableDemand } from '../matching';
 
 /** Below this a pair of listings is not worth a meeting (the matches endpoint's threshold). */
 export const MIN_SUGGESTION_SCORE = 0.25;

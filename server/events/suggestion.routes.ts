@@ -1,7 +1,7 @@
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
-import { viewerLocale } from '../notifications/viewer-locale';
+import { viewerLocale } from '../common/viewer-locale';
 import { suggestionsQuery, suggestionsResponse } from './suggestion.schemas';
 import { meetingSuggestions } from './suggestion.service';
 

@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import { EVENT_ROLES, LISTING_KINDS, MEETING_STATUSES } from '../api-contract/enums';
 import { objectId } from '../common/ids';
-import { langQuery } from '../notifications/viewer-locale';
+import { langQuery } from '../common/viewer-locale';
 import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS } from './suggestion.service';
 
 export const suggestionsQuery = Joi.object({

@@ -9,7 +9,7 @@ import { EXPERT_AVAILABILITIES, type ExpertAvailability } from '../api-contract/
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { cachedWhole } from '../common/record-cache';
-import { userReads } from '../auth/user.store';
+import { userReads } from '../auth';
 import { organizationFacts } from '../organizations';
 import {
   allExpertProfiles,

@@ -14,7 +14,7 @@ import type { SessionUser } from '../common/session-user';
 import { AppError } from '../common/errors';
 import { assertVerifiedOrg } from '../common/access';
 import { logger } from '../common/logger';
-import { createNotification } from '../notifications/notification.service';
+import { createNotification } from '../notifications';
 import { enqueueJob, FEDERATION_ANSWER, federationAnswerKey } from '../scheduler';
 import { refuseSigned, signedRequest } from './inbox';
 import { postSigned } from './signed-post';

@@ -9,8 +9,7 @@ import type { SessionUser } from '../common/session-user';
 import type { ListingKind } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { assertVerifiedOrg } from '../common/access';
-import { LISTING_KINDS_STORED, listingModel, type ListingDoc } from '../listings/listing.store';
-import { toSearchDoc } from '../listings/listing-search-doc';
+import { LISTING_KINDS_STORED, listingModel, toSearchDoc, type ListingDoc } from '../listings';
 import { organizationFacts } from '../organizations';
 import {
   cutFeedPage,

@@ -8,8 +8,7 @@ import { isOrganizationAdmin } from '../common/session-user';
 import type { ListingKind } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { assertVerifiedOrg } from '../common/access';
-import { findListingDoc } from '../listings/listing.store';
-import { PRIVATE_LISTING_STATUSES } from '../listings/listing-access';
+import { findListingDoc, PRIVATE_LISTING_STATUSES } from '../listings';
 import { getListingShare, listingSharesOf, setListingShare } from './listing-share.store';
 
 interface ChoiceView {

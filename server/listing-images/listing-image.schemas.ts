@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import { objectId } from '../common/ids';
 import { LISTING_IMAGE_SIZES } from '../api-contract/listing-images';
-import { listingImageSchema } from '../listings/listing.schemas';
+import { listingImageSchema } from '../listings';
 
 export const imageUploadBody = Joi.object({
   alt: Joi.string()

@@ -16,9 +16,10 @@ import {
   announceListingChange,
   findListingDoc,
   removeListingImage,
-} from '../listings/listing.store';
-import { canViewListing } from '../listings/listing-access';
-import { listingImageViews, type ListingImageView } from '../listings/listing.view';
+  canViewListing,
+  listingImageViews,
+  type ListingImageView,
+} from '../listings';
 import {
   encodeListingImage,
   readImageFile,

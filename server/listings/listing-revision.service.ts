@@ -8,8 +8,8 @@
 import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
+import type { ListingKind } from '../api-contract/enums';
 import { recordAudit } from '../audit';
-import { notifyRevisionDecision, type RevisionDecision } from '../notifications/revision-notices';
 import { readOwnerList, LISTING_REVISIONS } from '../read-models';
 import { listingQueuePage } from './listing-queue';
 import { isOperator, listingActor } from './listing-access';
@@ -31,7 +31,26 @@ import {
   type ListingDoc,
 } from './listing.store';
 
-export type RevisionDeps = Pick<AppContext, 'bus' | 'config'>;
+export type RevisionDecision = 'approved' | 'refused';
+
+/** An operator's decision on a listing's pending revision, as its owner is told of it. */
+export interface RevisionDecided {
+  kind: ListingKind;
+  listingId: string;
+  organizationId: string;
+  title: string;
+  submittedAt: Date;
+  decision: RevisionDecision;
+  reason?: string;
+}
+
+/**
+ * What an operator's decision on a revision needs: the bus and config, and what tells the owner
+ * of the decision (notifications' notifyRevisionDecision, passed in by the admin routes).
+ */
+export interface RevisionDeps extends Pick<AppContext, 'bus' | 'config'> {
+  notifyRevisionDecision(deps: Pick<AppContext, 'bus' | 'config'>, event: RevisionDecided): Promise<void>;
+}
 
 /**
  * Stores the owner's change to a published listing as its pending revision (replacing one that
@@ -187,15 +206,18 @@ async function decided(
     targetId: id,
     data: { fields: revision.fields, ...(reason ? { reason } : {}) },
   });
-  await notifyRevisionDecision(deps, {
-    kind: spec.kind,
-    listingId: id,
-    organizationId: String(doc.organizationId),
-    title: String(doc.title),
-    submittedAt: revision.submittedAt,
-    decision,
-    reason,
-  });
+  await deps.notifyRevisionDecision(
+    { bus: deps.bus, config: deps.config },
+    {
+      kind: spec.kind,
+      listingId: id,
+      organizationId: String(doc.organizationId),
+      title: String(doc.title),
+      submittedAt: revision.submittedAt,
+      decision,
+      reason,
+    },
+  );
 }
 
 function pendingRevision(spec: ListingSpec<unknown>, current: ListingDoc, expectedAt?: Date): StoredRevision {

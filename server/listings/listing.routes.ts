@@ -3,11 +3,10 @@ import type Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
-import { createListing, editListing, transitionListing } from './listing-commands.service';
+import { createListing, editListing, transitionListing, type ListingDeps } from './listing-commands.service';
 import { withdrawRevision } from './listing-revision.service';
 import { listListings, readVisibleListing, viewListing } from './listing-queries.service';
 import { listingListQuery } from './listing.schemas';
-import { listingFeeGate } from '../payments/listing-fee.service';
 import type { ListingSpec } from './listing-spec';
 
 export interface ListingRouteSchemas {
@@ -17,11 +16,15 @@ export interface ListingRouteSchemas {
   listResponse: Joi.ObjectSchema;
 }
 
+/** The gate a submission passes for a fee schedule (payments' listingFeeGate, passed in by app.ts). */
+export type ListingFeeGate = (schedule: AppContext['config']['feeSchedule']) => ListingDeps['submitGate'];
+
 export function addListingRoutes(
   api: ApiRouter,
   ctx: AppContext,
   spec: ListingSpec<unknown>,
   schemas: ListingRouteSchemas,
+  listingFeeGate: ListingFeeGate,
 ) {
   const tag = spec.plural;
   const base = `/${spec.plural}`;

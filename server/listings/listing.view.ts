@@ -1,7 +1,7 @@
 /** View parts shared by offers and demands: the owning organization, attachments, times. */
 import mongoose from 'mongoose';
 import { createRecordCache } from '../common/record-cache';
-import { organizationReads } from '../organizations/organization.store';
+import { organizationReads } from '../organizations';
 import type { OrganizationKind } from '../api-contract/enums';
 import { listingImageUrl } from '../api-contract/listing-images';
 

@@ -1,7 +1,7 @@
 /** Published offers and demands from the database, as candidates for the matcher. */
 import mongoose from 'mongoose';
 import { isObjectId } from '../common/ids';
-import { listingModel } from '../listings/listing.store';
+import { listingModel } from '../listings';
 import { matchableFromDoc, type Matchable } from './matchable';
 import type { CandidateStore } from './matcher';
 

@@ -5,11 +5,16 @@
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { isListingOwner, isOperator } from '../listings/listing-access';
-import { viewListings } from '../listings/listing-queries.service';
-import { listingLabel, listingModel, type ListingDoc } from '../listings/listing.store';
-import { findOfferForViewer, OFFER_SPEC } from '../offers/offer.service';
-import { DEMAND_SPEC, findDemandForViewer } from '../demands/demand.service';
+import {
+  isListingOwner,
+  isOperator,
+  viewListings,
+  listingLabel,
+  listingModel,
+  type ListingDoc,
+} from '../listings';
+import { findOfferForViewer, OFFER_SPEC } from '../offers';
+import { DEMAND_SPEC, findDemandForViewer } from '../demands';
 import type { MatchKind } from './matchable';
 
 /**

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { langQuery } from '../notifications/viewer-locale';
+import { langQuery } from '../common/viewer-locale';
 import { DEFAULT_MATCH_LIMIT, MAX_MATCH_LIMIT } from './match.service';
 
 export const matchesQuery = Joi.object({

@@ -3,12 +3,11 @@ import type { AppContext } from '../context';
 import type { SessionUser } from '../common/session-user';
 import type { Locale } from '../api-contract/enums';
 import { reasonTexts, type MatchReason } from './match-score';
-import { counterpartKind, matchableFromDoc, type MatchKind } from './matchable';
+import { counterpartKind, matchableFromDoc, type Matchable, type MatchKind } from './matchable';
 import { findMatches, type MatcherDeps, type ScoredMatch } from './matcher';
 import { dbCandidateStore } from './db-candidate-store';
 import { listingViews, loadListingForViewer } from './listing-access';
 import { turnedDownTrl } from './turned-down.store';
-import { findImportedMatches } from './imported-matches';
 
 export const DEFAULT_MATCH_LIMIT = 10;
 export const MAX_MATCH_LIMIT = 50;
@@ -24,6 +23,16 @@ export interface MatchView {
   reasonDetails: { code: string; effect: MatchReason['effect']; text: string }[];
 }
 
+/**
+ * Matches among the listings imported from partner exchanges (federation's findImportedMatches,
+ * which app.ts passes in: matching does not import federation).
+ */
+export type ImportedMatchFinder = (
+  ctx: Pick<AppContext, 'search'>,
+  source: Matchable,
+  opts: { limit: number; minScore: number },
+) => Promise<{ match: ScoredMatch; view: Record<string, unknown> }[]>;
+
 export function matcherDeps(ctx: Pick<AppContext, 'search'>): MatcherDeps {
   return { relevance: (text, opts) => ctx.search.relevance(text, opts), store: dbCandidateStore };
 }
@@ -34,6 +43,7 @@ export async function matchesForListing(
   kind: MatchKind,
   id: string,
   opts: { limit: number; locale: Locale },
+  findImportedMatches: ImportedMatchFinder,
 ): Promise<{ matches: MatchView[]; imported: MatchView[] }> {
   const doc = await loadListingForViewer(viewer, kind, id);
   const source = matchableFromDoc(kind, doc);

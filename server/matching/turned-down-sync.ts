@@ -5,11 +5,13 @@
  */
 import { logger } from '../common/logger';
 import { onRecordWritten, type RecordChange } from '../common/record-changes';
-import { cachedUserSummary } from '../auth/user-summaries';
-import { cachedListingRef } from '../bids/listing-ref';
+import { cachedUserSummary } from '../auth';
 import { raiseTurnedDownTrl } from './turned-down.store';
 
-export async function followDealOutcome(change: RecordChange): Promise<void> {
+/** An offer's TRL as the cached listing reference has it (bids' cachedListingRef, passed in by app.ts). */
+export type OfferRefOf = (kind: 'offer', id: string) => Promise<{ trl?: number } | null>;
+
+export async function followDealOutcome(change: RecordChange, cachedListingRef: OfferRefOf): Promise<void> {
   const { type, before, after } = change;
   if (type !== 'deal' || !after || after.listingKind !== 'offer' || !after.offerId) return;
   const outcome = after.outcome as { reason?: string; by?: unknown } | undefined;
@@ -24,10 +26,10 @@ export async function followDealOutcome(change: RecordChange): Promise<void> {
 }
 
 /** Registers the follower once per process (again in a new app: it replaces the previous one). */
-export function followTurnedDownTrls(): void {
+export function followTurnedDownTrls(cachedListingRef: OfferRefOf): void {
   onRecordWritten(async (change) => {
     try {
-      await followDealOutcome(change);
+      await followDealOutcome(change, cachedListingRef);
     } catch (err) {
       logger.error({ err, id: change.id }, 'turned-down TRL not recorded');
     }

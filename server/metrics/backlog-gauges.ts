@@ -8,7 +8,7 @@
 import { Gauge } from 'prom-client';
 import mongoose from 'mongoose';
 import { jobReads } from '../scheduler';
-import { LISTING_KINDS_STORED, listingModel } from '../listings/listing.store';
+import { LISTING_KINDS_STORED, listingModel } from '../listings';
 import { registry } from './registry';
 import { spacedRead } from './spaced-read';
 

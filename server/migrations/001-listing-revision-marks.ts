@@ -6,7 +6,7 @@
  * a process of the previous version writing meanwhile loses nothing.
  */
 import mongoose from 'mongoose';
-import { LISTING_KINDS_STORED, listingModel, listingStore, type ListingDoc } from '../listings/listing.store';
+import { LISTING_KINDS_STORED, listingModel, listingStore, type ListingDoc } from '../listings';
 import type { Migration } from './migration.store';
 
 const missing = () => mongoose.trusted({ $exists: false });

@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import type { SessionUser } from '../common/session-user';
 import { actingOrganizationId } from '../common/session-user';
 import { isObjectId } from '../common/ids';
-import { loadSessionUser } from '../auth/auth.service';
+import { loadSessionUser } from '../auth';
 import type { ReadMarker } from '../api-contract/socket-events';
 import { lastSeqOf, lastSeqsOf, moveReadMarker, readMarkerReads } from './message.store';
 import { messageSlotId, readSlots } from './message-slot.store';

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context';
 import { createNotification } from './notification.service';
-import { operatorIds } from '../auth/user.store';
+import { operatorIds } from '../auth';
 import type { JobDoc } from '../scheduler';
 
 export const JOB_FAILED_NOTIFICATION = 'operator.job_failed';

@@ -1,6 +1,6 @@
 /** The words of a "new listing for you" notification, in both languages. */
 import type { Label } from '../api-contract/taxonomy';
-import type { MatchReason } from '../matching/match-score';
+import type { MatchReason } from '../matching';
 
 export const LISTING_MATCH_TYPE = 'listing.match';
 

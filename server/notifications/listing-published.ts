@@ -7,10 +7,8 @@
  * each notification's dedupeKey is `${userId}:${type}:${listingId}`.
  */
 import type { AppContext } from '../context';
-import { findListingDoc } from '../listings/listing.store';
-import { matchableFromDoc, type MatchKind } from '../matching/matchable';
-import { findMatches, type ScoredMatch } from '../matching/matcher';
-import { matcherDeps } from '../matching/match.service';
+import { findListingDoc } from '../listings';
+import { matchableFromDoc, findMatches, matcherDeps, type MatchKind, type ScoredMatch } from '../matching';
 import { alertListingFromDoc, alertsMatchingListing } from '../alerts';
 import { createGroupedNotification } from './notification.service';
 import {
@@ -20,7 +18,7 @@ import {
   mergedListingNotice,
   type ListingNoticeInput,
 } from './listing-notice';
-import { activeMemberIds, membersOf } from '../auth/organization-members';
+import { activeMemberIds, membersOf } from '../auth';
 
 export const NOTIFY_MATCH_SCORE = 0.5;
 /** Counterpart listings whose owners may be told about one new listing. */

@@ -22,7 +22,7 @@ import {
 } from './notification.store';
 import type { Locale } from '../api-contract/enums';
 import { composeNotificationMail, mailerFor } from '../mail';
-import { userReads } from '../auth/user.store';
+import { userReads } from '../auth';
 
 export const CLAIM_TIMEOUT_MS = 10 * 60_000;
 /** Users served per run: the worker runs every minute and picks up the rest next time. */

@@ -1,6 +1,6 @@
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
-import { getNotificationPrefs } from '../auth/auth.service';
+import { getNotificationPrefs } from '../auth';
 import { listNotifications, markAllRead, markRead } from './notification.service';
 import {
   langOnlyQuery,
@@ -10,7 +10,7 @@ import {
   readAllResponse,
   settingsResponse,
 } from './notification.schemas';
-import { viewerLocale } from './viewer-locale';
+import { viewerLocale } from '../common/viewer-locale';
 
 const tag = 'Notifications';
 

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { langQuery } from './viewer-locale';
+import { langQuery } from '../common/viewer-locale';
 
 export const listNotificationsQuery = Joi.object({
   unread: Joi.boolean(),

@@ -11,7 +11,7 @@ import { logger } from '../common/logger';
 import type { SessionUser } from '../common/session-user';
 import type { Label } from '../api-contract/taxonomy';
 import type { Locale } from '../api-contract/enums';
-import { cachedUserSummary } from '../auth/user-summaries';
+import { cachedUserSummary } from '../auth';
 import { nextDigestAt } from '../mail';
 import { sendPreclaimedMail } from './notification-mailer';
 import {

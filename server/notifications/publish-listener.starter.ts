@@ -6,10 +6,10 @@
 import mongoose from 'mongoose';
 import type { AppContext, BackgroundStarter } from '../context';
 import { logger } from '../common/logger';
-import type { MatchKind } from '../matching/matchable';
+import type { MatchKind } from '../matching';
 import { notifyAboutPublishedListing } from './listing-published';
 import { publicationNoticeReads, recordPublicationNotice } from './notification.store';
-import { listingModel } from '../listings/listing.store';
+import { listingModel } from '../listings';
 
 const CATCH_UP_EVERY_MS = 60_000;
 const CATCH_UP_WINDOW_MS = 60 * 60_000;

@@ -6,20 +6,9 @@
 import type { AppContext } from '../context';
 import type { Label } from '../api-contract/taxonomy';
 import type { ListingKind } from '../api-contract/enums';
-import { activeMemberIds } from '../auth/organization-members';
+import { activeMemberIds } from '../auth';
+import type { RevisionDecided } from '../listings';
 import { createNotification } from './notification.service';
-
-export type RevisionDecision = 'approved' | 'refused';
-
-export interface RevisionDecided {
-  kind: ListingKind;
-  listingId: string;
-  organizationId: string;
-  title: string;
-  submittedAt: Date;
-  decision: RevisionDecision;
-  reason?: string;
-}
 
 export function revisionNotice(event: RevisionDecided): { title: Label; body: Label } {
   const t = event.title;

@@ -9,7 +9,7 @@ import {
   money,
   revisionSchema,
   trl,
-} from '../listings/listing.schemas';
+} from '../listings';
 
 const pricing = Joi.object({
   model: Joi.string()

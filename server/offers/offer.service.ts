@@ -1,8 +1,6 @@
 /** Technology offers: the offer kind's spec for the listing services and routes. */
 import type { SessionUser } from '../common/session-user';
-import type { ListingSpec } from '../listings/listing-spec';
-import type { ListingDoc } from '../listings/listing.store';
-import { findVisibleListing } from '../listings/listing-queries.service';
+import { findVisibleListing, type ListingSpec, type ListingDoc } from '../listings';
 import { offerApprovalConflict, offerSubmitViolations, offerViolations } from './offer-rules';
 import { offerViewFor, type OfferView } from './offer.view';
 

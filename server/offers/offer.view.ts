@@ -1,15 +1,15 @@
 import type { SessionUser } from '../common/session-user';
-import { isListingOwner } from '../listings/listing-access';
-import { depositOf } from './offer-rules';
-import type { ListingDoc } from '../listings/listing.store';
 import {
+  isListingOwner,
   attachmentViews,
   appraisalBadgeView,
   listingImageViews,
   iso,
   listingDates,
+  type ListingDoc,
   type OrganizationSummary,
-} from '../listings/listing.view';
+} from '../listings';
+import { depositOf } from './offer-rules';
 
 export interface OfferViewOptions {
   /** The auction's reserve price is the seller's secret: only the owner and operators see it. */

@@ -1,4 +1,27 @@
-/** What other components may take from organizations without reaching into its files: its record's type. */
+/** What other components may take from organizations without reaching into its files. */
 export type { OrganizationDoc } from './organization.model';
 export { organizationFacts, type OrganizationFacts } from './organization-facts';
-export { assertMemberOrAdmin } from './organization-access';
+export { assertMemberOrAdmin, assertOrganizationAdmin } from './organization-access';
+export {
+  addEvidence,
+  createOrganization,
+  organizationReads,
+  organizationStore,
+  releaseStorage,
+  removeEvidence,
+  reserveStorage,
+} from './organization.store';
+export { organizationView } from './organization.view';
+export { listOrganizations, refuseOrganization, verifyOrganization } from './organization.service';
+export {
+  evidenceSchema,
+  newOrganizationSchema,
+  organizationListQuery,
+  organizationListResponse,
+  organizationResponse,
+  organizationReviewResponse,
+  refusalResponse,
+  refuseBody,
+  suspendBody,
+} from './organization.schemas';
+export { registerOrganizationRoutes } from './organization.routes';

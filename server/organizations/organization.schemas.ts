@@ -2,9 +2,7 @@ import Joi from 'joi';
 import { EVIDENCE_KINDS } from '../api-contract/organization-evidence';
 import { ORGANIZATION_KINDS, PROVINCE_CODES } from '../api-contract/enums';
 import { FIELD_CODES } from '../api-contract/taxonomy';
-import { objectId } from '../common/ids';
 import { pageAnswerKeys } from '../common/page-schema';
-import { userItemResponse } from '../auth/user.schemas';
 
 export const newOrganizationSchema = Joi.object({
   name: Joi.string().trim().min(2).max(200).required(),
@@ -52,15 +50,6 @@ export const organizationListQuery = Joi.object({
   limit: Joi.number().integer().min(1).max(100).default(20),
 });
 
-/** Members page by page, oldest first (pending requests among them). */
-export const memberListQuery = Joi.object({
-  page: Joi.number().integer().min(1).max(10_000).default(1),
-  limit: Joi.number().integer().min(1).max(100).default(50),
-});
-export type MemberListQuery = { page: number; limit: number };
-
-export const memberParams = Joi.object({ id: objectId().required(), userId: objectId().required() });
-
 const organizationItem = Joi.object({
   id: Joi.string().required(),
   name: Joi.string().required(),
@@ -98,18 +87,6 @@ export const organizationListResponse = Joi.object({
   organizations: Joi.array().items(organizationItem).required(),
   ...pageAnswerKeys,
 });
-
-const memberItem = userItemResponse.keys({
-  membershipStatus: Joi.string().valid('active', 'pending', 'none').required(),
-  suspended: Joi.boolean().description('operators only'),
-});
-
-export const memberListResponse = Joi.object({
-  members: Joi.array().items(memberItem).required(),
-  ...pageAnswerKeys,
-});
-
-export const memberResponse = Joi.object({ member: memberItem.required() });
 
 export const suspendBody = Joi.object({ reason: Joi.string().trim().min(3).max(500).required() });
 

@@ -8,15 +8,13 @@ import mongoose from 'mongoose';
 import { LRUCache } from 'lru-cache';
 import { logger } from '../common/logger';
 import { onRecordWritten, type RecordChange } from '../common/record-changes';
-import { listingModel } from '../listings/listing.store';
+import { listingModel } from '../listings';
 import { dealReads } from '../deals/deal.store';
-import { notificationReads } from '../notifications/notification.store';
+import { notificationReads } from '../notifications';
 import { paymentReads } from '../payments/payment.store';
-import { userReads } from '../auth/user.store';
+import { userReads } from '../auth';
 import { messageReads, readMarkerReads } from '../negotiation/message.store';
-import { eventReads } from '../events/event.store';
-import { registrationReads } from '../events/event-registration.store';
-import { meetingReads } from '../events/meeting.store';
+import { eventReads, meetingReads, registrationReads } from '../events';
 import { putMessageSlot, rebuildMessageSlots } from '../negotiation/message-slot.store';
 import {
   putOwnerListEntries,

@@ -1,7 +1,7 @@
 /** What becomes of a bidder's (or proposer's) deposit, told to the members of the organization that paid it. */
 import type { AppContext } from '../context';
-import { activeMemberIds } from '../auth/organization-members';
-import { createNotification } from '../notifications/notification.service';
+import { activeMemberIds } from '../auth';
+import { createNotification } from '../notifications';
 import { depositListingOf, type PaymentDoc } from './payment.model';
 
 export type DepositOutcome =

@@ -13,8 +13,8 @@ import type { AppContext } from '../context';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
-import { operatorIds } from '../auth/user.store';
-import { createNotification } from '../notifications/notification.service';
+import { operatorIds } from '../auth';
+import { createNotification } from '../notifications';
 import { findDealDoc } from '../deals/deal.store';
 import {
   DEPOSIT_SURPLUS_REFUND,

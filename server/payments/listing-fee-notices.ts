@@ -1,8 +1,8 @@
 /** A listing's refunded fee, told once to the members of the organization that paid it. */
 import type { AppContext } from '../context';
 import type { ListingKind } from '../api-contract/enums';
-import { activeMemberIds } from '../auth/organization-members';
-import { createNotification } from '../notifications/notification.service';
+import { activeMemberIds } from '../auth';
+import { createNotification } from '../notifications';
 import { formatMoney } from './fees';
 import type { PaymentDoc } from './payment.model';
 

@@ -11,8 +11,14 @@ import { logger } from '../common/logger';
 import type { SessionUser } from '../common/session-user';
 import type { ListingKind, PaymentProvider } from '../api-contract/enums';
 import type { AppContext } from '../context';
-import { findListingDoc, holdListing, listingLabel, type ListingDoc } from '../listings/listing.store';
-import { canViewListing, isListingOwner } from '../listings/listing-access';
+import {
+  findListingDoc,
+  holdListing,
+  listingLabel,
+  canViewListing,
+  isListingOwner,
+  type ListingDoc,
+} from '../listings';
 import { enqueueJob, LISTING_FEE_REFUND, listingFeeRefundKey, type JobResult } from '../scheduler';
 import { checkoutUrlFor } from './checkout-visibility';
 import { paymentsOfListing } from './deal-payments';

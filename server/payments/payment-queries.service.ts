@@ -6,7 +6,7 @@ import { ledgerOfDeal } from './ledger.store';
 import type { PaymentDoc } from './payment.model';
 import { paymentView } from './payment.view';
 import { dealReads } from '../deals/deal.store';
-import { organizationReads } from '../organizations/organization.store';
+import { organizationReads } from '../organizations';
 import { paymentReads } from './payment.store';
 
 /** The money record of one deal, for its two parties and operators (its broker sees the fees, not this). */

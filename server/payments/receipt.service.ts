@@ -4,7 +4,7 @@ import type { Currency, Locale } from '../api-contract/enums';
 import { loadPaymentForUser } from './payment-access';
 import { receiptNumberOf } from './reference';
 import { renderReceiptHtml } from './receipt';
-import { organizationReads } from '../organizations/organization.store';
+import { organizationReads } from '../organizations';
 
 /** The receipt of a paid (or since refunded) fee: the payer's organization, the deal's parties and operators. */
 export async function receiptHtml(

@@ -3,7 +3,7 @@
  * user as the database knows them now.
  */
 import { AppError } from '../common/errors';
-import { loadSessionUser } from '../auth/auth.service';
+import { loadSessionUser } from '../auth';
 import { roomUserOf } from './session-handshake';
 import { socketHandler } from './socket-handler';
 import type { InFlight } from './in-flight';

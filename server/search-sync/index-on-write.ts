@@ -6,7 +6,7 @@
  */
 import { logger } from '../common/logger';
 import { onRecordWritten } from '../common/record-changes';
-import { findListingDoc, type ListingDoc } from '../listings/listing.store';
+import { findListingDoc, type ListingDoc } from '../listings';
 import { indexListingNow, type SearchSyncContext } from './search-sync.service';
 
 export function indexListingsOnWrite(ctx: SearchSyncContext): () => void {

@@ -13,13 +13,13 @@ import {
   findListingDoc,
   listingModel,
   roughListingCount,
+  toSearchDoc,
   type ListingDoc,
-} from '../listings/listing.store';
-import { toSearchDoc } from '../listings/listing-search-doc';
+} from '../listings';
 import { isObjectId } from '../common/ids';
 import { logger } from '../common/logger';
 import { bumpSearchGeneration, searchGeneration } from './search-state.store';
-import { reindexImportedListings } from '../federation/imported-reindex';
+import { reindexImportedListings } from '../federation';
 
 export interface SearchSyncContext {
   search: SearchEngine;

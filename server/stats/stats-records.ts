@@ -5,7 +5,7 @@
  * the filter scans the collection; on MongoDB it is a range of `createdAt`).
  */
 import mongoose from 'mongoose';
-import { listingModel } from '../listings/listing.store';
+import { listingModel } from '../listings';
 import { dealReads } from '../deals/deal.store';
 import { organizationFacts } from '../organizations';
 import { agreedTransferMode, agreedValue, agreedAt, type Period } from './stats-rules';

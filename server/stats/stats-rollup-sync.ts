@@ -9,7 +9,7 @@ import mongoose from 'mongoose';
 import { LRUCache } from 'lru-cache';
 import { logger } from '../common/logger';
 import { onRecordWritten, type RecordChange } from '../common/record-changes';
-import { listingModel } from '../listings/listing.store';
+import { listingModel } from '../listings';
 import { dealReads, findDealDoc } from '../deals/deal.store';
 import { bidReads } from '../bids/bid.store';
 import { paymentReads } from '../payments/payment.store';

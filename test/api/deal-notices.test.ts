@@ -8,7 +8,7 @@ import { eventually } from '../helpers/eventually';
 import { decoded, startSmtp } from '../helpers/smtp-inbox';
 import type { Member } from '../helpers/factories';
 import { NotificationModel } from '../../server/notifications/notification.model';
-import { startDealNotices } from '../../server/notifications/deal-notices.starter';
+import { startDealNotices } from '../../server/deals/deal-notices.starter';
 import { aBid, cast, publishedOffer, terms, type Cast } from './deals-helpers';
 import { agreedDeal } from './payments-helpers';
 

@@ -12,7 +12,7 @@ import {
 } from '../../server/deals/deal-reference.store';
 import { dealReferences } from '../../server/migrations/002-deal-references';
 import { NotificationModel } from '../../server/notifications/notification.model';
-import { startDealNotices } from '../../server/notifications/deal-notices.starter';
+import { startDealNotices } from '../../server/deals/deal-notices.starter';
 import { cast, publishedOffer, type Cast } from './deals-helpers';
 
 const REFERENCE = /^GD-\d{4}-\d{6}$/;

@@ -13,7 +13,7 @@ import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
 import { sweepUnsettledDeals } from '../../server/deals/deal-sweep';
 import { setLogLevel } from '../../server/common/logger';
 import { NotificationModel } from '../../server/notifications/notification.model';
-import { startDealNotices } from '../../server/notifications/deal-notices.starter';
+import { startDealNotices } from '../../server/deals/deal-notices.starter';
 import { eventually } from '../helpers/eventually';
 import { cast, type Cast } from './deals-helpers';
 import { agreedDeal } from './payments-helpers';

@@ -15,7 +15,7 @@ import { MILESTONE_AUTO_ACCEPT, MILESTONE_REMINDER } from '../../server/schedule
 import { remindBuyerOfMilestone } from '../../server/deals/milestone-jobs';
 import { setLogLevel } from '../../server/common/logger';
 import { NotificationModel } from '../../server/notifications/notification.model';
-import { startDealNotices } from '../../server/notifications/deal-notices.starter';
+import { startDealNotices } from '../../server/deals/deal-notices.starter';
 import { eventually } from '../helpers/eventually';
 import { cast, type Cast } from './deals-helpers';
 import { agreedDeal } from './payments-helpers';

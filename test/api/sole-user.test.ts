@@ -13,7 +13,7 @@ import { BidModel } from '../../server/bids/bid.model';
 import { DealModel } from '../../server/deals/deal.model';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { watchCommands } from '../helpers/command-watch';
-import { startDealNotices } from '../../server/notifications/deal-notices.starter';
+import { startDealNotices } from '../../server/deals/deal-notices.starter';
 import { aBid, cast, publishedOffer, terms, type Cast } from './deals-helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

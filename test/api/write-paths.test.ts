@@ -10,7 +10,7 @@ import { eventually } from '../helpers/eventually';
 import { watchCommands, type Asked } from '../helpers/command-watch';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { DealModel } from '../../server/deals/deal.model';
-import { startDealNotices } from '../../server/notifications/deal-notices.starter';
+import { startDealNotices } from '../../server/deals/deal-notices.starter';
 import { cast, publishedOffer, terms, type Cast } from './deals-helpers';
 import type { Member } from '../helpers/factories';
 

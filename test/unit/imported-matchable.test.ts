@@ -1,6 +1,6 @@
 /** Imported listings as the matcher sees them and as a match shows them (no database). */
 import assert from 'node:assert/strict';
-import { importedMatchable, importedMatchListingView } from '../../server/matching/imported-matchable';
+import { importedMatchable, importedMatchListingView } from '../../server/federation/imported-matchable';
 import { scorePair } from '../../server/matching/matcher';
 import type { MatchableDemand } from '../../server/matching/matchable';
 import type { ImportedListingDoc } from '../../server/federation';

@@ -4,9 +4,9 @@
  * text (`body`), one TRL (an offer's, a demand's minimum) and one price (an offer's, the top of a
  * demand's budget), and its organization by name only (so it never counts as the asker's own).
  */
-import type { ImportedListingDoc } from '../federation';
+import type { ImportedListingDoc } from './imported-listing.store';
 import type { Currency, TransferMode } from '../api-contract/enums';
-import type { Matchable } from './matchable';
+import type { Matchable } from '../matching';
 
 export function importedMatchable(doc: ImportedListingDoc): Matchable {
   const l = doc.listing;

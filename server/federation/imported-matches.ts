@@ -6,9 +6,15 @@
  * as local listings are against theirs.
  */
 import type { AppContext } from '../context';
-import { homeExchanges, importedListingsByIds, type ImportedListingDoc } from '../federation';
-import { counterpartKind, type Matchable } from './matchable';
-import { findMatches, type CandidateStore, type ScoredMatch } from './matcher';
+import { homeExchanges } from './partner.service';
+import { importedListingsByIds, type ImportedListingDoc } from './imported-listing.store';
+import {
+  counterpartKind,
+  findMatches,
+  type Matchable,
+  type CandidateStore,
+  type ScoredMatch,
+} from '../matching';
 import { importedMatchable, importedMatchListingView } from './imported-matchable';
 
 export interface ImportedMatch {
