@@ -5,7 +5,6 @@
  */
 import type { AppContext } from '../context';
 import type { Label } from '../api-contract/taxonomy';
-import type { ListingKind } from '../api-contract/enums';
 import { activeMemberIds } from '../auth';
 import type { RevisionDecided } from '../listings';
 import { createNotification } from './notification.service';
