@@ -3,44 +3,30 @@
  * being written wait and are applied together by the next write, so a burst of writers (an
  * organisation's deals changing at once) waits for one or two writes, not for each other in turn.
  */
-interface Waiting<C> {
-  change: C;
-  done: () => void;
-  failed: (err: unknown) => void;
-}
+import { groupedCommand, type GroupedCommand } from './grouped-command';
 
 export interface BatchedWriter<C> {
   /** Resolves once `change` is stored with the others of its batch; rejects with the batch's error. */
   write(key: string, change: C): Promise<void>;
 }
 
+/** One grouped command per key being written (dropped when idle); a batch stands or fails whole. */
 export function batchedWriter<C>(apply: (key: string, changes: C[]) => Promise<void>): BatchedWriter<C> {
-  const queued = new Map<string, Waiting<C>[]>();
-
-  async function drain(key: string): Promise<void> {
-    for (;;) {
-      const batch = queued.get(key) ?? [];
-      if (batch.length === 0) return void queued.delete(key);
-      queued.set(key, []);
-      try {
-        await apply(
-          key,
-          batch.map((w) => w.change),
-        );
-        for (const w of batch) w.done();
-      } catch (err) {
-        for (const w of batch) w.failed(err);
-      }
-    }
-  }
-
+  const writers = new Map<string, GroupedCommand<C, true>>();
   return {
-    write: (key, change) =>
-      new Promise((done, failed) => {
-        const queue = queued.get(key);
-        if (queue) return void queue.push({ change, done, failed });
-        queued.set(key, [{ change, done, failed }]);
-        void drain(key);
-      }),
+    async write(key, change) {
+      let write = writers.get(key);
+      if (!write) {
+        write = groupedCommand<C, true>(
+          async (changes) => {
+            await apply(key, changes);
+            return changes.map(() => true as const);
+          },
+          { onIdle: () => writers.delete(key) },
+        );
+        writers.set(key, write);
+      }
+      await write(change);
+    },
   };
 }

@@ -13,13 +13,19 @@ interface Waiting<I, R> {
 
 export type GroupedCommand<I, R> = (item: I) => Promise<R>;
 
-export function groupedCommand<I, R>(run: (items: I[]) => Promise<(R | Error)[]>): GroupedCommand<I, R> {
+export function groupedCommand<I, R>(
+  run: (items: I[]) => Promise<(R | Error)[]>,
+  opts: { onIdle?: () => void } = {},
+): GroupedCommand<I, R> {
   let queued: Waiting<I, R>[] | null = null;
 
   async function drain(): Promise<void> {
     for (;;) {
       const batch = queued ?? [];
-      if (batch.length === 0) return void (queued = null);
+      if (batch.length === 0) {
+        queued = null;
+        return opts.onIdle?.();
+      }
       queued = [];
       let results: (R | Error)[];
       try {
