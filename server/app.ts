@@ -59,7 +59,7 @@ import { registerListingImageRoutes } from './listing-images';
 import { registerPaymentRoutes } from './payments/payment.routes';
 import { listingFeeGate } from './payments/listing-fee.service';
 import { registerMatchRoutes, followTurnedDownTrls } from './matching';
-import { cachedListingRef } from './bids/listing-ref';
+import { cachedListingRef } from './listings';
 import { registerNotificationRoutes } from './notifications';
 import { registerAlertRoutes } from './alerts';
 import { registerOfferRoutes } from './offers';

@@ -23,6 +23,7 @@ import type { Worker } from './runtime-types';
 import { startPublishListener, startDigestMailer, alertOperatorsOfFailedJob } from './notifications';
 import { startBidNotices } from './bids/bid-notices';
 import { startDealNotices } from './deals/deal-notices.starter';
+import { startMessageNotices } from './negotiation/message-notices.starter';
 import { startAppraisalFeeNotices } from './appraisals';
 import { startRealtime } from './realtime';
 import { ensureRecurringJob, DEAL_SWEEP, FEDERATION_PULL, schedulerStarter } from './scheduler';
@@ -125,7 +126,13 @@ export async function startExchange(config: Config): Promise<Exchange> {
   }
   ctx.backgroundStarters.push(startDeadlineScheduler, startDealRecovery);
   ctx.backgroundStarters.push(startRealtime);
-  ctx.backgroundStarters.push(startPublishListener, startDigestMailer, startBidNotices, startDealNotices);
+  ctx.backgroundStarters.push(
+    startPublishListener,
+    startDigestMailer,
+    startBidNotices,
+    startDealNotices,
+    startMessageNotices,
+  );
   ctx.backgroundStarters.push(startAppraisalFeeNotices);
   await ensureAdmin({ email: config.adminEmail, password: config.adminPassword, name: config.adminName });
   if (config.seedDemo)

@@ -9,7 +9,7 @@ import type { AppContext } from '../context';
 import type { AppraisalType, Currency, ListingKind, PaymentProvider } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { cachedListingRef } from '../bids/listing-ref';
+import { cachedListingRef } from '../listings';
 import { cachedDealViews } from '../deals/deal-view-cache';
 import { dealOrgListKey, readOwnerList } from '../read-models';
 import { expertEntries } from '../experts';

@@ -22,7 +22,8 @@ import type { BidDoc } from './bid.model';
 import { acceptLiveBid, bidStore, linkBidToDeal } from './bid.store';
 import { bidEvent, viewBids } from './bid.service';
 import type { BidView } from './bid.view';
-import { loadListing, toBiddable, type ListingRef } from './listing-ref';
+import { loadListing, type ListingRef } from '../listings';
+import { toBiddable } from './biddable';
 import {
   claimOfferAward,
   readOfferCommitments,

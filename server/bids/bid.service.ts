@@ -10,7 +10,8 @@ import { canPlaceBid, canSeeBid, isSealed, takesSealedBids, type PlaceBidRefusal
 import type { BidDoc } from './bid.model';
 import { bidReads, createBid } from './bid.store';
 import { bidView, type BidView } from './bid.view';
-import { isListingOwner, loadListing, loadVisibleListing, toBiddable, type ListingRef } from './listing-ref';
+import { ownsListing, loadListing, loadVisibleListing, type ListingRef } from '../listings';
+import { toBiddable } from './biddable';
 import type { TransferMode, Currency } from '../api-contract/enums';
 import { hasPaidDeposit } from '../payments/deposit-status';
 import { formatMoney } from '../payments/fees';
@@ -121,7 +122,7 @@ export async function listListingBids(
   const sealed = isSealed(biddable, now);
   const orgId = actingOrganizationId(user);
   const filter: Record<string, unknown> = { listingKind: kind, listingId: listing.id };
-  const owner = isListingOwner(listing, user);
+  const owner = ownsListing(listing, user);
   const seesAll = owner ? !sealed : user.role === 'admin';
   const summary = { listing: listingSummary(listing), sealed, deadline: listing.deadline?.toISOString() };
   if (!seesAll) {

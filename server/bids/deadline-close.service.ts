@@ -16,7 +16,7 @@ import {
 import { recordAudit } from '../audit';
 import { auctionOutcome } from './bid-lifecycle';
 import { bidStore, liveBidsOf, rejectLiveBids } from './bid.store';
-import { loadListing, type ListingRef } from './listing-ref';
+import { loadListing, type ListingRef } from '../listings';
 import { acceptBidAs } from './bid-decision.service';
 import { notifyDeadlineClosed, type CloseOutcome, type NoticeDeps } from './deadline-notices';
 

@@ -7,7 +7,7 @@
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { ListingKind } from '../api-contract/enums';
-import { loadListing } from './listing-ref';
+import { loadListing } from '../listings';
 import { closeAuction, closeCall, DEADLINE_GRACE_MS, type CloseResult } from './deadline-close.service';
 import {
   CALL_DEPOSITS,

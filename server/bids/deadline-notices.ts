@@ -6,7 +6,7 @@
 import type { AppContext } from '../context';
 import type { Label } from '../api-contract/taxonomy';
 import { createNotification } from '../notifications';
-import type { ListingRef } from './listing-ref';
+import type { ListingRef } from '../listings';
 import { activeMemberIds } from '../auth';
 
 export type NoticeDeps = Pick<AppContext, 'bus' | 'config'>;

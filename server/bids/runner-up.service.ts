@@ -23,7 +23,7 @@ import { paymentDeps } from '../payments/payment-deps';
 import { acceptBidAs } from './bid-decision.service';
 import { bidsOfListing, bidStore, reopenRunnerUpBid } from './bid.store';
 import { notifyOrg, type NoticeDeps } from './deadline-notices';
-import { isListingOwner, loadListing, loadVisibleListing, type ListingRef } from './listing-ref';
+import { ownsListing, loadListing, loadVisibleListing, type ListingRef } from '../listings';
 import { forfeitAwaitingRunnerUp, pickRunnerUp, type RunnerUpDeposit } from './runner-up-rules';
 
 /** A deposit on the listing, as the payments component stores it. */
@@ -46,7 +46,7 @@ const depositFacts = (d: DepositDoc): RunnerUpDeposit => ({
 /** Refusals that depend on the listing alone, before anything is read or written. */
 function assertOfferable(listing: ListingRef, user: SessionUser): void {
   const noun = listing.kind === 'offer' ? 'offer' : 'demand';
-  if (!isListingOwner(listing, user))
+  if (!ownsListing(listing, user))
     throw AppError.forbidden(`Only the ${noun}'s owner may offer the technology to the runner-up`);
   const sealed =
     listing.kind === 'offer'

@@ -5,7 +5,7 @@
  * then the deal's (LOCK_ORDER), so two deals on one offer are decided one after the other.
  */
 import { holdLocks } from '../common/store';
-import { loadListing } from '../bids/listing-ref';
+import { loadListing } from '../listings';
 import { commitOffer, listingLockKey, isExclusiveAgreement } from '../listings';
 import type { DealDoc } from './deal.model';
 import { dealStore } from './deal.store';

@@ -2,7 +2,7 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { Currency, Locale } from '../api-contract/enums';
-import { loadListing } from '../bids/listing-ref';
+import { loadListing } from '../listings';
 import { loadDealForUser } from './deal.service';
 import { renderAgreementDraft, type AgreementParty } from './agreement-draft';
 import { userReads } from '../auth';

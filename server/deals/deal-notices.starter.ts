@@ -1,7 +1,7 @@
-/** Background worker: turns deal events, placed bids and messages sent while people are away into notifications. */
+/** Background worker: turns deal events and placed bids into notifications. */
 import type { BackgroundStarter } from '../context';
 import { logger } from '../common/logger';
-import { notifyBidPlaced, notifyDealEvent, notifyMessageWhileAway } from './deal-notices';
+import { notifyBidPlaced, notifyDealEvent } from './deal-notices';
 
 export const startDealNotices: BackgroundStarter = (ctx) => {
   const inFlight = new Set<Promise<unknown>>();
@@ -13,9 +13,6 @@ export const startDealNotices: BackgroundStarter = (ctx) => {
   const unsubscribe = [
     ctx.bus.subscribe('deal.event', (e) => track(notifyDealEvent(ctx, e), 'deal event', e)),
     ctx.bus.subscribe('bid.changed', (e) => track(notifyBidPlaced(ctx, e), 'bid', e)),
-    ctx.bus.subscribe('deal.message', (e) =>
-      track(notifyMessageWhileAway(ctx, e), 'message', { dealId: e.dealId, seq: e.seq }),
-    ),
   ];
   return {
     name: 'deal-notices',

@@ -2,11 +2,10 @@
  * Tells the people of a deal about each of its steps: a bid placed (the listing's owner), a
  * negotiation opened (the owner), a term sheet proposed or accepted (the other party), the
  * agreement, fees due (each payer their share), a payment received, the deal closed, lost or
- * cancelled, a broker proposed (the other party) or assigned (the parties and the broker), and a
- * message while they are away from the room (one unread notification per room until they read it). Bid decisions are told by
- * bids/bid-notices.ts. People are the active members of a party's organization and the broker.
+ * cancelled, a broker proposed (the other party) or assigned (the parties and the broker). Bid
+ * decisions are told by bids/bid-notices.ts, messages while people are away by
+ * negotiation/message-notices.ts. People are the active members of a party's organization and the broker.
  */
-import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { DomainEvents } from '../common/events';
 import type { Currency } from '../api-contract/enums';
@@ -19,14 +18,10 @@ import { cachedDealView } from './deal-view-cache';
 import type { DealView } from './deal.view';
 import { organizationNames, userNames } from './names';
 import { dealFeeLines } from '../payments/deal-fees';
-import { readMarkerReads } from '../negotiation/message.store';
-import { stableObjectId } from '../negotiation/stable-ids';
-import { createGroupedNotification, createNotification } from '../notifications';
+import { createNotification } from '../notifications';
 import { DEAL_NOTICE, type MilestoneStep, dealName, type Notice } from './deal-notice-text';
 
 export type DealNoticeDeps = Pick<AppContext, 'bus' | 'config'>;
-
-export const DEAL_MESSAGE_TYPE = 'deal.message';
 
 type Party = 'seller' | 'buyer';
 /** Who a deal's parties and broker are: the stored deal, or its cached view. */
@@ -245,47 +240,5 @@ export async function notifyBidPlaced(
       data: { bidId: event.bidId, listingKind: event.listingKind, listingId: event.listingId },
       dedupeKey: `${userId}:bid.received:${event.bidId}`,
     });
-  }
-}
-
-/**
- * A message reaches the participants who may read it and were not in the room: one unread
- * notification per person and room until they read the room (their read marker moves) or the
- * notification; later messages meanwhile add nothing.
- */
-export async function notifyMessageWhileAway(
-  deps: DealNoticeDeps,
-  event: DomainEvents['deal.message'],
-): Promise<void> {
-  // The cached view: a busy room sends many messages, and who is in the deal seldom changes.
-  const deal = await cachedDealView(event.dealId);
-  if (!deal) return;
-  const sides: Party[] =
-    event.audience === 'all' ? ['seller', 'buyer'] : event.audience === 'seller' ? ['seller'] : ['buyer'];
-  const online = new Set([...event.online, event.authorId]);
-  const recipients = [...new Set([...(await parties(deal, sides)), ...brokerOf(deal)])].filter(
-    (id) => !online.has(id),
-  );
-  if (recipients.length === 0) return;
-  const markers = await readMarkerReads
-    .find({
-      _id: mongoose.trusted({ $in: recipients.map((id) => stableObjectId('read-marker', event.dealId, id)) }),
-    })
-    .lean();
-  const readUpTo = new Map(markers.map((m) => [String(m.userId), m.seq]));
-  const notice = DEAL_NOTICE.message(dealName(deal), event.authorName, event.body);
-  for (const userId of recipients) {
-    await createGroupedNotification(
-      deps,
-      {
-        userId,
-        type: DEAL_MESSAGE_TYPE,
-        ...notice,
-        link: `/deals/${event.dealId}`,
-        data: { dealId: event.dealId, seq: event.seq },
-        groupKey: `${userId}:${DEAL_MESSAGE_TYPE}:${event.dealId}:${readUpTo.get(userId) ?? 0}`,
-      },
-      'keep',
-    );
   }
 }

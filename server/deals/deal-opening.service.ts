@@ -10,7 +10,7 @@ import type { ListingKind, DealRole } from '../api-contract/enums';
 import { recordAudit } from '../audit';
 import { SINGLE_AWARD_TRANSFER_MODES } from '../bids/bid-lifecycle';
 import type { BidDoc } from '../bids';
-import { isListingOwner, loadVisibleListing, type ListingRef } from '../bids/listing-ref';
+import { ownsListing, loadVisibleListing, type ListingRef } from '../listings';
 import type { DealDoc } from './deal.model';
 import { createDealDoc, dealReads, dealStore, findDealOfBid, holdDealOpening } from './deal.store';
 import { MAX_TERM_SHEET_VERSIONS } from './term-sheet-rules';
@@ -137,7 +137,7 @@ export async function openDealDirect(
   const kind: ListingKind = input.offerId ? 'offer' : 'demand';
   const listing = await loadVisibleListing(kind, (input.offerId ?? input.demandId)!, user);
   const orgId = actingOrganizationId(user)!;
-  if (isListingOwner(listing, user)) throw AppError.forbidden('You cannot open a deal on your own listing.');
+  if (ownsListing(listing, user)) throw AppError.forbidden('You cannot open a deal on your own listing.');
   if (listing.status !== 'published') throw AppError.conflict('This listing is not open for negotiation.');
   if (listing.awardedBidId || listing.awardedDealId)
     throw AppError.conflict('This technology has already been awarded to another buyer.');

@@ -10,5 +10,6 @@ export {
   type OutcomeInput,
 } from './outcome';
 export { outcomeRecordSchema } from './outcome.record';
-export { cachedDealViews } from './deal-view-cache';
+export { cachedDealView, cachedDealViews } from './deal-view-cache';
+export { DEAL_NOTICE, dealName } from './deal-notice-text';
 export { organizationNames } from './names';

@@ -18,7 +18,7 @@ import {
   milestoneAutoAcceptKey,
   milestoneReminderKey,
 } from '../scheduler';
-import { loadListing } from '../bids/listing-ref';
+import { loadListing } from '../listings';
 import type { DealDoc } from './deal.model';
 import { dealStore, findDealDoc } from './deal.store';
 import { loadDealDocForUser } from './deal.service';

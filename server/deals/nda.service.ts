@@ -7,7 +7,7 @@ import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit';
-import { loadListing } from '../bids/listing-ref';
+import { loadListing } from '../listings';
 import { dealStore } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import { loadDealForUser } from './deal.service';

@@ -16,7 +16,7 @@ import { logger } from '../common/logger';
 import { dealStore } from './deal.store';
 import { commitAgreement, holdDealAndListing, type DealListing } from './agreement-commitment';
 import { MAX_TERM_SHEET_VERSIONS, termSheetProblems } from './term-sheet-rules';
-import { cachedListingRef } from '../bids/listing-ref';
+import { cachedListingRef } from '../listings';
 import { dealView, termSheetView, type DealView, type TermSheetView } from './deal.view';
 import { canProposeTerms, planDealTransition, termSheetAcceptance } from './deal-machine';
 import { assertRoleUnchanged, loadDealForUser, transitionDeal, viewDealForUser } from './deal.service';

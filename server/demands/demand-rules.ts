@@ -17,22 +17,6 @@ export interface DemandRuleInput {
   depositPct?: number | null;
 }
 
-/**
- * The deposit a call for proposals asks of each proposer before it proposes (null: none): the
- * fixed amount, or the percentage of the budget's maximum (what the enterprise means to pay at
- * most) rounded half up, in the budget's currency. Open demands ask none.
- */
-export function callDepositOf(
-  demand: Pick<DemandRuleInput, 'mode' | 'budget' | 'deposit' | 'depositPct'> | null | undefined,
-): { amount: number; currency: string } | null {
-  if (!demand || demand.mode !== 'call_for_proposals') return null;
-  const currency = demand.budget?.currency ?? 'VND';
-  if (demand.deposit) return { amount: demand.deposit, currency };
-  const max = demand.budget?.max;
-  if (demand.depositPct && max) return { amount: Math.round((max * demand.depositPct) / 100), currency };
-  return null;
-}
-
 /** A deposit only on a call for proposals, fixed or a percentage (not both), a percentage of a budget that has a maximum. */
 function depositViolations(demand: DemandRuleInput): ErrorDetail[] {
   const fixed = demand.deposit != null;

@@ -7,7 +7,7 @@ import {
   type ListingDoc,
   type OrganizationSummary,
 } from '../listings';
-import { callDepositOf } from './demand-rules';
+import { callDepositOf } from '../listings';
 
 /** The contract's `demand`. */
 export function demandView(doc: ListingDoc, organization: OrganizationSummary) {

@@ -1,5 +1,4 @@
 /** Technology demands: their spec, rules, schemas and routes (built on the listings family). */
-export { callDepositOf } from './demand-rules';
 export { registerDemandRoutes } from './demand.routes';
 export { demandResponse, demandViewSchema } from './demand.schemas';
 export { DEMAND_SPEC, findDemandForViewer } from './demand.service';

@@ -2,7 +2,7 @@
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import { loadDealForUser } from '../deals/deal.service';
 import { ndaTextOf, viewerAcceptedNda } from '../deals/nda.service';
-import { loadListing } from '../bids/listing-ref';
+import { loadListing } from '../listings';
 import { listDocuments } from './document.service';
 import { brokerHasConsent } from './document-access';
 

@@ -6,7 +6,7 @@
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
-import { loadListing } from '../bids/listing-ref';
+import { loadListing } from '../listings';
 import { dealStore } from '../deals/deal.store';
 import { dealView, type DealView } from '../deals/deal.view';
 import { loadDealForUser } from '../deals/deal.service';

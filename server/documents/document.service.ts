@@ -13,13 +13,13 @@ import { recordAudit } from '../audit';
 import type { DealDoc } from '../deals';
 import {
   canSeeListing,
-  isListingOwner,
+  ownsListing,
   kindName,
   loadListing,
   toListingRef,
   type AttachmentRef,
   type ListingRef,
-} from '../bids/listing-ref';
+} from '../listings';
 import {
   canDownloadDocument,
   isDealParticipant,
@@ -152,7 +152,7 @@ export async function uploadDocument(
 ): Promise<DocumentView> {
   const listing = await loadListing(kind, listingId);
   if (!listing || !canSeeListing(listing, user)) throw AppError.notFound(kindName(kind));
-  if (!isListingOwner(listing, user))
+  if (!ownsListing(listing, user))
     throw AppError.forbidden('Only the listing’s organization may attach documents.');
   if (['closed', 'withdrawn', 'expired'].includes(listing.status))
     throw AppError.conflict('This listing has ended.');
@@ -214,7 +214,7 @@ export async function removeDocument(
 ): Promise<void> {
   const listing = await loadListing(kind, listingId);
   if (!listing || !canSeeListing(listing, user)) throw AppError.notFound(kindName(kind));
-  if (!isListingOwner(listing, user))
+  if (!ownsListing(listing, user))
     throw AppError.forbidden('Only the listing’s organization may remove documents.');
   const attachment = listing.attachments.find((a) => a.id === attachmentId);
   if (!attachment) throw AppError.notFound('Document');

@@ -7,7 +7,7 @@ import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import type { SessionUser } from '../common/session-user';
 import type { ListingKind } from '../api-contract/enums';
-import { isListingOwner, loadVisibleListing } from '../bids/listing-ref';
+import { ownsListing, loadVisibleListing } from '../listings';
 import { actingOrganizationId } from '../common/session-user';
 import { organizationReads } from '../organizations';
 import { storageFull } from './document.service';
@@ -19,7 +19,7 @@ export function listingOwnerOnly(kind: ListingKind): RequestHandler {
       throw AppError.validation([{ field: 'id', message: 'id must be a 24-character hex id' }]);
     }
     const listing = await loadVisibleListing(kind, id, req.user as SessionUser);
-    if (!isListingOwner(listing, req.user as SessionUser))
+    if (!ownsListing(listing, req.user as SessionUser))
       throw AppError.forbidden('Only the listing’s organization may attach documents.');
     next();
   };

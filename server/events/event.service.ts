@@ -12,7 +12,7 @@ import { isDuplicateKeyError } from '../common/duplicate-key';
 import { logger } from '../common/logger';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
-import { cachedListingRef, type ListingRef } from '../bids/listing-ref';
+import { cachedListingRef, type ListingRef } from '../listings';
 import { organizationNames } from '../deals';
 import {
   EVENTS,

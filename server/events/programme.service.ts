@@ -9,7 +9,7 @@ import type { ListingKind } from '../api-contract/enums';
 import { AppError, type ErrorDetail } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
-import { cachedListingRef } from '../bids/listing-ref';
+import { cachedListingRef } from '../listings';
 import { organizationNames } from '../deals';
 import { changeEvent, type EventDoc, type ProgrammeSession } from './event.store';
 import { loadEvent } from './event.service';

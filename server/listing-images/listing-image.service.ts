@@ -10,7 +10,7 @@ import type { EventBus } from '../common/events';
 import type { ListingKind } from '../api-contract/enums';
 import { MAX_LISTING_IMAGES, type ListingImageSize } from '../api-contract/listing-images';
 import { recordAudit } from '../audit';
-import { canSeeListing, isListingOwner, kindName, loadListing, type ListingRef } from '../bids/listing-ref';
+import { canSeeListing, ownsListing, kindName, loadListing, type ListingRef } from '../listings';
 import {
   addListingImage,
   announceListingChange,
@@ -79,7 +79,7 @@ export async function ownedListing(
 ): Promise<ListingRef> {
   const listing = await loadListing(kind, listingId);
   if (!listing || !canSeeListing(listing, user)) throw AppError.notFound(kindName(kind));
-  if (!isListingOwner(listing, user))
+  if (!ownsListing(listing, user))
     throw AppError.forbidden('Only the listing’s organization may change its images.');
   return listing;
 }

@@ -69,3 +69,15 @@ export {
   type ListingImageView,
   type OrganizationSummary,
 } from './listing.view';
+export {
+  cachedListingRef,
+  canSeeListing,
+  kindName,
+  loadListing,
+  loadVisibleListing,
+  ownsListing,
+  toListingRef,
+  type AttachmentRef,
+  type ListingRef,
+} from './listing-ref';
+export { callDepositOf, depositOf } from './listing-deposits';

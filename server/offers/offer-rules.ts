@@ -14,20 +14,6 @@ export interface OfferPricingInput {
   depositPct?: number | null;
 }
 
-/**
- * The deposit a bidder pays before bidding on an auction (null: none is asked): the fixed amount,
- * or the percentage of the starting price rounded half up, in the offer's currency.
- */
-export function depositOf(
-  p: OfferPricingInput | null | undefined,
-): { amount: number; currency: string } | null {
-  if (!p || p.model !== 'auction') return null;
-  const currency = p.currency ?? 'VND';
-  if (p.deposit) return { amount: p.deposit, currency };
-  if (p.depositPct && p.amount) return { amount: Math.round((p.amount * p.depositPct) / 100), currency };
-  return null;
-}
-
 export interface OfferRuleInput {
   field?: string;
   subField?: string | null;

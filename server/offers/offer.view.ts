@@ -9,7 +9,7 @@ import {
   type ListingDoc,
   type OrganizationSummary,
 } from '../listings';
-import { depositOf } from './offer-rules';
+import { depositOf } from '../listings';
 
 export interface OfferViewOptions {
   /** The auction's reserve price is the seller's secret: only the owner and operators see it. */

@@ -19,7 +19,7 @@ import { dealStore, findDealDoc } from '../deals/deal.store';
 import { pickRunnerUp } from '../bids/runner-up-rules';
 import type { DealDoc } from '../deals';
 import { bidsOfListing } from '../bids/bid.store';
-import { loadListing } from '../bids/listing-ref';
+import { loadListing } from '../listings';
 import { depositsOfListing } from './deal-payments';
 import { closePendingPayment } from './ended-deal-payments';
 import { recordLedgerEntry } from './ledger.store';

@@ -8,7 +8,7 @@
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { ListingKind, PaymentProvider } from '../api-contract/enums';
-import { loadVisibleListing, type ListingRef } from '../bids/listing-ref';
+import { loadVisibleListing, type ListingRef } from '../listings';
 import { findDealDoc } from '../deals/deal.store';
 import { depositsOfListing } from './deal-payments';
 import { keptDepositRefundAt } from './deposit-rules';

@@ -11,7 +11,7 @@ import { PASSWORD, signInAdmin, signUp, type Member } from '../helpers/factories
 import { demandBody, offerBody, published, submitted } from './offers-helpers';
 import { terms } from './deals-helpers';
 import { createNotification } from '../../server/notifications/notification.service';
-import { notifyMessageWhileAway } from '../../server/deals/deal-notices';
+import { notifyMessageWhileAway } from '../../server/negotiation/message-notices';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { catchUpMessages, postMessage } from '../../server/negotiation/message.service';
 import { markRead, readMarkersOf } from '../../server/negotiation/read-marker.service';

@@ -10,7 +10,8 @@ import {
   type DepositFacts,
   type ProposalFacts,
 } from '../../server/payments/deposit-rules';
-import { callDepositOf, demandViolations } from '../../server/demands/demand-rules';
+import { demandViolations } from '../../server/demands/demand-rules';
+import { callDepositOf } from '../../server/listings';
 import { lockedRevisionField, revisionChanges } from '../../server/listings/listing-revision';
 
 const paid = (payerOrgId = 'org-a', outcome?: string): DepositFacts => ({

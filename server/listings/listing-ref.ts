@@ -2,8 +2,7 @@
  * Offers and demands as the bid, deal and document rules see them: one shape for both kinds,
  * read straight from the models (the listings component owns their routes and services).
  */
-import { depositOf } from '../offers';
-import { callDepositOf } from '../demands';
+import { callDepositOf, depositOf } from './listing-deposits';
 import type {
   ConfidentialAccessPolicy,
   Currency,
@@ -18,8 +17,8 @@ import { isObjectId } from '../common/ids';
 import { createRecordCache } from '../common/record-cache';
 import { isSoleDatabaseUser } from '../common/sole-user';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { findListingDoc, readListingDecisions, canViewListing } from '../listings';
-import type { BiddableListing } from './bid-lifecycle';
+import { findListingDoc, readListingDecisions } from './listing.store';
+import { canViewListing } from './listing-access';
 
 export interface AttachmentRef {
   id: string;
@@ -152,22 +151,7 @@ function toAttachmentRef(a: Record<string, any>): AttachmentRef {
   };
 }
 
-export function toBiddable(listing: ListingRef): BiddableListing {
-  return {
-    kind: listing.kind,
-    status: listing.status,
-    ownerOrgId: listing.ownerOrgId,
-    currency: listing.currency,
-    pricingModel: listing.pricingModel ?? null,
-    demandMode: listing.demandMode ?? null,
-    deadline: listing.deadline,
-  };
-}
-
-export function isListingOwner(
-  listing: Pick<ListingRef, 'ownerOrgId'>,
-  user: SessionUser | undefined,
-): boolean {
+export function ownsListing(listing: Pick<ListingRef, 'ownerOrgId'>, user: SessionUser | undefined): boolean {
   return !!user && actingOrganizationId(user) === listing.ownerOrgId;
 }
 
