@@ -25,6 +25,7 @@ const WALLED_COMPONENTS = [
   'matching',
   'metrics',
   'migrations',
+  'negotiation',
   'notifications',
   'offers',
   'organizations',

@@ -47,7 +47,7 @@ import {
 import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } from './stats';
 import { registerHealthRoutes } from './health';
 import { indexListingsOnWrite, searchSyncWorkerOf } from './search-sync';
-import { registerNegotiationRoutes } from './negotiation/message.routes';
+import { registerNegotiationRoutes } from './negotiation';
 import { registerBidRoutes } from './bids/bid.routes';
 import { registerDealRoutes } from './deals/deal.routes';
 import { registerBrokerRoutes } from './brokers';

@@ -23,7 +23,7 @@ import type { Worker } from './runtime-types';
 import { startPublishListener, startDigestMailer, alertOperatorsOfFailedJob } from './notifications';
 import { startBidNotices } from './bids/bid-notices';
 import { startDealNotices } from './deals/deal-notices.starter';
-import { startMessageNotices } from './negotiation/message-notices.starter';
+import { startMessageNotices } from './negotiation';
 import { startAppraisalFeeNotices } from './appraisals';
 import { startRealtime } from './realtime';
 import { ensureRecurringJob, DEAL_SWEEP, FEDERATION_PULL, schedulerStarter } from './scheduler';

@@ -4,7 +4,7 @@
  * writes nothing), and a participant's registration is read by `_id` alone.
  */
 import mongoose from 'mongoose';
-import { stableObjectId } from '../negotiation/stable-ids';
+import { stableObjectId } from '../common/stable-ids';
 import { isObjectId } from '../common/ids';
 import { createRecordCache } from '../common/record-cache';
 import { RecordStore, holdLocks, type ModelReads, type MutateOptions, type Plan } from '../common/store';

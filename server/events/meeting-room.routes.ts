@@ -2,9 +2,7 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import { idParams, objectId } from '../common/ids';
-import { historyQuery } from '../negotiation/message.schemas';
-import { meetingMessagePageResponse } from '../negotiation/meeting-message.schemas';
-import { listMeetingMessages } from '../negotiation/meeting-messages';
+import { historyQuery, meetingMessagePageResponse, listMeetingMessages } from '../negotiation';
 import { meetingResponse } from './event.schemas';
 import { meetingRoomAccess, meetingRoomFacts, roomViewerOf } from './meeting-room.service';
 

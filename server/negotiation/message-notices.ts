@@ -10,7 +10,7 @@ import { activeMemberIds } from '../auth';
 import { cachedDealView, DEAL_NOTICE, dealName } from '../deals';
 import { createGroupedNotification } from '../notifications';
 import { readMarkerReads } from './message.store';
-import { stableObjectId } from './stable-ids';
+import { stableObjectId } from '../common/stable-ids';
 
 export type MessageNoticeDeps = Pick<AppContext, 'bus' | 'config'>;
 

@@ -17,7 +17,7 @@ import type { ModelReads } from '../common/store';
 import { MessageModel, type MessageDoc } from './message.model';
 import { ReadMarkerModel, type ReadMarkerDoc } from './read-marker.model';
 import { RoomCounterModel } from './room-counter.model';
-import { stableObjectId } from './stable-ids';
+import { stableObjectId } from '../common/stable-ids';
 
 /** Reads of messages and read markers for code outside the store. */
 export const messageReads: ModelReads<typeof MessageModel> = MessageModel;

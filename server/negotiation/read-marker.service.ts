@@ -10,7 +10,7 @@ import { loadSessionUser } from '../auth';
 import type { ReadMarker } from '../api-contract/socket-events';
 import { lastSeqOf, lastSeqsOf, moveReadMarker, readMarkerReads } from './message.store';
 import { messageSlotId, readSlots } from './message-slot.store';
-import { stableObjectId } from './stable-ids';
+import { stableObjectId } from '../common/stable-ids';
 import {
   dealBrokerListKey,
   dealOrgListKey,

@@ -9,7 +9,7 @@ import type { MessageAudience } from '../api-contract/socket-events';
 import type { MessageDoc, RoomKind } from './message.model';
 import { storeWithNextSeq } from './message.store';
 import { messagesInRange } from './message-history';
-import { stableObjectId } from './stable-ids';
+import { stableObjectId } from '../common/stable-ids';
 
 export interface RoomAuthor {
   userId: string;

@@ -13,9 +13,8 @@ import { dealReads } from '../deals/deal.store';
 import { notificationReads } from '../notifications';
 import { paymentReads } from '../payments/payment.store';
 import { userReads } from '../auth';
-import { messageReads, readMarkerReads } from '../negotiation/message.store';
+import { messageReads, readMarkerReads, putMessageSlot, rebuildMessageSlots } from '../negotiation';
 import { eventReads, meetingReads, registrationReads } from '../events';
-import { putMessageSlot, rebuildMessageSlots } from '../negotiation/message-slot.store';
 import {
   putOwnerListEntries,
   clearOwnerLists,

@@ -6,8 +6,7 @@
 import type { EventBus, DomainEvents } from '../common/events';
 import { logger } from '../common/logger';
 import { userNames } from '../deals/names';
-import { postSystemMessage } from '../negotiation/message.service';
-import { systemMessageFor, userIdsNamedBy } from '../negotiation/system-messages';
+import { postSystemMessage, systemMessageFor, userIdsNamedBy } from '../negotiation';
 import type { TermsAcceptedEvent } from '../api-contract/socket-events';
 import { announceMessage } from './room-emitter';
 import { recheckRoom } from './room-access-recheck';

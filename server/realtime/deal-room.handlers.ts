@@ -8,12 +8,22 @@ import {
   type JoinRequest,
   type RoomRole,
   type SendMessageRequest,
+  type ChatMessage,
 } from '../api-contract/socket-events';
-import { assertMayAddress, roomRoleFor } from '../negotiation/room-access';
-import { catchUpMessages, listMessages, postMessage } from '../negotiation/message.service';
-import { markRead, readMarkersOf } from '../negotiation/read-marker.service';
-import { dealRefSchema, joinSchema, readSchema, sendMessageSchema } from '../negotiation/message.schemas';
-import { announcePresence } from './presence';
+import {
+  assertMayAddress,
+  roomRoleFor,
+  catchUpMessages,
+  listMessages,
+  postMessage,
+  markRead,
+  readMarkersOf,
+  dealRefSchema,
+  joinSchema,
+  readSchema,
+  sendMessageSchema,
+} from '../negotiation';
+import { announcePresence, presenceIn } from './presence';
 import { announceMessage } from './room-emitter';
 import { allRoomsOf, dealIdsIn, dealRoom, roomsFor } from './rooms';
 import { CATCH_UP_LIMIT, refreshUser, roomEventHandler, spend } from './room-handler-kit';
@@ -21,9 +31,7 @@ import type { InFlight } from './in-flight';
 import type { TokenBuckets } from './token-bucket';
 import type { DealsNamespace, DealsSocket } from './socket-types';
 import type { EventBus } from '../common/events';
-import type { ChatMessage } from '../api-contract/socket-events';
 import { logger } from '../common/logger';
-import { presenceIn } from './presence';
 
 export interface RoomHandlerDeps {
   /** Messages a sender may post per deal room. */

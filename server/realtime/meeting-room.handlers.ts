@@ -18,12 +18,10 @@ import {
   catchUpMeetingMessages,
   listMeetingMessages,
   postMeetingMessage,
-} from '../negotiation/meeting-messages';
-import {
   meetingJoinSchema,
   meetingRefSchema,
   meetingSendSchema,
-} from '../negotiation/meeting-message.schemas';
+} from '../negotiation';
 import { chatMessages } from '../metrics';
 import { CATCH_UP_LIMIT, refreshUser, roomEventHandler, spend } from './room-handler-kit';
 import { socketsIn } from './presence';

@@ -4,7 +4,7 @@
  * and are told so with `deal:left`.
  */
 import { findDealDoc } from '../deals/deal.service';
-import { currentRoomRole } from '../negotiation/room-access';
+import { currentRoomRole } from '../negotiation';
 import { announcePresence } from './presence';
 import { allRoomsOf, dealRoom } from './rooms';
 import type { DealsNamespace } from './socket-types';

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { ExtendedError, Server } from 'socket.io';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import type { RoomUser } from '../negotiation/room-access';
+import type { RoomUser } from '../negotiation';
 import type { DealsNamespace } from './socket-types';
 
 type EngineMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;

@@ -5,7 +5,7 @@ import type {
   RoomRole,
   ServerToClientEvents,
 } from '../api-contract/socket-events';
-import type { RoomUser } from '../negotiation/room-access';
+import type { RoomUser } from '../negotiation';
 
 /** Kept on each socket (and sent across processes by fetchSockets): who it is, where it is. */
 export interface SocketData {
