@@ -10,6 +10,7 @@ const WALLED_COMPONENTS = [
   'appraisals',
   'audit',
   'auth',
+  'bids',
   'brokers',
   'capability',
   'demands',

@@ -48,7 +48,7 @@ import { followStatsChanges, registerPriceGuidanceRoutes, registerStatsRoutes } 
 import { registerHealthRoutes } from './health';
 import { indexListingsOnWrite, searchSyncWorkerOf } from './search-sync';
 import { registerNegotiationRoutes } from './negotiation';
-import { registerBidRoutes } from './bids/bid.routes';
+import { registerBidRoutes, bidTransferModeOf } from './bids';
 import { registerDealRoutes } from './deals/deal.routes';
 import { registerBrokerRoutes } from './brokers';
 import { registerTermSheetRoutes } from './deals/term-sheet.routes';
@@ -184,7 +184,7 @@ export function declareApi(ctx: AppContext): { api: ApiRouter; openapi: ReturnTy
   registerDealRoutes(api, ctx, { meetingSourceFor });
   registerBrokerRoutes(api, ctx);
   registerNegotiationRoutes(api);
-  registerTermSheetRoutes(api, ctx);
+  registerTermSheetRoutes(api, ctx, { bidTransferModeOf });
   registerRoyaltyRoutes(api, ctx);
   registerMilestoneRoutes(api, ctx);
   registerAdminMilestoneRoutes(api);

@@ -3,7 +3,7 @@
  * rules on the bid as it is under its lock (see common/store.ts).
  */
 import mongoose from 'mongoose';
-import type { ListingKind } from '../api-contract/enums';
+import type { ListingKind, TransferMode } from '../api-contract/enums';
 import { RecordStore, holdLocks, type ModelReads, type Mutation } from '../common/store';
 import { BidModel, type BidDoc } from './bid.model';
 import { LIVE_BID_STATUSES } from './bid-lifecycle';
@@ -111,4 +111,10 @@ export async function rejectLiveBids(
 /** Holds the bid's lock (after the listing's, see LOCK_ORDER) for the flow of its acceptance. */
 export function holdBid<T>(bidId: string, fn: () => Promise<T>): Promise<T> {
   return holdLocks([bidStore.lockKey(bidId)], fn);
+}
+
+/** The transfer mode a bid asked for (the deal's contract draft names it); undefined for an unknown bid. */
+export async function bidTransferModeOf(bidId: string): Promise<TransferMode | undefined> {
+  const bid = await bidReads.findById(bidId).lean();
+  return bid?.transferMode;
 }

@@ -4,6 +4,7 @@
  * elsewhere, a process may have died), by a sweep that finds published listings past their
  * deadline and not yet closed. The dedupe key makes both paths enqueue one job per listing.
  */
+import { depositSettlementDeps } from './settlement-bids';
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { ListingKind } from '../api-contract/enums';
@@ -22,12 +23,7 @@ import {
 } from '../scheduler';
 import { logger } from '../common/logger';
 import { listingModel } from '../listings';
-import {
-  paymentDeps,
-  settleAuctionDeposits,
-  settleCallDeposits,
-  settleKeptRunnerUpDeposit,
-} from '../payments';
+import { settleAuctionDeposits, settleCallDeposits, settleKeptRunnerUpDeposit } from '../payments';
 
 export const AUCTION_CLOSE = 'auction.close';
 export const CALL_CLOSE = 'call.close';
@@ -123,7 +119,7 @@ async function closeAuctionJob(
   const result = await closeAuction(offerId, deps);
   if (result.done) {
     const won = 'outcome' in result ? { winnerOrgId: result.winnerOrgId, dealId: result.dealId } : {};
-    const settled = await settleAuctionDeposits({ offerId, ...won }, { ...paymentDeps(deps), ctx: deps });
+    const settled = await settleAuctionDeposits({ offerId, ...won }, depositSettlementDeps(deps));
     // A runner-up's deposit kept (or a refund still pending): watched until settled.
     if (settled.waiting > 0) await watchRunnerUpDeposit(offerId, deps);
   }
@@ -139,7 +135,7 @@ async function closeAuctionJob(
 async function closeCallJob(demandId: string, deps: Pick<AppContext, 'bus' | 'config'>): Promise<JobResult> {
   const result = await closeCall(demandId, deps);
   if (result.done) {
-    const settled = await settleCallDeposits(demandId, { ...paymentDeps(deps), ctx: deps });
+    const settled = await settleCallDeposits(demandId, depositSettlementDeps(deps));
     if (settled.waiting > 0) await watchCallDeposits(demandId, deps);
   }
   return asJobResult(result);
@@ -169,7 +165,7 @@ async function settleCallDepositsJob(
   deps: Pick<AppContext, 'bus' | 'config'>,
 ): Promise<JobResult> {
   const demandId = String(job.payload?.demandId);
-  const settled = await settleCallDeposits(demandId, { ...paymentDeps(deps), ctx: deps });
+  const settled = await settleCallDeposits(demandId, depositSettlementDeps(deps));
   if (settled.waiting === 0) return undefined;
   if (job.payload?.watch) return { rescheduleAt: nextWatch(deps) };
   await watchCallDeposits(demandId, deps);
@@ -191,7 +187,7 @@ async function settleRunnerUpDepositJob(
   offerId: string,
   deps: Pick<AppContext, 'bus' | 'config'>,
 ): Promise<JobResult> {
-  const settled = await settleKeptRunnerUpDeposit(offerId, { ...paymentDeps(deps), ctx: deps });
+  const settled = await settleKeptRunnerUpDeposit(offerId, depositSettlementDeps(deps));
   return settled.waiting > 0 ? { rescheduleAt: nextWatch(deps) } : undefined;
 }
 

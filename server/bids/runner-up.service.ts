@@ -5,6 +5,7 @@
  * accepted bid opens one (acceptBidAs: safe to repeat). A stop half way is finished by asking
  * again: the claimed bid is taken up where it was left.
  */
+import { depositSettlementDeps } from './settlement-bids';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
@@ -19,7 +20,6 @@ import {
   releaseRunnerUpClaim,
   settleKeptRunnerUpDeposit,
 } from '../payments/deposit-settlement';
-import { paymentDeps } from '../payments/payment-deps';
 import { acceptBidAs } from './bid-decision.service';
 import { bidsOfListing, bidStore, reopenRunnerUpBid } from './bid.store';
 import { notifyOrg, type NoticeDeps } from './deadline-notices';
@@ -86,7 +86,7 @@ export async function offerToRunnerUp(
   );
   await recordRunnerUpDeal(forfeit.depositId, deal.id);
   // An auction's runner-up deposit kept at the close is credited to this deal (its watch job would).
-  if (kind === 'offer') await settleKeptRunnerUpDeposit(listing.id, { ...paymentDeps(deps), ctx: deps });
+  if (kind === 'offer') await settleKeptRunnerUpDeposit(listing.id, depositSettlementDeps(deps));
   const bidId = String(bid._id);
   await notifyRunnerUp(deps, listing, String(bid.bidderOrgId), bidId, deal.id);
   await recordAudit({

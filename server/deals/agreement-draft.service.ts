@@ -1,13 +1,12 @@
 /** The contract draft of an agreed deal, in the language asked for. */
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import type { Currency, Locale } from '../api-contract/enums';
+import type { Currency, Locale, TransferMode } from '../api-contract/enums';
 import { loadListing } from '../listings';
 import { loadDealForUser } from './deal.service';
 import { renderAgreementDraft, type AgreementParty } from './agreement-draft';
 import { userReads } from '../auth';
 import { organizationReads } from '../organizations';
-import { bidReads } from '../bids/bid.store';
 
 async function partyOf(orgId: string): Promise<AgreementParty> {
   const org = await organizationReads.findById(orgId).lean();
@@ -19,17 +18,25 @@ async function partyOf(orgId: string): Promise<AgreementParty> {
   };
 }
 
-export async function agreementDraftHtml(user: SessionUser, dealId: string, locale: Locale): Promise<string> {
+/** The transfer mode of the bid a deal began from (the bids component's, passed in by app.ts). */
+export type BidTransferModeOf = (bidId: string) => Promise<TransferMode | undefined>;
+
+export async function agreementDraftHtml(
+  user: SessionUser,
+  dealId: string,
+  locale: Locale,
+  bidTransferModeOf: BidTransferModeOf,
+): Promise<string> {
   const { deal } = await loadDealForUser(user, dealId);
   const version = deal.agreedVersion;
   const sheet = version ? deal.termSheets.find((s) => s.version === version) : undefined;
   if (!sheet)
     throw AppError.conflict('The contract draft exists once both parties have accepted the same terms.');
-  const [seller, buyer, listing, bid, broker] = await Promise.all([
+  const [seller, buyer, listing, bidTransferMode, broker] = await Promise.all([
     partyOf(deal.sellerOrgId),
     partyOf(deal.buyerOrgId),
     loadListing(deal.listingKind, deal.listingId),
-    deal.bidId ? bidReads.findById(deal.bidId).lean() : null,
+    deal.bidId ? bidTransferModeOf(deal.bidId) : undefined,
     deal.brokerUserId ? userReads.findById(deal.brokerUserId).lean() : null,
   ]);
   return renderAgreementDraft(
@@ -47,7 +54,7 @@ export async function agreementDraftHtml(user: SessionUser, dealId: string, loca
         trl: listing?.trl,
         ipStatus: listing?.ipStatus,
         transferMode:
-          bid?.transferMode ?? (listing?.transferModes.length === 1 ? listing.transferModes[0] : undefined),
+          bidTransferMode ?? (listing?.transferModes.length === 1 ? listing.transferModes[0] : undefined),
       },
       terms: {
         price: sheet.price,

@@ -6,11 +6,9 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import type { ListingKind, DealRole } from '../api-contract/enums';
+import type { Currency, ListingKind, DealRole, TransferMode } from '../api-contract/enums';
 import { recordAudit } from '../audit';
-import { SINGLE_AWARD_TRANSFER_MODES } from '../bids/bid-lifecycle';
-import type { BidDoc } from '../bids';
-import { ownsListing, loadVisibleListing, type ListingRef } from '../listings';
+import { EXCLUSIVE_TRANSFER_MODES, ownsListing, loadVisibleListing, type ListingRef } from '../listings';
 import type { DealDoc } from './deal.model';
 import { createDealDoc, dealReads, dealStore, findDealOfBid, holdDealOpening } from './deal.store';
 import { MAX_TERM_SHEET_VERSIONS } from './term-sheet-rules';
@@ -19,13 +17,22 @@ import { publishDealEvent } from './deal-events';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { allocateDealReference } from './deal-reference.store';
 
+/** The accepted bid a deal begins from (the bids component's record, as deals need it). */
+export interface OpeningBid {
+  _id: mongoose.Types.ObjectId;
+  amount: number;
+  currency: Currency;
+  transferMode: TransferMode;
+  createdBy: mongoose.Types.ObjectId;
+}
+
 interface NewDeal {
   listing: ListingRef;
   /** The organization that is not the listing's owner. */
   counterpartOrgId: string;
   createdBy: string;
   actor: { userId?: string; role: DealRole };
-  bid?: BidDoc;
+  bid?: OpeningBid;
   /** A meeting at an event the negotiation comes from. */
   source?: DealSource;
 }
@@ -50,12 +57,12 @@ function partiesOf(listing: ListingRef, counterpartOrgId: string) {
 }
 
 /** The bid, as the first term sheet, proposed by its author on their side of the deal. */
-function termSheetFromBid(bid: BidDoc, listingKind: ListingKind) {
+function termSheetFromBid(bid: OpeningBid, listingKind: ListingKind) {
   return {
     version: 1,
     price: bid.amount,
     currency: bid.currency,
-    exclusivity: SINGLE_AWARD_TRANSFER_MODES.includes(bid.transferMode),
+    exclusivity: EXCLUSIVE_TRANSFER_MODES.includes(bid.transferMode),
     transferMode: bid.transferMode,
     milestones: [],
     proposedBy: bid.createdBy,
@@ -196,7 +203,7 @@ export async function findOpenDealOn(listing: ListingRef, orgId: string): Promis
  */
 export async function continueDealWithBid(
   open: DealDoc,
-  bid: BidDoc,
+  bid: OpeningBid,
   listingKind: ListingKind,
   actor: { userId?: string; role: DealRole },
   bus: EventBus,

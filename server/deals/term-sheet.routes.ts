@@ -12,9 +12,14 @@ import {
 import { acceptTermSheet, listTermSheets, proposeTermSheet } from './term-sheet.service';
 import { describeDeal } from './deal-description';
 import { acceptNda } from './nda.service';
-import { agreementDraftHtml } from './agreement-draft.service';
+import { agreementDraftHtml, type BidTransferModeOf } from './agreement-draft.service';
 
-export function registerTermSheetRoutes(api: ApiRouter, ctx: AppContext): void {
+/** `bidTransferModeOf` is the bids component's, passed in by app.ts (deals do not import bids). */
+export function registerTermSheetRoutes(
+  api: ApiRouter,
+  ctx: AppContext,
+  { bidTransferModeOf }: { bidTransferModeOf: BidTransferModeOf },
+): void {
   const tag = 'deals';
   const { bus } = ctx;
   api.add({
@@ -79,7 +84,7 @@ export function registerTermSheetRoutes(api: ApiRouter, ctx: AppContext): void {
     query: contractQuery,
     answers: 'text/html',
     handler: async ({ user, params, query, res }) => {
-      const html = await agreementDraftHtml(user, params.id, query.lang ?? user.locale);
+      const html = await agreementDraftHtml(user, params.id, query.lang ?? user.locale, bidTransferModeOf);
       res.type('html').setHeader('Cache-Control', 'private, no-store');
       res.send(html);
     },

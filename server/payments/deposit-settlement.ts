@@ -12,13 +12,12 @@
  *
  * An operator may later forfeit the credited deposit of a winner who walked away from the deal.
  */
+import type { BidStatus } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
 import { dealStore, findDealDoc } from '../deals/deal.store';
-import { pickRunnerUp } from '../bids/runner-up-rules';
 import type { DealDoc } from '../deals';
-import { bidsOfListing } from '../bids/bid.store';
 import { loadListing } from '../listings';
 import { depositsOfListing } from './deal-payments';
 import { closePendingPayment } from './ended-deal-payments';
@@ -49,9 +48,30 @@ export interface AuctionDepositsClose {
   dealId?: string;
 }
 
+/** A deposit on the listing, as the runner-up rule sees it. */
+export interface RunnerUpDepositFacts {
+  id: string;
+  payerOrgId: string;
+  outcome?: string | null;
+  status: PaymentDoc['status'];
+  paidAt?: Date | null;
+}
+
+/**
+ * What the settlement asks of the bids component (which sits above payments and passes it in):
+ * the auction's runner-up, chosen by the bid rules, and a call's proposals as they stand.
+ */
+export interface SettlementBids {
+  /** The organization of the best other bid on the auction, which the close keeps a deposit for. */
+  auctionRunnerUpOrg(offerId: string, deposits: RunnerUpDepositFacts[]): Promise<string | undefined>;
+  /** Who proposed to the call, where each proposal stands and the deal it led to. */
+  proposalsOf(demandId: string): Promise<{ bidderOrgId: string; status: BidStatus; dealId: string | null }[]>;
+}
+
 export interface DepositSettlementDeps extends Pick<PaymentDeps, 'providers'> {
   /** Where the bidders are told what became of their deposits. */
   ctx: Pick<AppContext, 'bus' | 'config'>;
+  bids: SettlementBids;
 }
 
 export interface DepositSettlement {
@@ -82,7 +102,9 @@ export async function settleAuctionDeposits(
   deps: DepositSettlementDeps,
 ): Promise<DepositSettlement> {
   const deposits = await depositsOfListing(close.offerId);
-  const runnerUpOrgId = close.dealId ? await auctionRunnerUpOrg(close.offerId, deposits) : undefined;
+  const runnerUpOrgId = close.dealId
+    ? await auctionRunnerUpOrg(close.offerId, deposits, deps.bids)
+    : undefined;
   return settleDeposits(
     deposits,
     (deposit) => planAuctionDeposit(factsOf(deposit), { ...close, runnerUpOrgId }),
@@ -94,22 +116,14 @@ export async function settleAuctionDeposits(
 async function auctionRunnerUpOrg(
   offerId: string,
   deposits: readonly PaymentDoc[],
+  bids: SettlementBids,
 ): Promise<string | undefined> {
   const kept = deposits.find((d) => d.deposit?.keptForRunnerUpAt);
   if (kept) return String(kept.payerOrgId);
-  const [listing, bids] = await Promise.all([loadListing('offer', offerId), bidsOfListing('offer', offerId)]);
-  if (!listing) return undefined;
-  const pick = pickRunnerUp(
-    { kind: 'offer', currency: listing.currency, reservePrice: listing.reservePrice },
-    bids.map((b) => ({
-      ...b,
-      id: String(b._id),
-      bidderOrgId: String(b.bidderOrgId),
-      submittedAt: b.createdAt,
-    })),
+  return bids.auctionRunnerUpOrg(
+    offerId,
     deposits.map((d) => ({ ...runnerUpFactsOf(d), status: d.status, paidAt: d.paidAt })),
   );
-  return pick.ok ? pick.bid.bidderOrgId : undefined;
 }
 
 const runnerUpFactsOf = (d: PaymentDoc) => ({
@@ -166,15 +180,15 @@ export async function settleCallDeposits(
   if (deposits.length === 0) return { refunded: 0, credited: 0, closed: 0, waiting: 0 };
   const [demand, proposals] = await Promise.all([
     loadListing('demand', demandId),
-    bidsOfListing('demand', demandId),
+    deps.bids.proposalsOf(demandId),
   ]);
   const phase = callPhase(demand);
   return settleDeposits(
     deposits,
     (deposit) => {
       const own = proposals
-        .filter((p) => String(p.bidderOrgId) === String(deposit.payerOrgId))
-        .map((p) => ({ status: p.status, dealId: p.dealId ? String(p.dealId) : null }));
+        .filter((p) => p.bidderOrgId === String(deposit.payerOrgId))
+        .map((p) => ({ status: p.status, dealId: p.dealId }));
       return planCallDeposit(factsOf(deposit), own, phase);
     },
     deps,

@@ -11,6 +11,8 @@ export {
   forfeitDeposit,
   type AuctionDepositsClose,
   type DepositSettlement,
+  type DepositSettlementDeps,
+  type SettlementBids,
 } from './deposit-settlement';
 export { hasPaidDeposit } from './deposit-status';
 export { computeRoyalty, computeRoyaltyFees, royaltyFeeBrokerShares, type FeeSchedule } from './fees';

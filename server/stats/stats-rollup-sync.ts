@@ -11,7 +11,7 @@ import { logger } from '../common/logger';
 import { onRecordWritten, type RecordChange } from '../common/record-changes';
 import { listingModel } from '../listings';
 import { dealReads, findDealDoc } from '../deals/deal.store';
-import { bidReads } from '../bids/bid.store';
+import { bidReads } from '../bids';
 import { paymentReads } from '../payments/payment.store';
 import {
   applyDeltas,
