@@ -19,6 +19,7 @@ const WALLED_COMPONENTS = [
   'events',
   'experts',
   'federation',
+  'fees',
   'health',
   'listing-images',
   'listings',

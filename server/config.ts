@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Joi from 'joi';
-import { DEFAULT_FEE_SCHEDULE, feeScheduleSchema, type FeeSchedule } from './payments/fees';
+import { DEFAULT_FEE_SCHEDULE, feeScheduleSchema, type FeeSchedule } from './fees';
 
 export interface Config {
   env: 'development' | 'production' | 'test';

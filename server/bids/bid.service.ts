@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import type { ListingKind, BidStatus } from '../api-contract/enums';
+import type { ListingKind, BidStatus, TransferMode, Currency } from '../api-contract/enums';
 import { recordAudit } from '../audit';
 import { organizationNames } from '../deals/names';
 import { canPlaceBid, canSeeBid, isSealed, takesSealedBids, type PlaceBidRefusal } from './bid-lifecycle';
@@ -12,9 +12,8 @@ import { bidReads, createBid } from './bid.store';
 import { bidView, type BidView } from './bid.view';
 import { ownsListing, loadListing, loadVisibleListing, type ListingRef } from '../listings';
 import { toBiddable } from './biddable';
-import type { TransferMode, Currency } from '../api-contract/enums';
 import { hasPaidDeposit } from '../payments/deposit-status';
-import { formatMoney } from '../payments/fees';
+import { formatMoney } from '../fees';
 
 export interface BidInput {
   amount: number;

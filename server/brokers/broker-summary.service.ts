@@ -8,16 +8,14 @@
  * What the records say wins over a stale list entry.
  */
 import type { SessionUser } from '../common/session-user';
-import type { Currency } from '../api-contract/enums';
+import type { Currency, PaymentStatus } from '../api-contract/enums';
 import { dealBrokerListKey, dealProposalListKey, readOwnerList } from '../read-models';
 import { cachedDealViews } from '../deals/deal-view-cache';
 import { DEAL_TERMINAL_STATES } from '../deals/deal-machine';
 import type { DealView } from '../deals/deal.view';
 import { named, organizationNames } from '../deals/names';
-import { agreedPrice, dealFeeLinesWithBrokerShares, paymentForLine } from '../payments/deal-fees';
+import { agreedPrice, dealFeeLinesWithBrokerShares, paymentForLine, type FeeSchedule } from '../fees';
 import { paymentsOfDeal } from '../payments/deal-payments';
-import type { FeeSchedule } from '../payments/fees';
-import type { PaymentStatus } from '../api-contract/enums';
 
 /** The newest proposals and deals shown (a broker's lists rarely hold more). */
 export const BROKER_SUMMARY_LIMIT = 200;

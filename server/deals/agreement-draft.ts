@@ -3,8 +3,7 @@
  * served at /api/deals/:id/contract). Pure: every value that came from a person is HTML-escaped,
  * labels come from the shared vocabularies, money from formatMoney.
  */
-import type { Currency, ListingKind, Locale } from '../api-contract/enums';
-import { PROVINCES } from '../api-contract/enums';
+import { type Currency, type ListingKind, type Locale, PROVINCES } from '../api-contract/enums';
 import { findField } from '../api-contract/taxonomy';
 import {
   DEAL_ROLE_LABELS,
@@ -14,7 +13,7 @@ import {
   TRANSFER_MODE_LABELS,
   labelOf,
 } from '../api-contract/labels';
-import { formatMoney } from '../payments/fees';
+import { formatMoney } from '../fees';
 import { AGREEMENT_DRAFT_TEXT } from './agreement-draft-text';
 import { paymentSchedule } from './term-sheet-rules';
 

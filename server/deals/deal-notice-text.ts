@@ -5,7 +5,7 @@
  */
 import type { Label } from '../api-contract/taxonomy';
 import type { Currency } from '../api-contract/enums';
-import { formatMoney } from '../payments/fees';
+import { formatMoney } from '../fees';
 
 export interface Notice {
   title: Label;

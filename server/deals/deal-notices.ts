@@ -17,7 +17,7 @@ import { listingModel } from '../listings';
 import { cachedDealView } from './deal-view-cache';
 import type { DealView } from './deal.view';
 import { organizationNames, userNames } from './names';
-import { dealFeeLines } from '../payments/deal-fees';
+import { dealFeeLines } from '../fees';
 import { createNotification } from '../notifications';
 import { DEAL_NOTICE, type MilestoneStep, dealName, type Notice } from './deal-notice-text';
 

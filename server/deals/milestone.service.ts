@@ -9,7 +9,7 @@
 import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
 import type { SessionUser } from '../common/session-user';
-import type { DealRole, MilestoneDisputeOutcome } from '../api-contract/enums';
+import type { DealRole, MilestoneDisputeOutcome, PaymentStatus } from '../api-contract/enums';
 import { recordAudit } from '../audit';
 import {
   enqueueJob,
@@ -32,11 +32,9 @@ import {
   planRecordTransfer,
   type TransferPlan,
 } from './milestone-settlement';
-import type { FeeSchedule } from '../payments/fees';
-import { allFeesPaid, dealFeeLines, paymentForLine, type DealFeeLine } from '../payments/deal-fees';
+import { type FeeSchedule, allFeesPaid, dealFeeLines, paymentForLine, type DealFeeLine } from '../fees';
 import { paymentsOfDeal } from '../payments/deal-payments';
 import { completeDealIfAllPaid } from '../payments/deal-completion';
-import type { PaymentStatus } from '../api-contract/enums';
 
 type Milestone = NonNullable<DealDoc['delivery']>[number];
 

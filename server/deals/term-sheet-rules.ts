@@ -5,6 +5,7 @@
  * number of versions (the deal is one document). Pure.
  */
 import type { ErrorDetail } from '../common/errors';
+import { milestonesTotal } from '../fees';
 
 /** Versions a deal may hold; each carries up to 50 milestones, so the deal document stays far below 16 MiB. */
 export const MAX_TERM_SHEET_VERSIONS = 50;
@@ -13,10 +14,6 @@ export interface ProposedTerms {
   price: number;
   currency: string;
   milestones?: readonly { amount?: number | null }[];
-}
-
-export function milestonesTotal(terms: Pick<ProposedTerms, 'milestones'>): number {
-  return (terms.milestones ?? []).reduce((sum, m) => sum + (m.amount ?? 0), 0);
 }
 
 /** The problems of `terms` on a listing priced in `listingCurrency` (null: the listing names none), by field. */
@@ -50,9 +47,4 @@ export function paymentSchedule<
     milestones: terms.milestones,
     balanceOnSigning: Math.max(0, terms.price - milestonesTotal(terms)),
   };
-}
-
-/** The value a fee is computed on: the whole agreed value, never less than what the milestones move. */
-export function agreedValue(sheet: ProposedTerms): number {
-  return Math.max(sheet.price, milestonesTotal(sheet));
 }

@@ -5,8 +5,7 @@
  * accepted). Safe to repeat: each line's share is recorded once (ledger.store.ts).
  */
 import type { DealDoc } from '../deals';
-import type { FeeSchedule } from './fees';
-import { dealFeeLinesWithBrokerShares, fullyCredited } from './deal-fees';
+import { type FeeSchedule, dealFeeLinesWithBrokerShares, fullyCredited } from '../fees';
 import { recordCreditedPayout } from './ledger.store';
 import { findPaymentDoc } from './payment.store';
 

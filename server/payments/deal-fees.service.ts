@@ -1,7 +1,6 @@
 import type { SessionUser } from '../common/session-user';
 import { loadDealForUser } from '../deals/deal.service';
-import { dealFeeLines, paymentForLine } from './deal-fees';
-import type { FeeSchedule } from './fees';
+import { dealFeeLines, paymentForLine, type FeeSchedule } from '../fees';
 import { paymentsOfDeal } from './deal-payments';
 import type { PaymentStatus } from '../api-contract/enums';
 

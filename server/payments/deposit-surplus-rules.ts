@@ -8,8 +8,7 @@
  * keeps failing is handed to an operator (`needs_operator`), who retries it or records it made.
  */
 import type { PaymentStatus } from '../api-contract/enums';
-import { depositCovered, type DealTerms } from './deal-fees';
-import type { FeeSchedule } from './fees';
+import { depositCovered, type DealTerms, type FeeSchedule } from '../fees';
 
 /**
  * One refund of (part of) a deposit's surplus: claimed before it is asked of Stripe or the bank;

@@ -1,7 +1,7 @@
 /** The payments component's front door for other components. */
 export { startSubjectPayment, type PaymentSubject } from './payment.service';
 export { paymentDeps, type PaymentDeps } from './payment-deps';
-export { appraisalFeeList, computeAppraisalFee, expertShares, type AppraisalFeeLine } from './fees';
+export { appraisalFeeList, computeAppraisalFee, expertShares, type AppraisalFeeLine } from '../fees';
 export { paymentsOfAppraisal } from './deal-payments';
 export { bankInstructionsResponse, paymentResponse, startedPaymentResponse } from './payment.schemas';
 export {
@@ -15,7 +15,7 @@ export {
   type SettlementBids,
 } from './deposit-settlement';
 export { hasPaidDeposit } from './deposit-status';
-export { computeRoyalty, computeRoyaltyFees, royaltyFeeBrokerShares, type FeeSchedule } from './fees';
+export { computeRoyalty, computeRoyaltyFees, royaltyFeeBrokerShares, type FeeSchedule } from '../fees';
 export { paymentsOfDeal } from './deal-payments';
 export { listingFeeJobHandlers } from './listing-fee-jobs';
 export { depositSurplusJobHandlers } from './deposit-surplus-jobs';

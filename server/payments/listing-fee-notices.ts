@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import type { ListingKind } from '../api-contract/enums';
 import { activeMemberIds } from '../auth';
 import { createNotification } from '../notifications';
-import { formatMoney } from './fees';
+import { formatMoney } from '../fees';
 import type { PaymentDoc } from './payment.model';
 
 export async function notifyListingFeeRefunded(

@@ -14,7 +14,7 @@
  *   nothing, so the rejected listing is paid for again when it is submitted again.
  */
 import type { Currency, ListingKind, ListingStatus, PaymentProvider } from '../api-contract/enums';
-import { computeListingFee, formatMoney, type FeeLine, type FeeSchedule } from './fees';
+import { computeListingFee, formatMoney, type FeeLine, type FeeSchedule } from '../fees';
 
 /** What the rules read of one of the listing's fee payments. */
 export interface ListingFeePaymentFacts {

@@ -23,7 +23,7 @@ import { enqueueJob, LISTING_FEE_REFUND, listingFeeRefundKey, type JobResult } f
 import { checkoutUrlFor } from './checkout-visibility';
 import { paymentsOfListing } from './deal-payments';
 import { closePendingPayment } from './ended-deal-payments';
-import type { FeeSchedule } from './fees';
+import type { FeeSchedule } from '../fees';
 import { ledgerOfPayments } from './ledger.store';
 import {
   chargesListingFees,

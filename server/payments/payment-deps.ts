@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import type { EventBus } from '../common/events';
-import type { FeeSchedule } from './fees';
+import type { FeeSchedule } from '../fees';
 import { paymentProvidersFor, type PaymentProviders } from './providers';
 
 /** What the payment services need from the running exchange. */

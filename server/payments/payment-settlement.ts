@@ -10,7 +10,7 @@ import type { PaymentDoc } from './payment.model';
 import { holdDealAndPayment, paymentStore } from './payment.store';
 import { completeDealIfAllPaid } from './deal-completion';
 import { announcePaymentReceived, type PaymentEventOutcome } from './payment-transitions';
-import type { FeeSchedule } from './fees';
+import type { FeeSchedule } from '../fees';
 
 export function holdForSettlement<T>(payment: PaymentDoc, fn: () => Promise<T>): Promise<T> {
   if (payment.dealId) return holdDealAndPayment(String(payment.dealId), String(payment._id), fn);

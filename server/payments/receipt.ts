@@ -6,7 +6,7 @@ import {
   PAYMENT_STATUS_LABELS,
   labelOf,
 } from '../api-contract/labels';
-import { formatMoney } from './fees';
+import { formatMoney } from '../fees';
 
 export interface ReceiptData {
   receiptNumber: string;

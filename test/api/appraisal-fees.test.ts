@@ -12,7 +12,7 @@ import { cast, publishedOffer, type Cast } from './deals-helpers';
 import { agreedDeal, deliver, sessionObject, signedEvent } from './payments-helpers';
 import { PaymentModel } from '../../server/payments/payment.model';
 import { LedgerEntryModel } from '../../server/payments/ledger.model';
-import { DEFAULT_FEE_SCHEDULE } from '../../server/payments/fees';
+import { DEFAULT_FEE_SCHEDULE } from '../../server/fees';
 
 const REPORT = {
   trlAssessed: 5,

@@ -11,7 +11,7 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { setLogLevel } from '../../server/common/logger';
 import { clearRecordCaches } from '../../server/common/record-cache';
-import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from '../../server/payments/fees';
+import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from '../../server/fees';
 import { OfferModel } from '../../server/offers/offer.model';
 import { DemandModel } from '../../server/demands/demand.model';
 import { PaymentModel } from '../../server/payments/payment.model';

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { DealModel } from '../../server/deals/deal.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
-import { dealFeeLines } from '../../server/payments/deal-fees';
-import { DEFAULT_FEE_SCHEDULE } from '../../server/payments/fees';
+import { dealFeeLines, DEFAULT_FEE_SCHEDULE } from '../../server/fees';
 import { MAX_TERM_SHEET_VERSIONS } from '../../server/deals/term-sheet-rules';
 import { cast, publishedOffer, terms, type Cast } from './deals-helpers';
 

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserExchange } from './browser-fixture';
 import { PASSWORD, signInAdmin, signUp } from '../helpers/factories';
 import { assertNoSeriousAxeFindings } from '../helpers/axe';
-import { DEFAULT_FEE_SCHEDULE } from '../../server/payments/fees';
+import { DEFAULT_FEE_SCHEDULE } from '../../server/fees';
 
 const WITH_LISTING_FEES = JSON.stringify({
   ...DEFAULT_FEE_SCHEDULE,

@@ -5,7 +5,7 @@ import {
   expertShares,
   feeScheduleSchema,
   type FeeSchedule,
-} from '../../server/payments/fees';
+} from '../../server/fees';
 import {
   assertFeeDue,
   feeStatusOf,

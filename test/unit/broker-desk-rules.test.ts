@@ -1,9 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  brokerCommissionShares,
-  computeBrokerCommission,
-  DEFAULT_FEE_SCHEDULE,
-} from '../../server/payments/fees';
+import { brokerCommissionShares, computeBrokerCommission, DEFAULT_FEE_SCHEDULE } from '../../server/fees';
 import { dealListEntries } from '../../server/read-models/owner-list-keys';
 import { refusalConflict, verificationState } from '../../server/organizations/verification-rules';
 

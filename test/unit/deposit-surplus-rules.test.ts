@@ -11,7 +11,7 @@ import {
   surplusStatusOf,
   type SurplusDeposit,
 } from '../../server/payments/deposit-surplus-rules';
-import { DEFAULT_FEE_SCHEDULE } from '../../server/payments/fees';
+import { DEFAULT_FEE_SCHEDULE } from '../../server/fees';
 
 const M = 1_000_000;
 const schedule = DEFAULT_FEE_SCHEDULE;

@@ -10,8 +10,11 @@ import {
   royaltyFeeBrokerShares,
   type FeeLine,
   type FeeSchedule,
-} from '../../server/payments/fees';
-import { agreedPrice, allFeesPaid, dealFeeLines, paymentForLine } from '../../server/payments/deal-fees';
+  agreedPrice,
+  allFeesPaid,
+  dealFeeLines,
+  paymentForLine,
+} from '../../server/fees';
 import { newPaymentReference, receiptNumberOf } from '../../server/payments/reference';
 import { escapeHtml, renderReceiptHtml } from '../../server/payments/receipt';
 import type { PaymentStatus } from '../../server/api-contract/enums';

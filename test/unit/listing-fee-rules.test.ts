@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from '../../server/payments/fees';
+import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from '../../server/fees';
 import {
   chargesListingFees,
   coversListing,

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { allocateProportionally, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from '../../server/payments/fees';
 import {
+  allocateProportionally,
+  DEFAULT_FEE_SCHEDULE,
+  type FeeSchedule,
   allFeesPaid,
   dealFeeLines,
   dealFeeLinesWithBrokerShares,
   paymentForLine,
-} from '../../server/payments/deal-fees';
+} from '../../server/fees';
 import {
   deliverySettled,
   milestoneSettled,

@@ -4,7 +4,7 @@ import {
   canFileRoyaltyReport,
   ROYALTY_PERIOD,
 } from '../../server/deals/royalty-rules';
-import { computeRoyalty, computeRoyaltyFees, DEFAULT_FEE_SCHEDULE } from '../../server/payments/fees';
+import { computeRoyalty, computeRoyaltyFees, DEFAULT_FEE_SCHEDULE } from '../../server/fees';
 
 describe('royalty reports (pure rules)', () => {
   const filing = {

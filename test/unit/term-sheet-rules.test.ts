@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { agreedValue, paymentSchedule, termSheetProblems } from '../../server/deals/term-sheet-rules';
+import { agreedValue } from '../../server/fees';
+import { paymentSchedule, termSheetProblems } from '../../server/deals/term-sheet-rules';
 
 describe('term-sheet rules', () => {
   it('milestones that add up to more than the price are refused, naming the field', () => {

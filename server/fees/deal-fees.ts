@@ -12,7 +12,7 @@ import {
   type FeeLine,
   type FeeSchedule,
 } from './fees';
-import { agreedValue } from '../deals/term-sheet-rules';
+import { agreedValue } from './agreed-value';
 
 export interface DealTerms {
   agreedVersion?: number | null;
