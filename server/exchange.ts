@@ -27,13 +27,12 @@ import { startMessageNotices } from './negotiation';
 import { startAppraisalFeeNotices } from './appraisals';
 import { startRealtime } from './realtime';
 import { ensureRecurringJob, DEAL_SWEEP, FEDERATION_PULL, schedulerStarter } from './scheduler';
-import { dealUpkeepHandlers } from './deals/deal-sweep';
+import { dealUpkeepHandlers, startDealRecovery } from './deal-upkeep';
 import { milestoneJobHandlers } from './deals/milestone-jobs';
 import { milestoneOverdueJobHandlers } from './deals/milestone-overdue-jobs';
 import { royaltyReminderJobHandlers } from './deals/royalty-reminder-jobs';
-import { depositSurplusJobHandlers, listingFeeJobHandlers } from './payments';
+import { dealPayments, depositSurplusJobHandlers, listingFeeJobHandlers } from './payments';
 import { meetingReminderJobHandlers, restoreMeetingRemindersOnce } from './events';
-import { startDealRecovery } from './deals/deal-recovery.starter';
 import { cacheSearchAnswers, startSearchSync } from './search-sync';
 import { loadDemoData } from './demo';
 import { countSearchErrors, watchDatabaseErrors } from './metrics';
@@ -56,7 +55,7 @@ const startDeadlineScheduler = schedulerStarter((ctx) => {
     handlers: {
       ...deadlineJobHandlers(ctx),
       ...dealUpkeepHandlers(ctx),
-      ...milestoneJobHandlers(ctx),
+      ...milestoneJobHandlers(ctx, dealPayments),
       ...listingFeeJobHandlers(ctx),
       ...milestoneOverdueJobHandlers(ctx),
       ...royaltyReminderJobHandlers(ctx),

@@ -3,7 +3,7 @@
  * reminded days before, then the milestone is accepted for them when its time comes.
  */
 import type { AppContext } from '../context';
-import { autoAcceptMilestone, milestoneAwaitingBuyer } from './milestone.service';
+import { autoAcceptMilestone, milestoneAwaitingBuyer, type MilestoneDeps } from './milestone.service';
 import { activeMemberIds } from '../auth';
 import { createNotification } from '../notifications';
 import { MILESTONE_AUTO_ACCEPT, MILESTONE_REMINDER, type JobHandler } from '../scheduler';
@@ -39,7 +39,11 @@ export async function remindBuyerOfMilestone(ctx: Pick<AppContext, 'bus' | 'conf
   return true;
 }
 
-export function milestoneJobHandlers(ctx: Pick<AppContext, 'bus' | 'config'>): Record<string, JobHandler> {
+/** `payments` is the payments component's (see deal-payments-port.ts). */
+export function milestoneJobHandlers(
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+  payments: MilestoneDeps['payments'],
+): Record<string, JobHandler> {
   return {
     [MILESTONE_REMINDER]: async (job) => {
       await remindBuyerOfMilestone(ctx, job.payload as Payload);
@@ -49,6 +53,7 @@ export function milestoneJobHandlers(ctx: Pick<AppContext, 'bus' | 'config'>): R
         bus: ctx.bus,
         acceptAfterDays: ctx.config.milestoneAcceptDays,
         schedule: ctx.config.feeSchedule,
+        payments,
       });
       return rescheduleAt ? { rescheduleAt } : undefined;
     },

@@ -22,12 +22,18 @@ import {
 
 type Params = { id: string; n: number };
 
-export function registerMilestoneRoutes(api: ApiRouter, ctx: AppContext): void {
+/** `payments` is the payments component's, passed in by app.ts (deals do not import it). */
+export function registerMilestoneRoutes(
+  api: ApiRouter,
+  ctx: AppContext,
+  { payments }: { payments: MilestoneDeps['payments'] },
+): void {
   const tag = 'deals';
   const deps: MilestoneDeps = {
     bus: ctx.bus,
     acceptAfterDays: ctx.config.milestoneAcceptDays,
     schedule: ctx.config.feeSchedule,
+    payments,
   };
   api.add({
     method: 'get',

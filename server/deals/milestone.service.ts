@@ -33,8 +33,7 @@ import {
   type TransferPlan,
 } from './milestone-settlement';
 import { type FeeSchedule, allFeesPaid, dealFeeLines, paymentForLine, type DealFeeLine } from '../fees';
-import { paymentsOfDeal } from '../payments/deal-payments';
-import { completeDealIfAllPaid } from '../payments/deal-completion';
+import type { DealPayments } from './deal-payments-port';
 
 type Milestone = NonNullable<DealDoc['delivery']>[number];
 
@@ -42,6 +41,8 @@ export interface MilestoneDeps {
   bus: EventBus;
   acceptAfterDays: number;
   schedule: FeeSchedule;
+  /** The payments component's (deals do not import it). */
+  payments: Pick<DealPayments, 'paymentsOf' | 'completeIfAllPaid'>;
 }
 
 /** The deal's fee lines due and its payments: what each milestone's fee view and settlement read. */
@@ -129,10 +130,13 @@ function milestoneView(m: Milestone, now: Date, acceptAfterDays: number, fees: F
   };
 }
 
-async function feeStateOf(deal: DealDoc, schedule: FeeSchedule): Promise<FeeState> {
+async function feeStateOf(
+  deal: DealDoc,
+  { schedule, payments: dealPayments }: Pick<MilestoneDeps, 'schedule' | 'payments'>,
+): Promise<FeeState> {
   const lines = dealFeeLines(deal, schedule).filter((l) => l.milestone);
   if (lines.length === 0) return { lines, payments: [] };
-  const payments = (await paymentsOfDeal(String(deal._id))).map((p) => ({
+  const payments = (await dealPayments.paymentsOf(String(deal._id))).map((p) => ({
     ...p,
     status: p.status as PaymentStatus,
   }));
@@ -142,11 +146,11 @@ async function feeStateOf(deal: DealDoc, schedule: FeeSchedule): Promise<FeeStat
 export async function listMilestones(
   user: SessionUser,
   dealId: string,
-  deps: Pick<MilestoneDeps, 'acceptAfterDays' | 'schedule'>,
+  deps: Pick<MilestoneDeps, 'acceptAfterDays' | 'schedule' | 'payments'>,
 ) {
   const { deal } = await loadDealDocForUser(user, dealId);
   const now = new Date();
-  const fees = await feeStateOf(deal, deps.schedule);
+  const fees = await feeStateOf(deal, deps);
   return {
     status: deal.status,
     acceptAfterDays: deps.acceptAfterDays,
@@ -242,7 +246,7 @@ async function actOnMilestone(
   action: MilestoneAction,
   actor: { userId?: string; role: DealRole },
   input: MilestoneInput,
-  deps: Pick<MilestoneDeps, 'bus' | 'schedule'>,
+  deps: Pick<MilestoneDeps, 'bus' | 'schedule' | 'payments'>,
   expectDeliveredAt?: Date,
 ) {
   const now = new Date();
@@ -293,9 +297,9 @@ async function actOnMilestone(
 async function closeIfSettled(
   dealId: string,
   doc: DealDoc,
-  deps: Pick<MilestoneDeps, 'bus' | 'schedule'>,
+  deps: Pick<MilestoneDeps, 'bus' | 'schedule' | 'payments'>,
 ): Promise<DealDoc> {
-  if (!(await completeDealIfAllPaid(dealId, deps.schedule, deps.bus))) return doc;
+  if (!(await deps.payments.completeIfAllPaid(dealId, deps.schedule, deps.bus))) return doc;
   return (await findDealDoc(dealId)) ?? doc;
 }
 
@@ -320,10 +324,10 @@ export async function actOnMilestoneAs(
 async function milestoneAnswer(
   doc: DealDoc,
   n: number,
-  deps: Pick<MilestoneDeps, 'acceptAfterDays' | 'schedule'>,
+  deps: Pick<MilestoneDeps, 'acceptAfterDays' | 'schedule' | 'payments'>,
 ) {
   const milestone = doc.delivery!.find((m) => m.n === n)!;
-  const fees = await feeStateOf(doc, deps.schedule);
+  const fees = await feeStateOf(doc, deps);
   return {
     milestone: milestoneView(milestone, new Date(), deps.acceptAfterDays, fees),
     dealStatus: doc.status,

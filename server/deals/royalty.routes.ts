@@ -1,10 +1,8 @@
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
-import type { Currency, PaymentProvider } from '../api-contract/enums';
-import { paymentDeps, startedPaymentResponse } from '../payments';
+import type { Currency } from '../api-contract/enums';
 import {
-  royaltyPaymentBody,
   royaltyReportBody,
   royaltyReportListResponse,
   royaltyReportParams,
@@ -14,12 +12,20 @@ import {
   confirmRoyaltyReport,
   fileRoyaltyReport,
   listRoyaltyReports,
-  payRoyaltyFee,
+  type RoyaltyPayments,
 } from './royalty.service';
 
-export function registerRoyaltyRoutes(api: ApiRouter, ctx: AppContext): void {
+/**
+ * `payments` is the payments component's, passed in by app.ts (deals do not import it); paying the
+ * fee on a report is a payments route (payments/royalty-payment.routes.ts).
+ */
+export function registerRoyaltyRoutes(
+  api: ApiRouter,
+  ctx: AppContext,
+  { payments }: { payments: RoyaltyPayments },
+): void {
   const tag = 'deals';
-  const deps = paymentDeps(ctx);
+  const schedule = ctx.config.feeSchedule;
   api.add({
     method: 'get',
     path: '/deals/:id/royalty-reports',
@@ -28,7 +34,7 @@ export function registerRoyaltyRoutes(api: ApiRouter, ctx: AppContext): void {
     access: 'user',
     params: idParams,
     response: royaltyReportListResponse,
-    handler: ({ user, params }) => listRoyaltyReports(user, params.id),
+    handler: ({ user, params }) => listRoyaltyReports(user, params.id, payments),
   });
   api.add<{ id: string }, unknown, { period: string; netSales: number; currency: Currency; note?: string }>({
     method: 'post',
@@ -41,7 +47,7 @@ export function registerRoyaltyRoutes(api: ApiRouter, ctx: AppContext): void {
     body: royaltyReportBody,
     status: 201,
     response: royaltyReportResponse,
-    handler: ({ user, params, body }) => fileRoyaltyReport(user, params.id, body, deps.schedule),
+    handler: ({ user, params, body }) => fileRoyaltyReport(user, params.id, body, schedule),
   });
   api.add<{ id: string; reportId: string }>({
     method: 'post',
@@ -51,19 +57,6 @@ export function registerRoyaltyRoutes(api: ApiRouter, ctx: AppContext): void {
     access: 'user',
     params: royaltyReportParams,
     response: royaltyReportResponse,
-    handler: ({ user, params }) => confirmRoyaltyReport(user, params.id, params.reportId),
-  });
-  api.add<{ id: string; reportId: string }, unknown, { provider: PaymentProvider }>({
-    method: 'post',
-    path: '/deals/:id/royalty-reports/:reportId/payments',
-    tag,
-    summary:
-      "A party pays its share of the exchange's fee on a royalty: a Stripe Checkout URL, or bank-transfer instructions. Retrying resumes the same payment.",
-    access: 'verified',
-    params: royaltyReportParams,
-    body: royaltyPaymentBody,
-    status: 201,
-    response: startedPaymentResponse,
-    handler: ({ user, params, body }) => payRoyaltyFee(user, params.id, params.reportId, body.provider, deps),
+    handler: ({ user, params }) => confirmRoyaltyReport(user, params.id, params.reportId, payments),
   });
 }

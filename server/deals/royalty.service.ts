@@ -8,17 +8,10 @@
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import type { Currency, DealStatus, PaymentProvider } from '../api-contract/enums';
+import type { Currency, DealStatus } from '../api-contract/enums';
 import { recordAudit } from '../audit';
-import {
-  computeRoyalty,
-  computeRoyaltyFees,
-  paymentsOfDeal,
-  royaltyFeeBrokerShares,
-  startSubjectPayment,
-  type FeeSchedule,
-  type PaymentDeps,
-} from '../payments';
+import { computeRoyalty, computeRoyaltyFees, type FeeSchedule } from '../fees';
+import type { DealPaymentFacts, DealPayments } from './deal-payments-port';
 import type { DealDoc } from './deal.model';
 import { dealStore } from './deal.store';
 import { loadDealDocForUser } from './deal.service';
@@ -43,10 +36,7 @@ function agreedSheet(deal: DealDoc) {
   return deal.agreedVersion ? deal.termSheets[deal.agreedVersion - 1] : undefined;
 }
 
-function reportView(
-  r: StoredReport,
-  payments: Awaited<ReturnType<typeof paymentsOfDeal>>,
-): Record<string, unknown> {
+function reportView(r: StoredReport, payments: readonly DealPaymentFacts[]): Record<string, unknown> {
   const id = String(r._id);
   return {
     id,
@@ -74,13 +64,16 @@ function reportView(
   };
 }
 
-export async function listRoyaltyReports(user: SessionUser, dealId: string) {
+/** `payments` is the payments component's (see deal-payments-port.ts). */
+export type RoyaltyPayments = Pick<DealPayments, 'paymentsOf'>;
+
+export async function listRoyaltyReports(user: SessionUser, dealId: string, payments: RoyaltyPayments) {
   const { deal } = await loadDealDocForUser(user, dealId);
   const reports = deal.royaltyReports ?? [];
-  const payments = reports.length ? await paymentsOfDeal(dealId) : [];
+  const paid = reports.length ? await payments.paymentsOf(dealId) : [];
   return {
     royaltyPct: agreedSheet(deal)?.royaltyPct ?? undefined,
-    reports: reports.map((r) => reportView(r, payments)),
+    reports: reports.map((r) => reportView(r, paid)),
   };
 }
 
@@ -153,7 +146,12 @@ export async function fileRoyaltyReport(
   return { report: reportView(report, []) };
 }
 
-export async function confirmRoyaltyReport(user: SessionUser, dealId: string, reportId: string) {
+export async function confirmRoyaltyReport(
+  user: SessionUser,
+  dealId: string,
+  reportId: string,
+  payments: RoyaltyPayments,
+) {
   const { role } = await loadDealDocForUser(user, dealId);
   const now = new Date();
   const { doc } = await dealStore.mutate(dealId, (deal) => {
@@ -178,43 +176,5 @@ export async function confirmRoyaltyReport(user: SessionUser, dealId: string, re
     };
   });
   const report = doc.royaltyReports!.find((r) => String(r._id) === reportId)!;
-  return { report: reportView(report, await paymentsOfDeal(dealId)) };
-}
-
-/** A party pays its share of the exchange's fee on one report. */
-export async function payRoyaltyFee(
-  user: SessionUser,
-  dealId: string,
-  reportId: string,
-  provider: PaymentProvider,
-  deps: PaymentDeps,
-) {
-  const { deal, role } = await loadDealDocForUser(user, dealId);
-  const report = (deal.royaltyReports ?? []).find((r) => String(r._id) === reportId);
-  if (!report) throw AppError.notFound('Royalty report');
-  if (role !== 'buyer' && role !== 'seller')
-    throw AppError.forbidden('Only a member of the paying organization may pay a fee on a royalty');
-  const fees = (report.fees ?? []).map((f) => ({ payer: f.payer, amount: f.amount ?? 0 }));
-  const at = fees.findIndex((f) => f.payer === role);
-  const line = fees[at];
-  if (!line?.amount) throw AppError.conflict('Your organization owes no fee on this royalty');
-  // The broker's share of this line is owed once it is paid, as with the deal's own fee lines.
-  const brokerShare = deal.brokerUserId ? royaltyFeeBrokerShares(fees, deps.schedule)[at] : 0;
-  return startSubjectPayment(
-    user,
-    {
-      kind: 'deal',
-      id: dealId,
-      title: `${deal.listingTitle} — ${report.period}`,
-      payerOrgId: String(role === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId),
-      royaltyReportId: reportId,
-      payees:
-        brokerShare > 0
-          ? [{ userId: String(deal.brokerUserId), purpose: 'broker_commission', amount: brokerShare }]
-          : [],
-    },
-    { purpose: 'royalty_fee', payer: role, amount: line.amount, currency: report.currency as Currency },
-    provider,
-    deps,
-  );
+  return { report: reportView(report, await payments.paymentsOf(dealId)) };
 }

@@ -13,12 +13,16 @@ import { acceptTermSheet, listTermSheets, proposeTermSheet } from './term-sheet.
 import { describeDeal } from './deal-description';
 import { acceptNda } from './nda.service';
 import { agreementDraftHtml, type BidTransferModeOf } from './agreement-draft.service';
+import type { DealPayments } from './deal-payments-port';
 
-/** `bidTransferModeOf` is the bids component's, passed in by app.ts (deals do not import bids). */
+/**
+ * `bidTransferModeOf` is the bids component's and `payments` the payments component's, passed in
+ * by app.ts (deals import neither).
+ */
 export function registerTermSheetRoutes(
   api: ApiRouter,
   ctx: AppContext,
-  { bidTransferModeOf }: { bidTransferModeOf: BidTransferModeOf },
+  { bidTransferModeOf, payments }: { bidTransferModeOf: BidTransferModeOf; payments: DealPayments },
 ): void {
   const tag = 'deals';
   const { bus } = ctx;
@@ -58,6 +62,7 @@ export function registerTermSheetRoutes(
       const deal = await acceptTermSheet(user, params.id, params.version, {
         bus,
         feeSchedule: ctx.config.feeSchedule,
+        payments,
       });
       return { deal: await describeDeal(deal, user) };
     },

@@ -9,7 +9,7 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { type FeeSchedule, dealFeeLines, fullyCredited } from '../fees';
-import { recordCreditedBrokerShares } from '../payments/credited-payouts';
+import type { DealPayments } from './deal-payments-port';
 import { recordAudit } from '../audit';
 import { logger } from '../common/logger';
 import { dealStore } from './deal.store';
@@ -38,6 +38,7 @@ export interface TermSheetInput {
 export interface TermsDeps {
   bus: EventBus;
   feeSchedule: FeeSchedule;
+  payments: Pick<DealPayments, 'creditBrokerShares'>;
 }
 
 export async function listTermSheets(user: SessionUser, dealId: string) {
@@ -249,7 +250,7 @@ async function concludeHeld(dealId: string, version: number, deps: TermsDeps): P
   // Nothing is due when no fee applies or the buyer's auction deposit covers every line.
   const owed = dealFeeLines(deal, deps.feeSchedule).filter((line) => !fullyCredited(line));
   // The broker's share of a line the deposit covers falls due now, as a paid line's would.
-  await recordCreditedBrokerShares(deal, deps.feeSchedule);
+  await deps.payments.creditBrokerShares(deal, deps.feeSchedule);
   try {
     return await transitionDeal(
       dealId,

@@ -19,3 +19,9 @@ export { computeRoyalty, computeRoyaltyFees, royaltyFeeBrokerShares, type FeeSch
 export { paymentsOfDeal } from './deal-payments';
 export { listingFeeJobHandlers } from './listing-fee-jobs';
 export { depositSurplusJobHandlers } from './deposit-surplus-jobs';
+export { dealPayments } from './deal-payments-port';
+export { completeDealIfAllPaid } from './deal-completion';
+export { relistPaymentsOfDeals } from './deal-payments';
+export { closePaymentsOfEndedDeal, ENDED_DEAL_STATUSES, pendingPaymentsOf } from './ended-deal-payments';
+export { paymentProvidersFor } from './providers';
+export { registerRoyaltyPaymentRoutes } from './royalty-payment.routes';

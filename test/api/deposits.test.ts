@@ -23,7 +23,7 @@ import { offerBody } from './offers-helpers';
 import { depositSurplusJobHandlers } from '../../server/payments/deposit-surplus-jobs';
 import { DEPOSIT_SURPLUS_REFUND, RUNNER_UP_DEPOSIT } from '../../server/scheduler/job-types';
 import { JobModel } from '../../server/scheduler/job.model';
-import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
+import { relistHalfDoneDeals } from '../../server/deal-upkeep/deal-recovery';
 import { deliver, recordStripeCalls, signedEvent } from './payments-helpers';
 import { paymentProvidersFor } from '../../server/payments/providers';
 import { SURPLUS_REFUND_NOTIFICATION } from '../../server/payments/deposit-surplus.service';

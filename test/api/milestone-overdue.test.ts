@@ -16,7 +16,7 @@ import { clearRecordCaches } from '../../server/common/record-cache';
 import { setLogLevel } from '../../server/common/logger';
 import { transitionDeal } from '../../server/deals/deal.service';
 import { scheduleOverdueChecks } from '../../server/deals/delivery-jobs';
-import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
+import { relistHalfDoneDeals } from '../../server/deal-upkeep/deal-recovery';
 import { startScheduler } from '../../server/scheduler/scheduler';
 import { MILESTONE_OVERDUE } from '../../server/scheduler/job-types';
 import {

@@ -9,8 +9,8 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { DealModel } from '../../server/deals/deal.model';
 import { PaymentModel } from '../../server/payments/payment.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
-import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
-import { sweepUnsettledDeals } from '../../server/deals/deal-sweep';
+import { relistHalfDoneDeals } from '../../server/deal-upkeep/deal-recovery';
+import { sweepUnsettledDeals } from '../../server/deal-upkeep/deal-sweep';
 import { setLogLevel } from '../../server/common/logger';
 import { NotificationModel } from '../../server/notifications/notification.model';
 import { startDealNotices } from '../../server/deals/deal-notices.starter';

@@ -11,6 +11,7 @@ import { DealModel } from '../../server/deals/deal.model';
 import { JobModel } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { autoAcceptMilestone } from '../../server/deals/milestone.service';
+import { dealPayments } from '../../server/payments';
 import { MILESTONE_AUTO_ACCEPT, MILESTONE_REMINDER } from '../../server/scheduler/job-types';
 import { remindBuyerOfMilestone } from '../../server/deals/milestone-jobs';
 import { setLogLevel } from '../../server/common/logger';
@@ -56,7 +57,12 @@ describe('milestones carry a deal through delivery', function () {
     clearRecordCaches();
   });
 
-  const deps = () => ({ bus: t.ctx.bus, acceptAfterDays: 14, schedule: t.ctx.config.feeSchedule });
+  const deps = () => ({
+    bus: t.ctx.bus,
+    acceptAfterDays: 14,
+    schedule: t.ctx.config.feeSchedule,
+    payments: dealPayments,
+  });
   const act = (m: Member, n: number, action: string, body: Record<string, unknown> = {}) =>
     m.agent.post(`/api/deals/${dealId}/milestones/${n}/${action}`).send(body);
   const milestones = async (m: Member = c.enterprise) =>

@@ -12,7 +12,7 @@ import { NotificationModel } from '../../server/notifications/notification.model
 import { clearRecordCaches } from '../../server/common/record-cache';
 import { setLogLevel } from '../../server/common/logger';
 import { startScheduler } from '../../server/scheduler/scheduler';
-import { relistHalfDoneDeals } from '../../server/deals/deal-recovery';
+import { relistHalfDoneDeals } from '../../server/deal-upkeep/deal-recovery';
 import { ROYALTY_REMINDER } from '../../server/scheduler/job-types';
 import {
   remindRoyaltyReports,

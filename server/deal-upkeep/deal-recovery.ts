@@ -9,14 +9,14 @@
  */
 import mongoose from 'mongoose';
 import { putOwnerListEntries, UNSETTLED_DEALS, unsettledDealEntries } from '../read-models';
-import { relistPaymentsOfDeals } from '../payments/deal-payments';
-import { dealReads } from './deal.store';
-import type { DealDoc } from './deal.model';
+import { relistPaymentsOfDeals } from '../payments';
 import {
+  dealReads,
   scheduleMissingDeliveryJobs,
   scheduleMissingRoyaltyReminders,
   scheduleSurplusRefundJob,
-} from './delivery-jobs';
+  type DealDoc,
+} from '../deals';
 import { logger } from '../common/logger';
 import type { DealStatus } from '../api-contract/enums';
 

@@ -1,5 +1,5 @@
 /**
- * The deal sweeper: finishes what a stopped flow left half done. Every step of a deal's flows is
+ * The deal sweeper: finishes what a stopped flow left half done, across a deal and its payments. Every step of a deal's flows is
  * safe to repeat (it completes what is missing), so the sweeper repeats the step each unsettled
  * deal waits for: a negotiating deal both parties accepted is agreed, an agreed deal is moved on
  * to payment (or closed when nothing is due), a deal whose fees are all paid (or whose delivered
@@ -12,18 +12,16 @@ import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { logger } from '../common/logger';
 import { putOwnerListEntries, readOwnerList, UNSETTLED_DEALS } from '../read-models';
-import type { DealDoc } from './deal.model';
-import { dealReads } from './deal.store';
-import { concludeAgreement } from './term-sheet.service';
-import { isAgreed } from './deal-machine';
+import { concludeAgreement, dealReads, isAgreed, type DealDoc } from '../deals';
 import { releaseOfferCommitment } from '../listings';
-import { completeDealIfAllPaid } from '../payments/deal-completion';
 import {
   closePaymentsOfEndedDeal,
+  completeDealIfAllPaid,
+  dealPayments,
   ENDED_DEAL_STATUSES,
+  paymentProvidersFor,
   pendingPaymentsOf,
-} from '../payments/ended-deal-payments';
-import { paymentProvidersFor } from '../payments/providers';
+} from '../payments';
 import { CLOSE_ENDED_DEAL_PAYMENTS, DEAL_SWEEP, type JobHandler } from '../scheduler';
 
 const BATCH = 200;
@@ -64,7 +62,7 @@ type Outcome = 'moved' | 'waiting' | 'settled';
 
 async function finish(deal: DealDoc, ctx: Pick<AppContext, 'bus' | 'config'>): Promise<Outcome> {
   const id = String(deal._id);
-  const terms = { bus: ctx.bus, feeSchedule: ctx.config.feeSchedule };
+  const terms = { bus: ctx.bus, feeSchedule: ctx.config.feeSchedule, payments: dealPayments };
   const moved = (after: { status: string }) => (after.status !== deal.status ? 'moved' : 'waiting');
   switch (deal.status) {
     case 'negotiating': {
