@@ -13,8 +13,10 @@ const WALLED_COMPONENTS = [
   'bids',
   'brokers',
   'capability',
+  'deal-upkeep',
   'demands',
   'demo',
+  'deals',
   'documents',
   'events',
   'experts',
@@ -32,6 +34,7 @@ const WALLED_COMPONENTS = [
   'offers',
   'organizations',
   'owner-list-sync',
+  'payments',
   'read-models',
   'realtime',
   'scheduler',
@@ -86,21 +89,22 @@ module.exports = {
         'A server component is entered through its front door: other components, and the top-level ' +
         'files (app.ts, exchange.ts, ...), import it only from its index.ts (what it chose to share); ' +
         'files inside a component import each other directly. A *.model.ts is left to the model rules ' +
-        'below (the demo loader reads models directly). Walled so far (WALLED_COMPONENTS above): the ' +
-        'components outside the component circle. Listings, offers and demands are among them: they ' +
-        'import one another only as one family, the listings store writing the offer and demand ' +
-        'models (left to the model rules below). The others (bids, deals, negotiation and payments) ' +
-        'still import one another in circles at component level: routing those imports through ' +
-        'barrels would close file-level circles (no-circular-server), so each joins the list once it ' +
-        'leaves them. The scheduler knows no domain (the components own their job handlers, ' +
-        'exchange.ts hands them over); the read models import none either (owner-list-sync, which ' +
-        'reads every store to keep the lists, sits above the domains). A lower component is handed ' +
-        'what it would otherwise import from a higher one: app.ts gives deals the meeting check of ' +
-        'events (meetingSourceFor), matching the partner matches of federation (findImportedMatches) ' +
-        'and the listing references of bids (cachedListingRef), offers and demands the listing fee ' +
-        "gate of payments; the admin routes give listing revisions notifications' notifier. An " +
-        "organization's members are managed by auth (users), which sits above organizations; a " +
-        "deal's notices (deal-notices) belong to deals, which tell people through notifications.",
+        'below (the demo loader reads models directly). Every component is walled (WALLED_COMPONENTS ' +
+        'above; common/ and api-contract/ are the shared ground beneath them). Listings, offers and ' +
+        'demands import one another only as one family, the listings store writing the offer and ' +
+        'demand models (left to the model rules below). With barrels, a component-level circle would ' +
+        'be a file-level one (no-circular-server), so the components form layers: a lower one is ' +
+        'handed what it would otherwise import from a higher one. app.ts gives deals the meeting ' +
+        'check of events (meetingSourceFor), the transfer mode of the bid a deal began from ' +
+        '(bidTransferModeOf) and its payments (dealPayments: payments sit above deals); matching the ' +
+        'partner matches of federation (findImportedMatches); offers and demands the listing fee gate ' +
+        "of payments; the admin routes give listing revisions notifications' notifier; bids hand the " +
+        'deposit settlement of payments the runner-up choice and the proposals of a call. Fees are ' +
+        'pure rules beneath deals, payments and bids; deal-upkeep (the sweeper and start-up ' +
+        'recovery) sits above deals and payments, owner-list-sync above every store it follows. The ' +
+        'scheduler knows no domain (the components own their job handlers, exchange.ts hands them ' +
+        "over); an organization's members are managed by auth (users), which sits above " +
+        "organizations; a deal's notices belong to deals, a message's to negotiation.",
       from: { path: '^server/([^/]+)/' },
       to: {
         path: walledComponents,

@@ -49,16 +49,21 @@ import { registerHealthRoutes } from './health';
 import { indexListingsOnWrite, searchSyncWorkerOf } from './search-sync';
 import { registerNegotiationRoutes } from './negotiation';
 import { registerBidRoutes, bidTransferModeOf } from './bids';
-import { registerDealRoutes } from './deals/deal.routes';
+import {
+  registerDealRoutes,
+  registerTermSheetRoutes,
+  registerRoyaltyRoutes,
+  registerMilestoneRoutes,
+} from './deals';
 import { registerBrokerRoutes } from './brokers';
-import { registerTermSheetRoutes } from './deals/term-sheet.routes';
-import { registerRoyaltyRoutes } from './deals/royalty.routes';
-import { registerMilestoneRoutes } from './deals/milestone.routes';
 import { registerDocumentRoutes } from './documents';
 import { registerListingImageRoutes } from './listing-images';
-import { registerPaymentRoutes } from './payments/payment.routes';
-import { listingFeeGate } from './payments/listing-fee.service';
-import { dealPayments, registerRoyaltyPaymentRoutes } from './payments';
+import {
+  registerPaymentRoutes,
+  listingFeeGate,
+  dealPayments,
+  registerRoyaltyPaymentRoutes,
+} from './payments';
 import { registerMatchRoutes, followTurnedDownTrls } from './matching';
 import { cachedListingRef } from './listings';
 import { registerNotificationRoutes } from './notifications';

@@ -22,15 +22,17 @@ import type { AppContext } from './context';
 import type { Worker } from './runtime-types';
 import { startPublishListener, startDigestMailer, alertOperatorsOfFailedJob } from './notifications';
 import { startBidNotices, deadlineJobHandlers, enqueueDueDeadlines, scheduleListingDeadline } from './bids';
-import { startDealNotices } from './deals/deal-notices.starter';
+import {
+  startDealNotices,
+  milestoneJobHandlers,
+  milestoneOverdueJobHandlers,
+  royaltyReminderJobHandlers,
+} from './deals';
 import { startMessageNotices } from './negotiation';
 import { startAppraisalFeeNotices } from './appraisals';
 import { startRealtime } from './realtime';
 import { ensureRecurringJob, DEAL_SWEEP, FEDERATION_PULL, schedulerStarter } from './scheduler';
 import { dealUpkeepHandlers, startDealRecovery } from './deal-upkeep';
-import { milestoneJobHandlers } from './deals/milestone-jobs';
-import { milestoneOverdueJobHandlers } from './deals/milestone-overdue-jobs';
-import { royaltyReminderJobHandlers } from './deals/royalty-reminder-jobs';
 import { dealPayments, depositSurplusJobHandlers, listingFeeJobHandlers } from './payments';
 import { meetingReminderJobHandlers, restoreMeetingRemindersOnce } from './events';
 import { cacheSearchAnswers, startSearchSync } from './search-sync';

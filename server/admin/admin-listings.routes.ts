@@ -18,7 +18,7 @@ import {
 import { OFFER_SPEC, offerResponse, offerViewSchema } from '../offers';
 import { DEMAND_SPEC, demandResponse, demandViewSchema } from '../demands';
 import { reviewQueue } from './admin-queue.service';
-import { refundFeeOfRejectedListing } from '../payments/listing-fee.service';
+import { refundFeeOfRejectedListing } from '../payments';
 import { notifyRevisionDecision } from '../notifications';
 
 export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): void {

@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import { MILESTONE_STATUSES } from '../api-contract/enums';
-import { listOverdueMilestones, type OverdueQuery } from '../deals/overdue-milestones.service';
+import { listOverdueMilestones, type OverdueQuery } from '../deals';
 
 const party = Joi.object({ id: Joi.string().required(), name: Joi.string().allow('').required() });
 

@@ -2,21 +2,23 @@ import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
-import { paymentDeps } from '../payments/payment-deps';
-import { confirmBankTransfer } from '../payments/bank-transfer.service';
-import { refundPayment } from '../payments/refund.service';
-import { forfeitDeposit } from '../payments/deposit-settlement';
-import { recordSurplusRefundMade, retrySurplusRefund } from '../payments/deposit-surplus.service';
-import { listPayments } from '../payments/payment-queries.service';
-import { listPayouts, markPayoutPaid } from '../payments/payout.service';
 import {
+  paymentDeps,
+  confirmBankTransfer,
+  refundPayment,
+  forfeitDeposit,
+  recordSurplusRefundMade,
+  retrySurplusRefund,
+  listPayments,
+  listPayouts,
+  markPayoutPaid,
   confirmBody,
   payoutListResponse,
   payoutResponse,
   paymentListQuery,
   paymentResponse,
   refundBody,
-} from '../payments/payment.schemas';
+} from '../payments';
 
 export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'admin';

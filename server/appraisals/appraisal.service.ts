@@ -9,11 +9,10 @@ import type { AppContext } from '../context';
 import type { AppraisalType, Currency, ListingKind, PaymentProvider } from '../api-contract/enums';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { cachedListingRef } from '../listings';
-import { cachedDealViews } from '../deals/deal-view-cache';
+import { cachedListingRef, setListingAppraisal } from '../listings';
+import { cachedDealViews } from '../deals';
 import { dealOrgListKey, readOwnerList } from '../read-models';
 import { expertEntries } from '../experts';
-import { setListingAppraisal } from '../listings';
 import { recordAudit } from '../audit';
 import { cachedWhole } from '../common/record-cache';
 import {

@@ -7,10 +7,15 @@ import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import { recordAudit } from '../audit';
-import { continueDealWithBid, createDeal, findOpenDealOn } from '../deals/deal-opening.service';
-import { holdDealOpening } from '../deals/deal.store';
-import type { DealView } from '../deals/deal.view';
-import { outcomeRecord, type OutcomeInput } from '../deals';
+import {
+  continueDealWithBid,
+  createDeal,
+  findOpenDealOn,
+  holdDealOpening,
+  type DealView,
+  outcomeRecord,
+  type OutcomeInput,
+} from '../deals';
 import {
   isSealed,
   planBidTransition,
@@ -22,9 +27,9 @@ import type { BidDoc } from './bid.model';
 import { acceptLiveBid, bidStore, linkBidToDeal } from './bid.store';
 import { bidEvent, viewBids } from './bid.service';
 import type { BidView } from './bid.view';
-import { loadListing, type ListingRef } from '../listings';
-import { toBiddable } from './biddable';
 import {
+  loadListing,
+  type ListingRef,
   claimOfferAward,
   readOfferCommitments,
   recordAwardDeal,
@@ -32,6 +37,7 @@ import {
   commitmentConflict,
   listingLockKey,
 } from '../listings';
+import { toBiddable } from './biddable';
 import { holdLocks } from '../common/store';
 import type { DealRole } from '../api-contract/enums';
 import { CALL_DEPOSITS, callDepositsKey, enqueueJob } from '../scheduler';

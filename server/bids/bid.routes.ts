@@ -2,9 +2,7 @@ import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
 import type { ListingKind } from '../api-contract/enums';
-import { dealResponse } from '../deals/deal.schemas';
-import { describeDeal } from '../deals/deal-description';
-import { outcomeBody } from '../deals';
+import { dealResponse, describeDeal, outcomeBody } from '../deals';
 import {
   bidBody,
   bidListResponse,

@@ -5,14 +5,14 @@ import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { ListingKind, BidStatus, TransferMode, Currency } from '../api-contract/enums';
 import { recordAudit } from '../audit';
-import { organizationNames } from '../deals/names';
+import { organizationNames } from '../deals';
 import { canPlaceBid, canSeeBid, isSealed, takesSealedBids, type PlaceBidRefusal } from './bid-lifecycle';
 import type { BidDoc } from './bid.model';
 import { bidReads, createBid } from './bid.store';
 import { bidView, type BidView } from './bid.view';
 import { ownsListing, loadListing, loadVisibleListing, type ListingRef } from '../listings';
 import { toBiddable } from './biddable';
-import { hasPaidDeposit } from '../payments/deposit-status';
+import { hasPaidDeposit } from '../payments';
 import { formatMoney } from '../fees';
 
 export interface BidInput {

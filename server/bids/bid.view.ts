@@ -1,6 +1,5 @@
 import type { BidDoc } from './bid.model';
-import { named } from '../deals/names';
-import { outcomeViewOf } from '../deals';
+import { named, outcomeViewOf } from '../deals';
 
 export function bidView(bid: BidDoc, orgNames: Map<string, string> = new Map()) {
   const listingId = String(bid.listingId);

@@ -12,14 +12,14 @@ import type { EventBus } from '../common/events';
 import type { BidStatus, ListingKind } from '../api-contract/enums';
 import type { BidDoc } from './bid.model';
 import { recordAudit } from '../audit';
-import type { DealView } from '../deals/deal.view';
-import { depositsOfListing } from '../payments/deal-payments';
+import type { DealView } from '../deals';
 import {
+  depositsOfListing,
   claimRunnerUpOffer,
   recordRunnerUpDeal,
   releaseRunnerUpClaim,
   settleKeptRunnerUpDeposit,
-} from '../payments/deposit-settlement';
+} from '../payments';
 import { acceptBidAs } from './bid-decision.service';
 import { bidsOfListing, bidStore, reopenRunnerUpBid } from './bid.store';
 import { notifyOrg, type NoticeDeps } from './deadline-notices';

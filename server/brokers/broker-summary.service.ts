@@ -10,12 +10,9 @@
 import type { SessionUser } from '../common/session-user';
 import type { Currency, PaymentStatus } from '../api-contract/enums';
 import { dealBrokerListKey, dealProposalListKey, readOwnerList } from '../read-models';
-import { cachedDealViews } from '../deals/deal-view-cache';
-import { DEAL_TERMINAL_STATES } from '../deals/deal-machine';
-import type { DealView } from '../deals/deal.view';
-import { named, organizationNames } from '../deals/names';
+import { cachedDealViews, DEAL_TERMINAL_STATES, type DealView, named, organizationNames } from '../deals';
 import { agreedPrice, dealFeeLinesWithBrokerShares, paymentForLine, type FeeSchedule } from '../fees';
-import { paymentsOfDeal } from '../payments/deal-payments';
+import { paymentsOfDeal } from '../payments';
 
 /** The newest proposals and deals shown (a broker's lists rarely hold more). */
 export const BROKER_SUMMARY_LIMIT = 200;

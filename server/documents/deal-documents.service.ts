@@ -1,7 +1,6 @@
 /** The documents a deal's participants work with: the listing's, with the NDA and approval steps. */
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import { loadDealForUser } from '../deals/deal.service';
-import { ndaTextOf, viewerAcceptedNda } from '../deals/nda.service';
+import { loadDealForUser, ndaTextOf, viewerAcceptedNda } from '../deals';
 import { loadListing } from '../listings';
 import { listDocuments } from './document.service';
 import { brokerHasConsent } from './document-access';

@@ -7,10 +7,7 @@ import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
 import { loadListing } from '../listings';
-import { dealStore } from '../deals/deal.store';
-import { dealView, type DealView } from '../deals/deal.view';
-import { loadDealForUser } from '../deals/deal.service';
-import { DEAL_TERMINAL_STATES } from '../deals/deal-machine';
+import { dealStore, dealView, type DealView, loadDealForUser, DEAL_TERMINAL_STATES } from '../deals';
 
 async function sidesOf(deal: DealView) {
   const listing = await loadListing(deal.listingKind, deal.listingId);

@@ -20,8 +20,7 @@ import {
 } from './document.service';
 import { dealDocuments } from './deal-documents.service';
 import { decideDocumentAccess, requestDocumentAccess } from './document-access-request.service';
-import { dealResponse } from '../deals/deal.schemas';
-import { describeDeal } from '../deals/deal-description';
+import { dealResponse, describeDeal } from '../deals';
 import { singleFileUpload } from './upload.middleware';
 import { listingOwnerOnly, withinStorageQuota } from './upload-guard';
 import { registerOrganizationEvidenceRoutes } from './organization-evidence.routes';

@@ -10,7 +10,7 @@ import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
 import type { ListingKind } from '../api-contract/enums';
 import { recordAudit } from '../audit';
-import type { DealDoc } from '../deals';
+import { type DealDoc, dealReads } from '../deals';
 import {
   canSeeListing,
   ownsListing,
@@ -19,6 +19,8 @@ import {
   toListingRef,
   type AttachmentRef,
   type ListingRef,
+  addAttachment,
+  removeAttachment,
 } from '../listings';
 import {
   canDownloadDocument,
@@ -28,8 +30,6 @@ import {
 } from './document-access';
 import { cleanFileName, detectDocumentType } from './document-types';
 import { deleteFile, openFile, storeFile } from './document-storage';
-import { addAttachment, removeAttachment } from '../listings';
-import { dealReads } from '../deals/deal.store';
 import { releaseStorage, reserveStorage } from '../organizations';
 
 export const MAX_ATTACHMENTS = 20;

@@ -4,8 +4,7 @@
  * has none (a deal opened meanwhile by a current process keeps its own).
  */
 import mongoose from 'mongoose';
-import { dealReads, dealStore } from '../deals/deal.store';
-import { allocateDealReference } from '../deals/deal-reference.store';
+import { dealReads, dealStore, allocateDealReference } from '../deals';
 import type { Migration } from './migration.store';
 
 export const dealReferences: Migration = {

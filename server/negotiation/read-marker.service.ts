@@ -3,8 +3,7 @@
  * number of unread messages per deal for "my deals".
  */
 import mongoose from 'mongoose';
-import type { SessionUser } from '../common/session-user';
-import { actingOrganizationId } from '../common/session-user';
+import { type SessionUser, actingOrganizationId } from '../common/session-user';
 import { isObjectId } from '../common/ids';
 import { loadSessionUser } from '../auth';
 import type { ReadMarker } from '../api-contract/socket-events';
@@ -19,7 +18,7 @@ import {
   readOwnerList,
 } from '../read-models';
 import { currentRoomRole, visibleAudiences } from './room-access';
-import { dealReads } from '../deals/deal.store';
+import { dealReads } from '../deals';
 
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
 

@@ -4,8 +4,7 @@
  */
 import type { SessionUser } from '../common/session-user';
 import { AppError } from '../common/errors';
-import { viewDealForUser, dealParticipants } from '../deals/deal.service';
-import { dealRoleOf } from '../deals/deal-machine';
+import { viewDealForUser, dealParticipants, dealRoleOf } from '../deals';
 import type { MessageAudience, RoomRole } from '../api-contract/socket-events';
 import type { DealRole } from '../api-contract/enums';
 

@@ -8,11 +8,7 @@
  */
 import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
-import type { DealDoc } from '../deals';
-import { findDealDoc } from '../deals/deal.store';
-import { transitionDeal } from '../deals/deal.service';
-import { afterFeesSettled } from '../deals/milestone-machine';
-import { deliverySettled } from '../deals/milestone-settlement';
+import { type DealDoc, findDealDoc, transitionDeal, afterFeesSettled, deliverySettled } from '../deals';
 import { type FeeSchedule, allFeesPaid, dealFeeLines } from '../fees';
 import { paymentsOfDeal } from './deal-payments';
 import { recordCreditedBrokerShares } from './credited-payouts';

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../common/session-user';
-import { loadDealForUser } from '../deals/deal.service';
+import { loadDealForUser } from '../deals';
 import { dealFeeLines, paymentForLine, type FeeSchedule } from '../fees';
 import { paymentsOfDeal } from './deal-payments';
 import type { PaymentStatus } from '../api-contract/enums';

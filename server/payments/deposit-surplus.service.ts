@@ -15,7 +15,7 @@ import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
 import { operatorIds } from '../auth';
 import { createNotification } from '../notifications';
-import { findDealDoc } from '../deals/deal.store';
+import { findDealDoc } from '../deals';
 import {
   DEPOSIT_SURPLUS_REFUND,
   depositSurplusRefundKey,

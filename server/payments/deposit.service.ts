@@ -7,9 +7,9 @@
  */
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import type { ListingKind, PaymentProvider } from '../api-contract/enums';
+import type { ListingKind, PaymentProvider, Currency } from '../api-contract/enums';
 import { loadVisibleListing, type ListingRef } from '../listings';
-import { findDealDoc } from '../deals/deal.store';
+import { findDealDoc } from '../deals';
 import { depositsOfListing } from './deal-payments';
 import { keptDepositRefundAt } from './deposit-rules';
 import { depositOfOrg } from './deposit-status';
@@ -17,7 +17,6 @@ import type { PaymentDoc } from './payment.model';
 import type { PaymentDeps } from './payment-deps';
 import { startSubjectPayment, type PayableLine } from './payment.service';
 import { paymentView } from './payment.view';
-import type { Currency } from '../api-contract/enums';
 
 /** What the listing's kind calls things, in the answers' messages. */
 const WORDS: Record<ListingKind, { listing: string; bid: string; own: string }> = {

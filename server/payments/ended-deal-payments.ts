@@ -6,7 +6,7 @@
  * again harmlessly, a payment already closed is passed over).
  */
 import { logger } from '../common/logger';
-import { findDealDoc } from '../deals/deal.store';
+import { findDealDoc } from '../deals';
 import type { PaymentDoc } from './payment.model';
 import { paymentsOfDeal } from './deal-payments';
 import { applyEventToPayment } from './payment-transitions';

@@ -1,27 +1,58 @@
 /** The payments component's front door for other components. */
-export { startSubjectPayment, type PaymentSubject } from './payment.service';
-export { paymentDeps, type PaymentDeps } from './payment-deps';
-export { appraisalFeeList, computeAppraisalFee, expertShares, type AppraisalFeeLine } from '../fees';
-export { paymentsOfAppraisal } from './deal-payments';
-export { bankInstructionsResponse, paymentResponse, startedPaymentResponse } from './payment.schemas';
 export {
+  type AppraisalFeeLine,
+  appraisalFeeList,
+  computeAppraisalFee,
+  computeRoyalty,
+  computeRoyaltyFees,
+  expertShares,
+  type FeeSchedule,
+  royaltyFeeBrokerShares,
+} from '../fees';
+export { confirmBankTransfer } from './bank-transfer.service';
+export { completeDealIfAllPaid } from './deal-completion';
+export {
+  depositsOfListing,
+  paymentsOfAppraisal,
+  paymentsOfDeal,
+  relistPaymentsOfDeals,
+} from './deal-payments';
+export { dealPayments } from './deal-payments-port';
+export {
+  type AuctionDepositsClose,
+  claimRunnerUpOffer,
+  type DepositSettlement,
+  type DepositSettlementDeps,
+  forfeitDeposit,
+  recordRunnerUpDeal,
+  releaseRunnerUpClaim,
   settleAuctionDeposits,
   settleCallDeposits,
   settleKeptRunnerUpDeposit,
-  forfeitDeposit,
-  type AuctionDepositsClose,
-  type DepositSettlement,
-  type DepositSettlementDeps,
   type SettlementBids,
 } from './deposit-settlement';
 export { hasPaidDeposit } from './deposit-status';
-export { computeRoyalty, computeRoyaltyFees, royaltyFeeBrokerShares, type FeeSchedule } from '../fees';
-export { paymentsOfDeal } from './deal-payments';
-export { listingFeeJobHandlers } from './listing-fee-jobs';
 export { depositSurplusJobHandlers } from './deposit-surplus-jobs';
-export { dealPayments } from './deal-payments-port';
-export { completeDealIfAllPaid } from './deal-completion';
-export { relistPaymentsOfDeals } from './deal-payments';
+export { recordSurplusRefundMade, retrySurplusRefund } from './deposit-surplus.service';
 export { closePaymentsOfEndedDeal, ENDED_DEAL_STATUSES, pendingPaymentsOf } from './ended-deal-payments';
+export { listingFeeJobHandlers } from './listing-fee-jobs';
+export { listingFeeGate, refundFeeOfRejectedListing } from './listing-fee.service';
+export { paymentDeps, type PaymentDeps } from './payment-deps';
+export { listPayments } from './payment-queries.service';
+export { registerPaymentRoutes } from './payment.routes';
+export {
+  bankInstructionsResponse,
+  confirmBody,
+  paymentListQuery,
+  paymentResponse,
+  payoutListResponse,
+  payoutResponse,
+  refundBody,
+  startedPaymentResponse,
+} from './payment.schemas';
+export { type PaymentSubject, startSubjectPayment } from './payment.service';
+export { paymentReads } from './payment.store';
+export { listPayouts, markPayoutPaid } from './payout.service';
 export { paymentProvidersFor } from './providers';
+export { refundPayment } from './refund.service';
 export { registerRoyaltyPaymentRoutes } from './royalty-payment.routes';

@@ -6,9 +6,8 @@
 import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
-import type { DealDoc } from '../deals';
+import { type DealDoc, findDealDoc } from '../deals';
 import type { PaymentDoc } from './payment.model';
-import { findDealDoc } from '../deals/deal.store';
 import { findPaymentDoc } from './payment.store';
 
 export function isPartyOf(user: SessionUser, deal: { sellerOrgId: unknown; buyerOrgId: unknown }): boolean {

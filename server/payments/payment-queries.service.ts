@@ -1,11 +1,10 @@
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import { loadDealForUser } from '../deals/deal.service';
+import { loadDealForUser, dealReads } from '../deals';
 import { ledgerOfDeal } from './ledger.store';
 import type { PaymentDoc } from './payment.model';
 import { paymentView } from './payment.view';
-import { dealReads } from '../deals/deal.store';
 import { organizationReads } from '../organizations';
 import { paymentReads } from './payment.store';
 

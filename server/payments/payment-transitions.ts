@@ -12,7 +12,7 @@ import { applyPaymentEvent, type PaymentEvent, type PaymentEventEffect } from '.
 import type { Planned } from '../common/store';
 import type { PaymentStatus } from '../api-contract/enums';
 import type { EventBus } from '../common/events';
-import { publishDealEvent } from '../deals/deal-events';
+import { publishDealEvent } from '../deals';
 
 export interface PaymentEventMeta extends LedgerMeta {
   /** Fields set in the same update as the status (who confirmed, the refund reason…). */

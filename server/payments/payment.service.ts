@@ -7,7 +7,7 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import { PAYMENT_PURPOSE_LABELS, labelOf } from '../api-contract/labels';
-import { loadDealForUser } from '../deals/deal.service';
+import { loadDealForUser } from '../deals';
 import { dealFeeLinesWithBrokerShares, fullyCredited, type FeeLine, type Payee } from '../fees';
 import { recordLedgerEntry } from './ledger.store';
 import { dealLineOpenKey, depositOpenKey, openKeyOf, type PaymentDoc } from './payment.model';

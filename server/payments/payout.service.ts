@@ -9,7 +9,7 @@ import { AppError } from '../common/errors';
 import { isObjectId } from '../common/ids';
 import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
-import { userNames } from '../deals/names';
+import { userNames } from '../deals';
 import { findLedgerEntry, payoutEntries, recordPayoutPaid } from './ledger.store';
 import type { LedgerEntryView } from './payment.view';
 

@@ -5,7 +5,7 @@
  */
 import type { EventBus, DomainEvents } from '../common/events';
 import { logger } from '../common/logger';
-import { userNames } from '../deals/names';
+import { userNames } from '../deals';
 import { postSystemMessage, systemMessageFor, userIdsNamedBy } from '../negotiation';
 import type { TermsAcceptedEvent } from '../api-contract/socket-events';
 import { announceMessage } from './room-emitter';

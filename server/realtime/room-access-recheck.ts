@@ -3,7 +3,7 @@
  * in its room — in any process — is checked again; those that lost the right leave the room
  * and are told so with `deal:left`.
  */
-import { findDealDoc } from '../deals/deal.service';
+import { findDealDoc } from '../deals';
 import { currentRoomRole } from '../negotiation';
 import { announcePresence } from './presence';
 import { allRoomsOf, dealRoom } from './rooms';

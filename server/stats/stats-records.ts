@@ -6,7 +6,7 @@
  */
 import mongoose from 'mongoose';
 import { listingModel } from '../listings';
-import { dealReads } from '../deals/deal.store';
+import { dealReads } from '../deals';
 import { organizationFacts } from '../organizations';
 import { agreedTransferMode, agreedValue, agreedAt, type Period } from './stats-rules';
 import type { Table } from '../common/table-export';

@@ -10,9 +10,9 @@ import { LRUCache } from 'lru-cache';
 import { logger } from '../common/logger';
 import { onRecordWritten, type RecordChange } from '../common/record-changes';
 import { listingModel } from '../listings';
-import { dealReads, findDealDoc } from '../deals/deal.store';
+import { dealReads, findDealDoc } from '../deals';
 import { bidReads } from '../bids';
-import { paymentReads } from '../payments/payment.store';
+import { paymentReads } from '../payments';
 import {
   applyDeltas,
   byMonth,

@@ -3,7 +3,7 @@
  * asking the database to filter, group or count): the operators' figures with the previous
  * period of the same length, the open data anyone may read, and the tables of the exports.
  */
-import { userNames } from '../deals/names';
+import { userNames } from '../deals';
 import { LRUCache } from 'lru-cache';
 import { readRollups, ROLLUP_CACHE_MS, ROLLUP_LAYOUT, rollupGeneration } from './stats-rollup.store';
 import { ensureStatsRollups, statsCaughtUp } from './stats-rollup-sync';
