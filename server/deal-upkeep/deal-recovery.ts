@@ -3,7 +3,7 @@
  * list (`deal:unsettled`) follows each deal write, but a process killed between a deal's write
  * and the list's update leaves the deal off it, so at start-up the deals that may owe a step are
  * found once by their status and listed again (with their payments, in their deals' payment
- * lists); the sweeper (deals/deal-sweep.ts) then takes
+ * lists); the sweeper (deal-sweep.ts) then takes
  * the step each owes, as it does on every run. Delivering deals get the jobs a stop may have
  * cost them, and licences already won with a royalty their reminders (delivery-jobs.ts).
  */

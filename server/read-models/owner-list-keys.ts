@@ -107,7 +107,7 @@ export function paymentListEntries(doc: Doc): [string, OwnerListEntry][] {
 }
 
 /**
- * Deals a flow may have left half done, for the sweeper (server/deals/deal-sweep.ts): agreed
+ * Deals a flow may have left half done, for the sweeper (server/deal-upkeep/deal-sweep.ts): agreed
  * or awaiting payment, negotiating with both parties' acceptance of the latest version, or ended
  * (cancelled, lost) with payments still to close. The sweeper takes out the ones it finds settled.
  */
