@@ -68,4 +68,19 @@ export default tseslint.config(
       ],
     },
   },
+  // A route's handler takes its types from the route's joi schemas (`Joi.object<T>(…)`; api.add
+  // refuses an untyped one at compile time), never from type arguments written beside them.
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='add'][typeArguments]",
+          message:
+            "Type the route's params, query and body schemas (Joi.object<T>(…)) instead of giving api.add type arguments.",
+        },
+      ],
+    },
+  },
 );

@@ -21,6 +21,11 @@ import { reviewQueue } from './admin-queue.service';
 import { refundFeeOfRejectedListing } from '../payments';
 import { notifyRevisionDecision } from '../notifications';
 
+export interface QueuePageQuery {
+  page: number;
+  limit: number;
+}
+
 export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'admin';
   api.add({
@@ -29,7 +34,7 @@ export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): voi
     tag,
     summary: 'Offers and demands awaiting review, oldest submitted first',
     access: ['admin'],
-    query: Joi.object({
+    query: Joi.object<QueuePageQuery>({
       page: Joi.number().integer().min(1).max(10_000).default(1),
       limit: Joi.number().integer().min(1).max(100).default(50),
     }),
@@ -46,7 +51,7 @@ export function registerAdminListingRoutes(api: ApiRouter, ctx: AppContext): voi
     summary:
       'Published offers and demands with changes awaiting review, oldest first; each carries its revision (the changed fields and the listing as it would read)',
     access: ['admin'],
-    query: Joi.object({
+    query: Joi.object<QueuePageQuery>({
       page: Joi.number().integer().min(1).max(10_000).default(1),
       limit: Joi.number().integer().min(1).max(100).default(50),
     }),

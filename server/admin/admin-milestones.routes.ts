@@ -32,14 +32,14 @@ export const overdueMilestonesResponse = Joi.object({
 });
 
 export function registerAdminMilestoneRoutes(api: ApiRouter): void {
-  api.add<unknown, OverdueQuery>({
+  api.add({
     method: 'get',
     path: '/admin/milestones/overdue',
     tag: 'admin',
     summary:
       'Milestones past their due date and neither accepted nor cancelled, across the deals delivering their plans, the most overdue first',
     access: ['admin'],
-    query: Joi.object({
+    query: Joi.object<OverdueQuery>({
       page: Joi.number().integer().min(1).max(1000).default(1),
       limit: Joi.number().integer().min(1).max(200).default(50),
     }),

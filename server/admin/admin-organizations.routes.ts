@@ -15,11 +15,15 @@ import {
 } from '../organizations';
 import { organizationForReview, refuseAndNotify } from './organization-review.service';
 import { userResponse, userItemResponse, reinstateUser, suspendUser, setRole } from '../auth';
-import { USER_ROLES } from '../api-contract/enums';
+import { USER_ROLES, type UserRole } from '../api-contract/enums';
 
 const suspendedUserResponse = Joi.object({
   user: userItemResponse.keys({ suspended: Joi.boolean().required() }).required(),
 });
+
+export interface RoleBody {
+  role: UserRole;
+}
 
 export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext): void {
   const { bus } = ctx;
@@ -74,7 +78,7 @@ export function registerAdminOrganizationRoutes(api: ApiRouter, ctx: AppContext)
     summary: 'Give a user the member, broker or operator role',
     access: ['admin'],
     params: idParams,
-    body: Joi.object({
+    body: Joi.object<RoleBody>({
       role: Joi.string()
         .valid(...USER_ROLES)
         .required(),

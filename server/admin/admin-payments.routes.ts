@@ -20,6 +20,11 @@ import {
   refundBody,
 } from '../payments';
 
+/** The reference of a payment made outside the exchange (a transfer, Stripe's dashboard). */
+export interface ReferenceBody {
+  reference: string;
+}
+
 export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'admin';
   const deps = paymentDeps(ctx);
@@ -49,14 +54,14 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     response: payoutListResponse,
     handler: () => listPayouts(),
   });
-  api.add<{ id: string }, unknown, { reference: string }>({
+  api.add({
     method: 'post',
     path: '/admin/payouts/:id/paid',
     tag,
     summary: "Record that the exchange paid a share that is due, with the transfer's reference (once)",
     access: ['admin'],
     params: idParams,
-    body: Joi.object({ reference: Joi.string().trim().min(3).max(100).required() }),
+    body: Joi.object<ReferenceBody>({ reference: Joi.string().trim().min(3).max(100).required() }),
     response: Joi.object({ payout: payoutResponse }),
     handler: ({ user, params, body }) => markPayoutPaid(user, params.id, body.reference),
   });
@@ -107,7 +112,7 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
     response: Joi.object({ payment: paymentResponse }),
     handler: ({ user, params }) => retrySurplusRefund(ctx, user, params.id),
   });
-  api.add<{ id: string }, unknown, { reference: string }>({
+  api.add({
     method: 'post',
     path: '/admin/payments/:id/surplus-refund/recorded',
     tag,
@@ -115,7 +120,7 @@ export function registerAdminPaymentRoutes(api: ApiRouter, ctx: AppContext): voi
       "Record that a winner's deposit surplus refund handed to the operators was made outside the exchange (a transfer, Stripe's dashboard), with its reference: ledger deposit_surplus_refunded and the payer told, once",
     access: ['admin'],
     params: idParams,
-    body: Joi.object({ reference: Joi.string().trim().min(3).max(100).required() }),
+    body: Joi.object<ReferenceBody>({ reference: Joi.string().trim().min(3).max(100).required() }),
     response: Joi.object({ payment: paymentResponse }),
     handler: ({ user, params, body }) => recordSurplusRefundMade(ctx, user, params.id, body.reference),
   });

@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { TRL_MAX, TRL_MIN } from '../api-contract/enums';
-import { SEARCH_FILTER_KEYS } from '../search-api';
+import { SEARCH_FILTER_KEYS, type SearchFilters } from '../search-api';
 
 /** The filters of `GET /api/search`, with ranges checked in order. */
 export const alertFiltersSchema = Joi.object({
@@ -10,7 +10,13 @@ export const alertFiltersSchema = Joi.object({
 }).default({});
 
 /** Words, filters or both: an alert with neither would announce every new listing. */
-export const createAlertBody = Joi.object({
+export interface CreateAlertInput {
+  /** '' when filters are given without words. */
+  q: string;
+  filters: SearchFilters;
+}
+
+export const createAlertBody = Joi.object<CreateAlertInput>({
   q: Joi.string()
     .trim()
     .max(200)

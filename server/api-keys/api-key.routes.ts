@@ -1,11 +1,10 @@
 import type { ApiRouter } from '../common/api-router';
-import type { ApiKeyScope } from '../common/api-key-access';
 import { apiKeyBody, apiKeyIdParams, apiKeyListResponse, createdApiKeyResponse } from './api-key.schemas';
 import { apiKeyList, issueApiKey, revokeKey } from './api-key.service';
 
 export function registerApiKeyRoutes(api: ApiRouter): void {
   const tag = 'admin';
-  api.add<unknown, unknown, { name: string; scopes: ApiKeyScope[] }>({
+  api.add({
     method: 'post',
     path: '/admin/api-keys',
     tag,
@@ -26,7 +25,7 @@ export function registerApiKeyRoutes(api: ApiRouter): void {
     response: apiKeyListResponse,
     handler: () => apiKeyList(),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'delete',
     path: '/admin/api-keys/:id',
     tag,

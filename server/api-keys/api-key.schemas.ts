@@ -1,9 +1,14 @@
 /** The partner API keys' routes' joi schemas. */
 import Joi from 'joi';
-import { API_KEY_SCOPES } from '../common/api-key-access';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../common/api-key-access';
 import { objectId } from '../common/ids';
 
-export const apiKeyBody = Joi.object({
+export interface ApiKeyBody {
+  name: string;
+  scopes: ApiKeyScope[];
+}
+
+export const apiKeyBody = Joi.object<ApiKeyBody>({
   name: Joi.string().trim().min(1).max(200).required().description('who the key is for'),
   scopes: Joi.array()
     .items(Joi.string().valid(...API_KEY_SCOPES))
@@ -36,4 +41,8 @@ export const createdApiKeyResponse = Joi.object({
     ),
 });
 export const apiKeyListResponse = Joi.object({ apiKeys: Joi.array().items(apiKeyView).required() });
-export const apiKeyIdParams = Joi.object({ id: objectId().required() });
+export interface ApiKeyIdParams {
+  id: string;
+}
+
+export const apiKeyIdParams = Joi.object<ApiKeyIdParams>({ id: objectId().required() });

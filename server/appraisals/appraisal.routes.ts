@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
-import { APPRAISAL_TYPES, CURRENCIES, type PaymentProvider } from '../api-contract/enums';
+import { APPRAISAL_TYPES, CURRENCIES } from '../api-contract/enums';
 import { appraisalFeeList, startedPaymentResponse } from '../payments';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
@@ -25,14 +25,11 @@ import {
   readAppraisal,
   reportAppraisal,
   requestAppraisal,
-  type AppraisalListQuery,
-  type AppraisalRequest,
 } from './appraisal.service';
-import type { AppraisalReport } from './appraisal-rules';
 
 export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'appraisals';
-  api.add<unknown, unknown, AppraisalRequest>({
+  api.add({
     method: 'post',
     path: '/appraisals',
     tag,
@@ -66,7 +63,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     }),
     handler: () => ({ fees: appraisalFeeList(ctx.config.feeSchedule) }),
   });
-  api.add<unknown, AppraisalListQuery>({
+  api.add({
     method: 'get',
     path: '/appraisals',
     tag,
@@ -77,7 +74,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     response: appraisalListResponse,
     handler: ({ user, query }) => myAppraisals(user, query),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'get',
     path: '/appraisals/:id',
     tag,
@@ -88,7 +85,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     response: appraisalResponse,
     handler: async ({ user, params }) => ({ appraisal: await readAppraisal(user, params.id) }),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'post',
     path: '/appraisals/:id/accept',
     tag,
@@ -99,7 +96,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     response: appraisalResponse,
     handler: async ({ user, params }) => ({ appraisal: await acceptAppraisal(ctx, user, params.id) }),
   });
-  api.add<{ id: string }, unknown, { reason?: string }>({
+  api.add({
     method: 'post',
     path: '/appraisals/:id/decline',
     tag,
@@ -112,7 +109,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
       appraisal: await declineAppraisal(ctx, user, params.id, body.reason || undefined),
     }),
   });
-  api.add<{ id: string }, unknown, AppraisalReport>({
+  api.add({
     method: 'post',
     path: '/appraisals/:id/report',
     tag,
@@ -126,7 +123,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
       appraisal: await reportAppraisal(ctx, user, params.id, body),
     }),
   });
-  api.add<{ id: string }, unknown, { provider: PaymentProvider }>({
+  api.add({
     method: 'post',
     path: '/appraisals/:id/payments',
     tag,
@@ -139,7 +136,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     response: startedPaymentResponse,
     handler: ({ user, params, body }) => payAppraisalFee(ctx, user, params.id, body.provider),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'post',
     path: '/appraisals/:id/publish',
     tag,
@@ -150,7 +147,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     response: appraisalResponse,
     handler: async ({ user, params }) => ({ appraisal: await publishAppraisal(user, params.id) }),
   });
-  api.add<unknown, AppraisalListQuery>({
+  api.add({
     method: 'get',
     path: '/admin/appraisals',
     tag: 'admin',
@@ -160,7 +157,7 @@ export function registerAppraisalRoutes(api: ApiRouter, ctx: AppContext): void {
     response: appraisalListResponse,
     handler: ({ user, query }) => operatorAppraisals(user, query),
   });
-  api.add<{ id: string }, unknown, { expertIds: string[] }>({
+  api.add({
     method: 'post',
     path: '/admin/appraisals/:id/assign',
     tag: 'admin',

@@ -7,14 +7,17 @@ import {
   LISTING_KINDS,
   PAYMENT_PROVIDERS,
   VALUATION_METHODS,
+  type PaymentProvider,
 } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 import { pageAnswerKeys } from '../common/page-schema';
+import type { AppraisalReport } from './appraisal-rules';
+import type { AppraisalListQuery, AppraisalRequest } from './appraisal.service';
 
 const text = (max: number) => Joi.string().trim().max(max);
 const time = () => Joi.string().isoDate();
 
-export const requestBody = Joi.object({
+export const requestBody = Joi.object<AppraisalRequest>({
   listingKind: Joi.string()
     .valid(...LISTING_KINDS)
     .required(),
@@ -28,17 +31,29 @@ export const requestBody = Joi.object({
     .description('the currency the fee is charged in (VND unless given)'),
 });
 
-export const payBody = Joi.object({
+export interface PayBody {
+  provider: PaymentProvider;
+}
+
+export const payBody = Joi.object<PayBody>({
   provider: Joi.string()
     .valid(...PAYMENT_PROVIDERS)
     .required(),
 });
 
-export const assignBody = Joi.object({
+export interface AssignBody {
+  expertIds: string[];
+}
+
+export const assignBody = Joi.object<AssignBody>({
   expertIds: Joi.array().items(objectId()).min(1).max(5).unique().required(),
 });
 
-export const declineBody = Joi.object({ reason: text(1000).allow('') });
+export interface DeclineBody {
+  reason?: string;
+}
+
+export const declineBody = Joi.object<DeclineBody>({ reason: text(1000).allow('') });
 
 const valuation = Joi.object({
   low: Joi.number().integer().min(0).required(),
@@ -54,7 +69,7 @@ const valuation = Joi.object({
   'a value range (integers in the currency’s minor unit) by the cost, market or income approach',
 );
 
-export const reportBody = Joi.object({
+export const reportBody = Joi.object<AppraisalReport>({
   trlAssessed: Joi.number().integer().min(1).max(9).required(),
   findings: text(8000).min(1).required(),
   risks: text(8000).min(1).required(),
@@ -62,7 +77,7 @@ export const reportBody = Joi.object({
   recommendation: text(2000).min(1).required().description('the summary the listing shows once published'),
 });
 
-export const listQuery = Joi.object({
+export const listQuery = Joi.object<AppraisalListQuery>({
   status: Joi.string().valid(...APPRAISAL_STATUSES),
   listingId: objectId().description('only the requests about this listing'),
   page: Joi.number().integer().min(1).max(10_000).default(1),

@@ -13,7 +13,7 @@ import {
   registerSchema,
   userResponse,
 } from './auth.schemas';
-import { changePassword, loadSessionUser, register, updateMe, type RegisterInput } from './auth.service';
+import { changePassword, loadSessionUser, register, updateMe } from './auth.service';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service';
 import { SESSION_COOKIE } from './session';
 import {
@@ -49,7 +49,7 @@ export function registerAuthRoutes(api: ApiRouter, ctx: AppContext): void {
     passwordResetPerEmail: config.passwordResetRateLimit,
     passwordResetPerIp: config.passwordResetIpRateLimit,
   };
-  api.add<unknown, unknown, RegisterInput>({
+  api.add({
     method: 'post',
     path: '/auth/register',
     tag,
@@ -66,7 +66,7 @@ export function registerAuthRoutes(api: ApiRouter, ctx: AppContext): void {
     },
   });
 
-  api.add<unknown, unknown, { email: string; password: string }>({
+  api.add({
     method: 'post',
     path: '/auth/login',
     tag,
@@ -122,7 +122,7 @@ export function registerAuthRoutes(api: ApiRouter, ctx: AppContext): void {
     handler: async ({ user, body }) => ({ user: await updateMe(user, body) }),
   });
 
-  api.add<unknown, unknown, { currentPassword: string; newPassword: string }>({
+  api.add({
     method: 'post',
     path: '/auth/password',
     tag,
@@ -142,7 +142,7 @@ export function registerAuthRoutes(api: ApiRouter, ctx: AppContext): void {
     },
   });
 
-  api.add<unknown, unknown, { email: string }>({
+  api.add({
     method: 'post',
     path: '/auth/password-reset',
     tag,
@@ -159,7 +159,7 @@ export function registerAuthRoutes(api: ApiRouter, ctx: AppContext): void {
     },
   });
 
-  api.add<unknown, unknown, { token: string; newPassword: string }>({
+  api.add({
     method: 'post',
     path: '/auth/password-reset/confirm',
     tag,

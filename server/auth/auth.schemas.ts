@@ -1,8 +1,9 @@
 import Joi from 'joi';
-import { LOCALES } from '../api-contract/enums';
+import { LOCALES, type Locale } from '../api-contract/enums';
 import { newOrganizationSchema } from '../organizations';
 import { objectId } from '../common/ids';
 import { userItemResponse } from './user.schemas';
+import type { RegisterInput } from './auth.service';
 
 export const emailSchema = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
 /** A password someone chooses (registration, change, reset). */
@@ -11,7 +12,7 @@ export const passwordSchema = Joi.string()
   .max(200)
   .messages({ 'string.min': '{#label} must be at least {#limit} characters' });
 
-export const registerSchema = Joi.object({
+export const registerSchema = Joi.object<RegisterInput>({
   email: emailSchema.required(),
   password: passwordSchema.required(),
   name: Joi.string().trim().min(2).max(120).required(),
@@ -22,12 +23,24 @@ export const registerSchema = Joi.object({
   organizationId: objectId(),
 }).xor('organization', 'organizationId');
 
-export const loginSchema = Joi.object({
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export const loginSchema = Joi.object<LoginInput>({
   email: emailSchema.required(),
   password: Joi.string().min(1).max(200).required(),
 });
 
-export const mePatchSchema = Joi.object({
+/** A type, not an interface: updateMe takes it as a record. */
+export type MePatch = {
+  name?: string;
+  locale?: Locale;
+  notificationPrefs?: { email?: boolean; frequency?: 'instant' | 'daily' };
+};
+
+export const mePatchSchema = Joi.object<MePatch>({
   name: Joi.string().trim().min(2).max(120),
   locale: Joi.string().valid(...LOCALES),
   notificationPrefs: Joi.object({
@@ -38,12 +51,21 @@ export const mePatchSchema = Joi.object({
 
 export const userResponse = Joi.object({ user: userItemResponse.required() });
 
-export const changePasswordSchema = Joi.object({
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export const changePasswordSchema = Joi.object<ChangePasswordInput>({
   currentPassword: Joi.string().min(1).max(200).required(),
   newPassword: passwordSchema.required(),
 });
 
-export const passwordResetRequestSchema = Joi.object({
+export interface PasswordResetRequest {
+  email: string;
+}
+
+export const passwordResetRequestSchema = Joi.object<PasswordResetRequest>({
   email: emailSchema.required(),
 });
 
@@ -54,7 +76,12 @@ export const resetTokenSchema = Joi.string()
   .min(32)
   .max(128);
 
-export const passwordResetConfirmSchema = Joi.object({
+export interface PasswordResetConfirm {
+  token: string;
+  newPassword: string;
+}
+
+export const passwordResetConfirmSchema = Joi.object<PasswordResetConfirm>({
   token: resetTokenSchema.required(),
   newPassword: passwordSchema.required(),
 });

@@ -2,7 +2,12 @@ import { findUserByEmail } from './user-by-email';
 import { createUser, setUserFields, userReads, userStore } from './user.store';
 import { userView } from './user.view';
 import { hashPassword, verifyPassword } from './password';
-import { createOrganization, organizationReads, organizationStore } from '../organizations';
+import {
+  createOrganization,
+  organizationReads,
+  organizationStore,
+  type NewOrganizationInput,
+} from '../organizations';
 import { createRecordCache } from '../common/record-cache';
 import { AppError } from '../common/errors';
 import { recordAudit } from '../audit';
@@ -10,21 +15,14 @@ import type { SessionUser } from '../common/session-user';
 import { logger } from '../common/logger';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { endSessionsOf } from './session-revocation';
-import type { OrganizationKind, UserRole } from '../api-contract/enums';
+import type { UserRole } from '../api-contract/enums';
 
 export interface RegisterInput {
   email: string;
   password: string;
   name: string;
   locale: 'vi' | 'en';
-  organization?: {
-    name: string;
-    kind: OrganizationKind;
-    province?: string;
-    taxCode?: string;
-    website?: string;
-    description?: string;
-  };
+  organization?: NewOrganizationInput;
   organizationId?: string;
 }
 

@@ -5,13 +5,21 @@ import { pageAnswerKeys } from '../common/page-schema';
 import { userItemResponse } from './user.schemas';
 
 /** Members page by page, oldest first (pending requests among them). */
-export const memberListQuery = Joi.object({
+export type MemberListQuery = { page: number; limit: number };
+export const memberListQuery = Joi.object<MemberListQuery>({
   page: Joi.number().integer().min(1).max(10_000).default(1),
   limit: Joi.number().integer().min(1).max(100).default(50),
 });
-export type MemberListQuery = { page: number; limit: number };
 
-export const memberParams = Joi.object({ id: objectId().required(), userId: objectId().required() });
+export interface MemberParams {
+  id: string;
+  userId: string;
+}
+
+export const memberParams = Joi.object<MemberParams>({
+  id: objectId().required(),
+  userId: objectId().required(),
+});
 
 const memberItem = userItemResponse.keys({
   membershipStatus: Joi.string().valid('active', 'pending', 'none').required(),

@@ -1,16 +1,26 @@
 import Joi from 'joi';
 import {
   BID_STATUSES,
+  type BidStatus,
   CURRENCIES,
+  type Currency,
   DEMAND_MODES,
   LISTING_KINDS,
   LISTING_STATUSES,
   PRICING_MODELS,
   TRANSFER_MODES,
+  type TransferMode,
 } from '../api-contract/enums';
 import { outcomeView } from '../deals';
 
-export const bidBody = Joi.object({
+export interface BidBody {
+  amount: number;
+  currency: Currency;
+  transferMode: TransferMode;
+  terms: string;
+}
+
+export const bidBody = Joi.object<BidBody>({
   amount: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required(),
   currency: Joi.string()
     .valid(...CURRENCIES)
@@ -22,18 +32,28 @@ export const bidBody = Joi.object({
 });
 
 /** A page of bids: at most `limit`, after the bid `cursor` (the previous page's `nextCursor`). */
+export interface BidPageQuery {
+  limit: number;
+  cursor?: string;
+}
+
 const page = {
   limit: Joi.number().integer().min(1).max(100).default(100),
   cursor: Joi.string().hex().length(24).description('nextCursor of the previous page'),
 };
 
-export const myBidsQuery = Joi.object({
+export interface MyBidsQuery extends BidPageQuery {
+  mine: boolean;
+  status?: BidStatus;
+}
+
+export const myBidsQuery = Joi.object<MyBidsQuery>({
   mine: Joi.boolean().default(true),
   status: Joi.string().valid(...BID_STATUSES),
   ...page,
 });
 
-export const listingBidsQuery = Joi.object(page);
+export const listingBidsQuery = Joi.object<BidPageQuery>(page);
 
 // Response schemas (documentation and the client's generated types): `.required()` marks what
 // bid.view.ts and listingSummary always send.

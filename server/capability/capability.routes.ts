@@ -10,7 +10,7 @@ import {
   CAPABILITY_LEVEL_LABELS,
   CAPABILITY_SECTORS,
 } from '../api-contract/capability-criteria';
-import { EXPORT_TYPES, writeTable, type ExportFormat } from '../common/table-export';
+import { EXPORT_TYPES, writeTable } from '../common/table-export';
 import { LEVEL_THRESHOLDS } from './capability-rules';
 import {
   assessmentIdParams,
@@ -34,8 +34,6 @@ import {
   organizationCapabilities,
   saveCapability,
   verifyCapability,
-  type CapabilitySave,
-  type DirectoryQuery,
 } from './capability.service';
 import { capabilityTable } from './capability-export';
 
@@ -60,7 +58,7 @@ export function registerCapabilityRoutes(api: ApiRouter, ctx: AppContext): void 
       sectors: CAPABILITY_SECTORS,
     }),
   });
-  api.add<{ id: string }, unknown, CapabilitySave>({
+  api.add({
     method: 'put',
     path: '/organizations/:id/capability',
     tag,
@@ -72,7 +70,7 @@ export function registerCapabilityRoutes(api: ApiRouter, ctx: AppContext): void 
     response: assessmentResponse,
     handler: async ({ user, params, body }) => ({ assessment: await saveCapability(user, params.id, body) }),
   });
-  api.add<{ id: string }, { sector?: string }>({
+  api.add({
     method: 'get',
     path: '/organizations/:id/capability',
     tag,
@@ -84,7 +82,7 @@ export function registerCapabilityRoutes(api: ApiRouter, ctx: AppContext): void 
     response: assessmentsResponse,
     handler: ({ user, params, query }) => organizationCapabilities(user, params.id, query.sector),
   });
-  api.add<{ id: string }, { sector: string }>({
+  api.add({
     method: 'get',
     path: '/organizations/:id/capability/suggestions',
     tag,
@@ -96,7 +94,7 @@ export function registerCapabilityRoutes(api: ApiRouter, ctx: AppContext): void 
     response: suggestionsResponse,
     handler: ({ user, params, query }) => capabilitySuggestions(ctx.search, user, params.id, query.sector),
   });
-  api.add<unknown, DirectoryQuery>({
+  api.add({
     method: 'get',
     path: '/capabilities',
     tag,
@@ -108,7 +106,7 @@ export function registerCapabilityRoutes(api: ApiRouter, ctx: AppContext): void 
     cacheAnswers: { clearOn: ['capability', 'organization'] },
     handler: ({ query }) => capabilityDirectory(query),
   });
-  api.add<unknown, { sector?: string }>({
+  api.add({
     method: 'get',
     path: '/admin/capabilities/summary',
     tag: 'admin',
@@ -119,7 +117,7 @@ export function registerCapabilityRoutes(api: ApiRouter, ctx: AppContext): void 
     response: summaryResponse,
     handler: ({ query }) => capabilitySummary(query.sector),
   });
-  api.add<{ id: string }, unknown, { note?: string }>({
+  api.add({
     method: 'post',
     path: '/admin/capabilities/:id/verify',
     tag: 'admin',
@@ -132,7 +130,7 @@ export function registerCapabilityRoutes(api: ApiRouter, ctx: AppContext): void 
       assessment: await verifyCapability(user, params.id, body.note || undefined),
     }),
   });
-  api.add<unknown, { sector?: string; format: ExportFormat }>({
+  api.add({
     method: 'get',
     path: '/admin/capabilities/export',
     tag: 'admin',

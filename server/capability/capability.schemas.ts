@@ -10,6 +10,8 @@ import {
 import { PROVINCE_CODES, TRANSFER_MODES } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 import { pageAnswerKeys } from '../common/page-schema';
+import type { ExportFormat } from '../common/table-export';
+import type { CapabilitySave, DirectoryQuery } from './capability.service';
 
 const sector = () => Joi.string().valid(...CAPABILITY_SECTOR_CODES);
 const band = Joi.number()
@@ -17,7 +19,7 @@ const band = Joi.number()
   .min(0)
   .max(CAPABILITY_BAND_COUNT - 1);
 
-export const capabilitySaveSchema = Joi.object({
+export const capabilitySaveSchema = Joi.object<CapabilitySave>({
   sector: sector().required(),
   answers: Joi.object(Object.fromEntries(CAPABILITY_CRITERION_CODES.map((code) => [code, band.allow(null)])))
     .prefs({ stripUnknown: false })
@@ -25,9 +27,18 @@ export const capabilitySaveSchema = Joi.object({
   visibility: Joi.string().valid(...CAPABILITY_VISIBILITIES),
 });
 
-export const capabilityOfQuery = Joi.object({ sector: sector() });
+/** A sector, when the answer is about one sector alone. */
+export interface SectorQuery {
+  sector?: string;
+}
 
-export const assessmentIdParams = Joi.object({
+export const capabilityOfQuery = Joi.object<SectorQuery>({ sector: sector() });
+
+export interface AssessmentIdParams {
+  id: string;
+}
+
+export const assessmentIdParams = Joi.object<AssessmentIdParams>({
   id: Joi.string()
     .pattern(new RegExp(`^[0-9a-f]{24}:(${CAPABILITY_SECTOR_CODES.join('|')})$`))
     .required()
@@ -36,7 +47,7 @@ export const assessmentIdParams = Joi.object({
     }),
 });
 
-export const directoryQuery = Joi.object({
+export const directoryQuery = Joi.object<DirectoryQuery>({
   sector: sector(),
   level: Joi.string().valid(...CAPABILITY_LEVELS),
   province: Joi.string().valid(...PROVINCE_CODES),
@@ -45,11 +56,19 @@ export const directoryQuery = Joi.object({
   limit: Joi.number().integer().min(1).max(100).default(20),
 });
 
-export const summaryQuery = Joi.object({ sector: sector() });
+export const summaryQuery = Joi.object<SectorQuery>({ sector: sector() });
 
-export const verifyBody = Joi.object({ note: Joi.string().trim().max(1000).allow('') });
+export interface VerifyBody {
+  note?: string;
+}
 
-export const exportQuery = Joi.object({
+export const verifyBody = Joi.object<VerifyBody>({ note: Joi.string().trim().max(1000).allow('') });
+
+export interface ExportQuery extends SectorQuery {
+  format: ExportFormat;
+}
+
+export const exportQuery = Joi.object<ExportQuery>({
   sector: sector(),
   format: Joi.string().valid('csv', 'xlsx').required(),
 });
@@ -180,7 +199,11 @@ export const criteriaResponse = Joi.object({
   sectors: Joi.array().items(Joi.object().unknown(true)).required(),
 });
 
-export const suggestionsQuery = Joi.object({ sector: sector().required() });
+export interface SuggestionsQuery {
+  sector: string;
+}
+
+export const suggestionsQuery = Joi.object<SuggestionsQuery>({ sector: sector().required() });
 
 export const suggestionsResponse = Joi.object({
   sector: sector().required(),

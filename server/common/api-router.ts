@@ -63,6 +63,15 @@ export interface RouteDef<P = any, Q = any, B = any> {
   handler: (ctx: HandlerContext<P, Q, B>) => unknown | Promise<unknown>;
 }
 
+/**
+ * A handler's params, query and body take their types from the route's schemas: a schema whose
+ * value type is `any` (a bare `Joi.object({…})`) is refused at compile time; it names its type,
+ * `Joi.object<T>({…})`.
+ */
+type NamedType<T, Part extends string> = 0 extends 1 & T
+  ? { [K in `the ${Part} schema names no type: declare it as Joi.object<T>(…)`]: never }
+  : unknown;
+
 const VALIDATE_OPTIONS: Joi.ValidationOptions = { abortEarly: false, stripUnknown: true, convert: true };
 
 /** An answer that its route's declared response schema does not describe. */
@@ -117,7 +126,9 @@ export class ApiRouter {
    */
   constructor(private readonly opts: { onResponseMismatch?: (m: ResponseMismatch) => void } = {}) {}
 
-  add<P = any, Q = any, B = any>(def: RouteDef<P, Q, B>): void {
+  add<P = unknown, Q = unknown, B = unknown>(
+    def: RouteDef<P, Q, B> & NamedType<P, 'params'> & NamedType<Q, 'query'> & NamedType<B, 'body'>,
+  ): void {
     this.routes.push(def as RouteDef);
     const answers = def.cacheAnswers && new ResponseCache(`${def.method} ${def.path}`, def.cacheAnswers);
     const handlers: RequestHandler[] = [

@@ -1,26 +1,45 @@
 import Joi from 'joi';
 import {
   CURRENCIES,
+  type Currency,
   DEAL_ROLES,
   DEAL_STATUSES,
+  type DealStatus,
   LOCALES,
+  type Locale,
   MILESTONE_STATUSES,
   ROYALTY_CADENCES,
+  type RoyaltyCadence,
   TRANSFER_MODES,
+  type TransferMode,
 } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 import { NOTE_MAX, outcomeView } from './outcome';
 
 const minorAmount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
 
-export const dealListQuery = Joi.object({
+export interface DealListQuery {
+  status?: DealStatus;
+  mine?: boolean;
+  page: number;
+  limit: number;
+}
+
+export const dealListQuery = Joi.object<DealListQuery>({
   status: Joi.string().valid(...DEAL_STATUSES),
   mine: Joi.boolean(),
   page: Joi.number().integer().min(1).default(1),
   limit: Joi.number().integer().min(1).max(100).default(20),
 });
 
-export const openDealBody = Joi.object({
+/** Exactly one of `offerId` and `demandId`. */
+export interface OpenDealBody {
+  offerId?: string;
+  demandId?: string;
+  meetingId?: string;
+}
+
+export const openDealBody = Joi.object<OpenDealBody>({
   offerId: objectId(),
   demandId: objectId(),
   meetingId: objectId().description(
@@ -34,14 +53,42 @@ export const openDealBody = Joi.object({
   });
 
 /** A reason code (OUTCOME_REASONS) with an optional note, or, as the first contract had it, words of one's own. */
-export const cancelBody = Joi.object({
+export interface CancelBody {
+  reason: string;
+  note?: string;
+}
+
+export const cancelBody = Joi.object<CancelBody>({
   reason: Joi.string().trim().min(1).max(2000).required(),
   note: Joi.string().trim().max(NOTE_MAX).allow(''),
 });
 
-export const brokerBody = Joi.object({ userId: objectId().required() });
+export interface BrokerBody {
+  userId: string;
+}
 
-export const termSheetBody = Joi.object({
+export const brokerBody = Joi.object<BrokerBody>({ userId: objectId().required() });
+
+export interface TermSheetMilestoneBody {
+  title: string;
+  dueDate?: Date;
+  amount?: number;
+  deliverable?: string;
+}
+
+export interface TermSheetBody {
+  price: number;
+  currency: Currency;
+  royaltyPct?: number;
+  royaltyReporting?: RoyaltyCadence;
+  exclusivity: boolean;
+  transferMode?: TransferMode;
+  territory?: string;
+  durationMonths?: number;
+  milestones: TermSheetMilestoneBody[];
+}
+
+export const termSheetBody = Joi.object<TermSheetBody>({
   price: minorAmount().required(),
   currency: Joi.string()
     .valid(...CURRENCIES)
@@ -56,7 +103,7 @@ export const termSheetBody = Joi.object({
   durationMonths: Joi.number().integer().min(1).max(1200),
   milestones: Joi.array()
     .items(
-      Joi.object({
+      Joi.object<TermSheetMilestoneBody>({
         title: Joi.string().trim().min(1).max(200).required(),
         dueDate: Joi.date().iso(),
         amount: minorAmount(),
@@ -67,12 +114,21 @@ export const termSheetBody = Joi.object({
     .default([]),
 });
 
-export const termVersionParams = Joi.object({
+export interface TermVersionParams {
+  id: string;
+  version: number;
+}
+
+export const termVersionParams = Joi.object<TermVersionParams>({
   id: objectId().required(),
   version: Joi.number().integer().min(1).max(100_000).required(),
 });
 
-export const contractQuery = Joi.object({ lang: Joi.string().valid(...LOCALES) });
+export interface ContractQuery {
+  lang?: Locale;
+}
+
+export const contractQuery = Joi.object<ContractQuery>({ lang: Joi.string().valid(...LOCALES) });
 
 // Response schemas (documentation and the client's generated types): `.required()` marks what
 // the views (deal.view.ts, deal-description.ts) always send.
@@ -221,7 +277,12 @@ export const termSheetListResponse = Joi.object({
   agreedVersion: Joi.number().integer(),
 });
 /** A page of the timeline, oldest first: `limit` entries from `cursor` (the previous page's `nextCursor`). */
-export const timelineQuery = Joi.object({
+export interface TimelineQuery {
+  limit: number;
+  cursor?: string;
+}
+
+export const timelineQuery = Joi.object<TimelineQuery>({
   limit: Joi.number().integer().min(1).max(200).default(200),
   cursor: Joi.string()
     .pattern(/^[0-9]{1,6}$/)

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit';
 import { releaseOfferCommitment } from '../listings';
 import { CLOSE_ENDED_DEAL_PAYMENTS, closeEndedDealPaymentsKey, enqueueJob } from '../scheduler';
 import type { DealDoc } from './deal.model';
+import type { DealListQuery } from './deal.schemas';
 import { dealReads, dealStore, findDealDoc } from './deal.store';
 import { dealView, type DealView } from './deal.view';
 import {
@@ -199,13 +200,6 @@ export async function walkAwayFromDeal(
 ) {
   const { role } = await loadDealForUser(user, dealId);
   return transitionDeal(dealId, 'walk_away', { userId: user.id, role }, { outcome, bus });
-}
-
-export interface DealListQuery {
-  status?: DealStatus;
-  mine?: boolean;
-  page: number;
-  limit: number;
 }
 
 /** The user's deals (as a member of either party, or as their broker); operators see all unless `mine`. */

@@ -1,7 +1,6 @@
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
-import type { MilestoneDisputeOutcome } from '../api-contract/enums';
 import {
   deliverBody,
   disputeBody,
@@ -12,15 +11,7 @@ import {
   resolveBody,
   transferBody,
 } from './milestone.schemas';
-import {
-  actOnMilestoneAs,
-  listMilestones,
-  settleMilestoneAs,
-  type MilestoneDeps,
-  type TransferInput,
-} from './milestone.service';
-
-type Params = { id: string; n: number };
+import { actOnMilestoneAs, listMilestones, settleMilestoneAs, type MilestoneDeps } from './milestone.service';
 
 /** `payments` is the payments component's, passed in by app.ts (deals do not import it). */
 export function registerMilestoneRoutes(
@@ -45,7 +36,7 @@ export function registerMilestoneRoutes(
     response: milestoneListResponse,
     handler: ({ user, params }) => listMilestones(user, params.id, deps),
   });
-  api.add<Params, unknown, { note: string; documentIds?: string[] }>({
+  api.add({
     method: 'post',
     path: '/deals/:id/milestones/:n/deliver',
     tag,
@@ -57,7 +48,7 @@ export function registerMilestoneRoutes(
     response: milestoneResponse,
     handler: ({ user, params, body }) => actOnMilestoneAs(user, params.id, params.n, 'deliver', body, deps),
   });
-  api.add<Params>({
+  api.add({
     method: 'post',
     path: '/deals/:id/milestones/:n/accept',
     tag,
@@ -68,7 +59,7 @@ export function registerMilestoneRoutes(
     response: milestoneResponse,
     handler: ({ user, params }) => actOnMilestoneAs(user, params.id, params.n, 'accept', {}, deps),
   });
-  api.add<Params, unknown, { note: string }>({
+  api.add({
     method: 'post',
     path: '/deals/:id/milestones/:n/request-changes',
     tag,
@@ -80,7 +71,7 @@ export function registerMilestoneRoutes(
     handler: ({ user, params, body }) =>
       actOnMilestoneAs(user, params.id, params.n, 'request_changes', { note: body.note }, deps),
   });
-  api.add<Params, unknown, { reason: string }>({
+  api.add({
     method: 'post',
     path: '/deals/:id/milestones/:n/dispute',
     tag,
@@ -93,7 +84,7 @@ export function registerMilestoneRoutes(
     handler: ({ user, params, body }) =>
       actOnMilestoneAs(user, params.id, params.n, 'dispute', { note: body.reason }, deps),
   });
-  api.add<Params, unknown, { outcome: MilestoneDisputeOutcome; note?: string; amount?: number }>({
+  api.add({
     method: 'post',
     path: '/deals/:id/milestones/:n/resolve',
     tag,
@@ -105,7 +96,7 @@ export function registerMilestoneRoutes(
     response: milestoneResponse,
     handler: ({ user, params, body }) => actOnMilestoneAs(user, params.id, params.n, 'resolve', body, deps),
   });
-  api.add<Params, unknown, TransferInput>({
+  api.add({
     method: 'post',
     path: '/deals/:id/milestones/:n/transfer',
     tag,
@@ -117,7 +108,7 @@ export function registerMilestoneRoutes(
     response: milestoneResponse,
     handler: ({ user, params, body }) => settleMilestoneAs(user, params.id, params.n, 'record', body, deps),
   });
-  api.add<Params>({
+  api.add({
     method: 'post',
     path: '/deals/:id/milestones/:n/transfer/confirm',
     tag,

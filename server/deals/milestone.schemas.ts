@@ -4,22 +4,52 @@ import {
   CURRENCIES,
   DEAL_STATUSES,
   MILESTONE_DISPUTE_OUTCOMES,
+  type MilestoneDisputeOutcome,
   MILESTONE_STATUSES,
   PAYMENT_STATUSES,
 } from '../api-contract/enums';
 
-export const milestoneParams = Joi.object({
+export interface MilestoneParams {
+  id: string;
+  n: number;
+}
+
+export const milestoneParams = Joi.object<MilestoneParams>({
   id: objectId().required(),
   n: Joi.number().integer().min(1).max(50).required(),
 });
 
-export const deliverBody = Joi.object({
+export interface DeliverBody {
+  note: string;
+  documentIds?: string[];
+}
+
+export const deliverBody = Joi.object<DeliverBody>({
   note: Joi.string().trim().min(1).max(4000).required(),
   documentIds: Joi.array().items(Joi.string().trim().max(64)).max(20).unique(),
 });
-export const noteBody = Joi.object({ note: Joi.string().trim().min(3).max(4000).required() });
-export const disputeBody = Joi.object({ reason: Joi.string().trim().min(3).max(4000).required() });
-export const resolveBody = Joi.object({
+
+export interface NoteBody {
+  note: string;
+}
+
+export const noteBody = Joi.object<NoteBody>({ note: Joi.string().trim().min(3).max(4000).required() });
+
+export interface DisputeBody {
+  reason: string;
+}
+
+export const disputeBody = Joi.object<DisputeBody>({
+  reason: Joi.string().trim().min(3).max(4000).required(),
+});
+
+export interface ResolveBody {
+  outcome: MilestoneDisputeOutcome;
+  note?: string;
+  amount?: number;
+}
+
+export const resolveBody = Joi.object<ResolveBody>({
   outcome: Joi.string()
     .valid(...MILESTONE_DISPUTE_OUTCOMES)
     .required(),
@@ -32,7 +62,12 @@ export const resolveBody = Joi.object({
 });
 
 /** The buyer's own payment to the seller for an accepted milestone. */
-export const transferBody = Joi.object({
+export interface TransferBody {
+  reference: string;
+  amount?: number;
+}
+
+export const transferBody = Joi.object<TransferBody>({
   reference: Joi.string()
     .trim()
     .min(3)

@@ -13,7 +13,7 @@ export interface OutcomeInput {
 export const NOTE_MAX = 1000;
 
 /** The body of a rejection or a walk-away: the reason is required. */
-export const outcomeBody = Joi.object({
+export const outcomeBody = Joi.object<OutcomeInput>({
   reason: Joi.string()
     .valid(...OUTCOME_REASONS)
     .required(),

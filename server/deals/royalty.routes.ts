@@ -1,7 +1,6 @@
 import type { ApiRouter } from '../common/api-router';
 import { idParams } from '../common/ids';
 import type { AppContext } from '../context';
-import type { Currency } from '../api-contract/enums';
 import {
   royaltyReportBody,
   royaltyReportListResponse,
@@ -36,7 +35,7 @@ export function registerRoyaltyRoutes(
     response: royaltyReportListResponse,
     handler: ({ user, params }) => listRoyaltyReports(user, params.id, payments),
   });
-  api.add<{ id: string }, unknown, { period: string; netSales: number; currency: Currency; note?: string }>({
+  api.add({
     method: 'post',
     path: '/deals/:id/royalty-reports',
     tag,
@@ -49,7 +48,7 @@ export function registerRoyaltyRoutes(
     response: royaltyReportResponse,
     handler: ({ user, params, body }) => fileRoyaltyReport(user, params.id, body, schedule),
   });
-  api.add<{ id: string; reportId: string }>({
+  api.add({
     method: 'post',
     path: '/deals/:id/royalty-reports/:reportId/confirm',
     tag,

@@ -1,10 +1,31 @@
 import Joi from 'joi';
 import { objectId } from '../common/ids';
-import { CURRENCIES, PAYMENT_PROVIDERS, PAYMENT_STATUSES } from '../api-contract/enums';
+import {
+  CURRENCIES,
+  type Currency,
+  PAYMENT_PROVIDERS,
+  PAYMENT_STATUSES,
+  type PaymentProvider,
+} from '../api-contract/enums';
 
-export const royaltyReportParams = Joi.object({ id: objectId().required(), reportId: objectId().required() });
+export interface RoyaltyReportParams {
+  id: string;
+  reportId: string;
+}
 
-export const royaltyReportBody = Joi.object({
+export const royaltyReportParams = Joi.object<RoyaltyReportParams>({
+  id: objectId().required(),
+  reportId: objectId().required(),
+});
+
+export interface RoyaltyReportBody {
+  period: string;
+  netSales: number;
+  currency: Currency;
+  note?: string;
+}
+
+export const royaltyReportBody = Joi.object<RoyaltyReportBody>({
   period: Joi.string()
     .pattern(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/)
     .required()
@@ -16,7 +37,11 @@ export const royaltyReportBody = Joi.object({
   note: Joi.string().trim().max(2000).allow(''),
 });
 
-export const royaltyPaymentBody = Joi.object({
+export interface RoyaltyPaymentBody {
+  provider: PaymentProvider;
+}
+
+export const royaltyPaymentBody = Joi.object<RoyaltyPaymentBody>({
   provider: Joi.string()
     .valid(...PAYMENT_PROVIDERS)
     .required(),

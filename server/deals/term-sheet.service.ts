@@ -5,6 +5,7 @@
  * closed_won when no fee is due).
  */
 import { afterFeesSettled } from './milestone-machine';
+import type { TermSheetBody } from './deal.schemas';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
@@ -21,19 +22,7 @@ import { canProposeTerms, planDealTransition, termSheetAcceptance } from './deal
 import { assertRoleUnchanged, loadDealForUser, transitionDeal, viewDealForUser } from './deal.service';
 import { publishDealEvent } from './deal-events';
 import { refusal } from './deal-errors';
-import type { Currency, DealRole, RoyaltyCadence, TransferMode } from '../api-contract/enums';
-
-export interface TermSheetInput {
-  price: number;
-  currency: Currency;
-  royaltyPct?: number;
-  royaltyReporting?: RoyaltyCadence;
-  exclusivity: boolean;
-  transferMode?: TransferMode;
-  territory?: string;
-  durationMonths?: number;
-  milestones?: { title: string; dueDate?: Date; amount?: number; deliverable?: string }[];
-}
+import type { DealRole } from '../api-contract/enums';
 
 export interface TermsDeps {
   bus: EventBus;
@@ -53,7 +42,7 @@ export async function listTermSheets(user: SessionUser, dealId: string) {
 export async function proposeTermSheet(
   user: SessionUser,
   dealId: string,
-  input: TermSheetInput,
+  input: TermSheetBody,
   bus: EventBus,
 ): Promise<TermSheetView> {
   // Checked first on the cached deal, then again on the deal as it is under its lock.
@@ -72,7 +61,7 @@ export async function proposeTermSheet(
   return termSheet;
 }
 
-async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole, input: TermSheetInput) {
+async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole, input: TermSheetBody) {
   const { doc, result: version } = await dealStore.mutate(dealId, (current) => {
     assertRoleUnchanged(current, user, role);
     assertMayPropose(current.status, role);
@@ -100,7 +89,7 @@ async function appendTermSheet(user: SessionUser, dealId: string, role: DealRole
   return termSheetView(doc.termSheets[version - 1]);
 }
 
-async function assertTermsFit(deal: DealView, input: TermSheetInput): Promise<void> {
+async function assertTermsFit(deal: DealView, input: TermSheetBody): Promise<void> {
   const listing = await cachedListingRef(deal.listingKind, deal.listingId);
   const problems = termSheetProblems(input, listing?.currency ?? null);
   if (problems.length > 0) throw AppError.validation(problems, problems.map((p) => p.message).join('; '));

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { DEMAND_MODES } from '../api-contract/enums';
+import { DEMAND_MODES, type Currency, type DemandMode } from '../api-contract/enums';
 import {
   commonListingKeys,
   commonViewKeys,
@@ -9,7 +9,26 @@ import {
   money,
   revisionSchema,
   trl,
+  type ListingInput,
 } from '../listings';
+
+export interface DemandBudgetInput {
+  min?: number;
+  max?: number;
+  currency: Currency;
+}
+
+/** A demand as validated on create; a patch gives any of its fields. */
+export interface DemandInput extends ListingInput {
+  problem?: string;
+  desiredOutcome?: string;
+  minTrl?: number;
+  budget?: DemandBudgetInput;
+  mode?: DemandMode;
+  deadline?: Date | null;
+  deposit?: number | null;
+  depositPct?: number | null;
+}
 
 const budgetAmount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -35,10 +54,10 @@ const demandKeys = {
     .description("Or the deposit as a percentage of the budget's maximum (calls for proposals only)"),
 };
 
-export const { create: demandCreateSchema, patch: demandPatchSchema } = createAndPatchSchemas(demandKeys, [
-  'title',
-  'field',
-]);
+export const { create: demandCreateSchema, patch: demandPatchSchema } = createAndPatchSchemas<DemandInput>(
+  demandKeys,
+  ['title', 'field'],
+);
 
 const demandViewKeys = {
   ...commonViewKeys,

@@ -1,16 +1,31 @@
 import Joi from 'joi';
 import { objectId } from '../common/ids';
 
-export const uploadBody = Joi.object({
+export interface UploadBody {
+  confidential: boolean;
+}
+
+export const uploadBody = Joi.object<UploadBody>({
   confidential: Joi.boolean().default(false),
 });
 
-export const attachmentParams = Joi.object({
+export interface AttachmentParams {
+  id: string;
+  attachmentId: string;
+}
+
+export const attachmentParams = Joi.object<AttachmentParams>({
   id: objectId().required(),
   attachmentId: objectId().required(),
 });
 
-export const downloadParams = Joi.object({
+export interface DownloadParams {
+  listingKind: 'offer' | 'demand' | 'offers' | 'demands';
+  listingId: string;
+  attachmentId: string;
+}
+
+export const downloadParams = Joi.object<DownloadParams>({
   listingKind: Joi.string().valid('offer', 'demand', 'offers', 'demands').required(),
   listingId: objectId().required(),
   attachmentId: objectId().required(),

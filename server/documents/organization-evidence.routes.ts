@@ -6,6 +6,7 @@ import {
   EVIDENCE_KINDS,
   MAX_EVIDENCE_BYTES,
   MAX_EVIDENCE_DOCUMENTS,
+  type EvidenceKind,
 } from '../api-contract/organization-evidence';
 import { evidenceSchema } from '../organizations';
 import { singleFileUpload } from './upload.middleware';
@@ -18,7 +19,23 @@ import {
   uploadEvidence,
 } from './organization-evidence.service';
 
-const evidenceParams = Joi.object({ id: objectId().required(), evidenceId: objectId().required() });
+export interface EvidenceParams {
+  id: string;
+  evidenceId: string;
+}
+
+export interface EvidenceUpload {
+  kind: EvidenceKind;
+}
+
+export interface EvidenceOpenQuery {
+  download: boolean;
+}
+
+const evidenceParams = Joi.object<EvidenceParams>({
+  id: objectId().required(),
+  evidenceId: objectId().required(),
+});
 
 export function registerOrganizationEvidenceRoutes(api: ApiRouter): void {
   const tag = 'organizations';
@@ -31,7 +48,7 @@ export function registerOrganizationEvidenceRoutes(api: ApiRouter): void {
     access: 'user',
     params: idParams,
     before: [evidenceUploaderOnly(), singleFileUpload(MAX_EVIDENCE_BYTES)],
-    body: Joi.object({
+    body: Joi.object<EvidenceUpload>({
       kind: Joi.string()
         .valid(...EVIDENCE_KINDS)
         .default('other'),
@@ -61,7 +78,7 @@ export function registerOrganizationEvidenceRoutes(api: ApiRouter): void {
       'Open an evidence document (its organization’s administrators and operators; inline, never cached)',
     access: 'user',
     params: evidenceParams,
-    query: Joi.object({ download: Joi.boolean().default(false) }),
+    query: Joi.object<EvidenceOpenQuery>({ download: Joi.boolean().default(false) }),
     answers: 'application/octet-stream',
     handler: async ({ user, params, query, res }) => {
       const { document, stream } = await openEvidence(user, params.id, params.evidenceId);

@@ -1,8 +1,7 @@
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
-import type { ListingKind, MeetingOutcome } from '../api-contract/enums';
 import { idParams } from '../common/ids';
-import { EXPORT_TYPES, writeTable, type ExportFormat } from '../common/table-export';
+import { EXPORT_TYPES, writeTable } from '../common/table-export';
 import {
   agendaQuery,
   agendaResponse,
@@ -39,8 +38,6 @@ import {
   myRegistration,
   readEvent,
   register,
-  type EventInput,
-  type RegistrationInput,
 } from './event.service';
 import {
   acceptMeeting,
@@ -50,20 +47,15 @@ import {
   myAgenda,
   recordMeetingOutcome,
   requestMeeting,
-  type MeetingRequest,
 } from './meeting.service';
 import { eventReportExport, eventReportFor } from './event-report.service';
 import { cancelEventRecord, updateEventRecord } from './event-edit.service';
 import { changeAvailability, revokeRegistration } from './registration-change.service';
-import type { EventPatch } from './event-edit-rules';
-import type { Period } from './event-rules';
 import { ICS_MEDIA_TYPE } from './icalendar';
-
-type Page = { page: number; limit: number };
 
 export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'events';
-  api.add<unknown, unknown, EventInput>({
+  api.add({
     method: 'post',
     path: '/admin/events',
     tag: 'admin',
@@ -75,7 +67,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: eventResponse,
     handler: async ({ user, body }) => ({ event: await createEventRecord(user, body) }),
   });
-  api.add<{ id: string }, unknown, EventPatch>({
+  api.add({
     method: 'patch',
     path: '/admin/events/:id',
     tag: 'admin',
@@ -87,7 +79,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: eventResponse,
     handler: async ({ user, params, body }) => ({ event: await updateEventRecord(user, params.id, body) }),
   });
-  api.add<{ id: string }, unknown, { reason: string }>({
+  api.add({
     method: 'post',
     path: '/admin/events/:id/cancel',
     tag: 'admin',
@@ -101,7 +93,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       event: await cancelEventRecord(ctx, user, params.id, body.reason),
     }),
   });
-  api.add<unknown, { phase?: string } & Page>({
+  api.add({
     method: 'get',
     path: '/events',
     tag,
@@ -112,7 +104,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: eventListResponse,
     handler: ({ query }) => listEvents(query),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'get',
     path: '/events/:id',
     tag,
@@ -122,7 +114,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: eventResponse,
     handler: async ({ params }) => ({ event: await readEvent(params.id) }),
   });
-  api.add<{ id: string }, unknown, RegistrationInput>({
+  api.add({
     method: 'post',
     path: '/events/:id/registrations',
     tag,
@@ -135,7 +127,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: registrationResponse,
     handler: async ({ user, params, body }) => ({ registration: await register(user, params.id, body) }),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'get',
     path: '/events/:id/registrations/mine',
     tag,
@@ -145,7 +137,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: myRegistrationResponse,
     handler: async ({ user, params }) => ({ registration: await myRegistration(user, params.id) }),
   });
-  api.add<{ id: string }, unknown, { availability: Period[] }>({
+  api.add({
     method: 'put',
     path: '/events/:id/registrations/mine/availability',
     tag,
@@ -159,7 +151,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       registration: await changeAvailability(user, params.id, body.availability),
     }),
   });
-  api.add<{ id: string }, { status?: string; role?: string } & Page>({
+  api.add({
     method: 'get',
     path: '/admin/events/:id/registrations',
     tag: 'admin',
@@ -170,7 +162,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: registrationListResponse,
     handler: ({ params, query }) => eventRegistrations(params.id, query),
   });
-  api.add<{ id: string; rid: string }>({
+  api.add({
     method: 'post',
     path: '/admin/events/:id/registrations/:rid/approve',
     tag: 'admin',
@@ -182,7 +174,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       registration: await decideRegistration(ctx, user, params.id, params.rid, 'approved'),
     }),
   });
-  api.add<{ id: string; rid: string }, unknown, { reason: string }>({
+  api.add({
     method: 'post',
     path: '/admin/events/:id/registrations/:rid/reject',
     tag: 'admin',
@@ -195,7 +187,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       registration: await decideRegistration(ctx, user, params.id, params.rid, 'rejected', body.reason),
     }),
   });
-  api.add<{ id: string; rid: string }, unknown, { reason: string }>({
+  api.add({
     method: 'post',
     path: '/admin/events/:id/registrations/:rid/revoke',
     tag: 'admin',
@@ -209,7 +201,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       registration: await revokeRegistration(ctx, user, params.id, params.rid, body.reason),
     }),
   });
-  api.add<{ id: string }, { q?: string; field?: string; kind?: ListingKind } & Page>({
+  api.add({
     method: 'get',
     path: '/events/:id/catalogue',
     tag,
@@ -221,7 +213,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: catalogueResponse,
     handler: ({ params, query }) => eventCatalogue(ctx.search, params.id, query),
   });
-  api.add<{ id: string }, unknown, MeetingRequest>({
+  api.add({
     method: 'post',
     path: '/events/:id/meetings',
     tag,
@@ -236,7 +228,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       meeting: await requestMeeting(ctx, user, params.id, body),
     }),
   });
-  api.add<{ id: string }, { format?: 'json' | 'ics' }>({
+  api.add({
     method: 'get',
     path: '/events/:id/my-agenda',
     tag,
@@ -259,7 +251,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       res.send(file.body);
     },
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'post',
     path: '/meetings/:id/accept',
     tag,
@@ -270,7 +262,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
     response: meetingResponse,
     handler: async ({ user, params }) => ({ meeting: await acceptMeeting(ctx, user, params.id) }),
   });
-  api.add<{ id: string }, unknown, { reason?: string }>({
+  api.add({
     method: 'post',
     path: '/meetings/:id/decline',
     tag,
@@ -283,7 +275,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       meeting: await declineMeeting(ctx, user, params.id, body.reason || undefined),
     }),
   });
-  api.add<{ id: string }, unknown, { reason?: string }>({
+  api.add({
     method: 'post',
     path: '/meetings/:id/cancel',
     tag,
@@ -296,7 +288,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       meeting: await cancelMeeting(ctx, user, params.id, body.reason || undefined),
     }),
   });
-  api.add<{ id: string }, unknown, { outcome: MeetingOutcome; note?: string }>({
+  api.add({
     method: 'post',
     path: '/meetings/:id/outcome',
     tag,
@@ -309,7 +301,7 @@ export function registerEventRoutes(api: ApiRouter, ctx: AppContext): void {
       meeting: await recordMeetingOutcome(user, params.id, body),
     }),
   });
-  api.add<{ id: string }, { format: 'json' | ExportFormat }>({
+  api.add({
     method: 'get',
     path: '/admin/events/:id/report',
     tag: 'admin',

@@ -8,10 +8,20 @@ import {
   LISTING_KINDS,
   MEETING_OUTCOMES,
   MEETING_STATUSES,
+  type EventPhase,
+  type EventRegistrationStatus,
+  type EventRole,
+  type ListingKind,
+  type MeetingOutcome,
 } from '../api-contract/enums';
-import { FIELD_CODES } from '../api-contract/taxonomy';
+import { FIELD_CODES, type FieldCode } from '../api-contract/taxonomy';
 import { objectId } from '../common/ids';
 import { pageAnswerKeys } from '../common/page-schema';
+import type { ExportFormat } from '../common/table-export';
+import type { EventPatch } from './event-edit-rules';
+import type { Period } from './event-rules';
+import type { RegistrationInput } from './event.service';
+import type { MeetingRequest } from './meeting.service';
 
 const text = (max: number) => Joi.string().trim().max(max);
 const time = () => Joi.string().isoDate();
@@ -22,12 +32,35 @@ const periodBody = Joi.object({
   to: Joi.date().iso().required(),
 });
 
+export interface PageQuery {
+  page: number;
+  limit: number;
+}
+
 const page = {
   page: Joi.number().integer().min(1).max(10_000).default(1),
   limit: Joi.number().integer().min(1).max(100).default(20),
 };
 
-export const eventBody = Joi.object({
+/** A new event, as validated. */
+export interface EventBody {
+  title: string;
+  titleEn?: string;
+  description?: string;
+  descriptionEn?: string;
+  startsAt: Date;
+  endsAt: Date;
+  venue?: string;
+  online: boolean;
+  fields: FieldCode[];
+  registrationClosesAt: Date;
+  capacity?: number;
+  slotMinutes: number;
+  breaks: Period[];
+  tables?: number;
+}
+
+export const eventBody = Joi.object<EventBody>({
   title: text(200).min(1).required().description('the title (Vietnamese, or the language of the event)'),
   titleEn: text(200).min(1).description('the title in English'),
   description: text(8000).allow(''),
@@ -64,7 +97,7 @@ export const eventBody = Joi.object({
  * An operator's change of an event: any of its fields, at least one; the event as it would read
  * is checked as a new one is, and against its scheduled meetings (409 naming the field).
  */
-export const eventPatchBody = Joi.object({
+export const eventPatchBody = Joi.object<EventPatch>({
   title: text(200).min(1),
   titleEn: text(200).min(1),
   description: text(8000).allow(''),
@@ -85,7 +118,11 @@ export const eventPatchBody = Joi.object({
   tables: Joi.number().integer().min(1).max(1_000),
 }).min(1);
 
-const requiredReason = () => Joi.object({ reason: text(1000).min(1).required() });
+export interface StatedReasonBody {
+  reason: string;
+}
+
+const requiredReason = () => Joi.object<StatedReasonBody>({ reason: text(1000).min(1).required() });
 
 export const cancelEventBody = requiredReason();
 export const revokeBody = requiredReason();
@@ -98,16 +135,32 @@ const availabilityList = () =>
     .required()
     .description('when the organization is free for meetings, within the event');
 
-export const availabilityBody = Joi.object({ availability: availabilityList() });
+export interface AvailabilityBody {
+  availability: Period[];
+}
 
-export const eventListQuery = Joi.object({
+export const availabilityBody = Joi.object<AvailabilityBody>({ availability: availabilityList() });
+
+export interface EventListQuery extends PageQuery {
+  phase?: EventPhase;
+}
+
+export const eventListQuery = Joi.object<EventListQuery>({
   phase: Joi.string().valid(...EVENT_PHASES),
   ...page,
 });
 
-export const registrationParams = Joi.object({ id: objectId().required(), rid: objectId().required() });
+export interface RegistrationParams {
+  id: string;
+  rid: string;
+}
 
-export const registrationBody = Joi.object({
+export const registrationParams = Joi.object<RegistrationParams>({
+  id: objectId().required(),
+  rid: objectId().required(),
+});
+
+export const registrationBody = Joi.object<RegistrationInput>({
   role: Joi.string()
     .valid(...EVENT_ROLES)
     .required(),
@@ -123,15 +176,26 @@ export const registrationBody = Joi.object({
   availability: availabilityList(),
 });
 
-export const registrationListQuery = Joi.object({
+export interface RegistrationListQuery extends PageQuery {
+  status?: EventRegistrationStatus;
+  role?: EventRole;
+}
+
+export const registrationListQuery = Joi.object<RegistrationListQuery>({
   status: Joi.string().valid(...EVENT_REGISTRATION_STATUSES),
   role: Joi.string().valid(...EVENT_ROLES),
   ...page,
 });
 
-export const rejectBody = Joi.object({ reason: text(1000).min(1).required() });
+export const rejectBody = Joi.object<StatedReasonBody>({ reason: text(1000).min(1).required() });
 
-export const catalogueQuery = Joi.object({
+export interface CatalogueQuery extends PageQuery {
+  q?: string;
+  field?: FieldCode;
+  kind?: ListingKind;
+}
+
+export const catalogueQuery = Joi.object<CatalogueQuery>({
   q: text(200)
     .allow('')
     .description('search words, as in the exchange’s search (with or without diacritics)'),
@@ -140,28 +204,45 @@ export const catalogueQuery = Joi.object({
   ...page,
 });
 
-export const meetingBody = Joi.object({
+export const meetingBody = Joi.object<MeetingRequest>({
   withOrganizationId: objectId().required(),
   listingId: objectId().description('a listing either organization shows at the event'),
   message: text(2000).min(1).required(),
 });
 
-export const reasonBody = Joi.object({ reason: text(1000).allow('') });
+export interface ReasonBody {
+  reason?: string;
+}
 
-export const outcomeBody = Joi.object({
+export const reasonBody = Joi.object<ReasonBody>({ reason: text(1000).allow('') });
+
+export interface OutcomeBody {
+  outcome: MeetingOutcome;
+  note?: string;
+}
+
+export const outcomeBody = Joi.object<OutcomeBody>({
   outcome: Joi.string()
     .valid(...MEETING_OUTCOMES)
     .required(),
   note: text(2000).allow(''),
 });
 
-export const agendaQuery = Joi.object({
+export interface AgendaQuery {
+  format?: 'json' | 'ics';
+}
+
+export const agendaQuery = Joi.object<AgendaQuery>({
   format: Joi.string()
     .valid('json', 'ics')
     .description('ics: the agenda as an iCalendar file (also with `Accept: text/calendar`)'),
 });
 
-export const reportQuery = Joi.object({
+export interface ReportQuery {
+  format: 'json' | ExportFormat;
+}
+
+export const reportQuery = Joi.object<ReportQuery>({
   format: Joi.string().valid('json', 'csv', 'xlsx').default('json'),
 });
 

@@ -12,7 +12,7 @@ const roomRole = Joi.string()
 
 export function registerMeetingRoomRoutes(api: ApiRouter): void {
   const tag = 'Events';
-  api.add<{ id: string }>({
+  api.add({
     method: 'get',
     path: '/meetings/:id/room',
     tag,
@@ -30,7 +30,7 @@ export function registerMeetingRoomRoutes(api: ApiRouter): void {
     }),
     handler: ({ user, params }) => meetingRoomFacts(user, params.id),
   });
-  api.add<{ id: string }, { before?: number; after?: number; limit: number }>({
+  api.add({
     method: 'get',
     path: '/meetings/:id/messages',
     tag,

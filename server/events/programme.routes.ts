@@ -7,17 +7,10 @@ import {
   sessionPatchBody,
   sessionResponse,
 } from './programme.schemas';
-import {
-  addSession,
-  editSession,
-  readProgramme,
-  removeSession,
-  type SessionBody,
-  type SessionPatchBody,
-} from './programme.service';
+import { addSession, editSession, readProgramme, removeSession } from './programme.service';
 
 export function registerProgrammeRoutes(api: ApiRouter): void {
-  api.add<{ id: string }>({
+  api.add({
     method: 'get',
     path: '/events/:id/programme',
     tag: 'events',
@@ -27,7 +20,7 @@ export function registerProgrammeRoutes(api: ApiRouter): void {
     response: programmeResponse,
     handler: ({ params }) => readProgramme(params.id),
   });
-  api.add<{ id: string }, unknown, SessionBody>({
+  api.add({
     method: 'post',
     path: '/admin/events/:id/programme',
     tag: 'admin',
@@ -40,7 +33,7 @@ export function registerProgrammeRoutes(api: ApiRouter): void {
     response: sessionResponse,
     handler: async ({ user, params, body }) => ({ session: await addSession(user, params.id, body) }),
   });
-  api.add<{ id: string; sid: string }, unknown, SessionPatchBody>({
+  api.add({
     method: 'patch',
     path: '/admin/events/:id/programme/:sid',
     tag: 'admin',
@@ -54,7 +47,7 @@ export function registerProgrammeRoutes(api: ApiRouter): void {
       session: await editSession(user, params.id, params.sid, body),
     }),
   });
-  api.add<{ id: string; sid: string }>({
+  api.add({
     method: 'delete',
     path: '/admin/events/:id/programme/:sid',
     tag: 'admin',

@@ -2,12 +2,33 @@ import Joi from 'joi';
 import { LISTING_KINDS } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 import { MAX_SESSIONS } from './programme-rules';
+import type { SessionPatchBody } from './programme.service';
 
 const text = (max: number) => Joi.string().trim().max(max);
 
-export const sessionParams = Joi.object({ id: objectId().required(), sid: objectId().required() });
+export interface SessionParams {
+  id: string;
+  sid: string;
+}
 
-export const sessionBody = Joi.object({
+export const sessionParams = Joi.object<SessionParams>({
+  id: objectId().required(),
+  sid: objectId().required(),
+});
+
+/** A new session, as validated (held on site unless `online`). */
+export interface NewSessionBody {
+  title: string;
+  titleEn?: string;
+  startsAt: Date;
+  endsAt: Date;
+  online: boolean;
+  room?: string;
+  speakerOrganizationId: string;
+  listingId?: string;
+}
+
+export const sessionBody = Joi.object<NewSessionBody>({
   title: text(200).min(1).required().description('the session’s title (Vietnamese)'),
   titleEn: text(200).min(1).description('the title in English'),
   startsAt: Joi.date().iso().required().description('within the event'),
@@ -22,7 +43,7 @@ export const sessionBody = Joi.object({
 });
 
 /** Any of a session's fields, at least one; `null` clears the English title or the pitched listing. */
-export const sessionPatchBody = Joi.object({
+export const sessionPatchBody = Joi.object<SessionPatchBody>({
   title: text(200).min(1),
   titleEn: text(200).min(1).allow(null),
   startsAt: Joi.date().iso(),

@@ -6,7 +6,7 @@ import { suggestionsQuery, suggestionsResponse } from './suggestion.schemas';
 import { meetingSuggestions } from './suggestion.service';
 
 export function registerSuggestionRoutes(api: ApiRouter, ctx: AppContext): void {
-  api.add<{ id: string }, { limit: number; lang?: string }>({
+  api.add({
     method: 'get',
     path: '/events/:id/suggestions',
     tag: 'events',

@@ -1,10 +1,15 @@
 import Joi from 'joi';
-import { EVENT_ROLES, LISTING_KINDS, MEETING_STATUSES } from '../api-contract/enums';
+import { EVENT_ROLES, LISTING_KINDS, MEETING_STATUSES, type Locale } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 import { langQuery } from '../common/viewer-locale';
 import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS } from './suggestion.service';
 
-export const suggestionsQuery = Joi.object({
+export interface SuggestionsQuery {
+  limit: number;
+  lang?: Locale;
+}
+
+export const suggestionsQuery = Joi.object<SuggestionsQuery>({
   limit: Joi.number().integer().min(1).max(MAX_SUGGESTIONS).default(DEFAULT_SUGGESTIONS),
   lang: langQuery.description('the language of the reasons (default: yours)'),
 });

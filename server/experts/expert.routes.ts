@@ -34,7 +34,7 @@ const ownProfile = expert.keys({
   conflicts: Joi.array().items(objectId()).required().description('organisations declared in conflict'),
 });
 
-const profileBody = Joi.object({
+const profileBody = Joi.object<ExpertProfileInput>({
   fields: Joi.array()
     .items(Joi.string().valid(...FIELD_CODES))
     .min(1)
@@ -64,14 +64,14 @@ const profileBody = Joi.object({
 
 export function registerExpertRoutes(api: ApiRouter): void {
   const tag = 'experts';
-  api.add<unknown, ExpertQuery>({
+  api.add({
     method: 'get',
     path: '/experts',
     tag,
     summary:
       'The directory of appraisal experts (users an operator gave the expert role, with a profile): available first; q finds words of name, affiliation, credentials or biography',
     access: 'public',
-    query: Joi.object({
+    query: Joi.object<ExpertQuery>({
       field: Joi.string().valid(...FIELD_CODES),
       q: Joi.string().trim().max(100),
       availability: Joi.string().valid(...EXPERT_AVAILABILITIES),
@@ -92,7 +92,7 @@ export function registerExpertRoutes(api: ApiRouter): void {
     response: Joi.object({ profile: ownProfile.allow(null).required() }),
     handler: ({ user }) => myExpertProfile(user),
   });
-  api.add<unknown, unknown, ExpertProfileInput>({
+  api.add({
     method: 'put',
     path: '/experts/me',
     tag,
@@ -102,7 +102,7 @@ export function registerExpertRoutes(api: ApiRouter): void {
     response: Joi.object({ profile: ownProfile.required() }),
     handler: ({ user, body }) => saveMyExpertProfile(user, body),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'get',
     path: '/experts/:id',
     tag,

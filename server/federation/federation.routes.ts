@@ -32,16 +32,8 @@ import {
   listingSharingParams,
   listingSharingResponse,
 } from './federation.schemas';
-import type { ListingKind } from '../api-contract/enums';
-import {
-  changePartnerStatus,
-  deletePartner,
-  partnerList,
-  registerPartner,
-  type PartnerInput,
-} from './partner.service';
+import { changePartnerStatus, deletePartner, partnerList, registerPartner } from './partner.service';
 import { pullPartner, readImportedListing } from './import.service';
-import type { PartnerStatus } from './partner.store';
 import { myInquiries, receiveInquiry, receivedInquiries, sendInquiry } from './inquiry.service';
 import {
   answerBody,
@@ -85,7 +77,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: sharingDefaultResponse,
     handler: () => sharingDefaultView(),
   });
-  api.add<unknown, unknown, { shared: boolean }>({
+  api.add({
     method: 'put',
     path: '/admin/federation/sharing-default',
     tag: 'admin',
@@ -96,7 +88,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: sharingDefaultResponse,
     handler: ({ user, body }) => changeSharingDefault(user, body.shared),
   });
-  api.add<unknown, { since?: string; limit: number }>({
+  api.add({
     method: 'get',
     path: '/federation/listings',
     tag,
@@ -110,7 +102,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: feedResponse,
     handler: ({ query, res }) => feedAnswer(ctx.config, query, res),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'get',
     path: '/federation/imported/:id',
     tag,
@@ -132,7 +124,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: sharingResponse,
     handler: ({ user }) => sharingOf(user),
   });
-  api.add<unknown, unknown, { shared: boolean }>({
+  api.add({
     method: 'put',
     path: '/federation/sharing',
     tag,
@@ -153,7 +145,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: listingSharingListResponse,
     handler: ({ user }) => listingSharingList(user),
   });
-  api.add<{ kind: ListingKind; id: string }, unknown, { shared: boolean }>({
+  api.add({
     method: 'put',
     path: '/federation/sharing/listings/:kind/:id',
     tag,
@@ -165,7 +157,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: listingSharingResponse,
     handler: ({ user, params, body }) => changeListingSharing(user, params.kind, params.id, body.shared),
   });
-  api.add<unknown, unknown, { listingId: string; message: string }>({
+  api.add({
     method: 'post',
     path: '/federation/inquiries',
     tag,
@@ -209,7 +201,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: inboundInquiryResponse,
     handler: ({ req, res }) => receiveInquiry(ctx, req, res),
   });
-  api.add<{ id: string }, unknown, { text: string; decision?: 'accept' | 'decline' }>({
+  api.add({
     method: 'post',
     path: '/federation/received-inquiries/:id/answer',
     tag,
@@ -235,7 +227,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     handler: ({ req, res }) => receiveAnswer(ctx, req, res),
   });
 
-  api.add<unknown, unknown, PartnerInput>({
+  api.add({
     method: 'post',
     path: '/admin/partners',
     tag: 'admin',
@@ -247,7 +239,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: partnerResponse,
     handler: async ({ user, body }) => ({ partner: await registerPartner(ctx.config, user, body) }),
   });
-  api.add<unknown, unknown, { baseUrl: string }>({
+  api.add({
     method: 'post',
     path: '/admin/partners/fetch-key',
     tag: 'admin',
@@ -267,7 +259,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     response: partnerListResponse,
     handler: () => partnerList(),
   });
-  api.add<{ id: string }, unknown, { status: PartnerStatus }>({
+  api.add({
     method: 'patch',
     path: '/admin/partners/:id',
     tag: 'admin',
@@ -281,7 +273,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
       partner: await changePartnerStatus(ctx, params.id, body.status),
     }),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'delete',
     path: '/admin/partners/:id',
     tag: 'admin',
@@ -291,7 +283,7 @@ export function registerFederationRoutes(api: ApiRouter, ctx: AppContext): void 
     status: 204,
     handler: ({ params }) => deletePartner(ctx, params.id),
   });
-  api.add<{ id: string }>({
+  api.add({
     method: 'post',
     path: '/admin/partners/:id/pull',
     tag: 'admin',

@@ -1,9 +1,16 @@
 /** The federation routes' joi schemas (requests and answers), and the feed page a partner's pull must match. */
 import Joi from 'joi';
-import { CURRENCIES, LISTING_KINDS, TRANSFER_MODES, TRL_MAX, TRL_MIN } from '../api-contract/enums';
+import {
+  CURRENCIES,
+  LISTING_KINDS,
+  TRANSFER_MODES,
+  TRL_MAX,
+  TRL_MIN,
+  type ListingKind,
+} from '../api-contract/enums';
 import { FIELD_CODES } from '../api-contract/taxonomy';
 import { objectId } from '../common/ids';
-import { PARTNER_STATUSES } from './partner.model';
+import { PARTNER_STATUSES, type PartnerStatus } from './partner.model';
 import { FEED_PAGE_DEFAULT, FEED_PAGE_MAX } from './feed-rules';
 import { DELIVERY_STATES } from './inquiry.model';
 
@@ -41,7 +48,15 @@ export const keyResponse = Joi.object({
     ),
 });
 
-export const partnerBody = Joi.object({
+/** A partner exchange as an operator registers it. */
+export interface PartnerInput {
+  name: string;
+  baseUrl: string;
+  publicKey: string;
+  code?: string;
+}
+
+export const partnerBody = Joi.object<PartnerInput>({
   name: text(200).min(1).required(),
   baseUrl: Joi.string()
     .trim()
@@ -60,7 +75,11 @@ export const partnerBody = Joi.object({
     .description('the `origin` its listings carry in search (default: made from its name)'),
 });
 
-export const partnerKeyFetchBody = Joi.object({
+export interface PartnerKeyFetchBody {
+  baseUrl: string;
+}
+
+export const partnerKeyFetchBody = Joi.object<PartnerKeyFetchBody>({
   baseUrl: Joi.string()
     .trim()
     .uri({ scheme: ['http', 'https'] })
@@ -79,7 +98,11 @@ export const partnerKeyFetchResponse = Joi.object({
     .description('SHA-256 of the key’s DER, computed here: for the operator to compare with the partner’s'),
 });
 
-export const partnerStatusBody = Joi.object({
+export interface PartnerStatusBody {
+  status: PartnerStatus;
+}
+
+export const partnerStatusBody = Joi.object<PartnerStatusBody>({
   status: Joi.string()
     .valid(...PARTNER_STATUSES)
     .required()
@@ -141,13 +164,23 @@ export const partnerListResponse = Joi.object({
 });
 export const pullResponse = Joi.object({ pull: pullView.required() });
 
-export const listingSharingParams = Joi.object({
+export interface ListingSharingParams {
+  kind: ListingKind;
+  id: string;
+}
+
+export const listingSharingParams = Joi.object<ListingSharingParams>({
   kind: Joi.string()
     .valid(...LISTING_KINDS)
     .required(),
   id: objectId().required(),
 });
-export const listingSharingBody = Joi.object({
+/** A sharing choice: of a listing, an organization or the operator's default. */
+export interface SharingBody {
+  shared: boolean;
+}
+
+export const listingSharingBody = Joi.object<SharingBody>({
   shared: Joi.boolean()
     .required()
     .description('false: keep this listing back from partner exchanges (it goes out as a tombstone)'),
@@ -168,7 +201,7 @@ export const listingSharingListResponse = Joi.object({
   listings: Joi.array().items(listingSharingView).required(),
 });
 
-export const sharingBody = Joi.object({
+export const sharingBody = Joi.object<SharingBody>({
   shared: Joi.boolean()
     .required()
     .description("share your organization's published listings with partner exchanges"),
@@ -181,7 +214,7 @@ export const sharingResponse = Joi.object({
   }).required(),
 });
 
-export const sharingDefaultBody = Joi.object({
+export const sharingDefaultBody = Joi.object<SharingBody>({
   shared: Joi.boolean()
     .required()
     .description('share the published listings of organizations that have not chosen with partner exchanges'),
@@ -193,7 +226,12 @@ export const sharingDefaultResponse = Joi.object({
   }).required(),
 });
 
-export const feedQuery = Joi.object({
+export interface FeedQuery {
+  since?: string;
+  limit: number;
+}
+
+export const feedQuery = Joi.object<FeedQuery>({
   since: Joi.string()
     .pattern(/^[A-Za-z0-9_-]{1,200}$/)
     .description('the `next` of the page read before; absent: from the beginning'),
@@ -264,15 +302,24 @@ export const importedListingResponse = Joi.object({
     .required(),
 });
 
-export const importedIdParams = Joi.object({
+export interface IdParams {
+  id: string;
+}
+
+export const importedIdParams = Joi.object<IdParams>({
   id: Joi.string()
     .pattern(/^[a-f0-9]{24}-(offer|demand)-[A-Za-z0-9_-]{1,64}$/)
     .required(),
 });
 
-export const partnerIdParams = Joi.object({ id: objectId().required() });
+export const partnerIdParams = Joi.object<IdParams>({ id: objectId().required() });
 
-export const inquiryBody = Joi.object({
+export interface InquiryBody {
+  listingId: string;
+  message: string;
+}
+
+export const inquiryBody = Joi.object<InquiryBody>({
   listingId: Joi.string()
     .pattern(/^[a-f0-9]{24}-(offer|demand)-[A-Za-z0-9_-]{1,64}$/)
     .required()
@@ -379,7 +426,7 @@ export const receivedInquiryListResponse = Joi.object({
 });
 export const receivedInquiryResponse = Joi.object({ inquiry: receivedInquiryView.required() });
 
-export const receivedInquiryIdParams = Joi.object({
+export const receivedInquiryIdParams = Joi.object<IdParams>({
   id: Joi.string()
     .pattern(/^[a-f0-9]{24}:[A-Za-z0-9_-]{1,64}$/)
     .required()
@@ -387,7 +434,12 @@ export const receivedInquiryIdParams = Joi.object({
     .description('a received inquiry’s id, as `GET /api/federation/inquiries/received` shows it'),
 });
 
-export const answerBody = Joi.object({
+export interface AnswerBody {
+  text: string;
+  decision?: 'accept' | 'decline';
+}
+
+export const answerBody = Joi.object<AnswerBody>({
   text: Joi.string().trim().min(1).max(INQUIRY_MESSAGE_MAX).required(),
   decision: Joi.string()
     .valid('accept', 'decline')

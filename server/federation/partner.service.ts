@@ -32,13 +32,7 @@ import { inquiryTrafficWith } from './inquiry.store';
 import { receivedTrafficFrom } from './received-inquiry.store';
 import { recentSince } from './stats-rules';
 import { partnerView } from './federation.view';
-
-export interface PartnerInput {
-  name: string;
-  baseUrl: string;
-  publicKey: string;
-  code?: string;
-}
+import type { PartnerInput } from './federation.schemas';
 
 export async function registerPartner(
   config: Pick<Config, 'dataDir'>,

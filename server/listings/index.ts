@@ -28,6 +28,7 @@ export {
   revisionRefusalBody,
   revisionSchema,
   trl,
+  type ListingInput,
 } from './listing.schemas';
 export {
   addAttachment,

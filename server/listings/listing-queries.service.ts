@@ -104,7 +104,7 @@ export async function viewListing<View>(
 }
 
 export interface ListingListQuery {
-  mine?: boolean;
+  mine: boolean;
   organizationId?: string;
   status?: ListingStatus;
   page: number;

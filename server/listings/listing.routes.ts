@@ -6,12 +6,12 @@ import type { AppContext } from '../context';
 import { createListing, editListing, transitionListing, type ListingDeps } from './listing-commands.service';
 import { withdrawRevision } from './listing-revision.service';
 import { listListings, readVisibleListing, viewListing } from './listing-queries.service';
-import { listingListQuery } from './listing.schemas';
+import { listingListQuery, type ListingInput } from './listing.schemas';
 import type { ListingSpec } from './listing-spec';
 
 export interface ListingRouteSchemas {
-  create: Joi.ObjectSchema;
-  patch: Joi.ObjectSchema;
+  create: Joi.ObjectSchema<ListingInput>;
+  patch: Joi.ObjectSchema<Partial<ListingInput>>;
   response: Joi.ObjectSchema;
   listResponse: Joi.ObjectSchema;
 }

@@ -1,9 +1,10 @@
 /** joi parts shared by the offer and demand schemas. Rules between fields live in *-rules.ts. */
 import Joi from 'joi';
 import { objectId } from '../common/ids';
-import { FIELD_CODES, SUB_FIELD_CODES } from '../api-contract/taxonomy';
+import { FIELD_CODES, SUB_FIELD_CODES, type FieldCode } from '../api-contract/taxonomy';
 import {
   CONFIDENTIAL_ACCESS_POLICIES,
+  type ConfidentialAccessPolicy,
   CURRENCIES,
   LISTING_LANGUAGES,
   LISTING_STATUSES,
@@ -11,7 +12,9 @@ import {
   TRANSFER_MODES,
   TRL_MAX,
   TRL_MIN,
+  type TransferMode,
 } from '../api-contract/enums';
+import type { ListingListQuery } from './listing-queries.service';
 
 /** An amount in the currency's minor unit: a positive whole number. */
 export const money = () => Joi.number().integer().positive().max(Number.MAX_SAFE_INTEGER);
@@ -41,13 +44,30 @@ export const commonListingKeys = {
     .description('on_request: the owner approves each counterparty; nda: the NDA alone opens them'),
 };
 
+/** A listing's fields both kinds take, as validated on create (a patch gives any of them). */
+export interface ListingInput {
+  title: string;
+  summary?: string;
+  language?: (typeof LISTING_LANGUAGES)[number];
+  field: FieldCode;
+  subField?: string | null;
+  keywords?: string[];
+  transferModes?: TransferMode[];
+  province?: string | null;
+  ndaText?: string | null;
+  confidentialAccess?: ConfidentialAccessPolicy;
+}
+
 /** The create schema (with `required` keys) and the patch schema (everything optional, at least one key). */
-export function createAndPatchSchemas(keys: Record<string, Joi.Schema>, required: string[]) {
-  const base = Joi.object(keys);
+export function createAndPatchSchemas<Create extends ListingInput>(
+  keys: Record<string, Joi.Schema>,
+  required: (keyof Create & string)[],
+): { create: Joi.ObjectSchema<Create>; patch: Joi.ObjectSchema<Partial<Create>> } {
+  const base = Joi.object<Create>(keys);
   return { create: base.fork(required, (s) => s.required()), patch: base.min(1) };
 }
 
-export const listingListQuery = Joi.object({
+export const listingListQuery = Joi.object<ListingListQuery>({
   mine: Joi.boolean().default(false),
   organizationId: objectId().description('the published listings of this organization (not with mine=true)'),
   status: Joi.string().valid(...LISTING_STATUSES),
@@ -55,7 +75,12 @@ export const listingListQuery = Joi.object({
   limit: Joi.number().integer().min(1).max(100).default(20),
 });
 
-export const rejectBody = Joi.object({ reason: Joi.string().trim().min(3).max(2000).required() });
+export interface RejectInput {
+  reason: string;
+}
+
+const rejectKeys = { reason: Joi.string().trim().min(3).max(2000).required() };
+export const rejectBody = Joi.object<RejectInput>(rejectKeys);
 
 export const organizationSummarySchema = Joi.object({
   id: Joi.string().required(),
@@ -139,12 +164,19 @@ export function revisionSchema(proposed: Joi.ObjectSchema) {
   }).description('changes awaiting review; the owner and operators only');
 }
 
-export const revisionDecisionBody = Joi.object({
+export interface RevisionDecisionInput {
+  submittedAt?: Date;
+}
+
+export const revisionDecisionBody = Joi.object<RevisionDecisionInput>({
   submittedAt: Joi.date()
     .iso()
     .description('the revision the operator read: a revision replaced meanwhile is refused with 409'),
 });
 
-export const revisionRefusalBody = rejectBody.keys({
+export type RevisionRefusalInput = RejectInput & RevisionDecisionInput;
+
+export const revisionRefusalBody = Joi.object<RevisionRefusalInput>({
+  ...rejectKeys,
   submittedAt: revisionDecisionBody.extract('submittedAt'),
 });

@@ -1,8 +1,14 @@
 import Joi from 'joi';
+import type { Locale } from '../api-contract/enums';
 import { langQuery } from '../common/viewer-locale';
 import { DEFAULT_MATCH_LIMIT, MAX_MATCH_LIMIT } from './match.service';
 
-export const matchesQuery = Joi.object({
+export interface MatchesQuery {
+  limit: number;
+  lang?: Locale;
+}
+
+export const matchesQuery = Joi.object<MatchesQuery>({
   limit: Joi.number().integer().min(1).max(MAX_MATCH_LIMIT).default(DEFAULT_MATCH_LIMIT),
   lang: langQuery,
 });

@@ -31,13 +31,24 @@ export const dealRefSchema = Joi.object({ dealId: objectId().required() });
 
 export const readSchema = Joi.object({ dealId: objectId().required(), seq: seq().required() });
 
-export const historyQuery = Joi.object({
+export interface HistoryQuery {
+  before?: number;
+  after?: number;
+  limit: number;
+}
+
+export const historyQuery = Joi.object<HistoryQuery>({
   before: seq().min(1),
   after: seq(),
   limit: Joi.number().integer().min(1).max(100).default(HISTORY_PAGE_SIZE),
 });
 
-export const unreadQuery = Joi.object({
+export interface UnreadQuery {
+  /** Comma-separated deal ids. */
+  dealIds?: string;
+}
+
+export const unreadQuery = Joi.object<UnreadQuery>({
   dealIds: Joi.string()
     .pattern(/^[0-9a-fA-F]{24}(,[0-9a-fA-F]{24}){0,99}$/)
     .description('Comma-separated deal ids (at most 100); without it, your own deals'),

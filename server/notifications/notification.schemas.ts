@@ -1,14 +1,26 @@
 import Joi from 'joi';
+import type { Locale } from '../api-contract/enums';
 import { langQuery } from '../common/viewer-locale';
 
-export const listNotificationsQuery = Joi.object({
+export interface ListNotificationsQuery {
+  unread?: boolean;
+  page: number;
+  limit: number;
+  lang?: Locale;
+}
+
+export const listNotificationsQuery = Joi.object<ListNotificationsQuery>({
   unread: Joi.boolean(),
   page: Joi.number().integer().min(1).max(10_000).default(1),
   limit: Joi.number().integer().min(1).max(100).default(20),
   lang: langQuery,
 });
 
-export const langOnlyQuery = Joi.object({ lang: langQuery });
+export interface LangOnlyQuery {
+  lang?: Locale;
+}
+
+export const langOnlyQuery = Joi.object<LangOnlyQuery>({ lang: langQuery });
 
 const notification = Joi.object({
   id: Joi.string(),

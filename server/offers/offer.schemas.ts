@@ -1,5 +1,11 @@
 import Joi from 'joi';
-import { IP_STATUSES, PRICING_MODELS } from '../api-contract/enums';
+import {
+  IP_STATUSES,
+  PRICING_MODELS,
+  type Currency,
+  type IpStatus,
+  type PricingModel,
+} from '../api-contract/enums';
 import {
   commonListingKeys,
   commonViewKeys,
@@ -9,7 +15,28 @@ import {
   money,
   revisionSchema,
   trl,
+  type ListingInput,
 } from '../listings';
+
+export interface OfferPricingInput {
+  model: PricingModel;
+  amount?: number;
+  currency: Currency;
+  reservePrice?: number;
+  closesAt?: Date;
+  deposit?: number;
+  depositPct?: number;
+}
+
+/** An offer as validated on create; a patch gives any of its fields. */
+export interface OfferInput extends ListingInput {
+  description?: string;
+  trl: number;
+  ipStatus?: IpStatus;
+  ipNumbers?: string[];
+  pricing?: OfferPricingInput;
+  sectors?: string[];
+}
 
 const pricing = Joi.object({
   model: Joi.string()
@@ -38,11 +65,10 @@ const offerKeys = {
   sectors: Joi.array().items(Joi.string().trim().min(1).max(120)).max(20),
 };
 
-export const { create: offerCreateSchema, patch: offerPatchSchema } = createAndPatchSchemas(offerKeys, [
-  'title',
-  'field',
-  'trl',
-]);
+export const { create: offerCreateSchema, patch: offerPatchSchema } = createAndPatchSchemas<OfferInput>(
+  offerKeys,
+  ['title', 'field', 'trl'],
+);
 
 const offerViewKeys = {
   ...commonViewKeys,

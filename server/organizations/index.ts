@@ -23,5 +23,6 @@ export {
   refusalResponse,
   refuseBody,
   suspendBody,
+  type NewOrganizationInput,
 } from './organization.schemas';
 export { registerOrganizationRoutes } from './organization.routes';

@@ -1,10 +1,20 @@
 import Joi from 'joi';
 import { EVIDENCE_KINDS } from '../api-contract/organization-evidence';
-import { ORGANIZATION_KINDS, PROVINCE_CODES } from '../api-contract/enums';
-import { FIELD_CODES } from '../api-contract/taxonomy';
+import { ORGANIZATION_KINDS, PROVINCE_CODES, type OrganizationKind } from '../api-contract/enums';
+import { FIELD_CODES, type FieldCode } from '../api-contract/taxonomy';
 import { pageAnswerKeys } from '../common/page-schema';
+import type { OrganizationListQuery } from './organization.service';
 
-export const newOrganizationSchema = Joi.object({
+export interface NewOrganizationInput {
+  name: string;
+  kind: OrganizationKind;
+  province?: string;
+  taxCode?: string;
+  website?: string;
+  description?: string;
+}
+
+export const newOrganizationSchema = Joi.object<NewOrganizationInput>({
   name: Joi.string().trim().min(2).max(200).required(),
   kind: Joi.string()
     .valid(...ORGANIZATION_KINDS)
@@ -17,7 +27,22 @@ export const newOrganizationSchema = Joi.object({
   description: Joi.string().max(5000).allow(''),
 });
 
-export const organizationPatchSchema = Joi.object({
+/** A type, not an interface: updateOrganization takes it as a record. */
+export type OrganizationPatch = {
+  name?: string;
+  taxCode?: string;
+  province?: string;
+  website?: string;
+  description?: string;
+  capability?: {
+    fields?: FieldCode[];
+    keywords?: string[];
+    staff?: number;
+    labs?: string[];
+  };
+};
+
+export const organizationPatchSchema = Joi.object<OrganizationPatch>({
   name: Joi.string().trim().min(2).max(200),
   taxCode: Joi.string()
     .pattern(/^\d{10}(-\d{3})?$/)
@@ -38,7 +63,7 @@ export const organizationPatchSchema = Joi.object({
   }),
 }).min(1);
 
-export const organizationListQuery = Joi.object({
+export const organizationListQuery = Joi.object<OrganizationListQuery>({
   q: Joi.string().trim().max(200).allow(''),
   kind: Joi.string().valid(...ORGANIZATION_KINDS),
   field: Joi.string().valid(...FIELD_CODES),
@@ -88,10 +113,19 @@ export const organizationListResponse = Joi.object({
   ...pageAnswerKeys,
 });
 
-export const suspendBody = Joi.object({ reason: Joi.string().trim().min(3).max(500).required() });
+/** A reason an operator gives (suspending a user, refusing an organization). */
+export interface ReasonInput {
+  reason: string;
+}
+
+export const suspendBody = Joi.object<ReasonInput>({
+  reason: Joi.string().trim().min(3).max(500).required(),
+});
 
 /** An operator's refusal to verify an organization: the reason its members will read. */
-export const refuseBody = Joi.object({ reason: Joi.string().trim().min(10).max(1000).required() });
+export const refuseBody = Joi.object<ReasonInput>({
+  reason: Joi.string().trim().min(10).max(1000).required(),
+});
 
 const refusalItem = Joi.object({
   reason: Joi.string().required(),

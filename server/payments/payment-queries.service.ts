@@ -7,6 +7,7 @@ import type { PaymentDoc } from './payment.model';
 import { paymentView } from './payment.view';
 import { organizationReads } from '../organizations';
 import { paymentReads } from './payment.store';
+import type { PaymentListQuery } from './payment.schemas';
 
 /** The money record of one deal, for its two parties and operators (its broker sees the fees, not this). */
 export async function ledgerForUser(user: SessionUser, dealId: string) {
@@ -15,16 +16,6 @@ export async function ledgerForUser(user: SessionUser, dealId: string) {
     throw AppError.forbidden("Only the deal's parties and operators may read its ledger");
   }
   return { entries: await ledgerOfDeal(dealId) };
-}
-
-export interface PaymentListQuery {
-  status?: string;
-  provider?: string;
-  purpose?: string;
-  dealId?: string;
-  attention?: 'surplus_refund';
-  page: number;
-  limit: number;
 }
 
 /** Operators' list of payments, newest first, with the deal's title and the payer's name. */

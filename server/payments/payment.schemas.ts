@@ -3,15 +3,26 @@ import {
   CURRENCIES,
   LISTING_KINDS,
   LOCALES,
+  type Locale,
   PAYMENT_PROVIDERS,
   PAYMENT_PURPOSES,
   PAYMENT_STATUSES,
+  type PaymentProvider,
+  type PaymentPurpose,
+  type PaymentStatus,
 } from '../api-contract/enums';
 import { objectId } from '../common/ids';
 import { PAYMENT_PAYERS } from './payment.model';
 import { LEDGER_KINDS } from './ledger.model';
 
-export const startPaymentBody = Joi.object({
+export interface StartPaymentBody {
+  provider: PaymentProvider;
+  purpose?: 'success_fee' | 'listing_fee';
+  payer?: 'buyer' | 'seller';
+  milestone?: number;
+}
+
+export const startPaymentBody = Joi.object<StartPaymentBody>({
   provider: Joi.string()
     .valid(...PAYMENT_PROVIDERS)
     .required(),
@@ -24,15 +35,33 @@ export const startPaymentBody = Joi.object({
 });
 
 /** Paying an appraisal's fee: the requester chooses the provider. */
-export const startSubjectPaymentBody = Joi.object({
+export interface StartSubjectPaymentBody {
+  provider: PaymentProvider;
+}
+
+export const startSubjectPaymentBody = Joi.object<StartSubjectPaymentBody>({
   provider: Joi.string()
     .valid(...PAYMENT_PROVIDERS)
     .required(),
 });
 
-export const receiptQuery = Joi.object({ lang: Joi.string().valid(...LOCALES) });
+export interface ReceiptQuery {
+  lang?: Locale;
+}
 
-export const paymentListQuery = Joi.object({
+export const receiptQuery = Joi.object<ReceiptQuery>({ lang: Joi.string().valid(...LOCALES) });
+
+export interface PaymentListQuery {
+  status?: PaymentStatus;
+  provider?: PaymentProvider;
+  purpose?: PaymentPurpose;
+  dealId?: string;
+  attention?: 'surplus_refund';
+  page: number;
+  limit: number;
+}
+
+export const paymentListQuery = Joi.object<PaymentListQuery>({
   status: Joi.string().valid(...PAYMENT_STATUSES),
   provider: Joi.string().valid(...PAYMENT_PROVIDERS),
   purpose: Joi.string()
@@ -51,7 +80,14 @@ export const paymentListQuery = Joi.object({
  * the amount must be the payment's and the date not in the future. The exchange's own screen asks
  * for all three.
  */
-export const confirmBody = Joi.object({
+export interface ConfirmBody {
+  note?: string;
+  amount?: number;
+  bankReference?: string;
+  receivedOn?: Date;
+}
+
+export const confirmBody = Joi.object<ConfirmBody>({
   note: Joi.string().trim().max(500).allow(''),
   amount: Joi.number()
     .integer()
@@ -64,7 +100,12 @@ export const confirmBody = Joi.object({
     .description('The bank’s reference of the incoming transfer'),
   receivedOn: Joi.date().iso().max('now').description('When the transfer arrived (not in the future)'),
 });
-export const refundBody = Joi.object({ reason: Joi.string().trim().min(3).max(500).required() });
+
+export interface RefundBody {
+  reason: string;
+}
+
+export const refundBody = Joi.object<RefundBody>({ reason: Joi.string().trim().min(3).max(500).required() });
 
 const money = {
   amount: Joi.number().integer().min(0).required(),
@@ -246,7 +287,11 @@ export const payoutListResponse = Joi.object({
     .required(),
 });
 
-export const depositBody = Joi.object({
+export interface DepositBody {
+  provider: PaymentProvider;
+}
+
+export const depositBody = Joi.object<DepositBody>({
   provider: Joi.string()
     .valid(...PAYMENT_PROVIDERS)
     .required(),

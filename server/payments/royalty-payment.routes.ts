@@ -1,6 +1,5 @@
 import type { ApiRouter } from '../common/api-router';
 import type { AppContext } from '../context';
-import type { PaymentProvider } from '../api-contract/enums';
 import { royaltyPaymentBody, royaltyReportParams } from '../deals';
 import { paymentDeps } from './payment-deps';
 import { startedPaymentResponse } from './payment.schemas';
@@ -10,7 +9,7 @@ import { payRoyaltyFee } from './royalty-fee-payment';
 export function registerRoyaltyPaymentRoutes(api: ApiRouter, ctx: AppContext): void {
   const tag = 'deals';
   const deps = paymentDeps(ctx);
-  api.add<{ id: string; reportId: string }, unknown, { provider: PaymentProvider }>({
+  api.add({
     method: 'post',
     path: '/deals/:id/royalty-reports/:reportId/payments',
     tag,

@@ -9,7 +9,7 @@ import {
 } from '../api-contract/enums';
 import { FIELD_CODES, SUB_FIELD_CODES } from '../api-contract/taxonomy';
 import type { ErrorDetail } from '../common/errors';
-import { MAX_LIMIT, type SearchQuery } from '../../search';
+import { MAX_LIMIT, type SearchQuery, type SearchSort } from '../../search';
 
 const trl = () => Joi.number().integer().min(TRL_MIN).max(TRL_MAX);
 const amount = () => Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -28,7 +28,29 @@ export const SEARCH_FILTER_KEYS = {
   priceMax: amount().description('Minor units of the currency'),
 };
 
-export const searchQuerySchema = Joi.object({
+/** The filters' values as validated (SEARCH_FILTER_KEYS). */
+export type SearchFilters = Pick<
+  SearchQuery,
+  | 'kind'
+  | 'field'
+  | 'subField'
+  | 'trlMin'
+  | 'trlMax'
+  | 'transferMode'
+  | 'province'
+  | 'currency'
+  | 'priceMin'
+  | 'priceMax'
+>;
+
+/** The query of `GET /api/search` as validated: sort, page and limit always set. */
+export interface SearchApiQuery extends SearchQuery {
+  sort: SearchSort;
+  page: number;
+  limit: number;
+}
+
+export const searchQuerySchema = Joi.object<SearchApiQuery>({
   q: Joi.string().trim().max(200).allow(''),
   ...SEARCH_FILTER_KEYS,
   origin: Joi.string()

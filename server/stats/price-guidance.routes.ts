@@ -30,14 +30,14 @@ const guidanceResponse = Joi.object({
 });
 
 export function registerPriceGuidanceRoutes(api: ApiRouter): void {
-  api.add<unknown, PriceGuidanceQuery>({
+  api.add({
     method: 'get',
     path: '/price-guidance',
     tag: 'statistics',
     summary:
       'What comparable agreed deals were worth: their number, and with five or more the 25th, 50th and 75th percentiles of the agreed value (a TRL of 1–3, 4–6 or 7–9 compares within that band)',
     access: 'user',
-    query: Joi.object({
+    query: Joi.object<PriceGuidanceQuery>({
       field: Joi.string()
         .valid(...FIELD_CODES)
         .required(),

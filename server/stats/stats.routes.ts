@@ -10,7 +10,7 @@ import {
   type ReportName,
 } from './stats.service';
 import { EXPORT_TYPES, writeTable, type ExportFormat } from '../common/table-export';
-import { MIN_DEALS_FOR_VALUE } from './stats-rules';
+import { MIN_DEALS_FOR_VALUE, type GroupBy } from './stats-rules';
 
 const count = Joi.number().integer().min(0);
 const counts = Joi.object().pattern(Joi.string(), count);
@@ -184,6 +184,22 @@ const publicResponse = Joi.object({
   byMonth: Joi.array().items(publicRow).required(),
 }).description(`agreed value only where at least ${MIN_DEALS_FOR_VALUE} deals were agreed`);
 
+/** A period: from the start of `from`'s month to the end of `to`'s, either end open. */
+export type PeriodQuery = Pick<RangeQuery, 'from' | 'to'>;
+
+export interface StatisticsQuery extends PeriodQuery {
+  groupBy: GroupBy;
+}
+
+export interface StatisticsExportQuery extends PeriodQuery {
+  format: ExportFormat;
+  report: ReportName;
+}
+
+export interface OpenDataExportQuery extends PeriodQuery {
+  by: 'month' | 'field';
+}
+
 const range = {
   from: Joi.date().iso().min('2000-01-01').description('start (widened to the start of its month)'),
   to: Joi.date()
@@ -202,27 +218,27 @@ function sendFile(res: import('express').Response, name: string, format: ExportF
 const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : 'all');
 
 export function registerStatsRoutes(api: ApiRouter): void {
-  api.add<unknown, RangeQuery>({
+  api.add({
     method: 'get',
     path: '/admin/stats',
     tag: 'admin',
     summary:
       'Listings, deals and paid fees of a period: by field, status, province and month, the funnel, deal value, brokers, supply against demand, and the previous period',
     access: ['admin'],
-    query: Joi.object({
+    query: Joi.object<StatisticsQuery>({
       ...range,
       groupBy: Joi.string().valid('month', 'field', 'province').default('month'),
     }),
     response: statisticsResponse,
     handler: ({ query }) => operatorStatistics(query),
   });
-  api.add<unknown, RangeQuery & { format: ExportFormat; report: ReportName }>({
+  api.add({
     method: 'get',
     path: '/admin/stats/export',
     tag: 'admin',
     summary: 'A statistics table of a period as a CSV or XLSX file (formula-like cells neutralised)',
     access: ['admin'],
-    query: Joi.object({
+    query: Joi.object<StatisticsExportQuery>({
       ...range,
       format: Joi.string().valid('csv', 'xlsx').required(),
       report: Joi.string()
@@ -239,35 +255,38 @@ export function registerStatsRoutes(api: ApiRouter): void {
       sendFile(res, name, query.format, await writeTable(table, query.format));
     },
   });
-  api.add<unknown, RangeQuery>({
+  api.add({
     method: 'get',
     path: '/admin/outcomes',
     tag: 'admin',
     summary:
       'Why bids were rejected and negotiations walked away from or deals cancelled in a period: counts by reason, and by field',
     access: ['admin'],
-    query: Joi.object(range),
+    query: Joi.object<PeriodQuery>(range),
     response: outcomesResponse,
     handler: ({ query }) => outcomeStatistics(query),
   });
-  api.add<unknown, RangeQuery>({
+  api.add({
     method: 'get',
     path: '/public/stats',
     tag: 'statistics',
     summary:
       'Open data: published offers and demands, deals opened, agreements signed (agreed) and transfers completed (won), by field and by month',
     access: 'public',
-    query: Joi.object(range),
+    query: Joi.object<PeriodQuery>(range),
     response: publicResponse,
     handler: ({ query }) => publicStatistics(query),
   });
-  api.add<unknown, RangeQuery & { by: 'month' | 'field' }>({
+  api.add({
     method: 'get',
     path: '/public/stats/export',
     tag: 'statistics',
     summary: 'Open data as CSV: one row per month (by=month) or per field (by=field)',
     access: 'public',
-    query: Joi.object({ ...range, by: Joi.string().valid('month', 'field').default('month') }),
+    query: Joi.object<OpenDataExportQuery>({
+      ...range,
+      by: Joi.string().valid('month', 'field').default('month'),
+    }),
     answers: EXPORT_TYPES.csv,
     handler: async ({ query, res }) => {
       const figures = await publicStatistics(query);

@@ -30,7 +30,7 @@ const route = (path: string, answer: string) => ({
 describe('API router', () => {
   const app = appWith((api) => {
     api.add(route('/offers/mine', 'mine'));
-    api.add({ ...route('/offers/:id', 'one'), params: Joi.object({ id: Joi.string() }) });
+    api.add({ ...route('/offers/:id', 'one'), params: Joi.object<{ id?: string }>({ id: Joi.string() }) });
     api.add(route('/offers', 'list'));
     api.add(route('/deals', 'deals'));
     api.add(route('/healthz-like', 'plain'));
