@@ -60,3 +60,19 @@ describe('API router', () => {
     assert.throws(() => appWith((api) => api.add(route('/:kind/list', 'x'))), /begins with a fixed segment/);
   });
 });
+
+describe('API router: handlers typed from their schemas', () => {
+  it('gives a handler the types its schemas name, and refuses at compile time a schema that names none', async () => {
+    const app = appWith((api) => {
+      api.add({
+        ...route('/typed', 'typed'),
+        query: Joi.object<{ n: number }>({ n: Joi.number().required() }),
+        handler: ({ query }) => ({ twice: query.n * 2 }),
+      });
+      // `npm run typecheck` fails here if an untyped schema (`Joi.object({…})`, value type any) is accepted.
+      // @ts-expect-error the query schema names no type
+      api.add({ ...route('/untyped', 'untyped'), query: Joi.object({ n: Joi.number() }) });
+    });
+    assert.equal((await request(app).get('/api/typed?n=21').expect(200)).body.twice, 42);
+  });
+});
