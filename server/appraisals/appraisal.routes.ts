@@ -1,7 +1,8 @@
 import Joi from 'joi';
 import type { ApiRouter } from '../common/api-router';
 import { APPRAISAL_TYPES, CURRENCIES } from '../api-contract/enums';
-import { appraisalFeeList, startedPaymentResponse } from '../payments';
+import { appraisalFeeList } from '../fees';
+import { startedPaymentResponse } from '../payments';
 import type { AppContext } from '../context';
 import { idParams } from '../common/ids';
 import {

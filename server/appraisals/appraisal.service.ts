@@ -27,13 +27,8 @@ import {
   type AppraisalReport,
   type FeeStatus,
 } from './appraisal-rules';
-import {
-  computeAppraisalFee,
-  expertShares,
-  paymentDeps,
-  paymentsOfAppraisal,
-  startSubjectPayment,
-} from '../payments';
+import { computeAppraisalFee, expertShares } from '../fees';
+import { paymentDeps, paymentsOfAppraisal, startSubjectPayment } from '../payments';
 import {
   allAppraisals,
   changeAppraisal,

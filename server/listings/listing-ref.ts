@@ -1,6 +1,6 @@
 /**
- * Offers and demands as the bid, deal and document rules see them: one shape for both kinds,
- * read straight from the models (the listings component owns their routes and services).
+ * Offers and demands as the bid, deal, document and event rules see them: one shape for both
+ * kinds, read through the listing store (cached, replaced by its writes).
  */
 import { callDepositOf, depositOf } from './listing-deposits';
 import type {

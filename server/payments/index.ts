@@ -1,14 +1,4 @@
 /** The payments component's front door for other components. */
-export {
-  type AppraisalFeeLine,
-  appraisalFeeList,
-  computeAppraisalFee,
-  computeRoyalty,
-  computeRoyaltyFees,
-  expertShares,
-  type FeeSchedule,
-  royaltyFeeBrokerShares,
-} from '../fees';
 export { confirmBankTransfer } from './bank-transfer.service';
 export { completeDealIfAllPaid } from './deal-completion';
 export {
