@@ -5,6 +5,7 @@
  */
 import mongoose from 'mongoose';
 import type { AppContext, BackgroundStarter } from '../context';
+import { startBusListener } from '../common/bus-listener';
 import { logger } from '../common/logger';
 import type { MatchKind } from '../matching';
 import { notifyAboutPublishedListing } from './listing-published';
@@ -55,31 +56,25 @@ export async function catchUpPublications(ctx: Ctx, now: Date = new Date()): Pro
 }
 
 export const startPublishListener: BackgroundStarter = (ctx) => {
-  const inFlight = new Set<Promise<unknown>>();
-  const track = (work: Promise<unknown>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-  };
-  const unsubscribe = ctx.bus.subscribe('listing.published', (event) => {
-    track(
-      handleListingPublished(ctx, event).catch((err) =>
+  const listener = startBusListener('publish-listener', ctx.bus, {
+    'listing.published': {
+      run: (event) => handleListingPublished(ctx, event),
+      failed: (err, event) =>
         logger.warn(
           { err, ...event },
           'notifications about a published listing failed; the catch-up retries',
         ),
-      ),
-    );
+    },
   });
   const timer = setInterval(() => {
-    track(catchUpPublications(ctx).catch((err) => logger.warn({ err }, 'publication catch-up failed')));
+    listener.track(catchUpPublications(ctx), (err) => logger.warn({ err }, 'publication catch-up failed'));
   }, CATCH_UP_EVERY_MS);
   timer.unref();
   return {
-    name: 'publish-listener',
+    name: listener.name,
     async stop() {
-      unsubscribe();
       clearInterval(timer);
-      await Promise.all(inFlight);
+      await listener.stop();
     },
   };
 };
