@@ -3,24 +3,18 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import type { ListingKind, BidStatus, TransferMode, Currency } from '../api-contract/enums';
+import type { ListingKind, BidStatus, Currency } from '../api-contract/enums';
 import { recordAudit } from '../audit';
 import { organizationNames } from '../deals';
 import { canPlaceBid, canSeeBid, isSealed, takesSealedBids, type PlaceBidRefusal } from './bid-lifecycle';
 import type { BidDoc } from './bid.model';
 import { bidReads, createBid } from './bid.store';
 import { bidView, type BidView } from './bid.view';
+import type { BidBody } from './bid.schemas';
 import { ownsListing, loadListing, loadVisibleListing, type ListingRef } from '../listings';
 import { toBiddable } from './biddable';
 import { hasPaidDeposit } from '../payments';
 import { formatMoney } from '../fees';
-
-export interface BidInput {
-  amount: number;
-  currency: Currency;
-  transferMode: TransferMode;
-  terms: string;
-}
 
 export async function viewBids(docs: BidDoc[]): Promise<BidView[]> {
   const names = await organizationNames(docs.map((b) => String(b.bidderOrgId)));
@@ -34,7 +28,7 @@ function placeRefusal(reason: PlaceBidRefusal, message: string): AppError {
   return AppError.validation([{ field, message }], message);
 }
 
-function assertListingTakesBid(listing: ListingRef, input: BidInput): void {
+function assertListingTakesBid(listing: ListingRef, input: BidBody): void {
   if (listing.deadlineClosedAt) throw AppError.conflict('The deadline for bids has passed.');
   if (listing.awardedBidId || listing.awardedDealId)
     throw AppError.conflict('This technology has already been awarded.');
@@ -48,7 +42,7 @@ export async function placeBid(
   user: SessionUser,
   kind: ListingKind,
   listingId: string,
-  input: BidInput,
+  input: BidBody,
   bus: EventBus,
 ): Promise<BidView> {
   const listing = await loadVisibleListing(kind, listingId, user);

@@ -34,6 +34,7 @@ import {
 } from './milestone-settlement';
 import { type FeeSchedule, allFeesPaid, dealFeeLines, paymentForLine, type DealFeeLine } from '../fees';
 import type { DealPayments } from './deal-payments-port';
+import type { TransferBody } from './milestone.schemas';
 
 type Milestone = NonNullable<DealDoc['delivery']>[number];
 
@@ -334,23 +335,19 @@ async function milestoneAnswer(
   };
 }
 
-export interface TransferInput {
-  reference?: string;
-  amount?: number;
-}
-
 /**
  * The buyer records paying the seller for an accepted milestone (`record`), or the seller confirms
  * receiving it (`confirm`): each planned on the deal as it is under its lock, written with its
  * timeline entry, told to the other party; a confirmation that settles the last milestone closes
- * the deal as won.
+ * the deal as won. `input` is the transfer recorded (`record`, as `transferBody` validated it);
+ * a confirmation has none (`{}`).
  */
 export async function settleMilestoneAs(
   user: SessionUser,
   dealId: string,
   n: number,
   step: 'record' | 'confirm',
-  input: TransferInput,
+  input: Partial<TransferBody>,
   deps: MilestoneDeps,
 ) {
   const { role } = await loadDealDocForUser(user, dealId);

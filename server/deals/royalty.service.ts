@@ -8,23 +8,17 @@
 import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import type { SessionUser } from '../common/session-user';
-import type { Currency, DealStatus } from '../api-contract/enums';
+import type { DealStatus } from '../api-contract/enums';
 import { recordAudit } from '../audit';
 import { computeRoyalty, computeRoyaltyFees, type FeeSchedule } from '../fees';
 import type { DealPaymentFacts, DealPayments } from './deal-payments-port';
 import type { DealDoc } from './deal.model';
 import { dealStore } from './deal.store';
+import type { RoyaltyReportBody } from './royalty.schemas';
 import { loadDealDocForUser } from './deal.service';
 import { canConfirmRoyaltyReport, canFileRoyaltyReport, type RoyaltyRefusal } from './royalty-rules';
 
 type StoredReport = NonNullable<DealDoc['royaltyReports']>[number];
-
-export interface RoyaltyReportInput {
-  period: string;
-  netSales: number;
-  currency: Currency;
-  note?: string;
-}
 
 function refused(r: RoyaltyRefusal): AppError {
   if (r.code === 'forbidden') return AppError.forbidden(r.message);
@@ -80,7 +74,7 @@ export async function listRoyaltyReports(user: SessionUser, dealId: string, paym
 export async function fileRoyaltyReport(
   user: SessionUser,
   dealId: string,
-  input: RoyaltyReportInput,
+  input: RoyaltyReportBody,
   schedule: FeeSchedule,
 ) {
   const { role } = await loadDealDocForUser(user, dealId);

@@ -18,16 +18,9 @@ import { loadPaymentForUser } from './payment-access';
 import { newPaymentReference } from './reference';
 import { isDuplicateKeyError } from '../common/duplicate-key';
 import { paymentView } from './payment.view';
+import type { StartPaymentBody } from './payment.schemas';
 import { depositsOfListing, paymentsOfAppraisal, paymentsOfDeal, paymentsOfListing } from './deal-payments';
-import type { ListingKind, PaymentProvider, PaymentPurpose } from '../api-contract/enums';
-
-export interface StartPaymentInput {
-  provider: PaymentProvider;
-  purpose?: PaymentPurpose;
-  payer?: 'buyer' | 'seller';
-  /** A delivering deal's fee on this accepted milestone; by default the first line owed. */
-  milestone?: number;
-}
+import type { ListingKind, PaymentProvider } from '../api-contract/enums';
 
 /**
  * What a payment pays for: a deal's fee line or an appraisal's fee, with the organization that
@@ -53,7 +46,7 @@ export interface PaymentSubject {
 export async function startPayment(
   user: SessionUser,
   dealId: string,
-  input: StartPaymentInput,
+  input: StartPaymentBody,
   deps: PaymentDeps,
 ) {
   const { deal, role } = await loadDealForUser(user, dealId);
