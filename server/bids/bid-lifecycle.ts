@@ -17,6 +17,7 @@ import type {
   TransferMode,
   UserRole,
 } from '../api-contract/enums';
+import { EXCLUSIVE_TRANSFER_MODES } from '../listings';
 
 /** Bids that still compete: they count in an auction and can be decided on. */
 export const LIVE_BID_STATUSES: readonly BidStatus[] = ['submitted', 'shortlisted'];
@@ -239,9 +240,6 @@ function toTime(value: Date | string | null | undefined): number | undefined {
   return Number.isNaN(time) ? undefined : time;
 }
 
-/** Transfer modes that hand the technology to one party only: accepting one such bid excludes the others. */
-export const SINGLE_AWARD_TRANSFER_MODES: readonly TransferMode[] = ['license_exclusive', 'assignment'];
-
 /**
  * Whether accepting a bid in `transferMode` takes the whole offer, so that no second bid may be
  * accepted: a fixed-price or auctioned offer is sold once, and an exclusive licence or an
@@ -255,6 +253,6 @@ export function takesWholeOffer(
   return (
     listing.pricingModel === 'fixed' ||
     listing.pricingModel === 'auction' ||
-    SINGLE_AWARD_TRANSFER_MODES.includes(transferMode)
+    EXCLUSIVE_TRANSFER_MODES.includes(transferMode)
   );
 }
