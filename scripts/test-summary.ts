@@ -11,6 +11,8 @@ export interface Summary {
   pending: number;
   skipped?: { title: string; reason: string; explained?: boolean }[];
   failed?: { title: string; error: string }[];
+  /** Seconds each test file took (test/fixtures/reporter.cjs). */
+  fileSeconds?: Record<string, number>;
 }
 
 export function summaryLines(

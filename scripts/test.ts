@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   ensureChromium,
   ensureFerretDb,
@@ -22,6 +22,7 @@ import {
 import { buildClientIfStale } from './build-if-stale';
 import { meilisearchBinary } from './services/meilisearch';
 import { parseBaseline, summaryLines, type Summary } from './test-summary';
+import { shareIntoLanes } from './test-lanes';
 
 const root = path.resolve(__dirname, '..');
 
@@ -36,14 +37,55 @@ const SEARCH_API_TESTS = [
   'test/api/alerts-match.test.ts',
 ];
 
+/**
+ * The whole suite runs in lanes side by side, each a mocha process with its own FerretDB,
+ * stripe-mock (and Meilisearch) from the global fixture, so no lane sees another's data. The
+ * files are shared out by how long each took in a recorded run (FILE_SECONDS), longest first,
+ * each to the lane with the least time so far, so that the lanes end together.
+ * TEST_LANES=1 runs the suite in one process, as a run given arguments always does;
+ * TEST_RECORD_FILE_SECONDS=1 writes this run's figures to FILE_SECONDS.
+ */
+const FILE_SECONDS = path.join(root, 'test/fixtures/file-seconds.json');
+
 interface PassResult {
+  name: string;
   summary: Summary;
   exitedBadly: boolean;
+  seconds: number;
 }
 
-function mochaPass(args: string[], env: NodeJS.ProcessEnv): PassResult {
+function suiteFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...suiteFiles(rel));
+    else if (entry.name.endsWith('.test.ts')) out.push(rel);
+  }
+  return out.sort();
+}
+
+/** The suite's files shared out into `lanes` groups of about equal recorded time. */
+function laneFiles(files: string[], lanes: number): string[][] {
+  const recorded = fs.existsSync(FILE_SECONDS)
+    ? (JSON.parse(fs.readFileSync(FILE_SECONDS, 'utf8')) as Record<string, number>)
+    : {};
+  return shareIntoLanes(files, lanes, recorded);
+}
+
+/**
+ * One mocha process. Its output goes to the terminal when `logFile` is absent, else to the file
+ * (printed whole when it ends, so lanes running side by side do not interleave their lines).
+ */
+function mochaPass(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile?: string,
+): Promise<PassResult> {
   const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tx-test-')), 'summary.json');
-  const r = spawnSync(
+  const started = Date.now();
+  const out = logFile ? fs.openSync(logFile, 'w') : 'inherit';
+  const child = spawn(
     process.execPath,
     [
       path.join(root, 'node_modules/mocha/bin/mocha.js'),
@@ -53,34 +95,79 @@ function mochaPass(args: string[], env: NodeJS.ProcessEnv): PassResult {
     ],
     {
       cwd: root,
-      stdio: 'inherit',
+      stdio: ['ignore', out, out],
       env: { ...process.env, NODE_ENV: 'test', TEST_SUMMARY_FILE: summaryFile, ...env },
     },
   );
-  if (!fs.existsSync(summaryFile)) {
-    // Mocha ended before its end event (killed, crashed, or exited early): say how, for the log's end.
-    const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.status}`;
-    const cause = r.error ? ` (${r.error.message})` : '';
-    return {
-      summary: {
-        passes: 0,
-        failures: 1,
-        pending: 0,
-        failed: [
-          {
-            title: `mocha ${args.join(' ') || '(whole suite)'}`,
-            error: `${how} before the run ended${cause}`,
+  return new Promise((resolve) => {
+    const finish = (status: number | null, signal: NodeJS.Signals | null, error?: Error) => {
+      if (typeof out === 'number') fs.closeSync(out);
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (!fs.existsSync(summaryFile)) {
+        // Mocha ended before its end event (killed, crashed, or exited early): say how, for the log's end.
+        const how = signal ? `was killed by ${signal}` : `exited with code ${status}`;
+        const cause = error ? ` (${error.message})` : '';
+        resolve({
+          name,
+          seconds,
+          summary: {
+            passes: 0,
+            failures: 1,
+            pending: 0,
+            failed: [{ title: `mocha ${name}`, error: `${how} before the run ended${cause}` }],
           },
-        ],
-      },
-      exitedBadly: true,
+          exitedBadly: true,
+        });
+        return;
+      }
+      const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as Summary;
+      resolve({ name, seconds, summary, exitedBadly: status !== 0 });
     };
-  }
-  const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as Summary;
-  return { summary, exitedBadly: r.status !== 0 };
+    child.once('error', (err) => finish(null, null, err));
+    child.once('exit', (status, signal) => finish(status, signal));
+  });
 }
 
-function main(): number {
+/** The lanes side by side; the first writes to the terminal as it goes, the others when they end. */
+async function runLanes(groups: string[][]): Promise<PassResult[]> {
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-test-lanes-'));
+  const runs = groups.map((files, i) => {
+    const name = `lane ${i + 1} (${files.length} files)`;
+    const logFile = i === 0 ? undefined : path.join(logDir, `lane-${i + 1}.log`);
+    return mochaPass(name, files, {}, logFile).then((result) => {
+      if (logFile) {
+        process.stdout.write(`\n== ${name}, run beside lane 1\n`);
+        process.stdout.write(fs.readFileSync(logFile, 'utf8'));
+      }
+      return result;
+    });
+  });
+  const results = await Promise.all(runs);
+  fs.rmSync(logDir, { recursive: true, force: true });
+  return results;
+}
+
+/** Counts of several mocha runs as one. */
+function merged(results: PassResult[]): PassResult {
+  return {
+    name: results.map((r) => r.name).join(' + '),
+    seconds: Math.max(...results.map((r) => r.seconds)),
+    exitedBadly: results.some((r) => r.exitedBadly),
+    summary: {
+      passes: results.reduce((n, r) => n + r.summary.passes, 0),
+      failures: results.reduce((n, r) => n + r.summary.failures, 0),
+      pending: results.reduce((n, r) => n + r.summary.pending, 0),
+      skipped: results.flatMap((r) => r.summary.skipped ?? []),
+      failed: results.flatMap((r) => r.summary.failed ?? []),
+      fileSeconds: Object.assign({}, ...results.map((r) => r.summary.fileSeconds ?? {})) as Record<
+        string,
+        number
+      >,
+    },
+  };
+}
+
+async function main(): Promise<number> {
   try {
     ensureFerretDb();
     ensureStripeMock();
@@ -103,30 +190,49 @@ function main(): number {
       ? `Search engines: embedded and Meilisearch (${meili})\n`
       : 'Search engines: embedded only. Meilisearch absent (../shared/tools/meilisearch/meilisearch not found): its contract and API tests are not run.\n',
   );
-  const passes = [mochaPass(args, {})];
-  // A run of named files only (npm test -- file.test.ts) stays one pass.
+  // A run given arguments (named files, --grep …) stays one process, on the terminal.
+  const lanes = args.length === 0 ? laneCount() : 1;
+  const first =
+    lanes > 1
+      ? merged(await runLanes(laneFiles(suiteFiles('test'), lanes)))
+      : await mochaPass('the suite', args, {});
+  const passes = [first];
   if (meili && args.length === 0) {
     process.stdout.write('\n== search and matching API tests, exchange on Meilisearch\n');
-    passes.push(mochaPass(SEARCH_API_TESTS, { TEST_SEARCH_ENGINE: 'meilisearch' }));
+    passes.push(await mochaPass('on Meilisearch', SEARCH_API_TESTS, { TEST_SEARCH_ENGINE: 'meilisearch' }));
   }
+  if (args.length === 0 && process.env.TEST_RECORD_FILE_SECONDS === '1')
+    fs.writeFileSync(
+      FILE_SECONDS,
+      `${JSON.stringify(first.summary.fileSeconds ?? {}, Object.keys(first.summary.fileSeconds ?? {}).sort(), 2)}\n`,
+    );
+  if (lanes > 1) process.stdout.write(`\n${passes.map((p) => `${p.name}: ${p.seconds} s`).join('\n')}\n`);
   // Only a run of the whole suite (no arguments) is held to the baseline, counted on its first pass.
   const baselineFile = path.join(root, 'test/baseline-count.txt');
   const baseline =
     args.length === 0 && fs.existsSync(baselineFile)
       ? parseBaseline(fs.readFileSync(baselineFile, 'utf8'))
       : undefined;
-  const first = summaryLines(passes[0].summary, { exitedBadly: passes[0].exitedBadly, baseline });
+  const firstLines = summaryLines(passes[0].summary, { exitedBadly: passes[0].exitedBadly, baseline });
   const rest = passes.slice(1).map((p) => summaryLines(p.summary, { exitedBadly: p.exitedBadly }));
   const total: Summary = {
     passes: passes.reduce((n, p) => n + p.summary.passes, 0),
-    failures: first.failed + rest.reduce((n, r) => n + r.failed, 0),
+    failures: firstLines.failed + rest.reduce((n, r) => n + r.failed, 0),
     pending: passes.reduce((n, p) => n + p.summary.pending, 0),
   };
-  const notes = [first, ...rest].flatMap((r) => r.lines.slice(0, -1));
+  const notes = [firstLines, ...rest].flatMap((r) => r.lines.slice(0, -1));
   process.stdout.write(
     `\n${[...notes, `${total.passes} passed, ${total.failures} failed, ${total.pending} skipped`].join('\n')}\n`,
   );
   return total.failures === 0 && passes.every((p) => !p.exitedBadly) ? 0 : 1;
 }
 
-process.exit(main());
+/** TEST_LANES (default 2): how many mocha processes share the whole suite. */
+function laneCount(): number {
+  const n = Number(process.env.TEST_LANES ?? 2);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`TEST_LANES must be a whole number ≥ 1, not "${process.env.TEST_LANES}"`);
+  return n;
+}
+
+void main().then((code) => process.exit(code));
