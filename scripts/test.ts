@@ -128,21 +128,20 @@ function mochaPass(
   });
 }
 
-/** The lanes side by side; the first writes to the terminal as it goes, the others when they end. */
+/** The lanes side by side; the first writes to the terminal as it goes, the others once all have ended. */
 async function runLanes(groups: string[][]): Promise<PassResult[]> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-test-lanes-'));
-  const runs = groups.map((files, i) => {
-    const name = `lane ${i + 1} (${files.length} files)`;
-    const logFile = i === 0 ? undefined : path.join(logDir, `lane-${i + 1}.log`);
-    return mochaPass(name, files, {}, logFile).then((result) => {
-      if (logFile) {
-        process.stdout.write(`\n== ${name}, run beside lane 1\n`);
-        process.stdout.write(fs.readFileSync(logFile, 'utf8'));
-      }
-      return result;
-    });
-  });
-  const results = await Promise.all(runs);
+  const lanes = groups.map((files, i) => ({
+    name: `lane ${i + 1} (${files.length} files)`,
+    files,
+    logFile: i === 0 ? undefined : path.join(logDir, `lane-${i + 1}.log`),
+  }));
+  const results = await Promise.all(lanes.map((l) => mochaPass(l.name, l.files, {}, l.logFile)));
+  for (const { name, logFile } of lanes) {
+    if (!logFile) continue;
+    process.stdout.write(`\n== ${name}, run beside lane 1\n`);
+    process.stdout.write(fs.readFileSync(logFile, 'utf8'));
+  }
   fs.rmSync(logDir, { recursive: true, force: true });
   return results;
 }
