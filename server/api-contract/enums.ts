@@ -37,6 +37,9 @@ export const TRANSFER_MODES = [
 ] as const;
 export type TransferMode = (typeof TRANSFER_MODES)[number];
 
+/** Transfer modes that hand the technology to one party only (an exclusive licence, an assignment). */
+export const EXCLUSIVE_TRANSFER_MODES: readonly TransferMode[] = ['license_exclusive', 'assignment'];
+
 /** Why a bid was rejected, a negotiation walked away from, or a deal cancelled. */
 export const OUTCOME_REASONS = [
   'price_too_high',

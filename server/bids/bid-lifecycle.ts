@@ -7,17 +7,17 @@
  *   submitted | shortlisted ──reject──▶ rejected      (listing owner, or system when the listing ends)
  *   submitted | shortlisted ──withdraw─▶ withdrawn    (bidder)
  */
-import type {
-  BidStatus,
-  Currency,
-  DemandMode,
-  ListingKind,
-  ListingStatus,
-  PricingModel,
-  TransferMode,
-  UserRole,
+import {
+  EXCLUSIVE_TRANSFER_MODES,
+  type BidStatus,
+  type Currency,
+  type DemandMode,
+  type ListingKind,
+  type ListingStatus,
+  type PricingModel,
+  type TransferMode,
+  type UserRole,
 } from '../api-contract/enums';
-import { EXCLUSIVE_TRANSFER_MODES } from '../listings';
 
 /** Bids that still compete: they count in an auction and can be decided on. */
 export const LIVE_BID_STATUSES: readonly BidStatus[] = ['submitted', 'shortlisted'];

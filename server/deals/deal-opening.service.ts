@@ -6,9 +6,15 @@ import mongoose from 'mongoose';
 import { AppError } from '../common/errors';
 import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import type { EventBus } from '../common/events';
-import type { Currency, ListingKind, DealRole, TransferMode } from '../api-contract/enums';
+import {
+  EXCLUSIVE_TRANSFER_MODES,
+  type Currency,
+  type ListingKind,
+  type DealRole,
+  type TransferMode,
+} from '../api-contract/enums';
 import { recordAudit } from '../audit';
-import { EXCLUSIVE_TRANSFER_MODES, ownsListing, loadVisibleListing, type ListingRef } from '../listings';
+import { ownsListing, loadVisibleListing, type ListingRef } from '../listings';
 import type { DealDoc } from './deal.model';
 import { createDealDoc, dealReads, dealStore, findDealOfBid, holdDealOpening } from './deal.store';
 import { MAX_TERM_SHEET_VERSIONS } from './term-sheet-rules';

@@ -4,10 +4,12 @@
  * licence of it. Pure rules; the listing store keeps what the offer is committed to (its award
  * claim and its list of licensees) and asks these rules under the listing's lock.
  */
-import type { ListingKind, PricingModel, TransferMode } from '../api-contract/enums';
-
-/** Transfer modes that hand the technology to one party only. */
-export const EXCLUSIVE_TRANSFER_MODES: readonly TransferMode[] = ['license_exclusive', 'assignment'];
+import {
+  EXCLUSIVE_TRANSFER_MODES,
+  type ListingKind,
+  type PricingModel,
+  type TransferMode,
+} from '../api-contract/enums';
 
 /** Who holds (or asks for) a commitment of the offer: a bid, its deal, or a deal opened directly. */
 export interface CommitmentHolder {

@@ -1,5 +1,5 @@
 /** Listings, the family offers and demands share: their store, rules, views, routes, review and revisions. */
-export { commitmentConflict, EXCLUSIVE_TRANSFER_MODES, isExclusiveAgreement } from './exclusivity';
+export { commitmentConflict, isExclusiveAgreement } from './exclusivity';
 export { canViewListing, isListingOwner, isOperator, PRIVATE_LISTING_STATUSES } from './listing-access';
 export { transitionListing } from './listing-commands.service';
 export { findVisibleListing, readListingsById, viewListing, viewListings } from './listing-queries.service';
