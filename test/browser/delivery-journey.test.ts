@@ -103,7 +103,21 @@ describe('browser: a deal delivered milestone by milestone', function () {
   /** The stepper once the delivery plan is read: at milestone `k`. */
   const atMilestone = (page: Page, k: number) =>
     page.locator(`[data-testid="deal-stepper"][data-milestone="${k}"]`).waitFor();
-  const nextAction = (page: Page) => page.getByTestId('deal-next-action').innerText();
+  /**
+   * The next-step line comes to read `expected`. It is read until it does (for up to 10 s), since a
+   * live update can land a moment after the action's own answer; a line that never does fails with
+   * what it showed last.
+   */
+  async function nextActionReads(page: Page, expected: string): Promise<void> {
+    const line = page.getByTestId('deal-next-action');
+    const until = Date.now() + 10_000;
+    let shown = await line.innerText();
+    while (shown !== expected && Date.now() < until) {
+      await page.waitForTimeout(100);
+      shown = await line.innerText();
+    }
+    assert.equal(shown, expected);
+  }
   /** Milestone `n` shown as `state` of its payment to the seller: none, recorded or confirmed. */
   const transferShown = (page: Page, n: number, state: string) =>
     page.locator(`[data-testid="milestone-transfer-${n}"][data-state="${state}"]`).waitFor();
@@ -179,7 +193,7 @@ describe('browser: a deal delivered milestone by milestone', function () {
       'deal-step-delivering:current',
       'deal-step-closed_won:upcoming',
     ]);
-    assert.equal(await nextAction(seller.page), 'Đến lượt bạn: bàn giao mốc 1 (Bản vẽ thiết kế).');
+    await nextActionReads(seller.page, 'Đến lượt bạn: bàn giao mốc 1 (Bản vẽ thiết kế).');
     const first = seller.page.getByTestId('milestone-1');
     assert.equal(await first.getByTestId('milestone-status').innerText(), 'Chưa bàn giao');
     assert.match(await first.getByTestId('milestone-amount-1').innerText(), /200\.000\.000/);
@@ -219,8 +233,8 @@ describe('browser: a deal delivered milestone by milestone', function () {
     const autoDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(
       new Date(delivered.deliveredAt!.getTime() + 14 * DAY),
     );
-    assert.equal(
-      await nextAction(buyer.page),
+    await nextActionReads(
+      buyer.page,
       `Your turn: accept or request changes on milestone 1 (Bản vẽ thiết kế). It is accepted automatically on ${autoDate} unless you answer.`,
     );
     assert.match(
@@ -249,8 +263,8 @@ describe('browser: a deal delivered milestone by milestone', function () {
     await atMilestone(buyer.page, 2);
     assert.equal(await stepText(buyer.page, 'delivering'), 'Delivering: milestone 2 of 2');
     // Accepted is not yet settled: the buyer pays the seller for it first.
-    assert.equal(
-      await nextAction(buyer.page),
+    await nextActionReads(
+      buyer.page,
       'Your turn: pay the seller for milestone 1 (Bản vẽ thiết kế) and record your payment.',
     );
     await transferShown(buyer.page, 1, 'none');
@@ -297,10 +311,7 @@ describe('browser: a deal delivered milestone by milestone', function () {
     );
     assert.equal(await buyer.page.getByTestId('transfer-form-1').count(), 0);
     await buyer.page.getByTestId('correct-transfer-milestone-1').waitFor();
-    assert.equal(
-      await nextAction(buyer.page),
-      'Your turn: pay the exchange fee on milestone 1 (Bản vẽ thiết kế).',
-    );
+    await nextActionReads(buyer.page, 'Your turn: pay the exchange fee on milestone 1 (Bản vẽ thiết kế).');
     const recorded = (await DealModel.findById(dealId).lean())!.delivery![0].transfer!;
     assert.equal(recorded.reference, 'UNC-0001-DT');
     assert.equal(recorded.amount, 200_000_000);
@@ -310,8 +321,8 @@ describe('browser: a deal delivered milestone by milestone', function () {
     const buyerFee1 = await payFeeByBank(buyer.page, 1, /2,000,000/);
     await feeShown(buyer.page, 1, 'buyer', 'pending');
     await buyer.page.screenshot({ path: screenshotPath('delivery-buyer-pays.png'), fullPage: true });
-    assert.equal(
-      await nextAction(buyer.page),
+    await nextActionReads(
+      buyer.page,
       'Waiting for the seller to confirm receiving the payment for milestone 1 (Bản vẽ thiết kế).',
     );
 
@@ -328,8 +339,8 @@ describe('browser: a deal delivered milestone by milestone', function () {
       .filter({ hasText: 'Bên mua đã ghi nhận thanh toán mốc 1 (Bản vẽ thiết kế).' })
       .waitFor();
     await transferShown(seller.page, 1, 'recorded');
-    assert.equal(
-      await nextAction(seller.page),
+    await nextActionReads(
+      seller.page,
       'Đến lượt bạn: xác nhận đã nhận tiền thanh toán mốc 1 (Bản vẽ thiết kế).',
     );
     assert.match(await seller.page.getByTestId('milestone-transfer-state-1').innerText(), /UNC-0001-DT/);
@@ -353,15 +364,12 @@ describe('browser: a deal delivered milestone by milestone', function () {
       await seller.page.getByTestId('milestone-transfer-state-1').innerText(),
       /^Bên bán đã xác nhận nhận đủ 200\.000\.000.* \(mã tham chiếu UNC-0001-DT\)\.$/,
     );
-    assert.equal(
-      await nextAction(seller.page),
-      'Đến lượt bạn: thanh toán phí sàn cho mốc 1 (Bản vẽ thiết kế).',
-    );
+    await nextActionReads(seller.page, 'Đến lượt bạn: thanh toán phí sàn cho mốc 1 (Bản vẽ thiết kế).');
 
     // The seller pays its fee on milestone 1 by bank transfer; then delivering milestone 2 is next.
     const sellerFee1 = await payFeeByBank(seller.page, 1, /2\.000\.000/);
     await feeShown(seller.page, 1, 'seller', 'pending');
-    assert.equal(await nextAction(seller.page), 'Đến lượt bạn: bàn giao mốc 2 (Lắp đặt và chạy thử).');
+    await nextActionReads(seller.page, 'Đến lượt bạn: bàn giao mốc 2 (Lắp đặt và chạy thử).');
 
     // The buyer's page shows the payment confirmed; the operator confirms both fees: milestone 1 is settled.
     await transferShown(buyer.page, 1, 'confirmed');
@@ -376,10 +384,7 @@ describe('browser: a deal delivered milestone by milestone', function () {
     assert.equal(await seller.page.getByTestId('milestone-settled-1').innerText(), 'Đã tất toán');
     assert.equal(await buyer.page.getByTestId('pay-bank-milestone-1').count(), 0);
     await buyer.page.getByTestId('milestone-fee-1-buyer').getByTestId(`receipt-${buyerFee1}`).waitFor();
-    assert.equal(
-      await nextAction(buyer.page),
-      'Waiting for the seller to deliver milestone 2 (Lắp đặt và chạy thử).',
-    );
+    await nextActionReads(buyer.page, 'Waiting for the seller to deliver milestone 2 (Lắp đặt và chạy thử).');
     assert.equal((await DealModel.findById(dealId).lean())!.status, 'delivering');
 
     // The seller delivers milestone 2.
@@ -398,8 +403,8 @@ describe('browser: a deal delivered milestone by milestone', function () {
     await buyer.page.locator('[data-testid="deal-stepper"][data-phase="settling"]').waitFor();
     await current(buyer.page, 'delivering');
     assert.equal(await stepText(buyer.page, 'delivering'), 'Settling payments: 1 of 2 milestones settled');
-    assert.equal(
-      await nextAction(buyer.page),
+    await nextActionReads(
+      buyer.page,
       'Your turn: pay the seller for milestone 2 (Lắp đặt và chạy thử) and record your payment.',
     );
     assert.equal(await buyer.page.getByTestId('deal-page').getAttribute('data-status'), 'delivering');
@@ -410,13 +415,10 @@ describe('browser: a deal delivered milestone by milestone', function () {
     const buyerFee2 = await payFeeByBank(buyer.page, 2, /4,000,000/);
     await seller.page.locator('[data-testid="milestone-2"][data-status="accepted"]').waitFor();
     assert.equal(await stepText(seller.page, 'delivering'), 'Đang thanh toán: 1/2 mốc đã tất toán');
-    assert.equal(
-      await nextAction(seller.page),
-      'Đến lượt bạn: thanh toán phí sàn cho mốc 2 (Lắp đặt và chạy thử).',
-    );
+    await nextActionReads(seller.page, 'Đến lượt bạn: thanh toán phí sàn cho mốc 2 (Lắp đặt và chạy thử).');
     const sellerFee2 = await payFeeByBank(seller.page, 2, /4\.000\.000/);
-    assert.equal(
-      await nextAction(seller.page),
+    await nextActionReads(
+      seller.page,
       'Đang chờ bên mua thanh toán mốc 2 (Lắp đặt và chạy thử) và ghi nhận khoản thanh toán.',
     );
     await confirmTransfer(operator, buyerFee2);
@@ -429,8 +431,8 @@ describe('browser: a deal delivered milestone by milestone', function () {
     await buyer.page.locator('#transfer-reference-2').fill('UNC-0002-DT');
     await buyer.page.getByTestId('record-transfer-milestone-2').click();
     await transferShown(buyer.page, 2, 'recorded');
-    assert.equal(
-      await nextAction(buyer.page),
+    await nextActionReads(
+      buyer.page,
       'Waiting for the seller to confirm receiving the payment for milestone 2 (Lắp đặt và chạy thử).',
     );
     await transferShown(seller.page, 2, 'recorded');
@@ -449,7 +451,7 @@ describe('browser: a deal delivered milestone by milestone', function () {
     await current(seller.page, 'closed_won');
     assert.equal(await stepText(seller.page, 'closed_won'), 'Hoàn tất');
     assert.equal(await stepText(seller.page, 'delivering'), 'Đã chuyển giao (2/2 mốc)');
-    assert.equal(await nextAction(seller.page), 'Giao dịch đã hoàn tất.');
+    await nextActionReads(seller.page, 'Giao dịch đã hoàn tất.');
     await seller.page.locator('[data-testid="milestone-2"][data-settled="true"]').waitFor();
 
     // The buyer's page follows the deal to its end.
@@ -457,7 +459,7 @@ describe('browser: a deal delivered milestone by milestone', function () {
     await current(buyer.page, 'closed_won');
     assert.equal(await stepText(buyer.page, 'closed_won'), 'Completed');
     assert.equal(await stepText(buyer.page, 'delivering'), 'Delivered (2 of 2 milestones)');
-    assert.equal(await nextAction(buyer.page), 'The deal is complete.');
+    await nextActionReads(buyer.page, 'The deal is complete.');
     assert.equal(await buyer.page.getByTestId('deal-status').first().innerText(), 'Closed (won)');
     await buyer.page.locator('[data-testid="milestone-2"][data-settled="true"]').waitFor();
     assert.equal(await buyer.page.getByTestId('milestone-settled-2').innerText(), 'Settled');
@@ -520,8 +522,8 @@ describe('browser: a deal delivered milestone by milestone', function () {
     // While the dispute waits on the broker or an operator, the buyer's own step comes first:
     // paying for milestone 2, accepted already.
     await atMilestone(buyer.page, 1);
-    assert.equal(
-      await nextAction(buyer.page),
+    await nextActionReads(
+      buyer.page,
       'Your turn: pay the seller for milestone 2 (Lắp đặt và chạy thử) and record your payment.',
     );
     assert.match(
@@ -550,7 +552,7 @@ describe('browser: a deal delivered milestone by milestone', function () {
     await admin.page.locator('[data-testid="deal-stepper"][data-phase="settling"]').waitFor();
     await current(admin.page, 'delivering');
     assert.equal(await stepText(admin.page, 'delivering'), 'Settling payments: 0 of 2 milestones settled');
-    assert.equal(await nextAction(admin.page), 'Settling payments: 0 of 2 milestones settled.');
+    await nextActionReads(admin.page, 'Settling payments: 0 of 2 milestones settled.');
     assert.match(await admin.page.getByTestId('milestone-owed-1').innerText(), /150,000,000/);
     // The fee on it is reduced in proportion: 2 % of 150,000,000 ₫, split between the parties.
     assert.match(await admin.page.getByTestId('milestone-fee-1-buyer').innerText(), /1,500,000/);
@@ -570,8 +572,8 @@ describe('browser: a deal delivered milestone by milestone', function () {
 
     // The buyer's page: paying the seller the part accepted comes first.
     await buyer.page.locator('[data-testid="milestone-1"][data-status="accepted"]').waitFor();
-    assert.equal(
-      await nextAction(buyer.page),
+    await nextActionReads(
+      buyer.page,
       'Your turn: pay the seller for milestone 1 (Bản vẽ thiết kế) and record your payment.',
     );
     assert.match(await buyer.page.getByTestId('milestone-owed-1').innerText(), /150,000,000/);
