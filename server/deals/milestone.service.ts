@@ -294,13 +294,17 @@ async function actOnMilestone(
   return { doc, result };
 }
 
-/** Closes the deal as won if this step settled its last milestone; the deal as it is after. */
+/**
+ * Closes the deal as won if this step settled its last milestone; the deal as it is after. Read
+ * again whether or not this step closed it: another step (the deal sweep) may have closed it
+ * first, and the answer must not show the deal as it was before.
+ */
 async function closeIfSettled(
   dealId: string,
   doc: DealDoc,
   deps: Pick<MilestoneDeps, 'bus' | 'schedule' | 'payments'>,
 ): Promise<DealDoc> {
-  if (!(await deps.payments.completeIfAllPaid(dealId, deps.schedule, deps.bus))) return doc;
+  await deps.payments.completeIfAllPaid(dealId, deps.schedule, deps.bus);
   return (await findDealDoc(dealId)) ?? doc;
 }
 

@@ -10,7 +10,7 @@ import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app'
 import { DealModel } from '../../server/deals/deal.model';
 import { JobModel } from '../../server/scheduler/job.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
-import { autoAcceptMilestone } from '../../server/deals/milestone.service';
+import { autoAcceptMilestone, settleMilestoneAs } from '../../server/deals/milestone.service';
 import { dealPayments } from '../../server/payments';
 import { MILESTONE_AUTO_ACCEPT, MILESTONE_REMINDER } from '../../server/scheduler/job-types';
 import { remindBuyerOfMilestone } from '../../server/deals/milestone-jobs';
@@ -21,6 +21,7 @@ import { eventually } from '../helpers/eventually';
 import { cast, type Cast } from './deals-helpers';
 import { agreedDeal } from './payments-helpers';
 import type { Member } from '../helpers/factories';
+import type { SessionUser } from '../../server/common/session-user';
 
 const DAY = 86_400_000;
 
@@ -214,6 +215,38 @@ describe('milestones carry a deal through delivery', function () {
     assert.ok(deal.closedAt);
     assert.equal(deal.timeline.at(-1)!.event, 'complete');
     await act(c.institute, 3, 'deliver', { note: 'again' }).expect(409);
+  });
+
+  it('when the deal sweep closes the deal while the seller confirms the last payment, then the answer still says the deal is closed as won', async () => {
+    await payEveryFee();
+    for (const n of [1, 2, 3]) {
+      await act(c.institute, n, 'deliver', { note: `Mốc ${n}` }).expect(200);
+      await act(c.enterprise, n, 'accept').expect(200);
+    }
+    await settle(1);
+    await settle(2);
+    await act(c.enterprise, 3, 'transfer', { reference: 'UNC-2026-3' }).expect(200);
+    await payEveryFee(3);
+    const me = (await c.institute.agent.get('/api/auth/me').expect(200)).body as { user: SessionUser };
+    // The sweep closes the deal the moment the confirmation asks, so the confirmation finds it closed.
+    const sweepFirst: typeof dealPayments = {
+      ...dealPayments,
+      completeIfAllPaid: async (...args) => {
+        assert.equal(await dealPayments.completeIfAllPaid(...args), true);
+        return false;
+      },
+    };
+    const answer = await settleMilestoneAs(
+      me.user,
+      dealId,
+      3,
+      'confirm',
+      {},
+      { ...deps(), payments: sweepFirst },
+    );
+    assert.equal(answer.milestone.settled, true);
+    assert.equal(answer.dealStatus, 'closed_won');
+    assert.equal((await DealModel.findById(dealId).lean())!.status, 'closed_won');
   });
 
   it('when a milestone is delivered or sent back, then whoever acts next is told', async () => {
