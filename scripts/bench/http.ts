@@ -10,8 +10,8 @@
  * bytes). Prints one table per size (req/s, p50/p95/p99, the ratio to bare, the targets of issue
  * 20) and writes them as JSON with `--json`.
  *
- *   npm run bench:http -- [--listings demo,10000] [--duration 4] [--connections 20] [--writers 20]
- *                         [--payments 15] [--rooms 20] [--query "công nghệ"] [--json out.json]
+ *   npm run bench:http -- [--listings demo,10000] [--duration 4] [--warmup 2] [--connections 20]
+ *                         [--writers 20] [--payments 200] [--rooms 20] [--query "công nghệ"] [--json out.json]
  *                         [--reads offers,deals] [--writes none|bids,terms,message,payments]
  *
  * `--listings 100000` for the large run. About four minutes with the defaults. The exchange child
@@ -28,6 +28,7 @@ import { sizeTable } from './http/report';
 interface Options {
   sizes: { label: string; listings: number }[];
   seconds: number;
+  warmupSeconds: number;
   connections: number;
   writers: number;
   paymentsPerWriter: number;
@@ -44,10 +45,11 @@ function parseOptions(argv: string[]): Options {
     if (i !== -1) return argv[i + 1];
     return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   };
-  const num = (name: string, fallback: number) => {
+  const num = (name: string, fallback: number, min = Number.MIN_VALUE) => {
     const raw = get(name);
     const value = raw === undefined ? fallback : Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+    if (!Number.isFinite(value) || value < min)
+      throw new Error(`--${name} must be a ${min === 0 ? 'non-negative' : 'positive'} number`);
     return value;
   };
   const list = (name: string) =>
@@ -65,9 +67,11 @@ function parseOptions(argv: string[]): Options {
   return {
     sizes,
     seconds: num('duration', 4),
+    warmupSeconds: num('warmup', 2, 0),
     connections: num('connections', 20),
     writers: num('writers', 20),
-    paymentsPerWriter: num('payments', 15),
+    // Enough transfers for each writer to confirm through the warm-up and the timed seconds.
+    paymentsPerWriter: num('payments', 200),
     // A person may send 2 messages a second into one room (burst 10) and join 20 rooms at once:
     // at 700 messages a second 20 writers need 18 rooms each, or the limit is what is measured.
     roomsPerWriter: num('rooms', 20),
@@ -83,12 +87,13 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results: SizeResult[] = [];
   const header = () =>
-    `HTTP bench, ${opts.seconds} s per route and server; ${os.cpus().length} CPUs, Node ${process.version}; ` +
+    `HTTP bench, ${opts.seconds} s per route and server (writes after ${opts.warmupSeconds} s untimed); ${os.cpus().length} CPUs, Node ${process.version}; ` +
     `${((performance.now() - started) / 1000).toFixed(0)} s so far`;
   for (const size of opts.sizes) {
     const result = await runSize({
       ...size,
       seconds: opts.seconds,
+      warmupSeconds: opts.warmupSeconds,
       connections: opts.connections,
       writers: opts.writers,
       paymentsPerWriter: opts.paymentsPerWriter,
@@ -100,7 +105,9 @@ async function main(): Promise<void> {
     });
     results.push(result);
     // Each size's table as soon as it is measured, and the JSON so far: a long run stopped half-way keeps them.
-    console.log(`\n${header()}\n\n${sizeTable(result, opts.connections, opts.writers, opts.seconds)}\n`);
+    console.log(
+      `\n${header()}\n\n${sizeTable(result, opts.connections, opts.writers, opts.seconds, opts.warmupSeconds)}\n`,
+    );
     if (opts.json) {
       const report = {
         at: new Date().toISOString(),

@@ -121,14 +121,19 @@ async function autocannonRun(opts: {
 export async function writeLoad(opts: {
   writers: number;
   seconds: number;
+  /**
+   * Seconds the writers run before the timed `seconds`, untimed: a process just started compiles
+   * its code on its first requests, and that is not what the steady state of a write costs.
+   */
+  warmupSeconds?: number;
   send: (writer: number, i: number) => Promise<boolean | undefined>;
   /** Untimed work before each request (proposing the terms a timed accept then accepts). */
   prepare?: (writer: number, i: number) => Promise<void>;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   let failed = 0;
-  const started = performance.now();
-  const end = started + opts.seconds * 1000;
+  const timedFrom = performance.now() + (opts.warmupSeconds ?? 0) * 1000;
+  const end = timedFrom + opts.seconds * 1000;
   await Promise.all(
     Array.from({ length: opts.writers }, async (_, w) => {
       for (let i = 0; performance.now() < end; i++) {
@@ -136,10 +141,11 @@ export async function writeLoad(opts: {
         const t0 = performance.now();
         const ok = await opts.send(w, i).catch(() => false);
         if (ok === undefined) return;
+        if (t0 < timedFrom) continue;
         if (ok) latencies.push(performance.now() - t0);
         else failed++;
       }
     }),
   );
-  return summarize(latencies, failed, (performance.now() - started) / 1000);
+  return summarize(latencies, failed, Math.max(0.001, (performance.now() - timedFrom) / 1000));
 }

@@ -9,14 +9,20 @@ const rps = (n: number) =>
 const ratio = (n: number) =>
   !Number.isFinite(n) ? '–' : n < 0.01 ? n.toFixed(4) : n < 0.1 ? n.toFixed(3) : n.toFixed(2);
 
-export function sizeTable(size: SizeResult, connections: number, writers: number, seconds: number): string {
+export function sizeTable(
+  size: SizeResult,
+  connections: number,
+  writers: number,
+  seconds: number,
+  warmupSeconds = 0,
+): string {
   const lines = [
     `### ${size.label}: ${size.listings.toLocaleString('en')} listings`,
     '',
     `Seeded in ${size.seedSeconds.toFixed(1)} s (${Object.entries(size.counts)
       .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
       .join(', ')}); exchange started in ${size.exchangeStartSeconds.toFixed(1)} s, ` +
-      `search index caught up ${size.indexSeconds.toFixed(1)} s later. Reads: ${connections} connections; writes: ${writers} writers on distinct records; ` +
+      `search index caught up ${size.indexSeconds.toFixed(1)} s later. Reads: ${connections} connections; writes: ${writers} writers on distinct records${warmupSeconds > 0 ? `, timed after ${warmupSeconds} s untimed` : ''}; ` +
       `locks in ${process.env.REDIS_URL ? 'Redis' : (process.env.LOCK_BACKEND ?? 'memory')}. ` +
       `Load average ${size.loadAverage.map((l) => l.toFixed(1)).join(' → ')} on ${os.cpus().length} CPUs.`,
     '',

@@ -27,6 +27,8 @@ export interface RunOptions {
   listings: number;
   label: string;
   seconds: number;
+  /** Seconds each write runs untimed before its timed `seconds` (the same writers, going on). */
+  warmupSeconds: number;
   connections: number;
   writers: number;
   paymentsPerWriter: number;
@@ -142,12 +144,14 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
       const ex = await writeLoad({
         writers: opts.writers,
         seconds: opts.seconds,
+        warmupSeconds: opts.warmupSeconds,
         prepare: write.prepare && ((w, i) => write.prepare!(exchange.url, w, i)),
         send: async (w, i) => (await sendWrite(exchange.url, write, w, i))?.ok,
       });
       const ba = await writeLoad({
         writers: opts.writers,
         seconds: opts.seconds,
+        warmupSeconds: opts.warmupSeconds,
         // The bare server never runs out of records: a writer whose records are used up starts over.
         send: async (w, i) =>
           ((await sendWrite(bare.url, write, w, i)) ?? (await sendWrite(bare.url, write, w, 0)))?.ok,
@@ -167,6 +171,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
       const ex = await writeLoad({
         writers: opts.writers,
         seconds: opts.seconds,
+        warmupSeconds: opts.warmupSeconds,
         send: (w, i) => messages.send(w, i + 1),
       });
       const bareMessages = await messageWriters(bare.url, fixture, false);
@@ -174,6 +179,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
       const ba = await writeLoad({
         writers: opts.writers,
         seconds: opts.seconds,
+        warmupSeconds: opts.warmupSeconds,
         send: (w, i) => bareMessages.send(w, i),
       });
       addRow(messagesName, 'write', ex, ba);

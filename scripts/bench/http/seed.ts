@@ -55,6 +55,8 @@ export interface Fixture {
 }
 
 const BATCH = 2000;
+/** Pending transfers on one bench deal awaiting payment: a real deal makes a handful. */
+const PAYMENTS_PER_DEAL = 10;
 
 async function insertAll(name: string, docs: Doc[]): Promise<void> {
   const collection = mongoose.connection.db!.collection(name);
@@ -160,12 +162,16 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
       rec.deal(parties, 'negotiating', 0, now),
     );
     deals.push(...negotiating);
-    // One deal awaiting payment holds the writer's transfers (each with its own fee-line key), so
-    // that the small sizes are not mostly bench deals; a confirmation writes only its payment.
-    const awaiting = rec.deal(parties, 'awaiting_payment', 1, now);
-    deals.push(awaiting);
+    // Deals awaiting payment hold the writer's transfers, PAYMENTS_PER_DEAL each (each with its own
+    // fee-line key), as a deal's fees and milestones make a handful of payments; a confirmation
+    // writes only its payment.
     const paymentIds: string[] = [];
+    let awaiting = rec.deal(parties, 'awaiting_payment', 1, now);
     for (let k = 0; k < opts.paymentsPerWriter; k++) {
+      if (k % PAYMENTS_PER_DEAL === 0) {
+        awaiting = rec.deal(parties, 'awaiting_payment', 1, now);
+        deals.push(awaiting);
+      }
       const p = rec.payment(awaiting, buyer._id, 'pending', paymentIndex++, now, `bench-${k}`);
       payments.push(p);
       paymentIds.push(String(p._id));
