@@ -166,15 +166,14 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
     // fee-line key), as a deal's fees and milestones make a handful of payments; a confirmation
     // writes only its payment.
     const paymentIds: string[] = [];
-    let awaiting = rec.deal(parties, 'awaiting_payment', 1, now);
-    for (let k = 0; k < opts.paymentsPerWriter; k++) {
-      if (k % PAYMENTS_PER_DEAL === 0) {
-        awaiting = rec.deal(parties, 'awaiting_payment', 1, now);
-        deals.push(awaiting);
+    for (let first = 0; first < opts.paymentsPerWriter; first += PAYMENTS_PER_DEAL) {
+      const awaiting = rec.deal(parties, 'awaiting_payment', 1, now);
+      deals.push(awaiting);
+      for (let k = first; k < Math.min(first + PAYMENTS_PER_DEAL, opts.paymentsPerWriter); k++) {
+        const p = rec.payment(awaiting, buyer._id, 'pending', paymentIndex++, now, `bench-${k}`);
+        payments.push(p);
+        paymentIds.push(String(p._id));
       }
-      const p = rec.payment(awaiting, buyer._id, 'pending', paymentIndex++, now, `bench-${k}`);
-      payments.push(p);
-      paymentIds.push(String(p._id));
     }
     const s = rec.session(buyer._id, opts.sessionSecret, randomBytes(18).toString('base64url'), now);
     sessions.push(s.record);
