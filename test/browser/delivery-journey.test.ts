@@ -17,6 +17,7 @@ import { DealModel } from '../../server/deals/deal.model';
 import { PaymentModel } from '../../server/payments/payment.model';
 import { assertNoSeriousAxeFindings } from '../helpers/axe';
 import { screenshotPath } from '../helpers/screenshots';
+import { eventually } from '../helpers/eventually';
 
 const DAY = 86_400_000;
 
@@ -110,12 +111,11 @@ describe('browser: a deal delivered milestone by milestone', function () {
    */
   async function nextActionReads(page: Page, expected: string): Promise<void> {
     const line = page.getByTestId('deal-next-action');
-    const until = Date.now() + 10_000;
-    let shown = await line.innerText();
-    while (shown !== expected && Date.now() < until) {
-      await page.waitForTimeout(100);
-      shown = await line.innerText();
-    }
+    const reads = async () => ((await line.innerText()) === expected ? expected : null);
+    const shown = await eventually(reads, `the next step to read "${expected}"`, {
+      attempts: 100,
+      intervalMs: 100,
+    }).catch(() => line.innerText());
     assert.equal(shown, expected);
   }
   /** Milestone `n` shown as `state` of its payment to the seller: none, recorded or confirmed. */
