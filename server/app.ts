@@ -24,6 +24,7 @@ import {
   SESSION_COOKIE,
   sessionFastPath,
   sessionWhereNeeded,
+  usePasswordHashCost,
 } from './auth';
 import { registerOrganizationRoutes } from './organizations';
 import { registerCapabilityRoutes } from './capability';
@@ -80,6 +81,7 @@ import { bindRequestId } from './common/request-context';
 export function createApp(ctx: AppContext): BuiltApp {
   const { config } = ctx;
   setLogLevel(config.logLevel);
+  usePasswordHashCost(config.passwordHashCost);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy ? 1 : false);

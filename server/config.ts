@@ -52,6 +52,7 @@ export interface Config {
   passwordResetRateLimit: number;
   /** Password reset requests per IP, whatever the email, per hour (beyond it: 429). */
   passwordResetIpRateLimit: number;
+  passwordHashCost: PasswordHashCost;
   logLevel: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -79,6 +80,15 @@ export interface Config {
   /** Requests per partner API key (`Authorization: Bearer`) per minute. */
   apiKeyRateLimit: number;
 }
+
+/** What one argon2id password hash costs: memory in KiB and passes over it. */
+export interface PasswordHashCost {
+  memoryKib: number;
+  iterations: number;
+}
+
+/** The argon2 library's defaults (64 MiB, 3 passes), above OWASP's recommended minimums. */
+export const DEFAULT_PASSWORD_HASH_COST: PasswordHashCost = { memoryKib: 65_536, iterations: 3 };
 
 const schema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
@@ -124,6 +134,17 @@ const schema = Joi.object({
   REGISTER_RATE_LIMIT: Joi.number().integer().min(1).default(20),
   PASSWORD_RESET_RATE_LIMIT: Joi.number().integer().min(1).default(5),
   PASSWORD_RESET_IP_RATE_LIMIT: Joi.number().integer().min(1).default(30),
+  // OWASP's floor (19 MiB, 2 passes) holds everywhere but in the test suite, which hashes thousands of passwords.
+  PASSWORD_HASH_MEMORY_KIB: Joi.number()
+    .integer()
+    .max(4_194_304)
+    .default(DEFAULT_PASSWORD_HASH_COST.memoryKib)
+    .when('NODE_ENV', { is: 'test', then: Joi.number().min(64), otherwise: Joi.number().min(19_456) }),
+  PASSWORD_HASH_ITERATIONS: Joi.number()
+    .integer()
+    .max(20)
+    .default(DEFAULT_PASSWORD_HASH_COST.iterations)
+    .when('NODE_ENV', { is: 'test', then: Joi.number().min(1), otherwise: Joi.number().min(2) }),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Sàn giao dịch công nghệ <no-reply@techexchange.local>'),
@@ -251,6 +272,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     registerRateLimit: value.REGISTER_RATE_LIMIT,
     passwordResetRateLimit: value.PASSWORD_RESET_RATE_LIMIT,
     passwordResetIpRateLimit: value.PASSWORD_RESET_IP_RATE_LIMIT,
+    passwordHashCost: {
+      memoryKib: value.PASSWORD_HASH_MEMORY_KIB,
+      iterations: value.PASSWORD_HASH_ITERATIONS,
+    },
     logLevel: value.LOG_LEVEL,
     checkResponses: value.CHECK_RESPONSES,
     smtpUrl: value.SMTP_URL,

@@ -6,7 +6,7 @@ export { userResponse } from './auth.schemas';
 export { userItemResponse } from './user.schemas';
 export { reinstateUser, suspendUser } from './suspension.service';
 export { ensureAdmin, getNotificationPrefs, loadSessionUser, setRole } from './auth.service';
-export { hashPassword } from './password';
+export { hashPassword, usePasswordHashCost } from './password';
 export { createSessionMiddleware, SESSION_COOKIE } from './session';
 export { sessionWhereNeeded } from './session-gate';
 export { sessionFastPath } from './session-fast-path';

@@ -1,8 +1,25 @@
 import argon2 from 'argon2';
+import { DEFAULT_PASSWORD_HASH_COST, type PasswordHashCost } from '../config';
 
-// argon2id with the library's defaults (OWASP-recommended parameters).
+let cost = DEFAULT_PASSWORD_HASH_COST;
+
+/**
+ * Sets the cost of the hashes made from now on (from PASSWORD_HASH_MEMORY_KIB and
+ * PASSWORD_HASH_ITERATIONS, at start-up). A stored hash names its own cost, so hashes made at
+ * another cost still verify.
+ */
+export function usePasswordHashCost(chosen: PasswordHashCost): void {
+  if (chosen.memoryKib === cost.memoryKib && chosen.iterations === cost.iterations) return;
+  cost = chosen;
+  dummyHash = undefined;
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return argon2.hash(password, {
+    type: argon2.argon2id,
+    memoryCost: cost.memoryKib,
+    timeCost: cost.iterations,
+  });
 }
 
 // Verifying against a fixed hash when the user does not exist keeps response times alike.

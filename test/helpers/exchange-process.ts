@@ -60,6 +60,8 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       REGISTER_RATE_LIMIT: '100000',
       SCHEDULER_INTERVAL_MS: '100',
       SCHEDULER_SWEEP_INTERVAL_MS: '100',
+      PASSWORD_HASH_MEMORY_KIB: '1024',
+      PASSWORD_HASH_ITERATIONS: '1',
       DATA_DIR: dataDirFor(env.MONGODB_URI ?? process.env.MONGODB_URI!),
       ...env,
     },

@@ -50,6 +50,33 @@ describe('configuration: what production refuses', () => {
       );
   });
 
+  it('when the password hash cost is unset it is argon2’s 64 MiB and 3 passes; below OWASP’s floor it is refused outside the test suite', () => {
+    assert.deepEqual(loadConfig(production() as NodeJS.ProcessEnv).passwordHashCost, {
+      memoryKib: 65_536,
+      iterations: 3,
+    });
+    const floor = { PASSWORD_HASH_MEMORY_KIB: '19456', PASSWORD_HASH_ITERATIONS: '2' };
+    assert.deepEqual(loadConfig(production(floor) as NodeJS.ProcessEnv).passwordHashCost, {
+      memoryKib: 19_456,
+      iterations: 2,
+    });
+    for (const env of ['production', 'development']) {
+      assert.match(
+        refusal({ ...production({ PASSWORD_HASH_MEMORY_KIB: '1024' }), NODE_ENV: env }),
+        /PASSWORD_HASH_MEMORY_KIB/,
+      );
+      assert.match(
+        refusal({ ...production({ PASSWORD_HASH_ITERATIONS: '1' }), NODE_ENV: env }),
+        /PASSWORD_HASH_ITERATIONS/,
+      );
+    }
+    const suite = loadConfig({
+      ...production({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_ITERATIONS: '1' }),
+      NODE_ENV: 'test',
+    } as NodeJS.ProcessEnv);
+    assert.deepEqual(suite.passwordHashCost, { memoryKib: 1024, iterations: 1 });
+  });
+
   it('when production has no SESSION_SECRET, then it refuses naming it', () => {
     const env = production();
     delete (env as Record<string, string>).SESSION_SECRET;
