@@ -11,7 +11,7 @@
  * 20) and writes them as JSON with `--json`.
  *
  *   npm run bench:http -- [--listings demo,10000] [--duration 4] [--warmup 2] [--connections 20]
- *                         [--writers 20] [--payments 200] [--rooms 20] [--query "công nghệ"] [--json out.json]
+ *                         [--writers 20] [--payments 200] [--accepts 200] [--rooms 20] [--query "công nghệ"] [--json out.json]
  *                         [--reads offers,deals] [--writes none|bids,terms,message,payments]
  *
  * `--listings 100000` for the large run. About four minutes with the defaults. The exchange child
@@ -32,6 +32,7 @@ interface Options {
   connections: number;
   writers: number;
   paymentsPerWriter: number;
+  acceptsPerWriter: number;
   roomsPerWriter: number;
   query: string;
   reads: string[];
@@ -72,6 +73,8 @@ function parseOptions(argv: string[]): Options {
     writers: num('writers', 20),
     // Enough transfers for each writer to confirm through the warm-up and the timed seconds.
     paymentsPerWriter: num('payments', 200),
+    // Likewise deals awaiting the writer's acceptance of their latest version.
+    acceptsPerWriter: num('accepts', 200),
     // A person may send 2 messages a second into one room (burst 10) and join 20 rooms at once:
     // at 700 messages a second 20 writers need 18 rooms each, or the limit is what is measured.
     roomsPerWriter: num('rooms', 20),
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
       connections: opts.connections,
       writers: opts.writers,
       paymentsPerWriter: opts.paymentsPerWriter,
+      acceptsPerWriter: opts.acceptsPerWriter,
       roomsPerWriter: opts.roomsPerWriter,
       query: opts.query,
       reads: opts.reads,

@@ -47,6 +47,8 @@ describe('npm run bench:http', function () {
         '2',
         '--payments',
         '2',
+        '--accepts',
+        '2',
         '--rooms',
         '2',
         '--reads',

@@ -114,7 +114,7 @@ async function autocannonRun(opts: {
 }
 
 /**
- * `writers` loops, each calling (after an untimed `prepare`) `send(writer, i)` for its i-th
+ * `writers` loops, each calling `send(writer, i)` for its i-th
  * request until `seconds` have passed or it resolves to undefined (its records are used up);
  * otherwise it resolves to whether the answer was a success.
  */
@@ -127,8 +127,6 @@ export async function writeLoad(opts: {
    */
   warmupSeconds?: number;
   send: (writer: number, i: number) => Promise<boolean | undefined>;
-  /** Untimed work before each request (proposing the terms a timed accept then accepts). */
-  prepare?: (writer: number, i: number) => Promise<void>;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   let failed = 0;
@@ -137,7 +135,6 @@ export async function writeLoad(opts: {
   await Promise.all(
     Array.from({ length: opts.writers }, async (_, w) => {
       for (let i = 0; performance.now() < end; i++) {
-        if (opts.prepare) await opts.prepare(w, i);
         const t0 = performance.now();
         const ok = await opts.send(w, i).catch(() => false);
         if (ok === undefined) return;

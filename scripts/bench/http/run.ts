@@ -32,6 +32,7 @@ export interface RunOptions {
   connections: number;
   writers: number;
   paymentsPerWriter: number;
+  acceptsPerWriter: number;
   roomsPerWriter: number;
   query: string;
   /** Names (or parts of names) of the read routes to run; empty: all. */
@@ -145,7 +146,6 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
         writers: opts.writers,
         seconds: opts.seconds,
         warmupSeconds: opts.warmupSeconds,
-        prepare: write.prepare && ((w, i) => write.prepare!(exchange.url, w, i)),
         send: async (w, i) => (await sendWrite(exchange.url, write, w, i))?.ok,
       });
       const ba = await writeLoad({
@@ -200,16 +200,18 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
   }
 }
 
-/** Sends one write of writer 0 to capture the answer (payments: the writer's last, taken out of its pool). */
+/**
+ * Sends one write of writer 0 to capture the answer (a one-shot write: the last record of the
+ * writer's pool, taken out of it).
+ */
 async function captureWrite(url: string, write: HttpWrite, fixture: Fixture): Promise<BareRoute> {
-  const payments = fixture.writers[0].paymentIds;
-  const i = write.pattern.includes('payments') ? payments.length - 1 : 0;
-  await write.prepare?.(url, 0, i);
+  const pool = write.pool?.(fixture.writers[0]);
+  const i = pool ? pool.length - 1 : 0;
   const sent = await sendWrite(url, write, 0, i);
   if (!sent?.ok) {
     throw new Error(`${write.name} answered ${sent?.res.status}: ${sent?.body.toString().slice(0, 300)}`);
   }
-  if (write.pattern.includes('payments')) payments.pop();
+  pool?.pop();
   return { method: 'post', pattern: write.pattern, response: capture(sent.res, sent.body) };
 }
 

@@ -5,7 +5,7 @@
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { BareRoute, CapturedResponse } from './bare-server';
 import { capture } from './bare-server';
-import type { Fixture } from './seed';
+import type { Fixture, Writer } from './seed';
 import type { SearchQuery } from '../../../search/types';
 import { searchQueryMix } from '../search-queries';
 
@@ -103,8 +103,8 @@ export interface HttpWrite {
   status: number;
   /** The i-th request of writer w; undefined when the writer's records are used up. */
   request(w: number, i: number): { path: string; body: unknown; cookie: string } | undefined;
-  /** Untimed work before the i-th request (e.g. proposing the version then accepted). */
-  prepare?: (baseUrl: string, w: number, i: number) => Promise<void>;
+  /** A one-shot write's records of a writer, each written once (the i-th request takes the i-th). */
+  pool?: (writer: Writer) => string[];
 }
 
 export function postJson(baseUrl: string, path: string, body: unknown, cookie: string): Promise<Response> {
@@ -120,15 +120,14 @@ function termsBody(i: number) {
 }
 
 /**
- * The HTTP writes. Proposing and accepting go round each writer's deals (a deal holds at most 50
- * versions, so one deal would soon refuse every proposal): the accept bench proposes a version
- * (untimed), then times accepting it. Payments are one-shot: each confirm takes the writer's next
- * pending transfer.
+ * The HTTP writes. Proposing goes round each writer's deals (a deal holds at most 50 versions, so
+ * one deal would soon refuse every proposal). Accepting and confirming are one-shot: each accept
+ * takes the writer's next deal whose latest version the seller proposed, each confirm the writer's
+ * next pending transfer.
  */
 export function httpWrites(fixture: Fixture, operatorCookie: string): HttpWrite[] {
   const { writers } = fixture;
   const dealOf = (w: number, i: number) => writers[w].dealIds[i % writers[w].dealIds.length];
-  const pending = new Map<number, { dealId: string; version: number }>();
   return [
     {
       name: 'POST /api/offers/:id/bids',
@@ -154,21 +153,18 @@ export function httpWrites(fixture: Fixture, operatorCookie: string): HttpWrite[
       name: 'POST /api/deals/:id/terms/:v/accept',
       pattern: '/api/deals/:id/terms/:version/accept',
       status: 200,
-      prepare: async (baseUrl, w, i) => {
-        const dealId = dealOf(w, i);
-        const res = await postJson(baseUrl, `/api/deals/${dealId}/terms`, termsBody(i), writers[w].cookie);
-        const answer = (await res.json()) as { termSheet?: { version: number } };
-        pending.set(w, { dealId, version: answer.termSheet?.version ?? 1 });
-      },
+      pool: (writer) => writer.acceptDealIds,
       request: (w, i) => {
-        const { dealId, version } = pending.get(w) ?? { dealId: dealOf(w, i), version: 1 };
-        return { path: `/api/deals/${dealId}/terms/${version}/accept`, body: {}, cookie: writers[w].cookie };
+        const dealId = writers[w].acceptDealIds[i];
+        if (!dealId) return undefined;
+        return { path: `/api/deals/${dealId}/terms/1/accept`, body: {}, cookie: writers[w].cookie };
       },
     },
     {
       name: 'POST /api/admin/payments/:id/confirm',
       pattern: '/api/admin/payments/:id/confirm',
       status: 200,
+      pool: (writer) => writer.paymentIds,
       request: (w, i) => {
         const paymentId = writers[w].paymentIds[i];
         if (!paymentId) return undefined;

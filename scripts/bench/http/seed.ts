@@ -26,6 +26,8 @@ export interface SeedOptions {
   writers: number;
   /** Pending bank transfers per writer, each confirmed once. */
   paymentsPerWriter: number;
+  /** Negotiating deals per writer whose version 1 (the seller's) awaits the writer's acceptance, each accepted once. */
+  acceptsPerWriter: number;
   /** Negotiating deals per writer: a room may take only a few messages a second from one person. */
   roomsPerWriter: number;
   sessionSecret: string;
@@ -38,6 +40,8 @@ export interface Writer {
   offerId: string;
   /** Negotiating deals between the writer's two organizations: term sheets in the first, messages in all. */
   dealIds: string[];
+  /** Negotiating deals between the same organizations whose latest version the seller proposed. */
+  acceptDealIds: string[];
   /** Pending bank-transfer payments on the writer's deal awaiting payment. */
   paymentIds: string[];
 }
@@ -161,7 +165,10 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
     const negotiating = Array.from({ length: opts.roomsPerWriter }, () =>
       rec.deal(parties, 'negotiating', 0, now),
     );
-    deals.push(...negotiating);
+    const awaitingAcceptance = Array.from({ length: opts.acceptsPerWriter }, () =>
+      rec.deal(parties, 'negotiating', 1, now),
+    );
+    deals.push(...negotiating, ...awaitingAcceptance);
     // Deals awaiting payment hold the writer's transfers, PAYMENTS_PER_DEAL each (each with its own
     // fee-line key), as a deal's fees and milestones make a handful of payments; a confirmation
     // writes only its payment.
@@ -182,6 +189,7 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
       userId: String(buyer._id),
       offerId: String(offer._id),
       dealIds: negotiating.map((d) => String(d._id)),
+      acceptDealIds: awaitingAcceptance.map((d) => String(d._id)),
       paymentIds,
     });
   }

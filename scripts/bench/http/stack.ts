@@ -31,6 +31,7 @@ export interface StackOptions {
   listings: number;
   writers: number;
   paymentsPerWriter: number;
+  acceptsPerWriter: number;
   roomsPerWriter: number;
   log: (line: string) => void;
 }
@@ -54,6 +55,7 @@ export async function startStack(opts: StackOptions, tmp: string, cleanup: Clean
       listings: opts.listings,
       writers: opts.writers,
       paymentsPerWriter: opts.paymentsPerWriter,
+      acceptsPerWriter: opts.acceptsPerWriter,
       roomsPerWriter: opts.roomsPerWriter,
       sessionSecret: BENCH_SESSION_SECRET,
     });
