@@ -60,8 +60,10 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       REGISTER_RATE_LIMIT: '100000',
       SCHEDULER_INTERVAL_MS: '100',
       SCHEDULER_SWEEP_INTERVAL_MS: '100',
-      PASSWORD_HASH_MEMORY_KIB: '1024',
-      PASSWORD_HASH_ITERATIONS: '1',
+      // The suite's cheap password hashes, which a process started as production refuses.
+      ...((env.NODE_ENV ?? 'test') === 'test'
+        ? { PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_ITERATIONS: '1' }
+        : {}),
       DATA_DIR: dataDirFor(env.MONGODB_URI ?? process.env.MONGODB_URI!),
       ...env,
     },
