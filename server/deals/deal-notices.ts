@@ -30,7 +30,10 @@ const orgOf = (deal: DealSides, party: Party) => (party === 'seller' ? deal.sell
 const otherParty = (party: Party): Party => (party === 'seller' ? 'buyer' : 'seller');
 const brokerOf = (deal: DealSides) => (deal.brokerUserId ? [String(deal.brokerUserId)] : []);
 
-/** Creates one notification per recipient (each once per `key`), linking to the deal. */
+/**
+ * Creates one notification per recipient (each once per `key`), linking to the deal. They are
+ * created at once, so that they are inserted by one command (and their lists stored by another).
+ */
 async function tell(
   deps: DealNoticeDeps,
   deal: DealView,
@@ -41,16 +44,18 @@ async function tell(
 ): Promise<void> {
   const dealId = deal.id;
   const reference = deal.reference;
-  for (const userId of new Set(recipients)) {
-    await createNotification(deps, {
-      userId,
-      type,
-      ...notice,
-      link: `/deals/${dealId}`,
-      data: { dealId, ...(reference ? { reference } : {}), listingKind: deal.listingKind },
-      dedupeKey: `${userId}:${type}:${dealId}:${key}`,
-    });
-  }
+  await Promise.all(
+    [...new Set(recipients)].map((userId) =>
+      createNotification(deps, {
+        userId,
+        type,
+        ...notice,
+        link: `/deals/${dealId}`,
+        data: { dealId, ...(reference ? { reference } : {}), listingKind: deal.listingKind },
+        dedupeKey: `${userId}:${type}:${dealId}:${key}`,
+      }),
+    ),
+  );
 }
 
 async function parties(deal: DealSides, which: Party[] = ['seller', 'buyer']): Promise<string[]> {
@@ -231,14 +236,17 @@ export async function notifyBidPlaced(
     event.listingTitle ??
     (await listingModel(event.listingKind).findById(event.listingId).lean<{ title?: string }>())?.title;
   const notice = DEAL_NOTICE.bidReceived(title ?? '', event.listingKind);
-  for (const userId of await activeMemberIds([event.listingOwnerOrgId])) {
-    await createNotification(deps, {
-      userId,
-      type: 'bid.received',
-      ...notice,
-      link: `/${event.listingKind}s/${event.listingId}`,
-      data: { bidId: event.bidId, listingKind: event.listingKind, listingId: event.listingId },
-      dedupeKey: `${userId}:bid.received:${event.bidId}`,
-    });
-  }
+  const owners = await activeMemberIds([event.listingOwnerOrgId]);
+  await Promise.all(
+    owners.map((userId) =>
+      createNotification(deps, {
+        userId,
+        type: 'bid.received',
+        ...notice,
+        link: `/${event.listingKind}s/${event.listingId}`,
+        data: { bidId: event.bidId, listingKind: event.listingKind, listingId: event.listingId },
+        dedupeKey: `${userId}:bid.received:${event.bidId}`,
+      }),
+    ),
+  );
 }
