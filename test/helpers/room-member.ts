@@ -33,7 +33,11 @@ export class RoomMember {
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
     });
-    this.socket.on('connect', () => void this.join());
+    this.socket.on('connect', () => {
+      this.connections++;
+      this.liveOnThisConnection = new Set();
+      void this.join();
+    });
     this.socket.on('disconnect', () => {
       this.joined = this.pendingJoin();
     });
@@ -48,13 +52,22 @@ export class RoomMember {
     return new Promise((resolve) => (this.markJoined = resolve));
   }
 
-  private async join(): Promise<void> {
-    this.connections++;
-    this.liveOnThisConnection = new Set();
+  /**
+   * Joins the room on the connection open now. A join refused or unanswered on a connection that
+   * stays open (a process shutting down, a busy machine) is asked again; when the connection
+   * dropped meanwhile, its next connect joins.
+   */
+  private async join(attempt = 1): Promise<void> {
+    const connection = this.socket.id;
     const seqs = [...this.bySeq.keys()];
     const afterSeq = seqs.length > 0 ? Math.max(...seqs) : undefined;
     const res = await this.emit<JoinResult>('deal:join', { dealId: this.dealId, afterSeq }, 5000);
-    if (!res?.ok) return; // the connection dropped meanwhile: the next connect joins again
+    if (!this.socket.connected || this.socket.id !== connection) return;
+    if (!res?.ok) {
+      if (attempt >= 50) return;
+      await sleep(200);
+      return this.join(attempt + 1);
+    }
     for (const m of res.messages) this.bySeq.set(m.seq, m);
     this.markJoined();
   }
