@@ -83,7 +83,7 @@ export interface DealParties {
   buyerUserId: Id;
 }
 
-export type SeedDealStatus = 'negotiating' | 'agreed' | 'awaiting_payment' | 'closed_won' | 'closed_lost';
+export type SeedDealStatus = 'negotiating' | 'awaiting_payment' | 'closed_won' | 'closed_lost';
 
 function termSheet(version: number, parties: DealParties, at: Date, acceptedByBoth: boolean) {
   return {

@@ -201,6 +201,9 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
   ];
   const size = Math.max(opts.listings, demoListingCount);
   const dealCount = Math.max(40, Math.round(size / 10));
+  // No deal is left agreed: an agreement moves on to payment in the same flow, so an agreed deal is
+  // one a stopped flow left half done, which the exchange's deal sweep would finish (with writes,
+  // room messages and notices) while the bench measures.
   const statuses: rec.SeedDealStatus[] = [
     'negotiating',
     'negotiating',
@@ -208,7 +211,7 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
     'negotiating',
     'negotiating',
     'negotiating',
-    'agreed',
+    'negotiating',
     'awaiting_payment',
     'closed_won',
     'closed_lost',
