@@ -66,6 +66,7 @@ export class RoomMember {
     if (!res?.ok) {
       if (attempt >= 50) return;
       await sleep(200);
+      if (!this.socket.connected || this.socket.id !== connection) return;
       return this.join(attempt + 1);
     }
     for (const m of res.messages) this.bySeq.set(m.seq, m);
