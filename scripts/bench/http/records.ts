@@ -42,8 +42,14 @@ export function user(email: string, name: string, organizationId: Id, now: Date)
   };
 }
 
-/** A published offer a writer bids on: negotiable, in VND, no deadline. */
+/**
+ * A published offer a writer bids on: negotiable, in VND, no deadline; published a month ago, so
+ * that the exchange does not take it for a publication it missed in the last hour (whose matches
+ * it would then look for and notify, two filtered reads of the demands each).
+ */
 export function biddableOffer(title: string, organizationId: Id, createdBy: Id, now: Date) {
+  const publishedAt = new Date(now.getTime() - 30 * DAY_MS);
+  const createdAt = new Date(publishedAt.getTime() - 2 * DAY_MS);
   return {
     _id: newId(),
     organizationId,
@@ -64,11 +70,11 @@ export function biddableOffer(title: string, organizationId: Id, createdBy: Id, 
     sectors: [],
     pricing: { model: 'negotiable', amount: 500_000_000, currency: 'VND' },
     attachments: [],
-    createdAt: now,
-    updatedAt: now,
-    submittedAt: now,
-    publishedAt: now,
-    createdMonth: now.toISOString().slice(0, 7),
+    createdAt,
+    updatedAt: publishedAt,
+    submittedAt: new Date(publishedAt.getTime() - DAY_MS),
+    publishedAt,
+    createdMonth: createdAt.toISOString().slice(0, 7),
     rev: 1,
     searchDirty: false,
   };
