@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { loadConfig, type Config } from '../../server/config';
 
+/**
+ * The suite's password hash cost: it hashes thousands of passwords, and at the production cost
+ * (64 MiB, 3 passes) each took a quarter of a CPU second. Refused outside NODE_ENV=test.
+ */
+export const TEST_PASSWORD_HASH_ENV = { PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_ITERATIONS: '1' };
+
 /** Configuration for tests: the global fixture's services, quiet logs, throw-away paths. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const tmp = process.env.TEST_TMP_DIR ?? '/tmp';
@@ -24,10 +30,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     SCHEDULER_INTERVAL_MS: '100',
     SCHEDULER_SWEEP_INTERVAL_MS: '100',
     CHECK_RESPONSES: 'true',
-    // The suite hashes thousands of passwords: at the production cost (64 MiB, 3 passes) each took
-    // a quarter of a CPU second.
-    PASSWORD_HASH_MEMORY_KIB: '1024',
-    PASSWORD_HASH_ITERATIONS: '1',
+    ...TEST_PASSWORD_HASH_ENV,
     ...overrides,
   } as NodeJS.ProcessEnv);
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { TEST_PASSWORD_HASH_ENV } from './config';
 
 export interface ExchangeProcess {
   url: string;
@@ -61,9 +62,7 @@ export function spawnExchangeProcess(env: Record<string, string> = {}): Promise<
       SCHEDULER_INTERVAL_MS: '100',
       SCHEDULER_SWEEP_INTERVAL_MS: '100',
       // The suite's cheap password hashes, which a process started as production refuses.
-      ...((env.NODE_ENV ?? 'test') === 'test'
-        ? { PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_ITERATIONS: '1' }
-        : {}),
+      ...((env.NODE_ENV ?? 'test') === 'test' ? TEST_PASSWORD_HASH_ENV : {}),
       DATA_DIR: dataDirFor(env.MONGODB_URI ?? process.env.MONGODB_URI!),
       ...env,
     },
