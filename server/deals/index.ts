@@ -6,7 +6,7 @@ export { DEAL_NOTICE, dealName } from './deal-notice-text';
 export { startDealNotices } from './deal-notices.starter';
 export { continueDealWithBid, createDeal, findOpenDealOn } from './deal-opening.service';
 export type { DealPaymentFacts, DealPayments } from './deal-payments-port';
-export { allocateDealReference } from './deal-reference.store';
+export { allocateDealReference, formatDealReference, referenceYear } from './deal-reference.store';
 export { cachedDealView, cachedDealViews } from './deal-view-cache';
 export type { DealDoc } from './deal.model';
 export { registerDealRoutes } from './deal.routes';

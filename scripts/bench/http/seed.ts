@@ -13,6 +13,7 @@ import { syntheticListingRecord, syntheticOrganizationId } from '../../seed-load
 import { generateSyntheticListings } from '../../synthetic/listings';
 import { DEMO_PASSWORD } from '../../../server/demo/data';
 import { requestSearchRebuild } from '../../../server/search-sync/search-sync.service';
+import { formatDealReference, referenceYear } from '../../../server/deals';
 import * as rec from './records';
 
 type Id = mongoose.Types.ObjectId;
@@ -61,6 +62,27 @@ export interface Fixture {
 const BATCH = 2000;
 /** Pending transfers on one bench deal awaiting payment: a real deal makes a handful. */
 const PAYMENTS_PER_DEAL = 10;
+
+/**
+ * Reference numbers as the exchange gives them, after those the demo data took: without them the
+ * exchange's start-up migration numbers every seeded deal, one locked step each (a minute at the
+ * demo size), before it serves.
+ */
+async function numberDeals(deals: Doc[]): Promise<void> {
+  const counters = mongoose.connection.db!.collection<{ _id: string; seq: number }>(
+    'deal_reference_counters',
+  );
+  const last = new Map<number, number>();
+  for (const deal of deals) {
+    const year = referenceYear(deal.createdAt as Date);
+    if (!last.has(year)) last.set(year, (await counters.findOne({ _id: String(year) }))?.seq ?? 0);
+    const seq = last.get(year)! + 1;
+    last.set(year, seq);
+    deal.reference = formatDealReference(year, seq);
+  }
+  for (const [year, seq] of last)
+    await counters.updateOne({ _id: String(year) }, { $set: { seq } }, { upsert: true });
+}
 
 async function insertAll(name: string, docs: Doc[]): Promise<void> {
   const collection = mongoose.connection.db!.collection(name);
@@ -302,6 +324,7 @@ export async function seedBench(opts: SeedOptions): Promise<Fixture> {
   await insertAll('users', [...syntheticUsers, ...writerUsers]);
   await insertAll('offers', [...offers, ...writerOffers]);
   await insertAll('demands', demands);
+  await numberDeals(deals);
   await insertAll('deals', deals);
   await insertAll('dealmessages', messages);
   await insertAll('negotiation_room_counters', counters);
