@@ -37,6 +37,8 @@ function hookExit() {
 export interface ManagedProcess {
   readonly name: string;
   readonly port: number;
+  /** The running process (its watchdog shell, whose child the service is); undefined when stopped. */
+  readonly pid: number | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
   isRunning(): boolean;
@@ -56,6 +58,9 @@ export function managedProcess(opts: {
   return {
     name: opts.name,
     port: opts.port,
+    get pid() {
+      return child && child.exitCode === null ? child.pid : undefined;
+    },
     isRunning: () => child !== undefined && child.exitCode === null,
     async start() {
       if (child && child.exitCode === null) return;

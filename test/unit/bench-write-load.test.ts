@@ -1,6 +1,9 @@
 /** The HTTP bench's write load: what is timed, and what the warm-up leaves out. */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeLoad } from '../../scripts/bench/http/load';
+import { treeCpuSeconds } from '../../scripts/bench/http/process-cpu';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,5 +42,59 @@ describe('bench: the write load', () => {
     });
     assert.equal(result.ok, 3);
     assert.equal(result.failed, 0);
+  });
+
+  it('when a CPU meter is given, then the CPU used between the start and the end of the timed run is divided among its answers', async () => {
+    const readings = [
+      { exchange: 10, database: 4 },
+      { exchange: 10.5, database: 4.25 },
+    ];
+    let read = 0;
+    let answered = 0;
+    const result = await writeLoad({
+      writers: 1,
+      seconds: 0.2,
+      warmupSeconds: 0.1,
+      send: async () => {
+        await pause(10);
+        answered++;
+        // The meter is read once when the timed run begins and once at its end.
+        assert.ok(read <= 1, 'the meter is read only at the edges of the timed run');
+        return true;
+      },
+      cpu: () => readings[Math.min(read++, 1)],
+    });
+    assert.equal(read, 2);
+    assert.ok(answered > result.ok, 'warm-up answers were left out');
+    assert.ok(result.cpuMsPerOk, 'CPU per answer reported');
+    assert.equal(result.cpuMsPerOk.exchange.toFixed(6), (500 / result.ok).toFixed(6));
+    assert.equal(result.cpuMsPerOk.database.toFixed(6), (250 / result.ok).toFixed(6));
+  });
+
+  it('when a process has a busy child, then the CPU of its tree counts the child', async function () {
+    if (process.platform !== 'linux') this.skip();
+    // The child spins for half a second of CPU, says so, then waits (alive) for its stdin to close.
+    const child = spawn(
+      process.execPath,
+      ['-e', 'const t=Date.now();while(Date.now()-t<500);console.log("spun");process.stdin.resume()'],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    try {
+      await once(child.stdout, 'data');
+      const own = treeCpuSeconds(child.pid);
+      const tree = treeCpuSeconds(process.pid);
+      const usage = process.cpuUsage();
+      const self = (usage.user + usage.system) / 1e6;
+      assert.ok(own !== undefined && own >= 0.3, `the child used ${own} s`);
+      // Ticks of 10 ms against microseconds: the tree less this process is the child, give or take.
+      assert.ok(
+        tree !== undefined && tree - self >= own - 0.1,
+        `the tree (${tree} s, ${self} s of it here) counts the child (${own} s)`,
+      );
+      assert.equal(treeCpuSeconds(2 ** 30), undefined, 'a process that does not exist has no figure');
+    } finally {
+      child.stdin.end();
+      await once(child, 'exit');
+    }
   });
 });

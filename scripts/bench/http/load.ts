@@ -4,6 +4,7 @@
  * needs distinct input). Both measure each request's latency here and count only 2xx answers.
  */
 import autocannon from 'autocannon';
+import type { CpuMeter } from './process-cpu';
 
 /**
  * A request not answered by then counts as failed. Long on purpose: a request the client gives up
@@ -28,6 +29,8 @@ export interface LoadResult {
   onePerConnection?: boolean;
   /** Too slow even for that: one request took longer than SLOW_S; counted as `connections` failures. */
   tooSlow?: boolean;
+  /** Milliseconds of CPU per 2xx answer in the timed run, by process (writes, where /proc tells). */
+  cpuMsPerOk?: Record<string, number>;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -127,11 +130,15 @@ export async function writeLoad(opts: {
    */
   warmupSeconds?: number;
   send: (writer: number, i: number) => Promise<boolean | undefined>;
+  /** The CPU used by the servers, read when the timed run begins and when it ends. */
+  cpu?: CpuMeter;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   let failed = 0;
   const timedFrom = performance.now() + (opts.warmupSeconds ?? 0) * 1000;
   const end = timedFrom + opts.seconds * 1000;
+  let cpuAtStart: Record<string, number | undefined> | undefined;
+  const startMeter = setTimeout(() => (cpuAtStart = opts.cpu?.()), timedFrom - performance.now());
   await Promise.all(
     Array.from({ length: opts.writers }, async (_, w) => {
       for (let i = 0; performance.now() < end; i++) {
@@ -144,5 +151,17 @@ export async function writeLoad(opts: {
       }
     }),
   );
-  return summarize(latencies, failed, Math.max(0.001, (performance.now() - timedFrom) / 1000));
+  clearTimeout(startMeter);
+  const result = summarize(latencies, failed, Math.max(0.001, (performance.now() - timedFrom) / 1000));
+  const cpuAtEnd = opts.cpu?.();
+  if (cpuAtStart && cpuAtEnd && result.ok > 0) {
+    const perOk = Object.entries(cpuAtEnd).flatMap(([name, seconds]) => {
+      const before = cpuAtStart?.[name];
+      return seconds === undefined || before === undefined
+        ? []
+        : [[name, ((seconds - before) * 1000) / result.ok]];
+    });
+    if (perOk.length > 0) result.cpuMsPerOk = Object.fromEntries(perOk);
+  }
+  return result;
 }

@@ -43,6 +43,14 @@ export function sizeTable(
   if (size.rows.some((r) => r.exchange.tooSlow)) {
     lines.push('', '‡ did not answer: a single request took more than 30 s behind those of the run.');
   }
+  const metered = size.rows.filter((r) => r.exchange.cpuMsPerOk);
+  if (metered.length > 0) {
+    const perWrite = metered.map((r) => {
+      const cpu = r.exchange.cpuMsPerOk!;
+      return `\`${r.route}\` ${ms(cpu.exchange ?? NaN)} + ${ms(cpu.database ?? NaN)}`;
+    });
+    lines.push('', `CPU per write, ms (the exchange + the database): ${perWrite.join('; ')}.`);
+  }
   if (size.skipped.length > 0)
     lines.push('', `Left out (the exchange did not answer them): ${size.skipped.join(', ')}.`);
   return lines.join('\n');

@@ -20,6 +20,7 @@ import {
 } from './scenarios';
 import type { Fixture } from './seed';
 import { Cleanup, startStack } from './stack';
+import { cpuMeter } from './process-cpu';
 import { targetsFor, type Targets } from './targets';
 
 export interface RunOptions {
@@ -78,7 +79,8 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const { fixture, exchange, timings } = await startStack(opts, tmp, cleanup);
+    const { fixture, exchange, databasePid, timings } = await startStack(opts, tmp, cleanup);
+    const cpu = cpuMeter({ exchange: exchange.pid, database: databasePid });
     const readerCookie = await signIn(exchange.url, fixture.reader.email, fixture.reader.password);
     const operatorCookie = await signIn(exchange.url, OPERATOR.email, OPERATOR.password);
     const reads = readRoutes(fixture, readerCookie, opts.query).filter((r) => selected(opts.reads, r.name));
@@ -147,6 +149,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
         seconds: opts.seconds,
         warmupSeconds: opts.warmupSeconds,
         send: async (w, i) => (await sendWrite(exchange.url, write, w, i))?.ok,
+        cpu,
       });
       const ba = await writeLoad({
         writers: opts.writers,
@@ -173,6 +176,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
         seconds: opts.seconds,
         warmupSeconds: opts.warmupSeconds,
         send: (w, i) => messages.send(w, i + 1),
+        cpu,
       });
       const bareMessages = await messageWriters(bare.url, fixture, false);
       cleanup.add(async () => bareMessages.close());

@@ -39,6 +39,8 @@ export interface StackOptions {
 export interface Stack {
   fixture: Fixture;
   exchange: ExchangeChild;
+  /** The database's process (FerretDB under its watchdog). */
+  databasePid: number | undefined;
   timings: { seedSeconds: number; exchangeStartSeconds: number; indexSeconds: number };
 }
 
@@ -79,5 +81,10 @@ export async function startStack(opts: StackOptions, tmp: string, cleanup: Clean
     `[${opts.label}] exchange up in ${exchangeStartSeconds.toFixed(1)} s; search index caught up ` +
       `(${fixture.publishedListings} published listings) ${indexSeconds.toFixed(1)} s later`,
   );
-  return { fixture, exchange, timings: { seedSeconds, exchangeStartSeconds, indexSeconds } };
+  return {
+    fixture,
+    exchange,
+    databasePid: db.pid,
+    timings: { seedSeconds, exchangeStartSeconds, indexSeconds },
+  };
 }
