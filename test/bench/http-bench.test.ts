@@ -11,10 +11,17 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 
+/** A load's figures as the bench writes them to its JSON. */
+interface Measured {
+  ok: number;
+  failed: number;
+  cpuMsPerOk?: Record<string, number>;
+}
+
 interface BenchReport {
   sizes: {
     counts: Record<string, number>;
-    rows: { route: string; exchange: { ok: number; failed: number }; bare: { ok: number; failed: number } }[];
+    rows: { route: string; exchange: Measured; bare: Measured }[];
   }[];
 }
 
@@ -71,6 +78,17 @@ describe('npm run bench:http', function () {
         assert.ok(row.exchange.ok > 0, `${row.route}: the exchange answered nothing`);
         assert.equal(row.exchange.failed, 0, `${row.route}: the exchange refused requests`);
         assert.ok(row.bare.ok > 0, `${row.route}: the bare server answered nothing`);
+      }
+      if (process.platform === 'linux') {
+        // A write's CPU per answer, in each process that served it.
+        const write = size.rows[1].exchange.cpuMsPerOk;
+        const bare = size.rows[1].bare.cpuMsPerOk;
+        assert.ok(write && write.exchange > 0 && write.database > 0, `exchange CPU ${JSON.stringify(write)}`);
+        assert.ok(bare && bare.bare > 0, `bare CPU ${JSON.stringify(bare)}`);
+        assert.match(
+          output,
+          /CPU per write, ms .*`POST \/api\/offers\/:id\/bids` [\d.]+ \+ [\d.]+ \(bare [\d.]+\)/,
+        );
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -81,6 +81,7 @@ function createBareApp(setup: BareSetup): http.Server {
 
 export interface BareChild {
   url: string;
+  pid: number | undefined;
   /** Sets the acknowledgement the bare Socket.IO answers each message with. */
   setMessageAck(ack: unknown): Promise<void>;
   stop(): Promise<void>;
@@ -108,7 +109,9 @@ export function startBareChild(setup: BareSetup): Promise<BareChild> {
         child.once('message', () => done());
         child.send({ messageAck: ack });
       });
-    child.once('message', (m: { url: string }) => resolve({ url: m.url, setMessageAck, stop }));
+    child.once('message', (m: { url: string }) =>
+      resolve({ url: m.url, pid: child.pid, setMessageAck, stop }),
+    );
     child.send(setup);
   });
 }

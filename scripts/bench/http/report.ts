@@ -47,9 +47,16 @@ export function sizeTable(
   if (metered.length > 0) {
     const perWrite = metered.map((r) => {
       const cpu = r.exchange.cpuMsPerOk!;
-      return `\`${r.route}\` ${ms(cpu.exchange ?? NaN)} + ${ms(cpu.database ?? NaN)}`;
+      const bare = r.bare.cpuMsPerOk?.bare;
+      return (
+        `\`${r.route}\` ${ms(cpu.exchange ?? NaN)} + ${ms(cpu.database ?? NaN)}` +
+        (bare === undefined ? '' : ` (bare ${bare.toFixed(2)})`)
+      );
     });
-    lines.push('', `CPU per write, ms (the exchange + the database): ${perWrite.join('; ')}.`);
+    lines.push(
+      '',
+      `CPU per write, ms (the exchange + the database; the bare server's, a yardstick of the machine's speed): ${perWrite.join('; ')}.`,
+    );
   }
   if (size.skipped.length > 0)
     lines.push('', `Left out (the exchange did not answer them): ${size.skipped.join(', ')}.`);

@@ -111,6 +111,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
     }
     const bare: BareChild = await startBareChild({ routes: bareRoutes });
     cleanup.add(() => bare.stop());
+    const bareCpu = cpuMeter({ bare: bare.pid });
 
     const rows: Row[] = [];
     const addRow = (
@@ -158,6 +159,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
         // The bare server never runs out of records: a writer whose records are used up starts over.
         send: async (w, i) =>
           ((await sendWrite(bare.url, write, w, i)) ?? (await sendWrite(bare.url, write, w, 0)))?.ok,
+        cpu: bareCpu,
       });
       addRow(write.name, 'write', ex, ba);
     }
@@ -185,6 +187,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
         seconds: opts.seconds,
         warmupSeconds: opts.warmupSeconds,
         send: (w, i) => bareMessages.send(w, i),
+        cpu: bareCpu,
       });
       addRow(messagesName, 'write', ex, ba);
     }
