@@ -81,6 +81,7 @@ function createBareApp(setup: BareSetup): http.Server {
 
 export interface BareChild {
   url: string;
+  /** The bare server's process, for its CPU per answer. */
   pid: number | undefined;
   /** Sets the acknowledgement the bare Socket.IO answers each message with. */
   setMessageAck(ack: unknown): Promise<void>;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 
-/** Linux counts process times in USER_HZ ticks, 100 a second on every architecture it runs on. */
+/** Linux counts process times in USER_HZ ticks: 100 a second on x86 and ARM. */
 const TICKS_PER_SECOND = 100;
 
 function ownCpuSeconds(pid: number): number {
