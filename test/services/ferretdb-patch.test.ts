@@ -8,7 +8,9 @@
  * leaks outside debug builds (no-resource-tracking.patch); a large document read again is copied
  * from what was decoded (or written) before instead of decoded again, but a scan does not fill
  * the cache (decode-cache.patch); stored values are decoded without a JSON decoder each, to the
- * same values (sjson-decode.patch). On a real MongoDB (MONGODB_URI) these cases do not apply.
+ * same values (sjson-decode.patch); command parameters are parsed as before with their tags read once
+ * (params-tag-cache.patch); and FerretDB's SQLite driver keeps each connection's prepared statements
+ * (sqlite-stmt-cache.patch). On a real MongoDB (MONGODB_URI) these cases do not apply.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -417,5 +419,89 @@ describe('FerretDB patch: stored values decode to what was written', function ()
     await c.insertOne(doc);
     const [read] = await c.find({ _id: id }).toArray();
     assert.deepEqual(read, doc);
+  });
+});
+
+describe("FerretDB's SQLite driver patch: each connection keeps its prepared statements", function () {
+  this.timeout(60_000);
+  const own = ownFerretDb('stmts');
+
+  const counters = async () => {
+    const vars = (await (await fetch(`http://127.0.0.1:${own.debugPort}/debug/vars`)).json()) as Record<
+      string,
+      number
+    >;
+    return { prepared: vars.sqlite_stmt_cache_prepared, reused: vars.sqlite_stmt_cache_reused };
+  };
+
+  it('when the same find runs again and again, then its statement is prepared once and reused', async () => {
+    const c = own.client!.db('stmts').collection<{ _id: string; n: number }>('probe');
+    await c.insertMany(Array.from({ length: 5 }, (_, n) => ({ _id: `d${n}`, n })));
+    await c.findOne({ _id: 'd0' });
+    const before = await counters();
+    for (let i = 0; i < 50; i++) assert.equal((await c.findOne({ _id: `d${i % 5}` }))?.n, i % 5);
+    const after = await counters();
+    // Unpatched, the driver prepares and finalizes every statement on each use (no counters at all).
+    assert.ok(after.reused - before.reused >= 50, `reused ${after.reused - before.reused} times`);
+    assert.ok(after.prepared - before.prepared < 10, `prepared ${after.prepared - before.prepared} times`);
+  });
+
+  it('when a write fails on a unique key, then the same statements still write and read afterwards', async () => {
+    const c = own.client!.db('stmts').collection<{ _id: string; n: number }>('unique');
+    await c.insertOne({ _id: 'a', n: 1 });
+    await assert.rejects(c.insertOne({ _id: 'a', n: 2 }), /duplicate key/i);
+    await c.insertOne({ _id: 'b', n: 3 });
+    await c.updateOne({ _id: 'a' }, { $set: { n: 4 } });
+    assert.deepEqual(await c.find({}).sort({ _id: 1 }).toArray(), [
+      { _id: 'a', n: 4 },
+      { _id: 'b', n: 3 },
+    ]);
+  });
+
+  it('when a cursor is left after its first batch, then writes and the same query on the connection go on', async () => {
+    const c = own.client!.db('stmts').collection<{ _id: string; n: number }>('cursor');
+    await c.insertMany(Array.from({ length: 30 }, (_, n) => ({ _id: `c${String(n).padStart(2, '0')}`, n })));
+    const cursor = c.find({}, { batchSize: 5 });
+    assert.equal((await cursor.next())?._id, 'c00');
+    // The open cursor holds its statement: the same query meanwhile prepares its own.
+    assert.equal((await c.find({}).toArray()).length, 30);
+    await c.updateOne({ _id: 'c29' }, { $set: { n: 290 } });
+    await cursor.close();
+    assert.equal((await c.findOne({ _id: 'c29' }))?.n, 290);
+    assert.equal((await c.find({}).toArray()).length, 30);
+  });
+
+  it('when a collection is dropped and made again, then the statements kept for it read the new one', async () => {
+    const db = own.client!.db('stmts');
+    const c = db.collection<{ _id: string; v: string }>('again');
+    await c.insertOne({ _id: 'x', v: 'first' });
+    assert.equal((await c.findOne({ _id: 'x' }))?.v, 'first');
+    await c.drop();
+    assert.equal(await c.findOne({ _id: 'x' }), null);
+    await c.insertOne({ _id: 'x', v: 'second' });
+    await c.createIndex({ v: 1 });
+    assert.equal((await c.findOne({ _id: 'x' }))?.v, 'second');
+    await c.updateOne({ _id: 'x' }, { $set: { v: 'third' } });
+    assert.deepEqual(await c.find({ _id: 'x' }).toArray(), [{ _id: 'x', v: 'third' }]);
+  });
+});
+
+describe('FerretDB patch: command parameters are parsed as before', function () {
+  this.timeout(60_000);
+  const own = ownFerretDb('params');
+
+  it('when a command names an unknown field, leaves out a required one or asks for one not implemented, then it is refused as before', async () => {
+    const db = own.client!.db('params');
+    await db.collection('probe').insertOne({ _id: 'p', n: 1 } as never);
+    await assert.rejects(db.command({ find: 'probe', filter: {}, noSuchOption: 1 }), /unknown field/);
+    await assert.rejects(db.command({ distinct: 'probe' }), /BSON field 'distinct.key' is missing/);
+    await assert.rejects(
+      db.command({ find: 'probe', filter: {}, collation: { locale: 'vi' } }),
+      /support for field "collation" .* is not implemented/,
+    );
+    const values = await db.command({ distinct: 'probe', key: 'n' });
+    assert.deepEqual(values.values, [1]);
+    const found = await db.command({ find: 'probe', filter: { n: 1 }, limit: 1, batchSize: 5 });
+    assert.deepEqual((found.cursor as { firstBatch: unknown[] }).firstBatch, [{ _id: 'p', n: 1 }]);
   });
 });
