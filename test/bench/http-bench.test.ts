@@ -85,9 +85,10 @@ describe('npm run bench:http', function () {
         const bare = size.rows[1].bare.cpuMsPerOk;
         assert.ok(write && write.exchange > 0 && write.database > 0, `exchange CPU ${JSON.stringify(write)}`);
         assert.ok(bare && bare.bare > 0, `bare CPU ${JSON.stringify(bare)}`);
+        assert.ok(write.bench > 0 && bare.bench > 0, `the writers' own CPU ${JSON.stringify([write, bare])}`);
         assert.match(
           output,
-          /CPU per write, ms .*`POST \/api\/offers\/:id\/bids` [\d.]+ \+ [\d.]+ \(bare [\d.]+\)/,
+          /CPU per write, ms .*`POST \/api\/offers\/:id\/bids` [\d.]+ \+ [\d.]+ \(bare [\d.]+; writers [\d.]+\)/,
         );
       }
     } finally {

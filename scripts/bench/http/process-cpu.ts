@@ -46,3 +46,14 @@ export type CpuMeter = () => Record<string, number | undefined>;
 export function cpuMeter(pids: Record<string, number | undefined>): CpuMeter {
   return () => Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, treeCpuSeconds(pid)]));
 }
+
+/**
+ * The meter and this process's own CPU as `bench`: the load generator, which shares the machine
+ * with the servers it measures.
+ */
+export function withOwnCpu(meter: CpuMeter): CpuMeter {
+  return () => {
+    const own = process.cpuUsage();
+    return { ...meter(), bench: (own.user + own.system) / 1e6 };
+  };
+}

@@ -48,14 +48,18 @@ export function sizeTable(
     const perWrite = metered.map((r) => {
       const cpu = r.exchange.cpuMsPerOk!;
       const bare = r.bare.cpuMsPerOk?.bare;
+      const beside = [
+        ...(bare === undefined ? [] : [`bare ${bare.toFixed(2)}`]),
+        ...(cpu.bench === undefined ? [] : [`writers ${cpu.bench.toFixed(2)}`]),
+      ];
       return (
         `\`${r.route}\` ${ms(cpu.exchange ?? NaN)} + ${ms(cpu.database ?? NaN)}` +
-        (bare === undefined ? '' : ` (bare ${bare.toFixed(2)})`)
+        (beside.length > 0 ? ` (${beside.join('; ')})` : '')
       );
     });
     lines.push(
       '',
-      `CPU per write, ms (the exchange + the database; the bare server's, a yardstick of the machine's speed): ${perWrite.join('; ')}.`,
+      `CPU per write, ms (the exchange + the database; the bare server's, a yardstick of the machine's speed; the bench's own writers, which share the machine): ${perWrite.join('; ')}.`,
     );
   }
   if (size.skipped.length > 0)

@@ -4,6 +4,7 @@
  * through fixed writers; every process started here is stopped before it returns.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { capture, startBareChild, type BareChild, type BareRoute } from './bare-server';
@@ -14,13 +15,14 @@ import {
   httpWrites,
   messageWriters,
   readRoutes,
+  sendTimedWrite,
   sendWrite,
   signIn,
   type HttpWrite,
 } from './scenarios';
 import type { Fixture } from './seed';
 import { Cleanup, startStack } from './stack';
-import { cpuMeter } from './process-cpu';
+import { cpuMeter, withOwnCpu } from './process-cpu';
 import { targetsFor, type Targets } from './targets';
 
 export interface RunOptions {
@@ -80,7 +82,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
   process.once('SIGTERM', onSignal);
   try {
     const { fixture, exchange, databasePid, timings } = await startStack(opts, tmp, cleanup);
-    const cpu = cpuMeter({ exchange: exchange.pid, database: databasePid });
+    const cpu = withOwnCpu(cpuMeter({ exchange: exchange.pid, database: databasePid }));
     const readerCookie = await signIn(exchange.url, fixture.reader.email, fixture.reader.password);
     const operatorCookie = await signIn(exchange.url, OPERATOR.email, OPERATOR.password);
     const reads = readRoutes(fixture, readerCookie, opts.query).filter((r) => selected(opts.reads, r.name));
@@ -111,7 +113,7 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
     }
     const bare: BareChild = await startBareChild({ routes: bareRoutes });
     cleanup.add(() => bare.stop());
-    const bareCpu = cpuMeter({ bare: bare.pid });
+    const bareCpu = withOwnCpu(cpuMeter({ bare: bare.pid }));
 
     const rows: Row[] = [];
     const addRow = (
@@ -144,12 +146,15 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
       const ba = await readLoad({ ...load, url: `${bare.url}${route.path}`, paths: route.paths, headers });
       addRow(route.name, 'read', ex, ba, route.db, route.page);
     }
+    // Each writer keeps its connection, as autocannon's connections do.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: opts.writers });
+    cleanup.add(async () => agent.destroy());
     for (const write of writes.filter((w) => !skipped.includes(w.name))) {
       const ex = await writeLoad({
         writers: opts.writers,
         seconds: opts.seconds,
         warmupSeconds: opts.warmupSeconds,
-        send: async (w, i) => (await sendWrite(exchange.url, write, w, i))?.ok,
+        send: (w, i) => sendTimedWrite(exchange.url, agent, write, w, i),
         cpu,
       });
       const ba = await writeLoad({
@@ -158,7 +163,8 @@ export async function runSize(opts: RunOptions): Promise<SizeResult> {
         warmupSeconds: opts.warmupSeconds,
         // The bare server never runs out of records: a writer whose records are used up starts over.
         send: async (w, i) =>
-          ((await sendWrite(bare.url, write, w, i)) ?? (await sendWrite(bare.url, write, w, 0)))?.ok,
+          (await sendTimedWrite(bare.url, agent, write, w, i)) ??
+          (await sendTimedWrite(bare.url, agent, write, w, 0)),
         cpu: bareCpu,
       });
       addRow(write.name, 'write', ex, ba);
