@@ -18,6 +18,7 @@ import {
   closePaymentsOfEndedDeal,
   completeDealIfAllPaid,
   dealPayments,
+  dealsToComplete,
   ENDED_DEAL_STATUSES,
   paymentProvidersFor,
   pendingPaymentsOf,
@@ -41,10 +42,11 @@ export async function sweepUnsettledDeals(ctx: Pick<AppContext, 'bus' | 'config'
     const deals = (await dealReads.find({ _id: mongoose.trusted({ $in: batch }) }).lean()) as DealDoc[];
     const byId = new Map(deals.map((d) => [String(d._id), d]));
     const settled = batch.filter((id) => !byId.has(id));
+    const completable = await dealsToComplete(deals, ctx.config.feeSchedule);
     for (const deal of deals) {
       const id = String(deal._id);
       try {
-        const outcome = await finish(deal, ctx);
+        const outcome = await finish(deal, completable, ctx);
         if (outcome === 'settled') settled.push(id);
         if (outcome === 'moved') report.moved.push(id);
       } catch (err) {
@@ -60,7 +62,12 @@ export async function sweepUnsettledDeals(ctx: Pick<AppContext, 'bus' | 'config'
 
 type Outcome = 'moved' | 'waiting' | 'settled';
 
-async function finish(deal: DealDoc, ctx: Pick<AppContext, 'bus' | 'config'>): Promise<Outcome> {
+/** `completable`: the deals awaiting payment or delivering whose payments may move them on. */
+async function finish(
+  deal: DealDoc,
+  completable: Set<string>,
+  ctx: Pick<AppContext, 'bus' | 'config'>,
+): Promise<Outcome> {
   const id = String(deal._id);
   const terms = { bus: ctx.bus, feeSchedule: ctx.config.feeSchedule, payments: dealPayments };
   const moved = (after: { status: string }) => (after.status !== deal.status ? 'moved' : 'waiting');
@@ -77,6 +84,7 @@ async function finish(deal: DealDoc, ctx: Pick<AppContext, 'bus' | 'config'>): P
       return moved(await concludeAgreement(deal, deal.agreedVersion ?? 0, terms));
     case 'awaiting_payment':
     case 'delivering':
+      if (!completable.has(id)) return 'waiting';
       return (await completeDealIfAllPaid(id, ctx.config.feeSchedule, ctx.bus)) ? 'moved' : 'waiting';
     default:
       if (!ENDED_DEAL_STATUSES.includes(deal.status)) return 'settled';

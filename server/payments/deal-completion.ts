@@ -10,9 +10,10 @@ import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
 import { type DealDoc, findDealDoc, transitionDeal, afterFeesSettled, deliverySettled } from '../deals';
 import { type FeeSchedule, allFeesPaid, dealFeeLines } from '../fees';
-import { paymentsOfDeal } from './deal-payments';
-import { recordCreditedBrokerShares } from './credited-payouts';
+import { paymentsOfDeal, paymentsOfDeals } from './deal-payments';
+import { creditedBrokerShares, recordCreditedBrokerShares } from './credited-payouts';
 import type { PaymentStatus } from '../api-contract/enums';
+import type { PaymentDoc } from './payment.model';
 
 export async function completeDealIfAllPaid(
   dealId: string,
@@ -23,11 +24,8 @@ export async function completeDealIfAllPaid(
   if (!deal || (deal.status !== 'awaiting_payment' && deal.status !== 'delivering')) return false;
   await recordCreditedBrokerShares(deal, schedule);
   const payments = await paymentsOfDeal(dealId, 'paid');
-  const paid = payments.map((p) => ({ ...p, status: p.status as PaymentStatus }));
-  const lines = dealFeeLines(deal, schedule);
   const from = deal.status;
-  if (from === 'awaiting_payment' && !allFeesPaid(lines, paid)) return false;
-  if (from === 'delivering' && !deliveryComplete(deal, lines, paid)) return false;
+  if (!paidEnoughToMoveOn(deal, schedule, payments)) return false;
   try {
     await transitionDeal(
       dealId,
@@ -44,6 +42,39 @@ export async function completeDealIfAllPaid(
     }
     throw err;
   }
+}
+
+/**
+ * Whether the paid payments settle what the deal waits for: every fee due on signing (awaiting
+ * payment), or every milestone (delivering).
+ */
+function paidEnoughToMoveOn(deal: DealDoc, schedule: FeeSchedule, payments: PaymentDoc[]): boolean {
+  const paid = payments
+    .filter((p) => p.status === 'paid')
+    .map((p) => ({ ...p, status: p.status as PaymentStatus }));
+  const lines = dealFeeLines(deal, schedule);
+  if (deal.status === 'awaiting_payment') return allFeesPaid(lines, paid);
+  if (deal.status === 'delivering') return deliveryComplete(deal, lines, paid);
+  return false;
+}
+
+/**
+ * Of these deals as read, those `completeDealIfAllPaid` would move on or record broker shares
+ * for, judged on the payments of all of them read at once: a sweep over thousands of deals that
+ * wait for a payment reads a batch's payments in one command, not a deal and its payments each.
+ */
+export async function dealsToComplete(deals: DealDoc[], schedule: FeeSchedule): Promise<Set<string>> {
+  const waiting = deals.filter((d) => d.status === 'awaiting_payment' || d.status === 'delivering');
+  const payments = await paymentsOfDeals(waiting.map((d) => String(d._id)));
+  return new Set(
+    waiting
+      .filter(
+        (deal) =>
+          creditedBrokerShares(deal, schedule).length > 0 ||
+          paidEnoughToMoveOn(deal, schedule, payments.get(String(deal._id)) ?? []),
+      )
+      .map((deal) => String(deal._id)),
+  );
 }
 
 function deliveryComplete(

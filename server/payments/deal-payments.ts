@@ -24,6 +24,20 @@ export async function paymentsOfDeal(dealId: string, status?: PaymentStatus): Pr
   return status ? docs.filter((d) => d.status === status) : docs;
 }
 
+/** The payments of each of these deals (newest first), their lists read first and then every payment in one read. */
+export async function paymentsOfDeals(dealIds: string[]): Promise<Map<string, PaymentDoc[]>> {
+  const lists = await Promise.all(
+    dealIds.map(async (dealId) => (await readOwnerList(paymentDealListKey(dealId))).map((e) => e.id)),
+  );
+  const byId = await findPaymentDocs([...new Set(lists.flat())]);
+  return new Map(
+    dealIds.map((dealId, i) => [
+      dealId,
+      lists[i].map((id) => byId.get(id)).filter((d): d is PaymentDoc => !!d && String(d.dealId) === dealId),
+    ]),
+  );
+}
+
 /** The appraisal's payments, newest first, through its own list (`payment:appraisal:<id>`). */
 export function paymentsOfAppraisal(appraisalId: string): Promise<PaymentDoc[]> {
   return paymentsOfList(paymentAppraisalListKey(appraisalId), (d) => String(d.appraisalId) === appraisalId);

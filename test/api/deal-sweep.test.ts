@@ -14,6 +14,7 @@ import { clearRecordCaches } from '../../server/common/record-cache';
 import { dealUpkeepHandlers, sweepUnsettledDeals } from '../../server/deal-upkeep/deal-sweep';
 import { CLOSE_ENDED_DEAL_PAYMENTS, closeEndedDealPaymentsKey } from '../../server/scheduler/job-types';
 import { setLogLevel } from '../../server/common/logger';
+import { watchCommands } from '../helpers/command-watch';
 import { recordStripeCalls, type StripeCalls } from './payments-helpers';
 import { cast, publishedOffer, terms, type Cast } from './deals-helpers';
 
@@ -127,6 +128,35 @@ describe('deals left half done are finished by the sweeper', function () {
     assert.equal(await statusOf(dealId), 'awaiting_payment');
     await sweepUnsettledDeals(t.ctx);
     assert.equal(await statusOf(dealId), 'closed_won');
+  });
+
+  it('when many deals wait for their payments, then the sweep reads their payments together and moves on only the one paid in full', async () => {
+    const waiting: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const dealId = await dealWithTerms();
+      await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+      await c.enterprise.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+      await c.enterprise.agent.post(`/api/deals/${dealId}/payments`).send({ provider: 'stripe' }).expect(201);
+      waiting.push(dealId);
+    }
+    const paid = await allFeesPaid();
+    clearRecordCaches();
+    const watch = watchCommands();
+    let report;
+    try {
+      report = await sweepUnsettledDeals(t.ctx);
+    } finally {
+      watch.stop();
+    }
+    assert.deepEqual(report.moved, [paid]);
+    assert.equal(await statusOf(paid), 'closed_won');
+    for (const dealId of waiting) assert.equal(await statusOf(dealId), 'awaiting_payment');
+    const finds = (collection: string) =>
+      watch.asked.filter((a) => a.command === 'find' && a.collection === collection).length;
+    // The batch's deals and payments once each; then, for the one deal it completes, the check
+    // reads the deal and its payments, and the transition the deal again under its lock.
+    assert.equal(finds('deals'), 3, JSON.stringify(watch.asked));
+    assert.equal(finds('payments'), 2, JSON.stringify(watch.asked));
   });
 
   it("when a stop left the paid payments off their deal's list, then the start-up recovery lists them and the sweep closes it won", async () => {
