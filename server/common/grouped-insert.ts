@@ -7,6 +7,7 @@
  * error, or the driver's E11000 on a unique key).
  */
 import type { Model } from 'mongoose';
+import { internalToObjectOptions } from 'mongoose/lib/options';
 import { groupedCommand } from './grouped-command';
 import { driverWriteError } from './write-errors';
 
@@ -18,24 +19,11 @@ type WriteError = { index: number; code?: number; errmsg?: string; err?: unknown
 export type GroupedInsert = <R = Record<string, unknown>>(fields: Record<string, unknown>) => Promise<R>;
 
 export function groupedInsert(model: () => Model<unknown>): GroupedInsert {
-  const insert = groupedCommand<Record<string, unknown>, Record<string, unknown>>(async (all) =>
+  const insert = groupedCommand<Record<string, unknown>, Record<string, unknown>>((all) =>
     insertTogether(model(), all),
   );
   return <R>(fields: Record<string, unknown>) => insert(fields) as Promise<R>;
 }
-
-/** mongoose's own options for the object it sends to the driver. */
-const AS_STORED = {
-  transform: false,
-  virtuals: false,
-  getters: false,
-  depopulate: true,
-  flattenDecimals: false,
-  useProjection: false,
-  versionKey: true,
-  flattenObjectIds: false,
-  flattenUUIDs: false,
-} as const;
 
 /**
  * What `insertMany(all, {ordered: false})` does, without what this exchange never asks of it:
@@ -63,7 +51,7 @@ async function insertTogether(target: Model<unknown>, all: Record<string, unknow
   docs.forEach((doc, i) => {
     if (!doc) return;
     (doc as unknown as { initializeTimestamps?: () => void }).initializeTimestamps?.();
-    const stored = doc.toObject(AS_STORED) as Record<string, unknown>;
+    const stored = doc.toObject(internalToObjectOptions) as Record<string, unknown>;
     if (typeof versionKey === 'string') stored[versionKey] = 0;
     results[i] = stored;
     valid.push(stored);

@@ -45,13 +45,11 @@ export async function completeDealIfAllPaid(
 }
 
 /**
- * Whether the paid payments settle what the deal waits for: every fee due on signing (awaiting
+ * Whether the deal's paid payments settle what it waits for: every fee due on signing (awaiting
  * payment), or every milestone (delivering).
  */
-function paidEnoughToMoveOn(deal: DealDoc, schedule: FeeSchedule, payments: PaymentDoc[]): boolean {
-  const paid = payments
-    .filter((p) => p.status === 'paid')
-    .map((p) => ({ ...p, status: p.status as PaymentStatus }));
+function paidEnoughToMoveOn(deal: DealDoc, schedule: FeeSchedule, paidPayments: PaymentDoc[]): boolean {
+  const paid = paidPayments.map((p) => ({ ...p, status: p.status as PaymentStatus }));
   const lines = dealFeeLines(deal, schedule);
   if (deal.status === 'awaiting_payment') return allFeesPaid(lines, paid);
   if (deal.status === 'delivering') return deliveryComplete(deal, lines, paid);
@@ -71,7 +69,11 @@ export async function dealsToComplete(deals: DealDoc[], schedule: FeeSchedule): 
       .filter(
         (deal) =>
           creditedBrokerShares(deal, schedule).length > 0 ||
-          paidEnoughToMoveOn(deal, schedule, payments.get(String(deal._id)) ?? []),
+          paidEnoughToMoveOn(
+            deal,
+            schedule,
+            (payments.get(String(deal._id)) ?? []).filter((p) => p.status === 'paid'),
+          ),
       )
       .map((deal) => String(deal._id)),
   );

@@ -24,18 +24,15 @@ export async function paymentsOfDeal(dealId: string, status?: PaymentStatus): Pr
   return status ? docs.filter((d) => d.status === status) : docs;
 }
 
-/** The payments of each of these deals (newest first), their lists read first and then every payment in one read. */
+/** The payments of each of these deals, newest first: their lists, then every payment in one read. */
 export async function paymentsOfDeals(dealIds: string[]): Promise<Map<string, PaymentDoc[]>> {
-  const lists = await Promise.all(
-    dealIds.map(async (dealId) => (await readOwnerList(paymentDealListKey(dealId))).map((e) => e.id)),
+  const lists = await paymentsOfLists(
+    dealIds.map((dealId) => ({
+      key: paymentDealListKey(dealId),
+      belongs: (d) => String(d.dealId) === dealId,
+    })),
   );
-  const byId = await findPaymentDocs([...new Set(lists.flat())]);
-  return new Map(
-    dealIds.map((dealId, i) => [
-      dealId,
-      lists[i].map((id) => byId.get(id)).filter((d): d is PaymentDoc => !!d && String(d.dealId) === dealId),
-    ]),
-  );
+  return new Map(dealIds.map((dealId, i) => [dealId, lists[i]]));
 }
 
 /** The appraisal's payments, newest first, through its own list (`payment:appraisal:<id>`). */
@@ -61,10 +58,19 @@ export function paymentsOfListing(listingId: string): Promise<PaymentDoc[]> {
 
 /** The payments a list names, in its order, read by `_id`; what the records say wins over a stale entry. */
 async function paymentsOfList(key: string, belongs: (doc: PaymentDoc) => boolean): Promise<PaymentDoc[]> {
-  const ids = (await readOwnerList(key)).map((e) => e.id);
-  if (ids.length === 0) return [];
-  const byId = await findPaymentDocs(ids);
-  return ids.map((id) => byId.get(id)).filter((d): d is PaymentDoc => !!d && belongs(d));
+  const [payments] = await paymentsOfLists([{ key, belongs }]);
+  return payments;
+}
+
+/** `paymentsOfList` for several lists, the payments of all of them read at once. */
+async function paymentsOfLists(
+  lists: { key: string; belongs: (doc: PaymentDoc) => boolean }[],
+): Promise<PaymentDoc[][]> {
+  const ids = await Promise.all(lists.map(async ({ key }) => (await readOwnerList(key)).map((e) => e.id)));
+  const byId = await findPaymentDocs([...new Set(ids.flat())]);
+  return lists.map(({ belongs }, i) =>
+    ids[i].map((id) => byId.get(id)).filter((d): d is PaymentDoc => !!d && belongs(d)),
+  );
 }
 
 /**
