@@ -7,9 +7,9 @@
  * error, or the driver's E11000 on a unique key).
  */
 import type { Model } from 'mongoose';
-import { internalToObjectOptions } from 'mongoose/lib/options';
 import { groupedCommand } from './grouped-command';
 import { driverWriteError } from './write-errors';
+import { buildRecord } from './plain-record';
 
 /** Each record's outcome: the record as stored, or why it was refused. */
 type ItemResult = Record<string, unknown> | Error;
@@ -27,34 +27,20 @@ export function groupedInsert(model: () => Model<unknown>): GroupedInsert {
 
 /**
  * What `insertMany(all, {ordered: false})` does, without what this exchange never asks of it:
- * each record is built, validated, versioned and time-stamped as mongoose would, and the valid
- * ones go to the driver in one command, the object sent being the record answered. mongoose's
- * `insertMany` also resets each document's change tracking and turns it into an object again.
+ * each record is built, validated, versioned and time-stamped as mongoose would (plain-record.ts),
+ * and the valid ones go to the driver in one command, the object sent being the record answered.
  */
 async function insertTogether(target: Model<unknown>, all: Record<string, unknown>[]): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(all.length);
   const valid: Record<string, unknown>[] = [];
   const indexOfValid: number[] = [];
-  const versionKey = target.schema.get('versionKey');
-  const docs = await Promise.all(
-    all.map(async (fields, i) => {
-      const doc = new target(fields);
-      try {
-        await doc.validate();
-        return doc;
-      } catch (invalid) {
-        results[i] = invalid as Error;
-        return null;
-      }
-    }),
+  const built = await Promise.all(
+    all.map((fields) => buildRecord(target, fields).catch((invalid: Error) => invalid)),
   );
-  docs.forEach((doc, i) => {
-    if (!doc) return;
-    (doc as unknown as { initializeTimestamps?: () => void }).initializeTimestamps?.();
-    const stored = doc.toObject(internalToObjectOptions) as Record<string, unknown>;
-    if (typeof versionKey === 'string') stored[versionKey] = 0;
-    results[i] = stored;
-    valid.push(stored);
+  built.forEach((record, i) => {
+    results[i] = record;
+    if (record instanceof Error) return;
+    valid.push(record);
     indexOfValid.push(i);
   });
   if (valid.length === 0) return results;
