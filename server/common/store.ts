@@ -24,6 +24,7 @@ import { createRecordCache, type RecordCache } from './record-cache';
 import { groupedInsert, type GroupedInsert } from './grouped-insert';
 import { isSoleDatabaseUser } from './sole-user';
 import { cloneRecord } from './clone-record';
+import { groupedFindById, type GroupedFind } from './grouped-find';
 
 /** Where locks live (database documents, or Redis with REDIS_URL); chosen once at start. */
 export { lockBackendName, useLockBackend } from './locks';
@@ -360,24 +361,17 @@ export type ModelReads<M extends mongoose.Model<any>> = Pick<
   'find' | 'findOne' | 'findById' | 'exists' | 'countDocuments' | 'aggregate' | 'distinct'
 >;
 
-/** `findById` that answers null for an id the model cannot cast instead of throwing. */
-async function findByIdOrNull<D>(model: mongoose.Model<any>, id: unknown): Promise<D | null> {
-  try {
-    return (await model.findById(id).lean()) as D | null;
-  } catch (err) {
-    if ((err as { name?: string }).name === 'CastError') return null;
-    throw err;
-  }
-}
-
 export class RecordStore<D extends { _id: unknown }> {
   /** Records as this process last read or wrote them (`spec.onlyWriter`; used by a sole database user only). */
   private readonly kept?: RecordCache<{ doc: D }>;
   /** New records, inserted together with those created at the same moment. */
   private readonly insert: GroupedInsert;
+  /** Records by `_id`, read together with those asked at the same moment. */
+  private readonly findById: GroupedFind;
 
   constructor(readonly spec: StoreSpec) {
     this.insert = groupedInsert(() => spec.model);
+    this.findById = groupedFindById(() => spec.model);
     if (spec.onlyWriter && spec.recordType)
       this.kept = createRecordCache<{ doc: D }>({
         name: `${spec.label}-as-stored`,
@@ -394,9 +388,9 @@ export class RecordStore<D extends { _id: unknown }> {
    * entry, and a read that a write overtook is not kept), as copies the caller may change.
    */
   async get(id: string | { toString(): string }): Promise<D | null> {
-    if (!this.kept || !isSoleDatabaseUser()) return findByIdOrNull<D>(this.spec.model, id);
+    if (!this.kept || !isSoleDatabaseUser()) return this.findById<D>(id);
     const held = await this.kept.get(String(id), async () => {
-      const doc = await findByIdOrNull<D>(this.spec.model, id);
+      const doc = await this.findById<D>(id);
       return doc ? { doc: cloneRecord(doc) } : null;
     });
     return held ? cloneRecord(held.doc) : null;

@@ -12,6 +12,7 @@ import { groupedCommand } from '../common/grouped-command';
 import { onCacheClear } from '../common/record-cache';
 import { isSoleDatabaseUser } from '../common/sole-user';
 import { groupedInsert } from '../common/grouped-insert';
+import { groupedFindById } from '../common/grouped-find';
 import { recordWritten } from '../common/record-changes';
 import type { ModelReads } from '../common/store';
 import { MessageModel, type MessageDoc } from './message.model';
@@ -73,8 +74,11 @@ async function nextSeq(dealId: string): Promise<number> {
   }
 }
 
+/** Room counters by deal id, read together with those asked at the same moment. */
+const findCounter = groupedFindById(() => RoomCounterModel);
+
 async function storedLastSeq(dealId: string): Promise<number> {
-  const counter = await RoomCounterModel.findById(oid(dealId)).lean();
+  const counter = await findCounter<{ seq?: number }>(dealId);
   return counter?.seq ?? 0;
 }
 
