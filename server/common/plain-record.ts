@@ -10,6 +10,7 @@
  */
 import mongoose, { type Model, type Schema } from 'mongoose';
 import { internalToObjectOptions } from 'mongoose/lib/options';
+import { cloneRecord } from './clone-record';
 
 type Fields = Record<string, unknown>;
 
@@ -73,7 +74,8 @@ export async function plainRecord(model: Model<unknown>, fields: Fields): Promis
   };
   let record: Fields;
   try {
-    const given = statics.applyDefaults({ ...fields });
+    // A copy: defaults go into nested records, and the record must not share the caller's objects.
+    const given = statics.applyDefaults(cloneRecord(fields));
     record = statics.castObject(given);
     // The cast copy leaves out null values, which a document stores.
     restoreNulls(model.schema, given, record);

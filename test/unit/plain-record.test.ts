@@ -154,6 +154,17 @@ describe('records built without a mongoose document', () => {
     });
   }
 
+  it('leaves the caller’s fields as they were and shares none of their objects with the record', async () => {
+    const model = models.find((m) => m.modelName === 'Deal');
+    assert.ok(model && plainBuildFits(model.schema));
+    const { royaltyReports: _unused, ...fields } = sampleFields(model.schema);
+    const before = structuredClone(fields);
+    const record = await plainRecord(model, fields);
+    assert.deepEqual(fields, before, 'no default was put into the caller’s objects');
+    (fields.timeline as { data: { note: string } }[])[0].data.note = 'changed by the caller';
+    assert.equal((record.timeline as { data: { note: string } }[])[0].data.note, 'x');
+  });
+
   it('leaves a schema with a setter to a document', () => {
     const withSetter = models.find((m) => m.modelName === 'User');
     assert.ok(withSetter);
