@@ -33,9 +33,24 @@ const ownerListSchema = new Schema(
 
 export const OwnerListModel = mongoose.model('OwnerList', ownerListSchema);
 
+/**
+ * Each entry's stored form, kept with the entry: a list changed by one entry is written again
+ * with the text of every other entry as it was (entries are never changed, only replaced).
+ */
+const packedEntries = new WeakMap<OwnerListEntry, string>();
+
+function packedEntry(e: OwnerListEntry): string {
+  let text = packedEntries.get(e);
+  if (text === undefined) {
+    text = JSON.stringify([e.id, e.s, e.at]);
+    packedEntries.set(e, text);
+  }
+  return text;
+}
+
 /** The stored form of a list's entries: `[[id, status, at], …]` as JSON, in one string. */
 export function packOwnerList(entries: readonly OwnerListEntry[]): string {
-  return JSON.stringify(entries.map((e) => [e.id, e.s, e.at]));
+  return `[${entries.map(packedEntry).join(',')}]`;
 }
 
 /** The entries of a stored list, in either stored form; none for a list never stored. */

@@ -163,16 +163,41 @@ export async function clearOwnerLists(): Promise<void> {
   for (const reads of readsInFlight.values()) for (const read of reads) read.stale = true;
 }
 
-/** The pure rule: newest first, one entry per id, at most MAX_ENTRIES. */
+/**
+ * The pure rule: newest first, one entry per id, at most MAX_ENTRIES. A stored list is already
+ * in order, so the entries put are sorted among themselves and merged into it in one pass (a
+ * list of thousands is not sorted again for each entry that changes).
+ */
 export function applyOwnerListChange(
   current: OwnerListEntry[],
   put: OwnerListEntry[],
   remove: string[],
 ): OwnerListEntry[] {
-  const gone = new Set([...remove, ...put.map((e) => e.id)]);
-  const next = [...current.filter((e) => !gone.has(e.id)), ...put];
-  next.sort(newerFirst);
-  return next.slice(0, MAX_ENTRIES);
+  const gone = new Set(remove);
+  for (const e of put) gone.add(e.id);
+  const kept: OwnerListEntry[] = [];
+  let inOrder = true;
+  for (const e of current) {
+    if (gone.has(e.id)) continue;
+    if (inOrder && kept.length > 0 && newerFirst(kept[kept.length - 1], e) > 0) inOrder = false;
+    kept.push(e);
+  }
+  const added = [...put].sort(newerFirst);
+  const next = inOrder ? mergeInOrder(kept, added) : [...kept, ...added].sort(newerFirst);
+  return next.length > MAX_ENTRIES ? next.slice(0, MAX_ENTRIES) : next;
+}
+
+/** Two lists each newest first, as one; on a tie the first list's entry comes first, as a stable sort's. */
+function mergeInOrder(a: OwnerListEntry[], b: OwnerListEntry[]): OwnerListEntry[] {
+  if (b.length === 0) return a;
+  const merged: OwnerListEntry[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) merged[k++] = newerFirst(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) merged[k++] = a[i++];
+  while (j < b.length) merged[k++] = b[j++];
+  return merged;
 }
 
 function sameEntries(a: OwnerListEntry[], b: OwnerListEntry[]): boolean {

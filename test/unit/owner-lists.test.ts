@@ -32,6 +32,46 @@ describe('owner lists (pure rules)', () => {
     assert.deepEqual(unpackOwnerList(null), []);
   });
 
+  it('when entries are merged into a stored list, then the list is what sorting everything would give', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const sortAll = (current: ReturnType<typeof e>[], put: ReturnType<typeof e>[], remove: string[]) => {
+      const gone = new Set([...remove, ...put.map((x) => x.id)]);
+      return [...current.filter((x) => !gone.has(x.id)), ...put]
+        .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        .slice(0, MAX_ENTRIES);
+    };
+    for (let round = 0; round < 300; round++) {
+      const ids = Array.from({ length: 40 }, (_, i) => `id${i}`);
+      let stored = applyOwnerListChange(
+        [],
+        ids.slice(0, random(40)).map((id) => e(id, random(20))),
+        [],
+      );
+      for (let step = 0; step < 5; step++) {
+        const put = Array.from({ length: random(4) }, () => e(ids[random(40)], random(20), 'negotiating'));
+        const unique = [...new Map(put.map((x) => [x.id, x])).values()];
+        const remove = Array.from({ length: random(3) }, () => ids[random(40)]);
+        const expected = sortAll(stored, unique, remove);
+        stored = applyOwnerListChange(stored, unique, remove);
+        assert.deepEqual(stored, expected);
+      }
+    }
+  });
+
+  it('when a list is packed again after one entry changed, then it reads back as the list now is', () => {
+    const list = [e('b', 3), e('a', 2), e('c', 1)];
+    assert.deepEqual(unpackOwnerList({ _id: 'k', packed: packOwnerList(list) }), list);
+    const changed = applyOwnerListChange(list, [e('a', 4, 'published')], ['c']);
+    assert.deepEqual(unpackOwnerList({ _id: 'k', packed: packOwnerList(changed) }), [
+      e('a', 4, 'published'),
+      e('b', 3),
+    ]);
+  });
+
   it('when ids are removed, then they are gone; the list never exceeds its size', () => {
     assert.deepEqual(applyOwnerListChange([e('a', 1), e('b', 2)], [], ['a']), [e('b', 2)]);
     const many = Array.from({ length: MAX_ENTRIES + 10 }, (_, i) => e(`x${i}`, i));
