@@ -24,10 +24,22 @@ export interface OwnerListDoc {
   _id: string;
   packed?: string;
   entries?: OwnerListEntry[];
+  /**
+   * A long list's generation: the list has a head (`headKeyOf`), which counts only while it
+   * carries the same generation (a head left from before the base was last rewritten is ignored).
+   * A head's document (`OwnerListHeadDoc`) lives in the same collection.
+   */
+  gen?: number;
 }
 
 const ownerListSchema = new Schema(
-  { _id: String, packed: String, entries: { type: [Schema.Types.Mixed], default: undefined } },
+  {
+    _id: String,
+    packed: String,
+    entries: { type: [Schema.Types.Mixed], default: undefined },
+    gen: Number,
+    gone: String,
+  },
   { versionKey: false, collection: 'owner_lists' },
 );
 

@@ -3,6 +3,7 @@
  * isolate updates, so two writers of one list would lose an entry) and kept in newest-first
  * order; a list keeps at most `MAX_ENTRIES`, dropping the oldest.
  */
+import { randomInt } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { batchedWriter } from '../common/batched-writer';
 import { groupedReplace } from '../common/grouped-replace';
@@ -17,6 +18,17 @@ import {
   type OwnerListDoc,
   type OwnerListEntry,
 } from './owner-list.model';
+import {
+  EMPTY_HEAD,
+  foldIntoHead,
+  headKeyOf,
+  headSize,
+  packOwnerListHead,
+  unpackOwnerListHead,
+  writesHeadOnly,
+  type OwnerListHead,
+  type OwnerListHeadDoc,
+} from './owner-list-head';
 import { newerFirst } from './owner-list-page';
 
 export const MAX_ENTRIES = 5_000;
@@ -34,7 +46,20 @@ onCacheInvalidation((change) => {
  * is written here, under its lock): a write then changes the list it knows instead of reading it
  * back first.
  */
-const storedHere = new LRUCache<string, OwnerListEntry[]>({ max: 20_000 });
+const storedHere = new LRUCache<string, StoredList>({ max: 20_000 });
+
+/** A list as stored: its base, the base's generation when it has a head, and that head. */
+interface StoredList {
+  base: OwnerListEntry[];
+  gen?: number;
+  head: OwnerListHead;
+}
+
+function entriesOf(list: StoredList): OwnerListEntry[] {
+  return headSize(list.head) === 0
+    ? list.base
+    : applyOwnerListChange(list.base, list.head.put, list.head.gone);
+}
 
 onCacheClear(() => {
   cached.clear();
@@ -76,8 +101,47 @@ export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
  * records holds (a meeting's acceptance reads the agendas so).
  */
 export async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]> {
-  const doc = await OwnerListModel.collection.findOne({ _id: key } as never);
-  return unpackOwnerList(doc as unknown as OwnerListDoc | null);
+  return entriesOf(await readStoredParts(key));
+}
+
+/** The base, and for a long list its head (a second read by `_id`). */
+async function readStoredParts(key: string): Promise<StoredList> {
+  const doc = (await OwnerListModel.collection.findOne({
+    _id: key,
+  } as never)) as unknown as OwnerListDoc | null;
+  const base = unpackOwnerList(doc);
+  if (doc?.gen === undefined) return { base, head: EMPTY_HEAD };
+  const head = (await OwnerListModel.collection.findOne({
+    _id: headKeyOf(key),
+  } as never)) as unknown as OwnerListHeadDoc | null;
+  return { base, gen: doc.gen, head: unpackOwnerListHead(head, doc.gen) };
+}
+
+/**
+ * A generation no base of this list had before (a head left from any earlier base, even one
+ * stored before the list was shortened and grew again, must not count).
+ */
+function newGeneration(previous: number | undefined): number {
+  for (;;) {
+    const gen = randomInt(2 ** 47);
+    if (gen !== previous) return gen;
+  }
+}
+
+/**
+ * Stores the list after a change: the head alone while the list is long and its head small;
+ * otherwise the whole list as the base, of a new generation if long (which leaves any head
+ * written before it ignored, so a stop between the two writes loses nothing).
+ */
+async function storeParts(key: string, stored: StoredList, head: OwnerListHead): Promise<StoredList> {
+  if (stored.gen !== undefined && writesHeadOnly(stored.base.length, head)) {
+    await storeList({ _id: headKeyOf(key), ...packOwnerListHead(head, stored.gen) });
+    return { ...stored, head };
+  }
+  const entries = entriesOf({ ...stored, head });
+  const gen = writesHeadOnly(entries.length, EMPTY_HEAD) ? newGeneration(stored.gen) : undefined;
+  await storeList({ _id: key, packed: packOwnerList(entries), ...(gen === undefined ? {} : { gen }) });
+  return { base: entries, gen, head: EMPTY_HEAD };
 }
 
 /**
@@ -100,15 +164,17 @@ const lists = batchedWriter<OwnerListChange>(async (key, changes) => {
   try {
     const written = await withLock(`ownerlist:${key}`, async () => {
       const sole = isSoleDatabaseUser();
-      const current = (sole && storedHere.get(key)) || (await readStoredOwnerList(key));
-      let next = current;
-      for (const change of changes) next = applyOwnerListChange(next, change.put, change.remove);
+      let stored = (sole && storedHere.get(key)) || (await readStoredParts(key));
+      const current = entriesOf(stored);
+      let head = stored.head;
+      for (const change of changes) head = foldIntoHead(head, change.put, change.remove);
+      const next = entriesOf({ ...stored, head });
       if (!sameEntries(current, next)) {
         storedHere.delete(key);
-        await storeList({ _id: key, packed: packOwnerList(next) });
+        stored = await storeParts(key, stored, head);
         await recordWritten({ type: 'owner-list', id: key });
       }
-      if (sole) storedHere.set(key, next);
+      if (sole) storedHere.set(key, stored);
       return next;
     });
     forget(key);
@@ -135,6 +201,7 @@ export async function replaceOwnerLists(lists: Map<string, OwnerListEntry[]>): P
   for (const [key, entries] of lists) {
     await withLock(`ownerlist:${key}`, async () => {
       storedHere.delete(key);
+      // A whole list is stored without a generation: a head left from before is ignored.
       await OwnerListModel.collection.replaceOne(
         { _id: key } as never,
         { packed: packOwnerList(applyOwnerListChange([], entries, [])) } as never,
@@ -149,7 +216,7 @@ export async function replaceOwnerLists(lists: Map<string, OwnerListEntry[]>): P
 export async function dropOwnerList(key: string): Promise<void> {
   await withLock(`ownerlist:${key}`, async () => {
     storedHere.delete(key);
-    await OwnerListModel.collection.deleteOne({ _id: key } as never);
+    await OwnerListModel.collection.deleteMany({ _id: { $in: [key, headKeyOf(key)] } } as never);
   });
   forget(key);
   await recordWritten({ type: 'owner-list', id: key });

@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { connectTestDatabase } from '../helpers/test-app';
 import { watchWriteBatches } from '../helpers/command-watch';
 import { OwnerListModel } from '../../server/read-models/owner-list.model';
-import { putOwnerListEntries, readOwnerList } from '../../server/read-models';
+import { putOwnerListEntries, readOwnerList, replaceOwnerLists } from '../../server/read-models';
+import { HEAD_MAX, HEADED_FROM } from '../../server/read-models/owner-list-head';
+import type { OwnerListEntry } from '../../server/read-models/owner-list.model';
 import { clearRecordCaches } from '../../server/common/record-cache';
 
 describe('owner list storage', () => {
@@ -82,5 +84,80 @@ describe('owner list storage', () => {
     clearRecordCaches();
     for (let i = 0; i < 5; i++)
       assert.deepEqual(await readOwnerList(`probe:owner-${i}`), [{ id: `r${i}`, s: 'unread', at: i }]);
+  });
+
+  describe('a long list', () => {
+    const key = 'probe:long';
+    const entry = (i: number, s = 'open'): OwnerListEntry => ({ id: `r${i}`, s, at: 1_000 + i });
+    const stored = async (id: string) =>
+      (await OwnerListModel.collection.findOne({ _id: id } as never)) as unknown as Record<
+        string,
+        any
+      > | null;
+    const long = () =>
+      putOwnerListEntries(
+        key,
+        Array.from({ length: HEADED_FROM }, (_, i) => entry(i)),
+      );
+
+    it('when one entry of a long list changes, then only its small head is rewritten, and the list reads back whole', async () => {
+      await long();
+      const base = await stored(key);
+      assert.equal(typeof base?.gen, 'number');
+      const written: string[] = [];
+      const client = OwnerListModel.db.getClient();
+      const listener = (ev: { commandName: string; command: Record<string, any> }) => {
+        if (ev.commandName === 'update' && ev.command.update === 'owner_lists')
+          written.push(...ev.command.updates.map((u: { q: { _id: string } }) => u.q._id));
+      };
+      client.on('commandStarted', listener);
+      try {
+        await putOwnerListEntries(key, [entry(5, 'won'), { id: 'new', s: 'open', at: 5_000 }], ['r7']);
+      } finally {
+        client.off('commandStarted', listener);
+      }
+      assert.deepEqual(written, [`${key}#head`]);
+      assert.deepEqual(await stored(key), base, 'the base is as it was');
+      clearRecordCaches();
+      const list = await readOwnerList(key);
+      assert.equal(list.length, HEADED_FROM);
+      assert.deepEqual(list[0], { id: 'new', s: 'open', at: 5_000 });
+      assert.deepEqual(
+        list.find((e) => e.id === 'r5'),
+        entry(5, 'won'),
+      );
+      assert.ok(!list.some((e) => e.id === 'r7'));
+    });
+
+    it('when its head fills, then the next write folds it into a base of a new generation', async () => {
+      await long();
+      const firstGen = (await stored(key))!.gen;
+      for (let i = 0; i <= HEAD_MAX; i++) await putOwnerListEntries(key, [entry(HEADED_FROM + i)]);
+      const base = (await stored(key))!;
+      assert.notEqual(base.gen, firstGen);
+      assert.equal(JSON.parse(base.packed).length, HEADED_FROM + HEAD_MAX + 1);
+      clearRecordCaches();
+      const list = await readOwnerList(key);
+      assert.equal(list.length, HEADED_FROM + HEAD_MAX + 1);
+      assert.deepEqual(list[0], entry(HEADED_FROM + HEAD_MAX));
+    });
+
+    it('when a stop left the head of an earlier base (or of a list rebuilt short), then it is ignored', async () => {
+      await long();
+      await putOwnerListEntries(key, [entry(500, 'stale')]);
+      // A fold that stopped after writing its base: a new generation, the old head still there.
+      await OwnerListModel.collection.updateOne({ _id: key } as never, { $set: { gen: 1 } });
+      clearRecordCaches();
+      assert.ok(!(await readOwnerList(key)).some((e) => e.id === 'r500'));
+      // Rebuilt short, then long again: the old head still does not count.
+      await replaceOwnerLists(new Map([[key, [entry(1)]]]));
+      clearRecordCaches();
+      assert.deepEqual(await readOwnerList(key), [entry(1)]);
+      await long();
+      clearRecordCaches();
+      const list = await readOwnerList(key);
+      assert.equal(list.length, HEADED_FROM);
+      assert.ok(!list.some((e) => e.s === 'stale'));
+    });
   });
 });
