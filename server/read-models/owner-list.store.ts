@@ -44,7 +44,7 @@ onCacheInvalidation((change) => {
 /**
  * Lists as this process last stored them, kept while it is the database's only user (every list
  * is written here, under its lock): a write then changes the list it knows instead of reading it
- * back first.
+ * back first, and a read past the cache is answered from it.
  */
 const storedHere = new LRUCache<string, StoredList>({ max: 20_000 });
 
@@ -82,6 +82,14 @@ function forget(key: string): void {
 export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
   const hit = cached.get(key);
   if (hit) return hit;
+  // The database's only user knows what it last stored (while a write of the list is under way,
+  // the list as it was: what a read of the database could still answer).
+  const kept = isSoleDatabaseUser() ? storedHere.get(key) : undefined;
+  if (kept) {
+    const entries = entriesOf(kept);
+    if (!writing.has(key)) cached.set(key, entries);
+    return entries;
+  }
   const read = { stale: false };
   const reads = readsInFlight.get(key) ?? new Set();
   readsInFlight.set(key, reads.add(read));
@@ -104,16 +112,15 @@ export async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]
   return entriesOf(await readStoredParts(key));
 }
 
-/** The base, and for a long list its head (a second read by `_id`). */
+/** The base, and for a long list its head, read together by `_id` in one command. */
 async function readStoredParts(key: string): Promise<StoredList> {
-  const doc = (await OwnerListModel.collection.findOne({
-    _id: key,
-  } as never)) as unknown as OwnerListDoc | null;
+  const docs = (await OwnerListModel.collection
+    .find({ _id: { $in: [key, headKeyOf(key)] } } as never)
+    .toArray()) as unknown as (OwnerListDoc | OwnerListHeadDoc)[];
+  const doc = (docs.find((d) => d._id === key) ?? null) as OwnerListDoc | null;
   const base = unpackOwnerList(doc);
   if (doc?.gen === undefined) return { base, head: EMPTY_HEAD };
-  const head = (await OwnerListModel.collection.findOne({
-    _id: headKeyOf(key),
-  } as never)) as unknown as OwnerListHeadDoc | null;
+  const head = (docs.find((d) => d._id === headKeyOf(key)) ?? null) as OwnerListHeadDoc | null;
   return { base, gen: doc.gen, head: unpackOwnerListHead(head, doc.gen) };
 }
 
@@ -169,12 +176,17 @@ const lists = batchedWriter<OwnerListChange>(async (key, changes) => {
       let head = stored.head;
       for (const change of changes) head = foldIntoHead(head, change.put, change.remove);
       const next = entriesOf({ ...stored, head });
-      if (!sameEntries(current, next)) {
-        storedHere.delete(key);
-        stored = await storeParts(key, stored, head);
-        await recordWritten({ type: 'owner-list', id: key });
+      const changed = !sameEntries(current, next);
+      if (changed) {
+        // Until it is stored, readers are answered the list as it was; a write that failed may
+        // or may not have landed, so the list is read back next time.
+        stored = await storeParts(key, stored, head).catch((err: unknown) => {
+          storedHere.delete(key);
+          throw err;
+        });
       }
       if (sole) storedHere.set(key, stored);
+      if (changed) await recordWritten({ type: 'owner-list', id: key });
       return next;
     });
     forget(key);

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { connectTestDatabase } from '../helpers/test-app';
 import { OwnerListModel } from '../../server/read-models/owner-list.model';
 import { putOwnerListEntries, readOwnerList } from '../../server/read-models';
-import { clearRecordCaches } from '../../server/common/record-cache';
+import { clearRecordCaches, invalidateRecordCaches } from '../../server/common/record-cache';
+import { setSoleDatabaseUser } from '../../server/common/sole-user';
+import { watchCommands } from '../helpers/command-watch';
 
 describe('owner list cache', () => {
   before(connectTestDatabase);
@@ -18,14 +20,19 @@ describe('owner list cache', () => {
     await putOwnerListEntries(key, [{ id: 'a', s: 'unread', at: 1 }]);
     clearRecordCaches();
     const collection = OwnerListModel.collection;
-    const findOne = collection.findOne.bind(collection);
+    const find = collection.find.bind(collection);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let calls = 0;
-    (collection as unknown as { findOne: unknown }).findOne = async (...args: unknown[]) => {
-      const found = await (findOne as (...a: unknown[]) => Promise<unknown>)(...args);
-      if (++calls === 1) await gate; // the first read answers late, with the list as it was
-      return found;
+    (collection as unknown as { find: unknown }).find = (...args: unknown[]) => {
+      const cursor = (find as (...a: unknown[]) => { toArray: () => Promise<unknown> })(...args);
+      const toArray = cursor.toArray.bind(cursor);
+      cursor.toArray = async () => {
+        const found = await toArray();
+        if (++calls === 1) await gate; // the first read answers late, with the list as it was
+        return found;
+      };
+      return cursor;
     };
     try {
       const slow = readOwnerList(key);
@@ -38,11 +45,37 @@ describe('owner list cache', () => {
         'the late read answers what it read',
       );
     } finally {
-      delete (collection as unknown as { findOne?: unknown }).findOne;
+      delete (collection as unknown as { find?: unknown }).find;
     }
+    assert.equal(calls >= 1, true, 'the read of the stored list was the slow one');
     assert.deepEqual(
       (await readOwnerList(key)).map((e) => e.id),
       ['b', 'a'],
     );
+  });
+
+  it('when the database’s only user stored a list, then a read past the cache is answered without asking the database', async () => {
+    const key = 'probe:sole-user';
+    setSoleDatabaseUser(true);
+    try {
+      await putOwnerListEntries(key, [{ id: 'a', s: 'unread', at: 1 }]);
+      await putOwnerListEntries(key, [{ id: 'b', s: 'unread', at: 2 }]);
+      invalidateRecordCaches({ type: 'owner-list', id: key }); // the read cache let go of it
+      const watch = watchCommands();
+      let ids: string[];
+      try {
+        ids = (await readOwnerList(key)).map((e) => e.id);
+      } finally {
+        watch.stop();
+      }
+      assert.deepEqual(ids, ['b', 'a']);
+      assert.deepEqual(
+        watch.asked.filter((a) => a.collection === 'owner_lists'),
+        [],
+      );
+    } finally {
+      setSoleDatabaseUser(false);
+      clearRecordCaches();
+    }
   });
 });

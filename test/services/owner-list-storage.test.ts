@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { connectTestDatabase } from '../helpers/test-app';
-import { watchWriteBatches } from '../helpers/command-watch';
+import { watchCommands, watchWriteBatches } from '../helpers/command-watch';
 import { OwnerListModel } from '../../server/read-models/owner-list.model';
 import { putOwnerListEntries, readOwnerList, replaceOwnerLists } from '../../server/read-models';
 import { HEAD_MAX, HEADED_FROM } from '../../server/read-models/owner-list-head';
@@ -127,6 +127,23 @@ describe('owner list storage', () => {
         entry(5, 'won'),
       );
       assert.ok(!list.some((e) => e.id === 'r7'));
+    });
+
+    it('when a long list is read from the database, then its base and its head come in one command', async () => {
+      await long();
+      await putOwnerListEntries(key, [{ id: 'new', s: 'open', at: 5_000 }]);
+      clearRecordCaches();
+      const watch = watchCommands();
+      let list: OwnerListEntry[];
+      try {
+        list = await readOwnerList(key);
+      } finally {
+        watch.stop();
+      }
+      assert.equal(list.length, HEADED_FROM + 1);
+      assert.deepEqual(list[0], { id: 'new', s: 'open', at: 5_000 });
+      const reads = watch.asked.filter((a) => a.collection === 'owner_lists');
+      assert.equal(reads.length, 1, JSON.stringify(reads));
     });
 
     it('when its head fills, then the next write folds it into a base of a new generation', async () => {
