@@ -145,6 +145,10 @@ function passesValidators(schema: Schema, record: Fields): boolean {
   return true;
 }
 
+/**
+ * The value at a dotted path, null kept as null (as the document's own getter reads it for its
+ * validators; mongoose's `helpers/get` answers undefined for null).
+ */
 function valueAt(record: Fields, pieces: string[]): unknown {
   let value: unknown = record;
   for (const piece of pieces) {

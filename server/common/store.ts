@@ -24,7 +24,7 @@ import { createRecordCache, type RecordCache } from './record-cache';
 import { groupedInsert, type GroupedInsert } from './grouped-insert';
 import { isSoleDatabaseUser } from './sole-user';
 import { cloneRecord } from './clone-record';
-import { groupedFindById, type GroupedFind } from './grouped-find';
+import { findByIds, groupedFindById, type GroupedFind } from './grouped-find';
 
 /** Where locks live (database documents, or Redis with REDIS_URL); chosen once at start. */
 export { lockBackendName, useLockBackend } from './locks';
@@ -402,12 +402,7 @@ export class RecordStore<D extends { _id: unknown }> {
    * from them, as `get` does, as copies the caller may change.
    */
   async getMany(ids: string[]): Promise<Map<string, D>> {
-    const readAll = async (wanted: string[]) => {
-      const docs = (await this.spec.model
-        .find({ _id: mongoose.trusted({ $in: wanted }) })
-        .lean()) as unknown as D[];
-      return new Map(docs.map((doc) => [String(doc._id), doc]));
-    };
+    const readAll = (wanted: string[]) => findByIds<D>(this.spec.model, wanted);
     if (ids.length === 0) return new Map();
     if (!this.kept || !isSoleDatabaseUser()) return readAll(ids);
     const held = await this.kept.getMany(ids, async (missing) => {

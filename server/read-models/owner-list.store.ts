@@ -48,17 +48,19 @@ onCacheInvalidation((change) => {
  */
 const storedHere = new LRUCache<string, StoredList>({ max: 20_000 });
 
-/** A list as stored: its base, the base's generation when it has a head, and that head. */
+/**
+ * A list as stored: its base, the base's generation when it has a head, that head, and the
+ * entries they make together (merged once, when the parts are read or written).
+ */
 interface StoredList {
   base: OwnerListEntry[];
   gen?: number;
   head: OwnerListHead;
+  entries: OwnerListEntry[];
 }
 
-function entriesOf(list: StoredList): OwnerListEntry[] {
-  return headSize(list.head) === 0
-    ? list.base
-    : applyOwnerListChange(list.base, list.head.put, list.head.gone);
+function entriesOf(base: OwnerListEntry[], head: OwnerListHead): OwnerListEntry[] {
+  return headSize(head) === 0 ? base : applyOwnerListChange(base, head.put, head.gone);
 }
 
 onCacheClear(() => {
@@ -86,9 +88,8 @@ export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
   // the list as it was: what a read of the database could still answer).
   const kept = isSoleDatabaseUser() ? storedHere.get(key) : undefined;
   if (kept) {
-    const entries = entriesOf(kept);
-    if (!writing.has(key)) cached.set(key, entries);
-    return entries;
+    if (!writing.has(key)) cached.set(key, kept.entries);
+    return kept.entries;
   }
   const read = { stale: false };
   const reads = readsInFlight.get(key) ?? new Set();
@@ -109,7 +110,7 @@ export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
  * records holds (a meeting's acceptance reads the agendas so).
  */
 export async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]> {
-  return entriesOf(await readStoredParts(key));
+  return (await readStoredParts(key)).entries;
 }
 
 /** The base, and for a long list its head, read together by `_id` in one command. */
@@ -119,9 +120,10 @@ async function readStoredParts(key: string): Promise<StoredList> {
     .toArray()) as unknown as (OwnerListDoc | OwnerListHeadDoc)[];
   const doc = (docs.find((d) => d._id === key) ?? null) as OwnerListDoc | null;
   const base = unpackOwnerList(doc);
-  if (doc?.gen === undefined) return { base, head: EMPTY_HEAD };
-  const head = (docs.find((d) => d._id === headKeyOf(key)) ?? null) as OwnerListHeadDoc | null;
-  return { base, gen: doc.gen, head: unpackOwnerListHead(head, doc.gen) };
+  if (doc?.gen === undefined) return { base, head: EMPTY_HEAD, entries: base };
+  const headDoc = (docs.find((d) => d._id === headKeyOf(key)) ?? null) as OwnerListHeadDoc | null;
+  const head = unpackOwnerListHead(headDoc, doc.gen);
+  return { base, gen: doc.gen, head, entries: entriesOf(base, head) };
 }
 
 /**
@@ -140,15 +142,15 @@ function newGeneration(previous: number | undefined): number {
  * otherwise the whole list as the base, of a new generation if long (which leaves any head
  * written before it ignored, so a stop between the two writes loses nothing).
  */
-async function storeParts(key: string, stored: StoredList, head: OwnerListHead): Promise<StoredList> {
-  if (stored.gen !== undefined && writesHeadOnly(stored.base.length, head)) {
-    await storeList({ _id: headKeyOf(key), ...packOwnerListHead(head, stored.gen) });
-    return { ...stored, head };
+async function storeParts(key: string, stored: StoredList, next: StoredList): Promise<StoredList> {
+  if (stored.gen !== undefined && writesHeadOnly(stored.base.length, next.head)) {
+    await storeList({ _id: headKeyOf(key), ...packOwnerListHead(next.head, stored.gen) });
+    return next;
   }
-  const entries = entriesOf({ ...stored, head });
+  const { entries } = next;
   const gen = writesHeadOnly(entries.length, EMPTY_HEAD) ? newGeneration(stored.gen) : undefined;
   await storeList({ _id: key, packed: packOwnerList(entries), ...(gen === undefined ? {} : { gen }) });
-  return { base: entries, gen, head: EMPTY_HEAD };
+  return { base: entries, gen, head: EMPTY_HEAD, entries };
 }
 
 /**
@@ -172,15 +174,14 @@ const lists = batchedWriter<OwnerListChange>(async (key, changes) => {
     const written = await withLock(`ownerlist:${key}`, async () => {
       const sole = isSoleDatabaseUser();
       let stored = (sole && storedHere.get(key)) || (await readStoredParts(key));
-      const current = entriesOf(stored);
       let head = stored.head;
       for (const change of changes) head = foldIntoHead(head, change.put, change.remove);
-      const next = entriesOf({ ...stored, head });
-      const changed = !sameEntries(current, next);
+      const next = entriesOf(stored.base, head);
+      const changed = !sameEntries(stored.entries, next);
       if (changed) {
         // Until it is stored, readers are answered the list as it was; a write that failed may
         // or may not have landed, so the list is read back next time.
-        stored = await storeParts(key, stored, head).catch((err: unknown) => {
+        stored = await storeParts(key, stored, { ...stored, head, entries: next }).catch((err: unknown) => {
           storedHere.delete(key);
           throw err;
         });
