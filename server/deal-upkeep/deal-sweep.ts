@@ -6,14 +6,15 @@
  * milestones are all settled) is closed won, and
  * an ended deal has its hold on the offer released and its pending payments closed. The deals
  * come from the `deal:unsettled` owner list, read by `_id`; the deals collection is never
- * filtered. Run as a durable job that schedules its own next run.
+ * filtered. Run as a durable job that schedules its own next run, and by the start-up recovery:
+ * one sweep at a time per exchange (a second asked meanwhile runs once the first is done).
  */
 import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import { logger } from '../common/logger';
 import { putOwnerListEntries, readOwnerList, UNSETTLED_DEALS } from '../read-models';
 import { concludeAgreement, dealReads, isAgreed, type DealDoc } from '../deals';
-import { releaseOfferCommitment } from '../listings';
+import { dealsHoldingTheirOffers, releaseOfferCommitment } from '../listings';
 import {
   closePaymentsOfEndedDeal,
   completeDealIfAllPaid,
@@ -21,6 +22,7 @@ import {
   dealsToComplete,
   ENDED_DEAL_STATUSES,
   paymentProvidersFor,
+  paymentsOfDeals,
   pendingPaymentsOf,
 } from '../payments';
 import { CLOSE_ENDED_DEAL_PAYMENTS, DEAL_SWEEP, type JobHandler } from '../scheduler';
@@ -34,7 +36,38 @@ export interface SweepReport {
   stuck: string[];
 }
 
-export async function sweepUnsettledDeals(ctx: Pick<AppContext, 'bus' | 'config'>): Promise<SweepReport> {
+type SweepContext = Pick<AppContext, 'bus' | 'config'>;
+
+/** Per exchange: the sweep under way, and the one asked for meanwhile. */
+const sweeps = new WeakMap<SweepContext, { running?: Promise<SweepReport>; next?: Promise<SweepReport> }>();
+
+/**
+ * Sweeps the unsettled deals. The recovery's pass and the job's run at start-up asked at once
+ * would otherwise walk the same list side by side, reading every deal twice and queueing on each
+ * other's locks. A sweep asked while one is under way (which may have read the list before the
+ * caller's change) is run once it is done, one for every caller asking meanwhile.
+ */
+export function sweepUnsettledDeals(ctx: SweepContext): Promise<SweepReport> {
+  const state = sweeps.get(ctx) ?? {};
+  sweeps.set(ctx, state);
+  const start = (): Promise<SweepReport> => {
+    const run = sweepOnce(ctx).finally(() => {
+      if (state.running === run) state.running = undefined;
+    });
+    state.running = run;
+    return run;
+  };
+  if (!state.running) return start();
+  state.next ??= state.running
+    .catch(() => undefined)
+    .then(() => {
+      state.next = undefined;
+      return start();
+    });
+  return state.next;
+}
+
+async function sweepOnce(ctx: SweepContext): Promise<SweepReport> {
   const report: SweepReport = { moved: [], stuck: [] };
   const ids = (await readOwnerList(UNSETTLED_DEALS)).map((e) => e.id);
   for (let i = 0; i < ids.length; i += BATCH) {
@@ -43,10 +76,11 @@ export async function sweepUnsettledDeals(ctx: Pick<AppContext, 'bus' | 'config'
     const byId = new Map(deals.map((d) => [String(d._id), d]));
     const settled = batch.filter((id) => !byId.has(id));
     const completable = await dealsToComplete(deals, ctx.config.feeSchedule);
+    const ended = await endedDealsOwing(deals);
     for (const deal of deals) {
       const id = String(deal._id);
       try {
-        const outcome = await finish(deal, completable, ctx);
+        const outcome = await finish(deal, completable, ended, ctx);
         if (outcome === 'settled') settled.push(id);
         if (outcome === 'moved') report.moved.push(id);
       } catch (err) {
@@ -62,11 +96,36 @@ export async function sweepUnsettledDeals(ctx: Pick<AppContext, 'bus' | 'config'
 
 type Outcome = 'moved' | 'waiting' | 'settled';
 
-/** `completable`: the deals awaiting payment or delivering whose payments may move them on. */
+/** What the batch's ended deals still owe: a hold on their offer to release, pending payments to close. */
+interface EndedDealsOwing {
+  holdingOffer: Set<string>;
+  withPending: Set<string>;
+}
+
+/** Read for the whole batch at once (an ended deal owes nothing once the sweep has seen to it). */
+async function endedDealsOwing(deals: DealDoc[]): Promise<EndedDealsOwing> {
+  const ended = deals.filter((d) => ENDED_DEAL_STATUSES.includes(d.status));
+  const [holdingOffer, payments] = await Promise.all([
+    dealsHoldingTheirOffers(
+      ended.filter((d) => d.offerId).map((d) => ({ offerId: String(d.offerId), dealId: String(d._id) })),
+    ),
+    paymentsOfDeals(ended.map((d) => String(d._id))),
+  ]);
+  const withPending = new Set(
+    [...payments].filter(([, list]) => list.some((p) => p.status === 'pending')).map(([id]) => id),
+  );
+  return { holdingOffer, withPending };
+}
+
+/**
+ * `completable`: the deals awaiting payment or delivering whose payments may move them on;
+ * `ended`: what the ended deals still owe.
+ */
 async function finish(
   deal: DealDoc,
   completable: Set<string>,
-  ctx: Pick<AppContext, 'bus' | 'config'>,
+  ended: EndedDealsOwing,
+  ctx: SweepContext,
 ): Promise<Outcome> {
   const id = String(deal._id);
   const terms = { bus: ctx.bus, feeSchedule: ctx.config.feeSchedule, payments: dealPayments };
@@ -88,14 +147,15 @@ async function finish(
       return (await completeDealIfAllPaid(id, ctx.config.feeSchedule, ctx.bus)) ? 'moved' : 'waiting';
     default:
       if (!ENDED_DEAL_STATUSES.includes(deal.status)) return 'settled';
-      if (deal.offerId) await releaseOfferCommitment(String(deal.offerId), id);
+      if (deal.offerId && ended.holdingOffer.has(id)) await releaseOfferCommitment(String(deal.offerId), id);
+      if (!ended.withPending.has(id)) return 'settled';
       await closePaymentsOfEndedDeal(id, { providers: paymentProvidersFor(ctx.config) });
       return (await pendingPaymentsOf(id)).length === 0 ? 'settled' : 'waiting';
   }
 }
 
 /** The handlers of the deal upkeep jobs: the sweep (which schedules its next run) and an ended deal's payments. */
-export function dealUpkeepHandlers(ctx: Pick<AppContext, 'bus' | 'config'>): Record<string, JobHandler> {
+export function dealUpkeepHandlers(ctx: SweepContext): Record<string, JobHandler> {
   return {
     [DEAL_SWEEP]: async () => {
       await sweepUnsettledDeals(ctx);

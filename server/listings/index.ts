@@ -54,6 +54,7 @@ export {
   recordAwardDeal,
   releaseOfferAward,
   releaseOfferCommitment,
+  dealsHoldingTheirOffers,
   removeAttachment,
   removeListingImage,
   roughListingCount,

@@ -435,6 +435,25 @@ export async function releaseOfferCommitment(offerId: string, dealId: string): P
   });
 }
 
+/**
+ * Of these ended deals, those still holding their offer (its award claim or a licence): the ones
+ * `releaseOfferCommitment` has work for. Read in two commands for the lot, not two a deal.
+ */
+export async function dealsHoldingTheirOffers(
+  deals: readonly { offerId: string; dealId: string }[],
+): Promise<Set<string>> {
+  if (deals.length === 0) return new Set();
+  const offerIds = [...new Set(deals.map((d) => d.offerId))];
+  const [claims, offers] = await Promise.all([
+    readClaims<OfferAward>(offerIds.map(awardKey)),
+    stores.offer.getMany(offerIds),
+  ]);
+  const holds = ({ offerId, dealId }: { offerId: string; dealId: string }) =>
+    claims.get(awardKey(offerId))?.data.dealId === dealId ||
+    ((offers.get(offerId)?.licensees ?? []) as string[]).includes(dealId);
+  return new Set(deals.filter(holds).map((d) => d.dealId));
+}
+
 /** The deals holding a licence of the offer (for the bid path's check under the offer's lock). */
 export async function readOfferCommitments(
   offerId: string,

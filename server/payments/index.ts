@@ -5,6 +5,7 @@ export {
   depositsOfListing,
   paymentsOfAppraisal,
   paymentsOfDeal,
+  paymentsOfDeals,
   relistPaymentsOfDeals,
 } from './deal-payments';
 export { dealPayments } from './deal-payments-port';

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { DealModel } from '../../server/deals/deal.model';
+import { OfferModel } from '../../server/offers/offer.model';
+import { readOwnerList, UNSETTLED_DEALS } from '../../server/read-models';
 import { dealStore, holdDeal } from '../../server/deals/deal.store';
 import { lockTiming, outsideHeldLocks } from '../../server/common/store';
 import { completeDealIfAllPaid } from '../../server/payments/deal-completion';
@@ -157,6 +159,75 @@ describe('deals left half done are finished by the sweeper', function () {
     // reads the deal and its payments, and the transition the deal again under its lock.
     assert.equal(finds('deals'), 3, JSON.stringify(watch.asked));
     assert.equal(finds('payments'), 2, JSON.stringify(watch.asked));
+  });
+
+  it('when ended deals wait on the list, then the sweep reads their offers’ holds and payments together, frees the offer a stop left held, and takes every one off the list', async () => {
+    const cancelled: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const dealId = await dealWithTerms();
+      await c.enterprise.agent
+        .post(`/api/deals/${dealId}/cancel`)
+        .send({ reason: 'Đổi kế hoạch' })
+        .expect(200);
+      cancelled.push(dealId);
+    }
+    // Agreed on a licence (the offer lists it), then cancelled by a process that stopped before
+    // releasing the offer.
+    const held = await dealWithTerms();
+    await c.institute.agent.post(`/api/deals/${held}/terms/1/accept`).expect(200);
+    await c.enterprise.agent.post(`/api/deals/${held}/terms/1/accept`).expect(200);
+    const { offerId } = (await DealModel.findById(held).lean())!;
+    assert.deepEqual((await OfferModel.findById(offerId).lean())!.licensees, [held]);
+    await dealStore.mutate(held, () => ({ change: { $set: { status: 'cancelled' } }, result: null }));
+    const listed = async () => new Set((await readOwnerList(UNSETTLED_DEALS)).map((e) => e.id));
+    for (const id of [...cancelled, held]) assert.ok((await listed()).has(id), id);
+    clearRecordCaches();
+    const watch = watchCommands();
+    try {
+      await sweepUnsettledDeals(t.ctx);
+    } finally {
+      watch.stop();
+    }
+    assert.deepEqual((await OfferModel.findById(offerId).lean())!.licensees, []);
+    for (const id of [...cancelled, held]) assert.ok(!(await listed()).has(id), id);
+    const finds = (collection: string) =>
+      watch.asked.filter((a) => a.command === 'find' && a.collection === collection).length;
+    // The batch's deals, their offers' award claims and their offers once each; then only the
+    // held deal's release reads its claim, and its offer to check and again under the offer's
+    // lock. Read deal by deal, the four would cost 5 reads of deals, 5 of claims, 6 of offers.
+    assert.equal(finds('deals'), 1, JSON.stringify(watch.asked));
+    assert.equal(finds('claims'), 2, JSON.stringify(watch.asked));
+    assert.equal(finds('offers'), 3, JSON.stringify(watch.asked));
+  });
+
+  it('when a sweep is asked for while one is under way, then one more runs after it for every caller asking meanwhile, never two side by side', async () => {
+    for (let i = 0; i < 2; i++) {
+      const dealId = await dealWithTerms();
+      await c.institute.agent.post(`/api/deals/${dealId}/terms/1/accept`).expect(200);
+      await acceptedButStopped(dealId);
+    }
+    clearRecordCaches();
+    const watch = watchCommands();
+    let first: Promise<unknown>, second: Promise<unknown>, third: Promise<unknown>;
+    try {
+      first = sweepUnsettledDeals(t.ctx);
+      second = sweepUnsettledDeals(t.ctx);
+      third = sweepUnsettledDeals(t.ctx);
+      await Promise.all([first, second, third]);
+    } finally {
+      watch.stop();
+    }
+    assert.equal(second, third);
+    assert.notEqual(first, second);
+    const batchReads = watch.asked.filter(
+      (a) =>
+        a.command === 'find' &&
+        a.collection === 'deals' &&
+        (a.filter as { _id?: { $in?: unknown[] } })._id?.$in?.length === 2,
+    );
+    // The first sweep reads the list's two deals in one batch; the one after it finds them moved on
+    // (awaiting payment, still listed) and reads them once more: two batches, not three or four.
+    assert.equal(batchReads.length, 2, JSON.stringify(watch.asked));
   });
 
   it("when a stop left the paid payments off their deal's list, then the start-up recovery lists them and the sweep closes it won", async () => {
