@@ -6,6 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { batchedWriter } from '../common/batched-writer';
+import { groupedCommand } from '../common/grouped-command';
 import { groupedReplace } from '../common/grouped-replace';
 import { withLock } from '../common/locks';
 import { onCacheClear, onCacheInvalidation } from '../common/record-cache';
@@ -95,7 +96,7 @@ export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
   const reads = readsInFlight.get(key) ?? new Set();
   readsInFlight.set(key, reads.add(read));
   try {
-    const entries = await readStoredOwnerList(key);
+    const { entries } = await readStoredPartsTogether(key);
     if (!read.stale && !writing.has(key)) cached.set(key, entries);
     return entries;
   } finally {
@@ -115,13 +116,36 @@ export async function readStoredOwnerList(key: string): Promise<OwnerListEntry[]
 
 /** The base, and for a long list its head, read together by `_id` in one command. */
 async function readStoredParts(key: string): Promise<StoredList> {
+  return (await readStoredPartsOf([key]))[0];
+}
+
+/**
+ * The same for a reader, read with the lists asked for at the same moment (a sweep's batch of
+ * deals reads 200 payment lists). A writer reads its list alone, never waiting on readers'.
+ */
+const readStoredPartsTogether = groupedCommand<string, StoredList>(readStoredPartsOf);
+
+async function readStoredPartsOf(keys: string[]): Promise<StoredList[]> {
+  const unique = [...new Set(keys)];
   const docs = (await OwnerListModel.collection
-    .find({ _id: { $in: [key, headKeyOf(key)] } } as never)
+    .find({ _id: { $in: unique.flatMap((key) => [key, headKeyOf(key)]) } } as never)
     .toArray()) as unknown as (OwnerListDoc | OwnerListHeadDoc)[];
-  const doc = (docs.find((d) => d._id === key) ?? null) as OwnerListDoc | null;
+  const byId = new Map(docs.map((d) => [d._id, d]));
+  const parts = new Map(
+    unique.map((key) => [
+      key,
+      storedParts(
+        (byId.get(key) ?? null) as OwnerListDoc | null,
+        (byId.get(headKeyOf(key)) ?? null) as OwnerListHeadDoc | null,
+      ),
+    ]),
+  );
+  return keys.map((key) => parts.get(key)!);
+}
+
+function storedParts(doc: OwnerListDoc | null, headDoc: OwnerListHeadDoc | null): StoredList {
   const base = unpackOwnerList(doc);
   if (doc?.gen === undefined) return { base, head: EMPTY_HEAD, entries: base };
-  const headDoc = (docs.find((d) => d._id === headKeyOf(key)) ?? null) as OwnerListHeadDoc | null;
   const head = unpackOwnerListHead(headDoc, doc.gen);
   return { base, gen: doc.gen, head, entries: entriesOf(base, head) };
 }

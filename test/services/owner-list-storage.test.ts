@@ -36,6 +36,27 @@ describe('owner list storage', () => {
     ]);
   });
 
+  it('when many lists are read at the same moment, then they come in two commands, each read answered its own list', async () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `deal:org:many-${i}`);
+    for (const [i, key] of keys.entries())
+      await putOwnerListEntries(key, [{ id: `d${i}`, s: 'open', at: i }]);
+    clearRecordCaches();
+    const watch = watchCommands();
+    let lists: OwnerListEntry[][];
+    try {
+      lists = await Promise.all([...keys, keys[0]].map((key) => readOwnerList(key)));
+    } finally {
+      watch.stop();
+    }
+    assert.deepEqual(
+      lists.map((l) => l.map((e) => e.id)),
+      [...keys.map((_, i) => [`d${i}`]), ['d0']],
+    );
+    // The first read goes at once; the others, asked while it runs, together in one more.
+    const reads = watch.asked.filter((a) => a.collection === 'owner_lists');
+    assert.equal(reads.length, 2, JSON.stringify(reads));
+  });
+
   it('when a list was stored as an array of entries, then it is read, and the next write packs it with nothing lost', async () => {
     const key = 'probe:legacy';
     await OwnerListModel.collection.insertOne({
