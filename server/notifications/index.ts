@@ -3,6 +3,6 @@ export { startDigestMailer } from './digest-mailer.starter';
 export { alertOperatorsOfFailedJob } from './failed-job-alert';
 export { registerNotificationRoutes } from './notification.routes';
 export { createGroupedNotification, createNotification } from './notification.service';
-export { notificationReads } from './notification.store';
+export { notificationReads, rekeyPublicationNotices } from './notification.store';
 export { startPublishListener } from './publish-listener.starter';
 export { notifyRevisionDecision } from './revision-notices';

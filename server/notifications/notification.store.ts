@@ -15,7 +15,6 @@ import { PublicationNoticeModel } from './publication-notice.model';
 
 /** Reads of notifications and publication notices for code outside the store. */
 export const notificationReads: ModelReads<typeof NotificationModel> = NotificationModel;
-export const publicationNoticeReads: ModelReads<typeof PublicationNoticeModel> = PublicationNoticeModel;
 
 const insertNotification = groupedInsert(() => NotificationModel as unknown as mongoose.Model<unknown>);
 
@@ -163,11 +162,46 @@ export async function releaseAbandonedMailClaims(before: Date): Promise<void> {
   );
 }
 
-/** Records that a published listing's notices were sent (two deliveries at once: the loser finds it made). */
+/**
+ * Records that a published listing's notices were sent, under its key as `_id` (two deliveries at
+ * once: the loser finds it made; so does a delivery of a listing noted before notices were keyed
+ * so, through the unique key).
+ */
 export async function recordPublicationNotice(key: string, notified: unknown): Promise<void> {
-  await PublicationNoticeModel.updateOne({ key }, { $setOnInsert: { notified } }, { upsert: true }).catch(
-    (err) => {
+  await PublicationNoticeModel.collection
+    .insertOne({ _id: key, key, notified: Number(notified) || 0, createdAt: new Date() } as never)
+    .catch((err) => {
       if (!isDuplicateKeyError(err)) throw err;
-    },
-  );
+    });
+}
+
+/** Which of these publications have had their notices sent, read by `_id`. */
+export async function publicationsNoticed(keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const found = await PublicationNoticeModel.collection
+    .find({ _id: { $in: keys } } as never, { projection: { _id: 1 } })
+    .toArray();
+  return new Set(found.map((d) => String(d._id)));
+}
+
+/**
+ * Notices recorded since `since` under a generated `_id` are recorded again under their key (the
+ * catch-up reads only the last hour's, by `_id`); each old one is deleted first, as the key is
+ * unique. Run once, by a migration.
+ */
+export async function rekeyPublicationNotices(since: Date): Promise<number> {
+  const old = await PublicationNoticeModel.find({ createdAt: mongoose.trusted({ $gte: since }) }).lean();
+  let rekeyed = 0;
+  for (const notice of old) {
+    if (notice._id === (notice.key as unknown)) continue;
+    await PublicationNoticeModel.collection.deleteOne({ _id: notice._id });
+    await PublicationNoticeModel.collection.insertOne({
+      _id: notice.key,
+      key: notice.key,
+      notified: notice.notified,
+      createdAt: notice.createdAt,
+    } as never);
+    rekeyed++;
+  }
+  return rekeyed;
 }

@@ -3,14 +3,13 @@
  * and every minute catches up on listings published in the last hour that no process has handled
  * (an event is lost when the process stops before handling it).
  */
-import mongoose from 'mongoose';
 import type { AppContext, BackgroundStarter } from '../context';
 import { startBusListener } from '../common/bus-listener';
 import { logger } from '../common/logger';
 import type { MatchKind } from '../matching';
 import { notifyAboutPublishedListing } from './listing-published';
-import { publicationNoticeReads, recordPublicationNotice } from './notification.store';
-import { listingModel } from '../listings';
+import { publicationsNoticed, recordPublicationNotice } from './notification.store';
+import { PUBLISHED_LISTINGS, readOwnerList } from '../read-models';
 
 const CATCH_UP_EVERY_MS = 60_000;
 const CATCH_UP_WINDOW_MS = 60 * 60_000;
@@ -26,31 +25,22 @@ export async function handleListingPublished(
   await recordPublicationNotice(`${event.kind}:${event.id}`, notified);
 }
 
-/** Handles listings published since `now - window` that have no record yet. */
+/**
+ * Handles listings published since `now - window` that have no record yet: the last hour's
+ * publications come from the list of published listings (newest first), not from the database
+ * filtering every listing each minute.
+ */
 export async function catchUpPublications(ctx: Ctx, now: Date = new Date()): Promise<number> {
-  const since = new Date(now.getTime() - CATCH_UP_WINDOW_MS);
+  const since = now.getTime() - CATCH_UP_WINDOW_MS;
+  const published = await readOwnerList(PUBLISHED_LISTINGS);
+  const recent = published.filter((e) => e.at >= since).slice(0, 1_000);
+  const keyOf = (e: { id: string; s: string }) => `${e.s}:${e.id}`;
+  const noticed = await publicationsNoticed(recent.map(keyOf));
   let handled = 0;
-  for (const [kind, model] of [
-    ['offer', listingModel('offer')],
-    ['demand', listingModel('demand')],
-  ] as const) {
-    const recent = await (model as mongoose.Model<any>)
-      .find({ status: 'published', publishedAt: mongoose.trusted({ $gte: since }) })
-      .select({ _id: 1 })
-      .limit(500)
-      .lean();
-    const keys = recent.map((d) => `${kind}:${String(d._id)}`);
-    if (keys.length === 0) continue;
-    const done = await publicationNoticeReads
-      .find({ key: mongoose.trusted({ $in: keys }) })
-      .select({ key: 1 })
-      .lean();
-    const doneKeys = new Set(done.map((d) => d.key));
-    for (const d of recent) {
-      if (doneKeys.has(`${kind}:${String(d._id)}`)) continue;
-      await handleListingPublished(ctx, { kind, id: String(d._id) });
-      handled++;
-    }
+  for (const e of recent) {
+    if (noticed.has(keyOf(e)) || (e.s !== 'offer' && e.s !== 'demand')) continue;
+    await handleListingPublished(ctx, { kind: e.s, id: e.id });
+    handled++;
   }
   return handled;
 }

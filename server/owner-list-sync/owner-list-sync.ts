@@ -29,6 +29,7 @@ import {
   eventListEntries,
   eventRegistrationEntries,
   listingListEntries,
+  publishedListingEntries,
   listingRevisionEntries,
   listingReviewEntries,
   meetingListEntries,
@@ -46,6 +47,7 @@ const sources = {
     model: listingModel('offer'),
     entries: (d: Doc) => [
       ...listingListEntries('offer', d),
+      ...publishedListingEntries('offer', d),
       ...listingRevisionEntries('offer', d),
       ...listingReviewEntries('offer', d),
     ],
@@ -54,6 +56,7 @@ const sources = {
     model: listingModel('demand'),
     entries: (d: Doc) => [
       ...listingListEntries('demand', d),
+      ...publishedListingEntries('demand', d),
       ...listingRevisionEntries('demand', d),
       ...listingReviewEntries('demand', d),
     ],
@@ -141,7 +144,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 11;
+export const OWNER_LISTS_LAYOUT = 12;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */

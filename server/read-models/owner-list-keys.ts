@@ -26,6 +26,18 @@ export function listingListEntries(kind: 'offer' | 'demand', doc: Doc): [string,
 }
 
 /**
+ * Published listings by the time they were published, newest first (one list for both kinds, the
+ * entry's status is the kind): the publication catch-up reads the last hour's from it instead of
+ * having the database filter every listing each minute.
+ */
+export const PUBLISHED_LISTINGS = 'listing:published';
+
+export function publishedListingEntries(kind: 'offer' | 'demand', doc: Doc): [string, OwnerListEntry][] {
+  if (doc.status !== 'published' || !doc.publishedAt) return [];
+  return [[PUBLISHED_LISTINGS, { id: String(doc._id), s: kind, at: ms(doc.publishedAt) }]];
+}
+
+/**
  * Published listings with a pending revision, for the operators' review queue: one list for both
  * kinds (the entry's status is the kind), ordered by the revision's submission.
  */

@@ -3,9 +3,7 @@
  * through the models (quicker than the submit/approve round trip) and put in the test's search
  * index the way the search indexer does.
  */
-import type { Model } from 'mongoose';
-import { OfferModel } from '../../server/offers/offer.model';
-import { DemandModel } from '../../server/demands/demand.model';
+import { createListingDoc } from '../../server/listings/listing.store';
 import type { AppContext } from '../../server/context';
 import { toSearchDoc } from '../../server/listings/listing-search-doc';
 
@@ -46,7 +44,8 @@ export async function createOffer(
   owner: { orgId: string; userId: string },
   overrides: Doc = {},
 ): Promise<string> {
-  const doc = await (OfferModel as Model<any>).create({
+  // Through the listing store, as every listing is written: its lists follow it.
+  const doc = await createListingDoc('offer', {
     ...WASTEWATER_OFFER,
     status: 'published',
     publishedAt: new Date(),
@@ -54,7 +53,7 @@ export async function createOffer(
     organizationId: owner.orgId,
     createdBy: owner.userId,
   });
-  if (doc.status === 'published') await ctx.search.upsert([toSearchDoc('offer', doc.toObject())]);
+  if (doc.status === 'published') await ctx.search.upsert([toSearchDoc('offer', doc as never)]);
   return String(doc._id);
 }
 
@@ -63,7 +62,8 @@ export async function createDemand(
   owner: { orgId: string; userId: string },
   overrides: Doc = {},
 ): Promise<string> {
-  const doc = await (DemandModel as Model<any>).create({
+  // Through the listing store, as every listing is written: its lists follow it.
+  const doc = await createListingDoc('demand', {
     ...WASTEWATER_DEMAND,
     status: 'published',
     publishedAt: new Date(),
@@ -71,6 +71,6 @@ export async function createDemand(
     organizationId: owner.orgId,
     createdBy: owner.userId,
   });
-  if (doc.status === 'published') await ctx.search.upsert([toSearchDoc('demand', doc.toObject())]);
+  if (doc.status === 'published') await ctx.search.upsert([toSearchDoc('demand', doc as never)]);
   return String(doc._id);
 }

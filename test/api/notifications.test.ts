@@ -11,6 +11,10 @@ import {
 } from '../../server/notifications/publish-listener.starter';
 import type { DomainEvents } from '../../server/common/events';
 import { signInAdmin } from '../helpers/factories';
+import { watchCommands } from '../helpers/command-watch';
+import { PublicationNoticeModel } from '../../server/notifications/publication-notice.model';
+import { publicationNoticeIds } from '../../server/migrations/003-publication-notice-ids';
+import { clearRecordCaches } from '../../server/common/record-cache';
 import { createDemand, createOffer, WASTEWATER_OFFER } from './matching-fixtures';
 
 const owner = (m: Member) => ({ orgId: m.orgId, userId: m.user.id });
@@ -242,6 +246,42 @@ describe('notifications', () => {
       assert.equal(await NotificationModel.countDocuments({ userId: bob.user.id }), 1);
       assert.equal(await catchUpPublications(t.ctx), 0);
       assert.equal(await NotificationModel.countDocuments({}), 2);
+    });
+
+    it('when the catch-up runs, then it reads the publications and their notices by _id, never asking the database to filter every listing', async () => {
+      await createDemand(t.ctx, owner(alice));
+      await createOffer(t.ctx, owner(bob));
+      assert.equal(await catchUpPublications(t.ctx), 2);
+      clearRecordCaches();
+      const watch = watchCommands();
+      try {
+        assert.equal(await catchUpPublications(t.ctx), 0);
+      } finally {
+        watch.stop();
+      }
+      const notices = watch.asked.filter((a) => a.collection === 'publicationnotices');
+      assert.equal(notices.length, 1, JSON.stringify(watch.asked));
+      assert.deepEqual(Object.keys(notices[0].filter as object), ['_id']);
+      const listings = watch.asked.filter((a) => ['offers', 'demands'].includes(a.collection));
+      for (const a of listings) assert.deepEqual(Object.keys(a.filter as object), ['_id'], JSON.stringify(a));
+    });
+
+    it('when a listing was noticed before notices were keyed by _id, then after the migration the catch-up does not notify about it again', async () => {
+      await createDemand(t.ctx, owner(alice));
+      const offerId = await createOffer(t.ctx, owner(bob));
+      assert.equal(await catchUpPublications(t.ctx), 2);
+      const before = await NotificationModel.countDocuments({});
+      // The offer's notice as it was recorded before: under a generated _id.
+      await PublicationNoticeModel.collection.deleteOne({ _id: `offer:${offerId}` } as never);
+      await PublicationNoticeModel.create({ key: `offer:${offerId}`, notified: 1 });
+      await publicationNoticeIds.up();
+      assert.equal(await catchUpPublications(t.ctx), 0);
+      assert.equal(await NotificationModel.countDocuments({}), before);
+      const notices = await PublicationNoticeModel.find({ key: `offer:${offerId}` }).lean();
+      assert.deepEqual(
+        notices.map((n) => [String(n._id), n.notified]),
+        [[`offer:${offerId}`, 1]],
+      );
     });
 
     it('listings published long ago are left to the past', async () => {
