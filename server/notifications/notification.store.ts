@@ -184,6 +184,15 @@ export async function publicationsNoticed(keys: string[]): Promise<Set<string>> 
   return new Set(found.map((d) => String(d._id)));
 }
 
+/** The same, looked for by key: notices recorded under a generated `_id` (before notices were keyed by it). */
+export async function publicationsNoticedByKey(keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const found = await PublicationNoticeModel.find({ key: mongoose.trusted({ $in: keys }) })
+    .select({ key: 1 })
+    .lean();
+  return new Set(found.map((d) => d.key));
+}
+
 /**
  * Notices recorded since `since` under a generated `_id` are recorded again under their key (the
  * catch-up reads only the last hour's, by `_id`); each old one is deleted first, as the key is
@@ -195,12 +204,17 @@ export async function rekeyPublicationNotices(since: Date): Promise<number> {
   for (const notice of old) {
     if (notice._id === (notice.key as unknown)) continue;
     await PublicationNoticeModel.collection.deleteOne({ _id: notice._id });
-    await PublicationNoticeModel.collection.insertOne({
-      _id: notice.key,
-      key: notice.key,
-      notified: notice.notified,
-      createdAt: notice.createdAt,
-    } as never);
+    // Recorded again meanwhile (by a process of either version): it is noted, as wanted.
+    await PublicationNoticeModel.collection
+      .insertOne({
+        _id: notice.key,
+        key: notice.key,
+        notified: notice.notified,
+        createdAt: notice.createdAt,
+      } as never)
+      .catch((err) => {
+        if (!isDuplicateKeyError(err)) throw err;
+      });
     rekeyed++;
   }
   return rekeyed;

@@ -8,11 +8,12 @@ import { startBusListener } from '../common/bus-listener';
 import { logger } from '../common/logger';
 import type { MatchKind } from '../matching';
 import { notifyAboutPublishedListing } from './listing-published';
-import { publicationsNoticed, recordPublicationNotice } from './notification.store';
+import { publicationsNoticed, publicationsNoticedByKey, recordPublicationNotice } from './notification.store';
 import { PUBLISHED_LISTINGS, readOwnerList } from '../read-models';
 
 const CATCH_UP_EVERY_MS = 60_000;
 const CATCH_UP_WINDOW_MS = 60 * 60_000;
+const SETTLED_MS = 2 * 60_000;
 
 type Ctx = Pick<AppContext, 'bus' | 'config' | 'search'>;
 
@@ -36,6 +37,11 @@ export async function catchUpPublications(ctx: Ctx, now: Date = new Date()): Pro
   const recent = published.filter((e) => e.at >= since).slice(0, 1_000);
   const keyOf = (e: { id: string; s: string }) => `${e.s}:${e.id}`;
   const noticed = await publicationsNoticed(recent.map(keyOf));
+  // A notice not found by `_id` may have been recorded by the version before (a process still
+  // serving during an upgrade): looked for by its key, which filters the notices, only for
+  // listings published minutes ago (a lost event; newer ones may still be under way).
+  const unnoticed = recent.filter((e) => !noticed.has(keyOf(e)) && e.at <= now.getTime() - SETTLED_MS);
+  for (const key of await publicationsNoticedByKey(unnoticed.map(keyOf))) noticed.add(key);
   let handled = 0;
   for (const e of recent) {
     if (noticed.has(keyOf(e)) || (e.s !== 'offer' && e.s !== 'demand')) continue;

@@ -284,6 +284,15 @@ describe('notifications', () => {
       );
     });
 
+    it('when a listing published minutes ago was noticed by the version before (under a generated _id), then the catch-up finds its notice by key and does not notify again', async () => {
+      const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000);
+      const offerId = await createOffer(t.ctx, owner(bob), { publishedAt: fiveMinutesAgo });
+      await PublicationNoticeModel.create({ key: `offer:${offerId}`, notified: 0 });
+      assert.equal(await catchUpPublications(t.ctx), 0);
+      assert.equal(await NotificationModel.countDocuments({}), 0);
+      assert.equal(await PublicationNoticeModel.countDocuments({}), 1);
+    });
+
     it('listings published long ago are left to the past', async () => {
       const longAgo = new Date(Date.now() - 3 * 3_600_000);
       await createDemand(t.ctx, owner(alice), { publishedAt: longAgo });
