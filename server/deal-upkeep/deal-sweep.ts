@@ -28,6 +28,7 @@ import {
 import { CLOSE_ENDED_DEAL_PAYMENTS, DEAL_SWEEP, type JobHandler } from '../scheduler';
 
 const BATCH = 200;
+const WAITS_FOR_PAYMENT = ['awaiting_payment', 'delivering'];
 
 export interface SweepReport {
   /** Deals whose status the sweep moved on. */
@@ -75,8 +76,14 @@ async function sweepOnce(ctx: SweepContext): Promise<SweepReport> {
     const deals = (await dealReads.find({ _id: mongoose.trusted({ $in: batch }) }).lean()) as DealDoc[];
     const byId = new Map(deals.map((d) => [String(d._id), d]));
     const settled = batch.filter((id) => !byId.has(id));
-    const completable = await dealsToComplete(deals, ctx.config.feeSchedule);
-    const ended = await endedDealsOwing(deals);
+    // The payments of the deals that wait for one or ended with some pending, read once.
+    const payments = await paymentsOfDeals(
+      deals
+        .filter((d) => WAITS_FOR_PAYMENT.includes(d.status) || ENDED_DEAL_STATUSES.includes(d.status))
+        .map((d) => String(d._id)),
+    );
+    const completable = dealsToComplete(deals, ctx.config.feeSchedule, payments);
+    const ended = await endedDealsOwing(deals, payments);
     for (const deal of deals) {
       const id = String(deal._id);
       try {
@@ -102,17 +109,22 @@ interface EndedDealsOwing {
   withPending: Set<string>;
 }
 
-/** Read for the whole batch at once (an ended deal owes nothing once the sweep has seen to it). */
-async function endedDealsOwing(deals: DealDoc[]): Promise<EndedDealsOwing> {
+/**
+ * Read for the whole batch at once, with the batch's payments (an ended deal owes nothing once
+ * the sweep has seen to it).
+ */
+async function endedDealsOwing(
+  deals: DealDoc[],
+  payments: ReadonlyMap<string, { status: string }[]>,
+): Promise<EndedDealsOwing> {
   const ended = deals.filter((d) => ENDED_DEAL_STATUSES.includes(d.status));
-  const [holdingOffer, payments] = await Promise.all([
-    dealsHoldingTheirOffers(
-      ended.filter((d) => d.offerId).map((d) => ({ offerId: String(d.offerId), dealId: String(d._id) })),
-    ),
-    paymentsOfDeals(ended.map((d) => String(d._id))),
-  ]);
+  const holdingOffer = await dealsHoldingTheirOffers(
+    ended.filter((d) => d.offerId).map((d) => ({ offerId: String(d.offerId), dealId: String(d._id) })),
+  );
   const withPending = new Set(
-    [...payments].filter(([, list]) => list.some((p) => p.status === 'pending')).map(([id]) => id),
+    ended
+      .map((d) => String(d._id))
+      .filter((id) => (payments.get(id) ?? []).some((p) => p.status === 'pending')),
   );
   return { holdingOffer, withPending };
 }

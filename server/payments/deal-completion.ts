@@ -10,7 +10,7 @@ import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
 import { type DealDoc, findDealDoc, transitionDeal, afterFeesSettled, deliverySettled } from '../deals';
 import { type FeeSchedule, allFeesPaid, dealFeeLines } from '../fees';
-import { paymentsOfDeal, paymentsOfDeals } from './deal-payments';
+import { paymentsOfDeal } from './deal-payments';
 import { creditedBrokerShares, recordCreditedBrokerShares } from './credited-payouts';
 import type { PaymentStatus } from '../api-contract/enums';
 import type { PaymentDoc } from './payment.model';
@@ -58,12 +58,15 @@ function paidEnoughToMoveOn(deal: DealDoc, schedule: FeeSchedule, paidPayments: 
 
 /**
  * Of these deals as read, those `completeDealIfAllPaid` would move on or record broker shares
- * for, judged on the payments of all of them read at once: a sweep over thousands of deals that
- * wait for a payment reads a batch's payments in one command, not a deal and its payments each.
+ * for, judged on their payments (`paymentsOfDeals`, read for a sweep's whole batch at once: a
+ * sweep over thousands of deals that wait for a payment reads a batch's payments in one command).
  */
-export async function dealsToComplete(deals: DealDoc[], schedule: FeeSchedule): Promise<Set<string>> {
+export function dealsToComplete(
+  deals: DealDoc[],
+  schedule: FeeSchedule,
+  payments: ReadonlyMap<string, PaymentDoc[]>,
+): Set<string> {
   const waiting = deals.filter((d) => d.status === 'awaiting_payment' || d.status === 'delivering');
-  const payments = await paymentsOfDeals(waiting.map((d) => String(d._id)));
   return new Set(
     waiting
       .filter(
