@@ -1,11 +1,9 @@
 /**
  * The deadline work of the exchange: closing auctions and calls for proposals. Jobs are enqueued
- * when a listing with a deadline is published and, in case that was missed (listings are written
- * elsewhere, a process may have died), by a sweep that finds published listings past their
- * deadline and not yet closed. The dedupe key makes both paths enqueue one job per listing.
+ * when a listing with a deadline is published and, in case that was missed (a process may have
+ * died), by a sweep that finds published listings past their deadline and not yet closed. The dedupe key makes both paths enqueue one job per listing.
  */
 import { depositSettlementDeps } from './settlement-bids';
-import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { ListingKind } from '../api-contract/enums';
 import { loadListing } from '../listings';
@@ -22,14 +20,20 @@ import {
   type JobResult,
 } from '../scheduler';
 import { logger } from '../common/logger';
-import { listingModel } from '../listings';
+import mongoose from 'mongoose';
+import { listingModel, listingStore } from '../listings';
+import {
+  listingDeadlineAt,
+  MAX_ENTRIES,
+  OPEN_DEADLINES,
+  openDeadlineEntries,
+  readOwnerList,
+} from '../read-models';
 import { settleAuctionDeposits, settleCallDeposits, settleKeptRunnerUpDeposit } from '../payments';
 
 export const AUCTION_CLOSE = 'auction.close';
 export const CALL_CLOSE = 'call.close';
 
-const $lte = (at: Date) => mongoose.trusted({ $lte: at });
-const absent = () => mongoose.trusted({ $exists: false });
 const SWEEP_BATCH = 100;
 
 export function deadlineJobKey(kind: ListingKind, id: string): string {
@@ -57,48 +61,71 @@ export async function scheduleListingDeadline(kind: ListingKind, id: string): Pr
   return true;
 }
 
-/** Enqueues a close job for every published auction and call whose deadline has passed and that is still open. */
+/**
+ * Enqueues a close job for every published auction and call whose deadline has passed and that is
+ * still open. The candidates come from the list of open deadlines (earliest first, kept by the
+ * listing store's writes), not from the database filtering every listing; each is read by `_id`.
+ * A full list has dropped its latest deadlines: then the database is also asked, as it was before
+ * the list (a scan on FerretDB, every sweep interval, past 5,000 open auctions and calls).
+ */
 export async function enqueueDueDeadlines(now = new Date()): Promise<void> {
-  const due = new Date(now.getTime() - DEADLINE_GRACE_MS);
+  const due = now.getTime() - DEADLINE_GRACE_MS;
+  const list = await readOwnerList(OPEN_DEADLINES);
+  const candidates = list.filter((e) => listingDeadlineAt(e) <= due).map((e) => [e.s, e.id] as const);
+  if (list.length >= MAX_ENTRIES) candidates.push(...(await dueBeyondTheList(new Date(due))));
+  for (let i = 0; i < candidates.length; i += SWEEP_BATCH) {
+    const batch = candidates.slice(i, i + SWEEP_BATCH);
+    for (const kind of ['offer', 'demand'] as const) {
+      const ids = [...new Set(batch.filter(([k]) => k === kind).map(([, id]) => id))];
+      if (ids.length === 0) continue;
+      for (const listing of (await listingStore(kind).getMany(ids)).values()) {
+        // The list's rule judges the listing as stored: a stale entry closes nothing.
+        const open = openDeadlineEntries(kind, listing)[0]?.[1];
+        if (!open || listingDeadlineAt(open) > due) continue;
+        // One listing the sweep cannot schedule must not keep the others from closing.
+        await ensureCloseJob(kind, String(listing._id), new Date(listingDeadlineAt(open))).catch((err) =>
+          logger.warn(
+            { err, kind, id: String(listing._id) },
+            'the close of a listing past its deadline could not be enqueued',
+          ),
+        );
+      }
+    }
+  }
+}
+
+/** Due auctions and calls as the database finds them (the first SWEEP_BATCH of each kind). */
+async function dueBeyondTheList(due: Date): Promise<(readonly [string, string])[]> {
+  const $lte = mongoose.trusted({ $lte: due });
+  const absent = mongoose.trusted({ $exists: false });
   const [offers, demands] = await Promise.all([
     listingModel('offer')
-      .find(
-        {
-          status: 'published',
-          'pricing.model': 'auction',
-          'pricing.closesAt': $lte(due),
-          'auction.closedAt': absent(),
-        },
-        { 'pricing.closesAt': 1 },
-      )
+      .find({
+        status: 'published',
+        'pricing.model': 'auction',
+        'pricing.closesAt': $lte,
+        'auction.closedAt': absent,
+      })
+      .select({ _id: 1 })
       .limit(SWEEP_BATCH)
-      .lean<{ _id: unknown; pricing: { closesAt: Date } }[]>(),
+      .lean<{ _id: unknown }[]>(),
     listingModel('demand')
-      .find(
-        { status: 'published', mode: 'call_for_proposals', deadline: $lte(due), callClosedAt: absent() },
-        { deadline: 1 },
-      )
+      .find({ status: 'published', mode: 'call_for_proposals', deadline: $lte, callClosedAt: absent })
+      .select({ _id: 1 })
       .limit(SWEEP_BATCH)
-      .lean<{ _id: unknown; deadline: Date }[]>(),
+      .lean<{ _id: unknown }[]>(),
   ]);
-  const found = [
-    ...offers.map((o) => ['offer', String(o._id), o.pricing?.closesAt] as const),
-    ...demands.map((d) => ['demand', String(d._id), d.deadline] as const),
+  return [
+    ...offers.map((o) => ['offer', String(o._id)] as const),
+    ...demands.map((d) => ['demand', String(d._id)] as const),
   ];
-  for (const [kind, id, deadline] of found) {
-    // One listing the sweep cannot schedule must not keep the others from closing.
-    await ensureCloseJob(kind, id, deadline).catch((err) =>
-      logger.warn({ err, kind, id }, 'the close of a listing past its deadline could not be enqueued'),
-    );
-  }
 }
 
 /**
  * A listing the sweep finds still open past its deadline needs its close job run: enqueued if
  * missing, run again if it is done (its marks on the listing were lost to a concurrent write).
  */
-async function ensureCloseJob(kind: ListingKind, id: string, deadline: Date | undefined): Promise<void> {
-  if (!deadline) return;
+async function ensureCloseJob(kind: ListingKind, id: string, deadline: Date): Promise<void> {
   const job = await enqueueClose(kind, id, deadline);
   if (job.status === 'done') await requeueJob(job);
 }

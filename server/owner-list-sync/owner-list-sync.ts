@@ -30,6 +30,7 @@ import {
   eventRegistrationEntries,
   listingListEntries,
   publishedListingEntries,
+  openDeadlineEntries,
   listingRevisionEntries,
   listingReviewEntries,
   meetingListEntries,
@@ -48,6 +49,7 @@ const sources = {
     entries: (d: Doc) => [
       ...listingListEntries('offer', d),
       ...publishedListingEntries('offer', d),
+      ...openDeadlineEntries('offer', d),
       ...listingRevisionEntries('offer', d),
       ...listingReviewEntries('offer', d),
     ],
@@ -57,6 +59,7 @@ const sources = {
     entries: (d: Doc) => [
       ...listingListEntries('demand', d),
       ...publishedListingEntries('demand', d),
+      ...openDeadlineEntries('demand', d),
       ...listingRevisionEntries('demand', d),
       ...listingReviewEntries('demand', d),
     ],
@@ -144,7 +147,7 @@ export function followRecordChanges(): void {
 }
 
 /** Raise when the keys or entries change: lists of an older layout are rebuilt at start-up. */
-export const OWNER_LISTS_LAYOUT = 12;
+export const OWNER_LISTS_LAYOUT = 13;
 const LAYOUT_KEY = '__layout';
 
 /** Rebuilds the lists unless they are of the current layout; one process at a time. */
@@ -191,6 +194,13 @@ export async function rebuildOwnerLists(): Promise<void> {
     delivery: 1,
     revision: 1,
     submittedAt: 1,
+    publishedAt: 1,
+    'pricing.model': 1,
+    'pricing.closesAt': 1,
+    'auction.closedAt': 1,
+    mode: 1,
+    deadline: 1,
+    callClosedAt: 1,
     email: 1,
     source: 1,
     startsAt: 1,

@@ -38,6 +38,27 @@ export function publishedListingEntries(kind: 'offer' | 'demand', doc: Doc): [st
 }
 
 /**
+ * Published auctions and calls for proposals still open, for the deadline sweep: the entry's
+ * status is the kind, its time *minus* the deadline (`listingDeadlineAt` reads it back), so a full
+ * list keeps the earliest deadlines. An auction leaves it once closed, a call once its proposals
+ * unseal, either once no longer published.
+ */
+export const OPEN_DEADLINES = 'listing:deadlines';
+
+export function openDeadlineEntries(kind: 'offer' | 'demand', doc: Doc): [string, OwnerListEntry][] {
+  if (doc.status !== 'published') return [];
+  const deadline =
+    kind === 'offer'
+      ? doc.pricing?.model === 'auction' && !doc.auction?.closedAt && doc.pricing?.closesAt
+      : doc.mode === 'call_for_proposals' && !doc.callClosedAt && doc.deadline;
+  if (!deadline) return [];
+  return [[OPEN_DEADLINES, { id: String(doc._id), s: kind, at: -ms(deadline) }]];
+}
+
+/** The deadline (milliseconds) a `listing:deadlines` entry holds. */
+export const listingDeadlineAt = (entry: OwnerListEntry) => -entry.at;
+
+/**
  * Published listings with a pending revision, for the operators' review queue: one list for both
  * kinds (the entry's status is the kind), ordered by the revision's submission.
  */

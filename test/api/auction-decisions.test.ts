@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { eventually } from '../helpers/eventually';
-import { OfferModel } from '../../server/offers/offer.model';
 import { BidModel } from '../../server/bids/bid.model';
 import { DealModel } from '../../server/deals/deal.model';
 import { JobModel } from '../../server/scheduler/job.model';
@@ -16,7 +15,7 @@ import {
   JOB_FAILED_NOTIFICATION,
 } from '../../server/notifications/failed-job-alert';
 import { setLogLevel } from '../../server/common/logger';
-import { aBid, anHourAgo, auctionOffer, cast, inOneHour, type Cast } from './deals-helpers';
+import { aBid, passDeadline, auctionOffer, cast, inOneHour, type Cast } from './deals-helpers';
 
 describe('auctions are decided by the system alone', function () {
   this.timeout(60_000);
@@ -43,7 +42,7 @@ describe('auctions are decided by the system alone', function () {
       .send(aBid(160_000_000))
       .expect(201);
     const top = await c.rival.agent.post(`/api/offers/${offerId}/bids`).send(aBid(180_000_000)).expect(201);
-    await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
+    await passDeadline('offer', offerId);
     clearRecordCaches();
     return { offerId, lowId: low.body.bid.id as string, topId: top.body.bid.id as string };
   }

@@ -12,7 +12,15 @@ import { BidModel } from '../../server/bids/bid.model';
 import { JobModel } from '../../server/scheduler/job.model';
 import { AuditModel } from '../../server/audit/audit.model';
 import { NotificationModel } from '../../server/notifications/notification.model';
-import { aBid, anHourAgo, auctionOffer, cast, inOneHour, publishedDemand, type Cast } from './deals-helpers';
+import {
+  aBid,
+  passDeadline,
+  auctionOffer,
+  cast,
+  inOneHour,
+  publishedDemand,
+  type Cast,
+} from './deals-helpers';
 
 /** Closing waits on the scheduler of a whole exchange, so the tests poll longer than usual. */
 const patiently = { attempts: 300, intervalMs: 100 };
@@ -55,7 +63,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     const offerId = await auctionOffer(c.institute, inOneHour(), 150_000_000);
     await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(160_000_000)).expect(201);
     const top = await c.rival.agent.post(`/api/offers/${offerId}/bids`).send(aBid(180_000_000)).expect(201);
-    await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
+    await passDeadline('offer', offerId);
 
     const offer = await eventually(closedOffer(offerId), 'the auction to close', patiently);
     const job = await eventually(
@@ -91,7 +99,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     c = await cast(appOf(a));
     const offerId = await auctionOffer(c.institute, inOneHour(), 500_000_000);
     await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(400_000_000)).expect(201);
-    await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
+    await passDeadline('offer', offerId);
 
     const offer = await eventually(closedOffer(offerId), 'the auction to close', patiently);
     assert.equal(offer.auction?.outcome, 'reserve_not_met');
@@ -119,7 +127,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     const offerId = await auctionOffer(c.institute, inOneHour());
     await c.enterprise.agent.post(`/api/offers/${offerId}/bids`).send(aBid(120_000_000)).expect(201);
     await stopAll();
-    await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
+    await passDeadline('offer', offerId);
     assert.equal((await OfferModel.findById(offerId).lean())?.status, 'published');
 
     await start();
@@ -138,7 +146,7 @@ describe('auctions and calls for proposals close by themselves', function () {
     await c.institute.agent.post(`/api/demands/${demandId}/proposals`).send(aBid(300_000_000)).expect(201);
     const sealed = await c.enterprise.agent.get(`/api/demands/${demandId}/proposals`).expect(200);
     assert.equal(sealed.body.bids.length, 0);
-    await DemandModel.updateOne({ _id: demandId }, { $set: { deadline: anHourAgo() } });
+    await passDeadline('demand', demandId);
 
     await eventually(
       async () => (await DemandModel.findById(demandId).lean())?.callClosedAt,

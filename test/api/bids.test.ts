@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signUp } from '../helpers/factories';
-import { OfferModel } from '../../server/offers/offer.model';
-import { DemandModel } from '../../server/demands/demand.model';
 import { DealModel } from '../../server/deals/deal.model';
 import { BidModel } from '../../server/bids/bid.model';
 import {
@@ -15,6 +13,7 @@ import {
   publishedDemand,
   publishedOffer,
   type Cast,
+  passDeadline,
 } from './deals-helpers';
 
 describe('bids and proposals', () => {
@@ -135,7 +134,7 @@ describe('bids and proposals', () => {
       );
       await c.institute.agent.post(`/api/bids/${first.body.bid.id}/shortlist`).expect(409);
 
-      await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
+      await passDeadline('offer', offerId);
       const ownerAfter = await c.institute.agent.get(`/api/offers/${offerId}/bids`).expect(200);
       assert.equal(ownerAfter.body.sealed, false);
       assert.deepEqual(ownerAfter.body.bids.map((b: { amount: number }) => b.amount).sort(), [300, 400]);
@@ -167,7 +166,7 @@ describe('bids and proposals', () => {
       assert.equal(before.body.bids.length, 0);
       await c.enterprise.agent.post(`/api/bids/${proposal.body.bid.id}/shortlist`).expect(409);
 
-      await DemandModel.updateOne({ _id: demandId }, { $set: { deadline: anHourAgo() } });
+      await passDeadline('demand', demandId);
       const after = await c.enterprise.agent.get(`/api/demands/${demandId}/proposals`).expect(200);
       assert.equal(after.body.bids.length, 1);
       const shortlisted = await c.enterprise.agent

@@ -20,7 +20,15 @@ import { deadlineJobHandlers, CALL_CLOSE } from '../../server/bids/deadline-jobs
 import { CALL_DEPOSITS } from '../../server/scheduler/job-types';
 import { setLogLevel } from '../../server/common/logger';
 import { signUp, type Member } from '../helpers/factories';
-import { aBid, anHourAgo, cast, depositCall, inOneHour, publishedDemand, type Cast } from './deals-helpers';
+import {
+  aBid,
+  passDeadline,
+  cast,
+  depositCall,
+  inOneHour,
+  publishedDemand,
+  type Cast,
+} from './deals-helpers';
 import { demandBody, fieldsOf, inDays } from './offers-helpers';
 import {
   demandPayload,
@@ -64,7 +72,7 @@ describe('deposits on calls for proposals', function () {
   }
   /** The call's deadline passes and its close job runs. */
   async function runClose(demandId: string) {
-    await DemandModel.updateOne({ _id: demandId }, { $set: { deadline: anHourAgo() } });
+    await passDeadline('demand', demandId);
     clearRecordCaches();
     await deadlineJobHandlers(t.ctx)[CALL_CLOSE]({ payload: { demandId } } as unknown as JobDoc);
   }
@@ -227,7 +235,7 @@ describe('deposits on calls for proposals', function () {
     await c.admin.agent.get(`/api/demands/${demandId}/deposits`).expect(200);
     await c.institute.agent.get(`/api/demands/${demandId}/deposits`).expect(403);
     // After the deadline no deposit can be paid.
-    await DemandModel.updateOne({ _id: demandId }, { $set: { deadline: anHourAgo() } });
+    await passDeadline('demand', demandId);
     clearRecordCaches();
     await c.institute.agent
       .post(`/api/demands/${demandId}/deposits`)

@@ -1,10 +1,10 @@
 /**
  * Data for the bid, deal, auction and document tests: members signed in through the API, and
- * published listings written straight through the models (the listings API is another component).
+ * published listings written straight through the listing store (the listings API is another
+ * component), so that the lists kept from its writes follow them as they follow the exchange's.
  */
 import type { Express } from 'express';
-import { OfferModel } from '../../server/offers/offer.model';
-import { DemandModel } from '../../server/demands/demand.model';
+import { createListingDoc, updateListingIf } from '../../server/listings/listing.store';
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
 
 export interface Cast {
@@ -31,11 +31,26 @@ export async function cast(app: Express): Promise<Cast> {
 export const inOneHour = () => new Date(Date.now() + 3600_000);
 export const anHourAgo = () => new Date(Date.now() - 3600_000);
 
+/** Changes a listing through its store, as the exchange does (the lists kept from its writes follow). */
+export async function changeListing(
+  kind: 'offer' | 'demand',
+  id: string,
+  set: Record<string, unknown>,
+  unset: string[] = [],
+): Promise<void> {
+  if (!(await updateListingIf(kind, { _id: id }, set, unset))) throw new Error(`no ${kind} ${id}`);
+}
+
+/** Moves an auction's close, or a call's deadline, as if that time had come (an hour ago by default). */
+export function passDeadline(kind: 'offer' | 'demand', id: string, at = anHourAgo()): Promise<void> {
+  return changeListing(kind, id, kind === 'offer' ? { 'pricing.closesAt': at } : { deadline: at });
+}
+
 export async function publishedOffer(
   owner: Member,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
-  const offer = await OfferModel.create({
+  const offer = await createListingDoc('offer', {
     organizationId: owner.orgId,
     createdBy: owner.user.id,
     status: 'published',
@@ -79,7 +94,7 @@ export async function publishedDemand(
   owner: Member,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
-  const demand = await DemandModel.create({
+  const demand = await createListingDoc('demand', {
     organizationId: owner.orgId,
     createdBy: owner.user.id,
     status: 'published',

@@ -17,7 +17,7 @@ import { deadlineJobHandlers, AUCTION_CLOSE } from '../../server/bids/deadline-j
 import type { JobDoc } from '../../server/scheduler/job.model';
 import { setLogLevel } from '../../server/common/logger';
 import { completeDealIfAllPaid } from '../../server/payments/deal-completion';
-import { aBid, anHourAgo, cast, depositAuctionOffer, inOneHour, type Cast } from './deals-helpers';
+import { aBid, passDeadline, cast, depositAuctionOffer, inOneHour, type Cast } from './deals-helpers';
 import type { Member } from '../helpers/factories';
 import { offerBody } from './offers-helpers';
 import { depositSurplusJobHandlers } from '../../server/payments/deposit-surplus-jobs';
@@ -82,7 +82,7 @@ describe('bid deposits on auctions', function () {
       .expect(200);
   }
   async function runClose(offerId: string) {
-    await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
+    await passDeadline('offer', offerId);
     clearRecordCaches();
     const handler = deadlineJobHandlers(t.ctx)[AUCTION_CLOSE];
     await handler({ payload: { offerId } } as unknown as JobDoc);

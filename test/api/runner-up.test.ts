@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { OfferModel } from '../../server/offers/offer.model';
-import { DemandModel } from '../../server/demands/demand.model';
 import { BidModel } from '../../server/bids/bid.model';
 import { DealModel } from '../../server/deals/deal.model';
 import { PaymentModel } from '../../server/payments/payment.model';
@@ -20,7 +19,7 @@ import { AUCTION_CLOSE, CALL_CLOSE, deadlineJobHandlers } from '../../server/bid
 import { CALL_DEPOSITS, RUNNER_UP_DEPOSIT } from '../../server/scheduler/job-types';
 import { setLogLevel } from '../../server/common/logger';
 import type { Member } from '../helpers/factories';
-import { aBid, anHourAgo, cast, depositCall, inOneHour, publishedOffer, type Cast } from './deals-helpers';
+import { aBid, passDeadline, cast, depositCall, inOneHour, publishedOffer, type Cast } from './deals-helpers';
 
 describe('the runner-up after a forfeit', function () {
   this.timeout(60_000);
@@ -63,12 +62,12 @@ describe('the runner-up after a forfeit', function () {
       },
     });
   async function closeAuction(offerId: string) {
-    await OfferModel.updateOne({ _id: offerId }, { $set: { 'pricing.closesAt': anHourAgo() } });
+    await passDeadline('offer', offerId);
     clearRecordCaches();
     await deadlineJobHandlers(t.ctx)[AUCTION_CLOSE]({ payload: { offerId } } as unknown as JobDoc);
   }
   async function closeCall(demandId: string) {
-    await DemandModel.updateOne({ _id: demandId }, { $set: { deadline: anHourAgo() } });
+    await passDeadline('demand', demandId);
     clearRecordCaches();
     await deadlineJobHandlers(t.ctx)[CALL_CLOSE]({ payload: { demandId } } as unknown as JobDoc);
   }

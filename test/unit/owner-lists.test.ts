@@ -8,6 +8,8 @@ import {
   notificationListEntries,
   userListEntries,
   paymentListEntries,
+  openDeadlineEntries,
+  listingDeadlineAt,
 } from '../../server/read-models/owner-list-keys';
 
 const e = (id: string, at: number, s = 'draft') => ({ id, s, at });
@@ -127,6 +129,48 @@ describe('owner lists (pure rules)', () => {
     assert.deepEqual(
       mergeNewestFirst(lists).map((x) => [x.id, x.at]),
       expected,
+    );
+  });
+
+  it('when an auction or a call is published and open, then it is in the list of open deadlines at its deadline, earliest kept first; closed or unpublished, it is not', () => {
+    const closes = new Date('2026-03-01T09:00:00Z');
+    const auction = { _id: 'o1', status: 'published', pricing: { model: 'auction', closesAt: closes } };
+    const [[key, entry]] = openDeadlineEntries('offer', auction);
+    assert.equal(key, 'listing:deadlines');
+    assert.deepEqual(entry, { id: 'o1', s: 'offer', at: -closes.getTime() });
+    assert.equal(listingDeadlineAt(entry), closes.getTime());
+    const later = openDeadlineEntries('offer', {
+      ...auction,
+      _id: 'o2',
+      pricing: { model: 'auction', closesAt: new Date(closes.getTime() + 1000) },
+    })[0][1];
+    assert.deepEqual(
+      applyOwnerListChange([later], [entry], []).map((x) => x.id),
+      ['o1', 'o2'],
+      'the earliest deadline first, so a full list drops the latest',
+    );
+    const none = [
+      openDeadlineEntries('offer', { ...auction, auction: { closedAt: closes } }),
+      openDeadlineEntries('offer', { ...auction, status: 'withdrawn' }),
+      openDeadlineEntries('offer', { ...auction, pricing: { model: 'negotiable', closesAt: closes } }),
+      openDeadlineEntries('demand', { _id: 'd1', status: 'published', mode: 'open', deadline: closes }),
+      openDeadlineEntries('demand', {
+        _id: 'd1',
+        status: 'published',
+        mode: 'call_for_proposals',
+        deadline: closes,
+        callClosedAt: closes,
+      }),
+    ];
+    assert.deepEqual(none, [[], [], [], [], []]);
+    assert.deepEqual(
+      openDeadlineEntries('demand', {
+        _id: 'd1',
+        status: 'published',
+        mode: 'call_for_proposals',
+        deadline: closes,
+      }),
+      [['listing:deadlines', { id: 'd1', s: 'demand', at: -closes.getTime() }]],
     );
   });
 
