@@ -13,6 +13,7 @@ import { clearRecordCaches } from '../../server/common/record-cache';
 import { setLogLevel } from '../../server/common/logger';
 import { startScheduler } from '../../server/scheduler/scheduler';
 import { relistHalfDoneDeals } from '../../server/deal-upkeep/deal-recovery';
+import { watchCommands } from '../helpers/command-watch';
 import { ROYALTY_REMINDER } from '../../server/scheduler/job-types';
 import {
   remindRoyaltyReports,
@@ -195,7 +196,7 @@ describe('royalty report reminders', function () {
       .send({ period: '2026-Q2', netSales: 40 * M, currency: 'VND' })
       .expect(403);
   });
-  it('when licences were won before their reminders existed (or a stop lost the job), then the start-up pass schedules each once; none for a licence without a royalty or a deal lost', async () => {
+  it('when licences were won before their reminders existed (or a stop lost the job), then the start-up pass schedules each once, reading the deals in one pass; none for a licence without a royalty or a deal lost', async () => {
     const won = await licensed({ royaltyReporting: 'monthly' });
     const noRoyalty = await licensed({ royaltyPct: 0 });
     const lost = await licensed();
@@ -205,7 +206,13 @@ describe('royalty report reminders', function () {
     await JobModel.deleteMany({ type: ROYALTY_REMINDER });
     clearRecordCaches();
 
+    const watch = watchCommands();
     await relistHalfDoneDeals();
+    watch.stop();
+    const dealScans = watch.asked.filter(
+      (a) => a.collection === 'deals' && !Object.keys(a.filter as object).includes('_id'),
+    );
+    assert.equal(dealScans.length, 1, 'one pass over the deals (FerretDB reads them all for any filter)');
     const jobs = await JobModel.find({ type: ROYALTY_REMINDER }).lean();
     assert.deepEqual(
       jobs.map((j) => [(j.payload as { dealId: string }).dealId, j.runAt.toISOString(), j.status]),
