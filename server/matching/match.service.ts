@@ -1,11 +1,11 @@
-/** `GET /api/{offers|demands}/:id/matches`: the matcher over the database and the search index. */
+/** `GET /api/{offers|demands}/:id/matches`: the matcher over the search index and the listings by `_id`. */
 import type { AppContext } from '../context';
 import type { SessionUser } from '../common/session-user';
 import type { Locale } from '../api-contract/enums';
 import { reasonTexts, type MatchReason } from './match-score';
 import { counterpartKind, matchableFromDoc, type Matchable, type MatchKind } from './matchable';
 import { findMatches, type MatcherDeps, type ScoredMatch } from './matcher';
-import { dbCandidateStore } from './db-candidate-store';
+import { candidateStore } from './candidate-store';
 import { listingViews, loadListingForViewer } from './listing-access';
 import { turnedDownTrl } from './turned-down.store';
 
@@ -34,7 +34,7 @@ export type ImportedMatchFinder = (
 ) => Promise<{ match: ScoredMatch; view: Record<string, unknown> }[]>;
 
 export function matcherDeps(ctx: Pick<AppContext, 'search'>): MatcherDeps {
-  return { relevance: (text, opts) => ctx.search.relevance(text, opts), store: dbCandidateStore };
+  return { relevance: (text, opts) => ctx.search.relevance(text, opts), store: candidateStore(ctx.search) };
 }
 
 export async function matchesForListing(

@@ -3,8 +3,17 @@ import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../helpers/test-app';
 import { signInAdmin, signUp, type Member } from '../helpers/factories';
 import { createDemand, createOffer } from './matching-fixtures';
+import { watchCommands } from '../helpers/command-watch';
 
 const owner = (m: Member) => ({ orgId: m.orgId, userId: m.user.id });
+
+/** A same-field offer that shares hardly a word with the demand. */
+const QUIET_OFFER = {
+  title: 'Mô-đun sinh học hiếu khí dạng container',
+  summary: 'Thiết bị lắp ghép nhanh.',
+  description: 'Lắp đặt trong hai tuần.',
+  keywords: ['container'],
+};
 
 describe('matching: GET /api/demands/:id/matches and /api/offers/:id/matches', () => {
   let t: TestApp;
@@ -88,17 +97,38 @@ describe('matching: GET /api/demands/:id/matches and /api/offers/:id/matches', (
 
   it('finds a same-field offer that shares hardly a word with the demand', async () => {
     const demandId = await createDemand(t.ctx, owner(enterprise));
-    const quiet = await createOffer(t.ctx, owner(institute), {
-      title: 'Mô-đun sinh học hiếu khí dạng container',
-      summary: 'Thiết bị lắp ghép nhanh.',
-      description: 'Lắp đặt trong hai tuần.',
-      keywords: ['container'],
-    });
+    const quiet = await createOffer(t.ctx, owner(institute), QUIET_OFFER);
+    const watch = watchCommands();
     const res = await request(t.app).get(`/api/demands/${demandId}/matches?lang=en`).expect(200);
+    watch.stop();
     assert.deepEqual(
       res.body.matches.map((m: { offer: { id: string } }) => m.offer.id),
       [quiet],
     );
+    const listingReads = watch.asked.filter((a) => a.collection === 'offers' || a.collection === 'demands');
+    for (const read of listingReads)
+      assert.ok(
+        Object.keys(read.filter as object).includes('_id'),
+        `${read.collection} read by _id (the same field's newest come from the search index)`,
+      );
+  });
+
+  it('when the search engine fails, then the same-field offer is still found, from the database', async () => {
+    const demandId = await createDemand(t.ctx, owner(enterprise));
+    const quiet = await createOffer(t.ctx, owner(institute), QUIET_OFFER);
+    const search = t.ctx.search.search;
+    t.ctx.search.search = async () => {
+      throw new Error('search engine down');
+    };
+    try {
+      const res = await request(t.app).get(`/api/demands/${demandId}/matches?lang=en`).expect(200);
+      assert.deepEqual(
+        res.body.matches.map((m: { offer: { id: string } }) => m.offer.id),
+        [quiet],
+      );
+    } finally {
+      t.ctx.search.search = search;
+    }
   });
 
   it('shows only published listings of other organizations, and honours limit', async () => {
