@@ -24,7 +24,7 @@ import mongoose from 'mongoose';
 import { listingModel, listingStore } from '../listings';
 import {
   listingDeadlineAt,
-  MAX_ENTRIES,
+  maxEntriesOf,
   OPEN_DEADLINES,
   openDeadlineEntries,
   readOwnerList,
@@ -66,13 +66,14 @@ export async function scheduleListingDeadline(kind: ListingKind, id: string): Pr
  * still open. The candidates come from the list of open deadlines (earliest first, kept by the
  * listing store's writes), not from the database filtering every listing; each is read by `_id`.
  * A full list has dropped its latest deadlines: then the database is also asked, as it was before
- * the list (a scan on FerretDB, every sweep interval, past 5,000 open auctions and calls).
+ * the list (a scan on FerretDB, every sweep interval, past 100,000 open auctions and calls).
  */
 export async function enqueueDueDeadlines(now = new Date()): Promise<void> {
   const due = now.getTime() - DEADLINE_GRACE_MS;
   const list = await readOwnerList(OPEN_DEADLINES);
   const candidates = list.filter((e) => listingDeadlineAt(e) <= due).map((e) => [e.s, e.id] as const);
-  if (list.length >= MAX_ENTRIES) candidates.push(...(await dueBeyondTheList(new Date(due))));
+  if (list.length >= maxEntriesOf(OPEN_DEADLINES))
+    candidates.push(...(await dueBeyondTheList(new Date(due))));
   for (let i = 0; i < candidates.length; i += SWEEP_BATCH) {
     const batch = candidates.slice(i, i + SWEEP_BATCH);
     for (const kind of ['offer', 'demand'] as const) {

@@ -8,6 +8,7 @@ export {
   holdOwnerListsRebuild,
   replaceOwnerLists,
   MAX_ENTRIES,
+  maxEntriesOf,
 } from './owner-list.store';
 export { packOwnerList, type OwnerListEntry } from './owner-list.model';
 export { ownerListPage, type OwnerListPage } from './owner-list-page';

@@ -1,7 +1,7 @@
 /**
  * The one writer of owner lists. Each list is changed under its own lock (FerretDB does not
  * isolate updates, so two writers of one list would lose an entry) and kept in newest-first
- * order; a list keeps at most `MAX_ENTRIES`, dropping the oldest.
+ * order; a list keeps at most `MAX_ENTRIES` (a few lists more: `maxEntriesOf`), dropping the oldest.
  */
 import { randomInt } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
@@ -31,8 +31,19 @@ import {
   type OwnerListHeadDoc,
 } from './owner-list-head';
 import { newerFirst } from './owner-list-page';
+import { OPEN_DEADLINES } from './owner-list-keys';
 
 export const MAX_ENTRIES = 5_000;
+
+/**
+ * Lists whose reader needs every entry keep more: the deadline sweep's open auctions and calls
+ * (the synthetic 100,000 listings hold 16,000; a full list would send the sweep back to filtering
+ * every listing). Stored as a base and a head, a change of one still rewrites the head alone.
+ */
+const LONGER_LISTS: ReadonlyMap<string, number> = new Map([[OPEN_DEADLINES, 100_000]]);
+
+/** How many entries the list keeps, dropping the oldest past it. */
+export const maxEntriesOf = (key: string): number => LONGER_LISTS.get(key) ?? MAX_ENTRIES;
 
 /**
  * Lists as last read or written here. A write drops the list in the other processes through
@@ -60,8 +71,8 @@ interface StoredList {
   entries: OwnerListEntry[];
 }
 
-function entriesOf(base: OwnerListEntry[], head: OwnerListHead): OwnerListEntry[] {
-  return headSize(head) === 0 ? base : applyOwnerListChange(base, head.put, head.gone);
+function entriesOf(key: string, base: OwnerListEntry[], head: OwnerListHead): OwnerListEntry[] {
+  return headSize(head) === 0 ? base : applyOwnerListChange(base, head.put, head.gone, maxEntriesOf(key));
 }
 
 onCacheClear(() => {
@@ -135,6 +146,7 @@ async function readStoredPartsOf(keys: string[]): Promise<StoredList[]> {
     unique.map((key) => [
       key,
       storedParts(
+        key,
         (byId.get(key) ?? null) as OwnerListDoc | null,
         (byId.get(headKeyOf(key)) ?? null) as OwnerListHeadDoc | null,
       ),
@@ -143,11 +155,11 @@ async function readStoredPartsOf(keys: string[]): Promise<StoredList[]> {
   return keys.map((key) => parts.get(key)!);
 }
 
-function storedParts(doc: OwnerListDoc | null, headDoc: OwnerListHeadDoc | null): StoredList {
+function storedParts(key: string, doc: OwnerListDoc | null, headDoc: OwnerListHeadDoc | null): StoredList {
   const base = unpackOwnerList(doc);
   if (doc?.gen === undefined) return { base, head: EMPTY_HEAD, entries: base };
   const head = unpackOwnerListHead(headDoc, doc.gen);
-  return { base, gen: doc.gen, head, entries: entriesOf(base, head) };
+  return { base, gen: doc.gen, head, entries: entriesOf(key, base, head) };
 }
 
 /**
@@ -200,7 +212,7 @@ const lists = batchedWriter<OwnerListChange>(async (key, changes) => {
       let stored = (sole && storedHere.get(key)) || (await readStoredParts(key));
       let head = stored.head;
       for (const change of changes) head = foldIntoHead(head, change.put, change.remove);
-      const next = entriesOf(stored.base, head);
+      const next = entriesOf(key, stored.base, head);
       const changed = !sameEntries(stored.entries, next);
       if (changed) {
         // Until it is stored, readers are answered the list as it was; a write that failed may
@@ -241,7 +253,7 @@ export async function replaceOwnerLists(lists: Map<string, OwnerListEntry[]>): P
       // A whole list is stored without a generation: a head left from before is ignored.
       await OwnerListModel.collection.replaceOne(
         { _id: key } as never,
-        { packed: packOwnerList(applyOwnerListChange([], entries, [])) } as never,
+        { packed: packOwnerList(applyOwnerListChange([], entries, [], maxEntriesOf(key))) } as never,
         { upsert: true },
       );
     });
@@ -268,7 +280,7 @@ export async function clearOwnerLists(): Promise<void> {
 }
 
 /**
- * The pure rule: newest first, one entry per id, at most MAX_ENTRIES. A stored list is already
+ * The pure rule: newest first, one entry per id, at most `max`. A stored list is already
  * in order, so the entries put are sorted among themselves and merged into it in one pass (a
  * list of thousands is not sorted again for each entry that changes).
  */
@@ -276,6 +288,7 @@ export function applyOwnerListChange(
   current: OwnerListEntry[],
   put: OwnerListEntry[],
   remove: string[],
+  max = MAX_ENTRIES,
 ): OwnerListEntry[] {
   const gone = new Set(remove);
   for (const e of put) gone.add(e.id);
@@ -288,7 +301,7 @@ export function applyOwnerListChange(
   }
   const added = [...put].sort(newerFirst);
   const next = inOrder ? mergeInOrder(kept, added) : [...kept, ...added].sort(newerFirst);
-  return next.length > MAX_ENTRIES ? next.slice(0, MAX_ENTRIES) : next;
+  return next.length > max ? next.slice(0, max) : next;
 }
 
 /** Two lists each newest first, as one; on a tie the first list's entry comes first, as a stable sort's. */

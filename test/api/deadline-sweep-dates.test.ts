@@ -16,7 +16,7 @@ import { auctionOffer, changeListing, inOneHour, passDeadline, publishedDemand }
 import { watchCommands } from '../helpers/command-watch';
 import { rebuildOwnerLists } from '../../server/owner-list-sync';
 import {
-  MAX_ENTRIES,
+  maxEntriesOf,
   OPEN_DEADLINES,
   PUBLISHED_LISTINGS,
   putOwnerListEntries,
@@ -100,10 +100,14 @@ describe('the deadline sweep’s job times', () => {
     const later = -(Date.now() + 86_400_000);
     await putOwnerListEntries(
       OPEN_DEADLINES,
-      Array.from({ length: MAX_ENTRIES }, (_, i) => ({ id: `later-${i}`, s: 'offer', at: later - i })),
+      Array.from({ length: maxEntriesOf(OPEN_DEADLINES) }, (_, i) => ({
+        id: `later-${i}`,
+        s: 'offer',
+        at: later - i,
+      })),
       [dropped],
     );
-    assert.equal((await readOwnerList(OPEN_DEADLINES)).length, MAX_ENTRIES);
+    assert.equal((await readOwnerList(OPEN_DEADLINES)).length, maxEntriesOf(OPEN_DEADLINES));
     await enqueueDueDeadlines();
     assert.deepEqual(
       (await JobModel.find({}).lean()).map((j) => j.payload?.offerId),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyOwnerListChange, MAX_ENTRIES } from '../../server/read-models/owner-list.store';
+import { applyOwnerListChange, MAX_ENTRIES, maxEntriesOf } from '../../server/read-models/owner-list.store';
 import { mergeNewestFirst, ownerListPage } from '../../server/read-models/owner-list-page';
 import { packOwnerList, unpackOwnerList } from '../../server/read-models/owner-list.model';
 import {
@@ -80,6 +80,10 @@ describe('owner lists (pure rules)', () => {
     const kept = applyOwnerListChange([], many, []);
     assert.equal(kept.length, MAX_ENTRIES);
     assert.equal(kept[0].at, MAX_ENTRIES + 9);
+    assert.equal(maxEntriesOf('offer:org:g1'), MAX_ENTRIES);
+    const deadlines = maxEntriesOf('listing:deadlines');
+    assert.ok(deadlines >= 100_000, 'the open deadlines keep every open auction and call');
+    assert.equal(applyOwnerListChange([], many, [], deadlines).length, MAX_ENTRIES + 10);
   });
 
   it('when a page is asked, then it is filtered by status, counted, and merged across lists', () => {
