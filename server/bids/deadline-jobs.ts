@@ -1,9 +1,11 @@
 /**
  * The deadline work of the exchange: closing auctions and calls for proposals. Jobs are enqueued
  * when a listing with a deadline is published and, in case that was missed (a process may have
- * died), by a sweep that finds published listings past their deadline and not yet closed. The dedupe key makes both paths enqueue one job per listing.
+ * died), by a sweep that finds published listings past their deadline and not yet closed. The
+ * dedupe key makes both paths enqueue one job per listing.
  */
 import { depositSettlementDeps } from './settlement-bids';
+import mongoose from 'mongoose';
 import type { AppContext } from '../context';
 import type { ListingKind } from '../api-contract/enums';
 import { loadListing } from '../listings';
@@ -20,7 +22,6 @@ import {
   type JobResult,
 } from '../scheduler';
 import { logger } from '../common/logger';
-import mongoose from 'mongoose';
 import { listingModel, listingStore } from '../listings';
 import {
   listingDeadlineAt,
