@@ -27,7 +27,7 @@ import {
   listingDeadlineAt,
   maxEntriesOf,
   OPEN_DEADLINES,
-  openDeadlineEntries,
+  openDeadlineAt,
   readOwnerList,
 } from '../read-models';
 import { settleAuctionDeposits, settleCallDeposits, settleKeptRunnerUpDeposit } from '../payments';
@@ -82,10 +82,10 @@ export async function enqueueDueDeadlines(now = new Date()): Promise<void> {
       if (ids.length === 0) continue;
       for (const listing of (await listingStore(kind).getMany(ids)).values()) {
         // The list's rule judges the listing as stored: a stale entry closes nothing.
-        const open = openDeadlineEntries(kind, listing)[0]?.[1];
-        if (!open || listingDeadlineAt(open) > due) continue;
+        const deadline = openDeadlineAt(kind, listing);
+        if (deadline === undefined || deadline > due) continue;
         // One listing the sweep cannot schedule must not keep the others from closing.
-        await ensureCloseJob(kind, String(listing._id), new Date(listingDeadlineAt(open))).catch((err) =>
+        await ensureCloseJob(kind, String(listing._id), new Date(deadline)).catch((err) =>
           logger.warn(
             { err, kind, id: String(listing._id) },
             'the close of a listing past its deadline could not be enqueued',

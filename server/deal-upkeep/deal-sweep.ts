@@ -20,6 +20,7 @@ import {
   completeDealIfAllPaid,
   dealPayments,
   dealsToComplete,
+  WAITS_FOR_PAYMENT,
   ENDED_DEAL_STATUSES,
   paymentProvidersFor,
   paymentsOfDeals,
@@ -28,7 +29,6 @@ import {
 import { CLOSE_ENDED_DEAL_PAYMENTS, DEAL_SWEEP, type JobHandler } from '../scheduler';
 
 const BATCH = 200;
-const WAITS_FOR_PAYMENT = ['awaiting_payment', 'delivering'];
 
 export interface SweepReport {
   /** Deals whose status the sweep moved on. */

@@ -61,12 +61,15 @@ function paidEnoughToMoveOn(deal: DealDoc, schedule: FeeSchedule, paidPayments: 
  * for, judged on their payments (`paymentsOfDeals`, read for a sweep's whole batch at once: a
  * sweep over thousands of deals that wait for a payment reads a batch's payments in one command).
  */
+/** The statuses in which a deal waits for a payment to move on (the sweep reads their payments). */
+export const WAITS_FOR_PAYMENT: readonly string[] = ['awaiting_payment', 'delivering'];
+
 export function dealsToComplete(
   deals: DealDoc[],
   schedule: FeeSchedule,
   payments: ReadonlyMap<string, PaymentDoc[]>,
 ): Set<string> {
-  const waiting = deals.filter((d) => d.status === 'awaiting_payment' || d.status === 'delivering');
+  const waiting = deals.filter((d) => WAITS_FOR_PAYMENT.includes(d.status));
   return new Set(
     waiting
       .filter(

@@ -1,6 +1,6 @@
 /** The payments component's front door for other components. */
 export { confirmBankTransfer } from './bank-transfer.service';
-export { completeDealIfAllPaid, dealsToComplete } from './deal-completion';
+export { completeDealIfAllPaid, dealsToComplete, WAITS_FOR_PAYMENT } from './deal-completion';
 export {
   depositsOfListing,
   paymentsOfAppraisal,

@@ -50,6 +50,7 @@ export {
   listingListEntries,
   listingRevisionEntries,
   publishedListingEntries,
+  openDeadlineAt,
   openDeadlineEntries,
   listingReviewEntries,
   notificationListEntries,

@@ -45,14 +45,19 @@ export function publishedListingEntries(kind: 'offer' | 'demand', doc: Doc): [st
  */
 export const OPEN_DEADLINES = 'listing:deadlines';
 
-export function openDeadlineEntries(kind: 'offer' | 'demand', doc: Doc): [string, OwnerListEntry][] {
-  if (doc.status !== 'published') return [];
+/** A published auction's close or call's deadline (milliseconds) while it is still open; otherwise undefined. */
+export function openDeadlineAt(kind: 'offer' | 'demand', doc: Doc): number | undefined {
+  if (doc.status !== 'published') return undefined;
   const deadline =
     kind === 'offer'
       ? doc.pricing?.model === 'auction' && !doc.auction?.closedAt && doc.pricing?.closesAt
       : doc.mode === 'call_for_proposals' && !doc.callClosedAt && doc.deadline;
-  if (!deadline) return [];
-  return [[OPEN_DEADLINES, { id: String(doc._id), s: kind, at: -ms(deadline) }]];
+  return deadline ? ms(deadline) : undefined;
+}
+
+export function openDeadlineEntries(kind: 'offer' | 'demand', doc: Doc): [string, OwnerListEntry][] {
+  const deadline = openDeadlineAt(kind, doc);
+  return deadline === undefined ? [] : [[OPEN_DEADLINES, { id: String(doc._id), s: kind, at: -deadline }]];
 }
 
 /** The deadline (milliseconds) a `listing:deadlines` entry holds. */
