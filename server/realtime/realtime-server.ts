@@ -12,6 +12,7 @@ import {
   type ServerToClientEvents,
 } from '../api-contract/socket-events';
 import { InFlight } from './in-flight';
+import { closingGate } from './closing-gate';
 import { registerDealRoomHandlers } from './deal-room.handlers';
 import { registerMeetingRoomHandlers } from './meeting-room.handlers';
 import { relayDealEvents } from './deal-event-relay';
@@ -66,6 +67,8 @@ export async function createRealtimeServer(
       ...(redis ? { adapter: redis.adapter } : {}),
     },
   );
+  const gate = closingGate();
+  io.engine.use(gate.middleware);
   shareWebSession(io as unknown as Server, opts.sessionMiddlewares);
   const deals = io.of(DEALS_NAMESPACE);
   requireSignedIn(deals);
@@ -108,7 +111,9 @@ export async function createRealtimeServer(
       // Like io.close(), but leaves the HTTP server to its owner (exchange.ts closes it). The
       // transports are closed rather than the sockets disconnected: a client told "server
       // disconnect" would not come back, one whose transport closed reconnects by itself, to
-      // another process behind the proxy during a rolling restart.
+      // another process behind the proxy during a rolling restart (the gate keeps it from
+      // coming back here).
+      gate.close();
       io.engine.close();
       // Sends under way still store and announce their messages, across processes too.
       await inFlight.settled(SHUTDOWN_DRAIN_MS);

@@ -16,6 +16,8 @@ export class RoomMember {
   /** Message ids delivered live more than once on one connection (should stay empty). */
   readonly doubled: string[] = [];
   connections = 0;
+  /** What happened on this member's connections, oldest first (for a failure's message). */
+  readonly history: string[] = [];
   private liveOnThisConnection = new Set<string>();
   private joined: Promise<void>;
   private markJoined: () => void = () => undefined;
@@ -35,15 +37,18 @@ export class RoomMember {
     });
     this.socket.on('connect', () => {
       this.connections++;
+      this.note(`connected (${this.socket.id})`);
       this.liveOnThisConnection = new Set();
       void this.join();
     });
-    this.socket.on('disconnect', () => {
+    this.socket.on('disconnect', (reason) => {
+      this.note(`disconnected: ${reason}`);
       this.joined = this.pendingJoin();
     });
     this.socket.on('message:new', ({ message }: { message: ChatMessage }) => {
       if (this.liveOnThisConnection.has(message.id)) this.doubled.push(message.id);
       this.liveOnThisConnection.add(message.id);
+      this.note(`live ${message.seq}`);
       this.bySeq.set(message.seq, message);
     });
   }
@@ -62,6 +67,9 @@ export class RoomMember {
     const seqs = [...this.bySeq.keys()];
     const afterSeq = seqs.length > 0 ? Math.max(...seqs) : undefined;
     const res = await this.emit<JoinResult>('deal:join', { dealId: this.dealId, afterSeq }, 5000);
+    this.note(
+      `join after ${afterSeq ?? '-'} (${connection}): ${res === undefined ? 'no answer' : res.ok ? `caught up [${res.messages.map((m) => m.seq).join(' ')}]` : res.error.code}`,
+    );
     if (!this.socket.connected || this.socket.id !== connection) return;
     if (!res?.ok) {
       if (attempt >= 50) return;
@@ -71,6 +79,10 @@ export class RoomMember {
     }
     for (const m of res.messages) this.bySeq.set(m.seq, m);
     this.markJoined();
+  }
+
+  private note(what: string): void {
+    this.history.push(`${new Date().toISOString().slice(11, 23)} ${what}`);
   }
 
   /** Resolves once the member is connected and in the room. */

@@ -203,11 +203,19 @@ describe('production topology: two processes, Redis and nginx (rolling restart)'
       .expect(200);
     const stored: ChatMessage[] = history.body.messages;
     assert.deepEqual(stored.map((m) => m.body).sort(), [...sent].sort(), 'each message stored once');
-    for (const member of [sellerSide, buyerSide]) {
+    for (const [side, member] of [
+      ['the seller', sellerSide],
+      ['the buyer', buyerSide],
+    ] as const) {
       // A client cut off by the restart reconnects with back-off and then catches up: give it time.
       await eventually(async () => member.bySeq.size >= stored.length, 'every message to reach each side', {
         attempts: 600,
         intervalMs: 50,
+      }).catch((err: Error) => {
+        const missing = stored.filter((m) => !member.bySeq.has(m.seq)).map((m) => `${m.seq} "${m.body}"`);
+        throw new Error(
+          `${err.message}: ${side} lacks ${missing.join(', ')}; what it saw:\n${member.history.join('\n')}`,
+        );
       });
       assert.deepEqual(
         [...member.bySeq.values()].map((m) => m.id).sort(),
