@@ -16,14 +16,22 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function buildIfStale(name: string, sources: string[], stamp: string, npmScript: string): void {
-  const stampPath = path.join(root, stamp);
-  const built = fs.existsSync(stampPath) ? fs.statSync(stampPath).mtimeMs : 0;
-  const newest = Math.max(
+function newestSource(sources: string[]): number {
+  return Math.max(
     ...sources.map((s) => newestMtime(path.join(root, s))),
     fs.statSync(path.join(root, 'package.json')).mtimeMs,
   );
-  if (built > newest) return;
+}
+
+function isStale(sources: string[], stamp: string): boolean {
+  const stampPath = path.join(root, stamp);
+  const built = fs.existsSync(stampPath) ? fs.statSync(stampPath).mtimeMs : 0;
+  return built <= newestSource(sources);
+}
+
+function buildIfStale(name: string, sources: string[], stamp: string, npmScript: string): void {
+  if (!isStale(sources, stamp)) return;
+  const stampPath = path.join(root, stamp);
   process.stderr.write(`[build] ${name}…\n`);
   const r = spawnSync('npm', ['run', '--silent', npmScript], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`building the ${name} failed`);
@@ -31,8 +39,25 @@ function buildIfStale(name: string, sources: string[], stamp: string, npmScript:
   fs.writeFileSync(stampPath, new Date().toISOString());
 }
 
+const CLIENT_SOURCES = ['client', 'server/api-contract'];
+const CLIENT_STAMP = 'client/dist/.built';
+
 export function buildClientIfStale(): void {
-  buildIfStale('web client', ['client', 'server/api-contract'], 'client/dist/.built', 'build:client');
+  buildIfStale('web client', CLIENT_SOURCES, CLIENT_STAMP, 'build:client');
+}
+
+/**
+ * Takes a build of this checkout's client made elsewhere from its sources as they were at
+ * `copiedAt` (the image rehearsal's) as client/dist, when the checkout's own is stale and no
+ * source changed since the copy; says whether it did.
+ */
+export function adoptClientBuild(builtDir: string, copiedAt: number): boolean {
+  if (!isStale(CLIENT_SOURCES, CLIENT_STAMP) || newestSource(CLIENT_SOURCES) >= copiedAt) return false;
+  const dist = path.join(root, 'client/dist');
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.cpSync(builtDir, dist, { recursive: true });
+  fs.writeFileSync(path.join(root, CLIENT_STAMP), new Date().toISOString());
+  return true;
 }
 
 export function buildServerIfStale(): void {

@@ -4,9 +4,13 @@
  * builds), assembles the runtime stage from them, then starts its CMD against a throw-away
  * FerretDB and asks its health check's URL (/readyz) and the web client.
  *
- * Two liberties, both for time: npm runs offline-first from the local cache and skips install
- * scripts, and native addons (argon2, better-sqlite3) are copied from this checkout's
- * node_modules (built from the same lockfile) instead of being compiled again.
+ * Liberties, all for time: npm runs offline-first from the local cache and skips install
+ * scripts; native addons (argon2, better-sqlite3) are copied from this checkout's node_modules
+ * (built from the same lockfile) instead of being compiled again; a full `npm ci` (the build
+ * stage's) is this checkout's node_modules linked in, which `npm ci` made from the same lockfile
+ * (the production stage's `npm ci --omit=dev` still runs). The web client built here is the
+ * checkout's own build when the checkout's is older than its sources (npm test then need not
+ * build it again).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +18,7 @@ import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { startFerretDb } from '../services/services';
 import { freePort } from '../services/ports';
+import { adoptClientBuild } from '../build-if-stale';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -62,6 +67,18 @@ function run(cmd: string, cwd: string, env: NodeJS.ProcessEnv = {}): void {
   });
   if (r.status !== 0) throw new Error(`RUN ${cmd} failed:\n${(r.stdout + r.stderr).slice(-3000)}`);
   log(`  RUN ${cmd} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+/** The build stage's full install, which this checkout's `npm ci` already made from the same lockfile. */
+const FULL_INSTALL = /^npm ci(?: --no-audit| --no-fund)*$/;
+
+function linkCheckoutModules(cmd: string, cwd: string): void {
+  const started = Date.now();
+  const r = spawnSync('cp', ['-al', path.join(root, 'node_modules'), path.join(cwd, 'node_modules')], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`linking node_modules for RUN ${cmd} failed:\n${r.stderr}`);
+  log(`  RUN ${cmd}: this checkout's node_modules linked (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 function log(message: string) {
@@ -158,6 +175,7 @@ async function smokeTest(runtimeDir: string, env: Record<string, string>, cmd: s
 
 async function main() {
   const stages = parseDockerfile(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8'));
+  const copiedFrom = Date.now();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-image-'));
   const dirs = new Map<string, string>();
   try {
@@ -172,7 +190,9 @@ async function main() {
       for (const step of stage.steps) {
         if (step.op === 'COPY') copy(step.args, dir, dirs);
         else if (step.op === 'RUN' && stage !== runtime) {
-          run(step.args, dir);
+          if (FULL_INSTALL.test(step.args) && fs.existsSync(path.join(root, 'node_modules')))
+            linkCheckoutModules(step.args, dir);
+          else run(step.args, dir);
           bringNativeBuilds(dir);
         } else if (step.op === 'ENV') {
           for (const [, k, v] of step.args.matchAll(/(\w+)=(\S+)/g)) env[k] = v;
@@ -182,6 +202,9 @@ async function main() {
         if (cmd[0] === 'node') cmd[0] = process.execPath;
         await smokeTest(dir, env, cmd);
       }
+      const builtClient = path.join(dir, 'client/dist');
+      if (stage !== runtime && fs.existsSync(builtClient) && adoptClientBuild(builtClient, copiedFrom))
+        log(`  (its web client build is now this checkout's client/dist)`);
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
