@@ -4,15 +4,14 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { ApiRouter } from './common/api-router';
 import { buildOpenApi } from './common/openapi';
 import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error-handler';
-import { logger, requestLogSerializers, setLogLevel } from './common/logger';
+import { logger, setLogLevel } from './common/logger';
+import { requestLog } from './common/request-log';
 import { requireSameOrigin } from './common/same-origin';
 import { requireDatabase } from './common/database-gate';
 import {
@@ -88,21 +87,8 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.set('query parser', 'simple');
 
   app.use(
-    pinoHttp({
-      logger,
-      // A request's line says which request it was, not its headers: building the full request
-      // object (and redacting its cookies) for every request cost more than the route itself.
-      wrapSerializers: false,
-      serializers: requestLogSerializers,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: {
-        ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
-      },
+    requestLog({
+      quiet: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
     }),
   );
   app.use(bindRequestId, httpMetrics);

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, toAppError, toErrorBody } from './errors';
-import { logger } from './logger';
+import { logger, requestLogSerializers } from './logger';
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', `No route for ${req.method} ${req.path}`));
@@ -10,7 +10,7 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const appError = toAppError(err);
   if (appError.status >= 500) {
-    (req.log ?? logger).error({ err: appError.cause ?? err }, appError.message);
+    logger.error({ err: appError.cause ?? err, req: requestLogSerializers.req(req) }, appError.message);
   }
   if (res.headersSent) return;
   res.status(appError.status).json(toErrorBody(appError));

@@ -28,7 +28,7 @@ export function setLogLevel(level: string): void {
   logger.level = level;
 }
 
-/** What a request's log lines say of it (pino-http): which request, never its headers or cookies. */
+/** What a request's log line says of it (request-log.ts): which request, never its headers or cookies. */
 export const requestLogSerializers = {
   req: (req: IncomingMessage & { id?: unknown; originalUrl?: string }) => ({
     id: req.id,

@@ -16,7 +16,7 @@ export function withRequestId<T>(requestId: string, work: () => T): T {
   return storage.run({ requestId }, work);
 }
 
-/** After pino-http, which gives each request its id (`X-Request-Id` in and out). */
+/** After the request log, which gives each request its id (`X-Request-Id` in and out). */
 export const bindRequestId: RequestHandler = (req, _res, next) => {
   withRequestId(String(req.id), next);
 };

@@ -48,4 +48,35 @@ describe('security: logs', () => {
       assert.ok(!line.includes(PASSWORD), line);
     }
   });
+
+  it('when a request ends, then one line names it by id, method and url, with its status and time, and health checks write none', async () => {
+    const t = await createTestApp();
+    let requestId = '';
+    const lines = await captureLogs(async () => {
+      const res = await request(t.app)
+        .get('/api/no-such-route')
+        .set('X-Request-Id', 'probe-request-0001')
+        .expect(404);
+      requestId = String(res.headers['x-request-id']);
+      await request(t.app).get('/healthz');
+    });
+    assert.equal(requestId, 'probe-request-0001');
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, any>);
+    const ours = parsed.filter((l) => l.req?.url === '/api/no-such-route');
+    assert.equal(ours.length, 1, lines.join('\n'));
+    const [line] = ours;
+    assert.equal(line.msg, 'request completed');
+    assert.equal(line.requestId, 'probe-request-0001');
+    assert.deepEqual(
+      { id: line.req.id, method: line.req.method },
+      { id: 'probe-request-0001', method: 'GET' },
+    );
+    assert.equal(line.res.statusCode, 404);
+    assert.equal(typeof line.responseTime, 'number');
+    assert.equal(
+      parsed.filter((l) => l.req?.url === '/healthz').length,
+      0,
+      'health checks are not logged line by line',
+    );
+  });
 });
