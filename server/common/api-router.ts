@@ -166,6 +166,13 @@ export class ApiRouter {
         const status = def.status ?? 200;
         if (result instanceof SerializedJson) {
           if (this.opts.onResponseMismatch) this.checkResponse(def, status, JSON.parse(result.body));
+          // Express hashes every body it sends for its ETag: a cached answer's is hashed once.
+          const etagOf = req.app.get('etag fn') as ((body: string, encoding: string) => string) | undefined;
+          if (etagOf)
+            res.setHeader(
+              'ETag',
+              result.etagBy((body) => etagOf(body, 'utf8')),
+            );
           res.status(status).type('json').send(result.body);
           return;
         }

@@ -18,13 +18,24 @@ export interface CachedAnswerOptions {
   when?: (request: { params: any; query: any }) => boolean;
 }
 
-/** A JSON body already serialized: the router sends it as it is. */
+/**
+ * A JSON body already serialized: the router sends it as it is. Its ETag is worked out once per
+ * cached answer (`memo` is the cache's entry) instead of hashing the same body for every request.
+ */
 export class SerializedJson {
-  constructor(readonly body: string) {}
+  constructor(
+    readonly body: string,
+    private readonly memo: { etag?: string } = {},
+  ) {}
+
+  etagBy(generate: (body: string) => string): string {
+    return (this.memo.etag ??= generate(this.body));
+  }
 }
 
 interface Answer {
   body: string;
+  etag?: string;
 }
 
 export class ResponseCache {
@@ -42,7 +53,7 @@ export class ResponseCache {
 
   async answer(key: string, compute: () => unknown): Promise<SerializedJson> {
     const found = await this.answers.get(key, async () => ({ body: JSON.stringify(await compute()) }));
-    return new SerializedJson(found!.body);
+    return new SerializedJson(found!.body, found!);
   }
 }
 

@@ -25,6 +25,23 @@ describe('cached answers (response-cache)', () => {
     assert.deepEqual(JSON.parse(first.body), { deals: [{ id: 'd1' }], n: 1 });
   });
 
+  it('when a cached answer is sent again, then its ETag is worked out once, and again once it is rebuilt', async () => {
+    const cache = new ResponseCache('test-etag', { clearOn: ['deal'] });
+    const key = viewerKey(member, {});
+    let hashed = 0;
+    const etag = (body: string) => `W/"${++hashed}-${body.length}"`;
+    let built = 0;
+    const build = async () => ({ n: ++built });
+    const first = (await cache.answer(key, build)).etagBy(etag);
+    const again = (await cache.answer(key, build)).etagBy(etag);
+    assert.equal(again, first);
+    assert.equal(hashed, 1);
+    invalidateRecordCaches({ type: 'deal', id: 'd1' });
+    const rebuilt = (await cache.answer(key, build)).etagBy(etag);
+    assert.equal(hashed, 2);
+    assert.notEqual(rebuilt, first);
+  });
+
   it('when a record of a declared type is written, then the next answer is built again; other types keep it', async () => {
     const cache = new ResponseCache('test-clear', { clearOn: ['deal', 'owner-list'] });
     let built = 0;
