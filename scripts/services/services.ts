@@ -30,14 +30,6 @@ const MAX_SOCKET_PATH = 107;
  */
 export const FERRETDB_SQLITE_PRAGMAS = ['synchronous(normal)'];
 
-/**
- * FerretDB's Go garbage collector target (`GOGC`, unless the environment sets one): at Go's
- * default of 100 its collector took a seventh of FerretDB's CPU under write load (pprof), each
- * command allocating its documents afresh; at 400 it collects a quarter as often, for a heap of a
- * few tens of MB more.
- */
-export const FERRETDB_GOGC = '400';
-
 /** FerretDB on its SQLite backend, keeping its files in `dataDir`. */
 export async function startFerretDb(opts: {
   dataDir: string;
@@ -71,7 +63,6 @@ export async function startFerretDb(opts: {
     ],
     port,
     logFile: opts.logFile ?? path.join(dbDir, 'ferretdb.log'),
-    env: { GOGC: process.env.GOGC ?? FERRETDB_GOGC },
   });
   await proc.start();
   const url = `mongodb://127.0.0.1:${port}/`;
