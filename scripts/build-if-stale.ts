@@ -23,14 +23,15 @@ function newestSource(sources: string[]): number {
   );
 }
 
-function isStale(sources: string[], stamp: string): boolean {
+/** Whether the build stamped `stamp` is no newer than `newest` (the sources' newest change). */
+function isStale(newest: number, stamp: string): boolean {
   const stampPath = path.join(root, stamp);
   const built = fs.existsSync(stampPath) ? fs.statSync(stampPath).mtimeMs : 0;
-  return built <= newestSource(sources);
+  return built <= newest;
 }
 
 function buildIfStale(name: string, sources: string[], stamp: string, npmScript: string): void {
-  if (!isStale(sources, stamp)) return;
+  if (!isStale(newestSource(sources), stamp)) return;
   const stampPath = path.join(root, stamp);
   process.stderr.write(`[build] ${name}…\n`);
   const r = spawnSync('npm', ['run', '--silent', npmScript], { cwd: root, stdio: 'inherit' });
@@ -52,7 +53,8 @@ export function buildClientIfStale(): void {
  * source changed since the copy; says whether it did.
  */
 export function adoptClientBuild(builtDir: string, copiedAt: number): boolean {
-  if (!isStale(CLIENT_SOURCES, CLIENT_STAMP) || newestSource(CLIENT_SOURCES) >= copiedAt) return false;
+  const newest = newestSource(CLIENT_SOURCES);
+  if (!isStale(newest, CLIENT_STAMP) || newest >= copiedAt) return false;
   const dist = path.join(root, 'client/dist');
   fs.rmSync(dist, { recursive: true, force: true });
   fs.cpSync(builtDir, dist, { recursive: true });

@@ -175,7 +175,7 @@ async function smokeTest(runtimeDir: string, env: Record<string, string>, cmd: s
 
 async function main() {
   const stages = parseDockerfile(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8'));
-  const copiedFrom = Date.now();
+  const copiedAt = Date.now();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-image-'));
   const dirs = new Map<string, string>();
   try {
@@ -203,7 +203,7 @@ async function main() {
         await smokeTest(dir, env, cmd);
       }
       const builtClient = path.join(dir, 'client/dist');
-      if (stage !== runtime && fs.existsSync(builtClient) && adoptClientBuild(builtClient, copiedFrom))
+      if (stage !== runtime && fs.existsSync(builtClient) && adoptClientBuild(builtClient, copiedAt))
         log(`  (its web client build is now this checkout's client/dist)`);
     }
   } finally {

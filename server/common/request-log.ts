@@ -23,7 +23,7 @@ declare module 'node:http' {
 
 const INCOMING_ID = /^[\w-]{8,64}$/;
 
-export function requestIdOf(req: IncomingMessage): string {
+function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
   return typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
 }
