@@ -1,5 +1,6 @@
 /** The MongoDB connection (FerretDB by default). One connection per process. */
 import mongoose from 'mongoose';
+import { ensureDeclaredIndexes } from './declared-indexes';
 
 mongoose.set('strictQuery', true);
 mongoose.set('sanitizeFilter', true);
@@ -9,11 +10,14 @@ export async function connectDatabase(
   uri: string,
   opts: { monitorCommands?: boolean } = {},
 ): Promise<typeof mongoose> {
-  return mongoose.connect(uri, {
+  const connected = await mongoose.connect(uri, {
     serverSelectionTimeoutMS: 3000,
-    autoIndex: true,
+    // The declared indexes are made below: on FerretDB only those it uses (declared-indexes.ts).
+    autoIndex: false,
     monitorCommands: opts.monitorCommands ?? false,
   });
+  await ensureDeclaredIndexes(connected.connection);
+  return connected;
 }
 
 /** Answers within `timeoutMs` whether the database responds to a ping. */
