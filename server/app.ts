@@ -12,6 +12,8 @@ import { buildOpenApi } from './common/openapi';
 import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error-handler';
 import { logger, setLogLevel } from './common/logger';
 import { requestLog } from './common/request-log';
+import { countRequestsInFlight, isBusy } from './common/busy-level';
+import { gatherWhenBusy } from './common/grouped-command';
 import { requireSameOrigin } from './common/same-origin';
 import { requireDatabase } from './common/database-gate';
 import {
@@ -81,6 +83,7 @@ export function createApp(ctx: AppContext): BuiltApp {
   const { config } = ctx;
   setLogLevel(config.logLevel);
   usePasswordHashCost(config.passwordHashCost);
+  gatherWhenBusy(config.commandGatherMs, isBusy);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy ? 1 : false);
@@ -91,7 +94,7 @@ export function createApp(ctx: AppContext): BuiltApp {
       quiet: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
     }),
   );
-  app.use(bindRequestId, httpMetrics);
+  app.use(countRequestsInFlight, bindRequestId, httpMetrics);
   registerMetricsRoutes(app, config.metricsToken);
   app.use(
     helmet({

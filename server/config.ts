@@ -22,6 +22,8 @@ export interface Config {
   searchThread: boolean;
   /** How long a search answer may be reused when no write signalled a change; 0: never. */
   searchCacheMs: number;
+  /** Under load, how long a grouped database command waits for more callers (grouped-command.ts). */
+  commandGatherMs: number;
   /** Days a buyer has to answer a delivered milestone before it is accepted for them. */
   milestoneAcceptDays: number;
   /** Minutes before a scheduled meeting at an event both sides are reminded. */
@@ -102,6 +104,7 @@ const schema = Joi.object({
   SEARCH_INDEX_PATH: Joi.string(),
   SEARCH_THREAD: Joi.boolean().default(true),
   SEARCH_CACHE_MS: Joi.number().integer().min(0).max(60_000).default(2000),
+  COMMAND_GATHER_MS: Joi.number().integer().min(0).max(50).default(4),
   MILESTONE_ACCEPT_DAYS: Joi.number().integer().min(1).max(90).default(14),
   MEETING_REMINDER_MINUTES: Joi.number().integer().min(1).max(1440).default(30),
   RUNNER_UP_DEPOSIT_KEEP_DAYS: Joi.number().integer().min(1).max(90).default(14),
@@ -252,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchIndexPath: value.SEARCH_INDEX_PATH ?? path.join(dataDir, 'search', 'listings.sqlite'),
     searchThread: value.SEARCH_THREAD,
     searchCacheMs: value.SEARCH_CACHE_MS,
+    commandGatherMs: value.COMMAND_GATHER_MS,
     milestoneAcceptDays: value.MILESTONE_ACCEPT_DAYS,
     meetingReminderMinutes: value.MEETING_REMINDER_MINUTES,
     runnerUpDepositKeepDays: value.RUNNER_UP_DEPOSIT_KEEP_DAYS,

@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { groupedCommand } from '../../server/common/grouped-command';
+import { EventEmitter } from 'node:events';
+import type { Request, Response } from 'express';
+import { gatherWhenBusy, groupedCommand } from '../../server/common/grouped-command';
+import {
+  countRequestsInFlight,
+  isBusy,
+  requestsInFlight,
+  BUSY_FROM_REQUESTS,
+} from '../../server/common/busy-level';
 
 /** A command whose runs wait for `release`, recording what each run was given. */
 function gatedCommand() {
@@ -45,5 +53,50 @@ describe('grouped command (pure)', () => {
     await releaseNext();
     assert.equal(await later, 'even 4');
     assert.deepEqual(runs, [[0], [-1, 2], [4]]);
+  });
+
+  describe('gathering under load', () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    /** Two calls 5 ms apart on a command whose runs answer at once; the items of each run, and the answers. */
+    async function twoCallsApart(busy: boolean) {
+      gatherWhenBusy(30, () => busy);
+      const runs: number[][] = [];
+      const command = groupedCommand<number, number>(async (items) => {
+        runs.push(items);
+        return items;
+      });
+      const first = command(1);
+      await sleep(5);
+      const answers = await Promise.all([first, command(2)]);
+      return { runs, answers };
+    }
+    afterEach(() => gatherWhenBusy(0, () => false));
+
+    it("when the process is busy, then a call arriving a few milliseconds after an idle command's first joins it", async () => {
+      const { runs, answers } = await twoCallsApart(true);
+      assert.deepEqual(answers, [1, 2]);
+      assert.deepEqual(runs, [[1, 2]]);
+    });
+
+    it('when the process is not busy, then the first call goes at once, alone', async () => {
+      const { runs, answers } = await twoCallsApart(false);
+      assert.deepEqual(answers, [1, 2]);
+      assert.deepEqual(runs, [[1], [2]]);
+    });
+
+    it('counts a request as in flight from its arrival until its response closes, and is busy from BUSY_FROM_REQUESTS of them', () => {
+      const before = requestsInFlight();
+      const responses = Array.from({ length: BUSY_FROM_REQUESTS }, () => new EventEmitter());
+      let nexts = 0;
+      for (const res of responses) {
+        countRequestsInFlight({} as Request, res as unknown as Response, () => nexts++);
+      }
+      assert.equal(nexts, BUSY_FROM_REQUESTS);
+      assert.equal(requestsInFlight(), before + BUSY_FROM_REQUESTS);
+      assert.equal(isBusy(), true);
+      for (const res of responses) res.emit('close');
+      assert.equal(requestsInFlight(), before);
+      assert.equal(isBusy(), before >= BUSY_FROM_REQUESTS);
+    });
   });
 });
