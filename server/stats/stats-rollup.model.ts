@@ -16,6 +16,8 @@ const rollupSchema = new Schema(
     m: { type: Schema.Types.Mixed },
     /** A price guidance bucket's entries (`_id` 'price:<field>:<currency>'). */
     e: { type: Schema.Types.Mixed },
+    /** A month's sections as JSON (stats-rollup.store.ts). */
+    packed: String,
     v: Number,
     earliest: String,
   },

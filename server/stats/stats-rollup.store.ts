@@ -38,7 +38,7 @@ const knownMarks = new LRUCache<string, true>({ max: 100_000 });
 export const rollupGeneration = () => generation;
 
 /** Raise when the rollups' metrics change: rollups of an older layout are rebuilt. */
-export const ROLLUP_LAYOUT = 5;
+export const ROLLUP_LAYOUT = 6;
 export const LAYOUT_ID = '__layout';
 
 export interface LayoutMark {
@@ -49,9 +49,15 @@ export interface LayoutMark {
 
 const collection = () => StatsRollupModel.collection;
 
-/** A month's rollup as stored: every section it holds (the later ones only once something was counted in them). */
-function stored(doc: RollupDoc) {
-  return {
+/**
+ * A month's rollup as stored: every section it holds (the later ones only once something was
+ * counted in them), packed as JSON in one string. FerretDB decodes, re-encodes and (for its `_id`
+ * index) parses a stored document element by element on every write, and a month's hundreds of
+ * counters were most of a confirmed payment's cost to it at 10,000 listings (`sjson.Marshal`, a
+ * sixth of its CPU); one string is written as one element.
+ */
+function stored(doc: RollupDoc): { packed: string } {
+  const sections = {
     c: doc.c ?? {},
     b: doc.b ?? {},
     h: doc.h ?? {},
@@ -59,6 +65,14 @@ function stored(doc: RollupDoc) {
     ...(doc.s ? { s: doc.s } : {}),
     ...(doc.m ? { m: doc.m } : {}),
   };
+  return { packed: JSON.stringify(sections) };
+}
+
+/** A rollup as read: a month's sections unpacked (the layout mark has none). */
+function unpacked<D extends { _id: string; packed?: unknown }>(raw: D): Omit<D, 'packed'> {
+  if (typeof raw.packed !== 'string') return raw;
+  const { packed, ...rest } = raw;
+  return { ...rest, ...(JSON.parse(packed) as object) };
 }
 
 /**
@@ -68,7 +82,9 @@ function stored(doc: RollupDoc) {
 async function storedMonth(month: string): Promise<RollupDoc> {
   const kept = isSoleDatabaseUser() ? cached.get(month) : undefined;
   if (kept) return kept;
-  return ((await collection().findOne({ _id: month } as never)) ?? { _id: month }) as RollupDoc;
+  const raw = (await collection().findOne({ _id: month } as never)) as
+    (RollupDoc & { packed?: string }) | null;
+  return raw ? unpacked(raw) : { _id: month };
 }
 
 const months = batchedWriter<[string, number][]>((month, changes) =>
@@ -99,9 +115,11 @@ export async function readRollups(
   const readAt = generation;
   const fresh = new Map<string, RollupDoc & Partial<LayoutMark>>();
   if (missing.length > 0) {
-    const found = (await collection()
-      .find({ _id: { $in: missing } } as never)
-      .toArray()) as unknown as (RollupDoc & Partial<LayoutMark>)[];
+    const found = (
+      (await collection()
+        .find({ _id: { $in: missing } } as never)
+        .toArray()) as unknown as (RollupDoc & Partial<LayoutMark> & { packed?: string })[]
+    ).map(unpacked);
     const byId = new Map(found.map((d) => [d._id, d]));
     // No layout mark yet: not cached, so that the rebuild's mark is seen at once.
     const read = new Map<string, RollupDoc & Partial<LayoutMark>>();
