@@ -12,6 +12,7 @@ import { buildOpenApi } from './common/openapi';
 import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error-handler';
 import { logger, setLogLevel } from './common/logger';
 import { requestLog } from './common/request-log';
+import { middlewareChain } from './common/middleware-chain';
 import { countRequestsInFlight, isBusy } from './common/busy-level';
 import { gatherWhenBusy } from './common/grouped-command';
 import { requireSameOrigin } from './common/same-origin';
@@ -89,12 +90,17 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.set('query parser', 'simple');
 
+  // Chains, not a layer each: the router tries every layer in turn for every request.
   app.use(
-    requestLog({
-      quiet: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
-    }),
+    middlewareChain([
+      requestLog({
+        quiet: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
+      }),
+      countRequestsInFlight,
+      bindRequestId,
+      httpMetrics,
+    ]),
   );
-  app.use(countRequestsInFlight, bindRequestId, httpMetrics);
   registerMetricsRoutes(app, config.metricsToken);
   app.use(
     helmet({
@@ -109,15 +115,13 @@ export function createApp(ctx: AppContext): BuiltApp {
     search: ctx.search,
     searchCaughtUp: () => searchSyncWorkerOf(ctx)?.caughtUp(),
   });
-  app.use('/api', requireSameOrigin(config.publicUrl), requireDatabase);
+  app.use('/api', middlewareChain([requireSameOrigin(config.publicUrl), requireDatabase]));
 
   // Stripe signs the exact bytes it sent: its webhook gets the raw body, before the JSON parser.
   app.use('/api/payments/stripe/webhook', express.raw({ type: '*/*', limit: '1mb' }));
   // So do partner exchanges their inquiries (server/federation/inquiry.service.ts).
   app.use('/api/federation/inbox', express.raw({ type: '*/*', limit: '64kb' }));
-  app.use('/api', requireJsonBodies, express.json({ limit: '1mb' }));
-  // A partner API key (`Authorization: Bearer`) stands instead of a session: before sessions.
-  app.use('/api', ...apiKeyAuthentication(ctx));
+  const jsonBodies = [requireJsonBodies, express.json({ limit: '1mb' })];
 
   const sessions = createSessionMiddleware({
     secret: config.sessionSecret,
@@ -132,7 +136,15 @@ export function createApp(ctx: AppContext): BuiltApp {
     sessions: sessions.cache,
     loadUser: loadSessionUser,
   });
-  app.use('/api', sessionWhereNeeded(SESSION_COOKIE, [sessionMiddleware, ...passportMiddlewares], fastPath));
+  app.use(
+    '/api',
+    middlewareChain([
+      ...jsonBodies,
+      // A partner API key (`Authorization: Bearer`) stands instead of a session: before sessions.
+      ...apiKeyAuthentication(ctx),
+      sessionWhereNeeded(SESSION_COOKIE, [sessionMiddleware, ...passportMiddlewares], fastPath),
+    ]),
+  );
 
   indexListingsOnWrite(ctx);
   followRecordChanges();
@@ -140,6 +152,8 @@ export function createApp(ctx: AppContext): BuiltApp {
   followTurnedDownTrls(cachedListingRef);
 
   const { api, openapi } = declareApi(ctx);
+  // Before the documentation's layers, which no API request needs to be tried against.
+  app.use('/api', api.router);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -148,7 +162,6 @@ export function createApp(ctx: AppContext): BuiltApp {
     swaggerUi.serve,
     swaggerUi.setup(openapi, { customSiteTitle: 'Technology Exchange API' }),
   );
-  app.use('/api', api.router);
   app.use('/api', notFoundHandler);
 
   serveClient(app, config.clientDir);

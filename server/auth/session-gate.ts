@@ -8,6 +8,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { SessionFastPath } from './session-fast-path';
+import { middlewareChain } from '../common/middleware-chain';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -25,6 +26,7 @@ export function sessionWhereNeeded(
   fastPath?: SessionFastPath,
 ): RequestHandler {
   const marker = `${cookieName}=`;
+  const runAll = middlewareChain(handlers);
   return (req, res, next) => {
     const read = READS.has(req.method);
     if (!req.headers.cookie?.includes(marker)) return read ? next() : runAll(req, res, next);
@@ -34,19 +36,4 @@ export function sessionWhereNeeded(
       (err: unknown) => next(err),
     );
   };
-
-  function runAll(...[req, res, next]: Parameters<RequestHandler>): void {
-    let i = 0;
-    const step = (err?: unknown): void => {
-      if (err !== undefined && err !== null) return next(err);
-      const handler = handlers[i++];
-      if (!handler) return next();
-      try {
-        void handler(req, res, step);
-      } catch (thrown) {
-        next(thrown);
-      }
-    };
-    step();
-  }
 }
