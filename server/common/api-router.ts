@@ -91,6 +91,30 @@ export function responseProblems(schema: Joi.Schema, body: unknown): string[] {
   return error ? error.details.map((d) => `${d.path.join('.') || '(body)'}: ${d.message}`) : [];
 }
 
+/**
+ * The validated params and query of a route's URLs, by URL (a few hundred at most). Each is
+ * answered as a copy, so a handler that changes what it was given changes nothing kept.
+ */
+class ValidatedUrls {
+  private static readonly MAX = 500;
+  private readonly byUrl = new Map<string, { params: unknown; query: unknown }>();
+
+  get(url: string): { params: unknown; query: unknown } | undefined {
+    const kept = this.byUrl.get(url);
+    return kept && { params: shallowCopy(kept.params), query: shallowCopy(kept.query) };
+  }
+
+  set(url: string, inputs: { params: unknown; query: unknown }): void {
+    if (this.byUrl.size >= ValidatedUrls.MAX) this.byUrl.clear();
+    this.byUrl.set(url, { params: shallowCopy(inputs.params), query: shallowCopy(inputs.query) });
+  }
+}
+
+function shallowCopy(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]));
+}
+
 function validatePart(
   schema: Joi.Schema | undefined,
   value: unknown,
@@ -131,6 +155,8 @@ export class ApiRouter {
   ): void {
     this.routes.push(def as RouteDef);
     const answers = def.cacheAnswers && new ResponseCache(`${def.method} ${def.path}`, def.cacheAnswers);
+    // A cached page is asked again and again with the same URL: its parameters are validated once.
+    const validatedUrls = answers && def.method === 'get' ? new ValidatedUrls() : undefined;
     const handlers: RequestHandler[] = [
       (req, _res, next) => {
         checkApiKeyScope(req, def.apiKeyScope);
@@ -141,12 +167,14 @@ export class ApiRouter {
       async (req, res) => {
         rejectOperatorKeys(req);
         const errors: Joi.ValidationError[] = [];
-        const params = validatePart(def.params, req.params, 'params', errors);
-        const query = validatePart(def.query, req.query, 'query', errors);
+        const known = validatedUrls?.get(req.originalUrl);
+        const params = known ? known.params : validatePart(def.params, req.params, 'params', errors);
+        const query = known ? known.query : validatePart(def.query, req.query, 'query', errors);
         const body = validatePart(def.body, req.body, 'body', errors);
         if (errors.length) {
           throw AppError.validation(errors.flatMap((e) => detailsFromJoi(e)).map(stripPartPrefix));
         }
+        if (!known) validatedUrls?.set(req.originalUrl, { params, query });
         const maybeUser = req.user as SessionUser | undefined;
         const run = () =>
           def.handler({
@@ -173,7 +201,8 @@ export class ApiRouter {
               'ETag',
               result.etagBy((body) => etagOf(body, 'utf8')),
             );
-          res.status(status).type('json').send(result.body);
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.status(status).send(result.bytes());
           return;
         }
         if (status !== 204) this.checkResponse(def, status, result);

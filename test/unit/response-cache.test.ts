@@ -42,6 +42,17 @@ describe('cached answers (response-cache)', () => {
     assert.notEqual(rebuilt, first);
   });
 
+  it('when a cached answer is sent again, then its bytes are the same Buffer, encoded once, and new once it is rebuilt', async () => {
+    const cache = new ResponseCache('test-bytes', { clearOn: ['deal'] });
+    const key = viewerKey(member, {});
+    const build = async () => ({ title: 'Công nghệ lọc nước', n: 1 });
+    const first = (await cache.answer(key, build)).bytes();
+    assert.equal(first.toString('utf8'), JSON.stringify(await build()));
+    assert.equal((await cache.answer(key, build)).bytes(), first);
+    invalidateRecordCaches({ type: 'deal', id: 'd1' });
+    assert.notEqual((await cache.answer(key, build)).bytes(), first);
+  });
+
   it('when a record of a declared type is written, then the next answer is built again; other types keep it', async () => {
     const cache = new ResponseCache('test-clear', { clearOn: ['deal', 'owner-list'] });
     let built = 0;
