@@ -9,7 +9,7 @@
  * first item before it goes, idle or not: concurrent writes arrive a millisecond or two apart, so
  * a command going at once mostly carried one item, and each command costs both processes about
  * as much again as each item it carries (`npm run bench:http`, accepting terms: the exchange's
- * CPU per write 3.9 → 3.1–3.4 ms at a 4 ms window).
+ * CPU per write 3.9 → 3.0–3.4 ms at a 4 ms window).
  */
 interface Waiting<I, R> {
   item: I;

@@ -53,7 +53,7 @@ const collection = () => StatsRollupModel.collection;
  * A month's rollup as stored: every section it holds (the later ones only once something was
  * counted in them), packed as JSON in one string. FerretDB decodes, re-encodes and (for its `_id`
  * index) parses a stored document element by element on every write, and a month's hundreds of
- * counters were most of a confirmed payment's cost to it at 10,000 listings (`sjson.Marshal`, a
+ * counters were a third of a confirmed payment's cost to it at 10,000 listings (`sjson.Marshal`, a
  * sixth of its CPU); one string is written as one element.
  */
 function stored(doc: RollupDoc): { packed: string } {
