@@ -121,7 +121,6 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.use('/api/payments/stripe/webhook', express.raw({ type: '*/*', limit: '1mb' }));
   // So do partner exchanges their inquiries (server/federation/inquiry.service.ts).
   app.use('/api/federation/inbox', express.raw({ type: '*/*', limit: '64kb' }));
-  const jsonBodies = [requireJsonBodies, express.json({ limit: '1mb' })];
 
   const sessions = createSessionMiddleware({
     secret: config.sessionSecret,
@@ -139,7 +138,8 @@ export function createApp(ctx: AppContext): BuiltApp {
   app.use(
     '/api',
     middlewareChain([
-      ...jsonBodies,
+      requireJsonBodies,
+      express.json({ limit: '1mb' }),
       // A partner API key (`Authorization: Bearer`) stands instead of a session: before sessions.
       ...apiKeyAuthentication(ctx),
       sessionWhereNeeded(SESSION_COOKIE, [sessionMiddleware, ...passportMiddlewares], fastPath),

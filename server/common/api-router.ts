@@ -10,6 +10,7 @@ import { checkAccess, type Access } from './access';
 import { checkApiKeyScope, type ApiKeyScope } from './api-key-access';
 import type { SessionUser } from './session-user';
 import { ResponseCache, SerializedJson, viewerKey, type CachedAnswerOptions } from './response-cache';
+import { cloneRecord } from './clone-record';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -101,18 +102,13 @@ class ValidatedUrls {
 
   get(url: string): { params: unknown; query: unknown } | undefined {
     const kept = this.byUrl.get(url);
-    return kept && { params: shallowCopy(kept.params), query: shallowCopy(kept.query) };
+    return kept && cloneRecord(kept);
   }
 
   set(url: string, inputs: { params: unknown; query: unknown }): void {
     if (this.byUrl.size >= ValidatedUrls.MAX) this.byUrl.clear();
-    this.byUrl.set(url, { params: shallowCopy(inputs.params), query: shallowCopy(inputs.query) });
+    this.byUrl.set(url, cloneRecord(inputs));
   }
-}
-
-function shallowCopy(value: unknown): unknown {
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]));
 }
 
 function validatePart(
