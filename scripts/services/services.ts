@@ -30,6 +30,15 @@ const MAX_SOCKET_PATH = 107;
  */
 export const FERRETDB_SQLITE_PRAGMAS = ['synchronous(normal)'];
 
+/**
+ * The Go scheduler's processors FerretDB runs on (`GOMAXPROCS`). SQLite takes one write at a time,
+ * and FerretDB shares the machine with the exchange: on two, its goroutines hand work across
+ * threads (futex wake-ups) and its collector runs a dedicated worker beside them. On one, a
+ * confirmed transfer cost it 2.0 ms of CPU instead of 2.5-3.0 under the write bench (README,
+ * "Measured", stop 52). `FERRETDB_GOMAXPROCS` overrides it (Go's default: every core).
+ */
+export const FERRETDB_GOMAXPROCS = process.env.FERRETDB_GOMAXPROCS || '1';
+
 /** FerretDB on its SQLite backend, keeping its files in `dataDir`. */
 export async function startFerretDb(opts: {
   dataDir: string;
@@ -63,6 +72,7 @@ export async function startFerretDb(opts: {
     ],
     port,
     logFile: opts.logFile ?? path.join(dbDir, 'ferretdb.log'),
+    env: { GOMAXPROCS: FERRETDB_GOMAXPROCS },
   });
   await proc.start();
   const url = `mongodb://127.0.0.1:${port}/`;
