@@ -107,9 +107,13 @@ export async function readOwnerList(key: string): Promise<OwnerListEntry[]> {
   const reads = readsInFlight.get(key) ?? new Set();
   readsInFlight.set(key, reads.add(read));
   try {
-    const { entries } = await readStoredPartsTogether(key);
-    if (!read.stale && !writing.has(key)) cached.set(key, entries);
-    return entries;
+    const parts = await readStoredPartsTogether(key);
+    if (!read.stale && !writing.has(key)) {
+      cached.set(key, parts.entries);
+      // The list as stored, which the next write here then changes without reading it again.
+      if (isSoleDatabaseUser()) storedHere.set(key, parts);
+    }
+    return parts.entries;
   } finally {
     reads.delete(read);
     if (reads.size === 0 && readsInFlight.get(key) === reads) readsInFlight.delete(key);

@@ -78,4 +78,74 @@ describe('owner list cache', () => {
       clearRecordCaches();
     }
   });
+  it('when the database’s only user read a list, then its next write changes it without reading it again', async () => {
+    const key = 'probe:sole-read';
+    await putOwnerListEntries(key, [{ id: 'a', s: 'unread', at: 1 }]);
+    clearRecordCaches();
+    setSoleDatabaseUser(true);
+    try {
+      assert.deepEqual(
+        (await readOwnerList(key)).map((e) => e.id),
+        ['a'],
+      );
+      const watch = watchCommands();
+      try {
+        await putOwnerListEntries(key, [{ id: 'b', s: 'unread', at: 2 }]);
+      } finally {
+        watch.stop();
+      }
+      assert.deepEqual(
+        watch.asked.filter((a) => a.collection === 'owner_lists').map((a) => a.command),
+        ['update'],
+      );
+    } finally {
+      setSoleDatabaseUser(false);
+      clearRecordCaches();
+    }
+    assert.deepEqual(
+      (await readOwnerList(key)).map((e) => e.id),
+      ['b', 'a'],
+      'the stored list holds both',
+    );
+  });
+
+  it('when the database’s only user read a list while it was being written, then the next write reads it again', async () => {
+    const key = 'probe:sole-overtaken';
+    await putOwnerListEntries(key, [{ id: 'a', s: 'unread', at: 1 }]);
+    clearRecordCaches();
+    setSoleDatabaseUser(true);
+    const collection = OwnerListModel.collection;
+    const find = collection.find.bind(collection);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    (collection as unknown as { find: unknown }).find = (...args: unknown[]) => {
+      const cursor = (find as (...a: unknown[]) => { toArray: () => Promise<unknown> })(...args);
+      const toArray = cursor.toArray.bind(cursor);
+      cursor.toArray = async () => {
+        const found = await toArray();
+        if (++calls === 1) await gate; // the reader's answer comes after the write below
+        return found;
+      };
+      return cursor;
+    };
+    try {
+      const slow = readOwnerList(key);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await putOwnerListEntries(key, [{ id: 'b', s: 'unread', at: 2 }]);
+      release();
+      await slow;
+      delete (collection as unknown as { find?: unknown }).find;
+      await putOwnerListEntries(key, [{ id: 'c', s: 'unread', at: 3 }]);
+    } finally {
+      delete (collection as unknown as { find?: unknown }).find;
+      setSoleDatabaseUser(false);
+      clearRecordCaches();
+    }
+    assert.deepEqual(
+      (await readOwnerList(key)).map((e) => e.id),
+      ['c', 'b', 'a'],
+      'the write after the late read kept what the write before it stored',
+    );
+  });
 });
