@@ -3,7 +3,7 @@ import type { SessionUser } from '../common/session-user';
 import { recordAudit } from '../audit';
 import { applyEventToPayment } from './payment-transitions';
 import { followSettlement, holdForSettlement } from './payment-settlement';
-import { assertOperatorOutside, loadPaymentAndDeal } from './payment-access';
+import { assertOperatorOutside, loadPaymentToSettle } from './payment-access';
 import type { PaymentDeps } from './payment-deps';
 import { paymentView } from './payment.view';
 
@@ -25,7 +25,7 @@ export async function confirmBankTransfer(
   receipt: TransferReceipt,
   deps: PaymentDeps,
 ) {
-  const { payment, deal } = await loadPaymentAndDeal(paymentId);
+  const { payment, deal } = await loadPaymentToSettle(paymentId);
   const { note, amount, bankReference, receivedOn } = receipt;
   if (payment.provider !== 'bank_transfer')
     throw AppError.conflict('Only bank transfers are confirmed by an operator');

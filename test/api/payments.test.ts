@@ -6,6 +6,9 @@ import { DealModel } from '../../server/deals/deal.model';
 import { publishedOffer, terms } from './deals-helpers';
 import { PaymentModel } from '../../server/payments/payment.model';
 import type { DomainEvents } from '../../server/common/events';
+import { clearRecordCaches } from '../../server/common/record-cache';
+import { setSoleDatabaseUser } from '../../server/common/sole-user';
+import { watchCommands } from '../helpers/command-watch';
 import {
   agreedDeal,
   deliver,
@@ -226,6 +229,33 @@ describe('fees and payments', () => {
         [last.event, last.from, last.to, last.actorId, last.source],
         ['paid', 'pending', 'paid', admin.user.id, 'operator'],
       );
+    });
+
+    it('when an operator confirms a transfer, then the deal’s other payments are read before it is written, not one by one after', async () => {
+      const buyerPays = await pay(buyer, { provider: 'bank_transfer' }).expect(201);
+      const sellerPays = await pay(seller, { provider: 'bank_transfer' }).expect(201);
+      clearRecordCaches();
+      setSoleDatabaseUser(true);
+      const watch = watchCommands();
+      try {
+        await confirm(admin, buyerPays.body.payment.id).expect(200);
+      } finally {
+        watch.stop();
+        setSoleDatabaseUser(false);
+        clearRecordCaches();
+      }
+      const payments = watch.asked.filter((a) => a.collection === 'payments');
+      const written = payments.findIndex((a) => a.command === 'findAndModify');
+      assert.ok(written > 0, JSON.stringify(payments));
+      const readBefore = JSON.stringify(payments.slice(0, written).map((a) => a.filter));
+      assert.ok(readBefore.includes(sellerPays.body.payment.id), readBefore);
+      assert.deepEqual(
+        payments.slice(written + 1).filter((a) => a.command === 'find'),
+        [],
+      );
+      assert.equal(await dealStatus(), 'awaiting_payment');
+      const stored = await PaymentModel.findById(sellerPays.body.payment.id).lean();
+      assert.equal(stored?.status, 'pending');
     });
 
     it('when an operator confirms with what the bank statement shows, then a wrong amount or a future date is 400 naming it with nothing written, and the right one is kept with the payment', async () => {
