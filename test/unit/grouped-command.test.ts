@@ -84,6 +84,48 @@ describe('grouped command (pure)', () => {
       assert.deepEqual(runs, [[1], [2]]);
     });
 
+    it('when every request in flight waits on a gathered item, then the commands go at once instead of waiting out their window', async () => {
+      gatherWhenBusy(
+        10_000,
+        () => true,
+        () => 2,
+      );
+      const runs: string[][] = [];
+      const commandNamed = (name: string) =>
+        groupedCommand<number, number>(async (items) => {
+          runs.push(items.map((i) => `${name}${i}`));
+          return items;
+        });
+      const [a, b] = [commandNamed('a'), commandNamed('b')];
+      const first = a(1);
+      await sleep(5);
+      const both = Promise.all([first, b(2)]);
+      const outcome = await Promise.race([
+        both.then((answers) => answers),
+        sleep(2_000).then(() => 'still waiting'),
+      ]);
+      assert.deepEqual(outcome, [1, 2]);
+      assert.deepEqual(runs.sort(), [['a1'], ['b2']]);
+    });
+
+    it('when a request in flight is not waiting on one, then a command still waits for the calls it may make', async () => {
+      gatherWhenBusy(
+        30,
+        () => true,
+        () => 3,
+      );
+      const runs: number[][] = [];
+      const command = groupedCommand<number, number>(async (items) => {
+        runs.push(items);
+        return items;
+      });
+      const first = command(1);
+      const second = command(2);
+      await sleep(5);
+      assert.deepEqual(await Promise.all([first, second, command(3)]), [1, 2, 3]);
+      assert.deepEqual(runs, [[1, 2, 3]]);
+    });
+
     it('counts a request as in flight from its arrival until its response closes, and is busy from BUSY_FROM_REQUESTS of them', () => {
       const before = requestsInFlight();
       const responses = Array.from({ length: BUSY_FROM_REQUESTS }, () => new EventEmitter());
