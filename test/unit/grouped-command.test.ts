@@ -57,14 +57,17 @@ describe('grouped command (pure)', () => {
 
   describe('gathering under load', () => {
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    /** A command whose runs answer their items at once, each run's items (named) kept in `runs`. */
+    const echoCommand = <T>(runs: T[][], name: (item: number) => T) =>
+      groupedCommand<number, number>(async (items) => {
+        runs.push(items.map(name));
+        return items;
+      });
     /** Two calls 5 ms apart on a command whose runs answer at once; the items of each run, and the answers. */
     async function twoCallsApart(busy: boolean) {
       gatherWhenBusy(30, () => busy);
       const runs: number[][] = [];
-      const command = groupedCommand<number, number>(async (items) => {
-        runs.push(items);
-        return items;
-      });
+      const command = echoCommand(runs, (i) => i);
       const first = command(1);
       await sleep(5);
       const answers = await Promise.all([first, command(2)]);
@@ -91,12 +94,7 @@ describe('grouped command (pure)', () => {
         () => 2,
       );
       const runs: string[][] = [];
-      const commandNamed = (name: string) =>
-        groupedCommand<number, number>(async (items) => {
-          runs.push(items.map((i) => `${name}${i}`));
-          return items;
-        });
-      const [a, b] = [commandNamed('a'), commandNamed('b')];
+      const [a, b] = ['a', 'b'].map((name) => echoCommand(runs, (i) => `${name}${i}`));
       const first = a(1);
       await sleep(5);
       const both = Promise.all([first, b(2)]);
@@ -115,10 +113,7 @@ describe('grouped command (pure)', () => {
         () => 3,
       );
       const runs: number[][] = [];
-      const command = groupedCommand<number, number>(async (items) => {
-        runs.push(items);
-        return items;
-      });
+      const command = echoCommand(runs, (i) => i);
       const first = command(1);
       const second = command(2);
       await sleep(5);
