@@ -10,7 +10,7 @@ import { AppError } from '../common/errors';
 import type { EventBus } from '../common/events';
 import { type DealDoc, findDealDoc, transitionDeal, afterFeesSettled, deliverySettled } from '../deals';
 import { type FeeSchedule, allFeesPaid, dealFeeLines } from '../fees';
-import { paymentsOfDeal } from './deal-payments';
+import { paidPaymentsOfDeal } from './deal-payments';
 import { creditedBrokerShares, recordCreditedBrokerShares } from './credited-payouts';
 import type { PaymentStatus } from '../api-contract/enums';
 import type { PaymentDoc } from './payment.model';
@@ -23,7 +23,7 @@ export async function completeDealIfAllPaid(
   const deal = await findDealDoc(dealId);
   if (!deal || (deal.status !== 'awaiting_payment' && deal.status !== 'delivering')) return false;
   await recordCreditedBrokerShares(deal, schedule);
-  const payments = await paymentsOfDeal(dealId, 'paid');
+  const payments = await paidPaymentsOfDeal(dealId);
   const from = deal.status;
   if (!paidEnoughToMoveOn(deal, schedule, payments)) return false;
   try {

@@ -17,11 +17,33 @@ import {
 import type { PaymentDoc } from './payment.model';
 import { findPaymentDocs, paymentReads } from './payment.store';
 import type { PaymentStatus } from '../api-contract/enums';
+import { isSoleDatabaseUser } from '../common/sole-user';
 
 /** The deal's payments, newest first; with `status`, only those in that state as stored now. */
 export async function paymentsOfDeal(dealId: string, status?: PaymentStatus): Promise<PaymentDoc[]> {
   const docs = await paymentsOfList(paymentDealListKey(dealId), (d) => String(d.dealId) === dealId);
   return status ? docs.filter((d) => d.status === status) : docs;
+}
+
+/**
+ * The deal's paid payments, for deciding whether it is paid up. While this process is the
+ * database's only user, its list's statuses are current (each payment's write here updates the
+ * list before it returns), so only the payments listed as paid are read, and those it wrote are
+ * kept by their store: the others (the other party's pending transfer, or nine more in the write
+ * bench) are not read at all. Otherwise every listed payment is read and its stored status decides.
+ */
+export async function paidPaymentsOfDeal(dealId: string): Promise<PaymentDoc[]> {
+  if (!isSoleDatabaseUser()) return paymentsOfDeal(dealId, 'paid');
+  const listedPaid = (await readOwnerList(paymentDealListKey(dealId))).filter((e) => e.s === 'paid');
+  const byId = await findPaymentDocs(listedPaid.map((e) => e.id));
+  return listedPaid
+    .map((e) => byId.get(e.id))
+    .filter((d): d is PaymentDoc => !!d && String(d.dealId) === dealId && d.status === 'paid');
+}
+
+/** The deal's payment list as stored, read ahead of a settlement that will read and change it. */
+export async function readPaymentListOfDeal(dealId: string): Promise<void> {
+  await readOwnerList(paymentDealListKey(dealId));
 }
 
 /** The payments of each of these deals, newest first: their lists, then every payment in one read. */

@@ -9,7 +9,7 @@ import { actingOrganizationId, type SessionUser } from '../common/session-user';
 import { type DealDoc, findDealDoc } from '../deals';
 import type { PaymentDoc } from './payment.model';
 import { findPaymentDoc } from './payment.store';
-import { paymentsOfDeal } from './deal-payments';
+import { readPaymentListOfDeal } from './deal-payments';
 
 export function isPartyOf(user: SessionUser, deal: { sellerOrgId: unknown; buyerOrgId: unknown }): boolean {
   const orgId = actingOrganizationId(user);
@@ -20,31 +20,34 @@ export function isPartyOf(user: SessionUser, deal: { sellerOrgId: unknown; buyer
 export function loadPaymentAndDeal(
   paymentId: string,
 ): Promise<{ payment: PaymentDoc; deal: DealDoc | null }> {
-  return loadPayment(paymentId, { withDealPayments: false });
+  return loadPayment(paymentId, { withPaymentList: false });
 }
 
 /**
- * `loadPaymentAndDeal` for a flow that settles the payment: the deal's payments, which the
- * settlement reads to see whether the deal is paid up, are read beside the deal and kept by their
- * stores, instead of one read after another under the deal's lock (the first settlement of a deal
- * took half as long again as the next ones under the write bench).
+ * `loadPaymentAndDeal` for a flow that settles the payment: the deal's payment list, which the
+ * settlement changes and then reads to see whether the deal is paid up, is read beside the deal
+ * instead of after them under the deal's lock (the first settlement of a deal took half as long
+ * again as the next ones under the write bench).
  */
 export function loadPaymentToSettle(
   paymentId: string,
 ): Promise<{ payment: PaymentDoc; deal: DealDoc | null }> {
-  return loadPayment(paymentId, { withDealPayments: true });
+  return loadPayment(paymentId, { withPaymentList: true });
 }
 
 async function loadPayment(
   paymentId: string,
-  opts: { withDealPayments: boolean },
+  opts: { withPaymentList: boolean },
 ): Promise<{ payment: PaymentDoc; deal: DealDoc | null }> {
   if (!isObjectId(paymentId)) throw AppError.notFound('Payment');
   const payment = await findPaymentDoc(paymentId);
   if (!payment) throw AppError.notFound('Payment');
   if (!payment.dealId) return { payment, deal: null };
   const dealId = String(payment.dealId);
-  const [deal] = await Promise.all([findDealDoc(dealId), opts.withDealPayments && paymentsOfDeal(dealId)]);
+  const [deal] = await Promise.all([
+    findDealDoc(dealId),
+    opts.withPaymentList && readPaymentListOfDeal(dealId),
+  ]);
   if (!deal) throw AppError.notFound('Payment');
   return { payment, deal };
 }

@@ -231,31 +231,47 @@ describe('fees and payments', () => {
       );
     });
 
-    it('when an operator confirms a transfer, then the deal’s other payments are read before it is written, not one by one after', async () => {
-      const buyerPays = await pay(buyer, { provider: 'bank_transfer' }).expect(201);
-      const sellerPays = await pay(seller, { provider: 'bank_transfer' }).expect(201);
+    /** Confirms a transfer as the database's only user, every cache empty first; what it asked the database. */
+    async function confirmCold(paymentId: string) {
       clearRecordCaches();
       setSoleDatabaseUser(true);
       const watch = watchCommands();
       try {
-        await confirm(admin, buyerPays.body.payment.id).expect(200);
+        await confirm(admin, paymentId).expect(200);
       } finally {
         watch.stop();
         setSoleDatabaseUser(false);
         clearRecordCaches();
       }
-      const payments = watch.asked.filter((a) => a.collection === 'payments');
-      const written = payments.findIndex((a) => a.command === 'findAndModify');
-      assert.ok(written > 0, JSON.stringify(payments));
-      const readBefore = JSON.stringify(payments.slice(0, written).map((a) => a.filter));
-      assert.ok(readBefore.includes(sellerPays.body.payment.id), readBefore);
-      assert.deepEqual(
-        payments.slice(written + 1).filter((a) => a.command === 'find'),
-        [],
+      return watch.asked;
+    }
+
+    it('when an operator confirms a transfer, then the deal’s list is read before the payment is written, and the other party’s pending transfer not at all', async () => {
+      const buyerPays = await pay(buyer, { provider: 'bank_transfer' }).expect(201);
+      const sellerPays = await pay(seller, { provider: 'bank_transfer' }).expect(201);
+      const asked = await confirmCold(buyerPays.body.payment.id);
+      const written = asked.findIndex((a) => a.collection === 'payments' && a.command === 'findAndModify');
+      const listRead = asked.findIndex(
+        (a) => a.collection === 'owner_lists' && JSON.stringify(a.filter).includes(`payment:deal:${dealId}`),
+      );
+      assert.ok(listRead >= 0 && listRead < written, JSON.stringify(asked));
+      const paymentReads = asked.filter((a) => a.collection === 'payments' && a.command === 'find');
+      assert.ok(
+        !JSON.stringify(paymentReads).includes(sellerPays.body.payment.id),
+        JSON.stringify(paymentReads),
       );
       assert.equal(await dealStatus(), 'awaiting_payment');
       const stored = await PaymentModel.findById(sellerPays.body.payment.id).lean();
       assert.equal(stored?.status, 'pending');
+    });
+
+    it('when the other party’s transfer is confirmed next, then the deal is paid up and closes won', async () => {
+      const buyerPays = await pay(buyer, { provider: 'bank_transfer' }).expect(201);
+      const sellerPays = await pay(seller, { provider: 'bank_transfer' }).expect(201);
+      await confirmCold(buyerPays.body.payment.id);
+      assert.equal(await dealStatus(), 'awaiting_payment');
+      await confirmCold(sellerPays.body.payment.id);
+      assert.equal(await dealStatus(), 'closed_won');
     });
 
     it('when an operator confirms with what the bank statement shows, then a wrong amount or a future date is 400 naming it with nothing written, and the right one is kept with the payment', async () => {
