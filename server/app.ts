@@ -13,7 +13,7 @@ import { errorHandler, notFoundHandler, requireJsonBodies } from './common/error
 import { logger, setLogLevel } from './common/logger';
 import { requestLog } from './common/request-log';
 import { middlewareChain } from './common/middleware-chain';
-import { countRequestsInFlight, isBusy, requestsInFlight } from './common/busy-level';
+import { countRequestsInFlight, isBusy } from './common/busy-level';
 import { gatherWhenBusy } from './common/grouped-command';
 import { requireSameOrigin } from './common/same-origin';
 import { requireDatabase } from './common/database-gate';
@@ -84,7 +84,7 @@ export function createApp(ctx: AppContext): BuiltApp {
   const { config } = ctx;
   setLogLevel(config.logLevel);
   usePasswordHashCost(config.passwordHashCost);
-  gatherWhenBusy(config.commandGatherMs, isBusy, requestsInFlight);
+  gatherWhenBusy(config.commandGatherMs, isBusy);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy ? 1 : false);

@@ -9,10 +9,7 @@
  * first item before it goes, idle or not: concurrent writes arrive a millisecond or two apart, so
  * a command going at once mostly carried one item, and each command costs both processes about
  * as much again as each item it carries (`npm run bench:http`, accepting terms: the exchange's
- * CPU per write 3.9 → 3.0–3.4 ms at a 4 ms window). The window ends early once every request in
- * flight waits on a gathered item: nothing more can join then, and both processes sat idle until
- * the timer fired (accepting: 284–309 → 333–345 req/s, p99 96–143 → 84–109 ms, with confirming
- * transfers likewise).
+ * CPU per write 3.9 → 3.0–3.4 ms at a 4 ms window).
  */
 interface Waiting<I, R> {
   item: I;
@@ -22,46 +19,21 @@ interface Waiting<I, R> {
 
 export type GroupedCommand<I, R> = (item: I) => Promise<R>;
 
-const gathering = { windowMs: 0, busy: (): boolean => false, inFlight: (): number => Infinity };
+const gathering = { windowMs: 0, busy: (): boolean => false };
 
 /**
- * While `busy()`, a command waits until `windowMs` after its first item arrived (0: never waits),
- * or until every one of the `inFlight()` requests is waiting on a gathered item, whichever is
- * first: nobody else can then join, and waiting on would leave both processes idle. Set once at
- * start-up.
+ * While `busy()`, a command waits until `windowMs` after its first item arrived (0: never waits).
+ * Set once at start-up.
  */
-export function gatherWhenBusy(
-  windowMs: number,
-  busy: () => boolean,
-  inFlight: () => number = () => Infinity,
-): void {
+export function gatherWhenBusy(windowMs: number, busy: () => boolean): void {
   gathering.windowMs = windowMs;
   gathering.busy = busy;
-  gathering.inFlight = inFlight;
-}
-
-/** Items queued in any grouped command and not yet sent. */
-let waitingItems = 0;
-/** Ends of the gathering waits under way. */
-const windowEnds = new Set<() => void>();
-
-function endWindowsIfAllWait(): void {
-  if (windowEnds.size > 0 && waitingItems >= gathering.inFlight()) for (const end of [...windowEnds]) end();
 }
 
 function gatheringWait(firstAt: number): Promise<void> | undefined {
-  if (gathering.windowMs <= 0 || !gathering.busy() || waitingItems >= gathering.inFlight()) return undefined;
+  if (gathering.windowMs <= 0 || !gathering.busy()) return undefined;
   const wait = firstAt + gathering.windowMs - performance.now();
-  if (wait < 1) return undefined;
-  return new Promise((resolve) => {
-    const end = () => {
-      clearTimeout(timer);
-      windowEnds.delete(end);
-      resolve();
-    };
-    const timer = setTimeout(end, wait);
-    windowEnds.add(end);
-  });
+  return wait >= 1 ? new Promise((resolve) => setTimeout(resolve, wait)) : undefined;
 }
 
 export function groupedCommand<I, R>(
@@ -82,7 +54,6 @@ export function groupedCommand<I, R>(
         return opts.onIdle?.();
       }
       queued = [];
-      waitingItems -= batch.length;
       let results: (R | Error)[];
       try {
         results = await run(batch.map((w) => w.item));
@@ -101,15 +72,12 @@ export function groupedCommand<I, R>(
 
   return (item) =>
     new Promise<R>((done, failed) => {
-      waitingItems++;
       if (queued) {
         if (queued.length === 0) firstAt = performance.now();
-        queued.push({ item, done, failed });
-        return endWindowsIfAllWait();
+        return void queued.push({ item, done, failed });
       }
       firstAt = performance.now();
       queued = [{ item, done, failed }];
-      endWindowsIfAllWait();
       void drain();
     });
 }

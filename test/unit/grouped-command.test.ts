@@ -57,17 +57,14 @@ describe('grouped command (pure)', () => {
 
   describe('gathering under load', () => {
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    /** A command whose runs answer their items at once, each run's items (named) kept in `runs`. */
-    const echoCommand = <T>(runs: T[][], name: (item: number) => T) =>
-      groupedCommand<number, number>(async (items) => {
-        runs.push(items.map(name));
-        return items;
-      });
     /** Two calls 5 ms apart on a command whose runs answer at once; the items of each run, and the answers. */
     async function twoCallsApart(busy: boolean) {
       gatherWhenBusy(30, () => busy);
       const runs: number[][] = [];
-      const command = echoCommand(runs, (i) => i);
+      const command = groupedCommand<number, number>(async (items) => {
+        runs.push(items);
+        return items;
+      });
       const first = command(1);
       await sleep(5);
       const answers = await Promise.all([first, command(2)]);
@@ -85,40 +82,6 @@ describe('grouped command (pure)', () => {
       const { runs, answers } = await twoCallsApart(false);
       assert.deepEqual(answers, [1, 2]);
       assert.deepEqual(runs, [[1], [2]]);
-    });
-
-    it('when every request in flight waits on a gathered item, then the commands go at once instead of waiting out their window', async () => {
-      gatherWhenBusy(
-        10_000,
-        () => true,
-        () => 2,
-      );
-      const runs: string[][] = [];
-      const [a, b] = ['a', 'b'].map((name) => echoCommand(runs, (i) => `${name}${i}`));
-      const first = a(1);
-      await sleep(5);
-      const both = Promise.all([first, b(2)]);
-      const outcome = await Promise.race([
-        both.then((answers) => answers),
-        sleep(2_000).then(() => 'still waiting'),
-      ]);
-      assert.deepEqual(outcome, [1, 2]);
-      assert.deepEqual(runs.sort(), [['a1'], ['b2']]);
-    });
-
-    it('when a request in flight is not waiting on one, then a command still waits for the calls it may make', async () => {
-      gatherWhenBusy(
-        30,
-        () => true,
-        () => 3,
-      );
-      const runs: number[][] = [];
-      const command = echoCommand(runs, (i) => i);
-      const first = command(1);
-      const second = command(2);
-      await sleep(5);
-      assert.deepEqual(await Promise.all([first, second, command(3)]), [1, 2, 3]);
-      assert.deepEqual(runs, [[1, 2, 3]]);
     });
 
     it('counts a request as in flight from its arrival until its response closes, and is busy from BUSY_FROM_REQUESTS of them', () => {
