@@ -32,10 +32,10 @@ export const FERRETDB_SQLITE_PRAGMAS = ['synchronous(normal)'];
 
 /**
  * The Go scheduler's processors FerretDB runs on (`GOMAXPROCS`). SQLite takes one write at a time,
- * and FerretDB shares the machine with the exchange: on two, its goroutines hand work across
- * threads (futex wake-ups) and its collector runs a dedicated worker beside them. On one, a
- * confirmed transfer cost it 2.0 ms of CPU instead of 2.5-3.0 under the write bench (README,
- * "Measured", stop 52). `FERRETDB_GOMAXPROCS` overrides it (Go's default: every core).
+ * and FerretDB shares the machine with the exchange: on two, its goroutines move between threads,
+ * system calls take a seventh of its CPU and its collector runs a dedicated worker beside them.
+ * On one, a confirmed transfer cost it 1.9-2.0 ms of CPU instead of 2.4-3.0 under the write bench
+ * (README, "Measured", stop 52). `FERRETDB_GOMAXPROCS` overrides it (Go's default: every core).
  */
 export const FERRETDB_GOMAXPROCS = process.env.FERRETDB_GOMAXPROCS || '1';
 
