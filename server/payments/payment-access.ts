@@ -26,7 +26,7 @@ export function loadPaymentAndDeal(
 /**
  * `loadPaymentAndDeal` for a flow that settles the payment: the deal's payment list, which the
  * settlement changes and then reads to see whether the deal is paid up, is read beside the deal
- * instead of after them under the deal's lock (the first settlement of a deal took half as long
+ * instead of afterwards under the deal's lock (the first settlement of a deal took half as long
  * again as the next ones under the write bench).
  */
 export function loadPaymentToSettle(
