@@ -10,6 +10,7 @@ import { checkAccess, type Access } from './access';
 import { checkApiKeyScope, type ApiKeyScope } from './api-key-access';
 import type { SessionUser } from './session-user';
 import { ResponseCache, SerializedJson, viewerKey, type CachedAnswerOptions } from './response-cache';
+import { LRUCache } from 'lru-cache';
 import { cloneRecord } from './clone-record';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -97,8 +98,7 @@ export function responseProblems(schema: Joi.Schema, body: unknown): string[] {
  * answered as a copy, so a handler that changes what it was given changes nothing kept.
  */
 class ValidatedUrls {
-  private static readonly MAX = 500;
-  private readonly byUrl = new Map<string, { params: unknown; query: unknown }>();
+  private readonly byUrl = new LRUCache<string, { params: unknown; query: unknown }>({ max: 500 });
 
   get(url: string): { params: unknown; query: unknown } | undefined {
     const kept = this.byUrl.get(url);
@@ -106,7 +106,6 @@ class ValidatedUrls {
   }
 
   set(url: string, inputs: { params: unknown; query: unknown }): void {
-    if (this.byUrl.size >= ValidatedUrls.MAX) this.byUrl.clear();
     this.byUrl.set(url, cloneRecord(inputs));
   }
 }

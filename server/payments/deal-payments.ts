@@ -35,10 +35,12 @@ export async function paymentsOfDeal(dealId: string, status?: PaymentStatus): Pr
 export async function paidPaymentsOfDeal(dealId: string): Promise<PaymentDoc[]> {
   if (!isSoleDatabaseUser()) return paymentsOfDeal(dealId, 'paid');
   const listedPaid = (await readOwnerList(paymentDealListKey(dealId))).filter((e) => e.s === 'paid');
-  const byId = await findPaymentDocs(listedPaid.map((e) => e.id));
-  return listedPaid
-    .map((e) => byId.get(e.id))
-    .filter((d): d is PaymentDoc => !!d && String(d.dealId) === dealId && d.status === 'paid');
+  const ids = listedPaid.map((e) => e.id);
+  return listedDocs(
+    ids,
+    await findPaymentDocs(ids),
+    (d) => String(d.dealId) === dealId && d.status === 'paid',
+  );
 }
 
 /** The deal's payment list as stored, read ahead of a settlement that will read and change it. */
@@ -90,9 +92,16 @@ async function paymentsOfLists(
 ): Promise<PaymentDoc[][]> {
   const ids = await Promise.all(lists.map(async ({ key }) => (await readOwnerList(key)).map((e) => e.id)));
   const byId = await findPaymentDocs([...new Set(ids.flat())]);
-  return lists.map(({ belongs }, i) =>
-    ids[i].map((id) => byId.get(id)).filter((d): d is PaymentDoc => !!d && belongs(d)),
-  );
+  return lists.map(({ belongs }, i) => listedDocs(ids[i], byId, belongs));
+}
+
+/** The payments of `ids` as read, in their order; what the records say wins over a stale entry. */
+function listedDocs(
+  ids: string[],
+  byId: Map<string, PaymentDoc>,
+  belongs: (doc: PaymentDoc) => boolean,
+): PaymentDoc[] {
+  return ids.map((id) => byId.get(id)).filter((d): d is PaymentDoc => !!d && belongs(d));
 }
 
 /**

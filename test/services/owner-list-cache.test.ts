@@ -11,6 +11,33 @@ import { clearRecordCaches, invalidateRecordCaches } from '../../server/common/r
 import { setSoleDatabaseUser } from '../../server/common/sole-user';
 import { watchCommands } from '../helpers/command-watch';
 
+/**
+ * Makes the owner lists' first read from now on answer late (with the list as it was when read),
+ * once `release` is called; `restore` puts the collection's own `find` back.
+ */
+function firstReadAnswersLate() {
+  const collection = OwnerListModel.collection;
+  const find = collection.find.bind(collection);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let count = 0;
+  (collection as unknown as { find: unknown }).find = (...args: unknown[]) => {
+    const cursor = (find as (...a: unknown[]) => { toArray: () => Promise<unknown> })(...args);
+    const toArray = cursor.toArray.bind(cursor);
+    cursor.toArray = async () => {
+      const found = await toArray();
+      if (++count === 1) await gate;
+      return found;
+    };
+    return cursor;
+  };
+  return {
+    release,
+    calls: () => count,
+    restore: () => delete (collection as unknown as { find?: unknown }).find,
+  };
+}
+
 describe('owner list cache', () => {
   before(connectTestDatabase);
   beforeEach(() => OwnerListModel.deleteMany({}));
@@ -19,21 +46,7 @@ describe('owner list cache', () => {
     const key = 'probe:slow-read';
     await putOwnerListEntries(key, [{ id: 'a', s: 'unread', at: 1 }]);
     clearRecordCaches();
-    const collection = OwnerListModel.collection;
-    const find = collection.find.bind(collection);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let calls = 0;
-    (collection as unknown as { find: unknown }).find = (...args: unknown[]) => {
-      const cursor = (find as (...a: unknown[]) => { toArray: () => Promise<unknown> })(...args);
-      const toArray = cursor.toArray.bind(cursor);
-      cursor.toArray = async () => {
-        const found = await toArray();
-        if (++calls === 1) await gate; // the first read answers late, with the list as it was
-        return found;
-      };
-      return cursor;
-    };
+    const { release, calls, restore } = firstReadAnswersLate();
     try {
       const slow = readOwnerList(key);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -45,9 +58,9 @@ describe('owner list cache', () => {
         'the late read answers what it read',
       );
     } finally {
-      delete (collection as unknown as { find?: unknown }).find;
+      restore();
     }
-    assert.equal(calls >= 1, true, 'the read of the stored list was the slow one');
+    assert.equal(calls() >= 1, true, 'the read of the stored list was the slow one');
     assert.deepEqual(
       (await readOwnerList(key)).map((e) => e.id),
       ['b', 'a'],
@@ -114,31 +127,17 @@ describe('owner list cache', () => {
     await putOwnerListEntries(key, [{ id: 'a', s: 'unread', at: 1 }]);
     clearRecordCaches();
     setSoleDatabaseUser(true);
-    const collection = OwnerListModel.collection;
-    const find = collection.find.bind(collection);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let calls = 0;
-    (collection as unknown as { find: unknown }).find = (...args: unknown[]) => {
-      const cursor = (find as (...a: unknown[]) => { toArray: () => Promise<unknown> })(...args);
-      const toArray = cursor.toArray.bind(cursor);
-      cursor.toArray = async () => {
-        const found = await toArray();
-        if (++calls === 1) await gate; // the reader's answer comes after the write below
-        return found;
-      };
-      return cursor;
-    };
+    const { release, restore } = firstReadAnswersLate();
     try {
       const slow = readOwnerList(key);
       await new Promise((resolve) => setTimeout(resolve, 50));
       await putOwnerListEntries(key, [{ id: 'b', s: 'unread', at: 2 }]);
       release();
       await slow;
-      delete (collection as unknown as { find?: unknown }).find;
+      restore();
       await putOwnerListEntries(key, [{ id: 'c', s: 'unread', at: 3 }]);
     } finally {
-      delete (collection as unknown as { find?: unknown }).find;
+      restore();
       setSoleDatabaseUser(false);
       clearRecordCaches();
     }
